@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { DataSource, DataSourceOptions, Logger } from 'typeorm';
+import { ENTITIES } from './src/db/entities';
+import { SnakeNamingStrategy } from './src/db/naming-strategy';
+import { MIGRATIONS } from './migrations';
+
+/** DataSource options for a PostgreSQL URL. The schema changes only through migrations. */
+export function dataSourceOptions(url: string, logger?: Logger): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    // gen_random_uuid() is built into PostgreSQL ≥ 13: no extension to install or to be allowed to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    logging: logger ? ['query', 'error', 'warn', 'migration'] : ['error', 'warn'],
+    logger,
+    maxQueryExecutionTime: 1000,
+    extra: { max: Number(process.env.DB_POOL_SIZE || 10) },
+  };
+}
+
+/** For the TypeORM CLI against an external database (`DATABASE_URL`); `npm run migration:run`
+ * also works without one, on the embedded server. */
+export default new DataSource(dataSourceOptions(process.env.DATABASE_URL ?? 'postgres://localhost/assistance'));

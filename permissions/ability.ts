@@ -1,0 +1,106 @@
+import { createMongoAbility, ForbiddenError, MongoAbility, RawRuleOf, subject as asSubject } from '@casl/ability';
+import { Department, Role, ROLE_TIER, Tier } from './roles';
+import { Action, Grant, POLICY, Scope, SubjectName } from './policy';
+import { SUBJECT_SCOPE_FIELDS } from './subjects';
+
+/** Who is acting: an account with its role assignments, as loaded for one request. */
+export interface Actor {
+  accountId: string;
+  username: string;
+  districtCode: string;
+  departmentCode: Department | null;
+  roles: { role: Role; regionCode: string }[];
+}
+
+export type AppAbility = MongoAbility<[Action, SubjectName | object]>;
+
+/** A CASL rule that remembers the policy row it came from, for explanations. */
+export type PolicyRule = RawRuleOf<AppAbility> & { grant: Grant; heldFor: string };
+
+const GRANTS_BY_ROLE = new Map<Role, Grant[]>();
+for (const grant of POLICY) {
+  const list = GRANTS_BY_ROLE.get(grant.role) ?? [];
+  list.push(grant);
+  GRANTS_BY_ROLE.set(grant.role, list);
+}
+
+const TIER_DEPTH: Record<Tier, number> = { DISTRICT: 0, TOWNSHIP: 1, VILLAGE: 2 };
+const SCOPE_DEPTH: Partial<Record<Scope, number>> = { district: 0, township: 1, village: 2 };
+
+/** The value of a scope for a role held for `regionCode`, e.g. the township code for `township`. */
+function scopeValueOrThrow(scope: Scope, role: Role, regionCode: string, actor: Actor): unknown {
+  switch (scope) {
+    case 'self':
+      return actor.accountId;
+    case 'department':
+      if (!actor.departmentCode) throw new Error(`${actor.username} holds a department grant but no department`);
+      return actor.departmentCode;
+    case 'district':
+      return regionCode.slice(0, 6) + '000000';
+    case 'township':
+    case 'village': {
+      if (SCOPE_DEPTH[scope]! > TIER_DEPTH[ROLE_TIER[role]]) {
+        throw new Error(`Policy error: ${role} is held for a ${ROLE_TIER[role]} and cannot have ${scope} scope`);
+      }
+      return scope === 'township' ? regionCode.slice(0, 9) + '000' : regionCode;
+    }
+    default:
+      throw new Error(`Unknown scope ${scope as string}`);
+  }
+}
+
+/** The CASL conditions a grant gives a role held for a region: its scope plus any extra condition. */
+export function conditionsOf(grant: Grant, regionCode: string, actor: Actor): Record<string, unknown> {
+  const field = SUBJECT_SCOPE_FIELDS[grant.subject][grant.scope];
+  if (!field) throw new Error(`Policy error: ${grant.subject} cannot be limited by ${grant.scope} scope`);
+  const conditions: Record<string, unknown> = { [field]: scopeValueOrThrow(grant.scope, grant.role, regionCode, actor) };
+  // A department-scoped row also stays inside the holder's district.
+  if (grant.scope === 'department') conditions.districtCode = actor.districtCode;
+  return { ...conditions, ...grant.when?.conditions };
+}
+
+/** The policy rules of an actor, grants before denials so that a denial always wins. */
+export function rulesFor(actor: Actor): PolicyRule[] {
+  const rules: PolicyRule[] = [];
+  for (const { role, regionCode } of actor.roles) {
+    const grants = GRANTS_BY_ROLE.get(role);
+    if (!grants) throw new Error(`Unknown role "${role}": it has no row in the policy table`);
+    for (const grant of grants) {
+      rules.push({
+        action: grant.action,
+        subject: grant.subject,
+        fields: grant.fields,
+        conditions: conditionsOf(grant, regionCode, actor),
+        inverted: grant.inverted,
+        reason: grant.reason,
+        grant,
+        heldFor: regionCode,
+      });
+    }
+  }
+  return rules.sort((a, b) => Number(Boolean(a.inverted)) - Number(Boolean(b.inverted)));
+}
+
+/**
+ * The only place an ability is built. An actor without roles (anonymous) gets none: everything
+ * not explicitly public is refused.
+ */
+export function defineAbilityFor(actor: Actor | null): AppAbility {
+  return createMongoAbility<AppAbility>(actor ? rulesFor(actor) : []);
+}
+
+/** Tags a plain row with its subject type for `ability.can`. */
+export function subjectOf<T extends object>(type: SubjectName, row: T): T {
+  return asSubject(type, { ...row });
+}
+
+/** The reason CASL would give for refusing, taken from the policy row that decided. */
+export function refusalReason(ability: AppAbility, action: Action, subject: SubjectName | object, field?: string): string {
+  const error = ForbiddenError.from(ability).setMessage('No rule of your roles allows this (deny by default).');
+  try {
+    error.throwUnlessCan(action, subject as never, field);
+  } catch (refused) {
+    return (refused as Error).message;
+  }
+  return '';
+}

@@ -1,0 +1,87 @@
+import { rulesToAST } from '@casl/ability/extra';
+import { Brackets, ObjectLiteral, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
+import type { AppAbility } from './ability';
+import type { Action, SubjectName } from './policy';
+
+interface AstNode {
+  operator: string;
+  field?: string;
+  value: unknown;
+}
+
+let parameterCounter = 0;
+
+/**
+ * Turns CASL's condition tree into SQL over `alias`. Only the operators the policy uses are
+ * accepted; anything else throws rather than silently widening access.
+ * Null semantics follow CASL's in-memory matching: `eq` never matches NULL, and `not` treats an
+ * unknown (NULL) comparison as false so that its negation is true, as `ability.can` does.
+ */
+function toSql(node: AstNode, qb: SelectQueryBuilder<ObjectLiteral>, alias: string): { sql: string; params: Record<string, unknown> } {
+  const column = () => {
+    const meta = qb.expressionMap.mainAlias!.metadata.findColumnWithPropertyPath(node.field!);
+    if (!meta) throw new Error(`Policy condition on unknown property ${node.field}`);
+    return `"${alias}"."${meta.databaseName}"`;
+  };
+  const param = (value: unknown) => {
+    const name = `casl_${++parameterCounter}`;
+    return { name, params: { [name]: value } };
+  };
+  switch (node.operator) {
+    case 'and':
+    case 'or': {
+      const parts = (node.value as AstNode[]).map((child) => toSql(child, qb, alias));
+      if (parts.length === 0) return { sql: node.operator === 'and' ? 'TRUE' : 'FALSE', params: {} };
+      return {
+        sql: '(' + parts.map((p) => p.sql).join(node.operator === 'and' ? ' AND ' : ' OR ') + ')',
+        params: Object.assign({}, ...parts.map((p) => p.params)),
+      };
+    }
+    case 'not': {
+      const inner = toSql({ operator: 'and', value: node.value as AstNode[] }, qb, alias);
+      return { sql: `NOT COALESCE(${inner.sql}, FALSE)`, params: inner.params };
+    }
+    case 'eq': {
+      if (node.value === null) return { sql: `${column()} IS NULL`, params: {} };
+      const p = param(node.value);
+      return { sql: `${column()} = :${p.name}`, params: p.params };
+    }
+    case 'ne': {
+      if (node.value === null) return { sql: `${column()} IS NOT NULL`, params: {} };
+      const p = param(node.value);
+      return { sql: `${column()} IS DISTINCT FROM :${p.name}`, params: p.params };
+    }
+    case 'in': {
+      const values = node.value as unknown[];
+      if (values.length === 0) return { sql: 'FALSE', params: {} };
+      const p = param(values);
+      return { sql: `${column()} IN (:...${p.name})`, params: p.params };
+    }
+    default:
+      throw new Error(`Policy condition operator "${node.operator}" has no SQL translation`);
+  }
+}
+
+/** The ability's answer to "which rows may I `action`?" as a WHERE fragment; FALSE when none. */
+export function abilityWhere(ability: AppAbility, action: Action, subject: SubjectName, qb: SelectQueryBuilder<ObjectLiteral>, alias: string) {
+  const ast = rulesToAST(ability, action, subject) as AstNode | null;
+  if (!ast) return { sql: 'FALSE', params: {} };
+  return toSql(ast, qb, alias);
+}
+
+/**
+ * AND-s the ability into a query builder (never replacing its existing WHERE). Lists, counts,
+ * by-id lookups and loader batches all go through here, so out-of-scope rows never leave SQL.
+ */
+export function scopeQuery<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  ability: AppAbility,
+  action: Action,
+  subject: SubjectName,
+  alias = qb.alias,
+): SelectQueryBuilder<T> {
+  const { sql, params } = abilityWhere(ability, action, subject, qb as unknown as SelectQueryBuilder<ObjectLiteral>, alias);
+  return qb.andWhere(new Brackets((where: WhereExpressionBuilder) => {
+    where.where(sql, params);
+  }));
+}

@@ -1,0 +1,141 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import express, { Express } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { defineAbilityFor } from '../permissions/ability';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { createErrorFormatter, DomainError } from './errors';
+import { buildAppSchema } from './graphql/schema';
+import type { RequestContext } from './graphql/context';
+import { createServices, Services } from './services';
+import { createLoaders } from './loaders';
+import { createTokenSigner } from './auth/tokens';
+import { requestStatements } from './db/query-counter';
+import { GRAPHIQL_ASSETS, graphiqlPage } from './http/graphiql-page';
+
+export interface App {
+  express: Express;
+  services: Services;
+  stop(): Promise<void>;
+}
+
+const READY_TIMEOUT_MS = 2000;
+
+/** The HTTP application: GraphQL, GraphiQL and health endpoints over an open database. */
+export async function createApp(dataSource: DataSource, config: Config & { jwtSecret: string }, logger: Logger): Promise<App> {
+  const services = createServices(dataSource, createTokenSigner(config.jwtSecret, config.tokenTtlSeconds));
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await buildAppSchema(),
+    formatError: createErrorFormatter(logger, config.production),
+    includeStacktraceInErrorResponses: !config.production,
+    introspection: true,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      // Statements this request ran, for tests and the benchmark: an N+1 shows up as a count.
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              const store = requestStatements.getStore();
+              if (store && !config.production) response.http.headers.set('x-sql-statements', String(store.count));
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+
+  // Request id and one structured log line per request; SQL statements are counted per request.
+  app.use((req, res, next) => {
+    const requestId = (req.header('x-request-id') || crypto.randomUUID()).slice(0, 100);
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    const statements = { count: 0 };
+    res.locals.statements = statements;
+    res.on('finish', () => {
+      logger.info({
+        requestId, method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - started) / 1e6, sqlStatements: statements.count,
+      }, 'request');
+    });
+    requestStatements.run(statements, next);
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await Promise.race([
+        dataSource.query('SELECT 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('database did not answer in time')), READY_TIMEOUT_MS)),
+      ]);
+      res.json({ status: 'ready', database: 'up' });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', database: 'down' });
+    }
+  });
+
+  app.get('/graphiql', (_req, res) => {
+    res.type('html').send(graphiqlPage());
+  });
+  for (const [name, [pkg, fileInPackage]] of Object.entries(GRAPHIQL_ASSETS)) {
+    // These files are not in the packages' export maps; find them next to package.json.
+    const file = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), fileInPackage);
+    app.get(`/graphiql/assets/${name}`, (_req, res) => {
+      res.sendFile(file, { maxAge: '1d' });
+    });
+  }
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const header = req.header('authorization');
+        let actor: RequestContext['actor'] = null;
+        let authMethod: RequestContext['authMethod'] = null;
+        if (header) {
+          const match = /^Bearer\s+(\S+)$/i.exec(header);
+          if (!match) throw unauthenticatedRequest('Authorization header must be "Bearer <token or API key>".');
+          try {
+            ({ actor, method: authMethod } = await services.accounts.actorFromCredential(match[1]));
+          } catch (error) {
+            if (error instanceof DomainError) throw unauthenticatedRequest(error.message);
+            throw error;
+          }
+        }
+        const ctx = {
+          requestId: res.locals.requestId as string,
+          actor,
+          authMethod,
+          ability: defineAbilityFor(actor),
+          dataSource,
+          services,
+          logger: logger.child({ requestId: res.locals.requestId, account: actor?.username }),
+        } as RequestContext;
+        ctx.loaders = createLoaders(ctx);
+        return ctx;
+      },
+    }),
+  );
+
+  return { express: app, services, stop: () => apollo.stop() };
+}
+
+/** A bad credential refuses the whole request with 401 rather than running it anonymously. */
+function unauthenticatedRequest(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}

@@ -1,0 +1,39 @@
+import { errors, jwtVerify, SignJWT } from 'jose';
+
+const ISSUER = 'delegated-assistance';
+const AUDIENCE = 'delegated-assistance-api';
+
+export interface TokenSigner {
+  sign(accountId: string): Promise<{ token: string; expiresAt: Date }>;
+  /** The account id of a valid token, or a reason it is not valid. */
+  verify(token: string): Promise<{ accountId: string } | { invalid: string }>;
+}
+
+/** HS256 tokens signed with the server's secret; expiry is checked on every request. */
+export function createTokenSigner(secret: string, ttlSeconds: number): TokenSigner {
+  const key = new TextEncoder().encode(secret);
+  return {
+    async sign(accountId) {
+      const now = Math.floor(Date.now() / 1000);
+      const token = await new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(accountId)
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setIssuedAt(now)
+        .setExpirationTime(now + ttlSeconds)
+        .sign(key);
+      return { token, expiresAt: new Date((now + ttlSeconds) * 1000) };
+    },
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+        if (!payload.sub) return { invalid: 'Token has no subject.' };
+        return { accountId: payload.sub };
+      } catch (error) {
+        if (error instanceof errors.JWTExpired) return { invalid: 'Token has expired; sign in again.' };
+        return { invalid: 'Token is not valid; sign in again.' };
+      }
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import path from 'node:path';
+
+/** Process-wide settings from the environment. Per-district numbers (notice days, limits …) live in
+ * the district settings table instead, because the plan lets each district set its own. */
+export interface Config {
+  port: number;
+  /** External PostgreSQL; when absent an embedded server is started under `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** Port of the embedded server; 0 picks a free one (5432 is usually taken by a system service). */
+  embeddedPgPort: number;
+  /** Secret for signing tokens. Required in production; in development it is generated once and
+   * kept in `dataDir` so sessions survive restarts. */
+  jwtSecret?: string;
+  tokenTtlSeconds: number;
+  demoPassword: string;
+  seedDemo: boolean;
+  production: boolean;
+  logLevel: string;
+}
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const config: Config = {
+    port: intFromEnv('PORT', 4000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR || '.data'),
+    embeddedPgPort: intFromEnv('EMBEDDED_PG_PORT', 0),
+    jwtSecret: env.JWT_SECRET || undefined,
+    tokenTtlSeconds: intFromEnv('TOKEN_TTL_SECONDS', 8 * 3600),
+    demoPassword: env.DEMO_PASSWORD || 'demo-2026',
+    seedDemo: env.SEED_DEMO !== 'false',
+    production,
+    logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  };
+  if (production && !config.jwtSecret) throw new Error('JWT_SECRET must be set when NODE_ENV=production');
+  if (config.jwtSecret && config.jwtSecret.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
+  return config;
+}

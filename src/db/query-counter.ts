@@ -1,0 +1,38 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { Logger } from '../logger';
+
+/** Counts SQL statements per HTTP request: tests assert these counts (N+1 guards), the benchmark
+ * reports them, and responses carry them in `x-sql-statements` outside production. */
+export const requestStatements = new AsyncLocalStorage<{ count: number }>();
+
+export class CountingQueryLogger implements TypeOrmLogger {
+  constructor(private readonly logger: Logger) {}
+
+  logQuery(query: string, parameters?: unknown): void {
+    const store = requestStatements.getStore();
+    if (store) store.count += 1;
+    if (this.logger.isLevelEnabled('trace')) this.logger.trace({ sql: query, parameters }, 'sql');
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    this.logger.debug({ sql: query, error: String(error) }, 'sql error');
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn({ sql: query, ms: time }, 'slow sql');
+  }
+
+  logSchemaBuild(message: string): void {
+    this.logger.debug({ message }, 'schema build');
+  }
+
+  logMigration(message: string): void {
+    this.logger.info({ message }, 'migration');
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger.warn({ message }, 'typeorm');
+    else this.logger.debug({ message }, 'typeorm');
+  }
+}

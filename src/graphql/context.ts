@@ -1,0 +1,19 @@
+import type { DataSource } from 'typeorm';
+import type { Actor, AppAbility } from '../../permissions/ability';
+import type { Logger } from '../logger';
+import type { Services } from '../services';
+import type { Loaders } from '../loaders';
+
+export type AuthMethod = 'TOKEN' | 'API_KEY';
+
+/** Everything a resolver may use for one request: who acts, what they may do, and data access. */
+export interface RequestContext {
+  requestId: string;
+  actor: Actor | null;
+  authMethod: AuthMethod | null;
+  ability: AppAbility;
+  dataSource: DataSource;
+  services: Services;
+  loaders: Loaders;
+  logger: Logger;
+}

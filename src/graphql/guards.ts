@@ -1,0 +1,51 @@
+import { createMethodMiddlewareDecorator } from 'type-graphql';
+import type { Action, SubjectName } from '../../permissions/policy';
+import { refusalReason } from '../../permissions/ability';
+import { forbidden, unauthenticated } from '../errors';
+import type { RequestContext } from './context';
+
+/** What a Query or Mutation field needs before its resolver runs. Every root field declares one;
+ * a test fails on any that does not. */
+export type Requirement =
+  | { kind: 'public'; why: string }
+  | { kind: 'signed-in'; why: string }
+  | { kind: 'can'; action: Action; subject: SubjectName };
+
+/** Root field name → its requirement, filled as resolver classes load. */
+export const OPERATION_REQUIREMENTS = new Map<string, Requirement>();
+
+function declare(requirement: Requirement, check: (ctx: RequestContext) => void): MethodDecorator {
+  const middleware = createMethodMiddlewareDecorator<RequestContext>(async ({ context }, next) => {
+    check(context);
+    return next();
+  });
+  return (target, propertyKey, descriptor) => {
+    OPERATION_REQUIREMENTS.set(String(propertyKey), requirement);
+    middleware(target, propertyKey, descriptor);
+  };
+}
+
+/**
+ * The caller must be allowed `action` on some `subject` by the policy. Which rows is decided in
+ * SQL (lists) or on the loaded row (by-id and mutations) by the service.
+ */
+export function Needs(action: Action, subject: SubjectName): MethodDecorator {
+  return declare({ kind: 'can', action, subject }, (ctx) => {
+    if (!ctx.actor) throw unauthenticated();
+    if (ctx.ability.cannot(action, subject)) {
+      throw forbidden(refusalReason(ctx.ability, action, subject), { action, subject });
+    }
+  });
+}
+
+/** Reachable by anyone, signed in or not; `why` names the clause that makes it public. */
+export function Public(why: string): MethodDecorator {
+  return declare({ kind: 'public', why }, () => undefined);
+}
+
+/** Any signed-in account; the resolver itself limits the answer to the caller's own data. */
+export function SignedIn(why: string): MethodDecorator {
+  return declare({ kind: 'signed-in', why }, (ctx) => {
+    if (!ctx.actor) throw unauthenticated();
+  });
+}

@@ -1,0 +1,22 @@
+import { Field, ID, InterfaceType } from 'type-graphql';
+import { badInput } from '../errors';
+
+/** Relay global object identification: `node(id)` finds any object by an opaque id. */
+@InterfaceType('Node', { description: 'An object with a global ID (全局标识), fetchable with `node(id)`.' })
+export abstract class Node {
+  @Field(() => ID, { name: 'id', description: 'Opaque global ID; pass it to `node(id:)`.' })
+  nodeId: string;
+}
+
+export function toGlobalId(type: string, key: string): string {
+  return Buffer.from(`${type}:${key}`, 'utf8').toString('base64url');
+}
+
+export function fromGlobalIdOrThrow(id: string): { type: string; key: string } {
+  const decoded = Buffer.from(id, 'base64url').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0 || colon === decoded.length - 1 || toGlobalId(decoded.slice(0, colon), decoded.slice(colon + 1)) !== id) {
+    throw badInput(`"${id}" is not a global ID issued by this API.`, 'id');
+  }
+  return { type: decoded.slice(0, colon), key: decoded.slice(colon + 1) };
+}

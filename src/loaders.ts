@@ -1,0 +1,18 @@
+import DataLoader from 'dataloader';
+import type { RequestContext } from './graphql/context';
+import { createRegionLoaders } from './modules/region/region.loaders';
+import type { Account } from './modules/account/account.entity';
+
+/** Per-request DataLoaders. Each batch is one query with the caller's ability AND-ed in, so a
+ * nested field can never reach a row its list query would not return. */
+export function createLoaders(ctx: RequestContext) {
+  return {
+    ...createRegionLoaders(ctx),
+    accountById: new DataLoader<string, Account | null>(async (ids) => {
+      const found = new Map<string, Account>((await ctx.services.accounts.findByIdsScoped(ctx, ids)).map((a) => [a.id, a]));
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,151 @@
+import {
+  Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root,
+} from 'type-graphql';
+import { IsOptional, Length } from 'class-validator';
+import type { RequestContext } from '../../graphql/context';
+import { Needs, Public, SignedIn } from '../../graphql/guards';
+import { fromGlobalIdOrThrow } from '../../graphql/node';
+import { badInput } from '../../errors';
+import { Department, Role } from '../../../permissions/roles';
+import { scopeCodesOf } from '../region/region-code';
+import { Account, RoleAssignment } from './account.entity';
+import { ApiKey } from './api-key.entity';
+
+/** Decodes a global ID that must name an object of `type`. */
+export function keyOfOrThrow(id: string, type: string): string {
+  const decoded = fromGlobalIdOrThrow(id);
+  if (decoded.type !== type) throw badInput(`ID ${id} names a ${decoded.type}, not a ${type}.`, 'id');
+  return decoded.key;
+}
+
+@ObjectType({ description: 'Result of signing in (登录结果).' })
+class AuthPayload {
+  @Field({ description: 'Signed bearer token (访问令牌): send as `Authorization: Bearer <token>`' })
+  token: string;
+
+  @Field({ description: 'When the token expires (过期时间)' })
+  expiresAt: Date;
+
+  @Field(() => Account, { description: 'The signed-in account (当前账号)' })
+  account: Account;
+}
+
+@ObjectType({ description: 'A newly issued API key (新签发密钥); `secret` is shown only this once.' })
+class IssuedApiKey {
+  @Field(() => ApiKey)
+  apiKey: ApiKey;
+
+  @Field({ description: 'The full key (完整密钥) to send as `Authorization: Bearer <key>`; not stored, not shown again' })
+  secret: string;
+}
+
+@InputType({ description: 'A role held for a region (角色授权)' })
+class RoleAssignmentInput {
+  @Field(() => Role)
+  role: Role;
+
+  @Field({ description: 'Region code the role is held for; must be of the role\'s tier' })
+  regionCode: string;
+}
+
+@InputType({ description: 'A new account (新建账号)' })
+class CreateAccountInput {
+  @Field({ description: 'Sign-in name (用户名): lower-case letters, digits, ".", "_", "-"' })
+  username: string;
+
+  @Field({ description: 'Display name (姓名/名称)' })
+  @Length(1, 100)
+  displayName: string;
+
+  @Field({ nullable: true, description: 'Initial password (初始密码), at least 8 characters; omit for key-only integrations' })
+  @IsOptional()
+  password?: string;
+
+  @Field({ description: 'Home region code (所属区划代码)' })
+  regionCode: string;
+
+  @Field(() => Department, { nullable: true, description: 'Department, for integration accounts only (所属部门)' })
+  @IsOptional()
+  departmentCode?: Department;
+
+  @Field(() => [RoleAssignmentInput], { description: 'Roles (角色)' })
+  roles: RoleAssignmentInput[];
+}
+
+@Resolver(() => Account)
+export class AccountResolver {
+  @Mutation(() => AuthPayload, { description: 'Sign in with username and password (登录); returns a signed, expiring token.' })
+  @Public('Signing in is how a caller stops being anonymous.')
+  login(@Ctx() ctx: RequestContext, @Arg('username') username: string, @Arg('password') password: string): Promise<AuthPayload> {
+    return ctx.services.accounts.login(username, password);
+  }
+
+  @Query(() => Account, { description: 'The caller\'s own account, roles and their scope (当前账号).' })
+  @SignedIn('Everyone may see their own account (D§2).')
+  me(@Ctx() ctx: RequestContext): Promise<Account> {
+    return ctx.services.accounts.me(ctx);
+  }
+
+  @Query(() => [Account], { description: 'Accounts the caller may see (账号列表), optionally under a region or with a role.' })
+  @Needs('read', 'Account')
+  accounts(
+    @Ctx() ctx: RequestContext,
+    @Arg('regionCode', () => String, { nullable: true }) regionCode?: string,
+    @Arg('role', () => Role, { nullable: true }) role?: Role,
+  ): Promise<Account[]> {
+    return ctx.services.accounts.list(ctx, { regionCode, role });
+  }
+
+  @Mutation(() => Account, { description: 'Create an account in the caller\'s district (新建账号); ADMIN.' })
+  @Needs('create', 'Account')
+  createAccount(@Ctx() ctx: RequestContext, @Arg('input') input: CreateAccountInput): Promise<Account> {
+    return ctx.services.accounts.create(ctx, input);
+  }
+
+  @Mutation(() => Account, { description: 'Deactivate or reactivate an account (停用/启用账号); ADMIN. Its tokens and keys stop working at once.' })
+  @Needs('update', 'Account')
+  setAccountActive(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('active') active: boolean): Promise<Account> {
+    return ctx.services.accounts.setActive(ctx, keyOfOrThrow(id, 'Account'), active);
+  }
+
+  @Query(() => [ApiKey], { description: 'API keys the caller may see (接口密钥), never their secrets.' })
+  @Needs('read', 'ApiKey')
+  apiKeys(@Ctx() ctx: RequestContext, @Arg('accountId', () => ID, { nullable: true }) accountId?: string): Promise<ApiKey[]> {
+    return ctx.services.accounts.listApiKeys(ctx, accountId ? keyOfOrThrow(accountId, 'Account') : undefined);
+  }
+
+  @Mutation(() => IssuedApiKey, { description: 'Issue an API key to a department integration account (签发密钥); ADMIN of its district.' })
+  @Needs('create', 'ApiKey')
+  createApiKey(
+    @Ctx() ctx: RequestContext,
+    @Arg('accountId', () => ID) accountId: string,
+    @Arg('name', { description: 'Label, e.g. "tax bureau production"' }) name: string,
+  ): Promise<IssuedApiKey> {
+    if (!name.trim() || name.length > 100) throw badInput('Name must be 1–100 characters.', 'name');
+    return ctx.services.accounts.createApiKey(ctx, keyOfOrThrow(accountId, 'Account'), name.trim());
+  }
+
+  @Mutation(() => ApiKey, { description: 'Revoke an API key (吊销密钥); it is refused from the next request on.' })
+  @Needs('revoke', 'ApiKey')
+  revokeApiKey(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ApiKey> {
+    return ctx.services.accounts.revokeApiKey(ctx, keyOfOrThrow(id, 'ApiKey'));
+  }
+}
+
+@Resolver(() => RoleAssignment)
+export class RoleAssignmentResolver {
+  @FieldResolver(() => String, { description: 'District the role reaches (区代码)' })
+  districtCode(@Root() assignment: RoleAssignment): string {
+    return scopeCodesOf(assignment.regionCode).districtCode;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Township the role is limited to (乡镇代码); null for district roles' })
+  townshipCode(@Root() assignment: RoleAssignment): string | null {
+    return scopeCodesOf(assignment.regionCode).townshipCode;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Village the role is limited to (村代码); set only for village roles' })
+  villageCode(@Root() assignment: RoleAssignment): string | null {
+    return scopeCodesOf(assignment.regionCode).villageCode;
+  }
+}

@@ -1,0 +1,231 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { subject } from '@casl/ability';
+import type { Actor } from '../../../permissions/ability';
+import { refusalReason } from '../../../permissions/ability';
+import { scopeQuery } from '../../../permissions/sql';
+import { Department, Role, ROLE_TIER } from '../../../permissions/roles';
+import { badInput, DomainError, ErrorCode, forbidden, notFound, unauthenticated } from '../../errors';
+import type { RequestContext } from '../../graphql/context';
+import { decoyPasswordHash, hashPassword, verifyPassword } from '../../auth/passwords';
+import type { TokenSigner } from '../../auth/tokens';
+import { generateApiKey, parseApiKey, secretMatches } from '../../auth/api-key-secret';
+import { Region } from '../region/region.entity';
+import { levelOfCodeOrThrow, scopeCodesOf } from '../region/region-code';
+import { Account, RoleAssignment } from './account.entity';
+import { ApiKey } from './api-key.entity';
+
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  password?: string;
+  regionCode: string;
+  departmentCode?: Department;
+  roles: { role: Role; regionCode: string }[];
+}
+
+/** Last-use times are written at most this often per key, so that busy integrations do not write on
+ * every call. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export const USERNAME_PATTERN = /^[a-z][a-z0-9._-]{2,63}$/;
+export const MIN_PASSWORD_LENGTH = 8;
+
+export function actorOf(account: Account): Actor {
+  return {
+    accountId: account.id,
+    username: account.username,
+    districtCode: account.districtCode,
+    departmentCode: account.departmentCode,
+    roles: account.roles.map(({ role, regionCode }) => ({ role, regionCode })),
+  };
+}
+
+export class AccountService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tokens: TokenSigner,
+  ) {}
+
+  /** Signs in with a password. Unknown names cost as much as wrong passwords (no user probing). */
+  async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; account: Account }> {
+    const account = await this.dataSource.getRepository(Account).findOne({ where: { username }, relations: { roles: true } });
+    const valid = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), password);
+    if (!account || !account.passwordHash || !valid) throw unauthenticated('Wrong username or password.');
+    if (!account.active) throw unauthenticated('This account is deactivated.');
+    const { token, expiresAt } = await this.tokens.sign(account.id);
+    return { token, expiresAt, account };
+  }
+
+  /** The actor behind a bearer credential: a signed token or a department API key. */
+  async actorFromCredential(credential: string): Promise<{ actor: Actor; method: 'TOKEN' | 'API_KEY' }> {
+    if (credential.startsWith('dak_')) return { actor: await this.actorFromApiKey(credential), method: 'API_KEY' };
+    const verified = await this.tokens.verify(credential);
+    if ('invalid' in verified) throw unauthenticated(verified.invalid);
+    const account = await this.dataSource.getRepository(Account).findOne({ where: { id: verified.accountId }, relations: { roles: true } });
+    if (!account || !account.active) throw unauthenticated('This account no longer exists or is deactivated.');
+    return { actor: actorOf(account), method: 'TOKEN' };
+  }
+
+  private async actorFromApiKey(key: string): Promise<Actor> {
+    const parsed = parseApiKey(key);
+    if (!parsed) throw unauthenticated('API key is malformed.');
+    const row = await this.dataSource.getRepository(ApiKey).createQueryBuilder('key')
+      .innerJoinAndMapOne('key.account', Account, 'account', 'account.id = key.account_id')
+      .leftJoinAndSelect('account.roles', 'role')
+      .where('key.prefix = :prefix', { prefix: parsed.prefix })
+      .getOne();
+    if (!row || !secretMatches(parsed.secret, row.secretHash)) throw unauthenticated('API key is not valid.');
+    if (row.revokedAt) throw unauthenticated('API key has been revoked.');
+    if (!row.account!.active) throw unauthenticated('The account of this API key is deactivated.');
+    if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      await this.dataSource.getRepository(ApiKey).update({ id: row.id }, { lastUsedAt: new Date() });
+    }
+    return actorOf(row.account!);
+  }
+
+  async me(ctx: RequestContext): Promise<Account> {
+    return this.dataSource.getRepository(Account).findOneOrFail({ where: { id: ctx.actor!.accountId }, relations: { roles: true } });
+  }
+
+  /** Accounts the caller may read, optionally only those with a home region under `regionCode`. */
+  list(ctx: RequestContext, filter: { regionCode?: string; role?: Role } = {}): Promise<Account[]> {
+    const qb = this.dataSource.getRepository(Account).createQueryBuilder('account')
+      .leftJoinAndSelect('account.roles', 'role');
+    if (filter.regionCode) {
+      const scope = scopeCodesOf(filter.regionCode);
+      if (scope.villageCode) qb.andWhere('account.village_code = :code', { code: scope.villageCode });
+      else if (scope.townshipCode) qb.andWhere('account.township_code = :code', { code: scope.townshipCode });
+      else qb.andWhere('account.district_code = :code', { code: scope.districtCode });
+    }
+    if (filter.role) {
+      qb.andWhere('EXISTS (SELECT 1 FROM account_roles r WHERE r.account_id = account.id AND r.role = :role)', { role: filter.role });
+    }
+    return scopeQuery(qb, ctx.ability, 'read', 'Account').orderBy('account.username').addOrderBy('role.role').getMany();
+  }
+
+  async findByIdsScoped(ctx: RequestContext, ids: readonly string[]): Promise<Account[]> {
+    const qb = this.dataSource.getRepository(Account).createQueryBuilder('account')
+      .leftJoinAndSelect('account.roles', 'role')
+      .where('account.id IN (:...ids)', { ids });
+    return scopeQuery(qb, ctx.ability, 'read', 'Account').getMany();
+  }
+
+  async findByIdOrThrow(ctx: RequestContext, id: string): Promise<Account> {
+    const [account] = await this.findByIdsScoped(ctx, [id]);
+    if (!account) throw notFound('Account');
+    return account;
+  }
+
+  async create(ctx: RequestContext, input: NewAccount): Promise<Account> {
+    if (!USERNAME_PATTERN.test(input.username)) {
+      throw badInput('Username must be 3–64 characters: lower-case letters, digits, ".", "_" or "-", starting with a letter.', 'username');
+    }
+    if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
+      throw badInput(`Password must be at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
+    }
+    const home = scopeCodesOf(input.regionCode);
+    const account = Object.assign(new Account(), {
+      username: input.username,
+      displayName: input.displayName,
+      regionCode: input.regionCode,
+      ...home,
+      departmentCode: input.departmentCode ?? null,
+      active: true,
+    });
+    if (ctx.ability.cannot('create', account)) {
+      throw forbidden(refusalReason(ctx.ability, 'create', account), { action: 'create', subject: 'Account' });
+    }
+    assertRolesFit(input, home.districtCode);
+    const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+    return this.dataSource.transaction(async (manager) => {
+      await assertRegionsExist(manager, [input.regionCode, ...input.roles.map((r) => r.regionCode)]);
+      if (await manager.existsBy(Account, { username: input.username })) {
+        throw new DomainError(ErrorCode.CONFLICT, `Username "${input.username}" is taken.`, { field: 'username' });
+      }
+      const saved = await manager.save(Object.assign(account, { passwordHash }));
+      saved.roles = await manager.save(input.roles.map((r) => Object.assign(new RoleAssignment(), { accountId: saved.id, ...r })));
+      return saved;
+    });
+  }
+
+  async setActive(ctx: RequestContext, id: string, active: boolean): Promise<Account> {
+    const account = await this.findByIdOrThrow(ctx, id);
+    if (ctx.ability.cannot('update', account)) {
+      throw forbidden(refusalReason(ctx.ability, 'update', subject('Account', account)), { action: 'update', subject: 'Account' });
+    }
+    if (account.id === ctx.actor!.accountId && !active) throw badInput('You cannot deactivate your own account.', 'id');
+    account.active = active;
+    await this.dataSource.getRepository(Account).update({ id }, { active });
+    return account;
+  }
+
+  /** Issues a key for a department integration; the secret is returned now and never again. */
+  async createApiKey(ctx: RequestContext, accountId: string, name: string): Promise<{ apiKey: ApiKey; secret: string }> {
+    const account = await this.findByIdOrThrow(ctx, accountId);
+    if (!account.roles.some((r) => r.role === Role.DEPARTMENT)) {
+      throw badInput('API keys are issued only to department integration accounts (role DEPARTMENT).', 'accountId');
+    }
+    const generated = generateApiKey();
+    const apiKey = Object.assign(new ApiKey(), {
+      accountId, districtCode: account.districtCode, name, prefix: generated.prefix, secretHash: generated.secretHash,
+      createdById: ctx.actor!.accountId, lastUsedAt: null, revokedAt: null,
+    });
+    if (ctx.ability.cannot('create', apiKey)) {
+      throw forbidden(refusalReason(ctx.ability, 'create', apiKey), { action: 'create', subject: 'ApiKey' });
+    }
+    return { apiKey: await this.dataSource.getRepository(ApiKey).save(apiKey), secret: generated.key };
+  }
+
+  listApiKeys(ctx: RequestContext, accountId?: string): Promise<ApiKey[]> {
+    const qb = this.dataSource.getRepository(ApiKey).createQueryBuilder('key');
+    if (accountId) qb.andWhere('key.account_id = :accountId', { accountId });
+    return scopeQuery(qb, ctx.ability, 'read', 'ApiKey').orderBy('key.created_at', 'DESC').getMany();
+  }
+
+  async findApiKey(ctx: RequestContext, id: string): Promise<ApiKey | null> {
+    const qb = this.dataSource.getRepository(ApiKey).createQueryBuilder('key').where('key.id = :id', { id });
+    return scopeQuery(qb, ctx.ability, 'read', 'ApiKey').getOne();
+  }
+
+  async findApiKeyOrThrow(ctx: RequestContext, id: string): Promise<ApiKey> {
+    const key = await this.findApiKey(ctx, id);
+    if (!key) throw notFound('API key');
+    return key;
+  }
+
+  async revokeApiKey(ctx: RequestContext, id: string): Promise<ApiKey> {
+    const key = await this.findApiKeyOrThrow(ctx, id);
+    if (ctx.ability.cannot('revoke', key)) {
+      throw forbidden(refusalReason(ctx.ability, 'revoke', subject('ApiKey', key)), { action: 'revoke', subject: 'ApiKey' });
+    }
+    if (key.revokedAt) return key;
+    key.revokedAt = new Date();
+    await this.dataSource.getRepository(ApiKey).update({ id }, { revokedAt: key.revokedAt });
+    return key;
+  }
+}
+
+/** Each role must be held for a region of its tier inside the account's district (DOMAIN.md §2). */
+function assertRolesFit(input: NewAccount, districtCode: string): void {
+  if (input.roles.length === 0) throw badInput('An account needs at least one role.', 'roles');
+  const isDepartment = input.roles.some((r) => r.role === Role.DEPARTMENT);
+  if (isDepartment !== Boolean(input.departmentCode)) {
+    throw badInput('A department integration (role DEPARTMENT) needs a departmentCode, and only it may have one.', 'departmentCode');
+  }
+  for (const { role, regionCode } of input.roles) {
+    const level = levelOfCodeOrThrow(regionCode);
+    if (level !== ROLE_TIER[role]) {
+      throw badInput(`${role} is held for a ${ROLE_TIER[role].toLowerCase()}, but ${regionCode} is a ${level.toLowerCase()}.`, 'roles');
+    }
+    if (scopeCodesOf(regionCode).districtCode !== districtCode) {
+      throw badInput(`Role region ${regionCode} is outside the account's district ${districtCode}.`, 'roles');
+    }
+  }
+}
+
+async function assertRegionsExist(manager: EntityManager, codes: string[]): Promise<void> {
+  const unique = [...new Set(codes)];
+  const found = await manager.getRepository(Region).createQueryBuilder('r').select('r.code').where('r.code IN (:...unique)', { unique }).getMany();
+  const missing = unique.filter((code) => !found.some((r) => r.code === code));
+  if (missing.length) throw badInput(`Unknown region ${missing.join(', ')}.`, 'regionCode');
+}

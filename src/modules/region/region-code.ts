@@ -1,0 +1,48 @@
+import { badInput } from '../../errors';
+
+/** Level of a place in the district → township → village tree (DOMAIN.md §1). */
+export enum RegionLevel {
+  DISTRICT = 'DISTRICT',
+  TOWNSHIP = 'TOWNSHIP',
+  VILLAGE = 'VILLAGE',
+}
+
+const CODE = /^\d{12}$/;
+
+/**
+ * Level of a 12-digit statistical division code `PPCCDD TTT VVV`: a district ends in six zeros,
+ * a township in three, a village in none. Throws BAD_USER_INPUT for anything else.
+ */
+export function levelOfCodeOrThrow(code: string): RegionLevel {
+  if (!CODE.test(code)) throw badInput(`Region code "${code}" must be exactly 12 digits.`, 'code');
+  if (code.slice(0, 2) === '00' || code.slice(4, 6) === '00') {
+    throw badInput(`Region code "${code}" does not name a district: digits 1–2 (province) and 5–6 (district) must not be 00.`, 'code');
+  }
+  const township = code.slice(6, 9);
+  const village = code.slice(9, 12);
+  if (township === '000') {
+    if (village !== '000') throw badInput(`Region code "${code}" has a village part but no township part.`, 'code');
+    return RegionLevel.DISTRICT;
+  }
+  return village === '000' ? RegionLevel.TOWNSHIP : RegionLevel.VILLAGE;
+}
+
+export const districtCodeOf = (code: string) => code.slice(0, 6) + '000000';
+export const townshipCodeOf = (code: string) => code.slice(0, 9) + '000';
+
+/** The code of the parent region implied by the code itself (null for a district). */
+export function parentCodeOf(code: string): string | null {
+  const level = levelOfCodeOrThrow(code);
+  if (level === RegionLevel.DISTRICT) return null;
+  return level === RegionLevel.TOWNSHIP ? districtCodeOf(code) : townshipCodeOf(code);
+}
+
+/** The scope columns every row inside this region carries. */
+export function scopeCodesOf(code: string): { districtCode: string; townshipCode: string | null; villageCode: string | null } {
+  const level = levelOfCodeOrThrow(code);
+  return {
+    districtCode: districtCodeOf(code),
+    townshipCode: level === RegionLevel.DISTRICT ? null : townshipCodeOf(code),
+    villageCode: level === RegionLevel.VILLAGE ? code : null,
+  };
+}

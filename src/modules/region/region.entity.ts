@@ -1,0 +1,101 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node, toGlobalId } from '../../graphql/node';
+import { RegionLevel } from './region-code';
+
+/** What kind of body governs the place: townships may be street offices, villages communities. */
+export enum RegionKind {
+  DISTRICT = 'DISTRICT',
+  TOWNSHIP = 'TOWNSHIP',
+  STREET_OFFICE = 'STREET_OFFICE',
+  VILLAGE = 'VILLAGE',
+  COMMUNITY = 'COMMUNITY',
+}
+
+export const KINDS_OF_LEVEL: Record<RegionLevel, RegionKind[]> = {
+  [RegionLevel.DISTRICT]: [RegionKind.DISTRICT],
+  [RegionLevel.TOWNSHIP]: [RegionKind.TOWNSHIP, RegionKind.STREET_OFFICE],
+  [RegionLevel.VILLAGE]: [RegionKind.VILLAGE, RegionKind.COMMUNITY],
+};
+
+registerEnumType(RegionLevel, {
+  name: 'RegionLevel',
+  description: 'Tier of a place (行政层级)',
+  valuesConfig: {
+    DISTRICT: { description: 'District (区)' },
+    TOWNSHIP: { description: 'Township or street office (乡镇/街道)' },
+    VILLAGE: { description: 'Village or urban community (村/社区)' },
+  },
+});
+registerEnumType(RegionKind, {
+  name: 'RegionKind',
+  description: 'Kind of governing body (区划类型)',
+  valuesConfig: {
+    DISTRICT: { description: 'District (区)' },
+    TOWNSHIP: { description: 'Township or town government (乡/镇)' },
+    STREET_OFFICE: { description: 'Street office (街道办事处)' },
+    VILLAGE: { description: 'Village committee (村委会)' },
+    COMMUNITY: { description: 'Urban community (社区居委会)' },
+  },
+});
+
+/**
+ * A place with its statistical division code. Regions are a small shared (reference) table; the
+ * scope columns repeat the ancestry so that permission conditions stay plain equalities.
+ */
+@Entity('regions')
+@Index(['parentCode'])
+@Check('CK_regions_population', 'population >= 0')
+@Check('CK_regions_code', "code ~ '^[0-9]{12}$'")
+@ObjectType('Region', { implements: Node, description: 'A place: district, township or village (行政区划), with its 12-digit statistical code.' })
+export class Region implements Node {
+  @PrimaryColumn({ type: 'varchar', length: 12 })
+  @Field({ description: '12-digit statistical division code (统计用区划代码)' })
+  code: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  @Field({ description: 'Name (名称)' })
+  name: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  @Field(() => RegionLevel, { description: 'Tier (层级)' })
+  level: RegionLevel;
+
+  @Column({ type: 'varchar', length: 16 })
+  @Field(() => RegionKind, { description: 'Kind of body (类型)' })
+  kind: RegionKind;
+
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Code of the parent region (上级区划代码); null for a district' })
+  parentCode: string | null;
+
+  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parent_code' })
+  parent?: Region;
+
+  @Column({ type: 'varchar', length: 12 })
+  @Field({ description: 'District code (区代码)' })
+  districtCode: string;
+
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Township code (乡镇代码); null for a district' })
+  townshipCode: string | null;
+
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Village code (村代码); set only for a village' })
+  villageCode: string | null;
+
+  @Column({ type: 'int', default: 0 })
+  @Field(() => Int, { description: 'Resident population (常住人口), used for the staffing rule (P6.2)' })
+  population: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  get nodeId(): string {
+    return toGlobalId('Region', this.code);
+  }
+}

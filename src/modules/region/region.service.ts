@@ -1,0 +1,85 @@
+import { DataSource } from 'typeorm';
+import { subject } from '@casl/ability';
+import { scopeQuery } from '../../../permissions/sql';
+import { refusalReason } from '../../../permissions/ability';
+import { badInput, forbidden, notFound } from '../../errors';
+import type { RequestContext } from '../../graphql/context';
+import { KINDS_OF_LEVEL, Region, RegionKind } from './region.entity';
+import { levelOfCodeOrThrow, parentCodeOf, RegionLevel, scopeCodesOf } from './region-code';
+
+export interface RegionFilter {
+  parentCode?: string;
+  level?: RegionLevel;
+}
+
+export interface NewRegion {
+  code: string;
+  name: string;
+  kind: RegionKind;
+  population: number;
+}
+
+export class RegionService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Regions the caller may read, in code order. */
+  list(ctx: RequestContext, filter: RegionFilter = {}): Promise<Region[]> {
+    const qb = this.dataSource.getRepository(Region).createQueryBuilder('region');
+    if (filter.parentCode) qb.andWhere('region.parent_code = :parentCode', { parentCode: filter.parentCode });
+    if (filter.level) qb.andWhere('region.level = :level', { level: filter.level });
+    return scopeQuery(qb, ctx.ability, 'read', 'Region').orderBy('region.code').getMany();
+  }
+
+  /** Regions by code in one scoped query; codes the caller may not read are simply absent. */
+  findByCodes(ctx: RequestContext, codes: readonly string[]): Promise<Region[]> {
+    const qb = this.dataSource.getRepository(Region).createQueryBuilder('region').where('region.code IN (:...codes)', { codes });
+    return scopeQuery(qb, ctx.ability, 'read', 'Region').getMany();
+  }
+
+  /** Children of several parents in one scoped query. */
+  childrenOf(ctx: RequestContext, parentCodes: readonly string[]): Promise<Region[]> {
+    const qb = this.dataSource.getRepository(Region).createQueryBuilder('region')
+      .where('region.parent_code IN (:...parentCodes)', { parentCodes });
+    return scopeQuery(qb, ctx.ability, 'read', 'Region').orderBy('region.code').getMany();
+  }
+
+  async findByCodeOrThrow(ctx: RequestContext, code: string): Promise<Region> {
+    const region = await ctx.loaders.regionByCode.load(code);
+    if (!region) throw notFound(`Region ${code}`);
+    return region;
+  }
+
+  /** Adds a place under an existing parent; the code must sit inside the parent's code. */
+  async create(ctx: RequestContext, input: NewRegion): Promise<Region> {
+    const level = levelOfCodeOrThrow(input.code);
+    if (!KINDS_OF_LEVEL[level].includes(input.kind)) {
+      throw badInput(`A ${level.toLowerCase()} code needs kind ${KINDS_OF_LEVEL[level].join(' or ')}, not ${input.kind}.`, 'kind');
+    }
+    const parentCode = parentCodeOf(input.code);
+    const region = Object.assign(new Region(), { ...input, level, parentCode, ...scopeCodesOf(input.code) });
+    if (ctx.ability.cannot('create', region)) {
+      throw forbidden(refusalReason(ctx.ability, 'create', region), { action: 'create', subject: 'Region' });
+    }
+    return this.dataSource.transaction(async (manager) => {
+      if (parentCode && !(await manager.existsBy(Region, { code: parentCode }))) {
+        throw badInput(`Parent region ${parentCode} (implied by code ${input.code}) does not exist; create it first.`, 'code');
+      }
+      if (await manager.existsBy(Region, { code: input.code })) {
+        throw badInput(`Region ${input.code} already exists.`, 'code');
+      }
+      return manager.save(region);
+    });
+  }
+
+  async update(ctx: RequestContext, code: string, changes: { name?: string; population?: number; kind?: RegionKind }): Promise<Region> {
+    const region = await this.findByCodeOrThrow(ctx, code);
+    if (ctx.ability.cannot('update', region)) {
+      throw forbidden(refusalReason(ctx.ability, 'update', subject('Region', region)), { action: 'update', subject: 'Region' });
+    }
+    if (changes.kind && !KINDS_OF_LEVEL[region.level].includes(changes.kind)) {
+      throw badInput(`A ${region.level.toLowerCase()} needs kind ${KINDS_OF_LEVEL[region.level].join(' or ')}, not ${changes.kind}.`, 'kind');
+    }
+    Object.assign(region, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null)));
+    return this.dataSource.getRepository(Region).save(region);
+  }
+}

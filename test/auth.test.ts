@@ -1,0 +1,170 @@
+import { SignJWT } from 'jose';
+import { Role } from '../permissions/roles';
+import { createTokenSigner } from '../src/auth/tokens';
+import { DEMO_ACCOUNTS } from '../src/seed/demo-district';
+import { codeOf, DEMO_PASSWORD, JWT_SECRET_FOR_TESTS, startTestApp, TestApp } from './support/harness';
+
+const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt account { username } } }';
+const ME = '{ me { username roles { role regionCode districtCode townshipCode villageCode } } }';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+describe('signing in', () => {
+  it('returns a signed, expiring token for the right password', async () => {
+    const result = await t.gql(LOGIN, { u: 'hexi.caseworker', p: DEMO_PASSWORD });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.login.account.username).toBe('hexi.caseworker');
+    expect(result.data!.login.token.split('.')).toHaveLength(3);
+    expect(new Date(result.data!.login.expiresAt).getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('refuses a wrong password and an unknown user with the same answer', async () => {
+    const wrong = await t.gql(LOGIN, { u: 'hexi.caseworker', p: 'not-the-password' });
+    const unknown = await t.gql(LOGIN, { u: 'nobody.here', p: DEMO_PASSWORD });
+    expect(codeOf(wrong)).toBe('UNAUTHENTICATED');
+    expect(codeOf(unknown)).toBe('UNAUTHENTICATED');
+    expect(wrong.errors![0].message).toBe(unknown.errors![0].message);
+  });
+
+  it('stores passwords as argon2id hashes, never in clear', async () => {
+    const [row] = await t.dataSource.query("SELECT password_hash FROM accounts WHERE username = 'admin'");
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    expect(row.password_hash).not.toContain(DEMO_PASSWORD);
+  });
+});
+
+describe('bearer tokens', () => {
+  it('are refused when expired', async () => {
+    const expired = await createTokenSigner(JWT_SECRET_FOR_TESTS, 0).sign((await accountId('hexi.caseworker')));
+    const result = await t.gql(ME, {}, expired.token);
+    expect(result.status).toBe(401);
+    expect(codeOf(result)).toBe('UNAUTHENTICATED');
+    expect(result.errors![0].message).toMatch(/expired/);
+  });
+
+  it('are refused when tampered with', async () => {
+    const token = await t.login('hexi.caseworker');
+    const [header, payload, signature] = token.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const forged = Buffer.from(JSON.stringify({ ...claims, sub: await accountId('admin') })).toString('base64url');
+    const result = await t.gql(ME, {}, [header, forged, signature].join('.'));
+    expect(result.status).toBe(401);
+    expect(codeOf(result)).toBe('UNAUTHENTICATED');
+  });
+
+  it('are refused when signed with another key', async () => {
+    const token = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(await accountId('admin'))
+      .setIssuer('delegated-assistance').setAudience('delegated-assistance-api').setExpirationTime('1h')
+      .sign(new TextEncoder().encode('x'.repeat(32)));
+    expect(codeOf(await t.gql(ME, {}, token))).toBe('UNAUTHENTICATED');
+  });
+
+  it('are refused once the account is deactivated', async () => {
+    const token = await t.login('va.101204');
+    expect(codeOf(await t.gql(ME, {}, token))).toBeUndefined();
+    const admin = await t.login('admin');
+    const id = (await t.gql('{ accounts(role: VILLAGE_ASSISTANT, regionCode: "510199101204") { id } }', {}, admin)).data!.accounts[0].id;
+    const off = await t.gql('mutation($id: ID!) { setAccountActive(id: $id, active: false) { active } }', { id }, admin);
+    expect(off.data!.setAccountActive.active).toBe(false);
+    expect(codeOf(await t.gql(ME, {}, token))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await t.gql(LOGIN, { u: 'va.101204', p: DEMO_PASSWORD }))).toBe('UNAUTHENTICATED');
+    await t.gql('mutation($id: ID!) { setAccountActive(id: $id, active: true) { active } }', { id }, admin);
+  });
+
+  it('must come as "Bearer <credential>"', async () => {
+    const result = await t.http().post('/graphql').set('content-type', 'application/json').set('authorization', 'Basic abc').send({ query: ME });
+    expect(result.status).toBe(401);
+    expect(result.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('me', () => {
+  const oneAccountPerRole = Object.values(Role).map((role) => [role, DEMO_ACCOUNTS.find((a) => a.roles.includes(role))!] as const);
+
+  it.each(oneAccountPerRole)('answers for a %s with its roles and scope', async (_role, demo) => {
+    const result = await t.gql(ME, {}, await t.login(demo.username));
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.me.username).toBe(demo.username);
+    expect(result.data!.me.roles.map((r: { role: string }) => r.role).sort()).toEqual([...demo.roles].sort());
+    for (const role of result.data!.me.roles) {
+      expect(role.regionCode).toBe(demo.regionCode);
+      expect(role.districtCode).toBe('510199000000');
+    }
+  });
+
+  it('gives a village assistant its village and township as scope', async () => {
+    const result = await t.gql(ME, {}, await t.login('va.101202'));
+    expect(result.data!.me.roles[0]).toMatchObject({ townshipCode: '510199101000', villageCode: '510199101202' });
+  });
+
+  it('is refused to anonymous callers', async () => {
+    const result = await t.gql(ME);
+    expect(codeOf(result)).toBe('UNAUTHENTICATED');
+    expect(result.data?.me ?? null).toBeNull();
+  });
+});
+
+describe('department API keys', () => {
+  const CREATE = 'mutation($a: ID!, $n: String!) { createApiKey(accountId: $a, name: $n) { secret apiKey { id prefix lastUsedAt revokedAt } } }';
+
+  async function globalIdOf(username: string): Promise<string> {
+    const result = await t.gql('{ accounts(role: DEPARTMENT) { id username } }', {}, await t.login('admin'));
+    return result.data!.accounts.find((a: { username: string }) => a.username === username).id;
+  }
+
+  it('are issued by the district ADMIN, shown once, stored hashed, and record their last use', async () => {
+    const issued = await t.gql(CREATE, { a: await globalIdOf('dept.tax'), n: 'tax production' }, await t.login('admin'));
+    expect(issued.errors).toBeUndefined();
+    const { secret, apiKey } = issued.data!.createApiKey;
+    expect(secret).toMatch(/^dak_[0-9a-f]{12}_/);
+    const [row] = await t.dataSource.query('SELECT secret_hash FROM api_keys WHERE prefix = $1', [apiKey.prefix]);
+    expect(row.secret_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.secret_hash).not.toContain(secret.slice('dak_'.length + 13));
+
+    const me = await t.gql(ME, {}, secret);
+    expect(me.data!.me.username).toBe('dept.tax');
+    const listed = await t.gql('{ apiKeys { prefix lastUsedAt } }', {}, await t.login('admin'));
+    expect(listed.data!.apiKeys.find((k: { prefix: string }) => k.prefix === apiKey.prefix).lastUsedAt).not.toBeNull();
+    expect(JSON.stringify(listed.data)).not.toContain(secret);
+  });
+
+  it('are refused once revoked', async () => {
+    const issued = await t.gql(CREATE, { a: await globalIdOf('dept.bank'), n: 'bank' }, await t.login('admin'));
+    const { secret, apiKey } = issued.data!.createApiKey;
+    expect(codeOf(await t.gql(ME, {}, secret))).toBeUndefined();
+    const revoked = await t.gql('mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: apiKey.id }, await t.login('admin'));
+    expect(revoked.data!.revokeApiKey.revokedAt).not.toBeNull();
+    const refused = await t.gql(ME, {}, secret);
+    expect(refused.status).toBe(401);
+    expect(refused.errors![0].message).toMatch(/revoked/);
+  });
+
+  it('with a wrong secret are refused', async () => {
+    const issued = await t.gql(CREATE, { a: await globalIdOf('dept.hrss'), n: 'hrss' }, await t.login('admin'));
+    const { secret } = issued.data!.createApiKey;
+    const wrong = secret.slice(0, -4) + (secret.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    expect(codeOf(await t.gql(ME, {}, wrong))).toBe('UNAUTHENTICATED');
+  });
+
+  it('are issued only by ADMIN and only to department integrations', async () => {
+    const target = await globalIdOf('dept.market');
+    for (const username of ['district.officer', 'hexi.head', 'dept.market', 'auditor']) {
+      const refused = await t.gql(CREATE, { a: target, n: 'x' }, await t.login(username));
+      expect([username, codeOf(refused)]).toEqual([username, 'FORBIDDEN']);
+    }
+    const people = await t.gql('{ accounts(role: TOWNSHIP_HEAD) { id } }', {}, await t.login('admin'));
+    const notDepartment = await t.gql(CREATE, { a: people.data!.accounts[0].id, n: 'x' }, await t.login('admin'));
+    expect(codeOf(notDepartment)).toBe('BAD_USER_INPUT');
+    const [{ count }] = await t.dataSource.query("SELECT count(*)::int AS count FROM api_keys WHERE name = 'x'");
+    expect(count).toBe(0);
+  });
+});
+
+async function accountId(username: string): Promise<string> {
+  const [row] = await t.dataSource.query('SELECT id FROM accounts WHERE username = $1', [username]);
+  return row.id;
+}

@@ -1,0 +1,123 @@
+import crypto from 'node:crypto';
+import { Client } from 'pg';
+import request, { Response } from 'supertest';
+import type { DataSource } from 'typeorm';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { openDatabase, OpenDatabase } from '../../src/db/open-database';
+import { createApp, App } from '../../src/app';
+import { DEMO_ACCOUNTS, DEMO_REGIONS, insertRegionsAndAccounts } from '../../src/seed/demo-district';
+
+export const DEMO_PASSWORD = 'test-demo-password';
+
+/** A database of its own on the run's server, created from scratch and migrated. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.TEST_ADMIN_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_ADMIN_DATABASE_URL is not set: run tests through jest (globalSetup starts PostgreSQL)');
+  const name = `assistance_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export interface GraphQLResult<T = Record<string, any>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+  statements: number;
+  response: Response;
+}
+
+export interface TestApp {
+  app: App;
+  dataSource: DataSource;
+  databaseUrl: string;
+  http(): ReturnType<typeof request>;
+  /** Runs a GraphQL operation, signed in with `token` (a JWT or API key) when given. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
+  /** Signs in a demo (or fixture) account and returns its token; cached per username. */
+  login(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Load the demo district (default true). */
+  seed?: boolean;
+  /** Extra regions and accounts, e.g. a second district for out-of-scope checks. */
+  fixture?: { regions: typeof DEMO_REGIONS; accounts: typeof DEMO_ACCOUNTS };
+  production?: boolean;
+  tokenTtlSeconds?: number;
+}
+
+export const JWT_SECRET_FOR_TESTS = crypto.randomBytes(32).toString('hex');
+
+/** The real API in-process over a real PostgreSQL database with migrations applied. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = { ...loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url }), production: options.production ?? false };
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  let db: OpenDatabase | undefined;
+  try {
+    db = await openDatabase(config, logger);
+    if (options.seed !== false) await insertRegionsAndAccounts(db.dataSource, DEMO_REGIONS, DEMO_ACCOUNTS, DEMO_PASSWORD);
+    if (options.fixture) await insertRegionsAndAccounts(db.dataSource, options.fixture.regions, options.fixture.accounts, DEMO_PASSWORD);
+    const app = await createApp(db.dataSource, {
+      ...config, jwtSecret: JWT_SECRET_FOR_TESTS, tokenTtlSeconds: options.tokenTtlSeconds ?? config.tokenTtlSeconds,
+    }, logger);
+    const tokens = new Map<string, string>();
+    const testApp: TestApp = {
+      app,
+      dataSource: db.dataSource,
+      databaseUrl: database.url,
+      http: () => request(app.express),
+      async gql(query, variables, token) {
+        const req = request(app.express).post('/graphql').set('content-type', 'application/json').set('accept', 'application/graphql-response+json');
+        if (token) req.set('authorization', `Bearer ${token}`);
+        const response = await req.send({ query, variables });
+        return {
+          status: response.status,
+          data: response.body.data ?? undefined,
+          errors: response.body.errors,
+          statements: Number(response.headers['x-sql-statements'] ?? NaN),
+          response,
+        };
+      },
+      async login(username) {
+        const cached = tokens.get(username);
+        if (cached) return cached;
+        const result = await testApp.gql<{ login: { token: string } }>(
+          'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+          { u: username, p: DEMO_PASSWORD },
+        );
+        if (!result.data?.login) throw new Error(`login of ${username} failed: ${JSON.stringify(result.errors)}`);
+        tokens.set(username, result.data.login.token);
+        return result.data.login.token;
+      },
+      async close() {
+        await app.stop();
+        await db!.close();
+        await database.drop();
+      },
+    };
+    return testApp;
+  } catch (error) {
+    await db?.close();
+    await database.drop();
+    throw error;
+  }
+}
+
+/** The error code of the first error, for one-line assertions. */
+export const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
