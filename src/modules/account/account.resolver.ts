@@ -32,7 +32,7 @@ class AuthPayload {
 
 @ObjectType({ description: 'A newly issued API key (新签发密钥); `secret` is shown only this once.' })
 class IssuedApiKey {
-  @Field(() => ApiKey)
+  @Field(() => ApiKey, { description: 'The stored key (密钥记录), without its secret' })
   apiKey: ApiKey;
 
   @Field({ description: 'The full key (完整密钥) to send as `Authorization: Bearer <key>`; not stored, not shown again' })
@@ -41,10 +41,10 @@ class IssuedApiKey {
 
 @InputType({ description: 'A role held for a region (角色授权)' })
 class RoleAssignmentInput {
-  @Field(() => Role)
+  @Field(() => Role, { description: 'Role (角色)' })
   role: Role;
 
-  @Field({ description: 'Region code the role is held for; must be of the role\'s tier' })
+  @Field({ description: 'Region code the role is held for (授权区划代码); must be of the role\'s tier' })
   regionCode: string;
 }
 

@@ -48,7 +48,7 @@ export class AccountService {
 
   /** Signs in with a password. Unknown names cost as much as wrong passwords (no user probing). */
   async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; account: Account }> {
-    const account = await this.dataSource.getRepository(Account).findOne({ where: { username }, relations: { roles: true } });
+    const account = await this.withRoles().where('account.username = :username', { username }).getOne();
     const valid = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), password);
     if (!account || !account.passwordHash || !valid) throw unauthenticated('Wrong username or password.');
     if (!account.active) throw unauthenticated('This account is deactivated.');
@@ -61,7 +61,7 @@ export class AccountService {
     if (credential.startsWith('dak_')) return { actor: await this.actorFromApiKey(credential), method: 'API_KEY' };
     const verified = await this.tokens.verify(credential);
     if ('invalid' in verified) throw unauthenticated(verified.invalid);
-    const account = await this.dataSource.getRepository(Account).findOne({ where: { id: verified.accountId }, relations: { roles: true } });
+    const account = await this.withRoles().where('account.id = :id', { id: verified.accountId }).getOne();
     if (!account || !account.active) throw unauthenticated('This account no longer exists or is deactivated.');
     return { actor: actorOf(account), method: 'TOKEN' };
   }
@@ -84,13 +84,17 @@ export class AccountService {
   }
 
   async me(ctx: RequestContext): Promise<Account> {
-    return this.dataSource.getRepository(Account).findOneOrFail({ where: { id: ctx.actor!.accountId }, relations: { roles: true } });
+    return this.withRoles().where('account.id = :id', { id: ctx.actor!.accountId }).getOneOrFail();
+  }
+
+  /** One statement for an account and its roles (find-with-relations would take two). */
+  private withRoles() {
+    return this.dataSource.getRepository(Account).createQueryBuilder('account').leftJoinAndSelect('account.roles', 'role');
   }
 
   /** Accounts the caller may read, optionally only those with a home region under `regionCode`. */
   list(ctx: RequestContext, filter: { regionCode?: string; role?: Role } = {}): Promise<Account[]> {
-    const qb = this.dataSource.getRepository(Account).createQueryBuilder('account')
-      .leftJoinAndSelect('account.roles', 'role');
+    const qb = this.withRoles();
     if (filter.regionCode) {
       const scope = scopeCodesOf(filter.regionCode);
       if (scope.villageCode) qb.andWhere('account.village_code = :code', { code: scope.villageCode });
@@ -104,9 +108,7 @@ export class AccountService {
   }
 
   async findByIdsScoped(ctx: RequestContext, ids: readonly string[]): Promise<Account[]> {
-    const qb = this.dataSource.getRepository(Account).createQueryBuilder('account')
-      .leftJoinAndSelect('account.roles', 'role')
-      .where('account.id IN (:...ids)', { ids });
+    const qb = this.withRoles().where('account.id IN (:...ids)', { ids });
     return scopeQuery(qb, ctx.ability, 'read', 'Account').getMany();
   }
 
