@@ -69,7 +69,7 @@ export function rulesFor(actor: Actor): PolicyRule[] {
       rules.push({
         action: grant.action,
         subject: grant.subject,
-        fields: grant.fields,
+        fields: grant.fields ? [...grant.fields] : undefined,
         conditions: conditionsOf(grant, regionCode, actor),
         inverted: grant.inverted,
         reason: grant.reason,

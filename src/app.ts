@@ -40,7 +40,8 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
       {
         async requestDidStart() {
           return {
-            async willSendResponse({ response }) {
+            async willSendResponse({ response, contextValue }) {
+              await contextValue.services.audit.flush(contextValue);
               const store = requestStatements.getStore();
               if (store && !config.production) response.http.headers.set('x-sql-statements', String(store.count));
             },
@@ -122,16 +123,22 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
             throw error;
           }
         }
-        const ctx = {
+        let loaders: RequestContext['loaders'] | undefined;
+        const ctx: RequestContext = {
           requestId: res.locals.requestId as string,
           actor,
           authMethod,
           ability: defineAbilityFor(actor),
           dataSource,
           services,
+          pendingAudit: new Map(),
           logger: logger.child({ requestId: res.locals.requestId, account: actor?.username }),
-        } as RequestContext;
-        ctx.loaders = createLoaders(ctx);
+          // Created on first use: many requests never touch a loader.
+          get loaders() {
+            loaders ??= createLoaders(ctx);
+            return loaders;
+          },
+        };
         return ctx;
       },
     }),

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { RequestContext } from './graphql/context';
 import { createRegionLoaders } from './modules/region/region.loaders';
+import { createHouseholdLoaders } from './modules/household/household.loaders';
+import { createCaseLoaders } from './modules/case/case.loaders';
 import type { Account } from './modules/account/account.entity';
 
 /** Per-request DataLoaders. Each batch is one query with the caller's ability AND-ed in, so a
@@ -8,6 +10,8 @@ import type { Account } from './modules/account/account.entity';
 export function createLoaders(ctx: RequestContext) {
   return {
     ...createRegionLoaders(ctx),
+    ...createHouseholdLoaders(ctx),
+    ...createCaseLoaders(ctx),
     accountById: new DataLoader<string, Account | null>(async (ids) => {
       const found = new Map<string, Account>((await ctx.services.accounts.findByIdsScoped(ctx, ids)).map((a) => [a.id, a]));
       return ids.map((id) => found.get(id) ?? null);

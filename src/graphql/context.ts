@@ -3,6 +3,7 @@ import type { Actor, AppAbility } from '../../permissions/ability';
 import type { Logger } from '../logger';
 import type { Services } from '../services';
 import type { Loaders } from '../loaders';
+import type { AuditEntry } from '../modules/audit/audit-entry.entity';
 
 export type AuthMethod = 'TOKEN' | 'API_KEY';
 
@@ -16,4 +17,6 @@ export interface RequestContext {
   services: Services;
   loaders: Loaders;
   logger: Logger;
+  /** Audit entries (refusals, personal-data reads) written in one statement before the response. */
+  pendingAudit: Map<string, Partial<AuditEntry>>;
 }

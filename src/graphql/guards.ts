@@ -1,7 +1,7 @@
-import { createMethodMiddlewareDecorator } from 'type-graphql';
+import { createMethodMiddlewareDecorator, getMetadataStorage } from 'type-graphql';
 import type { Action, SubjectName } from '../../permissions/policy';
-import { refusalReason } from '../../permissions/ability';
-import { forbidden, unauthenticated } from '../errors';
+import { unauthenticated } from '../errors';
+import { assertCan } from '../auth/authorize';
 import type { RequestContext } from './context';
 
 /** What a Query or Mutation field needs before its resolver runs. Every root field declares one;
@@ -11,8 +11,16 @@ export type Requirement =
   | { kind: 'signed-in'; why: string }
   | { kind: 'can'; action: Action; subject: SubjectName };
 
-/** Root field name → its requirement, filled as resolver classes load. */
-export const OPERATION_REQUIREMENTS = new Map<string, Requirement>();
+/** `ResolverClass.method` → its requirement, filled as resolver classes load. */
+const REQUIREMENTS = new Map<string, Requirement>();
+
+/** What a root field (by its schema name) declared; undefined if it declared nothing. */
+export function requirementOf(operation: 'Query' | 'Mutation', fieldName: string): Requirement | undefined {
+  const storage = getMetadataStorage();
+  const resolvers = operation === 'Query' ? storage.queries : storage.mutations;
+  const resolver = resolvers.find((r) => r.schemaName === fieldName);
+  return resolver && REQUIREMENTS.get(`${resolver.target.name}.${resolver.methodName}`);
+}
 
 function declare(requirement: Requirement, check: (ctx: RequestContext) => void): MethodDecorator {
   const middleware = createMethodMiddlewareDecorator<RequestContext>(async ({ context }, next) => {
@@ -20,7 +28,7 @@ function declare(requirement: Requirement, check: (ctx: RequestContext) => void)
     return next();
   });
   return (target, propertyKey, descriptor) => {
-    OPERATION_REQUIREMENTS.set(String(propertyKey), requirement);
+    REQUIREMENTS.set(`${target.constructor.name}.${String(propertyKey)}`, requirement);
     middleware(target, propertyKey, descriptor);
   };
 }
@@ -31,10 +39,7 @@ function declare(requirement: Requirement, check: (ctx: RequestContext) => void)
  */
 export function Needs(action: Action, subject: SubjectName): MethodDecorator {
   return declare({ kind: 'can', action, subject }, (ctx) => {
-    if (!ctx.actor) throw unauthenticated();
-    if (ctx.ability.cannot(action, subject)) {
-      throw forbidden(refusalReason(ctx.ability, action, subject), { action, subject });
-    }
+    assertCan(ctx, action, subject);
   });
 }
 

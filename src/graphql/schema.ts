@@ -4,8 +4,14 @@ import { buildSchema } from 'type-graphql';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { AccountResolver, RoleAssignmentResolver } from '../modules/account/account.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
+import { FieldPermissions } from './field-permissions';
+import { HouseholdResolver, PersonResolver } from '../modules/household/household.resolver';
+import { CaseResolver } from '../modules/case/case.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
 
-export const RESOLVERS = [RegionResolver, AccountResolver, RoleAssignmentResolver, NodeResolver] as const;
+export const RESOLVERS = [
+  RegionResolver, AccountResolver, RoleAssignmentResolver, NodeResolver, HouseholdResolver, PersonResolver, CaseResolver, AuditResolver,
+] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -14,6 +20,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: RESOLVERS,
     validate: { forbidUnknownValues: false },
+    globalMiddlewares: [FieldPermissions],
   });
   return built;
 }

@@ -1,10 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { subject } from '@casl/ability';
 import type { Actor } from '../../../permissions/ability';
-import { refusalReason } from '../../../permissions/ability';
+import { assertCan } from '../../auth/authorize';
 import { scopeQuery } from '../../../permissions/sql';
 import { Department, Role, ROLE_TIER } from '../../../permissions/roles';
-import { badInput, DomainError, ErrorCode, forbidden, notFound, unauthenticated } from '../../errors';
+import { badInput, DomainError, ErrorCode, notFound, unauthenticated } from '../../errors';
 import type { RequestContext } from '../../graphql/context';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../../auth/passwords';
 import type { TokenSigner } from '../../auth/tokens';
@@ -134,9 +133,7 @@ export class AccountService {
       departmentCode: input.departmentCode ?? null,
       active: true,
     });
-    if (ctx.ability.cannot('create', account)) {
-      throw forbidden(refusalReason(ctx.ability, 'create', account), { action: 'create', subject: 'Account' });
-    }
+    assertCan(ctx, 'create', 'Account', account);
     assertRolesFit(input, home.districtCode);
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
     return this.dataSource.transaction(async (manager) => {
@@ -152,9 +149,7 @@ export class AccountService {
 
   async setActive(ctx: RequestContext, id: string, active: boolean): Promise<Account> {
     const account = await this.findByIdOrThrow(ctx, id);
-    if (ctx.ability.cannot('update', account)) {
-      throw forbidden(refusalReason(ctx.ability, 'update', subject('Account', account)), { action: 'update', subject: 'Account' });
-    }
+    assertCan(ctx, 'update', 'Account', account);
     if (account.id === ctx.actor!.accountId && !active) throw badInput('You cannot deactivate your own account.', 'id');
     account.active = active;
     await this.dataSource.getRepository(Account).update({ id }, { active });
@@ -172,9 +167,7 @@ export class AccountService {
       accountId, districtCode: account.districtCode, name, prefix: generated.prefix, secretHash: generated.secretHash,
       createdById: ctx.actor!.accountId, lastUsedAt: null, revokedAt: null,
     });
-    if (ctx.ability.cannot('create', apiKey)) {
-      throw forbidden(refusalReason(ctx.ability, 'create', apiKey), { action: 'create', subject: 'ApiKey' });
-    }
+    assertCan(ctx, 'create', 'ApiKey', apiKey);
     return { apiKey: await this.dataSource.getRepository(ApiKey).save(apiKey), secret: generated.key };
   }
 
@@ -197,9 +190,7 @@ export class AccountService {
 
   async revokeApiKey(ctx: RequestContext, id: string): Promise<ApiKey> {
     const key = await this.findApiKeyOrThrow(ctx, id);
-    if (ctx.ability.cannot('revoke', key)) {
-      throw forbidden(refusalReason(ctx.ability, 'revoke', subject('ApiKey', key)), { action: 'revoke', subject: 'ApiKey' });
-    }
+    assertCan(ctx, 'revoke', 'ApiKey', key);
     if (key.revokedAt) return key;
     key.revokedAt = new Date();
     await this.dataSource.getRepository(ApiKey).update({ id }, { revokedAt: key.revokedAt });

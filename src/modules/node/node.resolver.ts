@@ -3,15 +3,24 @@ import type { RequestContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/guards';
 import { fromGlobalIdOrThrow, Node } from '../../graphql/node';
 import { notFound } from '../../errors';
+import { parseTenantKey, TenantKey } from '../household/household.service';
 
 /** How each type with a global ID is fetched: through the same scoped loaders as its lists. */
 const FETCHERS: Record<string, (ctx: RequestContext, key: string) => Promise<Node | null>> = {
-  Region: (ctx, code) => ctx.loaders.regionByCode.load(code),
-  Account: (ctx, id) => ctx.loaders.accountById.load(id),
-  ApiKey: (ctx, id) => ctx.services.accounts.findApiKey(ctx, id),
+  Region: (ctx, code) => (/^\d{12}$/.test(code) ? ctx.loaders.regionByCode.load(code) : Promise.resolve(null)),
+  Account: (ctx, id) => (UUID.test(id) ? ctx.loaders.accountById.load(id) : Promise.resolve(null)),
+  ApiKey: (ctx, id) => (UUID.test(id) ? ctx.services.accounts.findApiKey(ctx, id) : Promise.resolve(null)),
+  Household: (ctx, key) => tenant(key, (k) => ctx.loaders.householdByKey.load(k)),
+  Person: (ctx, key) => tenant(key, (k) => ctx.loaders.personByKey.load(k)),
+  Case: (ctx, key) => tenant(key, (k) => ctx.loaders.caseByKey.load(k)),
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function tenant(key: string, load: (key: TenantKey) => Promise<Node | null>): Promise<Node | null> {
+  const parsed = parseTenantKey(key);
+  return parsed ? load(parsed) : Promise.resolve(null);
+}
 
 @Resolver()
 export class NodeResolver {
@@ -20,7 +29,7 @@ export class NodeResolver {
   async node(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Node> {
     const { type, key } = fromGlobalIdOrThrow(id);
     const fetch = FETCHERS[type];
-    if (!fetch || (type !== 'Region' && !UUID.test(key))) throw notFound('Object');
+    if (!fetch) throw notFound('Object');
     const found = await fetch(ctx, key);
     if (!found) throw notFound('Object');
     return found;

@@ -1,8 +1,7 @@
 import { DataSource } from 'typeorm';
-import { subject } from '@casl/ability';
 import { scopeQuery } from '../../../permissions/sql';
-import { refusalReason } from '../../../permissions/ability';
-import { badInput, forbidden, notFound } from '../../errors';
+import { assertCan } from '../../auth/authorize';
+import { badInput, notFound } from '../../errors';
 import type { RequestContext } from '../../graphql/context';
 import { KINDS_OF_LEVEL, Region, RegionKind } from './region.entity';
 import { levelOfCodeOrThrow, parentCodeOf, RegionLevel, scopeCodesOf } from './region-code';
@@ -57,9 +56,7 @@ export class RegionService {
     }
     const parentCode = parentCodeOf(input.code);
     const region = Object.assign(new Region(), { ...input, level, parentCode, ...scopeCodesOf(input.code) });
-    if (ctx.ability.cannot('create', region)) {
-      throw forbidden(refusalReason(ctx.ability, 'create', region), { action: 'create', subject: 'Region' });
-    }
+    assertCan(ctx, 'create', 'Region', region);
     return this.dataSource.transaction(async (manager) => {
       if (parentCode && !(await manager.existsBy(Region, { code: parentCode }))) {
         throw badInput(`Parent region ${parentCode} (implied by code ${input.code}) does not exist; create it first.`, 'code');
@@ -73,9 +70,7 @@ export class RegionService {
 
   async update(ctx: RequestContext, code: string, changes: { name?: string; population?: number; kind?: RegionKind }): Promise<Region> {
     const region = await this.findByCodeOrThrow(ctx, code);
-    if (ctx.ability.cannot('update', region)) {
-      throw forbidden(refusalReason(ctx.ability, 'update', subject('Region', region)), { action: 'update', subject: 'Region' });
-    }
+    assertCan(ctx, 'update', 'Region', region);
     if (changes.kind && !KINDS_OF_LEVEL[region.level].includes(changes.kind)) {
       throw badInput(`A ${region.level.toLowerCase()} needs kind ${KINDS_OF_LEVEL[region.level].join(' or ')}, not ${changes.kind}.`, 'kind');
     }

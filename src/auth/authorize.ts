@@ -1,0 +1,38 @@
+import { subject as asSubject } from '@casl/ability';
+import { refusalReason } from '../../permissions/ability';
+import type { Action, SubjectName } from '../../permissions/policy';
+import { forbidden, unauthenticated } from '../errors';
+import type { RequestContext } from '../graphql/context';
+import { AuditKind } from '../modules/audit/audit-entry.entity';
+
+interface ScopedRow {
+  id?: string;
+  districtCode?: string;
+  townshipCode?: string | null;
+  villageCode?: string | null;
+}
+
+/**
+ * The in-memory check of a loaded (or about to be written) row against the caller's ability. A
+ * refusal throws FORBIDDEN with the deciding policy row's reason and is written to the audit log.
+ * Without a row it is the type-level check: does any rule of the caller allow `action` at all?
+ */
+export function assertCan(ctx: RequestContext, action: Action, subjectType: SubjectName, row?: object, field?: string): void {
+  if (!ctx.actor) throw unauthenticated();
+  const target = row ? asSubject(subjectType, row) : subjectType;
+  if (ctx.ability.can(action, target as never, field)) return;
+  const reason = refusalReason(ctx.ability, action, target, field);
+  const scoped = (row ?? {}) as ScopedRow;
+  ctx.services.audit.queue(ctx, {
+    kind: AuditKind.DENIED,
+    action,
+    subjectType,
+    subjectId: scoped.id ?? null,
+    field: field ?? null,
+    districtCode: scoped.districtCode ?? ctx.actor.districtCode,
+    townshipCode: scoped.townshipCode ?? null,
+    villageCode: scoped.villageCode ?? null,
+    reason,
+  });
+  throw forbidden(reason, { action, subject: subjectType });
+}

@@ -1,0 +1,87 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+
+export enum AuditKind {
+  CHANGE = 'CHANGE',
+  DENIED = 'DENIED',
+  READ_PERSONAL_DATA = 'READ_PERSONAL_DATA',
+}
+
+registerEnumType(AuditKind, {
+  name: 'AuditKind',
+  description: 'Kind of audit entry (审计类别), D§12',
+  valuesConfig: {
+    CHANGE: { description: 'A change was made (变更)' },
+    DENIED: { description: 'An attempt was refused (拒绝的操作)' },
+    READ_PERSONAL_DATA: { description: 'Unmasked personal data was read (查看个人敏感信息)' },
+  },
+});
+
+/**
+ * The append-only audit log (D§12): every change, every refused attempt, every read of unmasked
+ * personal data. A database trigger refuses UPDATE and DELETE, so not even this service can edit it.
+ */
+@Entity('audit_log')
+@Index(['districtCode', 'at'])
+@Index(['districtCode', 'subjectType', 'subjectId'])
+@ObjectType('AuditEntry', { description: 'An entry of the append-only audit log (审计日志).' })
+export class AuditEntry {
+  @PrimaryColumn({ type: 'varchar', length: 12 })
+  @Field({ description: 'District code (区代码)' })
+  districtCode: string;
+
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field({ description: 'When (时间)' })
+  at: Date;
+
+  @Column({ type: 'varchar', length: 24 })
+  @Field(() => AuditKind, { description: 'Kind (类别)' })
+  kind: AuditKind;
+
+  @Column({ type: 'uuid', nullable: true })
+  actorId: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who (操作人); null for anonymous callers' })
+  actorUsername: string | null;
+
+  @Column({ type: 'varchar', length: 40 })
+  @Field({ description: 'Action attempted or done (操作)' })
+  action: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  @Field({ description: 'Subject type (对象类型)' })
+  subjectType: string;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Subject id (对象标识)' })
+  subjectId: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Field read or changed (字段)' })
+  field: string | null;
+
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Township of the subject (乡镇代码)' })
+  townshipCode: string | null;
+
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Village of the subject (村代码)' })
+  villageCode: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Reason or rule (原因/依据)' })
+  reason: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Details (详情)' })
+  details: object | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Request id (请求标识), to join with the service logs' })
+  requestId: string | null;
+}

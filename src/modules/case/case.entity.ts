@@ -1,0 +1,209 @@
+import {
+  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn,
+  UpdateDateColumn, VersionColumn,
+} from 'typeorm';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node, toGlobalId } from '../../graphql/node';
+import { Household } from '../household/household.entity';
+
+export enum Programme {
+  DIBAO = 'DIBAO',
+  TEKUN = 'TEKUN',
+  LINSHI = 'LINSHI',
+}
+
+export enum Channel {
+  WINDOW = 'WINDOW',
+  ONLINE = 'ONLINE',
+  PROACTIVE_DISCOVERY = 'PROACTIVE_DISCOVERY',
+}
+
+/** Workflow states of D§3 (DIBAO, TEKUN) and D§6 (LINSHI). */
+export enum CaseStatus {
+  SUBMITTED = 'SUBMITTED',
+  NEEDS_MATERIALS = 'NEEDS_MATERIALS',
+  NOT_ACCEPTED = 'NOT_ACCEPTED',
+  ACCEPTED = 'ACCEPTED',
+  INVESTIGATING = 'INVESTIGATING',
+  TOWNSHIP_REVIEW = 'TOWNSHIP_REVIEW',
+  PUBLIC_NOTICE = 'PUBLIC_NOTICE',
+  OBJECTION_RAISED = 'OBJECTION_RAISED',
+  APPROVED = 'APPROVED',
+  DENIED = 'DENIED',
+  FILED = 'FILED',
+  SPOT_CHECKED = 'SPOT_CHECKED',
+  CORRECTION_ORDERED = 'CORRECTION_ORDERED',
+  EMERGENCY_PAID = 'EMERGENCY_PAID',
+  PAID = 'PAID',
+}
+
+registerEnumType(Programme, {
+  name: 'Programme',
+  description: 'Assistance programme (救助类别)',
+  valuesConfig: {
+    DIBAO: { description: 'Minimum living allowance (城乡低保)' },
+    TEKUN: { description: 'Extreme-poverty support (特困供养)' },
+    LINSHI: { description: 'Temporary assistance (临时救助)' },
+  },
+});
+registerEnumType(Channel, {
+  name: 'Channel',
+  description: 'How the application came in (申请渠道), P4.1',
+  valuesConfig: {
+    WINDOW: { description: 'At a service window (窗口申请)' },
+    ONLINE: { description: 'Online (网上申请)' },
+    PROACTIVE_DISCOVERY: { description: 'Found by the village (主动发现)' },
+  },
+});
+registerEnumType(CaseStatus, {
+  name: 'CaseStatus',
+  description: 'Where a case stands in the workflow (办理状态)',
+  valuesConfig: {
+    SUBMITTED: { description: 'Application submitted (已申请)' },
+    NEEDS_MATERIALS: { description: 'Materials missing, listed once (需补正材料)' },
+    NOT_ACCEPTED: { description: 'Not accepted (不予受理)' },
+    ACCEPTED: { description: 'Accepted (已受理)' },
+    INVESTIGATING: { description: 'Household investigation and verification (调查核对中)' },
+    TOWNSHIP_REVIEW: { description: 'Before the joint review committee (联审联批审核)' },
+    PUBLIC_NOTICE: { description: 'Publicly noticed (公示中)' },
+    OBJECTION_RAISED: { description: 'Objection raised during notice (公示有异议)' },
+    APPROVED: { description: 'Approved (审核确认)' },
+    DENIED: { description: 'Refused with written reasons (不予确认)' },
+    FILED: { description: 'Filed with the district (已备案)' },
+    SPOT_CHECKED: { description: 'Spot-checked by the district (已抽查)' },
+    CORRECTION_ORDERED: { description: 'District ordered a correction (责令纠正)' },
+    EMERGENCY_PAID: { description: 'Paid first in an emergency (急难先行救助)' },
+    PAID: { description: 'Temporary assistance paid (已发放)' },
+  },
+});
+
+/**
+ * An application for one programme by one household. Tenant table keyed by (district_code, id);
+ * its scope codes are fixed at creation (D§1). `version` guards concurrent transitions.
+ */
+@Entity('cases')
+@Index(['districtCode', 'villageCode', 'status'])
+@Index(['districtCode', 'townshipCode', 'status'])
+@Index(['districtCode', 'householdId'])
+@ObjectType('Case', { implements: Node, description: 'An assistance case (救助申请/案件) from application to filing.' })
+export class Case implements Node {
+  @PrimaryColumn({ type: 'varchar', length: 12 })
+  @Field({ description: 'District code (区代码)' })
+  districtCode: string;
+
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  householdId: string;
+
+  @ManyToOne(() => Household, { onDelete: 'RESTRICT' })
+  @JoinColumn([
+    { name: 'district_code', referencedColumnName: 'districtCode' },
+    { name: 'household_id', referencedColumnName: 'id' },
+  ])
+  household?: Household;
+
+  @Column({ type: 'varchar', length: 12 })
+  @Field({ description: 'Township code (乡镇代码)' })
+  townshipCode: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  @Field({ description: 'Village code (村代码)' })
+  villageCode: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  @Field(() => Programme, { description: 'Programme (救助类别)' })
+  programme: Programme;
+
+  @Column({ type: 'varchar', length: 24 })
+  @Field(() => CaseStatus, { description: 'Current state (办理状态)' })
+  status: CaseStatus;
+
+  @Column({ type: 'varchar', length: 24 })
+  @Field(() => Channel, { description: 'Application channel (申请渠道)' })
+  channel: Channel;
+
+  /** Name of the applicant (head of household) at application, for lists and search. */
+  @Column({ type: 'varchar', length: 50 })
+  @Field({ description: 'Applicant (申请人)' })
+  applicantName: string;
+
+  @Column({ type: 'boolean', default: false })
+  @Field({ description: 'A member is a close relative of staff (近亲属备案), P6.3' })
+  kinRegistered: boolean;
+
+  @VersionColumn()
+  @Field(() => Int, { description: 'Version for optimistic concurrency (版本号): pass it back with a transition' })
+  version: number;
+
+  @Column('uuid')
+  createdById: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field({ description: 'Submitted at (申请时间)' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  @Field({ description: 'Last change (最近变更)' })
+  updatedAt: Date;
+
+  get nodeId(): string {
+    return toGlobalId('Case', `${this.districtCode}:${this.id}`);
+  }
+}
+
+/** One step of a case: who moved it from which state to which, when, and why. Append-only. */
+@Entity('case_events')
+@Index(['districtCode', 'caseId', 'at'])
+@ObjectType('CaseEvent', { description: 'A step in a case\'s history (办理记录).' })
+export class CaseEvent {
+  @PrimaryColumn({ type: 'varchar', length: 12 })
+  districtCode: string;
+
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  caseId: string;
+
+  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    { name: 'district_code', referencedColumnName: 'districtCode' },
+    { name: 'case_id', referencedColumnName: 'id' },
+  ])
+  case?: Case;
+
+  @Column({ type: 'varchar', length: 12 })
+  townshipCode: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  villageCode: string;
+
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  @Field(() => CaseStatus, { nullable: true, description: 'State before (原状态); null when the case was created' })
+  fromStatus: CaseStatus | null;
+
+  @Column({ type: 'varchar', length: 24 })
+  @Field(() => CaseStatus, { description: 'State after (新状态)' })
+  toStatus: CaseStatus;
+
+  @Column({ type: 'varchar', length: 40 })
+  @Field({ description: 'What was done (操作)' })
+  action: string;
+
+  @Column('uuid')
+  actorId: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  @Field({ description: 'Who did it (操作人)' })
+  actorUsername: string;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Note (备注)' })
+  note: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field({ description: 'When (时间)' })
+  at: Date;
+}

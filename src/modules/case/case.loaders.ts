@@ -1,0 +1,22 @@
+import DataLoader from 'dataloader';
+import type { RequestContext } from '../../graphql/context';
+import { tenantKeyOf } from '../household/household.loaders';
+import type { TenantKey } from '../household/household.service';
+import type { Case, CaseEvent } from './case.entity';
+
+export function createCaseLoaders(ctx: RequestContext) {
+  return {
+    caseByKey: new DataLoader<TenantKey, Case | null, string>(async (keys) => {
+      const found = new Map((await ctx.services.cases.findByKeys(ctx, keys)).map((c) => [tenantKeyOf(c), c] as const));
+      return keys.map((key) => found.get(tenantKeyOf(key)) ?? null);
+    }, { cacheKeyFn: tenantKeyOf }),
+    eventsByCaseKey: new DataLoader<TenantKey, CaseEvent[], string>(async (keys) => {
+      const events = await ctx.services.cases.eventsOf(ctx, keys);
+      return keys.map((key) => events.filter((e) => e.districtCode === key.districtCode && e.caseId === key.id));
+    }, { cacheKeyFn: tenantKeyOf }),
+    casesByHouseholdKey: new DataLoader<TenantKey, Case[], string>(async (keys) => {
+      const cases = await ctx.services.cases.casesOfHouseholds(ctx, keys);
+      return keys.map((key) => cases.filter((c) => c.districtCode === key.districtCode && c.householdId === key.id));
+    }, { cacheKeyFn: tenantKeyOf }),
+  };
+}

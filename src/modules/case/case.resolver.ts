@@ -1,0 +1,116 @@
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { IsOptional, Length } from 'class-validator';
+import type { RequestContext } from '../../graphql/context';
+import { Needs } from '../../graphql/guards';
+import { PageInfo } from '../../graphql/connection';
+import { Household } from '../household/household.entity';
+import { tenantKeyOfOrThrow } from '../household/household.resolver';
+import { Case, CaseEvent, CaseStatus, Channel, Programme } from './case.entity';
+import { encodeCursor } from './case.service';
+
+@InputType({ description: 'Filters for the case list (案件筛选)' })
+class CaseFilter {
+  @Field(() => Programme, { nullable: true, description: 'Programme (救助类别)' })
+  programme?: Programme;
+
+  @Field(() => [CaseStatus], { nullable: true, description: 'Any of these states (办理状态)' })
+  status?: CaseStatus[];
+
+  @Field(() => String, { nullable: true, description: 'Village code (村代码)' })
+  villageCode?: string;
+
+  @Field(() => String, { nullable: true, description: 'Township code (乡镇代码)' })
+  townshipCode?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only kin-registered cases, or only others (近亲属备案)' })
+  kinRegistered?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Text in the applicant\'s or a member\'s name (姓名检索)' })
+  @IsOptional()
+  @Length(1, 50)
+  search?: string;
+}
+
+@InputType({ description: 'An application for assistance (救助申请)' })
+class SubmitApplicationInput {
+  @Field(() => ID, { description: 'The applying household (申请家庭)' })
+  householdId: string;
+
+  @Field(() => Programme, { description: 'Programme applied for (救助类别)' })
+  programme: Programme;
+
+  @Field(() => Channel, { description: 'How it came in (申请渠道)' })
+  channel: Channel;
+
+  @Field(() => String, { nullable: true, description: 'Note (备注)' })
+  @IsOptional()
+  @Length(0, 2000)
+  note?: string;
+}
+
+@ObjectType('CaseEdge', { description: 'A case in a page (案件分页项).' })
+class CaseEdge {
+  @Field({ description: 'Cursor of this item (游标)' })
+  cursor: string;
+
+  @Field(() => Case, { description: 'The case (案件)' })
+  node: Case;
+}
+
+@ObjectType('CaseConnection', { description: 'A page of cases (案件分页).' })
+class CaseConnection {
+  @Field(() => [CaseEdge], { description: 'Cases on this page (本页案件)' })
+  edges: CaseEdge[];
+
+  @Field(() => PageInfo, { description: 'Paging (分页信息)' })
+  pageInfo: PageInfo;
+
+  @Field(() => Int, { description: 'Cases matching the filter within the caller\'s scope (总数)' })
+  totalCount: number;
+}
+
+@Resolver(() => Case)
+export class CaseResolver {
+  @Mutation(() => Case, { description: 'Submit an application for a household (提交申请), P4.1.' })
+  @Needs('create', 'Case')
+  submitApplication(@Ctx() ctx: RequestContext, @Arg('input') input: SubmitApplicationInput): Promise<Case> {
+    return ctx.services.cases.submit(ctx, tenantKeyOfOrThrow(input.householdId, 'Household'), input.programme, input.channel, input.note);
+  }
+
+  @Query(() => CaseConnection, { description: 'Cases the caller may see (案件列表), newest first, as a Relay connection.' })
+  @Needs('read', 'Case')
+  async cases(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 20)' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after' }) after?: string,
+    @Arg('filter', () => CaseFilter, { nullable: true }) filter?: CaseFilter,
+  ): Promise<CaseConnection> {
+    const page = await ctx.services.cases.page(ctx, filter ?? {}, first ?? 20, after ?? undefined);
+    return {
+      edges: page.nodes.map((node) => ({ cursor: encodeCursor(node), node })),
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: false,
+        startCursor: page.nodes.length ? encodeCursor(page.nodes[0]) : null,
+        endCursor: page.endCursor,
+      },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @Query(() => Case, { name: 'case', description: 'One case by ID (案件详情); NOT_FOUND outside the caller\'s scope.' })
+  @Needs('read', 'Case')
+  caseById(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Case> {
+    return ctx.services.cases.findOrThrow(ctx, tenantKeyOfOrThrow(id, 'Case'));
+  }
+
+  @FieldResolver(() => Household, { nullable: true, description: 'The applying household (申请家庭), if the caller may see it' })
+  household(@Root() found: Case, @Ctx() ctx: RequestContext): Promise<Household | null> {
+    return ctx.loaders.householdByKey.load({ districtCode: found.districtCode, id: found.householdId });
+  }
+
+  @FieldResolver(() => [CaseEvent], { description: 'History (办理记录), oldest first' })
+  events(@Root() found: Case, @Ctx() ctx: RequestContext): Promise<CaseEvent[]> {
+    return ctx.loaders.eventsByCaseKey.load({ districtCode: found.districtCode, id: found.id });
+  }
+}

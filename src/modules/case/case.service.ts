@@ -1,0 +1,137 @@
+import { Brackets, DataSource } from 'typeorm';
+import { scopeQuery } from '../../../permissions/sql';
+import { assertCan } from '../../auth/authorize';
+import { badInput, notFound } from '../../errors';
+import type { RequestContext } from '../../graphql/context';
+import { escapeLike, TenantKey } from '../household/household.service';
+import { Case, CaseEvent, CaseStatus, Channel, Programme } from './case.entity';
+
+export interface CaseFilter {
+  programme?: Programme;
+  status?: CaseStatus[];
+  villageCode?: string;
+  townshipCode?: string;
+  kinRegistered?: boolean;
+  search?: string;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+/** Keyset cursor over (created_at DESC, id DESC): stable while new cases arrive. */
+export function encodeCursor(row: { createdAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+}
+
+function decodeCursorOrThrow(cursor: string): [string, string] {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return [at, id];
+  } catch {
+    // fall through to the coded error
+  }
+  throw badInput('"after" is not a cursor from this connection.', 'after');
+}
+
+export class CaseService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** An application by or for a household (P4.1): the case starts SUBMITTED with its first event. */
+  async submit(ctx: RequestContext, householdKey: TenantKey, programme: Programme, channel: Channel, note?: string): Promise<Case> {
+    const household = await ctx.services.households.findOrThrow(ctx, householdKey);
+    const draft = Object.assign(new Case(), {
+      districtCode: household.districtCode,
+      townshipCode: household.townshipCode,
+      villageCode: household.villageCode,
+      householdId: household.id,
+      programme,
+      channel,
+      status: CaseStatus.SUBMITTED,
+      applicantName: household.headName,
+      kinRegistered: false,
+      createdById: ctx.actor!.accountId,
+    });
+    assertCan(ctx, 'create', 'Case', draft);
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(draft);
+      await manager.insert(CaseEvent, {
+        districtCode: saved.districtCode, caseId: saved.id, townshipCode: saved.townshipCode, villageCode: saved.villageCode,
+        fromStatus: null, toStatus: CaseStatus.SUBMITTED, action: 'submit', actorId: ctx.actor!.accountId,
+        actorUsername: ctx.actor!.username, note: note ?? null,
+      });
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'submit', subjectType: 'Case', subjectId: saved.id, districtCode: saved.districtCode,
+        townshipCode: saved.townshipCode, villageCode: saved.villageCode, details: { programme, channel },
+      });
+      return saved;
+    });
+  }
+
+  /** One page of the cases the caller may read, with the total under the same filter and scope. */
+  async page(ctx: RequestContext, filter: CaseFilter, first: number, after?: string): Promise<Page<Case>> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput(`"first" must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+    const base = () => {
+      const qb = this.dataSource.getRepository(Case).createQueryBuilder('c');
+      if (filter.programme) qb.andWhere('c.programme = :programme', { programme: filter.programme });
+      if (filter.status?.length) qb.andWhere('c.status IN (:...status)', { status: filter.status });
+      if (filter.villageCode) qb.andWhere('c.village_code = :villageCode', { villageCode: filter.villageCode });
+      if (filter.townshipCode) qb.andWhere('c.township_code = :townshipCode', { townshipCode: filter.townshipCode });
+      if (filter.kinRegistered !== undefined) qb.andWhere('c.kin_registered = :kin', { kin: filter.kinRegistered });
+      if (filter.search) {
+        qb.andWhere(`(c.applicant_name ILIKE :search OR EXISTS (SELECT 1 FROM persons p WHERE p.district_code = c.district_code
+          AND p.household_id = c.household_id AND p.name ILIKE :search))`, { search: `%${escapeLike(filter.search)}%` });
+      }
+      return scopeQuery(qb, ctx.ability, 'read', 'Case');
+    };
+    const rows = base();
+    if (after) {
+      const [at, id] = decodeCursorOrThrow(after);
+      rows.andWhere(new Brackets((w) => w.where('(c.created_at, c.id) < (:at, :id)', { at, id })));
+    }
+    const [nodes, totalCount] = await Promise.all([
+      rows.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').limit(first + 1).getMany(),
+      base().getCount(),
+    ]);
+    const hasNextPage = nodes.length > first;
+    const pageNodes = nodes.slice(0, first);
+    return { nodes: pageNodes, totalCount, hasNextPage, endCursor: pageNodes.length ? encodeCursor(pageNodes[pageNodes.length - 1]) : null };
+  }
+
+  findByKeys(ctx: RequestContext, keys: readonly TenantKey[]): Promise<Case[]> {
+    const qb = this.dataSource.getRepository(Case).createQueryBuilder('c')
+      .where('(c.district_code, c.id) IN (SELECT * FROM unnest(:districts::varchar[], :ids::uuid[]))', {
+        districts: keys.map((k) => k.districtCode), ids: keys.map((k) => k.id),
+      });
+    return scopeQuery(qb, ctx.ability, 'read', 'Case').getMany();
+  }
+
+  async findOrThrow(ctx: RequestContext, key: TenantKey): Promise<Case> {
+    const found = await ctx.loaders.caseByKey.load(key);
+    if (!found) throw notFound('Case');
+    return found;
+  }
+
+  /** Events of several cases in one scoped query, oldest first. */
+  eventsOf(ctx: RequestContext, keys: readonly TenantKey[]): Promise<CaseEvent[]> {
+    const qb = this.dataSource.getRepository(CaseEvent).createQueryBuilder('e')
+      .where('(e.district_code, e.case_id) IN (SELECT * FROM unnest(:districts::varchar[], :ids::uuid[]))', {
+        districts: keys.map((k) => k.districtCode), ids: keys.map((k) => k.id),
+      });
+    return scopeQuery(qb, ctx.ability, 'read', 'CaseEvent').orderBy('e.at').addOrderBy('e.id').getMany();
+  }
+
+  /** Cases of several households in one scoped query, newest first. */
+  casesOfHouseholds(ctx: RequestContext, keys: readonly TenantKey[]): Promise<Case[]> {
+    const qb = this.dataSource.getRepository(Case).createQueryBuilder('c')
+      .where('(c.district_code, c.household_id) IN (SELECT * FROM unnest(:districts::varchar[], :ids::uuid[]))', {
+        districts: keys.map((k) => k.districtCode), ids: keys.map((k) => k.id),
+      });
+    return scopeQuery(qb, ctx.ability, 'read', 'Case').orderBy('c.created_at', 'DESC').getMany();
+  }
+}

@@ -1,0 +1,212 @@
+import {
+  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn,
+  PrimaryGeneratedColumn, UpdateDateColumn,
+} from 'typeorm';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node, toGlobalId } from '../../graphql/node';
+import { birthDateOf, sexOf } from './id-number';
+
+export enum Residence {
+  URBAN = 'URBAN',
+  RURAL = 'RURAL',
+}
+
+export enum Relation {
+  HEAD = 'HEAD',
+  SPOUSE = 'SPOUSE',
+  CHILD = 'CHILD',
+  PARENT = 'PARENT',
+  SIBLING = 'SIBLING',
+  GRANDPARENT = 'GRANDPARENT',
+  GRANDCHILD = 'GRANDCHILD',
+  OTHER = 'OTHER',
+}
+
+export enum LabourCapacity {
+  FULL = 'FULL',
+  PARTIAL = 'PARTIAL',
+  NONE = 'NONE',
+}
+
+registerEnumType(Residence, {
+  name: 'Residence',
+  description: 'Urban or rural residence (城乡属性); the DIBAO standard differs (D§8)',
+  valuesConfig: { URBAN: { description: 'Urban (城市)' }, RURAL: { description: 'Rural (农村)' } },
+});
+registerEnumType(Relation, {
+  name: 'Relation',
+  description: 'Relation to the head of household (与户主关系)',
+  valuesConfig: {
+    HEAD: { description: 'Head of household (户主)' },
+    SPOUSE: { description: 'Spouse (配偶)' },
+    CHILD: { description: 'Child (子女)' },
+    PARENT: { description: 'Parent (父母)' },
+    SIBLING: { description: 'Sibling (兄弟姐妹)' },
+    GRANDPARENT: { description: 'Grandparent (祖父母/外祖父母)' },
+    GRANDCHILD: { description: 'Grandchild (孙子女/外孙子女)' },
+    OTHER: { description: 'Other (其他)' },
+  },
+});
+registerEnumType(LabourCapacity, {
+  name: 'LabourCapacity',
+  description: 'Ability to work (劳动能力)',
+  valuesConfig: {
+    FULL: { description: 'Able to work (有劳动能力)' },
+    PARTIAL: { description: 'Partly able (部分丧失劳动能力)' },
+    NONE: { description: 'Unable to work (无劳动能力)' },
+  },
+});
+
+/**
+ * An applying household. Tenant table: the key starts with the district code so that it can be
+ * distributed by district (D§1). Address, phone and bank account are personal data, exposed only
+ * through masking field resolvers.
+ */
+@Entity('households')
+@Index(['districtCode', 'villageCode'])
+@Index(['districtCode', 'townshipCode'])
+@ObjectType('Household', { implements: Node, description: 'A household (家庭/户) with its members; personal fields are masked unless your role is granted them.' })
+export class Household implements Node {
+  @PrimaryColumn({ type: 'varchar', length: 12 })
+  @Field({ description: 'District code (区代码)' })
+  districtCode: string;
+
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  @Field({ description: 'Township code (乡镇代码)' })
+  townshipCode: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  @Field({ description: 'Village code (村代码)' })
+  villageCode: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  @Field(() => Residence, { nullable: true, description: 'Urban or rural (城乡属性); null for roles granted only payee fields' })
+  residence: Residence;
+
+  /** Name of the head of household, kept with the household for lists and search. */
+  @Column({ type: 'varchar', length: 50 })
+  @Field({ description: 'Name of the head of household (户主姓名)' })
+  headName: string;
+
+  @Column({ type: 'int', default: 0 })
+  @Field(() => Int, { nullable: true, description: 'Number of members (家庭人口); null for roles granted only payee fields' })
+  memberCount: number;
+
+  /** Whether any member can fully work: the poverty office's scope (P4.4) is a plain equality. */
+  @Column({ type: 'boolean', default: false })
+  @Field(() => Boolean, { nullable: true, description: 'Has a member able to work (有劳动能力成员); null for roles granted only payee fields' })
+  hasMemberAbleToWork: boolean;
+
+  @Column({ type: 'varchar', length: 200 })
+  @Field(() => String, { nullable: true, description: 'Detailed address (详细住址); personal data: null unless your role is granted it' })
+  address: string;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Phone (联系电话); personal data: masked (138****5678) unless your role is granted it' })
+  phone: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Bank of the payment account (开户银行)' })
+  bankName: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Payment bank account (银行账号); personal data: masked (****1234) unless your role is granted it' })
+  bankAccount: string | null;
+
+  @Column('uuid')
+  createdById: string;
+
+  @OneToMany(() => Person, (person) => person.household)
+  members?: Person[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field(() => Date, { nullable: true, description: 'Registered at (登记时间); null for roles granted only payee fields' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  get nodeId(): string {
+    return toGlobalId('Household', `${this.districtCode}:${this.id}`);
+  }
+}
+
+/** A member of a household. ID number, disability and health detail are personal data. */
+@Entity('persons')
+@Index(['districtCode', 'householdId'])
+@Index(['districtCode', 'idNumber'])
+@ObjectType('Person', { implements: Node, description: 'A household member (家庭成员); personal fields are masked unless your role is granted them.' })
+export class Person implements Node {
+  @PrimaryColumn({ type: 'varchar', length: 12 })
+  @Field({ description: 'District code (区代码)' })
+  districtCode: string;
+
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  householdId: string;
+
+  @ManyToOne(() => Household, (household) => household.members, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    { name: 'district_code', referencedColumnName: 'districtCode' },
+    { name: 'household_id', referencedColumnName: 'id' },
+  ])
+  household?: Household;
+
+  @Column({ type: 'varchar', length: 12 })
+  @Field({ description: 'Township code (乡镇代码)' })
+  townshipCode: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  @Field({ description: 'Village code (村代码)' })
+  villageCode: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  @Field({ description: 'Name (姓名)' })
+  name: string;
+
+  @Column({ type: 'varchar', length: 18 })
+  @Field(() => String, { nullable: true, description: 'Resident ID number (身份证号码); personal data: masked (1101**********1234) unless your role is granted it; every unmasked read is audited' })
+  idNumber: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  @Field(() => Relation, { description: 'Relation to the head (与户主关系)' })
+  relation: Relation;
+
+  @Column({ type: 'varchar', length: 8 })
+  @Field(() => LabourCapacity, { description: 'Ability to work (劳动能力)' })
+  labourCapacity: LabourCapacity;
+
+  @Column({ type: 'boolean', default: false })
+  @Field({ description: 'Holds a disability certificate (持残疾证)' })
+  disabled: boolean;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Disability detail (残疾类别等级); personal data: null unless your role is granted it' })
+  disabilityDetail: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Health detail (患病情况); personal data: null unless your role is granted it' })
+  healthDetail: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field({ description: 'Birth date (出生日期), from the ID number' })
+  get birthDate(): string {
+    return birthDateOf(this.idNumber);
+  }
+
+  @Field({ description: 'Sex (性别), from the ID number: MALE or FEMALE' })
+  get sex(): string {
+    return sexOf(this.idNumber);
+  }
+
+  get nodeId(): string {
+    return toGlobalId('Person', `${this.districtCode}:${this.id}`);
+  }
+}

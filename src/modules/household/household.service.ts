@@ -1,0 +1,146 @@
+import { DataSource } from 'typeorm';
+import { scopeQuery } from '../../../permissions/sql';
+import { assertCan } from '../../auth/authorize';
+import { badInput, notFound } from '../../errors';
+import type { RequestContext } from '../../graphql/context';
+import { levelOfCodeOrThrow, RegionLevel, scopeCodesOf } from '../region/region-code';
+import { Region } from '../region/region.entity';
+import { Household, LabourCapacity, Person, Relation, Residence } from './household.entity';
+import { normaliseIdNumberOrThrow } from './id-number';
+
+export interface NewPerson {
+  name: string;
+  idNumber: string;
+  relation: Relation;
+  labourCapacity: LabourCapacity;
+  disabled?: boolean;
+  disabilityDetail?: string | null;
+  healthDetail?: string | null;
+}
+
+export interface NewHousehold {
+  villageCode: string;
+  residence: Residence;
+  address: string;
+  phone?: string | null;
+  bankName?: string | null;
+  bankAccount?: string | null;
+  members: NewPerson[];
+}
+
+/** A household key as used in global IDs: `<districtCode>:<uuid>`. */
+export interface TenantKey {
+  districtCode: string;
+  id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Parses `<districtCode>:<uuid>`; anything else is a key this API never issued. */
+export function parseTenantKey(key: string): TenantKey | null {
+  const [districtCode, id, extra] = key.split(':');
+  if (extra !== undefined || !/^\d{12}$/.test(districtCode ?? '') || !UUID.test(id ?? '')) return null;
+  return { districtCode, id };
+}
+
+export class HouseholdService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Registers a household with its members (P4.1). One head; ID numbers valid and distinct. */
+  async create(ctx: RequestContext, input: NewHousehold): Promise<Household> {
+    if (levelOfCodeOrThrow(input.villageCode) !== RegionLevel.VILLAGE) throw badInput('villageCode must be the code of a village or community.', 'villageCode');
+    const members = assertMembersValid(input.members);
+    const scope = scopeCodesOf(input.villageCode);
+    const household = Object.assign(new Household(), {
+      districtCode: scope.districtCode,
+      townshipCode: scope.townshipCode!,
+      villageCode: input.villageCode,
+      residence: input.residence,
+      address: input.address.trim(),
+      phone: input.phone?.trim() || null,
+      bankName: input.bankName?.trim() || null,
+      bankAccount: input.bankAccount?.replace(/\s+/g, '') || null,
+      headName: members.find((m) => m.relation === Relation.HEAD)!.name,
+      memberCount: members.length,
+      hasMemberAbleToWork: members.some((m) => m.labourCapacity === LabourCapacity.FULL),
+      createdById: ctx.actor!.accountId,
+    });
+    assertCan(ctx, 'create', 'Household', household);
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await manager.existsBy(Region, { code: input.villageCode }))) throw badInput(`Unknown village ${input.villageCode}.`, 'villageCode');
+      const saved = await manager.save(household);
+      saved.members = await manager.save(members.map((m) => Object.assign(new Person(), {
+        ...m,
+        districtCode: saved.districtCode,
+        townshipCode: saved.townshipCode,
+        villageCode: saved.villageCode,
+        householdId: saved.id,
+      })));
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'create', subjectType: 'Household', subjectId: saved.id,
+        districtCode: saved.districtCode, townshipCode: saved.townshipCode, villageCode: saved.villageCode,
+        details: { members: saved.members.length },
+      });
+      return saved;
+    });
+  }
+
+  /** Households the caller may read; `search` matches the head's or any member's name. */
+  list(ctx: RequestContext, filter: { villageCode?: string; search?: string }, limit: number): Promise<Household[]> {
+    const qb = this.dataSource.getRepository(Household).createQueryBuilder('household');
+    if (filter.villageCode) qb.andWhere('household.village_code = :villageCode', { villageCode: filter.villageCode });
+    if (filter.search) {
+      qb.andWhere(`(household.head_name ILIKE :search OR EXISTS (SELECT 1 FROM persons p WHERE p.district_code = household.district_code
+        AND p.household_id = household.id AND p.name ILIKE :search))`, { search: `%${escapeLike(filter.search)}%` });
+    }
+    return scopeQuery(qb, ctx.ability, 'read', 'Household').orderBy('household.created_at', 'DESC').addOrderBy('household.id').limit(limit).getMany();
+  }
+
+  findByKeys(ctx: RequestContext, keys: readonly TenantKey[]): Promise<Household[]> {
+    if (keys.length === 0) return Promise.resolve([]);
+    const qb = this.dataSource.getRepository(Household).createQueryBuilder('household')
+      .where('(household.district_code, household.id) IN (SELECT * FROM unnest(:districts::varchar[], :ids::uuid[]))', {
+        districts: keys.map((k) => k.districtCode), ids: keys.map((k) => k.id),
+      });
+    return scopeQuery(qb, ctx.ability, 'read', 'Household').getMany();
+  }
+
+  async findOrThrow(ctx: RequestContext, key: TenantKey): Promise<Household> {
+    const household = await ctx.loaders.householdByKey.load(key);
+    if (!household) throw notFound('Household');
+    return household;
+  }
+
+  /** Members of several households in one scoped query. */
+  membersOf(ctx: RequestContext, keys: readonly TenantKey[]): Promise<Person[]> {
+    const qb = this.dataSource.getRepository(Person).createQueryBuilder('person')
+      .where('(person.district_code, person.household_id) IN (SELECT * FROM unnest(:districts::varchar[], :ids::uuid[]))', {
+        districts: keys.map((k) => k.districtCode), ids: keys.map((k) => k.id),
+      });
+    return scopeQuery(qb, ctx.ability, 'read', 'Person').orderBy('person.created_at').addOrderBy('person.id').getMany();
+  }
+
+  findPersonsByKeys(ctx: RequestContext, keys: readonly TenantKey[]): Promise<Person[]> {
+    const qb = this.dataSource.getRepository(Person).createQueryBuilder('person')
+      .where('(person.district_code, person.id) IN (SELECT * FROM unnest(:districts::varchar[], :ids::uuid[]))', {
+        districts: keys.map((k) => k.districtCode), ids: keys.map((k) => k.id),
+      });
+    return scopeQuery(qb, ctx.ability, 'read', 'Person').getMany();
+  }
+}
+
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function assertMembersValid(members: NewPerson[]): NewPerson[] {
+  if (members.length === 0) throw badInput('A household needs at least one member, its head.', 'members');
+  const heads = members.filter((m) => m.relation === Relation.HEAD).length;
+  if (heads !== 1) throw badInput(`A household has exactly one head (HEAD); got ${heads}.`, 'members');
+  const normalised = members.map((m, i) => {
+    const name = m.name.trim();
+    if (!name || name.length > 50) throw badInput(`Member ${i + 1}: name must be 1–50 characters.`, `members.${i}.name`);
+    return { ...m, name, idNumber: normaliseIdNumberOrThrow(m.idNumber, `members.${i}.idNumber`) };
+  });
+  const ids = new Set(normalised.map((m) => m.idNumber));
+  if (ids.size !== normalised.length) throw badInput('The same ID number appears twice in the household.', 'members');
+  return normalised;
+}
