@@ -8,9 +8,10 @@ import { FieldPermissions } from './field-permissions';
 import { HouseholdResolver, PersonResolver } from '../modules/household/household.resolver';
 import { CaseResolver } from '../modules/case/case.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
+import { PolicyResolver } from '../modules/policy/policy.resolver';
 
 export const RESOLVERS = [
-  RegionResolver, AccountResolver, RoleAssignmentResolver, NodeResolver, HouseholdResolver, PersonResolver, CaseResolver, AuditResolver,
+  RegionResolver, AccountResolver, RoleAssignmentResolver, NodeResolver, HouseholdResolver, PersonResolver, CaseResolver, AuditResolver, PolicyResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

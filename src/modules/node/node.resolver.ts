@@ -2,25 +2,8 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/guards';
 import { fromGlobalIdOrThrow, Node } from '../../graphql/node';
+import { NODE_FETCHERS } from '../../graphql/node-fetchers';
 import { notFound } from '../../errors';
-import { parseTenantKey, TenantKey } from '../household/household.service';
-
-/** How each type with a global ID is fetched: through the same scoped loaders as its lists. */
-const FETCHERS: Record<string, (ctx: RequestContext, key: string) => Promise<Node | null>> = {
-  Region: (ctx, code) => (/^\d{12}$/.test(code) ? ctx.loaders.regionByCode.load(code) : Promise.resolve(null)),
-  Account: (ctx, id) => (UUID.test(id) ? ctx.loaders.accountById.load(id) : Promise.resolve(null)),
-  ApiKey: (ctx, id) => (UUID.test(id) ? ctx.services.accounts.findApiKey(ctx, id) : Promise.resolve(null)),
-  Household: (ctx, key) => tenant(key, (k) => ctx.loaders.householdByKey.load(k)),
-  Person: (ctx, key) => tenant(key, (k) => ctx.loaders.personByKey.load(k)),
-  Case: (ctx, key) => tenant(key, (k) => ctx.loaders.caseByKey.load(k)),
-};
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function tenant(key: string, load: (key: TenantKey) => Promise<Node | null>): Promise<Node | null> {
-  const parsed = parseTenantKey(key);
-  return parsed ? load(parsed) : Promise.resolve(null);
-}
 
 @Resolver()
 export class NodeResolver {
@@ -28,9 +11,7 @@ export class NodeResolver {
   @SignedIn('Each type is fetched through its own scoped read; nothing is returned that the caller could not list.')
   async node(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Node> {
     const { type, key } = fromGlobalIdOrThrow(id);
-    const fetch = FETCHERS[type];
-    if (!fetch) throw notFound('Object');
-    const found = await fetch(ctx, key);
+    const found = await NODE_FETCHERS[type]?.(ctx, key);
     if (!found) throw notFound('Object');
     return found;
   }

@@ -1,0 +1,33 @@
+import { ACTIONS, effectiveAccess, grantsOf, MATRIX_SUBJECTS, SCOPE_WORDS } from './explain';
+import { Role } from './roles';
+
+const ACCESS_MARK = { none: '—', partial: 'partial', full: 'full' } as const;
+
+/** `docs/permission-matrix.md`, generated from the policy table (`npm run permissions:matrix`). */
+export function renderPermissionMatrix(): string {
+  const lines: string[] = [
+    '# Permission matrix',
+    '',
+    'Generated from `permissions/policy.ts` by `npm run permissions:matrix`; a test fails when this file is stale.',
+    'Every change to it is a change of who may do what: review it as a permission change, not a refresh.',
+    'Anything not listed is refused (deny by default). `deny` rows override grants (separation of duties).',
+    'The same table answers `permissionMatrix(role)`, `explainPermission(...)` and `whoCan(...)` over GraphQL.',
+    '',
+    'Scopes: own village / own township / own district = rows whose village / township / district code equals that of',
+    'the region the role is held for; own account = the holder\'s own rows.',
+    '',
+  ];
+  for (const role of Object.values(Role)) {
+    lines.push(`## ${role}`, '');
+    lines.push(`| subject | ${ACTIONS.join(' | ')} |`, `| --- | ${ACTIONS.map(() => '---').join(' | ')} |`);
+    for (const subject of MATRIX_SUBJECTS) {
+      lines.push(`| ${subject} | ${ACTIONS.map((action) => ACCESS_MARK[effectiveAccess(role, action, subject)]).join(' | ')} |`);
+    }
+    lines.push('', '| effect | action | subject | scope | fields | condition | clause | reason |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const grant of grantsOf(role)) {
+      lines.push(`| ${grant.inverted ? 'deny' : 'allow'} | ${grant.action} | ${grant.subject} | ${SCOPE_WORDS[grant.scope]} | ${grant.fields?.join(', ') ?? 'all'} | ${grant.when?.text ?? ''} | ${grant.clause} | ${grant.reason.replace(/\|/g, '\\|')} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}

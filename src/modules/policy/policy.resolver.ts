@@ -1,0 +1,189 @@
+import { Arg, Ctx, Field, ID, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import type { Action, Grant, SubjectName } from '../../../permissions/policy';
+import { Role } from '../../../permissions/roles';
+import { ACTIONS, explain, grantsOf, SCOPE_WORDS } from '../../../permissions/explain';
+import { SUBJECT_NAMES } from '../../../permissions/subjects';
+import { actorOf } from '../account/account.service';
+import { Account } from '../account/account.entity';
+import { assertCan } from '../../auth/authorize';
+import type { RequestContext } from '../../graphql/context';
+import { Needs } from '../../graphql/guards';
+import { fromGlobalIdOrThrow } from '../../graphql/node';
+import { NODE_FETCHERS } from '../../graphql/node-fetchers';
+import { badInput, notFound } from '../../errors';
+import { keyOfOrThrow } from '../account/account.resolver';
+
+/** GraphQL enums of the policy's actions and subjects (values as in the table). */
+const PermissionAction = Object.fromEntries(ACTIONS.map((a) => [a, a])) as Record<Action, Action>;
+const PermissionSubject = Object.fromEntries(SUBJECT_NAMES.map((s) => [s, s])) as Record<SubjectName, SubjectName>;
+registerEnumType(PermissionAction, {
+  name: 'PermissionAction',
+  description: 'An action of the policy table (操作)',
+  valuesConfig: {
+    read: { description: 'Read (查看)' },
+    create: { description: 'Create (新建)' },
+    update: { description: 'Change (修改)' },
+    revoke: { description: 'Revoke (吊销)' },
+    decide: { description: 'Approve or refuse a case (审核确认/不予确认)' },
+    explain: { description: 'Ask what an account may do (权限说明)' },
+  },
+});
+registerEnumType(PermissionSubject, {
+  name: 'PermissionSubject',
+  description: 'A subject of the policy table (对象类型)',
+  valuesConfig: {
+    Region: { description: 'Place (行政区划)' },
+    Account: { description: 'Account (账号)' },
+    ApiKey: { description: 'API key (接口密钥)' },
+    Household: { description: 'Household (家庭)' },
+    Person: { description: 'Household member (家庭成员)' },
+    Case: { description: 'Case (案件)' },
+    CaseEvent: { description: 'Case history step (办理记录)' },
+    AuditEntry: { description: 'Audit log entry (审计日志)' },
+    Policy: { description: 'The permission matrix itself (权限矩阵)' },
+  },
+});
+
+@ObjectType('PermissionGrant', { description: 'One row of the policy table (权限规则), with the plan clause it implements.' })
+class PermissionGrant {
+  @Field(() => Role, { description: 'Role (角色)' })
+  role: Role;
+
+  @Field(() => PermissionAction, { description: 'Action (操作)' })
+  action: Action;
+
+  @Field(() => PermissionSubject, { description: 'Subject (对象)' })
+  subject: SubjectName;
+
+  @Field({ description: 'Scope in words (范围), e.g. "own village"' })
+  scope: string;
+
+  @Field(() => [String], { nullable: true, description: 'Fields covered (字段); null means all fields' })
+  fields: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Extra condition in words (附加条件)' })
+  condition: string | null;
+
+  @Field({ description: 'ALLOW, or DENY for a separation-of-duty rule that overrides grants (效果)' })
+  effect: string;
+
+  @Field({ description: 'Plan clause or DOMAIN section implemented (依据条款), e.g. P4.1' })
+  clause: string;
+
+  @Field({ description: 'Reason (理由); also the message a refused caller sees' })
+  reason: string;
+}
+
+@ObjectType('PermissionExplanation', { description: 'Why an account may or may not do something (权限说明).' })
+class PermissionExplanation {
+  @Field({ description: 'Whether it is allowed (是否允许)' })
+  allowed: boolean;
+
+  @Field({ description: 'Account explained (账号)' })
+  username: string;
+
+  @Field(() => PermissionAction, { description: 'Action (操作)' })
+  action: Action;
+
+  @Field(() => PermissionSubject, { description: 'Subject type (对象类型)' })
+  subjectType: SubjectName;
+
+  @Field(() => ID, { nullable: true, description: 'Subject (对象标识); null for a question about the type' })
+  subjectId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Field asked about (字段)' })
+  field: string | null;
+
+  @Field(() => PermissionGrant, { nullable: true, description: 'The policy row that decided (决定规则); null when none applied (deny by default)' })
+  decidingGrant: PermissionGrant | null;
+
+  @Field(() => String, { nullable: true, description: 'Region the deciding role is held for (授权区划代码)' })
+  heldFor: string | null;
+
+  @Field(() => [String], { description: 'For a refusal: which condition of each grant did not hold (未满足条件)' })
+  failedConditions: string[];
+
+  @Field({ description: 'The answer in one sentence (说明)' })
+  message: string;
+}
+
+@ObjectType('WhoCanEntry', { description: 'An account allowed to do something, and the rule that allows it (有权账号).' })
+class WhoCanEntry {
+  @Field(() => Account, { description: 'Account (账号)' })
+  account: Account;
+
+  @Field(() => PermissionGrant, { description: 'The granting rule (授权规则)' })
+  grant: PermissionGrant;
+
+  @Field({ description: 'Region the role is held for (授权区划代码)' })
+  heldFor: string;
+}
+
+function view(grant: Grant): PermissionGrant {
+  return {
+    role: grant.role, action: grant.action, subject: grant.subject, scope: SCOPE_WORDS[grant.scope],
+    fields: grant.fields ? [...grant.fields] : null, condition: grant.when?.text ?? null,
+    effect: grant.inverted ? 'DENY' : 'ALLOW', clause: grant.clause, reason: grant.reason,
+  };
+}
+
+/** Loads the subject row through the caller's own read scope: what the caller cannot see, it cannot
+ * ask about either (NOT_FOUND, no hint). */
+async function subjectRowOrThrow(ctx: RequestContext, subjectType: SubjectName, subjectId: string): Promise<object> {
+  const { type, key } = fromGlobalIdOrThrow(subjectId);
+  if (type !== subjectType) throw badInput(`ID ${subjectId} names a ${type}, not a ${subjectType}.`, 'subjectId');
+  const row = await NODE_FETCHERS[type]?.(ctx, key);
+  if (!row) throw notFound(subjectType);
+  return row;
+}
+
+@Resolver()
+export class PolicyResolver {
+  @Query(() => [PermissionGrant], { description: 'The policy table (权限矩阵): every grant of a role, or of all roles, with clause and reason.' })
+  @Needs('read', 'Policy')
+  permissionMatrix(@Arg('role', () => Role, { nullable: true }) role?: Role): PermissionGrant[] {
+    return grantsOf(role ?? undefined).map(view);
+  }
+
+  @Query(() => PermissionExplanation, { description: 'Explain one decision (权限说明): allowed or not, the deciding rule, and which condition failed. Yourself, or — for DISTRICT_OFFICER, AUDITOR, ADMIN — any account of your district.' })
+  @Needs('explain', 'Account')
+  async explainPermission(
+    @Ctx() ctx: RequestContext,
+    @Arg('action', () => PermissionAction) action: Action,
+    @Arg('subjectType', () => PermissionSubject) subjectType: SubjectName,
+    @Arg('subjectId', () => ID, { nullable: true }) subjectId?: string,
+    @Arg('field', () => String, { nullable: true }) field?: string,
+    @Arg('accountId', () => ID, { nullable: true, description: 'Account to explain for; default yourself' }) accountId?: string,
+  ): Promise<PermissionExplanation> {
+    const account = accountId
+      ? await ctx.services.accounts.findByIdOrThrow(ctx, keyOfOrThrow(accountId, 'Account'))
+      : await ctx.services.accounts.me(ctx);
+    assertCan(ctx, 'explain', 'Account', account);
+    const row = subjectId ? await subjectRowOrThrow(ctx, subjectType, subjectId) : null;
+    const answer = explain(actorOf(account), action, subjectType, row, field ?? undefined);
+    return {
+      allowed: answer.allowed, username: account.username, action, subjectType, subjectId: subjectId ?? null, field: field ?? null,
+      decidingGrant: answer.deciding && view(answer.deciding), heldFor: answer.heldFor, failedConditions: answer.failedConditions,
+      message: answer.message,
+    };
+  }
+
+  @Query(() => [WhoCanEntry], { description: 'Who may do it (谁有权限): the accounts of your district allowed the action, each with its granting rule. Lists only accounts you may explain.' })
+  @Needs('explain', 'Account')
+  async whoCan(
+    @Ctx() ctx: RequestContext,
+    @Arg('action', () => PermissionAction) action: Action,
+    @Arg('subjectType', () => PermissionSubject) subjectType: SubjectName,
+    @Arg('subjectId', () => ID, { nullable: true }) subjectId?: string,
+  ): Promise<WhoCanEntry[]> {
+    const row = subjectId ? await subjectRowOrThrow(ctx, subjectType, subjectId) : null;
+    const accounts = await ctx.services.accounts.list(ctx, { regionCode: ctx.actor!.districtCode });
+    const entries: WhoCanEntry[] = [];
+    for (const account of accounts) {
+      if (!account.active || ctx.ability.cannot('explain', account)) continue;
+      const answer = explain(actorOf(account), action, subjectType, row);
+      if (answer.allowed) entries.push({ account, grant: view(answer.deciding!), heldFor: answer.heldFor! });
+    }
+    return entries;
+  }
+}

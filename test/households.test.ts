@@ -1,0 +1,107 @@
+import { codeOf, startTestApp, TestApp } from './support/harness';
+import { OTHER_DISTRICT } from './support/fixtures';
+import { CREATE_HOUSEHOLD, householdInput, householdWithCase, idNumber } from './support/households';
+
+let t: TestApp;
+let liujia: Awaited<ReturnType<typeof householdWithCase>>;
+let zhangwan: Awaited<ReturnType<typeof householdWithCase>>;
+
+beforeAll(async () => {
+  t = await startTestApp({ fixture: OTHER_DISTRICT });
+  liujia = await householdWithCase(t, 'va.101201', '510199101201', 'DIBAO', '刘德华');
+  zhangwan = await householdWithCase(t, 'va.101202', '510199101202', 'TEKUN', '张学友');
+});
+afterAll(() => t.close());
+
+const auditCount = async (kind: string) => (await t.dataSource.query('SELECT count(*)::int AS n FROM audit_log WHERE kind = $1', [kind]))[0].n as number;
+
+describe('a village assistant and another village\'s household (P4.1)', () => {
+  it('does not see it in the household list', async () => {
+    const result = await t.gql('{ households { id headName } }', {}, await t.login('va.101201'));
+    const names = result.data!.households.map((h: { headName: string }) => h.headName);
+    expect(names).toContain('刘德华');
+    expect(names).not.toContain('张学友');
+  });
+
+  it('does not find it by search', async () => {
+    const token = await t.login('va.101201');
+    expect((await t.gql('{ households(search: "张学") { id } }', {}, token)).data!.households).toEqual([]);
+    expect((await t.gql('{ cases(filter: { search: "张学" }) { totalCount edges { node { id } } } }', {}, token)).data!.cases)
+      .toEqual({ totalCount: 0, edges: [] });
+  });
+
+  it('gets NOT_FOUND for it by node, household(id) and case(id)', async () => {
+    const token = await t.login('va.101201');
+    expect(codeOf(await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: zhangwan.household.id }, token))).toBe('NOT_FOUND');
+    expect(codeOf(await t.gql('query($id: ID!) { household(id: $id) { id } }', { id: zhangwan.household.id }, token))).toBe('NOT_FOUND');
+    expect(codeOf(await t.gql('query($id: ID!) { case(id: $id) { id } }', { id: zhangwan.case.id }, token))).toBe('NOT_FOUND');
+    expect(codeOf(await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: zhangwan.household.members[0].id }, token))).toBe('NOT_FOUND');
+  });
+
+  it('does not reach it through nested fields', async () => {
+    const token = await t.login('va.101201');
+    const cases = await t.gql('{ cases { totalCount edges { node { villageCode household { headName members { name } } } } } }', {}, token);
+    expect(cases.data!.cases.totalCount).toBe(1);
+    expect(cases.data!.cases.edges[0].node.household.headName).toBe('刘德华');
+    // the township sees both; the assistant's view of its own household nests only its own members
+    const township = await t.gql('{ cases { totalCount } }', {}, await t.login('hexi.caseworker'));
+    expect(township.data!.cases.totalCount).toBe(2);
+  });
+
+  it('cannot register a household in another village', async () => {
+    const before = (await t.dataSource.query('SELECT count(*)::int AS n FROM households'))[0].n;
+    const result = await t.gql(CREATE_HOUSEHOLD, { input: householdInput('510199101202') }, await t.login('va.101201'));
+    expect(codeOf(result)).toBe('FORBIDDEN');
+    expect((await t.dataSource.query('SELECT count(*)::int AS n FROM households'))[0].n).toBe(before);
+  });
+});
+
+describe('personal data masking (D§12)', () => {
+  const QUERY = 'query($id: ID!) { household(id: $id) { address phone bankAccount members { idNumber healthDetail name } } }';
+
+  it('shows the village its own households unmasked, and audits each unmasked read', async () => {
+    const before = await auditCount('READ_PERSONAL_DATA');
+    const result = await t.gql(QUERY, { id: liujia.household.id }, await t.login('va.101201'));
+    const household = result.data!.household;
+    expect(household.phone).toBe('13812345678');
+    expect(household.members[0].idNumber).toMatch(/^\d{17}[\dX]$/);
+    expect(household.members[0].healthDetail).toBe('高血压');
+    expect(await auditCount('READ_PERSONAL_DATA')).toBe(before + 5);
+  });
+
+  it('masks ID numbers and hides health detail from committee members', async () => {
+    const before = await auditCount('READ_PERSONAL_DATA');
+    const result = await t.gql(QUERY, { id: liujia.household.id }, await t.login('hexi.member1'));
+    const household = result.data!.household;
+    expect(household.members[0].idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    expect(household.members[0].healthDetail).toBeNull();
+    expect(household.address).toBeNull();
+    expect(household.phone).toBe('138****5678');
+    expect(household.bankAccount).toBe('****6789');
+    expect(household.members[0].name).toBe('刘德华');
+    expect(await auditCount('READ_PERSONAL_DATA')).toBe(before);
+  });
+
+  it('gives finance the payee and account, not the household\'s situation', async () => {
+    const result = await t.gql('{ households { headName bankAccount residence memberCount address members { name } } }', {}, await t.login('finance'));
+    const household = result.data!.households.find((h: { headName: string }) => h.headName === '刘德华');
+    expect(household).toMatchObject({ bankAccount: '6228480000123456789', residence: null, memberCount: null, address: null, members: [] });
+  });
+});
+
+describe('bad input changes nothing', () => {
+  it.each([
+    ['an ID number with a wrong check digit', (input: any) => { input.members[0].idNumber = input.members[0].idNumber.slice(0, 17) + (input.members[0].idNumber.endsWith('1') ? '2' : '1'); }, /check digit/],
+    ['an impossible birth date', (input: any) => { input.members[0].idNumber = idNumber('19701332', 1); }, /birth date/],
+    ['no head', (input: any) => { input.members[0].relation = 'SPOUSE'; }, /exactly one head/],
+    ['a township code as village', (input: any) => { input.villageCode = '510199101000'; }, /village/],
+  ])('refuses %s with BAD_USER_INPUT', async (_label, spoil, message) => {
+    const before = (await t.dataSource.query('SELECT count(*)::int AS n FROM persons'))[0].n;
+    const input = householdInput('510199101201');
+    spoil(input);
+    const result = await t.gql(CREATE_HOUSEHOLD, { input }, await t.login('va.101201'));
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].message).toMatch(message);
+    expect((await t.dataSource.query('SELECT count(*)::int AS n FROM persons'))[0].n).toBe(before);
+  });
+});
