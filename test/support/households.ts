@@ -10,16 +10,21 @@ export function idNumber(birth: string, sequence: number, regionPrefix = '510199
 let nextSequence = 100;
 
 /** A household input for a village: head plus optional members, all with valid ID numbers. */
-export function householdInput(villageCode: string, head = '王大明', extra: { name: string; birth: string; relation: string }[] = []) {
+export function householdInput(
+  villageCode: string,
+  head = '王大明',
+  extra: { name: string; birth: string; relation: string }[] = [],
+  options: { residence?: 'RURAL' | 'URBAN'; headCapacity?: 'FULL' | 'PARTIAL' | 'NONE' } = {},
+) {
   return {
     villageCode,
-    residence: 'RURAL',
+    residence: options.residence ?? 'RURAL',
     address: `${villageCode} 组 3 号`,
     phone: '13812345678',
     bankName: '农村信用社',
     bankAccount: '6228480000123456789',
     members: [
-      { name: head, idNumber: idNumber('19700101', nextSequence++), relation: 'HEAD', labourCapacity: 'FULL', healthDetail: '高血压' },
+      { name: head, idNumber: idNumber('19700101', nextSequence++), relation: 'HEAD', labourCapacity: options.headCapacity ?? 'FULL', healthDetail: '高血压' },
       ...extra.map((m) => ({ name: m.name, idNumber: idNumber(m.birth, nextSequence++), relation: m.relation, labourCapacity: 'NONE' })),
     ],
   };
@@ -29,9 +34,12 @@ export const CREATE_HOUSEHOLD = `mutation($input: CreateHouseholdInput!) { creat
 export const SUBMIT = `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id status programme villageCode townshipCode districtCode version } }`;
 
 /** Registers a household through the API as `username` and applies for `programme`. */
-export async function householdWithCase(t: TestApp, username: string, villageCode: string, programme = 'DIBAO', head = '王大明') {
+export async function householdWithCase(
+  t: TestApp, username: string, villageCode: string, programme = 'DIBAO', head = '王大明',
+  options: Parameters<typeof householdInput>[3] = {},
+) {
   const token = await t.login(username);
-  const created = await t.gql(CREATE_HOUSEHOLD, { input: householdInput(villageCode, head) }, token);
+  const created = await t.gql(CREATE_HOUSEHOLD, { input: householdInput(villageCode, head, [], options) }, token);
   if (!created.data) throw new Error(`createHousehold failed: ${JSON.stringify(created.errors)}`);
   const submitted = await t.gql(SUBMIT, { input: { householdId: created.data.createHousehold.id, programme, channel: 'WINDOW' } }, token);
   if (!submitted.data) throw new Error(`submitApplication failed: ${JSON.stringify(submitted.errors)}`);

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 
 export enum AuditKind {
@@ -32,6 +32,7 @@ export class AuditEntry {
   districtCode: string;
 
   @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID, { description: 'Entry id (条目标识)' })
   id: string;
 
   @CreateDateColumn({ type: 'timestamptz' })

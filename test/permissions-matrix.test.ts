@@ -1,0 +1,151 @@
+import { subject } from '@casl/ability';
+import { Actor, defineAbilityFor } from '../permissions/ability';
+import { Action, SubjectName } from '../permissions/policy';
+import { Role } from '../permissions/roles';
+import { ACTIONS } from '../permissions/explain';
+import { SUBJECT_NAMES } from '../permissions/subjects';
+
+/**
+ * Role × action × subject, each tried on rows at five positions relative to the holder:
+ *   S own account's row (in the own village)   V another row in the own village
+ *   T another village of the own township       D another township of the own district
+ *   X another district
+ * The expected reach is written out here from the plan, independently of the policy table: a change
+ * to the table that changes who may do what makes this test fail until the expectation is changed too.
+ */
+const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>> = {
+  [Role.VILLAGE_ASSISTANT]: { // P4.1
+    'read Region': 'SVTD', 'read Account': 'S', 'explain Account': 'S', 'read Policy': 'SVTD',
+    'create Household': 'SV', 'read Household': 'SV', 'update Household': 'SV', 'read Person': 'SV',
+    'create Case': 'SV', 'read Case': 'SV', 'read CaseEvent': 'SV',
+  },
+  [Role.TOWNSHIP_CASEWORKER]: { // P4.2
+    'read Region': 'SVTD', 'read Account': 'SVT', 'explain Account': 'S', 'read Policy': 'SVTD',
+    'create Household': 'SVT', 'read Household': 'SVT', 'update Household': 'SVT', 'read Person': 'SVT',
+    'create Case': 'SVT', 'read Case': 'SVT', 'read CaseEvent': 'SVT',
+  },
+  [Role.COMMITTEE_MEMBER]: { // P3.2
+    'read Region': 'SVTD', 'read Account': 'S', 'explain Account': 'S', 'read Policy': 'SVTD',
+    'read Household': 'SVT', 'read Person': 'SVT', 'read Case': 'SVT', 'read CaseEvent': 'SVT',
+  },
+  [Role.TOWNSHIP_HEAD]: { // P3.1, P3.2
+    'read Region': 'SVTD', 'read Account': 'SVT', 'explain Account': 'S', 'read Policy': 'SVTD',
+    'read Household': 'SVT', 'read Person': 'SVT', 'read Case': 'SVT', 'read CaseEvent': 'SVT', 'decide Case': 'SVT',
+  },
+  [Role.DISTRICT_OFFICER]: { // P4.3, and never decides (P1)
+    'read Region': 'SVTD', 'read Account': 'SVTD', 'explain Account': 'SVTD', 'read Policy': 'SVTD',
+    'read Household': 'SVTD', 'read Person': 'SVTD', 'read Case': 'SVTD', 'read CaseEvent': 'SVTD', 'read AuditEntry': 'SVTD',
+  },
+  [Role.FINANCE_OFFICER]: { // P4.4
+    'read Region': 'SVTD', 'read Account': 'S', 'explain Account': 'S', 'read Policy': 'SVTD', 'read Household': 'SVTD',
+  },
+  [Role.AUDITOR]: { // P4.4
+    'read Region': 'SVTD', 'read Account': 'SVTD', 'explain Account': 'SVTD', 'read Policy': 'SVTD',
+    'read Household': 'SVTD', 'read Case': 'SVTD', 'read CaseEvent': 'SVTD', 'read AuditEntry': 'SVTD',
+  },
+  [Role.POVERTY_OFFICER]: { // P4.4
+    'read Region': 'SVTD', 'read Account': 'S', 'explain Account': 'S', 'read Policy': 'SVTD', 'read Household': 'SVTD',
+  },
+  [Role.DEPARTMENT]: { // P4.3, P4.4
+    'read Region': 'SVTD', 'read Account': 'S', 'explain Account': 'S', 'read Policy': 'SVTD', 'read ApiKey': 'S',
+  },
+  [Role.ADMIN]: { // D§2
+    'read Region': 'SVTD', 'create Region': 'SVTD', 'update Region': 'SVTD',
+    'read Account': 'SVTD', 'create Account': 'SVTD', 'update Account': 'SVTD', 'explain Account': 'SVTD', 'read Policy': 'SVTD',
+    'read ApiKey': 'SVTD', 'create ApiKey': 'SVTD', 'revoke ApiKey': 'SVTD', 'read AuditEntry': 'S',
+  },
+};
+
+const HELD_FOR: Record<string, string> = { VILLAGE: '510199101201', TOWNSHIP: '510199101000', DISTRICT: '510199000000' };
+const TIER: Record<Role, string> = {
+  VILLAGE_ASSISTANT: 'VILLAGE', TOWNSHIP_CASEWORKER: 'TOWNSHIP', COMMITTEE_MEMBER: 'TOWNSHIP', TOWNSHIP_HEAD: 'TOWNSHIP',
+  DISTRICT_OFFICER: 'DISTRICT', FINANCE_OFFICER: 'DISTRICT', AUDITOR: 'DISTRICT', POVERTY_OFFICER: 'DISTRICT', DEPARTMENT: 'DISTRICT', ADMIN: 'DISTRICT',
+};
+const SELF = '00000000-0000-4000-8000-000000000001';
+
+function actorFor(role: Role): Actor {
+  return {
+    accountId: SELF, username: role.toLowerCase(), districtCode: '510199000000',
+    departmentCode: role === Role.DEPARTMENT ? ('TAX' as Actor['departmentCode']) : null,
+    roles: [{ role, regionCode: HELD_FOR[TIER[role]] }],
+  };
+}
+
+const PLACES: Record<string, [district: string, township: string, village: string]> = {
+  S: ['510199000000', '510199101000', '510199101201'],
+  V: ['510199000000', '510199101000', '510199101201'],
+  T: ['510199000000', '510199101000', '510199101202'],
+  D: ['510199000000', '510199102000', '510199102201'],
+  X: ['510198000000', '510198101000', '510198101201'],
+};
+
+function rowAt(position: string, subjectType: SubjectName) {
+  const [districtCode, townshipCode, villageCode] = PLACES[position];
+  const id = position === 'S' ? SELF : `00000000-0000-4000-8000-00000000000${'SVTDX'.indexOf(position) + 2}`;
+  const owner = position === 'S' ? SELF : id;
+  return subject(subjectType, {
+    id, districtCode, townshipCode, villageCode, accountId: owner, actorId: owner,
+    residence: 'RURAL', hasMemberAbleToWork: true,
+  });
+}
+
+const cases = Object.values(Role).flatMap((role) => SUBJECT_NAMES.flatMap((subjectType) => ACTIONS.map((action) => ({
+  role, action, subjectType, reach: EXPECTED[role][`${action} ${subjectType}`] ?? '',
+}))));
+
+describe('the policy table, role × action × subject, in and out of scope', () => {
+  it.each(cases)('$role may $action $subjectType at [$reach]', ({ role, action, subjectType, reach }) => {
+    const ability = defineAbilityFor(actorFor(role));
+    const reached = [...'SVTDX'].filter((position) => ability.can(action, rowAt(position, subjectType) as never)).join('');
+    expect(reached).toBe(reach);
+  });
+});
+
+describe('separation of duties and special conditions', () => {
+  it('refuses the district officer\'s decision on a township case with the P1 rule\'s reason', () => {
+    const ability = defineAbilityFor(actorFor(Role.DISTRICT_OFFICER));
+    const target = rowAt('V', 'Case');
+    expect(ability.can('decide', target as never)).toBe(false);
+    expect(ability.relevantRuleFor('decide', target as never)?.reason).toMatch(/never approves or refuses/);
+  });
+
+  it('denies the district officer a decision even when the same person also holds a township role', () => {
+    const actor = actorFor(Role.DISTRICT_OFFICER);
+    actor.roles.push({ role: Role.TOWNSHIP_HEAD, regionCode: '510199101000' });
+    expect(defineAbilityFor(actor).can('decide', rowAt('V', 'Case') as never)).toBe(false);
+  });
+
+  it('limits the poverty office to rural households with a member able to work', () => {
+    const ability = defineAbilityFor(actorFor(Role.POVERTY_OFFICER));
+    const urban = subject('Household', { districtCode: '510199000000', residence: 'URBAN', hasMemberAbleToWork: true });
+    const unable = subject('Household', { districtCode: '510199000000', residence: 'RURAL', hasMemberAbleToWork: false });
+    expect(ability.can('read', urban as never)).toBe(false);
+    expect(ability.can('read', unable as never)).toBe(false);
+  });
+
+  it('gives committee members a household\'s situation but not its personal fields', () => {
+    const ability = defineAbilityFor(actorFor(Role.COMMITTEE_MEMBER));
+    const person = rowAt('V', 'Person');
+    expect(ability.can('read', person as never, 'name')).toBe(true);
+    expect(ability.can('read', person as never, 'idNumber')).toBe(false);
+    expect(ability.can('read', person as never, 'healthDetail')).toBe(false);
+  });
+
+  it('gives finance the payee\'s bank account and nothing of the household\'s situation', () => {
+    const ability = defineAbilityFor(actorFor(Role.FINANCE_OFFICER));
+    const household = rowAt('D', 'Household');
+    expect(ability.can('read', household as never, 'bankAccount')).toBe(true);
+    expect(ability.can('read', household as never, 'address')).toBe(false);
+    expect(ability.can('read', household as never, 'memberCount')).toBe(false);
+  });
+
+  it('throws on a role that has no row in the policy table', () => {
+    const actor = { ...actorFor(Role.ADMIN), roles: [{ role: 'MAYOR' as Role, regionCode: '510199000000' }] };
+    expect(() => defineAbilityFor(actor)).toThrow(/Unknown role "MAYOR"/);
+  });
+
+  it('gives an anonymous caller nothing', () => {
+    const ability = defineAbilityFor(null);
+    for (const subjectType of SUBJECT_NAMES) for (const action of ACTIONS) expect(ability.can(action, subjectType)).toBe(false);
+  });
+});

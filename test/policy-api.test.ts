@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { GraphQLObjectType } from 'graphql';
+import { buildAppSchema } from '../src/graphql/schema';
+import { requirementOf } from '../src/graphql/guards';
+import { renderPermissionMatrix } from '../permissions/matrix';
+import { Role } from '../permissions/roles';
+import { POLICY } from '../permissions/policy';
+import { codeOf, startTestApp, TestApp } from './support/harness';
+import { OTHER_DISTRICT } from './support/fixtures';
+import { householdWithCase } from './support/households';
+
+describe('every Query and Mutation field declares what it needs', () => {
+  it('has a declared requirement (Needs, Public or SignedIn) for each root field', async () => {
+    const schema = await buildAppSchema();
+    const undeclared: string[] = [];
+    for (const root of [schema.getQueryType(), schema.getMutationType()] as GraphQLObjectType[]) {
+      for (const field of Object.keys(root.getFields())) {
+        if (!requirementOf(root.name as 'Query' | 'Mutation', field)) undeclared.push(`${root.name}.${field}`);
+      }
+    }
+    expect(undeclared).toEqual([]);
+  });
+
+  // Review a change to this snapshot as a permission change, not a snapshot refresh.
+  it('matches the reviewed snapshot of declared requirements', async () => {
+    const schema = await buildAppSchema();
+    const declared: Record<string, unknown> = {};
+    for (const root of [schema.getQueryType(), schema.getMutationType()] as GraphQLObjectType[]) {
+      for (const field of Object.keys(root.getFields()).sort()) declared[`${root.name}.${field}`] = requirementOf(root.name as 'Query' | 'Mutation', field);
+    }
+    expect(declared).toMatchSnapshot();
+  });
+});
+
+describe('the policy table as a document', () => {
+  it('docs/permission-matrix.md is fresh (run npm run permissions:matrix)', () => {
+    const committed = fs.readFileSync(path.join(__dirname, '..', 'docs', 'permission-matrix.md'), 'utf8');
+    expect(committed).toBe(renderPermissionMatrix());
+  });
+
+  it('has rows citing a clause and a reason for every role', () => {
+    for (const role of Object.values(Role)) expect(POLICY.filter((g) => g.role === role).length).toBeGreaterThan(2);
+    for (const grant of POLICY) {
+      expect(grant.clause).toMatch(/^(P\d(\.\d)?|D§\d+)$/);
+      expect(grant.reason.length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe('the audit API over HTTP', () => {
+  let t: TestApp;
+  let hexiCase: { id: string };
+  let idOf: (username: string) => Promise<string>;
+
+  beforeAll(async () => {
+    t = await startTestApp({ fixture: OTHER_DISTRICT });
+    hexiCase = (await householdWithCase(t, 'va.101201', '510199101201')).case;
+    idOf = async (username) => {
+      const result = await t.gql('{ accounts { id username } }', {}, await t.login('admin'));
+      return result.data!.accounts.find((a: { username: string }) => a.username === username).id;
+    };
+  });
+  afterAll(() => t.close());
+
+  it('permissionMatrix(role) lists every grant of the role with clause and reason', async () => {
+    const result = await t.gql('{ permissionMatrix(role: DISTRICT_OFFICER) { role action subject scope effect clause reason } }', {}, await t.login('va.101201'));
+    const rows = result.data!.permissionMatrix;
+    expect(rows.length).toBe(POLICY.filter((g) => g.role === Role.DISTRICT_OFFICER).length);
+    expect(rows).toContainEqual(expect.objectContaining({ action: 'decide', subject: 'Case', effect: 'DENY', clause: 'P1' }));
+    const all = await t.gql('{ permissionMatrix { role } }', {}, await t.login('va.101201'));
+    expect(new Set(all.data!.permissionMatrix.map((r: { role: string }) => r.role))).toEqual(new Set(Object.values(Role)));
+  });
+
+  it('permissionMatrix is refused to anonymous callers', async () => {
+    expect(codeOf(await t.gql('{ permissionMatrix { role } }'))).toBe('UNAUTHENTICATED');
+  });
+
+  it('explainPermission tells the district officer why it may not decide a township case', async () => {
+    const result = await t.gql(`query($id: ID!) { explainPermission(action: decide, subjectType: Case, subjectId: $id) {
+      allowed message heldFor decidingGrant { role clause effect reason } } }`, { id: hexiCase.id }, await t.login('district.officer'));
+    expect(result.data!.explainPermission).toMatchObject({
+      allowed: false, heldFor: '510199000000', decidingGrant: { role: 'DISTRICT_OFFICER', clause: 'P1', effect: 'DENY' },
+    });
+  });
+
+  it('explainPermission names the failed condition for another account, for a district officer', async () => {
+    const result = await t.gql(`query($id: ID!, $a: ID!) { explainPermission(action: read, subjectType: Case, subjectId: $id, accountId: $a) {
+      allowed username failedConditions } }`, { id: hexiCase.id, a: await idOf('va.101202') }, await t.login('district.officer'));
+    expect(result.data!.explainPermission.allowed).toBe(false);
+    expect(result.data!.explainPermission.username).toBe('va.101202');
+    expect(result.data!.explainPermission.failedConditions).toEqual([
+      'VILLAGE_ASSISTANT held for 510199101202: villageCode must be "510199101202" but is "510199101201"',
+    ]);
+  });
+
+  it('explainPermission for another account is refused to those who may only explain themselves', async () => {
+    const other = await idOf('hexi.caseworker2');
+    const refused = await t.gql('query($a: ID!) { explainPermission(action: read, subjectType: Case, accountId: $a) { allowed } }', { a: other }, await t.login('hexi.head'));
+    expect(codeOf(refused)).toBe('FORBIDDEN');
+    const outOfSight = await t.gql('query($a: ID!) { explainPermission(action: read, subjectType: Case, accountId: $a) { allowed } }', { a: other }, await t.login('va.101201'));
+    expect(codeOf(outOfSight)).toBe('NOT_FOUND');
+  });
+
+  it('explainPermission answers NOT_FOUND about a row the caller cannot see', async () => {
+    const result = await t.gql('query($id: ID!) { explainPermission(action: read, subjectType: Case, subjectId: $id) { allowed } }', { id: hexiCase.id }, await t.login('va.101202'));
+    expect(codeOf(result)).toBe('NOT_FOUND');
+  });
+
+  it('whoCan(decide) on a Hexi case names the Hexi head only, never the district', async () => {
+    const result = await t.gql('query($id: ID!) { whoCan(action: decide, subjectType: Case, subjectId: $id) { account { username } heldFor grant { clause } } }',
+      { id: hexiCase.id }, await t.login('auditor'));
+    expect(result.data!.whoCan).toEqual([{ account: { username: 'hexi.head' }, heldFor: '510199101000', grant: { clause: 'P3.1' } }]);
+  });
+
+  it('whoCan(read) on a Hexi case lists the village, township and district readers of that case only', async () => {
+    const result = await t.gql('query($id: ID!) { whoCan(action: read, subjectType: Case, subjectId: $id) { account { username } } }',
+      { id: hexiCase.id }, await t.login('district.officer'));
+    const names = result.data!.whoCan.map((e: { account: { username: string } }) => e.account.username).sort();
+    expect(names).toEqual(['auditor', 'district.officer', 'hexi.caseworker', 'hexi.caseworker2', 'hexi.head', 'hexi.member1', 'hexi.member2', 'hexi.member3', 'va.101201']);
+  });
+
+  it('writes refused attempts to the audit log, which the database keeps append-only', async () => {
+    const refused = await t.gql('{ auditLog { id } }', {}, await t.login('va.101203'));
+    expect(codeOf(refused)).toBe('FORBIDDEN');
+    const log = await t.gql('{ auditLog(filter: { kind: DENIED, actorUsername: "va.101203" }) { action subjectType reason } }', {}, await t.login('auditor'));
+    expect(log.data!.auditLog).toEqual([{ action: 'read', subjectType: 'AuditEntry', reason: expect.stringMatching(/deny by default/) }]);
+    await expect(t.dataSource.query("UPDATE audit_log SET reason = 'edited'")).rejects.toThrow(/append-only/);
+    await expect(t.dataSource.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    await expect(t.dataSource.query('DELETE FROM case_events')).rejects.toThrow(/append-only/);
+  });
+
+  it('keeps one district\'s audit log from the other', async () => {
+    const log = await t.gql('{ auditLog(first: 500) { districtCode } }', {}, await t.login('other.officer'));
+    expect(log.data!.auditLog.every((e: { districtCode: string }) => e.districtCode === '510198000000')).toBe(true);
+  });
+});
