@@ -1,4 +1,4 @@
-import { createMongoAbility, ForbiddenError, MongoAbility, RawRuleOf, subject as asSubject } from '@casl/ability';
+import { createMongoAbility, detectSubjectType, MongoAbility, RawRuleOf, subject as asSubject } from '@casl/ability';
 import { Department, Role, ROLE_TIER, Tier } from './roles';
 import { Action, Grant, POLICY, Scope, SubjectName } from './policy';
 import { SUBJECT_SCOPE_FIELDS } from './subjects';
@@ -56,7 +56,10 @@ export function conditionsOf(grant: Grant, regionCode: string, actor: Actor): Re
   const conditions: Record<string, unknown> = { [field]: scopeValueOrThrow(grant.scope, grant.role, regionCode, actor) };
   // A department-scoped row also stays inside the holder's district.
   if (grant.scope === 'department') conditions.districtCode = actor.districtCode;
-  return { ...conditions, ...grant.when?.conditions };
+  for (const [key, value] of Object.entries(grant.when?.conditions ?? {})) {
+    conditions[key] = value === '$accountId' ? actor.accountId : value;
+  }
+  return conditions;
 }
 
 /** The policy rules of an actor, grants before denials so that a denial always wins. */
@@ -94,13 +97,21 @@ export function subjectOf<T extends object>(type: SubjectName, row: T): T {
   return asSubject(type, { ...row });
 }
 
-/** The reason CASL would give for refusing, taken from the policy row that decided. */
+/**
+ * Why the ability refuses: the reason of the denial that overrides (separation of duties), or of
+ * the grants whose scope the row is outside, or deny-by-default when no grant exists at all.
+ */
 export function refusalReason(ability: AppAbility, action: Action, subject: SubjectName | object, field?: string): string {
-  const error = ForbiddenError.from(ability).setMessage('No rule of your roles allows this (deny by default).');
-  try {
-    error.throwUnlessCan(action, subject as never, field);
-  } catch (refused) {
-    return (refused as Error).message;
+  const rule = ability.relevantRuleFor(action, subject as never, field);
+  if (rule?.inverted && rule.reason) return rule.reason;
+  const subjectType = typeof subject === 'string' ? subject : (detectSubjectType(subject) as SubjectName);
+  const rules = ability.rulesFor(action, subjectType, field);
+  const grants = rules.filter((r) => !r.inverted);
+  if (grants.length === 0) {
+    // An explicit denial says more than "deny by default", e.g. the district never decides (P1).
+    const denial = rules.find((r) => r.inverted && r.reason);
+    return denial?.reason ?? `No role of yours is granted ${action} on ${subjectType} (deny by default).`;
   }
-  return '';
+  const scopes = [...new Set(grants.map((r) => (r.origin as PolicyRule).grant).map((g) => `${g.role}: ${g.scope} scope (${g.clause})`))];
+  return `Outside the scope of your grants for ${action} on ${subjectType}: ${scopes.join('; ')}.`;
 }

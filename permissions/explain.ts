@@ -13,7 +13,10 @@ export const SCOPE_WORDS: Record<Scope, string> = {
   self: 'own account',
 };
 
-export const ACTIONS: readonly Action[] = ['read', 'create', 'update', 'revoke', 'decide', 'explain'];
+export const ACTIONS: readonly Action[] = [
+  'read', 'create', 'update', 'revoke', 'explain', 'submit', 'accept', 'investigate', 'assess', 'appraise', 'notice', 'vote',
+  'review', 'decide', 'deliver', 'file', 'spotCheck', 'pay', 'confirm', 'verify', 'answer',
+];
 
 /** The grants of one role (or all), in table order. */
 export function grantsOf(role?: Role): Grant[] {

@@ -18,11 +18,12 @@ let parameterCounter = 0;
  * unknown (NULL) comparison as false so that its negation is true, as `ability.can` does.
  */
 function toSql(node: AstNode, qb: SelectQueryBuilder<ObjectLiteral>, alias: string): { sql: string; params: Record<string, unknown> } {
-  const column = () => {
+  const columnMeta = () => {
     const meta = qb.expressionMap.mainAlias!.metadata.findColumnWithPropertyPath(node.field!);
     if (!meta) throw new Error(`Policy condition on unknown property ${node.field}`);
-    return `"${alias}"."${meta.databaseName}"`;
+    return meta;
   };
+  const column = () => `"${alias}"."${columnMeta().databaseName}"`;
   const param = (value: unknown) => {
     const name = `casl_${++parameterCounter}`;
     return { name, params: { [name]: value } };
@@ -44,6 +45,8 @@ function toSql(node: AstNode, qb: SelectQueryBuilder<ObjectLiteral>, alias: stri
     case 'eq': {
       if (node.value === null) return { sql: `${column()} IS NULL`, params: {} };
       const p = param(node.value);
+      // CASL matches an array field when it contains the value; so does `= ANY`.
+      if (columnMeta().isArray) return { sql: `:${p.name} = ANY(${column()})`, params: p.params };
       return { sql: `${column()} = :${p.name}`, params: p.params };
     }
     case 'ne': {

@@ -11,9 +11,16 @@ export const SUBJECT_SCOPE_FIELDS: Record<SubjectName, Partial<Record<Scope, str
   Household: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   Person: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   Case: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
-  CaseEvent: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
+  CaseRecord: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   AuditEntry: { district: 'districtCode', self: 'actorId' },
   Policy: { district: 'districtCode' },
+  Settings: { district: 'districtCode' },
+  Committee: { district: 'districtCode', township: 'townshipCode' },
+  Meeting: { district: 'districtCode', township: 'townshipCode' },
+  VerificationRequest: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
+  VerificationAnswer: { district: 'districtCode', township: 'townshipCode', department: 'departmentCode' },
+  KinDeclaration: { district: 'districtCode', self: 'accountId' },
+  Enrolment: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
 };
 
 export const SUBJECT_NAMES = Object.keys(SUBJECT_SCOPE_FIELDS) as SubjectName[];

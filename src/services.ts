@@ -5,10 +5,27 @@ import { AccountService } from './modules/account/account.service';
 import { AuditService } from './modules/audit/audit.service';
 import { HouseholdService } from './modules/household/household.service';
 import { CaseService } from './modules/case/case.service';
+import { SettingsService } from './modules/settings/settings.service';
+import { WorkflowService } from './modules/case/workflow.service';
+import { KinService } from './modules/kin/kin.service';
+import { VerificationService } from './modules/verification/verification.service';
+import { CommitteeService } from './modules/committee/committee.service';
+import { EnrolmentService } from './modules/enrolment/enrolment.service';
+import { CaseStepsService } from './modules/case/case-steps.service';
+import { PublicNoticeService } from './modules/notice/public-notice.service';
 
 /** Application services, created once per server; each takes the request context per call. */
 export function createServices(dataSource: DataSource, tokens: TokenSigner) {
+  const settings = new SettingsService(dataSource);
   return {
+    settings,
+    workflow: new WorkflowService(dataSource),
+    steps: new CaseStepsService(dataSource),
+    kin: new KinService(dataSource),
+    verification: new VerificationService(dataSource),
+    committees: new CommitteeService(dataSource, settings),
+    enrolments: new EnrolmentService(dataSource),
+    notices: new PublicNoticeService(dataSource),
     regions: new RegionService(dataSource),
     accounts: new AccountService(dataSource, tokens),
     audit: new AuditService(dataSource),

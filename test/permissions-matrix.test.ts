@@ -15,44 +15,58 @@ import { SUBJECT_NAMES } from '../permissions/subjects';
  */
 const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>> = {
   [Role.VILLAGE_ASSISTANT]: { // P4.1
-    'read Region': 'SVTD', 'read Account': 'S', 'explain Account': 'S', 'read Policy': 'SVTD',
+    'read Region': 'SVTD', 'read Account': 'S', 'explain Account': 'S', 'read Policy': 'SVTD', 'read Settings': 'SVTD',
     'create Household': 'SV', 'read Household': 'SV', 'update Household': 'SV', 'read Person': 'SV',
-    'create Case': 'SV', 'read Case': 'SV', 'read CaseEvent': 'SV',
+    'submit Case': 'SV', 'read Case': 'SV', 'read CaseRecord': 'SV', 'assess Case': 'SV', 'appraise Case': 'SV', 'notice Case': 'SV',
+    'deliver Case': 'SV', 'read Enrolment': 'SV', 'create KinDeclaration': 'S', 'read KinDeclaration': 'S',
   },
   [Role.TOWNSHIP_CASEWORKER]: { // P4.2
-    'read Region': 'SVTD', 'read Account': 'SVT', 'explain Account': 'S', 'read Policy': 'SVTD',
+    'read Region': 'SVTD', 'read Account': 'SVT', 'explain Account': 'S', 'read Policy': 'SVTD', 'read Settings': 'SVTD',
     'create Household': 'SVT', 'read Household': 'SVT', 'update Household': 'SVT', 'read Person': 'SVT',
-    'create Case': 'SVT', 'read Case': 'SVT', 'read CaseEvent': 'SVT',
+    'submit Case': 'SVT', 'read Case': 'SVT', 'read CaseRecord': 'SVT', 'accept Case': 'SVT', 'investigate Case': 'SVT', 'assess Case': 'SVT',
+    'appraise Case': 'SVT', 'notice Case': 'SVT', 'file Case': 'SVT', 'pay Case': 'SVT',
+    'read Committee': 'SVT', 'read Meeting': 'SVT', 'create Meeting': 'SVT', 'update Meeting': 'SVT',
+    'read VerificationRequest': 'SVT', 'read Enrolment': 'SVT', 'create KinDeclaration': 'S', 'read KinDeclaration': 'S',
   },
   [Role.COMMITTEE_MEMBER]: { // P3.2
-    'read Region': 'SVTD', 'read Account': 'S', 'explain Account': 'S', 'read Policy': 'SVTD',
-    'read Household': 'SVT', 'read Person': 'SVT', 'read Case': 'SVT', 'read CaseEvent': 'SVT',
+    'read Region': 'SVTD', 'read Account': 'S', 'explain Account': 'S', 'read Policy': 'SVTD', 'read Settings': 'SVTD',
+    'read Household': 'SVT', 'read Person': 'SVT', 'read Case': 'SVT', 'read CaseRecord': 'SVT', 'vote Case': 'SVT',
+    'read Committee': 'SVT', 'read Meeting': 'SVT', 'create KinDeclaration': 'S', 'read KinDeclaration': 'S',
   },
   [Role.TOWNSHIP_HEAD]: { // P3.1, P3.2
-    'read Region': 'SVTD', 'read Account': 'SVT', 'explain Account': 'S', 'read Policy': 'SVTD',
-    'read Household': 'SVT', 'read Person': 'SVT', 'read Case': 'SVT', 'read CaseEvent': 'SVT', 'decide Case': 'SVT',
+    'read Region': 'SVTD', 'read Account': 'SVT', 'explain Account': 'S', 'read Policy': 'SVTD', 'read Settings': 'SVTD',
+    'read Household': 'SVT', 'read Person': 'SVT', 'read Case': 'SVT', 'read CaseRecord': 'SVT', 'decide Case': 'SVT', 'review Case': 'SVT',
+    'pay Case': 'SVT', 'read Committee': 'SVT', 'read Meeting': 'SVT', 'update Meeting': 'SVT', 'read VerificationRequest': 'SVT',
+    'read Enrolment': 'SVT', 'create KinDeclaration': 'S', 'read KinDeclaration': 'S',
   },
   [Role.DISTRICT_OFFICER]: { // P4.3, and never decides (P1)
-    'read Region': 'SVTD', 'read Account': 'SVTD', 'explain Account': 'SVTD', 'read Policy': 'SVTD',
-    'read Household': 'SVTD', 'read Person': 'SVTD', 'read Case': 'SVTD', 'read CaseEvent': 'SVTD', 'read AuditEntry': 'SVTD',
+    'read Region': 'SVTD', 'read Account': 'SVTD', 'explain Account': 'SVTD', 'read Policy': 'SVTD', 'read Settings': 'SVTD', 'update Settings': 'SVTD',
+    'read Household': 'SVTD', 'read Person': 'SVTD', 'read Case': 'SVTD', 'read CaseRecord': 'SVTD', 'read AuditEntry': 'SVTD',
+    'spotCheck Case': 'SVTD', 'confirm Case': 'SVTD', 'read Enrolment': 'SVTD', 'read Committee': 'SVTD', 'read Meeting': 'SVTD',
+    'read VerificationRequest': 'SVTD', 'verify VerificationRequest': 'SVTD', 'read VerificationAnswer': 'SVTD', 'read KinDeclaration': 'SVTD',
   },
   [Role.FINANCE_OFFICER]: { // P4.4
-    'read Region': 'SVTD', 'read Account': 'S', 'explain Account': 'S', 'read Policy': 'SVTD', 'read Household': 'SVTD',
+    'read Region': 'SVTD', 'read Account': 'S', 'explain Account': 'S', 'read Policy': 'SVTD', 'read Settings': 'SVTD',
+    'read Household': 'SVTD', 'read Enrolment': 'SVTD',
   },
   [Role.AUDITOR]: { // P4.4
-    'read Region': 'SVTD', 'read Account': 'SVTD', 'explain Account': 'SVTD', 'read Policy': 'SVTD',
-    'read Household': 'SVTD', 'read Case': 'SVTD', 'read CaseEvent': 'SVTD', 'read AuditEntry': 'SVTD',
+    'read Region': 'SVTD', 'read Account': 'SVTD', 'explain Account': 'SVTD', 'read Policy': 'SVTD', 'read Settings': 'SVTD',
+    'read Household': 'SVTD', 'read Case': 'SVTD', 'read CaseRecord': 'SVTD', 'read AuditEntry': 'SVTD', 'read Enrolment': 'SVTD',
+    'read Committee': 'SVTD', 'read Meeting': 'SVTD', 'read VerificationRequest': 'SVTD',
   },
   [Role.POVERTY_OFFICER]: { // P4.4
-    'read Region': 'SVTD', 'read Account': 'S', 'explain Account': 'S', 'read Policy': 'SVTD', 'read Household': 'SVTD',
+    'read Region': 'SVTD', 'read Account': 'S', 'explain Account': 'S', 'read Policy': 'SVTD', 'read Settings': 'SVTD',
+    'read Household': 'SVTD', 'read Enrolment': 'SVTD',
   },
   [Role.DEPARTMENT]: { // P4.3, P4.4
-    'read Region': 'SVTD', 'read Account': 'S', 'explain Account': 'S', 'read Policy': 'SVTD', 'read ApiKey': 'S',
+    'read Region': 'SVTD', 'read Account': 'S', 'explain Account': 'S', 'read Policy': 'SVTD', 'read Settings': 'SVTD', 'read ApiKey': 'S',
+    'read VerificationAnswer': 'SVTD', 'answer VerificationAnswer': 'SVTD',
   },
   [Role.ADMIN]: { // D§2
-    'read Region': 'SVTD', 'create Region': 'SVTD', 'update Region': 'SVTD',
+    'read Region': 'SVTD', 'create Region': 'SVTD', 'update Region': 'SVTD', 'read Settings': 'SVTD',
     'read Account': 'SVTD', 'create Account': 'SVTD', 'update Account': 'SVTD', 'explain Account': 'SVTD', 'read Policy': 'SVTD',
     'read ApiKey': 'SVTD', 'create ApiKey': 'SVTD', 'revoke ApiKey': 'SVTD', 'read AuditEntry': 'S',
+    'read Committee': 'SVTD', 'create Committee': 'SVTD', 'update Committee': 'SVTD',
   },
 };
 
@@ -85,7 +99,7 @@ function rowAt(position: string, subjectType: SubjectName) {
   const owner = position === 'S' ? SELF : id;
   return subject(subjectType, {
     id, districtCode, townshipCode, villageCode, accountId: owner, actorId: owner,
-    residence: 'RURAL', hasMemberAbleToWork: true,
+    residence: 'RURAL', hasMemberAbleToWork: true, programme: 'DIBAO', departmentCode: 'TAX', kinStaffIds: [], investigatorIds: [],
   });
 }
 
@@ -137,6 +151,32 @@ describe('separation of duties and special conditions', () => {
     expect(ability.can('read', household as never, 'bankAccount')).toBe(true);
     expect(ability.can('read', household as never, 'address')).toBe(false);
     expect(ability.can('read', household as never, 'memberCount')).toBe(false);
+  });
+
+  it.each([
+    [Role.VILLAGE_ASSISTANT, 'appraise'], [Role.TOWNSHIP_CASEWORKER, 'investigate'], [Role.TOWNSHIP_CASEWORKER, 'appraise'],
+    [Role.COMMITTEE_MEMBER, 'vote'], [Role.TOWNSHIP_HEAD, 'decide'],
+  ] as const)('bars a %s related to the household from the case: no %s (P6.3), though it may still read it', (role, action) => {
+    const ability = defineAbilityFor(actorFor(role));
+    const related = subject('Case', { ...rowAt('V', 'Case'), kinStaffIds: ['someone-else', SELF] });
+    expect(ability.can(action, rowAt('V', 'Case') as never)).toBe(true);
+    expect(ability.can(action, related as never)).toBe(false);
+    expect(ability.relevantRuleFor(action, related as never)?.reason).toMatch(/No favour cases/);
+    expect(ability.can('read', related as never)).toBe(true);
+  });
+
+  it('makes an investigator of the case recuse from the committee vote (D§4)', () => {
+    const ability = defineAbilityFor(actorFor(Role.COMMITTEE_MEMBER));
+    const investigated = subject('Case', { ...rowAt('V', 'Case'), investigatorIds: [SELF] });
+    expect(ability.can('vote', investigated as never)).toBe(false);
+    expect(ability.relevantRuleFor('vote', investigated as never)?.reason).toMatch(/investigated the case recuses/);
+  });
+
+  it('shows a department only the verification requests addressed to it', () => {
+    const tax = defineAbilityFor(actorFor(Role.DEPARTMENT));
+    const bank = subject('VerificationAnswer', { districtCode: '510199000000', townshipCode: '510199101000', departmentCode: 'BANK' });
+    expect(tax.can('read', bank as never)).toBe(false);
+    expect(tax.can('answer', bank as never)).toBe(false);
   });
 
   it('throws on a role that has no row in the policy table', () => {

@@ -11,8 +11,19 @@ import { startTestApp, TestApp } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { householdWithCase } from './support/households';
 
-/** Subjects stored in a table of their own (Policy is the table in code, not rows). */
-const TABLE_SUBJECTS = ENTITIES.map((entity) => entity.name).filter((name) => name !== 'RoleAssignment') as SubjectName[];
+/**
+ * The subject each table is read as. Tables left out are only ever read through a scoped parent
+ * (roles with their account, members and votes with their committee or meeting, holidays with the
+ * district's settings).
+ */
+const SUBJECT_OF_TABLE: Record<string, SubjectName> = {
+  Region: 'Region', Account: 'Account', ApiKey: 'ApiKey', Household: 'Household', Person: 'Person', Case: 'Case',
+  CaseEvent: 'CaseRecord', Investigation: 'CaseRecord', IncomeAccounting: 'CaseRecord', Appraisal: 'CaseRecord', Objection: 'CaseRecord',
+  Delivery: 'CaseRecord', AuditEntry: 'AuditEntry', DistrictSettings: 'Settings', Committee: 'Committee', Meeting: 'Meeting',
+  VerificationRequest: 'VerificationRequest', VerificationAnswer: 'VerificationAnswer', KinDeclaration: 'KinDeclaration', Enrolment: 'Enrolment',
+};
+const READ_THROUGH_PARENT = ['RoleAssignment', 'DistrictHoliday', 'CommitteeMember', 'CommitteeVote'];
+const TABLES = ENTITIES.map((entity) => entity.name).filter((name) => !READ_THROUGH_PARENT.includes(name));
 
 /** People holding several roles: grants add up, and a denial of one role still overrides a grant of
  * another (the SQL must negate exactly as CASL does). */
@@ -44,12 +55,16 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('SQL push-down returns exactly the rows ability.can accepts', () => {
-  it.each(TABLE_SUBJECTS)('for %s, every account of both districts, combined roles and every action', async (subjectType) => {
-    const entity = ENTITIES.find((e) => e.name === subjectType)!;
+  it('knows the subject of every table', () => {
+    expect(TABLES.filter((name) => !SUBJECT_OF_TABLE[name])).toEqual([]);
+  });
+
+  it.each(TABLES)('for %s, every account of both districts, combined roles and every action', async (table) => {
+    const entity = ENTITIES.find((e) => e.name === table)!;
+    const subjectType = SUBJECT_OF_TABLE[table];
     const accounts = await t.dataSource.getRepository(Account).find({ relations: { roles: true } });
     const actors = [...accounts.map(actorOf), ...COMBINED_ROLES];
     const all = await t.dataSource.getRepository(entity).find();
-    expect(all.length).toBeGreaterThan(1);
     let compared = 0;
     for (const actor of actors) {
       const ability = defineAbilityFor(actor);

@@ -17,7 +17,10 @@ interface ScopedRow {
  * refusal throws FORBIDDEN with the deciding policy row's reason and is written to the audit log.
  * Without a row it is the type-level check: does any rule of the caller allow `action` at all?
  */
-export function assertCan(ctx: RequestContext, action: Action, subjectType: SubjectName, row?: object, field?: string): void {
+export function assertCan(
+  ctx: RequestContext, action: Action, subjectType: SubjectName, row?: object, field?: string,
+  attempt?: { operation: string; subjectId: string | null },
+): void {
   if (!ctx.actor) throw unauthenticated();
   const target = row ? asSubject(subjectType, row) : subjectType;
   if (ctx.ability.can(action, target as never, field)) return;
@@ -27,12 +30,13 @@ export function assertCan(ctx: RequestContext, action: Action, subjectType: Subj
     kind: AuditKind.DENIED,
     action,
     subjectType,
-    subjectId: scoped.id ?? null,
+    subjectId: scoped.id ?? attempt?.subjectId ?? null,
     field: field ?? null,
     districtCode: scoped.districtCode ?? ctx.actor.districtCode,
     townshipCode: scoped.townshipCode ?? null,
     villageCode: scoped.villageCode ?? null,
     reason,
+    details: attempt ? { operation: attempt.operation } : null,
   });
   throw forbidden(reason, { action, subject: subjectType });
 }

@@ -2,6 +2,7 @@ import { createMethodMiddlewareDecorator, getMetadataStorage } from 'type-graphq
 import type { Action, SubjectName } from '../../permissions/policy';
 import { unauthenticated } from '../errors';
 import { assertCan } from '../auth/authorize';
+import { fromGlobalIdOrThrow } from './node';
 import type { RequestContext } from './context';
 
 /** What a Query or Mutation field needs before its resolver runs. Every root field declares one;
@@ -22,9 +23,9 @@ export function requirementOf(operation: 'Query' | 'Mutation', fieldName: string
   return resolver && REQUIREMENTS.get(`${resolver.target.name}.${resolver.methodName}`);
 }
 
-function declare(requirement: Requirement, check: (ctx: RequestContext) => void): MethodDecorator {
-  const middleware = createMethodMiddlewareDecorator<RequestContext>(async ({ context }, next) => {
-    check(context);
+function declare(requirement: Requirement, check: (ctx: RequestContext, operation: string, args: Record<string, unknown>) => void): MethodDecorator {
+  const middleware = createMethodMiddlewareDecorator<RequestContext>(async ({ context, info, args }, next) => {
+    check(context, info.fieldName, args);
     return next();
   });
   return (target, propertyKey, descriptor) => {
@@ -38,9 +39,21 @@ function declare(requirement: Requirement, check: (ctx: RequestContext) => void)
  * SQL (lists) or on the loaded row (by-id and mutations) by the service.
  */
 export function Needs(action: Action, subject: SubjectName): MethodDecorator {
-  return declare({ kind: 'can', action, subject }, (ctx) => {
-    assertCan(ctx, action, subject);
+  return declare({ kind: 'can', action, subject }, (ctx, operation, args) => {
+    assertCan(ctx, action, subject, undefined, undefined, { operation, subjectId: targetOf(args) });
   });
+}
+
+/** The row an operation aims at, from its id argument, so that a refusal is logged against it. */
+function targetOf(args: Record<string, unknown>): string | null {
+  const name = Object.keys(args).find((arg) => arg === 'id' || arg.endsWith('Id'));
+  const value = name ? args[name] : undefined;
+  if (typeof value !== 'string') return null;
+  try {
+    return fromGlobalIdOrThrow(value).key.split(':').pop()!;
+  } catch {
+    return value.slice(0, 64);
+  }
 }
 
 /** Reachable by anyone, signed in or not; `why` names the clause that makes it public. */

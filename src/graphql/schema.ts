@@ -9,9 +9,19 @@ import { HouseholdResolver, PersonResolver } from '../modules/household/househol
 import { CaseResolver } from '../modules/case/case.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { PolicyResolver } from '../modules/policy/policy.resolver';
+import { WorkflowResolver } from '../modules/case/workflow.resolver';
+import { CaseStepsResolver } from '../modules/case/case-steps.resolver';
+import { CommitteeMemberResolver, CommitteeResolver } from '../modules/committee/committee.resolver';
+import { VerificationResolver } from '../modules/verification/verification.resolver';
+import { KinResolver } from '../modules/kin/kin.resolver';
+import { EnrolmentResolver } from '../modules/enrolment/enrolment.resolver';
+import { SettingsResolver } from '../modules/settings/settings.resolver';
+import { PublicNoticeResolver } from '../modules/notice/public-notice.resolver';
 
 export const RESOLVERS = [
   RegionResolver, AccountResolver, RoleAssignmentResolver, NodeResolver, HouseholdResolver, PersonResolver, CaseResolver, AuditResolver, PolicyResolver,
+  WorkflowResolver, CaseStepsResolver, CommitteeResolver, CommitteeMemberResolver, VerificationResolver, KinResolver, EnrolmentResolver,
+  SettingsResolver, PublicNoticeResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

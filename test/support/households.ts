@@ -41,7 +41,8 @@ export async function householdWithCase(
   const token = await t.login(username);
   const created = await t.gql(CREATE_HOUSEHOLD, { input: householdInput(villageCode, head, [], options) }, token);
   if (!created.data) throw new Error(`createHousehold failed: ${JSON.stringify(created.errors)}`);
-  const submitted = await t.gql(SUBMIT, { input: { householdId: created.data.createHousehold.id, programme, channel: 'WINDOW' } }, token);
+  const cause = programme === 'LINSHI' ? '突发重病 (sudden illness)' : undefined;
+  const submitted = await t.gql(SUBMIT, { input: { householdId: created.data.createHousehold.id, programme, channel: 'WINDOW', cause } }, token);
   if (!submitted.data) throw new Error(`submitApplication failed: ${JSON.stringify(submitted.errors)}`);
   return { household: created.data.createHousehold, case: submitted.data.submitApplication };
 }

@@ -85,6 +85,7 @@ registerEnumType(CaseStatus, {
 @Index(['districtCode', 'villageCode', 'status'])
 @Index(['districtCode', 'townshipCode', 'status'])
 @Index(['districtCode', 'householdId'])
+@Index(['districtCode', 'dueAt'])
 @ObjectType('Case', { implements: Node, description: 'An assistance case (救助申请/案件) from application to filing.' })
 export class Case implements Node {
   @PrimaryColumn({ type: 'varchar', length: 12 })
@@ -132,6 +133,101 @@ export class Case implements Node {
   @Column({ type: 'boolean', default: false })
   @Field({ description: 'A member is a close relative of staff (近亲属备案), P6.3' })
   kinRegistered: boolean;
+
+  /** Staff who declared a member of this household as close kin: barred from it (P6.3). */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  kinStaffIds: string[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  @Field(() => [String], { description: 'Found at acceptance: ID numbers already in an open case or active enrolment of the same programme (重复申请/重复享受提示), D§5' })
+  duplicateFindings: string[];
+
+  /** Staff who signed the household investigation: they recuse from the committee vote (D§4). */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  investigatorIds: string[];
+
+  /** Copied from the household at application: the poverty office's scope is rural households. */
+  @Column({ type: 'varchar', length: 8 })
+  @Field(() => String, { description: 'Urban or rural at application (城乡属性): URBAN or RURAL' })
+  residence: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cause of a LINSHI application (救助事由); the same cause is refused within the repeat window' })
+  cause: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  @Field({ description: 'Emergency path of LINSHI (急难型): paid first, paperwork after' })
+  emergency: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  @Field({ description: 'Special case with the longer total time limit (特殊情况)' })
+  special: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  @Field({ description: 'The township recorded a doubt, so a democratic appraisal may be held (存疑)' })
+  doubtRaised: boolean;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  @Field(() => [String], { description: 'Missing materials, listed once and completely (一次性告知需补正材料)' })
+  missingMaterials: string[];
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Written reasons of a refusal (不予受理/不予确认理由)' })
+  refusalReasons: string | null;
+
+  @Column({ type: 'numeric', precision: 12, scale: 2, nullable: true, transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) } })
+  @Field(() => Number, { nullable: true, description: 'Amount (救助金额, 元): monthly for DIBAO/TEKUN, one-off for LINSHI' })
+  amount: number | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  @Field(() => String, { nullable: true, description: 'TEKUN care level from the self-care assessment (护理等级): SELF_CARE, PARTLY_DEPENDENT, FULLY_DEPENDENT' })
+  careLevel: string | null;
+
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  @Field(() => String, { nullable: true, description: 'TEKUN support form (供养方式): DISPERSED at home or CENTRALISED in an institution' })
+  supportForm: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Public notice starts (公示开始)' })
+  noticeStartsAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Public notice ends (公示结束) = start + notice days' })
+  noticeEndsAt: Date | null;
+
+  @Column({ type: 'boolean', default: false })
+  @Field({ description: 'The district confirmed a LINSHI amount above the township limit (区级确认)' })
+  districtConfirmed: boolean;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the written decision was delivered (送达时间)' })
+  deliveredAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When emergency assistance was paid (先行发放时间)' })
+  emergencyPaidAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  decidedById: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the case was decided (决定时间)' })
+  decidedAt: Date | null;
+
+  /** When the current state was entered. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  @Field({ description: 'Since when the case is in its current state (进入当前状态时间)' })
+  statusSince: Date;
+
+  /** Deadline of the open step, fixed from the district's settings when the step opened. */
+  @Column({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Deadline of the current step (当前环节期限); null when nothing is due' })
+  dueAt: Date | null;
+
+  /** Deadline of the whole procedure, from application to decision (30/45 working days). */
+  @Column({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Deadline for the decision (办理总时限)' })
+  decisionDueAt: Date | null;
 
   @VersionColumn()
   @Field(() => Int, { description: 'Version for optimistic concurrency (版本号): pass it back with a transition' })

@@ -3,6 +3,17 @@ import type { RequestContext } from '../../graphql/context';
 import { tenantKeyOf } from '../household/household.loaders';
 import type { TenantKey } from '../household/household.service';
 import type { Case, CaseEvent } from './case.entity';
+import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection } from './case-records.entity';
+
+type StepRecord = Investigation | IncomeAccounting | Appraisal | Delivery | Objection;
+
+/** One loader per kind of step record: each batch is one scoped query over the cases asked for. */
+function recordsLoader<T extends StepRecord>(ctx: RequestContext, entity: new () => T) {
+  return new DataLoader<TenantKey, T[], string>(async (keys) => {
+    const records = await ctx.services.steps.recordsOf(ctx, entity, keys);
+    return keys.map((key) => records.filter((r) => r.districtCode === key.districtCode && r.caseId === key.id));
+  }, { cacheKeyFn: tenantKeyOf });
+}
 
 export function createCaseLoaders(ctx: RequestContext) {
   return {
@@ -14,6 +25,11 @@ export function createCaseLoaders(ctx: RequestContext) {
       const events = await ctx.services.cases.eventsOf(ctx, keys);
       return keys.map((key) => events.filter((e) => e.districtCode === key.districtCode && e.caseId === key.id));
     }, { cacheKeyFn: tenantKeyOf }),
+    investigationsByCaseKey: recordsLoader(ctx, Investigation),
+    incomeAccountingsByCaseKey: recordsLoader(ctx, IncomeAccounting),
+    appraisalsByCaseKey: recordsLoader(ctx, Appraisal),
+    objectionsByCaseKey: recordsLoader(ctx, Objection),
+    deliveriesByCaseKey: recordsLoader(ctx, Delivery),
     casesByHouseholdKey: new DataLoader<TenantKey, Case[], string>(async (keys) => {
       const cases = await ctx.services.cases.casesOfHouseholds(ctx, keys);
       return keys.map((key) => cases.filter((c) => c.districtCode === key.districtCode && c.householdId === key.id));

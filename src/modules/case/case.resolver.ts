@@ -7,6 +7,10 @@ import { Household } from '../household/household.entity';
 import { tenantKeyOfOrThrow } from '../household/household.resolver';
 import { Case, CaseEvent, CaseStatus, Channel, Programme } from './case.entity';
 import { encodeCursor } from './case.service';
+import { subject } from '@casl/ability';
+import { isOverdue } from './deadlines';
+import { nextStepsOf } from './workflow';
+import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection } from './case-records.entity';
 
 @InputType({ description: 'Filters for the case list (案件筛选)' })
 class CaseFilter {
@@ -24,6 +28,9 @@ class CaseFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Only kin-registered cases, or only others (近亲属备案)' })
   kinRegistered?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only cases past a deadline, or only others (超期)' })
+  overdue?: boolean;
 
   @Field(() => String, { nullable: true, description: 'Text in the applicant\'s or a member\'s name (姓名检索)' })
   @IsOptional()
@@ -46,6 +53,20 @@ class SubmitApplicationInput {
   @IsOptional()
   @Length(0, 2000)
   note?: string;
+
+  @Field(() => String, { nullable: true, description: 'LINSHI: the cause of the need (救助事由), required for LINSHI' })
+  @IsOptional()
+  @Length(1, 200)
+  cause?: string;
+
+  @Field({ defaultValue: false, description: 'LINSHI: emergency path, paid first (急难型)' })
+  emergency: boolean;
+
+  @Field({ defaultValue: false, description: 'Special case with the longer time limit (特殊情况)' })
+  special: boolean;
+
+  @Field({ defaultValue: false, description: 'LINSHI: same cause again on new grounds (有新情况的重复申请)' })
+  newGrounds: boolean;
 }
 
 @ObjectType('CaseEdge', { description: 'A case in a page (案件分页项).' })
@@ -72,9 +93,9 @@ class CaseConnection {
 @Resolver(() => Case)
 export class CaseResolver {
   @Mutation(() => Case, { description: 'Submit an application for a household (提交申请), P4.1.' })
-  @Needs('create', 'Case')
+  @Needs('submit', 'Case')
   submitApplication(@Ctx() ctx: RequestContext, @Arg('input') input: SubmitApplicationInput): Promise<Case> {
-    return ctx.services.cases.submit(ctx, tenantKeyOfOrThrow(input.householdId, 'Household'), input.programme, input.channel, input.note);
+    return ctx.services.cases.submit(ctx, tenantKeyOfOrThrow(input.householdId, 'Household'), input);
   }
 
   @Query(() => CaseConnection, { description: 'Cases the caller may see (案件列表), newest first, as a Relay connection.' })
@@ -98,6 +119,16 @@ export class CaseResolver {
     };
   }
 
+  @Query(() => CaseConnection, { description: 'Cases past a deadline in the caller\'s scope (超期案件), newest first.' })
+  @Needs('read', 'Case')
+  overdueCases(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<CaseConnection> {
+    return this.cases(ctx, first, after, { overdue: true });
+  }
+
   @Query(() => Case, { name: 'case', description: 'One case by ID (案件详情); NOT_FOUND outside the caller\'s scope.' })
   @Needs('read', 'Case')
   caseById(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Case> {
@@ -107,6 +138,41 @@ export class CaseResolver {
   @FieldResolver(() => Household, { nullable: true, description: 'The applying household (申请家庭), if the caller may see it' })
   household(@Root() found: Case, @Ctx() ctx: RequestContext): Promise<Household | null> {
     return ctx.loaders.householdByKey.load({ districtCode: found.districtCode, id: found.householdId });
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Past the step deadline or the total time limit (是否超期)' })
+  overdue(@Root() found: Case): boolean {
+    return isOverdue(found);
+  }
+
+  @FieldResolver(() => [String], { description: 'Steps that may follow now and that the caller may take (可办理的下一步)' })
+  nextSteps(@Root() found: Case, @Ctx() ctx: RequestContext): string[] {
+    return nextStepsOf(found).filter((t) => ctx.ability.can(t.action, subject('Case', found))).map((t) => t.step);
+  }
+
+  @FieldResolver(() => [Investigation], { description: 'Household investigations (入户调查)' })
+  investigations(@Root() found: Case, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.investigationsByCaseKey.load(found);
+  }
+
+  @FieldResolver(() => [IncomeAccounting], { description: 'Income accountings (收入核算), oldest first' })
+  incomeAccountings(@Root() found: Case, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.incomeAccountingsByCaseKey.load(found);
+  }
+
+  @FieldResolver(() => [Appraisal], { description: 'Democratic appraisals (民主评议)' })
+  appraisals(@Root() found: Case, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.appraisalsByCaseKey.load(found);
+  }
+
+  @FieldResolver(() => [Objection], { description: 'Objections to its notice (公示异议)' })
+  objections(@Root() found: Case, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.objectionsByCaseKey.load(found);
+  }
+
+  @FieldResolver(() => [Delivery], { description: 'Deliveries of written decisions (送达记录)' })
+  deliveries(@Root() found: Case, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.deliveriesByCaseKey.load(found);
   }
 
   @FieldResolver(() => [CaseEvent], { description: 'History (办理记录), oldest first' })

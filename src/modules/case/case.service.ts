@@ -1,12 +1,24 @@
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { scopeQuery } from '../../../permissions/sql';
 import { assertCan } from '../../auth/authorize';
-import { badInput, notFound } from '../../errors';
+import { badInput, DomainError, ErrorCode, notFound } from '../../errors';
+import { decisionDueAtFor } from './deadlines';
 import type { RequestContext } from '../../graphql/context';
 import { escapeLike, TenantKey } from '../household/household.service';
 import { Case, CaseEvent, CaseStatus, Channel, Programme } from './case.entity';
 
+export interface NewApplication {
+  programme: Programme;
+  channel: Channel;
+  note?: string;
+  cause?: string | null;
+  emergency?: boolean;
+  special?: boolean;
+  newGrounds?: boolean;
+}
+
 export interface CaseFilter {
+  overdue?: boolean;
   programme?: Programme;
   status?: CaseStatus[];
   villageCode?: string;
@@ -43,8 +55,14 @@ export class CaseService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** An application by or for a household (P4.1): the case starts SUBMITTED with its first event. */
-  async submit(ctx: RequestContext, householdKey: TenantKey, programme: Programme, channel: Channel, note?: string): Promise<Case> {
+  async submit(ctx: RequestContext, householdKey: TenantKey, input: NewApplication): Promise<Case> {
+    const { programme, channel, note } = input;
     const household = await ctx.services.households.findOrThrow(ctx, householdKey);
+    const cause = input.cause?.trim() || null;
+    if (programme === Programme.LINSHI && !cause) throw badInput('A temporary-assistance application states its cause.', 'cause');
+    if (programme !== Programme.LINSHI && (cause || input.emergency)) throw badInput('cause and emergency apply to LINSHI only.', 'cause');
+    const calendar = await ctx.services.settings.calendarOf(household.districtCode);
+    const now = new Date();
     const draft = Object.assign(new Case(), {
       districtCode: household.districtCode,
       townshipCode: household.townshipCode,
@@ -54,16 +72,23 @@ export class CaseService {
       channel,
       status: CaseStatus.SUBMITTED,
       applicantName: household.headName,
+      residence: household.residence,
+      cause,
+      emergency: Boolean(input.emergency),
+      special: Boolean(input.special),
       kinRegistered: false,
       createdById: ctx.actor!.accountId,
+      statusSince: now,
+      decisionDueAt: decisionDueAtFor(now, Boolean(input.special), calendar),
     });
-    assertCan(ctx, 'create', 'Case', draft);
+    assertCan(ctx, 'submit', 'Case', draft);
     return this.dataSource.transaction(async (manager) => {
+      if (programme === Programme.LINSHI && !input.newGrounds) await this.assertNotRepeated(manager, draft, calendar.settings.linshiRepeatWindowMonths);
       const saved = await manager.save(draft);
       await manager.insert(CaseEvent, {
         districtCode: saved.districtCode, caseId: saved.id, townshipCode: saved.townshipCode, villageCode: saved.villageCode,
         fromStatus: null, toStatus: CaseStatus.SUBMITTED, action: 'submit', actorId: ctx.actor!.accountId,
-        actorUsername: ctx.actor!.username, note: note ?? null,
+        actorUsername: ctx.actor!.username, note: note ?? (input.newGrounds ? 'Same cause again, on new grounds.' : null),
       });
       await ctx.services.audit.recordChange(manager, ctx, {
         action: 'submit', subjectType: 'Case', subjectId: saved.id, districtCode: saved.districtCode,
@@ -71,6 +96,20 @@ export class CaseService {
       });
       return saved;
     });
+  }
+
+  /** D§6: the same cause without new grounds is refused within the window after an earlier grant. */
+  private async assertNotRepeated(manager: EntityManager, draft: Case, windowMonths: number): Promise<void> {
+    const earlier = await manager.getRepository(Case).createQueryBuilder('c')
+      .where('c.district_code = :d AND c.household_id = :h AND c.programme = :p', { d: draft.districtCode, h: draft.householdId, p: Programme.LINSHI })
+      .andWhere('lower(c.cause) = lower(:cause)', { cause: draft.cause })
+      .andWhere('c.status IN (:...granted)', { granted: [CaseStatus.APPROVED, CaseStatus.PAID, CaseStatus.EMERGENCY_PAID] })
+      .andWhere(`c.status_since > now() - make_interval(months => :months)`, { months: windowMonths })
+      .getOne();
+    if (earlier) {
+      throw new DomainError(ErrorCode.CONFLICT, `This household received temporary assistance for the same cause on ${earlier.statusSince.toISOString().slice(0, 10)}; `
+        + `within ${windowMonths} months it is refused unless there are new grounds (D§6).`, { earlierCaseId: earlier.id });
+    }
   }
 
   /** One page of the cases the caller may read, with the total under the same filter and scope. */
@@ -83,6 +122,9 @@ export class CaseService {
       if (filter.villageCode) qb.andWhere('c.village_code = :villageCode', { villageCode: filter.villageCode });
       if (filter.townshipCode) qb.andWhere('c.township_code = :townshipCode', { townshipCode: filter.townshipCode });
       if (filter.kinRegistered !== undefined) qb.andWhere('c.kin_registered = :kin', { kin: filter.kinRegistered });
+      if (filter.overdue !== undefined) {
+        qb.andWhere(`(COALESCE(c.due_at < now(), false) OR COALESCE(c.decision_due_at < now(), false)) = :overdue`, { overdue: filter.overdue });
+      }
       if (filter.search) {
         qb.andWhere(`(c.applicant_name ILIKE :search OR EXISTS (SELECT 1 FROM persons p WHERE p.district_code = c.district_code
           AND p.household_id = c.household_id AND p.name ILIKE :search))`, { search: `%${escapeLike(filter.search)}%` });
@@ -123,7 +165,7 @@ export class CaseService {
       .where('(e.district_code, e.case_id) IN (SELECT * FROM unnest(:districts::varchar[], :ids::uuid[]))', {
         districts: keys.map((k) => k.districtCode), ids: keys.map((k) => k.id),
       });
-    return scopeQuery(qb, ctx.ability, 'read', 'CaseEvent').orderBy('e.at').addOrderBy('e.id').getMany();
+    return scopeQuery(qb, ctx.ability, 'read', 'CaseRecord').orderBy('e.at').addOrderBy('e.id').getMany();
   }
 
   /** Cases of several households in one scoped query, newest first. */

@@ -1,0 +1,150 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Case } from './case.entity';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+
+/** Columns every step record shares: its place in the tenant and the case it belongs to. */
+@ObjectType({ description: 'Fields every case step record has (办理环节记录); not itself in the schema.' })
+abstract class CaseRecordBase {
+  @PrimaryColumn({ type: 'varchar', length: 12 })
+  districtCode: string;
+
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID, { description: 'Record id (记录标识)' })
+  id: string;
+
+  @Column('uuid')
+  caseId: string;
+
+  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    { name: 'district_code', referencedColumnName: 'districtCode' },
+    { name: 'case_id', referencedColumnName: 'id' },
+  ])
+  case?: Case;
+
+  @Column({ type: 'varchar', length: 12 })
+  townshipCode: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  villageCode: string;
+
+  @Column('uuid')
+  recordedById: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field({ description: 'Recorded at (记录时间)' })
+  recordedAt: Date;
+}
+
+/** Household investigation (入户调查): at least two township investigators, each signs (D§3). */
+@Entity('investigations')
+@Index(['districtCode', 'caseId'])
+@ObjectType('Investigation', { description: 'Household investigation (入户调查) with its investigators\' signatures.' })
+export class Investigation extends CaseRecordBase {
+  @Column({ type: 'date' })
+  @Field({ description: 'Visit date (入户日期)' })
+  visitedOn: string;
+
+  @Column({ type: 'text' })
+  @Field({ description: 'Findings (调查情况)' })
+  findings: string;
+
+  @Column({ type: 'uuid', array: true })
+  investigatorIds: string[];
+
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  signedByIds: string[];
+}
+
+/** Income accounting (收入核算) and the amount computed from it (D§8). */
+@Entity('income_accountings')
+@Index(['districtCode', 'caseId'])
+@ObjectType('IncomeAccounting', { description: 'Income accounting (收入核算) against the district standard (D§8).' })
+export class IncomeAccounting extends CaseRecordBase {
+  @Column({ type: 'jsonb' })
+  @Field(() => [GraphQLJSONObject], { description: 'Income items (收入项): { source, monthlyYuan, counted }' })
+  items: { source: string; monthlyYuan: number; counted: boolean }[];
+
+  @Column({ type: 'numeric', precision: 12, scale: 2, transformer: { to: (v) => v, from: Number } })
+  @Field({ description: 'Allowed deductions per month (可扣减支出, 元)' })
+  deductionsYuan: number;
+
+  @Column({ type: 'int' })
+  @Field({ description: 'Household size used (家庭人口)' })
+  householdSize: number;
+
+  @Column({ type: 'numeric', precision: 12, scale: 2, transformer: { to: (v) => v, from: Number } })
+  @Field({ description: 'Per-capita monthly income (人均月收入, 元)' })
+  perCapitaIncomeYuan: number;
+
+  @Column({ type: 'numeric', precision: 12, scale: 2, transformer: { to: (v) => v, from: Number } })
+  @Field({ description: 'Standard compared with (适用标准, 元)' })
+  standardYuan: number;
+
+  @Column({ type: 'boolean' })
+  @Field({ description: 'Per-capita income is below the standard (低于标准)' })
+  belowStandard: boolean;
+
+  @Column({ type: 'numeric', precision: 12, scale: 2, transformer: { to: (v) => v, from: Number } })
+  @Field({ description: 'Computed monthly amount (核定金额, 元)' })
+  amountYuan: number;
+}
+
+/** Democratic appraisal (民主评议), held only on an objection or doubt (D§3). */
+@Entity('appraisals')
+@Index(['districtCode', 'caseId'])
+@ObjectType('Appraisal', { description: 'Democratic appraisal (民主评议).' })
+export class Appraisal extends CaseRecordBase {
+  @Column({ type: 'date' })
+  @Field({ description: 'Held on (评议日期)' })
+  heldOn: string;
+
+  @Column({ type: 'int' })
+  @Field({ description: 'Participants (参加人数)' })
+  participants: number;
+
+  @Column({ type: 'varchar', length: 20 })
+  @Field({ description: 'Outcome (评议结果): SUPPORTED or NOT_SUPPORTED' })
+  outcome: string;
+
+  @Column({ type: 'text' })
+  @Field({ description: 'Minutes (评议记录)' })
+  minutes: string;
+}
+
+/** An objection raised during the public notice (公示异议), with who raised it and what. */
+@Entity('objections')
+@Index(['districtCode', 'caseId'])
+@ObjectType('Objection', { description: 'An objection to a public notice (公示异议).' })
+export class Objection extends CaseRecordBase {
+  @Column({ type: 'varchar', length: 100 })
+  @Field({ description: 'Who objected (异议人)' })
+  objector: string;
+
+  @Column({ type: 'text' })
+  @Field({ description: 'What the objection says (异议内容)' })
+  content: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was resolved by re-investigation or appraisal (处理时间)' })
+  resolvedAt: Date | null;
+}
+
+/** Delivery of a written decision (书面决定送达), recorded by the village (P4.1). */
+@Entity('deliveries')
+@Index(['districtCode', 'caseId'])
+@ObjectType('Delivery', { description: 'Delivery of a written decision (送达记录).' })
+export class Delivery extends CaseRecordBase {
+  @Column({ type: 'date' })
+  @Field({ description: 'Delivered on (送达日期)' })
+  deliveredOn: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  @Field({ description: 'Received by (签收人)' })
+  recipient: string;
+
+  @Column({ type: 'varchar', length: 24 })
+  @Field({ description: 'Decision delivered (送达文书): the case state it announces' })
+  decision: string;
+}

@@ -1,0 +1,171 @@
+import { DataSource } from 'typeorm';
+import { defineAbilityFor } from '../../../permissions/ability';
+import { ROLE_TIER } from '../../../permissions/roles';
+import { scopeQuery } from '../../../permissions/sql';
+import { badInput, conflict, forbidden, notFound } from '../../errors';
+import type { RequestContext } from '../../graphql/context';
+import { actorOf } from '../account/account.service';
+import { Person } from '../household/household.entity';
+import type { TenantKey } from '../household/household.service';
+import { accountIncome, careLevelOf, IncomeItem, SelfCareItems, tekunAmount } from './amounts';
+import { CaseStatus, Programme } from './case.entity';
+import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection } from './case-records.entity';
+import { unmet } from './workflow';
+
+const { INVESTIGATING, OBJECTION_RAISED, EMERGENCY_PAID, CORRECTION_ORDERED, TOWNSHIP_REVIEW, DENIED, NOT_ACCEPTED, APPROVED, FILED, PAID,
+  PUBLIC_NOTICE } = CaseStatus;
+
+/** States in which the household may be (re-)investigated and its income accounted. */
+const INVESTIGATION_STATES = [INVESTIGATING, OBJECTION_RAISED, EMERGENCY_PAID, CORRECTION_ORDERED] as const;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function assertDate(value: string, field: string): void {
+  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw badInput(`${field} must be a date YYYY-MM-DD.`, field);
+}
+
+function requireText(value: string, field: string, max = 4000): string {
+  const text = value.trim();
+  if (!text || text.length > max) throw badInput(`${field} must be 1–${max} characters.`, field);
+  return text;
+}
+
+/** The records of the steps that do not by themselves move a case (D§3, D§6, D§8). */
+export class CaseStepsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Household investigation (入户调查): at least two investigators, each an active account of the
+   * case's township, none of them barred from investigating this case by the policy (kin, P6.3).
+   */
+  async recordInvestigation(ctx: RequestContext, key: TenantKey, input: { visitedOn: string; findings: string; investigatorIds: string[] }): Promise<Investigation> {
+    assertDate(input.visitedOn, 'visitedOn');
+    const findings = requireText(input.findings, 'findings');
+    const ids = [...new Set(input.investigatorIds)];
+    if (ids.length < 2) throw badInput('A household investigation needs at least two investigators (D§3).', 'investigatorIds');
+    const target = await ctx.services.cases.findOrThrow(ctx, key);
+    const accounts = await ctx.services.accounts.findByIdsScoped(ctx, ids);
+    for (const id of ids) {
+      const account = accounts.find((a) => a.id === id);
+      const ofTownship = account?.active && account.roles.some((r) => ROLE_TIER[r.role] === 'TOWNSHIP' && r.regionCode === target.townshipCode);
+      if (!account || !ofTownship) throw badInput(`Investigator ${account?.username ?? id} is not an active account of township ${target.townshipCode}.`, 'investigatorIds');
+      const theirs = defineAbilityFor(actorOf(account));
+      if (theirs.cannot('investigate', target)) {
+        throw forbidden(`${account.username} may not investigate this case: ${theirs.relevantRuleFor('investigate', target)?.reason ?? 'not granted'}`, { rule: 'P6.3' });
+      }
+    }
+    return ctx.services.workflow.record(ctx, { name: 'recordInvestigation', action: 'investigate', statuses: INVESTIGATION_STATES }, key,
+      async ({ manager, case: c }) => manager.save(Object.assign(new Investigation(), {
+        districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: ctx.actor!.accountId,
+        visitedOn: input.visitedOn, findings, investigatorIds: ids, signedByIds: [],
+      })));
+  }
+
+  /** Each named investigator signs the investigation themselves. */
+  async signInvestigation(ctx: RequestContext, investigationId: string): Promise<Investigation> {
+    const qb = this.dataSource.getRepository(Investigation).createQueryBuilder('i').where('i.id = :id', { id: investigationId });
+    const investigation = await scopeQuery(qb, ctx.ability, 'read', 'CaseRecord').getOne();
+    if (!investigation) throw notFound('Investigation');
+    if (!investigation.investigatorIds.includes(ctx.actor!.accountId)) throw forbidden('Only an investigator named on the investigation signs it (D§3).');
+    const key = { districtCode: investigation.districtCode, id: investigation.caseId };
+    return ctx.services.workflow.record(ctx, { name: 'signInvestigation', action: 'investigate', statuses: INVESTIGATION_STATES }, key,
+      async ({ manager, case: c }) => {
+        const locked = await manager.findOneByOrFail(Investigation, { districtCode: investigation.districtCode, id: investigation.id });
+        if (locked.signedByIds.includes(ctx.actor!.accountId)) throw conflict('You have already signed this investigation.');
+        locked.signedByIds = [...locked.signedByIds, ctx.actor!.accountId];
+        // Investigators recuse from the committee vote on the case (D§4).
+        c.investigatorIds = [...new Set([...c.investigatorIds, ctx.actor!.accountId])];
+        return manager.save(locked);
+      });
+  }
+
+  /** Income accounting (收入核算) with the amount it yields (D§8). */
+  async recordIncomeAccounting(ctx: RequestContext, key: TenantKey, input: { items: IncomeItem[]; deductionsYuan: number }): Promise<IncomeAccounting> {
+    for (const [i, item] of input.items.entries()) {
+      if (!item.source?.trim()) throw badInput(`Income item ${i + 1} needs a source.`, `items.${i}.source`);
+      if (!Number.isFinite(item.monthlyYuan) || item.monthlyYuan < 0) throw badInput(`Income item ${i + 1} needs a non-negative monthly amount.`, `items.${i}.monthlyYuan`);
+    }
+    if (!Number.isFinite(input.deductionsYuan) || input.deductionsYuan < 0) throw badInput('Deductions must be a non-negative amount.', 'deductionsYuan');
+    const { settings } = await ctx.services.settings.calendarOf(key.districtCode);
+    return ctx.services.workflow.record(ctx, { name: 'recordIncomeAccounting', action: 'assess', statuses: INVESTIGATION_STATES, programmes: [Programme.DIBAO, Programme.TEKUN] }, key,
+      async ({ manager, case: c }) => {
+        const householdSize = await manager.countBy(Person, { districtCode: c.districtCode, householdId: c.householdId });
+        const result = accountIncome(settings, c.residence, householdSize, input.items, input.deductionsYuan);
+        c.amount = c.programme === Programme.TEKUN ? tekunAmount(settings, c.residence, c.careLevel as never) : result.amountYuan;
+        return manager.save(Object.assign(new IncomeAccounting(), {
+          districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: ctx.actor!.accountId,
+          items: input.items.map((item) => ({ source: item.source.trim(), monthlyYuan: item.monthlyYuan, counted: item.counted })),
+          deductionsYuan: input.deductionsYuan, householdSize, ...result,
+        }));
+      });
+  }
+
+  /** TEKUN six-item self-care assessment → care level, and the support form (D§3). */
+  async recordCareAssessment(ctx: RequestContext, key: TenantKey, items: SelfCareItems, supportForm: string): Promise<string> {
+    if (supportForm !== 'DISPERSED' && supportForm !== 'CENTRALISED') throw badInput('supportForm must be DISPERSED or CENTRALISED.', 'supportForm');
+    const { settings } = await ctx.services.settings.calendarOf(key.districtCode);
+    return ctx.services.workflow.record(ctx, { name: 'recordCareAssessment', action: 'assess', statuses: INVESTIGATION_STATES, programmes: [Programme.TEKUN] }, key,
+      async ({ case: c }) => {
+        c.careLevel = careLevelOf(items);
+        c.supportForm = supportForm;
+        c.amount = tekunAmount(settings, c.residence, c.careLevel as never);
+        return c.careLevel;
+      });
+  }
+
+  /** The township records a doubt, which allows a democratic appraisal without an objection (D§3). */
+  async raiseDoubt(ctx: RequestContext, key: TenantKey): Promise<void> {
+    await ctx.services.workflow.record(ctx, { name: 'raiseDoubt', action: 'investigate', statuses: [INVESTIGATING, TOWNSHIP_REVIEW] }, key,
+      async ({ case: c }) => {
+        c.doubtRaised = true;
+      });
+  }
+
+  /** Democratic appraisal (民主评议): only when an objection or a doubt exists (D§3). */
+  async recordAppraisal(ctx: RequestContext, key: TenantKey, input: { heldOn: string; participants: number; supported: boolean; minutes: string }): Promise<Appraisal> {
+    assertDate(input.heldOn, 'heldOn');
+    if (!Number.isInteger(input.participants) || input.participants < 1) throw badInput('participants must be a positive whole number.', 'participants');
+    const minutes = requireText(input.minutes, 'minutes', 10000);
+    return ctx.services.workflow.record(ctx, { name: 'recordAppraisal', action: 'appraise', statuses: [OBJECTION_RAISED, INVESTIGATING, TOWNSHIP_REVIEW] }, key,
+      async ({ manager, case: c }) => {
+        if (c.status !== OBJECTION_RAISED && !c.doubtRaised) {
+          throw unmet('A democratic appraisal is held only on an objection or a recorded doubt (D§3).');
+        }
+        return manager.save(Object.assign(new Appraisal(), {
+          districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: ctx.actor!.accountId,
+          heldOn: input.heldOn, participants: input.participants, outcome: input.supported ? 'SUPPORTED' : 'NOT_SUPPORTED', minutes,
+        }));
+      });
+  }
+
+  /** The village records the delivery of the written decision (P4.1); a refusal's deadline closes. */
+  async recordDelivery(ctx: RequestContext, key: TenantKey, input: { deliveredOn: string; recipient: string }): Promise<Delivery> {
+    assertDate(input.deliveredOn, 'deliveredOn');
+    const recipient = requireText(input.recipient, 'recipient', 100);
+    return ctx.services.workflow.record(ctx, { name: 'recordDelivery', action: 'deliver', statuses: [DENIED, NOT_ACCEPTED, APPROVED, FILED, PAID] }, key,
+      async ({ manager, case: c, now }) => {
+        c.deliveredAt = now;
+        if (c.status === DENIED || c.status === NOT_ACCEPTED) c.dueAt = null;
+        return manager.save(Object.assign(new Delivery(), {
+          districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: ctx.actor!.accountId,
+          deliveredOn: input.deliveredOn, recipient, decision: c.status,
+        }));
+      });
+  }
+
+  /** The district confirms a LINSHI amount above the township limit (D§6). */
+  async confirmAmount(ctx: RequestContext, key: TenantKey): Promise<void> {
+    await ctx.services.workflow.record(ctx, { name: 'confirmAmount', action: 'confirm', statuses: [PUBLIC_NOTICE, EMERGENCY_PAID], programmes: [Programme.LINSHI] }, key,
+      async ({ case: c }) => {
+        c.districtConfirmed = true;
+      });
+  }
+
+  /** Step records of several cases for nested fields, each in one scoped query. */
+  recordsOf<T extends Investigation | IncomeAccounting | Appraisal | Delivery | Objection>(ctx: RequestContext, entity: new () => T, keys: readonly TenantKey[]): Promise<T[]> {
+    const qb = this.dataSource.getRepository(entity).createQueryBuilder('r')
+      .where('(r.district_code, r.case_id) IN (SELECT * FROM unnest(:districts::varchar[], :ids::uuid[]))', {
+        districts: keys.map((k) => k.districtCode), ids: keys.map((k) => k.id),
+      });
+    return scopeQuery(qb, ctx.ability, 'read', 'CaseRecord').orderBy('r.recorded_at').getMany();
+  }
+}

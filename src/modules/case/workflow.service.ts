@@ -1,0 +1,93 @@
+import { DataSource, EntityManager } from 'typeorm';
+import type { Action } from '../../../permissions/policy';
+import { assertCan } from '../../auth/authorize';
+import { conflict } from '../../errors';
+import type { RequestContext } from '../../graphql/context';
+import type { TenantKey } from '../household/household.service';
+import { Case, CaseEvent, CaseStatus, Programme } from './case.entity';
+import { DECIDED, dueAtFor } from './deadlines';
+import { invalidTransition, StepInput, StepRun, TRANSITION_BY_STEP } from './workflow';
+
+export interface RecordStep {
+  name: string;
+  action: Action;
+  statuses: readonly CaseStatus[];
+  programmes?: readonly Programme[];
+}
+
+/**
+ * Runs the workflow table: each transition is checked against the policy on the visible row,
+ * then, in one transaction with the case row locked, against the expected version, the state
+ * table and the step's guard; the new state, the case event and the audit entry are written
+ * together. A refusal at any point leaves nothing but the audit entry of the refusal.
+ */
+export class WorkflowService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async transition(ctx: RequestContext, step: string, key: TenantKey, expectedVersion: number, input: StepInput): Promise<Case> {
+    const transition = TRANSITION_BY_STEP.get(step);
+    if (!transition) throw new Error(`No transition ${step} in the workflow table`);
+    const visible = await ctx.services.cases.findOrThrow(ctx, key);
+    assertCan(ctx, transition.action, 'Case', visible);
+    const calendar = await ctx.services.settings.calendarOf(key.districtCode);
+    return this.dataSource.transaction(async (manager) => {
+      const found = await this.lockOrThrow(manager, key, expectedVersion);
+      if (!transition.from.includes(found.status) || !transition.programmes.includes(found.programme)) throw invalidTransition(found, step);
+      const now = new Date();
+      const run: StepRun = { ctx, manager, case: found, input, calendar, now };
+      await transition.guard?.(run);
+      const to = await transition.to(run);
+      await transition.effect?.(run, to);
+      const from = found.status;
+      found.status = to;
+      found.statusSince = now;
+      found.dueAt = dueAtFor(to, found, calendar, now);
+      if (DECIDED.includes(to)) found.decisionDueAt = null;
+      const saved = await manager.save(found);
+      await this.writeEvent(manager, ctx, saved, from, step, input.note ?? input.reasons ?? null);
+      return saved;
+    });
+  }
+
+  /**
+   * A step that records something (an investigation, a signature, an accounting …) without moving
+   * the case: same policy check, same lock and history, the state must be one of `statuses`.
+   */
+  async record<T>(ctx: RequestContext, step: RecordStep, key: TenantKey, work: (run: { manager: EntityManager; case: Case; now: Date }) => Promise<T>): Promise<T> {
+    const visible = await ctx.services.cases.findOrThrow(ctx, key);
+    assertCan(ctx, step.action, 'Case', visible);
+    return this.dataSource.transaction(async (manager) => {
+      const found = await this.lockOrThrow(manager, key, null);
+      if (!step.statuses.includes(found.status) || (step.programmes && !step.programmes.includes(found.programme))) {
+        throw invalidTransition(found, step.name);
+      }
+      const result = await work({ manager, case: found, now: new Date() });
+      const saved = await manager.save(found);
+      await this.writeEvent(manager, ctx, saved, saved.status, step.name, null);
+      return result;
+    });
+  }
+
+  /** Locks the case row for the rest of the transaction; a stale version is a CONFLICT. */
+  private async lockOrThrow(manager: EntityManager, key: TenantKey, expectedVersion: number | null): Promise<Case> {
+    const found = await manager.getRepository(Case).createQueryBuilder('c').setLock('pessimistic_write')
+      .where('c.district_code = :d AND c.id = :id', { d: key.districtCode, id: key.id }).getOneOrFail();
+    if (expectedVersion !== null && found.version !== expectedVersion) {
+      throw conflict(`The case changed meanwhile: it is at version ${found.version}, not ${expectedVersion}. Reload it and try again.`, {
+        currentVersion: found.version, currentStatus: found.status,
+      });
+    }
+    return found;
+  }
+
+  private async writeEvent(manager: EntityManager, ctx: RequestContext, c: Case, from: CaseStatus, action: string, note: string | null) {
+    await manager.insert(CaseEvent, {
+      districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode,
+      fromStatus: from, toStatus: c.status, action, actorId: ctx.actor!.accountId, actorUsername: ctx.actor!.username, note,
+    });
+    await ctx.services.audit.recordChange(manager, ctx, {
+      action, subjectType: 'Case', subjectId: c.id, districtCode: c.districtCode, townshipCode: c.townshipCode, villageCode: c.villageCode,
+      details: { from, to: c.status, version: c.version },
+    });
+  }
+}

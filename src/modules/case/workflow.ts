@@ -1,0 +1,281 @@
+import type { EntityManager } from 'typeorm';
+import type { Action } from '../../../permissions/policy';
+import { badInput, DomainError, ErrorCode } from '../../errors';
+import type { RequestContext } from '../../graphql/context';
+import type { DistrictCalendar } from '../settings/settings.service';
+import { addCalendarDays } from '../settings/working-days';
+import { Case, CaseStatus, Programme } from './case.entity';
+import { Appraisal, IncomeAccounting, Investigation, Objection } from './case-records.entity';
+import { VerificationRequest, VerificationStatus } from '../verification/verification.entity';
+
+/** What a transition mutation may carry besides the case and its version. */
+export interface StepInput {
+  note?: string | null;
+  missingMaterials?: string[] | null;
+  reasons?: string | null;
+  amount?: number | null;
+  meetingId?: string | null;
+  spotCheckOutcome?: 'CONFIRMED' | 'CORRECTION' | null;
+  objector?: string | null;
+  content?: string | null;
+}
+
+export interface StepRun {
+  ctx: RequestContext;
+  manager: EntityManager;
+  case: Case;
+  input: StepInput;
+  calendar: DistrictCalendar;
+  now: Date;
+}
+
+export interface Transition {
+  /** The GraphQL mutation that performs it. */
+  step: string;
+  /** The policy action the caller needs on the case. */
+  action: Action;
+  from: readonly CaseStatus[];
+  /** The state reached; a committee tally or a spot check decides between two. */
+  to: (run: StepRun) => CaseStatus | Promise<CaseStatus>;
+  programmes: readonly Programme[];
+  clause: string;
+  /** Throws (INVALID_TRANSITION / BAD_USER_INPUT / FORBIDDEN) when the step may not happen now. */
+  guard?: (run: StepRun) => void | Promise<void>;
+  /** Writes the step's own records and case fields, in the transition's transaction. */
+  effect?: (run: StepRun, to: CaseStatus) => void | Promise<void>;
+}
+
+const ALL = [Programme.DIBAO, Programme.TEKUN, Programme.LINSHI] as const;
+const REVIEWED = [Programme.DIBAO, Programme.TEKUN] as const;
+const { SUBMITTED, NEEDS_MATERIALS, NOT_ACCEPTED, ACCEPTED, INVESTIGATING, TOWNSHIP_REVIEW, PUBLIC_NOTICE, OBJECTION_RAISED,
+  APPROVED, DENIED, FILED, SPOT_CHECKED, CORRECTION_ORDERED, EMERGENCY_PAID, PAID } = CaseStatus;
+
+/** A guard that failed: the state is right but a required step is missing. */
+export function unmet(message: string, unmetRequirements: string[] = [message]): DomainError {
+  return new DomainError(ErrorCode.INVALID_TRANSITION, message, { unmet: unmetRequirements });
+}
+
+function requireText(value: string | null | undefined, field: string, what: string): string {
+  const text = value?.trim();
+  if (!text) throw badInput(`${what} must be given.`, field);
+  if (text.length > 4000) throw badInput(`${what} is too long (4000 characters at most).`, field);
+  return text;
+}
+
+// ── Guards shared by several transitions ─────────────────────────────────────────────────────
+
+/** D§3: a household investigation signed by at least two investigators. */
+async function assertInvestigationSigned({ manager, case: c }: StepRun): Promise<void> {
+  const investigations = await manager.findBy(Investigation, { districtCode: c.districtCode, caseId: c.id });
+  if (!investigations.some((i) => i.signedByIds.length >= 2 && i.investigatorIds.every((id) => i.signedByIds.includes(id)))) {
+    throw unmet('The household investigation must be signed by all of its investigators, at least two (D§3).');
+  }
+}
+
+/** D§3, D§7: every entry is verified, and the district approved the combined report. */
+async function assertVerificationApproved({ manager, case: c }: StepRun): Promise<void> {
+  const approved = await manager.existsBy(VerificationRequest, { districtCode: c.districtCode, caseId: c.id, status: VerificationStatus.REPORT_APPROVED });
+  if (!approved) throw unmet('The economic-status verification report must be approved by the district first (D§3, P4.3).');
+}
+
+async function assertIncomeAccounted({ manager, case: c }: StepRun): Promise<void> {
+  if (!(await manager.existsBy(IncomeAccounting, { districtCode: c.districtCode, caseId: c.id }))) {
+    throw unmet('Income accounting must be done first (D§3, D§8).');
+  }
+}
+
+/** D§3: decisions come only after the notice period ended without open objections. */
+async function assertNoticeEndedWithoutObjection({ manager, case: c, now }: StepRun): Promise<void> {
+  if (!c.noticeEndsAt || now <= c.noticeEndsAt) {
+    throw unmet(`The public notice runs until ${c.noticeEndsAt?.toISOString()}; decide after it ends (D§3).`);
+  }
+  const unresolved = await manager.getRepository(Objection).createQueryBuilder('o')
+    .where('o.district_code = :d AND o.case_id = :id AND o.resolved_at IS NULL', { d: c.districtCode, id: c.id }).getExists();
+  if (unresolved) throw unmet('An objection to the notice is still open (D§3).');
+}
+
+/** D§6: above the township's LINSHI limit, the district confirms the amount. */
+function assertWithinLinshiLimit({ case: c, calendar }: StepRun): void {
+  const limit = calendar.settings.linshiTownshipLimitYuan;
+  if (c.programme === Programme.LINSHI && limit !== null && (c.amount ?? 0) > limit && !c.districtConfirmed) {
+    throw unmet(`The amount ${c.amount} is above the township limit of ${limit}; the district must confirm it first (D§6).`);
+  }
+}
+
+/** Opens the public notice: `noticeDays` from now (D§3). */
+function openNotice(run: StepRun): void {
+  run.case.noticeStartsAt = run.now;
+  run.case.noticeEndsAt = addCalendarDays(run.now, run.calendar.settings.noticeDays);
+}
+
+function setRefusal(run: StepRun): void {
+  run.case.refusalReasons = requireText(run.input.reasons, 'reasons', 'Written reasons for the refusal');
+}
+
+// ── The transitions (D§3 for DIBAO and TEKUN, D§6 for LINSHI) ────────────────────────────────
+
+export const TRANSITIONS: readonly Transition[] = [
+  {
+    step: 'acceptCase', action: 'accept', from: [SUBMITTED], to: () => ACCEPTED, programmes: ALL, clause: 'D§3, D§5',
+    effect: async (run) => run.ctx.services.kin.flagCaseAtAcceptance(run.manager, run.case),
+  },
+  {
+    step: 'requestMaterials', action: 'accept', from: [SUBMITTED], to: () => NEEDS_MATERIALS, programmes: ALL, clause: 'D§3',
+    guard: async ({ case: c, input }) => {
+      const missing = (input.missingMaterials ?? []).map((m) => m.trim()).filter(Boolean);
+      if (missing.length === 0) throw badInput('List every missing material.', 'missingMaterials');
+      // Missing materials are listed once, completely: a second request would be a new burden.
+      if (c.missingMaterials.length > 0) throw unmet('Missing materials were already listed once for this case; accept it or refuse it in writing (D§3).');
+    },
+    effect: ({ case: c, input }) => {
+      c.missingMaterials = (input.missingMaterials ?? []).map((m) => m.trim()).filter(Boolean);
+    },
+  },
+  { step: 'supplyMaterials', action: 'submit', from: [NEEDS_MATERIALS], to: () => SUBMITTED, programmes: ALL, clause: 'P4.1' },
+  {
+    step: 'refuseAcceptance', action: 'accept', from: [SUBMITTED, NEEDS_MATERIALS], to: () => NOT_ACCEPTED, programmes: ALL, clause: 'D§3',
+    effect: (run) => setRefusal(run),
+  },
+  {
+    step: 'startInvestigation', action: 'investigate', from: [ACCEPTED], to: () => INVESTIGATING, programmes: ALL, clause: 'D§3, D§7',
+    // "Every entry is verified": the verification request goes out with the investigation.
+    effect: async (run) => run.ctx.services.verification.requestFor(run.manager, run.ctx, run.case),
+  },
+  {
+    step: 'submitForReview', action: 'investigate', from: [INVESTIGATING], to: () => TOWNSHIP_REVIEW, programmes: REVIEWED, clause: 'D§3',
+    guard: async (run) => {
+      await assertInvestigationSigned(run);
+      await assertVerificationApproved(run);
+      await assertIncomeAccounted(run);
+      if (run.case.programme === Programme.TEKUN && !run.case.careLevel) throw unmet('The TEKUN self-care assessment must be done first (D§3).');
+    },
+  },
+  {
+    step: 'startNotice', action: 'investigate', from: [INVESTIGATING], to: () => PUBLIC_NOTICE, programmes: [Programme.LINSHI], clause: 'D§6',
+    guard: async (run) => {
+      await assertInvestigationSigned(run);
+      await assertVerificationApproved(run);
+      if (!run.input.amount || run.input.amount <= 0) throw badInput('The one-off amount must be a positive number of yuan.', 'amount');
+    },
+    effect: (run) => {
+      run.case.amount = Math.round(run.input.amount!);
+      openNotice(run);
+    },
+  },
+  {
+    step: 'concludeReview', action: 'review', from: [TOWNSHIP_REVIEW], programmes: REVIEWED, clause: 'P3.2, D§4',
+    to: (run) => run.ctx.services.committees.tally(run),
+    effect: (run, to) => {
+      if (to === PUBLIC_NOTICE) openNotice(run);
+      else run.case.refusalReasons = run.input.reasons?.trim() || 'The joint review committee did not approve the application (P3.2).';
+    },
+  },
+  {
+    step: 'raiseObjection', action: 'notice', from: [PUBLIC_NOTICE], to: () => OBJECTION_RAISED, programmes: ALL, clause: 'D§3, P2.2',
+    guard: ({ case: c, now }) => {
+      if (c.noticeEndsAt && now > c.noticeEndsAt) throw unmet('The notice period has ended; objections are taken only during it (D§3).');
+    },
+    effect: async ({ manager, ctx, case: c, input }) => {
+      await manager.insert(Objection, {
+        districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: ctx.actor!.accountId,
+        objector: requireText(input.objector, 'objector', 'Who objected').slice(0, 100), content: requireText(input.content, 'content', 'The objection'),
+        resolvedAt: null,
+      });
+    },
+  },
+  {
+    step: 'returnToReview', action: 'notice', from: [OBJECTION_RAISED], programmes: ALL, clause: 'D§3',
+    // LINSHI has no committee: after the objection is dealt with it is noticed again.
+    to: ({ case: c }) => (c.programme === Programme.LINSHI ? PUBLIC_NOTICE : TOWNSHIP_REVIEW),
+    guard: async ({ manager, case: c }) => {
+      const raisedAt = (await manager.getRepository(Objection).createQueryBuilder('o')
+        .where('o.district_code = :d AND o.case_id = :id AND o.resolved_at IS NULL', { d: c.districtCode, id: c.id })
+        .orderBy('o.recorded_at').getOne())?.recordedAt;
+      const since = { d: c.districtCode, id: c.id, since: raisedAt ?? new Date(0) };
+      const appraised = await manager.getRepository(Appraisal).createQueryBuilder('a')
+        .where('a.district_code = :d AND a.case_id = :id AND a.recorded_at >= :since', since).getExists();
+      const reinvestigated = await manager.getRepository(Investigation).createQueryBuilder('i')
+        .where('i.district_code = :d AND i.case_id = :id AND i.recorded_at >= :since AND cardinality(i.signed_by_ids) >= 2', since).getExists();
+      if (!appraised && !reinvestigated) {
+        throw unmet('Deal with the objection first: a democratic appraisal or a signed re-investigation after it (D§3).');
+      }
+    },
+    effect: async (run, to) => {
+      await run.manager.getRepository(Objection).createQueryBuilder().update().set({ resolvedAt: run.now })
+        .where('district_code = :d AND case_id = :id AND resolved_at IS NULL', { d: run.case.districtCode, id: run.case.id }).execute();
+      if (to === PUBLIC_NOTICE) openNotice(run);
+    },
+  },
+  {
+    step: 'approveCase', action: 'decide', from: [PUBLIC_NOTICE], to: () => APPROVED, programmes: ALL, clause: 'P3.1, D§3',
+    guard: async (run) => {
+      await assertNoticeEndedWithoutObjection(run);
+      assertWithinLinshiLimit(run);
+      if (!run.case.amount || run.case.amount <= 0) throw unmet('The case has no positive amount to approve; refuse it instead (D§8).');
+    },
+    effect: async (run) => {
+      run.case.decidedById = run.ctx.actor!.accountId;
+      run.case.decidedAt = run.now;
+      await run.ctx.services.enrolments.enrolOnApproval(run);
+    },
+  },
+  {
+    step: 'denyCase', action: 'decide', from: [PUBLIC_NOTICE], to: () => DENIED, programmes: ALL, clause: 'P3.1, D§3',
+    guard: (run) => assertNoticeEndedWithoutObjection(run),
+    effect: (run) => {
+      setRefusal(run);
+      run.case.decidedById = run.ctx.actor!.accountId;
+      run.case.decidedAt = run.now;
+    },
+  },
+  { step: 'fileCase', action: 'file', from: [APPROVED], to: () => FILED, programmes: REVIEWED, clause: 'P3.1' },
+  {
+    step: 'spotCheck', action: 'spotCheck', from: [FILED], programmes: REVIEWED, clause: 'P4.3',
+    to: ({ input }) => {
+      if (input.spotCheckOutcome !== 'CONFIRMED' && input.spotCheckOutcome !== 'CORRECTION') throw badInput('Give the outcome: CONFIRMED or CORRECTION.', 'outcome');
+      return input.spotCheckOutcome === 'CONFIRMED' ? SPOT_CHECKED : CORRECTION_ORDERED;
+    },
+    guard: ({ input }) => {
+      requireText(input.note, 'note', 'The spot-check findings');
+    },
+  },
+  // The township re-decides after a correction order; the district still does not decide (D§3).
+  { step: 'reReview', action: 'investigate', from: [CORRECTION_ORDERED], to: () => TOWNSHIP_REVIEW, programmes: REVIEWED, clause: 'D§3, P1' },
+  {
+    step: 'recordPayment', action: 'pay', from: [APPROVED], to: () => PAID, programmes: [Programme.LINSHI], clause: 'D§6',
+  },
+  {
+    step: 'emergencyPay', action: 'pay', from: [SUBMITTED, ACCEPTED], to: () => EMERGENCY_PAID, programmes: [Programme.LINSHI], clause: 'D§6',
+    guard: ({ case: c, input }) => {
+      if (!c.emergency) throw unmet('Only an emergency (急难型) application may be paid first (D§6).');
+      if (!input.amount || input.amount <= 0) throw badInput('The amount paid must be a positive number of yuan.', 'amount');
+    },
+    effect: ({ case: c, input, now }) => {
+      c.amount = Math.round(input.amount!);
+      c.emergencyPaidAt = now;
+    },
+  },
+  {
+    step: 'completeEmergencyPaperwork', action: 'investigate', from: [EMERGENCY_PAID], to: () => PAID, programmes: [Programme.LINSHI], clause: 'D§6',
+    guard: async (run) => {
+      await assertInvestigationSigned(run);
+      assertWithinLinshiLimit(run);
+    },
+  },
+];
+
+export const TRANSITION_BY_STEP: ReadonlyMap<string, Transition> = new Map(TRANSITIONS.map((t) => [t.step, t]));
+
+/** Steps that can follow from a case's current state and programme. */
+export function nextStepsOf(c: Pick<Case, 'status' | 'programme'>): Transition[] {
+  return TRANSITIONS.filter((t) => t.from.includes(c.status) && t.programmes.includes(c.programme));
+}
+
+export function invalidTransition(c: Case, step: string): DomainError {
+  const allowed = nextStepsOf(c).map((t) => t.step);
+  return new DomainError(
+    ErrorCode.INVALID_TRANSITION,
+    `Case is ${c.status}${c.programme === Programme.LINSHI ? ' (LINSHI)' : ''}; ${step} is not possible now. Next steps: ${allowed.join(', ') || 'none'}.`,
+    { currentStatus: c.status, allowedSteps: allowed },
+  );
+}

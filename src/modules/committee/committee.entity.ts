@@ -1,0 +1,185 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Case } from '../case/case.entity';
+import { Account } from '../account/account.entity';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+/** What a member brings to the committee (P3.2 lists who sits on it). */
+export enum CommitteeFunction {
+  CHAIR = 'CHAIR',
+  CIVIL_AFFAIRS = 'CIVIL_AFFAIRS',
+  POVERTY_ALLEVIATION = 'POVERTY_ALLEVIATION',
+  FINANCE = 'FINANCE',
+  DISCIPLINE_INSPECTION = 'DISCIPLINE_INSPECTION',
+  VILLAGE_HEAD = 'VILLAGE_HEAD',
+  VILLAGE_CADRE = 'VILLAGE_CADRE',
+}
+
+registerEnumType(CommitteeFunction, {
+  name: 'CommitteeFunction',
+  description: 'A member\'s place on the joint review committee (小组成员职责), P3.2',
+  valuesConfig: {
+    CHAIR: { description: 'Chair, the township\'s principal official (组长)' },
+    CIVIL_AFFAIRS: { description: 'Township civil affairs (民政)' },
+    POVERTY_ALLEVIATION: { description: 'Poverty alleviation (扶贫)' },
+    FINANCE: { description: 'Finance (财政)' },
+    DISCIPLINE_INSPECTION: { description: 'Discipline inspection (纪检)' },
+    VILLAGE_HEAD: { description: 'Village head (村主任)' },
+    VILLAGE_CADRE: { description: 'Cadre assigned to a village (驻村干部)' },
+  },
+});
+
+export enum Vote {
+  APPROVE = 'APPROVE',
+  REJECT = 'REJECT',
+  ABSTAIN = 'ABSTAIN',
+}
+
+registerEnumType(Vote, {
+  name: 'Vote',
+  description: 'A member\'s vote (表决意见)',
+  valuesConfig: { APPROVE: { description: 'Agree (同意)' }, REJECT: { description: 'Disagree (不同意)' }, ABSTAIN: { description: 'Abstain (弃权)' } },
+});
+
+/** The township's joint review committee (联审联批小组), one per township (P3.2, D§4). */
+@Entity('committees')
+@Index(['districtCode', 'townshipCode'], { unique: true })
+@ObjectType('Committee', { description: 'A township\'s joint review committee (联审联批小组).' })
+export class Committee {
+  @PrimaryColumn({ type: 'varchar', length: 12 })
+  @Field({ description: 'District code (区代码)' })
+  districtCode: string;
+
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID, { description: 'Committee id (小组标识)' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  @Field({ description: 'Township code (乡镇代码)' })
+  townshipCode: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field({ description: 'Formed at (成立时间)' })
+  createdAt: Date;
+}
+
+@Entity('committee_members')
+@ObjectType('CommitteeMember', { description: 'A member of a joint review committee (小组成员).' })
+export class CommitteeMember {
+  @PrimaryColumn({ type: 'varchar', length: 12 })
+  districtCode: string;
+
+  @PrimaryColumn('uuid')
+  committeeId: string;
+
+  @PrimaryColumn('uuid')
+  accountId: string;
+
+  @ManyToOne(() => Committee, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    { name: 'district_code', referencedColumnName: 'districtCode' },
+    { name: 'committee_id', referencedColumnName: 'id' },
+  ])
+  committee?: Committee;
+
+  @ManyToOne(() => Account, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'account_id' })
+  account?: Account;
+
+  @Column({ type: 'varchar', length: 12 })
+  townshipCode: string;
+
+  @Column({ type: 'varchar', length: 24 })
+  @Field(() => CommitteeFunction, { description: 'Function (职责)' })
+  function: CommitteeFunction;
+}
+
+/** A committee meeting (审核会议): agenda of cases, attendance, and votes (D§4). */
+@Entity('meetings')
+@Index(['districtCode', 'townshipCode', 'heldOn'])
+@ObjectType('Meeting', { description: 'A committee meeting (审核会议) with its agenda, attendance and votes.' })
+export class Meeting {
+  @PrimaryColumn({ type: 'varchar', length: 12 })
+  @Field({ description: 'District code (区代码)' })
+  districtCode: string;
+
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID, { description: 'Meeting id (会议标识)' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  @Field({ description: 'Township code (乡镇代码)' })
+  townshipCode: string;
+
+  @Column('uuid')
+  committeeId: string;
+
+  @ManyToOne(() => Committee, { onDelete: 'RESTRICT' })
+  @JoinColumn([
+    { name: 'district_code', referencedColumnName: 'districtCode' },
+    { name: 'committee_id', referencedColumnName: 'id' },
+  ])
+  committee?: Committee;
+
+  @Column({ type: 'date' })
+  @Field({ description: 'Held on (会议日期)' })
+  heldOn: string;
+
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  agendaCaseIds: string[];
+
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  presentIds: string[];
+
+  @Column('uuid')
+  createdById: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field({ description: 'Scheduled at (安排时间)' })
+  createdAt: Date;
+}
+
+/** One member's vote on one case at one meeting; dissent is kept (D§4). */
+@Entity('votes')
+@ObjectType('CommitteeVote', { description: 'A member\'s vote on a case (表决记录).' })
+export class CommitteeVote {
+  @PrimaryColumn({ type: 'varchar', length: 12 })
+  districtCode: string;
+
+  @PrimaryColumn('uuid')
+  meetingId: string;
+
+  @PrimaryColumn('uuid')
+  caseId: string;
+
+  @PrimaryColumn('uuid')
+  memberId: string;
+
+  @ManyToOne(() => Meeting, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    { name: 'district_code', referencedColumnName: 'districtCode' },
+    { name: 'meeting_id', referencedColumnName: 'id' },
+  ])
+  meeting?: Meeting;
+
+  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    { name: 'district_code', referencedColumnName: 'districtCode' },
+    { name: 'case_id', referencedColumnName: 'id' },
+  ])
+  case?: Case;
+
+  @Column({ type: 'varchar', length: 12 })
+  townshipCode: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  @Field(() => Vote, { description: 'Vote (表决意见)' })
+  vote: Vote;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Note, e.g. the grounds of dissent (意见说明)' })
+  note: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field({ description: 'Cast at (表决时间)' })
+  castAt: Date;
+}

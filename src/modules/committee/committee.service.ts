@@ -1,0 +1,204 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { scopeQuery } from '../../../permissions/sql';
+import { Role } from '../../../permissions/roles';
+import { assertCan } from '../../auth/authorize';
+import { badInput, conflict, forbidden, notFound } from '../../errors';
+import type { RequestContext } from '../../graphql/context';
+import { Account } from '../account/account.entity';
+import { levelOfCodeOrThrow, RegionLevel } from '../region/region-code';
+import type { Settings } from '../settings/settings-definitions';
+import { CaseStatus } from '../case/case.entity';
+import type { SettingsService } from '../settings/settings.service';
+import { StepRun, unmet } from '../case/workflow';
+import type { TenantKey } from '../household/household.service';
+import { Committee, CommitteeFunction, CommitteeMember, CommitteeVote, Meeting, Vote } from './committee.entity';
+
+export interface CommitteeState {
+  committee: Committee;
+  members: CommitteeMember[];
+  problems: string[];
+}
+
+/**
+ * Why a committee cannot decide, or nothing (P3.2, D§4): at least the configured number of members
+ * (never fewer than five), one chair who is the township head, a discipline-inspection member, and
+ * every member able to vote (COMMITTEE_MEMBER of the township).
+ */
+export function committeeProblems(members: CommitteeMember[], accounts: Account[], settings: Settings): string[] {
+  const problems: string[] = [];
+  if (members.length < settings.committeeMinMembers) problems.push(`has ${members.length} members; at least ${settings.committeeMinMembers} are required (P3.2)`);
+  const chairs = members.filter((m) => m.function === CommitteeFunction.CHAIR);
+  if (chairs.length !== 1) problems.push('needs exactly one chair (P3.2)');
+  for (const chair of chairs) {
+    const account = accounts.find((a) => a.id === chair.accountId);
+    if (!account?.roles.some((r) => r.role === Role.TOWNSHIP_HEAD && r.regionCode === chair.townshipCode)) {
+      problems.push('the chair must be the township head, its principal official (P3.2)');
+    }
+  }
+  if (!members.some((m) => m.function === CommitteeFunction.DISCIPLINE_INSPECTION)) problems.push('needs a discipline-inspection member (P3.2)');
+  for (const member of members) {
+    const account = accounts.find((a) => a.id === member.accountId);
+    if (!account?.active || !account.roles.some((r) => r.role === Role.COMMITTEE_MEMBER && r.regionCode === member.townshipCode)) {
+      problems.push(`${account?.username ?? member.accountId} cannot vote: not an active COMMITTEE_MEMBER of the township`);
+    }
+  }
+  return problems;
+}
+
+export class CommitteeService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: SettingsService,
+  ) {}
+
+  /** Records a township's committee and its members (ADMIN, D§2); an invalid one may be recorded,
+   * but cannot decide until mended. */
+  async setCommittee(ctx: RequestContext, townshipCode: string, members: { accountId: string; function: CommitteeFunction }[]): Promise<CommitteeState> {
+    if (levelOfCodeOrThrow(townshipCode) !== RegionLevel.TOWNSHIP) throw badInput('townshipCode must be the code of a township.', 'townshipCode');
+    const districtCode = townshipCode.slice(0, 6) + '000000';
+    if (new Set(members.map((m) => m.accountId)).size !== members.length) throw badInput('An account sits on the committee once.', 'members');
+    const existing = await this.dataSource.getRepository(Committee).findOneBy({ districtCode, townshipCode });
+    assertCan(ctx, existing ? 'update' : 'create', 'Committee', existing ?? { districtCode, townshipCode });
+    const accounts = members.length ? await ctx.services.accounts.findByIdsScoped(ctx, members.map((m) => m.accountId)) : [];
+    for (const member of members) {
+      const account = accounts.find((a) => a.id === member.accountId);
+      if (!account) throw badInput(`Unknown account ${member.accountId}.`, 'members');
+      if (account.townshipCode !== townshipCode) throw badInput(`${account.username} is not staff of township ${townshipCode}.`, 'members');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const committee = existing ?? (await manager.save(Object.assign(new Committee(), { districtCode, townshipCode })));
+      await manager.delete(CommitteeMember, { districtCode, committeeId: committee.id });
+      await manager.insert(CommitteeMember, members.map((m) => ({ districtCode, committeeId: committee.id, townshipCode, ...m })));
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: existing ? 'updateCommittee' : 'createCommittee', subjectType: 'Committee', subjectId: committee.id, districtCode, townshipCode,
+        details: { members: members.length },
+      });
+      return this.stateOf(manager, committee);
+    });
+  }
+
+  async stateOf(manager: EntityManager, committee: Committee): Promise<CommitteeState> {
+    const members = await manager.findBy(CommitteeMember, { districtCode: committee.districtCode, committeeId: committee.id });
+    const accounts = members.length
+      ? await manager.getRepository(Account).createQueryBuilder('a').leftJoinAndSelect('a.roles', 'r').where('a.id IN (:...ids)', { ids: members.map((m) => m.accountId) }).getMany()
+      : [];
+    const { settings } = await this.settings.calendarOf(committee.districtCode);
+    return { committee, members, problems: committeeProblems(members, accounts, settings) };
+  }
+
+  async list(ctx: RequestContext): Promise<CommitteeState[]> {
+    const qb = this.dataSource.getRepository(Committee).createQueryBuilder('c');
+    const committees = await scopeQuery(qb, ctx.ability, 'read', 'Committee').orderBy('c.township_code').getMany();
+    return Promise.all(committees.map((c) => this.stateOf(this.dataSource.manager, c)));
+  }
+
+  async scheduleMeeting(ctx: RequestContext, townshipCode: string, heldOn: string, caseKeys: TenantKey[]): Promise<Meeting> {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(heldOn)) throw badInput('heldOn must be a date YYYY-MM-DD.', 'heldOn');
+    const districtCode = townshipCode.slice(0, 6) + '000000';
+    assertCan(ctx, 'create', 'Meeting', { districtCode, townshipCode });
+    const committee = await this.dataSource.getRepository(Committee).findOneBy({ districtCode, townshipCode });
+    if (!committee) throw unmet(`Township ${townshipCode} has no joint review committee (P3.2).`);
+    const cases = await Promise.all(caseKeys.map((key) => ctx.services.cases.findOrThrow(ctx, key)));
+    for (const c of cases) {
+      if (c.townshipCode !== townshipCode || c.status !== CaseStatus.TOWNSHIP_REVIEW) {
+        throw badInput(`Case ${c.id} is not awaiting this township's review (it is ${c.status}).`, 'caseIds');
+      }
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const meeting = await manager.save(Object.assign(new Meeting(), {
+        districtCode, townshipCode, committeeId: committee.id, heldOn, agendaCaseIds: cases.map((c) => c.id), presentIds: [], createdById: ctx.actor!.accountId,
+      }));
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'scheduleMeeting', subjectType: 'Meeting', subjectId: meeting.id, districtCode, townshipCode, details: { agenda: meeting.agendaCaseIds.length },
+      });
+      return meeting;
+    });
+  }
+
+  async meetingOrThrow(ctx: RequestContext, id: string): Promise<Meeting> {
+    const qb = this.dataSource.getRepository(Meeting).createQueryBuilder('m').where('m.id = :id', { id });
+    const meeting = await scopeQuery(qb, ctx.ability, 'read', 'Meeting').getOne();
+    if (!meeting) throw notFound('Meeting');
+    return meeting;
+  }
+
+  listMeetings(ctx: RequestContext, townshipCode?: string): Promise<Meeting[]> {
+    const qb = this.dataSource.getRepository(Meeting).createQueryBuilder('m');
+    if (townshipCode) qb.andWhere('m.township_code = :townshipCode', { townshipCode });
+    return scopeQuery(qb, ctx.ability, 'read', 'Meeting').orderBy('m.held_on', 'DESC').limit(200).getMany();
+  }
+
+  async recordAttendance(ctx: RequestContext, meetingId: string, presentIds: string[]): Promise<Meeting> {
+    const meeting = await this.meetingOrThrow(ctx, meetingId);
+    assertCan(ctx, 'update', 'Meeting', meeting);
+    const members = await this.dataSource.getRepository(CommitteeMember).findBy({ districtCode: meeting.districtCode, committeeId: meeting.committeeId });
+    const strangers = presentIds.filter((id) => !members.some((m) => m.accountId === id));
+    if (strangers.length) throw badInput(`Not members of the committee: ${strangers.join(', ')}.`, 'presentIds');
+    return this.dataSource.transaction(async (manager) => {
+      meeting.presentIds = [...new Set(presentIds)];
+      await manager.save(meeting);
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'recordAttendance', subjectType: 'Meeting', subjectId: meeting.id, districtCode: meeting.districtCode,
+        townshipCode: meeting.townshipCode, details: { present: meeting.presentIds.length },
+      });
+      return meeting;
+    });
+  }
+
+  /** A member's own vote. Kin of the applicant and the case's investigators are refused by the
+   * policy table (P6.3, D§4) at this moment, whatever they may do elsewhere. */
+  async castVote(ctx: RequestContext, meetingId: string, caseKey: TenantKey, vote: Vote, note: string | null): Promise<CommitteeVote> {
+    const meeting = await this.meetingOrThrow(ctx, meetingId);
+    const found = await ctx.services.cases.findOrThrow(ctx, caseKey);
+    assertCan(ctx, 'vote', 'Case', found);
+    const member = await this.dataSource.getRepository(CommitteeMember).findOneBy({
+      districtCode: meeting.districtCode, committeeId: meeting.committeeId, accountId: ctx.actor!.accountId,
+    });
+    if (!member) throw forbidden('Only members of this committee vote in its meetings (P3.2).');
+    if (!meeting.presentIds.includes(member.accountId)) throw unmet('Only members recorded as present vote (D§4).');
+    if (!meeting.agendaCaseIds.includes(found.id)) throw badInput('The case is not on this meeting\'s agenda.', 'caseId');
+    if (found.status !== CaseStatus.TOWNSHIP_REVIEW) throw unmet(`The case is ${found.status}; votes are taken while it awaits review.`);
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await manager.existsBy(CommitteeVote, { districtCode: meeting.districtCode, meetingId, caseId: found.id, memberId: member.accountId });
+      if (existing) throw conflict('You have already voted on this case in this meeting.');
+      const saved = await manager.save(Object.assign(new CommitteeVote(), {
+        districtCode: meeting.districtCode, meetingId, caseId: found.id, memberId: member.accountId, townshipCode: meeting.townshipCode,
+        vote, note: note?.trim() || null,
+      }));
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'vote', subjectType: 'Case', subjectId: found.id, districtCode: found.districtCode, townshipCode: found.townshipCode,
+        villageCode: found.villageCode, details: { meetingId, vote },
+      });
+      return saved;
+    });
+  }
+
+  votesOf(meeting: Meeting): Promise<CommitteeVote[]> {
+    return this.dataSource.getRepository(CommitteeVote).find({ where: { districtCode: meeting.districtCode, meetingId: meeting.id }, order: { castAt: 'ASC' } });
+  }
+
+  /**
+   * The committee's decision on a case (D§4): a valid committee, a quorum present with the chair,
+   * and approvals from more than the configured share of those present → notice; otherwise refused.
+   */
+  async tally(run: StepRun): Promise<CaseStatus> {
+    const { manager, case: c, input, calendar } = run;
+    if (!input.meetingId) throw badInput('Name the meeting that reviewed the case.', 'meetingId');
+    const meeting = await manager.findOneBy(Meeting, { districtCode: c.districtCode, id: input.meetingId });
+    if (!meeting || meeting.townshipCode !== c.townshipCode || !meeting.agendaCaseIds.includes(c.id)) {
+      throw badInput('The case was not on the agenda of that meeting.', 'meetingId');
+    }
+    const committee = await manager.findOneByOrFail(Committee, { districtCode: c.districtCode, id: meeting.committeeId });
+    const state = await this.stateOf(manager, committee);
+    if (state.problems.length) throw unmet(`The township's committee cannot decide: ${state.problems.join('; ')}.`, state.problems);
+    const chair = state.members.find((m) => m.function === CommitteeFunction.CHAIR)!;
+    const { committeeQuorum, committeeMajorityPercent } = calendar.settings;
+    if (meeting.presentIds.length < committeeQuorum || !meeting.presentIds.includes(chair.accountId)) {
+      throw unmet(`No quorum: ${meeting.presentIds.length} present, ${committeeQuorum} needed including the chair (D§4).`);
+    }
+    const votes = await manager.findBy(CommitteeVote, { districtCode: c.districtCode, meetingId: meeting.id, caseId: c.id });
+    if (votes.length === 0) throw unmet('Nobody has voted on the case yet.');
+    const approvals = votes.filter((v) => v.vote === Vote.APPROVE).length;
+    return approvals * 100 > meeting.presentIds.length * committeeMajorityPercent ? CaseStatus.PUBLIC_NOTICE : CaseStatus.DENIED;
+  }
+}

@@ -1,0 +1,47 @@
+import { DataSource } from 'typeorm';
+import { scopeQuery } from '../../../permissions/sql';
+import type { RequestContext } from '../../graphql/context';
+import { Household } from '../household/household.entity';
+import { Programme } from '../case/case.entity';
+import type { StepRun } from '../case/workflow';
+import { firstOfNextMonth } from '../settings/working-days';
+import { Enrolment } from './enrolment.entity';
+
+function addMonths(month: string, months: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+}
+
+/** Beneficiary enrolments (D§3, D§9). */
+export class EnrolmentService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * An approved DIBAO or TEKUN case enrols the household from the month after approval, with a
+   * review class (D§9): A when nobody can work, C when someone can (income may vary), TEKUN yearly.
+   * LINSHI is one-off and enrols nobody.
+   */
+  async enrolOnApproval({ manager, case: c, calendar, now }: StepRun): Promise<void> {
+    if (c.programme === Programme.LINSHI) return;
+    const household = await manager.findOneByOrFail(Household, { districtCode: c.districtCode, id: c.householdId });
+    const { settings } = calendar;
+    const reviewClass = c.programme === Programme.TEKUN || !household.hasMemberAbleToWork ? 'A' : 'C';
+    const months = reviewClass === 'A' ? settings.reviewMonthsClassA
+      : household.residence === 'URBAN' ? settings.reviewMonthsClassCUrban : settings.reviewMonthsClassCRural;
+    const startMonth = firstOfNextMonth(now);
+    await manager.insert(Enrolment, {
+      districtCode: c.districtCode, caseId: c.id, householdId: c.householdId, townshipCode: c.townshipCode, villageCode: c.villageCode,
+      programme: c.programme, residence: household.residence, hasMemberAbleToWork: household.hasMemberAbleToWork, payeeName: household.headName,
+      monthlyAmount: c.amount!, startMonth, reviewClass, nextReviewOn: addMonths(startMonth, months),
+      supportForm: c.supportForm, careLevel: c.careLevel, status: 'ACTIVE',
+    });
+  }
+
+  list(ctx: RequestContext, filter: { programme?: Programme; villageCode?: string }, limit: number): Promise<Enrolment[]> {
+    const qb = this.dataSource.getRepository(Enrolment).createQueryBuilder('e');
+    if (filter.programme) qb.andWhere('e.programme = :programme', { programme: filter.programme });
+    if (filter.villageCode) qb.andWhere('e.village_code = :villageCode', { villageCode: filter.villageCode });
+    return scopeQuery(qb, ctx.ability, 'read', 'Enrolment').orderBy('e.created_at', 'DESC').limit(limit).getMany();
+  }
+}

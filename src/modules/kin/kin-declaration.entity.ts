@@ -1,0 +1,60 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Account } from '../account/account.entity';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+/** Close relatives in the sense of D§5. */
+export enum KinRelation {
+  SPOUSE = 'SPOUSE',
+  PARENT = 'PARENT',
+  CHILD = 'CHILD',
+  SIBLING = 'SIBLING',
+  GRANDPARENT = 'GRANDPARENT',
+  GRANDCHILD = 'GRANDCHILD',
+}
+
+registerEnumType(KinRelation, {
+  name: 'KinRelation',
+  description: 'Close relative (近亲属关系), D§5',
+  valuesConfig: {
+    SPOUSE: { description: 'Spouse (配偶)' }, PARENT: { description: 'Parent (父母)' }, CHILD: { description: 'Child (子女)' },
+    SIBLING: { description: 'Sibling (兄弟姐妹)' }, GRANDPARENT: { description: 'Grandparent (祖父母/外祖父母)' },
+    GRANDCHILD: { description: 'Grandchild (孙子女/外孙子女)' },
+  },
+});
+
+/** A staff member's declared close relative (近亲属备案), matched against applicants (P6.3). */
+@Entity('kin_declarations')
+@Index(['districtCode', 'idNumber'])
+@Index(['districtCode', 'accountId'])
+@ObjectType('KinDeclaration', { description: 'A close relative declared by a staff member (工作人员近亲属备案).' })
+export class KinDeclaration {
+  @PrimaryColumn({ type: 'varchar', length: 12 })
+  @Field({ description: 'District code (区代码)' })
+  districtCode: string;
+
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID, { description: 'Declaration id (备案标识)' })
+  id: string;
+
+  @Column('uuid')
+  accountId: string;
+
+  @ManyToOne(() => Account, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id' })
+  account?: Account;
+
+  @Column({ type: 'varchar', length: 50 })
+  @Field({ description: 'Relative\'s name (亲属姓名)' })
+  name: string;
+
+  @Column({ type: 'varchar', length: 18 })
+  idNumber: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  @Field(() => KinRelation, { description: 'Relation (关系)' })
+  relation: KinRelation;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field({ description: 'Declared at (备案时间)' })
+  declaredAt: Date;
+}

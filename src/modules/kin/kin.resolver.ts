@@ -1,0 +1,33 @@
+import { Arg, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Length } from 'class-validator';
+import type { RequestContext } from '../../graphql/context';
+import { Needs } from '../../graphql/guards';
+import { KinDeclaration, KinRelation } from './kin-declaration.entity';
+
+@InputType({ description: 'A close relative to declare (申报近亲属)' })
+class KinInput {
+  @Field({ description: 'Name (姓名)' })
+  @Length(1, 50)
+  name: string;
+
+  @Field({ description: '18-character ID number (身份证号码)' })
+  idNumber: string;
+
+  @Field(() => KinRelation, { description: 'Relation (关系)' })
+  relation: KinRelation;
+}
+
+@Resolver(() => KinDeclaration)
+export class KinResolver {
+  @Mutation(() => KinDeclaration, { description: 'Declare a close relative (近亲属备案); open cases of the relative\'s household are flagged at once. P6.3.' })
+  @Needs('create', 'KinDeclaration')
+  declareKin(@Ctx() ctx: RequestContext, @Arg('input') input: KinInput): Promise<KinDeclaration> {
+    return ctx.services.kin.declare(ctx, input);
+  }
+
+  @Query(() => [KinDeclaration], { description: 'Kin declarations the caller may see: your own, or the district\'s for the district officer (近亲属备案).' })
+  @Needs('read', 'KinDeclaration')
+  kinDeclarations(@Ctx() ctx: RequestContext): Promise<KinDeclaration[]> {
+    return ctx.services.kin.list(ctx);
+  }
+}

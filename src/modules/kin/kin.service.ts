@@ -1,0 +1,86 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { scopeQuery } from '../../../permissions/sql';
+import { assertCan } from '../../auth/authorize';
+import type { RequestContext } from '../../graphql/context';
+import { Person } from '../household/household.entity';
+import { maskIdNumber, normaliseIdNumberOrThrow } from '../household/id-number';
+import { Case, CaseEvent, CaseStatus } from '../case/case.entity';
+import { Enrolment } from '../enrolment/enrolment.entity';
+import { KinDeclaration, KinRelation } from './kin-declaration.entity';
+
+/** Cases still in the procedure: an ID number in one of these is a duplicate application (D§5). */
+export const OPEN_STATUSES: readonly CaseStatus[] = [
+  CaseStatus.SUBMITTED, CaseStatus.NEEDS_MATERIALS, CaseStatus.ACCEPTED, CaseStatus.INVESTIGATING, CaseStatus.TOWNSHIP_REVIEW,
+  CaseStatus.PUBLIC_NOTICE, CaseStatus.OBJECTION_RAISED, CaseStatus.EMERGENCY_PAID,
+];
+
+/** Favour cases and duplicates (P6.3, D§5). */
+export class KinService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** A staff member declares a close relative; open cases of the relative's household are flagged at once. */
+  async declare(ctx: RequestContext, input: { name: string; idNumber: string; relation: KinRelation }): Promise<KinDeclaration> {
+    const declaration = Object.assign(new KinDeclaration(), {
+      districtCode: ctx.actor!.districtCode, accountId: ctx.actor!.accountId, name: input.name.trim(),
+      idNumber: normaliseIdNumberOrThrow(input.idNumber), relation: input.relation,
+    });
+    assertCan(ctx, 'create', 'KinDeclaration', declaration);
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(declaration);
+      const affected: { district_code: string; id: string; township_code: string; village_code: string; status: CaseStatus }[] = await manager.query(
+        `UPDATE cases c SET kin_staff_ids = array_append(c.kin_staff_ids, $3::uuid), kin_registered = true, version = c.version + 1
+         WHERE c.district_code = $1 AND c.status = ANY($4) AND NOT ($3::uuid = ANY(c.kin_staff_ids))
+           AND EXISTS (SELECT 1 FROM persons p WHERE p.district_code = c.district_code AND p.household_id = c.household_id AND p.id_number = $2)
+         RETURNING c.district_code, c.id, c.township_code, c.village_code, c.status`,
+        [saved.districtCode, saved.idNumber, saved.accountId, OPEN_STATUSES],
+      ).then(([rows]) => rows);
+      for (const c of affected) {
+        await manager.insert(CaseEvent, {
+          districtCode: c.district_code, caseId: c.id, townshipCode: c.township_code, villageCode: c.village_code, fromStatus: c.status,
+          toStatus: c.status, action: 'kinRegistered', actorId: ctx.actor!.accountId, actorUsername: ctx.actor!.username,
+          note: 'A member of the household was declared close kin of a staff member (P6.3).',
+        });
+      }
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'declareKin', subjectType: 'KinDeclaration', subjectId: saved.id, districtCode: saved.districtCode,
+        details: { relation: saved.relation, idNumber: maskIdNumber(saved.idNumber), casesFlagged: affected.length },
+      });
+      return saved;
+    });
+  }
+
+  list(ctx: RequestContext): Promise<KinDeclaration[]> {
+    const qb = this.dataSource.getRepository(KinDeclaration).createQueryBuilder('k');
+    return scopeQuery(qb, ctx.ability, 'read', 'KinDeclaration').orderBy('k.declared_at', 'DESC').getMany();
+  }
+
+  /**
+   * At acceptance (D§3, D§5): flags the case when a member is declared kin of staff, and reports
+   * ID numbers already in another open case or an active enrolment of the same programme.
+   */
+  async flagCaseAtAcceptance(manager: EntityManager, c: Case): Promise<void> {
+    const members = await manager.findBy(Person, { districtCode: c.districtCode, householdId: c.householdId });
+    const ids = members.map((m) => m.idNumber);
+    const kin = await manager.getRepository(KinDeclaration).createQueryBuilder('k')
+      .where('k.district_code = :d AND k.id_number IN (:...ids)', { d: c.districtCode, ids }).getMany();
+    c.kinStaffIds = [...new Set([...c.kinStaffIds, ...kin.map((k) => k.accountId)])];
+    c.kinRegistered = c.kinStaffIds.length > 0;
+
+    const inOpenCases: { id_number: string; case_id: string; village_code: string }[] = await manager.query(
+      `SELECT p.id_number, o.id AS case_id, o.village_code FROM cases o
+       JOIN persons p ON p.district_code = o.district_code AND p.household_id = o.household_id
+       WHERE o.district_code = $1 AND o.id <> $2 AND o.programme = $3 AND o.status = ANY($4) AND p.id_number = ANY($5)`,
+      [c.districtCode, c.id, c.programme, OPEN_STATUSES, ids],
+    );
+    const inEnrolments: { id_number: string; enrolment_id: string }[] = await manager.getRepository(Enrolment).query(
+      `SELECT p.id_number, e.id AS enrolment_id FROM enrolments e
+       JOIN persons p ON p.district_code = e.district_code AND p.household_id = e.household_id
+       WHERE e.district_code = $1 AND e.programme = $2 AND e.status = 'ACTIVE' AND p.id_number = ANY($3)`,
+      [c.districtCode, c.programme, ids],
+    );
+    c.duplicateFindings = [
+      ...inOpenCases.map((d) => `${maskIdNumber(d.id_number)} is in another open ${c.programme} case (${d.case_id}, village ${d.village_code})`),
+      ...inEnrolments.map((d) => `${maskIdNumber(d.id_number)} is in an active ${c.programme} enrolment (${d.enrolment_id})`),
+    ];
+  }
+}

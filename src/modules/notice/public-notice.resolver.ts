@@ -1,0 +1,40 @@
+import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context';
+import { Public } from '../../graphql/guards';
+import { Programme } from '../case/case.entity';
+
+@ObjectType('PublicNotice', { description: 'A public notice (公示): what anyone may see of a case during its notice period.' })
+class PublicNoticeView {
+  @Field({ description: 'Applicant, masked (申请人, 如 张*三)' })
+  maskedName: string;
+
+  @Field(() => Int, { description: 'Household size (家庭人口)' })
+  householdSize: number;
+
+  @Field(() => Programme, { description: 'Programme (救助类别)' })
+  programme: Programme;
+
+  @Field(() => Float, { nullable: true, description: 'Amount (金额, 元)' })
+  amount: number | null;
+
+  @Field({ description: 'Village code (村代码)' })
+  villageCode: string;
+
+  @Field({ description: 'Village (村/社区)' })
+  villageName: string;
+
+  @Field({ description: 'Notice starts (公示开始)' })
+  noticeStartsAt: Date;
+
+  @Field({ description: 'Notice ends (公示结束)' })
+  noticeEndsAt: Date;
+}
+
+@Resolver()
+export class PublicNoticeResolver {
+  @Query(() => [PublicNoticeView], { description: 'Current public notices (公示), readable without signing in (P2.2); optionally for one village.' })
+  @Public('Public notices are how the public supervises the approval (P2.2, D§12).')
+  publicNotices(@Ctx() ctx: RequestContext, @Arg('villageCode', () => String, { nullable: true }) villageCode?: string): Promise<PublicNoticeView[]> {
+    return ctx.services.notices.list(villageCode ?? undefined);
+  }
+}

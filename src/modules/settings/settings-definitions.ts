@@ -1,0 +1,51 @@
+/**
+ * Every number the plan or the national rules leave to the district (DOMAIN.md marks them
+ * "configurable"), with its default, bounds and the clause it comes from. Code reads them from the
+ * district's settings, never as literals.
+ */
+export interface SettingDefinition {
+  default: number | null;
+  min: number;
+  max: number;
+  /** Whether "none" (null) is a valid value. */
+  nullable?: boolean;
+  integer: boolean;
+  clause: string;
+  description: string;
+}
+
+export const SETTING_DEFINITIONS = {
+  investigationStartWorkingDays: { default: 3, min: 1, max: 30, integer: true, clause: 'D§3', description: 'Working days from acceptance to the start of investigation (受理后开始调查时限)' },
+  noticeDays: { default: 7, min: 1, max: 30, integer: true, clause: 'D§3', description: 'Length of the public notice in days (公示天数)' },
+  decisionAfterNoticeWorkingDays: { default: 10, min: 1, max: 30, integer: true, clause: 'D§3', description: 'Working days after the notice ends to decide (公示结束后作出决定时限)' },
+  deliveryWorkingDays: { default: 3, min: 1, max: 15, integer: true, clause: 'D§3', description: 'Working days to deliver a written refusal (书面告知送达时限)' },
+  totalLimitWorkingDays: { default: 30, min: 10, max: 90, integer: true, clause: 'D§3', description: 'Working days from application to decision (办理总时限)' },
+  specialTotalLimitWorkingDays: { default: 45, min: 10, max: 120, integer: true, clause: 'D§3', description: 'The same for special cases (特殊情况办理总时限)' },
+  spotCheckRatePercent: { default: 30, min: 0, max: 100, integer: true, clause: 'P4.3', description: 'Share of new DIBAO/TEKUN cases spot-checked (抽查比例 %)' },
+  committeeMinMembers: { default: 5, min: 5, max: 30, integer: true, clause: 'P3.2', description: 'Members a joint review committee needs, at least 5 (联审联批小组最少人数)' },
+  committeeQuorum: { default: 5, min: 3, max: 30, integer: true, clause: 'D§4', description: 'Members present, chair included, for a decision (会议法定人数)' },
+  committeeMajorityPercent: { default: 50, min: 50, max: 100, integer: true, clause: 'D§4', description: 'Share of present members that must approve, strictly more than this (表决通过比例 %)' },
+  emergencyPaperworkWorkingDays: { default: 5, min: 1, max: 30, integer: true, clause: 'D§6', description: 'Working days to complete paperwork after emergency payment (急难先行救助补办手续时限)' },
+  linshiTownshipLimitYuan: { default: null, nullable: true, min: 0, max: 1_000_000, integer: true, clause: 'D§6', description: 'LINSHI amount above which the district confirms; empty = no limit (乡镇临时救助审批限额)' },
+  linshiRepeatWindowMonths: { default: 12, min: 0, max: 60, integer: true, clause: 'D§6', description: 'Months in which the same cause is refused without new grounds (同一事由重复申请间隔)' },
+  dibaoUrbanStandardYuan: { default: 800, min: 1, max: 10_000, integer: false, clause: 'D§8', description: 'Urban DIBAO standard per person per month (城市低保标准 元/人·月)' },
+  dibaoRuralStandardYuan: { default: 620, min: 1, max: 10_000, integer: false, clause: 'D§8', description: 'Rural DIBAO standard per person per month (农村低保标准 元/人·月)' },
+  dibaoMinimumAmountYuan: { default: 30, min: 0, max: 1_000, integer: true, clause: 'D§8', description: 'Smallest monthly DIBAO amount paid (低保最低发放金额)' },
+  tekunStandardMultiplier: { default: 1.3, min: 1.3, max: 3, integer: false, clause: 'D§8', description: 'TEKUN basic living standard as a multiple of the DIBAO standard, at least 1.3 (特困基本生活标准倍数)' },
+  tekunCareAllowanceSelfCareYuan: { default: 100, min: 0, max: 5_000, integer: true, clause: 'D§8', description: 'Monthly care allowance, self-care (全自理护理补贴)' },
+  tekunCareAllowancePartlyDependentYuan: { default: 300, min: 0, max: 5_000, integer: true, clause: 'D§8', description: 'Monthly care allowance, partly dependent (半护理补贴)' },
+  tekunCareAllowanceFullyDependentYuan: { default: 600, min: 0, max: 5_000, integer: true, clause: 'D§8', description: 'Monthly care allowance, fully dependent (全护理补贴)' },
+  reviewMonthsClassA: { default: 12, min: 1, max: 24, integer: true, clause: 'D§9', description: 'Months between reviews, class A: no income change expected (A类复核间隔)' },
+  reviewMonthsClassB: { default: 12, min: 1, max: 24, integer: true, clause: 'D§9', description: 'Months between reviews, class B: stable (B类复核间隔)' },
+  reviewMonthsClassCRural: { default: 6, min: 1, max: 24, integer: true, clause: 'D§9', description: 'Months between reviews, class C, rural (农村C类复核间隔)' },
+  reviewMonthsClassCUrban: { default: 3, min: 1, max: 24, integer: true, clause: 'D§9', description: 'Months between reviews, class C, urban (城市C类复核间隔)' },
+} satisfies Record<string, SettingDefinition>;
+
+export type SettingKey = keyof typeof SETTING_DEFINITIONS;
+export type Settings = { [K in SettingKey]: (typeof SETTING_DEFINITIONS)[K]['default'] extends null ? number | null : number };
+
+export const SETTING_KEYS = Object.keys(SETTING_DEFINITIONS) as SettingKey[];
+
+export function defaultSettings(): Settings {
+  return Object.fromEntries(SETTING_KEYS.map((key) => [key, SETTING_DEFINITIONS[key].default])) as Settings;
+}

@@ -1,0 +1,66 @@
+import { DataSource } from 'typeorm';
+import { assertCan } from '../../auth/authorize';
+import { badInput } from '../../errors';
+import type { RequestContext } from '../../graphql/context';
+import { DistrictHoliday, DistrictSettings } from './settings.entity';
+import { defaultSettings, SETTING_DEFINITIONS, SettingKey, Settings } from './settings-definitions';
+
+export interface DistrictCalendar {
+  settings: Settings;
+  holidays: ReadonlySet<string>;
+}
+
+/** A district's settings (defaults overlaid with its own values) and holidays. */
+export class SettingsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async calendarOf(districtCode: string): Promise<DistrictCalendar> {
+    const [row, holidays] = await Promise.all([
+      this.dataSource.getRepository(DistrictSettings).findOneBy({ districtCode }),
+      this.dataSource.getRepository(DistrictHoliday).findBy({ districtCode }),
+    ]);
+    return { settings: { ...defaultSettings(), ...(row?.values ?? {}) } as Settings, holidays: new Set(holidays.map((h) => h.day)) };
+  }
+
+  async read(ctx: RequestContext): Promise<DistrictCalendar & { districtCode: string }> {
+    assertCan(ctx, 'read', 'Settings', { districtCode: ctx.actor!.districtCode });
+    return { districtCode: ctx.actor!.districtCode, ...(await this.calendarOf(ctx.actor!.districtCode)) };
+  }
+
+  /** Sets one value (null = back to the default, or "none" where allowed) within its bounds. */
+  async update(ctx: RequestContext, key: string, value: number | null): Promise<void> {
+    const districtCode = ctx.actor!.districtCode;
+    assertCan(ctx, 'update', 'Settings', { districtCode });
+    const definition = (SETTING_DEFINITIONS as Record<string, (typeof SETTING_DEFINITIONS)[SettingKey]>)[key];
+    if (!definition) throw badInput(`Unknown setting "${key}".`, 'key');
+    if (value !== null) {
+      if (!Number.isFinite(value) || value < definition.min || value > definition.max) {
+        throw badInput(`${key} must be between ${definition.min} and ${definition.max}.`, 'value');
+      }
+      if (definition.integer && !Number.isInteger(value)) throw badInput(`${key} must be a whole number.`, 'value');
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const row = (await manager.findOneBy(DistrictSettings, { districtCode })) ?? Object.assign(new DistrictSettings(), { districtCode, values: {} });
+      const values = { ...row.values };
+      if (value === null && !('nullable' in definition && definition.nullable)) delete values[key];
+      else values[key] = value;
+      await manager.save(DistrictSettings, { ...row, values });
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'update', subjectType: 'Settings', subjectId: key, districtCode, details: { key, value },
+      });
+    });
+  }
+
+  async setHoliday(ctx: RequestContext, day: string, name: string | null): Promise<void> {
+    const districtCode = ctx.actor!.districtCode;
+    assertCan(ctx, 'update', 'Settings', { districtCode });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw badInput('day must be a date YYYY-MM-DD.', 'day');
+    await this.dataSource.transaction(async (manager) => {
+      if (name === null) await manager.delete(DistrictHoliday, { districtCode, day });
+      else await manager.upsert(DistrictHoliday, { districtCode, day, name }, ['districtCode', 'day']);
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: name === null ? 'removeHoliday' : 'setHoliday', subjectType: 'Settings', subjectId: day, districtCode, details: { day, name },
+      });
+    });
+  }
+}

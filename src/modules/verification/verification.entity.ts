@@ -1,0 +1,124 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Case } from '../case/case.entity';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Department } from '../../../permissions/roles';
+
+export enum VerificationStatus {
+  REQUESTED = 'REQUESTED',
+  DISPATCHED = 'DISPATCHED',
+  REPORT_APPROVED = 'REPORT_APPROVED',
+}
+
+registerEnumType(VerificationStatus, {
+  name: 'VerificationStatus',
+  description: 'Where an economic-status verification stands (核对状态), D§7',
+  valuesConfig: {
+    REQUESTED: { description: 'Requested by the township (乡镇已申请)' },
+    DISPATCHED: { description: 'Approved by the district and sent to the departments (区级已审批, 已分发部门)' },
+    REPORT_APPROVED: { description: 'Combined report approved by the district (核对报告已审批)' },
+  },
+});
+
+/** Economic-status verification (核对) of a case's household (D§7, P4.3). */
+@Entity('verification_requests')
+@Index(['districtCode', 'caseId'])
+@ObjectType('VerificationRequest', { description: 'Economic-status verification of a case (经济状况核对).' })
+export class VerificationRequest {
+  @PrimaryColumn({ type: 'varchar', length: 12 })
+  @Field({ description: 'District code (区代码)' })
+  districtCode: string;
+
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID, { description: 'Request id (核对标识)' })
+  id: string;
+
+  @Column('uuid')
+  caseId: string;
+
+  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    { name: 'district_code', referencedColumnName: 'districtCode' },
+    { name: 'case_id', referencedColumnName: 'id' },
+  ])
+  case?: Case;
+
+  @Column({ type: 'varchar', length: 12 })
+  @Field({ description: 'Township code (乡镇代码)' })
+  townshipCode: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  @Field({ description: 'Village code (村代码)' })
+  villageCode: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  @Field(() => VerificationStatus, { description: 'Status (状态)' })
+  status: VerificationStatus;
+
+  @Column({ type: 'varchar', length: 32, array: true })
+  @Field(() => [Department], { description: 'Departments asked (核对部门)' })
+  departments: Department[];
+
+  @Column('uuid')
+  requestedById: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field({ description: 'Requested at (申请时间)' })
+  requestedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Report approved at (报告审批时间)' })
+  reportApprovedAt: Date | null;
+}
+
+/**
+ * One department's part of a verification. It carries a copy of only the identity fields the
+ * department needs (names and ID numbers), so a department never reads households or persons.
+ */
+@Entity('verification_answers')
+@Index(['districtCode', 'departmentCode', 'answeredAt'])
+@ObjectType('VerificationAnswer', { description: 'A verification request as a department sees it, and its answer (部门核对).' })
+export class VerificationAnswer {
+  @PrimaryColumn({ type: 'varchar', length: 12 })
+  @Field({ description: 'District code (区代码)' })
+  districtCode: string;
+
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID, { description: 'Answer id (反馈标识)' })
+  id: string;
+
+  @Column('uuid')
+  requestId: string;
+
+  @ManyToOne(() => VerificationRequest, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    { name: 'district_code', referencedColumnName: 'districtCode' },
+    { name: 'request_id', referencedColumnName: 'id' },
+  ])
+  request?: VerificationRequest;
+
+  @Column('uuid')
+  caseId: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  townshipCode: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  @Field(() => Department, { description: 'Department addressed (核对部门)' })
+  departmentCode: Department;
+
+  @Column({ type: 'jsonb' })
+  @Field(() => [GraphQLJSONObject], { description: 'Persons to check (核对对象): { name, idNumber }' })
+  subjects: { name: string; idNumber: string }[];
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Findings (核对结果); null until answered' })
+  findings: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Answered at (反馈时间)' })
+  answeredAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  answeredById: string | null;
+}

@@ -1,0 +1,130 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { scopeQuery } from '../../../permissions/sql';
+import { Department } from '../../../permissions/roles';
+import { assertCan } from '../../auth/authorize';
+import { badInput, conflict, notFound } from '../../errors';
+import type { RequestContext } from '../../graphql/context';
+import { Person } from '../household/household.entity';
+import type { Case } from '../case/case.entity';
+import { unmet } from '../case/workflow';
+import { AuditKind } from '../audit/audit-entry.entity';
+import { VerificationAnswer, VerificationRequest, VerificationStatus } from './verification.entity';
+
+/** The departments every verification goes to (D§7): registration and vehicles, income,
+ * employment and pensions, business registration, deposits. */
+export const VERIFICATION_DEPARTMENTS: readonly Department[] = [
+  Department.PUBLIC_SECURITY, Department.TAX, Department.HR_SOCIAL_SECURITY, Department.MARKET_REGULATION, Department.BANK,
+];
+
+/** Economic-status verification (核对): township requests, district approves, departments answer,
+ * district approves the combined report (D§7, P4.3, P4.4). */
+export class VerificationService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Opened with the investigation: every new case is verified. */
+  async requestFor(manager: EntityManager, ctx: RequestContext, c: Case): Promise<void> {
+    await manager.insert(VerificationRequest, {
+      districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode,
+      status: VerificationStatus.REQUESTED, departments: [...VERIFICATION_DEPARTMENTS], requestedById: ctx.actor!.accountId, reportApprovedAt: null,
+    });
+  }
+
+  listRequests(ctx: RequestContext, filter: { caseId?: string; status?: VerificationStatus }): Promise<VerificationRequest[]> {
+    const qb = this.dataSource.getRepository(VerificationRequest).createQueryBuilder('v');
+    if (filter.caseId) qb.andWhere('v.case_id = :caseId', { caseId: filter.caseId });
+    if (filter.status) qb.andWhere('v.status = :status', { status: filter.status });
+    return scopeQuery(qb, ctx.ability, 'read', 'VerificationRequest').orderBy('v.requested_at', 'DESC').limit(200).getMany();
+  }
+
+  /** The answers the caller may read; a department sees only those addressed to it. Reading the
+   * identity fields they carry is a read of personal data, and is audited. */
+  async listAnswers(ctx: RequestContext, filter: { requestId?: string; pending?: boolean }): Promise<VerificationAnswer[]> {
+    const qb = this.dataSource.getRepository(VerificationAnswer).createQueryBuilder('a');
+    if (filter.requestId) qb.andWhere('a.request_id = :requestId', { requestId: filter.requestId });
+    if (filter.pending !== undefined) qb.andWhere(filter.pending ? 'a.answered_at IS NULL' : 'a.answered_at IS NOT NULL');
+    const answers = await scopeQuery(qb, ctx.ability, 'read', 'VerificationAnswer').orderBy('a.id').limit(500).getMany();
+    for (const answer of answers) {
+      ctx.services.audit.queueOnce(ctx, {
+        kind: AuditKind.READ_PERSONAL_DATA, action: 'read', subjectType: 'VerificationAnswer', subjectId: answer.id, field: 'subjects',
+        districtCode: answer.districtCode, townshipCode: answer.townshipCode,
+      });
+    }
+    return answers;
+  }
+
+  private async requestOrThrow(ctx: RequestContext, id: string): Promise<VerificationRequest> {
+    const qb = this.dataSource.getRepository(VerificationRequest).createQueryBuilder('v').where('v.id = :id', { id });
+    const found = await scopeQuery(qb, ctx.ability, 'read', 'VerificationRequest').getOne();
+    if (!found) throw notFound('Verification request');
+    return found;
+  }
+
+  /** The district approves the request (核对系统审批); it fans out to the departments, each seeing
+   * only the names and ID numbers it needs. */
+  async approveRequest(ctx: RequestContext, id: string): Promise<VerificationRequest> {
+    const request = await this.requestOrThrow(ctx, id);
+    assertCan(ctx, 'verify', 'VerificationRequest', request);
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await manager.getRepository(VerificationRequest).createQueryBuilder('v').setLock('pessimistic_write')
+        .where('v.district_code = :d AND v.id = :id', { d: request.districtCode, id }).getOneOrFail();
+      if (locked.status !== VerificationStatus.REQUESTED) throw conflict(`The request is already ${locked.status}.`);
+      const caseRow = await manager.query('SELECT household_id FROM cases WHERE district_code = $1 AND id = $2', [locked.districtCode, locked.caseId]);
+      const members = await manager.findBy(Person, { districtCode: locked.districtCode, householdId: caseRow[0].household_id });
+      const subjects = members.map((m) => ({ name: m.name, idNumber: m.idNumber }));
+      await manager.insert(VerificationAnswer, locked.departments.map((departmentCode) => ({
+        districtCode: locked.districtCode, requestId: locked.id, caseId: locked.caseId, townshipCode: locked.townshipCode,
+        departmentCode, subjects, findings: null, answeredAt: null, answeredById: null,
+      })));
+      locked.status = VerificationStatus.DISPATCHED;
+      await manager.save(locked);
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'approveVerificationRequest', subjectType: 'VerificationRequest', subjectId: locked.id, districtCode: locked.districtCode,
+        townshipCode: locked.townshipCode, villageCode: locked.villageCode, details: { departments: locked.departments },
+      });
+      return locked;
+    });
+  }
+
+  /** A department answers a request addressed to it, once. */
+  async answer(ctx: RequestContext, id: string, findings: string): Promise<VerificationAnswer> {
+    const text = findings.trim();
+    if (!text || text.length > 4000) throw badInput('Findings must be 1–4000 characters.', 'findings');
+    const qb = this.dataSource.getRepository(VerificationAnswer).createQueryBuilder('a').where('a.id = :id', { id });
+    const answer = await scopeQuery(qb, ctx.ability, 'read', 'VerificationAnswer').getOne();
+    if (!answer) throw notFound('Verification request');
+    assertCan(ctx, 'answer', 'VerificationAnswer', answer);
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager.getRepository(VerificationAnswer).createQueryBuilder().update()
+        .set({ findings: text, answeredAt: () => 'now()', answeredById: ctx.actor!.accountId })
+        .where('district_code = :d AND id = :id AND answered_at IS NULL', { d: answer.districtCode, id }).execute();
+      if (result.affected !== 1) throw conflict('This request has already been answered.');
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'answerVerification', subjectType: 'VerificationAnswer', subjectId: id, districtCode: answer.districtCode,
+        townshipCode: answer.townshipCode, details: { department: answer.departmentCode },
+      });
+      return manager.findOneByOrFail(VerificationAnswer, { districtCode: answer.districtCode, id });
+    });
+  }
+
+  /** The district approves the combined report once every department has answered. */
+  async approveReport(ctx: RequestContext, id: string): Promise<VerificationRequest> {
+    const request = await this.requestOrThrow(ctx, id);
+    assertCan(ctx, 'verify', 'VerificationRequest', request);
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await manager.getRepository(VerificationRequest).createQueryBuilder('v').setLock('pessimistic_write')
+        .where('v.district_code = :d AND v.id = :id', { d: request.districtCode, id }).getOneOrFail();
+      if (locked.status !== VerificationStatus.DISPATCHED) throw unmet(`The request is ${locked.status}; only a dispatched request has a report to approve.`);
+      const pending = await manager.getRepository(VerificationAnswer).createQueryBuilder('a')
+        .where('a.district_code = :d AND a.request_id = :id AND a.answered_at IS NULL', { d: locked.districtCode, id }).getMany();
+      if (pending.length) throw unmet(`Waiting for ${pending.map((a) => a.departmentCode).join(', ')} to answer.`, pending.map((a) => a.departmentCode));
+      locked.status = VerificationStatus.REPORT_APPROVED;
+      locked.reportApprovedAt = new Date();
+      await manager.save(locked);
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'approveVerificationReport', subjectType: 'VerificationRequest', subjectId: locked.id, districtCode: locked.districtCode,
+        townshipCode: locked.townshipCode, villageCode: locked.villageCode,
+      });
+      return locked;
+    });
+  }
+}

@@ -1,0 +1,133 @@
+import type { TestApp } from './harness';
+import { householdInput } from './households';
+
+/** Runs an operation as `username` and returns its data, failing loudly with the errors otherwise. */
+export async function as<T = Record<string, any>>(t: TestApp, username: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const result = await t.gql<T>(query, variables, await t.login(username));
+  if (result.errors || !result.data) throw new Error(`${username}: ${query.slice(0, 60)}… failed: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+
+export const CASE_FIELDS = 'id status version programme amount kinRegistered dueAt overdue nextSteps refusalReasons noticeEndsAt duplicateFindings';
+
+export async function caseOf(t: TestApp, username: string, id: string) {
+  return (await as(t, username, `query($id: ID!) { case(id: $id) { ${CASE_FIELDS} } }`, { id })).case;
+}
+
+export async function accountIdOf(t: TestApp, username: string): Promise<string> {
+  const result = await as(t, 'admin', '{ accounts { id username } }');
+  return result.accounts.find((a: { username: string }) => a.username === username).id;
+}
+
+/** Runs a transition mutation with the case's current version. */
+export async function step(t: TestApp, username: string, mutation: string, caseId: string, extraArgs = '', variables: Record<string, unknown> = {}) {
+  const current = await caseOf(t, 'district.officer', caseId);
+  const args = `caseId: $id, version: $v${extraArgs ? `, ${extraArgs}` : ''}`;
+  const varDefs = Object.keys(variables).map((k) => `, $${k}: ${variableType(k)}`).join('');
+  const query = `mutation($id: ID!, $v: Int!${varDefs}) { ${mutation}(${args}) { ${CASE_FIELDS} } }`;
+  return t.gql(query, { id: caseId, v: current.version, ...variables }, await t.login(username));
+}
+
+function variableType(name: string): string {
+  const types: Record<string, string> = {
+    missing: '[String!]!', reasons: 'String!', amount: 'Float!', meetingId: 'ID!', objection: 'ObjectionInput!', outcome: 'SpotCheckOutcome!',
+    findings: 'String!', note: 'String',
+  };
+  return types[name];
+}
+
+export async function stepOk(t: TestApp, username: string, mutation: string, caseId: string, extraArgs = '', variables: Record<string, unknown> = {}) {
+  const result = await step(t, username, mutation, caseId, extraArgs, variables);
+  if (result.errors) throw new Error(`${username} ${mutation} failed: ${JSON.stringify(result.errors)}`);
+  return result.data![mutation];
+}
+
+const HEXI = '510199101000';
+
+/** Hexi's joint review committee: head as chair and five voting members in all (P3.2). */
+export async function setHexiCommittee(t: TestApp, usernames = ['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2', 'hexi.member3']) {
+  const functions = ['CHAIR', 'CIVIL_AFFAIRS', 'DISCIPLINE_INSPECTION', 'FINANCE', 'POVERTY_ALLEVIATION', 'VILLAGE_CADRE'];
+  const members = await Promise.all(usernames.map(async (u, i) => ({ accountId: await accountIdOf(t, u), function: functions[i] })));
+  return as(t, 'admin', `mutation($m: [CommitteeMemberInput!]!) { setCommittee(townshipCode: "${HEXI}", members: $m) { id valid problems } }`, { m: members });
+}
+
+/** Registers a household in a Hexi village and applies, as the village assistant. */
+export async function apply(t: TestApp, programme: string, options: { village?: string; head?: string; extra?: { name: string; birth: string; relation: string }[];
+  emergency?: boolean; cause?: string } = {}) {
+  const village = options.village ?? '510199101201';
+  const assistant = `va.${village.slice(6)}`;
+  const household = (await as(t, assistant, 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { id members { id name } } }',
+    { input: householdInput(village, options.head ?? '李大山', options.extra ?? []) })).createHousehold;
+  const submitted = (await as(t, assistant, `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { ${CASE_FIELDS} } }`, {
+    input: { householdId: household.id, programme, channel: 'WINDOW', emergency: options.emergency ?? false,
+      cause: programme === 'LINSHI' ? options.cause ?? '火灾 (house fire)' : undefined },
+  })).submitApplication;
+  return { household, case: submitted };
+}
+
+/** The verification round: district approves the request, every department answers, district approves the report. */
+export async function verify(t: TestApp, caseId: string) {
+  const [request] = (await as(t, 'district.officer', 'query($c: ID!) { verificationRequests(caseId: $c) { id status } }', { c: caseId })).verificationRequests;
+  await as(t, 'district.officer', 'mutation($r: ID!) { approveVerificationRequest(requestId: $r) { status } }', { r: request.id });
+  for (const department of ['dept.police', 'dept.tax', 'dept.hrss', 'dept.market', 'dept.bank']) {
+    const pending = (await as(t, department, 'query($r: ID!) { verificationAnswers(pending: true, requestId: $r) { id } }', { r: request.id })).verificationAnswers;
+    for (const answer of pending) {
+      await as(t, department, 'mutation($a: ID!) { answerVerification(answerId: $a, findings: "No record found (无记录)") { answeredAt } }', { a: answer.id });
+    }
+  }
+  await as(t, 'district.officer', 'mutation($r: ID!) { approveVerificationReport(requestId: $r) { status } }', { r: request.id });
+}
+
+/** Investigation by two Hexi caseworkers, both signing. */
+export async function investigate(t: TestApp, caseId: string, investigators = ['hexi.caseworker', 'hexi.caseworker2']) {
+  const ids = await Promise.all(investigators.map((u) => accountIdOf(t, u)));
+  const investigation = (await as(t, 'hexi.caseworker', `mutation($c: ID!, $i: InvestigationInput!) { recordInvestigation(caseId: $c, input: $i) { id } }`, {
+    c: caseId, i: { visitedOn: '2026-11-20', findings: 'Household visited; situation as declared (入户核实属实).', investigatorIds: ids },
+  })).recordInvestigation;
+  for (const u of investigators) await as(t, u, 'mutation($i: ID!) { signInvestigation(investigationId: $i) { id } }', { i: investigation.id });
+  return investigation;
+}
+
+export async function accountIncome(t: TestApp, caseId: string, monthlyYuan = 400) {
+  return (await as(t, 'hexi.caseworker', `mutation($c: ID!, $i: IncomeAccountingInput!) { recordIncomeAccounting(caseId: $c, input: $i) { perCapitaIncomeYuan amountYuan belowStandard } }`, {
+    c: caseId, i: { items: [{ source: 'farming (务农)', monthlyYuan, counted: true }], deductionsYuan: 0 },
+  })).recordIncomeAccounting;
+}
+
+/** From SUBMITTED to TOWNSHIP_REVIEW for a DIBAO (or TEKUN) case of Hexi. */
+export async function prepareForReview(t: TestApp, caseId: string, options: { tekun?: boolean } = {}) {
+  await stepOk(t, 'hexi.caseworker', 'acceptCase', caseId);
+  await stepOk(t, 'hexi.caseworker', 'startInvestigation', caseId);
+  await verify(t, caseId);
+  await investigate(t, caseId);
+  await accountIncome(t, caseId);
+  if (options.tekun) {
+    const items = { eating: true, dressing: false, transferring: false, toileting: true, walkingIndoors: true, bathing: false };
+    await as(t, 'hexi.caseworker', 'mutation($c: ID!, $i: SelfCareInput!) { recordCareAssessment(caseId: $c, items: $i, supportForm: "DISPERSED") }', { c: caseId, i: items });
+  }
+  return stepOk(t, 'hexi.caseworker', 'submitForReview', caseId);
+}
+
+/** A meeting with everyone present; each voter votes as given. */
+export async function meetingWithVotes(t: TestApp, caseIds: string[], votes: Record<string, string>, present = ['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2', 'hexi.member3']) {
+  const meeting = (await as(t, 'hexi.caseworker', `mutation($c: [ID!]!) { scheduleMeeting(townshipCode: "${HEXI}", heldOn: "2026-11-25", caseIds: $c) { id } }`, { c: caseIds })).scheduleMeeting;
+  const presentIds = await Promise.all(present.map((u) => accountIdOf(t, u)));
+  await as(t, 'hexi.caseworker', 'mutation($m: ID!, $p: [ID!]!) { recordAttendance(meetingId: $m, presentIds: $p) { id } }', { m: meeting.id, p: presentIds });
+  for (const caseId of caseIds) {
+    for (const [voter, vote] of Object.entries(votes)) {
+      await as(t, voter, `mutation($m: ID!, $c: ID!) { castVote(meetingId: $m, caseId: $c, vote: ${vote}) { vote } }`, { m: meeting.id, c: caseId });
+    }
+  }
+  return meeting.id as string;
+}
+
+/** Every member who may vote approves; hexi.caseworker2 investigated and recuses (D§4). */
+export const ALL_APPROVE = { 'hexi.head': 'APPROVE', 'hexi.member1': 'APPROVE', 'hexi.member2': 'APPROVE', 'hexi.member3': 'APPROVE' };
+
+/** As if the notice period had passed: moves the case's notice (and its deadline) into the past. */
+export async function letNoticePass(t: TestApp, caseId: string) {
+  const id = Buffer.from(caseId, 'base64url').toString().split(':')[2];
+  await t.dataSource.query(`UPDATE cases SET notice_starts_at = notice_starts_at - interval '8 days', notice_ends_at = notice_ends_at - interval '8 days' WHERE id = $1`, [id]);
+}
+
+export const rawId = (caseId: string) => Buffer.from(caseId, 'base64url').toString().split(':')[2];

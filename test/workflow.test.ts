@@ -1,0 +1,360 @@
+import { codeOf, startTestApp, TestApp } from './support/harness';
+import { OTHER_DISTRICT } from './support/fixtures';
+import { idNumber } from './support/households';
+import {
+  accountIdOf, ALL_APPROVE, apply, as, caseOf, CASE_FIELDS, investigate, letNoticePass, meetingWithVotes, prepareForReview, rawId,
+  setHexiCommittee, step, stepOk, verify,
+} from './support/workflow';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ fixture: OTHER_DISTRICT });
+  const committee = await setHexiCommittee(t);
+  expect(committee.setCommittee).toMatchObject({ valid: true, problems: [] });
+});
+afterAll(() => t.close());
+
+const countRows = async (table: string, caseId: string) =>
+  (await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${table === 'audit_log' ? 'subject_id' : 'case_id'} = $1`, [rawId(caseId)]))[0].n as number;
+
+describe('a DIBAO case from a village application to filing, each actor with its own account', () => {
+  it('goes SUBMITTED → ACCEPTED → INVESTIGATING → TOWNSHIP_REVIEW → PUBLIC_NOTICE → APPROVED → FILED', async () => {
+    const { case: applied } = await apply(t, 'DIBAO', { head: '陈小明' });
+    expect(applied.status).toBe('SUBMITTED');
+    expect(applied.nextSteps).toEqual([]); // the village may not accept
+
+    const reviewed = await prepareForReview(t, applied.id);
+    expect(reviewed.status).toBe('TOWNSHIP_REVIEW');
+    expect(reviewed.amount).toBe(220); // rural standard 620 − 400 per capita, one person (D§8)
+
+    const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
+    const noticed = await stepOk(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
+    expect(noticed.status).toBe('PUBLIC_NOTICE');
+    const notices = (await t.gql('{ publicNotices(villageCode: "510199101201") { maskedName householdSize programme amount } }')).data!.publicNotices;
+    expect(notices).toContainEqual({ maskedName: '陈*明', householdSize: 1, programme: 'DIBAO', amount: 220 });
+
+    const early = await step(t, 'hexi.head', 'approveCase', applied.id);
+    expect(codeOf(early)).toBe('INVALID_TRANSITION');
+    await letNoticePass(t, applied.id);
+    const approved = await stepOk(t, 'hexi.head', 'approveCase', applied.id);
+    expect(approved.status).toBe('APPROVED');
+
+    const enrolments = (await as(t, 'finance', '{ enrolments(programme: DIBAO) { payeeName monthlyAmount startMonth reviewClass } }')).enrolments;
+    expect(enrolments).toContainEqual(expect.objectContaining({ payeeName: '陈小明', monthlyAmount: 220, reviewClass: 'C' }));
+    expect(enrolments[0].startMonth).toMatch(/^\d{4}-\d{2}-01$/);
+
+    const filed = await stepOk(t, 'hexi.caseworker', 'fileCase', applied.id);
+    expect(filed.status).toBe('FILED');
+
+    const history = (await as(t, 'district.officer', 'query($id: ID!) { case(id: $id) { events { action fromStatus toStatus actorUsername } } }', { id: applied.id })).case.events;
+    const moves = history.filter((e: { fromStatus: string; toStatus: string }) => e.fromStatus !== e.toStatus).map((e: { action: string; actorUsername: string }) => `${e.action}:${e.actorUsername}`);
+    expect(moves).toEqual([
+      'submit:va.101201', 'acceptCase:hexi.caseworker', 'startInvestigation:hexi.caseworker', 'submitForReview:hexi.caseworker',
+      'concludeReview:hexi.head', 'approveCase:hexi.head', 'fileCase:hexi.caseworker',
+    ]);
+    const spot = await stepOk(t, 'district.officer', 'spotCheck', applied.id, 'outcome: $outcome, findings: $findings', { outcome: 'CONFIRMED', findings: 'Checked on site.' });
+    expect(spot.status).toBe('SPOT_CHECKED');
+  });
+});
+
+describe('an objection during the notice', () => {
+  it('leads to a democratic appraisal and a new committee review', async () => {
+    const { case: applied } = await apply(t, 'DIBAO', { head: '周建国' });
+    await prepareForReview(t, applied.id);
+    const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
+    await stepOk(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
+
+    const objected = await stepOk(t, 'va.101201', 'raiseObjection', applied.id, 'objection: $objection', {
+      objection: { objector: '村民王某', content: 'The household runs a shop (经营商铺).' },
+    });
+    expect(objected.status).toBe('OBJECTION_RAISED');
+    const tooSoon = await step(t, 'va.101201', 'returnToReview', applied.id);
+    expect(codeOf(tooSoon)).toBe('INVALID_TRANSITION');
+
+    await as(t, 'va.101201', 'mutation($c: ID!) { recordAppraisal(caseId: $c, input: { heldOn: "2026-11-26", participants: 15, supported: true, minutes: "The shop closed in 2024 (商铺已于2024年关闭)." }) { outcome } }', { c: applied.id });
+    const back = await stepOk(t, 'va.101201', 'returnToReview', applied.id);
+    expect(back.status).toBe('TOWNSHIP_REVIEW');
+    const again = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
+    expect((await stepOk(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId: again })).status).toBe('PUBLIC_NOTICE');
+  });
+
+  it('is not taken once the notice period has ended', async () => {
+    const { case: applied } = await apply(t, 'DIBAO', { head: '吴海' });
+    await prepareForReview(t, applied.id);
+    const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
+    await stepOk(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
+    await letNoticePass(t, applied.id);
+    const late = await step(t, 'va.101201', 'raiseObjection', applied.id, 'objection: $objection', { objection: { objector: 'x', content: 'y' } });
+    expect(codeOf(late)).toBe('INVALID_TRANSITION');
+  });
+});
+
+describe('a refusal', () => {
+  it('is refused by the committee, gets reasons, and is delivered by the village within the deadline', async () => {
+    const { case: applied } = await apply(t, 'DIBAO', { head: '郑强' });
+    await prepareForReview(t, applied.id);
+    const meetingId = await meetingWithVotes(t, [applied.id], {
+      'hexi.head': 'REJECT', 'hexi.member1': 'REJECT', 'hexi.member2': 'APPROVE', 'hexi.member3': 'REJECT',
+    });
+    const denied = await stepOk(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId, reasons: $reasons', {
+      meetingId, reasons: 'Per-capita income above the standard after re-count (人均收入高于标准).',
+    });
+    expect(denied.status).toBe('DENIED');
+    expect(denied.refusalReasons).toMatch(/above the standard/);
+    expect(denied.dueAt).not.toBeNull();
+
+    const delivered = await as(t, 'va.101201', 'mutation($c: ID!) { recordDelivery(caseId: $c, input: { deliveredOn: "2026-11-27", recipient: "郑强" }) { decision } }', { c: applied.id });
+    expect(delivered.recordDelivery.decision).toBe('DENIED');
+    const after = await caseOf(t, 'va.101201', applied.id);
+    expect(after).toMatchObject({ dueAt: null, overdue: false });
+  });
+
+  it('of acceptance needs written reasons', async () => {
+    const { case: applied } = await apply(t, 'DIBAO', { head: '冯立' });
+    const none = await step(t, 'hexi.caseworker', 'refuseAcceptance', applied.id, 'reasons: $reasons', { reasons: '   ' });
+    expect(codeOf(none)).toBe('BAD_USER_INPUT');
+    expect((await caseOf(t, 'hexi.caseworker', applied.id)).status).toBe('SUBMITTED');
+    const refused = await stepOk(t, 'hexi.caseworker', 'refuseAcceptance', applied.id, 'reasons: $reasons', { reasons: 'Not resident in the district (非本区户籍).' });
+    expect(refused.status).toBe('NOT_ACCEPTED');
+  });
+
+  it('lists missing materials once only', async () => {
+    const { case: applied } = await apply(t, 'DIBAO', { head: '蒋平' });
+    await stepOk(t, 'hexi.caseworker', 'requestMaterials', applied.id, 'missingMaterials: $missing', { missing: ['户口簿 (household register)', '收入证明 (income proof)'] });
+    await stepOk(t, 'va.101201', 'supplyMaterials', applied.id);
+    const second = await step(t, 'hexi.caseworker', 'requestMaterials', applied.id, 'missingMaterials: $missing', { missing: ['more'] });
+    expect(codeOf(second)).toBe('INVALID_TRANSITION');
+    expect(second.errors![0].message).toMatch(/already listed once/);
+  });
+});
+
+describe('TEKUN', () => {
+  it('computes the care level and never publishes a household with a minor', async () => {
+    const { case: withMinor } = await apply(t, 'TEKUN', { head: '孤老甲', extra: [{ name: '孙小宝', birth: '20150601', relation: 'GRANDCHILD' }] });
+    const reviewed = await prepareForReview(t, withMinor.id, { tekun: true });
+    // three of six items unable → partly dependent: 620 × 1.3 = 806, + 300 care allowance
+    expect(reviewed.amount).toBe(1106);
+    const meetingId = await meetingWithVotes(t, [withMinor.id], ALL_APPROVE);
+    expect((await stepOk(t, 'hexi.head', 'concludeReview', withMinor.id, 'meetingId: $meetingId', { meetingId })).status).toBe('PUBLIC_NOTICE');
+    const notices = (await t.gql('{ publicNotices { maskedName programme } }')).data!.publicNotices;
+    expect(notices.filter((n: { maskedName: string }) => n.maskedName === '孤*甲')).toEqual([]);
+  });
+
+  it('public notices never carry ID numbers, phones, bank accounts, addresses or health detail', async () => {
+    const response = await t.http().post('/graphql').send({ query: '{ __type(name: "PublicNotice") { fields { name } } }' });
+    const fields = response.body.data.__type.fields.map((f: { name: string }) => f.name);
+    expect(fields.sort()).toEqual(['amount', 'householdSize', 'maskedName', 'noticeEndsAt', 'noticeStartsAt', 'programme', 'villageCode', 'villageName']);
+  });
+});
+
+describe('LINSHI', () => {
+  it('emergency: pays first, and is flagged overdue to the district when the paperwork is late', async () => {
+    const { case: applied } = await apply(t, 'LINSHI', { head: '钱急', emergency: true });
+    const paid = await stepOk(t, 'hexi.head', 'emergencyPay', applied.id, 'amount: $amount', { amount: 3000 });
+    expect(paid).toMatchObject({ status: 'EMERGENCY_PAID', amount: 3000, overdue: false });
+    // as if the paperwork deadline (5 working days) had passed
+    await t.dataSource.query("UPDATE cases SET due_at = now() - interval '1 day' WHERE id = $1", [rawId(applied.id)]);
+    const overdue = (await as(t, 'district.officer', `{ overdueCases { totalCount edges { node { id status } } } }`)).overdueCases;
+    expect(overdue.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(applied.id);
+    await investigate(t, applied.id);
+    expect((await stepOk(t, 'hexi.caseworker', 'completeEmergencyPaperwork', applied.id)).status).toBe('PAID');
+  });
+
+  it('refuses an emergency payment on a general application', async () => {
+    const { case: applied } = await apply(t, 'LINSHI', { head: '孙一般' });
+    const refused = await step(t, 'hexi.head', 'emergencyPay', applied.id, 'amount: $amount', { amount: 500 });
+    expect(codeOf(refused)).toBe('INVALID_TRANSITION');
+  });
+
+  it('needs district confirmation above the township limit, and refuses the same cause again within 12 months', async () => {
+    await as(t, 'district.officer', 'mutation { updateSetting(key: "linshiTownshipLimitYuan", value: 2000) }');
+    const { case: applied, household } = await apply(t, 'LINSHI', { head: '赵大额', cause: '水灾 (flood)' });
+    await stepOk(t, 'hexi.caseworker', 'acceptCase', applied.id);
+    await stepOk(t, 'hexi.caseworker', 'startInvestigation', applied.id);
+    await verify(t, applied.id);
+    await investigate(t, applied.id);
+    await stepOk(t, 'hexi.caseworker', 'startNotice', applied.id, 'amount: $amount', { amount: 5000 });
+    await letNoticePass(t, applied.id);
+    const overLimit = await step(t, 'hexi.head', 'approveCase', applied.id);
+    expect(codeOf(overLimit)).toBe('INVALID_TRANSITION');
+    expect(overLimit.errors![0].message).toMatch(/above the township limit/);
+    await as(t, 'district.officer', 'mutation($c: ID!) { confirmAmount(caseId: $c) }', { c: applied.id });
+    expect((await stepOk(t, 'hexi.head', 'approveCase', applied.id)).status).toBe('APPROVED');
+    expect((await stepOk(t, 'hexi.caseworker', 'recordPayment', applied.id)).status).toBe('PAID');
+    await as(t, 'district.officer', 'mutation { updateSetting(key: "linshiTownshipLimitYuan", value: null) }');
+
+    const repeat = await t.gql(`mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id } }`, {
+      input: { householdId: household.id, programme: 'LINSHI', channel: 'WINDOW', cause: '水灾 (FLOOD)' },
+    }, await t.login('va.101201'));
+    expect(codeOf(repeat)).toBe('CONFLICT');
+    const withNewGrounds = await t.gql(`mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id } }`, {
+      input: { householdId: household.id, programme: 'LINSHI', channel: 'WINDOW', cause: '水灾 (FLOOD)', newGrounds: true, note: 'Second flood in November.' },
+    }, await t.login('va.101201'));
+    expect(withNewGrounds.errors).toBeUndefined();
+  });
+});
+
+describe('favour cases (P6.3) and duplicates (D§5)', () => {
+  it('flags a kin-registered case at acceptance, lists it for the district, and refuses the related member\'s vote', async () => {
+    const cousinId = idNumber('19600303', 901);
+    await as(t, 'hexi.member2', 'mutation($i: KinInput!) { declareKin(input: $i) { id } }', { i: { name: '钱亲戚', idNumber: cousinId, relation: 'SIBLING' } });
+    const household = (await as(t, 'va.101202', 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { id } }', {
+      input: { villageCode: '510199101202', residence: 'RURAL', address: '张湾村 1 组', members: [{ name: '钱亲戚', idNumber: cousinId, relation: 'HEAD', labourCapacity: 'NONE' }] },
+    })).createHousehold;
+    const applied = (await as(t, 'va.101202', `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { ${CASE_FIELDS} } }`, {
+      input: { householdId: household.id, programme: 'DIBAO', channel: 'WINDOW' },
+    })).submitApplication;
+    const accepted = await stepOk(t, 'hexi.caseworker', 'acceptCase', applied.id);
+    expect(accepted.kinRegistered).toBe(true);
+    const listed = (await as(t, 'district.officer', '{ cases(filter: { kinRegistered: true }) { edges { node { id } } } }')).cases.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(listed).toContain(applied.id);
+
+    await stepOk(t, 'hexi.caseworker', 'startInvestigation', applied.id);
+    await verify(t, applied.id);
+    await investigate(t, applied.id);
+    await as(t, 'hexi.caseworker', `mutation($c: ID!) { recordIncomeAccounting(caseId: $c, input: { items: [], deductionsYuan: 0 }) { amountYuan } }`, { c: applied.id });
+    await stepOk(t, 'hexi.caseworker', 'submitForReview', applied.id);
+    const meeting = (await as(t, 'hexi.caseworker', `mutation($c: [ID!]!) { scheduleMeeting(townshipCode: "510199101000", heldOn: "2026-11-27", caseIds: $c) { id } }`, { c: [applied.id] })).scheduleMeeting;
+    const present = await Promise.all(['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2', 'hexi.member3'].map((u) => accountIdOf(t, u)));
+    await as(t, 'hexi.caseworker', 'mutation($m: ID!, $p: [ID!]!) { recordAttendance(meetingId: $m, presentIds: $p) { id } }', { m: meeting.id, p: present });
+
+    const kinVote = await t.gql('mutation($m: ID!, $c: ID!) { castVote(meetingId: $m, caseId: $c, vote: APPROVE) { vote } }', { m: meeting.id, c: applied.id }, await t.login('hexi.member2'));
+    expect(codeOf(kinVote)).toBe('FORBIDDEN');
+    expect(kinVote.errors![0].message).toMatch(/No favour cases/);
+    const investigatorVote = await t.gql('mutation($m: ID!, $c: ID!) { castVote(meetingId: $m, caseId: $c, vote: APPROVE) { vote } }', { m: meeting.id, c: applied.id }, await t.login('hexi.caseworker2'));
+    expect(codeOf(investigatorVote)).toBe('FORBIDDEN');
+    expect(investigatorVote.errors![0].message).toMatch(/investigated the case recuses/);
+    const fairVote = await t.gql('mutation($m: ID!, $c: ID!) { castVote(meetingId: $m, caseId: $c, vote: APPROVE) { vote } }', { m: meeting.id, c: applied.id }, await t.login('hexi.member1'));
+    expect(fairVote.errors).toBeUndefined();
+    const votes = (await t.dataSource.query('SELECT count(*)::int AS n FROM votes WHERE case_id = $1', [rawId(applied.id)]))[0].n;
+    expect(votes).toBe(1);
+  });
+
+  it('refuses a related caseworker as investigator', async () => {
+    const kinId = idNumber('19700707', 902);
+    await as(t, 'hexi.caseworker2', 'mutation($i: KinInput!) { declareKin(input: $i) { id } }', { i: { name: '李亲', idNumber: kinId, relation: 'SPOUSE' } });
+    const household = (await as(t, 'va.101203', 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { id } }', {
+      input: { villageCode: '510199101203', residence: 'RURAL', address: '桃园村', members: [{ name: '李亲', idNumber: kinId, relation: 'HEAD', labourCapacity: 'NONE' }] },
+    })).createHousehold;
+    const applied = (await as(t, 'va.101203', `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id } }`, {
+      input: { householdId: household.id, programme: 'DIBAO', channel: 'PROACTIVE_DISCOVERY' },
+    })).submitApplication;
+    await stepOk(t, 'hexi.caseworker', 'acceptCase', applied.id);
+    await stepOk(t, 'hexi.caseworker', 'startInvestigation', applied.id);
+    const ids = await Promise.all(['hexi.caseworker', 'hexi.caseworker2'].map((u) => accountIdOf(t, u)));
+    const refused = await t.gql('mutation($c: ID!, $i: InvestigationInput!) { recordInvestigation(caseId: $c, input: $i) { id } }', {
+      c: applied.id, i: { visitedOn: '2026-11-27', findings: 'x', investigatorIds: ids },
+    }, await t.login('hexi.caseworker'));
+    expect(codeOf(refused)).toBe('FORBIDDEN');
+    expect(refused.errors![0].message).toMatch(/hexi.caseworker2 may not investigate/);
+  });
+
+  it('reports an ID number already in another open case of the same programme at acceptance', async () => {
+    const shared = idNumber('19550505', 903);
+    const cases: string[] = [];
+    for (const village of ['510199101201', '510199101204']) {
+      const household = (await as(t, `va.${village.slice(6)}`, 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { id } }', {
+        input: { villageCode: village, residence: 'RURAL', address: 'x', members: [{ name: '重复人', idNumber: shared, relation: 'HEAD', labourCapacity: 'NONE' }] },
+      })).createHousehold;
+      cases.push((await as(t, `va.${village.slice(6)}`, 'mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id } }', {
+        input: { householdId: household.id, programme: 'DIBAO', channel: 'WINDOW' },
+      })).submitApplication.id);
+    }
+    const accepted = await stepOk(t, 'hexi.caseworker', 'acceptCase', cases[1]);
+    expect(accepted.duplicateFindings).toEqual([expect.stringMatching(/^5101\*{10}\d{3}[\dX] is in another open DIBAO case/)]);
+  });
+});
+
+describe('the joint review committee (P3.2, D§4)', () => {
+  it('cannot decide with four members', async () => {
+    const { case: applied } = await apply(t, 'DIBAO', { head: '韩四人' });
+    await prepareForReview(t, applied.id);
+    const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
+    const shrunk = await setHexiCommittee(t, ['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2']);
+    expect(shrunk.setCommittee.valid).toBe(false);
+    expect(shrunk.setCommittee.problems).toContainEqual(expect.stringMatching(/has 4 members; at least 5/));
+    const refused = await step(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
+    expect(codeOf(refused)).toBe('INVALID_TRANSITION');
+    expect(refused.errors![0].message).toMatch(/committee cannot decide/);
+    expect((await caseOf(t, 'hexi.head', applied.id)).status).toBe('TOWNSHIP_REVIEW');
+    await setHexiCommittee(t);
+  });
+});
+
+describe('concurrency', () => {
+  it('lets exactly one of two simultaneous decisions win; the other gets CONFLICT and changes nothing', async () => {
+    const { case: applied } = await apply(t, 'DIBAO', { head: '并发' });
+    await prepareForReview(t, applied.id);
+    const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
+    await stepOk(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
+    await letNoticePass(t, applied.id);
+    const { version } = await caseOf(t, 'hexi.head', applied.id);
+    const token = await t.login('hexi.head');
+    const approve = `mutation($id: ID!, $v: Int!) { approveCase(caseId: $id, version: $v) { status } }`;
+    const deny = `mutation($id: ID!, $v: Int!) { denyCase(caseId: $id, version: $v, reasons: "changed my mind") { status } }`;
+    const results = await Promise.all([t.gql(approve, { id: applied.id, v: version }, token), t.gql(deny, { id: applied.id, v: version }, token)]);
+    const winners = results.filter((r) => !r.errors);
+    const losers = results.filter((r) => r.errors);
+    expect(winners).toHaveLength(1);
+    expect(losers.map(codeOf)).toEqual(['CONFLICT']);
+    const decisions = (await t.dataSource.query(`SELECT count(*)::int AS n FROM case_events WHERE case_id = $1 AND action IN ('approveCase', 'denyCase')`, [rawId(applied.id)]))[0].n;
+    expect(decisions).toBe(1);
+  });
+});
+
+describe('separation of approval and supervision (P1)', () => {
+  it('refuses the district officer\'s decision with the rule\'s reason, leaving no event and only the denial in the audit log', async () => {
+    const { case: applied } = await apply(t, 'DIBAO', { head: '监督' });
+    await prepareForReview(t, applied.id);
+    const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
+    await stepOk(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
+    await letNoticePass(t, applied.id);
+    const eventsBefore = await countRows('case_events', applied.id);
+    const changesBefore = (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE subject_id = $1 AND kind = 'CHANGE'`, [rawId(applied.id)]))[0].n;
+    const before = await caseOf(t, 'district.officer', applied.id);
+
+    for (const mutation of ['approveCase', 'denyCase']) {
+      const refused = await step(t, 'district.officer', mutation, applied.id, mutation === 'denyCase' ? 'reasons: $reasons' : '', mutation === 'denyCase' ? { reasons: 'x' } : {});
+      expect(codeOf(refused)).toBe('FORBIDDEN');
+      expect(refused.errors![0].message).toMatch(/Approval and supervision are separate/);
+    }
+    expect(await countRows('case_events', applied.id)).toBe(eventsBefore);
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE subject_id = $1 AND kind = 'CHANGE'`, [rawId(applied.id)]))[0].n).toBe(changesBefore);
+    const denials = await t.dataSource.query(`SELECT action, actor_username FROM audit_log WHERE subject_id = $1 AND kind = 'DENIED' ORDER BY at`, [rawId(applied.id)]);
+    expect(denials).toEqual([{ action: 'decide', actor_username: 'district.officer' }, { action: 'decide', actor_username: 'district.officer' }]);
+    expect(await caseOf(t, 'district.officer', applied.id)).toEqual(before);
+  });
+});
+
+describe('invalid transitions', () => {
+  it('name the current state and the allowed next steps', async () => {
+    const { case: applied } = await apply(t, 'DIBAO', { head: '跳步' });
+    const skipped = await step(t, 'hexi.caseworker', 'submitForReview', applied.id);
+    expect(codeOf(skipped)).toBe('INVALID_TRANSITION');
+    expect(skipped.errors![0].extensions).toMatchObject({ currentStatus: 'SUBMITTED', allowedSteps: ['acceptCase', 'requestMaterials', 'refuseAcceptance'] });
+  });
+
+  it('answer a stale version with CONFLICT', async () => {
+    const { case: applied } = await apply(t, 'DIBAO', { head: '旧版' });
+    const stale = await t.gql('mutation($id: ID!) { acceptCase(caseId: $id, version: 99) { status } }', { id: applied.id }, await t.login('hexi.caseworker'));
+    expect(codeOf(stale)).toBe('CONFLICT');
+    expect(stale.errors![0].extensions).toMatchObject({ currentVersion: applied.version });
+  });
+
+  it('refuse a review before verification, investigation and income accounting', async () => {
+    const { case: applied } = await apply(t, 'DIBAO', { head: '未核' });
+    await stepOk(t, 'hexi.caseworker', 'acceptCase', applied.id);
+    await stepOk(t, 'hexi.caseworker', 'startInvestigation', applied.id);
+    const early = await step(t, 'hexi.caseworker', 'submitForReview', applied.id);
+    expect(codeOf(early)).toBe('INVALID_TRANSITION');
+    expect(early.errors![0].message).toMatch(/signed by all of its investigators/);
+    await investigate(t, applied.id);
+    expect((await step(t, 'hexi.caseworker', 'submitForReview', applied.id)).errors![0].message).toMatch(/verification report/);
+  });
+
+  it('keep a case of another district out of reach', async () => {
+    const { case: applied } = await apply(t, 'DIBAO', { head: '邻区' });
+    const result = await t.gql('mutation($id: ID!, $v: Int!) { acceptCase(caseId: $id, version: $v) { status } }', { id: applied.id, v: applied.version }, await t.login('other.caseworker'));
+    expect(codeOf(result)).toBe('NOT_FOUND');
+  });
+});
