@@ -19,9 +19,10 @@ export function renderPermissionMatrix(): string {
   ];
   for (const role of Object.values(Role)) {
     lines.push(`## ${role}`, '');
-    lines.push(`| subject | ${ACTIONS.join(' | ')} |`, `| --- | ${ACTIONS.map(() => '---').join(' | ')} |`);
+    lines.push('| subject | actions (full = every field within scope; partial = limited fields or extra condition) |', '| --- | --- |');
     for (const subject of MATRIX_SUBJECTS) {
-      lines.push(`| ${subject} | ${ACTIONS.map((action) => ACCESS_MARK[effectiveAccess(role, action, subject)]).join(' | ')} |`);
+      const granted = ACTIONS.map((action) => [action, effectiveAccess(role, action, subject)] as const).filter(([, access]) => access !== 'none');
+      lines.push(`| ${subject} | ${granted.length ? granted.map(([action, access]) => `${action} (${ACCESS_MARK[access]})`).join(', ') : '—'} |`);
     }
     lines.push('', '| effect | action | subject | scope | fields | condition | clause | reason |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const grant of grantsOf(role)) {

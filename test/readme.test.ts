@@ -27,6 +27,8 @@ describe('the README demo-account table', () => {
       expect(await seedDemoDistrictIfEmpty(db.dataSource, password)).toBe(false);
       const [{ password_hash: hash }] = await db.dataSource.query("SELECT password_hash FROM accounts WHERE username = 'admin'");
       expect(await verifyPassword(hash, password)).toBe(true);
+      const [{ n }] = await db.dataSource.query("SELECT count(*)::int AS n FROM cases WHERE status = 'SUBMITTED'");
+      expect(n).toBe(4);
     } finally {
       await db.close();
       await database.drop();

@@ -1,4 +1,10 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Committee, CommitteeFunction, CommitteeMember } from '../modules/committee/committee.entity';
+import { Household, LabourCapacity, Person, Relation } from '../modules/household/household.entity';
+import { idNumberCheckChar } from '../modules/household/id-number';
+import { Case, CaseEvent, CaseStatus, Channel, Programme } from '../modules/case/case.entity';
+import { decisionDueAtFor } from '../modules/case/deadlines';
+import { defaultSettings } from '../modules/settings/settings-definitions';
 import { Department, Role } from '../../permissions/roles';
 import { hashPassword } from '../auth/passwords';
 import { Region, RegionKind } from '../modules/region/region.entity';
@@ -109,6 +115,61 @@ export async function insertRegionsAndAccounts(
   });
 }
 
+/** Committees of the demo: Hexi's is valid (five voting members incl. chair and discipline
+ * inspection); Shiqiao's has three members, so it cannot decide until mended (P3.2). */
+const DEMO_COMMITTEES: { townshipCode: string; members: [username: string, fn: CommitteeFunction][] }[] = [
+  { townshipCode: '510199101000', members: [['hexi.head', CommitteeFunction.CHAIR], ['hexi.caseworker2', CommitteeFunction.CIVIL_AFFAIRS],
+    ['hexi.member1', CommitteeFunction.DISCIPLINE_INSPECTION], ['hexi.member2', CommitteeFunction.FINANCE], ['hexi.member3', CommitteeFunction.POVERTY_ALLEVIATION]] },
+  { townshipCode: '510199102000', members: [['shiqiao.head', CommitteeFunction.CHAIR], ['shiqiao.caseworker2', CommitteeFunction.CIVIL_AFFAIRS],
+    ['shiqiao.member1', CommitteeFunction.DISCIPLINE_INSPECTION]] },
+];
+
+/** A few fictional applications waiting for acceptance, so that lists are not empty in GraphiQL. */
+const DEMO_APPLICATIONS: { villageCode: string; head: string; birth: string; programme: Programme; cause?: string }[] = [
+  { villageCode: '510199101201', head: '刘桂兰', birth: '19580312', programme: Programme.DIBAO },
+  { villageCode: '510199101202', head: '张守义', birth: '19420705', programme: Programme.TEKUN },
+  { villageCode: '510199102201', head: '王春燕', birth: '19860921', programme: Programme.LINSHI, cause: '突发重病 (sudden illness)' },
+  { villageCode: '510199001001', head: '赵建华', birth: '19750130', programme: Programme.DIBAO },
+];
+
+async function insertDemoCommitteesAndCases(manager: EntityManager): Promise<void> {
+  const accounts = await manager.find(Account);
+  const idOf = (username: string) => accounts.find((a) => a.username === username)!.id;
+  for (const { townshipCode, members } of DEMO_COMMITTEES) {
+    const committee = await manager.save(Object.assign(new Committee(), { districtCode: DEMO_DISTRICT, townshipCode }));
+    await manager.insert(CommitteeMember, members.map(([username, fn]) => ({
+      districtCode: DEMO_DISTRICT, committeeId: committee.id, townshipCode, accountId: idOf(username), function: fn,
+    })));
+  }
+  const settings = defaultSettings();
+  for (const [i, demo] of DEMO_APPLICATIONS.entries()) {
+    const scope = scopeCodesOf(demo.villageCode);
+    const first17 = `${DEMO_DISTRICT.slice(0, 6)}${demo.birth}${String(700 + i).padStart(3, '0')}`;
+    const assistant = idOf(`va.${demo.villageCode.slice(6)}`);
+    const household = await manager.save(Object.assign(new Household(), {
+      districtCode: DEMO_DISTRICT, townshipCode: scope.townshipCode!, villageCode: demo.villageCode, residence: demo.villageCode.slice(6, 9) === '001' ? 'URBAN' : 'RURAL',
+      headName: demo.head, memberCount: 1, hasMemberAbleToWork: false, address: `${demo.villageCode} 1组 ${i + 1}号`, phone: null, bankName: null,
+      bankAccount: null, createdById: assistant,
+    }));
+    await manager.insert(Person, {
+      districtCode: DEMO_DISTRICT, householdId: household.id, townshipCode: household.townshipCode, villageCode: household.villageCode, name: demo.head,
+      idNumber: first17 + idNumberCheckChar(first17), relation: Relation.HEAD, labourCapacity: LabourCapacity.NONE, disabled: false,
+      disabilityDetail: null, healthDetail: null,
+    });
+    const now = new Date();
+    const saved = await manager.save(Object.assign(new Case(), {
+      districtCode: DEMO_DISTRICT, townshipCode: household.townshipCode, villageCode: household.villageCode, householdId: household.id,
+      programme: demo.programme, status: CaseStatus.SUBMITTED, channel: Channel.WINDOW, applicantName: demo.head, residence: household.residence,
+      cause: demo.cause ?? null, createdById: assistant, statusSince: now,
+      decisionDueAt: decisionDueAtFor(now, false, { settings, holidays: new Set() }),
+    }));
+    await manager.insert(CaseEvent, {
+      districtCode: DEMO_DISTRICT, caseId: saved.id, townshipCode: saved.townshipCode, villageCode: saved.villageCode, fromStatus: null,
+      toStatus: CaseStatus.SUBMITTED, action: 'submit', actorId: assistant, actorUsername: `va.${demo.villageCode.slice(6)}`, note: 'Demo application',
+    });
+  }
+}
+
 const levelRank = (code: string) => ['DISTRICT', 'TOWNSHIP', 'VILLAGE'].indexOf(levelOfCodeOrThrow(code));
 
 /** Seeds the demo district when the database has no regions yet; returns whether it did. */
@@ -116,5 +177,6 @@ export async function seedDemoDistrictIfEmpty(dataSource: DataSource, password: 
   const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM regions');
   if (count > 0) return false;
   await insertRegionsAndAccounts(dataSource, DEMO_REGIONS, DEMO_ACCOUNTS, password);
+  await dataSource.transaction((manager) => insertDemoCommitteesAndCases(manager));
   return true;
 }

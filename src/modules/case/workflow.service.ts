@@ -36,7 +36,8 @@ export class WorkflowService {
       const now = new Date();
       const run: StepRun = { ctx, manager, case: found, input, calendar, now };
       await transition.guard?.(run);
-      const to = await transition.to(run);
+      const to = transition.to ? await transition.to(run) : transition.outcomes[0];
+      if (!transition.outcomes.includes(to)) throw new Error(`Workflow table: ${step} reached ${to}, not one of its outcomes`);
       await transition.effect?.(run, to);
       const from = found.status;
       found.status = to;

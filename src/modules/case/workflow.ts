@@ -35,8 +35,10 @@ export interface Transition {
   /** The policy action the caller needs on the case. */
   action: Action;
   from: readonly CaseStatus[];
-  /** The state reached; a committee tally or a spot check decides between two. */
-  to: (run: StepRun) => CaseStatus | Promise<CaseStatus>;
+  /** The states it can reach; the executor refuses any other. */
+  outcomes: readonly CaseStatus[];
+  /** Chooses among several outcomes (a committee tally, a spot check); absent when there is one. */
+  to?: (run: StepRun) => CaseStatus | Promise<CaseStatus>;
   programmes: readonly Programme[];
   clause: string;
   /** Throws (INVALID_TRANSITION / BAD_USER_INPUT / FORBIDDEN) when the step may not happen now. */
@@ -116,11 +118,11 @@ function setRefusal(run: StepRun): void {
 
 export const TRANSITIONS: readonly Transition[] = [
   {
-    step: 'acceptCase', action: 'accept', from: [SUBMITTED], to: () => ACCEPTED, programmes: ALL, clause: 'D§3, D§5',
+    step: 'acceptCase', action: 'accept', from: [SUBMITTED], outcomes: [ACCEPTED], programmes: ALL, clause: 'D§3, D§5',
     effect: async (run) => run.ctx.services.kin.flagCaseAtAcceptance(run.manager, run.case),
   },
   {
-    step: 'requestMaterials', action: 'accept', from: [SUBMITTED], to: () => NEEDS_MATERIALS, programmes: ALL, clause: 'D§3',
+    step: 'requestMaterials', action: 'accept', from: [SUBMITTED], outcomes: [NEEDS_MATERIALS], programmes: ALL, clause: 'D§3',
     guard: async ({ case: c, input }) => {
       const missing = (input.missingMaterials ?? []).map((m) => m.trim()).filter(Boolean);
       if (missing.length === 0) throw badInput('List every missing material.', 'missingMaterials');
@@ -131,18 +133,18 @@ export const TRANSITIONS: readonly Transition[] = [
       c.missingMaterials = (input.missingMaterials ?? []).map((m) => m.trim()).filter(Boolean);
     },
   },
-  { step: 'supplyMaterials', action: 'submit', from: [NEEDS_MATERIALS], to: () => SUBMITTED, programmes: ALL, clause: 'P4.1' },
+  { step: 'supplyMaterials', action: 'submit', from: [NEEDS_MATERIALS], outcomes: [SUBMITTED], programmes: ALL, clause: 'P4.1' },
   {
-    step: 'refuseAcceptance', action: 'accept', from: [SUBMITTED, NEEDS_MATERIALS], to: () => NOT_ACCEPTED, programmes: ALL, clause: 'D§3',
+    step: 'refuseAcceptance', action: 'accept', from: [SUBMITTED, NEEDS_MATERIALS], outcomes: [NOT_ACCEPTED], programmes: ALL, clause: 'D§3',
     effect: (run) => setRefusal(run),
   },
   {
-    step: 'startInvestigation', action: 'investigate', from: [ACCEPTED], to: () => INVESTIGATING, programmes: ALL, clause: 'D§3, D§7',
+    step: 'startInvestigation', action: 'investigate', from: [ACCEPTED], outcomes: [INVESTIGATING], programmes: ALL, clause: 'D§3, D§7',
     // "Every entry is verified": the verification request goes out with the investigation.
     effect: async (run) => run.ctx.services.verification.requestFor(run.manager, run.ctx, run.case),
   },
   {
-    step: 'submitForReview', action: 'investigate', from: [INVESTIGATING], to: () => TOWNSHIP_REVIEW, programmes: REVIEWED, clause: 'D§3',
+    step: 'submitForReview', action: 'investigate', from: [INVESTIGATING], outcomes: [TOWNSHIP_REVIEW], programmes: REVIEWED, clause: 'D§3',
     guard: async (run) => {
       await assertInvestigationSigned(run);
       await assertVerificationApproved(run);
@@ -151,7 +153,7 @@ export const TRANSITIONS: readonly Transition[] = [
     },
   },
   {
-    step: 'startNotice', action: 'investigate', from: [INVESTIGATING], to: () => PUBLIC_NOTICE, programmes: [Programme.LINSHI], clause: 'D§6',
+    step: 'startNotice', action: 'investigate', from: [INVESTIGATING], outcomes: [PUBLIC_NOTICE], programmes: [Programme.LINSHI], clause: 'D§6',
     guard: async (run) => {
       await assertInvestigationSigned(run);
       await assertVerificationApproved(run);
@@ -163,7 +165,7 @@ export const TRANSITIONS: readonly Transition[] = [
     },
   },
   {
-    step: 'concludeReview', action: 'review', from: [TOWNSHIP_REVIEW], programmes: REVIEWED, clause: 'P3.2, D§4',
+    step: 'concludeReview', action: 'review', from: [TOWNSHIP_REVIEW], outcomes: [PUBLIC_NOTICE, DENIED], programmes: REVIEWED, clause: 'P3.2, D§4',
     to: (run) => run.ctx.services.committees.tally(run),
     effect: (run, to) => {
       if (to === PUBLIC_NOTICE) openNotice(run);
@@ -171,7 +173,7 @@ export const TRANSITIONS: readonly Transition[] = [
     },
   },
   {
-    step: 'raiseObjection', action: 'notice', from: [PUBLIC_NOTICE], to: () => OBJECTION_RAISED, programmes: ALL, clause: 'D§3, P2.2',
+    step: 'raiseObjection', action: 'notice', from: [PUBLIC_NOTICE], outcomes: [OBJECTION_RAISED], programmes: ALL, clause: 'D§3, P2.2',
     guard: ({ case: c, now }) => {
       if (c.noticeEndsAt && now > c.noticeEndsAt) throw unmet('The notice period has ended; objections are taken only during it (D§3).');
     },
@@ -184,7 +186,7 @@ export const TRANSITIONS: readonly Transition[] = [
     },
   },
   {
-    step: 'returnToReview', action: 'notice', from: [OBJECTION_RAISED], programmes: ALL, clause: 'D§3',
+    step: 'returnToReview', action: 'notice', from: [OBJECTION_RAISED], outcomes: [TOWNSHIP_REVIEW, PUBLIC_NOTICE], programmes: ALL, clause: 'D§3',
     // LINSHI has no committee: after the objection is dealt with it is noticed again.
     to: ({ case: c }) => (c.programme === Programme.LINSHI ? PUBLIC_NOTICE : TOWNSHIP_REVIEW),
     guard: async ({ manager, case: c }) => {
@@ -207,7 +209,7 @@ export const TRANSITIONS: readonly Transition[] = [
     },
   },
   {
-    step: 'approveCase', action: 'decide', from: [PUBLIC_NOTICE], to: () => APPROVED, programmes: ALL, clause: 'P3.1, D§3',
+    step: 'approveCase', action: 'decide', from: [PUBLIC_NOTICE], outcomes: [APPROVED], programmes: ALL, clause: 'P3.1, D§3',
     guard: async (run) => {
       await assertNoticeEndedWithoutObjection(run);
       assertWithinLinshiLimit(run);
@@ -220,7 +222,7 @@ export const TRANSITIONS: readonly Transition[] = [
     },
   },
   {
-    step: 'denyCase', action: 'decide', from: [PUBLIC_NOTICE], to: () => DENIED, programmes: ALL, clause: 'P3.1, D§3',
+    step: 'denyCase', action: 'decide', from: [PUBLIC_NOTICE], outcomes: [DENIED], programmes: ALL, clause: 'P3.1, D§3',
     guard: (run) => assertNoticeEndedWithoutObjection(run),
     effect: (run) => {
       setRefusal(run);
@@ -228,9 +230,9 @@ export const TRANSITIONS: readonly Transition[] = [
       run.case.decidedAt = run.now;
     },
   },
-  { step: 'fileCase', action: 'file', from: [APPROVED], to: () => FILED, programmes: REVIEWED, clause: 'P3.1' },
+  { step: 'fileCase', action: 'file', from: [APPROVED], outcomes: [FILED], programmes: REVIEWED, clause: 'P3.1' },
   {
-    step: 'spotCheck', action: 'spotCheck', from: [FILED], programmes: REVIEWED, clause: 'P4.3',
+    step: 'spotCheck', action: 'spotCheck', from: [FILED], outcomes: [SPOT_CHECKED, CORRECTION_ORDERED], programmes: REVIEWED, clause: 'P4.3',
     to: ({ input }) => {
       if (input.spotCheckOutcome !== 'CONFIRMED' && input.spotCheckOutcome !== 'CORRECTION') throw badInput('Give the outcome: CONFIRMED or CORRECTION.', 'outcome');
       return input.spotCheckOutcome === 'CONFIRMED' ? SPOT_CHECKED : CORRECTION_ORDERED;
@@ -240,12 +242,12 @@ export const TRANSITIONS: readonly Transition[] = [
     },
   },
   // The township re-decides after a correction order; the district still does not decide (D§3).
-  { step: 'reReview', action: 'investigate', from: [CORRECTION_ORDERED], to: () => TOWNSHIP_REVIEW, programmes: REVIEWED, clause: 'D§3, P1' },
+  { step: 'reReview', action: 'investigate', from: [CORRECTION_ORDERED], outcomes: [TOWNSHIP_REVIEW], programmes: REVIEWED, clause: 'D§3, P1' },
   {
-    step: 'recordPayment', action: 'pay', from: [APPROVED], to: () => PAID, programmes: [Programme.LINSHI], clause: 'D§6',
+    step: 'recordPayment', action: 'pay', from: [APPROVED], outcomes: [PAID], programmes: [Programme.LINSHI], clause: 'D§6',
   },
   {
-    step: 'emergencyPay', action: 'pay', from: [SUBMITTED, ACCEPTED], to: () => EMERGENCY_PAID, programmes: [Programme.LINSHI], clause: 'D§6',
+    step: 'emergencyPay', action: 'pay', from: [SUBMITTED, ACCEPTED], outcomes: [EMERGENCY_PAID], programmes: [Programme.LINSHI], clause: 'D§6',
     guard: ({ case: c, input }) => {
       if (!c.emergency) throw unmet('Only an emergency (急难型) application may be paid first (D§6).');
       if (!input.amount || input.amount <= 0) throw badInput('The amount paid must be a positive number of yuan.', 'amount');
@@ -256,7 +258,7 @@ export const TRANSITIONS: readonly Transition[] = [
     },
   },
   {
-    step: 'completeEmergencyPaperwork', action: 'investigate', from: [EMERGENCY_PAID], to: () => PAID, programmes: [Programme.LINSHI], clause: 'D§6',
+    step: 'completeEmergencyPaperwork', action: 'investigate', from: [EMERGENCY_PAID], outcomes: [PAID], programmes: [Programme.LINSHI], clause: 'D§6',
     guard: async (run) => {
       await assertInvestigationSigned(run);
       assertWithinLinshiLimit(run);

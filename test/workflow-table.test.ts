@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { TRANSITIONS } from '../src/modules/case/workflow';
+import { renderWorkflow } from '../src/modules/case/workflow-doc';
+import { buildAppSchema } from '../src/graphql/schema';
+import { requirementOf } from '../src/graphql/guards';
+import { POLICY } from '../permissions/policy';
+
+describe('the workflow table', () => {
+  it('docs/workflow.md is fresh (run npm run workflow:doc)', () => {
+    expect(fs.readFileSync(path.join(__dirname, '..', 'docs', 'workflow.md'), 'utf8')).toBe(renderWorkflow());
+  });
+
+  it('has one mutation per transition, declaring the same action the table checks', async () => {
+    const mutations = (await buildAppSchema()).getMutationType()!.getFields();
+    for (const transition of TRANSITIONS) {
+      expect([transition.step, Boolean(mutations[transition.step])]).toEqual([transition.step, true]);
+      expect([transition.step, requirementOf('Mutation', transition.step)]).toEqual([transition.step, { kind: 'can', action: transition.action, subject: 'Case' }]);
+    }
+  });
+
+  it('gives every transition to some role through the policy table, and cites a clause', () => {
+    for (const transition of TRANSITIONS) {
+      expect([transition.step, POLICY.some((g) => g.subject === 'Case' && g.action === transition.action && !g.inverted)]).toEqual([transition.step, true]);
+      expect(transition.clause).toMatch(/^(P\d(\.\d)?|D§\d+)(, (P\d(\.\d)?|D§\d+))*$/);
+    }
+  });
+
+  it('never lets the district decide: no decide grant for DISTRICT_OFFICER, and an explicit denial (P1)', () => {
+    const officer = POLICY.filter((g) => g.role === 'DISTRICT_OFFICER' && g.action === 'decide');
+    expect(officer).toEqual([expect.objectContaining({ inverted: true, clause: 'P1' })]);
+  });
+});
