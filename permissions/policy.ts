@@ -47,10 +47,10 @@ const ROLE_SCOPE: Partial<Record<Role, Scope>> = {
 
 /** What staff related to an applicant may not do on that case, by the role that would do it (P6.3). */
 const KIN_BARRED: Partial<Record<Role, Action[]>> = {
-  [Role.VILLAGE_ASSISTANT]: ['appraise'],
-  [Role.TOWNSHIP_CASEWORKER]: ['investigate', 'appraise'],
+  [Role.VILLAGE_ASSISTANT]: ['appraise', 'assess'],
+  [Role.TOWNSHIP_CASEWORKER]: ['investigate', 'appraise', 'assess', 'pay'],
   [Role.COMMITTEE_MEMBER]: ['vote'],
-  [Role.TOWNSHIP_HEAD]: ['decide'],
+  [Role.TOWNSHIP_HEAD]: ['decide', 'review', 'pay'],
 };
 
 const { VILLAGE_ASSISTANT, TOWNSHIP_CASEWORKER, COMMITTEE_MEMBER, TOWNSHIP_HEAD, DISTRICT_OFFICER, FINANCE_OFFICER, AUDITOR,
@@ -176,7 +176,7 @@ export const POLICY: readonly Grant[] = [
 
   ...(Object.entries(KIN_BARRED) as [Role, Action[]][]).flatMap(([role, actions]) =>
     actions.map((action) => g(role, action, 'Case', ROLE_SCOPE[role]!, 'P6.3',
-      'No favour cases: staff related to the applicant\'s household take no part in investigating, appraising, voting on or deciding it.',
+      'No favour cases: staff related to the applicant\'s household take no part in investigating, assessing, appraising, voting on, deciding or paying it.',
       { inverted: true, when: { conditions: { kinStaffIds: '$accountId' }, text: 'the holder declared a member of the household as close kin' } }))),
   g(COMMITTEE_MEMBER, 'vote', 'Case', 'township', 'D§4', 'A member who investigated the case recuses from the vote on it.',
     { inverted: true, when: { conditions: { investigatorIds: '$accountId' }, text: 'the holder investigated the case' } }),

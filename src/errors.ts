@@ -35,12 +35,27 @@ export const badInput = (message: string, field?: string) =>
 export const conflict = (message: string, details: Record<string, unknown> = {}) =>
   new DomainError(ErrorCode.CONFLICT, message, details);
 
+/** A calendar date YYYY-MM-DD that exists (2024-02-30 does not). */
+export function assertDateOrThrow(value: string, field: string): void {
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  if (!valid) throw badInput(`${field} must be a real date YYYY-MM-DD.`, field);
+}
+
+/** A number of yuan within what the amount columns hold. */
+export function assertAmountOrThrow(value: number, field: string, max = 10_000_000): void {
+  if (!Number.isFinite(value) || value < 0 || value > max) throw badInput(`${field} must be between 0 and ${max} yuan.`, field);
+}
+
 /** Postgres error codes that mean the client sent something the database refused. */
 const PG_INPUT_ERRORS: Record<string, ErrorCode> = {
   '23505': ErrorCode.CONFLICT, // unique_violation
   '23503': ErrorCode.BAD_USER_INPUT, // foreign_key_violation
   '23514': ErrorCode.BAD_USER_INPUT, // check_violation
   '22P02': ErrorCode.BAD_USER_INPUT, // invalid_text_representation (e.g. malformed uuid)
+  '22001': ErrorCode.BAD_USER_INPUT, // string_data_right_truncation
+  '22003': ErrorCode.BAD_USER_INPUT, // numeric_value_out_of_range
+  '22007': ErrorCode.BAD_USER_INPUT, // invalid_datetime_format
+  '22008': ErrorCode.BAD_USER_INPUT, // datetime_field_overflow
   '40001': ErrorCode.CONFLICT, // serialization_failure
 };
 

@@ -63,7 +63,7 @@ describe('bearer tokens', () => {
     expect(codeOf(await t.gql(ME, {}, token))).toBe('UNAUTHENTICATED');
   });
 
-  it('are refused once the account is deactivated', async () => {
+  it('are refused once the account is deactivated, and both changes are in the audit log', async () => {
     const token = await t.login('va.101204');
     expect(codeOf(await t.gql(ME, {}, token))).toBeUndefined();
     const admin = await t.login('admin');
@@ -73,6 +73,8 @@ describe('bearer tokens', () => {
     expect(codeOf(await t.gql(ME, {}, token))).toBe('UNAUTHENTICATED');
     expect(codeOf(await t.gql(LOGIN, { u: 'va.101204', p: DEMO_PASSWORD }))).toBe('UNAUTHENTICATED');
     await t.gql('mutation($id: ID!) { setAccountActive(id: $id, active: true) { active } }', { id }, admin);
+    const log = await t.gql('{ auditLog(filter: { subjectType: "Account", actorUsername: "admin" }) { action } }', {}, await t.login('auditor'));
+    expect(log.data!.auditLog.map((e: { action: string }) => e.action)).toEqual(['activateAccount', 'deactivateAccount']);
   });
 
   it('must come as "Bearer <credential>"', async () => {

@@ -89,7 +89,42 @@ describe('personal data masking (D§12)', () => {
   });
 });
 
+describe('search', () => {
+  it('matches members\' names only for roles that may read members', async () => {
+    const token = await t.login('auditor');
+    const byHead = await t.gql('{ cases(filter: { search: "刘德" }) { totalCount } }', {}, token);
+    expect(byHead.data!.cases.totalCount).toBe(1);
+    const member = await householdWithMember();
+    const asAuditor = await t.gql(`{ cases(filter: { search: "${member}" }) { totalCount } }`, {}, token);
+    expect(asAuditor.data!.cases.totalCount).toBe(0);
+    const asOfficer = await t.gql(`{ cases(filter: { search: "${member}" }) { totalCount } }`, {}, await t.login('district.officer'));
+    expect(asOfficer.data!.cases.totalCount).toBe(1);
+  });
+});
+
+async function householdWithMember(): Promise<string> {
+  const token = await t.login('va.101203');
+  const input = householdInput('510199101203', '户主甲', [{ name: '隐秘成员', birth: '19900101', relation: 'SPOUSE' }]);
+  const created = await t.gql(CREATE_HOUSEHOLD, { input }, token);
+  await t.gql('mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id } }', {
+    input: { householdId: created.data!.createHousehold.id, programme: 'DIBAO', channel: 'WINDOW' },
+  }, token);
+  return '隐秘成员';
+}
+
 describe('bad input changes nothing', () => {
+  it('answers a global ID naming no type this API has with NOT_FOUND, never a 500', async () => {
+    for (const raw of ['__proto__:x', 'constructor:x', 'hasOwnProperty:1']) {
+      const result = await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: Buffer.from(raw).toString('base64url') }, await t.login('admin'));
+      expect([raw, result.status, codeOf(result)]).toEqual([raw, 200, 'NOT_FOUND']);
+    }
+  });
+
+  it('refuses an impossible date with BAD_USER_INPUT', async () => {
+    const result = await t.gql('mutation { setHoliday(day: "2026-02-30", name: "x") }', {}, await t.login('district.officer'));
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+  });
+
   it.each([
     ['an ID number with a wrong check digit', (input: any) => { input.members[0].idNumber = input.members[0].idNumber.slice(0, 17) + (input.members[0].idNumber.endsWith('1') ? '2' : '1'); }, /check digit/],
     ['an impossible birth date', (input: any) => { input.members[0].idNumber = idNumber('19701332', 1); }, /birth date/],

@@ -74,6 +74,9 @@ describe('an objection during the notice', () => {
     await as(t, 'va.101201', 'mutation($c: ID!) { recordAppraisal(caseId: $c, input: { heldOn: "2026-11-26", participants: 15, supported: true, minutes: "The shop closed in 2024 (商铺已于2024年关闭)." }) { outcome } }', { c: applied.id });
     const back = await stepOk(t, 'va.101201', 'returnToReview', applied.id);
     expect(back.status).toBe('TOWNSHIP_REVIEW');
+    const reused = await step(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
+    expect(codeOf(reused)).toBe('INVALID_TRANSITION');
+    expect(reused.errors![0].message).toMatch(/needs a new meeting/);
     const again = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
     expect((await stepOk(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId: again })).status).toBe('PUBLIC_NOTICE');
   });
@@ -157,6 +160,9 @@ describe('LINSHI', () => {
     const overdue = (await as(t, 'district.officer', `{ overdueCases { totalCount edges { node { id status } } } }`)).overdueCases;
     expect(overdue.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(applied.id);
     await investigate(t, applied.id);
+    const unverified = await step(t, 'hexi.caseworker', 'completeEmergencyPaperwork', applied.id);
+    expect(unverified.errors![0].message).toMatch(/verification report/);
+    await verify(t, applied.id);
     expect((await stepOk(t, 'hexi.caseworker', 'completeEmergencyPaperwork', applied.id)).status).toBe('PAID');
   });
 
@@ -278,6 +284,39 @@ describe('the joint review committee (P3.2, D§4)', () => {
     expect(refused.errors![0].message).toMatch(/committee cannot decide/);
     expect((await caseOf(t, 'hexi.head', applied.id)).status).toBe('TOWNSHIP_REVIEW');
     await setHexiCommittee(t);
+  });
+});
+
+describe('committee meetings', () => {
+  it('do not conclude before every present member who may vote has voted, and keep attendance fixed once voting starts', async () => {
+    const { case: applied } = await apply(t, 'DIBAO', { head: '未投完' });
+    await prepareForReview(t, applied.id);
+    const meetingId = await meetingWithVotes(t, [applied.id], { 'hexi.head': 'REJECT' });
+    const early = await step(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
+    expect(codeOf(early)).toBe('INVALID_TRANSITION');
+    expect(early.errors![0].message).toMatch(/3 present member\(s\) have not voted/);
+    const present = await Promise.all(['hexi.head', 'hexi.member1', 'hexi.member2', 'hexi.member3'].map((u) => accountIdOf(t, u)));
+    const changed = await t.gql('mutation($m: ID!, $p: [ID!]!) { recordAttendance(meetingId: $m, presentIds: $p) { id } }', { m: meetingId, p: present }, await t.login('hexi.caseworker'));
+    expect(codeOf(changed)).toBe('CONFLICT');
+    const outsider = await t.gql('mutation($m: ID!, $c: ID!) { castVote(meetingId: $m, caseId: $c, vote: APPROVE) { vote } }', { m: meetingId, c: applied.id }, await t.login('shiqiao.member1'));
+    expect(codeOf(outsider)).toBe('NOT_FOUND');
+  });
+});
+
+describe('favour cases on the emergency path', () => {
+  it('are flagged at application, so a related township head cannot pay first', async () => {
+    const relative = idNumber('19480404', 904);
+    await as(t, 'hexi.head', 'mutation($i: KinInput!) { declareKin(input: $i) { id } }', { i: { name: '急亲', idNumber: relative, relation: 'PARENT' } });
+    const household = (await as(t, 'va.101204', 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { id } }', {
+      input: { villageCode: '510199101204', residence: 'RURAL', address: '水口村', members: [{ name: '急亲', idNumber: relative, relation: 'HEAD', labourCapacity: 'NONE' }] },
+    })).createHousehold;
+    const applied = (await as(t, 'va.101204', `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { ${CASE_FIELDS} } }`, {
+      input: { householdId: household.id, programme: 'LINSHI', channel: 'WINDOW', emergency: true, cause: '车祸 (accident)' },
+    })).submitApplication;
+    expect(applied.kinRegistered).toBe(true);
+    const refused = await step(t, 'hexi.head', 'emergencyPay', applied.id, 'amount: $amount', { amount: 1000 });
+    expect(codeOf(refused)).toBe('FORBIDDEN');
+    expect(refused.errors![0].message).toMatch(/No favour cases/);
   });
 });
 

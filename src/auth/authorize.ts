@@ -1,7 +1,7 @@
 import { subject as asSubject } from '@casl/ability';
 import { refusalReason } from '../../permissions/ability';
 import type { Action, SubjectName } from '../../permissions/policy';
-import { forbidden, unauthenticated } from '../errors';
+import { DomainError, forbidden, unauthenticated } from '../errors';
 import type { RequestContext } from '../graphql/context';
 import { AuditKind } from '../modules/audit/audit-entry.entity';
 
@@ -24,19 +24,31 @@ export function assertCan(
   if (!ctx.actor) throw unauthenticated();
   const target = row ? asSubject(subjectType, row) : subjectType;
   if (ctx.ability.can(action, target as never, field)) return;
-  const reason = refusalReason(ctx.ability, action, target, field);
+  throw refuse(ctx, action, subjectType, row, refusalReason(ctx.ability, action, target, field), {
+    field, subjectId: attempt?.subjectId, details: attempt ? { operation: attempt.operation } : undefined,
+  });
+}
+
+/**
+ * A refusal decided by a rule outside the caller's own ability (a named investigator who is
+ * barred, a voter who is not a member …): logged as a denied attempt like any other, then thrown.
+ */
+export function refuse(
+  ctx: RequestContext, action: Action, subjectType: SubjectName, row: object | undefined, reason: string,
+  extra: { field?: string; subjectId?: string | null; details?: Record<string, unknown> } = {},
+): DomainError {
   const scoped = (row ?? {}) as ScopedRow;
   ctx.services.audit.queue(ctx, {
     kind: AuditKind.DENIED,
     action,
     subjectType,
-    subjectId: scoped.id ?? attempt?.subjectId ?? null,
-    field: field ?? null,
-    districtCode: scoped.districtCode ?? ctx.actor.districtCode,
+    subjectId: scoped.id ?? extra.subjectId ?? null,
+    field: extra.field ?? null,
+    districtCode: scoped.districtCode ?? ctx.actor!.districtCode,
     townshipCode: scoped.townshipCode ?? null,
     villageCode: scoped.villageCode ?? null,
     reason,
-    details: attempt ? { operation: attempt.operation } : null,
+    details: extra.details ?? null,
   });
-  throw forbidden(reason, { action, subject: subjectType });
+  return forbidden(reason, { action, subject: subjectType });
 }

@@ -21,3 +21,8 @@ export const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) =>
   Person: (ctx, key) => tenant(key, (k) => ctx.loaders.personByKey.load(k)),
   Case: (ctx, key) => tenant(key, (k) => ctx.loaders.caseByKey.load(k)),
 };
+
+/** The object a global ID's type and key name, through its scoped fetcher; null for unknown types. */
+export function fetchNode(ctx: RequestContext, type: string, key: string): Promise<Node | null> {
+  return Object.hasOwn(NODE_FETCHERS, type) ? NODE_FETCHERS[type](ctx, key) : Promise.resolve(null);
+}

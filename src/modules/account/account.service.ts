@@ -143,6 +143,10 @@ export class AccountService {
       }
       const saved = await manager.save(Object.assign(account, { passwordHash }));
       saved.roles = await manager.save(input.roles.map((r) => Object.assign(new RoleAssignment(), { accountId: saved.id, ...r })));
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'createAccount', subjectType: 'Account', subjectId: saved.id, districtCode: saved.districtCode,
+        townshipCode: saved.townshipCode, villageCode: saved.villageCode, details: { username: saved.username, roles: input.roles },
+      });
       return saved;
     });
   }
@@ -152,7 +156,13 @@ export class AccountService {
     assertCan(ctx, 'update', 'Account', account);
     if (account.id === ctx.actor!.accountId && !active) throw badInput('You cannot deactivate your own account.', 'id');
     account.active = active;
-    await this.dataSource.getRepository(Account).update({ id }, { active });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(Account, { id }, { active });
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: active ? 'activateAccount' : 'deactivateAccount', subjectType: 'Account', subjectId: id, districtCode: account.districtCode,
+        townshipCode: account.townshipCode, villageCode: account.villageCode,
+      });
+    });
     return account;
   }
 
@@ -168,7 +178,14 @@ export class AccountService {
       createdById: ctx.actor!.accountId, lastUsedAt: null, revokedAt: null,
     });
     assertCan(ctx, 'create', 'ApiKey', apiKey);
-    return { apiKey: await this.dataSource.getRepository(ApiKey).save(apiKey), secret: generated.key };
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const row = await manager.save(apiKey);
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'createApiKey', subjectType: 'ApiKey', subjectId: row.id, districtCode: row.districtCode, details: { accountId, prefix: row.prefix },
+      });
+      return row;
+    });
+    return { apiKey: saved, secret: generated.key };
   }
 
   listApiKeys(ctx: RequestContext, accountId?: string): Promise<ApiKey[]> {
@@ -193,7 +210,12 @@ export class AccountService {
     assertCan(ctx, 'revoke', 'ApiKey', key);
     if (key.revokedAt) return key;
     key.revokedAt = new Date();
-    await this.dataSource.getRepository(ApiKey).update({ id }, { revokedAt: key.revokedAt });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(ApiKey, { id }, { revokedAt: key.revokedAt });
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'revokeApiKey', subjectType: 'ApiKey', subjectId: id, districtCode: key.districtCode, details: { prefix: key.prefix },
+      });
+    });
     return key;
   }
 }

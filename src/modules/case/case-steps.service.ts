@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
-import { defineAbilityFor } from '../../../permissions/ability';
+import { defineAbilityFor, refusalReason } from '../../../permissions/ability';
+import { refuse } from '../../auth/authorize';
 import { ROLE_TIER } from '../../../permissions/roles';
 import { scopeQuery } from '../../../permissions/sql';
-import { badInput, conflict, forbidden, notFound } from '../../errors';
+import { assertAmountOrThrow, assertDateOrThrow, badInput, conflict, notFound } from '../../errors';
 import type { RequestContext } from '../../graphql/context';
 import { actorOf } from '../account/account.service';
 import { Person } from '../household/household.entity';
@@ -17,11 +18,6 @@ const { INVESTIGATING, OBJECTION_RAISED, EMERGENCY_PAID, CORRECTION_ORDERED, TOW
 
 /** States in which the household may be (re-)investigated and its income accounted. */
 const INVESTIGATION_STATES = [INVESTIGATING, OBJECTION_RAISED, EMERGENCY_PAID, CORRECTION_ORDERED] as const;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function assertDate(value: string, field: string): void {
-  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw badInput(`${field} must be a date YYYY-MM-DD.`, field);
-}
 
 function requireText(value: string, field: string, max = 4000): string {
   const text = value.trim();
@@ -38,7 +34,7 @@ export class CaseStepsService {
    * case's township, none of them barred from investigating this case by the policy (kin, P6.3).
    */
   async recordInvestigation(ctx: RequestContext, key: TenantKey, input: { visitedOn: string; findings: string; investigatorIds: string[] }): Promise<Investigation> {
-    assertDate(input.visitedOn, 'visitedOn');
+    assertDateOrThrow(input.visitedOn, 'visitedOn');
     const findings = requireText(input.findings, 'findings');
     const ids = [...new Set(input.investigatorIds)];
     if (ids.length < 2) throw badInput('A household investigation needs at least two investigators (D§3).', 'investigatorIds');
@@ -50,14 +46,18 @@ export class CaseStepsService {
       if (!account || !ofTownship) throw badInput(`Investigator ${account?.username ?? id} is not an active account of township ${target.townshipCode}.`, 'investigatorIds');
       const theirs = defineAbilityFor(actorOf(account));
       if (theirs.cannot('investigate', target)) {
-        throw forbidden(`${account.username} may not investigate this case: ${theirs.relevantRuleFor('investigate', target)?.reason ?? 'not granted'}`, { rule: 'P6.3' });
+        throw refuse(ctx, 'investigate', 'Case', target, `${account.username} may not investigate this case: ${refusalReason(theirs, 'investigate', target)}`);
       }
     }
     return ctx.services.workflow.record(ctx, { name: 'recordInvestigation', action: 'investigate', statuses: INVESTIGATION_STATES }, key,
-      async ({ manager, case: c }) => manager.save(Object.assign(new Investigation(), {
-        districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: ctx.actor!.accountId,
-        visitedOn: input.visitedOn, findings, investigatorIds: ids, signedByIds: [],
-      })));
+      async ({ manager, case: c }) => {
+        // Named investigators recuse from the committee vote on the case (D§4), signed or not.
+        c.investigatorIds = [...new Set([...c.investigatorIds, ...ids])];
+        return manager.save(Object.assign(new Investigation(), {
+          districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: ctx.actor!.accountId,
+          visitedOn: input.visitedOn, findings, investigatorIds: ids, signedByIds: [],
+        }));
+      });
   }
 
   /** Each named investigator signs the investigation themselves. */
@@ -65,15 +65,15 @@ export class CaseStepsService {
     const qb = this.dataSource.getRepository(Investigation).createQueryBuilder('i').where('i.id = :id', { id: investigationId });
     const investigation = await scopeQuery(qb, ctx.ability, 'read', 'CaseRecord').getOne();
     if (!investigation) throw notFound('Investigation');
-    if (!investigation.investigatorIds.includes(ctx.actor!.accountId)) throw forbidden('Only an investigator named on the investigation signs it (D§3).');
+    if (!investigation.investigatorIds.includes(ctx.actor!.accountId)) {
+      throw refuse(ctx, 'investigate', 'CaseRecord', investigation, 'Only an investigator named on the investigation signs it (D§3).');
+    }
     const key = { districtCode: investigation.districtCode, id: investigation.caseId };
     return ctx.services.workflow.record(ctx, { name: 'signInvestigation', action: 'investigate', statuses: INVESTIGATION_STATES }, key,
-      async ({ manager, case: c }) => {
+      async ({ manager }) => {
         const locked = await manager.findOneByOrFail(Investigation, { districtCode: investigation.districtCode, id: investigation.id });
         if (locked.signedByIds.includes(ctx.actor!.accountId)) throw conflict('You have already signed this investigation.');
         locked.signedByIds = [...locked.signedByIds, ctx.actor!.accountId];
-        // Investigators recuse from the committee vote on the case (D§4).
-        c.investigatorIds = [...new Set([...c.investigatorIds, ctx.actor!.accountId])];
         return manager.save(locked);
       });
   }
@@ -82,9 +82,10 @@ export class CaseStepsService {
   async recordIncomeAccounting(ctx: RequestContext, key: TenantKey, input: { items: IncomeItem[]; deductionsYuan: number }): Promise<IncomeAccounting> {
     for (const [i, item] of input.items.entries()) {
       if (!item.source?.trim()) throw badInput(`Income item ${i + 1} needs a source.`, `items.${i}.source`);
-      if (!Number.isFinite(item.monthlyYuan) || item.monthlyYuan < 0) throw badInput(`Income item ${i + 1} needs a non-negative monthly amount.`, `items.${i}.monthlyYuan`);
+      assertAmountOrThrow(item.monthlyYuan, `items.${i}.monthlyYuan`, 1_000_000);
     }
-    if (!Number.isFinite(input.deductionsYuan) || input.deductionsYuan < 0) throw badInput('Deductions must be a non-negative amount.', 'deductionsYuan');
+    if (input.items.length > 100) throw badInput('At most 100 income items.', 'items');
+    assertAmountOrThrow(input.deductionsYuan, 'deductionsYuan', 1_000_000);
     const { settings } = await ctx.services.settings.calendarOf(key.districtCode);
     return ctx.services.workflow.record(ctx, { name: 'recordIncomeAccounting', action: 'assess', statuses: INVESTIGATION_STATES, programmes: [Programme.DIBAO, Programme.TEKUN] }, key,
       async ({ manager, case: c }) => {
@@ -122,7 +123,7 @@ export class CaseStepsService {
 
   /** Democratic appraisal (民主评议): only when an objection or a doubt exists (D§3). */
   async recordAppraisal(ctx: RequestContext, key: TenantKey, input: { heldOn: string; participants: number; supported: boolean; minutes: string }): Promise<Appraisal> {
-    assertDate(input.heldOn, 'heldOn');
+    assertDateOrThrow(input.heldOn, 'heldOn');
     if (!Number.isInteger(input.participants) || input.participants < 1) throw badInput('participants must be a positive whole number.', 'participants');
     const minutes = requireText(input.minutes, 'minutes', 10000);
     return ctx.services.workflow.record(ctx, { name: 'recordAppraisal', action: 'appraise', statuses: [OBJECTION_RAISED, INVESTIGATING, TOWNSHIP_REVIEW] }, key,
@@ -139,7 +140,7 @@ export class CaseStepsService {
 
   /** The village records the delivery of the written decision (P4.1); a refusal's deadline closes. */
   async recordDelivery(ctx: RequestContext, key: TenantKey, input: { deliveredOn: string; recipient: string }): Promise<Delivery> {
-    assertDate(input.deliveredOn, 'deliveredOn');
+    assertDateOrThrow(input.deliveredOn, 'deliveredOn');
     const recipient = requireText(input.recipient, 'recipient', 100);
     return ctx.services.workflow.record(ctx, { name: 'recordDelivery', action: 'deliver', statuses: [DENIED, NOT_ACCEPTED, APPROVED, FILED, PAID] }, key,
       async ({ manager, case: c, now }) => {

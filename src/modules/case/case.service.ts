@@ -85,6 +85,9 @@ export class CaseService {
     return this.dataSource.transaction(async (manager) => {
       if (programme === Programme.LINSHI && !input.newGrounds) await this.assertNotRepeated(manager, draft, calendar.settings.linshiRepeatWindowMonths);
       const saved = await manager.save(draft);
+      // Flagged from the start, so that an emergency payment straight from SUBMITTED is covered too.
+      await ctx.services.kin.flagCase(manager, saved);
+      await manager.save(saved);
       await manager.insert(CaseEvent, {
         districtCode: saved.districtCode, caseId: saved.id, townshipCode: saved.townshipCode, villageCode: saved.villageCode,
         fromStatus: null, toStatus: CaseStatus.SUBMITTED, action: 'submit', actorId: ctx.actor!.accountId,
@@ -126,8 +129,15 @@ export class CaseService {
         qb.andWhere(`(COALESCE(c.due_at < now(), false) OR COALESCE(c.decision_due_at < now(), false)) = :overdue`, { overdue: filter.overdue });
       }
       if (filter.search) {
-        qb.andWhere(`(c.applicant_name ILIKE :search OR EXISTS (SELECT 1 FROM persons p WHERE p.district_code = c.district_code
-          AND p.household_id = c.household_id AND p.name ILIKE :search))`, { search: `%${escapeLike(filter.search)}%` });
+        const search = `%${escapeLike(filter.search)}%`;
+        // Members' names are searched only by roles that may read members (a role that may not must
+        // not learn who belongs to a household by searching).
+        if (ctx.ability.can('read', 'Person')) {
+          qb.andWhere(`(c.applicant_name ILIKE :search OR EXISTS (SELECT 1 FROM persons p WHERE p.district_code = c.district_code
+            AND p.household_id = c.household_id AND p.name ILIKE :search))`, { search });
+        } else {
+          qb.andWhere('c.applicant_name ILIKE :search', { search });
+        }
       }
       return scopeQuery(qb, ctx.ability, 'read', 'Case');
     };

@@ -27,11 +27,12 @@ export class WorkflowService {
   async transition(ctx: RequestContext, step: string, key: TenantKey, expectedVersion: number, input: StepInput): Promise<Case> {
     const transition = TRANSITION_BY_STEP.get(step);
     if (!transition) throw new Error(`No transition ${step} in the workflow table`);
-    const visible = await ctx.services.cases.findOrThrow(ctx, key);
-    assertCan(ctx, transition.action, 'Case', visible);
+    await ctx.services.cases.findOrThrow(ctx, key);
     const calendar = await ctx.services.settings.calendarOf(key.districtCode);
     return this.dataSource.transaction(async (manager) => {
       const found = await this.lockOrThrow(manager, key, expectedVersion);
+      // Checked on the locked row: a kin declaration committed a moment ago counts.
+      assertCan(ctx, transition.action, 'Case', found);
       if (!transition.from.includes(found.status) || !transition.programmes.includes(found.programme)) throw invalidTransition(found, step);
       const now = new Date();
       const run: StepRun = { ctx, manager, case: found, input, calendar, now };
@@ -55,10 +56,10 @@ export class WorkflowService {
    * the case: same policy check, same lock and history, the state must be one of `statuses`.
    */
   async record<T>(ctx: RequestContext, step: RecordStep, key: TenantKey, work: (run: { manager: EntityManager; case: Case; now: Date }) => Promise<T>): Promise<T> {
-    const visible = await ctx.services.cases.findOrThrow(ctx, key);
-    assertCan(ctx, step.action, 'Case', visible);
+    await ctx.services.cases.findOrThrow(ctx, key);
     return this.dataSource.transaction(async (manager) => {
       const found = await this.lockOrThrow(manager, key, null);
+      assertCan(ctx, step.action, 'Case', found);
       if (!step.statuses.includes(found.status) || (step.programmes && !step.programmes.includes(found.programme))) {
         throw invalidTransition(found, step.name);
       }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Action } from '../../../permissions/policy';
-import { badInput, DomainError, ErrorCode } from '../../errors';
+import { assertAmountOrThrow, badInput, DomainError, ErrorCode } from '../../errors';
 import type { RequestContext } from '../../graphql/context';
 import type { DistrictCalendar } from '../settings/settings.service';
 import { addCalendarDays } from '../settings/working-days';
@@ -46,6 +46,9 @@ export interface Transition {
   /** Writes the step's own records and case fields, in the transition's transaction. */
   effect?: (run: StepRun, to: CaseStatus) => void | Promise<void>;
 }
+
+/** A sanity bound on a one-off payment, far above any district's limit; not a policy number. */
+const MAX_LINSHI_YUAN = 1_000_000;
 
 const ALL = [Programme.DIBAO, Programme.TEKUN, Programme.LINSHI] as const;
 const REVIEWED = [Programme.DIBAO, Programme.TEKUN] as const;
@@ -119,7 +122,7 @@ function setRefusal(run: StepRun): void {
 export const TRANSITIONS: readonly Transition[] = [
   {
     step: 'acceptCase', action: 'accept', from: [SUBMITTED], outcomes: [ACCEPTED], programmes: ALL, clause: 'D§3, D§5',
-    effect: async (run) => run.ctx.services.kin.flagCaseAtAcceptance(run.manager, run.case),
+    effect: async (run) => run.ctx.services.kin.flagCase(run.manager, run.case),
   },
   {
     step: 'requestMaterials', action: 'accept', from: [SUBMITTED], outcomes: [NEEDS_MATERIALS], programmes: ALL, clause: 'D§3',
@@ -158,6 +161,7 @@ export const TRANSITIONS: readonly Transition[] = [
       await assertInvestigationSigned(run);
       await assertVerificationApproved(run);
       if (!run.input.amount || run.input.amount <= 0) throw badInput('The one-off amount must be a positive number of yuan.', 'amount');
+      assertAmountOrThrow(run.input.amount, 'amount', MAX_LINSHI_YUAN);
     },
     effect: (run) => {
       run.case.amount = Math.round(run.input.amount!);
@@ -167,9 +171,11 @@ export const TRANSITIONS: readonly Transition[] = [
   {
     step: 'concludeReview', action: 'review', from: [TOWNSHIP_REVIEW], outcomes: [PUBLIC_NOTICE, DENIED], programmes: REVIEWED, clause: 'P3.2, D§4',
     to: (run) => run.ctx.services.committees.tally(run),
-    effect: (run, to) => {
-      if (to === PUBLIC_NOTICE) openNotice(run);
-      else run.case.refusalReasons = run.input.reasons?.trim() || 'The joint review committee did not approve the application (P3.2).';
+    effect: async (run, to) => {
+      if (to === PUBLIC_NOTICE) return openNotice(run);
+      run.case.refusalReasons = run.input.reasons?.trim() || 'The joint review committee did not approve the application (P3.2).';
+      // A re-review after a correction order may end what an earlier approval started.
+      await run.ctx.services.enrolments.endFor(run);
     },
   },
   {
@@ -197,7 +203,8 @@ export const TRANSITIONS: readonly Transition[] = [
       const appraised = await manager.getRepository(Appraisal).createQueryBuilder('a')
         .where('a.district_code = :d AND a.case_id = :id AND a.recorded_at >= :since', since).getExists();
       const reinvestigated = await manager.getRepository(Investigation).createQueryBuilder('i')
-        .where('i.district_code = :d AND i.case_id = :id AND i.recorded_at >= :since AND cardinality(i.signed_by_ids) >= 2', since).getExists();
+        .where('i.district_code = :d AND i.case_id = :id AND i.recorded_at >= :since', since)
+        .andWhere('cardinality(i.signed_by_ids) >= 2 AND i.investigator_ids <@ i.signed_by_ids').getExists();
       if (!appraised && !reinvestigated) {
         throw unmet('Deal with the objection first: a democratic appraisal or a signed re-investigation after it (D§3).');
       }
@@ -224,10 +231,11 @@ export const TRANSITIONS: readonly Transition[] = [
   {
     step: 'denyCase', action: 'decide', from: [PUBLIC_NOTICE], outcomes: [DENIED], programmes: ALL, clause: 'P3.1, D§3',
     guard: (run) => assertNoticeEndedWithoutObjection(run),
-    effect: (run) => {
+    effect: async (run) => {
       setRefusal(run);
       run.case.decidedById = run.ctx.actor!.accountId;
       run.case.decidedAt = run.now;
+      await run.ctx.services.enrolments.endFor(run);
     },
   },
   { step: 'fileCase', action: 'file', from: [APPROVED], outcomes: [FILED], programmes: REVIEWED, clause: 'P3.1' },
@@ -251,16 +259,20 @@ export const TRANSITIONS: readonly Transition[] = [
     guard: ({ case: c, input }) => {
       if (!c.emergency) throw unmet('Only an emergency (急难型) application may be paid first (D§6).');
       if (!input.amount || input.amount <= 0) throw badInput('The amount paid must be a positive number of yuan.', 'amount');
+      assertAmountOrThrow(input.amount, 'amount', MAX_LINSHI_YUAN);
     },
-    effect: ({ case: c, input, now }) => {
-      c.amount = Math.round(input.amount!);
-      c.emergencyPaidAt = now;
+    effect: async (run) => {
+      run.case.amount = Math.round(run.input.amount!);
+      run.case.emergencyPaidAt = run.now;
+      // The paperwork that follows includes the verification every entry gets (D§6, D§7).
+      await run.ctx.services.verification.requestFor(run.manager, run.ctx, run.case);
     },
   },
   {
     step: 'completeEmergencyPaperwork', action: 'investigate', from: [EMERGENCY_PAID], outcomes: [PAID], programmes: [Programme.LINSHI], clause: 'D§6',
     guard: async (run) => {
       await assertInvestigationSigned(run);
+      await assertVerificationApproved(run);
       assertWithinLinshiLimit(run);
     },
   },

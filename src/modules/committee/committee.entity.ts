@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Case } from '../case/case.entity';
 import { Account } from '../account/account.entity';
+import { toGlobalId } from '../../graphql/node';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 /** What a member brings to the committee (P3.2 lists who sits on it). */
@@ -153,6 +154,16 @@ export class CommitteeVote {
 
   @PrimaryColumn('uuid')
   memberId: string;
+
+  @Field(() => ID, { name: 'caseId', description: 'The case voted on (案件)' })
+  get caseGlobalId(): string {
+    return toGlobalId('Case', `${this.districtCode}:${this.caseId}`);
+  }
+
+  @Field(() => ID, { name: 'memberId', description: 'The member who voted (表决人)' })
+  get memberGlobalId(): string {
+    return toGlobalId('Account', this.memberId);
+  }
 
   @ManyToOne(() => Meeting, { onDelete: 'CASCADE' })
   @JoinColumn([

@@ -1,13 +1,13 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { scopeQuery } from '../../../permissions/sql';
 import { Role } from '../../../permissions/roles';
-import { assertCan } from '../../auth/authorize';
-import { badInput, conflict, forbidden, notFound } from '../../errors';
+import { assertCan, refuse } from '../../auth/authorize';
+import { assertDateOrThrow, badInput, conflict, notFound } from '../../errors';
 import type { RequestContext } from '../../graphql/context';
 import { Account } from '../account/account.entity';
 import { levelOfCodeOrThrow, RegionLevel } from '../region/region-code';
 import type { Settings } from '../settings/settings-definitions';
-import { CaseStatus } from '../case/case.entity';
+import { Case, CaseStatus } from '../case/case.entity';
 import type { SettingsService } from '../settings/settings.service';
 import { StepRun, unmet } from '../case/workflow';
 import type { TenantKey } from '../household/household.service';
@@ -93,7 +93,7 @@ export class CommitteeService {
   }
 
   async scheduleMeeting(ctx: RequestContext, townshipCode: string, heldOn: string, caseKeys: TenantKey[]): Promise<Meeting> {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(heldOn)) throw badInput('heldOn must be a date YYYY-MM-DD.', 'heldOn');
+    assertDateOrThrow(heldOn, 'heldOn');
     const districtCode = townshipCode.slice(0, 6) + '000000';
     assertCan(ctx, 'create', 'Meeting', { districtCode, townshipCode });
     const committee = await this.dataSource.getRepository(Committee).findOneBy({ districtCode, townshipCode });
@@ -135,13 +135,19 @@ export class CommitteeService {
     const strangers = presentIds.filter((id) => !members.some((m) => m.accountId === id));
     if (strangers.length) throw badInput(`Not members of the committee: ${strangers.join(', ')}.`, 'presentIds');
     return this.dataSource.transaction(async (manager) => {
-      meeting.presentIds = [...new Set(presentIds)];
-      await manager.save(meeting);
+      const locked = await manager.getRepository(Meeting).createQueryBuilder('m').setLock('pessimistic_write')
+        .where('m.district_code = :d AND m.id = :id', { d: meeting.districtCode, id: meeting.id }).getOneOrFail();
+      // Attendance decides the quorum and the majority: it cannot change once votes are cast (D§4).
+      if (await manager.existsBy(CommitteeVote, { districtCode: locked.districtCode, meetingId: locked.id })) {
+        throw conflict('Votes have been cast in this meeting; its attendance can no longer change.');
+      }
+      locked.presentIds = [...new Set(presentIds)];
+      await manager.save(locked);
       await ctx.services.audit.recordChange(manager, ctx, {
-        action: 'recordAttendance', subjectType: 'Meeting', subjectId: meeting.id, districtCode: meeting.districtCode,
-        townshipCode: meeting.townshipCode, details: { present: meeting.presentIds.length },
+        action: 'recordAttendance', subjectType: 'Meeting', subjectId: locked.id, districtCode: locked.districtCode,
+        townshipCode: locked.townshipCode, details: { present: locked.presentIds.length },
       });
-      return meeting;
+      return locked;
     });
   }
 
@@ -154,11 +160,17 @@ export class CommitteeService {
     const member = await this.dataSource.getRepository(CommitteeMember).findOneBy({
       districtCode: meeting.districtCode, committeeId: meeting.committeeId, accountId: ctx.actor!.accountId,
     });
-    if (!member) throw forbidden('Only members of this committee vote in its meetings (P3.2).');
-    if (!meeting.presentIds.includes(member.accountId)) throw unmet('Only members recorded as present vote (D§4).');
+    if (!member) throw refuse(ctx, 'vote', 'Case', found, 'Only members of this committee vote in its meetings (P3.2).');
     if (!meeting.agendaCaseIds.includes(found.id)) throw badInput('The case is not on this meeting\'s agenda.', 'caseId');
-    if (found.status !== CaseStatus.TOWNSHIP_REVIEW) throw unmet(`The case is ${found.status}; votes are taken while it awaits review.`);
     return this.dataSource.transaction(async (manager) => {
+      // Shared locks: the review cannot be concluded, nor attendance changed, while a vote lands.
+      const lockedCase = await manager.getRepository(Case).createQueryBuilder('c').setLock('pessimistic_read')
+        .where('c.district_code = :d AND c.id = :id', { d: found.districtCode, id: found.id }).getOneOrFail();
+      const lockedMeeting = await manager.getRepository(Meeting).createQueryBuilder('m').setLock('pessimistic_read')
+        .where('m.district_code = :d AND m.id = :id', { d: meeting.districtCode, id: meeting.id }).getOneOrFail();
+      assertCan(ctx, 'vote', 'Case', lockedCase);
+      if (lockedCase.status !== CaseStatus.TOWNSHIP_REVIEW) throw unmet(`The case is ${lockedCase.status}; votes are taken while it awaits review.`);
+      if (!lockedMeeting.presentIds.includes(member.accountId)) throw unmet('Only members recorded as present vote (D§4).');
       const existing = await manager.existsBy(CommitteeVote, { districtCode: meeting.districtCode, meetingId, caseId: found.id, memberId: member.accountId });
       if (existing) throw conflict('You have already voted on this case in this meeting.');
       const saved = await manager.save(Object.assign(new CommitteeVote(), {
@@ -196,8 +208,13 @@ export class CommitteeService {
     if (meeting.presentIds.length < committeeQuorum || !meeting.presentIds.includes(chair.accountId)) {
       throw unmet(`No quorum: ${meeting.presentIds.length} present, ${committeeQuorum} needed including the chair (D§4).`);
     }
-    const votes = await manager.findBy(CommitteeVote, { districtCode: c.districtCode, meetingId: meeting.id, caseId: c.id });
-    if (votes.length === 0) throw unmet('Nobody has voted on the case yet.');
+    // Votes of an earlier review round (before an objection or a correction order) do not count.
+    if (meeting.createdAt < c.statusSince) throw unmet('That meeting was held before the case came back to review; it needs a new meeting (D§3).');
+    const votes = (await manager.findBy(CommitteeVote, { districtCode: c.districtCode, meetingId: meeting.id, caseId: c.id }))
+      .filter((v) => meeting.presentIds.includes(v.memberId));
+    const recused = new Set([...c.kinStaffIds, ...c.investigatorIds]);
+    const missing = meeting.presentIds.filter((id) => !recused.has(id) && !votes.some((v) => v.memberId === id));
+    if (missing.length) throw unmet(`${missing.length} present member(s) have not voted yet (D§4).`, missing);
     const approvals = votes.filter((v) => v.vote === Vote.APPROVE).length;
     return approvals * 100 > meeting.presentIds.length * committeeMajorityPercent ? CaseStatus.PUBLIC_NOTICE : CaseStatus.DENIED;
   }

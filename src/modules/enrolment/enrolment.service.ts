@@ -3,7 +3,8 @@ import { scopeQuery } from '../../../permissions/sql';
 import type { RequestContext } from '../../graphql/context';
 import { Household } from '../household/household.entity';
 import { Programme } from '../case/case.entity';
-import type { StepRun } from '../case/workflow';
+import { StepRun, unmet } from '../case/workflow';
+import { maskIdNumber } from '../household/id-number';
 import { firstOfNextMonth } from '../settings/working-days';
 import { Enrolment } from './enrolment.entity';
 
@@ -22,8 +23,19 @@ export class EnrolmentService {
    * review class (D§9): A when nobody can work, C when someone can (income may vary), TEKUN yearly.
    * LINSHI is one-off and enrols nobody.
    */
-  async enrolOnApproval({ manager, case: c, calendar, now }: StepRun): Promise<void> {
+  async enrolOnApproval(run: StepRun): Promise<void> {
+    const { manager, case: c, calendar, now } = run;
     if (c.programme === Programme.LINSHI) return;
+    await this.endFor(run);
+    // D§5: nobody is in two active enrolments of the same programme.
+    const [already] = await manager.query(
+      `SELECT p.id_number FROM enrolments e
+       JOIN persons p ON p.district_code = e.district_code AND p.household_id = e.household_id
+       JOIN persons q ON q.district_code = e.district_code AND q.household_id = $3 AND q.id_number = p.id_number
+       WHERE e.district_code = $1 AND e.programme = $2 AND e.status = 'ACTIVE' AND e.case_id <> $4 LIMIT 1`,
+      [c.districtCode, c.programme, c.householdId, c.id],
+    );
+    if (already) throw unmet(`${maskIdNumber(already.id_number)} is already in an active ${c.programme} enrolment (D§5).`);
     const household = await manager.findOneByOrFail(Household, { districtCode: c.districtCode, id: c.householdId });
     const { settings } = calendar;
     const reviewClass = c.programme === Programme.TEKUN || !household.hasMemberAbleToWork ? 'A' : 'C';
@@ -36,6 +48,12 @@ export class EnrolmentService {
       monthlyAmount: c.amount!, startMonth, reviewClass, nextReviewOn: addMonths(startMonth, months),
       supportForm: c.supportForm, careLevel: c.careLevel, status: 'ACTIVE',
     });
+  }
+
+  /** Ends the case's active enrolment, if an earlier approval made one (re-decisions, D§3). */
+  async endFor({ manager, case: c }: StepRun): Promise<void> {
+    await manager.getRepository(Enrolment).createQueryBuilder().update().set({ status: 'ENDED' })
+      .where("district_code = :d AND case_id = :id AND status = 'ACTIVE'", { d: c.districtCode, id: c.id }).execute();
   }
 
   list(ctx: RequestContext, filter: { programme?: Programme; villageCode?: string }, limit: number): Promise<Enrolment[]> {

@@ -90,8 +90,13 @@ export class HouseholdService {
     const qb = this.dataSource.getRepository(Household).createQueryBuilder('household');
     if (filter.villageCode) qb.andWhere('household.village_code = :villageCode', { villageCode: filter.villageCode });
     if (filter.search) {
-      qb.andWhere(`(household.head_name ILIKE :search OR EXISTS (SELECT 1 FROM persons p WHERE p.district_code = household.district_code
-        AND p.household_id = household.id AND p.name ILIKE :search))`, { search: `%${escapeLike(filter.search)}%` });
+      const search = `%${escapeLike(filter.search)}%`;
+      if (ctx.ability.can('read', 'Person')) {
+        qb.andWhere(`(household.head_name ILIKE :search OR EXISTS (SELECT 1 FROM persons p WHERE p.district_code = household.district_code
+          AND p.household_id = household.id AND p.name ILIKE :search))`, { search });
+      } else {
+        qb.andWhere('household.head_name ILIKE :search', { search });
+      }
     }
     return scopeQuery(qb, ctx.ability, 'read', 'Household').orderBy('household.created_at', 'DESC').addOrderBy('household.id').limit(limit).getMany();
   }

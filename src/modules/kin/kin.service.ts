@@ -55,10 +55,11 @@ export class KinService {
   }
 
   /**
-   * At acceptance (D§3, D§5): flags the case when a member is declared kin of staff, and reports
-   * ID numbers already in another open case or an active enrolment of the same programme.
+   * At application and again at acceptance (D§3, D§5): flags the case when a member is declared kin
+   * of staff, and reports ID numbers already in another open case or an active enrolment of the
+   * same programme.
    */
-  async flagCaseAtAcceptance(manager: EntityManager, c: Case): Promise<void> {
+  async flagCase(manager: EntityManager, c: Case): Promise<void> {
     const members = await manager.findBy(Person, { districtCode: c.districtCode, householdId: c.householdId });
     const ids = members.map((m) => m.idNumber);
     const kin = await manager.getRepository(KinDeclaration).createQueryBuilder('k')

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/guards';
 import { fromGlobalIdOrThrow, Node } from '../../graphql/node';
-import { NODE_FETCHERS } from '../../graphql/node-fetchers';
+import { fetchNode } from '../../graphql/node-fetchers';
 import { notFound } from '../../errors';
 
 @Resolver()
@@ -11,7 +11,7 @@ export class NodeResolver {
   @SignedIn('Each type is fetched through its own scoped read; nothing is returned that the caller could not list.')
   async node(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Node> {
     const { type, key } = fromGlobalIdOrThrow(id);
-    const found = await NODE_FETCHERS[type]?.(ctx, key);
+    const found = await fetchNode(ctx, type, key);
     if (!found) throw notFound('Object');
     return found;
   }

@@ -9,7 +9,7 @@ import { assertCan } from '../../auth/authorize';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
 import { fromGlobalIdOrThrow } from '../../graphql/node';
-import { NODE_FETCHERS } from '../../graphql/node-fetchers';
+import { fetchNode } from '../../graphql/node-fetchers';
 import { badInput, notFound } from '../../errors';
 import { keyOfOrThrow } from '../account/account.resolver';
 
@@ -154,7 +154,7 @@ function view(grant: Grant): PermissionGrant {
 async function subjectRowOrThrow(ctx: RequestContext, subjectType: SubjectName, subjectId: string): Promise<object> {
   const { type, key } = fromGlobalIdOrThrow(subjectId);
   if (type !== subjectType) throw badInput(`ID ${subjectId} names a ${type}, not a ${subjectType}.`, 'subjectId');
-  const row = await NODE_FETCHERS[type]?.(ctx, key);
+  const row = await fetchNode(ctx, type, key);
   if (!row) throw notFound(subjectType);
   return row;
 }

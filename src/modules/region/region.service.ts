@@ -64,7 +64,12 @@ export class RegionService {
       if (await manager.existsBy(Region, { code: input.code })) {
         throw badInput(`Region ${input.code} already exists.`, 'code');
       }
-      return manager.save(region);
+      const saved = await manager.save(region);
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'createRegion', subjectType: 'Region', subjectId: saved.code, districtCode: saved.districtCode,
+        townshipCode: saved.townshipCode, villageCode: saved.villageCode, details: { name: saved.name, kind: saved.kind },
+      });
+      return saved;
     });
   }
 
@@ -74,7 +79,15 @@ export class RegionService {
     if (changes.kind && !KINDS_OF_LEVEL[region.level].includes(changes.kind)) {
       throw badInput(`A ${region.level.toLowerCase()} needs kind ${KINDS_OF_LEVEL[region.level].join(' or ')}, not ${changes.kind}.`, 'kind');
     }
-    Object.assign(region, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null)));
-    return this.dataSource.getRepository(Region).save(region);
+    const applied = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null));
+    Object.assign(region, applied);
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(region);
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'updateRegion', subjectType: 'Region', subjectId: saved.code, districtCode: saved.districtCode,
+        townshipCode: saved.townshipCode, villageCode: saved.villageCode, details: applied,
+      });
+      return saved;
+    });
   }
 }

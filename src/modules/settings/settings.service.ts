@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { assertCan } from '../../auth/authorize';
-import { badInput } from '../../errors';
+import { assertDateOrThrow, badInput } from '../../errors';
 import type { RequestContext } from '../../graphql/context';
 import { DistrictHoliday, DistrictSettings } from './settings.entity';
 import { defaultSettings, SETTING_DEFINITIONS, SettingKey, Settings } from './settings-definitions';
@@ -54,7 +54,8 @@ export class SettingsService {
   async setHoliday(ctx: RequestContext, day: string, name: string | null): Promise<void> {
     const districtCode = ctx.actor!.districtCode;
     assertCan(ctx, 'update', 'Settings', { districtCode });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw badInput('day must be a date YYYY-MM-DD.', 'day');
+    assertDateOrThrow(day, 'day');
+    if (name !== null && (!name.trim() || name.length > 50)) throw badInput('A holiday name is 1–50 characters.', 'name');
     await this.dataSource.transaction(async (manager) => {
       if (name === null) await manager.delete(DistrictHoliday, { districtCode, day });
       else await manager.upsert(DistrictHoliday, { districtCode, day, name }, ['districtCode', 'day']);
