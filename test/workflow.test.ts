@@ -52,6 +52,15 @@ describe('a DIBAO case from a village application to filing, each actor with its
       'submit:va.101201', 'acceptCase:hexi.caseworker', 'startInvestigation:hexi.caseworker', 'submitForReview:hexi.caseworker',
       'concludeReview:hexi.head', 'approveCase:hexi.head', 'fileCase:hexi.caseworker',
     ]);
+    const due = async () => (await as(t, 'district.officer', '{ cases(filter: { spotCheckDue: true }) { edges { node { id } } } }')).cases.edges.map((e: { node: { id: string } }) => e.node.id);
+    await as(t, 'district.officer', 'mutation { updateSetting(key: "spotCheckRatePercent", value: 100) }');
+    expect(await due()).toContain(applied.id);
+    await as(t, 'district.officer', 'mutation { updateSetting(key: "spotCheckRatePercent", value: 0) }');
+    expect(await due()).not.toContain(applied.id);
+    // a kin-registered case is always checked, whatever the rate (D§3)
+    await t.dataSource.query('UPDATE cases SET kin_registered = true WHERE id = $1', [rawId(applied.id)]);
+    expect(await due()).toContain(applied.id);
+    await as(t, 'district.officer', 'mutation { updateSetting(key: "spotCheckRatePercent", value: null) }');
     const spot = await stepOk(t, 'district.officer', 'spotCheck', applied.id, 'outcome: $outcome, findings: $findings', { outcome: 'CONFIRMED', findings: 'Checked on site.' });
     expect(spot.status).toBe('SPOT_CHECKED');
   });

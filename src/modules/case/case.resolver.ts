@@ -32,6 +32,9 @@ class CaseFilter {
   @Field(() => Boolean, { nullable: true, description: 'Only cases past a deadline, or only others (超期)' })
   overdue?: boolean;
 
+  @Field(() => Boolean, { nullable: true, description: 'Only filed DIBAO/TEKUN cases due for a district spot check: kin-registered ones always, others by the district\'s sample rate (待抽查)' })
+  spotCheckDue?: boolean;
+
   @Field(() => String, { nullable: true, description: 'Text in the applicant\'s or a member\'s name (姓名检索)' })
   @IsOptional()
   @Length(1, 50)

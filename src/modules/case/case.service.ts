@@ -19,6 +19,7 @@ export interface NewApplication {
 
 export interface CaseFilter {
   overdue?: boolean;
+  spotCheckDue?: boolean;
   programme?: Programme;
   status?: CaseStatus[];
   villageCode?: string;
@@ -118,6 +119,7 @@ export class CaseService {
   /** One page of the cases the caller may read, with the total under the same filter and scope. */
   async page(ctx: RequestContext, filter: CaseFilter, first: number, after?: string): Promise<Page<Case>> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput(`"first" must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+    const spotCheckRate = filter.spotCheckDue === undefined ? null : (await ctx.services.settings.calendarOf(ctx.actor!.districtCode)).settings.spotCheckRatePercent;
     const base = () => {
       const qb = this.dataSource.getRepository(Case).createQueryBuilder('c');
       if (filter.programme) qb.andWhere('c.programme = :programme', { programme: filter.programme });
@@ -125,6 +127,13 @@ export class CaseService {
       if (filter.villageCode) qb.andWhere('c.village_code = :villageCode', { villageCode: filter.villageCode });
       if (filter.townshipCode) qb.andWhere('c.township_code = :townshipCode', { townshipCode: filter.townshipCode });
       if (filter.kinRegistered !== undefined) qb.andWhere('c.kin_registered = :kin', { kin: filter.kinRegistered });
+      if (spotCheckRate !== null) {
+        // P4.3, D§3: new DIBAO/TEKUN cases once filed; kin-registered ones always, the others by a
+        // stable sample of the district's rate (the same case is always in or out of the sample).
+        const due = `(c.status = 'FILED' AND c.programme IN ('DIBAO', 'TEKUN')
+          AND (c.kin_registered OR abs(hashtext(c.id::text)) % 100 < :spotCheckRate))`;
+        qb.andWhere(filter.spotCheckDue ? due : `NOT ${due}`, { spotCheckRate });
+      }
       if (filter.overdue !== undefined) {
         qb.andWhere(`(COALESCE(c.due_at < now(), false) OR COALESCE(c.decision_due_at < now(), false)) = :overdue`, { overdue: filter.overdue });
       }

@@ -5,7 +5,6 @@ import type { RequestContext } from '../../graphql/context';
 import { Person } from '../household/household.entity';
 import { maskIdNumber, normaliseIdNumberOrThrow } from '../household/id-number';
 import { Case, CaseEvent, CaseStatus } from '../case/case.entity';
-import { Enrolment } from '../enrolment/enrolment.entity';
 import { KinDeclaration, KinRelation } from './kin-declaration.entity';
 
 /** Cases still in the procedure: an ID number in one of these is a duplicate application (D§5). */
@@ -67,21 +66,21 @@ export class KinService {
     c.kinStaffIds = [...new Set([...c.kinStaffIds, ...kin.map((k) => k.accountId)])];
     c.kinRegistered = c.kinStaffIds.length > 0;
 
-    const inOpenCases: { id_number: string; case_id: string; village_code: string }[] = await manager.query(
-      `SELECT p.id_number, o.id AS case_id, o.village_code FROM cases o
+    const inOpenCases: { id_number: string }[] = await manager.query(
+      `SELECT DISTINCT p.id_number FROM cases o
        JOIN persons p ON p.district_code = o.district_code AND p.household_id = o.household_id
        WHERE o.district_code = $1 AND o.id <> $2 AND o.programme = $3 AND o.status = ANY($4) AND p.id_number = ANY($5)`,
       [c.districtCode, c.id, c.programme, OPEN_STATUSES, ids],
     );
-    const inEnrolments: { id_number: string; enrolment_id: string }[] = await manager.getRepository(Enrolment).query(
-      `SELECT p.id_number, e.id AS enrolment_id FROM enrolments e
+    const inEnrolments: { id_number: string }[] = await manager.query(
+      `SELECT DISTINCT p.id_number FROM enrolments e
        JOIN persons p ON p.district_code = e.district_code AND p.household_id = e.household_id
        WHERE e.district_code = $1 AND e.programme = $2 AND e.status = 'ACTIVE' AND p.id_number = ANY($3)`,
       [c.districtCode, c.programme, ids],
     );
     c.duplicateFindings = [
-      ...inOpenCases.map((d) => `${maskIdNumber(d.id_number)} is in another open ${c.programme} case (${d.case_id}, village ${d.village_code})`),
-      ...inEnrolments.map((d) => `${maskIdNumber(d.id_number)} is in an active ${c.programme} enrolment (${d.enrolment_id})`),
+      ...inOpenCases.map((d) => `${maskIdNumber(d.id_number)} is in another open ${c.programme} case`),
+      ...inEnrolments.map((d) => `${maskIdNumber(d.id_number)} is in an active ${c.programme} enrolment`),
     ];
   }
 }
