@@ -12,7 +12,8 @@ export type Action =
  * policy table itself, as read through the audit API. */
 export type SubjectName =
   | 'Region' | 'Account' | 'ApiKey' | 'Household' | 'Person' | 'Case' | 'CaseRecord' | 'AuditEntry' | 'Policy'
-  | 'Settings' | 'Committee' | 'Meeting' | 'VerificationRequest' | 'VerificationAnswer' | 'KinDeclaration' | 'Enrolment';
+  | 'Settings' | 'Committee' | 'Meeting' | 'VerificationRequest' | 'VerificationAnswer' | 'KinDeclaration' | 'Enrolment'
+  | 'AuditFinding' | 'DevelopmentLink';
 
 /**
  * Which rows a grant reaches, relative to the region (or account) the role is held for.
@@ -217,4 +218,14 @@ export const POLICY: readonly Grant[] = [
     g(role, 'read', 'KinDeclaration', 'self', 'P6.3', 'Staff see their own kin declarations.'),
   ]),
   g(DISTRICT_OFFICER, 'read', 'KinDeclaration', 'district', 'P6.3', 'The district oversees kin-registered cases.'),
+
+  // ── What audit and poverty alleviation add of their own (P4.4) ────────────────────────────
+  g(AUDITOR, 'create', 'AuditFinding', 'district', 'P4.4', 'Audit records its findings on how assistance funds are used and paid.'),
+  g(AUDITOR, 'read', 'AuditFinding', 'district', 'P4.4', 'Audit reads its findings.'),
+  g(DISTRICT_OFFICER, 'read', 'AuditFinding', 'district', 'P4.3', 'The district acts on audit findings about its townships.'),
+  g(POVERTY_OFFICER, 'create', 'DevelopmentLink', 'district', 'P4.4', 'Poverty alleviation links development policy with rural DIBAO households able to work.'),
+  g(POVERTY_OFFICER, 'read', 'DevelopmentLink', 'district', 'P4.4', 'Poverty alleviation follows the support it linked.'),
+  ...[TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD].map((role) =>
+    g(role, 'read', 'DevelopmentLink', 'township', 'P4.2', 'The township\'s dynamic management takes the support into account.')),
+  g(DISTRICT_OFFICER, 'read', 'DevelopmentLink', 'district', 'P4.3', 'The district supervises how assistance links with other schemes (P2.4).'),
 ];

@@ -21,6 +21,8 @@ export const SUBJECT_SCOPE_FIELDS: Record<SubjectName, Partial<Record<Scope, str
   VerificationAnswer: { district: 'districtCode', township: 'townshipCode', department: 'departmentCode' },
   KinDeclaration: { district: 'districtCode', self: 'accountId' },
   Enrolment: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
+  AuditFinding: { district: 'districtCode', township: 'townshipCode' },
+  DevelopmentLink: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
 };
 
 export const SUBJECT_NAMES = Object.keys(SUBJECT_SCOPE_FIELDS) as SubjectName[];

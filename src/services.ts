@@ -13,6 +13,7 @@ import { CommitteeService } from './modules/committee/committee.service';
 import { EnrolmentService } from './modules/enrolment/enrolment.service';
 import { CaseStepsService } from './modules/case/case-steps.service';
 import { PublicNoticeService } from './modules/notice/public-notice.service';
+import { OversightService } from './modules/oversight/oversight.service';
 
 /** Application services, created once per server; each takes the request context per call. */
 export function createServices(dataSource: DataSource, tokens: TokenSigner) {
@@ -26,6 +27,7 @@ export function createServices(dataSource: DataSource, tokens: TokenSigner) {
     committees: new CommitteeService(dataSource, settings),
     enrolments: new EnrolmentService(dataSource),
     notices: new PublicNoticeService(dataSource),
+    oversight: new OversightService(dataSource),
     regions: new RegionService(dataSource),
     accounts: new AccountService(dataSource, tokens),
     audit: new AuditService(dataSource),

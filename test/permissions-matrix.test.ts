@@ -27,6 +27,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'appraise Case': 'SVT', 'notice Case': 'SVT', 'file Case': 'SVT', 'pay Case': 'SVT',
     'read Committee': 'SVT', 'read Meeting': 'SVT', 'create Meeting': 'SVT', 'update Meeting': 'SVT',
     'read VerificationRequest': 'SVT', 'read Enrolment': 'SVT', 'create KinDeclaration': 'S', 'read KinDeclaration': 'S',
+    'read DevelopmentLink': 'SVT',
   },
   [Role.COMMITTEE_MEMBER]: { // P3.2
     'read Region': 'SVTD', 'read Account': 'S', 'explain Account': 'S', 'read Policy': 'SVTD', 'read Settings': 'SVTD',
@@ -37,13 +38,14 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read Region': 'SVTD', 'read Account': 'SVT', 'explain Account': 'S', 'read Policy': 'SVTD', 'read Settings': 'SVTD',
     'read Household': 'SVT', 'read Person': 'SVT', 'read Case': 'SVT', 'read CaseRecord': 'SVT', 'decide Case': 'SVT', 'review Case': 'SVT',
     'pay Case': 'SVT', 'read Committee': 'SVT', 'read Meeting': 'SVT', 'update Meeting': 'SVT', 'read VerificationRequest': 'SVT',
-    'read Enrolment': 'SVT', 'create KinDeclaration': 'S', 'read KinDeclaration': 'S',
+    'read Enrolment': 'SVT', 'create KinDeclaration': 'S', 'read KinDeclaration': 'S', 'read DevelopmentLink': 'SVT',
   },
   [Role.DISTRICT_OFFICER]: { // P4.3, and never decides (P1)
     'read Region': 'SVTD', 'read Account': 'SVTD', 'explain Account': 'SVTD', 'read Policy': 'SVTD', 'read Settings': 'SVTD', 'update Settings': 'SVTD',
     'read Household': 'SVTD', 'read Person': 'SVTD', 'read Case': 'SVTD', 'read CaseRecord': 'SVTD', 'read AuditEntry': 'SVTD',
     'spotCheck Case': 'SVTD', 'confirm Case': 'SVTD', 'read Enrolment': 'SVTD', 'read Committee': 'SVTD', 'read Meeting': 'SVTD',
     'read VerificationRequest': 'SVTD', 'verify VerificationRequest': 'SVTD', 'read VerificationAnswer': 'SVTD', 'read KinDeclaration': 'SVTD',
+    'read AuditFinding': 'SVTD', 'read DevelopmentLink': 'SVTD',
   },
   [Role.FINANCE_OFFICER]: { // P4.4
     'read Region': 'SVTD', 'read Account': 'S', 'explain Account': 'S', 'read Policy': 'SVTD', 'read Settings': 'SVTD',
@@ -52,11 +54,11 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
   [Role.AUDITOR]: { // P4.4
     'read Region': 'SVTD', 'read Account': 'SVTD', 'explain Account': 'SVTD', 'read Policy': 'SVTD', 'read Settings': 'SVTD',
     'read Household': 'SVTD', 'read Case': 'SVTD', 'read CaseRecord': 'SVTD', 'read AuditEntry': 'SVTD', 'read Enrolment': 'SVTD',
-    'read Committee': 'SVTD', 'read Meeting': 'SVTD', 'read VerificationRequest': 'SVTD',
+    'read Committee': 'SVTD', 'read Meeting': 'SVTD', 'read VerificationRequest': 'SVTD', 'create AuditFinding': 'SVTD', 'read AuditFinding': 'SVTD',
   },
   [Role.POVERTY_OFFICER]: { // P4.4
     'read Region': 'SVTD', 'read Account': 'S', 'explain Account': 'S', 'read Policy': 'SVTD', 'read Settings': 'SVTD',
-    'read Household': 'SVTD', 'read Enrolment': 'SVTD',
+    'read Household': 'SVTD', 'read Enrolment': 'SVTD', 'create DevelopmentLink': 'SVTD', 'read DevelopmentLink': 'SVTD',
   },
   [Role.DEPARTMENT]: { // P4.3, P4.4
     'read Region': 'SVTD', 'read Account': 'S', 'explain Account': 'S', 'read Policy': 'SVTD', 'read Settings': 'SVTD', 'read ApiKey': 'S',

@@ -22,6 +22,7 @@ const SUBJECT_OF_TABLE: Record<string, SubjectName> = {
   CaseEvent: 'CaseRecord', Investigation: 'CaseRecord', IncomeAccounting: 'CaseRecord', Appraisal: 'CaseRecord', Objection: 'CaseRecord',
   Delivery: 'CaseRecord', AuditEntry: 'AuditEntry', DistrictSettings: 'Settings', Committee: 'Committee', Meeting: 'Meeting',
   VerificationRequest: 'VerificationRequest', VerificationAnswer: 'VerificationAnswer', KinDeclaration: 'KinDeclaration', Enrolment: 'Enrolment',
+  AuditFinding: 'AuditFinding', DevelopmentLink: 'DevelopmentLink',
 };
 const READ_THROUGH_PARENT = ['RoleAssignment', 'DistrictHoliday', 'CommitteeMember', 'CommitteeVote'];
 const TABLES = ENTITIES.map((entity) => entity.name).filter((name) => !READ_THROUGH_PARENT.includes(name));
@@ -68,6 +69,9 @@ beforeAll(async () => {
   await as(t, 'va.101201', 'mutation($c: ID!) { recordDelivery(caseId: $c, input: { deliveredOn: "2026-11-27", recipient: "本人" }) { id } }', { c: approved.id });
   await as(t, 'hexi.member1', 'mutation($i: KinInput!) { declareKin(input: $i) { id } }', { i: { name: '亲属', idNumber: idNumber('19800808', 555), relation: 'SPOUSE' } });
   await as(t, 'district.officer', 'mutation { updateSetting(key: "noticeDays", value: 7) }');
+  await as(t, 'auditor', 'mutation { recordAuditFinding(input: { severity: OBSERVATION, title: "抽样", body: "ok", townshipCode: "510199101000" }) { id } }');
+  const [enrolment] = (await as(t, 'poverty', '{ enrolments { id } }')).enrolments;
+  await as(t, 'poverty', 'mutation($e: ID!) { linkDevelopmentSupport(enrolmentId: $e, measure: "技能培训 (skills training)") { id } }', { e: enrolment.id });
   await as(t, 'other.officer', 'mutation { updateSetting(key: "noticeDays", value: 10) }');
 });
 afterAll(() => t.close());

@@ -10,10 +10,12 @@ import { Committee, CommitteeMember, CommitteeVote, Meeting } from '../modules/c
 import { VerificationAnswer, VerificationRequest } from '../modules/verification/verification.entity';
 import { KinDeclaration } from '../modules/kin/kin-declaration.entity';
 import { Enrolment } from '../modules/enrolment/enrolment.entity';
+import { AuditFinding, DevelopmentLink } from '../modules/oversight/oversight.entity';
 
 /** Every entity, listed explicitly so the same set loads under tsc output and under jest. */
 export const ENTITIES = [
   Region, Account, RoleAssignment, ApiKey, Household, Person, Case, CaseEvent, AuditEntry,
   Investigation, IncomeAccounting, Appraisal, Objection, Delivery, DistrictSettings, DistrictHoliday,
   Committee, CommitteeMember, Meeting, CommitteeVote, VerificationRequest, VerificationAnswer, KinDeclaration, Enrolment,
+  AuditFinding, DevelopmentLink,
 ];

@@ -17,11 +17,12 @@ import { KinResolver } from '../modules/kin/kin.resolver';
 import { EnrolmentResolver } from '../modules/enrolment/enrolment.resolver';
 import { SettingsResolver } from '../modules/settings/settings.resolver';
 import { PublicNoticeResolver } from '../modules/notice/public-notice.resolver';
+import { OversightResolver } from '../modules/oversight/oversight.resolver';
 
 export const RESOLVERS = [
   RegionResolver, AccountResolver, RoleAssignmentResolver, NodeResolver, HouseholdResolver, PersonResolver, CaseResolver, AuditResolver, PolicyResolver,
   WorkflowResolver, CaseStepsResolver, CommitteeResolver, CommitteeMemberResolver, VerificationResolver, KinResolver, EnrolmentResolver,
-  SettingsResolver, PublicNoticeResolver,
+  SettingsResolver, PublicNoticeResolver, OversightResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

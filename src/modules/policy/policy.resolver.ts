@@ -61,6 +61,8 @@ registerEnumType(PermissionSubject, {
     VerificationAnswer: { description: 'A department\'s verification answer (部门核对反馈)' },
     KinDeclaration: { description: 'Staff kin declaration (近亲属备案)' },
     Enrolment: { description: 'Beneficiary enrolment (救助对象)' },
+    AuditFinding: { description: 'Audit finding (审计发现)' },
+    DevelopmentLink: { description: 'Development-support link (帮扶衔接)' },
     AuditEntry: { description: 'Audit log entry (审计日志)' },
     Policy: { description: 'The permission matrix itself (权限矩阵)' },
   },

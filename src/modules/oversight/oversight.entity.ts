@@ -1,0 +1,104 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Enrolment } from '../enrolment/enrolment.entity';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum FindingSeverity {
+  OBSERVATION = 'OBSERVATION',
+  IRREGULARITY = 'IRREGULARITY',
+  SERIOUS = 'SERIOUS',
+}
+
+registerEnumType(FindingSeverity, {
+  name: 'FindingSeverity',
+  description: 'Weight of an audit finding (审计发现等级)',
+  valuesConfig: {
+    OBSERVATION: { description: 'Observation (提示)' },
+    IRREGULARITY: { description: 'Irregularity to correct (违规需整改)' },
+    SERIOUS: { description: 'Serious, to be referred (严重问题, 移送处理)' },
+  },
+});
+
+/** An audit finding (审计发现) recorded by the audit bureau on how funds were used and paid (P4.4). */
+@Entity('audit_findings')
+@Index(['districtCode', 'createdAt'])
+@ObjectType('AuditFinding', { description: 'A finding of the audit bureau (审计发现), P4.4.' })
+export class AuditFinding {
+  @PrimaryColumn({ type: 'varchar', length: 12 })
+  @Field({ description: 'District code (区代码)' })
+  districtCode: string;
+
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID, { description: 'Finding id (发现标识)' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Township concerned, if one (涉及乡镇)' })
+  townshipCode: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Global ID of the case or other object concerned (涉及对象)' })
+  subjectId: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  @Field(() => FindingSeverity, { description: 'Severity (等级)' })
+  severity: FindingSeverity;
+
+  @Column({ type: 'varchar', length: 200 })
+  @Field({ description: 'Title (标题)' })
+  title: string;
+
+  @Column({ type: 'text' })
+  @Field({ description: 'What was found (内容)' })
+  body: string;
+
+  @Column('uuid')
+  createdById: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field({ description: 'Recorded at (记录时间)' })
+  createdAt: Date;
+}
+
+/** A development-support link (帮扶衔接) from the poverty office to a rural DIBAO household able to work (P4.4). */
+@Entity('development_links')
+@Index(['districtCode', 'enrolmentId'])
+@ObjectType('DevelopmentLink', { description: 'Development support linked to a rural DIBAO household able to work (产业就业帮扶衔接), P4.4.' })
+export class DevelopmentLink {
+  @PrimaryColumn({ type: 'varchar', length: 12 })
+  @Field({ description: 'District code (区代码)' })
+  districtCode: string;
+
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID, { description: 'Link id (衔接标识)' })
+  id: string;
+
+  @Column('uuid')
+  @Field(() => ID, { description: 'The enrolment supported (救助对象登记)' })
+  enrolmentId: string;
+
+  @ManyToOne(() => Enrolment, { onDelete: 'RESTRICT' })
+  @JoinColumn([
+    { name: 'district_code', referencedColumnName: 'districtCode' },
+    { name: 'enrolment_id', referencedColumnName: 'id' },
+  ])
+  enrolment?: Enrolment;
+
+  @Column({ type: 'varchar', length: 12 })
+  @Field({ description: 'Township code (乡镇代码)' })
+  townshipCode: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  @Field({ description: 'Village code (村代码)' })
+  villageCode: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  @Field({ description: 'Support measure, e.g. job placement, skills training (帮扶措施)' })
+  measure: string;
+
+  @Column('uuid')
+  createdById: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field({ description: 'Recorded at (记录时间)' })
+  createdAt: Date;
+}

@@ -1,0 +1,73 @@
+import { DataSource } from 'typeorm';
+import { scopeQuery } from '../../../permissions/sql';
+import { assertCan } from '../../auth/authorize';
+import { badInput, notFound } from '../../errors';
+import type { RequestContext } from '../../graphql/context';
+import { fromGlobalIdOrThrow } from '../../graphql/node';
+import { fetchNode } from '../../graphql/node-fetchers';
+import { levelOfCodeOrThrow, RegionLevel } from '../region/region-code';
+import { Enrolment } from '../enrolment/enrolment.entity';
+import { AuditFinding, DevelopmentLink, FindingSeverity } from './oversight.entity';
+
+function text(value: string, field: string, max: number): string {
+  const trimmed = value.trim();
+  if (!trimmed || trimmed.length > max) throw badInput(`${field} must be 1–${max} characters.`, field);
+  return trimmed;
+}
+
+/** What the audit bureau and the poverty office add of their own (P4.4). */
+export class OversightService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async recordFinding(ctx: RequestContext, input: { severity: FindingSeverity; title: string; body: string; townshipCode?: string | null; subjectId?: string | null }): Promise<AuditFinding> {
+    if (input.townshipCode && levelOfCodeOrThrow(input.townshipCode) !== RegionLevel.TOWNSHIP) throw badInput('townshipCode must be a township.', 'townshipCode');
+    if (input.subjectId) {
+      const { type, key } = fromGlobalIdOrThrow(input.subjectId);
+      // The auditor may point only at what it can read.
+      if (!(await fetchNode(ctx, type, key))) throw notFound('Object');
+    }
+    const finding = Object.assign(new AuditFinding(), {
+      districtCode: ctx.actor!.districtCode, townshipCode: input.townshipCode ?? null, subjectId: input.subjectId ?? null,
+      severity: input.severity, title: text(input.title, 'title', 200), body: text(input.body, 'body', 10000), createdById: ctx.actor!.accountId,
+    });
+    assertCan(ctx, 'create', 'AuditFinding', finding);
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(finding);
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'recordFinding', subjectType: 'AuditFinding', subjectId: saved.id, districtCode: saved.districtCode, townshipCode: saved.townshipCode,
+        details: { severity: saved.severity },
+      });
+      return saved;
+    });
+  }
+
+  listFindings(ctx: RequestContext): Promise<AuditFinding[]> {
+    const qb = this.dataSource.getRepository(AuditFinding).createQueryBuilder('f');
+    return scopeQuery(qb, ctx.ability, 'read', 'AuditFinding').orderBy('f.created_at', 'DESC').limit(500).getMany();
+  }
+
+  /** Links development support to an enrolment the poverty office may see: rural DIBAO, able to work. */
+  async linkDevelopment(ctx: RequestContext, enrolmentId: string, measure: string): Promise<DevelopmentLink> {
+    const qb = this.dataSource.getRepository(Enrolment).createQueryBuilder('e').where('e.id = :id', { id: enrolmentId });
+    const enrolment = await scopeQuery(qb, ctx.ability, 'read', 'Enrolment').getOne();
+    if (!enrolment) throw notFound('Enrolment');
+    const link = Object.assign(new DevelopmentLink(), {
+      districtCode: enrolment.districtCode, enrolmentId: enrolment.id, townshipCode: enrolment.townshipCode, villageCode: enrolment.villageCode,
+      measure: text(measure, 'measure', 200), createdById: ctx.actor!.accountId,
+    });
+    assertCan(ctx, 'create', 'DevelopmentLink', link);
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(link);
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'linkDevelopment', subjectType: 'DevelopmentLink', subjectId: saved.id, districtCode: saved.districtCode,
+        townshipCode: saved.townshipCode, villageCode: saved.villageCode, details: { enrolmentId },
+      });
+      return saved;
+    });
+  }
+
+  listLinks(ctx: RequestContext): Promise<DevelopmentLink[]> {
+    const qb = this.dataSource.getRepository(DevelopmentLink).createQueryBuilder('l');
+    return scopeQuery(qb, ctx.ability, 'read', 'DevelopmentLink').orderBy('l.created_at', 'DESC').limit(500).getMany();
+  }
+}

@@ -1,0 +1,40 @@
+import { codeOf, startTestApp, TestApp } from './support/harness';
+import { ALL_APPROVE, apply, as, letNoticePass, meetingWithVotes, prepareForReview, setHexiCommittee, stepOk } from './support/workflow';
+
+/** Audit adds its findings, poverty alleviation its development links (P4.4); nobody else may. */
+let t: TestApp;
+let enrolmentId: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  await setHexiCommittee(t);
+  const { case: applied } = await apply(t, 'DIBAO', { head: '帮扶户' });
+  await prepareForReview(t, applied.id);
+  const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
+  await stepOk(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
+  await letNoticePass(t, applied.id);
+  await stepOk(t, 'hexi.head', 'approveCase', applied.id);
+  enrolmentId = (await as(t, 'poverty', '{ enrolments { id payeeName } }')).enrolments[0].id;
+});
+afterAll(() => t.close());
+
+const FINDING = 'mutation { recordAuditFinding(input: { severity: IRREGULARITY, title: "Late payments", body: "Paid after the 10th (晚于10日发放).", townshipCode: "510199101000" }) { id severity } }';
+const LINK = 'mutation($e: ID!) { linkDevelopmentSupport(enrolmentId: $e, measure: "公益岗位 (public-welfare job)") { id measure } }';
+
+it('lets the auditor record findings, which the district officer reads', async () => {
+  expect((await as(t, 'auditor', FINDING)).recordAuditFinding.severity).toBe('IRREGULARITY');
+  expect((await as(t, 'district.officer', '{ auditFindings { title } }')).auditFindings).toEqual([{ title: 'Late payments' }]);
+});
+
+it.each(['district.officer', 'hexi.head', 'hexi.caseworker', 'va.101201', 'finance', 'poverty', 'dept.tax', 'admin'])('refuses a finding from %s', async (username) => {
+  expect(codeOf(await t.gql(FINDING, {}, await t.login(username)))).toBe('FORBIDDEN');
+});
+
+it('lets the poverty office link support to a rural DIBAO household able to work', async () => {
+  expect((await as(t, 'poverty', LINK, { e: enrolmentId })).linkDevelopmentSupport.measure).toMatch(/public-welfare/);
+  expect((await as(t, 'hexi.caseworker', '{ developmentLinks { measure } }')).developmentLinks).toHaveLength(1);
+});
+
+it.each(['district.officer', 'hexi.head', 'auditor', 'finance', 'va.101201', 'admin'])('refuses a development link from %s', async (username) => {
+  const result = await t.gql(LINK, { e: enrolmentId }, await t.login(username));
+  expect(['FORBIDDEN', 'NOT_FOUND']).toContain(codeOf(result));
+});
