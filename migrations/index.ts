@@ -2,6 +2,7 @@ import { Foundation1795819048668 } from './1795819048668-Foundation';
 import { CasesAndAudit1795819806835 } from './1795819806835-CasesAndAudit';
 import { Workflow1795820308246 } from './1795820308246-Workflow';
 import { Oversight1795821777080 } from './1795821777080-Oversight';
+import { CredentialsVersion1795821905058 } from './1795821905058-CredentialsVersion';
 
 /** Migrations in the order they apply; add each new one here. */
-export const MIGRATIONS: Function[] = [Foundation1795819048668, CasesAndAudit1795819806835, Workflow1795820308246, Oversight1795821777080];
+export const MIGRATIONS: Function[] = [Foundation1795819048668, CasesAndAudit1795819806835, Workflow1795820308246, Oversight1795821777080, CredentialsVersion1795821905058];

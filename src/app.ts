@@ -15,6 +15,8 @@ import type { RequestContext } from './graphql/context';
 import { createServices, Services } from './services';
 import { createLoaders } from './loaders';
 import { createTokenSigner } from './auth/tokens';
+import { LoginThrottle } from './auth/login-throttle';
+import { depthLimit } from './graphql/depth-limit';
 import { requestStatements } from './db/query-counter';
 import { GRAPHIQL_ASSETS, graphiqlPage } from './http/graphiql-page';
 
@@ -28,12 +30,14 @@ const READY_TIMEOUT_MS = 2000;
 
 /** The HTTP application: GraphQL, GraphiQL and health endpoints over an open database. */
 export async function createApp(dataSource: DataSource, config: Config & { jwtSecret: string }, logger: Logger): Promise<App> {
-  const services = createServices(dataSource, createTokenSigner(config.jwtSecret, config.tokenTtlSeconds));
+  const services = createServices(dataSource, createTokenSigner(config.jwtSecret, config.tokenTtlSeconds),
+    new LoginThrottle(config.loginMaxFailures, config.loginLockSeconds));
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(),
     formatError: createErrorFormatter(logger, config.production),
     includeStacktraceInErrorResponses: !config.production,
     introspection: true,
+    validationRules: [depthLimit(config.maxQueryDepth)],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // Statements this request ran, for tests and the benchmark: an N+1 shows up as a count.
@@ -126,6 +130,7 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
         let loaders: RequestContext['loaders'] | undefined;
         const ctx: RequestContext = {
           requestId: res.locals.requestId as string,
+          clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
           actor,
           authMethod,
           ability: defineAbilityFor(actor),

@@ -14,13 +14,18 @@ export interface Config {
   jwtSecret?: string;
   tokenTtlSeconds: number;
   demoPassword: string;
+  /** Wrong passwords (per username and address) before sign-in pauses, and for how long. */
+  loginMaxFailures: number;
+  loginLockSeconds: number;
+  /** Deepest field nesting a query may have. */
+  maxQueryDepth: number;
   seedDemo: boolean;
   production: boolean;
   logLevel: string;
 }
 
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
+function intFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
@@ -30,13 +35,16 @@ function intFromEnv(name: string, fallback: number): number {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const config: Config = {
-    port: intFromEnv('PORT', 4000),
+    port: intFromEnv('PORT', 4000, env),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR || '.data'),
-    embeddedPgPort: intFromEnv('EMBEDDED_PG_PORT', 0),
+    embeddedPgPort: intFromEnv('EMBEDDED_PG_PORT', 0, env),
     jwtSecret: env.JWT_SECRET || undefined,
-    tokenTtlSeconds: intFromEnv('TOKEN_TTL_SECONDS', 8 * 3600),
+    tokenTtlSeconds: intFromEnv('TOKEN_TTL_SECONDS', 8 * 3600, env),
     demoPassword: env.DEMO_PASSWORD || 'demo-2026',
+    loginMaxFailures: intFromEnv('LOGIN_MAX_FAILURES', 5, env),
+    loginLockSeconds: intFromEnv('LOGIN_LOCK_SECONDS', 900, env),
+    maxQueryDepth: intFromEnv('MAX_QUERY_DEPTH', 12, env),
     seedDemo: env.SEED_DEMO !== 'false',
     production,
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),

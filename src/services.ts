@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { TokenSigner } from './auth/tokens';
+import type { LoginThrottle } from './auth/login-throttle';
 import { RegionService } from './modules/region/region.service';
 import { AccountService } from './modules/account/account.service';
 import { AuditService } from './modules/audit/audit.service';
@@ -16,7 +17,7 @@ import { PublicNoticeService } from './modules/notice/public-notice.service';
 import { OversightService } from './modules/oversight/oversight.service';
 
 /** Application services, created once per server; each takes the request context per call. */
-export function createServices(dataSource: DataSource, tokens: TokenSigner) {
+export function createServices(dataSource: DataSource, tokens: TokenSigner, throttle: LoginThrottle) {
   const settings = new SettingsService(dataSource);
   return {
     settings,
@@ -29,7 +30,7 @@ export function createServices(dataSource: DataSource, tokens: TokenSigner) {
     notices: new PublicNoticeService(dataSource),
     oversight: new OversightService(dataSource),
     regions: new RegionService(dataSource),
-    accounts: new AccountService(dataSource, tokens),
+    accounts: new AccountService(dataSource, tokens, throttle),
     audit: new AuditService(dataSource),
     households: new HouseholdService(dataSource),
     cases: new CaseService(dataSource),

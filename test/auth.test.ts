@@ -37,9 +37,40 @@ describe('signing in', () => {
   });
 });
 
+describe('sign-in throttling', () => {
+  it('pauses sign-in for a username after five wrong passwords, even with the right one', async () => {
+    for (let i = 0; i < 5; i += 1) expect((await t.gql(LOGIN, { u: 'va.201204', p: `wrong-${i}` })).errors![0].message).toBe('Wrong username or password.');
+    const locked = await t.gql(LOGIN, { u: 'va.201204', p: DEMO_PASSWORD });
+    expect(codeOf(locked)).toBe('UNAUTHENTICATED');
+    expect(locked.errors![0].message).toMatch(/Too many wrong passwords; try again in \d+ seconds/);
+    expect((await t.gql(LOGIN, { u: 'va.201203', p: DEMO_PASSWORD })).errors).toBeUndefined();
+  });
+});
+
+describe('changing the password', () => {
+  const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token } }';
+
+  it('refuses a wrong current password and a short new one', async () => {
+    const token = await t.login('va.201202');
+    expect(codeOf(await t.gql(CHANGE, { c: 'nope-nope', n: 'another-password' }, token))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await t.gql(CHANGE, { c: DEMO_PASSWORD, n: 'short' }, token))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(ME, {}, token))).toBeUndefined();
+  });
+
+  it('retires every earlier token and returns a new one', async () => {
+    const old = await t.login('va.201201');
+    const changed = await t.gql(CHANGE, { c: DEMO_PASSWORD, n: 'a-new-password-2026' }, old);
+    expect(changed.errors).toBeUndefined();
+    expect(codeOf(await t.gql(ME, {}, old))).toBe('UNAUTHENTICATED');
+    expect((await t.gql(ME, {}, changed.data!.changePassword.token)).data!.me.username).toBe('va.201201');
+    expect(codeOf(await t.gql(LOGIN, { u: 'va.201201', p: DEMO_PASSWORD }))).toBe('UNAUTHENTICATED');
+    expect((await t.gql(LOGIN, { u: 'va.201201', p: 'a-new-password-2026' })).errors).toBeUndefined();
+  });
+});
+
 describe('bearer tokens', () => {
   it('are refused when expired', async () => {
-    const expired = await createTokenSigner(JWT_SECRET_FOR_TESTS, 0).sign((await accountId('hexi.caseworker')));
+    const expired = await createTokenSigner(JWT_SECRET_FOR_TESTS, 0).sign(await accountId('hexi.caseworker'), 0);
     const result = await t.gql(ME, {}, expired.token);
     expect(result.status).toBe(401);
     expect(codeOf(result)).toBe('UNAUTHENTICATED');

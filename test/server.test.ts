@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { GraphQLScalarType, isSpecifiedScalarType } from 'graphql';
+import { getIntrospectionQuery, GraphQLScalarType, isSpecifiedScalarType } from 'graphql';
 import { buildAppSchema } from '../src/graphql/schema';
 import { printAppSchema } from '../src/graphql/print-schema';
 import { GRAPHIQL_ASSETS } from '../src/http/graphiql-page';
@@ -85,6 +85,17 @@ describe('GraphQL over HTTP', () => {
       .set('accept', 'application/graphql-response+json').send({ query: '{ noSuchField }' });
     expect(response.status).toBe(400);
     expect(response.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses queries nested deeper than the limit, but not the introspection GraphiQL runs', async () => {
+    const deep = `{ regions { ${'children { '.repeat(12)}code${' }'.repeat(12)} } }`;
+    const response = await t.http().post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${await t.login('admin')}`)
+      .set('accept', 'application/graphql-response+json').send({ query: deep });
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].message).toMatch(/14 levels deep; at most 12/);
+    const introspection = await t.http().post('/graphql').set('content-type', 'application/json').send({ query: getIntrospectionQuery() });
+    expect(introspection.status).toBe(200);
+    expect(introspection.body.data.__schema.queryType.name).toBe('Query');
   });
 
   it('hides stack traces in production mode', async () => {

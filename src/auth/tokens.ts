@@ -4,18 +4,18 @@ const ISSUER = 'delegated-assistance';
 const AUDIENCE = 'delegated-assistance-api';
 
 export interface TokenSigner {
-  sign(accountId: string): Promise<{ token: string; expiresAt: Date }>;
+  sign(accountId: string, credentialsVersion: number): Promise<{ token: string; expiresAt: Date }>;
   /** The account id of a valid token, or a reason it is not valid. */
-  verify(token: string): Promise<{ accountId: string } | { invalid: string }>;
+  verify(token: string): Promise<{ accountId: string; credentialsVersion: number } | { invalid: string }>;
 }
 
 /** HS256 tokens signed with the server's secret; expiry is checked on every request. */
 export function createTokenSigner(secret: string, ttlSeconds: number): TokenSigner {
   const key = new TextEncoder().encode(secret);
   return {
-    async sign(accountId) {
+    async sign(accountId, credentialsVersion) {
       const now = Math.floor(Date.now() / 1000);
-      const token = await new SignJWT({})
+      const token = await new SignJWT({ cv: credentialsVersion })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(accountId)
         .setIssuer(ISSUER)
@@ -28,8 +28,8 @@ export function createTokenSigner(secret: string, ttlSeconds: number): TokenSign
     async verify(token) {
       try {
         const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-        if (!payload.sub) return { invalid: 'Token has no subject.' };
-        return { accountId: payload.sub };
+        if (!payload.sub || typeof payload.cv !== 'number') return { invalid: 'Token is not valid; sign in again.' };
+        return { accountId: payload.sub, credentialsVersion: payload.cv };
       } catch (error) {
         if (error instanceof errors.JWTExpired) return { invalid: 'Token has expired; sign in again.' };
         return { invalid: 'Token is not valid; sign in again.' };

@@ -10,6 +10,8 @@ export type AuthMethod = 'TOKEN' | 'API_KEY';
 /** Everything a resolver may use for one request: who acts, what they may do, and data access. */
 export interface RequestContext {
   requestId: string;
+  /** The caller's network address, for sign-in throttling. */
+  clientAddress: string;
   actor: Actor | null;
   authMethod: AuthMethod | null;
   ability: AppAbility;

@@ -58,6 +58,10 @@ export class Account implements Node {
   @Field({ description: 'Whether the account may sign in (启用)' })
   active: boolean;
 
+  /** Carried in every token; raised when the password changes, so that older tokens are refused. */
+  @Column({ type: 'int', default: 0 })
+  credentialsVersion: number;
+
   @OneToMany(() => RoleAssignment, (assignment) => assignment.account, { cascade: ['insert'] })
   @Field(() => [RoleAssignment], { description: 'Roles held, each for a region (角色)' })
   roles: RoleAssignment[];

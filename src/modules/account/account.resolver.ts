@@ -77,7 +77,13 @@ export class AccountResolver {
   @Mutation(() => AuthPayload, { description: 'Sign in with username and password (登录); returns a signed, expiring token.' })
   @Public('Signing in is how a caller stops being anonymous.')
   login(@Ctx() ctx: RequestContext, @Arg('username') username: string, @Arg('password') password: string): Promise<AuthPayload> {
-    return ctx.services.accounts.login(username, password);
+    return ctx.services.accounts.login(username, password, ctx.clientAddress);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Change your own password (修改密码); tokens issued before stop working, a new one is returned.' })
+  @SignedIn('Everyone manages their own password (D§2).')
+  changePassword(@Ctx() ctx: RequestContext, @Arg('currentPassword') currentPassword: string, @Arg('newPassword') newPassword: string): Promise<AuthPayload> {
+    return ctx.services.accounts.changePassword(ctx, currentPassword, newPassword);
   }
 
   @Query(() => Account, { description: 'The caller\'s own account, roles and their scope (当前账号).' })

@@ -7,6 +7,7 @@ import { badInput, DomainError, ErrorCode, notFound, unauthenticated } from '../
 import type { RequestContext } from '../../graphql/context';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../../auth/passwords';
 import type { TokenSigner } from '../../auth/tokens';
+import type { LoginThrottle } from '../../auth/login-throttle';
 import { generateApiKey, parseApiKey, secretMatches } from '../../auth/api-key-secret';
 import { Region } from '../region/region.entity';
 import { levelOfCodeOrThrow, scopeCodesOf } from '../region/region-code';
@@ -43,15 +44,43 @@ export class AccountService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tokens: TokenSigner,
+    private readonly throttle: LoginThrottle,
   ) {}
 
+  /** Changes the caller's own password; every token issued before stops working. */
+  async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<{ token: string; expiresAt: Date; account: Account }> {
+    const account = await this.me(ctx);
+    if (!account.passwordHash || !(await verifyPassword(account.passwordHash, currentPassword))) {
+      throw unauthenticated('The current password is wrong.');
+    }
+    if (newPassword.length < MIN_PASSWORD_LENGTH) throw badInput(`Password must be at least ${MIN_PASSWORD_LENGTH} characters.`, 'newPassword');
+    if (newPassword === currentPassword) throw badInput('Choose a password different from the current one.', 'newPassword');
+    const passwordHash = await hashPassword(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(Account, { id: account.id }, { passwordHash, credentialsVersion: account.credentialsVersion + 1 });
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'changePassword', subjectType: 'Account', subjectId: account.id, districtCode: account.districtCode,
+        townshipCode: account.townshipCode, villageCode: account.villageCode,
+      });
+    });
+    // A fresh token of the new version, so the caller stays signed in.
+    const { token, expiresAt } = await this.tokens.sign(account.id, account.credentialsVersion + 1);
+    return { token, expiresAt, account };
+  }
+
   /** Signs in with a password. Unknown names cost as much as wrong passwords (no user probing). */
-  async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; account: Account }> {
+  async login(username: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; account: Account }> {
+    const wait = this.throttle.retryAfter(username, address);
+    if (wait > 0) throw unauthenticated(`Too many wrong passwords; try again in ${wait} seconds.`);
     const account = await this.withRoles().where('account.username = :username', { username }).getOne();
     const valid = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), password);
-    if (!account || !account.passwordHash || !valid) throw unauthenticated('Wrong username or password.');
+    if (!account || !account.passwordHash || !valid) {
+      this.throttle.failed(username, address);
+      throw unauthenticated('Wrong username or password.');
+    }
+    this.throttle.succeeded(username, address);
     if (!account.active) throw unauthenticated('This account is deactivated.');
-    const { token, expiresAt } = await this.tokens.sign(account.id);
+    const { token, expiresAt } = await this.tokens.sign(account.id, account.credentialsVersion);
     return { token, expiresAt, account };
   }
 
@@ -62,6 +91,9 @@ export class AccountService {
     if ('invalid' in verified) throw unauthenticated(verified.invalid);
     const account = await this.withRoles().where('account.id = :id', { id: verified.accountId }).getOne();
     if (!account || !account.active) throw unauthenticated('This account no longer exists or is deactivated.');
+    if (verified.credentialsVersion !== account.credentialsVersion) {
+      throw unauthenticated('The password was changed since this token was issued; sign in again.');
+    }
     return { actor: actorOf(account), method: 'TOKEN' };
   }
 
