@@ -140,3 +140,32 @@ describe('bad input changes nothing', () => {
     expect((await t.dataSource.query('SELECT count(*)::int AS n FROM persons'))[0].n).toBe(before);
   });
 });
+
+describe('correcting a household', () => {
+  const UPDATE = 'mutation($id: ID!, $input: UpdateHouseholdInput!) { updateHousehold(id: $id, input: $input) { phone bankName } }';
+  const ADD = 'mutation($h: ID!, $m: PersonInput!) { addHouseholdMember(householdId: $h, member: $m) { id name } }';
+
+  it('lets the own village and township correct it, and nobody else', async () => {
+    const changed = await t.gql(UPDATE, { id: liujia.household.id, input: { phone: '13900000000', bankName: '邮储银行' } }, await t.login('va.101201'));
+    expect(changed.data!.updateHousehold).toEqual({ phone: '13900000000', bankName: '邮储银行' });
+    expect((await t.gql(UPDATE, { id: liujia.household.id, input: { bankName: '农商行' } }, await t.login('hexi.caseworker'))).errors).toBeUndefined();
+    for (const username of ['va.101202', 'hexi.member1', 'hexi.head', 'district.officer', 'finance', 'admin', 'other.caseworker']) {
+      const refused = await t.gql(UPDATE, { id: liujia.household.id, input: { bankName: 'x' } }, await t.login(username));
+      expect([username, ['FORBIDDEN', 'NOT_FOUND'].includes(codeOf(refused) as string)]).toEqual([username, true]);
+    }
+  });
+
+  it('adds and removes members, keeping the count and the able-to-work flag', async () => {
+    const token = await t.login('va.101201');
+    const added = await t.gql(ADD, { h: liujia.household.id, m: { name: '刘小妹', idNumber: idNumber('20000202', 777), relation: 'CHILD', labourCapacity: 'FULL' } }, token);
+    expect(added.errors).toBeUndefined();
+    const after = await t.gql('query($id: ID!) { household(id: $id) { memberCount hasMemberAbleToWork } }', { id: liujia.household.id }, token);
+    expect(after.data!.household).toEqual({ memberCount: 2, hasMemberAbleToWork: true });
+    const removed = await t.gql('mutation($p: ID!) { removeHouseholdMember(personId: $p) { memberCount } }', { p: added.data!.addHouseholdMember.id }, token);
+    expect(removed.data!.removeHouseholdMember.memberCount).toBe(1);
+    const head = await t.gql('mutation($p: ID!) { removeHouseholdMember(personId: $p) { memberCount } }', { p: liujia.household.members[0].id }, token);
+    expect(codeOf(head)).toBe('BAD_USER_INPUT');
+    const second = await t.gql(ADD, { h: liujia.household.id, m: { name: 'x', idNumber: idNumber('20000202', 778), relation: 'HEAD', labourCapacity: 'NONE' } }, token);
+    expect(codeOf(second)).toBe('BAD_USER_INPUT');
+  });
+});

@@ -26,6 +26,8 @@ describe('a DIBAO case from a village application to filing, each actor with its
     const reviewed = await prepareForReview(t, applied.id);
     expect(reviewed.status).toBe('TOWNSHIP_REVIEW');
     expect(reviewed.amount).toBe(220); // rural standard 620 − 400 per capita, one person (D§8)
+    const accounting = (await as(t, 'hexi.member1', 'query($id: ID!) { case(id: $id) { incomeAccountings { perCapitaIncomeYuan standardYuan assets } } }', { id: applied.id })).case.incomeAccountings;
+    expect(accounting).toEqual([{ perCapitaIncomeYuan: 400, standardYuan: 620, assets: [{ kind: 'deposit (存款)', description: '活期', valueYuan: 3000 }] }]);
 
     const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
     const noticed = await stepOk(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });

@@ -90,7 +90,7 @@ export async function investigate(t: TestApp, caseId: string, investigators = ['
 
 export async function accountIncome(t: TestApp, caseId: string, monthlyYuan = 400) {
   return (await as(t, 'hexi.caseworker', `mutation($c: ID!, $i: IncomeAccountingInput!) { recordIncomeAccounting(caseId: $c, input: $i) { perCapitaIncomeYuan amountYuan belowStandard } }`, {
-    c: caseId, i: { items: [{ source: 'farming (务农)', monthlyYuan, counted: true }], deductionsYuan: 0 },
+    c: caseId, i: { items: [{ source: 'farming (务农)', monthlyYuan, counted: true }], assets: [{ kind: 'deposit (存款)', description: '活期', valueYuan: 3000 }], deductionsYuan: 0 },
   })).recordIncomeAccounting;
 }
 

@@ -66,6 +66,10 @@ export class IncomeAccounting extends CaseRecordBase {
   @Field(() => [GraphQLJSONObject], { description: 'Income items (收入项): { source, monthlyYuan, counted }' })
   items: { source: string; monthlyYuan: number; counted: boolean }[];
 
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  @Field(() => [GraphQLJSONObject], { description: 'Assets declared and verified (家庭财产): { kind, description, valueYuan }, for the committee to weigh' })
+  assets: { kind: string; description: string; valueYuan: number }[];
+
   @Column({ type: 'numeric', precision: 12, scale: 2, transformer: { to: (v) => v, from: Number } })
   @Field({ description: 'Allowed deductions per month (可扣减支出, 元)' })
   deductionsYuan: number;

@@ -34,10 +34,28 @@ class IncomeItemInput {
   counted: boolean;
 }
 
+@InputType({ description: 'One asset (财产项)' })
+class AssetItemInput {
+  @Field({ description: 'Kind, e.g. deposit, vehicle, housing (类别: 存款/车辆/房产)' })
+  @Length(1, 50)
+  kind: string;
+
+  @Field({ description: 'Description (说明)' })
+  @Length(0, 200)
+  description: string;
+
+  @Field({ description: 'Value in yuan (价值, 元)' })
+  @Min(0)
+  valueYuan: number;
+}
+
 @InputType({ description: 'Income accounting (收入核算)' })
 class IncomeAccountingInput {
   @Field(() => [IncomeItemInput], { description: 'Income items (收入项)' })
   items: IncomeItemInput[];
+
+  @Field(() => [AssetItemInput], { defaultValue: [], description: 'Assets (家庭财产)' })
+  assets: AssetItemInput[];
 
   @Field({ defaultValue: 0, description: 'Allowed deductions per month (可扣减支出, 元)' })
   @Min(0)

@@ -16,6 +16,12 @@ import { unmet } from './workflow';
 const { INVESTIGATING, OBJECTION_RAISED, EMERGENCY_PAID, CORRECTION_ORDERED, TOWNSHIP_REVIEW, DENIED, NOT_ACCEPTED, APPROVED, FILED, PAID,
   PUBLIC_NOTICE } = CaseStatus;
 
+interface AssetItem {
+  kind: string;
+  description: string;
+  valueYuan: number;
+}
+
 /** States in which the household may be (re-)investigated and its income accounted. */
 const INVESTIGATION_STATES = [INVESTIGATING, OBJECTION_RAISED, EMERGENCY_PAID, CORRECTION_ORDERED] as const;
 
@@ -79,7 +85,12 @@ export class CaseStepsService {
   }
 
   /** Income accounting (收入核算) with the amount it yields (D§8). */
-  async recordIncomeAccounting(ctx: RequestContext, key: TenantKey, input: { items: IncomeItem[]; deductionsYuan: number }): Promise<IncomeAccounting> {
+  async recordIncomeAccounting(ctx: RequestContext, key: TenantKey, input: { items: IncomeItem[]; assets?: AssetItem[]; deductionsYuan: number }): Promise<IncomeAccounting> {
+    const assets = (input.assets ?? []).map((asset, i) => {
+      assertAmountOrThrow(asset.valueYuan, `assets.${i}.valueYuan`, 1_000_000_000);
+      return { kind: asset.kind.trim(), description: asset.description.trim(), valueYuan: asset.valueYuan };
+    });
+    if (assets.length > 100) throw badInput('At most 100 assets.', 'assets');
     for (const [i, item] of input.items.entries()) {
       if (!item.source?.trim()) throw badInput(`Income item ${i + 1} needs a source.`, `items.${i}.source`);
       assertAmountOrThrow(item.monthlyYuan, `items.${i}.monthlyYuan`, 1_000_000);
@@ -95,6 +106,7 @@ export class CaseStepsService {
         return manager.save(Object.assign(new IncomeAccounting(), {
           districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: ctx.actor!.accountId,
           items: input.items.map((item) => ({ source: item.source.trim(), monthlyYuan: item.monthlyYuan, counted: item.counted })),
+          assets,
           deductionsYuan: input.deductionsYuan, householdSize, ...result,
         }));
       });

@@ -76,8 +76,53 @@ class CreateHouseholdInput {
   members: PersonInput[];
 }
 
+@InputType({ description: 'Corrections to a household (家庭信息更正); omitted fields stay as they are' })
+class UpdateHouseholdInput {
+  @Field(() => String, { nullable: true, description: 'Detailed address (详细住址)' })
+  @IsOptional()
+  @Length(1, 200)
+  address?: string;
+
+  @Field(() => String, { nullable: true, description: 'Phone (联系电话)' })
+  @IsOptional()
+  @Length(0, 20)
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Bank (开户银行)' })
+  @IsOptional()
+  @Length(0, 50)
+  bankName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Payment bank account (银行账号)' })
+  @IsOptional()
+  @Length(0, 32)
+  bankAccount?: string | null;
+
+  @Field(() => Residence, { nullable: true, description: 'Urban or rural (城乡属性)' })
+  @IsOptional()
+  residence?: Residence;
+}
+
 @Resolver(() => Household)
 export class HouseholdResolver {
+  @Mutation(() => Household, { description: 'Correct a household\'s contact, payment or residence data (更正家庭信息), P4.1, P4.2.' })
+  @Needs('update', 'Household')
+  updateHousehold(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input') input: UpdateHouseholdInput): Promise<Household> {
+    return ctx.services.households.update(ctx, tenantKeyOfOrThrow(id, 'Household'), input);
+  }
+
+  @Mutation(() => Person, { description: 'Add a member to a household (增加家庭成员).' })
+  @Needs('update', 'Household')
+  addHouseholdMember(@Ctx() ctx: RequestContext, @Arg('householdId', () => ID) householdId: string, @Arg('member') member: PersonInput): Promise<Person> {
+    return ctx.services.households.addMember(ctx, tenantKeyOfOrThrow(householdId, 'Household'), member);
+  }
+
+  @Mutation(() => Household, { description: 'Remove a member other than the head (减少家庭成员).' })
+  @Needs('update', 'Household')
+  removeHouseholdMember(@Ctx() ctx: RequestContext, @Arg('personId', () => ID) personId: string): Promise<Household> {
+    return ctx.services.households.removeMember(ctx, tenantKeyOfOrThrow(personId, 'Person'));
+  }
+
   @Mutation(() => Household, { description: 'Register a household and its members (家庭登记), P4.1.' })
   @Needs('create', 'Household')
   createHousehold(@Ctx() ctx: RequestContext, @Arg('input') input: CreateHouseholdInput): Promise<Household> {

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { scopeQuery } from '../../../permissions/sql';
 import { assertCan } from '../../auth/authorize';
 import { badInput, notFound } from '../../errors';
@@ -16,6 +16,14 @@ export interface NewPerson {
   disabled?: boolean;
   disabilityDetail?: string | null;
   healthDetail?: string | null;
+}
+
+export interface HouseholdChanges {
+  address?: string | null;
+  phone?: string | null;
+  bankName?: string | null;
+  bankAccount?: string | null;
+  residence?: Residence | null;
 }
 
 export interface NewHousehold {
@@ -85,6 +93,76 @@ export class HouseholdService {
     });
   }
 
+  /** Corrects a household's contact, payment or residence data (P4.1, P4.2). */
+  async update(ctx: RequestContext, key: TenantKey, changes: HouseholdChanges): Promise<Household> {
+    const household = await this.findOrThrow(ctx, key);
+    assertCan(ctx, 'update', 'Household', household);
+    const applied: Partial<Household> = {};
+    if (changes.address !== undefined && changes.address !== null) applied.address = changes.address.trim();
+    if (changes.phone !== undefined) applied.phone = changes.phone?.trim() || null;
+    if (changes.bankName !== undefined) applied.bankName = changes.bankName?.trim() || null;
+    if (changes.bankAccount !== undefined) applied.bankAccount = changes.bankAccount?.replace(/\s+/g, '') || null;
+    if (changes.residence) applied.residence = changes.residence;
+    return this.dataSource.transaction(async (manager) => {
+      await manager.update(Household, { districtCode: key.districtCode, id: key.id }, applied);
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'updateHousehold', subjectType: 'Household', subjectId: household.id, districtCode: household.districtCode,
+        townshipCode: household.townshipCode, villageCode: household.villageCode, details: { fields: Object.keys(applied) },
+      });
+      return manager.findOneByOrFail(Household, { districtCode: key.districtCode, id: key.id });
+    });
+  }
+
+  /** Adds a member (a birth, a marriage …); counts and the poverty office's flag follow. */
+  async addMember(ctx: RequestContext, key: TenantKey, member: NewPerson): Promise<Person> {
+    const household = await this.findOrThrow(ctx, key);
+    assertCan(ctx, 'update', 'Household', household);
+    if (member.relation === Relation.HEAD) throw badInput('A household has one head; add the person with their relation to the head.', 'relation');
+    const valid = normaliseMemberOrThrow(member, 0);
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(Person, { districtCode: key.districtCode, householdId: key.id, idNumber: valid.idNumber })) {
+        throw badInput('This ID number is already a member of the household.', 'idNumber');
+      }
+      const saved = await manager.save(Object.assign(new Person(), {
+        ...valid, districtCode: household.districtCode, townshipCode: household.townshipCode, villageCode: household.villageCode, householdId: household.id,
+      }));
+      await this.recount(manager, key);
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'addMember', subjectType: 'Household', subjectId: household.id, districtCode: household.districtCode,
+        townshipCode: household.townshipCode, villageCode: household.villageCode, details: { personId: saved.id },
+      });
+      return saved;
+    });
+  }
+
+  /** Removes a member other than the head (a death, a move away). */
+  async removeMember(ctx: RequestContext, personKey: TenantKey): Promise<Household> {
+    const person = await ctx.loaders.personByKey.load(personKey);
+    if (!person) throw notFound('Person');
+    const key = { districtCode: person.districtCode, id: person.householdId };
+    const household = await this.findOrThrow(ctx, key);
+    assertCan(ctx, 'update', 'Household', household);
+    if (person.relation === Relation.HEAD) throw badInput('The head of household cannot be removed.', 'personId');
+    return this.dataSource.transaction(async (manager) => {
+      await manager.delete(Person, { districtCode: person.districtCode, id: person.id });
+      await this.recount(manager, key);
+      await ctx.services.audit.recordChange(manager, ctx, {
+        action: 'removeMember', subjectType: 'Household', subjectId: household.id, districtCode: household.districtCode,
+        townshipCode: household.townshipCode, villageCode: household.villageCode, details: { personId: person.id },
+      });
+      return manager.findOneByOrFail(Household, { districtCode: key.districtCode, id: key.id });
+    });
+  }
+
+  /** Member count and "able to work" are kept with the household: the poverty office's scope is an equality on them. */
+  private async recount(manager: EntityManager, key: TenantKey): Promise<void> {
+    await manager.query(
+      `UPDATE households h SET member_count = m.n, has_member_able_to_work = m.able
+       FROM (SELECT count(*)::int AS n, coalesce(bool_or(labour_capacity = 'FULL'), false) AS able FROM persons
+             WHERE district_code = $1 AND household_id = $2) m
+       WHERE h.district_code = $1 AND h.id = $2`, [key.districtCode, key.id]);
+  }
+
   /** Households the caller may read; `search` matches the head's or any member's name. */
   list(ctx: RequestContext, filter: { villageCode?: string; search?: string }, limit: number): Promise<Household[]> {
     const qb = this.dataSource.getRepository(Household).createQueryBuilder('household');
@@ -140,12 +218,14 @@ function assertMembersValid(members: NewPerson[]): NewPerson[] {
   if (members.length === 0) throw badInput('A household needs at least one member, its head.', 'members');
   const heads = members.filter((m) => m.relation === Relation.HEAD).length;
   if (heads !== 1) throw badInput(`A household has exactly one head (HEAD); got ${heads}.`, 'members');
-  const normalised = members.map((m, i) => {
-    const name = m.name.trim();
-    if (!name || name.length > 50) throw badInput(`Member ${i + 1}: name must be 1–50 characters.`, `members.${i}.name`);
-    return { ...m, name, idNumber: normaliseIdNumberOrThrow(m.idNumber, `members.${i}.idNumber`) };
-  });
+  const normalised = members.map(normaliseMemberOrThrow);
   const ids = new Set(normalised.map((m) => m.idNumber));
   if (ids.size !== normalised.length) throw badInput('The same ID number appears twice in the household.', 'members');
   return normalised;
+}
+
+function normaliseMemberOrThrow(member: NewPerson, index: number): NewPerson {
+  const name = member.name.trim();
+  if (!name || name.length > 50) throw badInput(`Member ${index + 1}: name must be 1–50 characters.`, `members.${index}.name`);
+  return { ...member, name, idNumber: normaliseIdNumberOrThrow(member.idNumber, `members.${index}.idNumber`) };
 }
