@@ -102,7 +102,10 @@ export class CaseStepsService {
       async ({ manager, case: c }) => {
         const householdSize = await manager.countBy(Person, { districtCode: c.districtCode, householdId: c.householdId });
         const result = accountIncome(settings, c.residence, householdSize, input.items, input.deductionsYuan);
-        c.amount = c.programme === Programme.TEKUN ? tekunAmount(settings, c.residence, c.careLevel as never) : result.amountYuan;
+        // TEKUN support is for those without sufficient income: none when income reaches the DIBAO standard.
+        c.amount = c.programme === Programme.TEKUN
+          ? (result.belowStandard ? tekunAmount(settings, c.residence, c.careLevel as never) : 0)
+          : result.amountYuan;
         return manager.save(Object.assign(new IncomeAccounting(), {
           districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: ctx.actor!.accountId,
           items: input.items.map((item) => ({ source: item.source.trim(), monthlyYuan: item.monthlyYuan, counted: item.counted })),
@@ -117,10 +120,11 @@ export class CaseStepsService {
     if (supportForm !== 'DISPERSED' && supportForm !== 'CENTRALISED') throw badInput('supportForm must be DISPERSED or CENTRALISED.', 'supportForm');
     const { settings } = await ctx.services.settings.calendarOf(key.districtCode);
     return ctx.services.workflow.record(ctx, { name: 'recordCareAssessment', action: 'assess', statuses: INVESTIGATION_STATES, programmes: [Programme.TEKUN] }, key,
-      async ({ case: c }) => {
+      async ({ manager, case: c }) => {
         c.careLevel = careLevelOf(items);
         c.supportForm = supportForm;
-        c.amount = tekunAmount(settings, c.residence, c.careLevel as never);
+        const accounting = await manager.findOne(IncomeAccounting, { where: { districtCode: c.districtCode, caseId: c.id }, order: { recordedAt: 'DESC' } });
+        c.amount = accounting && !accounting.belowStandard ? 0 : tekunAmount(settings, c.residence, c.careLevel as never);
         return c.careLevel;
       });
   }

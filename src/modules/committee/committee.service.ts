@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { scopeQuery } from '../../../permissions/sql';
 import { Role } from '../../../permissions/roles';
 import { assertCan, refuse } from '../../auth/authorize';
+import { toGlobalId } from '../../graphql/node';
 import { assertDateOrThrow, badInput, conflict, notFound } from '../../errors';
 import type { RequestContext } from '../../graphql/context';
 import { Account } from '../account/account.entity';
@@ -39,7 +40,8 @@ export function committeeProblems(members: CommitteeMember[], accounts: Account[
   for (const member of members) {
     const account = accounts.find((a) => a.id === member.accountId);
     if (!account?.active || !account.roles.some((r) => r.role === Role.COMMITTEE_MEMBER && r.regionCode === member.townshipCode)) {
-      problems.push(`${account?.username ?? member.accountId} cannot vote: not an active COMMITTEE_MEMBER of the township`);
+      // Named by global ID: committee members may not read each other's accounts.
+      problems.push(`member ${toGlobalId('Account', member.accountId)} cannot vote: not an active COMMITTEE_MEMBER of the township`);
     }
   }
   return problems;
