@@ -41,6 +41,13 @@ export function assertDateOrThrow(value: string, field: string): void {
   if (!valid) throw badInput(`${field} must be a real date YYYY-MM-DD.`, field);
 }
 
+/** Trimmed text that is present and not too long. */
+export function textOrThrow(value: string | null | undefined, field: string, max = 4000): string {
+  const text = value?.trim();
+  if (!text || text.length > max) throw badInput(`${field} must be 1–${max} characters.`, field);
+  return text;
+}
+
 /** A number of yuan within what the amount columns hold. */
 export function assertAmountOrThrow(value: number, field: string, max = 10_000_000): void {
   if (!Number.isFinite(value) || value < 0 || value > max) throw badInput(`${field} must be between 0 and ${max} yuan.`, field);

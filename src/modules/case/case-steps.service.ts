@@ -3,7 +3,7 @@ import { defineAbilityFor, refusalReason } from '../../../permissions/ability';
 import { refuse } from '../../auth/authorize';
 import { ROLE_TIER } from '../../../permissions/roles';
 import { scopeQuery } from '../../../permissions/sql';
-import { assertAmountOrThrow, assertDateOrThrow, badInput, conflict, notFound } from '../../errors';
+import { assertAmountOrThrow, assertDateOrThrow, badInput, conflict, notFound, textOrThrow } from '../../errors';
 import type { RequestContext } from '../../graphql/context';
 import { actorOf } from '../account/account.service';
 import { Person } from '../household/household.entity';
@@ -25,12 +25,6 @@ interface AssetItem {
 /** States in which the household may be (re-)investigated and its income accounted. */
 const INVESTIGATION_STATES = [INVESTIGATING, OBJECTION_RAISED, EMERGENCY_PAID, CORRECTION_ORDERED] as const;
 
-function requireText(value: string, field: string, max = 4000): string {
-  const text = value.trim();
-  if (!text || text.length > max) throw badInput(`${field} must be 1–${max} characters.`, field);
-  return text;
-}
-
 /** The records of the steps that do not by themselves move a case (D§3, D§6, D§8). */
 export class CaseStepsService {
   constructor(private readonly dataSource: DataSource) {}
@@ -41,7 +35,7 @@ export class CaseStepsService {
    */
   async recordInvestigation(ctx: RequestContext, key: TenantKey, input: { visitedOn: string; findings: string; investigatorIds: string[] }): Promise<Investigation> {
     assertDateOrThrow(input.visitedOn, 'visitedOn');
-    const findings = requireText(input.findings, 'findings');
+    const findings = textOrThrow(input.findings, 'findings');
     const ids = [...new Set(input.investigatorIds)];
     if (ids.length < 2) throw badInput('A household investigation needs at least two investigators (D§3).', 'investigatorIds');
     const target = await ctx.services.cases.findOrThrow(ctx, key);
@@ -141,7 +135,7 @@ export class CaseStepsService {
   async recordAppraisal(ctx: RequestContext, key: TenantKey, input: { heldOn: string; participants: number; supported: boolean; minutes: string }): Promise<Appraisal> {
     assertDateOrThrow(input.heldOn, 'heldOn');
     if (!Number.isInteger(input.participants) || input.participants < 1) throw badInput('participants must be a positive whole number.', 'participants');
-    const minutes = requireText(input.minutes, 'minutes', 10000);
+    const minutes = textOrThrow(input.minutes, 'minutes', 10000);
     return ctx.services.workflow.record(ctx, { name: 'recordAppraisal', action: 'appraise', statuses: [OBJECTION_RAISED, INVESTIGATING, TOWNSHIP_REVIEW] }, key,
       async ({ manager, case: c }) => {
         if (c.status !== OBJECTION_RAISED && !c.doubtRaised) {
@@ -157,7 +151,7 @@ export class CaseStepsService {
   /** The village records the delivery of the written decision (P4.1); a refusal's deadline closes. */
   async recordDelivery(ctx: RequestContext, key: TenantKey, input: { deliveredOn: string; recipient: string }): Promise<Delivery> {
     assertDateOrThrow(input.deliveredOn, 'deliveredOn');
-    const recipient = requireText(input.recipient, 'recipient', 100);
+    const recipient = textOrThrow(input.recipient, 'recipient', 100);
     return ctx.services.workflow.record(ctx, { name: 'recordDelivery', action: 'deliver', statuses: [DENIED, NOT_ACCEPTED, APPROVED, FILED, PAID] }, key,
       async ({ manager, case: c, now }) => {
         c.deliveredAt = now;

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Action } from '../../../permissions/policy';
-import { assertAmountOrThrow, badInput, DomainError, ErrorCode } from '../../errors';
+import { assertAmountOrThrow, badInput, DomainError, ErrorCode, textOrThrow } from '../../errors';
 import type { RequestContext } from '../../graphql/context';
 import type { DistrictCalendar } from '../settings/settings.service';
 import { addCalendarDays } from '../settings/working-days';
@@ -60,13 +60,6 @@ export function unmet(message: string, unmetRequirements: string[] = [message]):
   return new DomainError(ErrorCode.INVALID_TRANSITION, message, { unmet: unmetRequirements });
 }
 
-function requireText(value: string | null | undefined, field: string, what: string): string {
-  const text = value?.trim();
-  if (!text) throw badInput(`${what} must be given.`, field);
-  if (text.length > 4000) throw badInput(`${what} is too long (4000 characters at most).`, field);
-  return text;
-}
-
 // ── Guards shared by several transitions ─────────────────────────────────────────────────────
 
 /** D§3: a household investigation signed by at least two investigators. */
@@ -114,7 +107,7 @@ function openNotice(run: StepRun): void {
 }
 
 function setRefusal(run: StepRun): void {
-  run.case.refusalReasons = requireText(run.input.reasons, 'reasons', 'Written reasons for the refusal');
+  run.case.refusalReasons = textOrThrow(run.input.reasons, 'reasons');
 }
 
 // ── The transitions (D§3 for DIBAO and TEKUN, D§6 for LINSHI) ────────────────────────────────
@@ -186,7 +179,7 @@ export const TRANSITIONS: readonly Transition[] = [
     effect: async ({ manager, ctx, case: c, input }) => {
       await manager.insert(Objection, {
         districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: ctx.actor!.accountId,
-        objector: requireText(input.objector, 'objector', 'Who objected').slice(0, 100), content: requireText(input.content, 'content', 'The objection'),
+        objector: textOrThrow(input.objector, 'objector', 100), content: textOrThrow(input.content, 'content'),
         resolvedAt: null,
       });
     },
@@ -246,7 +239,7 @@ export const TRANSITIONS: readonly Transition[] = [
       return input.spotCheckOutcome === 'CONFIRMED' ? SPOT_CHECKED : CORRECTION_ORDERED;
     },
     guard: ({ input }) => {
-      requireText(input.note, 'note', 'The spot-check findings');
+      textOrThrow(input.note, 'findings');
     },
   },
   // The township re-decides after a correction order; the district still does not decide (D§3).

@@ -1,19 +1,13 @@
 import { DataSource } from 'typeorm';
 import { scopeQuery } from '../../../permissions/sql';
 import { assertCan } from '../../auth/authorize';
-import { badInput, notFound } from '../../errors';
+import { badInput, notFound, textOrThrow } from '../../errors';
 import type { RequestContext } from '../../graphql/context';
 import { fromGlobalIdOrThrow } from '../../graphql/node';
 import { fetchNode } from '../../graphql/node-fetchers';
 import { levelOfCodeOrThrow, RegionLevel } from '../region/region-code';
 import { Enrolment } from '../enrolment/enrolment.entity';
 import { AuditFinding, DevelopmentLink, FindingSeverity } from './oversight.entity';
-
-function text(value: string, field: string, max: number): string {
-  const trimmed = value.trim();
-  if (!trimmed || trimmed.length > max) throw badInput(`${field} must be 1–${max} characters.`, field);
-  return trimmed;
-}
 
 /** What the audit bureau and the poverty office add of their own (P4.4). */
 export class OversightService {
@@ -28,7 +22,7 @@ export class OversightService {
     }
     const finding = Object.assign(new AuditFinding(), {
       districtCode: ctx.actor!.districtCode, townshipCode: input.townshipCode ?? null, subjectId: input.subjectId ?? null,
-      severity: input.severity, title: text(input.title, 'title', 200), body: text(input.body, 'body', 10000), createdById: ctx.actor!.accountId,
+      severity: input.severity, title: textOrThrow(input.title, 'title', 200), body: textOrThrow(input.body, 'body', 10000), createdById: ctx.actor!.accountId,
     });
     assertCan(ctx, 'create', 'AuditFinding', finding);
     return this.dataSource.transaction(async (manager) => {
@@ -53,7 +47,7 @@ export class OversightService {
     if (!enrolment) throw notFound('Enrolment');
     const link = Object.assign(new DevelopmentLink(), {
       districtCode: enrolment.districtCode, enrolmentId: enrolment.id, townshipCode: enrolment.townshipCode, villageCode: enrolment.villageCode,
-      measure: text(measure, 'measure', 200), createdById: ctx.actor!.accountId,
+      measure: textOrThrow(measure, 'measure', 200), createdById: ctx.actor!.accountId,
     });
     assertCan(ctx, 'create', 'DevelopmentLink', link);
     return this.dataSource.transaction(async (manager) => {
