@@ -1,6 +1,6 @@
 import type { RequestContext } from './context';
 import type { Node } from './node';
-import { parseTenantKey, TenantKey } from '../modules/household/household.service';
+import { parseTenantKey, TenantKey } from '../db/tenant-keys';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,3 +1,4 @@
+import { TenantKey, whereTenantKeysIn } from '../../db/tenant-keys';
 import { DataSource } from 'typeorm';
 import { defineAbilityFor, refusalReason } from '../../../permissions/ability';
 import { refuse } from '../../auth/authorize';
@@ -7,7 +8,6 @@ import { assertAmountOrThrow, assertDateOrThrow, badInput, conflict, notFound, t
 import type { RequestContext } from '../../graphql/context';
 import { actorOf } from '../account/account.service';
 import { Person } from '../household/household.entity';
-import type { TenantKey } from '../household/household.service';
 import { accountIncome, careLevelOf, IncomeItem, SelfCareItems, tekunAmount } from './amounts';
 import { CaseStatus, Programme } from './case.entity';
 import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection } from './case-records.entity';
@@ -173,10 +173,7 @@ export class CaseStepsService {
 
   /** Step records of several cases for nested fields, each in one scoped query. */
   recordsOf<T extends Investigation | IncomeAccounting | Appraisal | Delivery | Objection>(ctx: RequestContext, entity: new () => T, keys: readonly TenantKey[]): Promise<T[]> {
-    const qb = this.dataSource.getRepository(entity).createQueryBuilder('r')
-      .where('(r.district_code, r.case_id) IN (SELECT * FROM unnest(:districts::varchar[], :ids::uuid[]))', {
-        districts: keys.map((k) => k.districtCode), ids: keys.map((k) => k.id),
-      });
+    const qb = whereTenantKeysIn(this.dataSource.getRepository(entity).createQueryBuilder('r'), 'case_id', keys);
     return scopeQuery(qb, ctx.ability, 'read', 'CaseRecord').orderBy('r.recorded_at').getMany();
   }
 }

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { RequestContext } from '../../graphql/context';
 import { tenantKeyOf } from '../household/household.loaders';
-import type { TenantKey } from '../household/household.service';
+import type { TenantKey } from '../../db/tenant-keys';
 import type { Case, CaseEvent } from './case.entity';
 import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection } from './case-records.entity';
 

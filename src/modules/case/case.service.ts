@@ -1,10 +1,11 @@
+import { TenantKey, whereTenantKeysIn } from '../../db/tenant-keys';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { scopeQuery } from '../../../permissions/sql';
 import { assertCan } from '../../auth/authorize';
 import { badInput, DomainError, ErrorCode, notFound } from '../../errors';
 import { decisionDueAtFor } from './deadlines';
 import type { RequestContext } from '../../graphql/context';
-import { escapeLike, TenantKey } from '../household/household.service';
+import { escapeLike } from '../household/household.service';
 import { Case, CaseEvent, CaseStatus, Channel, Programme } from './case.entity';
 
 export interface NewApplication {
@@ -165,10 +166,7 @@ export class CaseService {
   }
 
   findByKeys(ctx: RequestContext, keys: readonly TenantKey[]): Promise<Case[]> {
-    const qb = this.dataSource.getRepository(Case).createQueryBuilder('c')
-      .where('(c.district_code, c.id) IN (SELECT * FROM unnest(:districts::varchar[], :ids::uuid[]))', {
-        districts: keys.map((k) => k.districtCode), ids: keys.map((k) => k.id),
-      });
+    const qb = whereTenantKeysIn(this.dataSource.getRepository(Case).createQueryBuilder('c'), 'id', keys);
     return scopeQuery(qb, ctx.ability, 'read', 'Case').getMany();
   }
 
@@ -180,19 +178,13 @@ export class CaseService {
 
   /** Events of several cases in one scoped query, oldest first. */
   eventsOf(ctx: RequestContext, keys: readonly TenantKey[]): Promise<CaseEvent[]> {
-    const qb = this.dataSource.getRepository(CaseEvent).createQueryBuilder('e')
-      .where('(e.district_code, e.case_id) IN (SELECT * FROM unnest(:districts::varchar[], :ids::uuid[]))', {
-        districts: keys.map((k) => k.districtCode), ids: keys.map((k) => k.id),
-      });
+    const qb = whereTenantKeysIn(this.dataSource.getRepository(CaseEvent).createQueryBuilder('e'), 'case_id', keys);
     return scopeQuery(qb, ctx.ability, 'read', 'CaseRecord').orderBy('e.at').addOrderBy('e.id').getMany();
   }
 
   /** Cases of several households in one scoped query, newest first. */
   casesOfHouseholds(ctx: RequestContext, keys: readonly TenantKey[]): Promise<Case[]> {
-    const qb = this.dataSource.getRepository(Case).createQueryBuilder('c')
-      .where('(c.district_code, c.household_id) IN (SELECT * FROM unnest(:districts::varchar[], :ids::uuid[]))', {
-        districts: keys.map((k) => k.districtCode), ids: keys.map((k) => k.id),
-      });
+    const qb = whereTenantKeysIn(this.dataSource.getRepository(Case).createQueryBuilder('c'), 'household_id', keys);
     return scopeQuery(qb, ctx.ability, 'read', 'Case').orderBy('c.created_at', 'DESC').getMany();
   }
 }

@@ -3,7 +3,7 @@ import type { Action } from '../../../permissions/policy';
 import { assertCan } from '../../auth/authorize';
 import { conflict } from '../../errors';
 import type { RequestContext } from '../../graphql/context';
-import type { TenantKey } from '../household/household.service';
+import type { TenantKey } from '../../db/tenant-keys';
 import { Case, CaseEvent, CaseStatus, Programme } from './case.entity';
 import { DECIDED, dueAtFor } from './deadlines';
 import { invalidTransition, StepInput, StepRun, TRANSITION_BY_STEP } from './workflow';

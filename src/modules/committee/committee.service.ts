@@ -11,7 +11,7 @@ import type { Settings } from '../settings/settings-definitions';
 import { Case, CaseStatus } from '../case/case.entity';
 import type { SettingsService } from '../settings/settings.service';
 import { StepRun, unmet } from '../case/workflow';
-import type { TenantKey } from '../household/household.service';
+import type { TenantKey } from '../../db/tenant-keys';
 import { Committee, CommitteeFunction, CommitteeMember, CommitteeVote, Meeting, Vote } from './committee.entity';
 
 export interface CommitteeState {

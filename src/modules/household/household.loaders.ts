@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { RequestContext } from '../../graphql/context';
 import type { Household, Person } from './household.entity';
-import type { TenantKey } from './household.service';
+import type { TenantKey } from '../../db/tenant-keys';
 
 export const tenantKeyOf = (key: TenantKey) => `${key.districtCode}:${key.id}`;
 

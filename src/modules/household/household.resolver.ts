@@ -6,7 +6,7 @@ import { keyOfOrThrow } from '../account/account.resolver';
 import { badInput } from '../../errors';
 import { Case } from '../case/case.entity';
 import { Household, LabourCapacity, Person, Relation, Residence } from './household.entity';
-import { parseTenantKey, TenantKey } from './household.service';
+import { parseTenantKey, TenantKey } from '../../db/tenant-keys';
 
 /** Decodes a global ID of a tenant row (`Type:<district>:<uuid>`). */
 export function tenantKeyOfOrThrow(id: string, type: string): TenantKey {

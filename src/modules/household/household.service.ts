@@ -1,3 +1,4 @@
+import { TenantKey, whereTenantKeysIn } from '../../db/tenant-keys';
 import { DataSource, EntityManager } from 'typeorm';
 import { scopeQuery } from '../../../permissions/sql';
 import { assertCan } from '../../auth/authorize';
@@ -34,21 +35,6 @@ export interface NewHousehold {
   bankName?: string | null;
   bankAccount?: string | null;
   members: NewPerson[];
-}
-
-/** A household key as used in global IDs: `<districtCode>:<uuid>`. */
-export interface TenantKey {
-  districtCode: string;
-  id: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Parses `<districtCode>:<uuid>`; anything else is a key this API never issued. */
-export function parseTenantKey(key: string): TenantKey | null {
-  const [districtCode, id, extra] = key.split(':');
-  if (extra !== undefined || !/^\d{12}$/.test(districtCode ?? '') || !UUID.test(id ?? '')) return null;
-  return { districtCode, id };
 }
 
 export class HouseholdService {
@@ -181,10 +167,7 @@ export class HouseholdService {
 
   findByKeys(ctx: RequestContext, keys: readonly TenantKey[]): Promise<Household[]> {
     if (keys.length === 0) return Promise.resolve([]);
-    const qb = this.dataSource.getRepository(Household).createQueryBuilder('household')
-      .where('(household.district_code, household.id) IN (SELECT * FROM unnest(:districts::varchar[], :ids::uuid[]))', {
-        districts: keys.map((k) => k.districtCode), ids: keys.map((k) => k.id),
-      });
+    const qb = whereTenantKeysIn(this.dataSource.getRepository(Household).createQueryBuilder('household'), 'id', keys);
     return scopeQuery(qb, ctx.ability, 'read', 'Household').getMany();
   }
 
@@ -196,18 +179,12 @@ export class HouseholdService {
 
   /** Members of several households in one scoped query. */
   membersOf(ctx: RequestContext, keys: readonly TenantKey[]): Promise<Person[]> {
-    const qb = this.dataSource.getRepository(Person).createQueryBuilder('person')
-      .where('(person.district_code, person.household_id) IN (SELECT * FROM unnest(:districts::varchar[], :ids::uuid[]))', {
-        districts: keys.map((k) => k.districtCode), ids: keys.map((k) => k.id),
-      });
+    const qb = whereTenantKeysIn(this.dataSource.getRepository(Person).createQueryBuilder('person'), 'household_id', keys);
     return scopeQuery(qb, ctx.ability, 'read', 'Person').orderBy('person.created_at').addOrderBy('person.id').getMany();
   }
 
   findPersonsByKeys(ctx: RequestContext, keys: readonly TenantKey[]): Promise<Person[]> {
-    const qb = this.dataSource.getRepository(Person).createQueryBuilder('person')
-      .where('(person.district_code, person.id) IN (SELECT * FROM unnest(:districts::varchar[], :ids::uuid[]))', {
-        districts: keys.map((k) => k.districtCode), ids: keys.map((k) => k.id),
-      });
+    const qb = whereTenantKeysIn(this.dataSource.getRepository(Person).createQueryBuilder('person'), 'id', keys);
     return scopeQuery(qb, ctx.ability, 'read', 'Person').getMany();
   }
 }
