@@ -4,6 +4,7 @@ import { Workflow1795820308246 } from './1795820308246-Workflow';
 import { Oversight1795821777080 } from './1795821777080-Oversight';
 import { CredentialsVersion1795821905058 } from './1795821905058-CredentialsVersion';
 import { HouseholdAssets1795822098287 } from './1795822098287-HouseholdAssets';
+import { MemberUniqueAndFindingSubject1795822850684 } from './1795822850684-MemberUniqueAndFindingSubject';
 
 /** Migrations in the order they apply; add each new one here. */
-export const MIGRATIONS: Function[] = [Foundation1795819048668, CasesAndAudit1795819806835, Workflow1795820308246, Oversight1795821777080, CredentialsVersion1795821905058, HouseholdAssets1795822098287];
+export const MIGRATIONS: Function[] = [Foundation1795819048668, CasesAndAudit1795819806835, Workflow1795820308246, Oversight1795821777080, CredentialsVersion1795821905058, HouseholdAssets1795822098287, MemberUniqueAndFindingSubject1795822850684];

@@ -58,6 +58,8 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
 
   const app = express();
   app.disable('x-powered-by');
+  // Sign-in throttling is keyed by client address; behind a proxy that is the forwarded one.
+  app.set('trust proxy', config.trustProxy);
 
   // Request id and one structured log line per request; SQL statements are counted per request.
   app.use((req, res, next) => {

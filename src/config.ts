@@ -19,6 +19,8 @@ export interface Config {
   loginLockSeconds: number;
   /** Deepest field nesting a query may have. */
   maxQueryDepth: number;
+  /** Express "trust proxy": behind a reverse proxy, the client address comes from X-Forwarded-For. */
+  trustProxy: boolean | number | string;
   seedDemo: boolean;
   production: boolean;
   logLevel: string;
@@ -30,6 +32,13 @@ function intFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = pro
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return value;
+}
+
+/** `true`/`false`, a number of hops, or a list of addresses, as Express takes it. */
+function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -45,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: intFromEnv('LOGIN_MAX_FAILURES', 5, env),
     loginLockSeconds: intFromEnv('LOGIN_LOCK_SECONDS', 900, env),
     maxQueryDepth: intFromEnv('MAX_QUERY_DEPTH', 12, env),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     seedDemo: env.SEED_DEMO !== 'false',
     production,
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),

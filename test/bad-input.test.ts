@@ -30,7 +30,9 @@ function garbage(type: GraphQLInputType, flavour: Flavour, depth = 0): unknown {
   if (isEnumType(named)) return named.getValues()[0].name;
   if (isInputObjectType(named)) {
     if (depth > 3) return {};
-    return Object.fromEntries(Object.values(named.getFields()).map((f) => [f.name, garbage(f.type, flavour, depth + 1)]));
+    // 'nothing' leaves every optional field out: an input object with nothing to do.
+    const fields = Object.values(named.getFields()).filter((f) => flavour !== 'nothing' || isNonNullType(f.type));
+    return Object.fromEntries(fields.map((f) => [f.name, garbage(f.type, flavour, depth + 1)]));
   }
   if (isScalarType(named)) {
     switch (named.name) {

@@ -155,6 +155,26 @@ describe('correcting a household', () => {
     }
   });
 
+  it('answers an empty correction with the household unchanged, and refuses a residence change during a procedure', async () => {
+    const token = await t.login('va.101201');
+    expect((await t.gql(UPDATE, { id: liujia.household.id, input: {} }, token)).errors).toBeUndefined();
+    const moved = await t.gql(UPDATE, { id: liujia.household.id, input: { residence: 'URBAN' } }, token);
+    expect(codeOf(moved)).toBe('CONFLICT');
+  });
+
+  it('flags an open case when a member added later is declared kin of staff (P6.3)', async () => {
+    const cousin = idNumber('19660606', 808);
+    await t.gql('mutation($i: KinInput!) { declareKin(input: $i) { id } }', { i: { name: '表亲', idNumber: cousin, relation: 'SIBLING' } }, await t.login('hexi.caseworker'));
+    const before = await t.gql('query($id: ID!) { case(id: $id) { kinRegistered version } }', { id: liujia.case.id }, await t.login('va.101201'));
+    expect(before.data!.case.kinRegistered).toBe(false);
+    const added = await t.gql(ADD, { h: liujia.household.id, m: { name: '表亲', idNumber: cousin, relation: 'SIBLING', labourCapacity: 'NONE' } }, await t.login('va.101201'));
+    expect(added.errors).toBeUndefined();
+    const after = await t.gql('query($id: ID!) { case(id: $id) { kinRegistered version } }', { id: liujia.case.id }, await t.login('va.101201'));
+    expect(after.data!.case.kinRegistered).toBe(true);
+    expect(after.data!.case.version).toBeGreaterThan(before.data!.case.version);
+    await t.gql('mutation($p: ID!) { removeHouseholdMember(personId: $p) { memberCount } }', { p: added.data!.addHouseholdMember.id }, await t.login('va.101201'));
+  });
+
   it('adds and removes members, keeping the count and the able-to-work flag', async () => {
     const token = await t.login('va.101201');
     const added = await t.gql(ADD, { h: liujia.household.id, m: { name: '刘小妹', idNumber: idNumber('20000202', 777), relation: 'CHILD', labourCapacity: 'FULL' } }, token);

@@ -22,7 +22,10 @@ const LINK = 'mutation($e: ID!) { linkDevelopmentSupport(enrolmentId: $e, measur
 
 it('lets the auditor record findings, which the district officer reads', async () => {
   expect((await as(t, 'auditor', FINDING)).recordAuditFinding.severity).toBe('IRREGULARITY');
-  expect((await as(t, 'district.officer', '{ auditFindings { title } }')).auditFindings).toEqual([{ title: 'Late payments' }]);
+  const [enrolled] = (await as(t, 'auditor', '{ cases(filter: { status: [APPROVED] }) { edges { node { id } } } }')).cases.edges;
+  const onCase = await as(t, 'auditor', 'mutation($s: ID!) { recordAuditFinding(input: { severity: OBSERVATION, title: "Checked", body: "Decision matches the accounting.", subjectId: $s }) { subjectId } }', { s: enrolled.node.id });
+  expect(onCase.recordAuditFinding.subjectId).toBe(enrolled.node.id);
+  expect((await as(t, 'district.officer', '{ auditFindings { title } }')).auditFindings).toEqual([{ title: 'Checked' }, { title: 'Late payments' }]);
 });
 
 it.each(['district.officer', 'hexi.head', 'hexi.caseworker', 'va.101201', 'finance', 'poverty', 'dept.tax', 'admin'])('refuses a finding from %s', async (username) => {

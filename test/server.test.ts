@@ -93,6 +93,12 @@ describe('GraphQL over HTTP', () => {
       .set('accept', 'application/graphql-response+json').send({ query: deep });
     expect(response.status).toBe(400);
     expect(response.body.errors[0].message).toMatch(/14 levels deep; at most 12/);
+    // Fragments that use each other twice: 2^24 paths. Walked path by path this would outlast the
+    // test's timeout; measured once per fragment it answers at once.
+    const fragments = Array.from({ length: 24 }, (_, i) => `fragment F${i} on Region { code ${i < 23 ? `children { ...F${i + 1} } parent { ...F${i + 1} }` : ''} }`).join('\n');
+    const wide = await t.http().post('/graphql').set('content-type', 'application/json').send({ query: `{ regions { ...F0 } }\n${fragments}` });
+    expect(wide.status).toBe(400);
+    expect(wide.body.errors[0].message).toMatch(/25 levels deep/);
     const introspection = await t.http().post('/graphql').set('content-type', 'application/json').send({ query: getIntrospectionQuery() });
     expect(introspection.status).toBe(200);
     expect(introspection.body.data.__schema.queryType.name).toBe('Query');

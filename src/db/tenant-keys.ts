@@ -11,17 +11,17 @@ export interface TenantKey {
  * lookups in one statement, with the distribution column in the predicate.
  */
 export function whereTenantKeysIn<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string, keys: readonly TenantKey[]): SelectQueryBuilder<T> {
-  return qb.where(`(${qb.alias}.district_code, ${qb.alias}.${column}) IN (SELECT * FROM unnest(:districts::varchar[], :ids::uuid[]))`, {
+  return qb.andWhere(`(${qb.alias}.district_code, ${qb.alias}.${column}) IN (SELECT * FROM unnest(:districts::varchar[], :ids::uuid[]))`, {
     districts: keys.map((k) => k.districtCode), ids: keys.map((k) => k.id),
   });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Parses the key part of a tenant row's global ID, `<districtCode>:<uuid>`; anything else is a
  * key this API never issued. */
 export function parseTenantKey(key: string): TenantKey | null {
   const [districtCode, id, extra] = key.split(':');
-  if (extra !== undefined || !/^\d{12}$/.test(districtCode ?? '') || !UUID.test(id ?? '')) return null;
+  if (extra !== undefined || !/^\d{12}$/.test(districtCode ?? '') || !UUID_PATTERN.test(id ?? '')) return null;
   return { districtCode, id };
 }

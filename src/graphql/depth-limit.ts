@@ -10,19 +10,32 @@ export function depthLimit(maxDepth: number) {
     for (const definition of context.getDocument().definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     }
-    const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+    // Each fragment's depth is computed once: re-walking a fragment at every use would let a small
+    // query of fragments that use each other twice take exponential time before anything else runs.
+    const fragmentDepths = new Map<string, number>();
+    const fragmentDepth = (name: string, inProgress: Set<string>): number => {
+      const known = fragmentDepths.get(name);
+      if (known !== undefined) return known;
+      const fragment = fragments.get(name);
+      // Cycles are reported by the standard rules; count them as flat here.
+      if (!fragment || inProgress.has(name)) return 0;
+      inProgress.add(name);
+      const depth = depthOf(fragment.selectionSet, inProgress);
+      inProgress.delete(name);
+      fragmentDepths.set(name, depth);
+      return depth;
+    };
+    const depthOf = (set: SelectionSetNode | undefined, inProgress: Set<string>): number => {
       if (!set) return 0;
       let deepest = 0;
       for (const selection of set.selections) {
         if (selection.kind === Kind.FIELD) {
           if (selection.name.value.startsWith('__')) continue;
-          deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, seen));
+          deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, inProgress));
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));
+          deepest = Math.max(deepest, depthOf(selection.selectionSet, inProgress));
         } else {
-          const name = selection.name.value;
-          const fragment = fragments.get(name);
-          if (fragment && !seen.has(name)) deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...seen, name])));
+          deepest = Math.max(deepest, fragmentDepth(selection.name.value, inProgress));
         }
       }
       return deepest;
@@ -31,9 +44,7 @@ export function depthLimit(maxDepth: number) {
       OperationDefinition(node) {
         const depth = depthOf(node.selectionSet, new Set());
         if (depth > maxDepth) {
-          context.reportError(new GraphQLError(`The query is ${depth} levels deep; at most ${maxDepth} are allowed.`, {
-            nodes: [node], extensions: { code: 'BAD_USER_INPUT' },
-          }));
+          context.reportError(new GraphQLError(`The query is ${depth} levels deep; at most ${maxDepth} are allowed.`, { nodes: [node] }));
         }
       },
     };

@@ -1,5 +1,6 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import { badInput } from '../errors';
+import { UUID_PATTERN } from '../db/tenant-keys';
 
 /** Relay global object identification: `node(id)` finds any object by an opaque id. */
 @InterfaceType('Node', { description: 'An object with a global ID (全局标识), fetchable with `node(id)`.' })
@@ -21,10 +22,9 @@ export function fromGlobalIdOrThrow(id: string): { type: string; key: string } {
   return { type: decoded.slice(0, colon), key: decoded.slice(colon + 1) };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** For records that are not nodes (meetings, verification answers …), whose ids are plain UUIDs. */
 export function uuidOrThrow(id: string, field: string): string {
-  if (!UUID.test(id)) throw badInput(`${field} "${id}" is not an id issued by this API.`, field);
+  if (!UUID_PATTERN.test(id)) throw badInput(`${field} "${id}" is not an id issued by this API.`, field);
   return id.toLowerCase();
 }

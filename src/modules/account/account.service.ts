@@ -50,34 +50,42 @@ export class AccountService {
   /** Changes the caller's own password; every token issued before stops working. */
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<{ token: string; expiresAt: Date; account: Account }> {
     const account = await this.me(ctx);
+    // The current password is guessable with a stolen token: the same throttle as sign-in.
+    const wait = this.throttle.retryAfter(account.username, ctx.clientAddress);
+    if (wait > 0) throw unauthenticated(`Too many wrong passwords; try again in ${wait} seconds.`);
+    this.throttle.attempt(account.username, ctx.clientAddress);
     if (!account.passwordHash || !(await verifyPassword(account.passwordHash, currentPassword))) {
       throw unauthenticated('The current password is wrong.');
     }
+    this.throttle.succeeded(account.username, ctx.clientAddress);
     if (newPassword.length < MIN_PASSWORD_LENGTH) throw badInput(`Password must be at least ${MIN_PASSWORD_LENGTH} characters.`, 'newPassword');
     if (newPassword === currentPassword) throw badInput('Choose a password different from the current one.', 'newPassword');
     const passwordHash = await hashPassword(newPassword);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.update(Account, { id: account.id }, { passwordHash, credentialsVersion: account.credentialsVersion + 1 });
+    const version = await this.dataSource.transaction(async (manager) => {
+      // Raised in SQL, so two changes at once cannot both hand out tokens of the same version.
+      const [[row]] = await manager.query(
+        'UPDATE accounts SET password_hash = $2, credentials_version = credentials_version + 1 WHERE id = $1 RETURNING credentials_version',
+        [account.id, passwordHash],
+      );
       await ctx.services.audit.recordChange(manager, ctx, {
         action: 'changePassword', subjectType: 'Account', subjectId: account.id, districtCode: account.districtCode,
         townshipCode: account.townshipCode, villageCode: account.villageCode,
       });
+      return row.credentials_version as number;
     });
-    // A fresh token of the new version, so the caller stays signed in.
-    const { token, expiresAt } = await this.tokens.sign(account.id, account.credentialsVersion + 1);
+    const { token, expiresAt } = await this.tokens.sign(account.id, version);
     return { token, expiresAt, account };
   }
 
   /** Signs in with a password. Unknown names cost as much as wrong passwords (no user probing). */
   async login(username: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; account: Account }> {
+    if (!USERNAME_PATTERN.test(username)) throw unauthenticated('Wrong username or password.');
     const wait = this.throttle.retryAfter(username, address);
     if (wait > 0) throw unauthenticated(`Too many wrong passwords; try again in ${wait} seconds.`);
+    this.throttle.attempt(username, address);
     const account = await this.withRoles().where('account.username = :username', { username }).getOne();
     const valid = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), password);
-    if (!account || !account.passwordHash || !valid) {
-      this.throttle.failed(username, address);
-      throw unauthenticated('Wrong username or password.');
-    }
+    if (!account || !account.passwordHash || !valid) throw unauthenticated('Wrong username or password.');
     this.throttle.succeeded(username, address);
     if (!account.active) throw unauthenticated('This account is deactivated.');
     const { token, expiresAt } = await this.tokens.sign(account.id, account.credentialsVersion);

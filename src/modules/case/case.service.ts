@@ -132,7 +132,7 @@ export class CaseService {
         // P4.3, D§3: new DIBAO/TEKUN cases once filed; kin-registered ones always, the others by a
         // stable sample of the district's rate (the same case is always in or out of the sample).
         const due = `(c.status = 'FILED' AND c.programme IN ('DIBAO', 'TEKUN')
-          AND (c.kin_registered OR abs(hashtext(c.id::text)) % 100 < :spotCheckRate))`;
+          AND (c.kin_registered OR ('x' || substr(md5(c.id::text), 1, 7))::bit(28)::int % 100 < :spotCheckRate))`;
         qb.andWhere(filter.spotCheckDue ? due : `NOT ${due}`, { spotCheckRate });
       }
       if (filter.overdue !== undefined) {

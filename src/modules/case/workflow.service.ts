@@ -16,10 +16,10 @@ export interface RecordStep {
 }
 
 /**
- * Runs the workflow table: each transition is checked against the policy on the visible row,
- * then, in one transaction with the case row locked, against the expected version, the state
- * table and the step's guard; the new state, the case event and the audit entry are written
- * together. A refusal at any point leaves nothing but the audit entry of the refusal.
+ * Runs the workflow table: a case the caller cannot see is NOT_FOUND; otherwise, in one
+ * transaction with the case row locked, the transition is checked against the policy, the expected
+ * version, the state table and the step's guard, and the new state, the case event and the audit
+ * entry are written together. A refusal at any point leaves nothing but the audit entry of the refusal.
  */
 export class WorkflowService {
   constructor(private readonly dataSource: DataSource) {}

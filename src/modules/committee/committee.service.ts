@@ -212,12 +212,16 @@ export class CommitteeService {
     }
     // Votes of an earlier review round (before an objection or a correction order) do not count.
     if (meeting.createdAt < c.statusSince) throw unmet('That meeting was held before the case came back to review; it needs a new meeting (D§3).');
-    const votes = (await manager.findBy(CommitteeVote, { districtCode: c.districtCode, meetingId: meeting.id, caseId: c.id }))
-      .filter((v) => meeting.presentIds.includes(v.memberId));
+    // Members who recuse (kin of the applicant, the case's investigators) neither vote nor count
+    // towards the majority; a vote cast before someone became kin-barred is set aside.
     const recused = new Set([...c.kinStaffIds, ...c.investigatorIds]);
-    const missing = meeting.presentIds.filter((id) => !recused.has(id) && !votes.some((v) => v.memberId === id));
+    const voters = meeting.presentIds.filter((id) => !recused.has(id));
+    const votes = (await manager.findBy(CommitteeVote, { districtCode: c.districtCode, meetingId: meeting.id, caseId: c.id }))
+      .filter((v) => voters.includes(v.memberId));
+    const missing = voters.filter((id) => !votes.some((v) => v.memberId === id));
     if (missing.length) throw unmet(`${missing.length} present member(s) have not voted yet (D§4).`, missing);
+    if (voters.length === 0) throw unmet('Every present member recuses from this case; it needs another meeting (D§4).');
     const approvals = votes.filter((v) => v.vote === Vote.APPROVE).length;
-    return approvals * 100 > meeting.presentIds.length * committeeMajorityPercent ? CaseStatus.PUBLIC_NOTICE : CaseStatus.DENIED;
+    return approvals * 100 > voters.length * committeeMajorityPercent ? CaseStatus.PUBLIC_NOTICE : CaseStatus.DENIED;
   }
 }

@@ -136,7 +136,7 @@ export class Household implements Node {
 
 /** A member of a household. ID number, disability and health detail are personal data. */
 @Entity('persons')
-@Index(['districtCode', 'householdId'])
+@Index(['districtCode', 'householdId', 'idNumber'], { unique: true })
 @Index(['districtCode', 'idNumber'])
 @ObjectType('Person', { implements: Node, description: 'A household member (家庭成员); personal fields are masked unless your role is granted them.' })
 export class Person implements Node {

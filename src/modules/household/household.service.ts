@@ -2,7 +2,9 @@ import { TenantKey, whereTenantKeysIn } from '../../db/tenant-keys';
 import { DataSource, EntityManager } from 'typeorm';
 import { scopeQuery } from '../../../permissions/sql';
 import { assertCan } from '../../auth/authorize';
-import { badInput, notFound } from '../../errors';
+import { badInput, conflict, notFound, textOrThrow } from '../../errors';
+import { Case, CaseEvent } from '../case/case.entity';
+import { OPEN_STATUSES } from '../kin/kin.service';
 import type { RequestContext } from '../../graphql/context';
 import { levelOfCodeOrThrow, RegionLevel, scopeCodesOf } from '../region/region-code';
 import { Region } from '../region/region.entity';
@@ -84,13 +86,21 @@ export class HouseholdService {
     const household = await this.findOrThrow(ctx, key);
     assertCan(ctx, 'update', 'Household', household);
     const applied: Partial<Household> = {};
-    if (changes.address !== undefined && changes.address !== null) applied.address = changes.address.trim();
+    if (changes.address !== undefined && changes.address !== null) applied.address = textOrThrow(changes.address, 'address', 200);
     if (changes.phone !== undefined) applied.phone = changes.phone?.trim() || null;
     if (changes.bankName !== undefined) applied.bankName = changes.bankName?.trim() || null;
     if (changes.bankAccount !== undefined) applied.bankAccount = changes.bankAccount?.replace(/\s+/g, '') || null;
-    if (changes.residence) applied.residence = changes.residence;
+    if (changes.residence && changes.residence !== household.residence) applied.residence = changes.residence;
+    if (Object.keys(applied).length === 0) return household;
     return this.dataSource.transaction(async (manager) => {
+      await this.lockOrThrow(manager, key);
+      // The standard an open case is accounted against, and the poverty office's scope of an
+      // enrolment, follow residence: change it only between procedures.
+      if (applied.residence && (await this.hasOpenCase(manager, key))) {
+        throw conflict('The household has a case in progress; change its residence after that case is decided.');
+      }
       await manager.update(Household, { districtCode: key.districtCode, id: key.id }, applied);
+      if (applied.residence) await this.syncEnrolments(manager, key);
       await ctx.services.audit.recordChange(manager, ctx, {
         action: 'updateHousehold', subjectType: 'Household', subjectId: household.id, districtCode: household.districtCode,
         townshipCode: household.townshipCode, villageCode: household.villageCode, details: { fields: Object.keys(applied) },
@@ -99,20 +109,21 @@ export class HouseholdService {
     });
   }
 
-  /** Adds a member (a birth, a marriage …); counts and the poverty office's flag follow. */
+  /** Adds a member (a birth, a marriage …); counts, flags and open cases' kin checks follow. */
   async addMember(ctx: RequestContext, key: TenantKey, member: NewPerson): Promise<Person> {
     const household = await this.findOrThrow(ctx, key);
     assertCan(ctx, 'update', 'Household', household);
-    if (member.relation === Relation.HEAD) throw badInput('A household has one head; add the person with their relation to the head.', 'relation');
-    const valid = normaliseMemberOrThrow(member, 0);
+    if (member.relation === Relation.HEAD) throw badInput('A household has one head; add the person with their relation to the head.', 'member.relation');
+    const valid = normaliseMemberOrThrow(member, 'member');
     return this.dataSource.transaction(async (manager) => {
+      await this.lockOrThrow(manager, key);
       if (await manager.existsBy(Person, { districtCode: key.districtCode, householdId: key.id, idNumber: valid.idNumber })) {
-        throw badInput('This ID number is already a member of the household.', 'idNumber');
+        throw badInput('This ID number is already a member of the household.', 'member.idNumber');
       }
       const saved = await manager.save(Object.assign(new Person(), {
         ...valid, districtCode: household.districtCode, townshipCode: household.townshipCode, villageCode: household.villageCode, householdId: household.id,
       }));
-      await this.recount(manager, key);
+      await this.afterMembersChanged(manager, ctx, key);
       await ctx.services.audit.recordChange(manager, ctx, {
         action: 'addMember', subjectType: 'Household', subjectId: household.id, districtCode: household.districtCode,
         townshipCode: household.townshipCode, villageCode: household.villageCode, details: { personId: saved.id },
@@ -130,8 +141,9 @@ export class HouseholdService {
     assertCan(ctx, 'update', 'Household', household);
     if (person.relation === Relation.HEAD) throw badInput('The head of household cannot be removed.', 'personId');
     return this.dataSource.transaction(async (manager) => {
+      await this.lockOrThrow(manager, key);
       await manager.delete(Person, { districtCode: person.districtCode, id: person.id });
-      await this.recount(manager, key);
+      await this.afterMembersChanged(manager, ctx, key);
       await ctx.services.audit.recordChange(manager, ctx, {
         action: 'removeMember', subjectType: 'Household', subjectId: household.id, districtCode: household.districtCode,
         townshipCode: household.townshipCode, villageCode: household.villageCode, details: { personId: person.id },
@@ -140,13 +152,50 @@ export class HouseholdService {
     });
   }
 
-  /** Member count and "able to work" are kept with the household: the poverty office's scope is an equality on them. */
-  private async recount(manager: EntityManager, key: TenantKey): Promise<void> {
+  /** Serialises member and residence changes of one household. */
+  private async lockOrThrow(manager: EntityManager, key: TenantKey): Promise<void> {
+    await manager.getRepository(Household).createQueryBuilder('h').setLock('pessimistic_write')
+      .where('h.district_code = :d AND h.id = :id', { d: key.districtCode, id: key.id }).getOneOrFail();
+  }
+
+  private async hasOpenCase(manager: EntityManager, key: TenantKey): Promise<boolean> {
+    return manager.getRepository(Case).createQueryBuilder('c')
+      .where('c.district_code = :d AND c.household_id = :id AND c.status IN (:...open)', { d: key.districtCode, id: key.id, open: OPEN_STATUSES })
+      .getExists();
+  }
+
+  /**
+   * Member count and "able to work" are kept with the household and its active enrolments (the
+   * poverty office's scope is an equality on them), and the open cases are checked again for kin
+   * and duplicates (P6.3, D§5): a relative added mid-procedure is caught like one present from the start.
+   */
+  private async afterMembersChanged(manager: EntityManager, ctx: RequestContext, key: TenantKey): Promise<void> {
     await manager.query(
       `UPDATE households h SET member_count = m.n, has_member_able_to_work = m.able
        FROM (SELECT count(*)::int AS n, coalesce(bool_or(labour_capacity = 'FULL'), false) AS able FROM persons
              WHERE district_code = $1 AND household_id = $2) m
        WHERE h.district_code = $1 AND h.id = $2`, [key.districtCode, key.id]);
+    await this.syncEnrolments(manager, key);
+    const open = await manager.getRepository(Case).createQueryBuilder('c').setLock('pessimistic_write')
+      .where('c.district_code = :d AND c.household_id = :id AND c.status IN (:...open)', { d: key.districtCode, id: key.id, open: OPEN_STATUSES })
+      .getMany();
+    for (const c of open) {
+      const kinBefore = c.kinStaffIds.length;
+      await ctx.services.kin.flagCase(manager, c);
+      await manager.save(c);
+      await manager.insert(CaseEvent, {
+        districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, fromStatus: c.status, toStatus: c.status,
+        action: 'householdChanged', actorId: ctx.actor!.accountId, actorUsername: ctx.actor!.username,
+        note: c.kinStaffIds.length > kinBefore ? 'A member added to the household is declared close kin of staff (P6.3).' : 'Household members changed.',
+      });
+    }
+  }
+
+  private async syncEnrolments(manager: EntityManager, key: TenantKey): Promise<void> {
+    await manager.query(
+      `UPDATE enrolments e SET residence = h.residence, has_member_able_to_work = h.has_member_able_to_work
+       FROM households h WHERE h.district_code = $1 AND h.id = $2 AND e.district_code = h.district_code AND e.household_id = h.id AND e.status = 'ACTIVE'`,
+      [key.districtCode, key.id]);
   }
 
   /** Households the caller may read; `search` matches the head's or any member's name. */
@@ -195,14 +244,12 @@ function assertMembersValid(members: NewPerson[]): NewPerson[] {
   if (members.length === 0) throw badInput('A household needs at least one member, its head.', 'members');
   const heads = members.filter((m) => m.relation === Relation.HEAD).length;
   if (heads !== 1) throw badInput(`A household has exactly one head (HEAD); got ${heads}.`, 'members');
-  const normalised = members.map(normaliseMemberOrThrow);
+  const normalised = members.map((m, i) => normaliseMemberOrThrow(m, `members.${i}`));
   const ids = new Set(normalised.map((m) => m.idNumber));
   if (ids.size !== normalised.length) throw badInput('The same ID number appears twice in the household.', 'members');
   return normalised;
 }
 
-function normaliseMemberOrThrow(member: NewPerson, index: number): NewPerson {
-  const name = member.name.trim();
-  if (!name || name.length > 50) throw badInput(`Member ${index + 1}: name must be 1–50 characters.`, `members.${index}.name`);
-  return { ...member, name, idNumber: normaliseIdNumberOrThrow(member.idNumber, `members.${index}.idNumber`) };
+function normaliseMemberOrThrow(member: NewPerson, field: string): NewPerson {
+  return { ...member, name: textOrThrow(member.name, `${field}.name`, 50), idNumber: normaliseIdNumberOrThrow(member.idNumber, `${field}.idNumber`) };
 }

@@ -35,7 +35,7 @@ export class AuditFinding {
   @Field(() => String, { nullable: true, description: 'Township concerned, if one (涉及乡镇)' })
   townshipCode: string | null;
 
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  @Column({ type: 'varchar', length: 128, nullable: true })
   @Field(() => ID, { nullable: true, description: 'Global ID of the case or other object concerned (涉及对象)' })
   subjectId: string | null;
 

@@ -14,7 +14,12 @@ export class OversightService {
   constructor(private readonly dataSource: DataSource) {}
 
   async recordFinding(ctx: RequestContext, input: { severity: FindingSeverity; title: string; body: string; townshipCode?: string | null; subjectId?: string | null }): Promise<AuditFinding> {
-    if (input.townshipCode && levelOfCodeOrThrow(input.townshipCode) !== RegionLevel.TOWNSHIP) throw badInput('townshipCode must be a township.', 'townshipCode');
+    if (input.townshipCode) {
+      const township = await ctx.loaders.regionByCode.load(input.townshipCode);
+      if (levelOfCodeOrThrow(input.townshipCode) !== RegionLevel.TOWNSHIP || !township) {
+        throw badInput('townshipCode must be a township of your district.', 'townshipCode');
+      }
+    }
     if (input.subjectId) {
       const { type, key } = fromGlobalIdOrThrow(input.subjectId);
       // The auditor may point only at what it can read.
@@ -42,9 +47,9 @@ export class OversightService {
 
   /** Links development support to an enrolment the poverty office may see: rural DIBAO, able to work. */
   async linkDevelopment(ctx: RequestContext, enrolmentId: string, measure: string): Promise<DevelopmentLink> {
-    const qb = this.dataSource.getRepository(Enrolment).createQueryBuilder('e').where('e.id = :id', { id: enrolmentId });
+    const qb = this.dataSource.getRepository(Enrolment).createQueryBuilder('e').where("e.id = :id AND e.status = 'ACTIVE'", { id: enrolmentId });
     const enrolment = await scopeQuery(qb, ctx.ability, 'read', 'Enrolment').getOne();
-    if (!enrolment) throw notFound('Enrolment');
+    if (!enrolment) throw notFound('Active enrolment');
     const link = Object.assign(new DevelopmentLink(), {
       districtCode: enrolment.districtCode, enrolmentId: enrolment.id, townshipCode: enrolment.townshipCode, villageCode: enrolment.villageCode,
       measure: textOrThrow(measure, 'measure', 200), createdById: ctx.actor!.accountId,
