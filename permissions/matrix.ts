@@ -19,7 +19,7 @@ export function renderPermissionMatrix(): string {
   ];
   for (const role of Object.values(Role)) {
     lines.push(`## ${role}`, '');
-    lines.push('| subject | actions (full = every field within scope; partial = limited fields or extra condition) |', '| --- | --- |');
+    lines.push('| subject | actions (full = every field within scope; partial = limited fields, an extra condition, or a denial that overrides) |', '| --- | --- |');
     for (const subject of MATRIX_SUBJECTS) {
       const granted = ACTIONS.map((action) => [action, effectiveAccess(role, action, subject)] as const).filter(([, access]) => access !== 'none');
       lines.push(`| ${subject} | ${granted.length ? granted.map(([action, access]) => `${action} (${ACCESS_MARK[access]})`).join(', ') : '—'} |`);
