@@ -1,10 +1,11 @@
 import {
-  Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root,
+  Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root,
 } from 'type-graphql';
 import { IsOptional, Length } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs, Public, SignedIn } from '../../graphql/guards';
 import { fromGlobalIdOrThrow } from '../../graphql/node';
+import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { badInput } from '../../errors';
 import { Department, Role } from '../../../permissions/roles';
 import { scopeCodesOf } from '../region/region-code';
@@ -72,6 +73,9 @@ class CreateAccountInput {
   roles: RoleAssignmentInput[];
 }
 
+const AccountConnection = ConnectionType(Account, { name: 'Account', items: 'accounts', zh: '账号' });
+const ApiKeyConnection = ConnectionType(ApiKey, { name: 'ApiKey', items: 'API keys', zh: '接口密钥' });
+
 @Resolver(() => Account)
 export class AccountResolver {
   @Mutation(() => AuthPayload, { description: 'Sign in with username and password (登录); returns a signed, expiring token.' })
@@ -86,20 +90,21 @@ export class AccountResolver {
     return ctx.services.accounts.changePassword(ctx, currentPassword, newPassword);
   }
 
-  @Query(() => Account, { description: 'The caller\'s own account, roles and their scope (当前账号).' })
+  @Query(() => Account, { nullable: true, description: 'The caller\'s own account, roles and their scope (当前账号).' })
   @SignedIn('Everyone may see their own account (D§2).')
   me(@Ctx() ctx: RequestContext): Promise<Account> {
     return ctx.services.accounts.me(ctx);
   }
 
-  @Query(() => [Account], { description: 'Accounts the caller may see (账号列表), optionally under a region or with a role.' })
+  @Query(() => AccountConnection, { nullable: true, description: 'Accounts the caller may see (账号列表), newest first, optionally under a region or with a role.' })
   @Needs('read', 'Account')
   accounts(
     @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
     @Arg('regionCode', () => String, { nullable: true }) regionCode?: string,
     @Arg('role', () => Role, { nullable: true }) role?: Role,
-  ): Promise<Account[]> {
-    return ctx.services.accounts.list(ctx, { regionCode, role });
+  ): Promise<Connection<Account>> {
+    return ctx.services.accounts.page(ctx, { regionCode, role }, page);
   }
 
   @Mutation(() => Account, { description: 'Create an account in the caller\'s district (新建账号); ADMIN.' })
@@ -114,10 +119,11 @@ export class AccountResolver {
     return ctx.services.accounts.setActive(ctx, keyOfOrThrow(id, 'Account'), active);
   }
 
-  @Query(() => [ApiKey], { description: 'API keys the caller may see (接口密钥), never their secrets.' })
+  @Query(() => ApiKeyConnection, { nullable: true, description: 'API keys the caller may see (接口密钥), newest first, never their secrets.' })
   @Needs('read', 'ApiKey')
-  apiKeys(@Ctx() ctx: RequestContext, @Arg('accountId', () => ID, { nullable: true }) accountId?: string): Promise<ApiKey[]> {
-    return ctx.services.accounts.listApiKeys(ctx, accountId ? keyOfOrThrow(accountId, 'Account') : undefined);
+  apiKeys(@Ctx() ctx: RequestContext, @Args() page: PageArgs,
+    @Arg('accountId', () => ID, { nullable: true }) accountId?: string): Promise<Connection<ApiKey>> {
+    return ctx.services.accounts.listApiKeys(ctx, accountId ? keyOfOrThrow(accountId, 'Account') : undefined, page);
   }
 
   @Mutation(() => IssuedApiKey, { description: 'Issue an API key to a department integration account (签发密钥); ADMIN of its district.' })

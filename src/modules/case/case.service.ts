@@ -7,9 +7,7 @@ import { decisionDueAtFor } from './deadlines';
 import type { RequestContext } from '../../graphql/context';
 import { escapeLike } from '../household/household.service';
 import { Case, CaseEvent, CaseStatus, Channel, Programme } from './case.entity';
-import { Connection, Keyset, keysetPage, PageArgs } from '../../graphql/connection';
-
-const CASE_KEYSET: Keyset = { type: 'Case', sortColumn: 'created_at' };
+import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 
 export interface NewApplication {
   programme: Programme;
@@ -129,7 +127,7 @@ export class CaseService {
       }
       return scopeQuery(qb, ctx.ability, 'read', 'Case');
     };
-    return keysetPage(base(), page, CASE_KEYSET);
+    return keysetPage(base(), page, { type: 'Case', sortColumn: 'created_at' });
   }
 
   findByKeys(ctx: RequestContext, keys: readonly TenantKey[]): Promise<Case[]> {

@@ -1,6 +1,7 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
+import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { toGlobalId, uuidOrThrow } from '../../graphql/node';
 import { keyOfOrThrow } from '../account/account.resolver';
 import { Account } from '../account/account.entity';
@@ -49,9 +50,11 @@ export class CommitteeMemberResolver {
   }
 }
 
+const MeetingConnection = ConnectionType(Meeting, { name: 'Meeting', items: 'committee meetings', zh: '审核会议' });
+
 @Resolver(() => Meeting)
 export class CommitteeResolver {
-  @Query(() => [CommitteeView], { description: 'Joint review committees the caller may see (联审联批小组), with validity.' })
+  @Query(() => [CommitteeView], { nullable: true, description: 'Joint review committees the caller may see (联审联批小组), with validity.' })
   @Needs('read', 'Committee')
   async committees(@Ctx() ctx: RequestContext): Promise<CommitteeView[]> {
     return (await ctx.services.committees.list(ctx)).map(view);
@@ -64,10 +67,11 @@ export class CommitteeResolver {
     return view(await ctx.services.committees.setCommittee(ctx, townshipCode, members.map((m) => ({ accountId: keyOfOrThrow(m.accountId, 'Account'), function: m.function }))));
   }
 
-  @Query(() => [Meeting], { description: 'Committee meetings the caller may see (审核会议).' })
+  @Query(() => MeetingConnection, { nullable: true, description: 'Committee meetings the caller may see (审核会议), most recently scheduled first.' })
   @Needs('read', 'Meeting')
-  meetings(@Ctx() ctx: RequestContext, @Arg('townshipCode', () => String, { nullable: true }) townshipCode?: string): Promise<Meeting[]> {
-    return ctx.services.committees.listMeetings(ctx, townshipCode);
+  meetings(@Ctx() ctx: RequestContext, @Args() page: PageArgs,
+    @Arg('townshipCode', () => String, { nullable: true }) townshipCode?: string): Promise<Connection<Meeting>> {
+    return ctx.services.committees.listMeetings(ctx, townshipCode, page);
   }
 
   @Mutation(() => Meeting, { description: 'Schedule a committee meeting with its agenda of cases (安排审核会议), P4.2.' })

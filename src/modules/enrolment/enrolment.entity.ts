@@ -10,6 +10,7 @@ import { Case, Programme } from '../case/case.entity';
 @Index(['districtCode', 'villageCode'])
 @Index(['districtCode', 'townshipCode', 'status'])
 @Index(['districtCode', 'householdId'])
+@Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('Enrolment', { description: 'A beneficiary enrolment (救助对象登记) created by an approval.' })
 export class Enrolment {
   @PrimaryColumn({ type: 'varchar', length: 12 })

@@ -1,7 +1,8 @@
-import { Arg, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { Length } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
+import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { KinDeclaration, KinRelation } from './kin-declaration.entity';
 
 @InputType({ description: 'A close relative to declare (申报近亲属)' })
@@ -17,6 +18,8 @@ class KinInput {
   relation: KinRelation;
 }
 
+const KinDeclarationConnection = ConnectionType(KinDeclaration, { name: 'KinDeclaration', items: 'kin declarations', zh: '近亲属备案' });
+
 @Resolver(() => KinDeclaration)
 export class KinResolver {
   @Mutation(() => KinDeclaration, { description: 'Declare a close relative (近亲属备案); open cases of the relative\'s household are flagged at once. P6.3.' })
@@ -25,9 +28,9 @@ export class KinResolver {
     return ctx.services.kin.declare(ctx, input);
   }
 
-  @Query(() => [KinDeclaration], { description: 'Kin declarations the caller may see: your own, or the district\'s for the district officer (近亲属备案).' })
+  @Query(() => KinDeclarationConnection, { nullable: true, description: 'Kin declarations the caller may see, newest first: your own, or the district\'s for the district officer (近亲属备案).' })
   @Needs('read', 'KinDeclaration')
-  kinDeclarations(@Ctx() ctx: RequestContext): Promise<KinDeclaration[]> {
-    return ctx.services.kin.list(ctx);
+  kinDeclarations(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<KinDeclaration>> {
+    return ctx.services.kin.list(ctx, page);
   }
 }

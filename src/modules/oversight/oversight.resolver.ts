@@ -1,6 +1,7 @@
-import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
+import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { uuidOrThrow } from '../../graphql/node';
 import { AuditFinding, DevelopmentLink, FindingSeverity } from './oversight.entity';
 
@@ -22,6 +23,9 @@ class AuditFindingInput {
   subjectId?: string;
 }
 
+const AuditFindingConnection = ConnectionType(AuditFinding, { name: 'AuditFinding', items: 'audit findings', zh: '审计发现' });
+const DevelopmentLinkConnection = ConnectionType(DevelopmentLink, { name: 'DevelopmentLink', items: 'development-support links', zh: '帮扶衔接' });
+
 @Resolver()
 export class OversightResolver {
   @Mutation(() => AuditFinding, { description: 'Record an audit finding (记录审计发现); AUDITOR, P4.4.' })
@@ -30,10 +34,10 @@ export class OversightResolver {
     return ctx.services.oversight.recordFinding(ctx, input);
   }
 
-  @Query(() => [AuditFinding], { description: 'Audit findings the caller may see (审计发现).' })
+  @Query(() => AuditFindingConnection, { nullable: true, description: 'Audit findings the caller may see (审计发现), newest first.' })
   @Needs('read', 'AuditFinding')
-  auditFindings(@Ctx() ctx: RequestContext): Promise<AuditFinding[]> {
-    return ctx.services.oversight.listFindings(ctx);
+  auditFindings(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<AuditFinding>> {
+    return ctx.services.oversight.listFindings(ctx, page);
   }
 
   @Mutation(() => DevelopmentLink, { description: 'Link development support to a rural DIBAO household able to work (帮扶衔接); POVERTY_OFFICER, P4.4.' })
@@ -43,9 +47,9 @@ export class OversightResolver {
     return ctx.services.oversight.linkDevelopment(ctx, uuidOrThrow(enrolmentId, 'enrolmentId'), measure);
   }
 
-  @Query(() => [DevelopmentLink], { description: 'Development-support links the caller may see (帮扶衔接).' })
+  @Query(() => DevelopmentLinkConnection, { nullable: true, description: 'Development-support links the caller may see (帮扶衔接), newest first.' })
   @Needs('read', 'DevelopmentLink')
-  developmentLinks(@Ctx() ctx: RequestContext): Promise<DevelopmentLink[]> {
-    return ctx.services.oversight.listLinks(ctx);
+  developmentLinks(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<DevelopmentLink>> {
+    return ctx.services.oversight.listLinks(ctx, page);
   }
 }

@@ -23,6 +23,7 @@ registerEnumType(VerificationStatus, {
 /** Economic-status verification (核对) of a case's household (D§7, P4.3). */
 @Entity('verification_requests')
 @Index(['districtCode', 'caseId'])
+@Index(['districtCode', 'requestedAt', 'id'])
 @ObjectType('VerificationRequest', { description: 'Economic-status verification of a case (经济状况核对).' })
 export class VerificationRequest {
   @PrimaryColumn({ type: 'varchar', length: 12 })
@@ -77,6 +78,7 @@ export class VerificationRequest {
  */
 @Entity('verification_answers')
 @Index(['districtCode', 'departmentCode', 'answeredAt'])
+@Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('VerificationAnswer', { description: 'A verification request as a department sees it, and its answer (部门核对).' })
 export class VerificationAnswer {
   @PrimaryColumn({ type: 'varchar', length: 12 })
@@ -121,4 +123,8 @@ export class VerificationAnswer {
 
   @Column({ type: 'uuid', nullable: true })
   answeredById: string | null;
+
+  /** When the department was asked; the order of the answer lists. */
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
 }

@@ -1,24 +1,29 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
 import { uuidOrThrow } from '../../graphql/node';
+import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { tenantKeyOfOrThrow } from '../household/household.resolver';
 import { VerificationAnswer, VerificationRequest, VerificationStatus } from './verification.entity';
 
+const VerificationRequestConnection = ConnectionType(VerificationRequest, { name: 'VerificationRequest', items: 'verification requests', zh: '核对申请' });
+const VerificationAnswerConnection = ConnectionType(VerificationAnswer, { name: 'VerificationAnswer', items: 'verification answers', zh: '部门核对' });
+
 @Resolver(() => VerificationRequest)
 export class VerificationResolver {
-  @Query(() => [VerificationRequest], { description: 'Economic-status verifications the caller may see (核对申请).' })
+  @Query(() => VerificationRequestConnection, { nullable: true, description: 'Economic-status verifications the caller may see (核对申请), newest first.' })
   @Needs('read', 'VerificationRequest')
-  verificationRequests(@Ctx() ctx: RequestContext, @Arg('caseId', () => ID, { nullable: true }) caseId?: string,
-    @Arg('status', () => VerificationStatus, { nullable: true }) status?: VerificationStatus): Promise<VerificationRequest[]> {
-    return ctx.services.verification.listRequests(ctx, { caseId: caseId ? tenantKeyOfOrThrow(caseId, 'Case').id : undefined, status });
+  verificationRequests(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('caseId', () => ID, { nullable: true }) caseId?: string,
+    @Arg('status', () => VerificationStatus, { nullable: true }) status?: VerificationStatus): Promise<Connection<VerificationRequest>> {
+    return ctx.services.verification.listRequests(ctx, { caseId: caseId ? tenantKeyOfOrThrow(caseId, 'Case').id : undefined, status }, page);
   }
 
-  @Query(() => [VerificationAnswer], { description: 'Verification requests as departments see them (部门核对); a department sees only its own. Reads are audited.' })
+  @Query(() => VerificationAnswerConnection, { nullable: true, description: 'Verification requests as departments see them (部门核对), newest first; a department sees only its own. Reads are audited.' })
   @Needs('read', 'VerificationAnswer')
-  verificationAnswers(@Ctx() ctx: RequestContext, @Arg('pending', () => Boolean, { nullable: true, description: 'Only unanswered (true) or answered (false)' }) pending?: boolean,
-    @Arg('requestId', () => ID, { nullable: true }) requestId?: string): Promise<VerificationAnswer[]> {
-    return ctx.services.verification.listAnswers(ctx, { pending, requestId: requestId ? uuidOrThrow(requestId, 'requestId') : undefined });
+  verificationAnswers(@Ctx() ctx: RequestContext, @Args() page: PageArgs,
+    @Arg('pending', () => Boolean, { nullable: true, description: 'Only unanswered (true) or answered (false)' }) pending?: boolean,
+    @Arg('requestId', () => ID, { nullable: true }) requestId?: string): Promise<Connection<VerificationAnswer>> {
+    return ctx.services.verification.listAnswers(ctx, { pending, requestId: requestId ? uuidOrThrow(requestId, 'requestId') : undefined }, page);
   }
 
   @Mutation(() => VerificationRequest, { description: 'Approve a verification request; it goes out to the departments (核对审批), P4.3.' })
@@ -41,6 +46,6 @@ export class VerificationResolver {
 
   @FieldResolver(() => [VerificationAnswer], { description: 'Departments\' answers the caller may see (部门反馈)' })
   answers(@Root() request: VerificationRequest, @Ctx() ctx: RequestContext): Promise<VerificationAnswer[]> {
-    return ctx.services.verification.listAnswers(ctx, { requestId: request.id });
+    return ctx.services.verification.answersOf(ctx, request.id);
   }
 }
