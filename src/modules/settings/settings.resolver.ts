@@ -41,7 +41,7 @@ class DistrictSettingsView {
 
 @Resolver()
 export class SettingsResolver {
-  @Query(() => DistrictSettingsView, { description: 'Deadlines, standards and limits of the caller\'s district (区级参数).' })
+  @Query(() => DistrictSettingsView, { nullable: true, description: 'Deadlines, standards and limits of the caller\'s district (区级参数).' })
   @Needs('read', 'Settings')
   async settings(@Ctx() ctx: RequestContext): Promise<DistrictSettingsView> {
     const { districtCode, settings, holidays } = await ctx.services.settings.read(ctx);
