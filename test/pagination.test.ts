@@ -1,7 +1,7 @@
 import { getNamedType } from 'graphql';
 import { buildAppSchema } from '../src/graphql/schema';
 import { UUID_PATTERN } from '../src/db/tenant-keys';
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, GraphQLResult, startTestApp, TestApp } from './support/harness';
 import { idNumber } from './support/households';
 import { ALL_APPROVE, apply, letNoticePass, meetingWithVotes, prepareForReview, setHexiCommittee, stepOk } from './support/workflow';
 
@@ -95,6 +95,13 @@ it('has a walk for every connection field of the schema', async () => {
   expect(connections).toEqual(Object.keys(WALKS).sort());
 });
 
+interface Page {
+  totalCount: number;
+  edges: { cursor: string; node: { id: string } }[];
+  nodes: { id: string }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
 const PAGE = (field: string) => `query($first: Int, $after: String) { ${field}(first: $first, after: $after) {
   totalCount edges { cursor node { id } } nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
 
@@ -107,15 +114,15 @@ describe.each(Object.entries(WALKS))('%s', (field, fixture) => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; ; page += 1) {
-      const result = await t.gql(PAGE(field), { first: size, after }, token);
+      const result: GraphQLResult<Record<string, Page>> = await t.gql(PAGE(field), { first: size, after }, token);
       expect(result.errors).toBeUndefined();
       const connection = result.data![field];
       expect(connection.totalCount).toBe(before.size + added.length);
       expect(connection.edges.length).toBeLessThanOrEqual(size);
-      expect(connection.nodes).toEqual(connection.edges.map((edge: { node: unknown }) => edge.node));
+      expect(connection.nodes).toEqual(connection.edges.map((edge) => edge.node));
       expect(connection.pageInfo.startCursor).toBe(connection.edges[0]?.cursor ?? null);
       expect(connection.pageInfo.endCursor).toBe(connection.edges.at(-1)?.cursor ?? null);
-      seen.push(...connection.edges.map((edge: { node: { id: string } }) => rowKeyOf(edge.node.id)));
+      seen.push(...connection.edges.map((edge) => rowKeyOf(edge.node.id)));
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
       // Between pages a row arrives: newer than all, or sharing the tied instants.
