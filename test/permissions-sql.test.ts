@@ -19,7 +19,7 @@ import { ALL_APPROVE, apply, as, letNoticePass, meetingWithVotes, prepareForRevi
  */
 const SUBJECT_OF_TABLE: Record<string, SubjectName> = {
   Region: 'Region', Account: 'Account', ApiKey: 'ApiKey', Household: 'Household', Person: 'Person', Case: 'Case',
-  CaseEvent: 'CaseRecord', Investigation: 'CaseRecord', IncomeAccounting: 'CaseRecord', Appraisal: 'CaseRecord', Objection: 'CaseRecord',
+  CaseEvent: 'CaseRecord', Investigation: 'CaseRecord', IncomeAccounting: 'CaseRecord', Appraisal: 'CaseRecord', Objection: 'CaseRecord', SpotCheck: 'CaseRecord',
   Delivery: 'CaseRecord', AuditEntry: 'AuditEntry', DistrictSettings: 'Settings', Committee: 'Committee', Meeting: 'Meeting',
   VerificationRequest: 'VerificationRequest', VerificationAnswer: 'VerificationAnswer', KinDeclaration: 'KinDeclaration', Enrolment: 'Enrolment',
   AuditFinding: 'AuditFinding', DevelopmentLink: 'DevelopmentLink',
@@ -67,6 +67,8 @@ beforeAll(async () => {
   await letNoticePass(t, approved.id);
   await stepOk(t, 'hexi.head', 'approveCase', approved.id);
   await as(t, 'va.101201', 'mutation($c: ID!) { recordDelivery(input: { caseId: $c, deliveredOn: "2026-11-27", recipient: "本人" }) { delivery { id } } }', { c: approved.id });
+  await stepOk(t, 'hexi.caseworker', 'fileCase', approved.id);
+  await stepOk(t, 'district.officer', 'spotCheck', approved.id, { outcome: 'CONFIRMED', findings: '核实无误' });
   await as(t, 'hexi.member1', 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', { i: { name: '亲属', idNumber: idNumber('19800808', 555), relation: 'SPOUSE' } });
   await as(t, 'district.officer', 'mutation { updateSetting(input: { key: "noticeDays", value: 7 }) { settings { districtCode } } }');
   await as(t, 'auditor', 'mutation { recordAuditFinding(input: { severity: OBSERVATION, title: "抽样", body: "ok", townshipCode: "510199101000" }) { auditFinding { id } } }');

@@ -82,6 +82,10 @@ describe('a DIBAO case from a village application to filing, each actor with its
     await as(t, 'district.officer', 'mutation { updateSetting(input: { key: \"spotCheckRatePercent\", value: null }) { settings { districtCode } } }');
     const spot = await stepOk(t, 'district.officer', 'spotCheck', applied.id, { outcome: 'CONFIRMED', findings: 'Checked on site.' });
     expect(spot.status).toBe('SPOT_CHECKED');
+    const checks = (await as(t, 'auditor', 'query($id: ID!) { case(id: $id) { spotChecks { outcome findings } } }', { id: applied.id })).case.spotChecks;
+    expect(checks).toEqual([{ outcome: 'CONFIRMED', findings: 'Checked on site.' }]);
+    const edit = t.dataSource.query('UPDATE spot_checks SET findings = $1', ['rewritten']);
+    await expect(edit).rejects.toThrow(/append-only/);
   });
 });
 
@@ -100,7 +104,10 @@ describe('an objection during the notice', () => {
     expect(codeOf(tooSoon)).toBe('INVALID_TRANSITION');
 
     await as(t, 'va.101201', 'mutation($c: ID!) { recordAppraisal(input: { caseId: $c, heldOn: "2026-11-26", participants: 15, supported: true, minutes: "The shop closed in 2024 (商铺已于2024年关闭)." }) { appraisal { outcome } } }', { c: applied.id });
-    const back = await stepOk(t, 'va.101201', 'returnToReview', applied.id);
+    const back = await stepOk(t, 'va.101201', 'returnToReview', applied.id, { note: 'The appraisal found the shop closed (评议确认已停业).' });
+    const [objection] = (await as(t, 'hexi.caseworker', 'query($id: ID!) { case(id: $id) { objections { resolution resolutionNote resolvedAt } } }', { id: applied.id })).case.objections;
+    expect(objection).toMatchObject({ resolution: 'APPRAISAL', resolutionNote: 'The appraisal found the shop closed (评议确认已停业).' });
+    expect(objection.resolvedAt).not.toBeNull();
     expect(back.status).toBe('TOWNSHIP_REVIEW');
     const reused = await step(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
     expect(codeOf(reused)).toBe('INVALID_TRANSITION');

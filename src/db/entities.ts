@@ -4,7 +4,7 @@ import { ApiKey } from '../modules/account/api-key.entity';
 import { Household, Person } from '../modules/household/household.entity';
 import { Case, CaseEvent } from '../modules/case/case.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
-import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection } from '../modules/case/case-records.entity';
+import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection, SpotCheck } from '../modules/case/case-records.entity';
 import { DistrictHoliday, DistrictSettings } from '../modules/settings/settings.entity';
 import { Committee, CommitteeMember, CommitteeVote, Meeting } from '../modules/committee/committee.entity';
 import { VerificationAnswer, VerificationRequest } from '../modules/verification/verification.entity';
@@ -15,7 +15,7 @@ import { AuditFinding, DevelopmentLink } from '../modules/oversight/oversight.en
 /** Every entity, listed explicitly so the same set loads under tsc output and under jest. */
 export const ENTITIES = [
   Region, Account, RoleAssignment, ApiKey, Household, Person, Case, CaseEvent, AuditEntry,
-  Investigation, IncomeAccounting, Appraisal, Objection, Delivery, DistrictSettings, DistrictHoliday,
+  Investigation, IncomeAccounting, Appraisal, Objection, Delivery, SpotCheck, DistrictSettings, DistrictHoliday,
   Committee, CommitteeMember, Meeting, CommitteeVote, VerificationRequest, VerificationAnswer, KinDeclaration, Enrolment,
   AuditFinding, DevelopmentLink,
 ];

@@ -4,7 +4,7 @@ import { scopeQuery } from '../../permissions/sql';
 import type { RequestContext } from './context';
 import type { Node } from './node';
 import { parseTenantKey, TenantKey, UUID_PATTERN } from '../db/tenant-keys';
-import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection } from '../modules/case/case-records.entity';
+import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection, SpotCheck } from '../modules/case/case-records.entity';
 import { CaseEvent } from '../modules/case/case.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { Meeting } from '../modules/committee/committee.entity';
@@ -45,6 +45,7 @@ export const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) =>
   Appraisal: scopedRow('CaseRecord', Appraisal),
   Objection: scopedRow('CaseRecord', Objection),
   Delivery: scopedRow('CaseRecord', Delivery),
+  SpotCheck: scopedRow('CaseRecord', SpotCheck),
   AuditEntry: scopedRow('AuditEntry', AuditEntry),
   Meeting: scopedRow('Meeting', Meeting),
   CommitteeView: (ctx, key) => tenant(key, async (k) => {

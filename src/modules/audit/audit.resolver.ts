@@ -1,8 +1,9 @@
-import { Arg, Args, Ctx, Field, InputType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, InputType, Query, Resolver } from 'type-graphql';
 import { IsOptional, Length } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
+import { fromGlobalIdOrThrow } from '../../graphql/node';
 import { AuditEntry, AuditKind } from './audit-entry.entity';
 
 @InputType({ description: 'Filters for the audit log (审计日志筛选)' })
@@ -15,9 +16,9 @@ class AuditFilter {
   @Length(1, 40)
   subjectType?: string;
 
-  @Field(() => String, { nullable: true, description: 'Subject id (对象标识)' })
+  @Field(() => ID, { nullable: true, description: 'Subject (对象), by its global ID' })
   @IsOptional()
-  @Length(1, 64)
+  @Length(1, 200)
   subjectId?: string;
 
   @Field(() => String, { nullable: true, description: 'Who (操作人用户名)' })
@@ -37,6 +38,11 @@ export class AuditResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => AuditFilter, { nullable: true }) filter?: AuditFilter,
   ): Promise<Connection<AuditEntry>> {
-    return ctx.services.audit.list(ctx, filter ?? {}, page);
+    const { subjectId, ...rest } = filter ?? {};
+    if (!subjectId) return ctx.services.audit.list(ctx, rest, page);
+    // The log keeps a subject's own key; a committee is logged as `Committee`, served as `CommitteeView`.
+    const { type, key } = fromGlobalIdOrThrow(subjectId, 'subjectId');
+    const subjectType = rest.subjectType ?? (type === 'CommitteeView' ? 'Committee' : type);
+    return ctx.services.audit.list(ctx, { ...rest, subjectType, subjectId: key.split(':').pop() }, page);
   }
 }

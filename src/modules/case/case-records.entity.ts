@@ -4,6 +4,34 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node, tenantGlobalId } from '../../graphql/node';
 import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
 
+/** What a district spot check concluded (P4.3). */
+export enum SpotCheckOutcome {
+  CONFIRMED = 'CONFIRMED',
+  CORRECTION = 'CORRECTION',
+}
+registerEnumType(SpotCheckOutcome, {
+  name: 'SpotCheckOutcome',
+  description: 'Result of a supervisory spot check (抽查结论)',
+  valuesConfig: {
+    CONFIRMED: { description: 'The decision stands (抽查无误)' },
+    CORRECTION: { description: 'The township must correct it (责令纠正)' },
+  },
+});
+
+/** How an objection to a notice was dealt with before the case went back to review (D§3). */
+export enum ObjectionResolution {
+  APPRAISAL = 'APPRAISAL',
+  REINVESTIGATION = 'REINVESTIGATION',
+}
+registerEnumType(ObjectionResolution, {
+  name: 'ObjectionResolution',
+  description: 'How an objection was dealt with (异议处理方式), D§3',
+  valuesConfig: {
+    APPRAISAL: { description: 'A democratic appraisal (民主评议)' },
+    REINVESTIGATION: { description: 'A signed re-investigation (重新调查)' },
+  },
+});
+
 /** What a democratic appraisal concluded (D§3). */
 export enum AppraisalOutcome {
   SUPPORTED = 'SUPPORTED',
@@ -173,6 +201,31 @@ export class Objection extends CaseRecordBase {
   @Column({ type: 'timestamptz', nullable: true })
   @Field(() => Date, { nullable: true, description: 'When it was resolved by re-investigation or appraisal (处理时间)' })
   resolvedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  @Field(() => ObjectionResolution, { nullable: true, description: 'How it was dealt with (处理方式); null while open' })
+  resolution: ObjectionResolution | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the township concluded on it (处理意见); null while open' })
+  resolutionNote: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  resolvedById: string | null;
+}
+
+/** A district spot check of a filed case (监督抽查), with its outcome and findings (P4.3). */
+@Entity('spot_checks')
+@Index(['districtCode', 'caseId'])
+@ObjectType('SpotCheck', { implements: Node, description: 'A district spot check (监督抽查) of a filed case, with its findings.' })
+export class SpotCheck extends CaseRecordBase {
+  @Column({ type: 'varchar', length: 12 })
+  @Field(() => SpotCheckOutcome, { description: 'Outcome (抽查结论)' })
+  outcome: SpotCheckOutcome;
+
+  @Column({ type: 'text' })
+  @Field({ description: 'Findings (抽查意见)' })
+  findings: string;
 }
 
 /** Delivery of a written decision (书面决定送达), recorded by the village (P4.1). */

@@ -10,7 +10,7 @@ import { actorOf } from '../account/account.service';
 import { Person } from '../household/household.entity';
 import { accountIncome, careLevelOf, IncomeItem, SelfCareItems, tekunAmount } from './amounts';
 import { CareLevel, CaseStatus, Programme, SupportForm } from './case.entity';
-import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection } from './case-records.entity';
+import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection, SpotCheck } from './case-records.entity';
 import { unmet } from './workflow';
 
 const { INVESTIGATING, OBJECTION_RAISED, EMERGENCY_PAID, CORRECTION_ORDERED, TOWNSHIP_REVIEW, DENIED, NOT_ACCEPTED, APPROVED, FILED, PAID,
@@ -172,7 +172,7 @@ export class CaseStepsService {
   }
 
   /** Step records of several cases for nested fields, each in one scoped query. */
-  recordsOf<T extends Investigation | IncomeAccounting | Appraisal | Delivery | Objection>(ctx: RequestContext, entity: new () => T, keys: readonly TenantKey[]): Promise<T[]> {
+  recordsOf<T extends Investigation | IncomeAccounting | Appraisal | Delivery | Objection | SpotCheck>(ctx: RequestContext, entity: new () => T, keys: readonly TenantKey[]): Promise<T[]> {
     const qb = whereTenantKeysIn(this.dataSource.getRepository(entity).createQueryBuilder('r'), 'case_id', keys);
     return scopeQuery(qb, ctx.ability, 'read', 'CaseRecord').orderBy('r.recorded_at').getMany();
   }

@@ -3,9 +3,9 @@ import type { RequestContext } from '../../graphql/context';
 import { tenantKeyOf } from '../household/household.loaders';
 import type { TenantKey } from '../../db/tenant-keys';
 import type { Case, CaseEvent } from './case.entity';
-import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection } from './case-records.entity';
+import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection, SpotCheck } from './case-records.entity';
 
-type StepRecord = Investigation | IncomeAccounting | Appraisal | Delivery | Objection;
+type StepRecord = Investigation | IncomeAccounting | Appraisal | Delivery | Objection | SpotCheck;
 
 /** One loader per kind of step record: each batch is one scoped query over the cases asked for. */
 function recordsLoader<T extends StepRecord>(ctx: RequestContext, entity: new () => T) {
@@ -30,6 +30,7 @@ export function createCaseLoaders(ctx: RequestContext) {
     appraisalsByCaseKey: recordsLoader(ctx, Appraisal),
     objectionsByCaseKey: recordsLoader(ctx, Objection),
     deliveriesByCaseKey: recordsLoader(ctx, Delivery),
+    spotChecksByCaseKey: recordsLoader(ctx, SpotCheck),
     casesByHouseholdKey: new DataLoader<TenantKey, Case[], string>(async (keys) => {
       const cases = await ctx.services.cases.casesOfHouseholds(ctx, keys);
       return keys.map((key) => cases.filter((c) => c.districtCode === key.districtCode && c.householdId === key.id));

@@ -10,7 +10,7 @@ import { Case, CaseEvent, CaseStatus, Channel, Programme } from './case.entity';
 import { subject } from '@casl/ability';
 import { isOverdue } from './deadlines';
 import { nextStepsOf } from './workflow';
-import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection } from './case-records.entity';
+import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection, SpotCheck } from './case-records.entity';
 import { Account } from '../account/account.entity';
 import { Role } from '../../../permissions/roles';
 import { pendingStepsOf } from './pending-steps';
@@ -166,6 +166,11 @@ export class CaseResolver {
   @FieldResolver(() => [Delivery], { description: 'Deliveries of written decisions (送达记录)' })
   deliveries(@Root() found: Case, @Ctx() ctx: RequestContext) {
     return ctx.loaders.deliveriesByCaseKey.load(found);
+  }
+
+  @FieldResolver(() => [SpotCheck], { description: 'District spot checks with their findings (监督抽查)' })
+  spotChecks(@Root() found: Case, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.spotChecksByCaseKey.load(found);
   }
 
   @FieldResolver(() => [CaseEvent], { description: 'History (办理记录), oldest first' })

@@ -90,7 +90,7 @@ export class CaseService {
       .getOne();
     if (earlier) {
       throw new DomainError(ErrorCode.CONFLICT, `This household received temporary assistance for the same cause on ${earlier.statusSince.toISOString().slice(0, 10)}; `
-        + `within ${windowMonths} months it is refused unless there are new grounds (D§6).`, { earlierCaseId: earlier.id });
+        + `within ${windowMonths} months it is refused unless there are new grounds (D§6).`, { earlierCaseId: earlier.nodeId });
     }
   }
 

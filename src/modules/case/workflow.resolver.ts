@@ -1,24 +1,13 @@
-import { Arg, ClassType, Ctx, Field, ID, InputType, Int, Mutation, registerEnumType, Resolver } from 'type-graphql';
+import { Arg, ClassType, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
 import { tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { DecimalScalar } from '../../graphql/scalars';
 import { Case } from './case.entity';
+import { SpotCheckOutcome } from './case-records.entity';
 import type { StepInput } from './workflow';
 
-enum SpotCheckOutcome {
-  CONFIRMED = 'CONFIRMED',
-  CORRECTION = 'CORRECTION',
-}
-registerEnumType(SpotCheckOutcome, {
-  name: 'SpotCheckOutcome',
-  description: 'Result of a supervisory spot check (抽查结论)',
-  valuesConfig: {
-    CONFIRMED: { description: 'The decision stands (抽查无误)' },
-    CORRECTION: { description: 'The township must correct it (责令纠正)' },
-  },
-});
 
 /** What every transition names: the case, and the version the caller last read. */
 @InputType({ description: 'Shared by the step inputs; not itself in the schema.' })

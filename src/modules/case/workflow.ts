@@ -5,7 +5,7 @@ import type { RequestContext } from '../../graphql/context';
 import type { DistrictCalendar } from '../settings/settings.service';
 import { addCalendarDays } from '../settings/working-days';
 import { Case, CaseStatus, Programme } from './case.entity';
-import { Appraisal, IncomeAccounting, Investigation, Objection } from './case-records.entity';
+import { Appraisal, IncomeAccounting, Investigation, Objection, ObjectionResolution, SpotCheck, SpotCheckOutcome } from './case-records.entity';
 import { VerificationRequest, VerificationStatus } from '../verification/verification.entity';
 
 /** What a transition mutation may carry besides the case and its version. */
@@ -15,7 +15,7 @@ export interface StepInput {
   reasons?: string | null;
   amount?: number | null;
   meetingId?: string | null;
-  spotCheckOutcome?: 'CONFIRMED' | 'CORRECTION' | null;
+  spotCheckOutcome?: SpotCheckOutcome | null;
   objector?: string | null;
   content?: string | null;
 }
@@ -27,6 +27,8 @@ export interface StepRun {
   input: StepInput;
   calendar: DistrictCalendar;
   now: Date;
+  /** How the guard of `returnToReview` found the objection dealt with, for its effect to record. */
+  resolution?: ObjectionResolution;
 }
 
 export interface Transition {
@@ -188,7 +190,8 @@ export const TRANSITIONS: readonly Transition[] = [
     step: 'returnToReview', action: 'notice', from: [OBJECTION_RAISED], outcomes: [TOWNSHIP_REVIEW, PUBLIC_NOTICE], programmes: ALL, clause: 'D§3',
     // LINSHI has no committee: after the objection is dealt with it is noticed again.
     to: ({ case: c }) => (c.programme === Programme.LINSHI ? PUBLIC_NOTICE : TOWNSHIP_REVIEW),
-    guard: async ({ manager, case: c }) => {
+    guard: async (run) => {
+      const { manager, case: c } = run;
       const raisedAt = (await manager.getRepository(Objection).createQueryBuilder('o')
         .where('o.district_code = :d AND o.case_id = :id AND o.resolved_at IS NULL', { d: c.districtCode, id: c.id })
         .orderBy('o.recorded_at').getOne())?.recordedAt;
@@ -201,9 +204,11 @@ export const TRANSITIONS: readonly Transition[] = [
       if (!appraised && !reinvestigated) {
         throw unmet('Deal with the objection first: a democratic appraisal or a signed re-investigation after it (D§3).');
       }
+      run.resolution = appraised ? ObjectionResolution.APPRAISAL : ObjectionResolution.REINVESTIGATION;
     },
     effect: async (run, to) => {
-      await run.manager.getRepository(Objection).createQueryBuilder().update().set({ resolvedAt: run.now })
+      await run.manager.getRepository(Objection).createQueryBuilder().update()
+        .set({ resolvedAt: run.now, resolution: run.resolution, resolutionNote: run.input.note?.trim() || null, resolvedById: run.ctx.actor!.accountId })
         .where('district_code = :d AND case_id = :id AND resolved_at IS NULL', { d: run.case.districtCode, id: run.case.id }).execute();
       if (to === PUBLIC_NOTICE) openNotice(run);
     },
@@ -235,11 +240,20 @@ export const TRANSITIONS: readonly Transition[] = [
   {
     step: 'spotCheck', action: 'spotCheck', from: [FILED], outcomes: [SPOT_CHECKED, CORRECTION_ORDERED], programmes: REVIEWED, clause: 'P4.3',
     to: ({ input }) => {
-      if (input.spotCheckOutcome !== 'CONFIRMED' && input.spotCheckOutcome !== 'CORRECTION') throw badInput('Give the outcome: CONFIRMED or CORRECTION.', 'outcome');
-      return input.spotCheckOutcome === 'CONFIRMED' ? SPOT_CHECKED : CORRECTION_ORDERED;
+      if (input.spotCheckOutcome !== SpotCheckOutcome.CONFIRMED && input.spotCheckOutcome !== SpotCheckOutcome.CORRECTION) {
+        throw badInput('Give the outcome: CONFIRMED or CORRECTION.', 'outcome');
+      }
+      return input.spotCheckOutcome === SpotCheckOutcome.CONFIRMED ? SPOT_CHECKED : CORRECTION_ORDERED;
     },
     guard: ({ input }) => {
       textOrThrow(input.note, 'findings');
+    },
+    // The findings are a record of their own, not a note on the event (P4.3).
+    effect: async ({ manager, ctx, case: c, input }) => {
+      await manager.insert(SpotCheck, {
+        districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: ctx.actor!.accountId,
+        outcome: input.spotCheckOutcome!, findings: textOrThrow(input.note, 'findings'),
+      });
     },
   },
   // The township re-decides after a correction order; the district still does not decide (D§3).

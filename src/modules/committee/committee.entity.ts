@@ -1,3 +1,4 @@
+import { CalendarDateScalar } from '../../graphql/scalars';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Case } from '../case/case.entity';
 import { Account } from '../account/account.entity';
@@ -122,7 +123,7 @@ export class Meeting implements Node {
   committee?: Committee;
 
   @Column({ type: 'date' })
-  @Field({ description: 'Held on (会议日期)' })
+  @Field(() => CalendarDateScalar, { description: 'Held on (会议日期)' })
   heldOn: string;
 
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })

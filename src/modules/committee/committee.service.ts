@@ -112,7 +112,7 @@ export class CommitteeService {
     const cases = await Promise.all(caseKeys.map((key) => ctx.services.cases.findOrThrow(ctx, key)));
     for (const c of cases) {
       if (c.townshipCode !== townshipCode || c.status !== CaseStatus.TOWNSHIP_REVIEW) {
-        throw badInput(`Case ${c.id} is not awaiting this township's review (it is ${c.status}).`, 'caseIds');
+        throw badInput(`Case ${c.nodeId} is not awaiting this township's review (it is ${c.status}).`, 'caseIds');
       }
     }
     return this.dataSource.transaction(async (manager) => {

@@ -1,9 +1,10 @@
+import { CalendarDateScalar } from '../../graphql/scalars';
 import {
   Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn,
   PrimaryGeneratedColumn, UpdateDateColumn,
 } from 'typeorm';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Node, toGlobalId } from '../../graphql/node';
+import { Node, tenantGlobalId } from '../../graphql/node';
 import { birthDateOf, sexOf } from './id-number';
 
 export enum Residence {
@@ -32,6 +33,15 @@ registerEnumType(Residence, {
   name: 'Residence',
   description: 'Urban or rural residence (城乡属性); the DIBAO standard differs (D§8)',
   valuesConfig: { URBAN: { description: 'Urban (城市)' }, RURAL: { description: 'Rural (农村)' } },
+});
+export enum Sex {
+  MALE = 'MALE',
+  FEMALE = 'FEMALE',
+}
+registerEnumType(Sex, {
+  name: 'Sex',
+  description: 'Sex (性别), from the 17th digit of the ID number',
+  valuesConfig: { MALE: { description: 'Male (男)' }, FEMALE: { description: 'Female (女)' } },
 });
 registerEnumType(Relation, {
   name: 'Relation',
@@ -131,7 +141,7 @@ export class Household implements Node {
   updatedAt: Date;
 
   get nodeId(): string {
-    return toGlobalId('Household', `${this.districtCode}:${this.id}`);
+    return tenantGlobalId('Household', this);
   }
 }
 
@@ -197,17 +207,17 @@ export class Person implements Node {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Field({ description: 'Birth date (出生日期), from the ID number' })
+  @Field(() => CalendarDateScalar, { description: 'Birth date (出生日期), from the ID number' })
   get birthDate(): string {
     return birthDateOf(this.idNumber);
   }
 
-  @Field({ description: 'Sex (性别), from the ID number: MALE or FEMALE' })
-  get sex(): string {
-    return sexOf(this.idNumber);
+  @Field(() => Sex, { description: 'Sex (性别), from the ID number' })
+  get sex(): Sex {
+    return sexOf(this.idNumber) === 'MALE' ? Sex.MALE : Sex.FEMALE;
   }
 
   get nodeId(): string {
-    return toGlobalId('Person', `${this.districtCode}:${this.id}`);
+    return tenantGlobalId('Person', this);
   }
 }

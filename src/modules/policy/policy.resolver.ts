@@ -43,6 +43,18 @@ registerEnumType(PermissionAction, {
     answer: { description: 'Answer a verification request (部门核对反馈)' },
   },
 });
+enum PermissionEffect {
+  ALLOW = 'ALLOW',
+  DENY = 'DENY',
+}
+registerEnumType(PermissionEffect, {
+  name: 'PermissionEffect',
+  description: 'What a policy row does (规则效果)',
+  valuesConfig: {
+    ALLOW: { description: 'Grants the action (允许)' },
+    DENY: { description: 'A separation-of-duty denial that overrides grants (禁止)' },
+  },
+});
 registerEnumType(PermissionSubject, {
   name: 'PermissionSubject',
   description: 'A subject of the policy table (对象类型)',
@@ -88,8 +100,8 @@ class PermissionGrant {
   @Field(() => String, { nullable: true, description: 'Extra condition in words (附加条件)' })
   condition: string | null;
 
-  @Field({ description: 'ALLOW, or DENY for a separation-of-duty rule that overrides grants (效果)' })
-  effect: string;
+  @Field(() => PermissionEffect, { description: 'Allow, or a denial that overrides grants (效果)' })
+  effect: PermissionEffect;
 
   @Field({ description: 'Plan clause or DOMAIN section implemented (依据条款), e.g. P4.1' })
   clause: string;
@@ -147,7 +159,7 @@ function view(grant: Grant): PermissionGrant {
   return {
     role: grant.role, action: grant.action, subject: grant.subject, scope: SCOPE_WORDS[grant.scope],
     fields: grant.fields ? [...grant.fields] : null, condition: grant.when?.text ?? null,
-    effect: grant.inverted ? 'DENY' : 'ALLOW', clause: grant.clause, reason: grant.reason,
+    effect: grant.inverted ? PermissionEffect.DENY : PermissionEffect.ALLOW, clause: grant.clause, reason: grant.reason,
   };
 }
 
