@@ -100,6 +100,7 @@ export const POLICY: readonly Grant[] = [
     { fields: nonPersonalFields('Person') }),
   g(COMMITTEE_MEMBER, 'read', 'Case', 'township', 'P3.2', 'Committee members review the cases of their own township.'),
   g(COMMITTEE_MEMBER, 'read', 'CaseRecord', 'township', 'P3.2', 'Committee members review the cases of their own township.'),
+  g(COMMITTEE_MEMBER, 'read', 'Account', 'township', 'P3.2', 'Committee members see who sits with them and who investigated the cases they review.'),
 
   // ── Township head: chairs the committee and signs decisions (P3.1, P3.2) ───────────────────
   g(TOWNSHIP_HEAD, 'read', 'Account', 'township', 'P3.2', 'The township head forms the committee from the staff of the own township.'),

@@ -48,7 +48,7 @@ describe('sign-in throttling', () => {
 });
 
 describe('changing the password', () => {
-  const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token } }';
+  const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(input: { currentPassword: $c, newPassword: $n }) { token } }';
 
   it('refuses a wrong current password and a short new one', async () => {
     const token = await t.login('va.201202');
@@ -99,11 +99,11 @@ describe('bearer tokens', () => {
     expect(codeOf(await t.gql(ME, {}, token))).toBeUndefined();
     const admin = await t.login('admin');
     const id = (await t.gql('{ accounts(role: VILLAGE_ASSISTANT, regionCode: "510199101204") { id } }', {}, admin)).data!.accounts[0].id;
-    const off = await t.gql('mutation($id: ID!) { setAccountActive(id: $id, active: false) { active } }', { id }, admin);
-    expect(off.data!.setAccountActive.active).toBe(false);
+    const off = await t.gql('mutation($id: ID!) { setAccountActive(input: { accountId: $id, active: false }) { account { active } } }', { id }, admin);
+    expect(off.data!.setAccountActive.account.active).toBe(false);
     expect(codeOf(await t.gql(ME, {}, token))).toBe('UNAUTHENTICATED');
     expect(codeOf(await t.gql(LOGIN, { u: 'va.101204', p: DEMO_PASSWORD }))).toBe('UNAUTHENTICATED');
-    await t.gql('mutation($id: ID!) { setAccountActive(id: $id, active: true) { active } }', { id }, admin);
+    await t.gql('mutation($id: ID!) { setAccountActive(input: { accountId: $id, active: true }) { account { active } } }', { id }, admin);
     const log = await t.gql('{ auditLog(filter: { subjectType: "Account", actorUsername: "admin" }) { action } }', {}, await t.login('auditor'));
     expect(log.data!.auditLog.map((e: { action: string }) => e.action)).toEqual(['activateAccount', 'deactivateAccount']);
   });
@@ -142,7 +142,7 @@ describe('me', () => {
 });
 
 describe('department API keys', () => {
-  const CREATE = 'mutation($a: ID!, $n: String!) { createApiKey(accountId: $a, name: $n) { secret apiKey { id prefix lastUsedAt revokedAt } } }';
+  const CREATE = 'mutation($a: ID!, $n: String!) { createApiKey(input: { accountId: $a, name: $n }) { secret apiKey { id prefix lastUsedAt revokedAt } } }';
 
   async function globalIdOf(username: string): Promise<string> {
     const result = await t.gql('{ accounts(role: DEPARTMENT) { id username } }', {}, await t.login('admin'));
@@ -169,8 +169,8 @@ describe('department API keys', () => {
     const issued = await t.gql(CREATE, { a: await globalIdOf('dept.bank'), n: 'bank' }, await t.login('admin'));
     const { secret, apiKey } = issued.data!.createApiKey;
     expect(codeOf(await t.gql(ME, {}, secret))).toBeUndefined();
-    const revoked = await t.gql('mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: apiKey.id }, await t.login('admin'));
-    expect(revoked.data!.revokeApiKey.revokedAt).not.toBeNull();
+    const revoked = await t.gql('mutation($id: ID!) { revokeApiKey(input: { apiKeyId: $id }) { apiKey { revokedAt } } }', { id: apiKey.id }, await t.login('admin'));
+    expect(revoked.data!.revokeApiKey.apiKey.revokedAt).not.toBeNull();
     const refused = await t.gql(ME, {}, secret);
     expect(refused.status).toBe(401);
     expect(refused.errors![0].message).toMatch(/revoked/);

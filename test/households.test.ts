@@ -106,8 +106,8 @@ async function householdWithMember(): Promise<string> {
   const token = await t.login('va.101203');
   const input = householdInput('510199101203', '户主甲', [{ name: '隐秘成员', birth: '19900101', relation: 'SPOUSE' }]);
   const created = await t.gql(CREATE_HOUSEHOLD, { input }, token);
-  await t.gql('mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id } }', {
-    input: { householdId: created.data!.createHousehold.id, programme: 'DIBAO', channel: 'WINDOW' },
+  await t.gql('mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id } } }', {
+    input: { householdId: created.data!.createHousehold.household.id, programme: 'DIBAO', channel: 'WINDOW' },
   }, token);
   return '隐秘成员';
 }
@@ -121,8 +121,10 @@ describe('bad input changes nothing', () => {
   });
 
   it('refuses an impossible date with BAD_USER_INPUT', async () => {
-    const result = await t.gql('mutation { setHoliday(day: "2026-02-30", name: "x") }', {}, await t.login('district.officer'));
+    const SET = 'mutation($d: Date!) { setHoliday(input: { day: $d, name: "x" }) { settings { districtCode } } }';
+    const result = await t.gql(SET, { d: '2026-02-30' }, await t.login('district.officer'));
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].message).toMatch(/real calendar date/);
   });
 
   it.each([
@@ -142,29 +144,29 @@ describe('bad input changes nothing', () => {
 });
 
 describe('correcting a household', () => {
-  const UPDATE = 'mutation($id: ID!, $input: UpdateHouseholdInput!) { updateHousehold(id: $id, input: $input) { phone bankName } }';
-  const ADD = 'mutation($h: ID!, $m: PersonInput!) { addHouseholdMember(householdId: $h, member: $m) { id name } }';
+  const UPDATE = 'mutation($input: UpdateHouseholdInput!) { updateHousehold(input: $input) { household { phone bankName } } }';
+  const ADD = 'mutation($h: ID!, $m: PersonInput!) { addHouseholdMember(input: { householdId: $h, member: $m }) { person { id name } } }';
 
   it('lets the own village and township correct it, and nobody else', async () => {
-    const changed = await t.gql(UPDATE, { id: liujia.household.id, input: { phone: '13900000000', bankName: '邮储银行' } }, await t.login('va.101201'));
-    expect(changed.data!.updateHousehold).toEqual({ phone: '13900000000', bankName: '邮储银行' });
-    expect((await t.gql(UPDATE, { id: liujia.household.id, input: { bankName: '农商行' } }, await t.login('hexi.caseworker'))).errors).toBeUndefined();
+    const changed = await t.gql(UPDATE, { input: { householdId: liujia.household.id, phone: '13900000000', bankName: '邮储银行' } }, await t.login('va.101201'));
+    expect(changed.data!.updateHousehold.household).toEqual({ phone: '13900000000', bankName: '邮储银行' });
+    expect((await t.gql(UPDATE, { input: { householdId: liujia.household.id, bankName: '农商行' } }, await t.login('hexi.caseworker'))).errors).toBeUndefined();
     for (const username of ['va.101202', 'hexi.member1', 'hexi.head', 'district.officer', 'finance', 'admin', 'other.caseworker']) {
-      const refused = await t.gql(UPDATE, { id: liujia.household.id, input: { bankName: 'x' } }, await t.login(username));
+      const refused = await t.gql(UPDATE, { input: { householdId: liujia.household.id, bankName: 'x' } }, await t.login(username));
       expect([username, ['FORBIDDEN', 'NOT_FOUND'].includes(codeOf(refused) as string)]).toEqual([username, true]);
     }
   });
 
   it('answers an empty correction with the household unchanged, and refuses a residence change during a procedure', async () => {
     const token = await t.login('va.101201');
-    expect((await t.gql(UPDATE, { id: liujia.household.id, input: {} }, token)).errors).toBeUndefined();
-    const moved = await t.gql(UPDATE, { id: liujia.household.id, input: { residence: 'URBAN' } }, token);
+    expect((await t.gql(UPDATE, { input: { householdId: liujia.household.id,} }, token)).errors).toBeUndefined();
+    const moved = await t.gql(UPDATE, { input: { householdId: liujia.household.id, residence: 'URBAN' } }, token);
     expect(codeOf(moved)).toBe('CONFLICT');
   });
 
   it('flags an open case when a member added later is declared kin of staff (P6.3)', async () => {
     const cousin = idNumber('19660606', 808);
-    await t.gql('mutation($i: KinInput!) { declareKin(input: $i) { id } }', { i: { name: '表亲', idNumber: cousin, relation: 'SIBLING' } }, await t.login('hexi.caseworker'));
+    await t.gql('mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', { i: { name: '表亲', idNumber: cousin, relation: 'SIBLING' } }, await t.login('hexi.caseworker'));
     const before = await t.gql('query($id: ID!) { case(id: $id) { kinRegistered version } }', { id: liujia.case.id }, await t.login('va.101201'));
     expect(before.data!.case.kinRegistered).toBe(false);
     const added = await t.gql(ADD, { h: liujia.household.id, m: { name: '表亲', idNumber: cousin, relation: 'SIBLING', labourCapacity: 'NONE' } }, await t.login('va.101201'));
@@ -172,7 +174,7 @@ describe('correcting a household', () => {
     const after = await t.gql('query($id: ID!) { case(id: $id) { kinRegistered version } }', { id: liujia.case.id }, await t.login('va.101201'));
     expect(after.data!.case.kinRegistered).toBe(true);
     expect(after.data!.case.version).toBeGreaterThan(before.data!.case.version);
-    await t.gql('mutation($p: ID!) { removeHouseholdMember(personId: $p) { memberCount } }', { p: added.data!.addHouseholdMember.id }, await t.login('va.101201'));
+    await t.gql('mutation($p: ID!) { removeHouseholdMember(input: { personId: $p }) { household { memberCount } } }', { p: added.data!.addHouseholdMember.person.id }, await t.login('va.101201'));
   });
 
   it('adds and removes members, keeping the count and the able-to-work flag', async () => {
@@ -181,9 +183,9 @@ describe('correcting a household', () => {
     expect(added.errors).toBeUndefined();
     const after = await t.gql('query($id: ID!) { household(id: $id) { memberCount hasMemberAbleToWork } }', { id: liujia.household.id }, token);
     expect(after.data!.household).toEqual({ memberCount: 2, hasMemberAbleToWork: true });
-    const removed = await t.gql('mutation($p: ID!) { removeHouseholdMember(personId: $p) { memberCount } }', { p: added.data!.addHouseholdMember.id }, token);
-    expect(removed.data!.removeHouseholdMember.memberCount).toBe(1);
-    const head = await t.gql('mutation($p: ID!) { removeHouseholdMember(personId: $p) { memberCount } }', { p: liujia.household.members[0].id }, token);
+    const removed = await t.gql('mutation($p: ID!) { removeHouseholdMember(input: { personId: $p }) { household { memberCount } } }', { p: added.data!.addHouseholdMember.person.id }, token);
+    expect(removed.data!.removeHouseholdMember.household.memberCount).toBe(1);
+    const head = await t.gql('mutation($p: ID!) { removeHouseholdMember(input: { personId: $p }) { household { memberCount } } }', { p: liujia.household.members[0].id }, token);
     expect(codeOf(head)).toBe('BAD_USER_INPUT');
     const second = await t.gql(ADD, { h: liujia.household.id, m: { name: 'x', idNumber: idNumber('20000202', 778), relation: 'HEAD', labourCapacity: 'NONE' } }, token);
     expect(codeOf(second)).toBe('BAD_USER_INPUT');

@@ -10,21 +10,21 @@ beforeAll(async () => {
   const { case: applied } = await apply(t, 'DIBAO', { head: '帮扶户' });
   await prepareForReview(t, applied.id);
   const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
-  await stepOk(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
+  await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
   await letNoticePass(t, applied.id);
   await stepOk(t, 'hexi.head', 'approveCase', applied.id);
   enrolmentId = (await as(t, 'poverty', '{ enrolments { id payeeName } }')).enrolments[0].id;
 });
 afterAll(() => t.close());
 
-const FINDING = 'mutation { recordAuditFinding(input: { severity: IRREGULARITY, title: "Late payments", body: "Paid after the 10th (晚于10日发放).", townshipCode: "510199101000" }) { id severity } }';
-const LINK = 'mutation($e: ID!) { linkDevelopmentSupport(enrolmentId: $e, measure: "公益岗位 (public-welfare job)") { id measure } }';
+const FINDING = 'mutation { recordAuditFinding(input: { severity: IRREGULARITY, title: "Late payments", body: "Paid after the 10th (晚于10日发放).", townshipCode: "510199101000" }) { auditFinding { id severity } } }';
+const LINK = 'mutation($e: ID!) { linkDevelopmentSupport(input: { enrolmentId: $e, measure: "公益岗位 (public-welfare job)" }) { developmentLink { id measure } } }';
 
 it('lets the auditor record findings, which the district officer reads', async () => {
-  expect((await as(t, 'auditor', FINDING)).recordAuditFinding.severity).toBe('IRREGULARITY');
+  expect((await as(t, 'auditor', FINDING)).recordAuditFinding.auditFinding.severity).toBe('IRREGULARITY');
   const [enrolled] = (await as(t, 'auditor', '{ cases(filter: { status: [APPROVED] }) { edges { node { id } } } }')).cases.edges;
-  const onCase = await as(t, 'auditor', 'mutation($s: ID!) { recordAuditFinding(input: { severity: OBSERVATION, title: "Checked", body: "Decision matches the accounting.", subjectId: $s }) { subjectId } }', { s: enrolled.node.id });
-  expect(onCase.recordAuditFinding.subjectId).toBe(enrolled.node.id);
+  const onCase = await as(t, 'auditor', 'mutation($s: ID!) { recordAuditFinding(input: { severity: OBSERVATION, title: "Checked", body: "Decision matches the accounting.", subjectId: $s }) { auditFinding { subjectId } } }', { s: enrolled.node.id });
+  expect(onCase.recordAuditFinding.auditFinding.subjectId).toBe(enrolled.node.id);
   expect((await as(t, 'district.officer', '{ auditFindings { title } }')).auditFindings).toEqual([{ title: 'Checked' }, { title: 'Late payments' }]);
 });
 
@@ -33,7 +33,7 @@ it.each(['district.officer', 'hexi.head', 'hexi.caseworker', 'va.101201', 'finan
 });
 
 it('lets the poverty office link support to a rural DIBAO household able to work', async () => {
-  expect((await as(t, 'poverty', LINK, { e: enrolmentId })).linkDevelopmentSupport.measure).toMatch(/public-welfare/);
+  expect((await as(t, 'poverty', LINK, { e: enrolmentId })).linkDevelopmentSupport.developmentLink.measure).toMatch(/public-welfare/);
   expect((await as(t, 'hexi.caseworker', '{ developmentLinks { measure } }')).developmentLinks).toHaveLength(1);
 });
 

@@ -29,8 +29,8 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read VerificationRequest': 'SVT', 'read Enrolment': 'SVT', 'create KinDeclaration': 'S', 'read KinDeclaration': 'S',
     'read DevelopmentLink': 'SVT',
   },
-  [Role.COMMITTEE_MEMBER]: { // P3.2
-    'read Region': 'SVTD', 'read Account': 'S', 'explain Account': 'S', 'read Policy': 'SVTD', 'read Settings': 'SVTD',
+  [Role.COMMITTEE_MEMBER]: { // P3.2: sees who sits with them
+    'read Region': 'SVTD', 'read Account': 'SVT', 'explain Account': 'S', 'read Policy': 'SVTD', 'read Settings': 'SVTD',
     'read Household': 'SVT', 'read Person': 'SVT', 'read Case': 'SVT', 'read CaseRecord': 'SVT', 'vote Case': 'SVT',
     'read Committee': 'SVT', 'read Meeting': 'SVT', 'create KinDeclaration': 'S', 'read KinDeclaration': 'S',
   },

@@ -49,7 +49,7 @@ beforeAll(async () => {
   const admin = await t.login('admin');
   const keys = await t.gql('{ accounts(role: DEPARTMENT) { id } }', {}, admin);
   for (const { id } of keys.data!.accounts.slice(0, 2)) {
-    await t.gql('mutation($a: ID!) { createApiKey(accountId: $a, name: "k") { secret } }', { a: id }, admin);
+    await t.gql('mutation($a: ID!) { createApiKey(input: { accountId: $a, name: "k" }) { secret } }', { a: id }, admin);
   }
   // a refused attempt, so that the audit log has entries of more than one kind
   await t.gql('{ auditLog { id } }', {}, await t.login('va.101201'));
@@ -58,21 +58,21 @@ beforeAll(async () => {
   const { case: approved } = await apply(t, 'DIBAO', { head: '全流程' });
   await prepareForReview(t, approved.id);
   const meetingId = await meetingWithVotes(t, [approved.id], ALL_APPROVE);
-  await stepOk(t, 'hexi.head', 'concludeReview', approved.id, 'meetingId: $meetingId', { meetingId });
-  await stepOk(t, 'va.101201', 'raiseObjection', approved.id, 'objection: $objection', { objection: { objector: '村民', content: '异议' } });
-  await as(t, 'va.101201', 'mutation($c: ID!) { recordAppraisal(caseId: $c, input: { heldOn: "2026-11-26", participants: 9, supported: true, minutes: "ok" }) { outcome } }', { c: approved.id });
+  await stepOk(t, 'hexi.head', 'concludeReview', approved.id, { meetingId });
+  await stepOk(t, 'va.101201', 'raiseObjection', approved.id, { objector: '村民', content: '异议' });
+  await as(t, 'va.101201', 'mutation($c: ID!) { recordAppraisal(input: { caseId: $c, heldOn: "2026-11-26", participants: 9, supported: true, minutes: "ok" }) { appraisal { outcome } } }', { c: approved.id });
   await stepOk(t, 'va.101201', 'returnToReview', approved.id);
   const again = await meetingWithVotes(t, [approved.id], ALL_APPROVE);
-  await stepOk(t, 'hexi.head', 'concludeReview', approved.id, 'meetingId: $meetingId', { meetingId: again });
+  await stepOk(t, 'hexi.head', 'concludeReview', approved.id, { meetingId: again });
   await letNoticePass(t, approved.id);
   await stepOk(t, 'hexi.head', 'approveCase', approved.id);
-  await as(t, 'va.101201', 'mutation($c: ID!) { recordDelivery(caseId: $c, input: { deliveredOn: "2026-11-27", recipient: "本人" }) { id } }', { c: approved.id });
-  await as(t, 'hexi.member1', 'mutation($i: KinInput!) { declareKin(input: $i) { id } }', { i: { name: '亲属', idNumber: idNumber('19800808', 555), relation: 'SPOUSE' } });
-  await as(t, 'district.officer', 'mutation { updateSetting(key: "noticeDays", value: 7) }');
-  await as(t, 'auditor', 'mutation { recordAuditFinding(input: { severity: OBSERVATION, title: "抽样", body: "ok", townshipCode: "510199101000" }) { id } }');
+  await as(t, 'va.101201', 'mutation($c: ID!) { recordDelivery(input: { caseId: $c, deliveredOn: "2026-11-27", recipient: "本人" }) { delivery { id } } }', { c: approved.id });
+  await as(t, 'hexi.member1', 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', { i: { name: '亲属', idNumber: idNumber('19800808', 555), relation: 'SPOUSE' } });
+  await as(t, 'district.officer', 'mutation { updateSetting(input: { key: "noticeDays", value: 7 }) { settings { districtCode } } }');
+  await as(t, 'auditor', 'mutation { recordAuditFinding(input: { severity: OBSERVATION, title: "抽样", body: "ok", townshipCode: "510199101000" }) { auditFinding { id } } }');
   const [enrolment] = (await as(t, 'poverty', '{ enrolments { id } }')).enrolments;
-  await as(t, 'poverty', 'mutation($e: ID!) { linkDevelopmentSupport(enrolmentId: $e, measure: "技能培训 (skills training)") { id } }', { e: enrolment.id });
-  await as(t, 'other.officer', 'mutation { updateSetting(key: "noticeDays", value: 10) }');
+  await as(t, 'poverty', 'mutation($e: ID!) { linkDevelopmentSupport(input: { enrolmentId: $e, measure: "技能培训 (skills training)" }) { developmentLink { id } } }', { e: enrolment.id });
+  await as(t, 'other.officer', 'mutation { updateSetting(input: { key: "noticeDays", value: 10 }) { settings { districtCode } } }');
 });
 afterAll(() => t.close());
 

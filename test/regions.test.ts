@@ -2,7 +2,7 @@ import { codeOf, startTestApp, TestApp } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { levelOfCodeOrThrow, parentCodeOf } from '../src/modules/region/region-code';
 
-const CREATE = 'mutation($input: CreateRegionInput!) { createRegion(input: $input) { code level kind parentCode districtCode townshipCode villageCode } }';
+const CREATE = 'mutation($input: CreateRegionInput!) { createRegion(input: $input) { region { code level kind parentCode districtCode townshipCode villageCode } } }';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -38,7 +38,7 @@ describe('creating regions', () => {
   it('lets the district ADMIN add a village under an existing township', async () => {
     const result = await t.gql(CREATE, { input: { code: '510199101205', name: 'New Village 新村', kind: 'VILLAGE', population: 1200 } }, await t.login('admin'));
     expect(result.errors).toBeUndefined();
-    expect(result.data!.createRegion).toEqual({
+    expect(result.data!.createRegion.region).toEqual({
       code: '510199101205', level: 'VILLAGE', kind: 'VILLAGE', parentCode: '510199101000',
       districtCode: '510199000000', townshipCode: '510199101000', villageCode: '510199101205',
     });

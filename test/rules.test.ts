@@ -1,3 +1,4 @@
+import { CareLevel } from '../src/modules/case/case.entity';
 import { accountIncome, careLevelOf, tekunAmount } from '../src/modules/case/amounts';
 import { defaultSettings } from '../src/modules/settings/settings-definitions';
 import { addWorkingDays, cstDay, firstOfNextMonth } from '../src/modules/settings/working-days';
@@ -21,8 +22,8 @@ describe('income accounting and amounts (D§8)', () => {
   });
 
   it('sets TEKUN at 1.3 × the standard plus the care allowance of the level', () => {
-    expect(tekunAmount(settings, 'RURAL', 'SELF_CARE')).toBe(806 + 100);
-    expect(tekunAmount(settings, 'URBAN', 'FULLY_DEPENDENT')).toBe(1040 + 600);
+    expect(tekunAmount(settings, 'RURAL', CareLevel.SELF_CARE)).toBe(806 + 100);
+    expect(tekunAmount(settings, 'URBAN', CareLevel.FULLY_DEPENDENT)).toBe(1040 + 600);
   });
 
   it.each([

@@ -10,7 +10,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ fixture: OTHER_DISTRICT });
   const committee = await setHexiCommittee(t);
-  expect(committee.setCommittee).toMatchObject({ valid: true, problems: [] });
+  expect(committee).toMatchObject({ valid: true, problems: [] });
 });
 afterAll(() => t.close());
 
@@ -25,15 +25,32 @@ describe('a DIBAO case from a village application to filing, each actor with its
 
     const reviewed = await prepareForReview(t, applied.id);
     expect(reviewed.status).toBe('TOWNSHIP_REVIEW');
-    expect(reviewed.amount).toBe(220); // rural standard 620 − 400 per capita, one person (D§8)
-    const accounting = (await as(t, 'hexi.member1', 'query($id: ID!) { case(id: $id) { incomeAccountings { perCapitaIncomeYuan standardYuan assets } } }', { id: applied.id })).case.incomeAccountings;
-    expect(accounting).toEqual([{ perCapitaIncomeYuan: 400, standardYuan: 620, assets: [{ kind: 'deposit (存款)', description: '活期', valueYuan: 3000 }] }]);
+    expect(reviewed.amount).toBe('220.00'); // rural standard 620 − 400 per capita, one person (D§8)
+    const accounting = (await as(t, 'hexi.member1', 'query($id: ID!) { case(id: $id) { incomeAccountings { perCapitaIncomeYuan standardYuan assets { kind description valueYuan } } } }',
+      { id: applied.id })).case.incomeAccountings;
+    expect(accounting).toEqual([{ perCapitaIncomeYuan: '400.00', standardYuan: '620.00', assets: [{ kind: 'deposit (存款)', description: '活期', valueYuan: '3000.00' }] }]);
+
+    // Waiting for whom: the caseworker schedules the meeting; the head cannot conclude without one.
+    const PENDING = 'query($id: ID!) { case(id: $id) { nextSteps pendingSteps { step roles accounts { username } unmet dueAt } } }';
+    const seen = (await as(t, 'hexi.caseworker', PENDING, { id: applied.id })).case;
+    expect(seen.nextSteps).toEqual([]);
+    const byStep = Object.fromEntries(seen.pendingSteps.map((p: { step: string }) => [p.step, p]));
+    expect(Object.keys(byStep)).toEqual(['scheduleMeeting', 'concludeReview']);
+    expect(byStep.scheduleMeeting).toMatchObject({ roles: ['TOWNSHIP_CASEWORKER'], unmet: [] });
+    expect(byStep.scheduleMeeting.accounts.map((a: { username: string }) => a.username).sort()).toEqual(['hexi.caseworker', 'hexi.caseworker2']);
+    expect(byStep.concludeReview.roles).toEqual(['TOWNSHIP_HEAD']);
+    expect(byStep.concludeReview.accounts).toEqual([{ username: 'hexi.head' }]);
+    expect(byStep.concludeReview.unmet).toEqual([expect.stringMatching(/meeting/)]);
+    expect(byStep.concludeReview.dueAt).not.toBeNull();
+    // The village sees the same steps and roles, but not the township's accounts.
+    const village = (await as(t, 'va.101201', PENDING, { id: applied.id })).case;
+    expect(village.pendingSteps.map((p: { step: string; accounts: unknown[] }) => [p.step, p.accounts])).toEqual([['scheduleMeeting', []], ['concludeReview', []]]);
 
     const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
-    const noticed = await stepOk(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
+    const noticed = await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
     expect(noticed.status).toBe('PUBLIC_NOTICE');
     const notices = (await t.gql('{ publicNotices(villageCode: "510199101201") { maskedName householdSize programme amount } }')).data!.publicNotices;
-    expect(notices).toContainEqual({ maskedName: '陈*明', householdSize: 1, programme: 'DIBAO', amount: 220 });
+    expect(notices).toContainEqual({ maskedName: '陈*明', householdSize: 1, programme: 'DIBAO', amount: '220.00' });
 
     const early = await step(t, 'hexi.head', 'approveCase', applied.id);
     expect(codeOf(early)).toBe('INVALID_TRANSITION');
@@ -42,7 +59,7 @@ describe('a DIBAO case from a village application to filing, each actor with its
     expect(approved.status).toBe('APPROVED');
 
     const enrolments = (await as(t, 'finance', '{ enrolments(programme: DIBAO) { payeeName monthlyAmount startMonth reviewClass } }')).enrolments;
-    expect(enrolments).toContainEqual(expect.objectContaining({ payeeName: '陈小明', monthlyAmount: 220, reviewClass: 'C' }));
+    expect(enrolments).toContainEqual(expect.objectContaining({ payeeName: '陈小明', monthlyAmount: '220.00', reviewClass: 'C' }));
     expect(enrolments[0].startMonth).toMatch(/^\d{4}-\d{2}-01$/);
 
     const filed = await stepOk(t, 'hexi.caseworker', 'fileCase', applied.id);
@@ -55,15 +72,15 @@ describe('a DIBAO case from a village application to filing, each actor with its
       'concludeReview:hexi.head', 'approveCase:hexi.head', 'fileCase:hexi.caseworker',
     ]);
     const due = async () => (await as(t, 'district.officer', '{ cases(filter: { spotCheckDue: true }) { edges { node { id } } } }')).cases.edges.map((e: { node: { id: string } }) => e.node.id);
-    await as(t, 'district.officer', 'mutation { updateSetting(key: "spotCheckRatePercent", value: 100) }');
+    await as(t, 'district.officer', 'mutation { updateSetting(input: { key: \"spotCheckRatePercent\", value: 100 }) { settings { districtCode } } }');
     expect(await due()).toContain(applied.id);
-    await as(t, 'district.officer', 'mutation { updateSetting(key: "spotCheckRatePercent", value: 0) }');
+    await as(t, 'district.officer', 'mutation { updateSetting(input: { key: \"spotCheckRatePercent\", value: 0 }) { settings { districtCode } } }');
     expect(await due()).not.toContain(applied.id);
     // a kin-registered case is always checked, whatever the rate (D§3)
     await t.dataSource.query('UPDATE cases SET kin_registered = true WHERE id = $1', [rawId(applied.id)]);
     expect(await due()).toContain(applied.id);
-    await as(t, 'district.officer', 'mutation { updateSetting(key: "spotCheckRatePercent", value: null) }');
-    const spot = await stepOk(t, 'district.officer', 'spotCheck', applied.id, 'outcome: $outcome, findings: $findings', { outcome: 'CONFIRMED', findings: 'Checked on site.' });
+    await as(t, 'district.officer', 'mutation { updateSetting(input: { key: \"spotCheckRatePercent\", value: null }) { settings { districtCode } } }');
+    const spot = await stepOk(t, 'district.officer', 'spotCheck', applied.id, { outcome: 'CONFIRMED', findings: 'Checked on site.' });
     expect(spot.status).toBe('SPOT_CHECKED');
   });
 });
@@ -73,32 +90,32 @@ describe('an objection during the notice', () => {
     const { case: applied } = await apply(t, 'DIBAO', { head: '周建国' });
     await prepareForReview(t, applied.id);
     const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
-    await stepOk(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
+    await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
 
-    const objected = await stepOk(t, 'va.101201', 'raiseObjection', applied.id, 'objection: $objection', {
-      objection: { objector: '村民王某', content: 'The household runs a shop (经营商铺).' },
+    const objected = await stepOk(t, 'va.101201', 'raiseObjection', applied.id, {
+      objector: '村民王某', content: 'The household runs a shop (经营商铺).',
     });
     expect(objected.status).toBe('OBJECTION_RAISED');
     const tooSoon = await step(t, 'va.101201', 'returnToReview', applied.id);
     expect(codeOf(tooSoon)).toBe('INVALID_TRANSITION');
 
-    await as(t, 'va.101201', 'mutation($c: ID!) { recordAppraisal(caseId: $c, input: { heldOn: "2026-11-26", participants: 15, supported: true, minutes: "The shop closed in 2024 (商铺已于2024年关闭)." }) { outcome } }', { c: applied.id });
+    await as(t, 'va.101201', 'mutation($c: ID!) { recordAppraisal(input: { caseId: $c, heldOn: "2026-11-26", participants: 15, supported: true, minutes: "The shop closed in 2024 (商铺已于2024年关闭)." }) { appraisal { outcome } } }', { c: applied.id });
     const back = await stepOk(t, 'va.101201', 'returnToReview', applied.id);
     expect(back.status).toBe('TOWNSHIP_REVIEW');
-    const reused = await step(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
+    const reused = await step(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
     expect(codeOf(reused)).toBe('INVALID_TRANSITION');
     expect(reused.errors![0].message).toMatch(/needs a new meeting/);
     const again = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
-    expect((await stepOk(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId: again })).status).toBe('PUBLIC_NOTICE');
+    expect((await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId: again })).status).toBe('PUBLIC_NOTICE');
   });
 
   it('is not taken once the notice period has ended', async () => {
     const { case: applied } = await apply(t, 'DIBAO', { head: '吴海' });
     await prepareForReview(t, applied.id);
     const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
-    await stepOk(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
+    await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
     await letNoticePass(t, applied.id);
-    const late = await step(t, 'va.101201', 'raiseObjection', applied.id, 'objection: $objection', { objection: { objector: 'x', content: 'y' } });
+    const late = await step(t, 'va.101201', 'raiseObjection', applied.id, { objector: 'x', content: 'y' });
     expect(codeOf(late)).toBe('INVALID_TRANSITION');
   });
 });
@@ -110,33 +127,33 @@ describe('a refusal', () => {
     const meetingId = await meetingWithVotes(t, [applied.id], {
       'hexi.head': 'REJECT', 'hexi.member1': 'REJECT', 'hexi.member2': 'APPROVE', 'hexi.member3': 'REJECT',
     });
-    const denied = await stepOk(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId, reasons: $reasons', {
+    const denied = await stepOk(t, 'hexi.head', 'concludeReview', applied.id, {
       meetingId, reasons: 'Per-capita income above the standard after re-count (人均收入高于标准).',
     });
     expect(denied.status).toBe('DENIED');
     expect(denied.refusalReasons).toMatch(/above the standard/);
     expect(denied.dueAt).not.toBeNull();
 
-    const delivered = await as(t, 'va.101201', 'mutation($c: ID!) { recordDelivery(caseId: $c, input: { deliveredOn: "2026-11-27", recipient: "郑强" }) { decision } }', { c: applied.id });
-    expect(delivered.recordDelivery.decision).toBe('DENIED');
+    const delivered = await as(t, 'va.101201', 'mutation($c: ID!) { recordDelivery(input: { caseId: $c, deliveredOn: "2026-11-27", recipient: "郑强" }) { delivery { decision } } }', { c: applied.id });
+    expect(delivered.recordDelivery.delivery.decision).toBe('DENIED');
     const after = await caseOf(t, 'va.101201', applied.id);
     expect(after).toMatchObject({ dueAt: null, overdue: false });
   });
 
   it('of acceptance needs written reasons', async () => {
     const { case: applied } = await apply(t, 'DIBAO', { head: '冯立' });
-    const none = await step(t, 'hexi.caseworker', 'refuseAcceptance', applied.id, 'reasons: $reasons', { reasons: '   ' });
+    const none = await step(t, 'hexi.caseworker', 'refuseAcceptance', applied.id, { reasons: '   ' });
     expect(codeOf(none)).toBe('BAD_USER_INPUT');
     expect((await caseOf(t, 'hexi.caseworker', applied.id)).status).toBe('SUBMITTED');
-    const refused = await stepOk(t, 'hexi.caseworker', 'refuseAcceptance', applied.id, 'reasons: $reasons', { reasons: 'Not resident in the district (非本区户籍).' });
+    const refused = await stepOk(t, 'hexi.caseworker', 'refuseAcceptance', applied.id, { reasons: 'Not resident in the district (非本区户籍).' });
     expect(refused.status).toBe('NOT_ACCEPTED');
   });
 
   it('lists missing materials once only', async () => {
     const { case: applied } = await apply(t, 'DIBAO', { head: '蒋平' });
-    await stepOk(t, 'hexi.caseworker', 'requestMaterials', applied.id, 'missingMaterials: $missing', { missing: ['户口簿 (household register)', '收入证明 (income proof)'] });
+    await stepOk(t, 'hexi.caseworker', 'requestMaterials', applied.id, { missingMaterials: ['户口簿 (household register)', '收入证明 (income proof)'] });
     await stepOk(t, 'va.101201', 'supplyMaterials', applied.id);
-    const second = await step(t, 'hexi.caseworker', 'requestMaterials', applied.id, 'missingMaterials: $missing', { missing: ['more'] });
+    const second = await step(t, 'hexi.caseworker', 'requestMaterials', applied.id, { missingMaterials: ['more'] });
     expect(codeOf(second)).toBe('INVALID_TRANSITION');
     expect(second.errors![0].message).toMatch(/already listed once/);
   });
@@ -147,9 +164,9 @@ describe('TEKUN', () => {
     const { case: withMinor } = await apply(t, 'TEKUN', { head: '孤老甲', extra: [{ name: '孙小宝', birth: '20150601', relation: 'GRANDCHILD' }] });
     const reviewed = await prepareForReview(t, withMinor.id, { tekun: true });
     // three of six items unable → partly dependent: 620 × 1.3 = 806, + 300 care allowance
-    expect(reviewed.amount).toBe(1106);
+    expect(reviewed.amount).toBe('1106.00');
     const meetingId = await meetingWithVotes(t, [withMinor.id], ALL_APPROVE);
-    expect((await stepOk(t, 'hexi.head', 'concludeReview', withMinor.id, 'meetingId: $meetingId', { meetingId })).status).toBe('PUBLIC_NOTICE');
+    expect((await stepOk(t, 'hexi.head', 'concludeReview', withMinor.id, { meetingId })).status).toBe('PUBLIC_NOTICE');
     const notices = (await t.gql('{ publicNotices { maskedName programme } }')).data!.publicNotices;
     expect(notices.filter((n: { maskedName: string }) => n.maskedName === '孤*甲')).toEqual([]);
   });
@@ -164,8 +181,8 @@ describe('TEKUN', () => {
 describe('LINSHI', () => {
   it('emergency: pays first, and is flagged overdue to the district when the paperwork is late', async () => {
     const { case: applied } = await apply(t, 'LINSHI', { head: '钱急', emergency: true });
-    const paid = await stepOk(t, 'hexi.head', 'emergencyPay', applied.id, 'amount: $amount', { amount: 3000 });
-    expect(paid).toMatchObject({ status: 'EMERGENCY_PAID', amount: 3000, overdue: false });
+    const paid = await stepOk(t, 'hexi.head', 'emergencyPay', applied.id, { amount: 3000 });
+    expect(paid).toMatchObject({ status: 'EMERGENCY_PAID', amount: '3000.00', overdue: false });
     // as if the paperwork deadline (5 working days) had passed
     await t.dataSource.query("UPDATE cases SET due_at = now() - interval '1 day' WHERE id = $1", [rawId(applied.id)]);
     const overdue = (await as(t, 'district.officer', `{ overdueCases { totalCount edges { node { id status } } } }`)).overdueCases;
@@ -179,32 +196,32 @@ describe('LINSHI', () => {
 
   it('refuses an emergency payment on a general application', async () => {
     const { case: applied } = await apply(t, 'LINSHI', { head: '孙一般' });
-    const refused = await step(t, 'hexi.head', 'emergencyPay', applied.id, 'amount: $amount', { amount: 500 });
+    const refused = await step(t, 'hexi.head', 'emergencyPay', applied.id, { amount: 500 });
     expect(codeOf(refused)).toBe('INVALID_TRANSITION');
   });
 
   it('needs district confirmation above the township limit, and refuses the same cause again within 12 months', async () => {
-    await as(t, 'district.officer', 'mutation { updateSetting(key: "linshiTownshipLimitYuan", value: 2000) }');
+    await as(t, 'district.officer', 'mutation { updateSetting(input: { key: \"linshiTownshipLimitYuan\", value: 2000 }) { settings { districtCode } } }');
     const { case: applied, household } = await apply(t, 'LINSHI', { head: '赵大额', cause: '水灾 (flood)' });
     await stepOk(t, 'hexi.caseworker', 'acceptCase', applied.id);
     await stepOk(t, 'hexi.caseworker', 'startInvestigation', applied.id);
     await verify(t, applied.id);
     await investigate(t, applied.id);
-    await stepOk(t, 'hexi.caseworker', 'startNotice', applied.id, 'amount: $amount', { amount: 5000 });
+    await stepOk(t, 'hexi.caseworker', 'startNotice', applied.id, { amount: 5000 });
     await letNoticePass(t, applied.id);
     const overLimit = await step(t, 'hexi.head', 'approveCase', applied.id);
     expect(codeOf(overLimit)).toBe('INVALID_TRANSITION');
     expect(overLimit.errors![0].message).toMatch(/above the township limit/);
-    await as(t, 'district.officer', 'mutation($c: ID!) { confirmAmount(caseId: $c) }', { c: applied.id });
+    await as(t, 'district.officer', 'mutation($c: ID!) { confirmAmount(input: { caseId: $c }) { case { districtConfirmed } } }', { c: applied.id });
     expect((await stepOk(t, 'hexi.head', 'approveCase', applied.id)).status).toBe('APPROVED');
     expect((await stepOk(t, 'hexi.caseworker', 'recordPayment', applied.id)).status).toBe('PAID');
-    await as(t, 'district.officer', 'mutation { updateSetting(key: "linshiTownshipLimitYuan", value: null) }');
+    await as(t, 'district.officer', 'mutation { updateSetting(input: { key: \"linshiTownshipLimitYuan\", value: null }) { settings { districtCode } } }');
 
-    const repeat = await t.gql(`mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id } }`, {
+    const repeat = await t.gql(`mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id } } }`, {
       input: { householdId: household.id, programme: 'LINSHI', channel: 'WINDOW', cause: '水灾 (FLOOD)' },
     }, await t.login('va.101201'));
     expect(codeOf(repeat)).toBe('CONFLICT');
-    const withNewGrounds = await t.gql(`mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id } }`, {
+    const withNewGrounds = await t.gql(`mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id } } }`, {
       input: { householdId: household.id, programme: 'LINSHI', channel: 'WINDOW', cause: '水灾 (FLOOD)', newGrounds: true, note: 'Second flood in November.' },
     }, await t.login('va.101201'));
     expect(withNewGrounds.errors).toBeUndefined();
@@ -214,13 +231,13 @@ describe('LINSHI', () => {
 describe('favour cases (P6.3) and duplicates (D§5)', () => {
   it('flags a kin-registered case at acceptance, lists it for the district, and refuses the related member\'s vote', async () => {
     const cousinId = idNumber('19600303', 901);
-    await as(t, 'hexi.member2', 'mutation($i: KinInput!) { declareKin(input: $i) { id } }', { i: { name: '钱亲戚', idNumber: cousinId, relation: 'SIBLING' } });
-    const household = (await as(t, 'va.101202', 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { id } }', {
+    await as(t, 'hexi.member2', 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', { i: { name: '钱亲戚', idNumber: cousinId, relation: 'SIBLING' } });
+    const household = (await as(t, 'va.101202', 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { household { id } } }', {
       input: { villageCode: '510199101202', residence: 'RURAL', address: '张湾村 1 组', members: [{ name: '钱亲戚', idNumber: cousinId, relation: 'HEAD', labourCapacity: 'NONE' }] },
-    })).createHousehold;
-    const applied = (await as(t, 'va.101202', `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { ${CASE_FIELDS} } }`, {
+    })).createHousehold.household;
+    const applied = (await as(t, 'va.101202', `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { ${CASE_FIELDS} } } }`, {
       input: { householdId: household.id, programme: 'DIBAO', channel: 'WINDOW' },
-    })).submitApplication;
+    })).submitApplication.case;
     const accepted = await stepOk(t, 'hexi.caseworker', 'acceptCase', applied.id);
     expect(accepted.kinRegistered).toBe(true);
     const listed = (await as(t, 'district.officer', '{ cases(filter: { kinRegistered: true }) { edges { node { id } } } }')).cases.edges.map((e: { node: { id: string } }) => e.node.id);
@@ -229,19 +246,19 @@ describe('favour cases (P6.3) and duplicates (D§5)', () => {
     await stepOk(t, 'hexi.caseworker', 'startInvestigation', applied.id);
     await verify(t, applied.id);
     await investigate(t, applied.id);
-    await as(t, 'hexi.caseworker', `mutation($c: ID!) { recordIncomeAccounting(caseId: $c, input: { items: [], deductionsYuan: 0 }) { amountYuan } }`, { c: applied.id });
+    await as(t, 'hexi.caseworker', `mutation($c: ID!) { recordIncomeAccounting(input: { caseId: $c, items: [], deductionsYuan: 0 }) { incomeAccounting { amountYuan } } }`, { c: applied.id });
     await stepOk(t, 'hexi.caseworker', 'submitForReview', applied.id);
-    const meeting = (await as(t, 'hexi.caseworker', `mutation($c: [ID!]!) { scheduleMeeting(townshipCode: "510199101000", heldOn: "2026-11-27", caseIds: $c) { id } }`, { c: [applied.id] })).scheduleMeeting;
+    const meeting = (await as(t, 'hexi.caseworker', `mutation($c: [ID!]!) { scheduleMeeting(input: { townshipCode: "510199101000", heldOn: "2026-11-27", caseIds: $c }) { meeting { id } } }`, { c: [applied.id] })).scheduleMeeting.meeting;
     const present = await Promise.all(['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2', 'hexi.member3'].map((u) => accountIdOf(t, u)));
-    await as(t, 'hexi.caseworker', 'mutation($m: ID!, $p: [ID!]!) { recordAttendance(meetingId: $m, presentIds: $p) { id } }', { m: meeting.id, p: present });
+    await as(t, 'hexi.caseworker', 'mutation($m: ID!, $p: [ID!]!) { recordAttendance(input: { meetingId: $m, presentIds: $p }) { meeting { id } } }', { m: meeting.id, p: present });
 
-    const kinVote = await t.gql('mutation($m: ID!, $c: ID!) { castVote(meetingId: $m, caseId: $c, vote: APPROVE) { vote } }', { m: meeting.id, c: applied.id }, await t.login('hexi.member2'));
+    const kinVote = await t.gql('mutation($m: ID!, $c: ID!) { castVote(input: { meetingId: $m, caseId: $c, vote: APPROVE }) { committeeVote { vote } } }', { m: meeting.id, c: applied.id }, await t.login('hexi.member2'));
     expect(codeOf(kinVote)).toBe('FORBIDDEN');
     expect(kinVote.errors![0].message).toMatch(/No favour cases/);
-    const investigatorVote = await t.gql('mutation($m: ID!, $c: ID!) { castVote(meetingId: $m, caseId: $c, vote: APPROVE) { vote } }', { m: meeting.id, c: applied.id }, await t.login('hexi.caseworker2'));
+    const investigatorVote = await t.gql('mutation($m: ID!, $c: ID!) { castVote(input: { meetingId: $m, caseId: $c, vote: APPROVE }) { committeeVote { vote } } }', { m: meeting.id, c: applied.id }, await t.login('hexi.caseworker2'));
     expect(codeOf(investigatorVote)).toBe('FORBIDDEN');
     expect(investigatorVote.errors![0].message).toMatch(/investigated the case recuses/);
-    const fairVote = await t.gql('mutation($m: ID!, $c: ID!) { castVote(meetingId: $m, caseId: $c, vote: APPROVE) { vote } }', { m: meeting.id, c: applied.id }, await t.login('hexi.member1'));
+    const fairVote = await t.gql('mutation($m: ID!, $c: ID!) { castVote(input: { meetingId: $m, caseId: $c, vote: APPROVE }) { committeeVote { vote } } }', { m: meeting.id, c: applied.id }, await t.login('hexi.member1'));
     expect(fairVote.errors).toBeUndefined();
     const votes = (await t.dataSource.query('SELECT count(*)::int AS n FROM votes WHERE case_id = $1', [rawId(applied.id)]))[0].n;
     expect(votes).toBe(1);
@@ -249,18 +266,18 @@ describe('favour cases (P6.3) and duplicates (D§5)', () => {
 
   it('refuses a related caseworker as investigator', async () => {
     const kinId = idNumber('19700707', 902);
-    await as(t, 'hexi.caseworker2', 'mutation($i: KinInput!) { declareKin(input: $i) { id } }', { i: { name: '李亲', idNumber: kinId, relation: 'SPOUSE' } });
-    const household = (await as(t, 'va.101203', 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { id } }', {
+    await as(t, 'hexi.caseworker2', 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', { i: { name: '李亲', idNumber: kinId, relation: 'SPOUSE' } });
+    const household = (await as(t, 'va.101203', 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { household { id } } }', {
       input: { villageCode: '510199101203', residence: 'RURAL', address: '桃园村', members: [{ name: '李亲', idNumber: kinId, relation: 'HEAD', labourCapacity: 'NONE' }] },
-    })).createHousehold;
-    const applied = (await as(t, 'va.101203', `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id } }`, {
+    })).createHousehold.household;
+    const applied = (await as(t, 'va.101203', `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id } } }`, {
       input: { householdId: household.id, programme: 'DIBAO', channel: 'PROACTIVE_DISCOVERY' },
-    })).submitApplication;
+    })).submitApplication.case;
     await stepOk(t, 'hexi.caseworker', 'acceptCase', applied.id);
     await stepOk(t, 'hexi.caseworker', 'startInvestigation', applied.id);
     const ids = await Promise.all(['hexi.caseworker', 'hexi.caseworker2'].map((u) => accountIdOf(t, u)));
-    const refused = await t.gql('mutation($c: ID!, $i: InvestigationInput!) { recordInvestigation(caseId: $c, input: $i) { id } }', {
-      c: applied.id, i: { visitedOn: '2026-11-27', findings: 'x', investigatorIds: ids },
+    const refused = await t.gql('mutation($i: RecordInvestigationInput!) { recordInvestigation(input: $i) { investigation { id } } }', {
+      i: { caseId: applied.id, visitedOn: '2026-11-27', findings: 'x', investigatorIds: ids },
     }, await t.login('hexi.caseworker'));
     expect(codeOf(refused)).toBe('FORBIDDEN');
     expect(refused.errors![0].message).toMatch(/hexi.caseworker2 may not investigate/);
@@ -270,12 +287,12 @@ describe('favour cases (P6.3) and duplicates (D§5)', () => {
     const shared = idNumber('19550505', 903);
     const cases: string[] = [];
     for (const village of ['510199101201', '510199101204']) {
-      const household = (await as(t, `va.${village.slice(6)}`, 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { id } }', {
+      const household = (await as(t, `va.${village.slice(6)}`, 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { household { id } } }', {
         input: { villageCode: village, residence: 'RURAL', address: 'x', members: [{ name: '重复人', idNumber: shared, relation: 'HEAD', labourCapacity: 'NONE' }] },
-      })).createHousehold;
-      cases.push((await as(t, `va.${village.slice(6)}`, 'mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id } }', {
+      })).createHousehold.household;
+      cases.push((await as(t, `va.${village.slice(6)}`, 'mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id } } }', {
         input: { householdId: household.id, programme: 'DIBAO', channel: 'WINDOW' },
-      })).submitApplication.id);
+      })).submitApplication.case.id);
     }
     const accepted = await stepOk(t, 'hexi.caseworker', 'acceptCase', cases[1]);
     expect(accepted.duplicateFindings).toEqual([expect.stringMatching(/^5101\*{10}\d{3}[\dX] is in another open DIBAO case/)]);
@@ -288,9 +305,9 @@ describe('the joint review committee (P3.2, D§4)', () => {
     await prepareForReview(t, applied.id);
     const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
     const shrunk = await setHexiCommittee(t, ['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2']);
-    expect(shrunk.setCommittee.valid).toBe(false);
-    expect(shrunk.setCommittee.problems).toContainEqual(expect.stringMatching(/has 4 members; at least 5/));
-    const refused = await step(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
+    expect(shrunk.valid).toBe(false);
+    expect(shrunk.problems).toContainEqual(expect.stringMatching(/has 4 members; at least 5/));
+    const refused = await step(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
     expect(codeOf(refused)).toBe('INVALID_TRANSITION');
     expect(refused.errors![0].message).toMatch(/committee cannot decide/);
     expect((await caseOf(t, 'hexi.head', applied.id)).status).toBe('TOWNSHIP_REVIEW');
@@ -303,13 +320,13 @@ describe('committee meetings', () => {
     const { case: applied } = await apply(t, 'DIBAO', { head: '未投完' });
     await prepareForReview(t, applied.id);
     const meetingId = await meetingWithVotes(t, [applied.id], { 'hexi.head': 'REJECT' });
-    const early = await step(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
+    const early = await step(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
     expect(codeOf(early)).toBe('INVALID_TRANSITION');
     expect(early.errors![0].message).toMatch(/3 present member\(s\) have not voted/);
     const present = await Promise.all(['hexi.head', 'hexi.member1', 'hexi.member2', 'hexi.member3'].map((u) => accountIdOf(t, u)));
-    const changed = await t.gql('mutation($m: ID!, $p: [ID!]!) { recordAttendance(meetingId: $m, presentIds: $p) { id } }', { m: meetingId, p: present }, await t.login('hexi.caseworker'));
+    const changed = await t.gql('mutation($m: ID!, $p: [ID!]!) { recordAttendance(input: { meetingId: $m, presentIds: $p }) { meeting { id } } }', { m: meetingId, p: present }, await t.login('hexi.caseworker'));
     expect(codeOf(changed)).toBe('CONFLICT');
-    const outsider = await t.gql('mutation($m: ID!, $c: ID!) { castVote(meetingId: $m, caseId: $c, vote: APPROVE) { vote } }', { m: meetingId, c: applied.id }, await t.login('shiqiao.member1'));
+    const outsider = await t.gql('mutation($m: ID!, $c: ID!) { castVote(input: { meetingId: $m, caseId: $c, vote: APPROVE }) { committeeVote { vote } } }', { m: meetingId, c: applied.id }, await t.login('shiqiao.member1'));
     expect(codeOf(outsider)).toBe('NOT_FOUND');
   });
 });
@@ -317,15 +334,15 @@ describe('committee meetings', () => {
 describe('favour cases on the emergency path', () => {
   it('are flagged at application, so a related township head cannot pay first', async () => {
     const relative = idNumber('19480404', 904);
-    await as(t, 'hexi.head', 'mutation($i: KinInput!) { declareKin(input: $i) { id } }', { i: { name: '急亲', idNumber: relative, relation: 'PARENT' } });
-    const household = (await as(t, 'va.101204', 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { id } }', {
+    await as(t, 'hexi.head', 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', { i: { name: '急亲', idNumber: relative, relation: 'PARENT' } });
+    const household = (await as(t, 'va.101204', 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { household { id } } }', {
       input: { villageCode: '510199101204', residence: 'RURAL', address: '水口村', members: [{ name: '急亲', idNumber: relative, relation: 'HEAD', labourCapacity: 'NONE' }] },
-    })).createHousehold;
-    const applied = (await as(t, 'va.101204', `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { ${CASE_FIELDS} } }`, {
+    })).createHousehold.household;
+    const applied = (await as(t, 'va.101204', `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { ${CASE_FIELDS} } } }`, {
       input: { householdId: household.id, programme: 'LINSHI', channel: 'WINDOW', emergency: true, cause: '车祸 (accident)' },
-    })).submitApplication;
+    })).submitApplication.case;
     expect(applied.kinRegistered).toBe(true);
-    const refused = await step(t, 'hexi.head', 'emergencyPay', applied.id, 'amount: $amount', { amount: 1000 });
+    const refused = await step(t, 'hexi.head', 'emergencyPay', applied.id, { amount: 1000 });
     expect(codeOf(refused)).toBe('FORBIDDEN');
     expect(refused.errors![0].message).toMatch(/No favour cases/);
   });
@@ -336,12 +353,12 @@ describe('concurrency', () => {
     const { case: applied } = await apply(t, 'DIBAO', { head: '并发' });
     await prepareForReview(t, applied.id);
     const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
-    await stepOk(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
+    await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
     await letNoticePass(t, applied.id);
     const { version } = await caseOf(t, 'hexi.head', applied.id);
     const token = await t.login('hexi.head');
-    const approve = `mutation($id: ID!, $v: Int!) { approveCase(caseId: $id, version: $v) { status } }`;
-    const deny = `mutation($id: ID!, $v: Int!) { denyCase(caseId: $id, version: $v, reasons: "changed my mind") { status } }`;
+    const approve = `mutation($id: ID!, $v: Int!) { approveCase(input: { caseId: $id, version: $v }) { case { status } } }`;
+    const deny = `mutation($id: ID!, $v: Int!) { denyCase(input: { caseId: $id, version: $v, reasons: "changed my mind" }) { case { status } } }`;
     const results = await Promise.all([t.gql(approve, { id: applied.id, v: version }, token), t.gql(deny, { id: applied.id, v: version }, token)]);
     const winners = results.filter((r) => !r.errors);
     const losers = results.filter((r) => r.errors);
@@ -357,14 +374,14 @@ describe('separation of approval and supervision (P1)', () => {
     const { case: applied } = await apply(t, 'DIBAO', { head: '监督' });
     await prepareForReview(t, applied.id);
     const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
-    await stepOk(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
+    await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
     await letNoticePass(t, applied.id);
     const eventsBefore = await countRows('case_events', applied.id);
     const changesBefore = (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE subject_id = $1 AND kind = 'CHANGE'`, [rawId(applied.id)]))[0].n;
     const before = await caseOf(t, 'district.officer', applied.id);
 
     for (const mutation of ['approveCase', 'denyCase']) {
-      const refused = await step(t, 'district.officer', mutation, applied.id, mutation === 'denyCase' ? 'reasons: $reasons' : '', mutation === 'denyCase' ? { reasons: 'x' } : {});
+      const refused = await step(t, 'district.officer', mutation, applied.id, mutation === 'denyCase' ? { reasons: 'x' } : {});
       expect(codeOf(refused)).toBe('FORBIDDEN');
       expect(refused.errors![0].message).toMatch(/Approval and supervision are separate/);
     }
@@ -386,7 +403,7 @@ describe('invalid transitions', () => {
 
   it('answer a stale version with CONFLICT', async () => {
     const { case: applied } = await apply(t, 'DIBAO', { head: '旧版' });
-    const stale = await t.gql('mutation($id: ID!) { acceptCase(caseId: $id, version: 99) { status } }', { id: applied.id }, await t.login('hexi.caseworker'));
+    const stale = await t.gql('mutation($id: ID!) { acceptCase(input: { caseId: $id, version: 99 }) { case { status } } }', { id: applied.id }, await t.login('hexi.caseworker'));
     expect(codeOf(stale)).toBe('CONFLICT');
     expect(stale.errors![0].extensions).toMatchObject({ currentVersion: applied.version });
   });
@@ -404,7 +421,7 @@ describe('invalid transitions', () => {
 
   it('keep a case of another district out of reach', async () => {
     const { case: applied } = await apply(t, 'DIBAO', { head: '邻区' });
-    const result = await t.gql('mutation($id: ID!, $v: Int!) { acceptCase(caseId: $id, version: $v) { status } }', { id: applied.id, v: applied.version }, await t.login('other.caseworker'));
+    const result = await t.gql('mutation($id: ID!, $v: Int!) { acceptCase(input: { caseId: $id, version: $v }) { case { status } } }', { id: applied.id, v: applied.version }, await t.login('other.caseworker'));
     expect(codeOf(result)).toBe('NOT_FOUND');
   });
 });

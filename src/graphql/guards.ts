@@ -44,10 +44,12 @@ export function Needs(action: Action, subject: SubjectName): MethodDecorator {
   });
 }
 
-/** The row an operation aims at, from its id argument, so that a refusal is logged against it. */
+/** The row an operation aims at, from its id argument (a mutation's is inside its `input`), so
+ * that a refusal is logged against it. */
 function targetOf(args: Record<string, unknown>): string | null {
-  const name = Object.keys(args).find((arg) => arg === 'id' || arg.endsWith('Id'));
-  const value = name ? args[name] : undefined;
+  const source = args.input !== null && typeof args.input === 'object' ? (args.input as Record<string, unknown>) : args;
+  const name = Object.keys(source).find((arg) => arg === 'id' || arg.endsWith('Id'));
+  const value = name ? source[name] : undefined;
   if (typeof value !== 'string') return null;
   try {
     return fromGlobalIdOrThrow(value).key.split(':').pop()!;

@@ -1,24 +1,62 @@
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import type { SubjectName } from '../../permissions/policy';
+import { scopeQuery } from '../../permissions/sql';
 import type { RequestContext } from './context';
 import type { Node } from './node';
 import { parseTenantKey, TenantKey, UUID_PATTERN } from '../db/tenant-keys';
-
+import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection } from '../modules/case/case-records.entity';
+import { CaseEvent } from '../modules/case/case.entity';
+import { AuditEntry } from '../modules/audit/audit-entry.entity';
+import { Meeting } from '../modules/committee/committee.entity';
+import { committeeView } from '../modules/committee/committee.resolver';
+import { Enrolment } from '../modules/enrolment/enrolment.entity';
+import { KinDeclaration } from '../modules/kin/kin-declaration.entity';
+import { AuditFinding, DevelopmentLink } from '../modules/oversight/oversight.entity';
+import { VerificationRequest } from '../modules/verification/verification.entity';
 
 function tenant(key: string, load: (key: TenantKey) => Promise<Node | null>): Promise<Node | null> {
   const parsed = parseTenantKey(key);
   return parsed ? load(parsed) : Promise.resolve(null);
 }
 
+/** A tenant row by its key, through the same policy push-down as the lists of its subject. */
+function scopedRow(subject: SubjectName, entity: EntityTarget<ObjectLiteral>) {
+  return (ctx: RequestContext, key: string) => tenant(key, async (k) => {
+    const qb = ctx.dataSource.getRepository(entity).createQueryBuilder('n').where('n.district_code = :d AND n.id = :id', { d: k.districtCode, id: k.id });
+    return ((await scopeQuery(qb, ctx.ability, 'read', subject).getOne()) as Node | null) ?? null;
+  });
+}
+
 /**
- * How each type with a global ID is fetched by its key: through the same scoped loaders as its
- * lists, so `node`, explanations and every other by-id path see exactly what a list would.
+ * How each type with a global ID is fetched by its key: through the same scoped loaders, services
+ * or policy push-down as its lists, so `node`, explanations and every other by-id path see exactly
+ * what a list would. A test checks every type implementing Node has an entry here.
  */
-const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) => Promise<Node | null>> = {
+export const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) => Promise<Node | null>> = {
   Region: (ctx, code) => (/^\d{12}$/.test(code) ? ctx.loaders.regionByCode.load(code) : Promise.resolve(null)),
   Account: (ctx, id) => (UUID_PATTERN.test(id) ? ctx.loaders.accountById.load(id) : Promise.resolve(null)),
   ApiKey: (ctx, id) => (UUID_PATTERN.test(id) ? ctx.services.accounts.findApiKey(ctx, id) : Promise.resolve(null)),
   Household: (ctx, key) => tenant(key, (k) => ctx.loaders.householdByKey.load(k)),
   Person: (ctx, key) => tenant(key, (k) => ctx.loaders.personByKey.load(k)),
   Case: (ctx, key) => tenant(key, (k) => ctx.loaders.caseByKey.load(k)),
+  CaseEvent: scopedRow('CaseRecord', CaseEvent),
+  Investigation: scopedRow('CaseRecord', Investigation),
+  IncomeAccounting: scopedRow('CaseRecord', IncomeAccounting),
+  Appraisal: scopedRow('CaseRecord', Appraisal),
+  Objection: scopedRow('CaseRecord', Objection),
+  Delivery: scopedRow('CaseRecord', Delivery),
+  AuditEntry: scopedRow('AuditEntry', AuditEntry),
+  Meeting: scopedRow('Meeting', Meeting),
+  CommitteeView: (ctx, key) => tenant(key, async (k) => {
+    const state = await ctx.services.committees.findByKey(ctx, k);
+    return state ? committeeView(state) : null;
+  }),
+  VerificationRequest: scopedRow('VerificationRequest', VerificationRequest),
+  VerificationAnswer: (ctx, key) => tenant(key, (k) => ctx.services.verification.findAnswer(ctx, k)),
+  KinDeclaration: scopedRow('KinDeclaration', KinDeclaration),
+  Enrolment: scopedRow('Enrolment', Enrolment),
+  AuditFinding: scopedRow('AuditFinding', AuditFinding),
+  DevelopmentLink: scopedRow('DevelopmentLink', DevelopmentLink),
 };
 
 /** Fetches the object a global ID names (its type and key) through that type's scoped fetcher;

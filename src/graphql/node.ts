@@ -1,6 +1,6 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import { badInput } from '../errors';
-import { UUID_PATTERN } from '../db/tenant-keys';
+import { parseTenantKey, TenantKey } from '../db/tenant-keys';
 
 /** Relay global object identification: `node(id)` finds any object by an opaque id. */
 @InterfaceType('Node', { description: 'An object with a global ID (全局标识), fetchable with `node(id)`.' })
@@ -9,22 +9,36 @@ export abstract class Node {
   nodeId: string;
 }
 
+// Every global ID of the API is encoded and decoded here and nowhere else.
+
 export function toGlobalId(type: string, key: string): string {
   return Buffer.from(`${type}:${key}`, 'utf8').toString('base64url');
 }
 
-export function fromGlobalIdOrThrow(id: string): { type: string; key: string } {
+/** The global ID of a tenant row: its type and its key `<districtCode>:<uuid>` (D§1). */
+export function tenantGlobalId(type: string, row: TenantKey): string {
+  return toGlobalId(type, `${row.districtCode}:${row.id}`);
+}
+
+export function fromGlobalIdOrThrow(id: string, field = 'id'): { type: string; key: string } {
   const decoded = Buffer.from(id, 'base64url').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon <= 0 || colon === decoded.length - 1 || toGlobalId(decoded.slice(0, colon), decoded.slice(colon + 1)) !== id) {
-    throw badInput(`"${id}" is not a global ID issued by this API.`, 'id');
+    throw badInput(`"${id.slice(0, 100)}" is not a global ID issued by this API.`, field);
   }
   return { type: decoded.slice(0, colon), key: decoded.slice(colon + 1) };
 }
 
+/** Decodes a global ID that must name an object of `type`. */
+export function keyOfOrThrow(id: string, type: string, field = 'id'): string {
+  const decoded = fromGlobalIdOrThrow(id, field);
+  if (decoded.type !== type) throw badInput(`ID ${id} names a ${decoded.type}, not a ${type}.`, field);
+  return decoded.key;
+}
 
-/** For records that are not nodes (meetings, verification answers …), whose ids are plain UUIDs. */
-export function uuidOrThrow(id: string, field: string): string {
-  if (!UUID_PATTERN.test(id)) throw badInput(`${field} "${id}" is not an id issued by this API.`, field);
-  return id.toLowerCase();
+/** Decodes the global ID of a tenant row (`Type:<district>:<uuid>`). */
+export function tenantKeyOfOrThrow(id: string, type: string, field = 'id'): TenantKey {
+  const key = parseTenantKey(keyOfOrThrow(id, type, field));
+  if (!key) throw badInput(`ID ${id} is not a ${type} ID issued by this API.`, field);
+  return key;
 }

@@ -5,13 +5,14 @@ import { RegionResolver } from '../modules/region/region.resolver';
 import { AccountResolver, RoleAssignmentResolver } from '../modules/account/account.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { FieldPermissions } from './field-permissions';
+import { DateTimeScalar } from './scalars';
 import { HouseholdResolver, PersonResolver } from '../modules/household/household.resolver';
 import { CaseResolver } from '../modules/case/case.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { PolicyResolver } from '../modules/policy/policy.resolver';
 import { WorkflowResolver } from '../modules/case/workflow.resolver';
-import { CaseStepsResolver } from '../modules/case/case-steps.resolver';
-import { CommitteeMemberResolver, CommitteeResolver } from '../modules/committee/committee.resolver';
+import { CaseStepsResolver, InvestigationResolver } from '../modules/case/case-steps.resolver';
+import { CommitteeMemberResolver, CommitteeResolver, CommitteeVoteResolver } from '../modules/committee/committee.resolver';
 import { VerificationResolver } from '../modules/verification/verification.resolver';
 import { KinResolver } from '../modules/kin/kin.resolver';
 import { EnrolmentResolver } from '../modules/enrolment/enrolment.resolver';
@@ -21,7 +22,7 @@ import { OversightResolver } from '../modules/oversight/oversight.resolver';
 
 export const RESOLVERS = [
   RegionResolver, AccountResolver, RoleAssignmentResolver, NodeResolver, HouseholdResolver, PersonResolver, CaseResolver, AuditResolver, PolicyResolver,
-  WorkflowResolver, CaseStepsResolver, CommitteeResolver, CommitteeMemberResolver, VerificationResolver, KinResolver, EnrolmentResolver,
+  WorkflowResolver, CaseStepsResolver, InvestigationResolver, CommitteeResolver, CommitteeMemberResolver, CommitteeVoteResolver, VerificationResolver, KinResolver, EnrolmentResolver,
   SettingsResolver, PublicNoticeResolver, OversightResolver,
 ] as const;
 
@@ -33,6 +34,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     resolvers: RESOLVERS,
     validate: { forbidUnknownValues: false },
     globalMiddlewares: [FieldPermissions],
+    // Instants are RFC 3339 `DateTime`; calendar days use the `Date` scalar explicitly.
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
   return built;
 }

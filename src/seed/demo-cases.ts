@@ -1,5 +1,5 @@
 import { Department } from '../../permissions/roles';
-import { Case, CaseStatus, Channel, Programme } from '../modules/case/case.entity';
+import { Case, CaseStatus, Channel, Programme, SupportForm } from '../modules/case/case.entity';
 import type { SelfCareItems } from '../modules/case/amounts';
 import { dueAtFor } from '../modules/case/deadlines';
 import type { StepInput } from '../modules/case/workflow';
@@ -98,13 +98,13 @@ class DemoRun {
     const members = COMMITTEE_SEATS.map(([name]) => `${prefix}.${name}`);
     const held = await this.staff.as(`${prefix}.caseworker`, async (ctx, services) => {
       const scheduled = await services.committees.scheduleMeeting(ctx, townshipCode, today(), agenda.map((item) => item.case.key));
-      return services.committees.recordAttendance(ctx, scheduled.id, members.map((m) => this.staff.idOf(m)));
+      return services.committees.recordAttendance(ctx, scheduled, members.map((m) => this.staff.idOf(m)));
     });
     for (const item of agenda) {
       for (const member of members.filter((m) => !item.case.investigators.includes(m))) {
         const vote = item.votes?.[member] ?? Vote.APPROVE;
         const note = vote === Vote.APPROVE ? null : '收入高于标准 (income above the standard)';
-        await this.staff.as(member, (ctx, services) => services.committees.castVote(ctx, held.id, item.case.key, vote, note));
+        await this.staff.as(member, (ctx, services) => services.committees.castVote(ctx, held, item.case.key, vote, note));
       }
     }
     for (const item of agenda) {
@@ -182,7 +182,7 @@ class DemoCase {
       visitedOn: today(), findings, investigatorIds: this.investigators.map((u) => this.staff.idOf(u)),
     }));
     for (const investigator of this.investigators) {
-      await this.staff.as(investigator, (ctx, services) => services.steps.signInvestigation(ctx, investigation.id));
+      await this.staff.as(investigator, (ctx, services) => services.steps.signInvestigation(ctx, investigation));
     }
   }
 
@@ -195,7 +195,7 @@ class DemoCase {
   }
 
   async assessCare(items: SelfCareItems): Promise<void> {
-    await this.staff.as(this.caseworker, (ctx, services) => services.steps.recordCareAssessment(ctx, this.key, items, 'DISPERSED'));
+    await this.staff.as(this.caseworker, (ctx, services) => services.steps.recordCareAssessment(ctx, this.key, items, SupportForm.DISPERSED));
   }
 
   /** From SUBMITTED to TOWNSHIP_REVIEW: acceptance, verification, investigation, income accounting

@@ -25,6 +25,9 @@ export function garbage(type: GraphQLInputType, flavour: Flavour, ids: { realCas
       case 'Int': return flavour === 'extreme' ? 2147483647 : -1;
       case 'Float': return flavour === 'extreme' ? 1e15 : -0.5;
       case 'Boolean': return flavour !== 'nothing';
+      case 'Decimal': return flavour === 'extreme' ? '9999999999.99' : '-0.50';
+      // A real but unlikely day: impossible dates never get past the scalar.
+      case 'Date': return flavour === 'extreme' ? '9999-12-31' : '1900-02-28';
       default: return null;
     }
   }

@@ -30,8 +30,8 @@ export function householdInput(
   };
 }
 
-export const CREATE_HOUSEHOLD = `mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { id headName villageCode members { id name } } }`;
-export const SUBMIT = `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { id status programme villageCode townshipCode districtCode version } }`;
+export const CREATE_HOUSEHOLD = `mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { household { id headName villageCode members { id name } } } }`;
+export const SUBMIT = `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id status programme villageCode townshipCode districtCode version } } }`;
 
 /** Registers a household through the API as `username` and applies for `programme`. */
 export async function householdWithCase(
@@ -42,7 +42,7 @@ export async function householdWithCase(
   const created = await t.gql(CREATE_HOUSEHOLD, { input: householdInput(villageCode, head, [], options) }, token);
   if (!created.data) throw new Error(`createHousehold failed: ${JSON.stringify(created.errors)}`);
   const cause = programme === 'LINSHI' ? '突发重病 (sudden illness)' : undefined;
-  const submitted = await t.gql(SUBMIT, { input: { householdId: created.data.createHousehold.id, programme, channel: 'WINDOW', cause } }, token);
+  const submitted = await t.gql(SUBMIT, { input: { householdId: created.data.createHousehold.household.id, programme, channel: 'WINDOW', cause } }, token);
   if (!submitted.data) throw new Error(`submitApplication failed: ${JSON.stringify(submitted.errors)}`);
-  return { household: created.data.createHousehold, case: submitted.data.submitApplication };
+  return { household: created.data.createHousehold.household, case: submitted.data.submitApplication.case };
 }

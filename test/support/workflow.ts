@@ -19,25 +19,21 @@ export async function accountIdOf(t: TestApp, username: string): Promise<string>
   return result.accounts.find((a: { username: string }) => a.username === username).id;
 }
 
-/** Runs a transition mutation with the case's current version. */
-export async function step(t: TestApp, username: string, mutation: string, caseId: string, extraArgs = '', variables: Record<string, unknown> = {}) {
+/** The input type of a mutation: `approveCase` → `ApproveCaseInput`. */
+export const inputTypeOf = (mutation: string) => `${mutation[0].toUpperCase()}${mutation.slice(1)}Input`;
+
+/** Runs a transition mutation with the case's current version; `fields` go into its input. The
+ * result's `data[mutation]` is the case after the step (unwrapped from the payload). */
+export async function step(t: TestApp, username: string, mutation: string, caseId: string, fields: Record<string, unknown> = {}) {
   const current = await caseOf(t, 'district.officer', caseId);
-  const args = `caseId: $id, version: $v${extraArgs ? `, ${extraArgs}` : ''}`;
-  const varDefs = Object.keys(variables).map((k) => `, $${k}: ${variableType(k)}`).join('');
-  const query = `mutation($id: ID!, $v: Int!${varDefs}) { ${mutation}(${args}) { ${CASE_FIELDS} } }`;
-  return t.gql(query, { id: caseId, v: current.version, ...variables }, await t.login(username));
+  const query = `mutation($input: ${inputTypeOf(mutation)}!) { ${mutation}(input: $input) { case { ${CASE_FIELDS} } } }`;
+  const result = await t.gql(query, { input: { caseId, version: current.version, ...fields } }, await t.login(username));
+  if (result.data?.[mutation]) result.data[mutation] = result.data[mutation].case;
+  return result;
 }
 
-function variableType(name: string): string {
-  const types: Record<string, string> = {
-    missing: '[String!]!', reasons: 'String!', amount: 'Float!', meetingId: 'ID!', objection: 'ObjectionInput!', outcome: 'SpotCheckOutcome!',
-    findings: 'String!', note: 'String',
-  };
-  return types[name];
-}
-
-export async function stepOk(t: TestApp, username: string, mutation: string, caseId: string, extraArgs = '', variables: Record<string, unknown> = {}) {
-  const result = await step(t, username, mutation, caseId, extraArgs, variables);
+export async function stepOk(t: TestApp, username: string, mutation: string, caseId: string, fields: Record<string, unknown> = {}) {
+  const result = await step(t, username, mutation, caseId, fields);
   if (result.errors) throw new Error(`${username} ${mutation} failed: ${JSON.stringify(result.errors)}`);
   return result.data![mutation];
 }
@@ -48,7 +44,8 @@ const HEXI = '510199101000';
 export async function setHexiCommittee(t: TestApp, usernames = ['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2', 'hexi.member3']) {
   const functions = ['CHAIR', 'CIVIL_AFFAIRS', 'DISCIPLINE_INSPECTION', 'FINANCE', 'POVERTY_ALLEVIATION', 'VILLAGE_CADRE'];
   const members = await Promise.all(usernames.map(async (u, i) => ({ accountId: await accountIdOf(t, u), function: functions[i] })));
-  return as(t, 'admin', `mutation($m: [CommitteeMemberInput!]!) { setCommittee(townshipCode: "${HEXI}", members: $m) { id valid problems } }`, { m: members });
+  return (await as(t, 'admin', 'mutation($input: SetCommitteeInput!) { setCommittee(input: $input) { committee { id valid problems } } }',
+    { input: { townshipCode: HEXI, members } })).setCommittee.committee;
 }
 
 /** Registers a household in a Hexi village and applies, as the village assistant. */
@@ -56,42 +53,43 @@ export async function apply(t: TestApp, programme: string, options: { village?: 
   emergency?: boolean; cause?: string } = {}) {
   const village = options.village ?? '510199101201';
   const assistant = `va.${village.slice(6)}`;
-  const household = (await as(t, assistant, 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { id members { id name } } }',
-    { input: householdInput(village, options.head ?? '李大山', options.extra ?? []) })).createHousehold;
-  const submitted = (await as(t, assistant, `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { ${CASE_FIELDS} } }`, {
+  const household = (await as(t, assistant, 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { household { id members { id name } } } }',
+    { input: householdInput(village, options.head ?? '李大山', options.extra ?? []) })).createHousehold.household;
+  const submitted = (await as(t, assistant, `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { ${CASE_FIELDS} } } }`, {
     input: { householdId: household.id, programme, channel: 'WINDOW', emergency: options.emergency ?? false,
       cause: programme === 'LINSHI' ? options.cause ?? '火灾 (house fire)' : undefined },
-  })).submitApplication;
+  })).submitApplication.case;
   return { household, case: submitted };
 }
 
 /** The verification round: district approves the request, every department answers, district approves the report. */
 export async function verify(t: TestApp, caseId: string) {
   const [request] = (await as(t, 'district.officer', 'query($c: ID!) { verificationRequests(caseId: $c) { id status } }', { c: caseId })).verificationRequests;
-  await as(t, 'district.officer', 'mutation($r: ID!) { approveVerificationRequest(requestId: $r) { status } }', { r: request.id });
+  await as(t, 'district.officer', 'mutation($r: ID!) { approveVerificationRequest(input: { requestId: $r }) { verificationRequest { status } } }', { r: request.id });
   for (const department of ['dept.police', 'dept.tax', 'dept.hrss', 'dept.market', 'dept.bank']) {
     const pending = (await as(t, department, 'query($r: ID!) { verificationAnswers(pending: true, requestId: $r) { id } }', { r: request.id })).verificationAnswers;
     for (const answer of pending) {
-      await as(t, department, 'mutation($a: ID!) { answerVerification(answerId: $a, findings: "No record found (无记录)") { answeredAt } }', { a: answer.id });
+      await as(t, department, 'mutation($a: ID!) { answerVerification(input: { answerId: $a, findings: "No record found (无记录)" }) { verificationAnswer { answeredAt } } }',
+        { a: answer.id });
     }
   }
-  await as(t, 'district.officer', 'mutation($r: ID!) { approveVerificationReport(requestId: $r) { status } }', { r: request.id });
+  await as(t, 'district.officer', 'mutation($r: ID!) { approveVerificationReport(input: { requestId: $r }) { verificationRequest { status } } }', { r: request.id });
 }
 
 /** Investigation by two Hexi caseworkers, both signing. */
 export async function investigate(t: TestApp, caseId: string, investigators = ['hexi.caseworker', 'hexi.caseworker2']) {
   const ids = await Promise.all(investigators.map((u) => accountIdOf(t, u)));
-  const investigation = (await as(t, 'hexi.caseworker', `mutation($c: ID!, $i: InvestigationInput!) { recordInvestigation(caseId: $c, input: $i) { id } }`, {
-    c: caseId, i: { visitedOn: '2026-11-20', findings: 'Household visited; situation as declared (入户核实属实).', investigatorIds: ids },
-  })).recordInvestigation;
-  for (const u of investigators) await as(t, u, 'mutation($i: ID!) { signInvestigation(investigationId: $i) { id } }', { i: investigation.id });
+  const investigation = (await as(t, 'hexi.caseworker', 'mutation($i: RecordInvestigationInput!) { recordInvestigation(input: $i) { investigation { id } } }', {
+    i: { caseId, visitedOn: '2026-11-20', findings: 'Household visited; situation as declared (入户核实属实).', investigatorIds: ids },
+  })).recordInvestigation.investigation;
+  for (const u of investigators) await as(t, u, 'mutation($i: ID!) { signInvestigation(input: { investigationId: $i }) { investigation { id } } }', { i: investigation.id });
   return investigation;
 }
 
 export async function accountIncome(t: TestApp, caseId: string, monthlyYuan = 400) {
-  return (await as(t, 'hexi.caseworker', `mutation($c: ID!, $i: IncomeAccountingInput!) { recordIncomeAccounting(caseId: $c, input: $i) { perCapitaIncomeYuan amountYuan belowStandard } }`, {
-    c: caseId, i: { items: [{ source: 'farming (务农)', monthlyYuan, counted: true }], assets: [{ kind: 'deposit (存款)', description: '活期', valueYuan: 3000 }], deductionsYuan: 0 },
-  })).recordIncomeAccounting;
+  return (await as(t, 'hexi.caseworker', 'mutation($i: RecordIncomeAccountingInput!) { recordIncomeAccounting(input: $i) { incomeAccounting { perCapitaIncomeYuan amountYuan belowStandard } } }', {
+    i: { caseId, items: [{ source: 'farming (务农)', monthlyYuan, counted: true }], assets: [{ kind: 'deposit (存款)', description: '活期', valueYuan: 3000 }], deductionsYuan: 0 },
+  })).recordIncomeAccounting.incomeAccounting;
 }
 
 /** From SUBMITTED to TOWNSHIP_REVIEW for a DIBAO (or TEKUN) case of Hexi. */
@@ -103,19 +101,21 @@ export async function prepareForReview(t: TestApp, caseId: string, options: { te
   await accountIncome(t, caseId);
   if (options.tekun) {
     const items = { eating: true, dressing: false, transferring: false, toileting: true, walkingIndoors: true, bathing: false };
-    await as(t, 'hexi.caseworker', 'mutation($c: ID!, $i: SelfCareInput!) { recordCareAssessment(caseId: $c, items: $i, supportForm: "DISPERSED") }', { c: caseId, i: items });
+    await as(t, 'hexi.caseworker', 'mutation($c: ID!, $i: SelfCareInput!) { recordCareAssessment(input: { caseId: $c, items: $i, supportForm: DISPERSED }) { case { careLevel } } }',
+      { c: caseId, i: items });
   }
   return stepOk(t, 'hexi.caseworker', 'submitForReview', caseId);
 }
 
 /** A meeting with everyone present; each voter votes as given. */
 export async function meetingWithVotes(t: TestApp, caseIds: string[], votes: Record<string, string>, present = ['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2', 'hexi.member3']) {
-  const meeting = (await as(t, 'hexi.caseworker', `mutation($c: [ID!]!) { scheduleMeeting(townshipCode: "${HEXI}", heldOn: "2026-11-25", caseIds: $c) { id } }`, { c: caseIds })).scheduleMeeting;
+  const meeting = (await as(t, 'hexi.caseworker', `mutation($c: [ID!]!) { scheduleMeeting(input: { townshipCode: "${HEXI}", heldOn: "2026-11-25", caseIds: $c }) { meeting { id } } }`,
+    { c: caseIds })).scheduleMeeting.meeting;
   const presentIds = await Promise.all(present.map((u) => accountIdOf(t, u)));
-  await as(t, 'hexi.caseworker', 'mutation($m: ID!, $p: [ID!]!) { recordAttendance(meetingId: $m, presentIds: $p) { id } }', { m: meeting.id, p: presentIds });
+  await as(t, 'hexi.caseworker', 'mutation($m: ID!, $p: [ID!]!) { recordAttendance(input: { meetingId: $m, presentIds: $p }) { meeting { id } } }', { m: meeting.id, p: presentIds });
   for (const caseId of caseIds) {
     for (const [voter, vote] of Object.entries(votes)) {
-      await as(t, voter, `mutation($m: ID!, $c: ID!) { castVote(meetingId: $m, caseId: $c, vote: ${vote}) { vote } }`, { m: meeting.id, c: caseId });
+      await as(t, voter, `mutation($m: ID!, $c: ID!) { castVote(input: { meetingId: $m, caseId: $c, vote: ${vote} }) { committeeVote { vote } } }`, { m: meeting.id, c: caseId });
     }
   }
   return meeting.id as string;

@@ -4,19 +4,13 @@ import {
 import { IsOptional, Length } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs, Public, SignedIn } from '../../graphql/guards';
-import { fromGlobalIdOrThrow } from '../../graphql/node';
+import { keyOfOrThrow } from '../../graphql/node';
+import { payloadType } from '../../graphql/payload';
 import { badInput } from '../../errors';
 import { Department, Role } from '../../../permissions/roles';
 import { scopeCodesOf } from '../region/region-code';
 import { Account, RoleAssignment } from './account.entity';
 import { ApiKey } from './api-key.entity';
-
-/** Decodes a global ID that must name an object of `type`. */
-export function keyOfOrThrow(id: string, type: string): string {
-  const decoded = fromGlobalIdOrThrow(id);
-  if (decoded.type !== type) throw badInput(`ID ${id} names a ${decoded.type}, not a ${type}.`, 'id');
-  return decoded.key;
-}
 
 @ObjectType({ description: 'Result of signing in (登录结果).' })
 class AuthPayload {
@@ -30,7 +24,7 @@ class AuthPayload {
   account: Account;
 }
 
-@ObjectType({ description: 'A newly issued API key (新签发密钥); `secret` is shown only this once.' })
+@ObjectType('CreateApiKeyPayload', { description: 'A newly issued API key (新签发密钥); `secret` is shown only this once.' })
 class IssuedApiKey {
   @Field(() => ApiKey, { description: 'The stored key (密钥记录), without its secret' })
   apiKey: ApiKey;
@@ -72,6 +66,50 @@ class CreateAccountInput {
   roles: RoleAssignmentInput[];
 }
 
+@InputType('ChangePasswordInput', { description: 'Your current and new password (修改密码)' })
+class ChangePasswordInput {
+  @Field({ description: 'Current password (当前密码)' })
+  currentPassword: string;
+
+  @Field({ description: 'New password, at least 8 characters (新密码)' })
+  newPassword: string;
+}
+
+@InputType('SetAccountActiveInput', { description: 'Deactivate or reactivate an account (停用/启用账号)' })
+class SetAccountActiveInput {
+  @Field(() => ID, { description: 'The account (账号)' })
+  accountId: string;
+
+  @Field({ description: 'Active (启用)' })
+  active: boolean;
+}
+
+@InputType('CreateApiKeyInput', { description: 'A key for a department integration (签发密钥)' })
+class CreateApiKeyInput {
+  @Field(() => ID, { description: 'The department integration account (部门账号)' })
+  accountId: string;
+
+  @Field({ description: 'Label, e.g. "tax bureau production" (名称)' })
+  name: string;
+}
+
+@InputType('RevokeApiKeyInput', { description: 'A key to withdraw (吊销密钥)' })
+class RevokeApiKeyInput {
+  @Field(() => ID, { description: 'The key (密钥)' })
+  apiKeyId: string;
+}
+
+const ACCOUNT = { type: () => Account, description: 'The account after the change (变更后的账号)' };
+const ChangePasswordPayload = payloadType<AuthPayload>('ChangePassword', 'A fresh token after a password change (新令牌)', {
+  token: { type: () => String, description: 'Signed bearer token (访问令牌)' },
+  expiresAt: { type: () => Date, description: 'When the token expires (过期时间)' },
+  account: { type: () => Account, description: 'The signed-in account (当前账号)' },
+});
+const CreateAccountPayload = payloadType<{ account: Account }>('CreateAccount', 'The new account (新账号)', { account: ACCOUNT });
+const SetAccountActivePayload = payloadType<{ account: Account }>('SetAccountActive', 'The account (账号)', { account: ACCOUNT });
+const RevokeApiKeyPayload = payloadType<{ apiKey: ApiKey }>('RevokeApiKey', 'The revoked key (已吊销密钥)',
+  { apiKey: { type: () => ApiKey, description: 'The key (密钥)' } });
+
 @Resolver(() => Account)
 export class AccountResolver {
   @Mutation(() => AuthPayload, { description: 'Sign in with username and password (登录); returns a signed, expiring token.' })
@@ -80,10 +118,10 @@ export class AccountResolver {
     return ctx.services.accounts.login(username, password, ctx.clientAddress);
   }
 
-  @Mutation(() => AuthPayload, { description: 'Change your own password (修改密码); tokens issued before stop working, a new one is returned.' })
+  @Mutation(() => ChangePasswordPayload, { description: 'Change your own password (修改密码); tokens issued before stop working, a new one is returned.' })
   @SignedIn('Everyone manages their own password (D§2).')
-  changePassword(@Ctx() ctx: RequestContext, @Arg('currentPassword') currentPassword: string, @Arg('newPassword') newPassword: string): Promise<AuthPayload> {
-    return ctx.services.accounts.changePassword(ctx, currentPassword, newPassword);
+  changePassword(@Ctx() ctx: RequestContext, @Arg('input') input: ChangePasswordInput): Promise<AuthPayload> {
+    return ctx.services.accounts.changePassword(ctx, input.currentPassword, input.newPassword);
   }
 
   @Query(() => Account, { description: 'The caller\'s own account, roles and their scope (当前账号).' })
@@ -102,16 +140,16 @@ export class AccountResolver {
     return ctx.services.accounts.list(ctx, { regionCode, role });
   }
 
-  @Mutation(() => Account, { description: 'Create an account in the caller\'s district (新建账号); ADMIN.' })
+  @Mutation(() => CreateAccountPayload, { description: 'Create an account in the caller\'s district (新建账号); ADMIN.' })
   @Needs('create', 'Account')
-  createAccount(@Ctx() ctx: RequestContext, @Arg('input') input: CreateAccountInput): Promise<Account> {
-    return ctx.services.accounts.create(ctx, input);
+  async createAccount(@Ctx() ctx: RequestContext, @Arg('input') input: CreateAccountInput) {
+    return { account: await ctx.services.accounts.create(ctx, input) };
   }
 
-  @Mutation(() => Account, { description: 'Deactivate or reactivate an account (停用/启用账号); ADMIN. Its tokens and keys stop working at once.' })
+  @Mutation(() => SetAccountActivePayload, { description: 'Deactivate or reactivate an account (停用/启用账号); ADMIN. Its tokens and keys stop working at once.' })
   @Needs('update', 'Account')
-  setAccountActive(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('active') active: boolean): Promise<Account> {
-    return ctx.services.accounts.setActive(ctx, keyOfOrThrow(id, 'Account'), active);
+  async setAccountActive(@Ctx() ctx: RequestContext, @Arg('input') input: SetAccountActiveInput) {
+    return { account: await ctx.services.accounts.setActive(ctx, keyOfOrThrow(input.accountId, 'Account', 'accountId'), input.active) };
   }
 
   @Query(() => [ApiKey], { description: 'API keys the caller may see (接口密钥), never their secrets.' })
@@ -122,19 +160,16 @@ export class AccountResolver {
 
   @Mutation(() => IssuedApiKey, { description: 'Issue an API key to a department integration account (签发密钥); ADMIN of its district.' })
   @Needs('create', 'ApiKey')
-  createApiKey(
-    @Ctx() ctx: RequestContext,
-    @Arg('accountId', () => ID) accountId: string,
-    @Arg('name', { description: 'Label, e.g. "tax bureau production"' }) name: string,
-  ): Promise<IssuedApiKey> {
-    if (!name.trim() || name.length > 100) throw badInput('Name must be 1–100 characters.', 'name');
-    return ctx.services.accounts.createApiKey(ctx, keyOfOrThrow(accountId, 'Account'), name.trim());
+  createApiKey(@Ctx() ctx: RequestContext, @Arg('input') input: CreateApiKeyInput): Promise<IssuedApiKey> {
+    const name = input.name.trim();
+    if (!name || name.length > 100) throw badInput('Name must be 1–100 characters.', 'name');
+    return ctx.services.accounts.createApiKey(ctx, keyOfOrThrow(input.accountId, 'Account', 'accountId'), name);
   }
 
-  @Mutation(() => ApiKey, { description: 'Revoke an API key (吊销密钥); it is refused from the next request on.' })
+  @Mutation(() => RevokeApiKeyPayload, { description: 'Revoke an API key (吊销密钥); it is refused from the next request on.' })
   @Needs('revoke', 'ApiKey')
-  revokeApiKey(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ApiKey> {
-    return ctx.services.accounts.revokeApiKey(ctx, keyOfOrThrow(id, 'ApiKey'));
+  async revokeApiKey(@Ctx() ctx: RequestContext, @Arg('input') input: RevokeApiKeyInput) {
+    return { apiKey: await ctx.services.accounts.revokeApiKey(ctx, keyOfOrThrow(input.apiKeyId, 'ApiKey', 'apiKeyId')) };
   }
 }
 

@@ -1,3 +1,4 @@
+import { Node, tenantGlobalId, toGlobalId } from '../../graphql/node';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
@@ -18,6 +19,13 @@ registerEnumType(AuditKind, {
   },
 });
 
+/** Subjects whose global ID is their own key, and those keyed by district and id (D§1). */
+const GLOBAL_KEYED = new Set(['Account', 'ApiKey', 'Region']);
+const TENANT_KEYED = new Set([
+  'Household', 'Person', 'Case', 'CommitteeView', 'Meeting', 'VerificationRequest', 'VerificationAnswer', 'KinDeclaration', 'Enrolment',
+  'AuditFinding', 'DevelopmentLink', 'AuditEntry',
+]);
+
 /**
  * The append-only audit log (D§12): every change, every refused attempt, every read of unmasked
  * personal data. A database trigger refuses UPDATE and DELETE, so not even this service can edit it.
@@ -25,14 +33,13 @@ registerEnumType(AuditKind, {
 @Entity('audit_log')
 @Index(['districtCode', 'at'])
 @Index(['districtCode', 'subjectType', 'subjectId'])
-@ObjectType('AuditEntry', { description: 'An entry of the append-only audit log (审计日志).' })
-export class AuditEntry {
+@ObjectType('AuditEntry', { implements: Node, description: 'An entry of the append-only audit log (审计日志).' })
+export class AuditEntry implements Node {
   @PrimaryColumn({ type: 'varchar', length: 12 })
   @Field({ description: 'District code (区代码)' })
   districtCode: string;
 
   @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID, { description: 'Entry id (条目标识)' })
   id: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
@@ -59,8 +66,17 @@ export class AuditEntry {
   subjectType: string;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Subject id (对象标识)' })
   subjectId: string | null;
+
+  /** The subject as a global ID when its type is one `node(id)` serves; a record whose concrete
+   * type the log does not keep (`CaseRecord`) or a table-wide subject (`Policy`) has none. */
+  @Field(() => ID, { name: 'subjectId', nullable: true, description: 'Subject (对象), as a global ID' })
+  get subjectGlobalId(): string | null {
+    if (!this.subjectId) return null;
+    if (GLOBAL_KEYED.has(this.subjectType)) return toGlobalId(this.subjectType, this.subjectId);
+    const type = this.subjectType === 'Committee' ? 'CommitteeView' : this.subjectType;
+    return TENANT_KEYED.has(type) ? tenantGlobalId(type, { districtCode: this.districtCode, id: this.subjectId }) : null;
+  }
 
   @Column({ type: 'varchar', length: 40, nullable: true })
   @Field(() => String, { nullable: true, description: 'Field read or changed (字段)' })
@@ -85,4 +101,8 @@ export class AuditEntry {
   @Column({ type: 'varchar', length: 100, nullable: true })
   @Field(() => String, { nullable: true, description: 'Request id (请求标识), to join with the service logs' })
   requestId: string | null;
+
+  get nodeId(): string {
+    return tenantGlobalId('AuditEntry', this);
+  }
 }

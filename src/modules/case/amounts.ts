@@ -1,6 +1,5 @@
 import type { Settings } from '../settings/settings-definitions';
-
-export type CareLevel = 'SELF_CARE' | 'PARTLY_DEPENDENT' | 'FULLY_DEPENDENT';
+import { CareLevel } from './case.entity';
 
 /** The six items of the TEKUN self-care assessment (D§3); `true` = able to do it unaided. */
 export interface SelfCareItems {
@@ -15,8 +14,8 @@ export interface SelfCareItems {
 /** All six able → self-care; up to three unable → partly dependent; four or more → fully dependent. */
 export function careLevelOf(items: SelfCareItems): CareLevel {
   const unable = Object.values(items).filter((able) => !able).length;
-  if (unable === 0) return 'SELF_CARE';
-  return unable <= 3 ? 'PARTLY_DEPENDENT' : 'FULLY_DEPENDENT';
+  if (unable === 0) return CareLevel.SELF_CARE;
+  return unable <= 3 ? CareLevel.PARTLY_DEPENDENT : CareLevel.FULLY_DEPENDENT;
 }
 
 export interface IncomeItem {
@@ -42,9 +41,9 @@ export function dibaoStandard(settings: Settings, residence: string): number {
 /** TEKUN monthly amount: basic living standard (≥ 1.3 × DIBAO standard) plus the care allowance (D§8). */
 export function tekunAmount(settings: Settings, residence: string, careLevel: CareLevel | null): number {
   const basic = Math.round(dibaoStandard(settings, residence) * settings.tekunStandardMultiplier);
-  const allowance = careLevel === 'FULLY_DEPENDENT' ? settings.tekunCareAllowanceFullyDependentYuan
-    : careLevel === 'PARTLY_DEPENDENT' ? settings.tekunCareAllowancePartlyDependentYuan
-      : careLevel === 'SELF_CARE' ? settings.tekunCareAllowanceSelfCareYuan : 0;
+  const allowance = careLevel === CareLevel.FULLY_DEPENDENT ? settings.tekunCareAllowanceFullyDependentYuan
+    : careLevel === CareLevel.PARTLY_DEPENDENT ? settings.tekunCareAllowancePartlyDependentYuan
+      : careLevel === CareLevel.SELF_CARE ? settings.tekunCareAllowanceSelfCareYuan : 0;
   return basic + allowance;
 }
 

@@ -1,17 +1,33 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { Case } from './case.entity';
-import { Field, ID, ObjectType } from 'type-graphql';
-import { GraphQLJSONObject } from 'graphql-scalars';
+import { Case, CaseStatus } from './case.entity';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node, tenantGlobalId } from '../../graphql/node';
+import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
+
+/** What a democratic appraisal concluded (D§3). */
+export enum AppraisalOutcome {
+  SUPPORTED = 'SUPPORTED',
+  NOT_SUPPORTED = 'NOT_SUPPORTED',
+}
+registerEnumType(AppraisalOutcome, {
+  name: 'AppraisalOutcome',
+  description: 'What a democratic appraisal concluded (民主评议结果)',
+  valuesConfig: { SUPPORTED: { description: 'Supports the application (支持)' }, NOT_SUPPORTED: { description: 'Does not support it (不支持)' } },
+});
 
 /** Columns every step record shares: its place in the tenant and the case it belongs to. */
 @ObjectType({ description: 'Fields every case step record has (办理环节记录); not itself in the schema.' })
-abstract class CaseRecordBase {
+abstract class CaseRecordBase implements Node {
   @PrimaryColumn({ type: 'varchar', length: 12 })
   districtCode: string;
 
   @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID, { description: 'Record id (记录标识)' })
   id: string;
+
+  /** Each record type's GraphQL name is its class name (Investigation, Appraisal …). */
+  get nodeId(): string {
+    return tenantGlobalId(this.constructor.name, this);
+  }
 
   @Column('uuid')
   caseId: string;
@@ -40,10 +56,10 @@ abstract class CaseRecordBase {
 /** Household investigation (入户调查): at least two township investigators, each signs (D§3). */
 @Entity('investigations')
 @Index(['districtCode', 'caseId'])
-@ObjectType('Investigation', { description: 'Household investigation (入户调查) with its investigators\' signatures.' })
+@ObjectType('Investigation', { implements: Node, description: 'Household investigation (入户调查) with its investigators\' signatures.' })
 export class Investigation extends CaseRecordBase {
   @Column({ type: 'date' })
-  @Field({ description: 'Visit date (入户日期)' })
+  @Field(() => CalendarDateScalar, { description: 'Visit date (入户日期)' })
   visitedOn: string;
 
   @Column({ type: 'text' })
@@ -57,33 +73,57 @@ export class Investigation extends CaseRecordBase {
   signedByIds: string[];
 }
 
+@ObjectType('IncomeItem', { description: 'One income item of an accounting (收入项)' })
+class IncomeItemView {
+  @Field({ description: 'Source (来源)' })
+  source: string;
+
+  @Field(() => DecimalScalar, { description: 'Monthly amount (月收入, 元)' })
+  monthlyYuan: number;
+
+  @Field({ description: 'Counted as household income (计入家庭收入)' })
+  counted: boolean;
+}
+
+@ObjectType('AssetItem', { description: 'One asset of a household (财产项)' })
+class AssetItemView {
+  @Field({ description: 'Kind (类别)' })
+  kind: string;
+
+  @Field({ description: 'Description (说明)' })
+  description: string;
+
+  @Field(() => DecimalScalar, { description: 'Value (价值, 元)' })
+  valueYuan: number;
+}
+
 /** Income accounting (收入核算) and the amount computed from it (D§8). */
 @Entity('income_accountings')
 @Index(['districtCode', 'caseId'])
-@ObjectType('IncomeAccounting', { description: 'Income accounting (收入核算) against the district standard (D§8).' })
+@ObjectType('IncomeAccounting', { implements: Node, description: 'Income accounting (收入核算) against the district standard (D§8).' })
 export class IncomeAccounting extends CaseRecordBase {
   @Column({ type: 'jsonb' })
-  @Field(() => [GraphQLJSONObject], { description: 'Income items (收入项): { source, monthlyYuan, counted }' })
+  @Field(() => [IncomeItemView], { description: 'Income items (收入项)' })
   items: { source: string; monthlyYuan: number; counted: boolean }[];
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
-  @Field(() => [GraphQLJSONObject], { description: 'Assets declared and verified (家庭财产): { kind, description, valueYuan }, for the committee to weigh' })
+  @Field(() => [AssetItemView], { description: 'Assets declared and verified (家庭财产), for the committee to weigh' })
   assets: { kind: string; description: string; valueYuan: number }[];
 
   @Column({ type: 'numeric', precision: 12, scale: 2, transformer: { to: (v) => v, from: Number } })
-  @Field({ description: 'Allowed deductions per month (可扣减支出, 元)' })
+  @Field(() => DecimalScalar, { description: 'Allowed deductions per month (可扣减支出, 元)' })
   deductionsYuan: number;
 
   @Column({ type: 'int' })
-  @Field({ description: 'Household size used (家庭人口)' })
+  @Field(() => Int, { description: 'Household size used (家庭人口)' })
   householdSize: number;
 
   @Column({ type: 'numeric', precision: 12, scale: 2, transformer: { to: (v) => v, from: Number } })
-  @Field({ description: 'Per-capita monthly income (人均月收入, 元)' })
+  @Field(() => DecimalScalar, { description: 'Per-capita monthly income (人均月收入, 元)' })
   perCapitaIncomeYuan: number;
 
   @Column({ type: 'numeric', precision: 12, scale: 2, transformer: { to: (v) => v, from: Number } })
-  @Field({ description: 'Standard compared with (适用标准, 元)' })
+  @Field(() => DecimalScalar, { description: 'Standard compared with (适用标准, 元)' })
   standardYuan: number;
 
   @Column({ type: 'boolean' })
@@ -91,26 +131,26 @@ export class IncomeAccounting extends CaseRecordBase {
   belowStandard: boolean;
 
   @Column({ type: 'numeric', precision: 12, scale: 2, transformer: { to: (v) => v, from: Number } })
-  @Field({ description: 'Computed monthly amount (核定金额, 元)' })
+  @Field(() => DecimalScalar, { description: 'Computed monthly amount (核定金额, 元)' })
   amountYuan: number;
 }
 
 /** Democratic appraisal (民主评议), held only on an objection or doubt (D§3). */
 @Entity('appraisals')
 @Index(['districtCode', 'caseId'])
-@ObjectType('Appraisal', { description: 'Democratic appraisal (民主评议).' })
+@ObjectType('Appraisal', { implements: Node, description: 'Democratic appraisal (民主评议).' })
 export class Appraisal extends CaseRecordBase {
   @Column({ type: 'date' })
-  @Field({ description: 'Held on (评议日期)' })
+  @Field(() => CalendarDateScalar, { description: 'Held on (评议日期)' })
   heldOn: string;
 
   @Column({ type: 'int' })
-  @Field({ description: 'Participants (参加人数)' })
+  @Field(() => Int, { description: 'Participants (参加人数)' })
   participants: number;
 
   @Column({ type: 'varchar', length: 20 })
-  @Field({ description: 'Outcome (评议结果): SUPPORTED or NOT_SUPPORTED' })
-  outcome: string;
+  @Field(() => AppraisalOutcome, { description: 'Outcome (评议结果)' })
+  outcome: AppraisalOutcome;
 
   @Column({ type: 'text' })
   @Field({ description: 'Minutes (评议记录)' })
@@ -120,7 +160,7 @@ export class Appraisal extends CaseRecordBase {
 /** An objection raised during the public notice (公示异议), with who raised it and what. */
 @Entity('objections')
 @Index(['districtCode', 'caseId'])
-@ObjectType('Objection', { description: 'An objection to a public notice (公示异议).' })
+@ObjectType('Objection', { implements: Node, description: 'An objection to a public notice (公示异议).' })
 export class Objection extends CaseRecordBase {
   @Column({ type: 'varchar', length: 100 })
   @Field({ description: 'Who objected (异议人)' })
@@ -138,10 +178,10 @@ export class Objection extends CaseRecordBase {
 /** Delivery of a written decision (书面决定送达), recorded by the village (P4.1). */
 @Entity('deliveries')
 @Index(['districtCode', 'caseId'])
-@ObjectType('Delivery', { description: 'Delivery of a written decision (送达记录).' })
+@ObjectType('Delivery', { implements: Node, description: 'Delivery of a written decision (送达记录).' })
 export class Delivery extends CaseRecordBase {
   @Column({ type: 'date' })
-  @Field({ description: 'Delivered on (送达日期)' })
+  @Field(() => CalendarDateScalar, { description: 'Delivered on (送达日期)' })
   deliveredOn: string;
 
   @Column({ type: 'varchar', length: 100 })
@@ -149,6 +189,6 @@ export class Delivery extends CaseRecordBase {
   recipient: string;
 
   @Column({ type: 'varchar', length: 24 })
-  @Field({ description: 'Decision delivered (送达文书): the case state it announces' })
-  decision: string;
+  @Field(() => CaseStatus, { description: 'Decision delivered (送达文书): the case state it announces' })
+  decision: CaseStatus;
 }

@@ -1,16 +1,25 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { IsOptional, Length, Min } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
-import { uuidOrThrow } from '../../graphql/node';
-import { tenantKeyOfOrThrow } from '../household/household.resolver';
-import { keyOfOrThrow } from '../account/account.resolver';
-import { Case } from './case.entity';
+import { keyOfOrThrow, tenantKeyOfOrThrow, toGlobalId } from '../../graphql/node';
+import { Account } from '../account/account.entity';
+import { payloadType } from '../../graphql/payload';
+import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
+import type { TenantKey } from '../../db/tenant-keys';
+import { Case, SupportForm } from './case.entity';
 import { Appraisal, Delivery, IncomeAccounting, Investigation } from './case-records.entity';
 
-@InputType({ description: 'A household investigation (入户调查)' })
-class InvestigationInput {
-  @Field({ description: 'Visit date YYYY-MM-DD (入户日期)' })
+/** Step records name their case with a global ID. */
+@InputType({ description: 'Shared by the step inputs; not itself in the schema.' })
+abstract class CaseRecordInput {
+  @Field(() => ID, { description: 'The case (案件)' })
+  caseId: string;
+}
+
+@InputType('RecordInvestigationInput', { description: 'A household investigation (入户调查)' })
+class RecordInvestigationInput extends CaseRecordInput {
+  @Field(() => CalendarDateScalar, { description: 'Visit date (入户日期)' })
   visitedOn: string;
 
   @Field({ description: 'Findings (调查情况)' })
@@ -20,13 +29,19 @@ class InvestigationInput {
   investigatorIds: string[];
 }
 
+@InputType('SignInvestigationInput', { description: 'Your signature on an investigation (调查人签字)' })
+class SignInvestigationInput {
+  @Field(() => ID, { description: 'The investigation (入户调查)' })
+  investigationId: string;
+}
+
 @InputType({ description: 'One income item (收入项)' })
 class IncomeItemInput {
   @Field({ description: 'Source, e.g. wages, pension, farming (来源)' })
   @Length(1, 100)
   source: string;
 
-  @Field({ description: 'Monthly amount in yuan (月收入, 元)' })
+  @Field(() => DecimalScalar, { description: 'Monthly amount in yuan (月收入, 元)' })
   @Min(0)
   monthlyYuan: number;
 
@@ -44,20 +59,20 @@ class AssetItemInput {
   @Length(0, 200)
   description: string;
 
-  @Field({ description: 'Value in yuan (价值, 元)' })
+  @Field(() => DecimalScalar, { description: 'Value in yuan (价值, 元)' })
   @Min(0)
   valueYuan: number;
 }
 
-@InputType({ description: 'Income accounting (收入核算)' })
-class IncomeAccountingInput {
+@InputType('RecordIncomeAccountingInput', { description: 'Income accounting (收入核算)' })
+class RecordIncomeAccountingInput extends CaseRecordInput {
   @Field(() => [IncomeItemInput], { description: 'Income items (收入项)' })
   items: IncomeItemInput[];
 
   @Field(() => [AssetItemInput], { defaultValue: [], description: 'Assets (家庭财产)' })
   assets: AssetItemInput[];
 
-  @Field({ defaultValue: 0, description: 'Allowed deductions per month (可扣减支出, 元)' })
+  @Field(() => DecimalScalar, { defaultValue: 0, description: 'Allowed deductions per month (可扣减支出, 元)' })
   @Min(0)
   deductionsYuan: number;
 }
@@ -72,9 +87,21 @@ class SelfCareInput {
   @Field({ description: 'Bathing (洗澡)' }) bathing: boolean;
 }
 
-@InputType({ description: 'A democratic appraisal (民主评议)' })
-class AppraisalInput {
-  @Field({ description: 'Held on YYYY-MM-DD (评议日期)' })
+@InputType('RecordCareAssessmentInput', { description: 'TEKUN self-care assessment and support form (特困自理能力评估)' })
+class RecordCareAssessmentInput extends CaseRecordInput {
+  @Field(() => SelfCareInput, { description: 'The six items (六项评估)' })
+  items: SelfCareInput;
+
+  @Field(() => SupportForm, { description: 'Support form (供养方式)' })
+  supportForm: SupportForm;
+}
+
+@InputType('RaiseDoubtInput', { description: 'A doubt about a case (存疑)' })
+class RaiseDoubtInput extends CaseRecordInput {}
+
+@InputType('RecordAppraisalInput', { description: 'A democratic appraisal (民主评议)' })
+class RecordAppraisalInput extends CaseRecordInput {
+  @Field(() => CalendarDateScalar, { description: 'Held on (评议日期)' })
   heldOn: string;
 
   @Field(() => Int, { description: 'Participants (参加人数)' })
@@ -87,9 +114,9 @@ class AppraisalInput {
   minutes: string;
 }
 
-@InputType({ description: 'Delivery of the written decision (送达)' })
-class DeliveryInput {
-  @Field({ description: 'Delivered on YYYY-MM-DD (送达日期)' })
+@InputType('RecordDeliveryInput', { description: 'Delivery of the written decision (送达)' })
+class RecordDeliveryInput extends CaseRecordInput {
+  @Field(() => CalendarDateScalar, { description: 'Delivered on (送达日期)' })
   deliveredOn: string;
 
   @Field({ description: 'Received by (签收人)' })
@@ -97,59 +124,126 @@ class DeliveryInput {
   recipient: string;
 }
 
+@InputType('ConfirmAmountInput', { description: 'District confirmation of a LINSHI amount (超限额确认)' })
+class ConfirmAmountInput extends CaseRecordInput {}
+
+const CASE_AFTER = { type: () => Case, description: 'The case after the step (办理后的案件)' };
+
+const RecordInvestigationPayload = payloadType<{ investigation: Investigation; case: Case }>('RecordInvestigation', 'The recorded investigation (入户调查记录)',
+  { investigation: { type: () => Investigation, description: 'The investigation (入户调查)' }, case: CASE_AFTER });
+const SignInvestigationPayload = payloadType<{ investigation: Investigation; case: Case }>('SignInvestigation', 'The signed investigation (已签字)',
+  { investigation: { type: () => Investigation, description: 'The investigation (入户调查)' }, case: CASE_AFTER });
+const RecordIncomeAccountingPayload = payloadType<{ incomeAccounting: IncomeAccounting; case: Case }>('RecordIncomeAccounting', 'The income accounting (收入核算)',
+  { incomeAccounting: { type: () => IncomeAccounting, description: 'The accounting (收入核算)' }, case: CASE_AFTER });
+const RecordCareAssessmentPayload = payloadType<{ case: Case }>('RecordCareAssessment', 'The case with its care level (护理等级)', { case: CASE_AFTER });
+const RaiseDoubtPayload = payloadType<{ case: Case }>('RaiseDoubt', 'The case with a doubt recorded (存疑)', { case: CASE_AFTER });
+const RecordAppraisalPayload = payloadType<{ appraisal: Appraisal; case: Case }>('RecordAppraisal', 'The appraisal (民主评议)',
+  { appraisal: { type: () => Appraisal, description: 'The appraisal (民主评议)' }, case: CASE_AFTER });
+const RecordDeliveryPayload = payloadType<{ delivery: Delivery; case: Case }>('RecordDelivery', 'The delivery (送达记录)',
+  { delivery: { type: () => Delivery, description: 'The delivery (送达)' }, case: CASE_AFTER });
+const ConfirmAmountPayload = payloadType<{ case: Case }>('ConfirmAmount', 'The case with the amount confirmed (区级确认)', { case: CASE_AFTER });
+
 /** Step records that do not by themselves move a case; each is checked and logged like a transition. */
 @Resolver(() => Case)
 export class CaseStepsResolver {
-  @Mutation(() => Investigation, { description: 'Record a household investigation with its investigators (入户调查记录), D§3.' })
+  /** The case as the step left it, read fresh (not from a loader that may hold the earlier state). */
+  private caseAfter(ctx: RequestContext, key: TenantKey): Promise<Case> {
+    return ctx.services.cases.findOrThrow(ctx, key);
+  }
+
+  @Mutation(() => RecordInvestigationPayload, { description: 'Record a household investigation with its investigators (入户调查记录), D§3.' })
   @Needs('investigate', 'Case')
-  recordInvestigation(@Ctx() ctx: RequestContext, @Arg('caseId', () => ID) caseId: string, @Arg('input') input: InvestigationInput) {
-    return ctx.services.steps.recordInvestigation(ctx, tenantKeyOfOrThrow(caseId, 'Case'), {
-      ...input, investigatorIds: input.investigatorIds.map((id) => keyOfOrThrow(id, 'Account')),
+  async recordInvestigation(@Ctx() ctx: RequestContext, @Arg('input') input: RecordInvestigationInput) {
+    const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
+    const investigation = await ctx.services.steps.recordInvestigation(ctx, key, {
+      visitedOn: input.visitedOn, findings: input.findings,
+      investigatorIds: input.investigatorIds.map((id) => keyOfOrThrow(id, 'Account', 'investigatorIds')),
     });
+    return { investigation, case: await this.caseAfter(ctx, key) };
   }
 
-  @Mutation(() => Investigation, { description: 'Sign an investigation you are named on (调查人签字), D§3.' })
+  @Mutation(() => SignInvestigationPayload, { description: 'Sign an investigation you are named on (调查人签字), D§3.' })
   @Needs('investigate', 'Case')
-  signInvestigation(@Ctx() ctx: RequestContext, @Arg('investigationId', () => ID) investigationId: string) {
-    return ctx.services.steps.signInvestigation(ctx, uuidOrThrow(investigationId, 'investigationId'));
+  async signInvestigation(@Ctx() ctx: RequestContext, @Arg('input') input: SignInvestigationInput) {
+    const investigation = await ctx.services.steps.signInvestigation(ctx, tenantKeyOfOrThrow(input.investigationId, 'Investigation', 'investigationId'));
+    return { investigation, case: await this.caseAfter(ctx, { districtCode: investigation.districtCode, id: investigation.caseId }) };
   }
 
-  @Mutation(() => IncomeAccounting, { description: 'Record income accounting; the amount follows the district standard (收入核算), D§8.' })
+  @Mutation(() => RecordIncomeAccountingPayload, { description: 'Record income accounting; the amount follows the district standard (收入核算), D§8.' })
   @Needs('assess', 'Case')
-  recordIncomeAccounting(@Ctx() ctx: RequestContext, @Arg('caseId', () => ID) caseId: string, @Arg('input') input: IncomeAccountingInput) {
-    return ctx.services.steps.recordIncomeAccounting(ctx, tenantKeyOfOrThrow(caseId, 'Case'), input);
+  async recordIncomeAccounting(@Ctx() ctx: RequestContext, @Arg('input') input: RecordIncomeAccountingInput) {
+    const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
+    const incomeAccounting = await ctx.services.steps.recordIncomeAccounting(ctx, key, input);
+    return { incomeAccounting, case: await this.caseAfter(ctx, key) };
   }
 
-  @Mutation(() => String, { description: 'TEKUN self-care assessment; answers the care level (自理能力评估), D§3.' })
+  @Mutation(() => RecordCareAssessmentPayload, { description: 'TEKUN self-care assessment; sets the care level (自理能力评估), D§3.' })
   @Needs('assess', 'Case')
-  recordCareAssessment(@Ctx() ctx: RequestContext, @Arg('caseId', () => ID) caseId: string, @Arg('items') items: SelfCareInput,
-    @Arg('supportForm', { description: 'DISPERSED or CENTRALISED (分散/集中供养)' }) supportForm: string) {
-    return ctx.services.steps.recordCareAssessment(ctx, tenantKeyOfOrThrow(caseId, 'Case'), { ...items }, supportForm);
+  async recordCareAssessment(@Ctx() ctx: RequestContext, @Arg('input') input: RecordCareAssessmentInput) {
+    const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
+    await ctx.services.steps.recordCareAssessment(ctx, key, { ...input.items }, input.supportForm);
+    return { case: await this.caseAfter(ctx, key) };
   }
 
-  @Mutation(() => Boolean, { description: 'Record a doubt about the case, which allows a democratic appraisal (存疑), D§3.' })
+  @Mutation(() => RaiseDoubtPayload, { description: 'Record a doubt about the case, which allows a democratic appraisal (存疑), D§3.' })
   @Needs('investigate', 'Case')
-  async raiseDoubt(@Ctx() ctx: RequestContext, @Arg('caseId', () => ID) caseId: string) {
-    await ctx.services.steps.raiseDoubt(ctx, tenantKeyOfOrThrow(caseId, 'Case'));
-    return true;
+  async raiseDoubt(@Ctx() ctx: RequestContext, @Arg('input') input: RaiseDoubtInput) {
+    const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
+    await ctx.services.steps.raiseDoubt(ctx, key);
+    return { case: await this.caseAfter(ctx, key) };
   }
 
-  @Mutation(() => Appraisal, { description: 'Record a democratic appraisal, held on an objection or doubt (民主评议), D§3.' })
+  @Mutation(() => RecordAppraisalPayload, { description: 'Record a democratic appraisal, held on an objection or doubt (民主评议), D§3.' })
   @Needs('appraise', 'Case')
-  recordAppraisal(@Ctx() ctx: RequestContext, @Arg('caseId', () => ID) caseId: string, @Arg('input') input: AppraisalInput) {
-    return ctx.services.steps.recordAppraisal(ctx, tenantKeyOfOrThrow(caseId, 'Case'), input);
+  async recordAppraisal(@Ctx() ctx: RequestContext, @Arg('input') input: RecordAppraisalInput) {
+    const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
+    const appraisal = await ctx.services.steps.recordAppraisal(ctx, key, input);
+    return { appraisal, case: await this.caseAfter(ctx, key) };
   }
 
-  @Mutation(() => Delivery, { description: 'Record delivery of the written decision (送达记录), P4.1.' })
+  @Mutation(() => RecordDeliveryPayload, { description: 'Record delivery of the written decision (送达记录), P4.1.' })
   @Needs('deliver', 'Case')
-  recordDelivery(@Ctx() ctx: RequestContext, @Arg('caseId', () => ID) caseId: string, @Arg('input') input: DeliveryInput) {
-    return ctx.services.steps.recordDelivery(ctx, tenantKeyOfOrThrow(caseId, 'Case'), input);
+  async recordDelivery(@Ctx() ctx: RequestContext, @Arg('input') input: RecordDeliveryInput) {
+    const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
+    const delivery = await ctx.services.steps.recordDelivery(ctx, key, input);
+    return { delivery, case: await this.caseAfter(ctx, key) };
   }
 
-  @Mutation(() => Boolean, { description: 'District confirmation of a LINSHI amount above the township limit (超限额确认), D§6.' })
+  @Mutation(() => ConfirmAmountPayload, { description: 'District confirmation of a LINSHI amount above the township limit (超限额确认), D§6.' })
   @Needs('confirm', 'Case')
-  async confirmAmount(@Ctx() ctx: RequestContext, @Arg('caseId', () => ID) caseId: string) {
-    await ctx.services.steps.confirmAmount(ctx, tenantKeyOfOrThrow(caseId, 'Case'));
-    return true;
+  async confirmAmount(@Ctx() ctx: RequestContext, @Arg('input') input: ConfirmAmountInput) {
+    const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
+    await ctx.services.steps.confirmAmount(ctx, key);
+    return { case: await this.caseAfter(ctx, key) };
+  }
+}
+
+@ObjectType('Investigator', { description: 'An investigator named on an investigation, and whether they signed (调查人及签字)' })
+class Investigator {
+  @Field(() => ID, { description: 'The investigator\'s account (调查人账号), as a global ID' })
+  accountId: string;
+
+  @Field(() => Account, { nullable: true, description: 'The account, if visible to the caller (调查人)' })
+  account: Account | null;
+
+  @Field({ description: 'Has signed the investigation (已签字)' })
+  signed: boolean;
+}
+
+@Resolver(() => Investigation)
+export class InvestigationResolver {
+  @FieldResolver(() => [Investigator], { description: 'Who must sign, and who has (调查人及签字情况), D§3: all, at least two' })
+  async investigators(@Root() investigation: Investigation, @Ctx() ctx: RequestContext): Promise<Investigator[]> {
+    const accounts = await ctx.loaders.accountById.loadMany(investigation.investigatorIds);
+    return investigation.investigatorIds.map((id, i) => ({
+      accountId: toGlobalId('Account', id),
+      account: accounts[i] instanceof Error ? null : (accounts[i] as Account | null),
+      signed: investigation.signedByIds.includes(id),
+    }));
+  }
+
+  @FieldResolver(() => Case, { nullable: true, description: 'The case investigated (案件), if visible to the caller' })
+  case(@Root() investigation: Investigation, @Ctx() ctx: RequestContext): Promise<Case | null> {
+    return ctx.loaders.caseByKey.load({ districtCode: investigation.districtCode, id: investigation.caseId });
   }
 }

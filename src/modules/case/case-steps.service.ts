@@ -9,7 +9,7 @@ import type { RequestContext } from '../../graphql/context';
 import { actorOf } from '../account/account.service';
 import { Person } from '../household/household.entity';
 import { accountIncome, careLevelOf, IncomeItem, SelfCareItems, tekunAmount } from './amounts';
-import { CaseStatus, Programme } from './case.entity';
+import { CareLevel, CaseStatus, Programme, SupportForm } from './case.entity';
 import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection } from './case-records.entity';
 import { unmet } from './workflow';
 
@@ -61,8 +61,9 @@ export class CaseStepsService {
   }
 
   /** Each named investigator signs the investigation themselves. */
-  async signInvestigation(ctx: RequestContext, investigationId: string): Promise<Investigation> {
-    const qb = this.dataSource.getRepository(Investigation).createQueryBuilder('i').where('i.id = :id', { id: investigationId });
+  async signInvestigation(ctx: RequestContext, investigationKey: TenantKey): Promise<Investigation> {
+    const qb = this.dataSource.getRepository(Investigation).createQueryBuilder('i')
+      .where('i.district_code = :d AND i.id = :id', { d: investigationKey.districtCode, id: investigationKey.id });
     const investigation = await scopeQuery(qb, ctx.ability, 'read', 'CaseRecord').getOne();
     if (!investigation) throw notFound('Investigation');
     if (!investigation.investigatorIds.includes(ctx.actor!.accountId)) {
@@ -98,7 +99,7 @@ export class CaseStepsService {
         const result = accountIncome(settings, c.residence, householdSize, input.items, input.deductionsYuan);
         // TEKUN support is for those without sufficient income: none when income reaches the DIBAO standard.
         c.amount = c.programme === Programme.TEKUN
-          ? (result.belowStandard ? tekunAmount(settings, c.residence, c.careLevel as never) : 0)
+          ? (result.belowStandard ? tekunAmount(settings, c.residence, c.careLevel) : 0)
           : result.amountYuan;
         return manager.save(Object.assign(new IncomeAccounting(), {
           districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: ctx.actor!.accountId,
@@ -110,15 +111,14 @@ export class CaseStepsService {
   }
 
   /** TEKUN six-item self-care assessment → care level, and the support form (D§3). */
-  async recordCareAssessment(ctx: RequestContext, key: TenantKey, items: SelfCareItems, supportForm: string): Promise<string> {
-    if (supportForm !== 'DISPERSED' && supportForm !== 'CENTRALISED') throw badInput('supportForm must be DISPERSED or CENTRALISED.', 'supportForm');
+  async recordCareAssessment(ctx: RequestContext, key: TenantKey, items: SelfCareItems, supportForm: SupportForm): Promise<CareLevel> {
     const { settings } = await ctx.services.settings.calendarOf(key.districtCode);
     return ctx.services.workflow.record(ctx, { name: 'recordCareAssessment', action: 'assess', statuses: INVESTIGATION_STATES, programmes: [Programme.TEKUN] }, key,
       async ({ manager, case: c }) => {
         c.careLevel = careLevelOf(items);
         c.supportForm = supportForm;
         const accounting = await manager.findOne(IncomeAccounting, { where: { districtCode: c.districtCode, caseId: c.id }, order: { recordedAt: 'DESC' } });
-        c.amount = accounting && !accounting.belowStandard ? 0 : tekunAmount(settings, c.residence, c.careLevel as never);
+        c.amount = accounting && !accounting.belowStandard ? 0 : tekunAmount(settings, c.residence, c.careLevel);
         return c.careLevel;
       });
   }

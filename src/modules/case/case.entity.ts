@@ -3,8 +3,9 @@ import {
   UpdateDateColumn, VersionColumn,
 } from 'typeorm';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Node, toGlobalId } from '../../graphql/node';
-import { Household } from '../household/household.entity';
+import { Node, tenantGlobalId } from '../../graphql/node';
+import { DecimalScalar } from '../../graphql/scalars';
+import { Household, Residence } from '../household/household.entity';
 
 export enum Programme {
   DIBAO = 'DIBAO',
@@ -37,6 +38,36 @@ export enum CaseStatus {
   PAID = 'PAID',
 }
 
+/** TEKUN care level from the six-item self-care assessment (D§3). */
+export enum CareLevel {
+  SELF_CARE = 'SELF_CARE',
+  PARTLY_DEPENDENT = 'PARTLY_DEPENDENT',
+  FULLY_DEPENDENT = 'FULLY_DEPENDENT',
+}
+
+/** Where a TEKUN recipient is supported (D§3). */
+export enum SupportForm {
+  DISPERSED = 'DISPERSED',
+  CENTRALISED = 'CENTRALISED',
+}
+
+registerEnumType(CareLevel, {
+  name: 'CareLevel',
+  description: 'TEKUN care level from the six-item self-care assessment (护理等级), D§3',
+  valuesConfig: {
+    SELF_CARE: { description: 'All six items unaided (生活自理)' },
+    PARTLY_DEPENDENT: { description: 'At most three items not unaided (部分失能)' },
+    FULLY_DEPENDENT: { description: 'Four or more items not unaided (完全失能)' },
+  },
+});
+registerEnumType(SupportForm, {
+  name: 'SupportForm',
+  description: 'How a TEKUN recipient is supported (供养方式), D§3',
+  valuesConfig: {
+    DISPERSED: { description: 'At home (分散供养)' },
+    CENTRALISED: { description: 'In an institution (集中供养)' },
+  },
+});
 registerEnumType(Programme, {
   name: 'Programme',
   description: 'Assistance programme (救助类别)',
@@ -148,8 +179,8 @@ export class Case implements Node {
 
   /** Copied from the household at application: the poverty office's scope is rural households. */
   @Column({ type: 'varchar', length: 8 })
-  @Field(() => String, { description: 'Urban or rural at application (城乡属性): URBAN or RURAL' })
-  residence: string;
+  @Field(() => Residence, { description: 'Urban or rural at application (城乡属性)' })
+  residence: Residence;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   @Field(() => String, { nullable: true, description: 'Cause of a LINSHI application (救助事由); the same cause is refused within the repeat window' })
@@ -176,16 +207,16 @@ export class Case implements Node {
   refusalReasons: string | null;
 
   @Column({ type: 'numeric', precision: 12, scale: 2, nullable: true, transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) } })
-  @Field(() => Number, { nullable: true, description: 'Amount (救助金额, 元): monthly for DIBAO/TEKUN, one-off for LINSHI' })
+  @Field(() => DecimalScalar, { nullable: true, description: 'Amount (救助金额, 元): monthly for DIBAO/TEKUN, one-off for LINSHI' })
   amount: number | null;
 
   @Column({ type: 'varchar', length: 20, nullable: true })
-  @Field(() => String, { nullable: true, description: 'TEKUN care level from the self-care assessment (护理等级): SELF_CARE, PARTLY_DEPENDENT, FULLY_DEPENDENT' })
-  careLevel: string | null;
+  @Field(() => CareLevel, { nullable: true, description: 'TEKUN care level from the self-care assessment (护理等级)' })
+  careLevel: CareLevel | null;
 
   @Column({ type: 'varchar', length: 12, nullable: true })
-  @Field(() => String, { nullable: true, description: 'TEKUN support form (供养方式): DISPERSED at home or CENTRALISED in an institution' })
-  supportForm: string | null;
+  @Field(() => SupportForm, { nullable: true, description: 'TEKUN support form (供养方式)' })
+  supportForm: SupportForm | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   @Field(() => Date, { nullable: true, description: 'Public notice starts (公示开始)' })
@@ -245,15 +276,15 @@ export class Case implements Node {
   updatedAt: Date;
 
   get nodeId(): string {
-    return toGlobalId('Case', `${this.districtCode}:${this.id}`);
+    return tenantGlobalId('Case', this);
   }
 }
 
 /** One step of a case: who moved it from which state to which, when, and why. Append-only. */
 @Entity('case_events')
 @Index(['districtCode', 'caseId', 'at'])
-@ObjectType('CaseEvent', { description: 'A step in a case\'s history (办理记录).' })
-export class CaseEvent {
+@ObjectType('CaseEvent', { implements: Node, description: 'A step in a case\'s history (办理记录).' })
+export class CaseEvent implements Node {
   @PrimaryColumn({ type: 'varchar', length: 12 })
   districtCode: string;
 
@@ -302,4 +333,8 @@ export class CaseEvent {
   @CreateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'When (时间)' })
   at: Date;
+
+  get nodeId(): string {
+    return tenantGlobalId('CaseEvent', this);
+  }
 }

@@ -4,13 +4,35 @@ import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
 import { PageInfo } from '../../graphql/connection';
 import { Household } from '../household/household.entity';
-import { tenantKeyOfOrThrow } from '../household/household.resolver';
+import { tenantKeyOfOrThrow } from '../../graphql/node';
+import { payloadType } from '../../graphql/payload';
 import { Case, CaseEvent, CaseStatus, Channel, Programme } from './case.entity';
 import { encodeCursor } from './case.service';
 import { subject } from '@casl/ability';
 import { isOverdue } from './deadlines';
 import { nextStepsOf } from './workflow';
 import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection } from './case-records.entity';
+import { Account } from '../account/account.entity';
+import { Role } from '../../../permissions/roles';
+import { pendingStepsOf } from './pending-steps';
+
+@ObjectType('PendingStep', { description: 'A step that can happen next on a case (待办环节): who may take it and what it still waits for' })
+class PendingStepView {
+  @Field({ description: 'The mutation that takes the step (环节)' })
+  step: string;
+
+  @Field(() => [Role], { description: 'Roles the policy table allows to take it here (可办理角色)' })
+  roles: Role[];
+
+  @Field(() => [Account], { description: 'Accounts that may take it, among those the caller may see (可办理账号)' })
+  accounts: Account[];
+
+  @Field(() => [String], { description: 'Every requirement not yet met (未满足条件); empty when it can be taken now' })
+  unmet: string[];
+
+  @Field(() => Date, { nullable: true, description: 'Deadline (期限): of the current step, else of the whole procedure' })
+  dueAt: Date | null;
+}
 
 @InputType({ description: 'Filters for the case list (案件筛选)' })
 class CaseFilter {
@@ -93,12 +115,15 @@ class CaseConnection {
   totalCount: number;
 }
 
+const SubmitApplicationPayload = payloadType<{ case: Case }>('SubmitApplication', 'The submitted application (已提交的申请)',
+  { case: { type: () => Case, description: 'The new case (新案件)' } });
+
 @Resolver(() => Case)
 export class CaseResolver {
-  @Mutation(() => Case, { description: 'Submit an application for a household (提交申请), P4.1.' })
+  @Mutation(() => SubmitApplicationPayload, { description: 'Submit an application for a household (提交申请), P4.1.' })
   @Needs('submit', 'Case')
-  submitApplication(@Ctx() ctx: RequestContext, @Arg('input') input: SubmitApplicationInput): Promise<Case> {
-    return ctx.services.cases.submit(ctx, tenantKeyOfOrThrow(input.householdId, 'Household'), input);
+  async submitApplication(@Ctx() ctx: RequestContext, @Arg('input') input: SubmitApplicationInput) {
+    return { case: await ctx.services.cases.submit(ctx, tenantKeyOfOrThrow(input.householdId, 'Household', 'householdId'), input) };
   }
 
   @Query(() => CaseConnection, { description: 'Cases the caller may see (案件列表), newest first, as a Relay connection.' })
@@ -181,5 +206,15 @@ export class CaseResolver {
   @FieldResolver(() => [CaseEvent], { description: 'History (办理记录), oldest first' })
   events(@Root() found: Case, @Ctx() ctx: RequestContext): Promise<CaseEvent[]> {
     return ctx.loaders.eventsByCaseKey.load({ districtCode: found.districtCode, id: found.id });
+  }
+
+  @FieldResolver(() => Account, { nullable: true, description: 'Who approved or refused it (决定人), if the caller may see the account' })
+  decidedBy(@Root() found: Case, @Ctx() ctx: RequestContext): Promise<Account | null> {
+    return found.decidedById ? ctx.loaders.accountById.load(found.decidedById) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => [PendingStepView], { description: 'What happens next, for everyone (待办环节): each step that can follow, who may take it, what it waits for' })
+  async pendingSteps(@Root() found: Case, @Ctx() ctx: RequestContext): Promise<PendingStepView[]> {
+    return pendingStepsOf(ctx, found, await ctx.loaders.visibleAccountsByDistrict.load(found.districtCode));
   }
 }

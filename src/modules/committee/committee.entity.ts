@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Case } from '../case/case.entity';
 import { Account } from '../account/account.entity';
-import { toGlobalId } from '../../graphql/node';
+import { toGlobalId, Node, tenantGlobalId } from '../../graphql/node';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 /** What a member brings to the committee (P3.2 lists who sits on it). */
@@ -97,14 +97,13 @@ export class CommitteeMember {
 /** A committee meeting (审核会议): agenda of cases, attendance, and votes (D§4). */
 @Entity('meetings')
 @Index(['districtCode', 'townshipCode', 'heldOn'])
-@ObjectType('Meeting', { description: 'A committee meeting (审核会议) with its agenda, attendance and votes.' })
-export class Meeting {
+@ObjectType('Meeting', { implements: Node, description: 'A committee meeting (审核会议) with its agenda, attendance and votes.' })
+export class Meeting implements Node {
   @PrimaryColumn({ type: 'varchar', length: 12 })
   @Field({ description: 'District code (区代码)' })
   districtCode: string;
 
   @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID, { description: 'Meeting id (会议标识)' })
   id: string;
 
   @Column({ type: 'varchar', length: 12 })
@@ -137,6 +136,10 @@ export class Meeting {
   @CreateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'Scheduled at (安排时间)' })
   createdAt: Date;
+
+  get nodeId(): string {
+    return tenantGlobalId('Meeting', this);
+  }
 }
 
 /** One member's vote on one case at one meeting; dissent is kept (D§4). */

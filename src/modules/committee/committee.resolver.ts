@@ -1,11 +1,11 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
-import { toGlobalId, uuidOrThrow } from '../../graphql/node';
-import { keyOfOrThrow } from '../account/account.resolver';
+import { keyOfOrThrow, Node, tenantGlobalId, tenantKeyOfOrThrow, toGlobalId } from '../../graphql/node';
+import { payloadType } from '../../graphql/payload';
+import { CalendarDateScalar } from '../../graphql/scalars';
 import { Account } from '../account/account.entity';
 import { Case } from '../case/case.entity';
-import { tenantKeyOfOrThrow } from '../household/household.resolver';
 import { CommitteeFunction, CommitteeMember, CommitteeVote, Meeting, Vote } from './committee.entity';
 import type { CommitteeState } from './committee.service';
 
@@ -18,10 +18,15 @@ class CommitteeMemberInput {
   function: CommitteeFunction;
 }
 
-@ObjectType('CommitteeView', { description: 'A township\'s joint review committee with its members and whether it can decide (联审联批小组).' })
-class CommitteeView {
-  @Field(() => ID, { description: 'Committee id (小组标识)' })
+@ObjectType('CommitteeView', { implements: Node, description: 'A township\'s joint review committee with its members and whether it can decide (联审联批小组).' })
+export class CommitteeView implements Node {
+  districtCode: string;
+
   id: string;
+
+  get nodeId(): string {
+    return tenantGlobalId('CommitteeView', this);
+  }
 
   @Field({ description: 'Township code (乡镇代码)' })
   townshipCode: string;
@@ -36,10 +41,76 @@ class CommitteeView {
   problems: string[];
 }
 
-const view = (state: CommitteeState): CommitteeView => ({
-  id: state.committee.id, townshipCode: state.committee.townshipCode, members: state.members,
+export const committeeView = (state: CommitteeState): CommitteeView => Object.assign(new CommitteeView(), {
+  districtCode: state.committee.districtCode, id: state.committee.id, townshipCode: state.committee.townshipCode, members: state.members,
   valid: state.problems.length === 0, problems: state.problems,
 });
+
+@InputType('SetCommitteeInput', { description: 'A township\'s committee and its members (联审联批小组组成)' })
+class SetCommitteeInput {
+  @Field({ description: 'Township code (乡镇代码)' })
+  townshipCode: string;
+
+  @Field(() => [CommitteeMemberInput], { description: 'Members (成员)' })
+  members: CommitteeMemberInput[];
+}
+
+@InputType('ScheduleMeetingInput', { description: 'A committee meeting and its agenda (审核会议安排)' })
+class ScheduleMeetingInput {
+  @Field({ description: 'Township code (乡镇代码)' })
+  townshipCode: string;
+
+  @Field(() => CalendarDateScalar, { description: 'Meeting day (会议日期)' })
+  heldOn: string;
+
+  @Field(() => [ID], { description: 'Agenda (议程): cases awaiting review' })
+  caseIds: string[];
+}
+
+@InputType('RecordAttendanceInput', { description: 'Who is present at a meeting (出席情况)' })
+class RecordAttendanceInput {
+  @Field(() => ID, { description: 'The meeting (会议)' })
+  meetingId: string;
+
+  @Field(() => [ID], { description: 'Accounts present (出席成员)' })
+  presentIds: string[];
+}
+
+@InputType('CastVoteInput', { description: 'Your vote on a case at a meeting (表决)' })
+class CastVoteInput {
+  @Field(() => ID, { description: 'The meeting (会议)' })
+  meetingId: string;
+
+  @Field(() => ID, { description: 'The case (案件)' })
+  caseId: string;
+
+  @Field(() => Vote, { description: 'Vote (表决意见)' })
+  vote: Vote;
+
+  @Field(() => String, { nullable: true, description: 'Grounds, e.g. of dissent (意见)' })
+  note?: string | null;
+}
+
+const MEETING = { type: () => Meeting, description: 'The meeting (会议)' };
+const SetCommitteePayload = payloadType<{ committee: CommitteeView }>('SetCommittee', 'The committee as recorded (小组)',
+  { committee: { type: () => CommitteeView, description: 'The committee with its validity (小组)' } });
+const ScheduleMeetingPayload = payloadType<{ meeting: Meeting }>('ScheduleMeeting', 'The scheduled meeting (已安排会议)', { meeting: MEETING });
+const RecordAttendancePayload = payloadType<{ meeting: Meeting }>('RecordAttendance', 'The meeting with its attendance (出席情况)', { meeting: MEETING });
+const CastVotePayload = payloadType<{ committeeVote: CommitteeVote }>('CastVote', 'The vote cast (表决记录)',
+  { committeeVote: { type: () => CommitteeVote, description: 'The vote (表决)' } });
+
+@Resolver(() => CommitteeVote)
+export class CommitteeVoteResolver {
+  @FieldResolver(() => Case, { nullable: true, description: 'The case voted on (案件), if visible to the caller' })
+  case(@Root() vote: CommitteeVote, @Ctx() ctx: RequestContext): Promise<Case | null> {
+    return ctx.loaders.caseByKey.load({ districtCode: vote.districtCode, id: vote.caseId });
+  }
+
+  @FieldResolver(() => Account, { nullable: true, description: 'The member who voted (表决人), if visible to the caller' })
+  member(@Root() vote: CommitteeVote, @Ctx() ctx: RequestContext): Promise<Account | null> {
+    return ctx.loaders.accountById.load(vote.memberId);
+  }
+}
 
 @Resolver(() => CommitteeMember)
 export class CommitteeMemberResolver {
@@ -54,14 +125,14 @@ export class CommitteeResolver {
   @Query(() => [CommitteeView], { description: 'Joint review committees the caller may see (联审联批小组), with validity.' })
   @Needs('read', 'Committee')
   async committees(@Ctx() ctx: RequestContext): Promise<CommitteeView[]> {
-    return (await ctx.services.committees.list(ctx)).map(view);
+    return (await ctx.services.committees.list(ctx)).map(committeeView);
   }
 
-  @Mutation(() => CommitteeView, { description: 'Record a township\'s committee and its members (设立/调整联审联批小组); ADMIN. P3.2, D§4.' })
+  @Mutation(() => SetCommitteePayload, { description: 'Record a township\'s committee and its members (设立/调整联审联批小组); ADMIN. P3.2, D§4.' })
   @Needs('create', 'Committee')
-  async setCommittee(@Ctx() ctx: RequestContext, @Arg('townshipCode') townshipCode: string,
-    @Arg('members', () => [CommitteeMemberInput]) members: CommitteeMemberInput[]): Promise<CommitteeView> {
-    return view(await ctx.services.committees.setCommittee(ctx, townshipCode, members.map((m) => ({ accountId: keyOfOrThrow(m.accountId, 'Account'), function: m.function }))));
+  async setCommittee(@Ctx() ctx: RequestContext, @Arg('input') input: SetCommitteeInput) {
+    const members = input.members.map((m) => ({ accountId: keyOfOrThrow(m.accountId, 'Account', 'members'), function: m.function }));
+    return { committee: committeeView(await ctx.services.committees.setCommittee(ctx, input.townshipCode, members)) };
   }
 
   @Query(() => [Meeting], { description: 'Committee meetings the caller may see (审核会议).' })
@@ -70,25 +141,27 @@ export class CommitteeResolver {
     return ctx.services.committees.listMeetings(ctx, townshipCode);
   }
 
-  @Mutation(() => Meeting, { description: 'Schedule a committee meeting with its agenda of cases (安排审核会议), P4.2.' })
+  @Mutation(() => ScheduleMeetingPayload, { description: 'Schedule a committee meeting with its agenda of cases (安排审核会议), P4.2.' })
   @Needs('create', 'Meeting')
-  scheduleMeeting(@Ctx() ctx: RequestContext, @Arg('townshipCode') townshipCode: string, @Arg('heldOn', { description: 'YYYY-MM-DD' }) heldOn: string,
-    @Arg('caseIds', () => [ID], { description: 'Agenda (议程)' }) caseIds: string[]): Promise<Meeting> {
-    return ctx.services.committees.scheduleMeeting(ctx, townshipCode, heldOn, caseIds.map((id) => tenantKeyOfOrThrow(id, 'Case')));
+  async scheduleMeeting(@Ctx() ctx: RequestContext, @Arg('input') input: ScheduleMeetingInput) {
+    const caseKeys = input.caseIds.map((id) => tenantKeyOfOrThrow(id, 'Case', 'caseIds'));
+    return { meeting: await ctx.services.committees.scheduleMeeting(ctx, input.townshipCode, input.heldOn, caseKeys) };
   }
 
-  @Mutation(() => Meeting, { description: 'Record who is present (出席情况), D§4.' })
+  @Mutation(() => RecordAttendancePayload, { description: 'Record who is present (出席情况), D§4.' })
   @Needs('update', 'Meeting')
-  recordAttendance(@Ctx() ctx: RequestContext, @Arg('meetingId', () => ID) meetingId: string,
-    @Arg('presentIds', () => [ID], { description: 'Accounts present (出席成员)' }) presentIds: string[]): Promise<Meeting> {
-    return ctx.services.committees.recordAttendance(ctx, uuidOrThrow(meetingId, 'meetingId'), presentIds.map((id) => keyOfOrThrow(id, 'Account')));
+  async recordAttendance(@Ctx() ctx: RequestContext, @Arg('input') input: RecordAttendanceInput) {
+    const meeting = tenantKeyOfOrThrow(input.meetingId, 'Meeting', 'meetingId');
+    const present = input.presentIds.map((id) => keyOfOrThrow(id, 'Account', 'presentIds'));
+    return { meeting: await ctx.services.committees.recordAttendance(ctx, meeting, present) };
   }
 
-  @Mutation(() => CommitteeVote, { description: 'Cast your vote on a case at a meeting (表决); kin of the applicant and its investigators are refused (P6.3, D§4).' })
+  @Mutation(() => CastVotePayload, { description: 'Cast your vote on a case at a meeting (表决); kin of the applicant and its investigators are refused (P6.3, D§4).' })
   @Needs('vote', 'Case')
-  castVote(@Ctx() ctx: RequestContext, @Arg('meetingId', () => ID) meetingId: string, @Arg('caseId', () => ID) caseId: string,
-    @Arg('vote', () => Vote) vote: Vote, @Arg('note', () => String, { nullable: true, description: 'Grounds, e.g. of dissent (意见)' }) note?: string): Promise<CommitteeVote> {
-    return ctx.services.committees.castVote(ctx, uuidOrThrow(meetingId, 'meetingId'), tenantKeyOfOrThrow(caseId, 'Case'), vote, note ?? null);
+  async castVote(@Ctx() ctx: RequestContext, @Arg('input') input: CastVoteInput) {
+    const meeting = tenantKeyOfOrThrow(input.meetingId, 'Meeting', 'meetingId');
+    const caseKey = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
+    return { committeeVote: await ctx.services.committees.castVote(ctx, meeting, caseKey, input.vote, input.note ?? null) };
   }
 
   @FieldResolver(() => [Case], { description: 'Agenda (议程): the cases the caller may see' })

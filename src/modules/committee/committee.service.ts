@@ -94,8 +94,16 @@ export class CommitteeService {
     return Promise.all(committees.map((c) => this.stateOf(this.dataSource.manager, c)));
   }
 
+  /** One committee by its key, as `node(id)` reads it. */
+  async findByKey(ctx: RequestContext, key: TenantKey): Promise<CommitteeState | null> {
+    const qb = this.dataSource.getRepository(Committee).createQueryBuilder('c').where('c.district_code = :d AND c.id = :id', { d: key.districtCode, id: key.id });
+    const committee = await scopeQuery(qb, ctx.ability, 'read', 'Committee').getOne();
+    return committee ? this.stateOf(this.dataSource.manager, committee) : null;
+  }
+
   async scheduleMeeting(ctx: RequestContext, townshipCode: string, heldOn: string, caseKeys: TenantKey[]): Promise<Meeting> {
     assertDateOrThrow(heldOn, 'heldOn');
+    if (levelOfCodeOrThrow(townshipCode) !== RegionLevel.TOWNSHIP) throw badInput('townshipCode must be the code of a township.', 'townshipCode');
     const districtCode = townshipCode.slice(0, 6) + '000000';
     assertCan(ctx, 'create', 'Meeting', { districtCode, townshipCode });
     const committee = await this.dataSource.getRepository(Committee).findOneBy({ districtCode, townshipCode });
@@ -117,8 +125,8 @@ export class CommitteeService {
     });
   }
 
-  async meetingOrThrow(ctx: RequestContext, id: string): Promise<Meeting> {
-    const qb = this.dataSource.getRepository(Meeting).createQueryBuilder('m').where('m.id = :id', { id });
+  async meetingOrThrow(ctx: RequestContext, key: TenantKey): Promise<Meeting> {
+    const qb = this.dataSource.getRepository(Meeting).createQueryBuilder('m').where('m.district_code = :d AND m.id = :id', { d: key.districtCode, id: key.id });
     const meeting = await scopeQuery(qb, ctx.ability, 'read', 'Meeting').getOne();
     if (!meeting) throw notFound('Meeting');
     return meeting;
@@ -130,8 +138,8 @@ export class CommitteeService {
     return scopeQuery(qb, ctx.ability, 'read', 'Meeting').orderBy('m.held_on', 'DESC').limit(200).getMany();
   }
 
-  async recordAttendance(ctx: RequestContext, meetingId: string, presentIds: string[]): Promise<Meeting> {
-    const meeting = await this.meetingOrThrow(ctx, meetingId);
+  async recordAttendance(ctx: RequestContext, meetingKey: TenantKey, presentIds: string[]): Promise<Meeting> {
+    const meeting = await this.meetingOrThrow(ctx, meetingKey);
     assertCan(ctx, 'update', 'Meeting', meeting);
     const members = await this.dataSource.getRepository(CommitteeMember).findBy({ districtCode: meeting.districtCode, committeeId: meeting.committeeId });
     const strangers = presentIds.filter((id) => !members.some((m) => m.accountId === id));
@@ -155,8 +163,9 @@ export class CommitteeService {
 
   /** A member's own vote. Kin of the applicant and the case's investigators are refused by the
    * policy table (P6.3, D§4) at this moment, whatever they may do elsewhere. */
-  async castVote(ctx: RequestContext, meetingId: string, caseKey: TenantKey, vote: Vote, note: string | null): Promise<CommitteeVote> {
-    const meeting = await this.meetingOrThrow(ctx, meetingId);
+  async castVote(ctx: RequestContext, meetingKey: TenantKey, caseKey: TenantKey, vote: Vote, note: string | null): Promise<CommitteeVote> {
+    const meeting = await this.meetingOrThrow(ctx, meetingKey);
+    const meetingId = meeting.id;
     const found = await ctx.services.cases.findOrThrow(ctx, caseKey);
     assertCan(ctx, 'vote', 'Case', found);
     const member = await this.dataSource.getRepository(CommitteeMember).findOneBy({

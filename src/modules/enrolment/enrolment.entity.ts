@@ -1,6 +1,36 @@
+import { Node, tenantGlobalId } from '../../graphql/node';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Case, Programme } from '../case/case.entity';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
+import { Case, CareLevel, Programme, SupportForm } from '../case/case.entity';
+import { Residence } from '../household/household.entity';
+
+export enum EnrolmentStatus {
+  ACTIVE = 'ACTIVE',
+  ENDED = 'ENDED',
+}
+
+/** Review classes of the MCA 2021 DIBAO measures (D§9): how often a recipient is reviewed. */
+export enum ReviewClass {
+  A = 'A',
+  B = 'B',
+  C = 'C',
+}
+
+registerEnumType(EnrolmentStatus, {
+  name: 'EnrolmentStatus',
+  description: 'Whether a recipient is being paid (救助状态)',
+  valuesConfig: { ACTIVE: { description: 'Receiving assistance (在保)' }, ENDED: { description: 'Ended (已停保)' } },
+});
+registerEnumType(ReviewClass, {
+  name: 'ReviewClass',
+  description: 'Review class of dynamic management (分类管理类别), D§9',
+  valuesConfig: {
+    A: { description: 'Income changes little: reviewed yearly (A类, 每年复核)' },
+    B: { description: 'Income changes somewhat (B类, 每半年复核)' },
+    C: { description: 'Irregular income, members able to work (C类, 每季度或每半年复核)' },
+  },
+});
 
 /**
  * A beneficiary enrolment (救助对象), created by an approval (D§3): programme, monthly amount, start
@@ -10,14 +40,13 @@ import { Case, Programme } from '../case/case.entity';
 @Index(['districtCode', 'villageCode'])
 @Index(['districtCode', 'townshipCode', 'status'])
 @Index(['districtCode', 'householdId'])
-@ObjectType('Enrolment', { description: 'A beneficiary enrolment (救助对象登记) created by an approval.' })
-export class Enrolment {
+@ObjectType('Enrolment', { implements: Node, description: 'A beneficiary enrolment (救助对象登记) created by an approval.' })
+export class Enrolment implements Node {
   @PrimaryColumn({ type: 'varchar', length: 12 })
   @Field({ description: 'District code (区代码)' })
   districtCode: string;
 
   @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID, { description: 'Enrolment id (登记标识)' })
   id: string;
 
   @Column('uuid')
@@ -46,8 +75,8 @@ export class Enrolment {
   programme: Programme;
 
   @Column({ type: 'varchar', length: 8 })
-  @Field({ description: 'Urban or rural (城乡属性): URBAN or RURAL' })
-  residence: string;
+  @Field(() => Residence, { description: 'Urban or rural (城乡属性)' })
+  residence: Residence;
 
   @Column({ type: 'boolean' })
   @Field({ description: 'Has a member able to work (有劳动能力成员)' })
@@ -58,34 +87,38 @@ export class Enrolment {
   payeeName: string;
 
   @Column({ type: 'numeric', precision: 12, scale: 2, transformer: { to: (v) => v, from: Number } })
-  @Field({ description: 'Monthly amount (月救助金额, 元)' })
+  @Field(() => DecimalScalar, { description: 'Monthly amount (月救助金额, 元)' })
   monthlyAmount: number;
 
   @Column({ type: 'date' })
-  @Field({ description: 'First month paid (起始月份), the month after approval' })
+  @Field(() => CalendarDateScalar, { description: 'First day of the first month paid (起始月份), the month after approval' })
   startMonth: string;
 
   @Column({ type: 'varchar', length: 1 })
-  @Field({ description: 'Review class (分类管理类别): A, B or C (D§9)' })
-  reviewClass: string;
+  @Field(() => ReviewClass, { description: 'Review class (分类管理类别), D§9' })
+  reviewClass: ReviewClass;
 
   @Column({ type: 'date' })
-  @Field({ description: 'Next review (下次复核日期)' })
+  @Field(() => CalendarDateScalar, { description: 'Next review (下次复核日期)' })
   nextReviewOn: string;
 
   @Column({ type: 'varchar', length: 12, nullable: true })
-  @Field(() => String, { nullable: true, description: 'TEKUN support form (供养方式)' })
-  supportForm: string | null;
+  @Field(() => SupportForm, { nullable: true, description: 'TEKUN support form (供养方式)' })
+  supportForm: SupportForm | null;
 
   @Column({ type: 'varchar', length: 20, nullable: true })
-  @Field(() => String, { nullable: true, description: 'TEKUN care level (护理等级)' })
-  careLevel: string | null;
+  @Field(() => CareLevel, { nullable: true, description: 'TEKUN care level (护理等级)' })
+  careLevel: CareLevel | null;
 
   @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'ACTIVE or ENDED (状态)' })
-  status: string;
+  @Field(() => EnrolmentStatus, { description: 'Status (状态)' })
+  status: EnrolmentStatus;
 
   @CreateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'Enrolled at (登记时间)' })
   createdAt: Date;
+
+  get nodeId(): string {
+    return tenantGlobalId('Enrolment', this);
+  }
 }

@@ -6,7 +6,7 @@ import { Programme } from '../case/case.entity';
 import { StepRun, unmet } from '../case/workflow';
 import { maskIdNumber } from '../household/id-number';
 import { firstOfNextMonth } from '../settings/working-days';
-import { Enrolment } from './enrolment.entity';
+import { Enrolment, EnrolmentStatus, ReviewClass } from './enrolment.entity';
 
 function addMonths(month: string, months: number): string {
   const [y, m] = month.split('-').map(Number);
@@ -38,21 +38,21 @@ export class EnrolmentService {
     if (already) throw unmet(`${maskIdNumber(already.id_number)} is already in an active ${c.programme} enrolment (D§5).`);
     const household = await manager.findOneByOrFail(Household, { districtCode: c.districtCode, id: c.householdId });
     const { settings } = calendar;
-    const reviewClass = c.programme === Programme.TEKUN || !household.hasMemberAbleToWork ? 'A' : 'C';
-    const months = reviewClass === 'A' ? settings.reviewMonthsClassA
+    const reviewClass = c.programme === Programme.TEKUN || !household.hasMemberAbleToWork ? ReviewClass.A : ReviewClass.C;
+    const months = reviewClass === ReviewClass.A ? settings.reviewMonthsClassA
       : household.residence === 'URBAN' ? settings.reviewMonthsClassCUrban : settings.reviewMonthsClassCRural;
     const startMonth = firstOfNextMonth(now);
     await manager.insert(Enrolment, {
       districtCode: c.districtCode, caseId: c.id, householdId: c.householdId, townshipCode: c.townshipCode, villageCode: c.villageCode,
       programme: c.programme, residence: household.residence, hasMemberAbleToWork: household.hasMemberAbleToWork, payeeName: household.headName,
       monthlyAmount: c.amount!, startMonth, reviewClass, nextReviewOn: addMonths(startMonth, months),
-      supportForm: c.supportForm, careLevel: c.careLevel, status: 'ACTIVE',
+      supportForm: c.supportForm, careLevel: c.careLevel, status: EnrolmentStatus.ACTIVE,
     });
   }
 
   /** Ends the case's active enrolment, if an earlier approval made one (re-decisions, D§3). */
   async endFor({ manager, case: c }: StepRun): Promise<void> {
-    await manager.getRepository(Enrolment).createQueryBuilder().update().set({ status: 'ENDED' })
+    await manager.getRepository(Enrolment).createQueryBuilder().update().set({ status: EnrolmentStatus.ENDED })
       .where("district_code = :d AND case_id = :id AND status = 'ACTIVE'", { d: c.districtCode, id: c.id }).execute();
   }
 

@@ -2,18 +2,11 @@ import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Re
 import { IsOptional, Length, ValidateNested } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
-import { keyOfOrThrow } from '../account/account.resolver';
+import { tenantKeyOfOrThrow } from '../../graphql/node';
+import { payloadType } from '../../graphql/payload';
 import { badInput } from '../../errors';
 import { Case } from '../case/case.entity';
 import { Household, LabourCapacity, Person, Relation, Residence } from './household.entity';
-import { parseTenantKey, TenantKey } from '../../db/tenant-keys';
-
-/** Decodes a global ID of a tenant row (`Type:<district>:<uuid>`). */
-export function tenantKeyOfOrThrow(id: string, type: string): TenantKey {
-  const key = parseTenantKey(keyOfOrThrow(id, type));
-  if (!key) throw badInput(`ID ${id} is not a ${type} ID issued by this API.`, 'id');
-  return key;
-}
 
 @InputType({ description: 'A household member (家庭成员)' })
 class PersonInput {
@@ -78,6 +71,9 @@ class CreateHouseholdInput {
 
 @InputType({ description: 'Corrections to a household (家庭信息更正); omitted fields stay as they are' })
 class UpdateHouseholdInput {
+  @Field(() => ID, { description: 'The household (家庭)' })
+  householdId: string;
+
   @Field(() => String, { nullable: true, description: 'Detailed address (详细住址)' })
   @IsOptional()
   @Length(1, 200)
@@ -103,30 +99,57 @@ class UpdateHouseholdInput {
   residence?: Residence;
 }
 
+@InputType('AddHouseholdMemberInput', { description: 'A new member of a household (增加家庭成员)' })
+class AddHouseholdMemberInput {
+  @Field(() => ID, { description: 'The household (家庭)' })
+  householdId: string;
+
+  @Field(() => PersonInput, { description: 'The member (成员)' })
+  @ValidateNested()
+  member: PersonInput;
+}
+
+@InputType('RemoveHouseholdMemberInput', { description: 'A member to remove (减少家庭成员)' })
+class RemoveHouseholdMemberInput {
+  @Field(() => ID, { description: 'The member, not the head (成员)' })
+  personId: string;
+}
+
+const HOUSEHOLD = { type: () => Household, description: 'The household after the change (变更后的家庭)' };
+const CreateHouseholdPayload = payloadType<{ household: Household }>('CreateHousehold', 'The registered household (已登记家庭)', { household: HOUSEHOLD });
+const UpdateHouseholdPayload = payloadType<{ household: Household }>('UpdateHousehold', 'The corrected household (已更正家庭)', { household: HOUSEHOLD });
+const AddHouseholdMemberPayload = payloadType<{ person: Person; household: Household }>('AddHouseholdMember', 'The added member (新增成员)',
+  { person: { type: () => Person, description: 'The new member (新成员)' }, household: HOUSEHOLD });
+const RemoveHouseholdMemberPayload = payloadType<{ household: Household }>('RemoveHouseholdMember', 'The household without the member (减员后的家庭)',
+  { household: HOUSEHOLD });
+
 @Resolver(() => Household)
 export class HouseholdResolver {
-  @Mutation(() => Household, { description: 'Correct a household\'s contact, payment or residence data (更正家庭信息), P4.1, P4.2.' })
+  @Mutation(() => UpdateHouseholdPayload, { description: 'Correct a household\'s contact, payment or residence data (更正家庭信息), P4.1, P4.2.' })
   @Needs('update', 'Household')
-  updateHousehold(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input') input: UpdateHouseholdInput): Promise<Household> {
-    return ctx.services.households.update(ctx, tenantKeyOfOrThrow(id, 'Household'), input);
+  async updateHousehold(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateHouseholdInput) {
+    const { householdId, ...changes } = input;
+    return { household: await ctx.services.households.update(ctx, tenantKeyOfOrThrow(householdId, 'Household', 'householdId'), changes) };
   }
 
-  @Mutation(() => Person, { description: 'Add a member to a household (增加家庭成员).' })
+  @Mutation(() => AddHouseholdMemberPayload, { description: 'Add a member to a household (增加家庭成员).' })
   @Needs('update', 'Household')
-  addHouseholdMember(@Ctx() ctx: RequestContext, @Arg('householdId', () => ID) householdId: string, @Arg('member') member: PersonInput): Promise<Person> {
-    return ctx.services.households.addMember(ctx, tenantKeyOfOrThrow(householdId, 'Household'), member);
+  async addHouseholdMember(@Ctx() ctx: RequestContext, @Arg('input') input: AddHouseholdMemberInput) {
+    const key = tenantKeyOfOrThrow(input.householdId, 'Household', 'householdId');
+    const person = await ctx.services.households.addMember(ctx, key, input.member);
+    return { person, household: await ctx.services.households.findOrThrow(ctx, key) };
   }
 
-  @Mutation(() => Household, { description: 'Remove a member other than the head (减少家庭成员).' })
+  @Mutation(() => RemoveHouseholdMemberPayload, { description: 'Remove a member other than the head (减少家庭成员).' })
   @Needs('update', 'Household')
-  removeHouseholdMember(@Ctx() ctx: RequestContext, @Arg('personId', () => ID) personId: string): Promise<Household> {
-    return ctx.services.households.removeMember(ctx, tenantKeyOfOrThrow(personId, 'Person'));
+  async removeHouseholdMember(@Ctx() ctx: RequestContext, @Arg('input') input: RemoveHouseholdMemberInput) {
+    return { household: await ctx.services.households.removeMember(ctx, tenantKeyOfOrThrow(input.personId, 'Person', 'personId')) };
   }
 
-  @Mutation(() => Household, { description: 'Register a household and its members (家庭登记), P4.1.' })
+  @Mutation(() => CreateHouseholdPayload, { description: 'Register a household and its members (家庭登记), P4.1.' })
   @Needs('create', 'Household')
-  createHousehold(@Ctx() ctx: RequestContext, @Arg('input') input: CreateHouseholdInput): Promise<Household> {
-    return ctx.services.households.create(ctx, input);
+  async createHousehold(@Ctx() ctx: RequestContext, @Arg('input') input: CreateHouseholdInput) {
+    return { household: await ctx.services.households.create(ctx, input) };
   }
 
   @Query(() => [Household], { description: 'Households the caller may see (家庭列表); `search` matches member names.' })

@@ -1,6 +1,7 @@
+import { Node, tenantGlobalId } from '../../graphql/node';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Account } from '../account/account.entity';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
 /** Close relatives in the sense of D§5. */
 export enum KinRelation {
@@ -26,14 +27,13 @@ registerEnumType(KinRelation, {
 @Entity('kin_declarations')
 @Index(['districtCode', 'idNumber'])
 @Index(['districtCode', 'accountId'])
-@ObjectType('KinDeclaration', { description: 'A close relative declared by a staff member (工作人员近亲属备案).' })
-export class KinDeclaration {
+@ObjectType('KinDeclaration', { implements: Node, description: 'A close relative declared by a staff member (工作人员近亲属备案).' })
+export class KinDeclaration implements Node {
   @PrimaryColumn({ type: 'varchar', length: 12 })
   @Field({ description: 'District code (区代码)' })
   districtCode: string;
 
   @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID, { description: 'Declaration id (备案标识)' })
   id: string;
 
   @Column('uuid')
@@ -57,4 +57,8 @@ export class KinDeclaration {
   @CreateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'Declared at (备案时间)' })
   declaredAt: Date;
+
+  get nodeId(): string {
+    return tenantGlobalId('KinDeclaration', this);
+  }
 }

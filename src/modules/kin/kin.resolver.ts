@@ -2,10 +2,11 @@ import { Arg, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-grap
 import { Length } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
+import { payloadType } from '../../graphql/payload';
 import { KinDeclaration, KinRelation } from './kin-declaration.entity';
 
-@InputType({ description: 'A close relative to declare (申报近亲属)' })
-class KinInput {
+@InputType('DeclareKinInput', { description: 'A close relative to declare (申报近亲属)' })
+class DeclareKinInput {
   @Field({ description: 'Name (姓名)' })
   @Length(1, 50)
   name: string;
@@ -17,12 +18,15 @@ class KinInput {
   relation: KinRelation;
 }
 
+const DeclareKinPayload = payloadType<{ kinDeclaration: KinDeclaration }>('DeclareKin', 'The declaration (近亲属备案)',
+  { kinDeclaration: { type: () => KinDeclaration, description: 'The declaration (备案)' } });
+
 @Resolver(() => KinDeclaration)
 export class KinResolver {
-  @Mutation(() => KinDeclaration, { description: 'Declare a close relative (近亲属备案); open cases of the relative\'s household are flagged at once. P6.3.' })
+  @Mutation(() => DeclareKinPayload, { description: 'Declare a close relative (近亲属备案); open cases of the relative\'s household are flagged at once. P6.3.' })
   @Needs('create', 'KinDeclaration')
-  declareKin(@Ctx() ctx: RequestContext, @Arg('input') input: KinInput): Promise<KinDeclaration> {
-    return ctx.services.kin.declare(ctx, input);
+  async declareKin(@Ctx() ctx: RequestContext, @Arg('input') input: DeclareKinInput) {
+    return { kinDeclaration: await ctx.services.kin.declare(ctx, input) };
   }
 
   @Query(() => [KinDeclaration], { description: 'Kin declarations the caller may see: your own, or the district\'s for the district officer (近亲属备案).' })

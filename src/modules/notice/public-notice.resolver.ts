@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { DecimalScalar } from '../../graphql/scalars';
 import type { RequestContext } from '../../graphql/context';
 import { Public } from '../../graphql/guards';
 import { Programme } from '../case/case.entity';
@@ -14,7 +15,7 @@ class PublicNoticeView {
   @Field(() => Programme, { description: 'Programme (救助类别)' })
   programme: Programme;
 
-  @Field(() => Float, { nullable: true, description: 'Amount (金额, 元)' })
+  @Field(() => DecimalScalar, { nullable: true, description: 'Amount (金额, 元)' })
   amount: number | null;
 
   @Field({ description: 'Village code (村代码)' })

@@ -1,3 +1,4 @@
+import { Node, tenantGlobalId } from '../../graphql/node';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Enrolment } from '../enrolment/enrolment.entity';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
@@ -21,14 +22,13 @@ registerEnumType(FindingSeverity, {
 /** An audit finding (审计发现) recorded by the audit bureau on how funds were used and paid (P4.4). */
 @Entity('audit_findings')
 @Index(['districtCode', 'createdAt'])
-@ObjectType('AuditFinding', { description: 'A finding of the audit bureau (审计发现), P4.4.' })
-export class AuditFinding {
+@ObjectType('AuditFinding', { implements: Node, description: 'A finding of the audit bureau (审计发现), P4.4.' })
+export class AuditFinding implements Node {
   @PrimaryColumn({ type: 'varchar', length: 12 })
   @Field({ description: 'District code (区代码)' })
   districtCode: string;
 
   @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID, { description: 'Finding id (发现标识)' })
   id: string;
 
   @Column({ type: 'varchar', length: 12, nullable: true })
@@ -57,24 +57,31 @@ export class AuditFinding {
   @CreateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'Recorded at (记录时间)' })
   createdAt: Date;
+
+  get nodeId(): string {
+    return tenantGlobalId('AuditFinding', this);
+  }
 }
 
 /** A development-support link (帮扶衔接) from the poverty office to a rural DIBAO household able to work (P4.4). */
 @Entity('development_links')
 @Index(['districtCode', 'enrolmentId'])
-@ObjectType('DevelopmentLink', { description: 'Development support linked to a rural DIBAO household able to work (产业就业帮扶衔接), P4.4.' })
-export class DevelopmentLink {
+@ObjectType('DevelopmentLink', { implements: Node, description: 'Development support linked to a rural DIBAO household able to work (产业就业帮扶衔接), P4.4.' })
+export class DevelopmentLink implements Node {
   @PrimaryColumn({ type: 'varchar', length: 12 })
   @Field({ description: 'District code (区代码)' })
   districtCode: string;
 
   @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID, { description: 'Link id (衔接标识)' })
   id: string;
 
   @Column('uuid')
-  @Field(() => ID, { description: 'The enrolment supported (救助对象登记)' })
   enrolmentId: string;
+
+  @Field(() => ID, { name: 'enrolmentId', description: 'The enrolment supported (救助对象登记)' })
+  get enrolmentGlobalId(): string {
+    return tenantGlobalId('Enrolment', { districtCode: this.districtCode, id: this.enrolmentId });
+  }
 
   @ManyToOne(() => Enrolment, { onDelete: 'RESTRICT' })
   @JoinColumn([
@@ -101,4 +108,8 @@ export class DevelopmentLink {
   @CreateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'Recorded at (记录时间)' })
   createdAt: Date;
+
+  get nodeId(): string {
+    return tenantGlobalId('DevelopmentLink', this);
+  }
 }

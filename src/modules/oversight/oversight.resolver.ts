@@ -1,11 +1,12 @@
 import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
-import { uuidOrThrow } from '../../graphql/node';
+import { tenantKeyOfOrThrow } from '../../graphql/node';
+import { payloadType } from '../../graphql/payload';
 import { AuditFinding, DevelopmentLink, FindingSeverity } from './oversight.entity';
 
-@InputType({ description: 'An audit finding (审计发现)' })
-class AuditFindingInput {
+@InputType('RecordAuditFindingInput', { description: 'An audit finding (审计发现)' })
+class RecordAuditFindingInput {
   @Field(() => FindingSeverity, { description: 'Severity (等级)' })
   severity: FindingSeverity;
 
@@ -22,12 +23,26 @@ class AuditFindingInput {
   subjectId?: string;
 }
 
+@InputType('LinkDevelopmentSupportInput', { description: 'Development support for a recipient household (帮扶衔接)' })
+class LinkDevelopmentSupportInput {
+  @Field(() => ID, { description: 'The enrolment supported (救助对象登记)' })
+  enrolmentId: string;
+
+  @Field({ description: 'Support measure (帮扶措施)' })
+  measure: string;
+}
+
+const RecordAuditFindingPayload = payloadType<{ auditFinding: AuditFinding }>('RecordAuditFinding', 'The recorded finding (审计发现)',
+  { auditFinding: { type: () => AuditFinding, description: 'The finding (发现)' } });
+const LinkDevelopmentSupportPayload = payloadType<{ developmentLink: DevelopmentLink }>('LinkDevelopmentSupport', 'The link (帮扶衔接)',
+  { developmentLink: { type: () => DevelopmentLink, description: 'The link (衔接)' } });
+
 @Resolver()
 export class OversightResolver {
-  @Mutation(() => AuditFinding, { description: 'Record an audit finding (记录审计发现); AUDITOR, P4.4.' })
+  @Mutation(() => RecordAuditFindingPayload, { description: 'Record an audit finding (记录审计发现); AUDITOR, P4.4.' })
   @Needs('create', 'AuditFinding')
-  recordAuditFinding(@Ctx() ctx: RequestContext, @Arg('input') input: AuditFindingInput): Promise<AuditFinding> {
-    return ctx.services.oversight.recordFinding(ctx, input);
+  async recordAuditFinding(@Ctx() ctx: RequestContext, @Arg('input') input: RecordAuditFindingInput) {
+    return { auditFinding: await ctx.services.oversight.recordFinding(ctx, input) };
   }
 
   @Query(() => [AuditFinding], { description: 'Audit findings the caller may see (审计发现).' })
@@ -36,11 +51,11 @@ export class OversightResolver {
     return ctx.services.oversight.listFindings(ctx);
   }
 
-  @Mutation(() => DevelopmentLink, { description: 'Link development support to a rural DIBAO household able to work (帮扶衔接); POVERTY_OFFICER, P4.4.' })
+  @Mutation(() => LinkDevelopmentSupportPayload, { description: 'Link development support to a rural DIBAO household able to work (帮扶衔接); POVERTY_OFFICER, P4.4.' })
   @Needs('create', 'DevelopmentLink')
-  linkDevelopmentSupport(@Ctx() ctx: RequestContext, @Arg('enrolmentId', () => ID) enrolmentId: string,
-    @Arg('measure', { description: 'Support measure (帮扶措施)' }) measure: string): Promise<DevelopmentLink> {
-    return ctx.services.oversight.linkDevelopment(ctx, uuidOrThrow(enrolmentId, 'enrolmentId'), measure);
+  async linkDevelopmentSupport(@Ctx() ctx: RequestContext, @Arg('input') input: LinkDevelopmentSupportInput) {
+    const enrolment = tenantKeyOfOrThrow(input.enrolmentId, 'Enrolment', 'enrolmentId');
+    return { developmentLink: await ctx.services.oversight.linkDevelopment(ctx, enrolment.id, input.measure) };
   }
 
   @Query(() => [DevelopmentLink], { description: 'Development-support links the caller may see (帮扶衔接).' })

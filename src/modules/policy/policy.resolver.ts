@@ -11,7 +11,7 @@ import { Needs } from '../../graphql/guards';
 import { fromGlobalIdOrThrow } from '../../graphql/node';
 import { fetchNode } from '../../graphql/node-fetchers';
 import { badInput, notFound } from '../../errors';
-import { keyOfOrThrow } from '../account/account.resolver';
+import { keyOfOrThrow } from '../../graphql/node';
 
 /** GraphQL enums of the policy's actions and subjects (values as in the table). */
 const PermissionAction = Object.fromEntries(ACTIONS.map((a) => [a, a])) as Record<Action, Action>;

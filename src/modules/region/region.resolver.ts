@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, InputType, Int, Mutation, Query, Resolv
 import { IsInt, IsOptional, Length, Min } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
+import { payloadType } from '../../graphql/payload';
 import { Region, RegionKind } from './region.entity';
 import { RegionLevel } from './region-code';
 
@@ -23,8 +24,11 @@ class CreateRegionInput {
   population: number;
 }
 
-@InputType({ description: 'Changes to a place (修改区划)' })
+@InputType({ description: 'Changes to a place (修改区划); omitted fields stay as they are' })
 class UpdateRegionInput {
+  @Field({ description: '12-digit code of the place (区划代码)' })
+  code: string;
+
   @Field({ nullable: true, description: 'Name (名称)' })
   @IsOptional()
   @Length(1, 100)
@@ -40,6 +44,10 @@ class UpdateRegionInput {
   @Min(0)
   population?: number;
 }
+
+const REGION = { type: () => Region, description: 'The place (区划)' };
+const CreateRegionPayload = payloadType<{ region: Region }>('CreateRegion', 'The registered place (新区划)', { region: REGION });
+const UpdateRegionPayload = payloadType<{ region: Region }>('UpdateRegion', 'The changed place (修改后的区划)', { region: REGION });
 
 @Resolver(() => Region)
 export class RegionResolver {
@@ -59,16 +67,17 @@ export class RegionResolver {
     return ctx.services.regions.findByCodeOrThrow(ctx, code);
   }
 
-  @Mutation(() => Region, { description: 'Register a place (新增区划); ADMIN of the district.' })
+  @Mutation(() => CreateRegionPayload, { description: 'Register a place (新增区划); ADMIN of the district.' })
   @Needs('create', 'Region')
-  createRegion(@Ctx() ctx: RequestContext, @Arg('input') input: CreateRegionInput): Promise<Region> {
-    return ctx.services.regions.create(ctx, input);
+  async createRegion(@Ctx() ctx: RequestContext, @Arg('input') input: CreateRegionInput) {
+    return { region: await ctx.services.regions.create(ctx, input) };
   }
 
-  @Mutation(() => Region, { description: 'Rename a place or update its population (修改区划); ADMIN of the district.' })
+  @Mutation(() => UpdateRegionPayload, { description: 'Rename a place or update its population (修改区划); ADMIN of the district.' })
   @Needs('update', 'Region')
-  updateRegion(@Ctx() ctx: RequestContext, @Arg('code') code: string, @Arg('input') input: UpdateRegionInput): Promise<Region> {
-    return ctx.services.regions.update(ctx, code, input);
+  async updateRegion(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateRegionInput) {
+    const { code, ...changes } = input;
+    return { region: await ctx.services.regions.update(ctx, code, changes) };
   }
 
   @FieldResolver(() => Region, { nullable: true, description: 'Parent place (上级区划), if visible to the caller' })

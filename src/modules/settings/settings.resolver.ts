@@ -1,6 +1,8 @@
-import { Arg, Ctx, Field, Float, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
+import { payloadType } from '../../graphql/payload';
+import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
 import { SETTING_DEFINITIONS, SETTING_KEYS } from './settings-definitions';
 
 @ObjectType('Setting', { description: 'A number the district sets (区级参数), with its default and the clause it comes from.' })
@@ -8,10 +10,10 @@ class SettingView {
   @Field({ description: 'Key (参数名)' })
   key: string;
 
-  @Field(() => Float, { nullable: true, description: 'Value in force (当前值); null = none' })
+  @Field(() => DecimalScalar, { nullable: true, description: 'Value in force (当前值); null = none' })
   value: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Default (默认值)' })
+  @Field(() => DecimalScalar, { nullable: true, description: 'Default (默认值)' })
   defaultValue: number | null;
 
   @Field({ description: 'Meaning (说明)' })
@@ -23,7 +25,7 @@ class SettingView {
 
 @ObjectType('Holiday', { description: 'A public holiday of the district (节假日), skipped by working-day deadlines.' })
 class HolidayView {
-  @Field({ description: 'Day YYYY-MM-DD (日期)' })
+  @Field(() => CalendarDateScalar, { description: 'Day (日期)' })
   day: string;
 }
 
@@ -39,34 +41,59 @@ class DistrictSettingsView {
   holidays: HolidayView[];
 }
 
+@InputType('UpdateSettingInput', { description: 'One district setting (区级参数)' })
+class UpdateSettingInput {
+  @Field({ description: 'Key (参数名), as listed by `settings`' })
+  key: string;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'New value; null restores the default (新值)' })
+  value?: number | null;
+}
+
+@InputType('SetHolidayInput', { description: 'A holiday to add or remove (节假日)' })
+class SetHolidayInput {
+  @Field(() => CalendarDateScalar, { description: 'Day (日期)' })
+  day: string;
+
+  @Field(() => String, { nullable: true, description: 'Name to add the holiday; omit to remove it (名称)' })
+  name?: string | null;
+}
+
+const SETTINGS = { type: () => DistrictSettingsView, description: 'The district\'s settings after the change (变更后的参数)' };
+const UpdateSettingPayload = payloadType<{ settings: DistrictSettingsView }>('UpdateSetting', 'The settings (区级参数)', { settings: SETTINGS });
+const SetHolidayPayload = payloadType<{ settings: DistrictSettingsView }>('SetHoliday', 'The settings with the holidays (区级参数)', { settings: SETTINGS });
+
+async function settingsView(ctx: RequestContext): Promise<DistrictSettingsView> {
+  const { districtCode, settings, holidays } = await ctx.services.settings.read(ctx);
+  return {
+    districtCode,
+    values: SETTING_KEYS.map((key) => ({
+      key, value: settings[key], defaultValue: SETTING_DEFINITIONS[key].default,
+      description: SETTING_DEFINITIONS[key].description, clause: SETTING_DEFINITIONS[key].clause,
+    })),
+    holidays: [...holidays].sort().map((day) => ({ day })),
+  };
+}
+
 @Resolver()
 export class SettingsResolver {
   @Query(() => DistrictSettingsView, { description: 'Deadlines, standards and limits of the caller\'s district (区级参数).' })
   @Needs('read', 'Settings')
-  async settings(@Ctx() ctx: RequestContext): Promise<DistrictSettingsView> {
-    const { districtCode, settings, holidays } = await ctx.services.settings.read(ctx);
-    return {
-      districtCode,
-      values: SETTING_KEYS.map((key) => ({
-        key, value: settings[key], defaultValue: SETTING_DEFINITIONS[key].default,
-        description: SETTING_DEFINITIONS[key].description, clause: SETTING_DEFINITIONS[key].clause,
-      })),
-      holidays: [...holidays].sort().map((day) => ({ day })),
-    };
+  settings(@Ctx() ctx: RequestContext): Promise<DistrictSettingsView> {
+    return settingsView(ctx);
   }
 
-  @Mutation(() => Boolean, { description: 'Set one district setting (设置区级参数); null restores the default. DISTRICT_OFFICER, P4.3.' })
+  @Mutation(() => UpdateSettingPayload, { description: 'Set one district setting (设置区级参数); null restores the default. DISTRICT_OFFICER, P4.3.' })
   @Needs('update', 'Settings')
-  async updateSetting(@Ctx() ctx: RequestContext, @Arg('key') key: string, @Arg('value', () => Float, { nullable: true }) value: number | null): Promise<boolean> {
-    await ctx.services.settings.update(ctx, key, value ?? null);
-    return true;
+  async updateSetting(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateSettingInput) {
+    await ctx.services.settings.update(ctx, input.key, input.value ?? null);
+    return { settings: await settingsView(ctx) };
   }
 
-  @Mutation(() => Boolean, { description: 'Add (with a name) or remove (without) a holiday (设置节假日). DISTRICT_OFFICER.' })
+  @Mutation(() => SetHolidayPayload, { description: 'Add (with a name) or remove (without) a holiday (设置节假日). DISTRICT_OFFICER.' })
   @Needs('update', 'Settings')
-  async setHoliday(@Ctx() ctx: RequestContext, @Arg('day') day: string, @Arg('name', () => String, { nullable: true }) name?: string): Promise<boolean> {
-    await ctx.services.settings.setHoliday(ctx, day, name ?? null);
-    return true;
+  async setHoliday(@Ctx() ctx: RequestContext, @Arg('input') input: SetHolidayInput) {
+    await ctx.services.settings.setHoliday(ctx, input.day, input.name ?? null);
+    return { settings: await settingsView(ctx) };
   }
 }
-

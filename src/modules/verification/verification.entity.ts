@@ -1,7 +1,7 @@
+import { Node, tenantGlobalId } from '../../graphql/node';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Case } from '../case/case.entity';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { GraphQLJSONObject } from 'graphql-scalars';
 import { Department } from '../../../permissions/roles';
 
 export enum VerificationStatus {
@@ -23,14 +23,13 @@ registerEnumType(VerificationStatus, {
 /** Economic-status verification (核对) of a case's household (D§7, P4.3). */
 @Entity('verification_requests')
 @Index(['districtCode', 'caseId'])
-@ObjectType('VerificationRequest', { description: 'Economic-status verification of a case (经济状况核对).' })
-export class VerificationRequest {
+@ObjectType('VerificationRequest', { implements: Node, description: 'Economic-status verification of a case (经济状况核对).' })
+export class VerificationRequest implements Node {
   @PrimaryColumn({ type: 'varchar', length: 12 })
   @Field({ description: 'District code (区代码)' })
   districtCode: string;
 
   @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID, { description: 'Request id (核对标识)' })
   id: string;
 
   @Column('uuid')
@@ -69,6 +68,19 @@ export class VerificationRequest {
   @Column({ type: 'timestamptz', nullable: true })
   @Field(() => Date, { nullable: true, description: 'Report approved at (报告审批时间)' })
   reportApprovedAt: Date | null;
+
+  get nodeId(): string {
+    return tenantGlobalId('VerificationRequest', this);
+  }
+}
+
+@ObjectType('VerificationSubject', { description: 'A person a department checks (核对对象): only what it needs to find its records' })
+class VerificationSubject {
+  @Field({ description: 'Name (姓名)' })
+  name: string;
+
+  @Field({ description: 'ID number (身份证号码)' })
+  idNumber: string;
 }
 
 /**
@@ -77,18 +89,22 @@ export class VerificationRequest {
  */
 @Entity('verification_answers')
 @Index(['districtCode', 'departmentCode', 'answeredAt'])
-@ObjectType('VerificationAnswer', { description: 'A verification request as a department sees it, and its answer (部门核对).' })
-export class VerificationAnswer {
+@ObjectType('VerificationAnswer', { implements: Node, description: 'A verification request as a department sees it, and its answer (部门核对).' })
+export class VerificationAnswer implements Node {
   @PrimaryColumn({ type: 'varchar', length: 12 })
   @Field({ description: 'District code (区代码)' })
   districtCode: string;
 
   @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID, { description: 'Answer id (反馈标识)' })
   id: string;
 
   @Column('uuid')
   requestId: string;
+
+  @Field(() => ID, { name: 'requestId', description: 'The verification request (核对申请)' })
+  get requestGlobalId(): string {
+    return tenantGlobalId('VerificationRequest', { districtCode: this.districtCode, id: this.requestId });
+  }
 
   @ManyToOne(() => VerificationRequest, { onDelete: 'CASCADE' })
   @JoinColumn([
@@ -108,7 +124,7 @@ export class VerificationAnswer {
   departmentCode: Department;
 
   @Column({ type: 'jsonb' })
-  @Field(() => [GraphQLJSONObject], { description: 'Persons to check (核对对象): { name, idNumber }' })
+  @Field(() => [VerificationSubject], { description: 'Persons to check (核对对象)' })
   subjects: { name: string; idNumber: string }[];
 
   @Column({ type: 'text', nullable: true })
@@ -121,4 +137,8 @@ export class VerificationAnswer {
 
   @Column({ type: 'uuid', nullable: true })
   answeredById: string | null;
+
+  get nodeId(): string {
+    return tenantGlobalId('VerificationAnswer', this);
+  }
 }

@@ -1,9 +1,39 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
-import { uuidOrThrow } from '../../graphql/node';
-import { tenantKeyOfOrThrow } from '../household/household.resolver';
+import { tenantKeyOfOrThrow } from '../../graphql/node';
+import { payloadType } from '../../graphql/payload';
+import { Case } from '../case/case.entity';
 import { VerificationAnswer, VerificationRequest, VerificationStatus } from './verification.entity';
+
+@InputType('ApproveVerificationRequestInput', { description: 'A verification request to send to the departments (核对审批)' })
+class ApproveVerificationRequestInput {
+  @Field(() => ID, { description: 'The verification request (核对申请)' })
+  requestId: string;
+}
+
+@InputType('ApproveVerificationReportInput', { description: 'A combined verification report to approve (核对报告审批)' })
+class ApproveVerificationReportInput {
+  @Field(() => ID, { description: 'The verification request (核对申请)' })
+  requestId: string;
+}
+
+@InputType('AnswerVerificationInput', { description: 'A department\'s answer (部门核对反馈)' })
+class AnswerVerificationInput {
+  @Field(() => ID, { description: 'The request as addressed to your department (核对事项)' })
+  answerId: string;
+
+  @Field({ description: 'Findings (核对结果)' })
+  findings: string;
+}
+
+const REQUEST = { type: () => VerificationRequest, description: 'The verification request (核对申请)' };
+const ApproveVerificationRequestPayload = payloadType<{ verificationRequest: VerificationRequest }>('ApproveVerificationRequest',
+  'The approved request (已审批核对申请)', { verificationRequest: REQUEST });
+const ApproveVerificationReportPayload = payloadType<{ verificationRequest: VerificationRequest }>('ApproveVerificationReport',
+  'The request with its approved report (已审批核对报告)', { verificationRequest: REQUEST });
+const AnswerVerificationPayload = payloadType<{ verificationAnswer: VerificationAnswer }>('AnswerVerification', 'The answer (核对反馈)',
+  { verificationAnswer: { type: () => VerificationAnswer, description: 'The answer (反馈)' } });
 
 @Resolver(() => VerificationRequest)
 export class VerificationResolver {
@@ -11,32 +41,40 @@ export class VerificationResolver {
   @Needs('read', 'VerificationRequest')
   verificationRequests(@Ctx() ctx: RequestContext, @Arg('caseId', () => ID, { nullable: true }) caseId?: string,
     @Arg('status', () => VerificationStatus, { nullable: true }) status?: VerificationStatus): Promise<VerificationRequest[]> {
-    return ctx.services.verification.listRequests(ctx, { caseId: caseId ? tenantKeyOfOrThrow(caseId, 'Case').id : undefined, status });
+    return ctx.services.verification.listRequests(ctx, { caseId: caseId ? tenantKeyOfOrThrow(caseId, 'Case', 'caseId').id : undefined, status });
   }
 
   @Query(() => [VerificationAnswer], { description: 'Verification requests as departments see them (部门核对); a department sees only its own. Reads are audited.' })
   @Needs('read', 'VerificationAnswer')
   verificationAnswers(@Ctx() ctx: RequestContext, @Arg('pending', () => Boolean, { nullable: true, description: 'Only unanswered (true) or answered (false)' }) pending?: boolean,
     @Arg('requestId', () => ID, { nullable: true }) requestId?: string): Promise<VerificationAnswer[]> {
-    return ctx.services.verification.listAnswers(ctx, { pending, requestId: requestId ? uuidOrThrow(requestId, 'requestId') : undefined });
+    return ctx.services.verification.listAnswers(ctx, { pending, requestId: requestId ? tenantKeyOfOrThrow(requestId, 'VerificationRequest', 'requestId').id : undefined });
   }
 
-  @Mutation(() => VerificationRequest, { description: 'Approve a verification request; it goes out to the departments (核对审批), P4.3.' })
+  @Mutation(() => ApproveVerificationRequestPayload, { description: 'Approve a verification request; it goes out to the departments (核对审批), P4.3.' })
   @Needs('verify', 'VerificationRequest')
-  approveVerificationRequest(@Ctx() ctx: RequestContext, @Arg('requestId', () => ID) requestId: string): Promise<VerificationRequest> {
-    return ctx.services.verification.approveRequest(ctx, uuidOrThrow(requestId, 'requestId'));
+  async approveVerificationRequest(@Ctx() ctx: RequestContext, @Arg('input') input: ApproveVerificationRequestInput) {
+    const key = tenantKeyOfOrThrow(input.requestId, 'VerificationRequest', 'requestId');
+    return { verificationRequest: await ctx.services.verification.approveRequest(ctx, key.id) };
   }
 
-  @Mutation(() => VerificationAnswer, { description: 'A department answers a verification addressed to it (部门核对反馈), P4.4.' })
+  @Mutation(() => AnswerVerificationPayload, { description: 'A department answers a verification addressed to it (部门核对反馈), P4.4.' })
   @Needs('answer', 'VerificationAnswer')
-  answerVerification(@Ctx() ctx: RequestContext, @Arg('answerId', () => ID) answerId: string, @Arg('findings') findings: string): Promise<VerificationAnswer> {
-    return ctx.services.verification.answer(ctx, uuidOrThrow(answerId, 'answerId'), findings);
+  async answerVerification(@Ctx() ctx: RequestContext, @Arg('input') input: AnswerVerificationInput) {
+    const key = tenantKeyOfOrThrow(input.answerId, 'VerificationAnswer', 'answerId');
+    return { verificationAnswer: await ctx.services.verification.answer(ctx, key.id, input.findings) };
   }
 
-  @Mutation(() => VerificationRequest, { description: 'Approve the combined verification report once every department answered (核对报告审批), P4.3.' })
+  @Mutation(() => ApproveVerificationReportPayload, { description: 'Approve the combined verification report once every department answered (核对报告审批), P4.3.' })
   @Needs('verify', 'VerificationRequest')
-  approveVerificationReport(@Ctx() ctx: RequestContext, @Arg('requestId', () => ID) requestId: string): Promise<VerificationRequest> {
-    return ctx.services.verification.approveReport(ctx, uuidOrThrow(requestId, 'requestId'));
+  async approveVerificationReport(@Ctx() ctx: RequestContext, @Arg('input') input: ApproveVerificationReportInput) {
+    const key = tenantKeyOfOrThrow(input.requestId, 'VerificationRequest', 'requestId');
+    return { verificationRequest: await ctx.services.verification.approveReport(ctx, key.id) };
+  }
+
+  @FieldResolver(() => Case, { nullable: true, description: 'The case verified (案件), if the caller may see it' })
+  case(@Root() request: VerificationRequest, @Ctx() ctx: RequestContext): Promise<Case | null> {
+    return ctx.loaders.caseByKey.load({ districtCode: request.districtCode, id: request.caseId });
   }
 
   @FieldResolver(() => [VerificationAnswer], { description: 'Departments\' answers the caller may see (部门反馈)' })

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import type { TenantKey } from '../../db/tenant-keys';
 import { scopeQuery } from '../../../permissions/sql';
 import { Department } from '../../../permissions/roles';
 import { assertCan } from '../../auth/authorize';
@@ -50,6 +51,20 @@ export class VerificationService {
       });
     }
     return answers;
+  }
+
+  /** One answer by its key, as `node(id)` reads it: scoped and audited like the list. */
+  async findAnswer(ctx: RequestContext, key: TenantKey): Promise<VerificationAnswer | null> {
+    const qb = this.dataSource.getRepository(VerificationAnswer).createQueryBuilder('a')
+      .where('a.district_code = :d AND a.id = :id', { d: key.districtCode, id: key.id });
+    const answer = await scopeQuery(qb, ctx.ability, 'read', 'VerificationAnswer').getOne();
+    if (answer) {
+      ctx.services.audit.queueOnce(ctx, {
+        kind: AuditKind.READ_PERSONAL_DATA, action: 'read', subjectType: 'VerificationAnswer', subjectId: answer.id, field: 'subjects',
+        districtCode: answer.districtCode, townshipCode: answer.townshipCode,
+      });
+    }
+    return answer ?? null;
   }
 
   private async requestOrThrow(ctx: RequestContext, id: string): Promise<VerificationRequest> {

@@ -1,0 +1,111 @@
+import { subject as asSubject } from '@casl/ability';
+import { defineAbilityFor } from '../../../permissions/ability';
+import type { Action, SubjectName } from '../../../permissions/policy';
+import { Role, ROLE_TIER } from '../../../permissions/roles';
+import { DomainError, ErrorCode } from '../../errors';
+import type { RequestContext } from '../../graphql/context';
+import { actorOf } from '../account/account.service';
+import type { Account } from '../account/account.entity';
+import { Meeting } from '../committee/committee.entity';
+import { Case, CaseStatus } from './case.entity';
+import { nextStepsOf, StepRun } from './workflow';
+
+/** A step that can happen next on a case, who may take it, and what still stands in its way. */
+export interface PendingStep {
+  step: string;
+  roles: Role[];
+  accounts: Account[];
+  unmet: string[];
+  dueAt: Date | null;
+}
+
+interface RecordStep {
+  step: string;
+  action: Action;
+  subject: SubjectName;
+  /** Whether the step is still to be done on this case. */
+  open?: (ctx: RequestContext, c: Case) => Promise<boolean>;
+}
+
+/** Meetings that took up the case since it entered its current state (D§4). */
+async function meetingsOf(ctx: RequestContext, c: Case): Promise<number> {
+  return ctx.dataSource.getRepository(Meeting).createQueryBuilder('m')
+    .where('m.district_code = :d AND :id = ANY(m.agenda_case_ids) AND m.created_at >= :since', { d: c.districtCode, id: c.id, since: c.statusSince })
+    .getCount();
+}
+
+/** Steps that record something without moving the case, but that someone must take before it can
+ * move on: they answer "waiting for whom?" where the transition table alone would not (D§3, D§4). */
+const RECORD_STEPS: Partial<Record<CaseStatus, RecordStep[]>> = {
+  [CaseStatus.INVESTIGATING]: [
+    { step: 'recordInvestigation', action: 'investigate', subject: 'Case' },
+    { step: 'recordIncomeAccounting', action: 'assess', subject: 'Case' },
+  ],
+  [CaseStatus.TOWNSHIP_REVIEW]: [
+    { step: 'scheduleMeeting', action: 'create', subject: 'Meeting', open: async (ctx, c) => (await meetingsOf(ctx, c)) === 0 },
+    { step: 'castVote', action: 'vote', subject: 'Case', open: async (ctx, c) => (await meetingsOf(ctx, c)) > 0 },
+  ],
+  [CaseStatus.OBJECTION_RAISED]: [{ step: 'recordAppraisal', action: 'appraise', subject: 'Case' }],
+  [CaseStatus.DENIED]: [{ step: 'recordDelivery', action: 'deliver', subject: 'Case', open: async (_ctx, c) => !c.deliveredAt }],
+  [CaseStatus.NOT_ACCEPTED]: [{ step: 'recordDelivery', action: 'deliver', subject: 'Case', open: async (_ctx, c) => !c.deliveredAt }],
+};
+
+/** The region a role of its tier would be held for to reach this case. */
+function regionFor(role: Role, c: Case): string {
+  const tier = ROLE_TIER[role];
+  return tier === 'VILLAGE' ? c.villageCode : tier === 'TOWNSHIP' ? c.townshipCode : c.districtCode;
+}
+
+/** Roles whose grants, held for this case's village, township or district, allow the action (the policy table). */
+function rolesAllowed(action: Action, subject: SubjectName, row: object, c: Case): Role[] {
+  // Departments act only on the verification answers addressed to them, never on a case's steps.
+  return Object.values(Role).filter((role) => role !== Role.DEPARTMENT).filter((role) => {
+    const ability = defineAbilityFor({ accountId: '', username: '', districtCode: c.districtCode, departmentCode: null, roles: [{ role, regionCode: regionFor(role, c) }] });
+    return ability.can(action, asSubject(subject, { ...row }) as never);
+  });
+}
+
+/** The unmet requirements of a transition's guard, without the inputs the step itself will carry. */
+async function unmetOf(run: StepRun, guard: ((run: StepRun) => void | Promise<void>) | undefined): Promise<string[]> {
+  try {
+    await guard?.(run);
+    return [];
+  } catch (error) {
+    if (error instanceof DomainError && error.code === ErrorCode.INVALID_TRANSITION) return (error.details.unmet as string[] | undefined) ?? [error.message];
+    // A guard that reached the step's own input found the case ready.
+    if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT) return [];
+    throw error;
+  }
+}
+
+/**
+ * Every step that can happen next on a case (`Case.pendingSteps`): the transitions the workflow
+ * table allows from its state, and the recording steps they wait for; for each, the roles the
+ * policy table allows, the accounts of the district holding them that the caller may see (as
+ * `whoCan` answers), every unmet requirement, and the deadline.
+ */
+export async function pendingStepsOf(ctx: RequestContext, c: Case, visibleAccounts: Account[]): Promise<PendingStep[]> {
+  const calendar = await ctx.services.settings.calendarOf(c.districtCode);
+  const run: StepRun = { ctx, manager: ctx.dataSource.manager, case: c, input: {}, calendar, now: new Date() };
+  const caseRow = { ...c };
+  const scopeRow = { districtCode: c.districtCode, townshipCode: c.townshipCode, villageCode: c.villageCode };
+  const candidates: { step: string; action: Action; subject: SubjectName; row: object; unmet: string[] }[] = [];
+  for (const record of RECORD_STEPS[c.status] ?? []) {
+    if (record.open && !(await record.open(ctx, c))) continue;
+    candidates.push({ step: record.step, action: record.action, subject: record.subject, row: record.subject === 'Case' ? caseRow : scopeRow, unmet: [] });
+  }
+  for (const transition of nextStepsOf(c)) {
+    const unmet = transition.step === 'concludeReview' && (await meetingsOf(ctx, c)) === 0
+      ? ['A committee meeting must take up the case first (D§4).']
+      : await unmetOf(run, transition.guard);
+    candidates.push({ step: transition.step, action: transition.action, subject: 'Case', row: caseRow, unmet });
+  }
+  return candidates.map(({ step, action, subject, row, unmet }) => ({
+    step,
+    roles: rolesAllowed(action, subject, row, c),
+    accounts: visibleAccounts.filter((account) => account.active
+      && defineAbilityFor(actorOf(account)).can(action, asSubject(subject, { ...row }) as never)),
+    unmet,
+    dueAt: c.dueAt ?? c.decisionDueAt,
+  }));
+}
