@@ -5,6 +5,7 @@ import { Oversight1795821777080 } from './1795821777080-Oversight';
 import { CredentialsVersion1795821905058 } from './1795821905058-CredentialsVersion';
 import { HouseholdAssets1795822098287 } from './1795822098287-HouseholdAssets';
 import { MemberUniqueAndFindingSubject1795822850684 } from './1795822850684-MemberUniqueAndFindingSubject';
+import { KeysetOrder1795844972467 } from './1795844972467-KeysetOrder';
 
 /** Migrations in the order they apply; add each new one here. */
-export const MIGRATIONS: Function[] = [Foundation1795819048668, CasesAndAudit1795819806835, Workflow1795820308246, Oversight1795821777080, CredentialsVersion1795821905058, HouseholdAssets1795822098287, MemberUniqueAndFindingSubject1795822850684];
+export const MIGRATIONS: Function[] = [Foundation1795819048668, CasesAndAudit1795819806835, Workflow1795820308246, Oversight1795821777080, CredentialsVersion1795821905058, HouseholdAssets1795822098287, MemberUniqueAndFindingSubject1795822850684, KeysetOrder1795844972467];

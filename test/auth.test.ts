@@ -98,14 +98,14 @@ describe('bearer tokens', () => {
     const token = await t.login('va.101204');
     expect(codeOf(await t.gql(ME, {}, token))).toBeUndefined();
     const admin = await t.login('admin');
-    const id = (await t.gql('{ accounts(role: VILLAGE_ASSISTANT, regionCode: "510199101204") { id } }', {}, admin)).data!.accounts[0].id;
+    const id = (await t.gql('{ accounts(role: VILLAGE_ASSISTANT, regionCode: "510199101204") { nodes { id } } }', {}, admin)).data!.accounts.nodes[0].id;
     const off = await t.gql('mutation($id: ID!) { setAccountActive(input: { accountId: $id, active: false }) { account { active } } }', { id }, admin);
     expect(off.data!.setAccountActive.account.active).toBe(false);
     expect(codeOf(await t.gql(ME, {}, token))).toBe('UNAUTHENTICATED');
     expect(codeOf(await t.gql(LOGIN, { u: 'va.101204', p: DEMO_PASSWORD }))).toBe('UNAUTHENTICATED');
     await t.gql('mutation($id: ID!) { setAccountActive(input: { accountId: $id, active: true }) { account { active } } }', { id }, admin);
-    const log = await t.gql('{ auditLog(filter: { subjectType: "Account", actorUsername: "admin" }) { action } }', {}, await t.login('auditor'));
-    expect(log.data!.auditLog.map((e: { action: string }) => e.action)).toEqual(['activateAccount', 'deactivateAccount']);
+    const log = await t.gql('{ auditLog(filter: { subjectType: "Account", actorUsername: "admin" }) { nodes { action } } }', {}, await t.login('auditor'));
+    expect(log.data!.auditLog.nodes.map((e: { action: string }) => e.action)).toEqual(['activateAccount', 'deactivateAccount']);
   });
 
   it('must come as "Bearer <credential>"', async () => {
@@ -145,8 +145,8 @@ describe('department API keys', () => {
   const CREATE = 'mutation($a: ID!, $n: String!) { createApiKey(input: { accountId: $a, name: $n }) { secret apiKey { id prefix lastUsedAt revokedAt } } }';
 
   async function globalIdOf(username: string): Promise<string> {
-    const result = await t.gql('{ accounts(role: DEPARTMENT) { id username } }', {}, await t.login('admin'));
-    return result.data!.accounts.find((a: { username: string }) => a.username === username).id;
+    const result = await t.gql('{ accounts(role: DEPARTMENT) { nodes { id username } } }', {}, await t.login('admin'));
+    return result.data!.accounts.nodes.find((a: { username: string }) => a.username === username).id;
   }
 
   it('are issued by the district ADMIN, shown once, stored hashed, and record their last use', async () => {
@@ -160,8 +160,8 @@ describe('department API keys', () => {
 
     const me = await t.gql(ME, {}, secret);
     expect(me.data!.me.username).toBe('dept.tax');
-    const listed = await t.gql('{ apiKeys { prefix lastUsedAt } }', {}, await t.login('admin'));
-    expect(listed.data!.apiKeys.find((k: { prefix: string }) => k.prefix === apiKey.prefix).lastUsedAt).not.toBeNull();
+    const listed = await t.gql('{ apiKeys { nodes { prefix lastUsedAt } } }', {}, await t.login('admin'));
+    expect(listed.data!.apiKeys.nodes.find((k: { prefix: string }) => k.prefix === apiKey.prefix).lastUsedAt).not.toBeNull();
     expect(JSON.stringify(listed.data)).not.toContain(secret);
   });
 
@@ -189,8 +189,8 @@ describe('department API keys', () => {
       const refused = await t.gql(CREATE, { a: target, n: 'x' }, await t.login(username));
       expect([username, codeOf(refused)]).toEqual([username, 'FORBIDDEN']);
     }
-    const people = await t.gql('{ accounts(role: TOWNSHIP_HEAD) { id } }', {}, await t.login('admin'));
-    const notDepartment = await t.gql(CREATE, { a: people.data!.accounts[0].id, n: 'x' }, await t.login('admin'));
+    const people = await t.gql('{ accounts(role: TOWNSHIP_HEAD) { nodes { id } } }', {}, await t.login('admin'));
+    const notDepartment = await t.gql(CREATE, { a: people.data!.accounts.nodes[0].id, n: 'x' }, await t.login('admin'));
     expect(codeOf(notDepartment)).toBe('BAD_USER_INPUT');
     const [{ count }] = await t.dataSource.query("SELECT count(*)::int AS count FROM api_keys WHERE name = 'x'");
     expect(count).toBe(0);

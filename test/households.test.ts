@@ -17,15 +17,15 @@ const auditCount = async (kind: string) => (await t.dataSource.query('SELECT cou
 
 describe('a village assistant and another village\'s household (P4.1)', () => {
   it('does not see it in the household list', async () => {
-    const result = await t.gql('{ households { id headName } }', {}, await t.login('va.101201'));
-    const names = result.data!.households.map((h: { headName: string }) => h.headName);
+    const result = await t.gql('{ households { nodes { id headName } } }', {}, await t.login('va.101201'));
+    const names = result.data!.households.nodes.map((h: { headName: string }) => h.headName);
     expect(names).toContain('刘德华');
     expect(names).not.toContain('张学友');
   });
 
   it('does not find it by search', async () => {
     const token = await t.login('va.101201');
-    expect((await t.gql('{ households(search: "张学") { id } }', {}, token)).data!.households).toEqual([]);
+    expect((await t.gql('{ households(search: "张学") { nodes { id } } }', {}, token)).data!.households.nodes).toEqual([]);
     expect((await t.gql('{ cases(filter: { search: "张学" }) { totalCount edges { node { id } } } }', {}, token)).data!.cases)
       .toEqual({ totalCount: 0, edges: [] });
   });
@@ -83,8 +83,8 @@ describe('personal data masking (D§12)', () => {
   });
 
   it('gives finance the payee and account, not the household\'s situation', async () => {
-    const result = await t.gql('{ households { headName bankAccount residence memberCount address members { name } } }', {}, await t.login('finance'));
-    const household = result.data!.households.find((h: { headName: string }) => h.headName === '刘德华');
+    const result = await t.gql('{ households { nodes { headName bankAccount residence memberCount address members { name } } } }', {}, await t.login('finance'));
+    const household = result.data!.households.nodes.find((h: { headName: string }) => h.headName === '刘德华');
     expect(household).toMatchObject({ bankAccount: '6228480000123456789', residence: null, memberCount: null, address: null, members: [] });
   });
 });

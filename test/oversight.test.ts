@@ -13,7 +13,7 @@ beforeAll(async () => {
   await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
   await letNoticePass(t, applied.id);
   await stepOk(t, 'hexi.head', 'approveCase', applied.id);
-  enrolmentId = (await as(t, 'poverty', '{ enrolments { id payeeName } }')).enrolments[0].id;
+  enrolmentId = (await as(t, 'poverty', '{ enrolments { nodes { id payeeName } } }')).enrolments.nodes[0].id;
 });
 afterAll(() => t.close());
 
@@ -25,7 +25,7 @@ it('lets the auditor record findings, which the district officer reads', async (
   const [enrolled] = (await as(t, 'auditor', '{ cases(filter: { status: [APPROVED] }) { edges { node { id } } } }')).cases.edges;
   const onCase = await as(t, 'auditor', 'mutation($s: ID!) { recordAuditFinding(input: { severity: OBSERVATION, title: "Checked", body: "Decision matches the accounting.", subjectId: $s }) { auditFinding { subjectId } } }', { s: enrolled.node.id });
   expect(onCase.recordAuditFinding.auditFinding.subjectId).toBe(enrolled.node.id);
-  expect((await as(t, 'district.officer', '{ auditFindings { title } }')).auditFindings).toEqual([{ title: 'Checked' }, { title: 'Late payments' }]);
+  expect((await as(t, 'district.officer', '{ auditFindings { nodes { title } } }')).auditFindings.nodes).toEqual([{ title: 'Checked' }, { title: 'Late payments' }]);
 });
 
 it.each(['district.officer', 'hexi.head', 'hexi.caseworker', 'va.101201', 'finance', 'poverty', 'dept.tax', 'admin'])('refuses a finding from %s', async (username) => {
@@ -34,7 +34,7 @@ it.each(['district.officer', 'hexi.head', 'hexi.caseworker', 'va.101201', 'finan
 
 it('lets the poverty office link support to a rural DIBAO household able to work', async () => {
   expect((await as(t, 'poverty', LINK, { e: enrolmentId })).linkDevelopmentSupport.developmentLink.measure).toMatch(/public-welfare/);
-  expect((await as(t, 'hexi.caseworker', '{ developmentLinks { measure } }')).developmentLinks).toHaveLength(1);
+  expect((await as(t, 'hexi.caseworker', '{ developmentLinks { nodes { measure } } }')).developmentLinks.nodes).toHaveLength(1);
 });
 
 it.each(['district.officer', 'hexi.head', 'auditor', 'finance', 'va.101201', 'admin'])('refuses a development link from %s', async (username) => {

@@ -58,7 +58,7 @@ describe('a DIBAO case from a village application to filing, each actor with its
     const approved = await stepOk(t, 'hexi.head', 'approveCase', applied.id);
     expect(approved.status).toBe('APPROVED');
 
-    const enrolments = (await as(t, 'finance', '{ enrolments(programme: DIBAO) { payeeName monthlyAmount startMonth reviewClass } }')).enrolments;
+    const enrolments = (await as(t, 'finance', '{ enrolments(programme: DIBAO) { nodes { payeeName monthlyAmount startMonth reviewClass } } }')).enrolments.nodes;
     expect(enrolments).toContainEqual(expect.objectContaining({ payeeName: '陈小明', monthlyAmount: '220.00', reviewClass: 'C' }));
     expect(enrolments[0].startMonth).toMatch(/^\d{4}-\d{2}-01$/);
 

@@ -161,12 +161,13 @@ class DemoCase {
    * all of them unless `answering` names fewer — and, once all have, the district approves the report. */
   async verify(answering: Department[] = DEPARTMENT_ANSWERS.map((a) => a.department)): Promise<void> {
     const request = await this.staff.as('district.officer', async (ctx, services) => {
-      const [requested] = await services.verification.listRequests(ctx, { caseId: this.key.id });
+      const { nodes: [requested] } = await services.verification.listRequests(ctx, { caseId: this.key.id }, { first: 1 });
       return services.verification.approveRequest(ctx, requested.id);
     });
     for (const { username, findings } of DEPARTMENT_ANSWERS.filter((a) => answering.includes(a.department))) {
       await this.staff.as(username, async (ctx, services) => {
-        for (const answer of await services.verification.listAnswers(ctx, { requestId: request.id, pending: true })) {
+        const { nodes: pending } = await services.verification.listAnswers(ctx, { requestId: request.id, pending: true }, {});
+        for (const answer of pending) {
           await services.verification.answer(ctx, answer.id, findings);
         }
       });

@@ -15,8 +15,8 @@ export async function caseOf(t: TestApp, username: string, id: string) {
 }
 
 export async function accountIdOf(t: TestApp, username: string): Promise<string> {
-  const result = await as(t, 'admin', '{ accounts { id username } }');
-  return result.accounts.find((a: { username: string }) => a.username === username).id;
+  const result = await as(t, 'admin', '{ accounts(first: 100) { nodes { id username } } }');
+  return result.accounts.nodes.find((a: { username: string }) => a.username === username).id;
 }
 
 /** The input type of a mutation: `approveCase` → `ApproveCaseInput`. */
@@ -64,10 +64,10 @@ export async function apply(t: TestApp, programme: string, options: { village?: 
 
 /** The verification round: district approves the request, every department answers, district approves the report. */
 export async function verify(t: TestApp, caseId: string) {
-  const [request] = (await as(t, 'district.officer', 'query($c: ID!) { verificationRequests(caseId: $c) { id status } }', { c: caseId })).verificationRequests;
+  const [request] = (await as(t, 'district.officer', 'query($c: ID!) { verificationRequests(caseId: $c) { nodes { id status } } }', { c: caseId })).verificationRequests.nodes;
   await as(t, 'district.officer', 'mutation($r: ID!) { approveVerificationRequest(input: { requestId: $r }) { verificationRequest { status } } }', { r: request.id });
   for (const department of ['dept.police', 'dept.tax', 'dept.hrss', 'dept.market', 'dept.bank']) {
-    const pending = (await as(t, department, 'query($r: ID!) { verificationAnswers(pending: true, requestId: $r) { id } }', { r: request.id })).verificationAnswers;
+    const pending = (await as(t, department, 'query($r: ID!) { verificationAnswers(pending: true, requestId: $r) { nodes { id } } }', { r: request.id })).verificationAnswers.nodes;
     for (const answer of pending) {
       await as(t, department, 'mutation($a: ID!) { answerVerification(input: { answerId: $a, findings: "No record found (无记录)" }) { verificationAnswer { answeredAt } } }',
         { a: answer.id });

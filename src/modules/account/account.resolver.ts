@@ -1,11 +1,12 @@
 import {
-  Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root,
+  Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root,
 } from 'type-graphql';
 import { IsOptional, Length } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs, Public, SignedIn } from '../../graphql/guards';
 import { keyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
+import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { badInput } from '../../errors';
 import { Department, Role } from '../../../permissions/roles';
 import { scopeCodesOf } from '../region/region-code';
@@ -109,6 +110,8 @@ const CreateAccountPayload = payloadType<{ account: Account }>('CreateAccount', 
 const SetAccountActivePayload = payloadType<{ account: Account }>('SetAccountActive', 'The account (账号)', { account: ACCOUNT });
 const RevokeApiKeyPayload = payloadType<{ apiKey: ApiKey }>('RevokeApiKey', 'The revoked key (已吊销密钥)',
   { apiKey: { type: () => ApiKey, description: 'The key (密钥)' } });
+const AccountConnection = ConnectionType(Account, { name: 'Account', items: 'accounts', zh: '账号' });
+const ApiKeyConnection = ConnectionType(ApiKey, { name: 'ApiKey', items: 'API keys', zh: '接口密钥' });
 
 @Resolver(() => Account)
 export class AccountResolver {
@@ -124,20 +127,21 @@ export class AccountResolver {
     return ctx.services.accounts.changePassword(ctx, input.currentPassword, input.newPassword);
   }
 
-  @Query(() => Account, { description: 'The caller\'s own account, roles and their scope (当前账号).' })
+  @Query(() => Account, { nullable: true, description: 'The caller\'s own account, roles and their scope (当前账号).' })
   @SignedIn('Everyone may see their own account (D§2).')
   me(@Ctx() ctx: RequestContext): Promise<Account> {
     return ctx.services.accounts.me(ctx);
   }
 
-  @Query(() => [Account], { description: 'Accounts the caller may see (账号列表), optionally under a region or with a role.' })
+  @Query(() => AccountConnection, { nullable: true, description: 'Accounts the caller may see (账号列表), newest first, optionally under a region or with a role.' })
   @Needs('read', 'Account')
   accounts(
     @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
     @Arg('regionCode', () => String, { nullable: true }) regionCode?: string,
     @Arg('role', () => Role, { nullable: true }) role?: Role,
-  ): Promise<Account[]> {
-    return ctx.services.accounts.list(ctx, { regionCode, role });
+  ): Promise<Connection<Account>> {
+    return ctx.services.accounts.page(ctx, { regionCode, role }, page);
   }
 
   @Mutation(() => CreateAccountPayload, { description: 'Create an account in the caller\'s district (新建账号); ADMIN.' })
@@ -152,10 +156,11 @@ export class AccountResolver {
     return { account: await ctx.services.accounts.setActive(ctx, keyOfOrThrow(input.accountId, 'Account', 'accountId'), input.active) };
   }
 
-  @Query(() => [ApiKey], { description: 'API keys the caller may see (接口密钥), never their secrets.' })
+  @Query(() => ApiKeyConnection, { nullable: true, description: 'API keys the caller may see (接口密钥), newest first, never their secrets.' })
   @Needs('read', 'ApiKey')
-  apiKeys(@Ctx() ctx: RequestContext, @Arg('accountId', () => ID, { nullable: true }) accountId?: string): Promise<ApiKey[]> {
-    return ctx.services.accounts.listApiKeys(ctx, accountId ? keyOfOrThrow(accountId, 'Account') : undefined);
+  apiKeys(@Ctx() ctx: RequestContext, @Args() page: PageArgs,
+    @Arg('accountId', () => ID, { nullable: true }) accountId?: string): Promise<Connection<ApiKey>> {
+    return ctx.services.accounts.listApiKeys(ctx, accountId ? keyOfOrThrow(accountId, 'Account') : undefined, page);
   }
 
   @Mutation(() => IssuedApiKey, { description: 'Issue an API key to a department integration account (签发密钥); ADMIN of its district.' })

@@ -1,8 +1,8 @@
-import { Arg, Ctx, Field, InputType, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, InputType, Query, Resolver } from 'type-graphql';
 import { IsOptional, Length } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
-import { badInput } from '../../errors';
+import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { AuditEntry, AuditKind } from './audit-entry.entity';
 
 @InputType({ description: 'Filters for the audit log (审计日志筛选)' })
@@ -26,16 +26,17 @@ class AuditFilter {
   actorUsername?: string;
 }
 
+const AuditEntryConnection = ConnectionType(AuditEntry, { name: 'AuditEntry', items: 'audit log entries', zh: '审计日志' });
+
 @Resolver(() => AuditEntry)
 export class AuditResolver {
-  @Query(() => [AuditEntry], { description: 'The audit log (审计日志), newest first: changes, refusals and personal-data reads.' })
+  @Query(() => AuditEntryConnection, { nullable: true, description: 'The audit log (审计日志), newest first: changes, refusals and personal-data reads.' })
   @Needs('read', 'AuditEntry')
   auditLog(
     @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
     @Arg('filter', () => AuditFilter, { nullable: true }) filter?: AuditFilter,
-    @Arg('first', () => Int, { defaultValue: 50, description: 'At most this many (1–500)' }) first = 50,
-  ): Promise<AuditEntry[]> {
-    if (first < 1 || first > 500) throw badInput('"first" must be between 1 and 500.', 'first');
-    return ctx.services.audit.list(ctx, filter ?? {}, first);
+  ): Promise<Connection<AuditEntry>> {
+    return ctx.services.audit.list(ctx, filter ?? {}, page);
   }
 }

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { scopeQuery } from '../../../permissions/sql';
 import type { RequestContext } from '../../graphql/context';
+import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { AuditEntry, AuditKind } from './audit-entry.entity';
 
 export interface AuditRecord {
@@ -55,13 +56,13 @@ export class AuditService {
     await this.dataSource.getRepository(AuditEntry).insert(rows);
   }
 
-  list(ctx: RequestContext, filter: AuditFilter, limit: number): Promise<AuditEntry[]> {
+  list(ctx: RequestContext, filter: AuditFilter, page: PageArgs): Promise<Connection<AuditEntry>> {
     const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('entry');
     if (filter.kind) qb.andWhere('entry.kind = :kind', { kind: filter.kind });
     if (filter.subjectType) qb.andWhere('entry.subject_type = :subjectType', { subjectType: filter.subjectType });
     if (filter.subjectId) qb.andWhere('entry.subject_id = :subjectId', { subjectId: filter.subjectId });
     if (filter.actorUsername) qb.andWhere('entry.actor_username = :actorUsername', { actorUsername: filter.actorUsername });
-    return scopeQuery(qb, ctx.ability, 'read', 'AuditEntry').orderBy('entry.at', 'DESC').addOrderBy('entry.id').limit(limit).getMany();
+    return keysetPage(scopeQuery(qb, ctx.ability, 'read', 'AuditEntry'), page, { type: 'AuditEntry', sortColumn: 'at' });
   }
 
   private row(ctx: RequestContext, record: AuditRecord): Partial<AuditEntry> {

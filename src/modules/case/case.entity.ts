@@ -117,6 +117,7 @@ registerEnumType(CaseStatus, {
 @Index(['districtCode', 'townshipCode', 'status'])
 @Index(['districtCode', 'householdId'])
 @Index(['districtCode', 'dueAt'])
+@Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('Case', { implements: Node, description: 'An assistance case (救助申请/案件) from application to filing.' })
 export class Case implements Node {
   @PrimaryColumn({ type: 'varchar', length: 12 })

@@ -1,13 +1,12 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, Length } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
-import { PageInfo } from '../../graphql/connection';
+import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { Household } from '../household/household.entity';
 import { tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { Case, CaseEvent, CaseStatus, Channel, Programme } from './case.entity';
-import { encodeCursor } from './case.service';
 import { subject } from '@casl/ability';
 import { isOverdue } from './deadlines';
 import { nextStepsOf } from './workflow';
@@ -94,26 +93,7 @@ class SubmitApplicationInput {
   newGrounds: boolean;
 }
 
-@ObjectType('CaseEdge', { description: 'A case in a page (案件分页项).' })
-class CaseEdge {
-  @Field({ description: 'Cursor of this item (游标)' })
-  cursor: string;
-
-  @Field(() => Case, { description: 'The case (案件)' })
-  node: Case;
-}
-
-@ObjectType('CaseConnection', { description: 'A page of cases (案件分页).' })
-class CaseConnection {
-  @Field(() => [CaseEdge], { description: 'Cases on this page (本页案件)' })
-  edges: CaseEdge[];
-
-  @Field(() => PageInfo, { description: 'Paging (分页信息)' })
-  pageInfo: PageInfo;
-
-  @Field(() => Int, { description: 'Cases matching the filter within the caller\'s scope (总数)' })
-  totalCount: number;
-}
+const CaseConnection = ConnectionType(Case, { name: 'Case', items: 'cases', zh: '案件' });
 
 const SubmitApplicationPayload = payloadType<{ case: Case }>('SubmitApplication', 'The submitted application (已提交的申请)',
   { case: { type: () => Case, description: 'The new case (新案件)' } });
@@ -126,38 +106,23 @@ export class CaseResolver {
     return { case: await ctx.services.cases.submit(ctx, tenantKeyOfOrThrow(input.householdId, 'Household', 'householdId'), input) };
   }
 
-  @Query(() => CaseConnection, { description: 'Cases the caller may see (案件列表), newest first, as a Relay connection.' })
+  @Query(() => CaseConnection, { nullable: true, description: 'Cases the caller may see (案件列表), newest first, as a Relay connection.' })
   @Needs('read', 'Case')
-  async cases(
+  cases(
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 20)' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after' }) after?: string,
+    @Args() page: PageArgs,
     @Arg('filter', () => CaseFilter, { nullable: true }) filter?: CaseFilter,
-  ): Promise<CaseConnection> {
-    const page = await ctx.services.cases.page(ctx, filter ?? {}, first ?? 20, after ?? undefined);
-    return {
-      edges: page.nodes.map((node) => ({ cursor: encodeCursor(node), node })),
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: false,
-        startCursor: page.nodes.length ? encodeCursor(page.nodes[0]) : null,
-        endCursor: page.endCursor,
-      },
-      totalCount: page.totalCount,
-    };
+  ): Promise<Connection<Case>> {
+    return ctx.services.cases.page(ctx, filter ?? {}, page);
   }
 
-  @Query(() => CaseConnection, { description: 'Cases past a deadline in the caller\'s scope (超期案件), newest first.' })
+  @Query(() => CaseConnection, { nullable: true, description: 'Cases past a deadline in the caller\'s scope (超期案件), newest first.' })
   @Needs('read', 'Case')
-  overdueCases(
-    @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-  ): Promise<CaseConnection> {
-    return this.cases(ctx, first, after, { overdue: true });
+  overdueCases(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<Case>> {
+    return ctx.services.cases.page(ctx, { overdue: true }, page);
   }
 
-  @Query(() => Case, { name: 'case', description: 'One case by ID (案件详情); NOT_FOUND outside the caller\'s scope.' })
+  @Query(() => Case, { name: 'case', nullable: true, description: 'One case by ID (案件详情); NOT_FOUND outside the caller\'s scope.' })
   @Needs('read', 'Case')
   caseById(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Case> {
     return ctx.services.cases.findOrThrow(ctx, tenantKeyOfOrThrow(id, 'Case'));

@@ -1,5 +1,5 @@
 import { TenantKey, whereTenantKeysIn } from '../../db/tenant-keys';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { scopeQuery } from '../../../permissions/sql';
 import { assertCan } from '../../auth/authorize';
 import { badInput, DomainError, ErrorCode, notFound } from '../../errors';
@@ -7,6 +7,7 @@ import { decisionDueAtFor } from './deadlines';
 import type { RequestContext } from '../../graphql/context';
 import { escapeLike } from '../household/household.service';
 import { Case, CaseEvent, CaseStatus, Channel, Programme } from './case.entity';
+import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 
 export interface NewApplication {
   programme: Programme;
@@ -27,30 +28,6 @@ export interface CaseFilter {
   townshipCode?: string;
   kinRegistered?: boolean;
   search?: string;
-}
-
-export interface Page<T> {
-  nodes: T[];
-  totalCount: number;
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
-
-export const MAX_PAGE_SIZE = 100;
-
-/** Keyset cursor over (created_at DESC, id DESC): stable while new cases arrive. */
-export function encodeCursor(row: { createdAt: Date; id: string }): string {
-  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
-}
-
-function decodeCursorOrThrow(cursor: string): [string, string] {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return [at, id];
-  } catch {
-    // fall through to the coded error
-  }
-  throw badInput('"after" is not a cursor from this connection.', 'after');
 }
 
 export class CaseService {
@@ -118,8 +95,7 @@ export class CaseService {
   }
 
   /** One page of the cases the caller may read, with the total under the same filter and scope. */
-  async page(ctx: RequestContext, filter: CaseFilter, first: number, after?: string): Promise<Page<Case>> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput(`"first" must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+  async page(ctx: RequestContext, filter: CaseFilter, page: PageArgs): Promise<Connection<Case>> {
     const spotCheckRate = filter.spotCheckDue === undefined ? null : (await ctx.services.settings.calendarOf(ctx.actor!.districtCode)).settings.spotCheckRatePercent;
     const base = () => {
       const qb = this.dataSource.getRepository(Case).createQueryBuilder('c');
@@ -151,18 +127,7 @@ export class CaseService {
       }
       return scopeQuery(qb, ctx.ability, 'read', 'Case');
     };
-    const rows = base();
-    if (after) {
-      const [at, id] = decodeCursorOrThrow(after);
-      rows.andWhere(new Brackets((w) => w.where('(c.created_at, c.id) < (:at, :id)', { at, id })));
-    }
-    const [nodes, totalCount] = await Promise.all([
-      rows.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').limit(first + 1).getMany(),
-      base().getCount(),
-    ]);
-    const hasNextPage = nodes.length > first;
-    const pageNodes = nodes.slice(0, first);
-    return { nodes: pageNodes, totalCount, hasNextPage, endCursor: pageNodes.length ? encodeCursor(pageNodes[pageNodes.length - 1]) : null };
+    return keysetPage(base(), page, { type: 'Case', sortColumn: 'created_at' });
   }
 
   findByKeys(ctx: RequestContext, keys: readonly TenantKey[]): Promise<Case[]> {

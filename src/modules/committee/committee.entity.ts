@@ -97,6 +97,7 @@ export class CommitteeMember {
 /** A committee meeting (审核会议): agenda of cases, attendance, and votes (D§4). */
 @Entity('meetings')
 @Index(['districtCode', 'townshipCode', 'heldOn'])
+@Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('Meeting', { implements: Node, description: 'A committee meeting (审核会议) with its agenda, attendance and votes.' })
 export class Meeting implements Node {
   @PrimaryColumn({ type: 'varchar', length: 12 })

@@ -1,9 +1,10 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
 import { keyOfOrThrow, Node, tenantGlobalId, tenantKeyOfOrThrow, toGlobalId } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { CalendarDateScalar } from '../../graphql/scalars';
+import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { Account } from '../account/account.entity';
 import { Case } from '../case/case.entity';
 import { CommitteeFunction, CommitteeMember, CommitteeVote, Meeting, Vote } from './committee.entity';
@@ -120,9 +121,11 @@ export class CommitteeMemberResolver {
   }
 }
 
+const MeetingConnection = ConnectionType(Meeting, { name: 'Meeting', items: 'committee meetings', zh: '审核会议' });
+
 @Resolver(() => Meeting)
 export class CommitteeResolver {
-  @Query(() => [CommitteeView], { description: 'Joint review committees the caller may see (联审联批小组), with validity.' })
+  @Query(() => [CommitteeView], { nullable: true, description: 'Joint review committees the caller may see (联审联批小组), with validity.' })
   @Needs('read', 'Committee')
   async committees(@Ctx() ctx: RequestContext): Promise<CommitteeView[]> {
     return (await ctx.services.committees.list(ctx)).map(committeeView);
@@ -135,10 +138,11 @@ export class CommitteeResolver {
     return { committee: committeeView(await ctx.services.committees.setCommittee(ctx, input.townshipCode, members)) };
   }
 
-  @Query(() => [Meeting], { description: 'Committee meetings the caller may see (审核会议).' })
+  @Query(() => MeetingConnection, { nullable: true, description: 'Committee meetings the caller may see (审核会议), most recently scheduled first.' })
   @Needs('read', 'Meeting')
-  meetings(@Ctx() ctx: RequestContext, @Arg('townshipCode', () => String, { nullable: true }) townshipCode?: string): Promise<Meeting[]> {
-    return ctx.services.committees.listMeetings(ctx, townshipCode);
+  meetings(@Ctx() ctx: RequestContext, @Args() page: PageArgs,
+    @Arg('townshipCode', () => String, { nullable: true }) townshipCode?: string): Promise<Connection<Meeting>> {
+    return ctx.services.committees.listMeetings(ctx, townshipCode, page);
   }
 
   @Mutation(() => ScheduleMeetingPayload, { description: 'Schedule a committee meeting with its agenda of cases (安排审核会议), P4.2.' })

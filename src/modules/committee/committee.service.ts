@@ -5,6 +5,7 @@ import { assertCan, refuse } from '../../auth/authorize';
 import { toGlobalId } from '../../graphql/node';
 import { assertDateOrThrow, badInput, conflict, notFound } from '../../errors';
 import type { RequestContext } from '../../graphql/context';
+import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Account } from '../account/account.entity';
 import { levelOfCodeOrThrow, RegionLevel } from '../region/region-code';
 import type { Settings } from '../settings/settings-definitions';
@@ -132,10 +133,12 @@ export class CommitteeService {
     return meeting;
   }
 
-  listMeetings(ctx: RequestContext, townshipCode?: string): Promise<Meeting[]> {
+  /** Newest scheduled first: the meeting date is a day, shared by many meetings, so it cannot key
+   * the pages. */
+  listMeetings(ctx: RequestContext, townshipCode: string | undefined, page: PageArgs): Promise<Connection<Meeting>> {
     const qb = this.dataSource.getRepository(Meeting).createQueryBuilder('m');
     if (townshipCode) qb.andWhere('m.township_code = :townshipCode', { townshipCode });
-    return scopeQuery(qb, ctx.ability, 'read', 'Meeting').orderBy('m.held_on', 'DESC').limit(200).getMany();
+    return keysetPage(scopeQuery(qb, ctx.ability, 'read', 'Meeting'), page, { type: 'Meeting', sortColumn: 'created_at' });
   }
 
   async recordAttendance(ctx: RequestContext, meetingKey: TenantKey, presentIds: string[]): Promise<Meeting> {

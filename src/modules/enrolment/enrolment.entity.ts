@@ -40,6 +40,7 @@ registerEnumType(ReviewClass, {
 @Index(['districtCode', 'villageCode'])
 @Index(['districtCode', 'townshipCode', 'status'])
 @Index(['districtCode', 'householdId'])
+@Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('Enrolment', { implements: Node, description: 'A beneficiary enrolment (救助对象登记) created by an approval.' })
 export class Enrolment implements Node {
   @PrimaryColumn({ type: 'varchar', length: 12 })

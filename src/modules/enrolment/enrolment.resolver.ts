@@ -1,21 +1,21 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
-import { badInput } from '../../errors';
+import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { Case, Programme } from '../case/case.entity';
 import { Household } from '../household/household.entity';
 import { Enrolment } from './enrolment.entity';
 
+const EnrolmentConnection = ConnectionType(Enrolment, { name: 'Enrolment', items: 'enrolments', zh: '救助对象' });
+
 @Resolver(() => Enrolment)
 export class EnrolmentResolver {
-  @Query(() => [Enrolment], { description: 'Beneficiary enrolments the caller may see (救助对象), newest first.' })
+  @Query(() => EnrolmentConnection, { nullable: true, description: 'Beneficiary enrolments the caller may see (救助对象), newest first.' })
   @Needs('read', 'Enrolment')
-  enrolments(@Ctx() ctx: RequestContext,
+  enrolments(@Ctx() ctx: RequestContext, @Args() page: PageArgs,
     @Arg('programme', () => Programme, { nullable: true }) programme?: Programme,
-    @Arg('villageCode', () => String, { nullable: true }) villageCode?: string,
-    @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many (1–500)' }) first = 100): Promise<Enrolment[]> {
-    if (first < 1 || first > 500) throw badInput('"first" must be between 1 and 500.', 'first');
-    return ctx.services.enrolments.list(ctx, { programme, villageCode }, first);
+    @Arg('villageCode', () => String, { nullable: true }) villageCode?: string): Promise<Connection<Enrolment>> {
+    return ctx.services.enrolments.list(ctx, { programme, villageCode }, page);
   }
 
   @FieldResolver(() => Case, { nullable: true, description: 'The case that enrolled the recipient (来源案件), if the caller may see it' })

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { scopeQuery } from '../../../permissions/sql';
 import type { RequestContext } from '../../graphql/context';
+import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Household } from '../household/household.entity';
 import { Programme } from '../case/case.entity';
 import { StepRun, unmet } from '../case/workflow';
@@ -56,10 +57,10 @@ export class EnrolmentService {
       .where("district_code = :d AND case_id = :id AND status = 'ACTIVE'", { d: c.districtCode, id: c.id }).execute();
   }
 
-  list(ctx: RequestContext, filter: { programme?: Programme; villageCode?: string }, limit: number): Promise<Enrolment[]> {
+  list(ctx: RequestContext, filter: { programme?: Programme; villageCode?: string }, page: PageArgs): Promise<Connection<Enrolment>> {
     const qb = this.dataSource.getRepository(Enrolment).createQueryBuilder('e');
     if (filter.programme) qb.andWhere('e.programme = :programme', { programme: filter.programme });
     if (filter.villageCode) qb.andWhere('e.village_code = :villageCode', { villageCode: filter.villageCode });
-    return scopeQuery(qb, ctx.ability, 'read', 'Enrolment').orderBy('e.created_at', 'DESC').limit(limit).getMany();
+    return keysetPage(scopeQuery(qb, ctx.ability, 'read', 'Enrolment'), page, { type: 'Enrolment', sortColumn: 'created_at' });
   }
 }

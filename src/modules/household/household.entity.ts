@@ -65,6 +65,7 @@ registerEnumType(LabourCapacity, {
 @Entity('households')
 @Index(['districtCode', 'villageCode'])
 @Index(['districtCode', 'townshipCode'])
+@Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('Household', { implements: Node, description: 'A household (家庭/户) with its members; personal fields are masked unless your role is granted them.' })
 export class Household implements Node {
   @PrimaryColumn({ type: 'varchar', length: 12 })

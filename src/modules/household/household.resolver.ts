@@ -1,10 +1,10 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, Length, ValidateNested } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
 import { tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
-import { badInput } from '../../errors';
+import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { Case } from '../case/case.entity';
 import { Household, LabourCapacity, Person, Relation, Residence } from './household.entity';
 
@@ -122,6 +122,7 @@ const AddHouseholdMemberPayload = payloadType<{ person: Person; household: House
   { person: { type: () => Person, description: 'The new member (新成员)' }, household: HOUSEHOLD });
 const RemoveHouseholdMemberPayload = payloadType<{ household: Household }>('RemoveHouseholdMember', 'The household without the member (减员后的家庭)',
   { household: HOUSEHOLD });
+const HouseholdConnection = ConnectionType(Household, { name: 'Household', items: 'households', zh: '家庭' });
 
 @Resolver(() => Household)
 export class HouseholdResolver {
@@ -152,19 +153,18 @@ export class HouseholdResolver {
     return { household: await ctx.services.households.create(ctx, input) };
   }
 
-  @Query(() => [Household], { description: 'Households the caller may see (家庭列表); `search` matches member names.' })
+  @Query(() => HouseholdConnection, { nullable: true, description: 'Households the caller may see (家庭列表), newest first; `search` matches member names.' })
   @Needs('read', 'Household')
   households(
     @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
     @Arg('villageCode', () => String, { nullable: true }) villageCode?: string,
     @Arg('search', () => String, { nullable: true }) search?: string,
-    @Arg('first', () => Int, { defaultValue: 50, description: 'At most this many (1–100)' }) first = 50,
-  ): Promise<Household[]> {
-    if (first < 1 || first > 100) throw badInput('"first" must be between 1 and 100.', 'first');
-    return ctx.services.households.list(ctx, { villageCode, search }, first);
+  ): Promise<Connection<Household>> {
+    return ctx.services.households.list(ctx, { villageCode, search }, page);
   }
 
-  @Query(() => Household, { description: 'One household by ID (家庭详情); NOT_FOUND outside the caller\'s scope.' })
+  @Query(() => Household, { nullable: true, description: 'One household by ID (家庭详情); NOT_FOUND outside the caller\'s scope.' })
   @Needs('read', 'Household')
   household(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Household> {
     return ctx.services.households.findOrThrow(ctx, tenantKeyOfOrThrow(id, 'Household'));

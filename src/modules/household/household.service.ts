@@ -6,6 +6,7 @@ import { badInput, conflict, notFound, textOrThrow } from '../../errors';
 import { Case, CaseEvent } from '../case/case.entity';
 import { OPEN_STATUSES } from '../kin/kin.service';
 import type { RequestContext } from '../../graphql/context';
+import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { levelOfCodeOrThrow, RegionLevel, scopeCodesOf } from '../region/region-code';
 import { Region } from '../region/region.entity';
 import { Household, LabourCapacity, Person, Relation, Residence } from './household.entity';
@@ -199,7 +200,7 @@ export class HouseholdService {
   }
 
   /** Households the caller may read; `search` matches the head's or any member's name. */
-  list(ctx: RequestContext, filter: { villageCode?: string; search?: string }, limit: number): Promise<Household[]> {
+  list(ctx: RequestContext, filter: { villageCode?: string; search?: string }, page: PageArgs): Promise<Connection<Household>> {
     const qb = this.dataSource.getRepository(Household).createQueryBuilder('household');
     if (filter.villageCode) qb.andWhere('household.village_code = :villageCode', { villageCode: filter.villageCode });
     if (filter.search) {
@@ -211,7 +212,7 @@ export class HouseholdService {
         qb.andWhere('household.head_name ILIKE :search', { search });
       }
     }
-    return scopeQuery(qb, ctx.ability, 'read', 'Household').orderBy('household.created_at', 'DESC').addOrderBy('household.id').limit(limit).getMany();
+    return keysetPage(scopeQuery(qb, ctx.ability, 'read', 'Household'), page, { type: 'Household', sortColumn: 'created_at' });
   }
 
   findByKeys(ctx: RequestContext, keys: readonly TenantKey[]): Promise<Household[]> {

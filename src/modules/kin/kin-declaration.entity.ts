@@ -27,6 +27,7 @@ registerEnumType(KinRelation, {
 @Entity('kin_declarations')
 @Index(['districtCode', 'idNumber'])
 @Index(['districtCode', 'accountId'])
+@Index(['districtCode', 'declaredAt', 'id'])
 @ObjectType('KinDeclaration', { implements: Node, description: 'A close relative declared by a staff member (工作人员近亲属备案).' })
 export class KinDeclaration implements Node {
   @PrimaryColumn({ type: 'varchar', length: 12 })

@@ -1,8 +1,9 @@
-import { Arg, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { Length } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
 import { payloadType } from '../../graphql/payload';
+import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { KinDeclaration, KinRelation } from './kin-declaration.entity';
 
 @InputType('DeclareKinInput', { description: 'A close relative to declare (申报近亲属)' })
@@ -20,6 +21,7 @@ class DeclareKinInput {
 
 const DeclareKinPayload = payloadType<{ kinDeclaration: KinDeclaration }>('DeclareKin', 'The declaration (近亲属备案)',
   { kinDeclaration: { type: () => KinDeclaration, description: 'The declaration (备案)' } });
+const KinDeclarationConnection = ConnectionType(KinDeclaration, { name: 'KinDeclaration', items: 'kin declarations', zh: '近亲属备案' });
 
 @Resolver(() => KinDeclaration)
 export class KinResolver {
@@ -29,9 +31,9 @@ export class KinResolver {
     return { kinDeclaration: await ctx.services.kin.declare(ctx, input) };
   }
 
-  @Query(() => [KinDeclaration], { description: 'Kin declarations the caller may see: your own, or the district\'s for the district officer (近亲属备案).' })
+  @Query(() => KinDeclarationConnection, { nullable: true, description: 'Kin declarations the caller may see, newest first: your own, or the district\'s for the district officer (近亲属备案).' })
   @Needs('read', 'KinDeclaration')
-  kinDeclarations(@Ctx() ctx: RequestContext): Promise<KinDeclaration[]> {
-    return ctx.services.kin.list(ctx);
+  kinDeclarations(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<KinDeclaration>> {
+    return ctx.services.kin.list(ctx, page);
   }
 }

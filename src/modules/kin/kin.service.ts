@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { scopeQuery } from '../../../permissions/sql';
 import { assertCan } from '../../auth/authorize';
 import type { RequestContext } from '../../graphql/context';
+import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Person } from '../household/household.entity';
 import { maskIdNumber, normaliseIdNumberOrThrow } from '../household/id-number';
 import { Case, CaseEvent, CaseStatus } from '../case/case.entity';
@@ -48,9 +49,9 @@ export class KinService {
     });
   }
 
-  list(ctx: RequestContext): Promise<KinDeclaration[]> {
+  list(ctx: RequestContext, page: PageArgs): Promise<Connection<KinDeclaration>> {
     const qb = this.dataSource.getRepository(KinDeclaration).createQueryBuilder('k');
-    return scopeQuery(qb, ctx.ability, 'read', 'KinDeclaration').orderBy('k.declared_at', 'DESC').getMany();
+    return keysetPage(scopeQuery(qb, ctx.ability, 'read', 'KinDeclaration'), page, { type: 'KinDeclaration', sortColumn: 'declared_at' });
   }
 
   /**

@@ -66,6 +66,7 @@ export class AuditFinding implements Node {
 /** A development-support link (帮扶衔接) from the poverty office to a rural DIBAO household able to work (P4.4). */
 @Entity('development_links')
 @Index(['districtCode', 'enrolmentId'])
+@Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('DevelopmentLink', { implements: Node, description: 'Development support linked to a rural DIBAO household able to work (产业就业帮扶衔接), P4.4.' })
 export class DevelopmentLink implements Node {
   @PrimaryColumn({ type: 'varchar', length: 12 })

@@ -1,8 +1,9 @@
-import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
 import { tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
+import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { AuditFinding, DevelopmentLink, FindingSeverity } from './oversight.entity';
 
 @InputType('RecordAuditFindingInput', { description: 'An audit finding (审计发现)' })
@@ -36,6 +37,8 @@ const RecordAuditFindingPayload = payloadType<{ auditFinding: AuditFinding }>('R
   { auditFinding: { type: () => AuditFinding, description: 'The finding (发现)' } });
 const LinkDevelopmentSupportPayload = payloadType<{ developmentLink: DevelopmentLink }>('LinkDevelopmentSupport', 'The link (帮扶衔接)',
   { developmentLink: { type: () => DevelopmentLink, description: 'The link (衔接)' } });
+const AuditFindingConnection = ConnectionType(AuditFinding, { name: 'AuditFinding', items: 'audit findings', zh: '审计发现' });
+const DevelopmentLinkConnection = ConnectionType(DevelopmentLink, { name: 'DevelopmentLink', items: 'development-support links', zh: '帮扶衔接' });
 
 @Resolver()
 export class OversightResolver {
@@ -45,10 +48,10 @@ export class OversightResolver {
     return { auditFinding: await ctx.services.oversight.recordFinding(ctx, input) };
   }
 
-  @Query(() => [AuditFinding], { description: 'Audit findings the caller may see (审计发现).' })
+  @Query(() => AuditFindingConnection, { nullable: true, description: 'Audit findings the caller may see (审计发现), newest first.' })
   @Needs('read', 'AuditFinding')
-  auditFindings(@Ctx() ctx: RequestContext): Promise<AuditFinding[]> {
-    return ctx.services.oversight.listFindings(ctx);
+  auditFindings(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<AuditFinding>> {
+    return ctx.services.oversight.listFindings(ctx, page);
   }
 
   @Mutation(() => LinkDevelopmentSupportPayload, { description: 'Link development support to a rural DIBAO household able to work (帮扶衔接); POVERTY_OFFICER, P4.4.' })
@@ -58,9 +61,9 @@ export class OversightResolver {
     return { developmentLink: await ctx.services.oversight.linkDevelopment(ctx, enrolment.id, input.measure) };
   }
 
-  @Query(() => [DevelopmentLink], { description: 'Development-support links the caller may see (帮扶衔接).' })
+  @Query(() => DevelopmentLinkConnection, { nullable: true, description: 'Development-support links the caller may see (帮扶衔接), newest first.' })
   @Needs('read', 'DevelopmentLink')
-  developmentLinks(@Ctx() ctx: RequestContext): Promise<DevelopmentLink[]> {
-    return ctx.services.oversight.listLinks(ctx);
+  developmentLinks(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<DevelopmentLink>> {
+    return ctx.services.oversight.listLinks(ctx, page);
   }
 }

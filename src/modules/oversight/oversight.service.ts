@@ -3,6 +3,7 @@ import { scopeQuery } from '../../../permissions/sql';
 import { assertCan } from '../../auth/authorize';
 import { badInput, notFound, textOrThrow } from '../../errors';
 import type { RequestContext } from '../../graphql/context';
+import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { fromGlobalIdOrThrow } from '../../graphql/node';
 import { fetchNode } from '../../graphql/node-fetchers';
 import { levelOfCodeOrThrow, RegionLevel } from '../region/region-code';
@@ -40,9 +41,9 @@ export class OversightService {
     });
   }
 
-  listFindings(ctx: RequestContext): Promise<AuditFinding[]> {
+  listFindings(ctx: RequestContext, page: PageArgs): Promise<Connection<AuditFinding>> {
     const qb = this.dataSource.getRepository(AuditFinding).createQueryBuilder('f');
-    return scopeQuery(qb, ctx.ability, 'read', 'AuditFinding').orderBy('f.created_at', 'DESC').limit(500).getMany();
+    return keysetPage(scopeQuery(qb, ctx.ability, 'read', 'AuditFinding'), page, { type: 'AuditFinding', sortColumn: 'created_at' });
   }
 
   /** Links development support to an enrolment the poverty office may see: rural DIBAO, able to work. */
@@ -65,8 +66,8 @@ export class OversightService {
     });
   }
 
-  listLinks(ctx: RequestContext): Promise<DevelopmentLink[]> {
+  listLinks(ctx: RequestContext, page: PageArgs): Promise<Connection<DevelopmentLink>> {
     const qb = this.dataSource.getRepository(DevelopmentLink).createQueryBuilder('l');
-    return scopeQuery(qb, ctx.ability, 'read', 'DevelopmentLink').orderBy('l.created_at', 'DESC').limit(500).getMany();
+    return keysetPage(scopeQuery(qb, ctx.ability, 'read', 'DevelopmentLink'), page, { type: 'DevelopmentLink', sortColumn: 'created_at' });
   }
 }

@@ -163,13 +163,13 @@ async function subjectRowOrThrow(ctx: RequestContext, subjectType: SubjectName, 
 
 @Resolver()
 export class PolicyResolver {
-  @Query(() => [PermissionGrant], { description: 'The policy table (权限矩阵): every grant of a role, or of all roles, with clause and reason.' })
+  @Query(() => [PermissionGrant], { nullable: true, description: 'The policy table (权限矩阵): every grant of a role, or of all roles, with clause and reason.' })
   @Needs('read', 'Policy')
   permissionMatrix(@Arg('role', () => Role, { nullable: true }) role?: Role): PermissionGrant[] {
     return grantsOf(role ?? undefined).map(view);
   }
 
-  @Query(() => PermissionExplanation, { description: 'Explain one decision (权限说明): allowed or not, the deciding rule, and which condition failed. Yourself, or — for DISTRICT_OFFICER, AUDITOR, ADMIN — any account of your district.' })
+  @Query(() => PermissionExplanation, { nullable: true, description: 'Explain one decision (权限说明): allowed or not, the deciding rule, and which condition failed. Yourself, or — for DISTRICT_OFFICER, AUDITOR, ADMIN — any account of your district.' })
   @Needs('explain', 'Account')
   async explainPermission(
     @Ctx() ctx: RequestContext,
@@ -192,7 +192,7 @@ export class PolicyResolver {
     };
   }
 
-  @Query(() => [WhoCanEntry], { description: 'Who may do it (谁有权限): the accounts of your district allowed the action, each with its granting rule. Lists only accounts you may explain.' })
+  @Query(() => [WhoCanEntry], { nullable: true, description: 'Who may do it (谁有权限): the accounts of your district allowed the action, each with its granting rule. Lists only accounts you may explain.' })
   @Needs('explain', 'Account')
   async whoCan(
     @Ctx() ctx: RequestContext,

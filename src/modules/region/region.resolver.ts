@@ -51,7 +51,7 @@ const UpdateRegionPayload = payloadType<{ region: Region }>('UpdateRegion', 'The
 
 @Resolver(() => Region)
 export class RegionResolver {
-  @Query(() => [Region], { description: 'Places the caller may see (区划列表), optionally under a parent or at a level.' })
+  @Query(() => [Region], { nullable: true, description: 'Places the caller may see (区划列表), optionally under a parent or at a level.' })
   @Needs('read', 'Region')
   regions(
     @Ctx() ctx: RequestContext,
@@ -61,7 +61,7 @@ export class RegionResolver {
     return ctx.services.regions.list(ctx, { parentCode, level });
   }
 
-  @Query(() => Region, { description: 'One place by its code (按代码查区划); NOT_FOUND outside the caller\'s scope.' })
+  @Query(() => Region, { nullable: true, description: 'One place by its code (按代码查区划); NOT_FOUND outside the caller\'s scope.' })
   @Needs('read', 'Region')
   region(@Ctx() ctx: RequestContext, @Arg('code') code: string): Promise<Region> {
     return ctx.services.regions.findByCodeOrThrow(ctx, code);

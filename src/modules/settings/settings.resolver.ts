@@ -77,7 +77,7 @@ async function settingsView(ctx: RequestContext): Promise<DistrictSettingsView> 
 
 @Resolver()
 export class SettingsResolver {
-  @Query(() => DistrictSettingsView, { description: 'Deadlines, standards and limits of the caller\'s district (区级参数).' })
+  @Query(() => DistrictSettingsView, { nullable: true, description: 'Deadlines, standards and limits of the caller\'s district (区级参数).' })
   @Needs('read', 'Settings')
   settings(@Ctx() ctx: RequestContext): Promise<DistrictSettingsView> {
     return settingsView(ctx);

@@ -23,6 +23,7 @@ registerEnumType(VerificationStatus, {
 /** Economic-status verification (核对) of a case's household (D§7, P4.3). */
 @Entity('verification_requests')
 @Index(['districtCode', 'caseId'])
+@Index(['districtCode', 'requestedAt', 'id'])
 @ObjectType('VerificationRequest', { implements: Node, description: 'Economic-status verification of a case (经济状况核对).' })
 export class VerificationRequest implements Node {
   @PrimaryColumn({ type: 'varchar', length: 12 })
@@ -89,6 +90,7 @@ class VerificationSubject {
  */
 @Entity('verification_answers')
 @Index(['districtCode', 'departmentCode', 'answeredAt'])
+@Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('VerificationAnswer', { implements: Node, description: 'A verification request as a department sees it, and its answer (部门核对).' })
 export class VerificationAnswer implements Node {
   @PrimaryColumn({ type: 'varchar', length: 12 })
@@ -137,6 +139,10 @@ export class VerificationAnswer implements Node {
 
   @Column({ type: 'uuid', nullable: true })
   answeredById: string | null;
+
+  /** When the department was asked; the order of the answer lists. */
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
 
   get nodeId(): string {
     return tenantGlobalId('VerificationAnswer', this);

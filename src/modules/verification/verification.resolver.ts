@@ -1,8 +1,9 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
 import { tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
+import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { Case } from '../case/case.entity';
 import { VerificationAnswer, VerificationRequest, VerificationStatus } from './verification.entity';
 
@@ -35,20 +36,25 @@ const ApproveVerificationReportPayload = payloadType<{ verificationRequest: Veri
 const AnswerVerificationPayload = payloadType<{ verificationAnswer: VerificationAnswer }>('AnswerVerification', 'The answer (核对反馈)',
   { verificationAnswer: { type: () => VerificationAnswer, description: 'The answer (反馈)' } });
 
+const VerificationRequestConnection = ConnectionType(VerificationRequest, { name: 'VerificationRequest', items: 'verification requests', zh: '核对申请' });
+const VerificationAnswerConnection = ConnectionType(VerificationAnswer, { name: 'VerificationAnswer', items: 'verification answers', zh: '部门核对' });
+
 @Resolver(() => VerificationRequest)
 export class VerificationResolver {
-  @Query(() => [VerificationRequest], { description: 'Economic-status verifications the caller may see (核对申请).' })
+  @Query(() => VerificationRequestConnection, { nullable: true, description: 'Economic-status verifications the caller may see (核对申请), newest first.' })
   @Needs('read', 'VerificationRequest')
-  verificationRequests(@Ctx() ctx: RequestContext, @Arg('caseId', () => ID, { nullable: true }) caseId?: string,
-    @Arg('status', () => VerificationStatus, { nullable: true }) status?: VerificationStatus): Promise<VerificationRequest[]> {
-    return ctx.services.verification.listRequests(ctx, { caseId: caseId ? tenantKeyOfOrThrow(caseId, 'Case', 'caseId').id : undefined, status });
+  verificationRequests(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('caseId', () => ID, { nullable: true }) caseId?: string,
+    @Arg('status', () => VerificationStatus, { nullable: true }) status?: VerificationStatus): Promise<Connection<VerificationRequest>> {
+    return ctx.services.verification.listRequests(ctx, { caseId: caseId ? tenantKeyOfOrThrow(caseId, 'Case', 'caseId').id : undefined, status }, page);
   }
 
-  @Query(() => [VerificationAnswer], { description: 'Verification requests as departments see them (部门核对); a department sees only its own. Reads are audited.' })
+  @Query(() => VerificationAnswerConnection, { nullable: true, description: 'Verification requests as departments see them (部门核对), newest first; a department sees only its own. Reads are audited.' })
   @Needs('read', 'VerificationAnswer')
-  verificationAnswers(@Ctx() ctx: RequestContext, @Arg('pending', () => Boolean, { nullable: true, description: 'Only unanswered (true) or answered (false)' }) pending?: boolean,
-    @Arg('requestId', () => ID, { nullable: true }) requestId?: string): Promise<VerificationAnswer[]> {
-    return ctx.services.verification.listAnswers(ctx, { pending, requestId: requestId ? tenantKeyOfOrThrow(requestId, 'VerificationRequest', 'requestId').id : undefined });
+  verificationAnswers(@Ctx() ctx: RequestContext, @Args() page: PageArgs,
+    @Arg('pending', () => Boolean, { nullable: true, description: 'Only unanswered (true) or answered (false)' }) pending?: boolean,
+    @Arg('requestId', () => ID, { nullable: true }) requestId?: string): Promise<Connection<VerificationAnswer>> {
+    const request = requestId ? tenantKeyOfOrThrow(requestId, 'VerificationRequest', 'requestId').id : undefined;
+    return ctx.services.verification.listAnswers(ctx, { pending, requestId: request }, page);
   }
 
   @Mutation(() => ApproveVerificationRequestPayload, { description: 'Approve a verification request; it goes out to the departments (核对审批), P4.3.' })
@@ -79,6 +85,6 @@ export class VerificationResolver {
 
   @FieldResolver(() => [VerificationAnswer], { description: 'Departments\' answers the caller may see (部门反馈)' })
   answers(@Root() request: VerificationRequest, @Ctx() ctx: RequestContext): Promise<VerificationAnswer[]> {
-    return ctx.services.verification.listAnswers(ctx, { requestId: request.id });
+    return ctx.services.verification.answersOf(ctx, request.id);
   }
 }

@@ -5,6 +5,7 @@ import { Department } from '../../../permissions/roles';
 import { assertCan } from '../../auth/authorize';
 import { badInput, conflict, notFound } from '../../errors';
 import type { RequestContext } from '../../graphql/context';
+import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Person } from '../household/household.entity';
 import type { Case } from '../case/case.entity';
 import { unmet } from '../case/workflow';
@@ -30,27 +31,39 @@ export class VerificationService {
     });
   }
 
-  listRequests(ctx: RequestContext, filter: { caseId?: string; status?: VerificationStatus }): Promise<VerificationRequest[]> {
+  listRequests(ctx: RequestContext, filter: { caseId?: string; status?: VerificationStatus }, page: PageArgs): Promise<Connection<VerificationRequest>> {
     const qb = this.dataSource.getRepository(VerificationRequest).createQueryBuilder('v');
     if (filter.caseId) qb.andWhere('v.case_id = :caseId', { caseId: filter.caseId });
     if (filter.status) qb.andWhere('v.status = :status', { status: filter.status });
-    return scopeQuery(qb, ctx.ability, 'read', 'VerificationRequest').orderBy('v.requested_at', 'DESC').limit(200).getMany();
+    return keysetPage(scopeQuery(qb, ctx.ability, 'read', 'VerificationRequest'), page, { type: 'VerificationRequest', sortColumn: 'requested_at' });
   }
 
-  /** The answers the caller may read; a department sees only those addressed to it. Reading the
-   * identity fields they carry is a read of personal data, and is audited. */
-  async listAnswers(ctx: RequestContext, filter: { requestId?: string; pending?: boolean }): Promise<VerificationAnswer[]> {
+  /** A page of the answers the caller may read; a department sees only those addressed to it. */
+  async listAnswers(ctx: RequestContext, filter: { requestId?: string; pending?: boolean }, page: PageArgs): Promise<Connection<VerificationAnswer>> {
     const qb = this.dataSource.getRepository(VerificationAnswer).createQueryBuilder('a');
     if (filter.requestId) qb.andWhere('a.request_id = :requestId', { requestId: filter.requestId });
     if (filter.pending !== undefined) qb.andWhere(filter.pending ? 'a.answered_at IS NULL' : 'a.answered_at IS NOT NULL');
-    const answers = await scopeQuery(qb, ctx.ability, 'read', 'VerificationAnswer').orderBy('a.id').limit(500).getMany();
+    const found = await keysetPage(scopeQuery(qb, ctx.ability, 'read', 'VerificationAnswer'), page, { type: 'VerificationAnswer', sortColumn: 'created_at' });
+    this.auditAnswerReads(ctx, found.nodes);
+    return found;
+  }
+
+  /** The answers to one request that the caller may read (one per department asked). */
+  async answersOf(ctx: RequestContext, requestId: string): Promise<VerificationAnswer[]> {
+    const qb = this.dataSource.getRepository(VerificationAnswer).createQueryBuilder('a').where('a.request_id = :requestId', { requestId });
+    const answers = await scopeQuery(qb, ctx.ability, 'read', 'VerificationAnswer').orderBy('a.department_code').getMany();
+    this.auditAnswerReads(ctx, answers);
+    return answers;
+  }
+
+  /** Reading the identity fields an answer carries is a read of personal data, and is audited. */
+  private auditAnswerReads(ctx: RequestContext, answers: VerificationAnswer[]): void {
     for (const answer of answers) {
       ctx.services.audit.queueOnce(ctx, {
         kind: AuditKind.READ_PERSONAL_DATA, action: 'read', subjectType: 'VerificationAnswer', subjectId: answer.id, field: 'subjects',
         districtCode: answer.districtCode, townshipCode: answer.townshipCode,
       });
     }
-    return answers;
   }
 
   /** One answer by its key, as `node(id)` reads it: scoped and audited like the list. */

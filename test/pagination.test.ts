@@ -1,0 +1,168 @@
+import { getNamedType } from 'graphql';
+import { buildAppSchema } from '../src/graphql/schema';
+import { UUID_PATTERN } from '../src/db/tenant-keys';
+import { codeOf, GraphQLResult, startTestApp, TestApp } from './support/harness';
+import { idNumber } from './support/households';
+import { ALL_APPROVE, apply, letNoticePass, meetingWithVotes, prepareForReview, setHexiCommittee, stepOk } from './support/workflow';
+
+/**
+ * Every connection, walked page by page over HTTP, returns each row that existed when the walk
+ * began exactly once: over many rows sharing one timestamp (and rows microseconds apart within one
+ * millisecond), and while new rows are inserted between pages.
+ */
+let t: TestApp;
+
+/** Rows created together: three instants a microsecond apart, each shared by a third of the rows. */
+const TIED_AT = "'2026-03-01 08:00:00.123456+00'::timestamptz + (g % 3) * interval '1 microsecond'";
+const TIED_ROWS = 105;
+const PAGE_SIZES = [1, 7, 100];
+const OVERDUE = '(COALESCE(due_at < now(), false) OR COALESCE(decision_due_at < now(), false))';
+
+/** What a walk needs for one connection field: a caller that may see every row of its table in the
+ * test district, the table, and which rows it lists when not all of them. New rows are copies of a
+ * row of the table with a new id and timestamp (and `overrides`, for unique columns). */
+interface WalkFixture {
+  caller: string;
+  table: string;
+  sortColumn: string;
+  where?: string;
+  overrides?: string;
+}
+
+const WALKS: Record<string, WalkFixture> = {
+  cases: { caller: 'district.officer', table: 'cases', sortColumn: 'created_at' },
+  overdueCases: { caller: 'hexi.caseworker', table: 'cases', sortColumn: 'created_at', where: OVERDUE,
+    overrides: "jsonb_build_object('due_at', now() - interval '1 day')" },
+  households: { caller: 'district.officer', table: 'households', sortColumn: 'created_at' },
+  accounts: { caller: 'admin', table: 'accounts', sortColumn: 'created_at', overrides: "jsonb_build_object('username', 'walk.' || md5(random()::text))" },
+  apiKeys: { caller: 'admin', table: 'api_keys', sortColumn: 'created_at', overrides: "jsonb_build_object('prefix', substr(md5(random()::text), 1, 16))" },
+  auditLog: { caller: 'auditor', table: 'audit_log', sortColumn: 'at' },
+  enrolments: { caller: 'finance', table: 'enrolments', sortColumn: 'created_at' },
+  verificationRequests: { caller: 'district.officer', table: 'verification_requests', sortColumn: 'requested_at' },
+  verificationAnswers: { caller: 'district.officer', table: 'verification_answers', sortColumn: 'created_at' },
+  meetings: { caller: 'hexi.head', table: 'meetings', sortColumn: 'created_at' },
+  auditFindings: { caller: 'auditor', table: 'audit_findings', sortColumn: 'created_at' },
+  developmentLinks: { caller: 'poverty', table: 'development_links', sortColumn: 'created_at' },
+  kinDeclarations: { caller: 'district.officer', table: 'kin_declarations', sortColumn: 'declared_at' },
+};
+
+/** Copies one row of the fixture's table `count` times, created at the SQL instant `at` (which may
+ * use the series number `g`); returns the new ids. */
+async function insertRows(fixture: WalkFixture, count: number, at: string): Promise<string[]> {
+  const rows: { id: string }[] = await t.dataSource.query(`INSERT INTO ${fixture.table}
+    SELECT (jsonb_populate_record(NULL::${fixture.table}, to_jsonb(x) || jsonb_build_object('id', gen_random_uuid(), '${fixture.sortColumn}', ${at})
+      || ${fixture.overrides ?? "'{}'::jsonb"})).*
+    FROM (SELECT * FROM ${fixture.table} LIMIT 1) x, generate_series(1, ${count}) g RETURNING id`);
+  return rows.map((row) => row.id);
+}
+
+async function listedRows(fixture: WalkFixture): Promise<string[]> {
+  const rows: { id: string }[] = await t.dataSource.query(`SELECT id FROM ${fixture.table} WHERE ${fixture.where ?? 'true'}`);
+  return rows.map((row) => row.id);
+}
+
+/** The row key inside an id, global or plain. */
+function rowKeyOf(id: string): string {
+  return UUID_PATTERN.test(id) ? id : Buffer.from(id, 'base64url').toString('utf8').split(':').pop()!;
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  // One row in every table through the workflow; the walks multiply them.
+  await setHexiCommittee(t);
+  const { case: applied } = await apply(t, 'DIBAO', { head: '翻页户' });
+  await prepareForReview(t, applied.id);
+  const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
+  await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
+  await letNoticePass(t, applied.id);
+  await stepOk(t, 'hexi.head', 'approveCase', applied.id);
+  await t.dataSource.query(`INSERT INTO audit_findings (district_code, township_code, severity, title, body, created_by_id)
+    SELECT district_code, township_code, 'OBSERVATION', '抽样', 'ok', id FROM accounts WHERE username = 'auditor'`);
+  await t.dataSource.query(`INSERT INTO development_links (district_code, enrolment_id, township_code, village_code, measure, created_by_id)
+    SELECT e.district_code, e.id, e.township_code, e.village_code, '技能培训', a.id FROM enrolments e, accounts a WHERE a.username = 'poverty'`);
+  await t.dataSource.query(`INSERT INTO kin_declarations (district_code, account_id, name, id_number, relation)
+    SELECT district_code, id, '亲属', $1, 'SPOUSE' FROM accounts WHERE username = 'hexi.member1'`, [idNumber('19800808', 556)]);
+  await t.dataSource.query(`INSERT INTO api_keys (account_id, district_code, name, prefix, secret_hash, created_by_id)
+    SELECT d.id, d.district_code, 'walk', 'walkkey000000000', repeat('0', 64), a.id FROM accounts d, accounts a WHERE d.username = 'dept.tax' AND a.username = 'admin'`);
+  for (const fixture of Object.values(WALKS)) await insertRows(fixture, TIED_ROWS, TIED_AT);
+});
+afterAll(() => t.close());
+
+it('has a walk for every connection field of the schema', async () => {
+  const schema = await buildAppSchema();
+  const connections = Object.values(schema.getQueryType()!.getFields())
+    .filter((field) => getNamedType(field.type).name.endsWith('Connection')).map((field) => field.name).sort();
+  expect(connections).toEqual(Object.keys(WALKS).sort());
+});
+
+interface Page {
+  totalCount: number;
+  edges: { cursor: string; node: { id: string } }[];
+  nodes: { id: string }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+const PAGE = (field: string) => `query($first: Int, $after: String) { ${field}(first: $first, after: $after) {
+  totalCount edges { cursor node { id } } nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+
+describe.each(Object.entries(WALKS))('%s', (field, fixture) => {
+  it.each(PAGE_SIZES)('walked %i at a time while rows are added, returns every earlier row once and counts every row', async (size) => {
+    const token = await t.login(fixture.caller);
+    const before = new Set(await listedRows(fixture));
+    expect(before.size).toBeGreaterThanOrEqual(TIED_ROWS);
+    const added: string[] = [];
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; ; page += 1) {
+      const result: GraphQLResult<Record<string, Page>> = await t.gql(PAGE(field), { first: size, after }, token);
+      expect(result.errors).toBeUndefined();
+      const connection = result.data![field];
+      expect(connection.totalCount).toBe(before.size + added.length);
+      expect(connection.edges.length).toBeLessThanOrEqual(size);
+      expect(connection.nodes).toEqual(connection.edges.map((edge) => edge.node));
+      expect(connection.pageInfo.startCursor).toBe(connection.edges[0]?.cursor ?? null);
+      expect(connection.pageInfo.endCursor).toBe(connection.edges.at(-1)?.cursor ?? null);
+      seen.push(...connection.edges.map((edge) => rowKeyOf(edge.node.id)));
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+      // Between pages a row arrives: newer than all, or sharing the tied instants.
+      added.push(...await insertRows(fixture, 1, page % 2 === 0 ? 'clock_timestamp()' : TIED_AT));
+    }
+    expect(seen.filter((id, index) => seen.indexOf(id) !== index)).toEqual([]);
+    expect(seen.filter((id) => before.has(id)).sort()).toEqual([...before].sort());
+    expect(seen.filter((id) => !before.has(id) && !added.includes(id))).toEqual([]);
+  });
+});
+
+describe('cursors and page sizes', () => {
+  const CASES = 'query($first: Int, $after: String) { cases(first: $first, after: $after) { totalCount } }';
+  const cursor = (payload: unknown) => Buffer.from(JSON.stringify(payload)).toString('base64url');
+  const id = '00000000-0000-4000-8000-000000000000';
+
+  it.each([
+    ['not base64 JSON', 'not a cursor'],
+    ['a cursor of another list', cursor(['Household', '2026-03-01T08:00:00.123456Z', id])],
+    ['a cursor in the old millisecond form', cursor(['2026-03-01T08:00:00.123Z', id])],
+    ['a cursor dated in year 275760', cursor(['Case', '275760-09-13T00:00:00.000000Z', id])],
+    ['a cursor dated in year 0', cursor(['Case', '0000-01-01T00:00:00.000000Z', id])],
+    ['a cursor on a day that does not exist', cursor(['Case', '2026-02-30T08:00:00.000000Z', id])],
+    ['a cursor at hour 25', cursor(['Case', '2026-03-01T25:00:00.000000Z', id])],
+    ['a cursor with a malformed id', cursor(['Case', '2026-03-01T08:00:00.123456Z', 'x'])],
+  ])('refuses %s with BAD_USER_INPUT, never a 500', async (_, after) => {
+    const result = await t.gql(CASES, { first: 5, after }, await t.login('district.officer'));
+    expect(result.status).toBeLessThan(500);
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].message).toMatch(/endCursor/);
+  });
+
+  it.each([0, -1, 101])('refuses first: %i with BAD_USER_INPUT', async (first) => {
+    expect(codeOf(await t.gql(CASES, { first }, await t.login('district.officer')))).toBe('BAD_USER_INPUT');
+  });
+
+  it('gives 50 rows when first is left out or null', async () => {
+    const token = await t.login('district.officer');
+    for (const query of ['{ cases { edges { cursor } } }', '{ cases(first: null) { edges { cursor } } }']) {
+      expect((await t.gql(query, {}, token)).data!.cases.edges).toHaveLength(50);
+    }
+  });
+});
