@@ -3,7 +3,6 @@ import path from 'node:path';
 import {
   buildSchema, getNamedType, GraphQLInputObjectType, GraphQLObjectType, GraphQLSchema, isLeafType, isNonNullType, isObjectType,
 } from 'graphql';
-import { toGlobalId } from '../src/graphql/node';
 import { DEMO_REGIONS } from '../src/seed/demo-district';
 import { TRANSITION_BY_STEP } from '../src/modules/case/workflow';
 import { startTestApp, TestApp } from './support/harness';
@@ -267,9 +266,11 @@ describe('the README list of seeded cases', () => {
     '%s (%s) is moved on at once: %s',
     async (headName, _state, next) => {
       const [username, mutation] = backticked(next);
-      const [found] = await t.dataSource.query('SELECT district_code, id, village_code FROM cases WHERE applicant_name = $1', [headName]);
-      const caseId = toGlobalId('Case', `${found.district_code}:${found.id}`);
-      const walk: Walk = { caseId, villageCode: found.village_code };
+      // Found the way the README says: by the household head's name.
+      const found = await listOf('district.officer', 'cases', { filter: { search: headName } }, 'id villageCode');
+      expect(found).toHaveLength(1);
+      const [{ id: caseId, villageCode }] = found;
+      const walk: Walk = { caseId, villageCode };
       if (mutation === 'answerVerification') walk.requestId = (await listOf('district.officer', 'verificationRequests', { caseId }, 'id'))[0].id;
       const row: Row = { accounts: [username], mutations: [mutation], remarks: '', state: '' };
       await run(mutation, username, walk, row, [row]);
