@@ -117,7 +117,8 @@ describe('the audit API over HTTP', () => {
     const result = await t.gql('query($id: ID!) { whoCan(action: read, subjectType: Case, subjectId: $id) { account { username } } }',
       { id: hexiCase.id }, await t.login('district.officer'));
     const names = result.data!.whoCan.map((e: { account: { username: string } }) => e.account.username).sort();
-    expect(names).toEqual(['auditor', 'district.officer', 'hexi.caseworker', 'hexi.caseworker2', 'hexi.head', 'hexi.member1', 'hexi.member2', 'hexi.member3', 'va.101201']);
+    expect(names).toEqual(['auditor', 'district.officer', 'hexi.caseworker', 'hexi.caseworker2', 'hexi.caseworker3', 'hexi.head', 'hexi.member1', 'hexi.member2',
+      'hexi.member3', 'hexi.member4', 'va.101201']);
   });
 
   it('writes refused attempts to the audit log, which the database keeps append-only', async () => {

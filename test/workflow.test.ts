@@ -37,7 +37,7 @@ describe('a DIBAO case from a village application to filing, each actor with its
     const byStep = Object.fromEntries(seen.pendingSteps.map((p: { step: string }) => [p.step, p]));
     expect(Object.keys(byStep)).toEqual(['scheduleMeeting', 'concludeReview']);
     expect(byStep.scheduleMeeting).toMatchObject({ roles: ['TOWNSHIP_CASEWORKER'], unmet: [] });
-    expect(byStep.scheduleMeeting.accounts.map((a: { username: string }) => a.username).sort()).toEqual(['hexi.caseworker', 'hexi.caseworker2']);
+    expect(byStep.scheduleMeeting.accounts.map((a: { username: string }) => a.username).sort()).toEqual(['hexi.caseworker', 'hexi.caseworker2', 'hexi.caseworker3']);
     expect(byStep.concludeReview.roles).toEqual(['TOWNSHIP_HEAD']);
     expect(byStep.concludeReview.accounts).toEqual([{ username: 'hexi.head' }]);
     expect(byStep.concludeReview.unmet).toEqual([expect.stringMatching(/meeting/)]);

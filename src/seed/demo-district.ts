@@ -1,15 +1,11 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { Committee, CommitteeFunction, CommitteeMember } from '../modules/committee/committee.entity';
-import { Household, LabourCapacity, Person, Relation } from '../modules/household/household.entity';
-import { idNumberCheckChar } from '../modules/household/id-number';
-import { Case, CaseEvent, CaseStatus, Channel, Programme } from '../modules/case/case.entity';
-import { decisionDueAtFor } from '../modules/case/deadlines';
-import { defaultSettings } from '../modules/settings/settings-definitions';
+import type { DataSource } from 'typeorm';
 import { Department, Role } from '../../permissions/roles';
 import { hashPassword } from '../auth/passwords';
 import { Region, RegionKind } from '../modules/region/region.entity';
 import { levelOfCodeOrThrow, parentCodeOf, scopeCodesOf } from '../modules/region/region-code';
 import { Account, RoleAssignment } from '../modules/account/account.entity';
+import { DemoStaff } from './demo-staff';
+import { formDemoCommittees, seedDemoCases } from './demo-cases';
 
 /** A fictional district (云溪区) for trying the system; codes follow the statistical pattern. */
 export const DEMO_DISTRICT = '510199000000';
@@ -58,7 +54,19 @@ const VILLAGE_ASSISTANTS: DemoAccount[] = DEMO_REGIONS
     roles: [Role.VILLAGE_ASSISTANT],
   }));
 
-/** One account for every role, in more than one township and village so that scope can be tried. */
+/** A township's head (who chairs its committee) and staff, usernames `<prefix>.<name>`. */
+const township = (prefix: string, regionCode: string, headName: string, staff: [name: string, displayName: string, roles: Role[]][]): DemoAccount[] => [
+  { username: `${prefix}.head`, displayName: headName, regionCode, roles: [Role.TOWNSHIP_HEAD, Role.COMMITTEE_MEMBER] },
+  ...staff.map(([name, displayName, roles]) => ({ username: `${prefix}.${name}`, displayName, regionCode, roles })),
+];
+
+/**
+ * One account for every role, in more than one township and village so that scope can be tried.
+ * Every township has two caseworkers at least (an investigation needs two investigators, D§3) and
+ * the members of a valid committee (D§4). Civil-affairs staff (the caseworkers) follow D§11 — 3 up
+ * to 30,000 residents, one more per further full 10,000 — except in Baiyun, deliberately short.
+ * Usernames are relied on by outside tools through the README: add, never rename.
+ */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   district('admin', 'District administrator', Role.ADMIN),
   district('district.officer', 'District civil-affairs officer', Role.DISTRICT_OFFICER),
@@ -70,20 +78,43 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   district('dept.hrss', 'HR and social security integration', Role.DEPARTMENT, Department.HR_SOCIAL_SECURITY),
   district('dept.market', 'Market regulation integration', Role.DEPARTMENT, Department.MARKET_REGULATION),
   district('dept.bank', 'Banking integration', Role.DEPARTMENT, Department.BANK),
-  { username: 'hexi.head', displayName: 'Head of Hexi Town', regionCode: '510199101000', roles: [Role.TOWNSHIP_HEAD, Role.COMMITTEE_MEMBER] },
-  { username: 'hexi.caseworker', displayName: 'Hexi caseworker Wang', regionCode: '510199101000', roles: [Role.TOWNSHIP_CASEWORKER] },
-  { username: 'hexi.caseworker2', displayName: 'Hexi caseworker Li', regionCode: '510199101000', roles: [Role.TOWNSHIP_CASEWORKER, Role.COMMITTEE_MEMBER] },
-  { username: 'hexi.member1', displayName: 'Hexi discipline inspection', regionCode: '510199101000', roles: [Role.COMMITTEE_MEMBER] },
-  { username: 'hexi.member2', displayName: 'Hexi finance office', regionCode: '510199101000', roles: [Role.COMMITTEE_MEMBER] },
-  { username: 'hexi.member3', displayName: 'Hexi poverty alleviation', regionCode: '510199101000', roles: [Role.COMMITTEE_MEMBER] },
-  { username: 'shiqiao.head', displayName: 'Head of Shiqiao Town', regionCode: '510199102000', roles: [Role.TOWNSHIP_HEAD, Role.COMMITTEE_MEMBER] },
-  { username: 'shiqiao.caseworker', displayName: 'Shiqiao caseworker Zhao', regionCode: '510199102000', roles: [Role.TOWNSHIP_CASEWORKER] },
-  { username: 'shiqiao.caseworker2', displayName: 'Shiqiao caseworker Sun', regionCode: '510199102000', roles: [Role.TOWNSHIP_CASEWORKER, Role.COMMITTEE_MEMBER] },
-  { username: 'shiqiao.member1', displayName: 'Shiqiao discipline inspection', regionCode: '510199102000', roles: [Role.COMMITTEE_MEMBER] },
-  { username: 'chengguan.head', displayName: 'Director of Chengguan Street', regionCode: '510199001000', roles: [Role.TOWNSHIP_HEAD, Role.COMMITTEE_MEMBER] },
-  { username: 'chengguan.caseworker', displayName: 'Chengguan caseworker Zhou', regionCode: '510199001000', roles: [Role.TOWNSHIP_CASEWORKER] },
-  { username: 'baiyun.head', displayName: 'Head of Baiyun Township', regionCode: '510199201000', roles: [Role.TOWNSHIP_HEAD, Role.COMMITTEE_MEMBER] },
-  { username: 'baiyun.caseworker', displayName: 'Baiyun caseworker Wu', regionCode: '510199201000', roles: [Role.TOWNSHIP_CASEWORKER] },
+  ...township('hexi', '510199101000', 'Head of Hexi Town', [
+    ['caseworker', 'Hexi caseworker Wang', [Role.TOWNSHIP_CASEWORKER]],
+    ['caseworker2', 'Hexi caseworker Li', [Role.TOWNSHIP_CASEWORKER, Role.COMMITTEE_MEMBER]],
+    ['caseworker3', 'Hexi caseworker Chen', [Role.TOWNSHIP_CASEWORKER]],
+    ['member1', 'Hexi discipline inspection', [Role.COMMITTEE_MEMBER]],
+    ['member2', 'Hexi finance office', [Role.COMMITTEE_MEMBER]],
+    ['member3', 'Hexi poverty alleviation', [Role.COMMITTEE_MEMBER]],
+    ['member4', 'Hexi village-assigned cadre', [Role.COMMITTEE_MEMBER]],
+  ]),
+  ...township('shiqiao', '510199102000', 'Head of Shiqiao Town', [
+    ['caseworker', 'Shiqiao caseworker Zhao', [Role.TOWNSHIP_CASEWORKER]],
+    ['caseworker2', 'Shiqiao caseworker Sun', [Role.TOWNSHIP_CASEWORKER, Role.COMMITTEE_MEMBER]],
+    ['caseworker3', 'Shiqiao caseworker Xu', [Role.TOWNSHIP_CASEWORKER]],
+    ['member1', 'Shiqiao discipline inspection', [Role.COMMITTEE_MEMBER]],
+    ['member2', 'Shiqiao finance office', [Role.COMMITTEE_MEMBER]],
+    ['member3', 'Shiqiao poverty alleviation', [Role.COMMITTEE_MEMBER]],
+    ['member4', 'Shiqiao village-assigned cadre', [Role.COMMITTEE_MEMBER]],
+  ]),
+  ...township('chengguan', '510199001000', 'Director of Chengguan Street', [
+    ['caseworker', 'Chengguan caseworker Zhou', [Role.TOWNSHIP_CASEWORKER]],
+    ['caseworker2', 'Chengguan caseworker Qian', [Role.TOWNSHIP_CASEWORKER, Role.COMMITTEE_MEMBER]],
+    ['caseworker3', 'Chengguan caseworker Feng', [Role.TOWNSHIP_CASEWORKER]],
+    ['caseworker4', 'Chengguan caseworker Han', [Role.TOWNSHIP_CASEWORKER]],
+    ['member1', 'Chengguan discipline inspection', [Role.COMMITTEE_MEMBER]],
+    ['member2', 'Chengguan finance office', [Role.COMMITTEE_MEMBER]],
+    ['member3', 'Chengguan poverty alleviation', [Role.COMMITTEE_MEMBER]],
+    ['member4', 'Chengguan community-assigned cadre', [Role.COMMITTEE_MEMBER]],
+  ]),
+  // Baiyun is the township kept short of staff: two caseworkers where D§11 requires three.
+  ...township('baiyun', '510199201000', 'Head of Baiyun Township', [
+    ['caseworker', 'Baiyun caseworker Wu', [Role.TOWNSHIP_CASEWORKER]],
+    ['caseworker2', 'Baiyun caseworker Ma', [Role.TOWNSHIP_CASEWORKER, Role.COMMITTEE_MEMBER]],
+    ['member1', 'Baiyun discipline inspection', [Role.COMMITTEE_MEMBER]],
+    ['member2', 'Baiyun finance office', [Role.COMMITTEE_MEMBER]],
+    ['member3', 'Baiyun poverty alleviation', [Role.COMMITTEE_MEMBER]],
+    ['member4', 'Baiyun village-assigned cadre', [Role.COMMITTEE_MEMBER]],
+  ]),
   ...VILLAGE_ASSISTANTS,
 ];
 
@@ -115,61 +146,6 @@ export async function insertRegionsAndAccounts(
   });
 }
 
-/** Committees of the demo: Hexi's is valid (five voting members incl. chair and discipline
- * inspection); Shiqiao's has three members, so it cannot decide until mended (P3.2). */
-const DEMO_COMMITTEES: { townshipCode: string; members: [username: string, fn: CommitteeFunction][] }[] = [
-  { townshipCode: '510199101000', members: [['hexi.head', CommitteeFunction.CHAIR], ['hexi.caseworker2', CommitteeFunction.CIVIL_AFFAIRS],
-    ['hexi.member1', CommitteeFunction.DISCIPLINE_INSPECTION], ['hexi.member2', CommitteeFunction.FINANCE], ['hexi.member3', CommitteeFunction.POVERTY_ALLEVIATION]] },
-  { townshipCode: '510199102000', members: [['shiqiao.head', CommitteeFunction.CHAIR], ['shiqiao.caseworker2', CommitteeFunction.CIVIL_AFFAIRS],
-    ['shiqiao.member1', CommitteeFunction.DISCIPLINE_INSPECTION]] },
-];
-
-/** A few fictional applications waiting for acceptance, so that lists are not empty in GraphiQL. */
-const DEMO_APPLICATIONS: { villageCode: string; head: string; birth: string; programme: Programme; cause?: string }[] = [
-  { villageCode: '510199101201', head: '刘桂兰', birth: '19580312', programme: Programme.DIBAO },
-  { villageCode: '510199101202', head: '张守义', birth: '19420705', programme: Programme.TEKUN },
-  { villageCode: '510199102201', head: '王春燕', birth: '19860921', programme: Programme.LINSHI, cause: '突发重病 (sudden illness)' },
-  { villageCode: '510199001001', head: '赵建华', birth: '19750130', programme: Programme.DIBAO },
-];
-
-async function insertDemoCommitteesAndCases(manager: EntityManager): Promise<void> {
-  const accounts = await manager.find(Account);
-  const idOf = (username: string) => accounts.find((a) => a.username === username)!.id;
-  for (const { townshipCode, members } of DEMO_COMMITTEES) {
-    const committee = await manager.save(Object.assign(new Committee(), { districtCode: DEMO_DISTRICT, townshipCode }));
-    await manager.insert(CommitteeMember, members.map(([username, fn]) => ({
-      districtCode: DEMO_DISTRICT, committeeId: committee.id, townshipCode, accountId: idOf(username), function: fn,
-    })));
-  }
-  const settings = defaultSettings();
-  for (const [i, demo] of DEMO_APPLICATIONS.entries()) {
-    const scope = scopeCodesOf(demo.villageCode);
-    const first17 = `${DEMO_DISTRICT.slice(0, 6)}${demo.birth}${String(700 + i).padStart(3, '0')}`;
-    const assistant = idOf(`va.${demo.villageCode.slice(6)}`);
-    const household = await manager.save(Object.assign(new Household(), {
-      districtCode: DEMO_DISTRICT, townshipCode: scope.townshipCode!, villageCode: demo.villageCode, residence: demo.villageCode.slice(6, 9) === '001' ? 'URBAN' : 'RURAL',
-      headName: demo.head, memberCount: 1, hasMemberAbleToWork: false, address: `${demo.villageCode} 1组 ${i + 1}号`, phone: null, bankName: null,
-      bankAccount: null, createdById: assistant,
-    }));
-    await manager.insert(Person, {
-      districtCode: DEMO_DISTRICT, householdId: household.id, townshipCode: household.townshipCode, villageCode: household.villageCode, name: demo.head,
-      idNumber: first17 + idNumberCheckChar(first17), relation: Relation.HEAD, labourCapacity: LabourCapacity.NONE, disabled: false,
-      disabilityDetail: null, healthDetail: null,
-    });
-    const now = new Date();
-    const saved = await manager.save(Object.assign(new Case(), {
-      districtCode: DEMO_DISTRICT, townshipCode: household.townshipCode, villageCode: household.villageCode, householdId: household.id,
-      programme: demo.programme, status: CaseStatus.SUBMITTED, channel: Channel.WINDOW, applicantName: demo.head, residence: household.residence,
-      cause: demo.cause ?? null, createdById: assistant, statusSince: now,
-      decisionDueAt: decisionDueAtFor(now, false, { settings, holidays: new Set() }),
-    }));
-    await manager.insert(CaseEvent, {
-      districtCode: DEMO_DISTRICT, caseId: saved.id, townshipCode: saved.townshipCode, villageCode: saved.villageCode, fromStatus: null,
-      toStatus: CaseStatus.SUBMITTED, action: 'submit', actorId: assistant, actorUsername: `va.${demo.villageCode.slice(6)}`, note: 'Demo application',
-    });
-  }
-}
-
 const levelRank = (code: string) => ['DISTRICT', 'TOWNSHIP', 'VILLAGE'].indexOf(levelOfCodeOrThrow(code));
 
 /** Seeds the demo district when the database has no regions yet; returns whether it did. */
@@ -177,6 +153,8 @@ export async function seedDemoDistrictIfEmpty(dataSource: DataSource, password: 
   const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM regions');
   if (count > 0) return false;
   await insertRegionsAndAccounts(dataSource, DEMO_REGIONS, DEMO_ACCOUNTS, password);
-  await dataSource.transaction((manager) => insertDemoCommitteesAndCases(manager));
+  const staff = await DemoStaff.load(dataSource);
+  await formDemoCommittees(staff);
+  await seedDemoCases(staff);
   return true;
 }

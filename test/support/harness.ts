@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { openDatabase, OpenDatabase } from '../../src/db/open-database';
 import { createApp, App } from '../../src/app';
-import { DEMO_ACCOUNTS, DEMO_REGIONS, insertRegionsAndAccounts } from '../../src/seed/demo-district';
+import { DEMO_ACCOUNTS, DEMO_REGIONS, insertRegionsAndAccounts, seedDemoDistrictIfEmpty } from '../../src/seed/demo-district';
 
 export const DEMO_PASSWORD = 'test-demo-password';
 
@@ -53,8 +53,10 @@ export interface TestApp {
 }
 
 export interface TestAppOptions {
-  /** Load the demo district (default true). */
+  /** Load the demo district's regions and accounts (default true). */
   seed?: boolean;
+  /** Seed the whole demo instead, committees and cases included, as `npm start` does. */
+  demo?: boolean;
   /** Extra regions and accounts, e.g. a second district for out-of-scope checks. */
   fixture?: { regions: typeof DEMO_REGIONS; accounts: typeof DEMO_ACCOUNTS };
   production?: boolean;
@@ -71,7 +73,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   let db: OpenDatabase | undefined;
   try {
     db = await openDatabase(config, logger);
-    if (options.seed !== false) await insertRegionsAndAccounts(db.dataSource, DEMO_REGIONS, DEMO_ACCOUNTS, DEMO_PASSWORD);
+    if (options.demo) await seedDemoDistrictIfEmpty(db.dataSource, DEMO_PASSWORD);
+    else if (options.seed !== false) await insertRegionsAndAccounts(db.dataSource, DEMO_REGIONS, DEMO_ACCOUNTS, DEMO_PASSWORD);
     if (options.fixture) await insertRegionsAndAccounts(db.dataSource, options.fixture.regions, options.fixture.accounts, DEMO_PASSWORD);
     const app = await createApp(db.dataSource, {
       ...config, jwtSecret: JWT_SECRET_FOR_TESTS, tokenTtlSeconds: options.tokenTtlSeconds ?? config.tokenTtlSeconds,

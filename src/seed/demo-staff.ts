@@ -1,0 +1,71 @@
+import crypto from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { defineAbilityFor } from '../../permissions/ability';
+import { createTokenSigner } from '../auth/tokens';
+import { LoginThrottle } from '../auth/login-throttle';
+import type { RequestContext } from '../graphql/context';
+import { createLoaders } from '../loaders';
+import { createLogger } from '../logger';
+import { createServices, Services } from '../services';
+import { Account } from '../modules/account/account.entity';
+import { actorOf } from '../modules/account/account.service';
+
+/**
+ * The demo accounts acting through the service layer. Each `as` call is one request: a fresh
+ * context built the way `src/app.ts` builds it for a signed-in account, with the same policy checks,
+ * and its queued audit entries written at the end, so that every row the seed leaves (events, audit
+ * entries, enrolments …) is one the API itself would have written.
+ */
+export class DemoStaff {
+  private requests = 0;
+
+  private constructor(
+    readonly dataSource: DataSource,
+    readonly services: Services,
+    private readonly accounts: ReadonlyMap<string, Account>,
+  ) {}
+
+  static async load(dataSource: DataSource): Promise<DemoStaff> {
+    // Nobody signs in during the seed: the signer and the throttle only complete the services.
+    const services = createServices(dataSource, createTokenSigner(crypto.randomBytes(32).toString('hex'), 60), new LoginThrottle(1, 1));
+    const accounts = await dataSource.getRepository(Account).find({ relations: { roles: true } });
+    return new DemoStaff(dataSource, services, new Map(accounts.map((a) => [a.username, a])));
+  }
+
+  idOf(username: string): string {
+    return this.accountOrThrow(username).id;
+  }
+
+  async as<T>(username: string, work: (ctx: RequestContext, services: Services) => Promise<T>): Promise<T> {
+    const actor = actorOf(this.accountOrThrow(username));
+    let loaders: RequestContext['loaders'] | undefined;
+    const ctx: RequestContext = {
+      requestId: `seed-${++this.requests}`,
+      clientAddress: 'seed',
+      actor,
+      authMethod: 'TOKEN',
+      ability: defineAbilityFor(actor),
+      dataSource: this.dataSource,
+      services: this.services,
+      pendingAudit: new Map(),
+      logger: SILENT,
+      get loaders() {
+        loaders ??= createLoaders(ctx);
+        return loaders;
+      },
+    };
+    try {
+      return await work(ctx, this.services);
+    } finally {
+      await this.services.audit.flush(ctx);
+    }
+  }
+
+  private accountOrThrow(username: string): Account {
+    const account = this.accounts.get(username);
+    if (!account) throw new Error(`No demo account ${username}`);
+    return account;
+  }
+}
+
+const SILENT = createLogger('silent');
