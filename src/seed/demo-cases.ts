@@ -1,5 +1,6 @@
 import { Department } from '../../permissions/roles';
 import { Case, CaseStatus, Channel, Programme, SupportForm } from '../modules/case/case.entity';
+import { SpotCheckOutcome } from '../modules/case/case-records.entity';
 import type { SelfCareItems } from '../modules/case/amounts';
 import { dueAtFor } from '../modules/case/deadlines';
 import type { StepInput } from '../modules/case/workflow';
@@ -315,7 +316,7 @@ async function seedShiqiao(run: DemoRun): Promise<void> {
     await c.step(c.head, 'approveCase');
   }
   await spotChecked.step(spotChecked.caseworker, 'fileCase');
-  await spotChecked.step('district.officer', 'spotCheck', { spotCheckOutcome: 'CONFIRMED', note: '入户抽查，情况属实 (checked on site: as recorded)' });
+  await spotChecked.step('district.officer', 'spotCheck', { spotCheckOutcome: SpotCheckOutcome.CONFIRMED, note: '入户抽查，情况属实 (checked on site: as recorded)' });
 }
 
 /** Chengguan Street: an application waiting, an investigation waiting for the bank's answer, an
@@ -334,7 +335,7 @@ async function seedChengguan(run: DemoRun): Promise<void> {
   await corrected.step(corrected.head, 'approveCase');
   await corrected.step(corrected.caseworker, 'fileCase');
   await corrected.step('district.officer', 'spotCheck', {
-    spotCheckOutcome: 'CORRECTION', note: '儿子每月给付赡养费800元未计入收入 (800 yuan a month of support from a son was not counted)',
+    spotCheckOutcome: SpotCheckOutcome.CORRECTION, note: '儿子每月给付赡养费800元未计入收入 (800 yuan a month of support from a son was not counted)',
   });
 }
 
