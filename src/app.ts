@@ -19,6 +19,7 @@ import { LoginThrottle } from './auth/login-throttle';
 import { depthLimit } from './graphql/depth-limit';
 import { requestStatements } from './db/query-counter';
 import { GRAPHIQL_ASSETS, graphiqlPage } from './http/graphiql-page';
+import { corsFromAllowList } from './http/cors';
 
 export interface App {
   express: Express;
@@ -111,6 +112,7 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
     });
   }
 
+  if (config.corsOrigins.length) app.use('/graphql', corsFromAllowList(config.corsOrigins));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -59,6 +59,8 @@ export interface TestAppOptions {
   fixture?: { regions: typeof DEMO_REGIONS; accounts: typeof DEMO_ACCOUNTS };
   production?: boolean;
   tokenTtlSeconds?: number;
+  /** More environment for loadConfig, e.g. `{ CORS_ORIGINS: '…' }`. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export const JWT_SECRET_FOR_TESTS = crypto.randomBytes(32).toString('hex');
@@ -66,7 +68,7 @@ export const JWT_SECRET_FOR_TESTS = crypto.randomBytes(32).toString('hex');
 /** The real API in-process over a real PostgreSQL database with migrations applied. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url }), production: options.production ?? false };
+  const config = { ...loadConfig({ ...options.env, NODE_ENV: 'test', DATABASE_URL: database.url }), production: options.production ?? false };
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   let db: OpenDatabase | undefined;
   try {
