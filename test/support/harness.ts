@@ -42,6 +42,7 @@ export interface GraphQLResult<T = Record<string, any>> {
 
 export interface TestApp {
   app: App;
+  db: OpenDatabase;
   dataSource: DataSource;
   databaseUrl: string;
   http(): ReturnType<typeof request>;
@@ -81,6 +82,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     const tokens = new Map<string, string>();
     const testApp: TestApp = {
       app,
+      db,
       dataSource: db.dataSource,
       databaseUrl: database.url,
       http: () => request(app.express),
