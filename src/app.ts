@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import express, { Express } from 'express';
 import { ApolloServer } from '@apollo/server';
@@ -19,10 +20,16 @@ import { LoginThrottle } from './auth/login-throttle';
 import { depthLimit } from './graphql/depth-limit';
 import { requestStatements } from './db/query-counter';
 import { GRAPHIQL_ASSETS, graphiqlPage } from './http/graphiql-page';
+import { corsFromAllowList } from './http/cors';
+import { HttpDrain } from './http/drain';
 
 export interface App {
   express: Express;
   services: Services;
+  /** Graceful stop of `server`, which serves this app: it takes no new connection, /readyz answers
+   * 503, requests in flight finish (those still running after `graceMs` are cut), then Apollo stops.
+   * Resolves true when nothing had to be cut. */
+  drain(server: Server, graceMs: number): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -38,6 +45,9 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
     includeStacktraceInErrorResponses: !config.production,
     introspection: true,
     validationRules: [depthLimit(config.maxQueryDepth)],
+    // Apollo's own SIGINT/SIGTERM handler would stop it while requests are still draining; the
+    // process owner calls `drain` instead.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // Statements this request ran, for tests and the benchmark: an N+1 shows up as a count.
@@ -56,8 +66,10 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
   });
   await apollo.start();
 
+  const httpDrain = new HttpDrain();
   const app = express();
   app.disable('x-powered-by');
+  app.use(httpDrain.track);
   // Sign-in throttling is keyed by client address; behind a proxy that is the forwarded one.
   app.set('trust proxy', config.trustProxy);
 
@@ -83,6 +95,10 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
   });
 
   app.get('/readyz', async (_req, res) => {
+    if (httpDrain.isDraining) {
+      res.status(503).json({ status: 'draining' });
+      return;
+    }
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
@@ -111,6 +127,7 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
     });
   }
 
+  if (config.corsOrigins.length) app.use('/graphql', corsFromAllowList(config.corsOrigins));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -151,7 +168,16 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
     }),
   );
 
-  return { express: app, services, stop: () => apollo.stop() };
+  return {
+    express: app,
+    services,
+    async drain(server, graceMs) {
+      const inTime = await httpDrain.drain(server, graceMs);
+      await apollo.stop();
+      return inTime;
+    },
+    stop: () => apollo.stop(),
+  };
 }
 
 /** A bad credential refuses the whole request with 401 rather than running it anonymously. */

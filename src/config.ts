@@ -21,6 +21,10 @@ export interface Config {
   maxQueryDepth: number;
   /** Express "trust proxy": behind a reverse proxy, the client address comes from X-Forwarded-For. */
   trustProxy: boolean | number | string;
+  /** Browser origins allowed to call /graphql from another origin (CORS); empty sends no CORS headers. */
+  corsOrigins: string[];
+  /** How long a shutdown waits for requests in flight before cutting them. */
+  shutdownGraceMs: number;
   seedDemo: boolean;
   production: boolean;
   logLevel: string;
@@ -41,6 +45,21 @@ function parseTrustProxy(raw: string | undefined): boolean | number | string {
   return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
+/** Comma-separated origins (`https://app.example.org`), each exactly as a browser sends it in `Origin`. */
+function parseOrigins(raw: string | undefined): string[] {
+  const origins = (raw ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of origins) {
+    const parsed = URL.canParse(origin) ? new URL(origin) : undefined;
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol)) {
+      throw new Error(`CORS_ORIGINS: "${origin}" is not an http(s) origin such as https://app.example.org`);
+    }
+    // Matched exactly against the Origin header, which is scheme://host[:port] in lower case with no
+    // path and no default port: any other spelling would never match and silently allow nobody.
+    if (parsed.origin !== origin) throw new Error(`CORS_ORIGINS: "${origin}" is not an origin as browsers send it; write "${parsed.origin}"`);
+  }
+  return origins;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const config: Config = {
@@ -55,6 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockSeconds: intFromEnv('LOGIN_LOCK_SECONDS', 900, env),
     maxQueryDepth: intFromEnv('MAX_QUERY_DEPTH', 12, env),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    corsOrigins: parseOrigins(env.CORS_ORIGINS),
+    shutdownGraceMs: intFromEnv('SHUTDOWN_GRACE_MS', 10_000, env),
     seedDemo: env.SEED_DEMO !== 'false',
     production,
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),

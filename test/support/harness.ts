@@ -42,6 +42,7 @@ export interface GraphQLResult<T = Record<string, any>> {
 
 export interface TestApp {
   app: App;
+  db: OpenDatabase;
   dataSource: DataSource;
   databaseUrl: string;
   http(): ReturnType<typeof request>;
@@ -61,6 +62,8 @@ export interface TestAppOptions {
   fixture?: { regions: typeof DEMO_REGIONS; accounts: typeof DEMO_ACCOUNTS };
   production?: boolean;
   tokenTtlSeconds?: number;
+  /** More environment for loadConfig, e.g. `{ CORS_ORIGINS: '…' }`. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export const JWT_SECRET_FOR_TESTS = crypto.randomBytes(32).toString('hex');
@@ -68,7 +71,7 @@ export const JWT_SECRET_FOR_TESTS = crypto.randomBytes(32).toString('hex');
 /** The real API in-process over a real PostgreSQL database with migrations applied. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url }), production: options.production ?? false };
+  const config = { ...loadConfig({ ...options.env, NODE_ENV: 'test', DATABASE_URL: database.url }), production: options.production ?? false };
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   let db: OpenDatabase | undefined;
   try {
@@ -82,6 +85,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     const tokens = new Map<string, string>();
     const testApp: TestApp = {
       app,
+      db,
       dataSource: db.dataSource,
       databaseUrl: database.url,
       http: () => request(app.express),

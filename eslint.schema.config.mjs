@@ -1,0 +1,80 @@
+// Schema lint (`npm run lint:schema`): the printed schema against the contract of issue 7 — Relay
+// connections and global ids, one `input` and a payload per mutation, nullable root fields.
+import graphqlPlugin from '@graphql-eslint/eslint-plugin';
+
+const SCHEMA = 'schema/schema.graphql';
+
+/** The root field (`Mutation.login`) a reported node belongs to, or undefined outside root types. */
+function rootFieldOf(node) {
+  let field;
+  for (let current = node; current; current = current.parent) {
+    if (current.kind === 'FieldDefinition') field = current;
+    else if (field && current.kind === 'ObjectTypeDefinition') return `${current.name.value}.${field.name.value}`;
+  }
+  return undefined;
+}
+
+/**
+ * A plugin rule that stays silent where `skip(rootField)` says so. The plugin has no per-field
+ * exceptions, and schema.graphql is generated, so it cannot carry eslint-disable comments.
+ */
+function exceptWhere(ruleName, skip) {
+  const rule = graphqlPlugin.rules[ruleName];
+  return {
+    meta: rule.meta,
+    create(context) {
+      const filtered = Object.create(context, {
+        report: { value: (descriptor) => { if (!skip(rootFieldOf(descriptor.node) ?? '')) context.report(descriptor); } },
+      });
+      return rule.create(filtered);
+    },
+  };
+}
+
+const contract = {
+  rules: {
+    // `login(username, password) { token }` keeps its shape: clients rely on it (issue 7 §2).
+    'input-name': exceptWhere('input-name', (field) => field === 'Mutation.login'),
+    // Mutations return a non-null payload (`approveCase(input: …): ApproveCasePayload!`, issue 7 §2);
+    // only Query fields must be nullable so that a refused one leaves the rest of the response (§4).
+    'require-nullable-result-in-root': exceptWhere('require-nullable-result-in-root', (field) => field.startsWith('Mutation.')),
+  },
+};
+
+export default [
+  {
+    files: [SCHEMA],
+    languageOptions: {
+      parser: graphqlPlugin.parser,
+      parserOptions: { graphQLConfig: { schema: SCHEMA } },
+    },
+    plugins: { '@graphql-eslint': graphqlPlugin, contract },
+    rules: {
+      ...graphqlPlugin.configs['flat/schema-recommended'].rules,
+      ...graphqlPlugin.configs['flat/schema-relay'].rules,
+      // Pages go forward only (`first`/`after`, issue 7 §3); `last`/`before` are not offered.
+      '@graphql-eslint/relay-arguments': ['error', { includeBoth: false }],
+      // Short lists that do not grow (a household's members, a case's events) stay plain lists;
+      // connections are for lists that grow (issue 7 §3).
+      '@graphql-eslint/relay-edge-types': ['error', { listTypeCanWrapOnlyEdgeType: false }],
+      // Every object with an identity has a global `id: ID!` (issue 7 §1). Pages, edges and payloads
+      // have none, nor do values computed per request or rows of the code's policy table.
+      '@graphql-eslint/strict-id-in-types': ['error', {
+        exceptions: {
+          suffixes: ['Connection', 'Edge', 'Payload'],
+          types: ['PageInfo', 'PermissionExplanation', 'PermissionGrant', 'WhoCanEntry', 'DistrictSettings', 'Setting', 'PublicNotice', 'RoleAssignment'],
+        },
+      }],
+      // Every type and root field is described, except the root types themselves: type-graphql
+      // prints Query and Mutation without a description (test/server.test.ts exempts them too).
+      '@graphql-eslint/require-description': ['error', {
+        types: true, rootField: true,
+        ignoredSelectors: ['[type=ObjectTypeDefinition][name.value=/^(Query|Mutation)$/]'],
+      }],
+      // From schema-all, the rules that encode this contract:
+      '@graphql-eslint/no-scalar-result-type-on-mutation': 'error',
+      'contract/input-name': ['error', { checkInputType: true, caseSensitiveInputType: false }],
+      'contract/require-nullable-result-in-root': 'error',
+    },
+  },
+];

@@ -1,0 +1,94 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { findFreePort } from '../src/db/embedded-postgres';
+import { LOGIN, lockAccounts, send } from './support/slow-requests';
+
+const ROOT = path.join(__dirname, '..');
+const DEMO_PASSWORD = 'sigterm-test-password';
+
+/**
+ * The built server as `npm start` runs it, with its embedded PostgreSQL, stopped by a real SIGTERM:
+ * what the in-process tests cannot show (the signal handlers of Apollo and embedded-postgres, the
+ * order in which the pool and the embedded server stop, the exit code).
+ */
+describe('SIGTERM to the running server', () => {
+  let dataDir: string;
+  let child: ChildProcess | undefined;
+  const output: string[] = [];
+  let errors = '';
+
+  beforeAll(() => {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assistance-sigterm-'));
+  }, 120_000);
+
+  afterAll(() => {
+    if (!dataDir) return;
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    // A server left behind by a failed run holds its cluster: stop it before removing the folder.
+    const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+    if (fs.existsSync(pidFile)) process.kill(Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('lets a slow request finish, then stops the pool before the embedded server and exits 0 without a warning', async () => {
+    const port = await findFreePort();
+    let pgPort = await findFreePort();
+    while (pgPort === port) pgPort = await findFreePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, DEMO_PASSWORD, LOG_LEVEL: 'info',
+    };
+    // As a user starts it: embedded PostgreSQL, not the test run's database, and not in test mode.
+    delete env.DATABASE_URL;
+    delete env.NODE_ENV;
+    child = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => output.push(line));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      errors += chunk;
+    });
+    const exited = once(child, 'exit');
+
+    for (;;) {
+      const up = await send(port, new http.Agent(), 'GET', '/healthz').catch(() => undefined);
+      if (up?.status === 200) break;
+      if (child.exitCode !== null) throw new Error(`the server did not start:\n${output.join('\n')}\n${errors}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
+    const password = fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
+    const lock = await lockAccounts(`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/assistance`);
+    try {
+      const signIn = send(port, new http.Agent(), 'POST', '/graphql', { query: LOGIN, variables: { u: 'admin', p: DEMO_PASSWORD } });
+      await lock.untilARequestWaits();
+      child.kill('SIGTERM');
+      // Draining: the listener is closed, the process and the request are still there.
+      for (;;) {
+        const refused = await send(port, new http.Agent(), 'GET', '/healthz').then(() => false, (error) => error.code === 'ECONNREFUSED');
+        if (refused) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(child.exitCode).toBeNull();
+      await lock.release();
+      const answer = await signIn;
+      expect(answer.status).toBe(200);
+      expect(answer.body.data.login.token).toEqual(expect.any(String));
+    } finally {
+      await lock.release();
+    }
+
+    const [code, signal] = await exited;
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    const lines = output.map((line) => JSON.parse(line) as { level: number; msg: string });
+    // pino levels: 40 warn, 50 error. Stopping the embedded server beside the pool logged
+    // "Postgres pool raised an error … terminating connection due to administrator command".
+    expect(lines.filter((line) => line.level >= 40)).toEqual([]);
+    expect(errors).toBe('');
+    expect(lines.at(-1)!.msg).toBe('stopped');
+    expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  });
+});
