@@ -14,8 +14,16 @@ function rootFieldOf(node) {
   return undefined;
 }
 
+/** The enum a reported node belongs to, or undefined outside enums. */
+function enumOf(node) {
+  for (let current = node; current; current = current.parent) {
+    if (current.kind === 'EnumTypeDefinition') return current.name.value;
+  }
+  return undefined;
+}
+
 /**
- * A plugin rule that stays silent where `skip(rootField)` says so. The plugin has no per-field
+ * A plugin rule that stays silent where `skip(node)` says so. The plugin has no per-field
  * exceptions, and schema.graphql is generated, so it cannot carry eslint-disable comments.
  */
 function exceptWhere(ruleName, skip) {
@@ -24,7 +32,7 @@ function exceptWhere(ruleName, skip) {
     meta: rule.meta,
     create(context) {
       const filtered = Object.create(context, {
-        report: { value: (descriptor) => { if (!skip(rootFieldOf(descriptor.node) ?? '')) context.report(descriptor); } },
+        report: { value: (descriptor) => { if (!skip(descriptor.node)) context.report(descriptor); } },
       });
       return rule.create(filtered);
     },
@@ -34,10 +42,14 @@ function exceptWhere(ruleName, skip) {
 const contract = {
   rules: {
     // `login(username, password) { token }` keeps its shape: clients rely on it (issue 7 §2).
-    'input-name': exceptWhere('input-name', (field) => field === 'Mutation.login'),
+    'input-name': exceptWhere('input-name', (node) => rootFieldOf(node) === 'Mutation.login'),
     // Mutations return a non-null payload (`approveCase(input: …): ApproveCasePayload!`, issue 7 §2);
     // only Query fields must be nullable so that a refused one leaves the rest of the response (§4).
-    'require-nullable-result-in-root': exceptWhere('require-nullable-result-in-root', (field) => field.startsWith('Mutation.')),
+    'require-nullable-result-in-root': exceptWhere('require-nullable-result-in-root', (node) => (rootFieldOf(node) ?? '').startsWith('Mutation.')),
+    // PermissionAction and PermissionSubject values are the policy table's own identifiers (`decide`,
+    // `Case`), as the permission matrix, explanations and the audit log show them; clients already
+    // ask `whoCan(action: decide, subjectType: Case)` (issue 3). Every other enum is UPPER_CASE.
+    'naming-convention': exceptWhere('naming-convention', (node) => ['PermissionAction', 'PermissionSubject'].includes(enumOf(node))),
   },
 };
 
@@ -58,11 +70,15 @@ export default [
       // connections are for lists that grow (issue 7 §3).
       '@graphql-eslint/relay-edge-types': ['error', { listTypeCanWrapOnlyEdgeType: false }],
       // Every object with an identity has a global `id: ID!` (issue 7 §1). Pages, edges and payloads
-      // have none, nor do values computed per request or rows of the code's policy table.
+      // have none, nor do values computed per request or rows of the code's policy table, nor values
+      // that live inside one record and are identified by it: an accounting's income and asset items,
+      // a verification answer's subjects, an investigation's investigators, a district's holidays (by
+      // their day), a committee's seats and a meeting's votes (by the global ids they carry).
       '@graphql-eslint/strict-id-in-types': ['error', {
         exceptions: {
           suffixes: ['Connection', 'Edge', 'Payload'],
-          types: ['PageInfo', 'PermissionExplanation', 'PermissionGrant', 'WhoCanEntry', 'DistrictSettings', 'Setting', 'PublicNotice', 'RoleAssignment'],
+          types: ['PageInfo', 'PermissionExplanation', 'PermissionGrant', 'WhoCanEntry', 'DistrictSettings', 'Setting', 'PublicNotice', 'RoleAssignment',
+            'PendingStep', 'IncomeItem', 'AssetItem', 'VerificationSubject', 'Investigator', 'Holiday', 'CommitteeMember', 'CommitteeVote'],
         },
       }],
       // Every type and root field is described, except the root types themselves: type-graphql
@@ -75,6 +91,9 @@ export default [
       '@graphql-eslint/no-scalar-result-type-on-mutation': 'error',
       'contract/input-name': ['error', { checkInputType: true, caseSensitiveInputType: false }],
       'contract/require-nullable-result-in-root': 'error',
+      // Replaced by the same rule with the two policy enums excepted (contract/naming-convention above).
+      '@graphql-eslint/naming-convention': 'off',
+      'contract/naming-convention': ['error', graphqlPlugin.configs['flat/schema-recommended'].rules['@graphql-eslint/naming-convention'][1]],
     },
   },
 ];
