@@ -1,4 +1,5 @@
-import { ACTIONS, effectiveAccess, grantsOf, MATRIX_SUBJECTS, SCOPE_WORDS } from './explain';
+import { ACTIONS, effectiveAccess, grantsOf, MATRIX_SUBJECTS } from './explain';
+import { SCOPE_WORDS } from './policy';
 import { Role } from './roles';
 
 const ACCESS_MARK = { none: '—', partial: 'partial', full: 'full' } as const;
@@ -26,7 +27,7 @@ export function renderPermissionMatrix(): string {
     }
     lines.push('', '| effect | action | subject | scope | fields | condition | clause | reason |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const grant of grantsOf(role)) {
-      lines.push(`| ${grant.inverted ? 'deny' : 'allow'} | ${grant.action} | ${grant.subject} | ${SCOPE_WORDS[grant.scope]} | ${grant.fields?.join(', ') ?? 'all'} | ${grant.when?.text ?? ''} | ${grant.clause} | ${grant.reason.replace(/\|/g, '\\|')} |`);
+      lines.push(`| ${grant.inverted ? 'deny' : 'allow'} | ${grant.action} | ${grant.subject} | ${SCOPE_WORDS[grant.scope].en} | ${grant.fields?.join(', ') ?? 'all'} | ${grant.when?.text ?? ''} | ${grant.clause} | ${grant.reason.replace(/\|/g, '\\|')} |`);
     }
     lines.push('');
   }

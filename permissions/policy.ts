@@ -1,3 +1,4 @@
+import type { Localized } from '../src/i18n/message';
 import { Role } from './roles';
 import { nonPersonalFields } from './subjects';
 
@@ -22,6 +23,15 @@ export type SubjectName =
  * `self`: rows that are, or belong to, the holder's own account.
  */
 export type Scope = 'village' | 'township' | 'district' | 'department' | 'self';
+
+/** A scope in words, as the matrix, explanations and refusals show it. */
+export const SCOPE_WORDS: Record<Scope, Localized> = {
+  village: { zh: '本村（社区）', en: 'own village' },
+  township: { zh: '本乡镇（街道）', en: 'own township' },
+  district: { zh: '本区', en: 'own district' },
+  department: { zh: '本部门', en: 'own department' },
+  self: { zh: '本人账号', en: 'own account' },
+};
 
 export interface Grant {
   role: Role;

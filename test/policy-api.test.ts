@@ -85,12 +85,18 @@ describe('the audit API over HTTP', () => {
   });
 
   it('explainPermission names the failed condition for another account, for a district officer', async () => {
-    const result = await t.gql(`query($id: ID!, $a: ID!) { explainPermission(action: read, subjectType: Case, subjectId: $id, accountId: $a) {
-      allowed username failedConditions } }`, { id: hexiCase.id, a: await idOf('va.101202') }, await t.login('district.officer'));
+    const query = `query($id: ID!, $a: ID!) { explainPermission(action: read, subjectType: Case, subjectId: $id, accountId: $a) {
+      allowed username failedConditions } }`;
+    const variables = { id: hexiCase.id, a: await idOf('va.101202') };
+    const result = await t.gql(query, variables, await t.login('district.officer'), { 'accept-language': 'en' });
     expect(result.data!.explainPermission.allowed).toBe(false);
     expect(result.data!.explainPermission.username).toBe('va.101202');
     expect(result.data!.explainPermission.failedConditions).toEqual([
       'VILLAGE_ASSISTANT held for 510199101202: villageCode must be "510199101202" but is "510199101201"',
+    ]);
+    const inChinese = await t.gql(query, variables, await t.login('district.officer'));
+    expect(inChinese.data!.explainPermission.failedConditions).toEqual([
+      'VILLAGE_ASSISTANT（授权区划 510199101202）：villageCode 应为 "510199101202"，实际为 "510199101201"',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { idNumber } from './support/households';
 import {
@@ -87,7 +87,7 @@ describe('an objection during the notice', () => {
     expect(back.status).toBe('TOWNSHIP_REVIEW');
     const reused = await step(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
     expect(codeOf(reused)).toBe('INVALID_TRANSITION');
-    expect(reused.errors![0].message).toMatch(/needs a new meeting/);
+    expect(unmetKeysOf(reused)).toEqual(['committee.meeting.stale']);
     const again = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
     expect((await stepOk(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId: again })).status).toBe('PUBLIC_NOTICE');
   });
@@ -138,7 +138,7 @@ describe('a refusal', () => {
     await stepOk(t, 'va.101201', 'supplyMaterials', applied.id);
     const second = await step(t, 'hexi.caseworker', 'requestMaterials', applied.id, 'missingMaterials: $missing', { missing: ['more'] });
     expect(codeOf(second)).toBe('INVALID_TRANSITION');
-    expect(second.errors![0].message).toMatch(/already listed once/);
+    expect(unmetKeysOf(second)).toEqual(['case.transition.unmet.materialsListedOnce']);
   });
 });
 
@@ -172,7 +172,7 @@ describe('LINSHI', () => {
     expect(overdue.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(applied.id);
     await investigate(t, applied.id);
     const unverified = await step(t, 'hexi.caseworker', 'completeEmergencyPaperwork', applied.id);
-    expect(unverified.errors![0].message).toMatch(/verification report/);
+    expect(unmetKeysOf(unverified)).toEqual(['case.transition.unmet.verificationApproved']);
     await verify(t, applied.id);
     expect((await stepOk(t, 'hexi.caseworker', 'completeEmergencyPaperwork', applied.id)).status).toBe('PAID');
   });
@@ -194,7 +194,9 @@ describe('LINSHI', () => {
     await letNoticePass(t, applied.id);
     const overLimit = await step(t, 'hexi.head', 'approveCase', applied.id);
     expect(codeOf(overLimit)).toBe('INVALID_TRANSITION');
-    expect(overLimit.errors![0].message).toMatch(/above the township limit/);
+    expect(overLimit.errors![0].extensions!.unmet).toEqual([expect.objectContaining({
+      key: 'case.transition.unmet.linshiLimit', params: { amount: 5000, limit: 2000 }, clause: 'D§6',
+    })]);
     await as(t, 'district.officer', 'mutation($c: ID!) { confirmAmount(caseId: $c) }', { c: applied.id });
     expect((await stepOk(t, 'hexi.head', 'approveCase', applied.id)).status).toBe('APPROVED');
     expect((await stepOk(t, 'hexi.caseworker', 'recordPayment', applied.id)).status).toBe('PAID');
@@ -237,10 +239,10 @@ describe('favour cases (P6.3) and duplicates (D§5)', () => {
 
     const kinVote = await t.gql('mutation($m: ID!, $c: ID!) { castVote(meetingId: $m, caseId: $c, vote: APPROVE) { vote } }', { m: meeting.id, c: applied.id }, await t.login('hexi.member2'));
     expect(codeOf(kinVote)).toBe('FORBIDDEN');
-    expect(kinVote.errors![0].message).toMatch(/No favour cases/);
+    expect(kinVote.errors![0].extensions).toMatchObject({ messageKey: 'permission.denied.rule', clause: 'P6.3' });
     const investigatorVote = await t.gql('mutation($m: ID!, $c: ID!) { castVote(meetingId: $m, caseId: $c, vote: APPROVE) { vote } }', { m: meeting.id, c: applied.id }, await t.login('hexi.caseworker2'));
     expect(codeOf(investigatorVote)).toBe('FORBIDDEN');
-    expect(investigatorVote.errors![0].message).toMatch(/investigated the case recuses/);
+    expect(investigatorVote.errors![0].extensions).toMatchObject({ messageKey: 'permission.denied.rule', clause: 'D§4' });
     const fairVote = await t.gql('mutation($m: ID!, $c: ID!) { castVote(meetingId: $m, caseId: $c, vote: APPROVE) { vote } }', { m: meeting.id, c: applied.id }, await t.login('hexi.member1'));
     expect(fairVote.errors).toBeUndefined();
     const votes = (await t.dataSource.query('SELECT count(*)::int AS n FROM votes WHERE case_id = $1', [rawId(applied.id)]))[0].n;
@@ -263,7 +265,9 @@ describe('favour cases (P6.3) and duplicates (D§5)', () => {
       c: applied.id, i: { visitedOn: '2026-11-27', findings: 'x', investigatorIds: ids },
     }, await t.login('hexi.caseworker'));
     expect(codeOf(refused)).toBe('FORBIDDEN');
-    expect(refused.errors![0].message).toMatch(/hexi.caseworker2 may not investigate/);
+    expect(refused.errors![0].extensions).toMatchObject({
+      messageKey: 'investigation.investigatorBarred', params: { investigator: 'hexi.caseworker2' }, clause: 'P6.3',
+    });
   });
 
   it('reports an ID number already in another open case of the same programme at acceptance', async () => {
@@ -289,10 +293,10 @@ describe('the joint review committee (P3.2, D§4)', () => {
     const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
     const shrunk = await setHexiCommittee(t, ['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2']);
     expect(shrunk.setCommittee.valid).toBe(false);
-    expect(shrunk.setCommittee.problems).toContainEqual(expect.stringMatching(/has 4 members; at least 5/));
+    expect(shrunk.setCommittee.problems).toContainEqual('联审联批小组现有 4 名成员，至少需要 5 名。');
     const refused = await step(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
     expect(codeOf(refused)).toBe('INVALID_TRANSITION');
-    expect(refused.errors![0].message).toMatch(/committee cannot decide/);
+    expect(unmetKeysOf(refused)).toContain('committee.problem.tooFewMembers');
     expect((await caseOf(t, 'hexi.head', applied.id)).status).toBe('TOWNSHIP_REVIEW');
     await setHexiCommittee(t);
   });
@@ -305,7 +309,7 @@ describe('committee meetings', () => {
     const meetingId = await meetingWithVotes(t, [applied.id], { 'hexi.head': 'REJECT' });
     const early = await step(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId });
     expect(codeOf(early)).toBe('INVALID_TRANSITION');
-    expect(early.errors![0].message).toMatch(/3 present member\(s\) have not voted/);
+    expect(early.errors![0].extensions!.unmet).toEqual([expect.objectContaining({ key: 'committee.votes.missing', params: { count: 3 } })]);
     const present = await Promise.all(['hexi.head', 'hexi.member1', 'hexi.member2', 'hexi.member3'].map((u) => accountIdOf(t, u)));
     const changed = await t.gql('mutation($m: ID!, $p: [ID!]!) { recordAttendance(meetingId: $m, presentIds: $p) { id } }', { m: meetingId, p: present }, await t.login('hexi.caseworker'));
     expect(codeOf(changed)).toBe('CONFLICT');
@@ -327,7 +331,7 @@ describe('favour cases on the emergency path', () => {
     expect(applied.kinRegistered).toBe(true);
     const refused = await step(t, 'hexi.head', 'emergencyPay', applied.id, 'amount: $amount', { amount: 1000 });
     expect(codeOf(refused)).toBe('FORBIDDEN');
-    expect(refused.errors![0].message).toMatch(/No favour cases/);
+    expect(refused.errors![0].extensions).toMatchObject({ messageKey: 'permission.denied.rule', clause: 'P6.3' });
   });
 });
 
@@ -366,7 +370,7 @@ describe('separation of approval and supervision (P1)', () => {
     for (const mutation of ['approveCase', 'denyCase']) {
       const refused = await step(t, 'district.officer', mutation, applied.id, mutation === 'denyCase' ? 'reasons: $reasons' : '', mutation === 'denyCase' ? { reasons: 'x' } : {});
       expect(codeOf(refused)).toBe('FORBIDDEN');
-      expect(refused.errors![0].message).toMatch(/Approval and supervision are separate/);
+      expect(refused.errors![0].extensions).toMatchObject({ messageKey: 'permission.denied.rule', clause: 'P1' });
     }
     expect(await countRows('case_events', applied.id)).toBe(eventsBefore);
     expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE subject_id = $1 AND kind = 'CHANGE'`, [rawId(applied.id)]))[0].n).toBe(changesBefore);
@@ -397,9 +401,9 @@ describe('invalid transitions', () => {
     await stepOk(t, 'hexi.caseworker', 'startInvestigation', applied.id);
     const early = await step(t, 'hexi.caseworker', 'submitForReview', applied.id);
     expect(codeOf(early)).toBe('INVALID_TRANSITION');
-    expect(early.errors![0].message).toMatch(/signed by all of its investigators/);
+    expect(unmetKeysOf(early)).toEqual(['case.transition.unmet.investigationSigned']);
     await investigate(t, applied.id);
-    expect((await step(t, 'hexi.caseworker', 'submitForReview', applied.id)).errors![0].message).toMatch(/verification report/);
+    expect(unmetKeysOf(await step(t, 'hexi.caseworker', 'submitForReview', applied.id))).toEqual(['case.transition.unmet.verificationApproved']);
   });
 
   it('keep a case of another district out of reach', async () => {

@@ -17,7 +17,7 @@ export function fromGlobalIdOrThrow(id: string): { type: string; key: string } {
   const decoded = Buffer.from(id, 'base64url').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon <= 0 || colon === decoded.length - 1 || toGlobalId(decoded.slice(0, colon), decoded.slice(colon + 1)) !== id) {
-    throw badInput(`"${id}" is not a global ID issued by this API.`, 'id');
+    throw badInput('id', 'id.notGlobal', { id });
   }
   return { type: decoded.slice(0, colon), key: decoded.slice(colon + 1) };
 }
@@ -25,6 +25,6 @@ export function fromGlobalIdOrThrow(id: string): { type: string; key: string } {
 
 /** For records that are not nodes (meetings, verification answers …), whose ids are plain UUIDs. */
 export function uuidOrThrow(id: string, field: string): string {
-  if (!UUID_PATTERN.test(id)) throw badInput(`${field} "${id}" is not an id issued by this API.`, field);
+  if (!UUID_PATTERN.test(id)) throw badInput(field, 'id.notIssued', { field, id });
   return id.toLowerCase();
 }

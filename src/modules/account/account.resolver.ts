@@ -14,7 +14,7 @@ import { ApiKey } from './api-key.entity';
 /** Decodes a global ID that must name an object of `type`. */
 export function keyOfOrThrow(id: string, type: string): string {
   const decoded = fromGlobalIdOrThrow(id);
-  if (decoded.type !== type) throw badInput(`ID ${id} names a ${decoded.type}, not a ${type}.`, 'id');
+  if (decoded.type !== type) throw badInput('id', 'id.wrongType', { id, actual: decoded.type, expected: type });
   return decoded.key;
 }
 
@@ -127,7 +127,7 @@ export class AccountResolver {
     @Arg('accountId', () => ID) accountId: string,
     @Arg('name', { description: 'Label, e.g. "tax bureau production"' }) name: string,
   ): Promise<IssuedApiKey> {
-    if (!name.trim() || name.length > 100) throw badInput('Name must be 1–100 characters.', 'name');
+    if (!name.trim() || name.length > 100) throw badInput('name', 'input.text.length', { field: 'name', max: 100 });
     return ctx.services.accounts.createApiKey(ctx, keyOfOrThrow(accountId, 'Account'), name.trim());
   }
 

@@ -35,7 +35,7 @@ export class AuditResolver {
     @Arg('filter', () => AuditFilter, { nullable: true }) filter?: AuditFilter,
     @Arg('first', () => Int, { defaultValue: 50, description: 'At most this many (1–500)' }) first = 50,
   ): Promise<AuditEntry[]> {
-    if (first < 1 || first > 500) throw badInput('"first" must be between 1 and 500.', 'first');
+    if (first < 1 || first > 500) throw badInput('first', 'page.first.range', { max: 500 });
     return ctx.services.audit.list(ctx, filter ?? {}, first);
   }
 }

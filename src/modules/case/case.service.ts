@@ -2,7 +2,7 @@ import { TenantKey, whereTenantKeysIn } from '../../db/tenant-keys';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { scopeQuery } from '../../../permissions/sql';
 import { assertCan } from '../../auth/authorize';
-import { badInput, DomainError, ErrorCode, notFound } from '../../errors';
+import { badInput, conflict, notFound } from '../../errors';
 import { decisionDueAtFor } from './deadlines';
 import type { RequestContext } from '../../graphql/context';
 import { escapeLike } from '../household/household.service';
@@ -50,7 +50,7 @@ function decodeCursorOrThrow(cursor: string): [string, string] {
   } catch {
     // fall through to the coded error
   }
-  throw badInput('"after" is not a cursor from this connection.', 'after');
+  throw badInput('after', 'page.after.invalid');
 }
 
 export class CaseService {
@@ -61,8 +61,8 @@ export class CaseService {
     const { programme, channel, note } = input;
     const household = await ctx.services.households.findOrThrow(ctx, householdKey);
     const cause = input.cause?.trim() || null;
-    if (programme === Programme.LINSHI && !cause) throw badInput('A temporary-assistance application states its cause.', 'cause');
-    if (programme !== Programme.LINSHI && (cause || input.emergency)) throw badInput('cause and emergency apply to LINSHI only.', 'cause');
+    if (programme === Programme.LINSHI && !cause) throw badInput('cause', 'case.application.causeRequired');
+    if (programme !== Programme.LINSHI && (cause || input.emergency)) throw badInput('cause', 'case.application.linshiOnly');
     const calendar = await ctx.services.settings.calendarOf(household.districtCode);
     const now = new Date();
     const draft = Object.assign(new Case(), {
@@ -112,14 +112,14 @@ export class CaseService {
       .andWhere(`c.status_since > now() - make_interval(months => :months)`, { months: windowMonths })
       .getOne();
     if (earlier) {
-      throw new DomainError(ErrorCode.CONFLICT, `This household received temporary assistance for the same cause on ${earlier.statusSince.toISOString().slice(0, 10)}; `
-        + `within ${windowMonths} months it is refused unless there are new grounds (D§6).`, { earlierCaseId: earlier.id });
+      throw conflict('case.application.repeatedCause', { date: earlier.statusSince.toISOString().slice(0, 10), months: windowMonths })
+        .with({ earlierCaseId: earlier.id });
     }
   }
 
   /** One page of the cases the caller may read, with the total under the same filter and scope. */
   async page(ctx: RequestContext, filter: CaseFilter, first: number, after?: string): Promise<Page<Case>> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput(`"first" must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput('first', 'page.first.range', { max: MAX_PAGE_SIZE });
     const spotCheckRate = filter.spotCheckDue === undefined ? null : (await ctx.services.settings.calendarOf(ctx.actor!.districtCode)).settings.spotCheckRatePercent;
     const base = () => {
       const qb = this.dataSource.getRepository(Case).createQueryBuilder('c');
@@ -172,7 +172,7 @@ export class CaseService {
 
   async findOrThrow(ctx: RequestContext, key: TenantKey): Promise<Case> {
     const found = await ctx.loaders.caseByKey.load(key);
-    if (!found) throw notFound('Case');
+    if (!found) throw notFound('case.notFound');
     return found;
   }
 

@@ -75,9 +75,8 @@ export class WorkflowService {
     const found = await manager.getRepository(Case).createQueryBuilder('c').setLock('pessimistic_write')
       .where('c.district_code = :d AND c.id = :id', { d: key.districtCode, id: key.id }).getOneOrFail();
     if (expectedVersion !== null && found.version !== expectedVersion) {
-      throw conflict(`The case changed meanwhile: it is at version ${found.version}, not ${expectedVersion}. Reload it and try again.`, {
-        currentVersion: found.version, currentStatus: found.status,
-      });
+      throw conflict('case.version.stale', { current: found.version, expected: expectedVersion })
+        .with({ currentVersion: found.version, currentStatus: found.status });
     }
     return found;
   }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Action } from '../../../permissions/policy';
-import { assertAmountOrThrow, badInput, DomainError, ErrorCode, textOrThrow } from '../../errors';
+import { assertAmountOrThrow, badInput, DomainError, ErrorCode, textOrThrow, unmet } from '../../errors';
+import { message } from '../../i18n/message';
 import type { RequestContext } from '../../graphql/context';
 import type { DistrictCalendar } from '../settings/settings.service';
 import { addCalendarDays } from '../settings/working-days';
@@ -55,48 +56,43 @@ const REVIEWED = [Programme.DIBAO, Programme.TEKUN] as const;
 const { SUBMITTED, NEEDS_MATERIALS, NOT_ACCEPTED, ACCEPTED, INVESTIGATING, TOWNSHIP_REVIEW, PUBLIC_NOTICE, OBJECTION_RAISED,
   APPROVED, DENIED, FILED, SPOT_CHECKED, CORRECTION_ORDERED, EMERGENCY_PAID, PAID } = CaseStatus;
 
-/** A guard that failed: the state is right but a required step is missing. */
-export function unmet(message: string, unmetRequirements: string[] = [message]): DomainError {
-  return new DomainError(ErrorCode.INVALID_TRANSITION, message, { unmet: unmetRequirements });
-}
-
 // ── Guards shared by several transitions ─────────────────────────────────────────────────────
 
 /** D§3: a household investigation signed by at least two investigators. */
 async function assertInvestigationSigned({ manager, case: c }: StepRun): Promise<void> {
   const investigations = await manager.findBy(Investigation, { districtCode: c.districtCode, caseId: c.id });
   if (!investigations.some((i) => i.signedByIds.length >= 2 && i.investigatorIds.every((id) => i.signedByIds.includes(id)))) {
-    throw unmet('The household investigation must be signed by all of its investigators, at least two (D§3).');
+    throw unmet(message('case.transition.unmet.investigationSigned'));
   }
 }
 
 /** D§3, D§7: every entry is verified, and the district approved the combined report. */
 async function assertVerificationApproved({ manager, case: c }: StepRun): Promise<void> {
   const approved = await manager.existsBy(VerificationRequest, { districtCode: c.districtCode, caseId: c.id, status: VerificationStatus.REPORT_APPROVED });
-  if (!approved) throw unmet('The economic-status verification report must be approved by the district first (D§3, P4.3).');
+  if (!approved) throw unmet(message('case.transition.unmet.verificationApproved'));
 }
 
 async function assertIncomeAccounted({ manager, case: c }: StepRun): Promise<void> {
   if (!(await manager.existsBy(IncomeAccounting, { districtCode: c.districtCode, caseId: c.id }))) {
-    throw unmet('Income accounting must be done first (D§3, D§8).');
+    throw unmet(message('case.transition.unmet.incomeAccounted'));
   }
 }
 
 /** D§3: decisions come only after the notice period ended without open objections. */
 async function assertNoticeEndedWithoutObjection({ manager, case: c, now }: StepRun): Promise<void> {
   if (!c.noticeEndsAt || now <= c.noticeEndsAt) {
-    throw unmet(`The public notice runs until ${c.noticeEndsAt?.toISOString()}; decide after it ends (D§3).`);
+    throw unmet(message('case.transition.unmet.noticeRunning', { endsAt: c.noticeEndsAt?.toISOString() ?? '' }));
   }
   const unresolved = await manager.getRepository(Objection).createQueryBuilder('o')
     .where('o.district_code = :d AND o.case_id = :id AND o.resolved_at IS NULL', { d: c.districtCode, id: c.id }).getExists();
-  if (unresolved) throw unmet('An objection to the notice is still open (D§3).');
+  if (unresolved) throw unmet(message('case.transition.unmet.objectionOpen'));
 }
 
 /** D§6: above the township's LINSHI limit, the district confirms the amount. */
 function assertWithinLinshiLimit({ case: c, calendar }: StepRun): void {
   const limit = calendar.settings.linshiTownshipLimitYuan;
   if (c.programme === Programme.LINSHI && limit !== null && (c.amount ?? 0) > limit && !c.districtConfirmed) {
-    throw unmet(`The amount ${c.amount} is above the township limit of ${limit}; the district must confirm it first (D§6).`);
+    throw unmet(message('case.transition.unmet.linshiLimit', { amount: c.amount ?? 0, limit }));
   }
 }
 
@@ -121,9 +117,9 @@ export const TRANSITIONS: readonly Transition[] = [
     step: 'requestMaterials', action: 'accept', from: [SUBMITTED], outcomes: [NEEDS_MATERIALS], programmes: ALL, clause: 'D§3',
     guard: async ({ case: c, input }) => {
       const missing = (input.missingMaterials ?? []).map((m) => m.trim()).filter(Boolean);
-      if (missing.length === 0) throw badInput('List every missing material.', 'missingMaterials');
+      if (missing.length === 0) throw badInput('missingMaterials', 'case.materials.missing');
       // Missing materials are listed once, completely: a second request would be a new burden.
-      if (c.missingMaterials.length > 0) throw unmet('Missing materials were already listed once for this case; accept it or refuse it in writing (D§3).');
+      if (c.missingMaterials.length > 0) throw unmet(message('case.transition.unmet.materialsListedOnce'));
     },
     effect: ({ case: c, input }) => {
       c.missingMaterials = (input.missingMaterials ?? []).map((m) => m.trim()).filter(Boolean);
@@ -145,7 +141,7 @@ export const TRANSITIONS: readonly Transition[] = [
       await assertInvestigationSigned(run);
       await assertVerificationApproved(run);
       await assertIncomeAccounted(run);
-      if (run.case.programme === Programme.TEKUN && !run.case.careLevel) throw unmet('The TEKUN self-care assessment must be done first (D§3).');
+      if (run.case.programme === Programme.TEKUN && !run.case.careLevel) throw unmet(message('case.transition.unmet.careAssessed'));
     },
   },
   {
@@ -153,7 +149,7 @@ export const TRANSITIONS: readonly Transition[] = [
     guard: async (run) => {
       await assertInvestigationSigned(run);
       await assertVerificationApproved(run);
-      if (!run.input.amount || run.input.amount <= 0) throw badInput('The one-off amount must be a positive number of yuan.', 'amount');
+      if (!run.input.amount || run.input.amount <= 0) throw badInput('amount', 'case.amount.notPositive', { field: 'amount' });
       assertAmountOrThrow(run.input.amount, 'amount', MAX_LINSHI_YUAN);
     },
     effect: (run) => {
@@ -174,7 +170,7 @@ export const TRANSITIONS: readonly Transition[] = [
   {
     step: 'raiseObjection', action: 'notice', from: [PUBLIC_NOTICE], outcomes: [OBJECTION_RAISED], programmes: ALL, clause: 'D§3, P2.2',
     guard: ({ case: c, now }) => {
-      if (c.noticeEndsAt && now > c.noticeEndsAt) throw unmet('The notice period has ended; objections are taken only during it (D§3).');
+      if (c.noticeEndsAt && now > c.noticeEndsAt) throw unmet(message('case.transition.unmet.noticeEnded'));
     },
     effect: async ({ manager, ctx, case: c, input }) => {
       await manager.insert(Objection, {
@@ -199,7 +195,7 @@ export const TRANSITIONS: readonly Transition[] = [
         .where('i.district_code = :d AND i.case_id = :id AND i.recorded_at >= :since', since)
         .andWhere('cardinality(i.signed_by_ids) >= 2 AND i.investigator_ids <@ i.signed_by_ids').getExists();
       if (!appraised && !reinvestigated) {
-        throw unmet('Deal with the objection first: a democratic appraisal or a signed re-investigation after it (D§3).');
+        throw unmet(message('case.transition.unmet.objectionNotDealtWith'));
       }
     },
     effect: async (run, to) => {
@@ -213,7 +209,7 @@ export const TRANSITIONS: readonly Transition[] = [
     guard: async (run) => {
       await assertNoticeEndedWithoutObjection(run);
       assertWithinLinshiLimit(run);
-      if (!run.case.amount || run.case.amount <= 0) throw unmet('The case has no positive amount to approve; refuse it instead (D§8).');
+      if (!run.case.amount || run.case.amount <= 0) throw unmet(message('case.transition.unmet.noAmount'));
     },
     effect: async (run) => {
       run.case.decidedById = run.ctx.actor!.accountId;
@@ -235,7 +231,7 @@ export const TRANSITIONS: readonly Transition[] = [
   {
     step: 'spotCheck', action: 'spotCheck', from: [FILED], outcomes: [SPOT_CHECKED, CORRECTION_ORDERED], programmes: REVIEWED, clause: 'P4.3',
     to: ({ input }) => {
-      if (input.spotCheckOutcome !== 'CONFIRMED' && input.spotCheckOutcome !== 'CORRECTION') throw badInput('Give the outcome: CONFIRMED or CORRECTION.', 'outcome');
+      if (input.spotCheckOutcome !== 'CONFIRMED' && input.spotCheckOutcome !== 'CORRECTION') throw badInput('outcome', 'case.spotCheck.outcomeRequired');
       return input.spotCheckOutcome === 'CONFIRMED' ? SPOT_CHECKED : CORRECTION_ORDERED;
     },
     guard: ({ input }) => {
@@ -250,8 +246,8 @@ export const TRANSITIONS: readonly Transition[] = [
   {
     step: 'emergencyPay', action: 'pay', from: [SUBMITTED, ACCEPTED], outcomes: [EMERGENCY_PAID], programmes: [Programme.LINSHI], clause: 'D§6',
     guard: ({ case: c, input }) => {
-      if (!c.emergency) throw unmet('Only an emergency (急难型) application may be paid first (D§6).');
-      if (!input.amount || input.amount <= 0) throw badInput('The amount paid must be a positive number of yuan.', 'amount');
+      if (!c.emergency) throw unmet(message('case.transition.unmet.notEmergency'));
+      if (!input.amount || input.amount <= 0) throw badInput('amount', 'case.amount.notPositive', { field: 'amount' });
       assertAmountOrThrow(input.amount, 'amount', MAX_LINSHI_YUAN);
     },
     effect: async (run) => {
@@ -282,7 +278,7 @@ export function invalidTransition(c: Case, step: string): DomainError {
   const allowed = nextStepsOf(c).map((t) => t.step);
   return new DomainError(
     ErrorCode.INVALID_TRANSITION,
-    `Case is ${c.status}${c.programme === Programme.LINSHI ? ' (LINSHI)' : ''}; ${step} is not possible now. Next steps: ${allowed.join(', ') || 'none'}.`,
+    message('case.transition.notNow', { programme: c.programme, status: c.status, step, allowed }),
     { currentStatus: c.status, allowedSteps: allowed },
   );
 }

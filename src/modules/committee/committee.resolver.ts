@@ -1,5 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import { currentLanguage } from '../../i18n/language';
+import { render } from '../../i18n/message';
 import { Needs } from '../../graphql/guards';
 import { toGlobalId, uuidOrThrow } from '../../graphql/node';
 import { keyOfOrThrow } from '../account/account.resolver';
@@ -32,13 +34,13 @@ class CommitteeView {
   @Field({ description: 'Whether it may decide cases (是否有效)' })
   valid: boolean;
 
-  @Field(() => [String], { description: 'What keeps it from deciding (存在问题)' })
+  @Field(() => [String], { description: 'What keeps it from deciding (存在问题), in the request\'s language' })
   problems: string[];
 }
 
 const view = (state: CommitteeState): CommitteeView => ({
   id: state.committee.id, townshipCode: state.committee.townshipCode, members: state.members,
-  valid: state.problems.length === 0, problems: state.problems,
+  valid: state.problems.length === 0, problems: state.problems.map((problem) => render(problem, currentLanguage())),
 });
 
 @Resolver(() => CommitteeMember)

@@ -13,7 +13,7 @@ export class EnrolmentResolver {
     @Arg('programme', () => Programme, { nullable: true }) programme?: Programme,
     @Arg('villageCode', () => String, { nullable: true }) villageCode?: string,
     @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many (1–500)' }) first = 100): Promise<Enrolment[]> {
-    if (first < 1 || first > 500) throw badInput('"first" must be between 1 and 500.', 'first');
+    if (first < 1 || first > 500) throw badInput('first', 'page.first.range', { max: 500 });
     return ctx.services.enrolments.list(ctx, { programme, villageCode }, first);
   }
 }

@@ -11,7 +11,7 @@ import { parseTenantKey, TenantKey } from '../../db/tenant-keys';
 /** Decodes a global ID of a tenant row (`Type:<district>:<uuid>`). */
 export function tenantKeyOfOrThrow(id: string, type: string): TenantKey {
   const key = parseTenantKey(keyOfOrThrow(id, type));
-  if (!key) throw badInput(`ID ${id} is not a ${type} ID issued by this API.`, 'id');
+  if (!key) throw badInput('id', 'id.notOfType', { id, type });
   return key;
 }
 
@@ -137,7 +137,7 @@ export class HouseholdResolver {
     @Arg('search', () => String, { nullable: true }) search?: string,
     @Arg('first', () => Int, { defaultValue: 50, description: 'At most this many (1–100)' }) first = 50,
   ): Promise<Household[]> {
-    if (first < 1 || first > 100) throw badInput('"first" must be between 1 and 100.', 'first');
+    if (first < 1 || first > 100) throw badInput('first', 'page.first.range', { max: 100 });
     return ctx.services.households.list(ctx, { villageCode, search }, first);
   }
 
