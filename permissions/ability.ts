@@ -76,7 +76,8 @@ export function rulesFor(actor: Actor): PolicyRule[] {
         fields: grant.fields ? [...grant.fields] : undefined,
         conditions: conditionsOf(grant, regionCode, actor),
         inverted: grant.inverted,
-        reason: grant.reason,
+        // CASL's own reason (its ForbiddenError message); callers are refused in their language below.
+        reason: grant.reason.en,
         grant,
         heldFor: regionCode,
       });
@@ -98,7 +99,7 @@ export function subjectOf<T extends object>(type: SubjectName, row: T): T {
   return asSubject(type, { ...row });
 }
 
-/** A refusal by a policy row: its reason, citing its clause. */
+/** A refusal by a policy row: its reason, in both languages, citing its clause. */
 const refusedBy = (grant: Grant): Message => ({ ...message('permission.denied.rule', { reason: grant.reason }), clause: grant.clause });
 
 /**

@@ -9,6 +9,7 @@ import { message } from '../src/i18n/message';
 import { messages } from '../src/i18n/messages';
 import { createLogger } from '../src/logger';
 import { startTestApp, TestApp } from './support/harness';
+import { apply } from './support/workflow';
 
 const CLAUSE = /\b(P\d(\.\d)?|D§\d+)\b/;
 const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -119,6 +120,19 @@ describe('errors over HTTP', () => {
     for (const [result, language] of [[chinese, 'zh'], [english, 'en']] as const) {
       expect(result.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', messageKey: 'permission.denied.noGrant', params: { action: 'read', subject: 'AuditEntry' } });
       expect(result.response.headers['content-language']).toBe(language);
+    }
+  });
+
+  it('a refusal by a policy row gives the row\'s reason in the request\'s language, citing its clause outside the sentence', async () => {
+    const { case: applied } = await apply(t, 'DIBAO', { head: '双语' });
+    const approve = 'mutation($id: ID!, $v: Int!) { approveCase(caseId: $id, version: $v) { status } }';
+    const token = await t.login('district.officer');
+    const chinese = await t.gql(approve, { id: applied.id, v: applied.version }, token);
+    const english = await t.gql(approve, { id: applied.id, v: applied.version }, token, { 'accept-language': 'en-US,en;q=0.9' });
+    expect(chinese.errors![0].message).toBe('审核确认与监督管理相分离：区民政只监督，不对已下放乡镇（街道）的案件作出确认或不予确认。');
+    expect(english.errors![0].message).toBe('Approval and supervision are separate: the district supervises and never approves or refuses a delegated township\'s case.');
+    for (const result of [chinese, english]) {
+      expect(result.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', messageKey: 'permission.denied.rule', clause: 'P1' });
     }
   });
 

@@ -88,7 +88,7 @@ class PermissionGrant {
   @Field(() => [String], { nullable: true, description: 'Fields covered (字段); null means all fields' })
   fields: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Extra condition in words (附加条件)' })
+  @Field(() => String, { nullable: true, description: 'Extra condition in words (附加条件), in the request\'s language' })
   condition: string | null;
 
   @Field({ description: 'ALLOW, or DENY for a separation-of-duty rule that overrides grants (效果)' })
@@ -97,7 +97,7 @@ class PermissionGrant {
   @Field({ description: 'Plan clause or DOMAIN section implemented (依据条款), e.g. P4.1' })
   clause: string;
 
-  @Field({ description: 'Reason (理由); also the message a refused caller sees' })
+  @Field({ description: 'Reason (理由), in the request\'s language (Accept-Language); also the message a refused caller sees' })
   reason: string;
 }
 
@@ -150,8 +150,8 @@ function view(grant: Grant): PermissionGrant {
   const language = currentLanguage();
   return {
     role: grant.role, action: grant.action, subject: grant.subject, scope: SCOPE_WORDS[grant.scope][language],
-    fields: grant.fields ? [...grant.fields] : null, condition: grant.when?.text ?? null,
-    effect: grant.inverted ? 'DENY' : 'ALLOW', clause: grant.clause, reason: grant.reason,
+    fields: grant.fields ? [...grant.fields] : null, condition: grant.when?.text[language] ?? null,
+    effect: grant.inverted ? 'DENY' : 'ALLOW', clause: grant.clause, reason: grant.reason[language],
   };
 }
 
