@@ -395,15 +395,24 @@ describe('invalid transitions', () => {
     expect(stale.errors![0].extensions).toMatchObject({ currentVersion: applied.version });
   });
 
-  it('refuse a review before verification, investigation and income accounting', async () => {
+  it('refuse a review before verification, investigation and income accounting, naming every one of them at once', async () => {
     const { case: applied } = await apply(t, 'DIBAO', { head: '未核' });
     await stepOk(t, 'hexi.caseworker', 'acceptCase', applied.id);
     await stepOk(t, 'hexi.caseworker', 'startInvestigation', applied.id);
     const early = await step(t, 'hexi.caseworker', 'submitForReview', applied.id);
     expect(codeOf(early)).toBe('INVALID_TRANSITION');
-    expect(unmetKeysOf(early)).toEqual(['case.transition.unmet.investigationSigned']);
+    expect(early.errors![0].extensions).toMatchObject({ messageKey: 'requirements.unmet', params: { count: 3 } });
+    expect(early.errors![0].extensions!.unmet).toEqual([
+      { key: 'case.transition.unmet.investigationSigned', message: '入户调查须由全部调查人签字，且调查人不少于两名。', params: {}, clause: 'D§3' },
+      { key: 'case.transition.unmet.verificationApproved', message: '家庭经济状况核对报告须先经区民政审批。', params: {}, clause: 'D§3, P4.3' },
+      { key: 'case.transition.unmet.incomeAccounted', message: '请先完成收入核算。', params: {}, clause: 'D§3, D§8' },
+    ]);
+    // The sentence a clerk reads names what to do, in order, and cites no clause.
+    expect(early.errors![0].message).toBe('暂不能办理，尚有 3 项要求未满足：（1）入户调查须由全部调查人签字，且调查人不少于两名。'
+      + '（2）家庭经济状况核对报告须先经区民政审批。（3）请先完成收入核算。');
     await investigate(t, applied.id);
-    expect(unmetKeysOf(await step(t, 'hexi.caseworker', 'submitForReview', applied.id))).toEqual(['case.transition.unmet.verificationApproved']);
+    expect(unmetKeysOf(await step(t, 'hexi.caseworker', 'submitForReview', applied.id)))
+      .toEqual(['case.transition.unmet.verificationApproved', 'case.transition.unmet.incomeAccounted']);
   });
 
   it('keep a case of another district out of reach', async () => {

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { Action } from '../../../permissions/policy';
 import { assertCan } from '../../auth/authorize';
-import { conflict } from '../../errors';
+import { conflict, unmet } from '../../errors';
 import type { RequestContext } from '../../graphql/context';
 import type { TenantKey } from '../../db/tenant-keys';
 import { Case, CaseEvent, CaseStatus, Programme } from './case.entity';
@@ -36,7 +36,8 @@ export class WorkflowService {
       if (!transition.from.includes(found.status) || !transition.programmes.includes(found.programme)) throw invalidTransition(found, step);
       const now = new Date();
       const run: StepRun = { ctx, manager, case: found, input, calendar, now };
-      await transition.guard?.(run);
+      const missing = (await transition.guard?.(run)) ?? [];
+      if (missing.length) throw unmet(...missing);
       const to = transition.to ? await transition.to(run) : transition.outcomes[0];
       if (!transition.outcomes.includes(to)) throw new Error(`Workflow table: ${step} reached ${to}, not one of its outcomes`);
       await transition.effect?.(run, to);

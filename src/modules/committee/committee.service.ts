@@ -197,6 +197,7 @@ export class CommitteeService {
   /**
    * The committee's decision on a case (D§4): a valid committee, a quorum present with the chair,
    * and approvals from more than the configured share of those present → notice; otherwise refused.
+   * Whatever keeps the committee from deciding is refused at once, all of it.
    */
   async tally(run: StepRun): Promise<CaseStatus> {
     const { manager, case: c, input, calendar } = run;
@@ -207,23 +208,27 @@ export class CommitteeService {
     }
     const committee = await manager.findOneByOrFail(Committee, { districtCode: c.districtCode, id: meeting.committeeId });
     const state = await this.stateOf(manager, committee);
-    if (state.problems.length) throw unmet(...state.problems);
-    const chair = state.members.find((m) => m.function === CommitteeFunction.CHAIR)!;
+    const missing = [...state.problems];
+    const chair = state.members.find((m) => m.function === CommitteeFunction.CHAIR);
     const { committeeQuorum, committeeMajorityPercent } = calendar.settings;
-    if (meeting.presentIds.length < committeeQuorum || !meeting.presentIds.includes(chair.accountId)) {
-      throw unmet(message('committee.noQuorum', { present: meeting.presentIds.length, quorum: committeeQuorum }));
+    if (meeting.presentIds.length < committeeQuorum || (chair && !meeting.presentIds.includes(chair.accountId))) {
+      missing.push(message('committee.noQuorum', { present: meeting.presentIds.length, quorum: committeeQuorum }));
     }
-    // Votes of an earlier review round (before an objection or a correction order) do not count.
-    if (meeting.createdAt < c.statusSince) throw unmet(message('committee.meeting.stale'));
     // Members who recuse (kin of the applicant, the case's investigators) neither vote nor count
     // towards the majority; a vote cast before someone became kin-barred is set aside.
     const recused = new Set([...c.kinStaffIds, ...c.investigatorIds]);
     const voters = meeting.presentIds.filter((id) => !recused.has(id));
     const votes = (await manager.findBy(CommitteeVote, { districtCode: c.districtCode, meetingId: meeting.id, caseId: c.id }))
       .filter((v) => voters.includes(v.memberId));
-    const missing = voters.filter((id) => !votes.some((v) => v.memberId === id));
-    if (missing.length) throw unmet(message('committee.votes.missing', { count: missing.length }));
-    if (voters.length === 0) throw unmet(message('committee.votes.allRecused'));
+    // Votes of an earlier review round (before an objection or a correction order) do not count:
+    // the case needs a new meeting, not more votes in that one.
+    if (meeting.createdAt < c.statusSince) missing.push(message('committee.meeting.stale'));
+    else if (voters.length === 0) missing.push(message('committee.votes.allRecused'));
+    else {
+      const notVoted = voters.filter((id) => !votes.some((v) => v.memberId === id));
+      if (notVoted.length) missing.push(message('committee.votes.missing', { count: notVoted.length }));
+    }
+    if (missing.length) throw unmet(...missing);
     const approvals = votes.filter((v) => v.vote === Vote.APPROVE).length;
     return approvals * 100 > voters.length * committeeMajorityPercent ? CaseStatus.PUBLIC_NOTICE : CaseStatus.DENIED;
   }
