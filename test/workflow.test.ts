@@ -1,4 +1,4 @@
-import { codeOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
+import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { idNumber } from './support/households';
 import {
@@ -123,10 +123,34 @@ describe('a refusal', () => {
     expect(after).toMatchObject({ dueAt: null, overdue: false });
   });
 
+  it('by the committee without written reasons is refused and changes nothing; no canned sentence stands in for them', async () => {
+    const { case: applied } = await apply(t, 'DIBAO', { head: '无理由' });
+    await prepareForReview(t, applied.id);
+    const meetingId = await meetingWithVotes(t, [applied.id], {
+      'hexi.head': 'REJECT', 'hexi.member1': 'REJECT', 'hexi.member2': 'REJECT', 'hexi.member3': 'APPROVE',
+    });
+    const before = await caseOf(t, 'hexi.head', applied.id);
+    const eventsBefore = await countRows('case_events', applied.id);
+    for (const reasons of [undefined, '   ']) {
+      const refused = reasons === undefined
+        ? await step(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId', { meetingId })
+        : await step(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId, reasons: $reasons', { meetingId, reasons });
+      expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageKey: 'case.review.reasonsRequired', field: 'reasons' });
+    }
+    expect(await caseOf(t, 'hexi.head', applied.id)).toEqual(before);
+    expect(before).toMatchObject({ status: 'TOWNSHIP_REVIEW', refusalReasons: null });
+    expect(await countRows('case_events', applied.id)).toBe(eventsBefore);
+    const denied = await stepOk(t, 'hexi.head', 'concludeReview', applied.id, 'meetingId: $meetingId, reasons: $reasons', {
+      meetingId, reasons: '家庭人均收入高于当地低保标准。',
+    });
+    expect(denied).toMatchObject({ status: 'DENIED', refusalReasons: '家庭人均收入高于当地低保标准。' });
+  });
+
   it('of acceptance needs written reasons', async () => {
     const { case: applied } = await apply(t, 'DIBAO', { head: '冯立' });
     const none = await step(t, 'hexi.caseworker', 'refuseAcceptance', applied.id, 'reasons: $reasons', { reasons: '   ' });
     expect(codeOf(none)).toBe('BAD_USER_INPUT');
+    expect(messageKeyOf(none)).toBe('case.refusal.reasonsRequired');
     expect((await caseOf(t, 'hexi.caseworker', applied.id)).status).toBe('SUBMITTED');
     const refused = await stepOk(t, 'hexi.caseworker', 'refuseAcceptance', applied.id, 'reasons: $reasons', { reasons: 'Not resident in the district (非本区户籍).' });
     expect(refused.status).toBe('NOT_ACCEPTED');

@@ -234,6 +234,16 @@ export const messages = {
     zh: '请给出抽查结论：CONFIRMED（确认）或 CORRECTION（责令纠正）。',
     en: 'Give the outcome: CONFIRMED or CORRECTION.',
   },
+  'case.refusal.reasonsRequired': {
+    zh: '不予受理或不予确认，须写明给申请人的书面理由（reasons）。',
+    en: 'A refusal needs written reasons for the applicant (reasons).',
+    clause: 'D§3',
+  },
+  'case.review.reasonsRequired': {
+    zh: '联审联批小组未通过该申请，请填写给申请人的书面理由（reasons）。',
+    en: 'The committee did not approve the application; give the written reasons for the applicant (reasons).',
+    clause: 'P3.2, D§3',
+  },
   'case.review.meetingRequired': { zh: '请指明审核本案的会议（meetingId）。', en: 'Name the meeting that reviewed the case (meetingId).' },
 
   // ── The joint review committee (P3.2, D§4) ────────────────────────────────────────────────

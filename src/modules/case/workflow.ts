@@ -127,7 +127,9 @@ function openNotice(run: StepRun): void {
   run.case.noticeEndsAt = addCalendarDays(run.now, run.calendar.settings.noticeDays);
 }
 
-function setRefusal(run: StepRun): void {
+/** A refusal states its reasons to the applicant in writing (D§3). */
+function setRefusal(run: StepRun, requirement: 'case.refusal.reasonsRequired' | 'case.review.reasonsRequired' = 'case.refusal.reasonsRequired'): void {
+  if (!run.input.reasons?.trim()) throw badInput('reasons', requirement);
   run.case.refusalReasons = textOrThrow(run.input.reasons, 'reasons');
 }
 
@@ -180,7 +182,8 @@ export const TRANSITIONS: readonly Transition[] = [
     to: (run) => run.ctx.services.committees.tally(run),
     effect: async (run, to) => {
       if (to === PUBLIC_NOTICE) return openNotice(run);
-      run.case.refusalReasons = run.input.reasons?.trim() || 'The joint review committee did not approve the application (P3.2).';
+      // The committee's refusal reaches the applicant in the head's own words, never in canned ones.
+      setRefusal(run, 'case.review.reasonsRequired');
       // A re-review after a correction order may end what an earlier approval started.
       await run.ctx.services.enrolments.endFor(run);
     },
