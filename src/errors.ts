@@ -18,6 +18,7 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   CONFLICT = 'CONFLICT',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
   BAD_REQUEST = 'BAD_REQUEST',
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
@@ -53,6 +54,10 @@ export const ERROR_CODE_MEANINGS: Record<ErrorCode, Localized> = {
     zh: '案件（或记录）当前状态不允许这一步，或尚有要求未满足；`extensions.unmet` 一次列出全部未满足的要求。',
     en: 'The case (or record) is not in a state that allows this step, or requirements are unmet; `extensions.unmet` lists all of them at once.',
   },
+  TOO_MANY_REQUESTS: {
+    zh: '尝试次数过多；请等待 `extensions.retryAfter` 秒（响应头 `Retry-After` 相同）后再试。',
+    en: 'Too many attempts; wait `extensions.retryAfter` seconds (also the `Retry-After` header) before trying again.',
+  },
   INTERNAL_SERVER_ERROR: {
     zh: '服务器内部出错，已记录日志；请稍后再试。',
     en: 'Something failed on the server and was logged; try again later.',
@@ -80,6 +85,9 @@ export class DomainError extends Error {
   readonly messageKey: MessageKey;
   readonly params: Message['params'];
   readonly clause: string | undefined;
+  /** graphql-js copies an original error's `extensions` onto the GraphQL error that wraps it, and
+   * Apollo takes `http` from there for the response's status and headers. */
+  extensions?: { http: { status: number; headers: Map<string, string> } };
 
   constructor(
     readonly code: ErrorCode,
@@ -114,6 +122,13 @@ export const conflict = <K extends MessageKey>(key: K, ...params: ParamsArgument
 /** A step that cannot happen yet: every requirement it misses, at once, in `extensions.unmet`. */
 export const unmet = (...requirements: Message[]) =>
   new DomainError(ErrorCode.INVALID_TRANSITION, message('requirements.unmet', { count: requirements.length }), {}, requirements);
+
+/** Refused for now: 429 with `Retry-After`, and `retryAfter` (seconds) in `extensions`. */
+export function tooManyRequests<K extends MessageKey>(retryAfterSeconds: number, key: K, ...params: ParamsArgument<K>): DomainError {
+  const error = new DomainError(ErrorCode.TOO_MANY_REQUESTS, message(key, ...params), { retryAfter: retryAfterSeconds });
+  error.extensions = { http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } };
+  return error;
+}
 
 /** A calendar date YYYY-MM-DD that exists (2024-02-30 does not). */
 export function assertDateOrThrow(value: string, field: string): void {

@@ -39,11 +39,17 @@ describe('signing in', () => {
 });
 
 describe('sign-in throttling', () => {
-  it('pauses sign-in for a username after five wrong passwords, even with the right one', async () => {
+  it('pauses sign-in for a username after five wrong passwords, even with the right one, saying for how long', async () => {
     for (let i = 0; i < 5; i += 1) expect(messageKeyOf(await t.gql(LOGIN, { u: 'va.201204', p: `wrong-${i}` }))).toBe('auth.signIn.failed');
     const locked = await t.gql(LOGIN, { u: 'va.201204', p: DEMO_PASSWORD });
-    expect(codeOf(locked)).toBe('UNAUTHENTICATED');
-    expect(messageKeyOf(locked)).toBe('auth.signIn.throttled');
+    expect(locked.status).toBe(429);
+    const { retryAfter, ...rest } = locked.errors![0].extensions!;
+    expect(rest).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageKey: 'auth.signIn.throttled', params: { seconds: retryAfter } });
+    expect(retryAfter).toEqual(expect.any(Number));
+    expect(retryAfter as number).toBeGreaterThan(0);
+    expect(retryAfter as number).toBeLessThanOrEqual(900);
+    expect(locked.response.headers['retry-after']).toBe(String(retryAfter));
+    expect(locked.errors![0].message).toBe(`密码错误次数过多，请 ${retryAfter} 秒后再试。`);
     expect((await t.gql(LOGIN, { u: 'va.201203', p: DEMO_PASSWORD })).errors).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import type { Actor } from '../../../permissions/ability';
 import { assertCan } from '../../auth/authorize';
 import { scopeQuery } from '../../../permissions/sql';
 import { Department, Role, ROLE_TIER } from '../../../permissions/roles';
-import { badInput, conflict, notFound, unauthenticated } from '../../errors';
+import { badInput, conflict, notFound, tooManyRequests, unauthenticated } from '../../errors';
 import type { RequestContext } from '../../graphql/context';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../../auth/passwords';
 import type { TokenSigner } from '../../auth/tokens';
@@ -52,7 +52,7 @@ export class AccountService {
     const account = await this.me(ctx);
     // The current password is guessable with a stolen token: the same throttle as sign-in.
     const wait = this.throttle.retryAfter(account.username, ctx.clientAddress);
-    if (wait > 0) throw unauthenticated('auth.signIn.throttled', { seconds: wait });
+    if (wait > 0) throw tooManyRequests(wait, 'auth.signIn.throttled', { seconds: wait });
     this.throttle.attempt(account.username, ctx.clientAddress);
     if (!account.passwordHash || !(await verifyPassword(account.passwordHash, currentPassword))) {
       throw unauthenticated('auth.password.currentWrong');
@@ -81,7 +81,7 @@ export class AccountService {
   async login(username: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; account: Account }> {
     if (!USERNAME_PATTERN.test(username)) throw unauthenticated('auth.signIn.failed');
     const wait = this.throttle.retryAfter(username, address);
-    if (wait > 0) throw unauthenticated('auth.signIn.throttled', { seconds: wait });
+    if (wait > 0) throw tooManyRequests(wait, 'auth.signIn.throttled', { seconds: wait });
     this.throttle.attempt(username, address);
     const account = await this.withRoles().where('account.username = :username', { username }).getOne();
     const valid = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), password);
