@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLEnumType, GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { createErrorFormatter, DomainError, ErrorCode, notFound, unmet } from '../src/errors';
+import { createErrorFormatter, DomainError, ERROR_CODE_MEANINGS, ErrorCode, notFound, unmet } from '../src/errors';
 import { languageOf, requestLanguage } from '../src/i18n/language';
 import { message } from '../src/i18n/message';
 import { messages } from '../src/i18n/messages';
+import { buildAppSchema } from '../src/graphql/schema';
 import { createLogger } from '../src/logger';
 import { startTestApp, TestApp } from './support/harness';
 import { apply } from './support/workflow';
@@ -70,6 +71,19 @@ describe('the message catalogue', () => {
 describe('error codes', () => {
   it('include every code Apollo Server answers with', () => {
     expect(Object.values(ErrorCode)).toEqual(expect.arrayContaining(Object.values(ApolloServerErrorCode)));
+  });
+
+  it('are the schema\'s ErrorCode enum, each value described in both languages', async () => {
+    const enumType = (await buildAppSchema()).getType('ErrorCode') as GraphQLEnumType;
+    expect(enumType.getValues().map((v) => v.name).sort()).toEqual(Object.values(ErrorCode).sort());
+    for (const value of enumType.getValues()) expect(value.description).toMatch(/[a-z].*\n.*[\u4e00-\u9fff]/s);
+  });
+
+  it('are each listed in the README\'s error section with their meaning', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Errors'), readme.indexOf('\n## ', readme.indexOf('\n## Errors') + 1));
+    const rows = section.split('\n').filter((line) => /^\| `[A-Z_]+` \|/.test(line)).map((line) => line.split(' | ').map((cell) => cell.replace(/^\| |`| \|$/g, '')));
+    expect(rows).toEqual(Object.values(ErrorCode).map((code) => [code, ERROR_CODE_MEANINGS[code].en.replace(/`/g, ''), ERROR_CODE_MEANINGS[code].zh.replace(/`/g, '')]));
   });
 
   it('are all the formatter ever answers with, each error with a message key, whatever it is handed', () => {
@@ -160,5 +174,15 @@ describe('errors over HTTP', () => {
     expect(badHeader.body.errors[0]).toMatchObject({
       message: 'Authorization 请求头的格式应为 "Bearer <令牌或接口密钥>"。', extensions: { code: 'UNAUTHENTICATED', messageKey: 'auth.header.malformed' },
     });
+  });
+
+  it('lists every error code with its meaning in both languages, to anyone', async () => {
+    const result = await t.gql('{ errorCodes { code zh en } }');
+    const listed = result.data!.errorCodes as { code: string; zh: string; en: string }[];
+    expect(listed.map((c) => c.code).sort()).toEqual(Object.values(ErrorCode).sort());
+    for (const { zh, en } of listed) {
+      expect(zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(en).toMatch(/^[A-Z]/);
+    }
   });
 });
