@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 export type Language = 'zh' | 'en';
 
-export const LANGUAGES: readonly Language[] = ['zh', 'en'];
+const LANGUAGES: readonly Language[] = ['zh', 'en'];
 
 /** The clerks of the district read Chinese; English is for those who ask for it. */
 export const DEFAULT_LANGUAGE: Language = 'zh';

@@ -18,7 +18,7 @@ type Placeholders<S extends string, Found extends string = never> =
   S extends `${string}{${infer Name}}${infer Rest}` ? Placeholders<Rest, Found | Name> : Found;
 
 /** Exactly the values a key's template needs: the compiler checks every throw site. */
-export type MessageParams<K extends MessageKey> = { readonly [P in Placeholders<(typeof messages)[K]['en']>]: ParamValue };
+type MessageParams<K extends MessageKey> = { readonly [P in Placeholders<(typeof messages)[K]['en']>]: ParamValue };
 
 /** The params argument of a key: absent when its template has none. */
 export type ParamsArgument<K extends MessageKey> = [Placeholders<(typeof messages)[K]['en']>] extends [never] ? [] : [params: MessageParams<K>];
