@@ -73,12 +73,12 @@ export default [
       // have none, nor do values computed per request or rows of the code's policy table, nor values
       // that live inside one record and are identified by it: an accounting's income and asset items,
       // a verification answer's subjects, an investigation's investigators, a district's holidays (by
-      // their day), a committee's seats and a meeting's votes (by the global ids they carry).
+      // their day), error codes (by their code), a committee's seats and a meeting's votes (by the global ids they carry).
       '@graphql-eslint/strict-id-in-types': ['error', {
         exceptions: {
           suffixes: ['Connection', 'Edge', 'Payload'],
           types: ['PageInfo', 'PermissionExplanation', 'PermissionGrant', 'WhoCanEntry', 'DistrictSettings', 'Setting', 'PublicNotice', 'RoleAssignment',
-            'PendingStep', 'IncomeItem', 'AssetItem', 'VerificationSubject', 'Investigator', 'Holiday', 'CommitteeMember', 'CommitteeVote'],
+            'PendingStep', 'ErrorCodeInfo', 'IncomeItem', 'AssetItem', 'VerificationSubject', 'Investigator', 'Holiday', 'CommitteeMember', 'CommitteeVote'],
         },
       }],
       // Every type and root field is described, except the root types themselves: type-graphql

@@ -1,6 +1,7 @@
 import { createMongoAbility, detectSubjectType, MongoAbility, RawRuleOf, subject as asSubject } from '@casl/ability';
 import { Department, Role, ROLE_TIER, Tier } from './roles';
-import { Action, Grant, POLICY, Scope, SubjectName } from './policy';
+import { message, Message } from '../src/i18n/message';
+import { Action, Grant, POLICY, Scope, SCOPE_WORDS, SubjectName } from './policy';
 import { SUBJECT_SCOPE_FIELDS } from './subjects';
 
 /** Who is acting: an account with its role assignments, as loaded for one request. */
@@ -75,7 +76,8 @@ export function rulesFor(actor: Actor): PolicyRule[] {
         fields: grant.fields ? [...grant.fields] : undefined,
         conditions: conditionsOf(grant, regionCode, actor),
         inverted: grant.inverted,
-        reason: grant.reason,
+        // CASL's own reason (its ForbiddenError message); callers are refused in their language below.
+        reason: grant.reason.en,
         grant,
         heldFor: regionCode,
       });
@@ -97,21 +99,29 @@ export function subjectOf<T extends object>(type: SubjectName, row: T): T {
   return asSubject(type, { ...row });
 }
 
+/** A refusal by a policy row: its reason, in both languages, citing its clause. */
+const refusedBy = (grant: Grant): Message => ({ ...message('permission.denied.rule', { reason: grant.reason }), clause: grant.clause });
+
 /**
  * Why the ability refuses: the reason of the denial that overrides (separation of duties), or of
  * the grants whose scope the row is outside, or deny-by-default when no grant exists at all.
  */
-export function refusalReason(ability: AppAbility, action: Action, subject: SubjectName | object, field?: string): string {
+export function refusalReason(ability: AppAbility, action: Action, subject: SubjectName | object, field?: string): Message {
   const rule = ability.relevantRuleFor(action, subject as never, field);
-  if (rule?.inverted && rule.reason) return rule.reason;
+  if (rule?.inverted) return refusedBy((rule.origin as PolicyRule).grant);
   const subjectType = typeof subject === 'string' ? subject : (detectSubjectType(subject) as SubjectName);
   const rules = ability.rulesFor(action, subjectType, field);
-  const grants = rules.filter((r) => !r.inverted);
+  const grants = rules.filter((r) => !r.inverted).map((r) => (r.origin as PolicyRule).grant);
   if (grants.length === 0) {
     // An explicit denial says more than "deny by default", e.g. the district never decides (P1).
-    const denial = rules.find((r) => r.inverted && r.reason);
-    return denial?.reason ?? `No role of yours is granted ${action} on ${subjectType} (deny by default).`;
+    const denial = rules.find((r) => r.inverted);
+    return denial ? refusedBy((denial.origin as PolicyRule).grant) : message('permission.denied.noGrant', { action, subject: subjectType });
   }
-  const scopes = [...new Set(grants.map((r) => (r.origin as PolicyRule).grant).map((g) => `${g.role}: ${g.scope} scope (${g.clause})`))];
-  return `Outside the scope of your grants for ${action} on ${subjectType}: ${scopes.join('; ')}.`;
+  const scopes = new Map(grants.map((g) => [`${g.role}:${g.scope}`, {
+    zh: `${g.role}（${SCOPE_WORDS[g.scope].zh}）`, en: `${g.role}: ${SCOPE_WORDS[g.scope].en}`,
+  }]));
+  return {
+    ...message('permission.denied.outOfScope', { action, subject: subjectType, scopes: [...scopes.values()] }),
+    clause: [...new Set(grants.map((g) => g.clause))].join(', '),
+  };
 }

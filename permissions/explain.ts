@@ -1,17 +1,9 @@
 import { subject as asSubject } from '@casl/ability';
 import { Actor, defineAbilityFor, PolicyRule } from './ability';
-import { Action, Grant, POLICY, Scope, SubjectName } from './policy';
+import { Localized, message, Message } from '../src/i18n/message';
+import { Action, Grant, POLICY, SubjectName } from './policy';
 import { Role } from './roles';
 import { SUBJECT_NAMES } from './subjects';
-
-/** Words for a scope, as the matrix and explanations show it. */
-export const SCOPE_WORDS: Record<Scope, string> = {
-  village: 'own village',
-  township: 'own township',
-  district: 'own district',
-  department: 'own department',
-  self: 'own account',
-};
 
 export const ACTIONS: readonly Action[] = [
   'read', 'create', 'update', 'revoke', 'explain', 'submit', 'accept', 'investigate', 'assess', 'appraise', 'notice', 'vote',
@@ -42,11 +34,11 @@ export interface Explanation {
   /** Region the deciding role is held for. */
   heldFor: string | null;
   /** Why each grant of this action on this subject did not apply. */
-  failedConditions: string[];
-  message: string;
+  failedConditions: Message[];
+  message: Message;
 }
 
-const show = (value: unknown) => (value === null || value === undefined ? 'empty' : JSON.stringify(value));
+const show = (value: unknown): string | Localized => (value === null || value === undefined ? { zh: '空', en: 'empty' } : JSON.stringify(value));
 
 /** Why an actor may or may not do `action` on a row (or on the subject type when `row` is null). */
 export function explain(actor: Actor, action: Action, subjectType: SubjectName, row: object | null, field?: string): Explanation {
@@ -55,25 +47,27 @@ export function explain(actor: Actor, action: Action, subjectType: SubjectName, 
   const allowed = ability.can(action, target as never, field);
   const relevant = ability.relevantRuleFor(action, target as never, field);
   const origin = relevant?.origin as PolicyRule | undefined;
-  const failedConditions: string[] = [];
+  const failedConditions: Message[] = [];
   if (!allowed && row) {
     for (const rule of ability.rulesFor(action, subjectType, field)) {
       const policyRule = rule.origin as PolicyRule;
       if (rule.inverted) continue;
-      const who = `${policyRule.grant.role} held for ${policyRule.heldFor}`;
+      const who = { role: policyRule.grant.role, heldFor: policyRule.heldFor };
       for (const [key, expected] of Object.entries(rule.conditions ?? {})) {
         const actual = (row as Record<string, unknown>)[key];
-        if (actual !== expected) failedConditions.push(`${who}: ${key} must be ${show(expected)} but is ${show(actual)}`);
+        if (actual !== expected) {
+          failedConditions.push(message('permission.explain.conditionFailed', { ...who, property: key, expected: show(expected), actual: show(actual) }));
+        }
       }
-      if (field && rule.fields && !rule.fields.includes(field)) failedConditions.push(`${who}: field ${field} is not among the granted fields`);
+      if (field && rule.fields && !rule.fields.includes(field)) failedConditions.push(message('permission.explain.fieldNotGranted', { ...who, field }));
     }
   }
-  let message: string;
-  if (allowed) message = `Allowed by ${origin!.grant.role} (${origin!.grant.clause}): ${origin!.grant.reason}`;
-  else if (origin?.inverted) message = `Refused by ${origin.grant.role} (${origin.grant.clause}): ${origin.grant.reason}`;
-  else if (ability.rulesFor(action, subjectType).some((r) => !r.inverted)) message = 'Refused: a grant exists for this action, but its conditions do not hold for this row.';
-  else message = `Refused: no role of ${actor.username} is granted ${action} on ${subjectType} (deny by default).`;
-  return { allowed, deciding: origin?.grant ?? null, heldFor: origin?.heldFor ?? null, failedConditions, message };
+  let explanation: Message;
+  if (allowed) explanation = { ...message('permission.explain.allowed', { role: origin!.grant.role, reason: origin!.grant.reason }), clause: origin!.grant.clause };
+  else if (origin?.inverted) explanation = { ...message('permission.explain.refused', { role: origin.grant.role, reason: origin.grant.reason }), clause: origin.grant.clause };
+  else if (ability.rulesFor(action, subjectType).some((r) => !r.inverted)) explanation = message('permission.explain.conditionsFail');
+  else explanation = message('permission.explain.noGrant', { username: actor.username, action, subject: subjectType });
+  return { allowed, deciding: origin?.grant ?? null, heldFor: origin?.heldFor ?? null, failedConditions, message: explanation };
 }
 
 /** Subjects and actions in matrix order. */

@@ -1,7 +1,10 @@
-import { ACTIONS, effectiveAccess, grantsOf, MATRIX_SUBJECTS, SCOPE_WORDS } from './explain';
+import { ACTIONS, effectiveAccess, grantsOf, MATRIX_SUBJECTS } from './explain';
+import { SCOPE_WORDS } from './policy';
 import { Role } from './roles';
 
 const ACCESS_MARK = { none: '—', partial: 'partial', full: 'full' } as const;
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 /** `docs/permission-matrix.md`, generated from the policy table (`npm run permissions:matrix`). */
 export function renderPermissionMatrix(): string {
@@ -24,9 +27,9 @@ export function renderPermissionMatrix(): string {
       const granted = ACTIONS.map((action) => [action, effectiveAccess(role, action, subject)] as const).filter(([, access]) => access !== 'none');
       lines.push(`| ${subject} | ${granted.length ? granted.map(([action, access]) => `${action} (${ACCESS_MARK[access]})`).join(', ') : '—'} |`);
     }
-    lines.push('', '| effect | action | subject | scope | fields | condition | clause | reason |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
+    lines.push('', '| effect | action | subject | scope | fields | condition | clause | reason | 理由 |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const grant of grantsOf(role)) {
-      lines.push(`| ${grant.inverted ? 'deny' : 'allow'} | ${grant.action} | ${grant.subject} | ${SCOPE_WORDS[grant.scope]} | ${grant.fields?.join(', ') ?? 'all'} | ${grant.when?.text ?? ''} | ${grant.clause} | ${grant.reason.replace(/\|/g, '\\|')} |`);
+      lines.push(`| ${grant.inverted ? 'deny' : 'allow'} | ${grant.action} | ${grant.subject} | ${SCOPE_WORDS[grant.scope].en} | ${grant.fields?.join(', ') ?? 'all'} | ${grant.when?.text.en ?? ''} | ${grant.clause} | ${cell(grant.reason.en)} | ${cell(grant.reason.zh)} |`);
     }
     lines.push('');
   }

@@ -10,7 +10,8 @@ import type { DataSource } from 'typeorm';
 import { defineAbilityFor } from '../permissions/ability';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { createErrorFormatter, DomainError } from './errors';
+import { createErrorFormatter, DomainError, unauthenticated } from './errors';
+import { languageOf, requestLanguage } from './i18n/language';
 import { buildAppSchema } from './graphql/schema';
 import type { RequestContext } from './graphql/context';
 import { createServices, Services } from './services';
@@ -73,7 +74,8 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
   // Sign-in throttling is keyed by client address; behind a proxy that is the forwarded one.
   app.set('trust proxy', config.trustProxy);
 
-  // Request id and one structured log line per request; SQL statements are counted per request.
+  // Request id and one structured log line per request; SQL statements are counted per request;
+  // the language of the answer (messages, reasons) is the one the client asks for.
   app.use((req, res, next) => {
     const requestId = (req.header('x-request-id') || crypto.randomUUID()).slice(0, 100);
     res.locals.requestId = requestId;
@@ -87,7 +89,10 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
         ms: Number(process.hrtime.bigint() - started) / 1e6, sqlStatements: statements.count,
       }, 'request');
     });
-    requestStatements.run(statements, next);
+    const language = languageOf(req.header('accept-language'));
+    res.setHeader('content-language', language);
+    res.vary('accept-language');
+    requestLanguage.run(language, () => requestStatements.run(statements, next));
   });
 
   app.get('/healthz', (_req, res) => {
@@ -138,11 +143,11 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
         let authMethod: RequestContext['authMethod'] = null;
         if (header) {
           const match = /^Bearer\s+(\S+)$/i.exec(header);
-          if (!match) throw unauthenticatedRequest('Authorization header must be "Bearer <token or API key>".');
+          if (!match) throw unauthenticatedRequest(unauthenticated('auth.header.malformed'));
           try {
             ({ actor, method: authMethod } = await services.accounts.actorFromCredential(match[1]));
           } catch (error) {
-            if (error instanceof DomainError) throw unauthenticatedRequest(error.message);
+            if (error instanceof DomainError) throw unauthenticatedRequest(error);
             throw error;
           }
         }
@@ -180,7 +185,8 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
   };
 }
 
-/** A bad credential refuses the whole request with 401 rather than running it anonymously. */
-function unauthenticatedRequest(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+/** A bad credential refuses the whole request with 401 rather than running it anonymously; the
+ * formatter renders the domain error it carries. */
+function unauthenticatedRequest(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: 401 } } });
 }

@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import { Role } from '../permissions/roles';
 import { createTokenSigner } from '../src/auth/tokens';
 import { DEMO_ACCOUNTS } from '../src/seed/demo-district';
-import { codeOf, DEMO_PASSWORD, JWT_SECRET_FOR_TESTS, startTestApp, TestApp } from './support/harness';
+import { codeOf, DEMO_PASSWORD, JWT_SECRET_FOR_TESTS, messageKeyOf, startTestApp, TestApp } from './support/harness';
 
 const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt account { username } } }';
 const ME = '{ me { username roles { role regionCode districtCode townshipCode villageCode } } }';
@@ -28,6 +28,7 @@ describe('signing in', () => {
     expect(codeOf(wrong)).toBe('UNAUTHENTICATED');
     expect(codeOf(unknown)).toBe('UNAUTHENTICATED');
     expect(wrong.errors![0].message).toBe(unknown.errors![0].message);
+    expect(messageKeyOf(wrong)).toBe('auth.signIn.failed');
   });
 
   it('stores passwords as argon2id hashes, never in clear', async () => {
@@ -38,11 +39,17 @@ describe('signing in', () => {
 });
 
 describe('sign-in throttling', () => {
-  it('pauses sign-in for a username after five wrong passwords, even with the right one', async () => {
-    for (let i = 0; i < 5; i += 1) expect((await t.gql(LOGIN, { u: 'va.201204', p: `wrong-${i}` })).errors![0].message).toBe('Wrong username or password.');
+  it('pauses sign-in for a username after five wrong passwords, even with the right one, saying for how long', async () => {
+    for (let i = 0; i < 5; i += 1) expect(messageKeyOf(await t.gql(LOGIN, { u: 'va.201204', p: `wrong-${i}` }))).toBe('auth.signIn.failed');
     const locked = await t.gql(LOGIN, { u: 'va.201204', p: DEMO_PASSWORD });
-    expect(codeOf(locked)).toBe('UNAUTHENTICATED');
-    expect(locked.errors![0].message).toMatch(/Too many wrong passwords; try again in \d+ seconds/);
+    expect(locked.status).toBe(429);
+    const { retryAfter, ...rest } = locked.errors![0].extensions!;
+    expect(rest).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageKey: 'auth.signIn.throttled', params: { seconds: retryAfter } });
+    expect(retryAfter).toEqual(expect.any(Number));
+    expect(retryAfter as number).toBeGreaterThan(0);
+    expect(retryAfter as number).toBeLessThanOrEqual(900);
+    expect(locked.response.headers['retry-after']).toBe(String(retryAfter));
+    expect(locked.errors![0].message).toBe(`密码错误次数过多，请 ${retryAfter} 秒后再试。`);
     expect((await t.gql(LOGIN, { u: 'va.201203', p: DEMO_PASSWORD })).errors).toBeUndefined();
   });
 });
@@ -74,7 +81,7 @@ describe('bearer tokens', () => {
     const result = await t.gql(ME, {}, expired.token);
     expect(result.status).toBe(401);
     expect(codeOf(result)).toBe('UNAUTHENTICATED');
-    expect(result.errors![0].message).toMatch(/expired/);
+    expect(messageKeyOf(result)).toBe('auth.token.expired');
   });
 
   it('are refused when tampered with', async () => {
@@ -173,7 +180,7 @@ describe('department API keys', () => {
     expect(revoked.data!.revokeApiKey.apiKey.revokedAt).not.toBeNull();
     const refused = await t.gql(ME, {}, secret);
     expect(refused.status).toBe(401);
-    expect(refused.errors![0].message).toMatch(/revoked/);
+    expect(messageKeyOf(refused)).toBe('auth.apiKey.revoked');
   });
 
   it('with a wrong secret are refused', async () => {

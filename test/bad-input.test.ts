@@ -1,3 +1,4 @@
+import { ErrorCode } from '../src/errors';
 import { buildAppSchema } from '../src/graphql/schema';
 import { startTestApp, TestApp } from './support/harness';
 import { householdWithCase } from './support/households';
@@ -6,7 +7,8 @@ import { Flavour, garbage, operationText } from './support/graphql-input';
 /**
  * Every mutation, sent by several roles with wrong-but-well-typed input (ids of nothing or of the
  * wrong type, empty and over-long strings, negative and huge numbers, impossible dates): each must
- * answer with a coded error or succeed, never a 500 or an INTERNAL_SERVER_ERROR.
+ * answer with a coded error or succeed, never a 500 or an INTERNAL_SERVER_ERROR; every error keeps
+ * the error contract (a code of ErrorCode and a message key).
  */
 let t: TestApp;
 let realCaseId: string;
@@ -19,7 +21,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-it('never answers a mutation with a 500 or INTERNAL_SERVER_ERROR', async () => {
+const CODES = new Set<string>(Object.values(ErrorCode));
+
+it('never answers a mutation with a 500 or INTERNAL_SERVER_ERROR, nor with an error outside the contract', async () => {
   const schema = await buildAppSchema();
   const mutations = Object.values(schema.getMutationType()!.getFields());
   const failures: string[] = [];
@@ -36,6 +40,8 @@ it('never answers a mutation with a 500 or INTERNAL_SERVER_ERROR', async () => {
         const code = String(result.errors?.[0]?.extensions?.code ?? 'OK');
         codes.set(code, (codes.get(code) ?? 0) + 1);
         if (result.status >= 500 || internal) failures.push(`${username} ${mutation.name} (${flavour}): ${result.status} ${internal?.message ?? ''}`);
+        const uncontracted = result.errors?.find((e) => !CODES.has(String(e.extensions?.code)) || typeof e.extensions?.messageKey !== 'string');
+        if (uncontracted) failures.push(`${username} ${mutation.name} (${flavour}): outside the contract ${JSON.stringify(uncontracted.extensions)}`);
       }
     }
   }

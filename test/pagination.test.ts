@@ -152,7 +152,7 @@ describe('cursors and page sizes', () => {
     const result = await t.gql(CASES, { first: 5, after }, await t.login('district.officer'));
     expect(result.status).toBeLessThan(500);
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
-    expect(result.errors![0].message).toMatch(/endCursor/);
+    expect(result.errors![0].extensions).toMatchObject({ messageKey: 'page.after.invalid', field: 'after' });
   });
 
   it.each([0, -1, 101])('refuses first: %i with BAD_USER_INPUT', async (first) => {

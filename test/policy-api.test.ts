@@ -39,11 +39,14 @@ describe('the policy table as a document', () => {
     expect(committed).toBe(renderPermissionMatrix());
   });
 
-  it('has rows citing a clause and a reason for every role', () => {
+  it('has rows citing a clause and a reason in Chinese and English for every role, with the clause outside the reason', () => {
     for (const role of Object.values(Role)) expect(POLICY.filter((g) => g.role === role).length).toBeGreaterThan(2);
     for (const grant of POLICY) {
       expect(grant.clause).toMatch(/^(P\d(\.\d)?|D§\d+)$/);
-      expect(grant.reason.length).toBeGreaterThan(10);
+      expect(grant.reason.en.length).toBeGreaterThan(10);
+      expect(grant.reason.zh).toMatch(/^[\u4e00-\u9fff（].{5,}。$/);
+      expect(`${grant.reason.zh} ${grant.reason.en}`).not.toMatch(/\b(P\d(\.\d)?|D§\d+)\b/);
+      if (grant.when) expect(grant.when.text.zh).toMatch(/[\u4e00-\u9fff]/);
     }
   });
 });
@@ -63,11 +66,15 @@ describe('the audit API over HTTP', () => {
   });
   afterAll(() => t.close());
 
-  it('permissionMatrix(role) lists every grant of the role with clause and reason', async () => {
-    const result = await t.gql('{ permissionMatrix(role: DISTRICT_OFFICER) { role action subject scope effect clause reason } }', {}, await t.login('va.101201'));
+  it('permissionMatrix(role) lists every grant of the role with clause and reason, in the request\'s language', async () => {
+    const query = '{ permissionMatrix(role: DISTRICT_OFFICER) { role action subject scope effect clause reason } }';
+    const result = await t.gql(query, {}, await t.login('va.101201'));
     const rows = result.data!.permissionMatrix;
     expect(rows.length).toBe(POLICY.filter((g) => g.role === Role.DISTRICT_OFFICER).length);
-    expect(rows).toContainEqual(expect.objectContaining({ action: 'decide', subject: 'Case', effect: 'DENY', clause: 'P1' }));
+    const p1 = POLICY.find((g) => g.role === Role.DISTRICT_OFFICER && g.clause === 'P1')!;
+    expect(rows).toContainEqual({ role: 'DISTRICT_OFFICER', action: 'decide', subject: 'Case', scope: '本区', effect: 'DENY', clause: 'P1', reason: p1.reason.zh });
+    const english = (await t.gql(query, {}, await t.login('va.101201'), { 'accept-language': 'en-GB, zh;q=0.5' })).data!.permissionMatrix;
+    expect(english).toContainEqual(expect.objectContaining({ scope: 'own district', clause: 'P1', reason: p1.reason.en }));
     const all = await t.gql('{ permissionMatrix { role } }', {}, await t.login('va.101201'));
     expect(new Set(all.data!.permissionMatrix.map((r: { role: string }) => r.role))).toEqual(new Set(Object.values(Role)));
   });
@@ -85,12 +92,18 @@ describe('the audit API over HTTP', () => {
   });
 
   it('explainPermission names the failed condition for another account, for a district officer', async () => {
-    const result = await t.gql(`query($id: ID!, $a: ID!) { explainPermission(action: read, subjectType: Case, subjectId: $id, accountId: $a) {
-      allowed username failedConditions } }`, { id: hexiCase.id, a: await idOf('va.101202') }, await t.login('district.officer'));
+    const query = `query($id: ID!, $a: ID!) { explainPermission(action: read, subjectType: Case, subjectId: $id, accountId: $a) {
+      allowed username failedConditions } }`;
+    const variables = { id: hexiCase.id, a: await idOf('va.101202') };
+    const result = await t.gql(query, variables, await t.login('district.officer'), { 'accept-language': 'en' });
     expect(result.data!.explainPermission.allowed).toBe(false);
     expect(result.data!.explainPermission.username).toBe('va.101202');
     expect(result.data!.explainPermission.failedConditions).toEqual([
       'VILLAGE_ASSISTANT held for 510199101202: villageCode must be "510199101202" but is "510199101201"',
+    ]);
+    const inChinese = await t.gql(query, variables, await t.login('district.officer'));
+    expect(inChinese.data!.explainPermission.failedConditions).toEqual([
+      'VILLAGE_ASSISTANT（授权区划 510199101202）：villageCode 应为 "510199101202"，实际为 "510199101201"',
     ]);
   });
 

@@ -45,18 +45,18 @@ describe('creating regions', () => {
   });
 
   it.each([
-    [{ code: '5101991012', name: 'x', kind: 'VILLAGE' }, /12 digits/],
-    [{ code: '510199000201', name: 'x', kind: 'VILLAGE' }, /no township/],
-    [{ code: '510199301201', name: 'x', kind: 'VILLAGE' }, /Parent region 510199301000/],
-    [{ code: '510199101206', name: 'x', kind: 'STREET_OFFICE' }, /needs kind VILLAGE or COMMUNITY/],
-    [{ code: '510199101201', name: 'x', kind: 'VILLAGE' }, /already exists/],
-    [{ code: '510199101207', name: '', kind: 'VILLAGE' }, /name/],
-    [{ code: '510199101207', name: 'x', kind: 'VILLAGE', population: -5 }, /population/],
-  ])('refuses bad input %j with BAD_USER_INPUT and changes nothing', async (input, message) => {
+    [{ code: '5101991012', name: 'x', kind: 'VILLAGE' }, { messageKey: 'region.code.format', field: 'code' }],
+    [{ code: '510199000201', name: 'x', kind: 'VILLAGE' }, { messageKey: 'region.code.villageWithoutTownship', field: 'code' }],
+    [{ code: '510199301201', name: 'x', kind: 'VILLAGE' }, { messageKey: 'region.parent.missing', params: { parent: '510199301000' } }],
+    [{ code: '510199101206', name: 'x', kind: 'STREET_OFFICE' }, { messageKey: 'region.kind.mismatch', params: { kinds: ['VILLAGE', 'COMMUNITY'] } }],
+    [{ code: '510199101201', name: 'x', kind: 'VILLAGE' }, { messageKey: 'region.exists', field: 'code' }],
+    [{ code: '510199101207', name: '', kind: 'VILLAGE' }, { messageKey: 'input.invalid', field: 'name' }],
+    [{ code: '510199101207', name: 'x', kind: 'VILLAGE', population: -5 }, { messageKey: 'input.invalid', field: 'population' }],
+  ])('refuses bad input %j with BAD_USER_INPUT and changes nothing', async (input, meaning) => {
     const before = await regionCount();
     const result = await t.gql(CREATE, { input }, await t.login('admin'));
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
-    expect(result.errors![0].message).toMatch(message);
+    expect(result.errors![0].extensions).toMatchObject(meaning);
     expect(await regionCount()).toBe(before);
   });
 

@@ -90,5 +90,6 @@ describe('SIGTERM to the running server', () => {
     expect(errors).toBe('');
     expect(lines.at(-1)!.msg).toBe('stopped');
     expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
-  });
+    // A first start initialises a cluster, migrates and seeds the demo: slow on a loaded 2-core machine.
+  }, 180_000);
 });

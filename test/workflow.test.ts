@@ -1,4 +1,4 @@
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { idNumber } from './support/households';
 import {
@@ -40,7 +40,7 @@ describe('a DIBAO case from a village application to filing, each actor with its
     expect(byStep.scheduleMeeting.accounts.map((a: { username: string }) => a.username).sort()).toEqual(['hexi.caseworker', 'hexi.caseworker2', 'hexi.caseworker3']);
     expect(byStep.concludeReview.roles).toEqual(['TOWNSHIP_HEAD']);
     expect(byStep.concludeReview.accounts).toEqual([{ username: 'hexi.head' }]);
-    expect(byStep.concludeReview.unmet).toEqual([expect.stringMatching(/meeting/)]);
+    expect(byStep.concludeReview.unmet).toEqual(['须先召开联审联批会议审议本案。']);
     expect(byStep.concludeReview.dueAt).not.toBeNull();
     // The village sees the same steps and roles, but not the township's accounts.
     const village = (await as(t, 'va.101201', PENDING, { id: applied.id })).case;
@@ -111,7 +111,7 @@ describe('an objection during the notice', () => {
     expect(back.status).toBe('TOWNSHIP_REVIEW');
     const reused = await step(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
     expect(codeOf(reused)).toBe('INVALID_TRANSITION');
-    expect(reused.errors![0].message).toMatch(/needs a new meeting/);
+    expect(unmetKeysOf(reused)).toEqual(['committee.meeting.stale']);
     const again = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
     expect((await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId: again })).status).toBe('PUBLIC_NOTICE');
   });
@@ -147,10 +147,34 @@ describe('a refusal', () => {
     expect(after).toMatchObject({ dueAt: null, overdue: false });
   });
 
+  it('by the committee without written reasons is refused and changes nothing; no canned sentence stands in for them', async () => {
+    const { case: applied } = await apply(t, 'DIBAO', { head: '无理由' });
+    await prepareForReview(t, applied.id);
+    const meetingId = await meetingWithVotes(t, [applied.id], {
+      'hexi.head': 'REJECT', 'hexi.member1': 'REJECT', 'hexi.member2': 'REJECT', 'hexi.member3': 'APPROVE',
+    });
+    const before = await caseOf(t, 'hexi.head', applied.id);
+    const eventsBefore = await countRows('case_events', applied.id);
+    for (const reasons of [undefined, '   ']) {
+      const refused = reasons === undefined
+        ? await step(t, 'hexi.head', 'concludeReview', applied.id, { meetingId })
+        : await step(t, 'hexi.head', 'concludeReview', applied.id, { meetingId, reasons });
+      expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageKey: 'case.review.reasonsRequired', field: 'reasons' });
+    }
+    expect(await caseOf(t, 'hexi.head', applied.id)).toEqual(before);
+    expect(before).toMatchObject({ status: 'TOWNSHIP_REVIEW', refusalReasons: null });
+    expect(await countRows('case_events', applied.id)).toBe(eventsBefore);
+    const denied = await stepOk(t, 'hexi.head', 'concludeReview', applied.id, {
+      meetingId, reasons: '家庭人均收入高于当地低保标准。',
+    });
+    expect(denied).toMatchObject({ status: 'DENIED', refusalReasons: '家庭人均收入高于当地低保标准。' });
+  });
+
   it('of acceptance needs written reasons', async () => {
     const { case: applied } = await apply(t, 'DIBAO', { head: '冯立' });
     const none = await step(t, 'hexi.caseworker', 'refuseAcceptance', applied.id, { reasons: '   ' });
     expect(codeOf(none)).toBe('BAD_USER_INPUT');
+    expect(messageKeyOf(none)).toBe('case.refusal.reasonsRequired');
     expect((await caseOf(t, 'hexi.caseworker', applied.id)).status).toBe('SUBMITTED');
     const refused = await stepOk(t, 'hexi.caseworker', 'refuseAcceptance', applied.id, { reasons: 'Not resident in the district (非本区户籍).' });
     expect(refused.status).toBe('NOT_ACCEPTED');
@@ -162,7 +186,7 @@ describe('a refusal', () => {
     await stepOk(t, 'va.101201', 'supplyMaterials', applied.id);
     const second = await step(t, 'hexi.caseworker', 'requestMaterials', applied.id, { missingMaterials: ['more'] });
     expect(codeOf(second)).toBe('INVALID_TRANSITION');
-    expect(second.errors![0].message).toMatch(/already listed once/);
+    expect(unmetKeysOf(second)).toEqual(['case.transition.unmet.materialsListedOnce']);
   });
 });
 
@@ -196,7 +220,7 @@ describe('LINSHI', () => {
     expect(overdue.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(applied.id);
     await investigate(t, applied.id);
     const unverified = await step(t, 'hexi.caseworker', 'completeEmergencyPaperwork', applied.id);
-    expect(unverified.errors![0].message).toMatch(/verification report/);
+    expect(unmetKeysOf(unverified)).toEqual(['case.transition.unmet.verificationApproved']);
     await verify(t, applied.id);
     expect((await stepOk(t, 'hexi.caseworker', 'completeEmergencyPaperwork', applied.id)).status).toBe('PAID');
   });
@@ -218,7 +242,9 @@ describe('LINSHI', () => {
     await letNoticePass(t, applied.id);
     const overLimit = await step(t, 'hexi.head', 'approveCase', applied.id);
     expect(codeOf(overLimit)).toBe('INVALID_TRANSITION');
-    expect(overLimit.errors![0].message).toMatch(/above the township limit/);
+    expect(overLimit.errors![0].extensions!.unmet).toEqual([expect.objectContaining({
+      key: 'case.transition.unmet.linshiLimit', params: { amount: 5000, limit: 2000 }, clause: 'D§6',
+    })]);
     await as(t, 'district.officer', 'mutation($c: ID!) { confirmAmount(input: { caseId: $c }) { case { districtConfirmed } } }', { c: applied.id });
     expect((await stepOk(t, 'hexi.head', 'approveCase', applied.id)).status).toBe('APPROVED');
     expect((await stepOk(t, 'hexi.caseworker', 'recordPayment', applied.id)).status).toBe('PAID');
@@ -261,10 +287,10 @@ describe('favour cases (P6.3) and duplicates (D§5)', () => {
 
     const kinVote = await t.gql('mutation($m: ID!, $c: ID!) { castVote(input: { meetingId: $m, caseId: $c, vote: APPROVE }) { committeeVote { vote } } }', { m: meeting.id, c: applied.id }, await t.login('hexi.member2'));
     expect(codeOf(kinVote)).toBe('FORBIDDEN');
-    expect(kinVote.errors![0].message).toMatch(/No favour cases/);
+    expect(kinVote.errors![0].extensions).toMatchObject({ messageKey: 'permission.denied.rule', clause: 'P6.3' });
     const investigatorVote = await t.gql('mutation($m: ID!, $c: ID!) { castVote(input: { meetingId: $m, caseId: $c, vote: APPROVE }) { committeeVote { vote } } }', { m: meeting.id, c: applied.id }, await t.login('hexi.caseworker2'));
     expect(codeOf(investigatorVote)).toBe('FORBIDDEN');
-    expect(investigatorVote.errors![0].message).toMatch(/investigated the case recuses/);
+    expect(investigatorVote.errors![0].extensions).toMatchObject({ messageKey: 'permission.denied.rule', clause: 'D§4' });
     const fairVote = await t.gql('mutation($m: ID!, $c: ID!) { castVote(input: { meetingId: $m, caseId: $c, vote: APPROVE }) { committeeVote { vote } } }', { m: meeting.id, c: applied.id }, await t.login('hexi.member1'));
     expect(fairVote.errors).toBeUndefined();
     const votes = (await t.dataSource.query('SELECT count(*)::int AS n FROM votes WHERE case_id = $1', [rawId(applied.id)]))[0].n;
@@ -287,7 +313,9 @@ describe('favour cases (P6.3) and duplicates (D§5)', () => {
       i: { caseId: applied.id, visitedOn: '2026-11-27', findings: 'x', investigatorIds: ids },
     }, await t.login('hexi.caseworker'));
     expect(codeOf(refused)).toBe('FORBIDDEN');
-    expect(refused.errors![0].message).toMatch(/hexi.caseworker2 may not investigate/);
+    expect(refused.errors![0].extensions).toMatchObject({
+      messageKey: 'investigation.investigatorBarred', params: { investigator: 'hexi.caseworker2' }, clause: 'P6.3',
+    });
   });
 
   it('reports an ID number already in another open case of the same programme at acceptance', async () => {
@@ -313,10 +341,10 @@ describe('the joint review committee (P3.2, D§4)', () => {
     const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
     const shrunk = await setHexiCommittee(t, ['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2']);
     expect(shrunk.valid).toBe(false);
-    expect(shrunk.problems).toContainEqual(expect.stringMatching(/has 4 members; at least 5/));
+    expect(shrunk.problems).toContainEqual('联审联批小组现有 4 名成员，至少需要 5 名。');
     const refused = await step(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
     expect(codeOf(refused)).toBe('INVALID_TRANSITION');
-    expect(refused.errors![0].message).toMatch(/committee cannot decide/);
+    expect(unmetKeysOf(refused)).toContain('committee.problem.tooFewMembers');
     expect((await caseOf(t, 'hexi.head', applied.id)).status).toBe('TOWNSHIP_REVIEW');
     await setHexiCommittee(t);
   });
@@ -329,7 +357,7 @@ describe('committee meetings', () => {
     const meetingId = await meetingWithVotes(t, [applied.id], { 'hexi.head': 'REJECT' });
     const early = await step(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
     expect(codeOf(early)).toBe('INVALID_TRANSITION');
-    expect(early.errors![0].message).toMatch(/3 present member\(s\) have not voted/);
+    expect(early.errors![0].extensions!.unmet).toEqual([expect.objectContaining({ key: 'committee.votes.missing', params: { count: 3 } })]);
     const present = await Promise.all(['hexi.head', 'hexi.member1', 'hexi.member2', 'hexi.member3'].map((u) => accountIdOf(t, u)));
     const changed = await t.gql('mutation($m: ID!, $p: [ID!]!) { recordAttendance(input: { meetingId: $m, presentIds: $p }) { meeting { id } } }', { m: meetingId, p: present }, await t.login('hexi.caseworker'));
     expect(codeOf(changed)).toBe('CONFLICT');
@@ -351,7 +379,7 @@ describe('favour cases on the emergency path', () => {
     expect(applied.kinRegistered).toBe(true);
     const refused = await step(t, 'hexi.head', 'emergencyPay', applied.id, { amount: 1000 });
     expect(codeOf(refused)).toBe('FORBIDDEN');
-    expect(refused.errors![0].message).toMatch(/No favour cases/);
+    expect(refused.errors![0].extensions).toMatchObject({ messageKey: 'permission.denied.rule', clause: 'P6.3' });
   });
 });
 
@@ -390,7 +418,7 @@ describe('separation of approval and supervision (P1)', () => {
     for (const mutation of ['approveCase', 'denyCase']) {
       const refused = await step(t, 'district.officer', mutation, applied.id, mutation === 'denyCase' ? { reasons: 'x' } : {});
       expect(codeOf(refused)).toBe('FORBIDDEN');
-      expect(refused.errors![0].message).toMatch(/Approval and supervision are separate/);
+      expect(refused.errors![0].extensions).toMatchObject({ messageKey: 'permission.denied.rule', clause: 'P1' });
     }
     expect(await countRows('case_events', applied.id)).toBe(eventsBefore);
     expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE subject_id = $1 AND kind = 'CHANGE'`, [rawId(applied.id)]))[0].n).toBe(changesBefore);
@@ -415,15 +443,24 @@ describe('invalid transitions', () => {
     expect(stale.errors![0].extensions).toMatchObject({ currentVersion: applied.version });
   });
 
-  it('refuse a review before verification, investigation and income accounting', async () => {
+  it('refuse a review before verification, investigation and income accounting, naming every one of them at once', async () => {
     const { case: applied } = await apply(t, 'DIBAO', { head: '未核' });
     await stepOk(t, 'hexi.caseworker', 'acceptCase', applied.id);
     await stepOk(t, 'hexi.caseworker', 'startInvestigation', applied.id);
     const early = await step(t, 'hexi.caseworker', 'submitForReview', applied.id);
     expect(codeOf(early)).toBe('INVALID_TRANSITION');
-    expect(early.errors![0].message).toMatch(/signed by all of its investigators/);
+    expect(early.errors![0].extensions).toMatchObject({ messageKey: 'requirements.unmet', params: { count: 3 } });
+    expect(early.errors![0].extensions!.unmet).toEqual([
+      { key: 'case.transition.unmet.investigationSigned', message: '入户调查须由全部调查人签字，且调查人不少于两名。', params: {}, clause: 'D§3' },
+      { key: 'case.transition.unmet.verificationApproved', message: '家庭经济状况核对报告须先经区民政审批。', params: {}, clause: 'D§3, P4.3' },
+      { key: 'case.transition.unmet.incomeAccounted', message: '请先完成收入核算。', params: {}, clause: 'D§3, D§8' },
+    ]);
+    // The sentence a clerk reads names what to do, in order, and cites no clause.
+    expect(early.errors![0].message).toBe('暂不能办理，尚有 3 项要求未满足：（1）入户调查须由全部调查人签字，且调查人不少于两名。'
+      + '（2）家庭经济状况核对报告须先经区民政审批。（3）请先完成收入核算。');
     await investigate(t, applied.id);
-    expect((await step(t, 'hexi.caseworker', 'submitForReview', applied.id)).errors![0].message).toMatch(/verification report/);
+    expect(unmetKeysOf(await step(t, 'hexi.caseworker', 'submitForReview', applied.id)))
+      .toEqual(['case.transition.unmet.verificationApproved', 'case.transition.unmet.incomeAccounted']);
   });
 
   it('keep a case of another district out of reach', async () => {

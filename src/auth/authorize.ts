@@ -2,6 +2,7 @@ import { subject as asSubject } from '@casl/ability';
 import { refusalReason } from '../../permissions/ability';
 import type { Action, SubjectName } from '../../permissions/policy';
 import { DomainError, forbidden, unauthenticated } from '../errors';
+import { Message, render } from '../i18n/message';
 import type { RequestContext } from '../graphql/context';
 import { AuditKind } from '../modules/audit/audit-entry.entity';
 
@@ -21,7 +22,7 @@ export function assertCan(
   ctx: RequestContext, action: Action, subjectType: SubjectName, row?: object, field?: string,
   attempt?: { operation: string; subjectId: string | null },
 ): void {
-  if (!ctx.actor) throw unauthenticated();
+  if (!ctx.actor) throw unauthenticated('auth.signInRequired');
   const target = row ? asSubject(subjectType, row) : subjectType;
   if (ctx.ability.can(action, target as never, field)) return;
   throw refuse(ctx, action, subjectType, row, refusalReason(ctx.ability, action, target, field), {
@@ -32,9 +33,10 @@ export function assertCan(
 /**
  * A refusal decided by a rule outside the caller's own ability (a named investigator who is
  * barred, a voter who is not a member …): logged as a denied attempt like any other, then thrown.
+ * The audit log keeps the reason in English, as it always has; the caller reads it in their language.
  */
 export function refuse(
-  ctx: RequestContext, action: Action, subjectType: SubjectName, row: object | undefined, reason: string,
+  ctx: RequestContext, action: Action, subjectType: SubjectName, row: object | undefined, reason: Message,
   extra: { field?: string; subjectId?: string | null; details?: Record<string, unknown> } = {},
 ): DomainError {
   const scoped = (row ?? {}) as ScopedRow;
@@ -47,7 +49,7 @@ export function refuse(
     districtCode: scoped.districtCode ?? ctx.actor!.districtCode,
     townshipCode: scoped.townshipCode ?? null,
     villageCode: scoped.villageCode ?? null,
-    reason,
+    reason: render(reason, 'en'),
     details: extra.details ?? null,
   });
   return forbidden(reason, { action, subject: subjectType });

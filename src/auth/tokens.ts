@@ -5,8 +5,8 @@ const AUDIENCE = 'delegated-assistance-api';
 
 export interface TokenSigner {
   sign(accountId: string, credentialsVersion: number): Promise<{ token: string; expiresAt: Date }>;
-  /** The account id of a valid token, or a reason it is not valid. */
-  verify(token: string): Promise<{ accountId: string; credentialsVersion: number } | { invalid: string }>;
+  /** The account id of a valid token, or the message key of why it is not valid. */
+  verify(token: string): Promise<{ accountId: string; credentialsVersion: number } | { invalid: 'auth.token.invalid' | 'auth.token.expired' }>;
 }
 
 /** HS256 tokens signed with the server's secret; expiry is checked on every request. */
@@ -28,11 +28,11 @@ export function createTokenSigner(secret: string, ttlSeconds: number): TokenSign
     async verify(token) {
       try {
         const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-        if (!payload.sub || typeof payload.cv !== 'number') return { invalid: 'Token is not valid; sign in again.' };
+        if (!payload.sub || typeof payload.cv !== 'number') return { invalid: 'auth.token.invalid' };
         return { accountId: payload.sub, credentialsVersion: payload.cv };
       } catch (error) {
-        if (error instanceof errors.JWTExpired) return { invalid: 'Token has expired; sign in again.' };
-        return { invalid: 'Token is not valid; sign in again.' };
+        if (error instanceof errors.JWTExpired) return { invalid: 'auth.token.expired' };
+        return { invalid: 'auth.token.invalid' };
       }
     },
   };

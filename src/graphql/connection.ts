@@ -110,12 +110,12 @@ function decodeCursorOrThrow(cursor: string, type: string): { at: string; id: st
     const real = year !== undefined && year !== '0000' && !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 23) === at.slice(0, 23);
     if (real && UUID_PATTERN.test(id) && encodeCursor(type, at, id) === cursor) return { at, id };
   }
-  throw badInput(`"after" is not a cursor of this list: pass the endCursor of a page of the same ${type} list.`, 'after');
+  throw badInput('after', 'page.after.invalid');
 }
 
 function pageSizeOrThrow(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw badInput(`"first" must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw badInput('first', 'page.first.range', { max: MAX_PAGE_SIZE });
   return size;
 }
 

@@ -1,4 +1,6 @@
 import { ASTVisitor, FragmentDefinitionNode, GraphQLError, Kind, SelectionSetNode, ValidationContext } from 'graphql';
+import { DomainError, ErrorCode } from '../errors';
+import { message } from '../i18n/message';
 
 /**
  * Refuses operations nested deeper than `maxDepth` fields (introspection excluded, so GraphiQL's
@@ -44,7 +46,9 @@ export function depthLimit(maxDepth: number) {
       OperationDefinition(node) {
         const depth = depthOf(node.selectionSet, new Set());
         if (depth > maxDepth) {
-          context.reportError(new GraphQLError(`The query is ${depth} levels deep; at most ${maxDepth} are allowed.`, { nodes: [node] }));
+          // Carried as the original error, so that the formatter answers in the request's language.
+          const tooDeep = new DomainError(ErrorCode.GRAPHQL_VALIDATION_FAILED, message('request.tooDeep', { depth, max: maxDepth }));
+          context.reportError(new GraphQLError(tooDeep.message, { nodes: [node], originalError: tooDeep }));
         }
       },
     };

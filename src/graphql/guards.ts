@@ -66,6 +66,6 @@ export function Public(why: string): MethodDecorator {
 /** Any signed-in account; the resolver itself limits the answer to the caller's own data. */
 export function SignedIn(why: string): MethodDecorator {
   return declare({ kind: 'signed-in', why }, (ctx) => {
-    if (!ctx.actor) throw unauthenticated();
+    if (!ctx.actor) throw unauthenticated('auth.signInRequired');
   });
 }

@@ -24,7 +24,7 @@ export function fromGlobalIdOrThrow(id: string, field = 'id'): { type: string; k
   const decoded = Buffer.from(id, 'base64url').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon <= 0 || colon === decoded.length - 1 || toGlobalId(decoded.slice(0, colon), decoded.slice(colon + 1)) !== id) {
-    throw badInput(`"${id.slice(0, 100)}" is not a global ID issued by this API.`, field);
+    throw badInput(field, 'id.notGlobal', { id: id.slice(0, 100) });
   }
   return { type: decoded.slice(0, colon), key: decoded.slice(colon + 1) };
 }
@@ -32,13 +32,13 @@ export function fromGlobalIdOrThrow(id: string, field = 'id'): { type: string; k
 /** Decodes a global ID that must name an object of `type`. */
 export function keyOfOrThrow(id: string, type: string, field = 'id'): string {
   const decoded = fromGlobalIdOrThrow(id, field);
-  if (decoded.type !== type) throw badInput(`ID ${id} names a ${decoded.type}, not a ${type}.`, field);
+  if (decoded.type !== type) throw badInput(field, 'id.wrongType', { id, actual: decoded.type, expected: type });
   return decoded.key;
 }
 
 /** Decodes the global ID of a tenant row (`Type:<district>:<uuid>`). */
 export function tenantKeyOfOrThrow(id: string, type: string, field = 'id'): TenantKey {
   const key = parseTenantKey(keyOfOrThrow(id, type, field));
-  if (!key) throw badInput(`ID ${id} is not a ${type} ID issued by this API.`, field);
+  if (!key) throw badInput(field, 'id.notOfType', { id, type });
   return key;
 }

@@ -19,11 +19,12 @@ import { EnrolmentResolver } from '../modules/enrolment/enrolment.resolver';
 import { SettingsResolver } from '../modules/settings/settings.resolver';
 import { PublicNoticeResolver } from '../modules/notice/public-notice.resolver';
 import { OversightResolver } from '../modules/oversight/oversight.resolver';
+import { ErrorCodeResolver } from '../modules/errors/error-code.resolver';
 
 export const RESOLVERS = [
   RegionResolver, AccountResolver, RoleAssignmentResolver, NodeResolver, HouseholdResolver, PersonResolver, CaseResolver, AuditResolver, PolicyResolver,
   WorkflowResolver, CaseStepsResolver, InvestigationResolver, CommitteeResolver, CommitteeMemberResolver, CommitteeVoteResolver, VerificationResolver, KinResolver, EnrolmentResolver,
-  SettingsResolver, PublicNoticeResolver, OversightResolver,
+  SettingsResolver, PublicNoticeResolver, OversightResolver, ErrorCodeResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

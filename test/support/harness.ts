@@ -47,7 +47,7 @@ export interface TestApp {
   databaseUrl: string;
   http(): ReturnType<typeof request>;
   /** Runs a GraphQL operation, signed in with `token` (a JWT or API key) when given. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
   /** Signs in a demo (or fixture) account and returns its token; cached per username. */
   login(username: string): Promise<string>;
   close(): Promise<void>;
@@ -89,9 +89,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       dataSource: db.dataSource,
       databaseUrl: database.url,
       http: () => request(app.express),
-      async gql(query, variables, token) {
+      async gql(query, variables, token, headers = {}) {
         const req = request(app.express).post('/graphql').set('content-type', 'application/json').set('accept', 'application/graphql-response+json');
         if (token) req.set('authorization', `Bearer ${token}`);
+        req.set(headers);
         const response = await req.send({ query, variables });
         return {
           status: response.status,
@@ -128,3 +129,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 
 /** The error code of the first error, for one-line assertions. */
 export const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
+
+/** The message key of the first error: what it means, whatever the language. */
+export const messageKeyOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.messageKey;
+
+/** The keys of every unmet requirement the first error lists. */
+export const unmetKeysOf = (result: GraphQLResult) =>
+  ((result.errors?.[0]?.extensions?.unmet ?? []) as { key: string }[]).map((requirement) => requirement.key);

@@ -167,7 +167,7 @@ export class AccountResolver {
   @Needs('create', 'ApiKey')
   createApiKey(@Ctx() ctx: RequestContext, @Arg('input') input: CreateApiKeyInput): Promise<IssuedApiKey> {
     const name = input.name.trim();
-    if (!name || name.length > 100) throw badInput('Name must be 1–100 characters.', 'name');
+    if (!name || name.length > 100) throw badInput('name', 'input.text.length', { field: 'name', max: 100 });
     return ctx.services.accounts.createApiKey(ctx, keyOfOrThrow(input.accountId, 'Account', 'accountId'), name);
   }
 

@@ -3,7 +3,7 @@ import type { Actor } from '../../../permissions/ability';
 import { assertCan } from '../../auth/authorize';
 import { scopeQuery } from '../../../permissions/sql';
 import { Department, Role, ROLE_TIER } from '../../../permissions/roles';
-import { badInput, DomainError, ErrorCode, notFound, unauthenticated } from '../../errors';
+import { badInput, conflict, notFound, tooManyRequests, unauthenticated } from '../../errors';
 import type { RequestContext } from '../../graphql/context';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../../auth/passwords';
@@ -58,14 +58,14 @@ export class AccountService {
     const account = await this.me(ctx);
     // The current password is guessable with a stolen token: the same throttle as sign-in.
     const wait = this.throttle.retryAfter(account.username, ctx.clientAddress);
-    if (wait > 0) throw unauthenticated(`Too many wrong passwords; try again in ${wait} seconds.`);
+    if (wait > 0) throw tooManyRequests(wait, 'auth.signIn.throttled', { seconds: wait });
     this.throttle.attempt(account.username, ctx.clientAddress);
     if (!account.passwordHash || !(await verifyPassword(account.passwordHash, currentPassword))) {
-      throw unauthenticated('The current password is wrong.');
+      throw unauthenticated('auth.password.currentWrong');
     }
     this.throttle.succeeded(account.username, ctx.clientAddress);
-    if (newPassword.length < MIN_PASSWORD_LENGTH) throw badInput(`Password must be at least ${MIN_PASSWORD_LENGTH} characters.`, 'newPassword');
-    if (newPassword === currentPassword) throw badInput('Choose a password different from the current one.', 'newPassword');
+    if (newPassword.length < MIN_PASSWORD_LENGTH) throw badInput('newPassword', 'account.password.tooShort', { min: MIN_PASSWORD_LENGTH });
+    if (newPassword === currentPassword) throw badInput('newPassword', 'account.password.unchanged');
     const passwordHash = await hashPassword(newPassword);
     const version = await this.dataSource.transaction(async (manager) => {
       // Raised in SQL, so two changes at once cannot both hand out tokens of the same version.
@@ -85,15 +85,15 @@ export class AccountService {
 
   /** Signs in with a password. Unknown names cost as much as wrong passwords (no user probing). */
   async login(username: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; account: Account }> {
-    if (!USERNAME_PATTERN.test(username)) throw unauthenticated('Wrong username or password.');
+    if (!USERNAME_PATTERN.test(username)) throw unauthenticated('auth.signIn.failed');
     const wait = this.throttle.retryAfter(username, address);
-    if (wait > 0) throw unauthenticated(`Too many wrong passwords; try again in ${wait} seconds.`);
+    if (wait > 0) throw tooManyRequests(wait, 'auth.signIn.throttled', { seconds: wait });
     this.throttle.attempt(username, address);
     const account = await this.withRoles().where('account.username = :username', { username }).getOne();
     const valid = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), password);
-    if (!account || !account.passwordHash || !valid) throw unauthenticated('Wrong username or password.');
+    if (!account || !account.passwordHash || !valid) throw unauthenticated('auth.signIn.failed');
     this.throttle.succeeded(username, address);
-    if (!account.active) throw unauthenticated('This account is deactivated.');
+    if (!account.active) throw unauthenticated('auth.account.deactivated');
     const { token, expiresAt } = await this.tokens.sign(account.id, account.credentialsVersion);
     return { token, expiresAt, account };
   }
@@ -104,24 +104,24 @@ export class AccountService {
     const verified = await this.tokens.verify(credential);
     if ('invalid' in verified) throw unauthenticated(verified.invalid);
     const account = await this.withRoles().where('account.id = :id', { id: verified.accountId }).getOne();
-    if (!account || !account.active) throw unauthenticated('This account no longer exists or is deactivated.');
+    if (!account || !account.active) throw unauthenticated('auth.token.accountGone');
     if (verified.credentialsVersion !== account.credentialsVersion) {
-      throw unauthenticated('The password was changed since this token was issued; sign in again.');
+      throw unauthenticated('auth.token.passwordChanged');
     }
     return { actor: actorOf(account), method: 'TOKEN' };
   }
 
   private async actorFromApiKey(key: string): Promise<Actor> {
     const parsed = parseApiKey(key);
-    if (!parsed) throw unauthenticated('API key is malformed.');
+    if (!parsed) throw unauthenticated('auth.apiKey.malformed');
     const row = await this.dataSource.getRepository(ApiKey).createQueryBuilder('key')
       .innerJoinAndMapOne('key.account', Account, 'account', 'account.id = key.account_id')
       .leftJoinAndSelect('account.roles', 'role')
       .where('key.prefix = :prefix', { prefix: parsed.prefix })
       .getOne();
-    if (!row || !secretMatches(parsed.secret, row.secretHash)) throw unauthenticated('API key is not valid.');
-    if (row.revokedAt) throw unauthenticated('API key has been revoked.');
-    if (!row.account!.active) throw unauthenticated('The account of this API key is deactivated.');
+    if (!row || !secretMatches(parsed.secret, row.secretHash)) throw unauthenticated('auth.apiKey.invalid');
+    if (row.revokedAt) throw unauthenticated('auth.apiKey.revoked');
+    if (!row.account!.active) throw unauthenticated('auth.apiKey.accountDeactivated');
     if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.dataSource.getRepository(ApiKey).update({ id: row.id }, { lastUsedAt: new Date() });
     }
@@ -175,16 +175,16 @@ export class AccountService {
 
   async findByIdOrThrow(ctx: RequestContext, id: string): Promise<Account> {
     const [account] = await this.findByIdsScoped(ctx, [id]);
-    if (!account) throw notFound('Account');
+    if (!account) throw notFound('account.notFound');
     return account;
   }
 
   async create(ctx: RequestContext, input: NewAccount): Promise<Account> {
     if (!USERNAME_PATTERN.test(input.username)) {
-      throw badInput('Username must be 3–64 characters: lower-case letters, digits, ".", "_" or "-", starting with a letter.', 'username');
+      throw badInput('username', 'account.username.invalid');
     }
     if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
-      throw badInput(`Password must be at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
+      throw badInput('password', 'account.password.tooShort', { min: MIN_PASSWORD_LENGTH });
     }
     const home = scopeCodesOf(input.regionCode);
     const account = Object.assign(new Account(), {
@@ -201,7 +201,7 @@ export class AccountService {
     return this.dataSource.transaction(async (manager) => {
       await assertRegionsExist(manager, [input.regionCode, ...input.roles.map((r) => r.regionCode)]);
       if (await manager.existsBy(Account, { username: input.username })) {
-        throw new DomainError(ErrorCode.CONFLICT, `Username "${input.username}" is taken.`, { field: 'username' });
+        throw conflict('account.username.taken', { username: input.username }).with({ field: 'username' });
       }
       const saved = await manager.save(Object.assign(account, { passwordHash }));
       saved.roles = await manager.save(input.roles.map((r) => Object.assign(new RoleAssignment(), { accountId: saved.id, ...r })));
@@ -216,7 +216,7 @@ export class AccountService {
   async setActive(ctx: RequestContext, id: string, active: boolean): Promise<Account> {
     const account = await this.findByIdOrThrow(ctx, id);
     assertCan(ctx, 'update', 'Account', account);
-    if (account.id === ctx.actor!.accountId && !active) throw badInput('You cannot deactivate your own account.', 'id');
+    if (account.id === ctx.actor!.accountId && !active) throw badInput('id', 'account.deactivateSelf');
     account.active = active;
     await this.dataSource.transaction(async (manager) => {
       await manager.update(Account, { id }, { active });
@@ -232,7 +232,7 @@ export class AccountService {
   async createApiKey(ctx: RequestContext, accountId: string, name: string): Promise<{ apiKey: ApiKey; secret: string }> {
     const account = await this.findByIdOrThrow(ctx, accountId);
     if (!account.roles.some((r) => r.role === Role.DEPARTMENT)) {
-      throw badInput('API keys are issued only to department integration accounts (role DEPARTMENT).', 'accountId');
+      throw badInput('accountId', 'apiKey.departmentOnly');
     }
     const generated = generateApiKey();
     const apiKey = Object.assign(new ApiKey(), {
@@ -263,7 +263,7 @@ export class AccountService {
 
   async findApiKeyOrThrow(ctx: RequestContext, id: string): Promise<ApiKey> {
     const key = await this.findApiKey(ctx, id);
-    if (!key) throw notFound('API key');
+    if (!key) throw notFound('apiKey.notFound');
     return key;
   }
 
@@ -284,18 +284,18 @@ export class AccountService {
 
 /** Each role must be held for a region of its tier inside the account's district (DOMAIN.md §2). */
 function assertRolesFit(input: NewAccount, districtCode: string): void {
-  if (input.roles.length === 0) throw badInput('An account needs at least one role.', 'roles');
+  if (input.roles.length === 0) throw badInput('roles', 'account.roles.empty');
   const isDepartment = input.roles.some((r) => r.role === Role.DEPARTMENT);
   if (isDepartment !== Boolean(input.departmentCode)) {
-    throw badInput('A department integration (role DEPARTMENT) needs a departmentCode, and only it may have one.', 'departmentCode');
+    throw badInput('departmentCode', 'account.department.mismatch');
   }
   for (const { role, regionCode } of input.roles) {
     const level = levelOfCodeOrThrow(regionCode);
     if (level !== ROLE_TIER[role]) {
-      throw badInput(`${role} is held for a ${ROLE_TIER[role].toLowerCase()}, but ${regionCode} is a ${level.toLowerCase()}.`, 'roles');
+      throw badInput('roles', 'account.role.wrongLevel', { role, tier: ROLE_TIER[role], regionCode, level });
     }
     if (scopeCodesOf(regionCode).districtCode !== districtCode) {
-      throw badInput(`Role region ${regionCode} is outside the account's district ${districtCode}.`, 'roles');
+      throw badInput('roles', 'account.role.outsideDistrict', { regionCode, districtCode });
     }
   }
 }
@@ -304,5 +304,5 @@ async function assertRegionsExist(manager: EntityManager, codes: string[]): Prom
   const unique = [...new Set(codes)];
   const found = await manager.getRepository(Region).createQueryBuilder('r').select('r.code').where('r.code IN (:...unique)', { unique }).getMany();
   const missing = unique.filter((code) => !found.some((r) => r.code === code));
-  if (missing.length) throw badInput(`Unknown region ${missing.join(', ')}.`, 'regionCode');
+  if (missing.length) throw badInput('regionCode', 'region.unknown', { codes: missing });
 }

@@ -4,14 +4,14 @@ import { defineAbilityFor, refusalReason } from '../../../permissions/ability';
 import { refuse } from '../../auth/authorize';
 import { ROLE_TIER } from '../../../permissions/roles';
 import { scopeQuery } from '../../../permissions/sql';
-import { assertAmountOrThrow, assertDateOrThrow, badInput, conflict, notFound, textOrThrow } from '../../errors';
+import { assertAmountOrThrow, assertDateOrThrow, badInput, conflict, notFound, textOrThrow, unmet } from '../../errors';
+import { localized, message } from '../../i18n/message';
 import type { RequestContext } from '../../graphql/context';
 import { actorOf } from '../account/account.service';
 import { Person } from '../household/household.entity';
 import { accountIncome, careLevelOf, IncomeItem, SelfCareItems, tekunAmount } from './amounts';
 import { CareLevel, CaseStatus, Programme, SupportForm } from './case.entity';
 import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection, SpotCheck } from './case-records.entity';
-import { unmet } from './workflow';
 
 const { INVESTIGATING, OBJECTION_RAISED, EMERGENCY_PAID, CORRECTION_ORDERED, TOWNSHIP_REVIEW, DENIED, NOT_ACCEPTED, APPROVED, FILED, PAID,
   PUBLIC_NOTICE } = CaseStatus;
@@ -37,16 +37,20 @@ export class CaseStepsService {
     assertDateOrThrow(input.visitedOn, 'visitedOn');
     const findings = textOrThrow(input.findings, 'findings');
     const ids = [...new Set(input.investigatorIds)];
-    if (ids.length < 2) throw badInput('A household investigation needs at least two investigators (D§3).', 'investigatorIds');
+    if (ids.length < 2) throw badInput('investigatorIds', 'investigation.tooFewInvestigators');
     const target = await ctx.services.cases.findOrThrow(ctx, key);
     const accounts = await ctx.services.accounts.findByIdsScoped(ctx, ids);
     for (const id of ids) {
       const account = accounts.find((a) => a.id === id);
       const ofTownship = account?.active && account.roles.some((r) => ROLE_TIER[r.role] === 'TOWNSHIP' && r.regionCode === target.townshipCode);
-      if (!account || !ofTownship) throw badInput(`Investigator ${account?.username ?? id} is not an active account of township ${target.townshipCode}.`, 'investigatorIds');
+      if (!account || !ofTownship) {
+        throw badInput('investigatorIds', 'investigation.investigatorNotOfTownship', { investigator: account?.username ?? id, townshipCode: target.townshipCode });
+      }
       const theirs = defineAbilityFor(actorOf(account));
       if (theirs.cannot('investigate', target)) {
-        throw refuse(ctx, 'investigate', 'Case', target, `${account.username} may not investigate this case: ${refusalReason(theirs, 'investigate', target)}`);
+        const reason = refusalReason(theirs, 'investigate', target);
+        throw refuse(ctx, 'investigate', 'Case', target,
+          { ...message('investigation.investigatorBarred', { investigator: account.username, reason: localized(reason) }), clause: reason.clause });
       }
     }
     return ctx.services.workflow.record(ctx, { name: 'recordInvestigation', action: 'investigate', statuses: INVESTIGATION_STATES }, key,
@@ -65,15 +69,15 @@ export class CaseStepsService {
     const qb = this.dataSource.getRepository(Investigation).createQueryBuilder('i')
       .where('i.district_code = :d AND i.id = :id', { d: investigationKey.districtCode, id: investigationKey.id });
     const investigation = await scopeQuery(qb, ctx.ability, 'read', 'CaseRecord').getOne();
-    if (!investigation) throw notFound('Investigation');
+    if (!investigation) throw notFound('investigation.notFound');
     if (!investigation.investigatorIds.includes(ctx.actor!.accountId)) {
-      throw refuse(ctx, 'investigate', 'CaseRecord', investigation, 'Only an investigator named on the investigation signs it (D§3).');
+      throw refuse(ctx, 'investigate', 'CaseRecord', investigation, message('investigation.signerNotNamed'));
     }
     const key = { districtCode: investigation.districtCode, id: investigation.caseId };
     return ctx.services.workflow.record(ctx, { name: 'signInvestigation', action: 'investigate', statuses: INVESTIGATION_STATES }, key,
       async ({ manager }) => {
         const locked = await manager.findOneByOrFail(Investigation, { districtCode: investigation.districtCode, id: investigation.id });
-        if (locked.signedByIds.includes(ctx.actor!.accountId)) throw conflict('You have already signed this investigation.');
+        if (locked.signedByIds.includes(ctx.actor!.accountId)) throw conflict('investigation.alreadySigned');
         locked.signedByIds = [...locked.signedByIds, ctx.actor!.accountId];
         return manager.save(locked);
       });
@@ -85,12 +89,12 @@ export class CaseStepsService {
       assertAmountOrThrow(asset.valueYuan, `assets.${i}.valueYuan`, 1_000_000_000);
       return { kind: asset.kind.trim(), description: asset.description.trim(), valueYuan: asset.valueYuan };
     });
-    if (assets.length > 100) throw badInput('At most 100 assets.', 'assets');
+    if (assets.length > 100) throw badInput('assets', 'income.assets.tooMany', { max: 100 });
     for (const [i, item] of input.items.entries()) {
-      if (!item.source?.trim()) throw badInput(`Income item ${i + 1} needs a source.`, `items.${i}.source`);
+      if (!item.source?.trim()) throw badInput(`items.${i}.source`, 'income.item.sourceRequired', { number: i + 1 });
       assertAmountOrThrow(item.monthlyYuan, `items.${i}.monthlyYuan`, 1_000_000);
     }
-    if (input.items.length > 100) throw badInput('At most 100 income items.', 'items');
+    if (input.items.length > 100) throw badInput('items', 'income.items.tooMany', { max: 100 });
     assertAmountOrThrow(input.deductionsYuan, 'deductionsYuan', 1_000_000);
     const { settings } = await ctx.services.settings.calendarOf(key.districtCode);
     return ctx.services.workflow.record(ctx, { name: 'recordIncomeAccounting', action: 'assess', statuses: INVESTIGATION_STATES, programmes: [Programme.DIBAO, Programme.TEKUN] }, key,
@@ -134,12 +138,12 @@ export class CaseStepsService {
   /** Democratic appraisal (民主评议): only when an objection or a doubt exists (D§3). */
   async recordAppraisal(ctx: RequestContext, key: TenantKey, input: { heldOn: string; participants: number; supported: boolean; minutes: string }): Promise<Appraisal> {
     assertDateOrThrow(input.heldOn, 'heldOn');
-    if (!Number.isInteger(input.participants) || input.participants < 1) throw badInput('participants must be a positive whole number.', 'participants');
+    if (!Number.isInteger(input.participants) || input.participants < 1) throw badInput('participants', 'appraisal.participants.invalid');
     const minutes = textOrThrow(input.minutes, 'minutes', 10000);
     return ctx.services.workflow.record(ctx, { name: 'recordAppraisal', action: 'appraise', statuses: [OBJECTION_RAISED, INVESTIGATING, TOWNSHIP_REVIEW] }, key,
       async ({ manager, case: c }) => {
         if (c.status !== OBJECTION_RAISED && !c.doubtRaised) {
-          throw unmet('A democratic appraisal is held only on an objection or a recorded doubt (D§3).');
+          throw unmet(message('appraisal.notAllowed'));
         }
         return manager.save(Object.assign(new Appraisal(), {
           districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: ctx.actor!.accountId,

@@ -2,7 +2,7 @@ import { TenantKey, whereTenantKeysIn } from '../../db/tenant-keys';
 import { DataSource, EntityManager } from 'typeorm';
 import { scopeQuery } from '../../../permissions/sql';
 import { assertCan } from '../../auth/authorize';
-import { badInput, DomainError, ErrorCode, notFound } from '../../errors';
+import { badInput, conflict, notFound } from '../../errors';
 import { decisionDueAtFor } from './deadlines';
 import type { RequestContext } from '../../graphql/context';
 import { escapeLike } from '../household/household.service';
@@ -38,8 +38,8 @@ export class CaseService {
     const { programme, channel, note } = input;
     const household = await ctx.services.households.findOrThrow(ctx, householdKey);
     const cause = input.cause?.trim() || null;
-    if (programme === Programme.LINSHI && !cause) throw badInput('A temporary-assistance application states its cause.', 'cause');
-    if (programme !== Programme.LINSHI && (cause || input.emergency)) throw badInput('cause and emergency apply to LINSHI only.', 'cause');
+    if (programme === Programme.LINSHI && !cause) throw badInput('cause', 'case.application.causeRequired');
+    if (programme !== Programme.LINSHI && (cause || input.emergency)) throw badInput('cause', 'case.application.linshiOnly');
     const calendar = await ctx.services.settings.calendarOf(household.districtCode);
     const now = new Date();
     const draft = Object.assign(new Case(), {
@@ -89,8 +89,8 @@ export class CaseService {
       .andWhere(`c.status_since > now() - make_interval(months => :months)`, { months: windowMonths })
       .getOne();
     if (earlier) {
-      throw new DomainError(ErrorCode.CONFLICT, `This household received temporary assistance for the same cause on ${earlier.statusSince.toISOString().slice(0, 10)}; `
-        + `within ${windowMonths} months it is refused unless there are new grounds (D§6).`, { earlierCaseId: earlier.nodeId });
+      throw conflict('case.application.repeatedCause', { date: earlier.statusSince.toISOString().slice(0, 10), months: windowMonths })
+        .with({ earlierCaseId: earlier.nodeId });
     }
   }
 
@@ -137,7 +137,7 @@ export class CaseService {
 
   async findOrThrow(ctx: RequestContext, key: TenantKey): Promise<Case> {
     const found = await ctx.loaders.caseByKey.load(key);
-    if (!found) throw notFound('Case');
+    if (!found) throw notFound('case.notFound');
     return found;
   }
 

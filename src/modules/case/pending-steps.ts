@@ -8,9 +8,11 @@ import { actorOf } from '../account/account.service';
 import type { Account } from '../account/account.entity';
 import { Meeting } from '../committee/committee.entity';
 import { Case, CaseStatus } from './case.entity';
-import { nextStepsOf, StepRun } from './workflow';
+import { Check, nextStepsOf, StepRun } from './workflow';
+import { currentLanguage } from '../../i18n/language';
+import { Message, message, render } from '../../i18n/message';
 
-/** A step that can happen next on a case, who may take it, and what still stands in its way. */
+/** A step that can happen next on a case, who may take it, and what still stands in its way (in the request's language). */
 export interface PendingStep {
   step: string;
   roles: Role[];
@@ -66,13 +68,11 @@ function rolesAllowed(action: Action, subject: SubjectName, row: object, c: Case
 }
 
 /** The unmet requirements of a transition's guard, without the inputs the step itself will carry. */
-async function unmetOf(run: StepRun, guard: ((run: StepRun) => void | Promise<void>) | undefined): Promise<string[]> {
+async function unmetOf(run: StepRun, guard: Check | undefined): Promise<Message[]> {
   try {
-    await guard?.(run);
-    return [];
+    return (await guard?.(run)) ?? [];
   } catch (error) {
-    if (error instanceof DomainError && error.code === ErrorCode.INVALID_TRANSITION) return (error.details.unmet as string[] | undefined) ?? [error.message];
-    // A guard that reached the step's own input found the case ready.
+    // A guard that reached the step's own input found the case ready for it.
     if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT) return [];
     throw error;
   }
@@ -86,17 +86,18 @@ async function unmetOf(run: StepRun, guard: ((run: StepRun) => void | Promise<vo
  */
 export async function pendingStepsOf(ctx: RequestContext, c: Case, visibleAccounts: Account[]): Promise<PendingStep[]> {
   const calendar = await ctx.services.settings.calendarOf(c.districtCode);
+  const language = currentLanguage();
   const run: StepRun = { ctx, manager: ctx.dataSource.manager, case: c, input: {}, calendar, now: new Date() };
   const caseRow = { ...c };
   const scopeRow = { districtCode: c.districtCode, townshipCode: c.townshipCode, villageCode: c.villageCode };
-  const candidates: { step: string; action: Action; subject: SubjectName; row: object; unmet: string[] }[] = [];
+  const candidates: { step: string; action: Action; subject: SubjectName; row: object; unmet: Message[] }[] = [];
   for (const record of RECORD_STEPS[c.status] ?? []) {
     if (record.open && !(await record.open(ctx, c))) continue;
     candidates.push({ step: record.step, action: record.action, subject: record.subject, row: record.subject === 'Case' ? caseRow : scopeRow, unmet: [] });
   }
   for (const transition of nextStepsOf(c)) {
     const unmet = transition.step === 'concludeReview' && (await meetingsOf(ctx, c)) === 0
-      ? ['A committee meeting must take up the case first (D§4).']
+      ? [message('case.pending.meetingRequired')]
       : await unmetOf(run, transition.guard);
     candidates.push({ step: transition.step, action: transition.action, subject: 'Case', row: caseRow, unmet });
   }
@@ -105,7 +106,7 @@ export async function pendingStepsOf(ctx: RequestContext, c: Case, visibleAccoun
     roles: rolesAllowed(action, subject, row, c),
     accounts: visibleAccounts.filter((account) => account.active
       && defineAbilityFor(actorOf(account)).can(action, asSubject(subject, { ...row }) as never)),
-    unmet,
+    unmet: unmet.map((requirement) => render(requirement, language)),
     dueAt: c.dueAt ?? c.decisionDueAt,
   }));
 }

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { Action } from '../../../permissions/policy';
 import { assertCan } from '../../auth/authorize';
-import { conflict } from '../../errors';
+import { conflict, unmet } from '../../errors';
 import type { RequestContext } from '../../graphql/context';
 import type { TenantKey } from '../../db/tenant-keys';
 import { Case, CaseEvent, CaseStatus, Programme } from './case.entity';
@@ -36,7 +36,8 @@ export class WorkflowService {
       if (!transition.from.includes(found.status) || !transition.programmes.includes(found.programme)) throw invalidTransition(found, step);
       const now = new Date();
       const run: StepRun = { ctx, manager, case: found, input, calendar, now };
-      await transition.guard?.(run);
+      const missing = (await transition.guard?.(run)) ?? [];
+      if (missing.length) throw unmet(...missing);
       const to = transition.to ? await transition.to(run) : transition.outcomes[0];
       if (!transition.outcomes.includes(to)) throw new Error(`Workflow table: ${step} reached ${to}, not one of its outcomes`);
       await transition.effect?.(run, to);
@@ -75,9 +76,8 @@ export class WorkflowService {
     const found = await manager.getRepository(Case).createQueryBuilder('c').setLock('pessimistic_write')
       .where('c.district_code = :d AND c.id = :id', { d: key.districtCode, id: key.id }).getOneOrFail();
     if (expectedVersion !== null && found.version !== expectedVersion) {
-      throw conflict(`The case changed meanwhile: it is at version ${found.version}, not ${expectedVersion}. Reload it and try again.`, {
-        currentVersion: found.version, currentStatus: found.status,
-      });
+      throw conflict('case.version.stale', { current: found.version, expected: expectedVersion })
+        .with({ currentVersion: found.version, currentStatus: found.status });
     }
     return found;
   }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Action } from '../../../permissions/policy';
 import { assertAmountOrThrow, badInput, DomainError, ErrorCode, textOrThrow } from '../../errors';
+import { message, Message } from '../../i18n/message';
 import type { RequestContext } from '../../graphql/context';
 import type { DistrictCalendar } from '../settings/settings.service';
 import { addCalendarDays } from '../settings/working-days';
@@ -43,8 +44,9 @@ export interface Transition {
   to?: (run: StepRun) => CaseStatus | Promise<CaseStatus>;
   programmes: readonly Programme[];
   clause: string;
-  /** Throws (INVALID_TRANSITION / BAD_USER_INPUT / FORBIDDEN) when the step may not happen now. */
-  guard?: (run: StepRun) => void | Promise<void>;
+  /** Every requirement of the step that does not hold yet: the executor refuses with all of them at
+   * once (INVALID_TRANSITION). Throws BAD_USER_INPUT for input the step cannot take. */
+  guard?: Check;
   /** Writes the step's own records and case fields, in the transition's transaction. */
   effect?: (run: StepRun, to: CaseStatus) => void | Promise<void>;
 }
@@ -57,49 +59,68 @@ const REVIEWED = [Programme.DIBAO, Programme.TEKUN] as const;
 const { SUBMITTED, NEEDS_MATERIALS, NOT_ACCEPTED, ACCEPTED, INVESTIGATING, TOWNSHIP_REVIEW, PUBLIC_NOTICE, OBJECTION_RAISED,
   APPROVED, DENIED, FILED, SPOT_CHECKED, CORRECTION_ORDERED, EMERGENCY_PAID, PAID } = CaseStatus;
 
-/** A guard that failed: the state is right but a required step is missing. */
-export function unmet(message: string, unmetRequirements: string[] = [message]): DomainError {
-  return new DomainError(ErrorCode.INVALID_TRANSITION, message, { unmet: unmetRequirements });
+/** What a step still misses, each requirement a message naming what to do; empty when it may go ahead. */
+export type Check = (run: StepRun) => Message[] | Promise<Message[]>;
+
+/** Runs checks one after another (they share the transaction's connection) and keeps everything
+ * they miss, so a caller learns every unmet requirement at once. */
+function all(...checks: Check[]): Check {
+  return async (run) => {
+    const missing: Message[] = [];
+    for (const check of checks) missing.push(...(await check(run)));
+    return missing;
+  };
 }
 
-// ── Guards shared by several transitions ─────────────────────────────────────────────────────
+const unless = (met: boolean, requirement: Message): Message[] => (met ? [] : [requirement]);
 
-/** D§3: a household investigation signed by at least two investigators. */
-async function assertInvestigationSigned({ manager, case: c }: StepRun): Promise<void> {
+// ── Checks shared by several transitions ─────────────────────────────────────────────────────
+
+/** D§3: a household investigation signed by all of its investigators, at least two. */
+async function investigationSigned({ manager, case: c }: StepRun): Promise<Message[]> {
   const investigations = await manager.findBy(Investigation, { districtCode: c.districtCode, caseId: c.id });
-  if (!investigations.some((i) => i.signedByIds.length >= 2 && i.investigatorIds.every((id) => i.signedByIds.includes(id)))) {
-    throw unmet('The household investigation must be signed by all of its investigators, at least two (D§3).');
-  }
+  const signed = investigations.some((i) => i.signedByIds.length >= 2 && i.investigatorIds.every((id) => i.signedByIds.includes(id)));
+  return unless(signed, message('case.transition.unmet.investigationSigned'));
 }
 
 /** D§3, D§7: every entry is verified, and the district approved the combined report. */
-async function assertVerificationApproved({ manager, case: c }: StepRun): Promise<void> {
+async function verificationApproved({ manager, case: c }: StepRun): Promise<Message[]> {
   const approved = await manager.existsBy(VerificationRequest, { districtCode: c.districtCode, caseId: c.id, status: VerificationStatus.REPORT_APPROVED });
-  if (!approved) throw unmet('The economic-status verification report must be approved by the district first (D§3, P4.3).');
+  return unless(approved, message('case.transition.unmet.verificationApproved'));
 }
 
-async function assertIncomeAccounted({ manager, case: c }: StepRun): Promise<void> {
-  if (!(await manager.existsBy(IncomeAccounting, { districtCode: c.districtCode, caseId: c.id }))) {
-    throw unmet('Income accounting must be done first (D§3, D§8).');
-  }
+async function incomeAccounted({ manager, case: c }: StepRun): Promise<Message[]> {
+  const accounted = await manager.existsBy(IncomeAccounting, { districtCode: c.districtCode, caseId: c.id });
+  return unless(accounted, message('case.transition.unmet.incomeAccounted'));
+}
+
+/** D§3: TEKUN support depends on the care level of the self-care assessment. */
+function careAssessed({ case: c }: StepRun): Message[] {
+  return unless(c.programme !== Programme.TEKUN || Boolean(c.careLevel), message('case.transition.unmet.careAssessed'));
 }
 
 /** D§3: decisions come only after the notice period ended without open objections. */
-async function assertNoticeEndedWithoutObjection({ manager, case: c, now }: StepRun): Promise<void> {
-  if (!c.noticeEndsAt || now <= c.noticeEndsAt) {
-    throw unmet(`The public notice runs until ${c.noticeEndsAt?.toISOString()}; decide after it ends (D§3).`);
-  }
+async function noticeEndedWithoutObjection({ manager, case: c, now }: StepRun): Promise<Message[]> {
   const unresolved = await manager.getRepository(Objection).createQueryBuilder('o')
     .where('o.district_code = :d AND o.case_id = :id AND o.resolved_at IS NULL', { d: c.districtCode, id: c.id }).getExists();
-  if (unresolved) throw unmet('An objection to the notice is still open (D§3).');
+  const ended = Boolean(c.noticeEndsAt && now > c.noticeEndsAt);
+  return [
+    ...unless(ended, message('case.transition.unmet.noticeRunning', { endsAt: c.noticeEndsAt?.toISOString() ?? '' })),
+    ...unless(!unresolved, message('case.transition.unmet.objectionOpen')),
+  ];
 }
 
 /** D§6: above the township's LINSHI limit, the district confirms the amount. */
-function assertWithinLinshiLimit({ case: c, calendar }: StepRun): void {
+function withinLinshiLimit({ case: c, calendar }: StepRun): Message[] {
   const limit = calendar.settings.linshiTownshipLimitYuan;
-  if (c.programme === Programme.LINSHI && limit !== null && (c.amount ?? 0) > limit && !c.districtConfirmed) {
-    throw unmet(`The amount ${c.amount} is above the township limit of ${limit}; the district must confirm it first (D§6).`);
-  }
+  const above = c.programme === Programme.LINSHI && limit !== null && (c.amount ?? 0) > limit && !c.districtConfirmed;
+  return unless(!above, message('case.transition.unmet.linshiLimit', { amount: c.amount ?? 0, limit: limit ?? 0 }));
+}
+
+/** A one-off LINSHI amount in yuan, as given with the step. */
+function assertPaymentAmountOrThrow(amount: number | null | undefined): void {
+  if (!amount || amount <= 0) throw badInput('amount', 'case.amount.notPositive', { field: 'amount' });
+  assertAmountOrThrow(amount, 'amount', MAX_LINSHI_YUAN);
 }
 
 /** Opens the public notice: `noticeDays` from now (D§3). */
@@ -108,7 +129,9 @@ function openNotice(run: StepRun): void {
   run.case.noticeEndsAt = addCalendarDays(run.now, run.calendar.settings.noticeDays);
 }
 
-function setRefusal(run: StepRun): void {
+/** A refusal states its reasons to the applicant in writing (D§3). */
+function setRefusal(run: StepRun, requirement: 'case.refusal.reasonsRequired' | 'case.review.reasonsRequired' = 'case.refusal.reasonsRequired'): void {
+  if (!run.input.reasons?.trim()) throw badInput('reasons', requirement);
   run.case.refusalReasons = textOrThrow(run.input.reasons, 'reasons');
 }
 
@@ -121,11 +144,11 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     step: 'requestMaterials', action: 'accept', from: [SUBMITTED], outcomes: [NEEDS_MATERIALS], programmes: ALL, clause: 'D§3',
-    guard: async ({ case: c, input }) => {
+    guard: ({ case: c, input }) => {
       const missing = (input.missingMaterials ?? []).map((m) => m.trim()).filter(Boolean);
-      if (missing.length === 0) throw badInput('List every missing material.', 'missingMaterials');
+      if (missing.length === 0) throw badInput('missingMaterials', 'case.materials.missing');
       // Missing materials are listed once, completely: a second request would be a new burden.
-      if (c.missingMaterials.length > 0) throw unmet('Missing materials were already listed once for this case; accept it or refuse it in writing (D§3).');
+      return unless(c.missingMaterials.length === 0, message('case.transition.unmet.materialsListedOnce'));
     },
     effect: ({ case: c, input }) => {
       c.missingMaterials = (input.missingMaterials ?? []).map((m) => m.trim()).filter(Boolean);
@@ -143,20 +166,13 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     step: 'submitForReview', action: 'investigate', from: [INVESTIGATING], outcomes: [TOWNSHIP_REVIEW], programmes: REVIEWED, clause: 'D§3',
-    guard: async (run) => {
-      await assertInvestigationSigned(run);
-      await assertVerificationApproved(run);
-      await assertIncomeAccounted(run);
-      if (run.case.programme === Programme.TEKUN && !run.case.careLevel) throw unmet('The TEKUN self-care assessment must be done first (D§3).');
-    },
+    guard: all(investigationSigned, verificationApproved, incomeAccounted, careAssessed),
   },
   {
     step: 'startNotice', action: 'investigate', from: [INVESTIGATING], outcomes: [PUBLIC_NOTICE], programmes: [Programme.LINSHI], clause: 'D§6',
-    guard: async (run) => {
-      await assertInvestigationSigned(run);
-      await assertVerificationApproved(run);
-      if (!run.input.amount || run.input.amount <= 0) throw badInput('The one-off amount must be a positive number of yuan.', 'amount');
-      assertAmountOrThrow(run.input.amount, 'amount', MAX_LINSHI_YUAN);
+    guard: (run) => {
+      assertPaymentAmountOrThrow(run.input.amount);
+      return all(investigationSigned, verificationApproved)(run);
     },
     effect: (run) => {
       run.case.amount = Math.round(run.input.amount!);
@@ -168,16 +184,15 @@ export const TRANSITIONS: readonly Transition[] = [
     to: (run) => run.ctx.services.committees.tally(run),
     effect: async (run, to) => {
       if (to === PUBLIC_NOTICE) return openNotice(run);
-      run.case.refusalReasons = run.input.reasons?.trim() || 'The joint review committee did not approve the application (P3.2).';
+      // The committee's refusal reaches the applicant in the head's own words, never in canned ones.
+      setRefusal(run, 'case.review.reasonsRequired');
       // A re-review after a correction order may end what an earlier approval started.
       await run.ctx.services.enrolments.endFor(run);
     },
   },
   {
     step: 'raiseObjection', action: 'notice', from: [PUBLIC_NOTICE], outcomes: [OBJECTION_RAISED], programmes: ALL, clause: 'D§3, P2.2',
-    guard: ({ case: c, now }) => {
-      if (c.noticeEndsAt && now > c.noticeEndsAt) throw unmet('The notice period has ended; objections are taken only during it (D§3).');
-    },
+    guard: ({ case: c, now }) => unless(!c.noticeEndsAt || now <= c.noticeEndsAt, message('case.transition.unmet.noticeEnded')),
     effect: async ({ manager, ctx, case: c, input }) => {
       await manager.insert(Objection, {
         districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: ctx.actor!.accountId,
@@ -201,10 +216,8 @@ export const TRANSITIONS: readonly Transition[] = [
       const reinvestigated = await manager.getRepository(Investigation).createQueryBuilder('i')
         .where('i.district_code = :d AND i.case_id = :id AND i.recorded_at >= :since', since)
         .andWhere('cardinality(i.signed_by_ids) >= 2 AND i.investigator_ids <@ i.signed_by_ids').getExists();
-      if (!appraised && !reinvestigated) {
-        throw unmet('Deal with the objection first: a democratic appraisal or a signed re-investigation after it (D§3).');
-      }
       run.resolution = appraised ? ObjectionResolution.APPRAISAL : ObjectionResolution.REINVESTIGATION;
+      return unless(appraised || reinvestigated, message('case.transition.unmet.objectionNotDealtWith'));
     },
     effect: async (run, to) => {
       await run.manager.getRepository(Objection).createQueryBuilder().update()
@@ -215,11 +228,8 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     step: 'approveCase', action: 'decide', from: [PUBLIC_NOTICE], outcomes: [APPROVED], programmes: ALL, clause: 'P3.1, D§3',
-    guard: async (run) => {
-      await assertNoticeEndedWithoutObjection(run);
-      assertWithinLinshiLimit(run);
-      if (!run.case.amount || run.case.amount <= 0) throw unmet('The case has no positive amount to approve; refuse it instead (D§8).');
-    },
+    guard: all(noticeEndedWithoutObjection, withinLinshiLimit,
+      ({ case: c }) => unless(Boolean(c.amount && c.amount > 0), message('case.transition.unmet.noAmount'))),
     effect: async (run) => {
       run.case.decidedById = run.ctx.actor!.accountId;
       run.case.decidedAt = run.now;
@@ -228,7 +238,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     step: 'denyCase', action: 'decide', from: [PUBLIC_NOTICE], outcomes: [DENIED], programmes: ALL, clause: 'P3.1, D§3',
-    guard: (run) => assertNoticeEndedWithoutObjection(run),
+    guard: noticeEndedWithoutObjection,
     effect: async (run) => {
       setRefusal(run);
       run.case.decidedById = run.ctx.actor!.accountId;
@@ -241,12 +251,13 @@ export const TRANSITIONS: readonly Transition[] = [
     step: 'spotCheck', action: 'spotCheck', from: [FILED], outcomes: [SPOT_CHECKED, CORRECTION_ORDERED], programmes: REVIEWED, clause: 'P4.3',
     to: ({ input }) => {
       if (input.spotCheckOutcome !== SpotCheckOutcome.CONFIRMED && input.spotCheckOutcome !== SpotCheckOutcome.CORRECTION) {
-        throw badInput('Give the outcome: CONFIRMED or CORRECTION.', 'outcome');
+        throw badInput('outcome', 'case.spotCheck.outcomeRequired');
       }
       return input.spotCheckOutcome === SpotCheckOutcome.CONFIRMED ? SPOT_CHECKED : CORRECTION_ORDERED;
     },
     guard: ({ input }) => {
       textOrThrow(input.note, 'findings');
+      return [];
     },
     // The findings are a record of their own, not a note on the event (P4.3).
     effect: async ({ manager, ctx, case: c, input }) => {
@@ -264,9 +275,8 @@ export const TRANSITIONS: readonly Transition[] = [
   {
     step: 'emergencyPay', action: 'pay', from: [SUBMITTED, ACCEPTED], outcomes: [EMERGENCY_PAID], programmes: [Programme.LINSHI], clause: 'D§6',
     guard: ({ case: c, input }) => {
-      if (!c.emergency) throw unmet('Only an emergency (急难型) application may be paid first (D§6).');
-      if (!input.amount || input.amount <= 0) throw badInput('The amount paid must be a positive number of yuan.', 'amount');
-      assertAmountOrThrow(input.amount, 'amount', MAX_LINSHI_YUAN);
+      assertPaymentAmountOrThrow(input.amount);
+      return unless(c.emergency, message('case.transition.unmet.notEmergency'));
     },
     effect: async (run) => {
       run.case.amount = Math.round(run.input.amount!);
@@ -277,11 +287,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     step: 'completeEmergencyPaperwork', action: 'investigate', from: [EMERGENCY_PAID], outcomes: [PAID], programmes: [Programme.LINSHI], clause: 'D§6',
-    guard: async (run) => {
-      await assertInvestigationSigned(run);
-      await assertVerificationApproved(run);
-      assertWithinLinshiLimit(run);
-    },
+    guard: all(investigationSigned, verificationApproved, withinLinshiLimit),
   },
 ];
 
@@ -296,7 +302,7 @@ export function invalidTransition(c: Case, step: string): DomainError {
   const allowed = nextStepsOf(c).map((t) => t.step);
   return new DomainError(
     ErrorCode.INVALID_TRANSITION,
-    `Case is ${c.status}${c.programme === Programme.LINSHI ? ' (LINSHI)' : ''}; ${step} is not possible now. Next steps: ${allowed.join(', ') || 'none'}.`,
+    message('case.transition.notNow', { programme: c.programme, status: c.status, step, allowed }),
     { currentStatus: c.status, allowedSteps: allowed },
   );
 }

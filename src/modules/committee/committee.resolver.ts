@@ -1,5 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
+import { currentLanguage } from '../../i18n/language';
+import { render } from '../../i18n/message';
 import { Needs } from '../../graphql/guards';
 import { keyOfOrThrow, Node, tenantGlobalId, tenantKeyOfOrThrow, toGlobalId } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
@@ -38,13 +40,13 @@ export class CommitteeView implements Node {
   @Field({ description: 'Whether it may decide cases (是否有效)' })
   valid: boolean;
 
-  @Field(() => [String], { description: 'What keeps it from deciding (存在问题)' })
+  @Field(() => [String], { description: 'What keeps it from deciding (存在问题), in the request\'s language' })
   problems: string[];
 }
 
 export const committeeView = (state: CommitteeState): CommitteeView => Object.assign(new CommitteeView(), {
   districtCode: state.committee.districtCode, id: state.committee.id, townshipCode: state.committee.townshipCode, members: state.members,
-  valid: state.problems.length === 0, problems: state.problems,
+  valid: state.problems.length === 0, problems: state.problems.map((problem) => render(problem, currentLanguage())),
 });
 
 @InputType('SetCommitteeInput', { description: 'A township\'s committee and its members (联审联批小组组成)' })

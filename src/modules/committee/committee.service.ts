@@ -3,7 +3,8 @@ import { scopeQuery } from '../../../permissions/sql';
 import { Role } from '../../../permissions/roles';
 import { assertCan, refuse } from '../../auth/authorize';
 import { toGlobalId } from '../../graphql/node';
-import { assertDateOrThrow, badInput, conflict, notFound } from '../../errors';
+import { assertDateOrThrow, badInput, conflict, notFound, unmet } from '../../errors';
+import { message, Message } from '../../i18n/message';
 import type { RequestContext } from '../../graphql/context';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Account } from '../account/account.entity';
@@ -11,14 +12,14 @@ import { levelOfCodeOrThrow, RegionLevel } from '../region/region-code';
 import type { Settings } from '../settings/settings-definitions';
 import { Case, CaseStatus } from '../case/case.entity';
 import type { SettingsService } from '../settings/settings.service';
-import { StepRun, unmet } from '../case/workflow';
+import type { StepRun } from '../case/workflow';
 import type { TenantKey } from '../../db/tenant-keys';
 import { Committee, CommitteeFunction, CommitteeMember, CommitteeVote, Meeting, Vote } from './committee.entity';
 
 export interface CommitteeState {
   committee: Committee;
   members: CommitteeMember[];
-  problems: string[];
+  problems: Message[];
 }
 
 /**
@@ -26,23 +27,25 @@ export interface CommitteeState {
  * (never fewer than five), one chair who is the township head, a discipline-inspection member, and
  * every member able to vote (COMMITTEE_MEMBER of the township).
  */
-export function committeeProblems(members: CommitteeMember[], accounts: Account[], settings: Settings): string[] {
-  const problems: string[] = [];
-  if (members.length < settings.committeeMinMembers) problems.push(`has ${members.length} members; at least ${settings.committeeMinMembers} are required (P3.2)`);
+export function committeeProblems(members: CommitteeMember[], accounts: Account[], settings: Settings): Message[] {
+  const problems: Message[] = [];
+  if (members.length < settings.committeeMinMembers) {
+    problems.push(message('committee.problem.tooFewMembers', { count: members.length, min: settings.committeeMinMembers }));
+  }
   const chairs = members.filter((m) => m.function === CommitteeFunction.CHAIR);
-  if (chairs.length !== 1) problems.push('needs exactly one chair (P3.2)');
+  if (chairs.length !== 1) problems.push(message('committee.problem.chairCount'));
   for (const chair of chairs) {
     const account = accounts.find((a) => a.id === chair.accountId);
     if (!account?.roles.some((r) => r.role === Role.TOWNSHIP_HEAD && r.regionCode === chair.townshipCode)) {
-      problems.push('the chair must be the township head, its principal official (P3.2)');
+      problems.push(message('committee.problem.chairNotHead'));
     }
   }
-  if (!members.some((m) => m.function === CommitteeFunction.DISCIPLINE_INSPECTION)) problems.push('needs a discipline-inspection member (P3.2)');
+  if (!members.some((m) => m.function === CommitteeFunction.DISCIPLINE_INSPECTION)) problems.push(message('committee.problem.noDisciplineInspection'));
   for (const member of members) {
     const account = accounts.find((a) => a.id === member.accountId);
     if (!account?.active || !account.roles.some((r) => r.role === Role.COMMITTEE_MEMBER && r.regionCode === member.townshipCode)) {
       // Named by global ID: committee members may not read each other's accounts.
-      problems.push(`member ${toGlobalId('Account', member.accountId)} cannot vote: not an active COMMITTEE_MEMBER of the township`);
+      problems.push(message('committee.problem.memberCannotVote', { member: toGlobalId('Account', member.accountId) }));
     }
   }
   return problems;
@@ -57,16 +60,16 @@ export class CommitteeService {
   /** Records a township's committee and its members (ADMIN, D§2); an invalid one may be recorded,
    * but cannot decide until mended. */
   async setCommittee(ctx: RequestContext, townshipCode: string, members: { accountId: string; function: CommitteeFunction }[]): Promise<CommitteeState> {
-    if (levelOfCodeOrThrow(townshipCode) !== RegionLevel.TOWNSHIP) throw badInput('townshipCode must be the code of a township.', 'townshipCode');
+    if (levelOfCodeOrThrow(townshipCode) !== RegionLevel.TOWNSHIP) throw badInput('townshipCode', 'region.code.notTownship', { field: 'townshipCode' });
     const districtCode = townshipCode.slice(0, 6) + '000000';
-    if (new Set(members.map((m) => m.accountId)).size !== members.length) throw badInput('An account sits on the committee once.', 'members');
+    if (new Set(members.map((m) => m.accountId)).size !== members.length) throw badInput('members', 'committee.member.duplicate');
     const existing = await this.dataSource.getRepository(Committee).findOneBy({ districtCode, townshipCode });
     assertCan(ctx, existing ? 'update' : 'create', 'Committee', existing ?? { districtCode, townshipCode });
     const accounts = members.length ? await ctx.services.accounts.findByIdsScoped(ctx, members.map((m) => m.accountId)) : [];
     for (const member of members) {
       const account = accounts.find((a) => a.id === member.accountId);
-      if (!account) throw badInput(`Unknown account ${member.accountId}.`, 'members');
-      if (account.townshipCode !== townshipCode) throw badInput(`${account.username} is not staff of township ${townshipCode}.`, 'members');
+      if (!account) throw badInput('members', 'committee.member.unknown', { accountId: member.accountId });
+      if (account.townshipCode !== townshipCode) throw badInput('members', 'committee.member.notStaff', { username: account.username, townshipCode });
     }
     return this.dataSource.transaction(async (manager) => {
       const committee = existing ?? (await manager.save(Object.assign(new Committee(), { districtCode, townshipCode })));
@@ -104,15 +107,15 @@ export class CommitteeService {
 
   async scheduleMeeting(ctx: RequestContext, townshipCode: string, heldOn: string, caseKeys: TenantKey[]): Promise<Meeting> {
     assertDateOrThrow(heldOn, 'heldOn');
-    if (levelOfCodeOrThrow(townshipCode) !== RegionLevel.TOWNSHIP) throw badInput('townshipCode must be the code of a township.', 'townshipCode');
+    if (levelOfCodeOrThrow(townshipCode) !== RegionLevel.TOWNSHIP) throw badInput('townshipCode', 'region.code.notTownship', { field: 'townshipCode' });
     const districtCode = townshipCode.slice(0, 6) + '000000';
     assertCan(ctx, 'create', 'Meeting', { districtCode, townshipCode });
     const committee = await this.dataSource.getRepository(Committee).findOneBy({ districtCode, townshipCode });
-    if (!committee) throw unmet(`Township ${townshipCode} has no joint review committee (P3.2).`);
+    if (!committee) throw unmet(message('committee.missing', { townshipCode }));
     const cases = await Promise.all(caseKeys.map((key) => ctx.services.cases.findOrThrow(ctx, key)));
     for (const c of cases) {
       if (c.townshipCode !== townshipCode || c.status !== CaseStatus.TOWNSHIP_REVIEW) {
-        throw badInput(`Case ${c.nodeId} is not awaiting this township's review (it is ${c.status}).`, 'caseIds');
+        throw badInput('caseIds', 'meeting.case.notAwaitingReview', { caseId: c.nodeId, status: c.status });
       }
     }
     return this.dataSource.transaction(async (manager) => {
@@ -129,7 +132,7 @@ export class CommitteeService {
   async meetingOrThrow(ctx: RequestContext, key: TenantKey): Promise<Meeting> {
     const qb = this.dataSource.getRepository(Meeting).createQueryBuilder('m').where('m.district_code = :d AND m.id = :id', { d: key.districtCode, id: key.id });
     const meeting = await scopeQuery(qb, ctx.ability, 'read', 'Meeting').getOne();
-    if (!meeting) throw notFound('Meeting');
+    if (!meeting) throw notFound('meeting.notFound');
     return meeting;
   }
 
@@ -146,13 +149,13 @@ export class CommitteeService {
     assertCan(ctx, 'update', 'Meeting', meeting);
     const members = await this.dataSource.getRepository(CommitteeMember).findBy({ districtCode: meeting.districtCode, committeeId: meeting.committeeId });
     const strangers = presentIds.filter((id) => !members.some((m) => m.accountId === id));
-    if (strangers.length) throw badInput(`Not members of the committee: ${strangers.join(', ')}.`, 'presentIds');
+    if (strangers.length) throw badInput('presentIds', 'meeting.attendance.strangers', { ids: strangers });
     return this.dataSource.transaction(async (manager) => {
       const locked = await manager.getRepository(Meeting).createQueryBuilder('m').setLock('pessimistic_write')
         .where('m.district_code = :d AND m.id = :id', { d: meeting.districtCode, id: meeting.id }).getOneOrFail();
       // Attendance decides the quorum and the majority: it cannot change once votes are cast (D§4).
       if (await manager.existsBy(CommitteeVote, { districtCode: locked.districtCode, meetingId: locked.id })) {
-        throw conflict('Votes have been cast in this meeting; its attendance can no longer change.');
+        throw conflict('meeting.attendance.locked');
       }
       locked.presentIds = [...new Set(presentIds)];
       await manager.save(locked);
@@ -174,8 +177,8 @@ export class CommitteeService {
     const member = await this.dataSource.getRepository(CommitteeMember).findOneBy({
       districtCode: meeting.districtCode, committeeId: meeting.committeeId, accountId: ctx.actor!.accountId,
     });
-    if (!member) throw refuse(ctx, 'vote', 'Case', found, 'Only members of this committee vote in its meetings (P3.2).');
-    if (!meeting.agendaCaseIds.includes(found.id)) throw badInput('The case is not on this meeting\'s agenda.', 'caseId');
+    if (!member) throw refuse(ctx, 'vote', 'Case', found, message('committee.vote.notMember'));
+    if (!meeting.agendaCaseIds.includes(found.id)) throw badInput('caseId', 'meeting.case.notOnAgenda');
     return this.dataSource.transaction(async (manager) => {
       // Shared locks: the review cannot be concluded, nor attendance changed, while a vote lands.
       const lockedCase = await manager.getRepository(Case).createQueryBuilder('c').setLock('pessimistic_read')
@@ -183,10 +186,10 @@ export class CommitteeService {
       const lockedMeeting = await manager.getRepository(Meeting).createQueryBuilder('m').setLock('pessimistic_read')
         .where('m.district_code = :d AND m.id = :id', { d: meeting.districtCode, id: meeting.id }).getOneOrFail();
       assertCan(ctx, 'vote', 'Case', lockedCase);
-      if (lockedCase.status !== CaseStatus.TOWNSHIP_REVIEW) throw unmet(`The case is ${lockedCase.status}; votes are taken while it awaits review.`);
-      if (!lockedMeeting.presentIds.includes(member.accountId)) throw unmet('Only members recorded as present vote (D§4).');
+      if (lockedCase.status !== CaseStatus.TOWNSHIP_REVIEW) throw unmet(message('committee.vote.caseNotInReview', { status: lockedCase.status }));
+      if (!lockedMeeting.presentIds.includes(member.accountId)) throw unmet(message('committee.vote.notPresent'));
       const existing = await manager.existsBy(CommitteeVote, { districtCode: meeting.districtCode, meetingId, caseId: found.id, memberId: member.accountId });
-      if (existing) throw conflict('You have already voted on this case in this meeting.');
+      if (existing) throw conflict('committee.vote.already');
       const saved = await manager.save(Object.assign(new CommitteeVote(), {
         districtCode: meeting.districtCode, meetingId, caseId: found.id, memberId: member.accountId, townshipCode: meeting.townshipCode,
         vote, note: note?.trim() || null,
@@ -206,33 +209,38 @@ export class CommitteeService {
   /**
    * The committee's decision on a case (D§4): a valid committee, a quorum present with the chair,
    * and approvals from more than the configured share of those present → notice; otherwise refused.
+   * Whatever keeps the committee from deciding is refused at once, all of it.
    */
   async tally(run: StepRun): Promise<CaseStatus> {
     const { manager, case: c, input, calendar } = run;
-    if (!input.meetingId) throw badInput('Name the meeting that reviewed the case.', 'meetingId');
+    if (!input.meetingId) throw badInput('meetingId', 'case.review.meetingRequired');
     const meeting = await manager.findOneBy(Meeting, { districtCode: c.districtCode, id: input.meetingId });
     if (!meeting || meeting.townshipCode !== c.townshipCode || !meeting.agendaCaseIds.includes(c.id)) {
-      throw badInput('The case was not on the agenda of that meeting.', 'meetingId');
+      throw badInput('meetingId', 'meeting.case.notOnAgenda');
     }
     const committee = await manager.findOneByOrFail(Committee, { districtCode: c.districtCode, id: meeting.committeeId });
     const state = await this.stateOf(manager, committee);
-    if (state.problems.length) throw unmet(`The township's committee cannot decide: ${state.problems.join('; ')}.`, state.problems);
-    const chair = state.members.find((m) => m.function === CommitteeFunction.CHAIR)!;
+    const missing = [...state.problems];
+    const chair = state.members.find((m) => m.function === CommitteeFunction.CHAIR);
     const { committeeQuorum, committeeMajorityPercent } = calendar.settings;
-    if (meeting.presentIds.length < committeeQuorum || !meeting.presentIds.includes(chair.accountId)) {
-      throw unmet(`No quorum: ${meeting.presentIds.length} present, ${committeeQuorum} needed including the chair (D§4).`);
+    if (meeting.presentIds.length < committeeQuorum || (chair && !meeting.presentIds.includes(chair.accountId))) {
+      missing.push(message('committee.noQuorum', { present: meeting.presentIds.length, quorum: committeeQuorum }));
     }
-    // Votes of an earlier review round (before an objection or a correction order) do not count.
-    if (meeting.createdAt < c.statusSince) throw unmet('That meeting was held before the case came back to review; it needs a new meeting (D§3).');
     // Members who recuse (kin of the applicant, the case's investigators) neither vote nor count
     // towards the majority; a vote cast before someone became kin-barred is set aside.
     const recused = new Set([...c.kinStaffIds, ...c.investigatorIds]);
     const voters = meeting.presentIds.filter((id) => !recused.has(id));
     const votes = (await manager.findBy(CommitteeVote, { districtCode: c.districtCode, meetingId: meeting.id, caseId: c.id }))
       .filter((v) => voters.includes(v.memberId));
-    const missing = voters.filter((id) => !votes.some((v) => v.memberId === id));
-    if (missing.length) throw unmet(`${missing.length} present member(s) have not voted yet (D§4).`, missing);
-    if (voters.length === 0) throw unmet('Every present member recuses from this case; it needs another meeting (D§4).');
+    // Votes of an earlier review round (before an objection or a correction order) do not count:
+    // the case needs a new meeting, not more votes in that one.
+    if (meeting.createdAt < c.statusSince) missing.push(message('committee.meeting.stale'));
+    else if (voters.length === 0) missing.push(message('committee.votes.allRecused'));
+    else {
+      const notVoted = voters.filter((id) => !votes.some((v) => v.memberId === id));
+      if (notVoted.length) missing.push(message('committee.votes.missing', { count: notVoted.length }));
+    }
+    if (missing.length) throw unmet(...missing);
     const approvals = votes.filter((v) => v.vote === Vote.APPROVE).length;
     return approvals * 100 > voters.length * committeeMajorityPercent ? CaseStatus.PUBLIC_NOTICE : CaseStatus.DENIED;
   }

@@ -4,7 +4,9 @@ import type { RequestContext } from '../../graphql/context';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Household } from '../household/household.entity';
 import { Programme } from '../case/case.entity';
-import { StepRun, unmet } from '../case/workflow';
+import { unmet } from '../../errors';
+import { message } from '../../i18n/message';
+import type { StepRun } from '../case/workflow';
 import { maskIdNumber } from '../household/id-number';
 import { firstOfNextMonth } from '../settings/working-days';
 import { Enrolment, EnrolmentStatus, ReviewClass } from './enrolment.entity';
@@ -36,7 +38,7 @@ export class EnrolmentService {
        WHERE e.district_code = $1 AND e.programme = $2 AND e.status = 'ACTIVE' AND e.case_id <> $4 LIMIT 1`,
       [c.districtCode, c.programme, c.householdId, c.id],
     );
-    if (already) throw unmet(`${maskIdNumber(already.id_number)} is already in an active ${c.programme} enrolment (D§5).`);
+    if (already) throw unmet(message('enrolment.alreadyActive', { idNumber: maskIdNumber(already.id_number), programme: c.programme }));
     const household = await manager.findOneByOrFail(Household, { districtCode: c.districtCode, id: c.householdId });
     const { settings } = calendar;
     const reviewClass = c.programme === Programme.TEKUN || !household.hasMemberAbleToWork ? ReviewClass.A : ReviewClass.C;

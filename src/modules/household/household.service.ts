@@ -45,7 +45,7 @@ export class HouseholdService {
 
   /** Registers a household with its members (P4.1). One head; ID numbers valid and distinct. */
   async create(ctx: RequestContext, input: NewHousehold): Promise<Household> {
-    if (levelOfCodeOrThrow(input.villageCode) !== RegionLevel.VILLAGE) throw badInput('villageCode must be the code of a village or community.', 'villageCode');
+    if (levelOfCodeOrThrow(input.villageCode) !== RegionLevel.VILLAGE) throw badInput('villageCode', 'region.code.notVillage', { field: 'villageCode' });
     const members = assertMembersValid(input.members);
     const scope = scopeCodesOf(input.villageCode);
     const household = Object.assign(new Household(), {
@@ -64,7 +64,7 @@ export class HouseholdService {
     });
     assertCan(ctx, 'create', 'Household', household);
     return this.dataSource.transaction(async (manager) => {
-      if (!(await manager.existsBy(Region, { code: input.villageCode }))) throw badInput(`Unknown village ${input.villageCode}.`, 'villageCode');
+      if (!(await manager.existsBy(Region, { code: input.villageCode }))) throw badInput('villageCode', 'region.village.unknown', { code: input.villageCode });
       const saved = await manager.save(household);
       saved.members = await manager.save(members.map((m) => Object.assign(new Person(), {
         ...m,
@@ -98,7 +98,7 @@ export class HouseholdService {
       // The standard an open case is accounted against, and the poverty office's scope of an
       // enrolment, follow residence: change it only between procedures.
       if (applied.residence && (await this.hasOpenCase(manager, key))) {
-        throw conflict('The household has a case in progress; change its residence after that case is decided.');
+        throw conflict('household.residence.caseInProgress');
       }
       await manager.update(Household, { districtCode: key.districtCode, id: key.id }, applied);
       if (applied.residence) await this.syncEnrolments(manager, key);
@@ -114,12 +114,12 @@ export class HouseholdService {
   async addMember(ctx: RequestContext, key: TenantKey, member: NewPerson): Promise<Person> {
     const household = await this.findOrThrow(ctx, key);
     assertCan(ctx, 'update', 'Household', household);
-    if (member.relation === Relation.HEAD) throw badInput('A household has one head; add the person with their relation to the head.', 'member.relation');
+    if (member.relation === Relation.HEAD) throw badInput('member.relation', 'household.member.secondHead');
     const valid = normaliseMemberOrThrow(member, 'member');
     return this.dataSource.transaction(async (manager) => {
       await this.lockOrThrow(manager, key);
       if (await manager.existsBy(Person, { districtCode: key.districtCode, householdId: key.id, idNumber: valid.idNumber })) {
-        throw badInput('This ID number is already a member of the household.', 'member.idNumber');
+        throw badInput('member.idNumber', 'household.member.duplicateIdNumber');
       }
       const saved = await manager.save(Object.assign(new Person(), {
         ...valid, districtCode: household.districtCode, townshipCode: household.townshipCode, villageCode: household.villageCode, householdId: household.id,
@@ -136,11 +136,11 @@ export class HouseholdService {
   /** Removes a member other than the head (a death, a move away). */
   async removeMember(ctx: RequestContext, personKey: TenantKey): Promise<Household> {
     const person = await ctx.loaders.personByKey.load(personKey);
-    if (!person) throw notFound('Person');
+    if (!person) throw notFound('person.notFound');
     const key = { districtCode: person.districtCode, id: person.householdId };
     const household = await this.findOrThrow(ctx, key);
     assertCan(ctx, 'update', 'Household', household);
-    if (person.relation === Relation.HEAD) throw badInput('The head of household cannot be removed.', 'personId');
+    if (person.relation === Relation.HEAD) throw badInput('personId', 'household.head.cannotRemove');
     return this.dataSource.transaction(async (manager) => {
       await this.lockOrThrow(manager, key);
       await manager.delete(Person, { districtCode: person.districtCode, id: person.id });
@@ -223,7 +223,7 @@ export class HouseholdService {
 
   async findOrThrow(ctx: RequestContext, key: TenantKey): Promise<Household> {
     const household = await ctx.loaders.householdByKey.load(key);
-    if (!household) throw notFound('Household');
+    if (!household) throw notFound('household.notFound');
     return household;
   }
 
@@ -242,12 +242,12 @@ export class HouseholdService {
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function assertMembersValid(members: NewPerson[]): NewPerson[] {
-  if (members.length === 0) throw badInput('A household needs at least one member, its head.', 'members');
+  if (members.length === 0) throw badInput('members', 'household.members.empty');
   const heads = members.filter((m) => m.relation === Relation.HEAD).length;
-  if (heads !== 1) throw badInput(`A household has exactly one head (HEAD); got ${heads}.`, 'members');
+  if (heads !== 1) throw badInput('members', 'household.members.headCount', { count: heads });
   const normalised = members.map((m, i) => normaliseMemberOrThrow(m, `members.${i}`));
   const ids = new Set(normalised.map((m) => m.idNumber));
-  if (ids.size !== normalised.length) throw badInput('The same ID number appears twice in the household.', 'members');
+  if (ids.size !== normalised.length) throw badInput('members', 'household.members.duplicateIdNumber');
   return normalised;
 }
 

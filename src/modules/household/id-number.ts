@@ -15,14 +15,14 @@ export function idNumberCheckChar(first17: string): string {
  */
 export function normaliseIdNumberOrThrow(raw: string, field = 'idNumber'): string {
   const id = raw.trim().toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(id)) throw badInput('ID number must be 17 digits followed by a digit or X.', field);
+  if (!/^\d{17}[\dX]$/.test(id)) throw badInput(field, 'idNumber.format');
   const birth = birthDateOf(id);
   const date = new Date(`${birth}T00:00:00Z`);
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== birth || date > new Date()) {
-    throw badInput(`ID number ${maskIdNumber(id)} has no valid birth date.`, field);
+    throw badInput(field, 'idNumber.birthDate', { idNumber: maskIdNumber(id) });
   }
   if (idNumberCheckChar(id.slice(0, 17)) !== id[17]) {
-    throw badInput(`ID number ${maskIdNumber(id)} fails its check digit; check it was typed correctly.`, field);
+    throw badInput(field, 'idNumber.checkDigit', { idNumber: maskIdNumber(id) });
   }
   return id;
 }

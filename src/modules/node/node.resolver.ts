@@ -12,7 +12,7 @@ export class NodeResolver {
   async node(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Node> {
     const { type, key } = fromGlobalIdOrThrow(id);
     const found = await fetchNode(ctx, type, key);
-    if (!found) throw notFound('Object');
+    if (!found) throw notFound('node.notFound', { type: 'Object' });
     return found;
   }
 }

@@ -26,7 +26,7 @@ export class PublicNoticeService {
 
   async list(villageCode?: string): Promise<PublicNotice[]> {
     if (villageCode !== undefined && levelOfCodeOrThrow(villageCode) !== RegionLevel.VILLAGE) {
-      throw badInput('villageCode must be the code of a village or community.', 'villageCode');
+      throw badInput('villageCode', 'region.code.notVillage', { field: 'villageCode' });
     }
     const rows: { applicant_name: string; household_size: number; programme: Programme; amount: string | null; village_code: string;
       village_name: string; notice_starts_at: Date; notice_ends_at: Date }[] = await this.dataSource.query(

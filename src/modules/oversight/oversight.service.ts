@@ -18,13 +18,13 @@ export class OversightService {
     if (input.townshipCode) {
       const township = await ctx.loaders.regionByCode.load(input.townshipCode);
       if (levelOfCodeOrThrow(input.townshipCode) !== RegionLevel.TOWNSHIP || !township) {
-        throw badInput('townshipCode must be a township of your district.', 'townshipCode');
+        throw badInput('townshipCode', 'region.code.notTownshipOfDistrict', { field: 'townshipCode' });
       }
     }
     if (input.subjectId) {
       const { type, key } = fromGlobalIdOrThrow(input.subjectId);
       // The auditor may point only at what it can read.
-      if (!(await fetchNode(ctx, type, key))) throw notFound('Object');
+      if (!(await fetchNode(ctx, type, key))) throw notFound('node.notFound', { type });
     }
     const finding = Object.assign(new AuditFinding(), {
       districtCode: ctx.actor!.districtCode, townshipCode: input.townshipCode ?? null, subjectId: input.subjectId ?? null,
@@ -50,7 +50,7 @@ export class OversightService {
   async linkDevelopment(ctx: RequestContext, enrolmentId: string, measure: string): Promise<DevelopmentLink> {
     const qb = this.dataSource.getRepository(Enrolment).createQueryBuilder('e').where("e.id = :id AND e.status = 'ACTIVE'", { id: enrolmentId });
     const enrolment = await scopeQuery(qb, ctx.ability, 'read', 'Enrolment').getOne();
-    if (!enrolment) throw notFound('Active enrolment');
+    if (!enrolment) throw notFound('enrolment.active.notFound');
     const link = Object.assign(new DevelopmentLink(), {
       districtCode: enrolment.districtCode, enrolmentId: enrolment.id, townshipCode: enrolment.townshipCode, villageCode: enrolment.villageCode,
       measure: textOrThrow(measure, 'measure', 200), createdById: ctx.actor!.accountId,

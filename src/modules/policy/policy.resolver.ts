@@ -1,7 +1,8 @@
 import { Arg, Ctx, Field, ID, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import type { Action, Grant, SubjectName } from '../../../permissions/policy';
+import { SCOPE_WORDS } from '../../../permissions/policy';
 import { Role } from '../../../permissions/roles';
-import { ACTIONS, explain, grantsOf, SCOPE_WORDS } from '../../../permissions/explain';
+import { ACTIONS, explain, grantsOf } from '../../../permissions/explain';
 import { SUBJECT_NAMES } from '../../../permissions/subjects';
 import { actorOf } from '../account/account.service';
 import { Account } from '../account/account.entity';
@@ -12,6 +13,8 @@ import { fromGlobalIdOrThrow } from '../../graphql/node';
 import { fetchNode } from '../../graphql/node-fetchers';
 import { badInput, notFound } from '../../errors';
 import { keyOfOrThrow } from '../../graphql/node';
+import { currentLanguage } from '../../i18n/language';
+import { render } from '../../i18n/message';
 
 /** GraphQL enums of the policy's actions and subjects (values as in the table). */
 const PermissionAction = Object.fromEntries(ACTIONS.map((a) => [a, a])) as Record<Action, Action>;
@@ -91,13 +94,13 @@ class PermissionGrant {
   @Field(() => PermissionSubject, { description: 'Subject (对象)' })
   subject: SubjectName;
 
-  @Field({ description: 'Scope in words (范围), e.g. "own village"' })
+  @Field({ description: 'Scope in words (范围), in the request\'s language, e.g. "本村（社区）" or "own village"' })
   scope: string;
 
   @Field(() => [String], { nullable: true, description: 'Fields covered (字段); null means all fields' })
   fields: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Extra condition in words (附加条件)' })
+  @Field(() => String, { nullable: true, description: 'Extra condition in words (附加条件), in the request\'s language' })
   condition: string | null;
 
   @Field(() => PermissionEffect, { description: 'Allow, or a denial that overrides grants (效果)' })
@@ -106,7 +109,7 @@ class PermissionGrant {
   @Field({ description: 'Plan clause or DOMAIN section implemented (依据条款), e.g. P4.1' })
   clause: string;
 
-  @Field({ description: 'Reason (理由); also the message a refused caller sees' })
+  @Field({ description: 'Reason (理由), in the request\'s language (Accept-Language); also the message a refused caller sees' })
   reason: string;
 }
 
@@ -136,10 +139,10 @@ class PermissionExplanation {
   @Field(() => String, { nullable: true, description: 'Region the deciding role is held for (授权区划代码)' })
   heldFor: string | null;
 
-  @Field(() => [String], { description: 'For a refusal: which condition of each grant did not hold (未满足条件)' })
+  @Field(() => [String], { description: 'For a refusal: which condition of each grant did not hold (未满足条件), in the request\'s language' })
   failedConditions: string[];
 
-  @Field({ description: 'The answer in one sentence (说明)' })
+  @Field({ description: 'The answer in one sentence (说明), in the request\'s language' })
   message: string;
 }
 
@@ -156,10 +159,11 @@ class WhoCanEntry {
 }
 
 function view(grant: Grant): PermissionGrant {
+  const language = currentLanguage();
   return {
-    role: grant.role, action: grant.action, subject: grant.subject, scope: SCOPE_WORDS[grant.scope],
-    fields: grant.fields ? [...grant.fields] : null, condition: grant.when?.text ?? null,
-    effect: grant.inverted ? PermissionEffect.DENY : PermissionEffect.ALLOW, clause: grant.clause, reason: grant.reason,
+    role: grant.role, action: grant.action, subject: grant.subject, scope: SCOPE_WORDS[grant.scope][language],
+    fields: grant.fields ? [...grant.fields] : null, condition: grant.when?.text[language] ?? null,
+    effect: grant.inverted ? PermissionEffect.DENY : PermissionEffect.ALLOW, clause: grant.clause, reason: grant.reason[language],
   };
 }
 
@@ -167,9 +171,9 @@ function view(grant: Grant): PermissionGrant {
  * ask about either (NOT_FOUND, no hint). */
 async function subjectRowOrThrow(ctx: RequestContext, subjectType: SubjectName, subjectId: string): Promise<object> {
   const { type, key } = fromGlobalIdOrThrow(subjectId);
-  if (type !== subjectType) throw badInput(`ID ${subjectId} names a ${type}, not a ${subjectType}.`, 'subjectId');
+  if (type !== subjectType) throw badInput('subjectId', 'id.wrongType', { id: subjectId, actual: type, expected: subjectType });
   const row = await fetchNode(ctx, type, key);
-  if (!row) throw notFound(subjectType);
+  if (!row) throw notFound('node.notFound', { type: subjectType });
   return row;
 }
 
@@ -199,8 +203,8 @@ export class PolicyResolver {
     const answer = explain(actorOf(account), action, subjectType, row, field ?? undefined);
     return {
       allowed: answer.allowed, username: account.username, action, subjectType, subjectId: subjectId ?? null, field: field ?? null,
-      decidingGrant: answer.deciding && view(answer.deciding), heldFor: answer.heldFor, failedConditions: answer.failedConditions,
-      message: answer.message,
+      decidingGrant: answer.deciding && view(answer.deciding), heldFor: answer.heldFor,
+      failedConditions: answer.failedConditions.map((failed) => render(failed, currentLanguage())), message: render(answer.message, currentLanguage()),
     };
   }
 

@@ -14,14 +14,14 @@ const CODE = /^\d{12}$/;
  * a township in three, a village in none. Throws BAD_USER_INPUT for anything else.
  */
 export function levelOfCodeOrThrow(code: string): RegionLevel {
-  if (!CODE.test(code)) throw badInput(`Region code "${code}" must be exactly 12 digits.`, 'code');
+  if (!CODE.test(code)) throw badInput('code', 'region.code.format', { code });
   if (code.slice(0, 2) === '00' || code.slice(4, 6) === '00') {
-    throw badInput(`Region code "${code}" does not name a district: digits 1–2 (province) and 5–6 (district) must not be 00.`, 'code');
+    throw badInput('code', 'region.code.noDistrict', { code });
   }
   const township = code.slice(6, 9);
   const village = code.slice(9, 12);
   if (township === '000') {
-    if (village !== '000') throw badInput(`Region code "${code}" has a village part but no township part.`, 'code');
+    if (village !== '000') throw badInput('code', 'region.code.villageWithoutTownship', { code });
     return RegionLevel.DISTRICT;
   }
   return village === '000' ? RegionLevel.TOWNSHIP : RegionLevel.VILLAGE;

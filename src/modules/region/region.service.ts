@@ -44,7 +44,7 @@ export class RegionService {
 
   async findByCodeOrThrow(ctx: RequestContext, code: string): Promise<Region> {
     const region = await ctx.loaders.regionByCode.load(code);
-    if (!region) throw notFound(`Region ${code}`);
+    if (!region) throw notFound('region.notFound', { code });
     return region;
   }
 
@@ -52,17 +52,17 @@ export class RegionService {
   async create(ctx: RequestContext, input: NewRegion): Promise<Region> {
     const level = levelOfCodeOrThrow(input.code);
     if (!KINDS_OF_LEVEL[level].includes(input.kind)) {
-      throw badInput(`A ${level.toLowerCase()} code needs kind ${KINDS_OF_LEVEL[level].join(' or ')}, not ${input.kind}.`, 'kind');
+      throw badInput('kind', 'region.kind.mismatch', { level, kinds: KINDS_OF_LEVEL[level], kind: input.kind });
     }
     const parentCode = parentCodeOf(input.code);
     const region = Object.assign(new Region(), { ...input, level, parentCode, ...scopeCodesOf(input.code) });
     assertCan(ctx, 'create', 'Region', region);
     return this.dataSource.transaction(async (manager) => {
       if (parentCode && !(await manager.existsBy(Region, { code: parentCode }))) {
-        throw badInput(`Parent region ${parentCode} (implied by code ${input.code}) does not exist; create it first.`, 'code');
+        throw badInput('code', 'region.parent.missing', { parent: parentCode, code: input.code });
       }
       if (await manager.existsBy(Region, { code: input.code })) {
-        throw badInput(`Region ${input.code} already exists.`, 'code');
+        throw badInput('code', 'region.exists', { code: input.code });
       }
       const saved = await manager.save(region);
       await ctx.services.audit.recordChange(manager, ctx, {
@@ -77,7 +77,7 @@ export class RegionService {
     const region = await this.findByCodeOrThrow(ctx, code);
     assertCan(ctx, 'update', 'Region', region);
     if (changes.kind && !KINDS_OF_LEVEL[region.level].includes(changes.kind)) {
-      throw badInput(`A ${region.level.toLowerCase()} needs kind ${KINDS_OF_LEVEL[region.level].join(' or ')}, not ${changes.kind}.`, 'kind');
+      throw badInput('kind', 'region.kind.mismatch', { level: region.level, kinds: KINDS_OF_LEVEL[region.level], kind: changes.kind });
     }
     const applied = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null));
     Object.assign(region, applied);

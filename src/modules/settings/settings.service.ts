@@ -32,12 +32,12 @@ export class SettingsService {
     const districtCode = ctx.actor!.districtCode;
     assertCan(ctx, 'update', 'Settings', { districtCode });
     const definition = (SETTING_DEFINITIONS as Record<string, (typeof SETTING_DEFINITIONS)[SettingKey]>)[key];
-    if (!definition) throw badInput(`Unknown setting "${key}".`, 'key');
+    if (!definition) throw badInput('key', 'settings.unknown', { key });
     if (value !== null) {
       if (!Number.isFinite(value) || value < definition.min || value > definition.max) {
-        throw badInput(`${key} must be between ${definition.min} and ${definition.max}.`, 'value');
+        throw badInput('value', 'settings.value.range', { key, min: definition.min, max: definition.max });
       }
-      if (definition.integer && !Number.isInteger(value)) throw badInput(`${key} must be a whole number.`, 'value');
+      if (definition.integer && !Number.isInteger(value)) throw badInput('value', 'settings.value.integer', { key });
     }
     await this.dataSource.transaction(async (manager) => {
       const row = (await manager.findOneBy(DistrictSettings, { districtCode })) ?? Object.assign(new DistrictSettings(), { districtCode, values: {} });
@@ -55,7 +55,7 @@ export class SettingsService {
     const districtCode = ctx.actor!.districtCode;
     assertCan(ctx, 'update', 'Settings', { districtCode });
     assertDateOrThrow(day, 'day');
-    if (name !== null && (!name.trim() || name.length > 50)) throw badInput('A holiday name is 1–50 characters.', 'name');
+    if (name !== null && (!name.trim() || name.length > 50)) throw badInput('name', 'input.text.length', { field: 'name', max: 50 });
     await this.dataSource.transaction(async (manager) => {
       if (name === null) await manager.delete(DistrictHoliday, { districtCode, day });
       else await manager.upsert(DistrictHoliday, { districtCode, day, name }, ['districtCode', 'day']);

@@ -3,12 +3,12 @@ import type { TenantKey } from '../../db/tenant-keys';
 import { scopeQuery } from '../../../permissions/sql';
 import { Department } from '../../../permissions/roles';
 import { assertCan } from '../../auth/authorize';
-import { badInput, conflict, notFound } from '../../errors';
+import { conflict, notFound, textOrThrow, unmet } from '../../errors';
+import { message } from '../../i18n/message';
 import type { RequestContext } from '../../graphql/context';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Person } from '../household/household.entity';
 import type { Case } from '../case/case.entity';
-import { unmet } from '../case/workflow';
 import { AuditKind } from '../audit/audit-entry.entity';
 import { VerificationAnswer, VerificationRequest, VerificationStatus } from './verification.entity';
 
@@ -83,7 +83,7 @@ export class VerificationService {
   private async requestOrThrow(ctx: RequestContext, id: string): Promise<VerificationRequest> {
     const qb = this.dataSource.getRepository(VerificationRequest).createQueryBuilder('v').where('v.id = :id', { id });
     const found = await scopeQuery(qb, ctx.ability, 'read', 'VerificationRequest').getOne();
-    if (!found) throw notFound('Verification request');
+    if (!found) throw notFound('verification.request.notFound');
     return found;
   }
 
@@ -95,7 +95,7 @@ export class VerificationService {
     return this.dataSource.transaction(async (manager) => {
       const locked = await manager.getRepository(VerificationRequest).createQueryBuilder('v').setLock('pessimistic_write')
         .where('v.district_code = :d AND v.id = :id', { d: request.districtCode, id }).getOneOrFail();
-      if (locked.status !== VerificationStatus.REQUESTED) throw conflict(`The request is already ${locked.status}.`);
+      if (locked.status !== VerificationStatus.REQUESTED) throw conflict('verification.request.alreadyProcessed', { status: locked.status });
       const caseRow = await manager.query('SELECT household_id FROM cases WHERE district_code = $1 AND id = $2', [locked.districtCode, locked.caseId]);
       const members = await manager.findBy(Person, { districtCode: locked.districtCode, householdId: caseRow[0].household_id });
       const subjects = members.map((m) => ({ name: m.name, idNumber: m.idNumber }));
@@ -115,17 +115,16 @@ export class VerificationService {
 
   /** A department answers a request addressed to it, once. */
   async answer(ctx: RequestContext, id: string, findings: string): Promise<VerificationAnswer> {
-    const text = findings.trim();
-    if (!text || text.length > 4000) throw badInput('Findings must be 1–4000 characters.', 'findings');
+    const text = textOrThrow(findings, 'findings');
     const qb = this.dataSource.getRepository(VerificationAnswer).createQueryBuilder('a').where('a.id = :id', { id });
     const answer = await scopeQuery(qb, ctx.ability, 'read', 'VerificationAnswer').getOne();
-    if (!answer) throw notFound('Verification request');
+    if (!answer) throw notFound('verification.answer.notFound');
     assertCan(ctx, 'answer', 'VerificationAnswer', answer);
     return this.dataSource.transaction(async (manager) => {
       const result = await manager.getRepository(VerificationAnswer).createQueryBuilder().update()
         .set({ findings: text, answeredAt: () => 'now()', answeredById: ctx.actor!.accountId })
         .where('district_code = :d AND id = :id AND answered_at IS NULL', { d: answer.districtCode, id }).execute();
-      if (result.affected !== 1) throw conflict('This request has already been answered.');
+      if (result.affected !== 1) throw conflict('verification.answer.already');
       await ctx.services.audit.recordChange(manager, ctx, {
         action: 'answerVerification', subjectType: 'VerificationAnswer', subjectId: id, districtCode: answer.districtCode,
         townshipCode: answer.townshipCode, details: { department: answer.departmentCode },
@@ -141,10 +140,10 @@ export class VerificationService {
     return this.dataSource.transaction(async (manager) => {
       const locked = await manager.getRepository(VerificationRequest).createQueryBuilder('v').setLock('pessimistic_write')
         .where('v.district_code = :d AND v.id = :id', { d: request.districtCode, id }).getOneOrFail();
-      if (locked.status !== VerificationStatus.DISPATCHED) throw unmet(`The request is ${locked.status}; only a dispatched request has a report to approve.`);
+      if (locked.status !== VerificationStatus.DISPATCHED) throw unmet(message('verification.report.notDispatched', { status: locked.status }));
       const pending = await manager.getRepository(VerificationAnswer).createQueryBuilder('a')
         .where('a.district_code = :d AND a.request_id = :id AND a.answered_at IS NULL', { d: locked.districtCode, id }).getMany();
-      if (pending.length) throw unmet(`Waiting for ${pending.map((a) => a.departmentCode).join(', ')} to answer.`, pending.map((a) => a.departmentCode));
+      if (pending.length) throw unmet(...pending.map((a) => message('verification.report.waitingFor', { department: a.departmentCode })));
       locked.status = VerificationStatus.REPORT_APPROVED;
       locked.reportApprovedAt = new Date();
       await manager.save(locked);

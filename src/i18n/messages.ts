@@ -1,0 +1,398 @@
+/**
+ * Every message a client can get, in Chinese (the default) and English, by `messageKey`.
+ *
+ * Keys are dotted, `<area>.<subject>.<what>` (`case.transition.unmet.investigationSigned`), stable
+ * once released: clients switch on them. Templates interpolate `{name}` params; both languages use
+ * the same names. `clause` is the plan clause (`P4.1`) or DOMAIN.md section (`D§3`) the rule comes
+ * from; it reaches clients as `extensions.clause`, never inside the sentence a clerk reads.
+ * A test fails when a key lacks a language, a template's params differ between languages, or a key
+ * is no longer used.
+ */
+export const messages = {
+  // ── Signing in ────────────────────────────────────────────────────────────────────────────
+  'auth.signInRequired': {
+    zh: '请先登录：请求头须带 Authorization: Bearer <令牌或接口密钥>。',
+    en: 'Sign in first: send Authorization: Bearer <token or API key>.',
+  },
+  'auth.header.malformed': {
+    zh: 'Authorization 请求头的格式应为 "Bearer <令牌或接口密钥>"。',
+    en: 'The Authorization header must be "Bearer <token or API key>".',
+  },
+  'auth.token.invalid': { zh: '登录令牌无效，请重新登录。', en: 'The token is not valid; sign in again.' },
+  'auth.token.expired': { zh: '登录已过期，请重新登录。', en: 'The token has expired; sign in again.' },
+  'auth.token.accountGone': { zh: '该账号已不存在或已停用。', en: 'This account no longer exists or is deactivated.' },
+  'auth.token.passwordChanged': {
+    zh: '签发此令牌后密码已修改，请重新登录。',
+    en: 'The password was changed since this token was issued; sign in again.',
+  },
+  'auth.apiKey.malformed': { zh: '接口密钥格式不正确。', en: 'The API key is malformed.' },
+  'auth.apiKey.invalid': { zh: '接口密钥无效。', en: 'The API key is not valid.' },
+  'auth.apiKey.revoked': { zh: '接口密钥已被吊销。', en: 'The API key has been revoked.' },
+  'auth.apiKey.accountDeactivated': { zh: '该接口密钥所属的账号已停用。', en: 'The account of this API key is deactivated.' },
+  'auth.signIn.failed': { zh: '用户名或密码错误。', en: 'Wrong username or password.' },
+  'auth.signIn.throttled': {
+    zh: '密码错误次数过多，请 {seconds} 秒后再试。',
+    en: 'Too many wrong passwords; try again in {seconds} seconds.',
+  },
+  'auth.account.deactivated': { zh: '该账号已停用。', en: 'This account is deactivated.' },
+  'auth.password.currentWrong': { zh: '当前密码不正确。', en: 'The current password is wrong.' },
+
+  // ── Accounts and API keys ─────────────────────────────────────────────────────────────────
+  'account.notFound': { zh: '未找到该账号。', en: 'Account not found.' },
+  'account.password.tooShort': { zh: '密码至少需要 {min} 个字符。', en: 'The password must be at least {min} characters.' },
+  'account.password.unchanged': { zh: '新密码不能与当前密码相同。', en: 'Choose a password different from the current one.' },
+  'account.username.invalid': {
+    zh: '用户名为 3–64 个字符，由小写字母、数字、“.”、“_”或“-”组成，并以字母开头。',
+    en: 'A username is 3–64 characters: lower-case letters, digits, ".", "_" or "-", starting with a letter.',
+  },
+  'account.username.taken': { zh: '用户名“{username}”已被占用。', en: 'The username "{username}" is taken.' },
+  'account.deactivateSelf': { zh: '不能停用自己的账号。', en: 'You cannot deactivate your own account.' },
+  'account.roles.empty': { zh: '账号至少需要一个角色。', en: 'An account needs at least one role.' },
+  'account.department.mismatch': {
+    zh: '部门接口账号（角色 DEPARTMENT）必须填写 departmentCode，其他账号不得填写。',
+    en: 'A department integration (role DEPARTMENT) needs a departmentCode, and only it may have one.',
+  },
+  'account.role.wrongLevel': {
+    zh: '{role} 须授予在 {tier} 级区划，但 {regionCode} 是 {level} 级。',
+    en: '{role} is held for a {tier} region, but {regionCode} is a {level}.',
+  },
+  'account.role.outsideDistrict': {
+    zh: '角色区划 {regionCode} 不在账号所属的区 {districtCode} 之内。',
+    en: 'The role region {regionCode} is outside the account\'s district {districtCode}.',
+  },
+  'apiKey.notFound': { zh: '未找到该接口密钥。', en: 'API key not found.' },
+  'apiKey.departmentOnly': {
+    zh: '接口密钥只发给部门接口账号（角色 DEPARTMENT）。',
+    en: 'API keys are issued only to department integration accounts (role DEPARTMENT).',
+  },
+
+  // ── Identifiers, pages and plain input ────────────────────────────────────────────────────
+  'id.notGlobal': { zh: '“{id}”不是本接口签发的全局标识。', en: '"{id}" is not a global ID issued by this API.' },
+  'id.notOfType': { zh: '标识 {id} 不是本接口签发的 {type} 标识。', en: 'ID {id} is not a {type} ID issued by this API.' },
+  'id.wrongType': { zh: '标识 {id} 指向的是 {actual}，不是 {expected}。', en: 'ID {id} names a {actual}, not a {expected}.' },
+  'node.notFound': { zh: '未找到该对象（{type}）。', en: '{type} not found.' },
+  'page.first.range': { zh: '“first”须在 1 到 {max} 之间。', en: '"first" must be between 1 and {max}.' },
+  'page.after.invalid': { zh: '“after”不是此列表返回的游标。', en: '"after" is not a cursor from this connection.' },
+  'input.invalid': { zh: '输入无效：{detail}', en: 'Invalid input: {detail}' },
+  'input.date.invalid': { zh: '{field} 须为真实存在的日期，格式 YYYY-MM-DD。', en: '{field} must be a real date YYYY-MM-DD.' },
+  'input.text.length': { zh: '{field} 须为 1–{max} 个字符。', en: '{field} must be 1–{max} characters.' },
+  'input.amount.range': { zh: '{field} 须在 0 到 {max} 元之间。', en: '{field} must be between 0 and {max} yuan.' },
+  'database.conflict': {
+    zh: '与刚保存的记录冲突，请刷新后重试。',
+    en: 'This conflicts with a record saved meanwhile; reload and try again.',
+  },
+  'database.inputRefused': { zh: '数据库拒绝了这项输入，请检查所填的值。', en: 'The database refused this input; check the values given.' },
+
+  // ── The request itself (Apollo Server and graphql-js; their detail stays in English) ───────
+  'request.badRequest': { zh: '请求无效：{detail}', en: 'Bad request: {detail}' },
+  'request.parseFailed': { zh: '查询语句无法解析：{detail}', en: 'The query does not parse: {detail}' },
+  'request.validationFailed': { zh: '查询语句与接口定义不符：{detail}', en: 'The query does not match the schema: {detail}' },
+  'request.tooDeep': { zh: '查询嵌套 {depth} 层，最多允许 {max} 层。', en: 'The query is {depth} levels deep; at most {max} are allowed.' },
+  'request.badVariables': { zh: '变量取值不对：{detail}', en: 'A variable has a wrong value: {detail}' },
+  'request.operationResolutionFailed': { zh: '无法确定要执行哪个操作：{detail}', en: 'Which operation to run is unclear: {detail}' },
+  'request.persistedQueryNotFound': {
+    zh: '未找到该持久化查询，请发送完整的查询语句。',
+    en: 'The persisted query is not known; send the full query.',
+  },
+  'request.persistedQueryNotSupported': { zh: '不支持持久化查询。', en: 'Persisted queries are not supported.' },
+  'internal.error': { zh: '服务器内部错误，已记录日志，请稍后再试。', en: 'Internal server error; it has been logged. Try again later.' },
+
+  // ── Places ────────────────────────────────────────────────────────────────────────────────
+  'region.notFound': { zh: '未找到区划 {code}。', en: 'Region {code} not found.' },
+  'region.unknown': { zh: '区划代码不存在：{codes}。', en: 'Unknown region {codes}.' },
+  'region.exists': { zh: '区划 {code} 已存在。', en: 'Region {code} already exists.' },
+  'region.code.format': { zh: '区划代码“{code}”须为 12 位数字。', en: 'Region code "{code}" must be exactly 12 digits.' },
+  'region.code.noDistrict': {
+    zh: '区划代码“{code}”不含县区：第 1–2 位（省）和第 5–6 位（县区）不能为 00。',
+    en: 'Region code "{code}" does not name a district: digits 1–2 (province) and 5–6 (district) must not be 00.',
+  },
+  'region.code.villageWithoutTownship': {
+    zh: '区划代码“{code}”有村级部分，却没有乡镇部分。',
+    en: 'Region code "{code}" has a village part but no township part.',
+  },
+  'region.code.notTownship': { zh: '{field} 须为乡镇（街道）的区划代码。', en: '{field} must be the code of a township.' },
+  'region.code.notTownshipOfDistrict': { zh: '{field} 须为本区的乡镇（街道）。', en: '{field} must be a township of your district.' },
+  'region.code.notVillage': { zh: '{field} 须为村（社区）的区划代码。', en: '{field} must be the code of a village or community.' },
+  'region.village.unknown': { zh: '村（社区）{code} 不存在。', en: 'Unknown village {code}.' },
+  'region.kind.mismatch': {
+    zh: '{level} 级区划的类型须为 {kinds} 之一，不能是 {kind}。',
+    en: 'A {level} code needs a kind among {kinds}, not {kind}.',
+  },
+  'region.parent.missing': {
+    zh: '上级区划 {parent}（由代码 {code} 推出）不存在，请先建立。',
+    en: 'Parent region {parent} (implied by code {code}) does not exist; create it first.',
+  },
+
+  // ── Households and ID numbers ─────────────────────────────────────────────────────────────
+  'household.notFound': { zh: '未找到该家庭。', en: 'Household not found.' },
+  'person.notFound': { zh: '未找到该家庭成员。', en: 'Household member not found.' },
+  'household.residence.caseInProgress': {
+    zh: '该家庭有正在办理的案件，请在案件办结后再修改城乡类别。',
+    en: 'The household has a case in progress; change its residence after that case is decided.',
+  },
+  'household.member.secondHead': {
+    zh: '一户只有一名户主，请按此人与户主的关系添加。',
+    en: 'A household has one head; add the person with their relation to the head.',
+  },
+  'household.member.duplicateIdNumber': { zh: '该身份证号已是本户成员。', en: 'This ID number is already a member of the household.' },
+  'household.head.cannotRemove': { zh: '不能删除户主。', en: 'The head of household cannot be removed.' },
+  'household.members.empty': { zh: '家庭至少要有一名成员，即户主。', en: 'A household needs at least one member, its head.' },
+  'household.members.headCount': {
+    zh: '一户须有且只有一名户主（HEAD），现有 {count} 名。',
+    en: 'A household has exactly one head (HEAD); got {count}.',
+  },
+  'household.members.duplicateIdNumber': { zh: '同一身份证号在本户中出现了两次。', en: 'The same ID number appears twice in the household.' },
+  'idNumber.format': { zh: '身份证号须为 17 位数字加 1 位数字或 X。', en: 'The ID number must be 17 digits followed by a digit or X.' },
+  'idNumber.birthDate': { zh: '身份证号 {idNumber} 中的出生日期无效。', en: 'ID number {idNumber} has no valid birth date.' },
+  'idNumber.checkDigit': {
+    zh: '身份证号 {idNumber} 的校验位不符，请核对是否输错。',
+    en: 'ID number {idNumber} fails its check digit; check it was typed correctly.',
+  },
+
+  // ── Applications and the case workflow ────────────────────────────────────────────────────
+  'case.notFound': { zh: '未找到该案件。', en: 'Case not found.' },
+  'case.application.causeRequired': { zh: '临时救助申请须写明救助事由（cause）。', en: 'A temporary-assistance application states its cause.' },
+  'case.application.linshiOnly': {
+    zh: 'cause（事由）和 emergency（急难型）只适用于临时救助（LINSHI）。',
+    en: 'cause and emergency apply to LINSHI only.',
+  },
+  'case.application.repeatedCause': {
+    zh: '该家庭已于 {date} 因同一事由获得临时救助；{months} 个月内再次申请须有新的理由（newGrounds），否则不予受理。',
+    en: 'This household received temporary assistance for the same cause on {date}; within {months} months it is refused unless there are new grounds (newGrounds).',
+    clause: 'D§6',
+  },
+  'case.version.stale': {
+    zh: '案件已被修改：当前版本为 {current}，不是 {expected}。请刷新后重试。',
+    en: 'The case changed meanwhile: it is at version {current}, not {expected}. Reload it and try again.',
+  },
+  'case.transition.notNow': {
+    zh: '该案件（{programme}）当前状态为 {status}，现在不能执行 {step}。可执行的下一步：{allowed}。',
+    en: 'The {programme} case is {status}; {step} is not possible now. Next steps: {allowed}.',
+    clause: 'D§3',
+  },
+  'requirements.unmet': { zh: '暂不能办理，尚有 {count} 项要求未满足：', en: 'Not possible yet; {count} requirement(s) not met:' },
+  'case.transition.unmet.investigationSigned': {
+    zh: '入户调查须由全部调查人签字，且调查人不少于两名。',
+    en: 'The household investigation must be signed by all of its investigators, at least two.',
+    clause: 'D§3',
+  },
+  'case.transition.unmet.verificationApproved': {
+    zh: '家庭经济状况核对报告须先经区民政审批。',
+    en: 'The district must first approve the economic-status verification report.',
+    clause: 'D§3, P4.3',
+  },
+  'case.transition.unmet.incomeAccounted': { zh: '请先完成收入核算。', en: 'Do the income accounting first.', clause: 'D§3, D§8' },
+  'case.transition.unmet.careAssessed': {
+    zh: '请先完成特困人员生活自理能力评估。',
+    en: 'Do the TEKUN self-care assessment first.',
+    clause: 'D§3',
+  },
+  'case.transition.unmet.noticeRunning': {
+    zh: '公示期至 {endsAt} 结束，请在公示期满后再作决定。',
+    en: 'The public notice runs until {endsAt}; decide after it ends.',
+    clause: 'D§3',
+  },
+  'case.transition.unmet.objectionOpen': {
+    zh: '公示异议尚未处理完毕，请先处理。',
+    en: 'An objection to the notice is still open; deal with it first.',
+    clause: 'D§3',
+  },
+  'case.transition.unmet.linshiLimit': {
+    zh: '金额 {amount} 元超过乡镇审批限额 {limit} 元，须先经区民政确认。',
+    en: 'The amount {amount} is above the township limit of {limit}; the district must confirm it first.',
+    clause: 'D§6',
+  },
+  'case.transition.unmet.noAmount': {
+    zh: '该案件没有可批准的救助金额，应作不予确认处理。',
+    en: 'The case has no positive amount to approve; refuse it instead.',
+    clause: 'D§8',
+  },
+  'case.transition.unmet.materialsListedOnce': {
+    zh: '本案已一次性告知过需补正的材料，请受理，或书面说明不予受理的理由。',
+    en: 'Missing materials were already listed once for this case; accept it or refuse it in writing.',
+    clause: 'D§3',
+  },
+  'case.transition.unmet.noticeEnded': {
+    zh: '公示期已结束，异议只在公示期内受理。',
+    en: 'The notice period has ended; objections are taken only during it.',
+    clause: 'D§3',
+  },
+  'case.transition.unmet.objectionNotDealtWith': {
+    zh: '请先处理异议：在异议提出后开展民主评议，或重新入户调查并由调查人签字。',
+    en: 'Deal with the objection first: a democratic appraisal or a signed re-investigation after it.',
+    clause: 'D§3',
+  },
+  'case.transition.unmet.notEmergency': {
+    zh: '只有急难型临时救助申请可以先行救助。',
+    en: 'Only an emergency (急难型) application may be paid first.',
+    clause: 'D§6',
+  },
+  'case.materials.missing': { zh: '请列出全部需补正的材料。', en: 'List every missing material.', clause: 'D§3' },
+  'case.amount.notPositive': { zh: '{field} 须为大于 0 的金额（元）。', en: '{field} must be a positive number of yuan.' },
+  'case.spotCheck.outcomeRequired': {
+    zh: '请给出抽查结论：CONFIRMED（确认）或 CORRECTION（责令纠正）。',
+    en: 'Give the outcome: CONFIRMED or CORRECTION.',
+  },
+  'case.refusal.reasonsRequired': {
+    zh: '不予受理或不予确认，须写明给申请人的书面理由（reasons）。',
+    en: 'A refusal needs written reasons for the applicant (reasons).',
+    clause: 'D§3',
+  },
+  'case.review.reasonsRequired': {
+    zh: '联审联批小组未通过该申请，请填写给申请人的书面理由（reasons）。',
+    en: 'The committee did not approve the application; give the written reasons for the applicant (reasons).',
+    clause: 'P3.2, D§3',
+  },
+  'case.pending.meetingRequired': {
+    zh: '须先召开联审联批会议审议本案。', en: 'A committee meeting must take up the case first.', clause: 'D§4',
+  },
+  'case.review.meetingRequired': { zh: '请指明审核本案的会议（meetingId）。', en: 'Name the meeting that reviewed the case (meetingId).' },
+
+  // ── The joint review committee (P3.2, D§4) ────────────────────────────────────────────────
+  'committee.missing': {
+    zh: '乡镇（街道）{townshipCode} 尚未成立联审联批小组。',
+    en: 'Township {townshipCode} has no joint review committee.',
+    clause: 'P3.2',
+  },
+  'committee.member.duplicate': { zh: '同一账号在小组中只能出现一次。', en: 'An account sits on the committee once.' },
+  'committee.member.unknown': { zh: '账号 {accountId} 不存在。', en: 'Unknown account {accountId}.' },
+  'committee.member.notStaff': {
+    zh: '{username} 不是乡镇（街道）{townshipCode} 的工作人员。',
+    en: '{username} is not staff of township {townshipCode}.',
+  },
+  'committee.problem.tooFewMembers': {
+    zh: '联审联批小组现有 {count} 名成员，至少需要 {min} 名。',
+    en: 'The committee has {count} members; at least {min} are required.',
+    clause: 'P3.2',
+  },
+  'committee.problem.chairCount': { zh: '联审联批小组须有且只有一名组长。', en: 'The committee needs exactly one chair.', clause: 'P3.2' },
+  'committee.problem.chairNotHead': {
+    zh: '组长须由乡镇（街道）主要负责同志担任。',
+    en: 'The chair must be the township head, its principal official.',
+    clause: 'P3.2',
+  },
+  'committee.problem.noDisciplineInspection': {
+    zh: '联审联批小组须有纪检成员。',
+    en: 'The committee needs a discipline-inspection member.',
+    clause: 'P3.2',
+  },
+  'committee.problem.memberCannotVote': {
+    zh: '成员 {member} 不能表决：不是本乡镇（街道）在用的联审联批成员（COMMITTEE_MEMBER）。',
+    en: 'Member {member} cannot vote: not an active COMMITTEE_MEMBER of the township.',
+    clause: 'P3.2',
+  },
+  'committee.noQuorum': {
+    zh: '未达到法定人数：到会 {present} 人，须 {quorum} 人且组长到会。',
+    en: 'No quorum: {present} present, {quorum} needed including the chair.',
+    clause: 'D§4',
+  },
+  'committee.meeting.stale': {
+    zh: '该会议早于案件重新进入审核，须另行召开会议。',
+    en: 'That meeting was held before the case came back to review; it needs a new meeting.',
+    clause: 'D§3',
+  },
+  'committee.votes.missing': { zh: '尚有 {count} 名到会成员未表决。', en: '{count} present member(s) have not voted yet.', clause: 'D§4' },
+  'committee.votes.allRecused': {
+    zh: '到会成员均须回避本案，须另行召开会议。',
+    en: 'Every present member recuses from this case; it needs another meeting.',
+    clause: 'D§4',
+  },
+  'committee.vote.notMember': { zh: '只有本小组成员才能在其会议上表决。', en: 'Only members of this committee vote in its meetings.', clause: 'P3.2' },
+  'committee.vote.caseNotInReview': {
+    zh: '案件当前状态为 {status}；只有待审核的案件才能表决。',
+    en: 'The case is {status}; votes are taken while it awaits review.',
+  },
+  'committee.vote.notPresent': { zh: '只有登记到会的成员才能表决。', en: 'Only members recorded as present vote.', clause: 'D§4' },
+  'committee.vote.already': { zh: '您已在本次会议上对该案件表决过。', en: 'You have already voted on this case in this meeting.' },
+  'meeting.notFound': { zh: '未找到该会议。', en: 'Meeting not found.' },
+  'meeting.case.notAwaitingReview': {
+    zh: '案件 {caseId} 不在本乡镇（街道）待审核之列（当前状态为 {status}）。',
+    en: 'Case {caseId} is not awaiting this township\'s review (it is {status}).',
+  },
+  'meeting.case.notOnAgenda': { zh: '该案件不在这次会议的议程中。', en: 'The case is not on the agenda of that meeting.' },
+  'meeting.attendance.strangers': { zh: '以下账号不是联审联批小组成员：{ids}。', en: 'Not members of the committee: {ids}.' },
+  'meeting.attendance.locked': {
+    zh: '本次会议已有表决，出席情况不能再修改。',
+    en: 'Votes have been cast in this meeting; its attendance can no longer change.',
+    clause: 'D§4',
+  },
+
+  // ── Investigation, accounting, assessment, appraisal ──────────────────────────────────────
+  'investigation.notFound': { zh: '未找到该入户调查记录。', en: 'Investigation not found.' },
+  'investigation.tooFewInvestigators': {
+    zh: '入户调查至少需要两名调查人。',
+    en: 'A household investigation needs at least two investigators.',
+    clause: 'D§3',
+  },
+  'investigation.investigatorNotOfTownship': {
+    zh: '调查人 {investigator} 不是乡镇（街道）{townshipCode} 在用的账号。',
+    en: 'Investigator {investigator} is not an active account of township {townshipCode}.',
+  },
+  'investigation.investigatorBarred': { zh: '{investigator} 不能调查本案：{reason}', en: '{investigator} may not investigate this case: {reason}' },
+  'investigation.signerNotNamed': {
+    zh: '只有调查记录上列明的调查人才能签字。',
+    en: 'Only an investigator named on the investigation signs it.',
+    clause: 'D§3',
+  },
+  'investigation.alreadySigned': { zh: '您已在这份调查记录上签过字。', en: 'You have already signed this investigation.' },
+  'income.assets.tooMany': { zh: '财产最多 {max} 项。', en: 'At most {max} assets.' },
+  'income.items.tooMany': { zh: '收入最多 {max} 项。', en: 'At most {max} income items.' },
+  'income.item.sourceRequired': { zh: '第 {number} 项收入须写明来源。', en: 'Income item {number} needs a source.' },
+  'appraisal.participants.invalid': { zh: 'participants（参加人数）须为正整数。', en: 'participants must be a positive whole number.' },
+  'appraisal.notAllowed': {
+    zh: '只有在有异议或已登记疑问时才开展民主评议。',
+    en: 'A democratic appraisal is held only on an objection or a recorded doubt.',
+    clause: 'D§3',
+  },
+
+  // ── Economic-status verification (D§7) ────────────────────────────────────────────────────
+  'verification.request.notFound': { zh: '未找到该核对申请。', en: 'Verification request not found.' },
+  'verification.request.alreadyProcessed': { zh: '该核对申请已处于 {status} 状态。', en: 'The request is already {status}.' },
+  'verification.answer.notFound': { zh: '未找到发给本部门的这项核对请求。', en: 'This verification request to your department was not found.' },
+  'verification.answer.already': { zh: '该核对请求已经答复过。', en: 'This request has already been answered.' },
+  'verification.report.notDispatched': {
+    zh: '该核对申请当前为 {status}；只有已分发给各部门的申请才有报告可审批。',
+    en: 'The request is {status}; only a dispatched request has a report to approve.',
+  },
+  'verification.report.waitingFor': { zh: '仍在等待 {department} 答复。', en: 'Waiting for {department} to answer.', clause: 'D§7' },
+
+  // ── Enrolments, settings ──────────────────────────────────────────────────────────────────
+  'enrolment.alreadyActive': {
+    zh: '{idNumber} 已是 {programme} 的在保对象，不能重复纳入。',
+    en: '{idNumber} is already in an active {programme} enrolment.',
+    clause: 'D§5',
+  },
+  'enrolment.active.notFound': { zh: '未找到该在保救助对象。', en: 'Active enrolment not found.' },
+  'settings.unknown': { zh: '没有名为“{key}”的设置项。', en: 'Unknown setting "{key}".' },
+  'settings.value.range': { zh: '{key} 须在 {min} 到 {max} 之间。', en: '{key} must be between {min} and {max}.' },
+  'settings.value.integer': { zh: '{key} 须为整数。', en: '{key} must be a whole number.' },
+
+  // ── Permissions: refusals and the audit API's explanations ───────────────────────────────
+  'permission.denied.rule': { zh: '{reason}', en: '{reason}' },
+  'permission.denied.noGrant': {
+    zh: '您的角色均未获准对 {subject} 执行 {action}（未授权即拒绝）。',
+    en: 'No role of yours is granted {action} on {subject} (deny by default).',
+  },
+  'permission.denied.outOfScope': {
+    zh: '超出您对 {subject} 执行 {action} 的授权范围：{scopes}。',
+    en: 'Outside the scope of your grants for {action} on {subject}: {scopes}.',
+  },
+  'permission.explain.allowed': { zh: '{role} 角色的规则准许：{reason}', en: 'Allowed by {role}: {reason}' },
+  'permission.explain.refused': { zh: '{role} 角色的规则拒绝：{reason}', en: 'Refused by {role}: {reason}' },
+  'permission.explain.conditionsFail': {
+    zh: '拒绝：有此操作的授权，但这条记录不满足授权条件。',
+    en: 'Refused: a grant exists for this action, but its conditions do not hold for this row.',
+  },
+  'permission.explain.noGrant': {
+    zh: '拒绝：{username} 的角色均未获准对 {subject} 执行 {action}（未授权即拒绝）。',
+    en: 'Refused: no role of {username} is granted {action} on {subject} (deny by default).',
+  },
+  'permission.explain.conditionFailed': {
+    zh: '{role}（授权区划 {heldFor}）：{property} 应为 {expected}，实际为 {actual}',
+    en: '{role} held for {heldFor}: {property} must be {expected} but is {actual}',
+  },
+  'permission.explain.fieldNotGranted': {
+    zh: '{role}（授权区划 {heldFor}）：字段 {field} 不在授权字段之内',
+    en: '{role} held for {heldFor}: field {field} is not among the granted fields',
+  },
+} as const satisfies Record<string, { zh: string; en: string; clause?: string }>;
