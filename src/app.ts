@@ -14,6 +14,7 @@ import { createErrorFormatter, DomainError, unauthenticated } from './errors';
 import { languageOf, requestLanguage } from './i18n/language';
 import { buildAppSchema } from './graphql/schema';
 import type { RequestContext } from './graphql/context';
+import { Caller, PendingAudit } from './auth/caller';
 import { createServices, Services } from './services';
 import { createLoaders } from './loaders';
 import { createTokenSigner } from './auth/tokens';
@@ -38,7 +39,7 @@ const READY_TIMEOUT_MS = 2000;
 
 /** The HTTP application: GraphQL, GraphiQL and health endpoints over an open database. */
 export async function createApp(dataSource: DataSource, config: Config & { jwtSecret: string }, logger: Logger): Promise<App> {
-  const services = createServices(dataSource, createTokenSigner(config.jwtSecret, config.tokenTtlSeconds),
+  const services = createServices(dataSource, logger, createTokenSigner(config.jwtSecret, config.tokenTtlSeconds),
     new LoginThrottle(config.loginMaxFailures, config.loginLockSeconds));
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(),
@@ -56,7 +57,7 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
         async requestDidStart() {
           return {
             async willSendResponse({ response, contextValue }) {
-              await contextValue.services.audit.flush(contextValue);
+              await contextValue.services.audit.flush(contextValue.caller);
               const store = requestStatements.getStore();
               if (store && !config.production) response.http.headers.set('x-sql-statements', String(store.count));
             },
@@ -139,8 +140,8 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const header = req.header('authorization');
-        let actor: RequestContext['actor'] = null;
-        let authMethod: RequestContext['authMethod'] = null;
+        let actor: Caller['actor'] = null;
+        let authMethod: Caller['authMethod'] = null;
         if (header) {
           const match = /^Bearer\s+(\S+)$/i.exec(header);
           if (!match) throw unauthenticatedRequest(unauthenticated('auth.header.malformed'));
@@ -153,15 +154,15 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
         }
         let loaders: RequestContext['loaders'] | undefined;
         const ctx: RequestContext = {
-          requestId: res.locals.requestId as string,
-          clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-          actor,
-          authMethod,
-          ability: defineAbilityFor(actor),
-          dataSource,
+          caller: {
+            actor,
+            authMethod,
+            ability: defineAbilityFor(actor),
+            requestId: res.locals.requestId as string,
+            clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+            audit: new PendingAudit(),
+          },
           services,
-          pendingAudit: new Map(),
-          logger: logger.child({ requestId: res.locals.requestId, account: actor?.username }),
           // Created on first use: many requests never touch a loader.
           get loaders() {
             loaders ??= createLoaders(ctx);

@@ -13,12 +13,12 @@ export function createLoaders(ctx: RequestContext) {
     ...createHouseholdLoaders(ctx),
     ...createCaseLoaders(ctx),
     accountById: new DataLoader<string, Account | null>(async (ids) => {
-      const found = new Map<string, Account>((await ctx.services.accounts.findByIdsScoped(ctx, ids)).map((a) => [a.id, a]));
+      const found = new Map<string, Account>((await ctx.services.accounts.findByIdsScoped(ctx.caller, ids)).map((a) => [a.id, a]));
       return ids.map((id) => found.get(id) ?? null);
     }),
     /** The accounts of a district the caller may see, once per request (who may take a next step). */
     visibleAccountsByDistrict: new DataLoader<string, Account[]>((districts) =>
-      Promise.all(districts.map((regionCode) => ctx.services.accounts.list(ctx, { regionCode })))),
+      Promise.all(districts.map((regionCode) => ctx.services.accounts.list(ctx.caller, { regionCode })))),
   };
 }
 

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { TokenSigner } from './auth/tokens';
 import type { LoginThrottle } from './auth/login-throttle';
+import type { Logger } from './logger';
+import { DataAccess } from './db/data-access';
 import { RegionService } from './modules/region/region.service';
 import { AccountService } from './modules/account/account.service';
 import { AuditService } from './modules/audit/audit.service';
@@ -16,24 +18,29 @@ import { CaseStepsService } from './modules/case/case-steps.service';
 import { PublicNoticeService } from './modules/notice/public-notice.service';
 import { OversightService } from './modules/oversight/oversight.service';
 
-/** Application services, created once per server; each takes the request context per call. */
-export function createServices(dataSource: DataSource, tokens: TokenSigner, throttle: LoginThrottle) {
-  const settings = new SettingsService(dataSource);
+/**
+ * The composition root: every application service, created once per server, each given the
+ * collaborators it calls through its constructor, so the construction order below is the real
+ * dependency graph. Requests reach services only as a `Caller`.
+ */
+export function createServices(dataSource: DataSource, logger: Logger, tokens: TokenSigner, throttle: LoginThrottle) {
+  const data = new DataAccess(dataSource, logger);
+  const audit = new AuditService(dataSource);
+  const settings = new SettingsService(dataSource, audit);
+  const regions = new RegionService(dataSource, audit);
+  const accounts = new AccountService(dataSource, tokens, throttle, audit);
+  const kin = new KinService(dataSource, audit);
+  const households = new HouseholdService(dataSource, audit, kin);
+  const cases = new CaseService(dataSource, audit, settings, households, kin);
+  const verification = new VerificationService(dataSource, audit);
+  const enrolments = new EnrolmentService(dataSource);
+  const committees = new CommitteeService(dataSource, settings, audit, accounts, cases);
+  const workflow = new WorkflowService(dataSource, data, audit, cases, settings, { kin, verification, committees, enrolments });
+  const steps = new CaseStepsService(dataSource, accounts, cases, settings, workflow);
   return {
-    settings,
-    workflow: new WorkflowService(dataSource),
-    steps: new CaseStepsService(dataSource),
-    kin: new KinService(dataSource),
-    verification: new VerificationService(dataSource),
-    committees: new CommitteeService(dataSource, settings),
-    enrolments: new EnrolmentService(dataSource),
+    data, audit, settings, regions, accounts, kin, households, cases, verification, enrolments, committees, workflow, steps,
     notices: new PublicNoticeService(dataSource),
-    oversight: new OversightService(dataSource),
-    regions: new RegionService(dataSource),
-    accounts: new AccountService(dataSource, tokens, throttle),
-    audit: new AuditService(dataSource),
-    households: new HouseholdService(dataSource),
-    cases: new CaseService(dataSource),
+    oversight: new OversightService(dataSource, audit, regions),
   };
 }
 

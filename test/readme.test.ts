@@ -7,8 +7,9 @@ import { openDatabase, OpenDatabase } from '../src/db/open-database';
 import { createLogger } from '../src/logger';
 import { verifyPassword } from '../src/auth/passwords';
 import { Committee } from '../src/modules/committee/committee.entity';
-import { CommitteeService } from '../src/modules/committee/committee.service';
-import { SettingsService } from '../src/modules/settings/settings.service';
+import { createServices } from '../src/services';
+import { createTokenSigner } from '../src/auth/tokens';
+import { LoginThrottle } from '../src/auth/login-throttle';
 import { TRANSITION_BY_STEP } from '../src/modules/case/workflow';
 
 const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
@@ -73,7 +74,7 @@ describe('the seeded demo district, as the README describes it', () => {
   });
 
   it('gives every township a committee that can decide, with the head in the chair and every seat the plan lists (P3.2)', async () => {
-    const service = new CommitteeService(db.dataSource, new SettingsService(db.dataSource));
+    const service = createServices(db.dataSource, createLogger('silent'), createTokenSigner('x'.repeat(32), 60), new LoginThrottle(1, 1)).committees;
     const committees = await db.dataSource.getRepository(Committee).find({ order: { townshipCode: 'ASC' } });
     expect(committees.map((c) => c.townshipCode)).toEqual(['510199001000', '510199101000', '510199102000', '510199201000']);
     for (const committee of committees) {

@@ -3,8 +3,7 @@ import { refusalReason } from '../../permissions/ability';
 import type { Action, SubjectName } from '../../permissions/policy';
 import { DomainError, forbidden, unauthenticated } from '../errors';
 import { Message, render } from '../i18n/message';
-import type { RequestContext } from '../graphql/context';
-import { AuditKind } from '../modules/audit/audit-entry.entity';
+import type { Caller } from '../auth/caller';
 
 interface ScopedRow {
   id?: string;
@@ -19,13 +18,13 @@ interface ScopedRow {
  * Without a row it is the type-level check: does any rule of the caller allow `action` at all?
  */
 export function assertCan(
-  ctx: RequestContext, action: Action, subjectType: SubjectName, row?: object, field?: string,
+  caller: Caller, action: Action, subjectType: SubjectName, row?: object, field?: string,
   attempt?: { operation: string; subjectId: string | null },
 ): void {
-  if (!ctx.actor) throw unauthenticated('auth.signInRequired');
+  if (!caller.actor) throw unauthenticated('auth.signInRequired');
   const target = row ? asSubject(subjectType, row) : subjectType;
-  if (ctx.ability.can(action, target as never, field)) return;
-  throw refuse(ctx, action, subjectType, row, refusalReason(ctx.ability, action, target, field), {
+  if (caller.ability.can(action, target as never, field)) return;
+  throw refuse(caller, action, subjectType, row, refusalReason(caller.ability, action, target, field), {
     field, subjectId: attempt?.subjectId, details: attempt ? { operation: attempt.operation } : undefined,
   });
 }
@@ -36,17 +35,17 @@ export function assertCan(
  * The audit log keeps the reason in English, as it always has; the caller reads it in their language.
  */
 export function refuse(
-  ctx: RequestContext, action: Action, subjectType: SubjectName, row: object | undefined, reason: Message,
+  caller: Caller, action: Action, subjectType: SubjectName, row: object | undefined, reason: Message,
   extra: { field?: string; subjectId?: string | null; details?: Record<string, unknown> } = {},
 ): DomainError {
   const scoped = (row ?? {}) as ScopedRow;
-  ctx.services.audit.queue(ctx, {
-    kind: AuditKind.DENIED,
+  caller.audit.queue({
+    kind: 'DENIED',
     action,
     subjectType,
     subjectId: scoped.id ?? extra.subjectId ?? null,
     field: extra.field ?? null,
-    districtCode: scoped.districtCode ?? ctx.actor!.districtCode,
+    districtCode: scoped.districtCode ?? caller.actor!.districtCode,
     townshipCode: scoped.townshipCode ?? null,
     villageCode: scoped.villageCode ?? null,
     reason: render(reason, 'en'),

@@ -3,7 +3,6 @@ import { subject as asSubject } from '@casl/ability';
 import type { SubjectName } from '../../permissions/policy';
 import { PERSONAL_FIELDS, SUBJECT_FIELDS } from '../../permissions/subjects';
 import { maskBankAccount, maskIdNumber, maskPhone } from '../modules/household/id-number';
-import { AuditKind } from '../modules/audit/audit-entry.entity';
 import type { RequestContext } from './context';
 
 /** The masked form a caller without the field's grant sees; null where no form is safe. */
@@ -26,10 +25,10 @@ export const FieldPermissions: MiddlewareFn<RequestContext> = async ({ root, inf
   const value = await next();
   const personal = PERSONAL_FIELDS[subjectType]!.includes(info.fieldName);
   const row = asSubject(subjectType, root as { id: string; districtCode: string; townshipCode: string; villageCode: string });
-  if (context.ability.can('read', row as never, info.fieldName)) {
-    if (personal && value !== null && value !== undefined && context.actor) {
-      context.services.audit.queueOnce(context, {
-        kind: AuditKind.READ_PERSONAL_DATA, action: 'read', subjectType, subjectId: row.id, field: info.fieldName,
+  if (context.caller.ability.can('read', row as never, info.fieldName)) {
+    if (personal && value !== null && value !== undefined && context.caller.actor) {
+      context.caller.audit.queueOnce({
+        kind: 'READ_PERSONAL_DATA', action: 'read', subjectType, subjectId: row.id, field: info.fieldName,
         districtCode: row.districtCode, townshipCode: row.townshipCode, villageCode: row.villageCode,
       });
     }

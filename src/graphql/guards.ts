@@ -40,7 +40,7 @@ function declare(requirement: Requirement, check: (ctx: RequestContext, operatio
  */
 export function Needs(action: Action, subject: SubjectName): MethodDecorator {
   return declare({ kind: 'can', action, subject }, (ctx, operation, args) => {
-    assertCan(ctx, action, subject, undefined, undefined, { operation, subjectId: targetOf(args) });
+    assertCan(ctx.caller, action, subject, undefined, undefined, { operation, subjectId: targetOf(args) });
   });
 }
 
@@ -66,6 +66,6 @@ export function Public(why: string): MethodDecorator {
 /** Any signed-in account; the resolver itself limits the answer to the caller's own data. */
 export function SignedIn(why: string): MethodDecorator {
   return declare({ kind: 'signed-in', why }, (ctx) => {
-    if (!ctx.actor) throw unauthenticated('auth.signInRequired');
+    if (!ctx.caller.actor) throw unauthenticated('auth.signInRequired');
   });
 }

@@ -1,6 +1,5 @@
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import type { SubjectName } from '../../permissions/policy';
-import { scopeQuery } from '../../permissions/sql';
 import type { RequestContext } from './context';
 import type { Node } from './node';
 import { parseTenantKey, TenantKey, UUID_PATTERN } from '../db/tenant-keys';
@@ -22,8 +21,8 @@ function tenant(key: string, load: (key: TenantKey) => Promise<Node | null>): Pr
 /** A tenant row by its key, through the same policy push-down as the lists of its subject. */
 function scopedRow(subject: SubjectName, entity: EntityTarget<ObjectLiteral>) {
   return (ctx: RequestContext, key: string) => tenant(key, async (k) => {
-    const qb = ctx.dataSource.getRepository(entity).createQueryBuilder('n').where('n.district_code = :d AND n.id = :id', { d: k.districtCode, id: k.id });
-    return ((await scopeQuery(qb, ctx.ability, 'read', subject).getOne()) as Node | null) ?? null;
+    const qb = ctx.services.data.scoped(ctx.caller, 'read', subject, entity, 'n').andWhere('n.district_code = :d AND n.id = :id', { d: k.districtCode, id: k.id });
+    return ((await qb.getOne()) as Node | null) ?? null;
   });
 }
 
@@ -35,7 +34,7 @@ function scopedRow(subject: SubjectName, entity: EntityTarget<ObjectLiteral>) {
 export const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) => Promise<Node | null>> = {
   Region: (ctx, code) => (/^\d{12}$/.test(code) ? ctx.loaders.regionByCode.load(code) : Promise.resolve(null)),
   Account: (ctx, id) => (UUID_PATTERN.test(id) ? ctx.loaders.accountById.load(id) : Promise.resolve(null)),
-  ApiKey: (ctx, id) => (UUID_PATTERN.test(id) ? ctx.services.accounts.findApiKey(ctx, id) : Promise.resolve(null)),
+  ApiKey: (ctx, id) => (UUID_PATTERN.test(id) ? ctx.services.accounts.findApiKey(ctx.caller, id) : Promise.resolve(null)),
   Household: (ctx, key) => tenant(key, (k) => ctx.loaders.householdByKey.load(k)),
   Person: (ctx, key) => tenant(key, (k) => ctx.loaders.personByKey.load(k)),
   Case: (ctx, key) => tenant(key, (k) => ctx.loaders.caseByKey.load(k)),
@@ -49,11 +48,11 @@ export const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) =>
   AuditEntry: scopedRow('AuditEntry', AuditEntry),
   Meeting: scopedRow('Meeting', Meeting),
   CommitteeView: (ctx, key) => tenant(key, async (k) => {
-    const state = await ctx.services.committees.findByKey(ctx, k);
+    const state = await ctx.services.committees.findByKey(ctx.caller, k);
     return state ? committeeView(state) : null;
   }),
   VerificationRequest: scopedRow('VerificationRequest', VerificationRequest),
-  VerificationAnswer: (ctx, key) => tenant(key, (k) => ctx.services.verification.findAnswer(ctx, k)),
+  VerificationAnswer: (ctx, key) => tenant(key, (k) => ctx.services.verification.findAnswer(ctx.caller, k)),
   KinDeclaration: scopedRow('KinDeclaration', KinDeclaration),
   Enrolment: scopedRow('Enrolment', Enrolment),
   AuditFinding: scopedRow('AuditFinding', AuditFinding),

@@ -73,8 +73,8 @@ class DemoRun {
       name: m.name, idNumber: this.idNumberOf(m.birth), relation: m.relation, labourCapacity: m.labourCapacity ?? LabourCapacity.NONE,
       healthDetail: m.healthDetail ?? null,
     }));
-    const applied = await this.staff.as(`va.${villageCode.slice(6)}`, async (ctx, services) => {
-      const household = await services.households.create(ctx, {
+    const applied = await this.staff.as(`va.${villageCode.slice(6)}`, async (caller, services) => {
+      const household = await services.households.create(caller, {
         villageCode,
         // Communities of the street office are urban, villages rural (D§8: the standards differ).
         residence: villageCode.slice(6, 9) === '001' ? Residence.URBAN : Residence.RURAL,
@@ -84,7 +84,7 @@ class DemoRun {
         bankAccount: `622848000${String(n).padStart(10, '0')}`,
         members,
       });
-      return services.cases.submit(ctx, { districtCode: household.districtCode, id: household.id }, {
+      return services.cases.submit(caller, { districtCode: household.districtCode, id: household.id }, {
         programme: application.programme, channel: Channel.WINDOW, cause: application.cause ?? null, emergency: application.emergency ?? false,
       });
     });
@@ -97,15 +97,15 @@ class DemoRun {
   async meeting(agenda: { case: DemoCase; votes?: Record<string, Vote>; reasons?: string }[]): Promise<void> {
     const { townshipCode, prefix } = agenda[0].case;
     const members = COMMITTEE_SEATS.map(([name]) => `${prefix}.${name}`);
-    const held = await this.staff.as(`${prefix}.caseworker`, async (ctx, services) => {
-      const scheduled = await services.committees.scheduleMeeting(ctx, townshipCode, today(), agenda.map((item) => item.case.key));
-      return services.committees.recordAttendance(ctx, scheduled, members.map((m) => this.staff.idOf(m)));
+    const held = await this.staff.as(`${prefix}.caseworker`, async (caller, services) => {
+      const scheduled = await services.committees.scheduleMeeting(caller, townshipCode, today(), agenda.map((item) => item.case.key));
+      return services.committees.recordAttendance(caller, scheduled, members.map((m) => this.staff.idOf(m)));
     });
     for (const item of agenda) {
       for (const member of members.filter((m) => !item.case.investigators.includes(m))) {
         const vote = item.votes?.[member] ?? Vote.APPROVE;
         const note = vote === Vote.APPROVE ? null : '收入高于标准 (income above the standard)';
-        await this.staff.as(member, (ctx, services) => services.committees.castVote(ctx, held, item.case.key, vote, note));
+        await this.staff.as(member, (caller, services) => services.committees.castVote(caller, held, item.case.key, vote, note));
       }
     }
     for (const item of agenda) {
@@ -152,44 +152,44 @@ class DemoCase {
 
   /** A transition of the workflow table, at the version the account has just read. */
   async step(username: string, step: string, input: StepInput = {}): Promise<Case> {
-    return this.staff.as(username, async (ctx, services) => {
-      const { version } = await services.cases.findOrThrow(ctx, this.key);
-      return services.workflow.transition(ctx, step, this.key, version, input);
+    return this.staff.as(username, async (caller, services) => {
+      const { version } = await services.cases.findOrThrow(caller, this.key);
+      return services.workflow.transition(caller, step, this.key, version, input);
     });
   }
 
   /** The verification round (D§7): the district approves the request, the departments answer —
    * all of them unless `answering` names fewer — and, once all have, the district approves the report. */
   async verify(answering: Department[] = DEPARTMENT_ANSWERS.map((a) => a.department)): Promise<void> {
-    const request = await this.staff.as('district.officer', async (ctx, services) => {
-      const { nodes: [requested] } = await services.verification.listRequests(ctx, { caseId: this.key.id }, { first: 1 });
-      return services.verification.approveRequest(ctx, requested.id);
+    const request = await this.staff.as('district.officer', async (caller, services) => {
+      const { nodes: [requested] } = await services.verification.listRequests(caller, { caseId: this.key.id }, { first: 1 });
+      return services.verification.approveRequest(caller, requested.id);
     });
     for (const { username, findings } of DEPARTMENT_ANSWERS.filter((a) => answering.includes(a.department))) {
-      await this.staff.as(username, async (ctx, services) => {
-        const { nodes: pending } = await services.verification.listAnswers(ctx, { requestId: request.id, pending: true }, {});
+      await this.staff.as(username, async (caller, services) => {
+        const { nodes: pending } = await services.verification.listAnswers(caller, { requestId: request.id, pending: true }, {});
         for (const answer of pending) {
-          await services.verification.answer(ctx, answer.id, findings);
+          await services.verification.answer(caller, answer.id, findings);
         }
       });
     }
     if (answering.length === DEPARTMENT_ANSWERS.length) {
-      await this.staff.as('district.officer', (ctx, services) => services.verification.approveReport(ctx, request.id));
+      await this.staff.as('district.officer', (caller, services) => services.verification.approveReport(caller, request.id));
     }
   }
 
   /** The household investigation, recorded by the caseworker and signed by both investigators. */
   async investigate(findings: string): Promise<void> {
-    const investigation = await this.staff.as(this.caseworker, (ctx, services) => services.steps.recordInvestigation(ctx, this.key, {
+    const investigation = await this.staff.as(this.caseworker, (caller, services) => services.steps.recordInvestigation(caller, this.key, {
       visitedOn: today(), findings, investigatorIds: this.investigators.map((u) => this.staff.idOf(u)),
     }));
     for (const investigator of this.investigators) {
-      await this.staff.as(investigator, (ctx, services) => services.steps.signInvestigation(ctx, investigation));
+      await this.staff.as(investigator, (caller, services) => services.steps.signInvestigation(caller, investigation));
     }
   }
 
   async accountIncome(items: { source: string; monthlyYuan: number; counted?: boolean }[]): Promise<void> {
-    await this.staff.as(this.caseworker, (ctx, services) => services.steps.recordIncomeAccounting(ctx, this.key, {
+    await this.staff.as(this.caseworker, (caller, services) => services.steps.recordIncomeAccounting(caller, this.key, {
       items: items.map((i) => ({ ...i, counted: i.counted ?? true })),
       assets: [{ kind: '存款 (deposit)', description: '活期 (current account)', valueYuan: 3000 }],
       deductionsYuan: 0,
@@ -197,7 +197,7 @@ class DemoCase {
   }
 
   async assessCare(items: SelfCareItems): Promise<void> {
-    await this.staff.as(this.caseworker, (ctx, services) => services.steps.recordCareAssessment(ctx, this.key, items, SupportForm.DISPERSED));
+    await this.staff.as(this.caseworker, (caller, services) => services.steps.recordCareAssessment(caller, this.key, items, SupportForm.DISPERSED));
   }
 
   /** From SUBMITTED to TOWNSHIP_REVIEW: acceptance, verification, investigation, income accounting
@@ -236,7 +236,7 @@ class DemoCase {
 /** Records every township's committee, as the administrator does (D§2). */
 export async function formDemoCommittees(staff: DemoStaff): Promise<void> {
   for (const [code, prefix] of Object.entries(TOWNSHIPS)) {
-    await staff.as('admin', (ctx, services) => services.committees.setCommittee(ctx, code,
+    await staff.as('admin', (caller, services) => services.committees.setCommittee(caller, code,
       COMMITTEE_SEATS.map(([name, fn]) => ({ accountId: staff.idOf(`${prefix}.${name}`), function: fn }))));
   }
 }
@@ -253,7 +253,7 @@ const dibao = (villageCode: string, ...members: Member[]): Application => ({ vil
  */
 export async function seedDemoCases(staff: DemoStaff): Promise<void> {
   // A township limit on LINSHI, so that the district's confirmation above it can be tried (D§6).
-  await staff.as('district.officer', (ctx, services) => services.settings.update(ctx, 'linshiTownshipLimitYuan', 2000));
+  await staff.as('district.officer', (caller, services) => services.settings.update(caller, 'linshiTownshipLimitYuan', 2000));
   const run = new DemoRun(staff);
   await Promise.all([seedHexi(run), seedShiqiao(run), seedChengguan(run), seedBaiyun(run)]);
 }
@@ -289,7 +289,7 @@ async function seedPaidLinshi(run: DemoRun): Promise<void> {
   await linshi.step(linshi.caseworker, 'startNotice', { amount: 3000 });
   await linshi.letNoticePass();
   // 3,000 yuan is above the township's 2,000: the district confirms before the head approves.
-  await run.staff.as('district.officer', (ctx, services) => services.steps.confirmAmount(ctx, linshi.key));
+  await run.staff.as('district.officer', (caller, services) => services.steps.confirmAmount(caller, linshi.key));
   await linshi.step(linshi.head, 'approveCase');
   await linshi.step(linshi.caseworker, 'recordPayment');
 }

@@ -3,8 +3,7 @@ import type { DataSource } from 'typeorm';
 import { defineAbilityFor } from '../../permissions/ability';
 import { createTokenSigner } from '../auth/tokens';
 import { LoginThrottle } from '../auth/login-throttle';
-import type { RequestContext } from '../graphql/context';
-import { createLoaders } from '../loaders';
+import { Caller, PendingAudit } from '../auth/caller';
 import { createLogger } from '../logger';
 import { createServices, Services } from '../services';
 import { Account } from '../modules/account/account.entity';
@@ -27,7 +26,7 @@ export class DemoStaff {
 
   static async load(dataSource: DataSource): Promise<DemoStaff> {
     // Nobody signs in during the seed: the signer and the throttle only complete the services.
-    const services = createServices(dataSource, createTokenSigner(crypto.randomBytes(32).toString('hex'), 60), new LoginThrottle(1, 1));
+    const services = createServices(dataSource, SILENT, createTokenSigner(crypto.randomBytes(32).toString('hex'), 60), new LoginThrottle(1, 1));
     const accounts = await dataSource.getRepository(Account).find({ relations: { roles: true } });
     return new DemoStaff(dataSource, services, new Map(accounts.map((a) => [a.username, a])));
   }
@@ -36,28 +35,15 @@ export class DemoStaff {
     return this.accountOrThrow(username).id;
   }
 
-  async as<T>(username: string, work: (ctx: RequestContext, services: Services) => Promise<T>): Promise<T> {
+  async as<T>(username: string, work: (caller: Caller, services: Services) => Promise<T>): Promise<T> {
     const actor = actorOf(this.accountOrThrow(username));
-    let loaders: RequestContext['loaders'] | undefined;
-    const ctx: RequestContext = {
-      requestId: `seed-${++this.requests}`,
-      clientAddress: 'seed',
-      actor,
-      authMethod: 'TOKEN',
-      ability: defineAbilityFor(actor),
-      dataSource: this.dataSource,
-      services: this.services,
-      pendingAudit: new Map(),
-      logger: SILENT,
-      get loaders() {
-        loaders ??= createLoaders(ctx);
-        return loaders;
-      },
+    const caller: Caller = {
+      actor, authMethod: 'TOKEN', ability: defineAbilityFor(actor), requestId: `seed-${++this.requests}`, clientAddress: 'seed', audit: new PendingAudit(),
     };
     try {
-      return await work(ctx, this.services);
+      return await work(caller, this.services);
     } finally {
-      await this.services.audit.flush(ctx);
+      await this.services.audit.flush(caller);
     }
   }
 

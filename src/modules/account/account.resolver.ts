@@ -118,19 +118,19 @@ export class AccountResolver {
   @Mutation(() => AuthPayload, { description: 'Sign in with username and password (登录); returns a signed, expiring token.' })
   @Public('Signing in is how a caller stops being anonymous.')
   login(@Ctx() ctx: RequestContext, @Arg('username') username: string, @Arg('password') password: string): Promise<AuthPayload> {
-    return ctx.services.accounts.login(username, password, ctx.clientAddress);
+    return ctx.services.accounts.login(username, password, ctx.caller.clientAddress);
   }
 
   @Mutation(() => ChangePasswordPayload, { description: 'Change your own password (修改密码); tokens issued before stop working, a new one is returned.' })
   @SignedIn('Everyone manages their own password (D§2).')
   changePassword(@Ctx() ctx: RequestContext, @Arg('input') input: ChangePasswordInput): Promise<AuthPayload> {
-    return ctx.services.accounts.changePassword(ctx, input.currentPassword, input.newPassword);
+    return ctx.services.accounts.changePassword(ctx.caller, input.currentPassword, input.newPassword);
   }
 
   @Query(() => Account, { nullable: true, description: 'The caller\'s own account, roles and their scope (当前账号).' })
   @SignedIn('Everyone may see their own account (D§2).')
   me(@Ctx() ctx: RequestContext): Promise<Account> {
-    return ctx.services.accounts.me(ctx);
+    return ctx.services.accounts.me(ctx.caller);
   }
 
   @Query(() => AccountConnection, { nullable: true, description: 'Accounts the caller may see (账号列表), newest first, optionally under a region or with a role.' })
@@ -141,26 +141,26 @@ export class AccountResolver {
     @Arg('regionCode', () => String, { nullable: true }) regionCode?: string,
     @Arg('role', () => Role, { nullable: true }) role?: Role,
   ): Promise<Connection<Account>> {
-    return ctx.services.accounts.page(ctx, { regionCode, role }, page);
+    return ctx.services.accounts.page(ctx.caller, { regionCode, role }, page);
   }
 
   @Mutation(() => CreateAccountPayload, { description: 'Create an account in the caller\'s district (新建账号); ADMIN.' })
   @Needs('create', 'Account')
   async createAccount(@Ctx() ctx: RequestContext, @Arg('input') input: CreateAccountInput) {
-    return { account: await ctx.services.accounts.create(ctx, input) };
+    return { account: await ctx.services.accounts.create(ctx.caller, input) };
   }
 
   @Mutation(() => SetAccountActivePayload, { description: 'Deactivate or reactivate an account (停用/启用账号); ADMIN. Its tokens and keys stop working at once.' })
   @Needs('update', 'Account')
   async setAccountActive(@Ctx() ctx: RequestContext, @Arg('input') input: SetAccountActiveInput) {
-    return { account: await ctx.services.accounts.setActive(ctx, keyOfOrThrow(input.accountId, 'Account', 'accountId'), input.active) };
+    return { account: await ctx.services.accounts.setActive(ctx.caller, keyOfOrThrow(input.accountId, 'Account', 'accountId'), input.active) };
   }
 
   @Query(() => ApiKeyConnection, { nullable: true, description: 'API keys the caller may see (接口密钥), newest first, never their secrets.' })
   @Needs('read', 'ApiKey')
   apiKeys(@Ctx() ctx: RequestContext, @Args() page: PageArgs,
     @Arg('accountId', () => ID, { nullable: true }) accountId?: string): Promise<Connection<ApiKey>> {
-    return ctx.services.accounts.listApiKeys(ctx, accountId ? keyOfOrThrow(accountId, 'Account') : undefined, page);
+    return ctx.services.accounts.listApiKeys(ctx.caller, accountId ? keyOfOrThrow(accountId, 'Account') : undefined, page);
   }
 
   @Mutation(() => IssuedApiKey, { description: 'Issue an API key to a department integration account (签发密钥); ADMIN of its district.' })
@@ -168,13 +168,13 @@ export class AccountResolver {
   createApiKey(@Ctx() ctx: RequestContext, @Arg('input') input: CreateApiKeyInput): Promise<IssuedApiKey> {
     const name = input.name.trim();
     if (!name || name.length > 100) throw badInput('name', 'input.text.length', { field: 'name', max: 100 });
-    return ctx.services.accounts.createApiKey(ctx, keyOfOrThrow(input.accountId, 'Account', 'accountId'), name);
+    return ctx.services.accounts.createApiKey(ctx.caller, keyOfOrThrow(input.accountId, 'Account', 'accountId'), name);
   }
 
   @Mutation(() => RevokeApiKeyPayload, { description: 'Revoke an API key (吊销密钥); it is refused from the next request on.' })
   @Needs('revoke', 'ApiKey')
   async revokeApiKey(@Ctx() ctx: RequestContext, @Arg('input') input: RevokeApiKeyInput) {
-    return { apiKey: await ctx.services.accounts.revokeApiKey(ctx, keyOfOrThrow(input.apiKeyId, 'ApiKey', 'apiKeyId')) };
+    return { apiKey: await ctx.services.accounts.revokeApiKey(ctx.caller, keyOfOrThrow(input.apiKeyId, 'ApiKey', 'apiKeyId')) };
   }
 }
 

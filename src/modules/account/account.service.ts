@@ -4,7 +4,7 @@ import { assertCan } from '../../auth/authorize';
 import { scopeQuery } from '../../../permissions/sql';
 import { Department, Role, ROLE_TIER } from '../../../permissions/roles';
 import { badInput, conflict, notFound, tooManyRequests, unauthenticated } from '../../errors';
-import type { RequestContext } from '../../graphql/context';
+import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../../auth/passwords';
 import type { TokenSigner } from '../../auth/tokens';
@@ -14,6 +14,7 @@ import { Region } from '../region/region.entity';
 import { levelOfCodeOrThrow, scopeCodesOf } from '../region/region-code';
 import { Account, RoleAssignment } from './account.entity';
 import { ApiKey } from './api-key.entity';
+import type { AuditService } from '../audit/audit.service';
 
 export interface AccountFilter {
   regionCode?: string;
@@ -51,19 +52,20 @@ export class AccountService {
     private readonly dataSource: DataSource,
     private readonly tokens: TokenSigner,
     private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
   ) {}
 
   /** Changes the caller's own password; every token issued before stops working. */
-  async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<{ token: string; expiresAt: Date; account: Account }> {
-    const account = await this.me(ctx);
+  async changePassword(caller: Caller, currentPassword: string, newPassword: string): Promise<{ token: string; expiresAt: Date; account: Account }> {
+    const account = await this.me(caller);
     // The current password is guessable with a stolen token: the same throttle as sign-in.
-    const wait = this.throttle.retryAfter(account.username, ctx.clientAddress);
+    const wait = this.throttle.retryAfter(account.username, caller.clientAddress);
     if (wait > 0) throw tooManyRequests(wait, 'auth.signIn.throttled', { seconds: wait });
-    this.throttle.attempt(account.username, ctx.clientAddress);
+    this.throttle.attempt(account.username, caller.clientAddress);
     if (!account.passwordHash || !(await verifyPassword(account.passwordHash, currentPassword))) {
       throw unauthenticated('auth.password.currentWrong');
     }
-    this.throttle.succeeded(account.username, ctx.clientAddress);
+    this.throttle.succeeded(account.username, caller.clientAddress);
     if (newPassword.length < MIN_PASSWORD_LENGTH) throw badInput('newPassword', 'account.password.tooShort', { min: MIN_PASSWORD_LENGTH });
     if (newPassword === currentPassword) throw badInput('newPassword', 'account.password.unchanged');
     const passwordHash = await hashPassword(newPassword);
@@ -73,7 +75,7 @@ export class AccountService {
         'UPDATE accounts SET password_hash = $2, credentials_version = credentials_version + 1 WHERE id = $1 RETURNING credentials_version',
         [account.id, passwordHash],
       );
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.audit.recordChange(manager, caller, {
         action: 'changePassword', subjectType: 'Account', subjectId: account.id, districtCode: account.districtCode,
         townshipCode: account.townshipCode, villageCode: account.villageCode,
       });
@@ -128,8 +130,8 @@ export class AccountService {
     return actorOf(row.account!);
   }
 
-  async me(ctx: RequestContext): Promise<Account> {
-    return this.withRoles().where('account.id = :id', { id: ctx.actor!.accountId }).getOneOrFail();
+  async me(caller: Caller): Promise<Account> {
+    return this.withRoles().where('account.id = :id', { id: caller.actor!.accountId }).getOneOrFail();
   }
 
   /** One statement for an account and its roles (find-with-relations would take two). */
@@ -138,16 +140,16 @@ export class AccountService {
   }
 
   /** Accounts the caller may read, optionally only those with a home region under `regionCode`. */
-  list(ctx: RequestContext, filter: AccountFilter = {}): Promise<Account[]> {
+  list(caller: Caller, filter: AccountFilter = {}): Promise<Account[]> {
     const qb = this.filtered(this.withRoles(), filter);
-    return scopeQuery(qb, ctx.ability, 'read', 'Account').orderBy('account.username').addOrderBy('role.role').getMany();
+    return scopeQuery(qb, caller.ability, 'read', 'Account').orderBy('account.username').addOrderBy('role.role').getMany();
   }
 
   /** A page of what `list` answers, newest first. Roles are read for the page's accounts in a
    * second statement: joined into the page query, they would multiply the rows its LIMIT counts. */
-  async page(ctx: RequestContext, filter: AccountFilter, page: PageArgs): Promise<Connection<Account>> {
+  async page(caller: Caller, filter: AccountFilter, page: PageArgs): Promise<Connection<Account>> {
     const qb = this.filtered(this.dataSource.getRepository(Account).createQueryBuilder('account'), filter);
-    const found = await keysetPage(scopeQuery(qb, ctx.ability, 'read', 'Account'), page, { type: 'Account', sortColumn: 'created_at' });
+    const found = await keysetPage(scopeQuery(qb, caller.ability, 'read', 'Account'), page, { type: 'Account', sortColumn: 'created_at' });
     const ids = found.nodes.map((account) => account.id);
     const roles = ids.length === 0 ? [] : await this.dataSource.getRepository(RoleAssignment).createQueryBuilder('role')
       .where('role.account_id IN (:...ids)', { ids }).orderBy('role.role').getMany();
@@ -168,18 +170,18 @@ export class AccountService {
     return qb;
   }
 
-  async findByIdsScoped(ctx: RequestContext, ids: readonly string[]): Promise<Account[]> {
+  async findByIdsScoped(caller: Caller, ids: readonly string[]): Promise<Account[]> {
     const qb = this.withRoles().where('account.id IN (:...ids)', { ids });
-    return scopeQuery(qb, ctx.ability, 'read', 'Account').getMany();
+    return scopeQuery(qb, caller.ability, 'read', 'Account').getMany();
   }
 
-  async findByIdOrThrow(ctx: RequestContext, id: string): Promise<Account> {
-    const [account] = await this.findByIdsScoped(ctx, [id]);
+  async findByIdOrThrow(caller: Caller, id: string): Promise<Account> {
+    const [account] = await this.findByIdsScoped(caller, [id]);
     if (!account) throw notFound('account.notFound');
     return account;
   }
 
-  async create(ctx: RequestContext, input: NewAccount): Promise<Account> {
+  async create(caller: Caller, input: NewAccount): Promise<Account> {
     if (!USERNAME_PATTERN.test(input.username)) {
       throw badInput('username', 'account.username.invalid');
     }
@@ -195,7 +197,7 @@ export class AccountService {
       departmentCode: input.departmentCode ?? null,
       active: true,
     });
-    assertCan(ctx, 'create', 'Account', account);
+    assertCan(caller, 'create', 'Account', account);
     assertRolesFit(input, home.districtCode);
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
     return this.dataSource.transaction(async (manager) => {
@@ -205,7 +207,7 @@ export class AccountService {
       }
       const saved = await manager.save(Object.assign(account, { passwordHash }));
       saved.roles = await manager.save(input.roles.map((r) => Object.assign(new RoleAssignment(), { accountId: saved.id, ...r })));
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.audit.recordChange(manager, caller, {
         action: 'createAccount', subjectType: 'Account', subjectId: saved.id, districtCode: saved.districtCode,
         townshipCode: saved.townshipCode, villageCode: saved.villageCode, details: { username: saved.username, roles: input.roles },
       });
@@ -213,14 +215,14 @@ export class AccountService {
     });
   }
 
-  async setActive(ctx: RequestContext, id: string, active: boolean): Promise<Account> {
-    const account = await this.findByIdOrThrow(ctx, id);
-    assertCan(ctx, 'update', 'Account', account);
-    if (account.id === ctx.actor!.accountId && !active) throw badInput('id', 'account.deactivateSelf');
+  async setActive(caller: Caller, id: string, active: boolean): Promise<Account> {
+    const account = await this.findByIdOrThrow(caller, id);
+    assertCan(caller, 'update', 'Account', account);
+    if (account.id === caller.actor!.accountId && !active) throw badInput('id', 'account.deactivateSelf');
     account.active = active;
     await this.dataSource.transaction(async (manager) => {
       await manager.update(Account, { id }, { active });
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.audit.recordChange(manager, caller, {
         action: active ? 'activateAccount' : 'deactivateAccount', subjectType: 'Account', subjectId: id, districtCode: account.districtCode,
         townshipCode: account.townshipCode, villageCode: account.villageCode,
       });
@@ -229,20 +231,20 @@ export class AccountService {
   }
 
   /** Issues a key for a department integration; the secret is returned now and never again. */
-  async createApiKey(ctx: RequestContext, accountId: string, name: string): Promise<{ apiKey: ApiKey; secret: string }> {
-    const account = await this.findByIdOrThrow(ctx, accountId);
+  async createApiKey(caller: Caller, accountId: string, name: string): Promise<{ apiKey: ApiKey; secret: string }> {
+    const account = await this.findByIdOrThrow(caller, accountId);
     if (!account.roles.some((r) => r.role === Role.DEPARTMENT)) {
       throw badInput('accountId', 'apiKey.departmentOnly');
     }
     const generated = generateApiKey();
     const apiKey = Object.assign(new ApiKey(), {
       accountId, districtCode: account.districtCode, name, prefix: generated.prefix, secretHash: generated.secretHash,
-      createdById: ctx.actor!.accountId, lastUsedAt: null, revokedAt: null,
+      createdById: caller.actor!.accountId, lastUsedAt: null, revokedAt: null,
     });
-    assertCan(ctx, 'create', 'ApiKey', apiKey);
+    assertCan(caller, 'create', 'ApiKey', apiKey);
     const saved = await this.dataSource.transaction(async (manager) => {
       const row = await manager.save(apiKey);
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.audit.recordChange(manager, caller, {
         action: 'createApiKey', subjectType: 'ApiKey', subjectId: row.id, districtCode: row.districtCode, details: { accountId, prefix: row.prefix },
       });
       return row;
@@ -250,31 +252,31 @@ export class AccountService {
     return { apiKey: saved, secret: generated.key };
   }
 
-  listApiKeys(ctx: RequestContext, accountId: string | undefined, page: PageArgs): Promise<Connection<ApiKey>> {
+  listApiKeys(caller: Caller, accountId: string | undefined, page: PageArgs): Promise<Connection<ApiKey>> {
     const qb = this.dataSource.getRepository(ApiKey).createQueryBuilder('key');
     if (accountId) qb.andWhere('key.account_id = :accountId', { accountId });
-    return keysetPage(scopeQuery(qb, ctx.ability, 'read', 'ApiKey'), page, { type: 'ApiKey', sortColumn: 'created_at' });
+    return keysetPage(scopeQuery(qb, caller.ability, 'read', 'ApiKey'), page, { type: 'ApiKey', sortColumn: 'created_at' });
   }
 
-  async findApiKey(ctx: RequestContext, id: string): Promise<ApiKey | null> {
+  async findApiKey(caller: Caller, id: string): Promise<ApiKey | null> {
     const qb = this.dataSource.getRepository(ApiKey).createQueryBuilder('key').where('key.id = :id', { id });
-    return scopeQuery(qb, ctx.ability, 'read', 'ApiKey').getOne();
+    return scopeQuery(qb, caller.ability, 'read', 'ApiKey').getOne();
   }
 
-  async findApiKeyOrThrow(ctx: RequestContext, id: string): Promise<ApiKey> {
-    const key = await this.findApiKey(ctx, id);
+  async findApiKeyOrThrow(caller: Caller, id: string): Promise<ApiKey> {
+    const key = await this.findApiKey(caller, id);
     if (!key) throw notFound('apiKey.notFound');
     return key;
   }
 
-  async revokeApiKey(ctx: RequestContext, id: string): Promise<ApiKey> {
-    const key = await this.findApiKeyOrThrow(ctx, id);
-    assertCan(ctx, 'revoke', 'ApiKey', key);
+  async revokeApiKey(caller: Caller, id: string): Promise<ApiKey> {
+    const key = await this.findApiKeyOrThrow(caller, id);
+    assertCan(caller, 'revoke', 'ApiKey', key);
     if (key.revokedAt) return key;
     key.revokedAt = new Date();
     await this.dataSource.transaction(async (manager) => {
       await manager.update(ApiKey, { id }, { revokedAt: key.revokedAt });
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.audit.recordChange(manager, caller, {
         action: 'revokeApiKey', subjectType: 'ApiKey', subjectId: id, districtCode: key.districtCode, details: { prefix: key.prefix },
       });
     });

@@ -39,10 +39,10 @@ export class AuditResolver {
     @Arg('filter', () => AuditFilter, { nullable: true }) filter?: AuditFilter,
   ): Promise<Connection<AuditEntry>> {
     const { subjectId, ...rest } = filter ?? {};
-    if (!subjectId) return ctx.services.audit.list(ctx, rest, page);
+    if (!subjectId) return ctx.services.audit.list(ctx.caller, rest, page);
     // The log keeps a subject's own key; a committee is logged as `Committee`, served as `CommitteeView`.
     const { type, key } = fromGlobalIdOrThrow(subjectId, 'subjectId');
     const subjectType = rest.subjectType ?? (type === 'CommitteeView' ? 'Committee' : type);
-    return ctx.services.audit.list(ctx, { ...rest, subjectType, subjectId: key.split(':').pop() }, page);
+    return ctx.services.audit.list(ctx.caller, { ...rest, subjectType, subjectId: key.split(':').pop() }, page);
   }
 }

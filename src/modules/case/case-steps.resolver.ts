@@ -148,14 +148,14 @@ const ConfirmAmountPayload = payloadType<{ case: Case }>('ConfirmAmount', 'The c
 export class CaseStepsResolver {
   /** The case as the step left it, read fresh (not from a loader that may hold the earlier state). */
   private caseAfter(ctx: RequestContext, key: TenantKey): Promise<Case> {
-    return ctx.services.cases.findOrThrow(ctx, key);
+    return ctx.services.cases.findOrThrow(ctx.caller, key);
   }
 
   @Mutation(() => RecordInvestigationPayload, { description: 'Record a household investigation with its investigators (入户调查记录), D§3.' })
   @Needs('investigate', 'Case')
   async recordInvestigation(@Ctx() ctx: RequestContext, @Arg('input') input: RecordInvestigationInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
-    const investigation = await ctx.services.steps.recordInvestigation(ctx, key, {
+    const investigation = await ctx.services.steps.recordInvestigation(ctx.caller, key, {
       visitedOn: input.visitedOn, findings: input.findings,
       investigatorIds: input.investigatorIds.map((id) => keyOfOrThrow(id, 'Account', 'investigatorIds')),
     });
@@ -165,7 +165,7 @@ export class CaseStepsResolver {
   @Mutation(() => SignInvestigationPayload, { description: 'Sign an investigation you are named on (调查人签字), D§3.' })
   @Needs('investigate', 'Case')
   async signInvestigation(@Ctx() ctx: RequestContext, @Arg('input') input: SignInvestigationInput) {
-    const investigation = await ctx.services.steps.signInvestigation(ctx, tenantKeyOfOrThrow(input.investigationId, 'Investigation', 'investigationId'));
+    const investigation = await ctx.services.steps.signInvestigation(ctx.caller, tenantKeyOfOrThrow(input.investigationId, 'Investigation', 'investigationId'));
     return { investigation, case: await this.caseAfter(ctx, { districtCode: investigation.districtCode, id: investigation.caseId }) };
   }
 
@@ -173,7 +173,7 @@ export class CaseStepsResolver {
   @Needs('assess', 'Case')
   async recordIncomeAccounting(@Ctx() ctx: RequestContext, @Arg('input') input: RecordIncomeAccountingInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
-    const incomeAccounting = await ctx.services.steps.recordIncomeAccounting(ctx, key, input);
+    const incomeAccounting = await ctx.services.steps.recordIncomeAccounting(ctx.caller, key, input);
     return { incomeAccounting, case: await this.caseAfter(ctx, key) };
   }
 
@@ -181,7 +181,7 @@ export class CaseStepsResolver {
   @Needs('assess', 'Case')
   async recordCareAssessment(@Ctx() ctx: RequestContext, @Arg('input') input: RecordCareAssessmentInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
-    await ctx.services.steps.recordCareAssessment(ctx, key, { ...input.items }, input.supportForm);
+    await ctx.services.steps.recordCareAssessment(ctx.caller, key, { ...input.items }, input.supportForm);
     return { case: await this.caseAfter(ctx, key) };
   }
 
@@ -189,7 +189,7 @@ export class CaseStepsResolver {
   @Needs('investigate', 'Case')
   async raiseDoubt(@Ctx() ctx: RequestContext, @Arg('input') input: RaiseDoubtInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
-    await ctx.services.steps.raiseDoubt(ctx, key);
+    await ctx.services.steps.raiseDoubt(ctx.caller, key);
     return { case: await this.caseAfter(ctx, key) };
   }
 
@@ -197,7 +197,7 @@ export class CaseStepsResolver {
   @Needs('appraise', 'Case')
   async recordAppraisal(@Ctx() ctx: RequestContext, @Arg('input') input: RecordAppraisalInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
-    const appraisal = await ctx.services.steps.recordAppraisal(ctx, key, input);
+    const appraisal = await ctx.services.steps.recordAppraisal(ctx.caller, key, input);
     return { appraisal, case: await this.caseAfter(ctx, key) };
   }
 
@@ -205,7 +205,7 @@ export class CaseStepsResolver {
   @Needs('deliver', 'Case')
   async recordDelivery(@Ctx() ctx: RequestContext, @Arg('input') input: RecordDeliveryInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
-    const delivery = await ctx.services.steps.recordDelivery(ctx, key, input);
+    const delivery = await ctx.services.steps.recordDelivery(ctx.caller, key, input);
     return { delivery, case: await this.caseAfter(ctx, key) };
   }
 
@@ -213,7 +213,7 @@ export class CaseStepsResolver {
   @Needs('confirm', 'Case')
   async confirmAmount(@Ctx() ctx: RequestContext, @Arg('input') input: ConfirmAmountInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
-    await ctx.services.steps.confirmAmount(ctx, key);
+    await ctx.services.steps.confirmAmount(ctx.caller, key);
     return { case: await this.caseAfter(ctx, key) };
   }
 }

@@ -10,7 +10,7 @@ type StepRecord = Investigation | IncomeAccounting | Appraisal | Delivery | Obje
 /** One loader per kind of step record: each batch is one scoped query over the cases asked for. */
 function recordsLoader<T extends StepRecord>(ctx: RequestContext, entity: new () => T) {
   return new DataLoader<TenantKey, T[], string>(async (keys) => {
-    const records = await ctx.services.steps.recordsOf(ctx, entity, keys);
+    const records = await ctx.services.steps.recordsOf(ctx.caller, entity, keys);
     return keys.map((key) => records.filter((r) => r.districtCode === key.districtCode && r.caseId === key.id));
   }, { cacheKeyFn: tenantKeyOf });
 }
@@ -18,11 +18,11 @@ function recordsLoader<T extends StepRecord>(ctx: RequestContext, entity: new ()
 export function createCaseLoaders(ctx: RequestContext) {
   return {
     caseByKey: new DataLoader<TenantKey, Case | null, string>(async (keys) => {
-      const found = new Map((await ctx.services.cases.findByKeys(ctx, keys)).map((c) => [tenantKeyOf(c), c] as const));
+      const found = new Map((await ctx.services.cases.findByKeys(ctx.caller, keys)).map((c) => [tenantKeyOf(c), c] as const));
       return keys.map((key) => found.get(tenantKeyOf(key)) ?? null);
     }, { cacheKeyFn: tenantKeyOf }),
     eventsByCaseKey: new DataLoader<TenantKey, CaseEvent[], string>(async (keys) => {
-      const events = await ctx.services.cases.eventsOf(ctx, keys);
+      const events = await ctx.services.cases.eventsOf(ctx.caller, keys);
       return keys.map((key) => events.filter((e) => e.districtCode === key.districtCode && e.caseId === key.id));
     }, { cacheKeyFn: tenantKeyOf }),
     investigationsByCaseKey: recordsLoader(ctx, Investigation),
@@ -32,7 +32,7 @@ export function createCaseLoaders(ctx: RequestContext) {
     deliveriesByCaseKey: recordsLoader(ctx, Delivery),
     spotChecksByCaseKey: recordsLoader(ctx, SpotCheck),
     casesByHouseholdKey: new DataLoader<TenantKey, Case[], string>(async (keys) => {
-      const cases = await ctx.services.cases.casesOfHouseholds(ctx, keys);
+      const cases = await ctx.services.cases.casesOfHouseholds(ctx.caller, keys);
       return keys.map((key) => cases.filter((c) => c.districtCode === key.districtCode && c.householdId === key.id));
     }, { cacheKeyFn: tenantKeyOf }),
   };

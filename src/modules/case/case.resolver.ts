@@ -13,7 +13,6 @@ import { nextStepsOf } from './workflow';
 import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection, SpotCheck } from './case-records.entity';
 import { Account } from '../account/account.entity';
 import { Role } from '../../../permissions/roles';
-import { pendingStepsOf } from './pending-steps';
 
 @ObjectType('PendingStep', { description: 'A step that can happen next on a case (待办环节): who may take it and what it still waits for' })
 class PendingStepView {
@@ -103,7 +102,7 @@ export class CaseResolver {
   @Mutation(() => SubmitApplicationPayload, { description: 'Submit an application for a household (提交申请), P4.1.' })
   @Needs('submit', 'Case')
   async submitApplication(@Ctx() ctx: RequestContext, @Arg('input') input: SubmitApplicationInput) {
-    return { case: await ctx.services.cases.submit(ctx, tenantKeyOfOrThrow(input.householdId, 'Household', 'householdId'), input) };
+    return { case: await ctx.services.cases.submit(ctx.caller, tenantKeyOfOrThrow(input.householdId, 'Household', 'householdId'), input) };
   }
 
   @Query(() => CaseConnection, { nullable: true, description: 'Cases the caller may see (案件列表), newest first, as a Relay connection.' })
@@ -113,19 +112,19 @@ export class CaseResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => CaseFilter, { nullable: true }) filter?: CaseFilter,
   ): Promise<Connection<Case>> {
-    return ctx.services.cases.page(ctx, filter ?? {}, page);
+    return ctx.services.cases.page(ctx.caller, filter ?? {}, page);
   }
 
   @Query(() => CaseConnection, { nullable: true, description: 'Cases past a deadline in the caller\'s scope (超期案件), newest first.' })
   @Needs('read', 'Case')
   overdueCases(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<Case>> {
-    return ctx.services.cases.page(ctx, { overdue: true }, page);
+    return ctx.services.cases.page(ctx.caller, { overdue: true }, page);
   }
 
   @Query(() => Case, { name: 'case', nullable: true, description: 'One case by ID (案件详情); NOT_FOUND outside the caller\'s scope.' })
   @Needs('read', 'Case')
   caseById(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Case> {
-    return ctx.services.cases.findOrThrow(ctx, tenantKeyOfOrThrow(id, 'Case'));
+    return ctx.services.cases.findOrThrow(ctx.caller, tenantKeyOfOrThrow(id, 'Case'));
   }
 
   @FieldResolver(() => Household, { nullable: true, description: 'The applying household (申请家庭), if the caller may see it' })
@@ -140,7 +139,7 @@ export class CaseResolver {
 
   @FieldResolver(() => [String], { description: 'Steps that may follow now and that the caller may take (可办理的下一步)' })
   nextSteps(@Root() found: Case, @Ctx() ctx: RequestContext): string[] {
-    return nextStepsOf(found).filter((t) => ctx.ability.can(t.action, subject('Case', found))).map((t) => t.step);
+    return nextStepsOf(found).filter((t) => ctx.caller.ability.can(t.action, subject('Case', found))).map((t) => t.step);
   }
 
   @FieldResolver(() => [Investigation], { description: 'Household investigations (入户调查)' })
@@ -185,6 +184,6 @@ export class CaseResolver {
 
   @FieldResolver(() => [PendingStepView], { description: 'What happens next, for everyone (待办环节): each step that can follow, who may take it, what it waits for' })
   async pendingSteps(@Root() found: Case, @Ctx() ctx: RequestContext): Promise<PendingStepView[]> {
-    return pendingStepsOf(ctx, found, await ctx.loaders.visibleAccountsByDistrict.load(found.districtCode));
+    return ctx.services.workflow.pendingSteps(ctx.caller, found, await ctx.loaders.visibleAccountsByDistrict.load(found.districtCode));
   }
 }

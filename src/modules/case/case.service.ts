@@ -4,10 +4,14 @@ import { scopeQuery } from '../../../permissions/sql';
 import { assertCan } from '../../auth/authorize';
 import { badInput, conflict, notFound } from '../../errors';
 import { decisionDueAtFor } from './deadlines';
-import type { RequestContext } from '../../graphql/context';
+import type { Caller } from '../../auth/caller';
 import { escapeLike } from '../household/household.service';
 import { Case, CaseEvent, CaseStatus, Channel, Programme } from './case.entity';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
+import type { KinService } from '../kin/kin.service';
+import type { HouseholdService } from '../household/household.service';
+import type { SettingsService } from '../settings/settings.service';
+import type { AuditService } from '../audit/audit.service';
 
 export interface NewApplication {
   programme: Programme;
@@ -31,16 +35,22 @@ export interface CaseFilter {
 }
 
 export class CaseService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly settings: SettingsService,
+    private readonly households: HouseholdService,
+    private readonly kin: KinService,
+  ) {}
 
   /** An application by or for a household (P4.1): the case starts SUBMITTED with its first event. */
-  async submit(ctx: RequestContext, householdKey: TenantKey, input: NewApplication): Promise<Case> {
+  async submit(caller: Caller, householdKey: TenantKey, input: NewApplication): Promise<Case> {
     const { programme, channel, note } = input;
-    const household = await ctx.services.households.findOrThrow(ctx, householdKey);
+    const household = await this.households.findOrThrow(caller, householdKey);
     const cause = input.cause?.trim() || null;
     if (programme === Programme.LINSHI && !cause) throw badInput('cause', 'case.application.causeRequired');
     if (programme !== Programme.LINSHI && (cause || input.emergency)) throw badInput('cause', 'case.application.linshiOnly');
-    const calendar = await ctx.services.settings.calendarOf(household.districtCode);
+    const calendar = await this.settings.calendarOf(household.districtCode);
     const now = new Date();
     const draft = Object.assign(new Case(), {
       districtCode: household.districtCode,
@@ -56,23 +66,23 @@ export class CaseService {
       emergency: Boolean(input.emergency),
       special: Boolean(input.special),
       kinRegistered: false,
-      createdById: ctx.actor!.accountId,
+      createdById: caller.actor!.accountId,
       statusSince: now,
       decisionDueAt: decisionDueAtFor(now, Boolean(input.special), calendar),
     });
-    assertCan(ctx, 'submit', 'Case', draft);
+    assertCan(caller, 'submit', 'Case', draft);
     return this.dataSource.transaction(async (manager) => {
       if (programme === Programme.LINSHI && !input.newGrounds) await this.assertNotRepeated(manager, draft, calendar.settings.linshiRepeatWindowMonths);
       const saved = await manager.save(draft);
       // Flagged from the start, so that an emergency payment straight from SUBMITTED is covered too.
-      await ctx.services.kin.flagCase(manager, saved);
+      await this.kin.flagCase(manager, saved);
       await manager.save(saved);
       await manager.insert(CaseEvent, {
         districtCode: saved.districtCode, caseId: saved.id, townshipCode: saved.townshipCode, villageCode: saved.villageCode,
-        fromStatus: null, toStatus: CaseStatus.SUBMITTED, action: 'submit', actorId: ctx.actor!.accountId,
-        actorUsername: ctx.actor!.username, note: note ?? (input.newGrounds ? 'Same cause again, on new grounds.' : null),
+        fromStatus: null, toStatus: CaseStatus.SUBMITTED, action: 'submit', actorId: caller.actor!.accountId,
+        actorUsername: caller.actor!.username, note: note ?? (input.newGrounds ? 'Same cause again, on new grounds.' : null),
       });
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.audit.recordChange(manager, caller, {
         action: 'submit', subjectType: 'Case', subjectId: saved.id, districtCode: saved.districtCode,
         townshipCode: saved.townshipCode, villageCode: saved.villageCode, details: { programme, channel },
       });
@@ -95,8 +105,8 @@ export class CaseService {
   }
 
   /** One page of the cases the caller may read, with the total under the same filter and scope. */
-  async page(ctx: RequestContext, filter: CaseFilter, page: PageArgs): Promise<Connection<Case>> {
-    const spotCheckRate = filter.spotCheckDue === undefined ? null : (await ctx.services.settings.calendarOf(ctx.actor!.districtCode)).settings.spotCheckRatePercent;
+  async page(caller: Caller, filter: CaseFilter, page: PageArgs): Promise<Connection<Case>> {
+    const spotCheckRate = filter.spotCheckDue === undefined ? null : (await this.settings.calendarOf(caller.actor!.districtCode)).settings.spotCheckRatePercent;
     const base = () => {
       const qb = this.dataSource.getRepository(Case).createQueryBuilder('c');
       if (filter.programme) qb.andWhere('c.programme = :programme', { programme: filter.programme });
@@ -118,38 +128,38 @@ export class CaseService {
         const search = `%${escapeLike(filter.search)}%`;
         // Members' names are searched only by roles that may read members (a role that may not must
         // not learn who belongs to a household by searching).
-        if (ctx.ability.can('read', 'Person')) {
+        if (caller.ability.can('read', 'Person')) {
           qb.andWhere(`(c.applicant_name ILIKE :search OR EXISTS (SELECT 1 FROM persons p WHERE p.district_code = c.district_code
             AND p.household_id = c.household_id AND p.name ILIKE :search))`, { search });
         } else {
           qb.andWhere('c.applicant_name ILIKE :search', { search });
         }
       }
-      return scopeQuery(qb, ctx.ability, 'read', 'Case');
+      return scopeQuery(qb, caller.ability, 'read', 'Case');
     };
     return keysetPage(base(), page, { type: 'Case', sortColumn: 'created_at' });
   }
 
-  findByKeys(ctx: RequestContext, keys: readonly TenantKey[]): Promise<Case[]> {
+  findByKeys(caller: Caller, keys: readonly TenantKey[]): Promise<Case[]> {
     const qb = whereTenantKeysIn(this.dataSource.getRepository(Case).createQueryBuilder('c'), 'id', keys);
-    return scopeQuery(qb, ctx.ability, 'read', 'Case').getMany();
+    return scopeQuery(qb, caller.ability, 'read', 'Case').getMany();
   }
 
-  async findOrThrow(ctx: RequestContext, key: TenantKey): Promise<Case> {
-    const found = await ctx.loaders.caseByKey.load(key);
+  async findOrThrow(caller: Caller, key: TenantKey): Promise<Case> {
+    const [found] = await this.findByKeys(caller, [key]);
     if (!found) throw notFound('case.notFound');
     return found;
   }
 
   /** Events of several cases in one scoped query, oldest first. */
-  eventsOf(ctx: RequestContext, keys: readonly TenantKey[]): Promise<CaseEvent[]> {
+  eventsOf(caller: Caller, keys: readonly TenantKey[]): Promise<CaseEvent[]> {
     const qb = whereTenantKeysIn(this.dataSource.getRepository(CaseEvent).createQueryBuilder('e'), 'case_id', keys);
-    return scopeQuery(qb, ctx.ability, 'read', 'CaseRecord').orderBy('e.at').addOrderBy('e.id').getMany();
+    return scopeQuery(qb, caller.ability, 'read', 'CaseRecord').orderBy('e.at').addOrderBy('e.id').getMany();
   }
 
   /** Cases of several households in one scoped query, newest first. */
-  casesOfHouseholds(ctx: RequestContext, keys: readonly TenantKey[]): Promise<Case[]> {
+  casesOfHouseholds(caller: Caller, keys: readonly TenantKey[]): Promise<Case[]> {
     const qb = whereTenantKeysIn(this.dataSource.getRepository(Case).createQueryBuilder('c'), 'household_id', keys);
-    return scopeQuery(qb, ctx.ability, 'read', 'Case').orderBy('c.created_at', 'DESC').getMany();
+    return scopeQuery(qb, caller.ability, 'read', 'Case').orderBy('c.created_at', 'DESC').getMany();
   }
 }

@@ -1,9 +1,9 @@
+import type { EntityManager } from 'typeorm';
 import { subject as asSubject } from '@casl/ability';
 import { defineAbilityFor } from '../../../permissions/ability';
 import type { Action, SubjectName } from '../../../permissions/policy';
 import { Role, ROLE_TIER } from '../../../permissions/roles';
 import { DomainError, ErrorCode } from '../../errors';
-import type { RequestContext } from '../../graphql/context';
 import { actorOf } from '../account/account.service';
 import type { Account } from '../account/account.entity';
 import { Meeting } from '../committee/committee.entity';
@@ -26,12 +26,13 @@ interface RecordStep {
   action: Action;
   subject: SubjectName;
   /** Whether the step is still to be done on this case. */
-  open?: (ctx: RequestContext, c: Case) => Promise<boolean>;
+  open?: (manager: EntityManager, c: Case) => Promise<boolean>;
 }
 
-/** Meetings that took up the case since it entered its current state (D§4). */
-async function meetingsOf(ctx: RequestContext, c: Case): Promise<number> {
-  return ctx.dataSource.getRepository(Meeting).createQueryBuilder('m')
+/** Meetings that took up the case since it entered its current state (D§4). Counted across the
+ * caller's scope: that a meeting exists is what "waiting for whom?" answers, not what it decided. */
+async function meetingsOf(manager: EntityManager, c: Case): Promise<number> {
+  return manager.getRepository(Meeting).createQueryBuilder('m')
     .where('m.district_code = :d AND :id = ANY(m.agenda_case_ids) AND m.created_at >= :since', { d: c.districtCode, id: c.id, since: c.statusSince })
     .getCount();
 }
@@ -44,8 +45,8 @@ const RECORD_STEPS: Partial<Record<CaseStatus, RecordStep[]>> = {
     { step: 'recordIncomeAccounting', action: 'assess', subject: 'Case' },
   ],
   [CaseStatus.TOWNSHIP_REVIEW]: [
-    { step: 'scheduleMeeting', action: 'create', subject: 'Meeting', open: async (ctx, c) => (await meetingsOf(ctx, c)) === 0 },
-    { step: 'castVote', action: 'vote', subject: 'Case', open: async (ctx, c) => (await meetingsOf(ctx, c)) > 0 },
+    { step: 'scheduleMeeting', action: 'create', subject: 'Meeting', open: async (manager, c) => (await meetingsOf(manager, c)) === 0 },
+    { step: 'castVote', action: 'vote', subject: 'Case', open: async (manager, c) => (await meetingsOf(manager, c)) > 0 },
   ],
   [CaseStatus.OBJECTION_RAISED]: [{ step: 'recordAppraisal', action: 'appraise', subject: 'Case' }],
   [CaseStatus.DENIED]: [{ step: 'recordDelivery', action: 'deliver', subject: 'Case', open: async (_ctx, c) => !c.deliveredAt }],
@@ -84,19 +85,21 @@ async function unmetOf(run: StepRun, guard: Check | undefined): Promise<Message[
  * policy table allows, the accounts of the district holding them that the caller may see (as
  * `whoCan` answers), every unmet requirement, and the deadline.
  */
-export async function pendingStepsOf(ctx: RequestContext, c: Case, visibleAccounts: Account[]): Promise<PendingStep[]> {
-  const calendar = await ctx.services.settings.calendarOf(c.districtCode);
+export async function pendingStepsOf(
+  env: Pick<StepRun, 'caller' | 'services' | 'manager' | 'calendar'>, c: Case, visibleAccounts: Account[],
+): Promise<PendingStep[]> {
+  const { manager } = env;
   const language = currentLanguage();
-  const run: StepRun = { ctx, manager: ctx.dataSource.manager, case: c, input: {}, calendar, now: new Date() };
+  const run: StepRun = { ...env, case: c, input: {}, now: new Date() };
   const caseRow = { ...c };
   const scopeRow = { districtCode: c.districtCode, townshipCode: c.townshipCode, villageCode: c.villageCode };
   const candidates: { step: string; action: Action; subject: SubjectName; row: object; unmet: Message[] }[] = [];
   for (const record of RECORD_STEPS[c.status] ?? []) {
-    if (record.open && !(await record.open(ctx, c))) continue;
+    if (record.open && !(await record.open(manager, c))) continue;
     candidates.push({ step: record.step, action: record.action, subject: record.subject, row: record.subject === 'Case' ? caseRow : scopeRow, unmet: [] });
   }
   for (const transition of nextStepsOf(c)) {
-    const unmet = transition.step === 'concludeReview' && (await meetingsOf(ctx, c)) === 0
+    const unmet = transition.step === 'concludeReview' && (await meetingsOf(manager, c)) === 0
       ? [message('case.pending.meetingRequired')]
       : await unmetOf(run, transition.guard);
     candidates.push({ step: transition.step, action: transition.action, subject: 'Case', row: caseRow, unmet });

@@ -144,7 +144,7 @@ const CompleteEmergencyPaperworkPayload = casePayload('CompleteEmergencyPaperwor
 @Resolver(() => Case)
 export class WorkflowResolver {
   private async run(ctx: RequestContext, step: string, input: CaseStepInput, extra: StepInput = {}): Promise<CasePayload> {
-    const changed = await ctx.services.workflow.transition(ctx, step, tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId'), input.version, extra);
+    const changed = await ctx.services.workflow.transition(ctx.caller, step, tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId'), input.version, extra);
     return { case: changed };
   }
 

@@ -2,12 +2,16 @@ import type { EntityManager } from 'typeorm';
 import type { Action } from '../../../permissions/policy';
 import { assertAmountOrThrow, badInput, DomainError, ErrorCode, textOrThrow } from '../../errors';
 import { message, Message } from '../../i18n/message';
-import type { RequestContext } from '../../graphql/context';
+import type { Caller } from '../../auth/caller';
 import type { DistrictCalendar } from '../settings/settings.service';
 import { addCalendarDays } from '../settings/working-days';
 import { Case, CaseStatus, Programme } from './case.entity';
 import { Appraisal, IncomeAccounting, Investigation, Objection, ObjectionResolution, SpotCheck, SpotCheckOutcome } from './case-records.entity';
 import { VerificationRequest, VerificationStatus } from '../verification/verification.entity';
+import type { KinService } from '../kin/kin.service';
+import type { VerificationService } from '../verification/verification.service';
+import type { CommitteeService } from '../committee/committee.service';
+import type { EnrolmentService } from '../enrolment/enrolment.service';
 
 /** What a transition mutation may carry besides the case and its version. */
 export interface StepInput {
@@ -21,8 +25,17 @@ export interface StepInput {
   content?: string | null;
 }
 
+/** The services the steps of the table call on, given to the workflow service by the composition root. */
+export interface StepCollaborators {
+  kin: KinService;
+  verification: VerificationService;
+  committees: CommitteeService;
+  enrolments: EnrolmentService;
+}
+
 export interface StepRun {
-  ctx: RequestContext;
+  caller: Caller;
+  services: StepCollaborators;
   manager: EntityManager;
   case: Case;
   input: StepInput;
@@ -140,7 +153,7 @@ function setRefusal(run: StepRun, requirement: 'case.refusal.reasonsRequired' | 
 export const TRANSITIONS: readonly Transition[] = [
   {
     step: 'acceptCase', action: 'accept', from: [SUBMITTED], outcomes: [ACCEPTED], programmes: ALL, clause: 'D§3, D§5',
-    effect: async (run) => run.ctx.services.kin.flagCase(run.manager, run.case),
+    effect: async (run) => run.services.kin.flagCase(run.manager, run.case),
   },
   {
     step: 'requestMaterials', action: 'accept', from: [SUBMITTED], outcomes: [NEEDS_MATERIALS], programmes: ALL, clause: 'D§3',
@@ -162,7 +175,7 @@ export const TRANSITIONS: readonly Transition[] = [
   {
     step: 'startInvestigation', action: 'investigate', from: [ACCEPTED], outcomes: [INVESTIGATING], programmes: ALL, clause: 'D§3, D§7',
     // "Every entry is verified": the verification request goes out with the investigation.
-    effect: async (run) => run.ctx.services.verification.requestFor(run.manager, run.ctx, run.case),
+    effect: async (run) => run.services.verification.requestFor(run.manager, run.caller, run.case),
   },
   {
     step: 'submitForReview', action: 'investigate', from: [INVESTIGATING], outcomes: [TOWNSHIP_REVIEW], programmes: REVIEWED, clause: 'D§3',
@@ -181,21 +194,21 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     step: 'concludeReview', action: 'review', from: [TOWNSHIP_REVIEW], outcomes: [PUBLIC_NOTICE, DENIED], programmes: REVIEWED, clause: 'P3.2, D§4',
-    to: (run) => run.ctx.services.committees.tally(run),
+    to: (run) => run.services.committees.tally(run),
     effect: async (run, to) => {
       if (to === PUBLIC_NOTICE) return openNotice(run);
       // The committee's refusal reaches the applicant in the head's own words, never in canned ones.
       setRefusal(run, 'case.review.reasonsRequired');
       // A re-review after a correction order may end what an earlier approval started.
-      await run.ctx.services.enrolments.endFor(run);
+      await run.services.enrolments.endFor(run);
     },
   },
   {
     step: 'raiseObjection', action: 'notice', from: [PUBLIC_NOTICE], outcomes: [OBJECTION_RAISED], programmes: ALL, clause: 'D§3, P2.2',
     guard: ({ case: c, now }) => unless(!c.noticeEndsAt || now <= c.noticeEndsAt, message('case.transition.unmet.noticeEnded')),
-    effect: async ({ manager, ctx, case: c, input }) => {
+    effect: async ({ manager, caller, case: c, input }) => {
       await manager.insert(Objection, {
-        districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: ctx.actor!.accountId,
+        districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: caller.actor!.accountId,
         objector: textOrThrow(input.objector, 'objector', 100), content: textOrThrow(input.content, 'content'),
         resolvedAt: null,
       });
@@ -221,7 +234,7 @@ export const TRANSITIONS: readonly Transition[] = [
     },
     effect: async (run, to) => {
       await run.manager.getRepository(Objection).createQueryBuilder().update()
-        .set({ resolvedAt: run.now, resolution: run.resolution, resolutionNote: run.input.note?.trim() || null, resolvedById: run.ctx.actor!.accountId })
+        .set({ resolvedAt: run.now, resolution: run.resolution, resolutionNote: run.input.note?.trim() || null, resolvedById: run.caller.actor!.accountId })
         .where('district_code = :d AND case_id = :id AND resolved_at IS NULL', { d: run.case.districtCode, id: run.case.id }).execute();
       if (to === PUBLIC_NOTICE) openNotice(run);
     },
@@ -231,9 +244,9 @@ export const TRANSITIONS: readonly Transition[] = [
     guard: all(noticeEndedWithoutObjection, withinLinshiLimit,
       ({ case: c }) => unless(Boolean(c.amount && c.amount > 0), message('case.transition.unmet.noAmount'))),
     effect: async (run) => {
-      run.case.decidedById = run.ctx.actor!.accountId;
+      run.case.decidedById = run.caller.actor!.accountId;
       run.case.decidedAt = run.now;
-      await run.ctx.services.enrolments.enrolOnApproval(run);
+      await run.services.enrolments.enrolOnApproval(run);
     },
   },
   {
@@ -241,9 +254,9 @@ export const TRANSITIONS: readonly Transition[] = [
     guard: noticeEndedWithoutObjection,
     effect: async (run) => {
       setRefusal(run);
-      run.case.decidedById = run.ctx.actor!.accountId;
+      run.case.decidedById = run.caller.actor!.accountId;
       run.case.decidedAt = run.now;
-      await run.ctx.services.enrolments.endFor(run);
+      await run.services.enrolments.endFor(run);
     },
   },
   { step: 'fileCase', action: 'file', from: [APPROVED], outcomes: [FILED], programmes: REVIEWED, clause: 'P3.1' },
@@ -260,9 +273,9 @@ export const TRANSITIONS: readonly Transition[] = [
       return [];
     },
     // The findings are a record of their own, not a note on the event (P4.3).
-    effect: async ({ manager, ctx, case: c, input }) => {
+    effect: async ({ manager, caller, case: c, input }) => {
       await manager.insert(SpotCheck, {
-        districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: ctx.actor!.accountId,
+        districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: caller.actor!.accountId,
         outcome: input.spotCheckOutcome!, findings: textOrThrow(input.note, 'findings'),
       });
     },
@@ -282,7 +295,7 @@ export const TRANSITIONS: readonly Transition[] = [
       run.case.amount = Math.round(run.input.amount!);
       run.case.emergencyPaidAt = run.now;
       // The paperwork that follows includes the verification every entry gets (D§6, D§7).
-      await run.ctx.services.verification.requestFor(run.manager, run.ctx, run.case);
+      await run.services.verification.requestFor(run.manager, run.caller, run.case);
     },
   },
   {

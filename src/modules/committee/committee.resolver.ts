@@ -130,28 +130,28 @@ export class CommitteeResolver {
   @Query(() => [CommitteeView], { nullable: true, description: 'Joint review committees the caller may see (联审联批小组), with validity.' })
   @Needs('read', 'Committee')
   async committees(@Ctx() ctx: RequestContext): Promise<CommitteeView[]> {
-    return (await ctx.services.committees.list(ctx)).map(committeeView);
+    return (await ctx.services.committees.list(ctx.caller)).map(committeeView);
   }
 
   @Mutation(() => SetCommitteePayload, { description: 'Record a township\'s committee and its members (设立/调整联审联批小组); ADMIN. P3.2, D§4.' })
   @Needs('create', 'Committee')
   async setCommittee(@Ctx() ctx: RequestContext, @Arg('input') input: SetCommitteeInput) {
     const members = input.members.map((m) => ({ accountId: keyOfOrThrow(m.accountId, 'Account', 'members'), function: m.function }));
-    return { committee: committeeView(await ctx.services.committees.setCommittee(ctx, input.townshipCode, members)) };
+    return { committee: committeeView(await ctx.services.committees.setCommittee(ctx.caller, input.townshipCode, members)) };
   }
 
   @Query(() => MeetingConnection, { nullable: true, description: 'Committee meetings the caller may see (审核会议), most recently scheduled first.' })
   @Needs('read', 'Meeting')
   meetings(@Ctx() ctx: RequestContext, @Args() page: PageArgs,
     @Arg('townshipCode', () => String, { nullable: true }) townshipCode?: string): Promise<Connection<Meeting>> {
-    return ctx.services.committees.listMeetings(ctx, townshipCode, page);
+    return ctx.services.committees.listMeetings(ctx.caller, townshipCode, page);
   }
 
   @Mutation(() => ScheduleMeetingPayload, { description: 'Schedule a committee meeting with its agenda of cases (安排审核会议), P4.2.' })
   @Needs('create', 'Meeting')
   async scheduleMeeting(@Ctx() ctx: RequestContext, @Arg('input') input: ScheduleMeetingInput) {
     const caseKeys = input.caseIds.map((id) => tenantKeyOfOrThrow(id, 'Case', 'caseIds'));
-    return { meeting: await ctx.services.committees.scheduleMeeting(ctx, input.townshipCode, input.heldOn, caseKeys) };
+    return { meeting: await ctx.services.committees.scheduleMeeting(ctx.caller, input.townshipCode, input.heldOn, caseKeys) };
   }
 
   @Mutation(() => RecordAttendancePayload, { description: 'Record who is present (出席情况), D§4.' })
@@ -159,7 +159,7 @@ export class CommitteeResolver {
   async recordAttendance(@Ctx() ctx: RequestContext, @Arg('input') input: RecordAttendanceInput) {
     const meeting = tenantKeyOfOrThrow(input.meetingId, 'Meeting', 'meetingId');
     const present = input.presentIds.map((id) => keyOfOrThrow(id, 'Account', 'presentIds'));
-    return { meeting: await ctx.services.committees.recordAttendance(ctx, meeting, present) };
+    return { meeting: await ctx.services.committees.recordAttendance(ctx.caller, meeting, present) };
   }
 
   @Mutation(() => CastVotePayload, { description: 'Cast your vote on a case at a meeting (表决); kin of the applicant and its investigators are refused (P6.3, D§4).' })
@@ -167,7 +167,7 @@ export class CommitteeResolver {
   async castVote(@Ctx() ctx: RequestContext, @Arg('input') input: CastVoteInput) {
     const meeting = tenantKeyOfOrThrow(input.meetingId, 'Meeting', 'meetingId');
     const caseKey = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
-    return { committeeVote: await ctx.services.committees.castVote(ctx, meeting, caseKey, input.vote, input.note ?? null) };
+    return { committeeVote: await ctx.services.committees.castVote(ctx.caller, meeting, caseKey, input.vote, input.note ?? null) };
   }
 
   @FieldResolver(() => [Case], { description: 'Agenda (议程): the cases the caller may see' })

@@ -5,7 +5,7 @@ import { assertCan, refuse } from '../../auth/authorize';
 import { toGlobalId } from '../../graphql/node';
 import { assertDateOrThrow, badInput, conflict, notFound, unmet } from '../../errors';
 import { message, Message } from '../../i18n/message';
-import type { RequestContext } from '../../graphql/context';
+import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Account } from '../account/account.entity';
 import { levelOfCodeOrThrow, RegionLevel } from '../region/region-code';
@@ -15,6 +15,9 @@ import type { SettingsService } from '../settings/settings.service';
 import type { StepRun } from '../case/workflow';
 import type { TenantKey } from '../../db/tenant-keys';
 import { Committee, CommitteeFunction, CommitteeMember, CommitteeVote, Meeting, Vote } from './committee.entity';
+import type { CaseService } from '../case/case.service';
+import type { AccountService } from '../account/account.service';
+import type { AuditService } from '../audit/audit.service';
 
 export interface CommitteeState {
   committee: Committee;
@@ -55,17 +58,20 @@ export class CommitteeService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly settings: SettingsService,
+    private readonly audit: AuditService,
+    private readonly accounts: AccountService,
+    private readonly cases: CaseService,
   ) {}
 
   /** Records a township's committee and its members (ADMIN, D§2); an invalid one may be recorded,
    * but cannot decide until mended. */
-  async setCommittee(ctx: RequestContext, townshipCode: string, members: { accountId: string; function: CommitteeFunction }[]): Promise<CommitteeState> {
+  async setCommittee(caller: Caller, townshipCode: string, members: { accountId: string; function: CommitteeFunction }[]): Promise<CommitteeState> {
     if (levelOfCodeOrThrow(townshipCode) !== RegionLevel.TOWNSHIP) throw badInput('townshipCode', 'region.code.notTownship', { field: 'townshipCode' });
     const districtCode = townshipCode.slice(0, 6) + '000000';
     if (new Set(members.map((m) => m.accountId)).size !== members.length) throw badInput('members', 'committee.member.duplicate');
     const existing = await this.dataSource.getRepository(Committee).findOneBy({ districtCode, townshipCode });
-    assertCan(ctx, existing ? 'update' : 'create', 'Committee', existing ?? { districtCode, townshipCode });
-    const accounts = members.length ? await ctx.services.accounts.findByIdsScoped(ctx, members.map((m) => m.accountId)) : [];
+    assertCan(caller, existing ? 'update' : 'create', 'Committee', existing ?? { districtCode, townshipCode });
+    const accounts = members.length ? await this.accounts.findByIdsScoped(caller, members.map((m) => m.accountId)) : [];
     for (const member of members) {
       const account = accounts.find((a) => a.id === member.accountId);
       if (!account) throw badInput('members', 'committee.member.unknown', { accountId: member.accountId });
@@ -75,7 +81,7 @@ export class CommitteeService {
       const committee = existing ?? (await manager.save(Object.assign(new Committee(), { districtCode, townshipCode })));
       await manager.delete(CommitteeMember, { districtCode, committeeId: committee.id });
       await manager.insert(CommitteeMember, members.map((m) => ({ districtCode, committeeId: committee.id, townshipCode, ...m })));
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.audit.recordChange(manager, caller, {
         action: existing ? 'updateCommittee' : 'createCommittee', subjectType: 'Committee', subjectId: committee.id, districtCode, townshipCode,
         details: { members: members.length },
       });
@@ -92,27 +98,27 @@ export class CommitteeService {
     return { committee, members, problems: committeeProblems(members, accounts, settings) };
   }
 
-  async list(ctx: RequestContext): Promise<CommitteeState[]> {
+  async list(caller: Caller): Promise<CommitteeState[]> {
     const qb = this.dataSource.getRepository(Committee).createQueryBuilder('c');
-    const committees = await scopeQuery(qb, ctx.ability, 'read', 'Committee').orderBy('c.township_code').getMany();
+    const committees = await scopeQuery(qb, caller.ability, 'read', 'Committee').orderBy('c.township_code').getMany();
     return Promise.all(committees.map((c) => this.stateOf(this.dataSource.manager, c)));
   }
 
   /** One committee by its key, as `node(id)` reads it. */
-  async findByKey(ctx: RequestContext, key: TenantKey): Promise<CommitteeState | null> {
+  async findByKey(caller: Caller, key: TenantKey): Promise<CommitteeState | null> {
     const qb = this.dataSource.getRepository(Committee).createQueryBuilder('c').where('c.district_code = :d AND c.id = :id', { d: key.districtCode, id: key.id });
-    const committee = await scopeQuery(qb, ctx.ability, 'read', 'Committee').getOne();
+    const committee = await scopeQuery(qb, caller.ability, 'read', 'Committee').getOne();
     return committee ? this.stateOf(this.dataSource.manager, committee) : null;
   }
 
-  async scheduleMeeting(ctx: RequestContext, townshipCode: string, heldOn: string, caseKeys: TenantKey[]): Promise<Meeting> {
+  async scheduleMeeting(caller: Caller, townshipCode: string, heldOn: string, caseKeys: TenantKey[]): Promise<Meeting> {
     assertDateOrThrow(heldOn, 'heldOn');
     if (levelOfCodeOrThrow(townshipCode) !== RegionLevel.TOWNSHIP) throw badInput('townshipCode', 'region.code.notTownship', { field: 'townshipCode' });
     const districtCode = townshipCode.slice(0, 6) + '000000';
-    assertCan(ctx, 'create', 'Meeting', { districtCode, townshipCode });
+    assertCan(caller, 'create', 'Meeting', { districtCode, townshipCode });
     const committee = await this.dataSource.getRepository(Committee).findOneBy({ districtCode, townshipCode });
     if (!committee) throw unmet(message('committee.missing', { townshipCode }));
-    const cases = await Promise.all(caseKeys.map((key) => ctx.services.cases.findOrThrow(ctx, key)));
+    const cases = await Promise.all(caseKeys.map((key) => this.cases.findOrThrow(caller, key)));
     for (const c of cases) {
       if (c.townshipCode !== townshipCode || c.status !== CaseStatus.TOWNSHIP_REVIEW) {
         throw badInput('caseIds', 'meeting.case.notAwaitingReview', { caseId: c.nodeId, status: c.status });
@@ -120,33 +126,33 @@ export class CommitteeService {
     }
     return this.dataSource.transaction(async (manager) => {
       const meeting = await manager.save(Object.assign(new Meeting(), {
-        districtCode, townshipCode, committeeId: committee.id, heldOn, agendaCaseIds: cases.map((c) => c.id), presentIds: [], createdById: ctx.actor!.accountId,
+        districtCode, townshipCode, committeeId: committee.id, heldOn, agendaCaseIds: cases.map((c) => c.id), presentIds: [], createdById: caller.actor!.accountId,
       }));
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.audit.recordChange(manager, caller, {
         action: 'scheduleMeeting', subjectType: 'Meeting', subjectId: meeting.id, districtCode, townshipCode, details: { agenda: meeting.agendaCaseIds.length },
       });
       return meeting;
     });
   }
 
-  async meetingOrThrow(ctx: RequestContext, key: TenantKey): Promise<Meeting> {
+  async meetingOrThrow(caller: Caller, key: TenantKey): Promise<Meeting> {
     const qb = this.dataSource.getRepository(Meeting).createQueryBuilder('m').where('m.district_code = :d AND m.id = :id', { d: key.districtCode, id: key.id });
-    const meeting = await scopeQuery(qb, ctx.ability, 'read', 'Meeting').getOne();
+    const meeting = await scopeQuery(qb, caller.ability, 'read', 'Meeting').getOne();
     if (!meeting) throw notFound('meeting.notFound');
     return meeting;
   }
 
   /** Newest scheduled first: the meeting date is a day, shared by many meetings, so it cannot key
    * the pages. */
-  listMeetings(ctx: RequestContext, townshipCode: string | undefined, page: PageArgs): Promise<Connection<Meeting>> {
+  listMeetings(caller: Caller, townshipCode: string | undefined, page: PageArgs): Promise<Connection<Meeting>> {
     const qb = this.dataSource.getRepository(Meeting).createQueryBuilder('m');
     if (townshipCode) qb.andWhere('m.township_code = :townshipCode', { townshipCode });
-    return keysetPage(scopeQuery(qb, ctx.ability, 'read', 'Meeting'), page, { type: 'Meeting', sortColumn: 'created_at' });
+    return keysetPage(scopeQuery(qb, caller.ability, 'read', 'Meeting'), page, { type: 'Meeting', sortColumn: 'created_at' });
   }
 
-  async recordAttendance(ctx: RequestContext, meetingKey: TenantKey, presentIds: string[]): Promise<Meeting> {
-    const meeting = await this.meetingOrThrow(ctx, meetingKey);
-    assertCan(ctx, 'update', 'Meeting', meeting);
+  async recordAttendance(caller: Caller, meetingKey: TenantKey, presentIds: string[]): Promise<Meeting> {
+    const meeting = await this.meetingOrThrow(caller, meetingKey);
+    assertCan(caller, 'update', 'Meeting', meeting);
     const members = await this.dataSource.getRepository(CommitteeMember).findBy({ districtCode: meeting.districtCode, committeeId: meeting.committeeId });
     const strangers = presentIds.filter((id) => !members.some((m) => m.accountId === id));
     if (strangers.length) throw badInput('presentIds', 'meeting.attendance.strangers', { ids: strangers });
@@ -159,7 +165,7 @@ export class CommitteeService {
       }
       locked.presentIds = [...new Set(presentIds)];
       await manager.save(locked);
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.audit.recordChange(manager, caller, {
         action: 'recordAttendance', subjectType: 'Meeting', subjectId: locked.id, districtCode: locked.districtCode,
         townshipCode: locked.townshipCode, details: { present: locked.presentIds.length },
       });
@@ -169,15 +175,15 @@ export class CommitteeService {
 
   /** A member's own vote. Kin of the applicant and the case's investigators are refused by the
    * policy table (P6.3, D§4) at this moment, whatever they may do elsewhere. */
-  async castVote(ctx: RequestContext, meetingKey: TenantKey, caseKey: TenantKey, vote: Vote, note: string | null): Promise<CommitteeVote> {
-    const meeting = await this.meetingOrThrow(ctx, meetingKey);
+  async castVote(caller: Caller, meetingKey: TenantKey, caseKey: TenantKey, vote: Vote, note: string | null): Promise<CommitteeVote> {
+    const meeting = await this.meetingOrThrow(caller, meetingKey);
     const meetingId = meeting.id;
-    const found = await ctx.services.cases.findOrThrow(ctx, caseKey);
-    assertCan(ctx, 'vote', 'Case', found);
+    const found = await this.cases.findOrThrow(caller, caseKey);
+    assertCan(caller, 'vote', 'Case', found);
     const member = await this.dataSource.getRepository(CommitteeMember).findOneBy({
-      districtCode: meeting.districtCode, committeeId: meeting.committeeId, accountId: ctx.actor!.accountId,
+      districtCode: meeting.districtCode, committeeId: meeting.committeeId, accountId: caller.actor!.accountId,
     });
-    if (!member) throw refuse(ctx, 'vote', 'Case', found, message('committee.vote.notMember'));
+    if (!member) throw refuse(caller, 'vote', 'Case', found, message('committee.vote.notMember'));
     if (!meeting.agendaCaseIds.includes(found.id)) throw badInput('caseId', 'meeting.case.notOnAgenda');
     return this.dataSource.transaction(async (manager) => {
       // Shared locks: the review cannot be concluded, nor attendance changed, while a vote lands.
@@ -185,7 +191,7 @@ export class CommitteeService {
         .where('c.district_code = :d AND c.id = :id', { d: found.districtCode, id: found.id }).getOneOrFail();
       const lockedMeeting = await manager.getRepository(Meeting).createQueryBuilder('m').setLock('pessimistic_read')
         .where('m.district_code = :d AND m.id = :id', { d: meeting.districtCode, id: meeting.id }).getOneOrFail();
-      assertCan(ctx, 'vote', 'Case', lockedCase);
+      assertCan(caller, 'vote', 'Case', lockedCase);
       if (lockedCase.status !== CaseStatus.TOWNSHIP_REVIEW) throw unmet(message('committee.vote.caseNotInReview', { status: lockedCase.status }));
       if (!lockedMeeting.presentIds.includes(member.accountId)) throw unmet(message('committee.vote.notPresent'));
       const existing = await manager.existsBy(CommitteeVote, { districtCode: meeting.districtCode, meetingId, caseId: found.id, memberId: member.accountId });
@@ -194,7 +200,7 @@ export class CommitteeService {
         districtCode: meeting.districtCode, meetingId, caseId: found.id, memberId: member.accountId, townshipCode: meeting.townshipCode,
         vote, note: note?.trim() || null,
       }));
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.audit.recordChange(manager, caller, {
         action: 'vote', subjectType: 'Case', subjectId: found.id, districtCode: found.districtCode, townshipCode: found.townshipCode,
         villageCode: found.villageCode, details: { meetingId, vote },
       });

@@ -15,7 +15,7 @@ export class EnrolmentResolver {
   enrolments(@Ctx() ctx: RequestContext, @Args() page: PageArgs,
     @Arg('programme', () => Programme, { nullable: true }) programme?: Programme,
     @Arg('villageCode', () => String, { nullable: true }) villageCode?: string): Promise<Connection<Enrolment>> {
-    return ctx.services.enrolments.list(ctx, { programme, villageCode }, page);
+    return ctx.services.enrolments.list(ctx.caller, { programme, villageCode }, page);
   }
 
   @FieldResolver(() => Case, { nullable: true, description: 'The case that enrolled the recipient (来源案件), if the caller may see it' })

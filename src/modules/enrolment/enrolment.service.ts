@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { scopeQuery } from '../../../permissions/sql';
-import type { RequestContext } from '../../graphql/context';
+import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Household } from '../household/household.entity';
 import { Programme } from '../case/case.entity';
@@ -59,10 +59,10 @@ export class EnrolmentService {
       .where("district_code = :d AND case_id = :id AND status = 'ACTIVE'", { d: c.districtCode, id: c.id }).execute();
   }
 
-  list(ctx: RequestContext, filter: { programme?: Programme; villageCode?: string }, page: PageArgs): Promise<Connection<Enrolment>> {
+  list(caller: Caller, filter: { programme?: Programme; villageCode?: string }, page: PageArgs): Promise<Connection<Enrolment>> {
     const qb = this.dataSource.getRepository(Enrolment).createQueryBuilder('e');
     if (filter.programme) qb.andWhere('e.programme = :programme', { programme: filter.programme });
     if (filter.villageCode) qb.andWhere('e.village_code = :villageCode', { villageCode: filter.villageCode });
-    return keysetPage(scopeQuery(qb, ctx.ability, 'read', 'Enrolment'), page, { type: 'Enrolment', sortColumn: 'created_at' });
+    return keysetPage(scopeQuery(qb, caller.ability, 'read', 'Enrolment'), page, { type: 'Enrolment', sortColumn: 'created_at' });
   }
 }

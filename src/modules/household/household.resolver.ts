@@ -130,27 +130,27 @@ export class HouseholdResolver {
   @Needs('update', 'Household')
   async updateHousehold(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateHouseholdInput) {
     const { householdId, ...changes } = input;
-    return { household: await ctx.services.households.update(ctx, tenantKeyOfOrThrow(householdId, 'Household', 'householdId'), changes) };
+    return { household: await ctx.services.households.update(ctx.caller, tenantKeyOfOrThrow(householdId, 'Household', 'householdId'), changes) };
   }
 
   @Mutation(() => AddHouseholdMemberPayload, { description: 'Add a member to a household (增加家庭成员).' })
   @Needs('update', 'Household')
   async addHouseholdMember(@Ctx() ctx: RequestContext, @Arg('input') input: AddHouseholdMemberInput) {
     const key = tenantKeyOfOrThrow(input.householdId, 'Household', 'householdId');
-    const person = await ctx.services.households.addMember(ctx, key, input.member);
-    return { person, household: await ctx.services.households.findOrThrow(ctx, key) };
+    const person = await ctx.services.households.addMember(ctx.caller, key, input.member);
+    return { person, household: await ctx.services.households.findOrThrow(ctx.caller, key) };
   }
 
   @Mutation(() => RemoveHouseholdMemberPayload, { description: 'Remove a member other than the head (减少家庭成员).' })
   @Needs('update', 'Household')
   async removeHouseholdMember(@Ctx() ctx: RequestContext, @Arg('input') input: RemoveHouseholdMemberInput) {
-    return { household: await ctx.services.households.removeMember(ctx, tenantKeyOfOrThrow(input.personId, 'Person', 'personId')) };
+    return { household: await ctx.services.households.removeMember(ctx.caller, tenantKeyOfOrThrow(input.personId, 'Person', 'personId')) };
   }
 
   @Mutation(() => CreateHouseholdPayload, { description: 'Register a household and its members (家庭登记), P4.1.' })
   @Needs('create', 'Household')
   async createHousehold(@Ctx() ctx: RequestContext, @Arg('input') input: CreateHouseholdInput) {
-    return { household: await ctx.services.households.create(ctx, input) };
+    return { household: await ctx.services.households.create(ctx.caller, input) };
   }
 
   @Query(() => HouseholdConnection, { nullable: true, description: 'Households the caller may see (家庭列表), newest first; `search` matches member names.' })
@@ -161,13 +161,13 @@ export class HouseholdResolver {
     @Arg('villageCode', () => String, { nullable: true }) villageCode?: string,
     @Arg('search', () => String, { nullable: true }) search?: string,
   ): Promise<Connection<Household>> {
-    return ctx.services.households.list(ctx, { villageCode, search }, page);
+    return ctx.services.households.list(ctx.caller, { villageCode, search }, page);
   }
 
   @Query(() => Household, { nullable: true, description: 'One household by ID (家庭详情); NOT_FOUND outside the caller\'s scope.' })
   @Needs('read', 'Household')
   household(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Household> {
-    return ctx.services.households.findOrThrow(ctx, tenantKeyOfOrThrow(id, 'Household'));
+    return ctx.services.households.findOrThrow(ctx.caller, tenantKeyOfOrThrow(id, 'Household'));
   }
 
   @FieldResolver(() => [Person], { description: 'Members (家庭成员) the caller may see' })

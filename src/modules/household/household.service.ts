@@ -5,12 +5,14 @@ import { assertCan } from '../../auth/authorize';
 import { badInput, conflict, notFound, textOrThrow } from '../../errors';
 import { Case, CaseEvent } from '../case/case.entity';
 import { OPEN_STATUSES } from '../kin/kin.service';
-import type { RequestContext } from '../../graphql/context';
+import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { levelOfCodeOrThrow, RegionLevel, scopeCodesOf } from '../region/region-code';
 import { Region } from '../region/region.entity';
 import { Household, LabourCapacity, Person, Relation, Residence } from './household.entity';
 import { normaliseIdNumberOrThrow } from './id-number';
+import type { KinService } from '../kin/kin.service';
+import type { AuditService } from '../audit/audit.service';
 
 export interface NewPerson {
   name: string;
@@ -41,10 +43,14 @@ export interface NewHousehold {
 }
 
 export class HouseholdService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly kin: KinService,
+  ) {}
 
   /** Registers a household with its members (P4.1). One head; ID numbers valid and distinct. */
-  async create(ctx: RequestContext, input: NewHousehold): Promise<Household> {
+  async create(caller: Caller, input: NewHousehold): Promise<Household> {
     if (levelOfCodeOrThrow(input.villageCode) !== RegionLevel.VILLAGE) throw badInput('villageCode', 'region.code.notVillage', { field: 'villageCode' });
     const members = assertMembersValid(input.members);
     const scope = scopeCodesOf(input.villageCode);
@@ -60,9 +66,9 @@ export class HouseholdService {
       headName: members.find((m) => m.relation === Relation.HEAD)!.name,
       memberCount: members.length,
       hasMemberAbleToWork: members.some((m) => m.labourCapacity === LabourCapacity.FULL),
-      createdById: ctx.actor!.accountId,
+      createdById: caller.actor!.accountId,
     });
-    assertCan(ctx, 'create', 'Household', household);
+    assertCan(caller, 'create', 'Household', household);
     return this.dataSource.transaction(async (manager) => {
       if (!(await manager.existsBy(Region, { code: input.villageCode }))) throw badInput('villageCode', 'region.village.unknown', { code: input.villageCode });
       const saved = await manager.save(household);
@@ -73,7 +79,7 @@ export class HouseholdService {
         villageCode: saved.villageCode,
         householdId: saved.id,
       })));
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.audit.recordChange(manager, caller, {
         action: 'create', subjectType: 'Household', subjectId: saved.id,
         districtCode: saved.districtCode, townshipCode: saved.townshipCode, villageCode: saved.villageCode,
         details: { members: saved.members.length },
@@ -83,9 +89,9 @@ export class HouseholdService {
   }
 
   /** Corrects a household's contact, payment or residence data (P4.1, P4.2). */
-  async update(ctx: RequestContext, key: TenantKey, changes: HouseholdChanges): Promise<Household> {
-    const household = await this.findOrThrow(ctx, key);
-    assertCan(ctx, 'update', 'Household', household);
+  async update(caller: Caller, key: TenantKey, changes: HouseholdChanges): Promise<Household> {
+    const household = await this.findOrThrow(caller, key);
+    assertCan(caller, 'update', 'Household', household);
     const applied: Partial<Household> = {};
     if (changes.address !== undefined && changes.address !== null) applied.address = textOrThrow(changes.address, 'address', 200);
     if (changes.phone !== undefined) applied.phone = changes.phone?.trim() || null;
@@ -102,7 +108,7 @@ export class HouseholdService {
       }
       await manager.update(Household, { districtCode: key.districtCode, id: key.id }, applied);
       if (applied.residence) await this.syncEnrolments(manager, key);
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.audit.recordChange(manager, caller, {
         action: 'updateHousehold', subjectType: 'Household', subjectId: household.id, districtCode: household.districtCode,
         townshipCode: household.townshipCode, villageCode: household.villageCode, details: { fields: Object.keys(applied) },
       });
@@ -111,9 +117,9 @@ export class HouseholdService {
   }
 
   /** Adds a member (a birth, a marriage …); counts, flags and open cases' kin checks follow. */
-  async addMember(ctx: RequestContext, key: TenantKey, member: NewPerson): Promise<Person> {
-    const household = await this.findOrThrow(ctx, key);
-    assertCan(ctx, 'update', 'Household', household);
+  async addMember(caller: Caller, key: TenantKey, member: NewPerson): Promise<Person> {
+    const household = await this.findOrThrow(caller, key);
+    assertCan(caller, 'update', 'Household', household);
     if (member.relation === Relation.HEAD) throw badInput('member.relation', 'household.member.secondHead');
     const valid = normaliseMemberOrThrow(member, 'member');
     return this.dataSource.transaction(async (manager) => {
@@ -124,8 +130,8 @@ export class HouseholdService {
       const saved = await manager.save(Object.assign(new Person(), {
         ...valid, districtCode: household.districtCode, townshipCode: household.townshipCode, villageCode: household.villageCode, householdId: household.id,
       }));
-      await this.afterMembersChanged(manager, ctx, key);
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.afterMembersChanged(manager, caller, key);
+      await this.audit.recordChange(manager, caller, {
         action: 'addMember', subjectType: 'Household', subjectId: household.id, districtCode: household.districtCode,
         townshipCode: household.townshipCode, villageCode: household.villageCode, details: { personId: saved.id },
       });
@@ -134,18 +140,18 @@ export class HouseholdService {
   }
 
   /** Removes a member other than the head (a death, a move away). */
-  async removeMember(ctx: RequestContext, personKey: TenantKey): Promise<Household> {
-    const person = await ctx.loaders.personByKey.load(personKey);
+  async removeMember(caller: Caller, personKey: TenantKey): Promise<Household> {
+    const [person] = await this.findPersonsByKeys(caller, [personKey]);
     if (!person) throw notFound('person.notFound');
     const key = { districtCode: person.districtCode, id: person.householdId };
-    const household = await this.findOrThrow(ctx, key);
-    assertCan(ctx, 'update', 'Household', household);
+    const household = await this.findOrThrow(caller, key);
+    assertCan(caller, 'update', 'Household', household);
     if (person.relation === Relation.HEAD) throw badInput('personId', 'household.head.cannotRemove');
     return this.dataSource.transaction(async (manager) => {
       await this.lockOrThrow(manager, key);
       await manager.delete(Person, { districtCode: person.districtCode, id: person.id });
-      await this.afterMembersChanged(manager, ctx, key);
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.afterMembersChanged(manager, caller, key);
+      await this.audit.recordChange(manager, caller, {
         action: 'removeMember', subjectType: 'Household', subjectId: household.id, districtCode: household.districtCode,
         townshipCode: household.townshipCode, villageCode: household.villageCode, details: { personId: person.id },
       });
@@ -170,7 +176,7 @@ export class HouseholdService {
    * poverty office's scope is an equality on them), and the open cases are checked again for kin
    * and duplicates (P6.3, D§5): a relative added mid-procedure is caught like one present from the start.
    */
-  private async afterMembersChanged(manager: EntityManager, ctx: RequestContext, key: TenantKey): Promise<void> {
+  private async afterMembersChanged(manager: EntityManager, caller: Caller, key: TenantKey): Promise<void> {
     await manager.query(
       `UPDATE households h SET member_count = m.n, has_member_able_to_work = m.able
        FROM (SELECT count(*)::int AS n, coalesce(bool_or(labour_capacity = 'FULL'), false) AS able FROM persons
@@ -182,11 +188,11 @@ export class HouseholdService {
       .getMany();
     for (const c of open) {
       const kinBefore = c.kinStaffIds.length;
-      await ctx.services.kin.flagCase(manager, c);
+      await this.kin.flagCase(manager, c);
       await manager.save(c);
       await manager.insert(CaseEvent, {
         districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, fromStatus: c.status, toStatus: c.status,
-        action: 'householdChanged', actorId: ctx.actor!.accountId, actorUsername: ctx.actor!.username,
+        action: 'householdChanged', actorId: caller.actor!.accountId, actorUsername: caller.actor!.username,
         note: c.kinStaffIds.length > kinBefore ? 'A member added to the household is declared close kin of staff (P6.3).' : 'Household members changed.',
       });
     }
@@ -200,42 +206,42 @@ export class HouseholdService {
   }
 
   /** Households the caller may read; `search` matches the head's or any member's name. */
-  list(ctx: RequestContext, filter: { villageCode?: string; search?: string }, page: PageArgs): Promise<Connection<Household>> {
+  list(caller: Caller, filter: { villageCode?: string; search?: string }, page: PageArgs): Promise<Connection<Household>> {
     const qb = this.dataSource.getRepository(Household).createQueryBuilder('household');
     if (filter.villageCode) qb.andWhere('household.village_code = :villageCode', { villageCode: filter.villageCode });
     if (filter.search) {
       const search = `%${escapeLike(filter.search)}%`;
-      if (ctx.ability.can('read', 'Person')) {
+      if (caller.ability.can('read', 'Person')) {
         qb.andWhere(`(household.head_name ILIKE :search OR EXISTS (SELECT 1 FROM persons p WHERE p.district_code = household.district_code
           AND p.household_id = household.id AND p.name ILIKE :search))`, { search });
       } else {
         qb.andWhere('household.head_name ILIKE :search', { search });
       }
     }
-    return keysetPage(scopeQuery(qb, ctx.ability, 'read', 'Household'), page, { type: 'Household', sortColumn: 'created_at' });
+    return keysetPage(scopeQuery(qb, caller.ability, 'read', 'Household'), page, { type: 'Household', sortColumn: 'created_at' });
   }
 
-  findByKeys(ctx: RequestContext, keys: readonly TenantKey[]): Promise<Household[]> {
+  findByKeys(caller: Caller, keys: readonly TenantKey[]): Promise<Household[]> {
     if (keys.length === 0) return Promise.resolve([]);
     const qb = whereTenantKeysIn(this.dataSource.getRepository(Household).createQueryBuilder('household'), 'id', keys);
-    return scopeQuery(qb, ctx.ability, 'read', 'Household').getMany();
+    return scopeQuery(qb, caller.ability, 'read', 'Household').getMany();
   }
 
-  async findOrThrow(ctx: RequestContext, key: TenantKey): Promise<Household> {
-    const household = await ctx.loaders.householdByKey.load(key);
+  async findOrThrow(caller: Caller, key: TenantKey): Promise<Household> {
+    const [household] = await this.findByKeys(caller, [key]);
     if (!household) throw notFound('household.notFound');
     return household;
   }
 
   /** Members of several households in one scoped query. */
-  membersOf(ctx: RequestContext, keys: readonly TenantKey[]): Promise<Person[]> {
+  membersOf(caller: Caller, keys: readonly TenantKey[]): Promise<Person[]> {
     const qb = whereTenantKeysIn(this.dataSource.getRepository(Person).createQueryBuilder('person'), 'household_id', keys);
-    return scopeQuery(qb, ctx.ability, 'read', 'Person').orderBy('person.created_at').addOrderBy('person.id').getMany();
+    return scopeQuery(qb, caller.ability, 'read', 'Person').orderBy('person.created_at').addOrderBy('person.id').getMany();
   }
 
-  findPersonsByKeys(ctx: RequestContext, keys: readonly TenantKey[]): Promise<Person[]> {
+  findPersonsByKeys(caller: Caller, keys: readonly TenantKey[]): Promise<Person[]> {
     const qb = whereTenantKeysIn(this.dataSource.getRepository(Person).createQueryBuilder('person'), 'id', keys);
-    return scopeQuery(qb, ctx.ability, 'read', 'Person').getMany();
+    return scopeQuery(qb, caller.ability, 'read', 'Person').getMany();
   }
 }
 

@@ -28,12 +28,12 @@ export class KinResolver {
   @Mutation(() => DeclareKinPayload, { description: 'Declare a close relative (近亲属备案); open cases of the relative\'s household are flagged at once. P6.3.' })
   @Needs('create', 'KinDeclaration')
   async declareKin(@Ctx() ctx: RequestContext, @Arg('input') input: DeclareKinInput) {
-    return { kinDeclaration: await ctx.services.kin.declare(ctx, input) };
+    return { kinDeclaration: await ctx.services.kin.declare(ctx.caller, input) };
   }
 
   @Query(() => KinDeclarationConnection, { nullable: true, description: 'Kin declarations the caller may see, newest first: your own, or the district\'s for the district officer (近亲属备案).' })
   @Needs('read', 'KinDeclaration')
   kinDeclarations(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<KinDeclaration>> {
-    return ctx.services.kin.list(ctx, page);
+    return ctx.services.kin.list(ctx.caller, page);
   }
 }

@@ -1,12 +1,13 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { scopeQuery } from '../../../permissions/sql';
 import { assertCan } from '../../auth/authorize';
-import type { RequestContext } from '../../graphql/context';
+import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Person } from '../household/household.entity';
 import { maskIdNumber, normaliseIdNumberOrThrow } from '../household/id-number';
 import { Case, CaseEvent, CaseStatus } from '../case/case.entity';
 import { KinDeclaration, KinRelation } from './kin-declaration.entity';
+import type { AuditService } from '../audit/audit.service';
 
 /** Cases still in the procedure: an ID number in one of these is a duplicate application (D§5). */
 export const OPEN_STATUSES: readonly CaseStatus[] = [
@@ -16,15 +17,18 @@ export const OPEN_STATUSES: readonly CaseStatus[] = [
 
 /** Favour cases and duplicates (P6.3, D§5). */
 export class KinService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /** A staff member declares a close relative; open cases of the relative's household are flagged at once. */
-  async declare(ctx: RequestContext, input: { name: string; idNumber: string; relation: KinRelation }): Promise<KinDeclaration> {
+  async declare(caller: Caller, input: { name: string; idNumber: string; relation: KinRelation }): Promise<KinDeclaration> {
     const declaration = Object.assign(new KinDeclaration(), {
-      districtCode: ctx.actor!.districtCode, accountId: ctx.actor!.accountId, name: input.name.trim(),
+      districtCode: caller.actor!.districtCode, accountId: caller.actor!.accountId, name: input.name.trim(),
       idNumber: normaliseIdNumberOrThrow(input.idNumber), relation: input.relation,
     });
-    assertCan(ctx, 'create', 'KinDeclaration', declaration);
+    assertCan(caller, 'create', 'KinDeclaration', declaration);
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(declaration);
       const affected: { district_code: string; id: string; township_code: string; village_code: string; status: CaseStatus }[] = await manager.query(
@@ -37,11 +41,11 @@ export class KinService {
       for (const c of affected) {
         await manager.insert(CaseEvent, {
           districtCode: c.district_code, caseId: c.id, townshipCode: c.township_code, villageCode: c.village_code, fromStatus: c.status,
-          toStatus: c.status, action: 'kinRegistered', actorId: ctx.actor!.accountId, actorUsername: ctx.actor!.username,
+          toStatus: c.status, action: 'kinRegistered', actorId: caller.actor!.accountId, actorUsername: caller.actor!.username,
           note: 'A member of the household was declared close kin of a staff member (P6.3).',
         });
       }
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.audit.recordChange(manager, caller, {
         action: 'declareKin', subjectType: 'KinDeclaration', subjectId: saved.id, districtCode: saved.districtCode,
         details: { relation: saved.relation, idNumber: maskIdNumber(saved.idNumber), casesFlagged: affected.length },
       });
@@ -49,9 +53,9 @@ export class KinService {
     });
   }
 
-  list(ctx: RequestContext, page: PageArgs): Promise<Connection<KinDeclaration>> {
+  list(caller: Caller, page: PageArgs): Promise<Connection<KinDeclaration>> {
     const qb = this.dataSource.getRepository(KinDeclaration).createQueryBuilder('k');
-    return keysetPage(scopeQuery(qb, ctx.ability, 'read', 'KinDeclaration'), page, { type: 'KinDeclaration', sortColumn: 'declared_at' });
+    return keysetPage(scopeQuery(qb, caller.ability, 'read', 'KinDeclaration'), page, { type: 'KinDeclaration', sortColumn: 'declared_at' });
   }
 
   /**

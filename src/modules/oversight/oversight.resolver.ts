@@ -1,7 +1,9 @@
 import { Arg, Args, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
-import { tenantKeyOfOrThrow } from '../../graphql/node';
+import { fromGlobalIdOrThrow, tenantKeyOfOrThrow } from '../../graphql/node';
+import { fetchNode } from '../../graphql/node-fetchers';
+import { notFound } from '../../errors';
 import { payloadType } from '../../graphql/payload';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { AuditFinding, DevelopmentLink, FindingSeverity } from './oversight.entity';
@@ -45,25 +47,30 @@ export class OversightResolver {
   @Mutation(() => RecordAuditFindingPayload, { description: 'Record an audit finding (记录审计发现); AUDITOR, P4.4.' })
   @Needs('create', 'AuditFinding')
   async recordAuditFinding(@Ctx() ctx: RequestContext, @Arg('input') input: RecordAuditFindingInput) {
-    return { auditFinding: await ctx.services.oversight.recordFinding(ctx, input) };
+    if (input.subjectId) {
+      const { type, key } = fromGlobalIdOrThrow(input.subjectId, 'subjectId');
+      // The auditor may point only at what it can read.
+      if (!(await fetchNode(ctx, type, key))) throw notFound('node.notFound', { type });
+    }
+    return { auditFinding: await ctx.services.oversight.recordFinding(ctx.caller, input) };
   }
 
   @Query(() => AuditFindingConnection, { nullable: true, description: 'Audit findings the caller may see (审计发现), newest first.' })
   @Needs('read', 'AuditFinding')
   auditFindings(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<AuditFinding>> {
-    return ctx.services.oversight.listFindings(ctx, page);
+    return ctx.services.oversight.listFindings(ctx.caller, page);
   }
 
   @Mutation(() => LinkDevelopmentSupportPayload, { description: 'Link development support to a rural DIBAO household able to work (帮扶衔接); POVERTY_OFFICER, P4.4.' })
   @Needs('create', 'DevelopmentLink')
   async linkDevelopmentSupport(@Ctx() ctx: RequestContext, @Arg('input') input: LinkDevelopmentSupportInput) {
     const enrolment = tenantKeyOfOrThrow(input.enrolmentId, 'Enrolment', 'enrolmentId');
-    return { developmentLink: await ctx.services.oversight.linkDevelopment(ctx, enrolment.id, input.measure) };
+    return { developmentLink: await ctx.services.oversight.linkDevelopment(ctx.caller, enrolment.id, input.measure) };
   }
 
   @Query(() => DevelopmentLinkConnection, { nullable: true, description: 'Development-support links the caller may see (帮扶衔接), newest first.' })
   @Needs('read', 'DevelopmentLink')
   developmentLinks(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<DevelopmentLink>> {
-    return ctx.services.oversight.listLinks(ctx, page);
+    return ctx.services.oversight.listLinks(ctx.caller, page);
   }
 }

@@ -196,9 +196,9 @@ export class PolicyResolver {
     @Arg('accountId', () => ID, { nullable: true, description: 'Account to explain for; default yourself' }) accountId?: string,
   ): Promise<PermissionExplanation> {
     const account = accountId
-      ? await ctx.services.accounts.findByIdOrThrow(ctx, keyOfOrThrow(accountId, 'Account'))
-      : await ctx.services.accounts.me(ctx);
-    assertCan(ctx, 'explain', 'Account', account);
+      ? await ctx.services.accounts.findByIdOrThrow(ctx.caller, keyOfOrThrow(accountId, 'Account'))
+      : await ctx.services.accounts.me(ctx.caller);
+    assertCan(ctx.caller, 'explain', 'Account', account);
     const row = subjectId ? await subjectRowOrThrow(ctx, subjectType, subjectId) : null;
     const answer = explain(actorOf(account), action, subjectType, row, field ?? undefined);
     return {
@@ -217,10 +217,10 @@ export class PolicyResolver {
     @Arg('subjectId', () => ID, { nullable: true }) subjectId?: string,
   ): Promise<WhoCanEntry[]> {
     const row = subjectId ? await subjectRowOrThrow(ctx, subjectType, subjectId) : null;
-    const accounts = await ctx.services.accounts.list(ctx, { regionCode: ctx.actor!.districtCode });
+    const accounts = await ctx.services.accounts.list(ctx.caller, { regionCode: ctx.caller.actor!.districtCode });
     const entries: WhoCanEntry[] = [];
     for (const account of accounts) {
-      if (!account.active || ctx.ability.cannot('explain', account)) continue;
+      if (!account.active || ctx.caller.ability.cannot('explain', account)) continue;
       const answer = explain(actorOf(account), action, subjectType, row);
       if (answer.allowed) entries.push({ account, grant: view(answer.deciding!), heldFor: answer.heldFor! });
     }

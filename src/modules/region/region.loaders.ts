@@ -6,11 +6,11 @@ import type { Region } from './region.entity';
 export function createRegionLoaders(ctx: RequestContext) {
   return {
     regionByCode: new DataLoader<string, Region | null>(async (codes) => {
-      const found = new Map<string, Region>((await ctx.services.regions.findByCodes(ctx, codes)).map((r) => [r.code, r]));
+      const found = new Map<string, Region>((await ctx.services.regions.findByCodes(ctx.caller, codes)).map((r) => [r.code, r]));
       return codes.map((code) => found.get(code) ?? null);
     }),
     regionsByParentCode: new DataLoader<string, Region[]>(async (parentCodes) => {
-      const children = await ctx.services.regions.childrenOf(ctx, parentCodes);
+      const children = await ctx.services.regions.childrenOf(ctx.caller, parentCodes);
       return parentCodes.map((code) => children.filter((child) => child.parentCode === code));
     }),
   };

@@ -58,26 +58,26 @@ export class RegionResolver {
     @Arg('parentCode', () => String, { nullable: true }) parentCode?: string,
     @Arg('level', () => RegionLevel, { nullable: true }) level?: RegionLevel,
   ): Promise<Region[]> {
-    return ctx.services.regions.list(ctx, { parentCode, level });
+    return ctx.services.regions.list(ctx.caller, { parentCode, level });
   }
 
   @Query(() => Region, { nullable: true, description: 'One place by its code (按代码查区划); NOT_FOUND outside the caller\'s scope.' })
   @Needs('read', 'Region')
   region(@Ctx() ctx: RequestContext, @Arg('code') code: string): Promise<Region> {
-    return ctx.services.regions.findByCodeOrThrow(ctx, code);
+    return ctx.services.regions.findByCodeOrThrow(ctx.caller, code);
   }
 
   @Mutation(() => CreateRegionPayload, { description: 'Register a place (新增区划); ADMIN of the district.' })
   @Needs('create', 'Region')
   async createRegion(@Ctx() ctx: RequestContext, @Arg('input') input: CreateRegionInput) {
-    return { region: await ctx.services.regions.create(ctx, input) };
+    return { region: await ctx.services.regions.create(ctx.caller, input) };
   }
 
   @Mutation(() => UpdateRegionPayload, { description: 'Rename a place or update its population (修改区划); ADMIN of the district.' })
   @Needs('update', 'Region')
   async updateRegion(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateRegionInput) {
     const { code, ...changes } = input;
-    return { region: await ctx.services.regions.update(ctx, code, changes) };
+    return { region: await ctx.services.regions.update(ctx.caller, code, changes) };
   }
 
   @FieldResolver(() => Region, { nullable: true, description: 'Parent place (上级区划), if visible to the caller' })

@@ -2,9 +2,10 @@ import { DataSource } from 'typeorm';
 import { scopeQuery } from '../../../permissions/sql';
 import { assertCan } from '../../auth/authorize';
 import { badInput, notFound } from '../../errors';
-import type { RequestContext } from '../../graphql/context';
+import type { Caller } from '../../auth/caller';
 import { KINDS_OF_LEVEL, Region, RegionKind } from './region.entity';
 import { levelOfCodeOrThrow, parentCodeOf, RegionLevel, scopeCodesOf } from './region-code';
+import type { AuditService } from '../audit/audit.service';
 
 export interface RegionFilter {
   parentCode?: string;
@@ -19,44 +20,47 @@ export interface NewRegion {
 }
 
 export class RegionService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Regions the caller may read, in code order. */
-  list(ctx: RequestContext, filter: RegionFilter = {}): Promise<Region[]> {
+  list(caller: Caller, filter: RegionFilter = {}): Promise<Region[]> {
     const qb = this.dataSource.getRepository(Region).createQueryBuilder('region');
     if (filter.parentCode) qb.andWhere('region.parent_code = :parentCode', { parentCode: filter.parentCode });
     if (filter.level) qb.andWhere('region.level = :level', { level: filter.level });
-    return scopeQuery(qb, ctx.ability, 'read', 'Region').orderBy('region.code').getMany();
+    return scopeQuery(qb, caller.ability, 'read', 'Region').orderBy('region.code').getMany();
   }
 
   /** Regions by code in one scoped query; codes the caller may not read are simply absent. */
-  findByCodes(ctx: RequestContext, codes: readonly string[]): Promise<Region[]> {
+  findByCodes(caller: Caller, codes: readonly string[]): Promise<Region[]> {
     const qb = this.dataSource.getRepository(Region).createQueryBuilder('region').where('region.code IN (:...codes)', { codes });
-    return scopeQuery(qb, ctx.ability, 'read', 'Region').getMany();
+    return scopeQuery(qb, caller.ability, 'read', 'Region').getMany();
   }
 
   /** Children of several parents in one scoped query. */
-  childrenOf(ctx: RequestContext, parentCodes: readonly string[]): Promise<Region[]> {
+  childrenOf(caller: Caller, parentCodes: readonly string[]): Promise<Region[]> {
     const qb = this.dataSource.getRepository(Region).createQueryBuilder('region')
       .where('region.parent_code IN (:...parentCodes)', { parentCodes });
-    return scopeQuery(qb, ctx.ability, 'read', 'Region').orderBy('region.code').getMany();
+    return scopeQuery(qb, caller.ability, 'read', 'Region').orderBy('region.code').getMany();
   }
 
-  async findByCodeOrThrow(ctx: RequestContext, code: string): Promise<Region> {
-    const region = await ctx.loaders.regionByCode.load(code);
+  async findByCodeOrThrow(caller: Caller, code: string): Promise<Region> {
+    const [region] = await this.findByCodes(caller, [code]);
     if (!region) throw notFound('region.notFound', { code });
     return region;
   }
 
   /** Adds a place under an existing parent; the code must sit inside the parent's code. */
-  async create(ctx: RequestContext, input: NewRegion): Promise<Region> {
+  async create(caller: Caller, input: NewRegion): Promise<Region> {
     const level = levelOfCodeOrThrow(input.code);
     if (!KINDS_OF_LEVEL[level].includes(input.kind)) {
       throw badInput('kind', 'region.kind.mismatch', { level, kinds: KINDS_OF_LEVEL[level], kind: input.kind });
     }
     const parentCode = parentCodeOf(input.code);
     const region = Object.assign(new Region(), { ...input, level, parentCode, ...scopeCodesOf(input.code) });
-    assertCan(ctx, 'create', 'Region', region);
+    assertCan(caller, 'create', 'Region', region);
     return this.dataSource.transaction(async (manager) => {
       if (parentCode && !(await manager.existsBy(Region, { code: parentCode }))) {
         throw badInput('code', 'region.parent.missing', { parent: parentCode, code: input.code });
@@ -65,7 +69,7 @@ export class RegionService {
         throw badInput('code', 'region.exists', { code: input.code });
       }
       const saved = await manager.save(region);
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.audit.recordChange(manager, caller, {
         action: 'createRegion', subjectType: 'Region', subjectId: saved.code, districtCode: saved.districtCode,
         townshipCode: saved.townshipCode, villageCode: saved.villageCode, details: { name: saved.name, kind: saved.kind },
       });
@@ -73,9 +77,9 @@ export class RegionService {
     });
   }
 
-  async update(ctx: RequestContext, code: string, changes: { name?: string; population?: number; kind?: RegionKind }): Promise<Region> {
-    const region = await this.findByCodeOrThrow(ctx, code);
-    assertCan(ctx, 'update', 'Region', region);
+  async update(caller: Caller, code: string, changes: { name?: string; population?: number; kind?: RegionKind }): Promise<Region> {
+    const region = await this.findByCodeOrThrow(caller, code);
+    assertCan(caller, 'update', 'Region', region);
     if (changes.kind && !KINDS_OF_LEVEL[region.level].includes(changes.kind)) {
       throw badInput('kind', 'region.kind.mismatch', { level: region.level, kinds: KINDS_OF_LEVEL[region.level], kind: changes.kind });
     }
@@ -83,7 +87,7 @@ export class RegionService {
     Object.assign(region, applied);
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(region);
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.audit.recordChange(manager, caller, {
         action: 'updateRegion', subjectType: 'Region', subjectId: saved.code, districtCode: saved.districtCode,
         townshipCode: saved.townshipCode, villageCode: saved.villageCode, details: applied,
       });

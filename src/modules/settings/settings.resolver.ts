@@ -64,7 +64,7 @@ const UpdateSettingPayload = payloadType<{ settings: DistrictSettingsView }>('Up
 const SetHolidayPayload = payloadType<{ settings: DistrictSettingsView }>('SetHoliday', 'The settings with the holidays (区级参数)', { settings: SETTINGS });
 
 async function settingsView(ctx: RequestContext): Promise<DistrictSettingsView> {
-  const { districtCode, settings, holidays } = await ctx.services.settings.read(ctx);
+  const { districtCode, settings, holidays } = await ctx.services.settings.read(ctx.caller);
   return {
     districtCode,
     values: SETTING_KEYS.map((key) => ({
@@ -86,14 +86,14 @@ export class SettingsResolver {
   @Mutation(() => UpdateSettingPayload, { description: 'Set one district setting (设置区级参数); null restores the default. DISTRICT_OFFICER, P4.3.' })
   @Needs('update', 'Settings')
   async updateSetting(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateSettingInput) {
-    await ctx.services.settings.update(ctx, input.key, input.value ?? null);
+    await ctx.services.settings.update(ctx.caller, input.key, input.value ?? null);
     return { settings: await settingsView(ctx) };
   }
 
   @Mutation(() => SetHolidayPayload, { description: 'Add (with a name) or remove (without) a holiday (设置节假日). DISTRICT_OFFICER.' })
   @Needs('update', 'Settings')
   async setHoliday(@Ctx() ctx: RequestContext, @Arg('input') input: SetHolidayInput) {
-    await ctx.services.settings.setHoliday(ctx, input.day, input.name ?? null);
+    await ctx.services.settings.setHoliday(ctx.caller, input.day, input.name ?? null);
     return { settings: await settingsView(ctx) };
   }
 }

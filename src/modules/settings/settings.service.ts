@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
 import { assertCan } from '../../auth/authorize';
 import { assertDateOrThrow, badInput } from '../../errors';
-import type { RequestContext } from '../../graphql/context';
+import type { Caller } from '../../auth/caller';
 import { DistrictHoliday, DistrictSettings } from './settings.entity';
 import { defaultSettings, SETTING_DEFINITIONS, SettingKey, Settings } from './settings-definitions';
+import type { AuditService } from '../audit/audit.service';
 
 export interface DistrictCalendar {
   settings: Settings;
@@ -12,7 +13,10 @@ export interface DistrictCalendar {
 
 /** A district's settings (defaults overlaid with its own values) and holidays. */
 export class SettingsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async calendarOf(districtCode: string): Promise<DistrictCalendar> {
     const [row, holidays] = await Promise.all([
@@ -22,15 +26,15 @@ export class SettingsService {
     return { settings: { ...defaultSettings(), ...(row?.values ?? {}) } as Settings, holidays: new Set(holidays.map((h) => h.day)) };
   }
 
-  async read(ctx: RequestContext): Promise<DistrictCalendar & { districtCode: string }> {
-    assertCan(ctx, 'read', 'Settings', { districtCode: ctx.actor!.districtCode });
-    return { districtCode: ctx.actor!.districtCode, ...(await this.calendarOf(ctx.actor!.districtCode)) };
+  async read(caller: Caller): Promise<DistrictCalendar & { districtCode: string }> {
+    assertCan(caller, 'read', 'Settings', { districtCode: caller.actor!.districtCode });
+    return { districtCode: caller.actor!.districtCode, ...(await this.calendarOf(caller.actor!.districtCode)) };
   }
 
   /** Sets one value (null = back to the default, or "none" where allowed) within its bounds. */
-  async update(ctx: RequestContext, key: string, value: number | null): Promise<void> {
-    const districtCode = ctx.actor!.districtCode;
-    assertCan(ctx, 'update', 'Settings', { districtCode });
+  async update(caller: Caller, key: string, value: number | null): Promise<void> {
+    const districtCode = caller.actor!.districtCode;
+    assertCan(caller, 'update', 'Settings', { districtCode });
     const definition = (SETTING_DEFINITIONS as Record<string, (typeof SETTING_DEFINITIONS)[SettingKey]>)[key];
     if (!definition) throw badInput('key', 'settings.unknown', { key });
     if (value !== null) {
@@ -45,21 +49,21 @@ export class SettingsService {
       if (value === null && !('nullable' in definition && definition.nullable)) delete values[key];
       else values[key] = value;
       await manager.save(DistrictSettings, { ...row, values });
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.audit.recordChange(manager, caller, {
         action: 'update', subjectType: 'Settings', subjectId: key, districtCode, details: { key, value },
       });
     });
   }
 
-  async setHoliday(ctx: RequestContext, day: string, name: string | null): Promise<void> {
-    const districtCode = ctx.actor!.districtCode;
-    assertCan(ctx, 'update', 'Settings', { districtCode });
+  async setHoliday(caller: Caller, day: string, name: string | null): Promise<void> {
+    const districtCode = caller.actor!.districtCode;
+    assertCan(caller, 'update', 'Settings', { districtCode });
     assertDateOrThrow(day, 'day');
     if (name !== null && (!name.trim() || name.length > 50)) throw badInput('name', 'input.text.length', { field: 'name', max: 50 });
     await this.dataSource.transaction(async (manager) => {
       if (name === null) await manager.delete(DistrictHoliday, { districtCode, day });
       else await manager.upsert(DistrictHoliday, { districtCode, day, name }, ['districtCode', 'day']);
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.audit.recordChange(manager, caller, {
         action: name === null ? 'removeHoliday' : 'setHoliday', subjectType: 'Settings', subjectId: day, districtCode, details: { day, name },
       });
     });

@@ -45,7 +45,7 @@ export class VerificationResolver {
   @Needs('read', 'VerificationRequest')
   verificationRequests(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('caseId', () => ID, { nullable: true }) caseId?: string,
     @Arg('status', () => VerificationStatus, { nullable: true }) status?: VerificationStatus): Promise<Connection<VerificationRequest>> {
-    return ctx.services.verification.listRequests(ctx, { caseId: caseId ? tenantKeyOfOrThrow(caseId, 'Case', 'caseId').id : undefined, status }, page);
+    return ctx.services.verification.listRequests(ctx.caller, { caseId: caseId ? tenantKeyOfOrThrow(caseId, 'Case', 'caseId').id : undefined, status }, page);
   }
 
   @Query(() => VerificationAnswerConnection, { nullable: true, description: 'Verification requests as departments see them (部门核对), newest first; a department sees only its own. Reads are audited.' })
@@ -54,28 +54,28 @@ export class VerificationResolver {
     @Arg('pending', () => Boolean, { nullable: true, description: 'Only unanswered (true) or answered (false)' }) pending?: boolean,
     @Arg('requestId', () => ID, { nullable: true }) requestId?: string): Promise<Connection<VerificationAnswer>> {
     const request = requestId ? tenantKeyOfOrThrow(requestId, 'VerificationRequest', 'requestId').id : undefined;
-    return ctx.services.verification.listAnswers(ctx, { pending, requestId: request }, page);
+    return ctx.services.verification.listAnswers(ctx.caller, { pending, requestId: request }, page);
   }
 
   @Mutation(() => ApproveVerificationRequestPayload, { description: 'Approve a verification request; it goes out to the departments (核对审批), P4.3.' })
   @Needs('verify', 'VerificationRequest')
   async approveVerificationRequest(@Ctx() ctx: RequestContext, @Arg('input') input: ApproveVerificationRequestInput) {
     const key = tenantKeyOfOrThrow(input.requestId, 'VerificationRequest', 'requestId');
-    return { verificationRequest: await ctx.services.verification.approveRequest(ctx, key.id) };
+    return { verificationRequest: await ctx.services.verification.approveRequest(ctx.caller, key.id) };
   }
 
   @Mutation(() => AnswerVerificationPayload, { description: 'A department answers a verification addressed to it (部门核对反馈), P4.4.' })
   @Needs('answer', 'VerificationAnswer')
   async answerVerification(@Ctx() ctx: RequestContext, @Arg('input') input: AnswerVerificationInput) {
     const key = tenantKeyOfOrThrow(input.answerId, 'VerificationAnswer', 'answerId');
-    return { verificationAnswer: await ctx.services.verification.answer(ctx, key.id, input.findings) };
+    return { verificationAnswer: await ctx.services.verification.answer(ctx.caller, key.id, input.findings) };
   }
 
   @Mutation(() => ApproveVerificationReportPayload, { description: 'Approve the combined verification report once every department answered (核对报告审批), P4.3.' })
   @Needs('verify', 'VerificationRequest')
   async approveVerificationReport(@Ctx() ctx: RequestContext, @Arg('input') input: ApproveVerificationReportInput) {
     const key = tenantKeyOfOrThrow(input.requestId, 'VerificationRequest', 'requestId');
-    return { verificationRequest: await ctx.services.verification.approveReport(ctx, key.id) };
+    return { verificationRequest: await ctx.services.verification.approveReport(ctx.caller, key.id) };
   }
 
   @FieldResolver(() => Case, { nullable: true, description: 'The case verified (案件), if the caller may see it' })
@@ -85,6 +85,6 @@ export class VerificationResolver {
 
   @FieldResolver(() => [VerificationAnswer], { description: 'Departments\' answers the caller may see (部门反馈)' })
   answers(@Root() request: VerificationRequest, @Ctx() ctx: RequestContext): Promise<VerificationAnswer[]> {
-    return ctx.services.verification.answersOf(ctx, request.id);
+    return ctx.services.verification.answersOf(ctx.caller, request.id);
   }
 }

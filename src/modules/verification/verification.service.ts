@@ -5,12 +5,12 @@ import { Department } from '../../../permissions/roles';
 import { assertCan } from '../../auth/authorize';
 import { conflict, notFound, textOrThrow, unmet } from '../../errors';
 import { message } from '../../i18n/message';
-import type { RequestContext } from '../../graphql/context';
+import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Person } from '../household/household.entity';
 import type { Case } from '../case/case.entity';
-import { AuditKind } from '../audit/audit-entry.entity';
 import { VerificationAnswer, VerificationRequest, VerificationStatus } from './verification.entity';
+import type { AuditService } from '../audit/audit.service';
 
 /** The departments every verification goes to (D§7): registration and vehicles, income,
  * employment and pensions, business registration, deposits. */
@@ -21,77 +21,80 @@ export const VERIFICATION_DEPARTMENTS: readonly Department[] = [
 /** Economic-status verification (核对): township requests, district approves, departments answer,
  * district approves the combined report (D§7, P4.3, P4.4). */
 export class VerificationService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Opened with the investigation: every new case is verified. */
-  async requestFor(manager: EntityManager, ctx: RequestContext, c: Case): Promise<void> {
+  async requestFor(manager: EntityManager, caller: Caller, c: Case): Promise<void> {
     await manager.insert(VerificationRequest, {
       districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode,
-      status: VerificationStatus.REQUESTED, departments: [...VERIFICATION_DEPARTMENTS], requestedById: ctx.actor!.accountId, reportApprovedAt: null,
+      status: VerificationStatus.REQUESTED, departments: [...VERIFICATION_DEPARTMENTS], requestedById: caller.actor!.accountId, reportApprovedAt: null,
     });
   }
 
-  listRequests(ctx: RequestContext, filter: { caseId?: string; status?: VerificationStatus }, page: PageArgs): Promise<Connection<VerificationRequest>> {
+  listRequests(caller: Caller, filter: { caseId?: string; status?: VerificationStatus }, page: PageArgs): Promise<Connection<VerificationRequest>> {
     const qb = this.dataSource.getRepository(VerificationRequest).createQueryBuilder('v');
     if (filter.caseId) qb.andWhere('v.case_id = :caseId', { caseId: filter.caseId });
     if (filter.status) qb.andWhere('v.status = :status', { status: filter.status });
-    return keysetPage(scopeQuery(qb, ctx.ability, 'read', 'VerificationRequest'), page, { type: 'VerificationRequest', sortColumn: 'requested_at' });
+    return keysetPage(scopeQuery(qb, caller.ability, 'read', 'VerificationRequest'), page, { type: 'VerificationRequest', sortColumn: 'requested_at' });
   }
 
   /** A page of the answers the caller may read; a department sees only those addressed to it. */
-  async listAnswers(ctx: RequestContext, filter: { requestId?: string; pending?: boolean }, page: PageArgs): Promise<Connection<VerificationAnswer>> {
+  async listAnswers(caller: Caller, filter: { requestId?: string; pending?: boolean }, page: PageArgs): Promise<Connection<VerificationAnswer>> {
     const qb = this.dataSource.getRepository(VerificationAnswer).createQueryBuilder('a');
     if (filter.requestId) qb.andWhere('a.request_id = :requestId', { requestId: filter.requestId });
     if (filter.pending !== undefined) qb.andWhere(filter.pending ? 'a.answered_at IS NULL' : 'a.answered_at IS NOT NULL');
-    const found = await keysetPage(scopeQuery(qb, ctx.ability, 'read', 'VerificationAnswer'), page, { type: 'VerificationAnswer', sortColumn: 'created_at' });
-    this.auditAnswerReads(ctx, found.nodes);
+    const found = await keysetPage(scopeQuery(qb, caller.ability, 'read', 'VerificationAnswer'), page, { type: 'VerificationAnswer', sortColumn: 'created_at' });
+    this.auditAnswerReads(caller, found.nodes);
     return found;
   }
 
   /** The answers to one request that the caller may read (one per department asked). */
-  async answersOf(ctx: RequestContext, requestId: string): Promise<VerificationAnswer[]> {
+  async answersOf(caller: Caller, requestId: string): Promise<VerificationAnswer[]> {
     const qb = this.dataSource.getRepository(VerificationAnswer).createQueryBuilder('a').where('a.request_id = :requestId', { requestId });
-    const answers = await scopeQuery(qb, ctx.ability, 'read', 'VerificationAnswer').orderBy('a.department_code').getMany();
-    this.auditAnswerReads(ctx, answers);
+    const answers = await scopeQuery(qb, caller.ability, 'read', 'VerificationAnswer').orderBy('a.department_code').getMany();
+    this.auditAnswerReads(caller, answers);
     return answers;
   }
 
   /** Reading the identity fields an answer carries is a read of personal data, and is audited. */
-  private auditAnswerReads(ctx: RequestContext, answers: VerificationAnswer[]): void {
+  private auditAnswerReads(caller: Caller, answers: VerificationAnswer[]): void {
     for (const answer of answers) {
-      ctx.services.audit.queueOnce(ctx, {
-        kind: AuditKind.READ_PERSONAL_DATA, action: 'read', subjectType: 'VerificationAnswer', subjectId: answer.id, field: 'subjects',
+      caller.audit.queueOnce({
+        kind: 'READ_PERSONAL_DATA', action: 'read', subjectType: 'VerificationAnswer', subjectId: answer.id, field: 'subjects',
         districtCode: answer.districtCode, townshipCode: answer.townshipCode,
       });
     }
   }
 
   /** One answer by its key, as `node(id)` reads it: scoped and audited like the list. */
-  async findAnswer(ctx: RequestContext, key: TenantKey): Promise<VerificationAnswer | null> {
+  async findAnswer(caller: Caller, key: TenantKey): Promise<VerificationAnswer | null> {
     const qb = this.dataSource.getRepository(VerificationAnswer).createQueryBuilder('a')
       .where('a.district_code = :d AND a.id = :id', { d: key.districtCode, id: key.id });
-    const answer = await scopeQuery(qb, ctx.ability, 'read', 'VerificationAnswer').getOne();
+    const answer = await scopeQuery(qb, caller.ability, 'read', 'VerificationAnswer').getOne();
     if (answer) {
-      ctx.services.audit.queueOnce(ctx, {
-        kind: AuditKind.READ_PERSONAL_DATA, action: 'read', subjectType: 'VerificationAnswer', subjectId: answer.id, field: 'subjects',
+      caller.audit.queueOnce({
+        kind: 'READ_PERSONAL_DATA', action: 'read', subjectType: 'VerificationAnswer', subjectId: answer.id, field: 'subjects',
         districtCode: answer.districtCode, townshipCode: answer.townshipCode,
       });
     }
     return answer ?? null;
   }
 
-  private async requestOrThrow(ctx: RequestContext, id: string): Promise<VerificationRequest> {
+  private async requestOrThrow(caller: Caller, id: string): Promise<VerificationRequest> {
     const qb = this.dataSource.getRepository(VerificationRequest).createQueryBuilder('v').where('v.id = :id', { id });
-    const found = await scopeQuery(qb, ctx.ability, 'read', 'VerificationRequest').getOne();
+    const found = await scopeQuery(qb, caller.ability, 'read', 'VerificationRequest').getOne();
     if (!found) throw notFound('verification.request.notFound');
     return found;
   }
 
   /** The district approves the request (核对系统审批); it fans out to the departments, each seeing
    * only the names and ID numbers it needs. */
-  async approveRequest(ctx: RequestContext, id: string): Promise<VerificationRequest> {
-    const request = await this.requestOrThrow(ctx, id);
-    assertCan(ctx, 'verify', 'VerificationRequest', request);
+  async approveRequest(caller: Caller, id: string): Promise<VerificationRequest> {
+    const request = await this.requestOrThrow(caller, id);
+    assertCan(caller, 'verify', 'VerificationRequest', request);
     return this.dataSource.transaction(async (manager) => {
       const locked = await manager.getRepository(VerificationRequest).createQueryBuilder('v').setLock('pessimistic_write')
         .where('v.district_code = :d AND v.id = :id', { d: request.districtCode, id }).getOneOrFail();
@@ -105,7 +108,7 @@ export class VerificationService {
       })));
       locked.status = VerificationStatus.DISPATCHED;
       await manager.save(locked);
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.audit.recordChange(manager, caller, {
         action: 'approveVerificationRequest', subjectType: 'VerificationRequest', subjectId: locked.id, districtCode: locked.districtCode,
         townshipCode: locked.townshipCode, villageCode: locked.villageCode, details: { departments: locked.departments },
       });
@@ -114,18 +117,18 @@ export class VerificationService {
   }
 
   /** A department answers a request addressed to it, once. */
-  async answer(ctx: RequestContext, id: string, findings: string): Promise<VerificationAnswer> {
+  async answer(caller: Caller, id: string, findings: string): Promise<VerificationAnswer> {
     const text = textOrThrow(findings, 'findings');
     const qb = this.dataSource.getRepository(VerificationAnswer).createQueryBuilder('a').where('a.id = :id', { id });
-    const answer = await scopeQuery(qb, ctx.ability, 'read', 'VerificationAnswer').getOne();
+    const answer = await scopeQuery(qb, caller.ability, 'read', 'VerificationAnswer').getOne();
     if (!answer) throw notFound('verification.answer.notFound');
-    assertCan(ctx, 'answer', 'VerificationAnswer', answer);
+    assertCan(caller, 'answer', 'VerificationAnswer', answer);
     return this.dataSource.transaction(async (manager) => {
       const result = await manager.getRepository(VerificationAnswer).createQueryBuilder().update()
-        .set({ findings: text, answeredAt: () => 'now()', answeredById: ctx.actor!.accountId })
+        .set({ findings: text, answeredAt: () => 'now()', answeredById: caller.actor!.accountId })
         .where('district_code = :d AND id = :id AND answered_at IS NULL', { d: answer.districtCode, id }).execute();
       if (result.affected !== 1) throw conflict('verification.answer.already');
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.audit.recordChange(manager, caller, {
         action: 'answerVerification', subjectType: 'VerificationAnswer', subjectId: id, districtCode: answer.districtCode,
         townshipCode: answer.townshipCode, details: { department: answer.departmentCode },
       });
@@ -134,9 +137,9 @@ export class VerificationService {
   }
 
   /** The district approves the combined report once every department has answered. */
-  async approveReport(ctx: RequestContext, id: string): Promise<VerificationRequest> {
-    const request = await this.requestOrThrow(ctx, id);
-    assertCan(ctx, 'verify', 'VerificationRequest', request);
+  async approveReport(caller: Caller, id: string): Promise<VerificationRequest> {
+    const request = await this.requestOrThrow(caller, id);
+    assertCan(caller, 'verify', 'VerificationRequest', request);
     return this.dataSource.transaction(async (manager) => {
       const locked = await manager.getRepository(VerificationRequest).createQueryBuilder('v').setLock('pessimistic_write')
         .where('v.district_code = :d AND v.id = :id', { d: request.districtCode, id }).getOneOrFail();
@@ -147,7 +150,7 @@ export class VerificationService {
       locked.status = VerificationStatus.REPORT_APPROVED;
       locked.reportApprovedAt = new Date();
       await manager.save(locked);
-      await ctx.services.audit.recordChange(manager, ctx, {
+      await this.audit.recordChange(manager, caller, {
         action: 'approveVerificationReport', subjectType: 'VerificationRequest', subjectId: locked.id, districtCode: locked.districtCode,
         townshipCode: locked.townshipCode, villageCode: locked.villageCode,
       });

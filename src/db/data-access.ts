@@ -1,0 +1,63 @@
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Action, SubjectName } from '../../permissions/policy';
+import { scopeQuery } from '../../permissions/sql';
+import type { Caller } from '../auth/caller';
+import type { Logger } from '../logger';
+
+/** Why a piece of work reads or writes across the policy's scopes; each is named at its call site. */
+export type SystemReason =
+  | 'seed the demo district'
+  | 'write the audit log'
+  | 'read district settings and holidays'
+  | 'sign in and resolve credentials'
+  | 'check a committee against its members'
+  | 'count a case\'s meetings for its next steps'
+  | 'public notices for anyone'
+  | 'check uniqueness across the district'
+  | 'write a change the caller was allowed';
+
+/**
+ * The one way services reach rows of the policy's subjects. `scoped` gives a query builder with the
+ * caller's ability for an action AND-ed in from the start: filters are added with `andWhere`, and
+ * `where`/`orWhere` — which would replace or widen the scope — refuse to run. Subqueries and joins to
+ * another subject are built from a scoped builder of that subject (`scopedSql`). Work that must cross
+ * the scopes (migrations, the seed, sign-in, the audit log itself, writes after an allowed check)
+ * goes through `system(reason)`, the one named bypass: greppable, with its reason from a closed list,
+ * and logged the first time each reason is used. A test over `src/` fails on any other route to the data.
+ */
+export class DataAccess {
+  private readonly reasonsSeen = new Set<SystemReason>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly logger: Logger,
+  ) {}
+
+  scoped<T extends ObjectLiteral>(
+    caller: Caller, action: Action, subject: SubjectName, entity: EntityTarget<T>, alias: string, manager?: EntityManager,
+  ): SelectQueryBuilder<T> {
+    const qb = (manager ?? this.dataSource.manager).getRepository(entity).createQueryBuilder(alias);
+    scopeQuery(qb, caller.ability, action, subject);
+    const refuse = (): never => {
+      throw new Error(`A scoped ${subject} query takes its filters with andWhere: where/orWhere would drop the caller's scope`);
+    };
+    return Object.assign(qb, { where: refuse, orWhere: refuse });
+  }
+
+  /** A scoped builder's SQL and parameters, for an EXISTS or IN over another subject. */
+  scopedSql<T extends ObjectLiteral>(
+    caller: Caller, action: Action, subject: SubjectName, entity: EntityTarget<T>, alias: string, build: (qb: SelectQueryBuilder<T>) => SelectQueryBuilder<T>,
+  ): { sql: string; params: ObjectLiteral } {
+    const qb = build(this.scoped(caller, action, subject, entity, alias));
+    return { sql: qb.getQuery(), params: qb.getParameters() };
+  }
+
+  /** The named bypass: the data source as it is, for work that must cross the policy's scopes. */
+  system(reason: SystemReason): DataSource {
+    if (!this.reasonsSeen.has(reason)) {
+      this.reasonsSeen.add(reason);
+      this.logger.info({ reason }, 'system data access');
+    }
+    return this.dataSource;
+  }
+}
