@@ -25,22 +25,22 @@ import { OversightService } from './modules/oversight/oversight.service';
  */
 export function createServices(dataSource: DataSource, logger: Logger, tokens: TokenSigner, throttle: LoginThrottle) {
   const data = new DataAccess(dataSource, logger);
-  const audit = new AuditService(dataSource);
-  const settings = new SettingsService(dataSource, audit);
-  const regions = new RegionService(dataSource, audit);
-  const accounts = new AccountService(dataSource, tokens, throttle, audit);
-  const kin = new KinService(dataSource, audit);
-  const households = new HouseholdService(dataSource, audit, kin);
-  const cases = new CaseService(dataSource, audit, settings, households, kin);
-  const verification = new VerificationService(dataSource, audit);
-  const enrolments = new EnrolmentService(dataSource);
-  const committees = new CommitteeService(dataSource, settings, audit, accounts, cases);
-  const workflow = new WorkflowService(dataSource, data, audit, cases, settings, { kin, verification, committees, enrolments });
-  const steps = new CaseStepsService(dataSource, accounts, cases, settings, workflow);
+  const audit = new AuditService(data);
+  const settings = new SettingsService(data, audit);
+  const regions = new RegionService(data, audit);
+  const accounts = new AccountService(data, tokens, throttle, audit);
+  const kin = new KinService(data, audit);
+  const households = new HouseholdService(data, audit, kin);
+  const cases = new CaseService(data, audit, settings, households, kin);
+  const verification = new VerificationService(data, audit);
+  const enrolments = new EnrolmentService(data);
+  const committees = new CommitteeService(data, settings, audit, accounts, cases);
+  const workflow = new WorkflowService(data, audit, cases, settings, { kin, verification, committees, enrolments });
+  const steps = new CaseStepsService(data, accounts, cases, settings, workflow);
   return {
     data, audit, settings, regions, accounts, kin, households, cases, verification, enrolments, committees, workflow, steps,
-    notices: new PublicNoticeService(dataSource),
-    oversight: new OversightService(dataSource, audit, regions),
+    notices: new PublicNoticeService(data),
+    oversight: new OversightService(data, audit, regions),
   };
 }
 

@@ -10,6 +10,7 @@ export type SystemReason =
   | 'write the audit log'
   | 'read district settings and holidays'
   | 'sign in and resolve credentials'
+  | 'roles of accounts the caller may read'
   | 'check a committee against its members'
   | 'count a case\'s meetings for its next steps'
   | 'public notices for anyone'

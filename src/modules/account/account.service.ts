@@ -1,7 +1,6 @@
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../../permissions/ability';
 import { assertCan } from '../../auth/authorize';
-import { scopeQuery } from '../../../permissions/sql';
 import { Department, Role, ROLE_TIER } from '../../../permissions/roles';
 import { badInput, conflict, notFound, tooManyRequests, unauthenticated } from '../../errors';
 import type { Caller } from '../../auth/caller';
@@ -15,6 +14,7 @@ import { levelOfCodeOrThrow, scopeCodesOf } from '../region/region-code';
 import { Account, RoleAssignment } from './account.entity';
 import { ApiKey } from './api-key.entity';
 import type { AuditService } from '../audit/audit.service';
+import type { DataAccess } from '../../db/data-access';
 
 export interface AccountFilter {
   regionCode?: string;
@@ -49,7 +49,7 @@ export function actorOf(account: Account): Actor {
 
 export class AccountService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly data: DataAccess,
     private readonly tokens: TokenSigner,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
@@ -69,7 +69,7 @@ export class AccountService {
     if (newPassword.length < MIN_PASSWORD_LENGTH) throw badInput('newPassword', 'account.password.tooShort', { min: MIN_PASSWORD_LENGTH });
     if (newPassword === currentPassword) throw badInput('newPassword', 'account.password.unchanged');
     const passwordHash = await hashPassword(newPassword);
-    const version = await this.dataSource.transaction(async (manager) => {
+    const version = await this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       // Raised in SQL, so two changes at once cannot both hand out tokens of the same version.
       const [[row]] = await manager.query(
         'UPDATE accounts SET password_hash = $2, credentials_version = credentials_version + 1 WHERE id = $1 RETURNING credentials_version',
@@ -91,7 +91,7 @@ export class AccountService {
     const wait = this.throttle.retryAfter(username, address);
     if (wait > 0) throw tooManyRequests(wait, 'auth.signIn.throttled', { seconds: wait });
     this.throttle.attempt(username, address);
-    const account = await this.withRoles().where('account.username = :username', { username }).getOne();
+    const account = await this.signInAccounts().where('account.username = :username', { username }).getOne();
     const valid = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), password);
     if (!account || !account.passwordHash || !valid) throw unauthenticated('auth.signIn.failed');
     this.throttle.succeeded(username, address);
@@ -105,7 +105,7 @@ export class AccountService {
     if (credential.startsWith('dak_')) return { actor: await this.actorFromApiKey(credential), method: 'API_KEY' };
     const verified = await this.tokens.verify(credential);
     if ('invalid' in verified) throw unauthenticated(verified.invalid);
-    const account = await this.withRoles().where('account.id = :id', { id: verified.accountId }).getOne();
+    const account = await this.signInAccounts().where('account.id = :id', { id: verified.accountId }).getOne();
     if (!account || !account.active) throw unauthenticated('auth.token.accountGone');
     if (verified.credentialsVersion !== account.credentialsVersion) {
       throw unauthenticated('auth.token.passwordChanged');
@@ -116,7 +116,7 @@ export class AccountService {
   private async actorFromApiKey(key: string): Promise<Actor> {
     const parsed = parseApiKey(key);
     if (!parsed) throw unauthenticated('auth.apiKey.malformed');
-    const row = await this.dataSource.getRepository(ApiKey).createQueryBuilder('key')
+    const row = await this.data.system('sign in and resolve credentials').getRepository(ApiKey).createQueryBuilder('key')
       .innerJoinAndMapOne('key.account', Account, 'account', 'account.id = key.account_id')
       .leftJoinAndSelect('account.roles', 'role')
       .where('key.prefix = :prefix', { prefix: parsed.prefix })
@@ -125,34 +125,38 @@ export class AccountService {
     if (row.revokedAt) throw unauthenticated('auth.apiKey.revoked');
     if (!row.account!.active) throw unauthenticated('auth.apiKey.accountDeactivated');
     if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-      await this.dataSource.getRepository(ApiKey).update({ id: row.id }, { lastUsedAt: new Date() });
+      await this.data.system('sign in and resolve credentials').getRepository(ApiKey).update({ id: row.id }, { lastUsedAt: new Date() });
     }
     return actorOf(row.account!);
   }
 
   async me(caller: Caller): Promise<Account> {
-    return this.withRoles().where('account.id = :id', { id: caller.actor!.accountId }).getOneOrFail();
+    return this.withRoles(caller).andWhere('account.id = :id', { id: caller.actor!.accountId }).getOneOrFail();
   }
 
-  /** One statement for an account and its roles (find-with-relations would take two). */
-  private withRoles() {
-    return this.dataSource.getRepository(Account).createQueryBuilder('account').leftJoinAndSelect('account.roles', 'role');
+  /** Before anyone is signed in there is no caller to scope by: the account a credential names. */
+  private signInAccounts() {
+    return this.data.system('sign in and resolve credentials').getRepository(Account).createQueryBuilder('account').leftJoinAndSelect('account.roles', 'role');
+  }
+
+  /** One statement for the accounts the caller may read and their roles (find-with-relations would take two). */
+  private withRoles(caller: Caller) {
+    return this.data.scoped(caller, 'read', 'Account', Account, 'account').leftJoinAndSelect('account.roles', 'role');
   }
 
   /** Accounts the caller may read, optionally only those with a home region under `regionCode`. */
   list(caller: Caller, filter: AccountFilter = {}): Promise<Account[]> {
-    const qb = this.filtered(this.withRoles(), filter);
-    return scopeQuery(qb, caller.ability, 'read', 'Account').orderBy('account.username').addOrderBy('role.role').getMany();
+    return this.filtered(this.withRoles(caller), filter).orderBy('account.username').addOrderBy('role.role').getMany();
   }
 
   /** A page of what `list` answers, newest first. Roles are read for the page's accounts in a
    * second statement: joined into the page query, they would multiply the rows its LIMIT counts. */
   async page(caller: Caller, filter: AccountFilter, page: PageArgs): Promise<Connection<Account>> {
-    const qb = this.filtered(this.dataSource.getRepository(Account).createQueryBuilder('account'), filter);
-    const found = await keysetPage(scopeQuery(qb, caller.ability, 'read', 'Account'), page, { type: 'Account', sortColumn: 'created_at' });
+    const qb = this.filtered(this.data.scoped(caller, 'read', 'Account', Account, 'account'), filter);
+    const found = await keysetPage(qb, page, { type: 'Account', sortColumn: 'created_at' });
     const ids = found.nodes.map((account) => account.id);
-    const roles = ids.length === 0 ? [] : await this.dataSource.getRepository(RoleAssignment).createQueryBuilder('role')
-      .where('role.account_id IN (:...ids)', { ids }).orderBy('role.role').getMany();
+    const roles = ids.length === 0 ? [] : await this.data.system('roles of accounts the caller may read').getRepository(RoleAssignment)
+      .createQueryBuilder('role').where('role.account_id IN (:...ids)', { ids }).orderBy('role.role').getMany();
     for (const account of found.nodes) account.roles = roles.filter((role) => role.accountId === account.id);
     return found;
   }
@@ -171,8 +175,7 @@ export class AccountService {
   }
 
   async findByIdsScoped(caller: Caller, ids: readonly string[]): Promise<Account[]> {
-    const qb = this.withRoles().where('account.id IN (:...ids)', { ids });
-    return scopeQuery(qb, caller.ability, 'read', 'Account').getMany();
+    return this.withRoles(caller).andWhere('account.id IN (:...ids)', { ids }).getMany();
   }
 
   async findByIdOrThrow(caller: Caller, id: string): Promise<Account> {
@@ -200,7 +203,7 @@ export class AccountService {
     assertCan(caller, 'create', 'Account', account);
     assertRolesFit(input, home.districtCode);
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
-    return this.dataSource.transaction(async (manager) => {
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       await assertRegionsExist(manager, [input.regionCode, ...input.roles.map((r) => r.regionCode)]);
       if (await manager.existsBy(Account, { username: input.username })) {
         throw conflict('account.username.taken', { username: input.username }).with({ field: 'username' });
@@ -220,7 +223,7 @@ export class AccountService {
     assertCan(caller, 'update', 'Account', account);
     if (account.id === caller.actor!.accountId && !active) throw badInput('id', 'account.deactivateSelf');
     account.active = active;
-    await this.dataSource.transaction(async (manager) => {
+    await this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       await manager.update(Account, { id }, { active });
       await this.audit.recordChange(manager, caller, {
         action: active ? 'activateAccount' : 'deactivateAccount', subjectType: 'Account', subjectId: id, districtCode: account.districtCode,
@@ -242,7 +245,7 @@ export class AccountService {
       createdById: caller.actor!.accountId, lastUsedAt: null, revokedAt: null,
     });
     assertCan(caller, 'create', 'ApiKey', apiKey);
-    const saved = await this.dataSource.transaction(async (manager) => {
+    const saved = await this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       const row = await manager.save(apiKey);
       await this.audit.recordChange(manager, caller, {
         action: 'createApiKey', subjectType: 'ApiKey', subjectId: row.id, districtCode: row.districtCode, details: { accountId, prefix: row.prefix },
@@ -253,14 +256,14 @@ export class AccountService {
   }
 
   listApiKeys(caller: Caller, accountId: string | undefined, page: PageArgs): Promise<Connection<ApiKey>> {
-    const qb = this.dataSource.getRepository(ApiKey).createQueryBuilder('key');
+    const qb = this.data.scoped(caller, 'read', 'ApiKey', ApiKey, 'key');
     if (accountId) qb.andWhere('key.account_id = :accountId', { accountId });
-    return keysetPage(scopeQuery(qb, caller.ability, 'read', 'ApiKey'), page, { type: 'ApiKey', sortColumn: 'created_at' });
+    return keysetPage(qb, page, { type: 'ApiKey', sortColumn: 'created_at' });
   }
 
   async findApiKey(caller: Caller, id: string): Promise<ApiKey | null> {
-    const qb = this.dataSource.getRepository(ApiKey).createQueryBuilder('key').where('key.id = :id', { id });
-    return scopeQuery(qb, caller.ability, 'read', 'ApiKey').getOne();
+    const qb = this.data.scoped(caller, 'read', 'ApiKey', ApiKey, 'key').andWhere('key.id = :id', { id });
+    return qb.getOne();
   }
 
   async findApiKeyOrThrow(caller: Caller, id: string): Promise<ApiKey> {
@@ -274,7 +277,7 @@ export class AccountService {
     assertCan(caller, 'revoke', 'ApiKey', key);
     if (key.revokedAt) return key;
     key.revokedAt = new Date();
-    await this.dataSource.transaction(async (manager) => {
+    await this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       await manager.update(ApiKey, { id }, { revokedAt: key.revokedAt });
       await this.audit.recordChange(manager, caller, {
         action: 'revokeApiKey', subjectType: 'ApiKey', subjectId: id, districtCode: key.districtCode, details: { prefix: key.prefix },

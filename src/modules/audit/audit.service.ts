@@ -1,8 +1,8 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { scopeQuery } from '../../../permissions/sql';
+import type { EntityManager } from 'typeorm';
 import type { AuditNote, Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { AuditEntry, AuditKind } from './audit-entry.entity';
+import type { DataAccess } from '../../db/data-access';
 
 export interface AuditFilter {
   kind?: AuditKind;
@@ -17,7 +17,7 @@ export interface AuditFilter {
  * written in one statement before the response leaves (a refused change has no transaction to join).
  */
 export class AuditService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly data: DataAccess) {}
 
   /** A change, in the caller's transaction so that it commits or rolls back with the change. */
   async recordChange(manager: EntityManager, caller: Caller, record: Omit<AuditNote, 'kind'>): Promise<void> {
@@ -28,16 +28,16 @@ export class AuditService {
   async flush(caller: Caller): Promise<void> {
     const notes = caller.audit.drain();
     if (notes.length === 0) return;
-    await this.dataSource.getRepository(AuditEntry).insert(notes.map((note) => this.row(caller, note)));
+    await this.data.system('write the audit log').getRepository(AuditEntry).insert(notes.map((note) => this.row(caller, note)));
   }
 
   list(caller: Caller, filter: AuditFilter, page: PageArgs): Promise<Connection<AuditEntry>> {
-    const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('entry');
+    const qb = this.data.scoped(caller, 'read', 'AuditEntry', AuditEntry, 'entry');
     if (filter.kind) qb.andWhere('entry.kind = :kind', { kind: filter.kind });
     if (filter.subjectType) qb.andWhere('entry.subject_type = :subjectType', { subjectType: filter.subjectType });
     if (filter.subjectId) qb.andWhere('entry.subject_id = :subjectId', { subjectId: filter.subjectId });
     if (filter.actorUsername) qb.andWhere('entry.actor_username = :actorUsername', { actorUsername: filter.actorUsername });
-    return keysetPage(scopeQuery(qb, caller.ability, 'read', 'AuditEntry'), page, { type: 'AuditEntry', sortColumn: 'at' });
+    return keysetPage(qb, page, { type: 'AuditEntry', sortColumn: 'at' });
   }
 
   private row(caller: Caller, note: AuditNote): Partial<AuditEntry> {

@@ -1,9 +1,7 @@
 import { TenantKey, whereTenantKeysIn } from '../../db/tenant-keys';
-import { DataSource } from 'typeorm';
 import { defineAbilityFor, refusalReason } from '../../../permissions/ability';
 import { refuse } from '../../auth/authorize';
 import { ROLE_TIER } from '../../../permissions/roles';
-import { scopeQuery } from '../../../permissions/sql';
 import { assertAmountOrThrow, assertDateOrThrow, badInput, conflict, notFound, textOrThrow, unmet } from '../../errors';
 import { localized, message } from '../../i18n/message';
 import type { Caller } from '../../auth/caller';
@@ -16,6 +14,7 @@ import type { WorkflowService } from './workflow.service';
 import type { SettingsService } from '../settings/settings.service';
 import type { CaseService } from './case.service';
 import type { AccountService } from '../account/account.service';
+import type { DataAccess } from '../../db/data-access';
 
 const { INVESTIGATING, OBJECTION_RAISED, EMERGENCY_PAID, CORRECTION_ORDERED, TOWNSHIP_REVIEW, DENIED, NOT_ACCEPTED, APPROVED, FILED, PAID,
   PUBLIC_NOTICE } = CaseStatus;
@@ -32,7 +31,7 @@ const INVESTIGATION_STATES = [INVESTIGATING, OBJECTION_RAISED, EMERGENCY_PAID, C
 /** The records of the steps that do not by themselves move a case (D§3, D§6, D§8). */
 export class CaseStepsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly data: DataAccess,
     private readonly accounts: AccountService,
     private readonly cases: CaseService,
     private readonly settings: SettingsService,
@@ -76,9 +75,9 @@ export class CaseStepsService {
 
   /** Each named investigator signs the investigation themselves. */
   async signInvestigation(caller: Caller, investigationKey: TenantKey): Promise<Investigation> {
-    const qb = this.dataSource.getRepository(Investigation).createQueryBuilder('i')
-      .where('i.district_code = :d AND i.id = :id', { d: investigationKey.districtCode, id: investigationKey.id });
-    const investigation = await scopeQuery(qb, caller.ability, 'read', 'CaseRecord').getOne();
+    const qb = this.data.scoped(caller, 'read', 'CaseRecord', Investigation, 'i')
+      .andWhere('i.district_code = :d AND i.id = :id', { d: investigationKey.districtCode, id: investigationKey.id });
+    const investigation = await qb.getOne();
     if (!investigation) throw notFound('investigation.notFound');
     if (!investigation.investigatorIds.includes(caller.actor!.accountId)) {
       throw refuse(caller, 'investigate', 'CaseRecord', investigation, message('investigation.signerNotNamed'));
@@ -187,7 +186,7 @@ export class CaseStepsService {
 
   /** Step records of several cases for nested fields, each in one scoped query. */
   recordsOf<T extends Investigation | IncomeAccounting | Appraisal | Delivery | Objection | SpotCheck>(caller: Caller, entity: new () => T, keys: readonly TenantKey[]): Promise<T[]> {
-    const qb = whereTenantKeysIn(this.dataSource.getRepository(entity).createQueryBuilder('r'), 'case_id', keys);
-    return scopeQuery(qb, caller.ability, 'read', 'CaseRecord').orderBy('r.recorded_at').getMany();
+    const qb = whereTenantKeysIn(this.data.scoped(caller, 'read', 'CaseRecord', entity, 'r'), 'case_id', keys);
+    return qb.orderBy('r.recorded_at').getMany();
   }
 }

@@ -1,17 +1,18 @@
 import { TenantKey, whereTenantKeysIn } from '../../db/tenant-keys';
-import { DataSource, EntityManager } from 'typeorm';
-import { scopeQuery } from '../../../permissions/sql';
+import { EntityManager } from 'typeorm';
 import { assertCan } from '../../auth/authorize';
 import { badInput, conflict, notFound } from '../../errors';
 import { decisionDueAtFor } from './deadlines';
 import type { Caller } from '../../auth/caller';
 import { escapeLike } from '../household/household.service';
+import { Person } from '../household/household.entity';
 import { Case, CaseEvent, CaseStatus, Channel, Programme } from './case.entity';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import type { KinService } from '../kin/kin.service';
 import type { HouseholdService } from '../household/household.service';
 import type { SettingsService } from '../settings/settings.service';
 import type { AuditService } from '../audit/audit.service';
+import type { DataAccess } from '../../db/data-access';
 
 export interface NewApplication {
   programme: Programme;
@@ -36,7 +37,7 @@ export interface CaseFilter {
 
 export class CaseService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly data: DataAccess,
     private readonly audit: AuditService,
     private readonly settings: SettingsService,
     private readonly households: HouseholdService,
@@ -71,7 +72,7 @@ export class CaseService {
       decisionDueAt: decisionDueAtFor(now, Boolean(input.special), calendar),
     });
     assertCan(caller, 'submit', 'Case', draft);
-    return this.dataSource.transaction(async (manager) => {
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       if (programme === Programme.LINSHI && !input.newGrounds) await this.assertNotRepeated(manager, draft, calendar.settings.linshiRepeatWindowMonths);
       const saved = await manager.save(draft);
       // Flagged from the start, so that an emergency payment straight from SUBMITTED is covered too.
@@ -108,7 +109,7 @@ export class CaseService {
   async page(caller: Caller, filter: CaseFilter, page: PageArgs): Promise<Connection<Case>> {
     const spotCheckRate = filter.spotCheckDue === undefined ? null : (await this.settings.calendarOf(caller.actor!.districtCode)).settings.spotCheckRatePercent;
     const base = () => {
-      const qb = this.dataSource.getRepository(Case).createQueryBuilder('c');
+      const qb = this.data.scoped(caller, 'read', 'Case', Case, 'c');
       if (filter.programme) qb.andWhere('c.programme = :programme', { programme: filter.programme });
       if (filter.status?.length) qb.andWhere('c.status IN (:...status)', { status: filter.status });
       if (filter.villageCode) qb.andWhere('c.village_code = :villageCode', { villageCode: filter.villageCode });
@@ -126,23 +127,20 @@ export class CaseService {
       }
       if (filter.search) {
         const search = `%${escapeLike(filter.search)}%`;
-        // Members' names are searched only by roles that may read members (a role that may not must
-        // not learn who belongs to a household by searching).
-        if (caller.ability.can('read', 'Person')) {
-          qb.andWhere(`(c.applicant_name ILIKE :search OR EXISTS (SELECT 1 FROM persons p WHERE p.district_code = c.district_code
-            AND p.household_id = c.household_id AND p.name ILIKE :search))`, { search });
-        } else {
-          qb.andWhere('c.applicant_name ILIKE :search', { search });
-        }
+        // Members are searched through the caller's own Person scope: a role that may not read
+        // members must not learn who belongs to a household by searching.
+        const members = this.data.scopedSql(caller, 'read', 'Person', Person, 'p', (persons) => persons.select('1')
+          .andWhere('p.district_code = c.district_code AND p.household_id = c.household_id AND p.name ILIKE :search'));
+        qb.andWhere(`(c.applicant_name ILIKE :search OR EXISTS (${members.sql}))`, { ...members.params, search });
       }
-      return scopeQuery(qb, caller.ability, 'read', 'Case');
+      return qb;
     };
     return keysetPage(base(), page, { type: 'Case', sortColumn: 'created_at' });
   }
 
   findByKeys(caller: Caller, keys: readonly TenantKey[]): Promise<Case[]> {
-    const qb = whereTenantKeysIn(this.dataSource.getRepository(Case).createQueryBuilder('c'), 'id', keys);
-    return scopeQuery(qb, caller.ability, 'read', 'Case').getMany();
+    const qb = whereTenantKeysIn(this.data.scoped(caller, 'read', 'Case', Case, 'c'), 'id', keys);
+    return qb.getMany();
   }
 
   async findOrThrow(caller: Caller, key: TenantKey): Promise<Case> {
@@ -153,13 +151,13 @@ export class CaseService {
 
   /** Events of several cases in one scoped query, oldest first. */
   eventsOf(caller: Caller, keys: readonly TenantKey[]): Promise<CaseEvent[]> {
-    const qb = whereTenantKeysIn(this.dataSource.getRepository(CaseEvent).createQueryBuilder('e'), 'case_id', keys);
-    return scopeQuery(qb, caller.ability, 'read', 'CaseRecord').orderBy('e.at').addOrderBy('e.id').getMany();
+    const qb = whereTenantKeysIn(this.data.scoped(caller, 'read', 'CaseRecord', CaseEvent, 'e'), 'case_id', keys);
+    return qb.orderBy('e.at').addOrderBy('e.id').getMany();
   }
 
   /** Cases of several households in one scoped query, newest first. */
   casesOfHouseholds(caller: Caller, keys: readonly TenantKey[]): Promise<Case[]> {
-    const qb = whereTenantKeysIn(this.dataSource.getRepository(Case).createQueryBuilder('c'), 'household_id', keys);
-    return scopeQuery(qb, caller.ability, 'read', 'Case').orderBy('c.created_at', 'DESC').getMany();
+    const qb = whereTenantKeysIn(this.data.scoped(caller, 'read', 'Case', Case, 'c'), 'household_id', keys);
+    return qb.orderBy('c.created_at', 'DESC').getMany();
   }
 }

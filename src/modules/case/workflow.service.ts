@@ -1,4 +1,4 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Action } from '../../../permissions/policy';
 import { assertCan } from '../../auth/authorize';
 import { conflict, unmet } from '../../errors';
@@ -29,7 +29,6 @@ export interface RecordStep {
  */
 export class WorkflowService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly data: DataAccess,
     private readonly audit: AuditService,
     private readonly cases: CaseService,
@@ -43,7 +42,7 @@ export class WorkflowService {
     if (!transition) throw new Error(`No transition ${step} in the workflow table`);
     await this.cases.findOrThrow(caller, key);
     const calendar = await this.settings.calendarOf(key.districtCode);
-    return this.dataSource.transaction(async (manager) => {
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       const found = await this.lockOrThrow(manager, key, expectedVersion);
       // Checked on the locked row: a kin declaration committed a moment ago counts.
       assertCan(caller, transition.action, 'Case', found);
@@ -79,7 +78,7 @@ export class WorkflowService {
    */
   async record<T>(caller: Caller, step: RecordStep, key: TenantKey, work: (run: { manager: EntityManager; case: Case; now: Date }) => Promise<T>): Promise<T> {
     await this.cases.findOrThrow(caller, key);
-    return this.dataSource.transaction(async (manager) => {
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       const found = await this.lockOrThrow(manager, key, null);
       assertCan(caller, step.action, 'Case', found);
       if (!step.statuses.includes(found.status) || (step.programmes && !step.programmes.includes(found.programme))) {

@@ -183,6 +183,6 @@ export class CommitteeResolver {
 
   @FieldResolver(() => [CommitteeVote], { description: 'Votes cast, dissent included (表决记录)' })
   votes(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<CommitteeVote[]> {
-    return ctx.services.committees.votesOf(meeting);
+    return ctx.services.committees.votesOf(ctx.caller, meeting);
   }
 }

@@ -1,5 +1,4 @@
-import { DataSource, EntityManager } from 'typeorm';
-import { scopeQuery } from '../../../permissions/sql';
+import { EntityManager } from 'typeorm';
 import { Role } from '../../../permissions/roles';
 import { assertCan, refuse } from '../../auth/authorize';
 import { toGlobalId } from '../../graphql/node';
@@ -18,6 +17,7 @@ import { Committee, CommitteeFunction, CommitteeMember, CommitteeVote, Meeting, 
 import type { CaseService } from '../case/case.service';
 import type { AccountService } from '../account/account.service';
 import type { AuditService } from '../audit/audit.service';
+import type { DataAccess } from '../../db/data-access';
 
 export interface CommitteeState {
   committee: Committee;
@@ -56,7 +56,7 @@ export function committeeProblems(members: CommitteeMember[], accounts: Account[
 
 export class CommitteeService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly data: DataAccess,
     private readonly settings: SettingsService,
     private readonly audit: AuditService,
     private readonly accounts: AccountService,
@@ -69,7 +69,8 @@ export class CommitteeService {
     if (levelOfCodeOrThrow(townshipCode) !== RegionLevel.TOWNSHIP) throw badInput('townshipCode', 'region.code.notTownship', { field: 'townshipCode' });
     const districtCode = townshipCode.slice(0, 6) + '000000';
     if (new Set(members.map((m) => m.accountId)).size !== members.length) throw badInput('members', 'committee.member.duplicate');
-    const existing = await this.dataSource.getRepository(Committee).findOneBy({ districtCode, townshipCode });
+    const existing = await this.data.scoped(caller, 'read', 'Committee', Committee, 'c')
+      .andWhere('c.district_code = :districtCode AND c.township_code = :townshipCode', { districtCode, townshipCode }).getOne();
     assertCan(caller, existing ? 'update' : 'create', 'Committee', existing ?? { districtCode, townshipCode });
     const accounts = members.length ? await this.accounts.findByIdsScoped(caller, members.map((m) => m.accountId)) : [];
     for (const member of members) {
@@ -77,7 +78,7 @@ export class CommitteeService {
       if (!account) throw badInput('members', 'committee.member.unknown', { accountId: member.accountId });
       if (account.townshipCode !== townshipCode) throw badInput('members', 'committee.member.notStaff', { username: account.username, townshipCode });
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       const committee = existing ?? (await manager.save(Object.assign(new Committee(), { districtCode, townshipCode })));
       await manager.delete(CommitteeMember, { districtCode, committeeId: committee.id });
       await manager.insert(CommitteeMember, members.map((m) => ({ districtCode, committeeId: committee.id, townshipCode, ...m })));
@@ -99,16 +100,16 @@ export class CommitteeService {
   }
 
   async list(caller: Caller): Promise<CommitteeState[]> {
-    const qb = this.dataSource.getRepository(Committee).createQueryBuilder('c');
-    const committees = await scopeQuery(qb, caller.ability, 'read', 'Committee').orderBy('c.township_code').getMany();
-    return Promise.all(committees.map((c) => this.stateOf(this.dataSource.manager, c)));
+    const qb = this.data.scoped(caller, 'read', 'Committee', Committee, 'c');
+    const committees = await qb.orderBy('c.township_code').getMany();
+    return Promise.all(committees.map((c) => this.stateOf(this.data.system('check a committee against its members').manager, c)));
   }
 
   /** One committee by its key, as `node(id)` reads it. */
   async findByKey(caller: Caller, key: TenantKey): Promise<CommitteeState | null> {
-    const qb = this.dataSource.getRepository(Committee).createQueryBuilder('c').where('c.district_code = :d AND c.id = :id', { d: key.districtCode, id: key.id });
-    const committee = await scopeQuery(qb, caller.ability, 'read', 'Committee').getOne();
-    return committee ? this.stateOf(this.dataSource.manager, committee) : null;
+    const qb = this.data.scoped(caller, 'read', 'Committee', Committee, 'c').andWhere('c.district_code = :d AND c.id = :id', { d: key.districtCode, id: key.id });
+    const committee = await qb.getOne();
+    return committee ? this.stateOf(this.data.system('check a committee against its members').manager, committee) : null;
   }
 
   async scheduleMeeting(caller: Caller, townshipCode: string, heldOn: string, caseKeys: TenantKey[]): Promise<Meeting> {
@@ -116,7 +117,8 @@ export class CommitteeService {
     if (levelOfCodeOrThrow(townshipCode) !== RegionLevel.TOWNSHIP) throw badInput('townshipCode', 'region.code.notTownship', { field: 'townshipCode' });
     const districtCode = townshipCode.slice(0, 6) + '000000';
     assertCan(caller, 'create', 'Meeting', { districtCode, townshipCode });
-    const committee = await this.dataSource.getRepository(Committee).findOneBy({ districtCode, townshipCode });
+    const committee = await this.data.scoped(caller, 'read', 'Committee', Committee, 'c')
+      .andWhere('c.district_code = :districtCode AND c.township_code = :townshipCode', { districtCode, townshipCode }).getOne();
     if (!committee) throw unmet(message('committee.missing', { townshipCode }));
     const cases = await Promise.all(caseKeys.map((key) => this.cases.findOrThrow(caller, key)));
     for (const c of cases) {
@@ -124,7 +126,7 @@ export class CommitteeService {
         throw badInput('caseIds', 'meeting.case.notAwaitingReview', { caseId: c.nodeId, status: c.status });
       }
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       const meeting = await manager.save(Object.assign(new Meeting(), {
         districtCode, townshipCode, committeeId: committee.id, heldOn, agendaCaseIds: cases.map((c) => c.id), presentIds: [], createdById: caller.actor!.accountId,
       }));
@@ -136,8 +138,8 @@ export class CommitteeService {
   }
 
   async meetingOrThrow(caller: Caller, key: TenantKey): Promise<Meeting> {
-    const qb = this.dataSource.getRepository(Meeting).createQueryBuilder('m').where('m.district_code = :d AND m.id = :id', { d: key.districtCode, id: key.id });
-    const meeting = await scopeQuery(qb, caller.ability, 'read', 'Meeting').getOne();
+    const qb = this.data.scoped(caller, 'read', 'Meeting', Meeting, 'm').andWhere('m.district_code = :d AND m.id = :id', { d: key.districtCode, id: key.id });
+    const meeting = await qb.getOne();
     if (!meeting) throw notFound('meeting.notFound');
     return meeting;
   }
@@ -145,18 +147,18 @@ export class CommitteeService {
   /** Newest scheduled first: the meeting date is a day, shared by many meetings, so it cannot key
    * the pages. */
   listMeetings(caller: Caller, townshipCode: string | undefined, page: PageArgs): Promise<Connection<Meeting>> {
-    const qb = this.dataSource.getRepository(Meeting).createQueryBuilder('m');
+    const qb = this.data.scoped(caller, 'read', 'Meeting', Meeting, 'm');
     if (townshipCode) qb.andWhere('m.township_code = :townshipCode', { townshipCode });
-    return keysetPage(scopeQuery(qb, caller.ability, 'read', 'Meeting'), page, { type: 'Meeting', sortColumn: 'created_at' });
+    return keysetPage(qb, page, { type: 'Meeting', sortColumn: 'created_at' });
   }
 
   async recordAttendance(caller: Caller, meetingKey: TenantKey, presentIds: string[]): Promise<Meeting> {
     const meeting = await this.meetingOrThrow(caller, meetingKey);
     assertCan(caller, 'update', 'Meeting', meeting);
-    const members = await this.dataSource.getRepository(CommitteeMember).findBy({ districtCode: meeting.districtCode, committeeId: meeting.committeeId });
+    const members = await this.data.system('check a committee against its members').getRepository(CommitteeMember).findBy({ districtCode: meeting.districtCode, committeeId: meeting.committeeId });
     const strangers = presentIds.filter((id) => !members.some((m) => m.accountId === id));
     if (strangers.length) throw badInput('presentIds', 'meeting.attendance.strangers', { ids: strangers });
-    return this.dataSource.transaction(async (manager) => {
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       const locked = await manager.getRepository(Meeting).createQueryBuilder('m').setLock('pessimistic_write')
         .where('m.district_code = :d AND m.id = :id', { d: meeting.districtCode, id: meeting.id }).getOneOrFail();
       // Attendance decides the quorum and the majority: it cannot change once votes are cast (D§4).
@@ -180,12 +182,12 @@ export class CommitteeService {
     const meetingId = meeting.id;
     const found = await this.cases.findOrThrow(caller, caseKey);
     assertCan(caller, 'vote', 'Case', found);
-    const member = await this.dataSource.getRepository(CommitteeMember).findOneBy({
+    const member = await this.data.system('check a committee against its members').getRepository(CommitteeMember).findOneBy({
       districtCode: meeting.districtCode, committeeId: meeting.committeeId, accountId: caller.actor!.accountId,
     });
     if (!member) throw refuse(caller, 'vote', 'Case', found, message('committee.vote.notMember'));
     if (!meeting.agendaCaseIds.includes(found.id)) throw badInput('caseId', 'meeting.case.notOnAgenda');
-    return this.dataSource.transaction(async (manager) => {
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       // Shared locks: the review cannot be concluded, nor attendance changed, while a vote lands.
       const lockedCase = await manager.getRepository(Case).createQueryBuilder('c').setLock('pessimistic_read')
         .where('c.district_code = :d AND c.id = :id', { d: found.districtCode, id: found.id }).getOneOrFail();
@@ -208,8 +210,10 @@ export class CommitteeService {
     });
   }
 
-  votesOf(meeting: Meeting): Promise<CommitteeVote[]> {
-    return this.dataSource.getRepository(CommitteeVote).find({ where: { districtCode: meeting.districtCode, meetingId: meeting.id }, order: { castAt: 'ASC' } });
+  /** A meeting's votes, as far as the caller may read the meeting (its votes carry its scope). */
+  votesOf(caller: Caller, meeting: Meeting): Promise<CommitteeVote[]> {
+    return this.data.scoped(caller, 'read', 'Meeting', CommitteeVote, 'v')
+      .andWhere('v.district_code = :d AND v.meeting_id = :id', { d: meeting.districtCode, id: meeting.id }).orderBy('v.cast_at').getMany();
   }
 
   /**

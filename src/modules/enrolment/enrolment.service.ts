@@ -1,5 +1,3 @@
-import { DataSource } from 'typeorm';
-import { scopeQuery } from '../../../permissions/sql';
 import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Household } from '../household/household.entity';
@@ -10,6 +8,7 @@ import type { StepRun } from '../case/workflow';
 import { maskIdNumber } from '../household/id-number';
 import { firstOfNextMonth } from '../settings/working-days';
 import { Enrolment, EnrolmentStatus, ReviewClass } from './enrolment.entity';
+import type { DataAccess } from '../../db/data-access';
 
 function addMonths(month: string, months: number): string {
   const [y, m] = month.split('-').map(Number);
@@ -19,7 +18,7 @@ function addMonths(month: string, months: number): string {
 
 /** Beneficiary enrolments (D§3, D§9). */
 export class EnrolmentService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly data: DataAccess) {}
 
   /**
    * An approved DIBAO or TEKUN case enrols the household from the month after approval, with a
@@ -60,9 +59,9 @@ export class EnrolmentService {
   }
 
   list(caller: Caller, filter: { programme?: Programme; villageCode?: string }, page: PageArgs): Promise<Connection<Enrolment>> {
-    const qb = this.dataSource.getRepository(Enrolment).createQueryBuilder('e');
+    const qb = this.data.scoped(caller, 'read', 'Enrolment', Enrolment, 'e');
     if (filter.programme) qb.andWhere('e.programme = :programme', { programme: filter.programme });
     if (filter.villageCode) qb.andWhere('e.village_code = :villageCode', { villageCode: filter.villageCode });
-    return keysetPage(scopeQuery(qb, caller.ability, 'read', 'Enrolment'), page, { type: 'Enrolment', sortColumn: 'created_at' });
+    return keysetPage(qb, page, { type: 'Enrolment', sortColumn: 'created_at' });
   }
 }

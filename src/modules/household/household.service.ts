@@ -1,6 +1,5 @@
 import { TenantKey, whereTenantKeysIn } from '../../db/tenant-keys';
-import { DataSource, EntityManager } from 'typeorm';
-import { scopeQuery } from '../../../permissions/sql';
+import { EntityManager } from 'typeorm';
 import { assertCan } from '../../auth/authorize';
 import { badInput, conflict, notFound, textOrThrow } from '../../errors';
 import { Case, CaseEvent } from '../case/case.entity';
@@ -13,6 +12,7 @@ import { Household, LabourCapacity, Person, Relation, Residence } from './househ
 import { normaliseIdNumberOrThrow } from './id-number';
 import type { KinService } from '../kin/kin.service';
 import type { AuditService } from '../audit/audit.service';
+import type { DataAccess } from '../../db/data-access';
 
 export interface NewPerson {
   name: string;
@@ -44,7 +44,7 @@ export interface NewHousehold {
 
 export class HouseholdService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly data: DataAccess,
     private readonly audit: AuditService,
     private readonly kin: KinService,
   ) {}
@@ -69,7 +69,7 @@ export class HouseholdService {
       createdById: caller.actor!.accountId,
     });
     assertCan(caller, 'create', 'Household', household);
-    return this.dataSource.transaction(async (manager) => {
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       if (!(await manager.existsBy(Region, { code: input.villageCode }))) throw badInput('villageCode', 'region.village.unknown', { code: input.villageCode });
       const saved = await manager.save(household);
       saved.members = await manager.save(members.map((m) => Object.assign(new Person(), {
@@ -99,7 +99,7 @@ export class HouseholdService {
     if (changes.bankAccount !== undefined) applied.bankAccount = changes.bankAccount?.replace(/\s+/g, '') || null;
     if (changes.residence && changes.residence !== household.residence) applied.residence = changes.residence;
     if (Object.keys(applied).length === 0) return household;
-    return this.dataSource.transaction(async (manager) => {
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       await this.lockOrThrow(manager, key);
       // The standard an open case is accounted against, and the poverty office's scope of an
       // enrolment, follow residence: change it only between procedures.
@@ -122,7 +122,7 @@ export class HouseholdService {
     assertCan(caller, 'update', 'Household', household);
     if (member.relation === Relation.HEAD) throw badInput('member.relation', 'household.member.secondHead');
     const valid = normaliseMemberOrThrow(member, 'member');
-    return this.dataSource.transaction(async (manager) => {
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       await this.lockOrThrow(manager, key);
       if (await manager.existsBy(Person, { districtCode: key.districtCode, householdId: key.id, idNumber: valid.idNumber })) {
         throw badInput('member.idNumber', 'household.member.duplicateIdNumber');
@@ -147,7 +147,7 @@ export class HouseholdService {
     const household = await this.findOrThrow(caller, key);
     assertCan(caller, 'update', 'Household', household);
     if (person.relation === Relation.HEAD) throw badInput('personId', 'household.head.cannotRemove');
-    return this.dataSource.transaction(async (manager) => {
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       await this.lockOrThrow(manager, key);
       await manager.delete(Person, { districtCode: person.districtCode, id: person.id });
       await this.afterMembersChanged(manager, caller, key);
@@ -207,24 +207,23 @@ export class HouseholdService {
 
   /** Households the caller may read; `search` matches the head's or any member's name. */
   list(caller: Caller, filter: { villageCode?: string; search?: string }, page: PageArgs): Promise<Connection<Household>> {
-    const qb = this.dataSource.getRepository(Household).createQueryBuilder('household');
+    const qb = this.data.scoped(caller, 'read', 'Household', Household, 'household');
     if (filter.villageCode) qb.andWhere('household.village_code = :villageCode', { villageCode: filter.villageCode });
     if (filter.search) {
       const search = `%${escapeLike(filter.search)}%`;
-      if (caller.ability.can('read', 'Person')) {
-        qb.andWhere(`(household.head_name ILIKE :search OR EXISTS (SELECT 1 FROM persons p WHERE p.district_code = household.district_code
-          AND p.household_id = household.id AND p.name ILIKE :search))`, { search });
-      } else {
-        qb.andWhere('household.head_name ILIKE :search', { search });
-      }
+      // Members are searched through the caller's own Person scope: a role that may not read
+      // members must not learn who belongs to a household by searching.
+      const members = this.data.scopedSql(caller, 'read', 'Person', Person, 'p', (persons) => persons.select('1')
+        .andWhere('p.district_code = household.district_code AND p.household_id = household.id AND p.name ILIKE :search'));
+      qb.andWhere(`(household.head_name ILIKE :search OR EXISTS (${members.sql}))`, { ...members.params, search });
     }
-    return keysetPage(scopeQuery(qb, caller.ability, 'read', 'Household'), page, { type: 'Household', sortColumn: 'created_at' });
+    return keysetPage(qb, page, { type: 'Household', sortColumn: 'created_at' });
   }
 
   findByKeys(caller: Caller, keys: readonly TenantKey[]): Promise<Household[]> {
     if (keys.length === 0) return Promise.resolve([]);
-    const qb = whereTenantKeysIn(this.dataSource.getRepository(Household).createQueryBuilder('household'), 'id', keys);
-    return scopeQuery(qb, caller.ability, 'read', 'Household').getMany();
+    const qb = whereTenantKeysIn(this.data.scoped(caller, 'read', 'Household', Household, 'household'), 'id', keys);
+    return qb.getMany();
   }
 
   async findOrThrow(caller: Caller, key: TenantKey): Promise<Household> {
@@ -235,13 +234,13 @@ export class HouseholdService {
 
   /** Members of several households in one scoped query. */
   membersOf(caller: Caller, keys: readonly TenantKey[]): Promise<Person[]> {
-    const qb = whereTenantKeysIn(this.dataSource.getRepository(Person).createQueryBuilder('person'), 'household_id', keys);
-    return scopeQuery(qb, caller.ability, 'read', 'Person').orderBy('person.created_at').addOrderBy('person.id').getMany();
+    const qb = whereTenantKeysIn(this.data.scoped(caller, 'read', 'Person', Person, 'person'), 'household_id', keys);
+    return qb.orderBy('person.created_at').addOrderBy('person.id').getMany();
   }
 
   findPersonsByKeys(caller: Caller, keys: readonly TenantKey[]): Promise<Person[]> {
-    const qb = whereTenantKeysIn(this.dataSource.getRepository(Person).createQueryBuilder('person'), 'id', keys);
-    return scopeQuery(qb, caller.ability, 'read', 'Person').getMany();
+    const qb = whereTenantKeysIn(this.data.scoped(caller, 'read', 'Person', Person, 'person'), 'id', keys);
+    return qb.getMany();
   }
 }
 

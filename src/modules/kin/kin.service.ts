@@ -1,5 +1,4 @@
-import { DataSource, EntityManager } from 'typeorm';
-import { scopeQuery } from '../../../permissions/sql';
+import { EntityManager } from 'typeorm';
 import { assertCan } from '../../auth/authorize';
 import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
@@ -8,6 +7,7 @@ import { maskIdNumber, normaliseIdNumberOrThrow } from '../household/id-number';
 import { Case, CaseEvent, CaseStatus } from '../case/case.entity';
 import { KinDeclaration, KinRelation } from './kin-declaration.entity';
 import type { AuditService } from '../audit/audit.service';
+import type { DataAccess } from '../../db/data-access';
 
 /** Cases still in the procedure: an ID number in one of these is a duplicate application (D§5). */
 export const OPEN_STATUSES: readonly CaseStatus[] = [
@@ -18,7 +18,7 @@ export const OPEN_STATUSES: readonly CaseStatus[] = [
 /** Favour cases and duplicates (P6.3, D§5). */
 export class KinService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly data: DataAccess,
     private readonly audit: AuditService,
   ) {}
 
@@ -29,7 +29,7 @@ export class KinService {
       idNumber: normaliseIdNumberOrThrow(input.idNumber), relation: input.relation,
     });
     assertCan(caller, 'create', 'KinDeclaration', declaration);
-    return this.dataSource.transaction(async (manager) => {
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       const saved = await manager.save(declaration);
       const affected: { district_code: string; id: string; township_code: string; village_code: string; status: CaseStatus }[] = await manager.query(
         `UPDATE cases c SET kin_staff_ids = array_append(c.kin_staff_ids, $3::uuid), kin_registered = true, version = c.version + 1
@@ -54,8 +54,8 @@ export class KinService {
   }
 
   list(caller: Caller, page: PageArgs): Promise<Connection<KinDeclaration>> {
-    const qb = this.dataSource.getRepository(KinDeclaration).createQueryBuilder('k');
-    return keysetPage(scopeQuery(qb, caller.ability, 'read', 'KinDeclaration'), page, { type: 'KinDeclaration', sortColumn: 'declared_at' });
+    const qb = this.data.scoped(caller, 'read', 'KinDeclaration', KinDeclaration, 'k');
+    return keysetPage(qb, page, { type: 'KinDeclaration', sortColumn: 'declared_at' });
   }
 
   /**

@@ -1,8 +1,8 @@
-import { DataSource } from 'typeorm';
 import { badInput } from '../../errors';
 import { maskName } from '../household/id-number';
 import { CaseStatus, Programme } from '../case/case.entity';
 import { levelOfCodeOrThrow, RegionLevel } from '../region/region-code';
+import type { DataAccess } from '../../db/data-access';
 
 export interface PublicNotice {
   maskedName: string;
@@ -22,14 +22,14 @@ export interface PublicNotice {
  * illness or disability. A TEKUN household with a minor is never published (D§3).
  */
 export class PublicNoticeService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly data: DataAccess) {}
 
   async list(villageCode?: string): Promise<PublicNotice[]> {
     if (villageCode !== undefined && levelOfCodeOrThrow(villageCode) !== RegionLevel.VILLAGE) {
       throw badInput('villageCode', 'region.code.notVillage', { field: 'villageCode' });
     }
     const rows: { applicant_name: string; household_size: number; programme: Programme; amount: string | null; village_code: string;
-      village_name: string; notice_starts_at: Date; notice_ends_at: Date }[] = await this.dataSource.query(
+      village_name: string; notice_starts_at: Date; notice_ends_at: Date }[] = await this.data.system('public notices for anyone').query(
       `SELECT c.applicant_name, h.member_count AS household_size, c.programme, c.amount, c.village_code, r.name AS village_name,
               c.notice_starts_at, c.notice_ends_at
        FROM cases c

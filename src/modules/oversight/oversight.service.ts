@@ -1,5 +1,3 @@
-import { DataSource } from 'typeorm';
-import { scopeQuery } from '../../../permissions/sql';
 import { assertCan } from '../../auth/authorize';
 import { badInput, notFound, textOrThrow } from '../../errors';
 import type { Caller } from '../../auth/caller';
@@ -9,11 +7,12 @@ import { Enrolment } from '../enrolment/enrolment.entity';
 import { AuditFinding, DevelopmentLink, FindingSeverity } from './oversight.entity';
 import type { RegionService } from '../region/region.service';
 import type { AuditService } from '../audit/audit.service';
+import type { DataAccess } from '../../db/data-access';
 
 /** What the audit bureau and the poverty office add of their own (P4.4). */
 export class OversightService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly data: DataAccess,
     private readonly audit: AuditService,
     private readonly regions: RegionService,
   ) {}
@@ -30,7 +29,7 @@ export class OversightService {
       severity: input.severity, title: textOrThrow(input.title, 'title', 200), body: textOrThrow(input.body, 'body', 10000), createdById: caller.actor!.accountId,
     });
     assertCan(caller, 'create', 'AuditFinding', finding);
-    return this.dataSource.transaction(async (manager) => {
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       const saved = await manager.save(finding);
       await this.audit.recordChange(manager, caller, {
         action: 'recordFinding', subjectType: 'AuditFinding', subjectId: saved.id, districtCode: saved.districtCode, townshipCode: saved.townshipCode,
@@ -41,21 +40,21 @@ export class OversightService {
   }
 
   listFindings(caller: Caller, page: PageArgs): Promise<Connection<AuditFinding>> {
-    const qb = this.dataSource.getRepository(AuditFinding).createQueryBuilder('f');
-    return keysetPage(scopeQuery(qb, caller.ability, 'read', 'AuditFinding'), page, { type: 'AuditFinding', sortColumn: 'created_at' });
+    const qb = this.data.scoped(caller, 'read', 'AuditFinding', AuditFinding, 'f');
+    return keysetPage(qb, page, { type: 'AuditFinding', sortColumn: 'created_at' });
   }
 
   /** Links development support to an enrolment the poverty office may see: rural DIBAO, able to work. */
   async linkDevelopment(caller: Caller, enrolmentId: string, measure: string): Promise<DevelopmentLink> {
-    const qb = this.dataSource.getRepository(Enrolment).createQueryBuilder('e').where("e.id = :id AND e.status = 'ACTIVE'", { id: enrolmentId });
-    const enrolment = await scopeQuery(qb, caller.ability, 'read', 'Enrolment').getOne();
+    const qb = this.data.scoped(caller, 'read', 'Enrolment', Enrolment, 'e').andWhere("e.id = :id AND e.status = 'ACTIVE'", { id: enrolmentId });
+    const enrolment = await qb.getOne();
     if (!enrolment) throw notFound('enrolment.active.notFound');
     const link = Object.assign(new DevelopmentLink(), {
       districtCode: enrolment.districtCode, enrolmentId: enrolment.id, townshipCode: enrolment.townshipCode, villageCode: enrolment.villageCode,
       measure: textOrThrow(measure, 'measure', 200), createdById: caller.actor!.accountId,
     });
     assertCan(caller, 'create', 'DevelopmentLink', link);
-    return this.dataSource.transaction(async (manager) => {
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       const saved = await manager.save(link);
       await this.audit.recordChange(manager, caller, {
         action: 'linkDevelopment', subjectType: 'DevelopmentLink', subjectId: saved.id, districtCode: saved.districtCode,
@@ -66,7 +65,7 @@ export class OversightService {
   }
 
   listLinks(caller: Caller, page: PageArgs): Promise<Connection<DevelopmentLink>> {
-    const qb = this.dataSource.getRepository(DevelopmentLink).createQueryBuilder('l');
-    return keysetPage(scopeQuery(qb, caller.ability, 'read', 'DevelopmentLink'), page, { type: 'DevelopmentLink', sortColumn: 'created_at' });
+    const qb = this.data.scoped(caller, 'read', 'DevelopmentLink', DevelopmentLink, 'l');
+    return keysetPage(qb, page, { type: 'DevelopmentLink', sortColumn: 'created_at' });
   }
 }

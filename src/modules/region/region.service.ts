@@ -1,11 +1,10 @@
-import { DataSource } from 'typeorm';
-import { scopeQuery } from '../../../permissions/sql';
 import { assertCan } from '../../auth/authorize';
 import { badInput, notFound } from '../../errors';
 import type { Caller } from '../../auth/caller';
 import { KINDS_OF_LEVEL, Region, RegionKind } from './region.entity';
 import { levelOfCodeOrThrow, parentCodeOf, RegionLevel, scopeCodesOf } from './region-code';
 import type { AuditService } from '../audit/audit.service';
+import type { DataAccess } from '../../db/data-access';
 
 export interface RegionFilter {
   parentCode?: string;
@@ -21,29 +20,29 @@ export interface NewRegion {
 
 export class RegionService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly data: DataAccess,
     private readonly audit: AuditService,
   ) {}
 
   /** Regions the caller may read, in code order. */
   list(caller: Caller, filter: RegionFilter = {}): Promise<Region[]> {
-    const qb = this.dataSource.getRepository(Region).createQueryBuilder('region');
+    const qb = this.data.scoped(caller, 'read', 'Region', Region, 'region');
     if (filter.parentCode) qb.andWhere('region.parent_code = :parentCode', { parentCode: filter.parentCode });
     if (filter.level) qb.andWhere('region.level = :level', { level: filter.level });
-    return scopeQuery(qb, caller.ability, 'read', 'Region').orderBy('region.code').getMany();
+    return qb.orderBy('region.code').getMany();
   }
 
   /** Regions by code in one scoped query; codes the caller may not read are simply absent. */
   findByCodes(caller: Caller, codes: readonly string[]): Promise<Region[]> {
-    const qb = this.dataSource.getRepository(Region).createQueryBuilder('region').where('region.code IN (:...codes)', { codes });
-    return scopeQuery(qb, caller.ability, 'read', 'Region').getMany();
+    const qb = this.data.scoped(caller, 'read', 'Region', Region, 'region').andWhere('region.code IN (:...codes)', { codes });
+    return qb.getMany();
   }
 
   /** Children of several parents in one scoped query. */
   childrenOf(caller: Caller, parentCodes: readonly string[]): Promise<Region[]> {
-    const qb = this.dataSource.getRepository(Region).createQueryBuilder('region')
-      .where('region.parent_code IN (:...parentCodes)', { parentCodes });
-    return scopeQuery(qb, caller.ability, 'read', 'Region').orderBy('region.code').getMany();
+    const qb = this.data.scoped(caller, 'read', 'Region', Region, 'region')
+      .andWhere('region.parent_code IN (:...parentCodes)', { parentCodes });
+    return qb.orderBy('region.code').getMany();
   }
 
   async findByCodeOrThrow(caller: Caller, code: string): Promise<Region> {
@@ -61,7 +60,7 @@ export class RegionService {
     const parentCode = parentCodeOf(input.code);
     const region = Object.assign(new Region(), { ...input, level, parentCode, ...scopeCodesOf(input.code) });
     assertCan(caller, 'create', 'Region', region);
-    return this.dataSource.transaction(async (manager) => {
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       if (parentCode && !(await manager.existsBy(Region, { code: parentCode }))) {
         throw badInput('code', 'region.parent.missing', { parent: parentCode, code: input.code });
       }
@@ -85,7 +84,7 @@ export class RegionService {
     }
     const applied = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null));
     Object.assign(region, applied);
-    return this.dataSource.transaction(async (manager) => {
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       const saved = await manager.save(region);
       await this.audit.recordChange(manager, caller, {
         action: 'updateRegion', subjectType: 'Region', subjectId: saved.code, districtCode: saved.districtCode,

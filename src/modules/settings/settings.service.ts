@@ -1,10 +1,10 @@
-import { DataSource } from 'typeorm';
 import { assertCan } from '../../auth/authorize';
 import { assertDateOrThrow, badInput } from '../../errors';
 import type { Caller } from '../../auth/caller';
 import { DistrictHoliday, DistrictSettings } from './settings.entity';
 import { defaultSettings, SETTING_DEFINITIONS, SettingKey, Settings } from './settings-definitions';
 import type { AuditService } from '../audit/audit.service';
+import type { DataAccess } from '../../db/data-access';
 
 export interface DistrictCalendar {
   settings: Settings;
@@ -14,14 +14,14 @@ export interface DistrictCalendar {
 /** A district's settings (defaults overlaid with its own values) and holidays. */
 export class SettingsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly data: DataAccess,
     private readonly audit: AuditService,
   ) {}
 
   async calendarOf(districtCode: string): Promise<DistrictCalendar> {
     const [row, holidays] = await Promise.all([
-      this.dataSource.getRepository(DistrictSettings).findOneBy({ districtCode }),
-      this.dataSource.getRepository(DistrictHoliday).findBy({ districtCode }),
+      this.data.system('read district settings and holidays').getRepository(DistrictSettings).findOneBy({ districtCode }),
+      this.data.system('read district settings and holidays').getRepository(DistrictHoliday).findBy({ districtCode }),
     ]);
     return { settings: { ...defaultSettings(), ...(row?.values ?? {}) } as Settings, holidays: new Set(holidays.map((h) => h.day)) };
   }
@@ -43,7 +43,7 @@ export class SettingsService {
       }
       if (definition.integer && !Number.isInteger(value)) throw badInput('value', 'settings.value.integer', { key });
     }
-    await this.dataSource.transaction(async (manager) => {
+    await this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       const row = (await manager.findOneBy(DistrictSettings, { districtCode })) ?? Object.assign(new DistrictSettings(), { districtCode, values: {} });
       const values = { ...row.values };
       if (value === null && !('nullable' in definition && definition.nullable)) delete values[key];
@@ -60,7 +60,7 @@ export class SettingsService {
     assertCan(caller, 'update', 'Settings', { districtCode });
     assertDateOrThrow(day, 'day');
     if (name !== null && (!name.trim() || name.length > 50)) throw badInput('name', 'input.text.length', { field: 'name', max: 50 });
-    await this.dataSource.transaction(async (manager) => {
+    await this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       if (name === null) await manager.delete(DistrictHoliday, { districtCode, day });
       else await manager.upsert(DistrictHoliday, { districtCode, day, name }, ['districtCode', 'day']);
       await this.audit.recordChange(manager, caller, {

@@ -1,6 +1,5 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { TenantKey } from '../../db/tenant-keys';
-import { scopeQuery } from '../../../permissions/sql';
 import { Department } from '../../../permissions/roles';
 import { assertCan } from '../../auth/authorize';
 import { conflict, notFound, textOrThrow, unmet } from '../../errors';
@@ -11,6 +10,7 @@ import { Person } from '../household/household.entity';
 import type { Case } from '../case/case.entity';
 import { VerificationAnswer, VerificationRequest, VerificationStatus } from './verification.entity';
 import type { AuditService } from '../audit/audit.service';
+import type { DataAccess } from '../../db/data-access';
 
 /** The departments every verification goes to (D§7): registration and vehicles, income,
  * employment and pensions, business registration, deposits. */
@@ -22,7 +22,7 @@ export const VERIFICATION_DEPARTMENTS: readonly Department[] = [
  * district approves the combined report (D§7, P4.3, P4.4). */
 export class VerificationService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly data: DataAccess,
     private readonly audit: AuditService,
   ) {}
 
@@ -35,26 +35,26 @@ export class VerificationService {
   }
 
   listRequests(caller: Caller, filter: { caseId?: string; status?: VerificationStatus }, page: PageArgs): Promise<Connection<VerificationRequest>> {
-    const qb = this.dataSource.getRepository(VerificationRequest).createQueryBuilder('v');
+    const qb = this.data.scoped(caller, 'read', 'VerificationRequest', VerificationRequest, 'v');
     if (filter.caseId) qb.andWhere('v.case_id = :caseId', { caseId: filter.caseId });
     if (filter.status) qb.andWhere('v.status = :status', { status: filter.status });
-    return keysetPage(scopeQuery(qb, caller.ability, 'read', 'VerificationRequest'), page, { type: 'VerificationRequest', sortColumn: 'requested_at' });
+    return keysetPage(qb, page, { type: 'VerificationRequest', sortColumn: 'requested_at' });
   }
 
   /** A page of the answers the caller may read; a department sees only those addressed to it. */
   async listAnswers(caller: Caller, filter: { requestId?: string; pending?: boolean }, page: PageArgs): Promise<Connection<VerificationAnswer>> {
-    const qb = this.dataSource.getRepository(VerificationAnswer).createQueryBuilder('a');
+    const qb = this.data.scoped(caller, 'read', 'VerificationAnswer', VerificationAnswer, 'a');
     if (filter.requestId) qb.andWhere('a.request_id = :requestId', { requestId: filter.requestId });
     if (filter.pending !== undefined) qb.andWhere(filter.pending ? 'a.answered_at IS NULL' : 'a.answered_at IS NOT NULL');
-    const found = await keysetPage(scopeQuery(qb, caller.ability, 'read', 'VerificationAnswer'), page, { type: 'VerificationAnswer', sortColumn: 'created_at' });
+    const found = await keysetPage(qb, page, { type: 'VerificationAnswer', sortColumn: 'created_at' });
     this.auditAnswerReads(caller, found.nodes);
     return found;
   }
 
   /** The answers to one request that the caller may read (one per department asked). */
   async answersOf(caller: Caller, requestId: string): Promise<VerificationAnswer[]> {
-    const qb = this.dataSource.getRepository(VerificationAnswer).createQueryBuilder('a').where('a.request_id = :requestId', { requestId });
-    const answers = await scopeQuery(qb, caller.ability, 'read', 'VerificationAnswer').orderBy('a.department_code').getMany();
+    const qb = this.data.scoped(caller, 'read', 'VerificationAnswer', VerificationAnswer, 'a').andWhere('a.request_id = :requestId', { requestId });
+    const answers = await qb.orderBy('a.department_code').getMany();
     this.auditAnswerReads(caller, answers);
     return answers;
   }
@@ -71,9 +71,9 @@ export class VerificationService {
 
   /** One answer by its key, as `node(id)` reads it: scoped and audited like the list. */
   async findAnswer(caller: Caller, key: TenantKey): Promise<VerificationAnswer | null> {
-    const qb = this.dataSource.getRepository(VerificationAnswer).createQueryBuilder('a')
-      .where('a.district_code = :d AND a.id = :id', { d: key.districtCode, id: key.id });
-    const answer = await scopeQuery(qb, caller.ability, 'read', 'VerificationAnswer').getOne();
+    const qb = this.data.scoped(caller, 'read', 'VerificationAnswer', VerificationAnswer, 'a')
+      .andWhere('a.district_code = :d AND a.id = :id', { d: key.districtCode, id: key.id });
+    const answer = await qb.getOne();
     if (answer) {
       caller.audit.queueOnce({
         kind: 'READ_PERSONAL_DATA', action: 'read', subjectType: 'VerificationAnswer', subjectId: answer.id, field: 'subjects',
@@ -84,8 +84,8 @@ export class VerificationService {
   }
 
   private async requestOrThrow(caller: Caller, id: string): Promise<VerificationRequest> {
-    const qb = this.dataSource.getRepository(VerificationRequest).createQueryBuilder('v').where('v.id = :id', { id });
-    const found = await scopeQuery(qb, caller.ability, 'read', 'VerificationRequest').getOne();
+    const qb = this.data.scoped(caller, 'read', 'VerificationRequest', VerificationRequest, 'v').andWhere('v.id = :id', { id });
+    const found = await qb.getOne();
     if (!found) throw notFound('verification.request.notFound');
     return found;
   }
@@ -95,7 +95,7 @@ export class VerificationService {
   async approveRequest(caller: Caller, id: string): Promise<VerificationRequest> {
     const request = await this.requestOrThrow(caller, id);
     assertCan(caller, 'verify', 'VerificationRequest', request);
-    return this.dataSource.transaction(async (manager) => {
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       const locked = await manager.getRepository(VerificationRequest).createQueryBuilder('v').setLock('pessimistic_write')
         .where('v.district_code = :d AND v.id = :id', { d: request.districtCode, id }).getOneOrFail();
       if (locked.status !== VerificationStatus.REQUESTED) throw conflict('verification.request.alreadyProcessed', { status: locked.status });
@@ -119,11 +119,11 @@ export class VerificationService {
   /** A department answers a request addressed to it, once. */
   async answer(caller: Caller, id: string, findings: string): Promise<VerificationAnswer> {
     const text = textOrThrow(findings, 'findings');
-    const qb = this.dataSource.getRepository(VerificationAnswer).createQueryBuilder('a').where('a.id = :id', { id });
-    const answer = await scopeQuery(qb, caller.ability, 'read', 'VerificationAnswer').getOne();
+    const qb = this.data.scoped(caller, 'read', 'VerificationAnswer', VerificationAnswer, 'a').andWhere('a.id = :id', { id });
+    const answer = await qb.getOne();
     if (!answer) throw notFound('verification.answer.notFound');
     assertCan(caller, 'answer', 'VerificationAnswer', answer);
-    return this.dataSource.transaction(async (manager) => {
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       const result = await manager.getRepository(VerificationAnswer).createQueryBuilder().update()
         .set({ findings: text, answeredAt: () => 'now()', answeredById: caller.actor!.accountId })
         .where('district_code = :d AND id = :id AND answered_at IS NULL', { d: answer.districtCode, id }).execute();
@@ -140,7 +140,7 @@ export class VerificationService {
   async approveReport(caller: Caller, id: string): Promise<VerificationRequest> {
     const request = await this.requestOrThrow(caller, id);
     assertCan(caller, 'verify', 'VerificationRequest', request);
-    return this.dataSource.transaction(async (manager) => {
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       const locked = await manager.getRepository(VerificationRequest).createQueryBuilder('v').setLock('pessimistic_write')
         .where('v.district_code = :d AND v.id = :id', { d: request.districtCode, id }).getOneOrFail();
       if (locked.status !== VerificationStatus.DISPATCHED) throw unmet(message('verification.report.notDispatched', { status: locked.status }));
