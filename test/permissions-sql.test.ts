@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { Actor, defineAbilityFor } from '../permissions/ability';
 import { Role } from '../permissions/roles';
-import { scopeQuery } from '../permissions/sql';
+import { scopeQuery } from '../src/db/policy-sql';
 import { ACTIONS } from '../permissions/explain';
 import type { SubjectName } from '../permissions/policy';
 import { actorOf } from '../src/modules/account/account.service';

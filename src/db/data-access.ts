@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Action, SubjectName } from '../../permissions/policy';
-import { scopeQuery } from '../../permissions/sql';
+import { scopeQuery } from './policy-sql';
 import type { Caller } from '../auth/caller';
 import type { Logger } from '../logger';
 

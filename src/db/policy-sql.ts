@@ -1,7 +1,7 @@
 import { rulesToAST } from '@casl/ability/extra';
 import { Brackets, ObjectLiteral, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
-import type { AppAbility } from './ability';
-import type { Action, SubjectName } from './policy';
+import type { AppAbility } from '../../permissions/ability';
+import type { Action, SubjectName } from '../../permissions/policy';
 
 interface AstNode {
   operator: string;
