@@ -1,23 +1,15 @@
 import { Node, tenantGlobalId, toGlobalId } from '../../graphql/node';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { GraphQLJSONObject } from 'graphql-scalars';
 
-export enum AuditKind {
-  CHANGE = 'CHANGE',
-  DENIED = 'DENIED',
-  READ_PERSONAL_DATA = 'READ_PERSONAL_DATA',
-}
-
-registerEnumType(AuditKind, {
-  name: 'AuditKind',
-  description: 'Kind of audit entry (审计类别), D§12',
-  valuesConfig: {
-    CHANGE: { description: 'A change was made (变更)' },
-    DENIED: { description: 'An attempt was refused (拒绝的操作)' },
-    READ_PERSONAL_DATA: { description: 'Unmasked personal data was read (查看个人敏感信息)' },
-  },
+export const AuditKind = defineEnum('AuditKind', 'Kind of audit entry (审计类别), D§12', {
+  CHANGE: 'A change was made (变更)',
+  DENIED: 'An attempt was refused (拒绝的操作)',
+  READ_PERSONAL_DATA: 'Unmasked personal data was read (查看个人敏感信息)',
 });
+export type AuditKind = EnumValue<typeof AuditKind>;
 
 /** Subjects whose global ID is their own key, and those keyed by district and id (D§1). */
 const GLOBAL_KEYED = new Set(['Account', 'ApiKey', 'Region']);

@@ -1,47 +1,30 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Case, CaseStatus } from './case.entity';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Node, tenantGlobalId } from '../../graphql/node';
 import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
 
 /** What a district spot check concluded (P4.3). */
-export enum SpotCheckOutcome {
-  CONFIRMED = 'CONFIRMED',
-  CORRECTION = 'CORRECTION',
-}
-registerEnumType(SpotCheckOutcome, {
-  name: 'SpotCheckOutcome',
-  description: 'Result of a supervisory spot check (抽查结论)',
-  valuesConfig: {
-    CONFIRMED: { description: 'The decision stands (抽查无误)' },
-    CORRECTION: { description: 'The township must correct it (责令纠正)' },
-  },
+export const SpotCheckOutcome = defineEnum('SpotCheckOutcome', 'Result of a supervisory spot check (抽查结论)', {
+  CONFIRMED: 'The decision stands (抽查无误)',
+  CORRECTION: 'The township must correct it (责令纠正)',
 });
+export type SpotCheckOutcome = EnumValue<typeof SpotCheckOutcome>;
 
 /** How an objection to a notice was dealt with before the case went back to review (D§3). */
-export enum ObjectionResolution {
-  APPRAISAL = 'APPRAISAL',
-  REINVESTIGATION = 'REINVESTIGATION',
-}
-registerEnumType(ObjectionResolution, {
-  name: 'ObjectionResolution',
-  description: 'How an objection was dealt with (异议处理方式), D§3',
-  valuesConfig: {
-    APPRAISAL: { description: 'A democratic appraisal (民主评议)' },
-    REINVESTIGATION: { description: 'A signed re-investigation (重新调查)' },
-  },
+export const ObjectionResolution = defineEnum('ObjectionResolution', 'How an objection was dealt with (异议处理方式), D§3', {
+  APPRAISAL: 'A democratic appraisal (民主评议)',
+  REINVESTIGATION: 'A signed re-investigation (重新调查)',
 });
+export type ObjectionResolution = EnumValue<typeof ObjectionResolution>;
 
 /** What a democratic appraisal concluded (D§3). */
-export enum AppraisalOutcome {
-  SUPPORTED = 'SUPPORTED',
-  NOT_SUPPORTED = 'NOT_SUPPORTED',
-}
-registerEnumType(AppraisalOutcome, {
-  name: 'AppraisalOutcome',
-  description: 'What a democratic appraisal concluded (民主评议结果)',
-  valuesConfig: { SUPPORTED: { description: 'Supports the application (支持)' }, NOT_SUPPORTED: { description: 'Does not support it (不支持)' } },
+export const AppraisalOutcome = defineEnum('AppraisalOutcome', 'What a democratic appraisal concluded (民主评议结果)', {
+  SUPPORTED: 'Supports the application (支持)',
+  NOT_SUPPORTED: 'Does not support it (不支持)',
 });
+export type AppraisalOutcome = EnumValue<typeof AppraisalOutcome>;
 
 /** Columns every step record shares: its place in the tenant and the case it belongs to. */
 @ObjectType({ description: 'Fields every case step record has (办理环节记录); not itself in the schema.' })

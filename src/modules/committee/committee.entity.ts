@@ -3,44 +3,27 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { Case } from '../case/case.entity';
 import { Account } from '../account/account.entity';
 import { toGlobalId, Node, tenantGlobalId } from '../../graphql/node';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
 
 /** What a member brings to the committee (P3.2 lists who sits on it). */
-export enum CommitteeFunction {
-  CHAIR = 'CHAIR',
-  CIVIL_AFFAIRS = 'CIVIL_AFFAIRS',
-  POVERTY_ALLEVIATION = 'POVERTY_ALLEVIATION',
-  FINANCE = 'FINANCE',
-  DISCIPLINE_INSPECTION = 'DISCIPLINE_INSPECTION',
-  VILLAGE_HEAD = 'VILLAGE_HEAD',
-  VILLAGE_CADRE = 'VILLAGE_CADRE',
-}
-
-registerEnumType(CommitteeFunction, {
-  name: 'CommitteeFunction',
-  description: 'A member\'s place on the joint review committee (小组成员职责), P3.2',
-  valuesConfig: {
-    CHAIR: { description: 'Chair, the township\'s principal official (组长)' },
-    CIVIL_AFFAIRS: { description: 'Township civil affairs (民政)' },
-    POVERTY_ALLEVIATION: { description: 'Poverty alleviation (扶贫)' },
-    FINANCE: { description: 'Finance (财政)' },
-    DISCIPLINE_INSPECTION: { description: 'Discipline inspection (纪检)' },
-    VILLAGE_HEAD: { description: 'Village head (村主任)' },
-    VILLAGE_CADRE: { description: 'Cadre assigned to a village (驻村干部)' },
-  },
+export const CommitteeFunction = defineEnum('CommitteeFunction', 'A member\'s place on the joint review committee (小组成员职责), P3.2', {
+  CHAIR: 'Chair, the township\'s principal official (组长)',
+  CIVIL_AFFAIRS: 'Township civil affairs (民政)',
+  POVERTY_ALLEVIATION: 'Poverty alleviation (扶贫)',
+  FINANCE: 'Finance (财政)',
+  DISCIPLINE_INSPECTION: 'Discipline inspection (纪检)',
+  VILLAGE_HEAD: 'Village head (村主任)',
+  VILLAGE_CADRE: 'Cadre assigned to a village (驻村干部)',
 });
+export type CommitteeFunction = EnumValue<typeof CommitteeFunction>;
 
-export enum Vote {
-  APPROVE = 'APPROVE',
-  REJECT = 'REJECT',
-  ABSTAIN = 'ABSTAIN',
-}
-
-registerEnumType(Vote, {
-  name: 'Vote',
-  description: 'A member\'s vote (表决意见)',
-  valuesConfig: { APPROVE: { description: 'Agree (同意)' }, REJECT: { description: 'Disagree (不同意)' }, ABSTAIN: { description: 'Abstain (弃权)' } },
+export const Vote = defineEnum('Vote', 'A member\'s vote (表决意见)', {
+  APPROVE: 'Agree (同意)',
+  REJECT: 'Disagree (不同意)',
+  ABSTAIN: 'Abstain (弃权)',
 });
+export type Vote = EnumValue<typeof Vote>;
 
 /** The township's joint review committee (联审联批小组), one per township (P3.2, D§4). */
 @Entity('committees')

@@ -1,36 +1,24 @@
 import { Node, tenantGlobalId } from '../../graphql/node';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
 import { Case, CareLevel, Programme, SupportForm } from '../case/case.entity';
 import { Residence } from '../household/household.entity';
 
-export enum EnrolmentStatus {
-  ACTIVE = 'ACTIVE',
-  ENDED = 'ENDED',
-}
+export const EnrolmentStatus = defineEnum('EnrolmentStatus', 'Whether a recipient is being paid (救助状态)', {
+  ACTIVE: 'Receiving assistance (在保)',
+  ENDED: 'Ended (已停保)',
+});
+export type EnrolmentStatus = EnumValue<typeof EnrolmentStatus>;
 
 /** Review classes of the MCA 2021 DIBAO measures (D§9): how often a recipient is reviewed. */
-export enum ReviewClass {
-  A = 'A',
-  B = 'B',
-  C = 'C',
-}
-
-registerEnumType(EnrolmentStatus, {
-  name: 'EnrolmentStatus',
-  description: 'Whether a recipient is being paid (救助状态)',
-  valuesConfig: { ACTIVE: { description: 'Receiving assistance (在保)' }, ENDED: { description: 'Ended (已停保)' } },
+export const ReviewClass = defineEnum('ReviewClass', 'Review class of dynamic management (分类管理类别), D§9', {
+  A: 'Income changes little: reviewed yearly (A类, 每年复核)',
+  B: 'Income changes somewhat (B类, 每半年复核)',
+  C: 'Irregular income, members able to work (C类, 每季度或每半年复核)',
 });
-registerEnumType(ReviewClass, {
-  name: 'ReviewClass',
-  description: 'Review class of dynamic management (分类管理类别), D§9',
-  valuesConfig: {
-    A: { description: 'Income changes little: reviewed yearly (A类, 每年复核)' },
-    B: { description: 'Income changes somewhat (B类, 每半年复核)' },
-    C: { description: 'Irregular income, members able to work (C类, 每季度或每半年复核)' },
-  },
-});
+export type ReviewClass = EnumValue<typeof ReviewClass>;
 
 /**
  * A beneficiary enrolment (救助对象), created by an approval (D§3): programme, monthly amount, start

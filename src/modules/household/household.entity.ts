@@ -3,69 +3,38 @@ import {
   Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn,
   PrimaryGeneratedColumn, UpdateDateColumn,
 } from 'typeorm';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Node, tenantGlobalId } from '../../graphql/node';
 import { birthDateOf, sexOf } from './id-number';
 
-export enum Residence {
-  URBAN = 'URBAN',
-  RURAL = 'RURAL',
-}
+export const Residence = defineEnum('Residence', 'Urban or rural residence (城乡属性); the DIBAO standard differs (D§8)', {
+  URBAN: 'Urban (城市)',
+  RURAL: 'Rural (农村)',
+});
+export type Residence = EnumValue<typeof Residence>;
 
-export enum Relation {
-  HEAD = 'HEAD',
-  SPOUSE = 'SPOUSE',
-  CHILD = 'CHILD',
-  PARENT = 'PARENT',
-  SIBLING = 'SIBLING',
-  GRANDPARENT = 'GRANDPARENT',
-  GRANDCHILD = 'GRANDCHILD',
-  OTHER = 'OTHER',
-}
+export const Relation = defineEnum('Relation', 'Relation to the head of household (与户主关系)', {
+  HEAD: 'Head of household (户主)',
+  SPOUSE: 'Spouse (配偶)',
+  CHILD: 'Child (子女)',
+  PARENT: 'Parent (父母)',
+  SIBLING: 'Sibling (兄弟姐妹)',
+  GRANDPARENT: 'Grandparent (祖父母/外祖父母)',
+  GRANDCHILD: 'Grandchild (孙子女/外孙子女)',
+  OTHER: 'Other (其他)',
+});
+export type Relation = EnumValue<typeof Relation>;
 
-export enum LabourCapacity {
-  FULL = 'FULL',
-  PARTIAL = 'PARTIAL',
-  NONE = 'NONE',
-}
+export const LabourCapacity = defineEnum('LabourCapacity', 'Ability to work (劳动能力)', {
+  FULL: 'Able to work (有劳动能力)',
+  PARTIAL: 'Partly able (部分丧失劳动能力)',
+  NONE: 'Unable to work (无劳动能力)',
+});
+export type LabourCapacity = EnumValue<typeof LabourCapacity>;
 
-registerEnumType(Residence, {
-  name: 'Residence',
-  description: 'Urban or rural residence (城乡属性); the DIBAO standard differs (D§8)',
-  valuesConfig: { URBAN: { description: 'Urban (城市)' }, RURAL: { description: 'Rural (农村)' } },
-});
-export enum Sex {
-  MALE = 'MALE',
-  FEMALE = 'FEMALE',
-}
-registerEnumType(Sex, {
-  name: 'Sex',
-  description: 'Sex (性别), from the 17th digit of the ID number',
-  valuesConfig: { MALE: { description: 'Male (男)' }, FEMALE: { description: 'Female (女)' } },
-});
-registerEnumType(Relation, {
-  name: 'Relation',
-  description: 'Relation to the head of household (与户主关系)',
-  valuesConfig: {
-    HEAD: { description: 'Head of household (户主)' },
-    SPOUSE: { description: 'Spouse (配偶)' },
-    CHILD: { description: 'Child (子女)' },
-    PARENT: { description: 'Parent (父母)' },
-    SIBLING: { description: 'Sibling (兄弟姐妹)' },
-    GRANDPARENT: { description: 'Grandparent (祖父母/外祖父母)' },
-    GRANDCHILD: { description: 'Grandchild (孙子女/外孙子女)' },
-    OTHER: { description: 'Other (其他)' },
-  },
-});
-registerEnumType(LabourCapacity, {
-  name: 'LabourCapacity',
-  description: 'Ability to work (劳动能力)',
-  valuesConfig: {
-    FULL: { description: 'Able to work (有劳动能力)' },
-    PARTIAL: { description: 'Partly able (部分丧失劳动能力)' },
-    NONE: { description: 'Unable to work (无劳动能力)' },
-  },
-});
+export const Sex = defineEnum('Sex', 'Sex (性别), from the 17th digit of the ID number', { MALE: 'Male (男)', FEMALE: 'Female (女)' });
+export type Sex = EnumValue<typeof Sex>;
 
 /**
  * An applying household. Tenant table: the key starts with the district code so that it can be

@@ -1,27 +1,19 @@
 import { Node, tenantGlobalId } from '../../graphql/node';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Account } from '../account/account.entity';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
 
 /** Close relatives in the sense of D§5. */
-export enum KinRelation {
-  SPOUSE = 'SPOUSE',
-  PARENT = 'PARENT',
-  CHILD = 'CHILD',
-  SIBLING = 'SIBLING',
-  GRANDPARENT = 'GRANDPARENT',
-  GRANDCHILD = 'GRANDCHILD',
-}
-
-registerEnumType(KinRelation, {
-  name: 'KinRelation',
-  description: 'Close relative (近亲属关系), D§5',
-  valuesConfig: {
-    SPOUSE: { description: 'Spouse (配偶)' }, PARENT: { description: 'Parent (父母)' }, CHILD: { description: 'Child (子女)' },
-    SIBLING: { description: 'Sibling (兄弟姐妹)' }, GRANDPARENT: { description: 'Grandparent (祖父母/外祖父母)' },
-    GRANDCHILD: { description: 'Grandchild (孙子女/外孙子女)' },
-  },
+export const KinRelation = defineEnum('KinRelation', 'Close relative (近亲属关系), D§5', {
+  SPOUSE: 'Spouse (配偶)',
+  PARENT: 'Parent (父母)',
+  CHILD: 'Child (子女)',
+  SIBLING: 'Sibling (兄弟姐妹)',
+  GRANDPARENT: 'Grandparent (祖父母/外祖父母)',
+  GRANDCHILD: 'Grandchild (孙子女/外孙子女)',
 });
+export type KinRelation = EnumValue<typeof KinRelation>;
 
 /** A staff member's declared close relative (近亲属备案), matched against applicants (P6.3). */
 @Entity('kin_declarations')

@@ -1,23 +1,15 @@
 import { Node, tenantGlobalId } from '../../graphql/node';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Enrolment } from '../enrolment/enrolment.entity';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
 
-export enum FindingSeverity {
-  OBSERVATION = 'OBSERVATION',
-  IRREGULARITY = 'IRREGULARITY',
-  SERIOUS = 'SERIOUS',
-}
-
-registerEnumType(FindingSeverity, {
-  name: 'FindingSeverity',
-  description: 'Weight of an audit finding (审计发现等级)',
-  valuesConfig: {
-    OBSERVATION: { description: 'Observation (提示)' },
-    IRREGULARITY: { description: 'Irregularity to correct (违规需整改)' },
-    SERIOUS: { description: 'Serious, to be referred (严重问题, 移送处理)' },
-  },
+export const FindingSeverity = defineEnum('FindingSeverity', 'Weight of an audit finding (审计发现等级)', {
+  OBSERVATION: 'Observation (提示)',
+  IRREGULARITY: 'Irregularity to correct (违规需整改)',
+  SERIOUS: 'Serious, to be referred (严重问题, 移送处理)',
 });
+export type FindingSeverity = EnumValue<typeof FindingSeverity>;
 
 /** An audit finding (审计发现) recorded by the audit bureau on how funds were used and paid (P4.4). */
 @Entity('audit_findings')

@@ -1,24 +1,16 @@
 import { Node, tenantGlobalId } from '../../graphql/node';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Case } from '../case/case.entity';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Department } from '../../../permissions/roles';
 
-export enum VerificationStatus {
-  REQUESTED = 'REQUESTED',
-  DISPATCHED = 'DISPATCHED',
-  REPORT_APPROVED = 'REPORT_APPROVED',
-}
-
-registerEnumType(VerificationStatus, {
-  name: 'VerificationStatus',
-  description: 'Where an economic-status verification stands (核对状态), D§7',
-  valuesConfig: {
-    REQUESTED: { description: 'Requested by the township (乡镇已申请)' },
-    DISPATCHED: { description: 'Approved by the district and sent to the departments (区级已审批, 已分发部门)' },
-    REPORT_APPROVED: { description: 'Combined report approved by the district (核对报告已审批)' },
-  },
+export const VerificationStatus = defineEnum('VerificationStatus', 'Where an economic-status verification stands (核对状态), D§7', {
+  REQUESTED: 'Requested by the township (乡镇已申请)',
+  DISPATCHED: 'Approved by the district and sent to the departments (区级已审批, 已分发部门)',
+  REPORT_APPROVED: 'Combined report approved by the district (核对报告已审批)',
 });
+export type VerificationStatus = EnumValue<typeof VerificationStatus>;
 
 /** Economic-status verification (核对) of a case's household (D§7, P4.3). */
 @Entity('verification_requests')
