@@ -1,5 +1,6 @@
 import { Node, tenantGlobalId, toGlobalId } from '../../graphql/node';
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { DistrictRow } from '../../db/tenant-row';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { GraphQLJSONObject } from 'graphql-scalars';
@@ -26,14 +27,7 @@ const TENANT_KEYED = new Set([
 @Index(['districtCode', 'at'])
 @Index(['districtCode', 'subjectType', 'subjectId'])
 @ObjectType('AuditEntry', { implements: Node, description: 'An entry of the append-only audit log (审计日志).' })
-export class AuditEntry implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class AuditEntry extends DistrictRow {
   @CreateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'When (时间)' })
   at: Date;
@@ -93,8 +87,4 @@ export class AuditEntry implements Node {
   @Column({ type: 'varchar', length: 100, nullable: true })
   @Field(() => String, { nullable: true, description: 'Request id (请求标识), to join with the service logs' })
   requestId: string | null;
-
-  get nodeId(): string {
-    return tenantGlobalId('AuditEntry', this);
-  }
 }

@@ -1,8 +1,8 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { Case, CaseStatus } from './case.entity';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { CaseStatus, CaseStepRow } from './case.entity';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
-import { Node, tenantGlobalId } from '../../graphql/node';
+import { Node } from '../../graphql/node';
 import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
 
 /** What a district spot check concluded (P4.3). */
@@ -26,36 +26,9 @@ export const AppraisalOutcome = defineEnum('AppraisalOutcome', 'What a democrati
 });
 export type AppraisalOutcome = EnumValue<typeof AppraisalOutcome>;
 
-/** Columns every step record shares: its place in the tenant and the case it belongs to. */
+/** Columns every step record shares beyond those of a case step: who recorded it, and when. */
 @ObjectType({ description: 'Fields every case step record has (办理环节记录); not itself in the schema.' })
-abstract class CaseRecordBase implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  /** Each record type's GraphQL name is its class name (Investigation, Appraisal …). */
-  get nodeId(): string {
-    return tenantGlobalId(this.constructor.name, this);
-  }
-
-  @Column('uuid')
-  caseId: string;
-
-  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'case_id', referencedColumnName: 'id' },
-  ])
-  case?: Case;
-
-  @Column({ type: 'varchar', length: 12 })
-  townshipCode: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  villageCode: string;
-
+abstract class CaseRecordBase extends CaseStepRow {
   @Column('uuid')
   recordedById: string;
 

@@ -1,10 +1,8 @@
-import {
-  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn,
-  UpdateDateColumn, VersionColumn,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
-import { Node, tenantGlobalId } from '../../graphql/node';
+import { Node } from '../../graphql/node';
+import { TenantRelation, TenantRow, VillageRow } from '../../db/tenant-row';
 import { DecimalScalar } from '../../graphql/scalars';
 import { Household, Residence } from '../household/household.entity';
 
@@ -68,31 +66,12 @@ export type SupportForm = EnumValue<typeof SupportForm>;
 @Index(['districtCode', 'dueAt'])
 @Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('Case', { implements: Node, description: 'An assistance case (救助申请/案件) from application to filing.' })
-export class Case implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Case extends VillageRow {
   @Column('uuid')
   householdId: string;
 
-  @ManyToOne(() => Household, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'household_id', referencedColumnName: 'id' },
-  ])
+  @TenantRelation(() => Household, 'household_id', 'RESTRICT')
   household?: Household;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Township code (乡镇代码)' })
-  townshipCode: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Village code (村代码)' })
-  villageCode: string;
 
   @Column({ type: 'varchar', length: 8 })
   @Field(() => Programme, { description: 'Programme (救助类别)' })
@@ -224,31 +203,17 @@ export class Case implements Node {
   @UpdateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'Last change (最近变更)' })
   updatedAt: Date;
-
-  get nodeId(): string {
-    return tenantGlobalId('Case', this);
-  }
 }
 
-/** One step of a case: who moved it from which state to which, when, and why. Append-only. */
-@Entity('case_events')
-@Index(['districtCode', 'caseId', 'at'])
-@ObjectType('CaseEvent', { implements: Node, description: 'A step in a case\'s history (办理记录).' })
-export class CaseEvent implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+/**
+ * A row that records a step of a case: in the case's district and deleted with it, with the case's
+ * township and village copied for scoping. None of these columns is a GraphQL field.
+ */
+export abstract class CaseStepRow extends TenantRow {
   @Column('uuid')
   caseId: string;
 
-  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'case_id', referencedColumnName: 'id' },
-  ])
+  @TenantRelation(() => Case, 'case_id', 'CASCADE')
   case?: Case;
 
   @Column({ type: 'varchar', length: 12 })
@@ -256,7 +221,13 @@ export class CaseEvent implements Node {
 
   @Column({ type: 'varchar', length: 12 })
   villageCode: string;
+}
 
+/** One step of a case: who moved it from which state to which, when, and why. Append-only. */
+@Entity('case_events')
+@Index(['districtCode', 'caseId', 'at'])
+@ObjectType('CaseEvent', { implements: Node, description: 'A step in a case\'s history (办理记录).' })
+export class CaseEvent extends CaseStepRow {
   @Column({ type: 'varchar', length: 24, nullable: true })
   @Field(() => CaseStatus, { nullable: true, description: 'State before (原状态); null when the case was created' })
   fromStatus: CaseStatus | null;
@@ -283,8 +254,4 @@ export class CaseEvent implements Node {
   @CreateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'When (时间)' })
   at: Date;
-
-  get nodeId(): string {
-    return tenantGlobalId('CaseEvent', this);
-  }
 }

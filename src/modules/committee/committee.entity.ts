@@ -2,7 +2,8 @@ import { CalendarDateScalar } from '../../graphql/scalars';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Case } from '../case/case.entity';
 import { Account } from '../account/account.entity';
-import { toGlobalId, Node, tenantGlobalId } from '../../graphql/node';
+import { toGlobalId, Node } from '../../graphql/node';
+import { TenantRelation, TownshipRow } from '../../db/tenant-row';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 
@@ -25,7 +26,10 @@ export const Vote = defineEnum('Vote', 'A member\'s vote (表决意见)', {
 });
 export type Vote = EnumValue<typeof Vote>;
 
-/** The township's joint review committee (联审联批小组), one per township (P3.2, D§4). */
+/**
+ * The township's joint review committee (联审联批小组), one per township (P3.2, D§4). Not a
+ * TownshipRow: the API serves it as `CommitteeView`, the node, and exposes this row's id as is.
+ */
 @Entity('committees')
 @Index(['districtCode', 'townshipCode'], { unique: true })
 @ObjectType('Committee', { description: 'A township\'s joint review committee (联审联批小组).' })
@@ -59,11 +63,7 @@ export class CommitteeMember {
   @PrimaryColumn('uuid')
   accountId: string;
 
-  @ManyToOne(() => Committee, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'committee_id', referencedColumnName: 'id' },
-  ])
+  @TenantRelation(() => Committee, 'committee_id', 'CASCADE')
   committee?: Committee;
 
   @ManyToOne(() => Account, { onDelete: 'RESTRICT' })
@@ -83,26 +83,11 @@ export class CommitteeMember {
 @Index(['districtCode', 'townshipCode', 'heldOn'])
 @Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('Meeting', { implements: Node, description: 'A committee meeting (审核会议) with its agenda, attendance and votes.' })
-export class Meeting implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Township code (乡镇代码)' })
-  townshipCode: string;
-
+export class Meeting extends TownshipRow {
   @Column('uuid')
   committeeId: string;
 
-  @ManyToOne(() => Committee, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'committee_id', referencedColumnName: 'id' },
-  ])
+  @TenantRelation(() => Committee, 'committee_id', 'RESTRICT')
   committee?: Committee;
 
   @Column({ type: 'date' })
@@ -121,10 +106,6 @@ export class Meeting implements Node {
   @CreateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'Scheduled at (安排时间)' })
   createdAt: Date;
-
-  get nodeId(): string {
-    return tenantGlobalId('Meeting', this);
-  }
 }
 
 /** One member's vote on one case at one meeting; dissent is kept (D§4). */
@@ -153,18 +134,10 @@ export class CommitteeVote {
     return toGlobalId('Account', this.memberId);
   }
 
-  @ManyToOne(() => Meeting, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'meeting_id', referencedColumnName: 'id' },
-  ])
+  @TenantRelation(() => Meeting, 'meeting_id', 'CASCADE')
   meeting?: Meeting;
 
-  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'case_id', referencedColumnName: 'id' },
-  ])
+  @TenantRelation(() => Case, 'case_id', 'CASCADE')
   case?: Case;
 
   @Column({ type: 'varchar', length: 12 })

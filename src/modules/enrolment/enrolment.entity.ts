@@ -1,5 +1,6 @@
-import { Node, tenantGlobalId } from '../../graphql/node';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../../graphql/node';
+import { TenantRelation, VillageRow } from '../../db/tenant-row';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
@@ -30,34 +31,15 @@ export type ReviewClass = EnumValue<typeof ReviewClass>;
 @Index(['districtCode', 'householdId'])
 @Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('Enrolment', { implements: Node, description: 'A beneficiary enrolment (救助对象登记) created by an approval.' })
-export class Enrolment implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Enrolment extends VillageRow {
   @Column('uuid')
   caseId: string;
 
-  @ManyToOne(() => Case, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'case_id', referencedColumnName: 'id' },
-  ])
+  @TenantRelation(() => Case, 'case_id', 'RESTRICT')
   case?: Case;
 
   @Column('uuid')
   householdId: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Township code (乡镇代码)' })
-  townshipCode: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Village code (村代码)' })
-  villageCode: string;
 
   @Column({ type: 'varchar', length: 8 })
   @Field(() => Programme, { description: 'Programme (救助类别)' })
@@ -106,8 +88,4 @@ export class Enrolment implements Node {
   @CreateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'Enrolled at (登记时间)' })
   createdAt: Date;
-
-  get nodeId(): string {
-    return tenantGlobalId('Enrolment', this);
-  }
 }

@@ -1,11 +1,9 @@
 import { CalendarDateScalar } from '../../graphql/scalars';
-import {
-  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn,
-  PrimaryGeneratedColumn, UpdateDateColumn,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, OneToMany, UpdateDateColumn } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
-import { Node, tenantGlobalId } from '../../graphql/node';
+import { Node } from '../../graphql/node';
+import { TenantRelation, VillageRow } from '../../db/tenant-row';
 import { birthDateOf, sexOf } from './id-number';
 
 export const Residence = defineEnum('Residence', 'Urban or rural residence (城乡属性); the DIBAO standard differs (D§8)', {
@@ -46,22 +44,7 @@ export type Sex = EnumValue<typeof Sex>;
 @Index(['districtCode', 'townshipCode'])
 @Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('Household', { implements: Node, description: 'A household (家庭/户) with its members; personal fields are masked unless your role is granted them.' })
-export class Household implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Township code (乡镇代码)' })
-  townshipCode: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Village code (村代码)' })
-  villageCode: string;
-
+export class Household extends VillageRow {
   @Column({ type: 'varchar', length: 8 })
   @Field(() => Residence, { nullable: true, description: 'Urban or rural (城乡属性); null for roles granted only payee fields' })
   residence: Residence;
@@ -108,10 +91,6 @@ export class Household implements Node {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
-
-  get nodeId(): string {
-    return tenantGlobalId('Household', this);
-  }
 }
 
 /** A member of a household. ID number, disability and health detail are personal data. */
@@ -119,31 +98,12 @@ export class Household implements Node {
 @Index(['districtCode', 'householdId', 'idNumber'], { unique: true })
 @Index(['districtCode', 'idNumber'])
 @ObjectType('Person', { implements: Node, description: 'A household member (家庭成员); personal fields are masked unless your role is granted them.' })
-export class Person implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Person extends VillageRow {
   @Column('uuid')
   householdId: string;
 
-  @ManyToOne(() => Household, (household) => household.members, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'household_id', referencedColumnName: 'id' },
-  ])
+  @TenantRelation(() => Household, 'household_id', 'CASCADE', (household) => household.members)
   household?: Household;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Township code (乡镇代码)' })
-  townshipCode: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Village code (村代码)' })
-  villageCode: string;
 
   @Column({ type: 'varchar', length: 50 })
   @Field({ description: 'Name (姓名)' })
@@ -184,9 +144,5 @@ export class Person implements Node {
   @Field(() => Sex, { description: 'Sex (性别), from the ID number' })
   get sex(): Sex {
     return sexOf(this.idNumber) === 'MALE' ? Sex.MALE : Sex.FEMALE;
-  }
-
-  get nodeId(): string {
-    return tenantGlobalId('Person', this);
   }
 }

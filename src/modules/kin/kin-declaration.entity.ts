@@ -1,5 +1,6 @@
-import { Node, tenantGlobalId } from '../../graphql/node';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../../graphql/node';
+import { DistrictRow } from '../../db/tenant-row';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Account } from '../account/account.entity';
 import { Field, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
@@ -21,14 +22,7 @@ export type KinRelation = EnumValue<typeof KinRelation>;
 @Index(['districtCode', 'accountId'])
 @Index(['districtCode', 'declaredAt', 'id'])
 @ObjectType('KinDeclaration', { implements: Node, description: 'A close relative declared by a staff member (工作人员近亲属备案).' })
-export class KinDeclaration implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class KinDeclaration extends DistrictRow {
   @Column('uuid')
   accountId: string;
 
@@ -50,8 +44,4 @@ export class KinDeclaration implements Node {
   @CreateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'Declared at (备案时间)' })
   declaredAt: Date;
-
-  get nodeId(): string {
-    return tenantGlobalId('KinDeclaration', this);
-  }
 }
