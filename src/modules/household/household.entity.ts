@@ -12,14 +12,19 @@ export const Residence = defineEnum('Residence', 'Urban or rural residence (城�
 });
 export type Residence = EnumValue<typeof Residence>;
 
-export const Relation = defineEnum('Relation', 'Relation to the head of household (与户主关系)', {
-  HEAD: 'Head of household (户主)',
+/** The close relatives of D§5 with their descriptions: relations within a household, and the kin staff declare (KinRelation). */
+export const CLOSE_RELATIVES = {
   SPOUSE: 'Spouse (配偶)',
   CHILD: 'Child (子女)',
   PARENT: 'Parent (父母)',
   SIBLING: 'Sibling (兄弟姐妹)',
   GRANDPARENT: 'Grandparent (祖父母/外祖父母)',
   GRANDCHILD: 'Grandchild (孙子女/外孙子女)',
+};
+
+export const Relation = defineEnum('Relation', 'Relation to the head of household (与户主关系)', {
+  HEAD: 'Head of household (户主)',
+  ...CLOSE_RELATIVES,
   OTHER: 'Other (其他)',
 });
 export type Relation = EnumValue<typeof Relation>;

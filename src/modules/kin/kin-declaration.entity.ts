@@ -2,18 +2,11 @@ import { Node } from '../../graphql/node';
 import { DistrictRow } from '../../db/tenant-row';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Account } from '../account/account.entity';
+import { CLOSE_RELATIVES } from '../household/household.entity';
 import { Field, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 
-/** Close relatives in the sense of D§5. */
-export const KinRelation = defineEnum('KinRelation', 'Close relative (近亲属关系), D§5', {
-  SPOUSE: 'Spouse (配偶)',
-  PARENT: 'Parent (父母)',
-  CHILD: 'Child (子女)',
-  SIBLING: 'Sibling (兄弟姐妹)',
-  GRANDPARENT: 'Grandparent (祖父母/外祖父母)',
-  GRANDCHILD: 'Grandchild (孙子女/外孙子女)',
-});
+export const KinRelation = defineEnum('KinRelation', 'Close relative (近亲属关系), D§5', CLOSE_RELATIVES);
 export type KinRelation = EnumValue<typeof KinRelation>;
 
 /** A staff member's declared close relative (近亲属备案), matched against applicants (P6.3). */
