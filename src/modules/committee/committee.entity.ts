@@ -2,7 +2,7 @@ import { CalendarDateScalar } from '../../graphql/scalars';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Case } from '../case/case.entity';
 import { Account } from '../account/account.entity';
-import { toGlobalId, Node } from '../../graphql/node';
+import { Node, tenantGlobalId, toGlobalId } from '../../graphql/node';
 import { TenantRelation, TownshipRow } from '../../db/tenant-row';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
@@ -126,7 +126,7 @@ export class CommitteeVote {
 
   @Field(() => ID, { name: 'caseId', description: 'The case voted on (案件)' })
   get caseGlobalId(): string {
-    return toGlobalId('Case', `${this.districtCode}:${this.caseId}`);
+    return tenantGlobalId('Case', { districtCode: this.districtCode, id: this.caseId });
   }
 
   @Field(() => ID, { name: 'memberId', description: 'The member who voted (表决人)' })
