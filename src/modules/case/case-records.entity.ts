@@ -4,6 +4,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Node } from '../../graphql/node';
 import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
+import { DecimalColumn } from '../../db/decimal-column';
 
 /** What a district spot check concluded (P4.3). */
 export const SpotCheckOutcome = defineEnum('SpotCheckOutcome', 'Result of a supervisory spot check (抽查结论)', {
@@ -94,7 +95,7 @@ export class IncomeAccounting extends CaseRecordBase {
   @Field(() => [AssetItemView], { description: 'Assets declared and verified (家庭财产), for the committee to weigh' })
   assets: { kind: string; description: string; valueYuan: number }[];
 
-  @Column({ type: 'numeric', precision: 12, scale: 2, transformer: { to: (v) => v, from: Number } })
+  @DecimalColumn()
   @Field(() => DecimalScalar, { description: 'Allowed deductions per month (可扣减支出, 元)' })
   deductionsYuan: number;
 
@@ -102,11 +103,11 @@ export class IncomeAccounting extends CaseRecordBase {
   @Field(() => Int, { description: 'Household size used (家庭人口)' })
   householdSize: number;
 
-  @Column({ type: 'numeric', precision: 12, scale: 2, transformer: { to: (v) => v, from: Number } })
+  @DecimalColumn()
   @Field(() => DecimalScalar, { description: 'Per-capita monthly income (人均月收入, 元)' })
   perCapitaIncomeYuan: number;
 
-  @Column({ type: 'numeric', precision: 12, scale: 2, transformer: { to: (v) => v, from: Number } })
+  @DecimalColumn()
   @Field(() => DecimalScalar, { description: 'Standard compared with (适用标准, 元)' })
   standardYuan: number;
 
@@ -114,7 +115,7 @@ export class IncomeAccounting extends CaseRecordBase {
   @Field({ description: 'Per-capita income is below the standard (低于标准)' })
   belowStandard: boolean;
 
-  @Column({ type: 'numeric', precision: 12, scale: 2, transformer: { to: (v) => v, from: Number } })
+  @DecimalColumn()
   @Field(() => DecimalScalar, { description: 'Computed monthly amount (核定金额, 元)' })
   amountYuan: number;
 }

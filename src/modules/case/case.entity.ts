@@ -4,6 +4,7 @@ import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Node } from '../../graphql/node';
 import { TenantRelation, TenantRow, VillageRow } from '../../db/tenant-row';
 import { DecimalScalar } from '../../graphql/scalars';
+import { DecimalColumn } from '../../db/decimal-column';
 import { Household, Residence } from '../household/household.entity';
 
 export const Programme = defineEnum('Programme', 'Assistance programme (救助类别)', {
@@ -135,7 +136,7 @@ export class Case extends VillageRow {
   @Field(() => String, { nullable: true, description: 'Written reasons of a refusal (不予受理/不予确认理由)' })
   refusalReasons: string | null;
 
-  @Column({ type: 'numeric', precision: 12, scale: 2, nullable: true, transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) } })
+  @DecimalColumn({ nullable: true })
   @Field(() => DecimalScalar, { nullable: true, description: 'Amount (救助金额, 元): monthly for DIBAO/TEKUN, one-off for LINSHI' })
   amount: number | null;
 

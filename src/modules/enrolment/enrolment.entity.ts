@@ -4,6 +4,7 @@ import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
+import { DecimalColumn } from '../../db/decimal-column';
 import { Case, CareLevel, Programme, SupportForm } from '../case/case.entity';
 import { Residence } from '../household/household.entity';
 
@@ -57,7 +58,7 @@ export class Enrolment extends VillageRow {
   @Field({ description: 'Payee (收款人)' })
   payeeName: string;
 
-  @Column({ type: 'numeric', precision: 12, scale: 2, transformer: { to: (v) => v, from: Number } })
+  @DecimalColumn()
   @Field(() => DecimalScalar, { description: 'Monthly amount (月救助金额, 元)' })
   monthlyAmount: number;
 
