@@ -13,7 +13,8 @@ export abstract class TenantRow implements Node {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** Every tenant entity's GraphQL type is named as its class (Case, Investigation …). */
+  /** Every tenant entity's GraphQL type is named as its class (Case, Investigation …);
+   * test/tenant-row.test.ts holds each entity to that. */
   get nodeId(): string {
     return tenantGlobalId(this.constructor.name, this);
   }
@@ -25,6 +26,7 @@ export abstract class TenantRow implements Node {
 /** A tenant row whose district code is a GraphQL field. */
 @ObjectType()
 export abstract class DistrictRow extends TenantRow {
+  // `declare` adds the field only: the column stays TenantRow's.
   @Field({ description: 'District code (区代码)' })
   declare districtCode: string;
 }
