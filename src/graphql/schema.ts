@@ -6,6 +6,7 @@ import { AccountResolver, RoleAssignmentResolver } from '../modules/account/acco
 import { NodeResolver } from '../modules/node/node.resolver';
 import { FieldPermissions } from './field-permissions';
 import { DateTimeScalar } from './scalars';
+import './enums';
 import { HouseholdResolver, PersonResolver } from '../modules/household/household.resolver';
 import { CaseResolver } from '../modules/case/case.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';

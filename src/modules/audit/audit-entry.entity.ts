@@ -1,23 +1,16 @@
 import { Node, tenantGlobalId, toGlobalId } from '../../graphql/node';
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { DistrictRow } from '../../db/tenant-row';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { GraphQLJSONObject } from 'graphql-scalars';
 
-export enum AuditKind {
-  CHANGE = 'CHANGE',
-  DENIED = 'DENIED',
-  READ_PERSONAL_DATA = 'READ_PERSONAL_DATA',
-}
-
-registerEnumType(AuditKind, {
-  name: 'AuditKind',
-  description: 'Kind of audit entry (审计类别), D§12',
-  valuesConfig: {
-    CHANGE: { description: 'A change was made (变更)' },
-    DENIED: { description: 'An attempt was refused (拒绝的操作)' },
-    READ_PERSONAL_DATA: { description: 'Unmasked personal data was read (查看个人敏感信息)' },
-  },
+export const AuditKind = defineEnum('AuditKind', 'Kind of audit entry (审计类别), D§12', {
+  CHANGE: 'A change was made (变更)',
+  DENIED: 'An attempt was refused (拒绝的操作)',
+  READ_PERSONAL_DATA: 'Unmasked personal data was read (查看个人敏感信息)',
 });
+export type AuditKind = EnumValue<typeof AuditKind>;
 
 /** Subjects whose global ID is their own key, and those keyed by district and id (D§1). */
 const GLOBAL_KEYED = new Set(['Account', 'ApiKey', 'Region']);
@@ -34,14 +27,7 @@ const TENANT_KEYED = new Set([
 @Index(['districtCode', 'at'])
 @Index(['districtCode', 'subjectType', 'subjectId'])
 @ObjectType('AuditEntry', { implements: Node, description: 'An entry of the append-only audit log (审计日志).' })
-export class AuditEntry implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class AuditEntry extends DistrictRow {
   @CreateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'When (时间)' })
   at: Date;
@@ -101,8 +87,4 @@ export class AuditEntry implements Node {
   @Column({ type: 'varchar', length: 100, nullable: true })
   @Field(() => String, { nullable: true, description: 'Request id (请求标识), to join with the service logs' })
   requestId: string | null;
-
-  get nodeId(): string {
-    return tenantGlobalId('AuditEntry', this);
-  }
 }

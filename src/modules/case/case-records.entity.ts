@@ -1,78 +1,35 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { Case, CaseStatus } from './case.entity';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Node, tenantGlobalId } from '../../graphql/node';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { CaseStatus, CaseStepRow } from './case.entity';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
+import { Node } from '../../graphql/node';
 import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
+import { DecimalColumn } from '../../db/decimal-column';
 
 /** What a district spot check concluded (P4.3). */
-export enum SpotCheckOutcome {
-  CONFIRMED = 'CONFIRMED',
-  CORRECTION = 'CORRECTION',
-}
-registerEnumType(SpotCheckOutcome, {
-  name: 'SpotCheckOutcome',
-  description: 'Result of a supervisory spot check (抽查结论)',
-  valuesConfig: {
-    CONFIRMED: { description: 'The decision stands (抽查无误)' },
-    CORRECTION: { description: 'The township must correct it (责令纠正)' },
-  },
+export const SpotCheckOutcome = defineEnum('SpotCheckOutcome', 'Result of a supervisory spot check (抽查结论)', {
+  CONFIRMED: 'The decision stands (抽查无误)',
+  CORRECTION: 'The township must correct it (责令纠正)',
 });
+export type SpotCheckOutcome = EnumValue<typeof SpotCheckOutcome>;
 
 /** How an objection to a notice was dealt with before the case went back to review (D§3). */
-export enum ObjectionResolution {
-  APPRAISAL = 'APPRAISAL',
-  REINVESTIGATION = 'REINVESTIGATION',
-}
-registerEnumType(ObjectionResolution, {
-  name: 'ObjectionResolution',
-  description: 'How an objection was dealt with (异议处理方式), D§3',
-  valuesConfig: {
-    APPRAISAL: { description: 'A democratic appraisal (民主评议)' },
-    REINVESTIGATION: { description: 'A signed re-investigation (重新调查)' },
-  },
+export const ObjectionResolution = defineEnum('ObjectionResolution', 'How an objection was dealt with (异议处理方式), D§3', {
+  APPRAISAL: 'A democratic appraisal (民主评议)',
+  REINVESTIGATION: 'A signed re-investigation (重新调查)',
 });
+export type ObjectionResolution = EnumValue<typeof ObjectionResolution>;
 
 /** What a democratic appraisal concluded (D§3). */
-export enum AppraisalOutcome {
-  SUPPORTED = 'SUPPORTED',
-  NOT_SUPPORTED = 'NOT_SUPPORTED',
-}
-registerEnumType(AppraisalOutcome, {
-  name: 'AppraisalOutcome',
-  description: 'What a democratic appraisal concluded (民主评议结果)',
-  valuesConfig: { SUPPORTED: { description: 'Supports the application (支持)' }, NOT_SUPPORTED: { description: 'Does not support it (不支持)' } },
+export const AppraisalOutcome = defineEnum('AppraisalOutcome', 'What a democratic appraisal concluded (民主评议结果)', {
+  SUPPORTED: 'Supports the application (支持)',
+  NOT_SUPPORTED: 'Does not support it (不支持)',
 });
+export type AppraisalOutcome = EnumValue<typeof AppraisalOutcome>;
 
-/** Columns every step record shares: its place in the tenant and the case it belongs to. */
+/** Columns every step record shares beyond those of a case step: who recorded it, and when. */
 @ObjectType({ description: 'Fields every case step record has (办理环节记录); not itself in the schema.' })
-abstract class CaseRecordBase implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  /** Each record type's GraphQL name is its class name (Investigation, Appraisal …). */
-  get nodeId(): string {
-    return tenantGlobalId(this.constructor.name, this);
-  }
-
-  @Column('uuid')
-  caseId: string;
-
-  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'case_id', referencedColumnName: 'id' },
-  ])
-  case?: Case;
-
-  @Column({ type: 'varchar', length: 12 })
-  townshipCode: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  villageCode: string;
-
+abstract class CaseRecordBase extends CaseStepRow {
   @Column('uuid')
   recordedById: string;
 
@@ -138,7 +95,7 @@ export class IncomeAccounting extends CaseRecordBase {
   @Field(() => [AssetItemView], { description: 'Assets declared and verified (家庭财产), for the committee to weigh' })
   assets: { kind: string; description: string; valueYuan: number }[];
 
-  @Column({ type: 'numeric', precision: 12, scale: 2, transformer: { to: (v) => v, from: Number } })
+  @DecimalColumn()
   @Field(() => DecimalScalar, { description: 'Allowed deductions per month (可扣减支出, 元)' })
   deductionsYuan: number;
 
@@ -146,11 +103,11 @@ export class IncomeAccounting extends CaseRecordBase {
   @Field(() => Int, { description: 'Household size used (家庭人口)' })
   householdSize: number;
 
-  @Column({ type: 'numeric', precision: 12, scale: 2, transformer: { to: (v) => v, from: Number } })
+  @DecimalColumn()
   @Field(() => DecimalScalar, { description: 'Per-capita monthly income (人均月收入, 元)' })
   perCapitaIncomeYuan: number;
 
-  @Column({ type: 'numeric', precision: 12, scale: 2, transformer: { to: (v) => v, from: Number } })
+  @DecimalColumn()
   @Field(() => DecimalScalar, { description: 'Standard compared with (适用标准, 元)' })
   standardYuan: number;
 
@@ -158,7 +115,7 @@ export class IncomeAccounting extends CaseRecordBase {
   @Field({ description: 'Per-capita income is below the standard (低于标准)' })
   belowStandard: boolean;
 
-  @Column({ type: 'numeric', precision: 12, scale: 2, transformer: { to: (v) => v, from: Number } })
+  @DecimalColumn()
   @Field(() => DecimalScalar, { description: 'Computed monthly amount (核定金额, 元)' })
   amountYuan: number;
 }

@@ -1,112 +1,60 @@
-import {
-  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn,
-  UpdateDateColumn, VersionColumn,
-} from 'typeorm';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Node, tenantGlobalId } from '../../graphql/node';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
+import { Node } from '../../graphql/node';
+import { TenantRelation, TenantRow, VillageRow } from '../../db/tenant-row';
 import { DecimalScalar } from '../../graphql/scalars';
+import { DecimalColumn } from '../../db/decimal-column';
 import { Household, Residence } from '../household/household.entity';
 
-export enum Programme {
-  DIBAO = 'DIBAO',
-  TEKUN = 'TEKUN',
-  LINSHI = 'LINSHI',
-}
+export const Programme = defineEnum('Programme', 'Assistance programme (救助类别)', {
+  DIBAO: 'Minimum living allowance (城乡低保)',
+  TEKUN: 'Extreme-poverty support (特困供养)',
+  LINSHI: 'Temporary assistance (临时救助)',
+});
+export type Programme = EnumValue<typeof Programme>;
 
-export enum Channel {
-  WINDOW = 'WINDOW',
-  ONLINE = 'ONLINE',
-  PROACTIVE_DISCOVERY = 'PROACTIVE_DISCOVERY',
-}
+export const Channel = defineEnum('Channel', 'How the application came in (申请渠道), P4.1', {
+  WINDOW: 'At a service window (窗口申请)',
+  ONLINE: 'Online (网上申请)',
+  PROACTIVE_DISCOVERY: 'Found by the village (主动发现)',
+});
+export type Channel = EnumValue<typeof Channel>;
 
 /** Workflow states of D§3 (DIBAO, TEKUN) and D§6 (LINSHI). */
-export enum CaseStatus {
-  SUBMITTED = 'SUBMITTED',
-  NEEDS_MATERIALS = 'NEEDS_MATERIALS',
-  NOT_ACCEPTED = 'NOT_ACCEPTED',
-  ACCEPTED = 'ACCEPTED',
-  INVESTIGATING = 'INVESTIGATING',
-  TOWNSHIP_REVIEW = 'TOWNSHIP_REVIEW',
-  PUBLIC_NOTICE = 'PUBLIC_NOTICE',
-  OBJECTION_RAISED = 'OBJECTION_RAISED',
-  APPROVED = 'APPROVED',
-  DENIED = 'DENIED',
-  FILED = 'FILED',
-  SPOT_CHECKED = 'SPOT_CHECKED',
-  CORRECTION_ORDERED = 'CORRECTION_ORDERED',
-  EMERGENCY_PAID = 'EMERGENCY_PAID',
-  PAID = 'PAID',
-}
+export const CaseStatus = defineEnum('CaseStatus', 'Where a case stands in the workflow (办理状态)', {
+  SUBMITTED: 'Application submitted (已申请)',
+  NEEDS_MATERIALS: 'Materials missing, listed once (需补正材料)',
+  NOT_ACCEPTED: 'Not accepted (不予受理)',
+  ACCEPTED: 'Accepted (已受理)',
+  INVESTIGATING: 'Household investigation and verification (调查核对中)',
+  TOWNSHIP_REVIEW: 'Before the joint review committee (联审联批审核)',
+  PUBLIC_NOTICE: 'Publicly noticed (公示中)',
+  OBJECTION_RAISED: 'Objection raised during notice (公示有异议)',
+  APPROVED: 'Approved (审核确认)',
+  DENIED: 'Refused with written reasons (不予确认)',
+  FILED: 'Filed with the district (已备案)',
+  SPOT_CHECKED: 'Spot-checked by the district (已抽查)',
+  CORRECTION_ORDERED: 'District ordered a correction (责令纠正)',
+  EMERGENCY_PAID: 'Paid first in an emergency (急难先行救助)',
+  PAID: 'Temporary assistance paid (已发放)',
+});
+export type CaseStatus = EnumValue<typeof CaseStatus>;
 
 /** TEKUN care level from the six-item self-care assessment (D§3). */
-export enum CareLevel {
-  SELF_CARE = 'SELF_CARE',
-  PARTLY_DEPENDENT = 'PARTLY_DEPENDENT',
-  FULLY_DEPENDENT = 'FULLY_DEPENDENT',
-}
+export const CareLevel = defineEnum('CareLevel', 'TEKUN care level from the six-item self-care assessment (护理等级), D§3', {
+  SELF_CARE: 'All six items unaided (生活自理)',
+  PARTLY_DEPENDENT: 'At most three items not unaided (部分失能)',
+  FULLY_DEPENDENT: 'Four or more items not unaided (完全失能)',
+});
+export type CareLevel = EnumValue<typeof CareLevel>;
 
 /** Where a TEKUN recipient is supported (D§3). */
-export enum SupportForm {
-  DISPERSED = 'DISPERSED',
-  CENTRALISED = 'CENTRALISED',
-}
-
-registerEnumType(CareLevel, {
-  name: 'CareLevel',
-  description: 'TEKUN care level from the six-item self-care assessment (护理等级), D§3',
-  valuesConfig: {
-    SELF_CARE: { description: 'All six items unaided (生活自理)' },
-    PARTLY_DEPENDENT: { description: 'At most three items not unaided (部分失能)' },
-    FULLY_DEPENDENT: { description: 'Four or more items not unaided (完全失能)' },
-  },
+export const SupportForm = defineEnum('SupportForm', 'How a TEKUN recipient is supported (供养方式), D§3', {
+  DISPERSED: 'At home (分散供养)',
+  CENTRALISED: 'In an institution (集中供养)',
 });
-registerEnumType(SupportForm, {
-  name: 'SupportForm',
-  description: 'How a TEKUN recipient is supported (供养方式), D§3',
-  valuesConfig: {
-    DISPERSED: { description: 'At home (分散供养)' },
-    CENTRALISED: { description: 'In an institution (集中供养)' },
-  },
-});
-registerEnumType(Programme, {
-  name: 'Programme',
-  description: 'Assistance programme (救助类别)',
-  valuesConfig: {
-    DIBAO: { description: 'Minimum living allowance (城乡低保)' },
-    TEKUN: { description: 'Extreme-poverty support (特困供养)' },
-    LINSHI: { description: 'Temporary assistance (临时救助)' },
-  },
-});
-registerEnumType(Channel, {
-  name: 'Channel',
-  description: 'How the application came in (申请渠道), P4.1',
-  valuesConfig: {
-    WINDOW: { description: 'At a service window (窗口申请)' },
-    ONLINE: { description: 'Online (网上申请)' },
-    PROACTIVE_DISCOVERY: { description: 'Found by the village (主动发现)' },
-  },
-});
-registerEnumType(CaseStatus, {
-  name: 'CaseStatus',
-  description: 'Where a case stands in the workflow (办理状态)',
-  valuesConfig: {
-    SUBMITTED: { description: 'Application submitted (已申请)' },
-    NEEDS_MATERIALS: { description: 'Materials missing, listed once (需补正材料)' },
-    NOT_ACCEPTED: { description: 'Not accepted (不予受理)' },
-    ACCEPTED: { description: 'Accepted (已受理)' },
-    INVESTIGATING: { description: 'Household investigation and verification (调查核对中)' },
-    TOWNSHIP_REVIEW: { description: 'Before the joint review committee (联审联批审核)' },
-    PUBLIC_NOTICE: { description: 'Publicly noticed (公示中)' },
-    OBJECTION_RAISED: { description: 'Objection raised during notice (公示有异议)' },
-    APPROVED: { description: 'Approved (审核确认)' },
-    DENIED: { description: 'Refused with written reasons (不予确认)' },
-    FILED: { description: 'Filed with the district (已备案)' },
-    SPOT_CHECKED: { description: 'Spot-checked by the district (已抽查)' },
-    CORRECTION_ORDERED: { description: 'District ordered a correction (责令纠正)' },
-    EMERGENCY_PAID: { description: 'Paid first in an emergency (急难先行救助)' },
-    PAID: { description: 'Temporary assistance paid (已发放)' },
-  },
-});
+export type SupportForm = EnumValue<typeof SupportForm>;
 
 /**
  * An application for one programme by one household. Tenant table keyed by (district_code, id);
@@ -119,31 +67,12 @@ registerEnumType(CaseStatus, {
 @Index(['districtCode', 'dueAt'])
 @Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('Case', { implements: Node, description: 'An assistance case (救助申请/案件) from application to filing.' })
-export class Case implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Case extends VillageRow {
   @Column('uuid')
   householdId: string;
 
-  @ManyToOne(() => Household, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'household_id', referencedColumnName: 'id' },
-  ])
+  @TenantRelation(() => Household, 'household_id', 'RESTRICT')
   household?: Household;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Township code (乡镇代码)' })
-  townshipCode: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Village code (村代码)' })
-  villageCode: string;
 
   @Column({ type: 'varchar', length: 8 })
   @Field(() => Programme, { description: 'Programme (救助类别)' })
@@ -207,7 +136,7 @@ export class Case implements Node {
   @Field(() => String, { nullable: true, description: 'Written reasons of a refusal (不予受理/不予确认理由)' })
   refusalReasons: string | null;
 
-  @Column({ type: 'numeric', precision: 12, scale: 2, nullable: true, transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) } })
+  @DecimalColumn({ nullable: true })
   @Field(() => DecimalScalar, { nullable: true, description: 'Amount (救助金额, 元): monthly for DIBAO/TEKUN, one-off for LINSHI' })
   amount: number | null;
 
@@ -275,31 +204,17 @@ export class Case implements Node {
   @UpdateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'Last change (最近变更)' })
   updatedAt: Date;
-
-  get nodeId(): string {
-    return tenantGlobalId('Case', this);
-  }
 }
 
-/** One step of a case: who moved it from which state to which, when, and why. Append-only. */
-@Entity('case_events')
-@Index(['districtCode', 'caseId', 'at'])
-@ObjectType('CaseEvent', { implements: Node, description: 'A step in a case\'s history (办理记录).' })
-export class CaseEvent implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+/**
+ * A row that records a step of a case: in the case's district and deleted with it, with the case's
+ * township and village copied for scoping. None of these columns is a GraphQL field.
+ */
+export abstract class CaseStepRow extends TenantRow {
   @Column('uuid')
   caseId: string;
 
-  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'case_id', referencedColumnName: 'id' },
-  ])
+  @TenantRelation(() => Case, 'case_id', 'CASCADE')
   case?: Case;
 
   @Column({ type: 'varchar', length: 12 })
@@ -307,7 +222,13 @@ export class CaseEvent implements Node {
 
   @Column({ type: 'varchar', length: 12 })
   villageCode: string;
+}
 
+/** One step of a case: who moved it from which state to which, when, and why. Append-only. */
+@Entity('case_events')
+@Index(['districtCode', 'caseId', 'at'])
+@ObjectType('CaseEvent', { implements: Node, description: 'A step in a case\'s history (办理记录).' })
+export class CaseEvent extends CaseStepRow {
   @Column({ type: 'varchar', length: 24, nullable: true })
   @Field(() => CaseStatus, { nullable: true, description: 'State before (原状态); null when the case was created' })
   fromStatus: CaseStatus | null;
@@ -334,8 +255,4 @@ export class CaseEvent implements Node {
   @CreateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'When (时间)' })
   at: Date;
-
-  get nodeId(): string {
-    return tenantGlobalId('CaseEvent', this);
-  }
 }

@@ -2,47 +2,34 @@ import { CalendarDateScalar } from '../../graphql/scalars';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Case } from '../case/case.entity';
 import { Account } from '../account/account.entity';
-import { toGlobalId, Node, tenantGlobalId } from '../../graphql/node';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Node, tenantGlobalId, toGlobalId } from '../../graphql/node';
+import { TenantRelation, TownshipRow } from '../../db/tenant-row';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
 
 /** What a member brings to the committee (P3.2 lists who sits on it). */
-export enum CommitteeFunction {
-  CHAIR = 'CHAIR',
-  CIVIL_AFFAIRS = 'CIVIL_AFFAIRS',
-  POVERTY_ALLEVIATION = 'POVERTY_ALLEVIATION',
-  FINANCE = 'FINANCE',
-  DISCIPLINE_INSPECTION = 'DISCIPLINE_INSPECTION',
-  VILLAGE_HEAD = 'VILLAGE_HEAD',
-  VILLAGE_CADRE = 'VILLAGE_CADRE',
-}
-
-registerEnumType(CommitteeFunction, {
-  name: 'CommitteeFunction',
-  description: 'A member\'s place on the joint review committee (小组成员职责), P3.2',
-  valuesConfig: {
-    CHAIR: { description: 'Chair, the township\'s principal official (组长)' },
-    CIVIL_AFFAIRS: { description: 'Township civil affairs (民政)' },
-    POVERTY_ALLEVIATION: { description: 'Poverty alleviation (扶贫)' },
-    FINANCE: { description: 'Finance (财政)' },
-    DISCIPLINE_INSPECTION: { description: 'Discipline inspection (纪检)' },
-    VILLAGE_HEAD: { description: 'Village head (村主任)' },
-    VILLAGE_CADRE: { description: 'Cadre assigned to a village (驻村干部)' },
-  },
+export const CommitteeFunction = defineEnum('CommitteeFunction', 'A member\'s place on the joint review committee (小组成员职责), P3.2', {
+  CHAIR: 'Chair, the township\'s principal official (组长)',
+  CIVIL_AFFAIRS: 'Township civil affairs (民政)',
+  POVERTY_ALLEVIATION: 'Poverty alleviation (扶贫)',
+  FINANCE: 'Finance (财政)',
+  DISCIPLINE_INSPECTION: 'Discipline inspection (纪检)',
+  VILLAGE_HEAD: 'Village head (村主任)',
+  VILLAGE_CADRE: 'Cadre assigned to a village (驻村干部)',
 });
+export type CommitteeFunction = EnumValue<typeof CommitteeFunction>;
 
-export enum Vote {
-  APPROVE = 'APPROVE',
-  REJECT = 'REJECT',
-  ABSTAIN = 'ABSTAIN',
-}
-
-registerEnumType(Vote, {
-  name: 'Vote',
-  description: 'A member\'s vote (表决意见)',
-  valuesConfig: { APPROVE: { description: 'Agree (同意)' }, REJECT: { description: 'Disagree (不同意)' }, ABSTAIN: { description: 'Abstain (弃权)' } },
+export const Vote = defineEnum('Vote', 'A member\'s vote (表决意见)', {
+  APPROVE: 'Agree (同意)',
+  REJECT: 'Disagree (不同意)',
+  ABSTAIN: 'Abstain (弃权)',
 });
+export type Vote = EnumValue<typeof Vote>;
 
-/** The township's joint review committee (联审联批小组), one per township (P3.2, D§4). */
+/**
+ * The township's joint review committee (联审联批小组), one per township (P3.2, D§4). Not a
+ * TownshipRow: the API serves it as `CommitteeView`, the node, and exposes this row's id as is.
+ */
 @Entity('committees')
 @Index(['districtCode', 'townshipCode'], { unique: true })
 @ObjectType('Committee', { description: 'A township\'s joint review committee (联审联批小组).' })
@@ -76,11 +63,7 @@ export class CommitteeMember {
   @PrimaryColumn('uuid')
   accountId: string;
 
-  @ManyToOne(() => Committee, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'committee_id', referencedColumnName: 'id' },
-  ])
+  @TenantRelation(() => Committee, 'committee_id', 'CASCADE')
   committee?: Committee;
 
   @ManyToOne(() => Account, { onDelete: 'RESTRICT' })
@@ -100,26 +83,11 @@ export class CommitteeMember {
 @Index(['districtCode', 'townshipCode', 'heldOn'])
 @Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('Meeting', { implements: Node, description: 'A committee meeting (审核会议) with its agenda, attendance and votes.' })
-export class Meeting implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Township code (乡镇代码)' })
-  townshipCode: string;
-
+export class Meeting extends TownshipRow {
   @Column('uuid')
   committeeId: string;
 
-  @ManyToOne(() => Committee, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'committee_id', referencedColumnName: 'id' },
-  ])
+  @TenantRelation(() => Committee, 'committee_id', 'RESTRICT')
   committee?: Committee;
 
   @Column({ type: 'date' })
@@ -138,10 +106,6 @@ export class Meeting implements Node {
   @CreateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'Scheduled at (安排时间)' })
   createdAt: Date;
-
-  get nodeId(): string {
-    return tenantGlobalId('Meeting', this);
-  }
 }
 
 /** One member's vote on one case at one meeting; dissent is kept (D§4). */
@@ -162,7 +126,7 @@ export class CommitteeVote {
 
   @Field(() => ID, { name: 'caseId', description: 'The case voted on (案件)' })
   get caseGlobalId(): string {
-    return toGlobalId('Case', `${this.districtCode}:${this.caseId}`);
+    return tenantGlobalId('Case', { districtCode: this.districtCode, id: this.caseId });
   }
 
   @Field(() => ID, { name: 'memberId', description: 'The member who voted (表决人)' })
@@ -170,18 +134,10 @@ export class CommitteeVote {
     return toGlobalId('Account', this.memberId);
   }
 
-  @ManyToOne(() => Meeting, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'meeting_id', referencedColumnName: 'id' },
-  ])
+  @TenantRelation(() => Meeting, 'meeting_id', 'CASCADE')
   meeting?: Meeting;
 
-  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'case_id', referencedColumnName: 'id' },
-  ])
+  @TenantRelation(() => Case, 'case_id', 'CASCADE')
   case?: Case;
 
   @Column({ type: 'varchar', length: 12 })

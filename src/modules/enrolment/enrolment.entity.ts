@@ -1,36 +1,26 @@
-import { Node, tenantGlobalId } from '../../graphql/node';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../graphql/node';
+import { TenantRelation, VillageRow } from '../../db/tenant-row';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
+import { DecimalColumn } from '../../db/decimal-column';
 import { Case, CareLevel, Programme, SupportForm } from '../case/case.entity';
 import { Residence } from '../household/household.entity';
 
-export enum EnrolmentStatus {
-  ACTIVE = 'ACTIVE',
-  ENDED = 'ENDED',
-}
+export const EnrolmentStatus = defineEnum('EnrolmentStatus', 'Whether a recipient is being paid (救助状态)', {
+  ACTIVE: 'Receiving assistance (在保)',
+  ENDED: 'Ended (已停保)',
+});
+export type EnrolmentStatus = EnumValue<typeof EnrolmentStatus>;
 
 /** Review classes of the MCA 2021 DIBAO measures (D§9): how often a recipient is reviewed. */
-export enum ReviewClass {
-  A = 'A',
-  B = 'B',
-  C = 'C',
-}
-
-registerEnumType(EnrolmentStatus, {
-  name: 'EnrolmentStatus',
-  description: 'Whether a recipient is being paid (救助状态)',
-  valuesConfig: { ACTIVE: { description: 'Receiving assistance (在保)' }, ENDED: { description: 'Ended (已停保)' } },
+export const ReviewClass = defineEnum('ReviewClass', 'Review class of dynamic management (分类管理类别), D§9', {
+  A: 'Income changes little: reviewed yearly (A类, 每年复核)',
+  B: 'Income changes somewhat (B类, 每半年复核)',
+  C: 'Irregular income, members able to work (C类, 每季度或每半年复核)',
 });
-registerEnumType(ReviewClass, {
-  name: 'ReviewClass',
-  description: 'Review class of dynamic management (分类管理类别), D§9',
-  valuesConfig: {
-    A: { description: 'Income changes little: reviewed yearly (A类, 每年复核)' },
-    B: { description: 'Income changes somewhat (B类, 每半年复核)' },
-    C: { description: 'Irregular income, members able to work (C类, 每季度或每半年复核)' },
-  },
-});
+export type ReviewClass = EnumValue<typeof ReviewClass>;
 
 /**
  * A beneficiary enrolment (救助对象), created by an approval (D§3): programme, monthly amount, start
@@ -42,34 +32,15 @@ registerEnumType(ReviewClass, {
 @Index(['districtCode', 'householdId'])
 @Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('Enrolment', { implements: Node, description: 'A beneficiary enrolment (救助对象登记) created by an approval.' })
-export class Enrolment implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Enrolment extends VillageRow {
   @Column('uuid')
   caseId: string;
 
-  @ManyToOne(() => Case, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'case_id', referencedColumnName: 'id' },
-  ])
+  @TenantRelation(() => Case, 'case_id', 'RESTRICT')
   case?: Case;
 
   @Column('uuid')
   householdId: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Township code (乡镇代码)' })
-  townshipCode: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Village code (村代码)' })
-  villageCode: string;
 
   @Column({ type: 'varchar', length: 8 })
   @Field(() => Programme, { description: 'Programme (救助类别)' })
@@ -87,7 +58,7 @@ export class Enrolment implements Node {
   @Field({ description: 'Payee (收款人)' })
   payeeName: string;
 
-  @Column({ type: 'numeric', precision: 12, scale: 2, transformer: { to: (v) => v, from: Number } })
+  @DecimalColumn()
   @Field(() => DecimalScalar, { description: 'Monthly amount (月救助金额, 元)' })
   monthlyAmount: number;
 
@@ -118,8 +89,4 @@ export class Enrolment implements Node {
   @CreateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'Enrolled at (登记时间)' })
   createdAt: Date;
-
-  get nodeId(): string {
-    return tenantGlobalId('Enrolment', this);
-  }
 }

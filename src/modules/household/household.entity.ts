@@ -1,71 +1,43 @@
 import { CalendarDateScalar } from '../../graphql/scalars';
-import {
-  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn,
-  PrimaryGeneratedColumn, UpdateDateColumn,
-} from 'typeorm';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Node, tenantGlobalId } from '../../graphql/node';
+import { Column, CreateDateColumn, Entity, Index, OneToMany, UpdateDateColumn } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
+import { Node } from '../../graphql/node';
+import { TenantRelation, VillageRow } from '../../db/tenant-row';
 import { birthDateOf, sexOf } from './id-number';
 
-export enum Residence {
-  URBAN = 'URBAN',
-  RURAL = 'RURAL',
-}
+export const Residence = defineEnum('Residence', 'Urban or rural residence (城乡属性); the DIBAO standard differs (D§8)', {
+  URBAN: 'Urban (城市)',
+  RURAL: 'Rural (农村)',
+});
+export type Residence = EnumValue<typeof Residence>;
 
-export enum Relation {
-  HEAD = 'HEAD',
-  SPOUSE = 'SPOUSE',
-  CHILD = 'CHILD',
-  PARENT = 'PARENT',
-  SIBLING = 'SIBLING',
-  GRANDPARENT = 'GRANDPARENT',
-  GRANDCHILD = 'GRANDCHILD',
-  OTHER = 'OTHER',
-}
+/** The close relatives of D§5 with their descriptions: relations within a household, and the kin staff declare (KinRelation). */
+export const CLOSE_RELATIVES = {
+  SPOUSE: 'Spouse (配偶)',
+  CHILD: 'Child (子女)',
+  PARENT: 'Parent (父母)',
+  SIBLING: 'Sibling (兄弟姐妹)',
+  GRANDPARENT: 'Grandparent (祖父母/外祖父母)',
+  GRANDCHILD: 'Grandchild (孙子女/外孙子女)',
+};
 
-export enum LabourCapacity {
-  FULL = 'FULL',
-  PARTIAL = 'PARTIAL',
-  NONE = 'NONE',
-}
+export const Relation = defineEnum('Relation', 'Relation to the head of household (与户主关系)', {
+  HEAD: 'Head of household (户主)',
+  ...CLOSE_RELATIVES,
+  OTHER: 'Other (其他)',
+});
+export type Relation = EnumValue<typeof Relation>;
 
-registerEnumType(Residence, {
-  name: 'Residence',
-  description: 'Urban or rural residence (城乡属性); the DIBAO standard differs (D§8)',
-  valuesConfig: { URBAN: { description: 'Urban (城市)' }, RURAL: { description: 'Rural (农村)' } },
+export const LabourCapacity = defineEnum('LabourCapacity', 'Ability to work (劳动能力)', {
+  FULL: 'Able to work (有劳动能力)',
+  PARTIAL: 'Partly able (部分丧失劳动能力)',
+  NONE: 'Unable to work (无劳动能力)',
 });
-export enum Sex {
-  MALE = 'MALE',
-  FEMALE = 'FEMALE',
-}
-registerEnumType(Sex, {
-  name: 'Sex',
-  description: 'Sex (性别), from the 17th digit of the ID number',
-  valuesConfig: { MALE: { description: 'Male (男)' }, FEMALE: { description: 'Female (女)' } },
-});
-registerEnumType(Relation, {
-  name: 'Relation',
-  description: 'Relation to the head of household (与户主关系)',
-  valuesConfig: {
-    HEAD: { description: 'Head of household (户主)' },
-    SPOUSE: { description: 'Spouse (配偶)' },
-    CHILD: { description: 'Child (子女)' },
-    PARENT: { description: 'Parent (父母)' },
-    SIBLING: { description: 'Sibling (兄弟姐妹)' },
-    GRANDPARENT: { description: 'Grandparent (祖父母/外祖父母)' },
-    GRANDCHILD: { description: 'Grandchild (孙子女/外孙子女)' },
-    OTHER: { description: 'Other (其他)' },
-  },
-});
-registerEnumType(LabourCapacity, {
-  name: 'LabourCapacity',
-  description: 'Ability to work (劳动能力)',
-  valuesConfig: {
-    FULL: { description: 'Able to work (有劳动能力)' },
-    PARTIAL: { description: 'Partly able (部分丧失劳动能力)' },
-    NONE: { description: 'Unable to work (无劳动能力)' },
-  },
-});
+export type LabourCapacity = EnumValue<typeof LabourCapacity>;
+
+export const Sex = defineEnum('Sex', 'Sex (性别), from the 17th digit of the ID number', { MALE: 'Male (男)', FEMALE: 'Female (女)' });
+export type Sex = EnumValue<typeof Sex>;
 
 /**
  * An applying household. Tenant table: the key starts with the district code so that it can be
@@ -77,22 +49,7 @@ registerEnumType(LabourCapacity, {
 @Index(['districtCode', 'townshipCode'])
 @Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('Household', { implements: Node, description: 'A household (家庭/户) with its members; personal fields are masked unless your role is granted them.' })
-export class Household implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Township code (乡镇代码)' })
-  townshipCode: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Village code (村代码)' })
-  villageCode: string;
-
+export class Household extends VillageRow {
   @Column({ type: 'varchar', length: 8 })
   @Field(() => Residence, { nullable: true, description: 'Urban or rural (城乡属性); null for roles granted only payee fields' })
   residence: Residence;
@@ -139,10 +96,6 @@ export class Household implements Node {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
-
-  get nodeId(): string {
-    return tenantGlobalId('Household', this);
-  }
 }
 
 /** A member of a household. ID number, disability and health detail are personal data. */
@@ -150,31 +103,12 @@ export class Household implements Node {
 @Index(['districtCode', 'householdId', 'idNumber'], { unique: true })
 @Index(['districtCode', 'idNumber'])
 @ObjectType('Person', { implements: Node, description: 'A household member (家庭成员); personal fields are masked unless your role is granted them.' })
-export class Person implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Person extends VillageRow {
   @Column('uuid')
   householdId: string;
 
-  @ManyToOne(() => Household, (household) => household.members, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'household_id', referencedColumnName: 'id' },
-  ])
+  @TenantRelation(() => Household, 'household_id', 'CASCADE', (household) => household.members)
   household?: Household;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Township code (乡镇代码)' })
-  townshipCode: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Village code (村代码)' })
-  villageCode: string;
 
   @Column({ type: 'varchar', length: 50 })
   @Field({ description: 'Name (姓名)' })
@@ -215,9 +149,5 @@ export class Person implements Node {
   @Field(() => Sex, { description: 'Sex (性别), from the ID number' })
   get sex(): Sex {
     return sexOf(this.idNumber) === 'MALE' ? Sex.MALE : Sex.FEMALE;
-  }
-
-  get nodeId(): string {
-    return tenantGlobalId('Person', this);
   }
 }

@@ -1,27 +1,13 @@
-import { Node, tenantGlobalId } from '../../graphql/node';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../../graphql/node';
+import { DistrictRow } from '../../db/tenant-row';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Account } from '../account/account.entity';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { CLOSE_RELATIVES } from '../household/household.entity';
+import { Field, ObjectType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
 
-/** Close relatives in the sense of D§5. */
-export enum KinRelation {
-  SPOUSE = 'SPOUSE',
-  PARENT = 'PARENT',
-  CHILD = 'CHILD',
-  SIBLING = 'SIBLING',
-  GRANDPARENT = 'GRANDPARENT',
-  GRANDCHILD = 'GRANDCHILD',
-}
-
-registerEnumType(KinRelation, {
-  name: 'KinRelation',
-  description: 'Close relative (近亲属关系), D§5',
-  valuesConfig: {
-    SPOUSE: { description: 'Spouse (配偶)' }, PARENT: { description: 'Parent (父母)' }, CHILD: { description: 'Child (子女)' },
-    SIBLING: { description: 'Sibling (兄弟姐妹)' }, GRANDPARENT: { description: 'Grandparent (祖父母/外祖父母)' },
-    GRANDCHILD: { description: 'Grandchild (孙子女/外孙子女)' },
-  },
-});
+export const KinRelation = defineEnum('KinRelation', 'Close relative (近亲属关系), D§5', CLOSE_RELATIVES);
+export type KinRelation = EnumValue<typeof KinRelation>;
 
 /** A staff member's declared close relative (近亲属备案), matched against applicants (P6.3). */
 @Entity('kin_declarations')
@@ -29,14 +15,7 @@ registerEnumType(KinRelation, {
 @Index(['districtCode', 'accountId'])
 @Index(['districtCode', 'declaredAt', 'id'])
 @ObjectType('KinDeclaration', { implements: Node, description: 'A close relative declared by a staff member (工作人员近亲属备案).' })
-export class KinDeclaration implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class KinDeclaration extends DistrictRow {
   @Column('uuid')
   accountId: string;
 
@@ -58,8 +37,4 @@ export class KinDeclaration implements Node {
   @CreateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'Declared at (备案时间)' })
   declaredAt: Date;
-
-  get nodeId(): string {
-    return tenantGlobalId('KinDeclaration', this);
-  }
 }

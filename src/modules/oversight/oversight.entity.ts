@@ -1,36 +1,22 @@
 import { Node, tenantGlobalId } from '../../graphql/node';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { DistrictRow, TenantRelation, VillageRow } from '../../db/tenant-row';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { Enrolment } from '../enrolment/enrolment.entity';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
 
-export enum FindingSeverity {
-  OBSERVATION = 'OBSERVATION',
-  IRREGULARITY = 'IRREGULARITY',
-  SERIOUS = 'SERIOUS',
-}
-
-registerEnumType(FindingSeverity, {
-  name: 'FindingSeverity',
-  description: 'Weight of an audit finding (审计发现等级)',
-  valuesConfig: {
-    OBSERVATION: { description: 'Observation (提示)' },
-    IRREGULARITY: { description: 'Irregularity to correct (违规需整改)' },
-    SERIOUS: { description: 'Serious, to be referred (严重问题, 移送处理)' },
-  },
+export const FindingSeverity = defineEnum('FindingSeverity', 'Weight of an audit finding (审计发现等级)', {
+  OBSERVATION: 'Observation (提示)',
+  IRREGULARITY: 'Irregularity to correct (违规需整改)',
+  SERIOUS: 'Serious, to be referred (严重问题, 移送处理)',
 });
+export type FindingSeverity = EnumValue<typeof FindingSeverity>;
 
 /** An audit finding (审计发现) recorded by the audit bureau on how funds were used and paid (P4.4). */
 @Entity('audit_findings')
 @Index(['districtCode', 'createdAt'])
 @ObjectType('AuditFinding', { implements: Node, description: 'A finding of the audit bureau (审计发现), P4.4.' })
-export class AuditFinding implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class AuditFinding extends DistrictRow {
   @Column({ type: 'varchar', length: 12, nullable: true })
   @Field(() => String, { nullable: true, description: 'Township concerned, if one (涉及乡镇)' })
   townshipCode: string | null;
@@ -57,10 +43,6 @@ export class AuditFinding implements Node {
   @CreateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'Recorded at (记录时间)' })
   createdAt: Date;
-
-  get nodeId(): string {
-    return tenantGlobalId('AuditFinding', this);
-  }
 }
 
 /** A development-support link (帮扶衔接) from the poverty office to a rural DIBAO household able to work (P4.4). */
@@ -68,14 +50,7 @@ export class AuditFinding implements Node {
 @Index(['districtCode', 'enrolmentId'])
 @Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('DevelopmentLink', { implements: Node, description: 'Development support linked to a rural DIBAO household able to work (产业就业帮扶衔接), P4.4.' })
-export class DevelopmentLink implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class DevelopmentLink extends VillageRow {
   @Column('uuid')
   enrolmentId: string;
 
@@ -84,20 +59,8 @@ export class DevelopmentLink implements Node {
     return tenantGlobalId('Enrolment', { districtCode: this.districtCode, id: this.enrolmentId });
   }
 
-  @ManyToOne(() => Enrolment, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'enrolment_id', referencedColumnName: 'id' },
-  ])
+  @TenantRelation(() => Enrolment, 'enrolment_id', 'RESTRICT')
   enrolment?: Enrolment;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Township code (乡镇代码)' })
-  townshipCode: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Village code (村代码)' })
-  villageCode: string;
 
   @Column({ type: 'varchar', length: 200 })
   @Field({ description: 'Support measure, e.g. job placement, skills training (帮扶措施)' })
@@ -109,8 +72,4 @@ export class DevelopmentLink implements Node {
   @CreateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'Recorded at (记录时间)' })
   createdAt: Date;
-
-  get nodeId(): string {
-    return tenantGlobalId('DevelopmentLink', this);
-  }
 }

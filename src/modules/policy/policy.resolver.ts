@@ -1,6 +1,7 @@
-import { Arg, Ctx, Field, ID, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Action, Grant, SubjectName } from '../../../permissions/policy';
 import { SCOPE_WORDS } from '../../../permissions/policy';
+import { defineEnum, EnumValue, registerEnum } from '../../graphql/define-enum';
 import { Role } from '../../../permissions/roles';
 import { ACTIONS, explain, grantsOf } from '../../../permissions/explain';
 import { SUBJECT_NAMES } from '../../../permissions/subjects';
@@ -19,68 +20,53 @@ import { render } from '../../i18n/message';
 /** GraphQL enums of the policy's actions and subjects (values as in the table). */
 const PermissionAction = Object.fromEntries(ACTIONS.map((a) => [a, a])) as Record<Action, Action>;
 const PermissionSubject = Object.fromEntries(SUBJECT_NAMES.map((s) => [s, s])) as Record<SubjectName, SubjectName>;
-registerEnumType(PermissionAction, {
-  name: 'PermissionAction',
-  description: 'An action of the policy table (操作)',
-  valuesConfig: {
-    read: { description: 'Read (查看)' },
-    create: { description: 'Create (新建)' },
-    update: { description: 'Change (修改)' },
-    revoke: { description: 'Revoke (吊销)' },
-    explain: { description: 'Ask what an account may do (权限说明)' },
-    submit: { description: 'Submit an application or supply materials (提交申请/补正材料)' },
-    accept: { description: 'Accept, ask for materials, or refuse to accept (受理)' },
-    investigate: { description: 'Household investigation and case preparation (入户调查)' },
-    assess: { description: 'Income accounting and self-care assessment (收入核算/自理能力评估)' },
-    appraise: { description: 'Democratic appraisal (民主评议)' },
-    notice: { description: 'Public notice and objections (公示及异议)' },
-    vote: { description: 'Vote in the joint review committee (联审联批表决)' },
-    review: { description: 'Conclude the committee review (主持审核)' },
-    decide: { description: 'Approve or refuse a case (审核确认/不予确认)' },
-    deliver: { description: 'Deliver the written decision (送达)' },
-    file: { description: 'File with the district (备案)' },
-    spotCheck: { description: 'Supervisory spot check (监督抽查)' },
-    pay: { description: 'Pay temporary assistance (临时救助发放)' },
-    confirm: { description: 'Confirm temporary assistance above the township limit (超限额确认)' },
-    verify: { description: 'Approve economic-status verification (核对审批)' },
-    answer: { description: 'Answer a verification request (部门核对反馈)' },
-  },
+registerEnum(PermissionAction, 'PermissionAction', 'An action of the policy table (操作)', {
+  read: 'Read (查看)',
+  create: 'Create (新建)',
+  update: 'Change (修改)',
+  revoke: 'Revoke (吊销)',
+  explain: 'Ask what an account may do (权限说明)',
+  submit: 'Submit an application or supply materials (提交申请/补正材料)',
+  accept: 'Accept, ask for materials, or refuse to accept (受理)',
+  investigate: 'Household investigation and case preparation (入户调查)',
+  assess: 'Income accounting and self-care assessment (收入核算/自理能力评估)',
+  appraise: 'Democratic appraisal (民主评议)',
+  notice: 'Public notice and objections (公示及异议)',
+  vote: 'Vote in the joint review committee (联审联批表决)',
+  review: 'Conclude the committee review (主持审核)',
+  decide: 'Approve or refuse a case (审核确认/不予确认)',
+  deliver: 'Deliver the written decision (送达)',
+  file: 'File with the district (备案)',
+  spotCheck: 'Supervisory spot check (监督抽查)',
+  pay: 'Pay temporary assistance (临时救助发放)',
+  confirm: 'Confirm temporary assistance above the township limit (超限额确认)',
+  verify: 'Approve economic-status verification (核对审批)',
+  answer: 'Answer a verification request (部门核对反馈)',
 });
-enum PermissionEffect {
-  ALLOW = 'ALLOW',
-  DENY = 'DENY',
-}
-registerEnumType(PermissionEffect, {
-  name: 'PermissionEffect',
-  description: 'What a policy row does (规则效果)',
-  valuesConfig: {
-    ALLOW: { description: 'Grants the action (允许)' },
-    DENY: { description: 'A separation-of-duty denial that overrides grants (禁止)' },
-  },
+const PermissionEffect = defineEnum('PermissionEffect', 'What a policy row does (规则效果)', {
+  ALLOW: 'Grants the action (允许)',
+  DENY: 'A separation-of-duty denial that overrides grants (禁止)',
 });
-registerEnumType(PermissionSubject, {
-  name: 'PermissionSubject',
-  description: 'A subject of the policy table (对象类型)',
-  valuesConfig: {
-    Region: { description: 'Place (行政区划)' },
-    Account: { description: 'Account (账号)' },
-    ApiKey: { description: 'API key (接口密钥)' },
-    Household: { description: 'Household (家庭)' },
-    Person: { description: 'Household member (家庭成员)' },
-    Case: { description: 'Case (案件)' },
-    CaseRecord: { description: 'Case history and step records (办理记录)' },
-    Settings: { description: 'District settings (区设置)' },
-    Committee: { description: 'Joint review committee (联审联批小组)' },
-    Meeting: { description: 'Committee meeting (审核会议)' },
-    VerificationRequest: { description: 'Economic-status verification request (核对申请)' },
-    VerificationAnswer: { description: 'A department\'s verification answer (部门核对反馈)' },
-    KinDeclaration: { description: 'Staff kin declaration (近亲属备案)' },
-    Enrolment: { description: 'Beneficiary enrolment (救助对象)' },
-    AuditFinding: { description: 'Audit finding (审计发现)' },
-    DevelopmentLink: { description: 'Development-support link (帮扶衔接)' },
-    AuditEntry: { description: 'Audit log entry (审计日志)' },
-    Policy: { description: 'The permission matrix itself (权限矩阵)' },
-  },
+type PermissionEffect = EnumValue<typeof PermissionEffect>;
+registerEnum(PermissionSubject, 'PermissionSubject', 'A subject of the policy table (对象类型)', {
+  Region: 'Place (行政区划)',
+  Account: 'Account (账号)',
+  ApiKey: 'API key (接口密钥)',
+  Household: 'Household (家庭)',
+  Person: 'Household member (家庭成员)',
+  Case: 'Case (案件)',
+  CaseRecord: 'Case history and step records (办理记录)',
+  Settings: 'District settings (区设置)',
+  Committee: 'Joint review committee (联审联批小组)',
+  Meeting: 'Committee meeting (审核会议)',
+  VerificationRequest: 'Economic-status verification request (核对申请)',
+  VerificationAnswer: 'A department\'s verification answer (部门核对反馈)',
+  KinDeclaration: 'Staff kin declaration (近亲属备案)',
+  Enrolment: 'Beneficiary enrolment (救助对象)',
+  AuditFinding: 'Audit finding (审计发现)',
+  DevelopmentLink: 'Development-support link (帮扶衔接)',
+  AuditEntry: 'Audit log entry (审计日志)',
+  Policy: 'The permission matrix itself (权限矩阵)',
 });
 
 @ObjectType('PermissionGrant', { description: 'One row of the policy table (权限规则), with the plan clause it implements.' })

@@ -1,16 +1,18 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { defineEnum, EnumValue, registerEnum } from '../../graphql/define-enum';
 import { Node, toGlobalId } from '../../graphql/node';
 import { RegionLevel } from './region-code';
 
 /** What kind of body governs the place: townships may be street offices, villages communities. */
-export enum RegionKind {
-  DISTRICT = 'DISTRICT',
-  TOWNSHIP = 'TOWNSHIP',
-  STREET_OFFICE = 'STREET_OFFICE',
-  VILLAGE = 'VILLAGE',
-  COMMUNITY = 'COMMUNITY',
-}
+export const RegionKind = defineEnum('RegionKind', 'Kind of governing body (区划类型)', {
+  DISTRICT: 'District (区)',
+  TOWNSHIP: 'Township or town government (乡/镇)',
+  STREET_OFFICE: 'Street office (街道办事处)',
+  VILLAGE: 'Village committee (村委会)',
+  COMMUNITY: 'Urban community (社区居委会)',
+});
+export type RegionKind = EnumValue<typeof RegionKind>;
 
 export const KINDS_OF_LEVEL: Record<RegionLevel, RegionKind[]> = {
   [RegionLevel.DISTRICT]: [RegionKind.DISTRICT],
@@ -18,25 +20,11 @@ export const KINDS_OF_LEVEL: Record<RegionLevel, RegionKind[]> = {
   [RegionLevel.VILLAGE]: [RegionKind.VILLAGE, RegionKind.COMMUNITY],
 };
 
-registerEnumType(RegionLevel, {
-  name: 'RegionLevel',
-  description: 'Tier of a place (行政层级)',
-  valuesConfig: {
-    DISTRICT: { description: 'District (区)' },
-    TOWNSHIP: { description: 'Township or street office (乡镇/街道)' },
-    VILLAGE: { description: 'Village or urban community (村/社区)' },
-  },
-});
-registerEnumType(RegionKind, {
-  name: 'RegionKind',
-  description: 'Kind of governing body (区划类型)',
-  valuesConfig: {
-    DISTRICT: { description: 'District (区)' },
-    TOWNSHIP: { description: 'Township or town government (乡/镇)' },
-    STREET_OFFICE: { description: 'Street office (街道办事处)' },
-    VILLAGE: { description: 'Village committee (村委会)' },
-    COMMUNITY: { description: 'Urban community (社区居委会)' },
-  },
+// RegionLevel is declared with the code arithmetic in region-code.ts, which knows nothing of GraphQL.
+registerEnum(RegionLevel, 'RegionLevel', 'Tier of a place (行政层级)', {
+  DISTRICT: 'District (区)',
+  TOWNSHIP: 'Township or street office (乡镇/街道)',
+  VILLAGE: 'Village or urban community (村/社区)',
 });
 
 /**

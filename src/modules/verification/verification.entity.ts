@@ -1,55 +1,29 @@
 import { Node, tenantGlobalId } from '../../graphql/node';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { DistrictRow, TenantRelation, VillageRow } from '../../db/tenant-row';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { Case } from '../case/case.entity';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Department } from '../../../permissions/roles';
 
-export enum VerificationStatus {
-  REQUESTED = 'REQUESTED',
-  DISPATCHED = 'DISPATCHED',
-  REPORT_APPROVED = 'REPORT_APPROVED',
-}
-
-registerEnumType(VerificationStatus, {
-  name: 'VerificationStatus',
-  description: 'Where an economic-status verification stands (核对状态), D§7',
-  valuesConfig: {
-    REQUESTED: { description: 'Requested by the township (乡镇已申请)' },
-    DISPATCHED: { description: 'Approved by the district and sent to the departments (区级已审批, 已分发部门)' },
-    REPORT_APPROVED: { description: 'Combined report approved by the district (核对报告已审批)' },
-  },
+export const VerificationStatus = defineEnum('VerificationStatus', 'Where an economic-status verification stands (核对状态), D§7', {
+  REQUESTED: 'Requested by the township (乡镇已申请)',
+  DISPATCHED: 'Approved by the district and sent to the departments (区级已审批, 已分发部门)',
+  REPORT_APPROVED: 'Combined report approved by the district (核对报告已审批)',
 });
+export type VerificationStatus = EnumValue<typeof VerificationStatus>;
 
 /** Economic-status verification (核对) of a case's household (D§7, P4.3). */
 @Entity('verification_requests')
 @Index(['districtCode', 'caseId'])
 @Index(['districtCode', 'requestedAt', 'id'])
 @ObjectType('VerificationRequest', { implements: Node, description: 'Economic-status verification of a case (经济状况核对).' })
-export class VerificationRequest implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class VerificationRequest extends VillageRow {
   @Column('uuid')
   caseId: string;
 
-  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'case_id', referencedColumnName: 'id' },
-  ])
+  @TenantRelation(() => Case, 'case_id', 'CASCADE')
   case?: Case;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Township code (乡镇代码)' })
-  townshipCode: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Village code (村代码)' })
-  villageCode: string;
 
   @Column({ type: 'varchar', length: 20 })
   @Field(() => VerificationStatus, { description: 'Status (状态)' })
@@ -69,10 +43,6 @@ export class VerificationRequest implements Node {
   @Column({ type: 'timestamptz', nullable: true })
   @Field(() => Date, { nullable: true, description: 'Report approved at (报告审批时间)' })
   reportApprovedAt: Date | null;
-
-  get nodeId(): string {
-    return tenantGlobalId('VerificationRequest', this);
-  }
 }
 
 @ObjectType('VerificationSubject', { description: 'A person a department checks (核对对象): only what it needs to find its records' })
@@ -92,14 +62,7 @@ class VerificationSubject {
 @Index(['districtCode', 'departmentCode', 'answeredAt'])
 @Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('VerificationAnswer', { implements: Node, description: 'A verification request as a department sees it, and its answer (部门核对).' })
-export class VerificationAnswer implements Node {
-  @PrimaryColumn({ type: 'varchar', length: 12 })
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class VerificationAnswer extends DistrictRow {
   @Column('uuid')
   requestId: string;
 
@@ -108,11 +71,7 @@ export class VerificationAnswer implements Node {
     return tenantGlobalId('VerificationRequest', { districtCode: this.districtCode, id: this.requestId });
   }
 
-  @ManyToOne(() => VerificationRequest, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'district_code', referencedColumnName: 'districtCode' },
-    { name: 'request_id', referencedColumnName: 'id' },
-  ])
+  @TenantRelation(() => VerificationRequest, 'request_id', 'CASCADE')
   request?: VerificationRequest;
 
   @Column('uuid')
@@ -143,8 +102,4 @@ export class VerificationAnswer implements Node {
   /** When the department was asked; the order of the answer lists. */
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
-
-  get nodeId(): string {
-    return tenantGlobalId('VerificationAnswer', this);
-  }
 }
