@@ -1,6 +1,6 @@
 import { createMongoAbility, detectSubjectType, MongoAbility, RawRuleOf, subject as asSubject } from '@casl/ability';
 import { Department, Role, ROLE_TIER, Tier } from './roles';
-import { message, Message } from '../src/i18n/message';
+import { PolicyMessage as Message, policyMessage as message } from './vocabulary';
 import { Action, Grant, POLICY, Scope, SCOPE_WORDS, SubjectName } from './policy';
 import { SUBJECT_SCOPE_FIELDS } from './subjects';
 

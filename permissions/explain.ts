@@ -1,6 +1,6 @@
 import { subject as asSubject } from '@casl/ability';
 import { Actor, defineAbilityFor, PolicyRule } from './ability';
-import { Localized, message, Message } from '../src/i18n/message';
+import { Localized, PolicyMessage as Message, policyMessage as message } from './vocabulary';
 import { Action, Grant, POLICY, SubjectName } from './policy';
 import { Role } from './roles';
 import { SUBJECT_NAMES } from './subjects';

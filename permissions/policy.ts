@@ -1,28 +1,8 @@
-import type { Localized } from '../src/i18n/message';
+import type { Action, Localized, Scope, SubjectName } from './vocabulary';
 import { Role } from './roles';
 import { nonPersonalFields } from './subjects';
 
-/** What an actor does to a subject. Lower-case verbs, one per kind of act the plan distinguishes. */
-export type Action =
-  | 'read' | 'create' | 'update' | 'revoke' | 'explain'
-  // the case workflow (D§3–§7): one verb per kind of step the plan assigns to a tier
-  | 'submit' | 'accept' | 'investigate' | 'assess' | 'appraise' | 'notice' | 'vote' | 'review' | 'decide'
-  | 'deliver' | 'file' | 'spotCheck' | 'pay' | 'confirm' | 'verify' | 'answer';
-
-/** Every kind of row the policy speaks about; each is also the entity class name. `Policy` is the
- * policy table itself, as read through the audit API. */
-export type SubjectName =
-  | 'Region' | 'Account' | 'ApiKey' | 'Household' | 'Person' | 'Case' | 'CaseRecord' | 'AuditEntry' | 'Policy'
-  | 'Settings' | 'Committee' | 'Meeting' | 'VerificationRequest' | 'VerificationAnswer' | 'KinDeclaration' | 'Enrolment'
-  | 'AuditFinding' | 'DevelopmentLink';
-
-/**
- * Which rows a grant reaches, relative to the region (or account) the role is held for.
- * `village`/`township`/`district`: rows whose scope column equals the holder's;
- * `department`: rows addressed to the holder's department within its district;
- * `self`: rows that are, or belong to, the holder's own account.
- */
-export type Scope = 'village' | 'township' | 'district' | 'department' | 'self';
+export type { Action, Localized, Scope, SubjectName } from './vocabulary';
 
 /** A scope in words, as the matrix, explanations and refusals show it. */
 export const SCOPE_WORDS: Record<Scope, Localized> = {

@@ -1,4 +1,4 @@
-import type { Scope, SubjectName } from './policy';
+import type { Scope, SubjectName } from './vocabulary';
 
 /**
  * For each subject, the property that carries each scope it can be limited by. A grant whose scope

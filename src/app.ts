@@ -165,7 +165,7 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
           services,
           // Created on first use: many requests never touch a loader.
           get loaders() {
-            loaders ??= createLoaders(ctx);
+            loaders ??= createLoaders(ctx.caller, services);
             return loaders;
           },
         };

@@ -14,22 +14,19 @@ import dataAccess from '../eslint.data-access.json';
  * lowers each count as it replaces them and removes an entry at zero; nothing is ever added here.
  */
 const TEMPORARILY_ALLOWED_RAW_ACCESS: Record<string, number> = {
-  'src/modules/account/account.service.ts': 11,
-  'src/modules/audit/audit.service.ts': 2,
-  'src/modules/case/case-steps.service.ts': 5,
-  'src/modules/case/case.service.ts': 6,
-  'src/modules/case/pending-steps.ts': 2,
+  'src/modules/account/account.service.ts': 4,
+  'src/modules/case/case-steps.service.ts': 3,
+  'src/modules/case/case.service.ts': 1,
+  'src/modules/case/pending-steps.ts': 1,
   'src/modules/case/workflow.service.ts': 1,
   'src/modules/case/workflow.ts': 8,
-  'src/modules/committee/committee.service.ts': 21,
-  'src/modules/enrolment/enrolment.service.ts': 4,
-  'src/modules/household/household.service.ts': 14,
-  'src/modules/kin/kin.service.ts': 6,
-  'src/modules/notice/public-notice.service.ts': 1,
-  'src/modules/oversight/oversight.service.ts': 3,
-  'src/modules/region/region.service.ts': 5,
-  'src/modules/settings/settings.service.ts': 3,
-  'src/modules/verification/verification.service.ts': 13,
+  'src/modules/committee/committee.service.ts': 10,
+  'src/modules/enrolment/enrolment.service.ts': 3,
+  'src/modules/household/household.service.ts': 9,
+  'src/modules/kin/kin.service.ts': 5,
+  'src/modules/region/region.service.ts': 2,
+  'src/modules/settings/settings.service.ts': 1,
+  'src/modules/verification/verification.service.ts': 7,
 };
 
 const root = path.join(__dirname, '..');

@@ -1,11 +1,8 @@
 import type { Language } from './language';
 import { messages } from './messages';
+import type { Localized } from '../../permissions/vocabulary';
 
-/** A text in both languages the API speaks. */
-export interface Localized {
-  zh: string;
-  en: string;
-}
+export type { Localized };
 
 export type MessageKey = keyof typeof messages;
 

@@ -8,10 +8,6 @@ import { addCalendarDays } from '../settings/working-days';
 import { Case, CaseStatus, Programme } from './case.entity';
 import { Appraisal, IncomeAccounting, Investigation, Objection, ObjectionResolution, SpotCheck, SpotCheckOutcome } from './case-records.entity';
 import { VerificationRequest, VerificationStatus } from '../verification/verification.entity';
-import type { KinService } from '../kin/kin.service';
-import type { VerificationService } from '../verification/verification.service';
-import type { CommitteeService } from '../committee/committee.service';
-import type { EnrolmentService } from '../enrolment/enrolment.service';
 
 /** What a transition mutation may carry besides the case and its version. */
 export interface StepInput {
@@ -25,12 +21,13 @@ export interface StepInput {
   content?: string | null;
 }
 
-/** The services the steps of the table call on, given to the workflow service by the composition root. */
+/** What the steps of the table call on, given to the workflow service by the composition root;
+ * written as the calls the steps make so that the table does not import the services that read it. */
 export interface StepCollaborators {
-  kin: KinService;
-  verification: VerificationService;
-  committees: CommitteeService;
-  enrolments: EnrolmentService;
+  kin: { flagCase(manager: EntityManager, c: Case): Promise<void> };
+  verification: { requestFor(manager: EntityManager, caller: Caller, c: Case): Promise<void> };
+  committees: { tally(run: StepRun): Promise<CaseStatus> };
+  enrolments: { enrolOnApproval(run: StepRun): Promise<void>; endFor(run: StepRun): Promise<void> };
 }
 
 export interface StepRun {

@@ -1,0 +1,52 @@
+/**
+ * The words the policy is written in: actions, subjects, scopes, and the shape of the messages it
+ * gives (a refusal's reason, an explanation). They live apart from the table so that every file of
+ * `permissions/` can use them without importing each other in a circle, and so that `permissions/`
+ * needs nothing from `src/`: the API renders these messages from its catalogue, whose keys the
+ * compiler checks where a policy message enters it.
+ */
+
+/** A text in both languages the API speaks. */
+export interface Localized {
+  zh: string;
+  en: string;
+}
+
+/** What an actor does to a subject. Lower-case verbs, one per kind of act the plan distinguishes. */
+export type Action =
+  | 'read' | 'create' | 'update' | 'revoke' | 'explain'
+  // the case workflow (D§3–§7): one verb per kind of step the plan assigns to a tier
+  | 'submit' | 'accept' | 'investigate' | 'assess' | 'appraise' | 'notice' | 'vote' | 'review' | 'decide'
+  | 'deliver' | 'file' | 'spotCheck' | 'pay' | 'confirm' | 'verify' | 'answer';
+
+/** Every kind of row the policy speaks about; each is also the entity class name. `Policy` is the
+ * policy table itself, as read through the audit API. */
+export type SubjectName =
+  | 'Region' | 'Account' | 'ApiKey' | 'Household' | 'Person' | 'Case' | 'CaseRecord' | 'AuditEntry' | 'Policy'
+  | 'Settings' | 'Committee' | 'Meeting' | 'VerificationRequest' | 'VerificationAnswer' | 'KinDeclaration' | 'Enrolment'
+  | 'AuditFinding' | 'DevelopmentLink';
+
+/**
+ * Which rows a grant reaches, relative to the region (or account) the role is held for.
+ * `village`/`township`/`district`: rows whose scope column equals the holder's;
+ * `department`: rows addressed to the holder's department within its district;
+ * `self`: rows that are, or belong to, the holder's own account.
+ */
+export type Scope = 'village' | 'township' | 'district' | 'department' | 'self';
+
+/** The messages the policy itself gives; each key has its Chinese and English text in the API's catalogue. */
+export type PolicyMessageKey =
+  | 'permission.denied.rule' | 'permission.denied.noGrant' | 'permission.denied.outOfScope'
+  | 'permission.explain.conditionFailed' | 'permission.explain.fieldNotGranted' | 'permission.explain.allowed'
+  | 'permission.explain.refused' | 'permission.explain.conditionsFail' | 'permission.explain.noGrant';
+
+export type PolicyParamValue = string | number | Localized | readonly (string | Localized)[];
+
+/** A message by key with the values it interpolates, and the clause it cites. */
+export interface PolicyMessage {
+  key: PolicyMessageKey;
+  params: Readonly<Record<string, PolicyParamValue>>;
+  clause?: string;
+}
+
+export const policyMessage = (key: PolicyMessageKey, params: Record<string, PolicyParamValue> = {}): PolicyMessage => ({ key, params });
