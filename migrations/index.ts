@@ -1,3 +1,4 @@
+import type { MigrationInterface } from 'typeorm';
 import { Foundation1795819048668 } from './1795819048668-Foundation';
 import { CasesAndAudit1795819806835 } from './1795819806835-CasesAndAudit';
 import { Workflow1795820308246 } from './1795820308246-Workflow';
@@ -9,5 +10,5 @@ import { KeysetOrder1795844972467 } from './1795844972467-KeysetOrder';
 import { SpotChecksAndObjectionOutcomes1795846079979 } from './1795846079979-SpotChecksAndObjectionOutcomes';
 
 /** Migrations in the order they apply; add each new one here. */
-export const MIGRATIONS: Function[] = [Foundation1795819048668, CasesAndAudit1795819806835, Workflow1795820308246, Oversight1795821777080, CredentialsVersion1795821905058, HouseholdAssets1795822098287, MemberUniqueAndFindingSubject1795822850684, KeysetOrder1795844972467,
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Foundation1795819048668, CasesAndAudit1795819806835, Workflow1795820308246, Oversight1795821777080, CredentialsVersion1795821905058, HouseholdAssets1795822098287, MemberUniqueAndFindingSubject1795822850684, KeysetOrder1795844972467,
   SpotChecksAndObjectionOutcomes1795846079979];

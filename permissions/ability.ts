@@ -107,7 +107,7 @@ const refusedBy = (grant: Grant): Message => ({ ...message('permission.denied.ru
  * the grants whose scope the row is outside, or deny-by-default when no grant exists at all.
  */
 export function refusalReason(ability: AppAbility, action: Action, subject: SubjectName | object, field?: string): Message {
-  const rule = ability.relevantRuleFor(action, subject as never, field);
+  const rule = ability.relevantRuleFor(action, subject, field);
   if (rule?.inverted) return refusedBy((rule.origin as PolicyRule).grant);
   const subjectType = typeof subject === 'string' ? subject : (detectSubjectType(subject) as SubjectName);
   const rules = ability.rulesFor(action, subjectType, field);

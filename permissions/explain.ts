@@ -44,8 +44,8 @@ const show = (value: unknown): string | Localized => (value === null || value ==
 export function explain(actor: Actor, action: Action, subjectType: SubjectName, row: object | null, field?: string): Explanation {
   const ability = defineAbilityFor(actor);
   const target = row ? asSubject(subjectType, { ...row }) : subjectType;
-  const allowed = ability.can(action, target as never, field);
-  const relevant = ability.relevantRuleFor(action, target as never, field);
+  const allowed = ability.can(action, target, field);
+  const relevant = ability.relevantRuleFor(action, target, field);
   const origin = relevant?.origin as PolicyRule | undefined;
   const failedConditions: Message[] = [];
   if (!allowed && row) {

@@ -54,14 +54,14 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
       ApolloServerPluginLandingPageDisabled(),
       // Statements this request ran, for tests and the benchmark: an N+1 shows up as a count.
       {
-        async requestDidStart() {
-          return {
+        requestDidStart() {
+          return Promise.resolve({
             async willSendResponse({ response, contextValue }) {
               await contextValue.services.audit.flush(contextValue.caller);
               const store = requestStatements.getStore();
               if (store && !config.production) response.http.headers.set('x-sql-statements', String(store.count));
             },
-          };
+          });
         },
       },
     ],

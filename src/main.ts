@@ -13,6 +13,8 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
 
+  // Assigned once the server listens; a signal before that finds it unset (prefer-const cannot see the closure).
+  // eslint-disable-next-line prefer-const
   let shutdown: ((signal: string) => Promise<void>) | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     if (!shutdown) {
@@ -49,6 +51,8 @@ async function main() {
 }
 
 main().catch((error) => {
+  // No logger exists yet when configuration or the database fails to start.
+  // eslint-disable-next-line no-console
   console.error(error);
   process.exit(1);
 });

@@ -23,7 +23,7 @@ function capturingLogger() {
 async function idleKeepAliveSocket(agent: http.Agent): Promise<Socket> {
   for (;;) {
     const socket = Object.values(agent.freeSockets).flat()[0];
-    if (socket) return socket as Socket;
+    if (socket) return socket;
     await new Promise((resolve) => setImmediate(resolve));
   }
 }

@@ -23,7 +23,7 @@ export function assertCan(
 ): void {
   if (!caller.actor) throw unauthenticated('auth.signInRequired');
   const target = row ? asSubject(subjectType, row) : subjectType;
-  if (caller.ability.can(action, target as never, field)) return;
+  if (caller.ability.can(action, target, field)) return;
   throw refuse(caller, action, subjectType, row, refusalReason(caller.ability, action, target, field), {
     field, subjectId: attempt?.subjectId, details: attempt ? { operation: attempt.operation } : undefined,
   });

@@ -84,7 +84,7 @@ export async function startEmbeddedPostgres(
     await server.initialise();
   }
   await server.start();
-  const existing = await server.getPgClient();
+  const existing = server.getPgClient();
   await existing.connect();
   const found = await existing.query("SELECT 1 FROM pg_database WHERE datname = 'assistance'");
   if (found.rowCount === 0) await existing.query('CREATE DATABASE assistance');

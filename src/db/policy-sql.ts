@@ -35,11 +35,11 @@ function toSql(node: AstNode, qb: SelectQueryBuilder<ObjectLiteral>, alias: stri
       if (parts.length === 0) return { sql: node.operator === 'and' ? 'TRUE' : 'FALSE', params: {} };
       return {
         sql: '(' + parts.map((p) => p.sql).join(node.operator === 'and' ? ' AND ' : ' OR ') + ')',
-        params: Object.assign({}, ...parts.map((p) => p.params)),
+        params: parts.reduce<Record<string, unknown>>((all, p) => ({ ...all, ...p.params }), {}),
       };
     }
     case 'not': {
-      const inner = toSql({ operator: 'and', value: node.value as AstNode[] }, qb, alias);
+      const inner = toSql({ operator: 'and', value: node.value }, qb, alias);
       return { sql: `NOT COALESCE(${inner.sql}, FALSE)`, params: inner.params };
     }
     case 'eq': {
@@ -83,7 +83,7 @@ export function scopeQuery<T extends ObjectLiteral>(
   subject: SubjectName,
   alias = qb.alias,
 ): SelectQueryBuilder<T> {
-  const { sql, params } = abilityWhere(ability, action, subject, qb as unknown as SelectQueryBuilder<ObjectLiteral>, alias);
+  const { sql, params } = abilityWhere(ability, action, subject, qb, alias);
   return qb.andWhere(new Brackets((where: WhereExpressionBuilder) => {
     where.where(sql, params);
   }));

@@ -21,11 +21,11 @@ const MASKS: Record<string, (value: string) => string | null> = {
 export const FieldPermissions: MiddlewareFn<RequestContext> = async ({ root, info, context }, next) => {
   const subjectType = info.parentType.name as SubjectName;
   const fields = SUBJECT_FIELDS[subjectType];
-  if (!fields || !fields.includes(info.fieldName)) return next();
-  const value = await next();
+  if (!fields || !fields.includes(info.fieldName)) return next() as Promise<unknown>;
+  const value: unknown = await next();
   const personal = PERSONAL_FIELDS[subjectType]!.includes(info.fieldName);
   const row = asSubject(subjectType, root as { id: string; districtCode: string; townshipCode: string; villageCode: string });
-  if (context.caller.ability.can('read', row as never, info.fieldName)) {
+  if (context.caller.ability.can('read', row, info.fieldName)) {
     if (personal && value !== null && value !== undefined && context.caller.actor) {
       context.caller.audit.queueOnce({
         kind: 'READ_PERSONAL_DATA', action: 'read', subjectType, subjectId: row.id, field: info.fieldName,
@@ -35,5 +35,6 @@ export const FieldPermissions: MiddlewareFn<RequestContext> = async ({ root, inf
     return value;
   }
   if (!personal || value === null || value === undefined) return null;
-  return MASKS[info.fieldName]?.(String(value)) ?? null;
+  // Only string fields (ID numbers, phones, accounts) are personal, so the value is their text.
+  return MASKS[info.fieldName]?.(value as string) ?? null;
 };

@@ -24,9 +24,9 @@ export function requirementOf(operation: 'Query' | 'Mutation', fieldName: string
 }
 
 function declare(requirement: Requirement, check: (ctx: RequestContext, operation: string, args: Record<string, unknown>) => void): MethodDecorator {
-  const middleware = createMethodMiddlewareDecorator<RequestContext>(async ({ context, info, args }, next) => {
+  const middleware = createMethodMiddlewareDecorator<RequestContext>(({ context, info, args }, next): Promise<unknown> => {
     check(context, info.fieldName, args);
-    return next();
+    return next() as Promise<unknown>;
   });
   return (target, propertyKey, descriptor) => {
     REQUIREMENTS.set(`${target.constructor.name}.${String(propertyKey)}`, requirement);

@@ -1,7 +1,7 @@
-import { ClassType, Field, ObjectType } from 'type-graphql';
+import { ClassType, Field, ObjectType, ReturnTypeFunc } from 'type-graphql';
 
 interface PayloadField {
-  type: () => ClassType | ClassType[] | unknown;
+  type: ReturnTypeFunc;
   description: string;
   nullable?: boolean;
 }
@@ -15,7 +15,7 @@ export function payloadType<T extends object>(name: string, description: string,
   @ObjectType(`${name}Payload`, { description })
   class Payload {}
   for (const [key, spec] of Object.entries(fields) as [string, PayloadField][]) {
-    Field(spec.type as () => ClassType, { description: spec.description, nullable: spec.nullable ?? false })(Payload.prototype, key);
+    Field(spec.type, { description: spec.description, nullable: spec.nullable ?? false })(Payload.prototype, key);
   }
   return Payload as ClassType<T>;
 }

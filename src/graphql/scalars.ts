@@ -37,7 +37,7 @@ function calendarDateOrThrow(value: unknown): string {
     throw new GraphQLError(`Date must be a real calendar date YYYY-MM-DD; got ${JSON.stringify(value)?.slice(0, 40)}.`,
       { extensions: { code: 'BAD_USER_INPUT' } });
   }
-  return value as string;
+  return value;
 }
 
 export const CalendarDateScalar = new GraphQLScalarType<string, string>({

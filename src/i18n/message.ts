@@ -43,7 +43,8 @@ function show(value: ParamValue, language: Language): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
-    return value.length ? value.map((item) => show(item, language)).join(LIST_SEPARATOR[language]) : EMPTY_LIST[language];
+    const items = value as readonly (string | Localized)[];
+    return items.length ? items.map((item) => show(item, language)).join(LIST_SEPARATOR[language]) : EMPTY_LIST[language];
   }
   return (value as Localized)[language];
 }
@@ -62,7 +63,7 @@ export function renderWithItems(m: Message, items: readonly Message[], language:
 /** The params as a client reads them: texts in the request's language. */
 export function paramsIn(m: Message, language: Language): Record<string, string | number | string[]> {
   return Object.fromEntries(Object.entries(m.params).map(([name, value]) => [
-    name, typeof value === 'number' ? value : Array.isArray(value) ? value.map((item) => show(item, language)) : show(value, language),
+    name, typeof value === 'number' ? value : Array.isArray(value) ? (value as readonly (string | Localized)[]).map((item) => show(item, language)) : show(value, language),
   ]));
 }
 

@@ -150,7 +150,7 @@ const levelRank = (code: string) => ['DISTRICT', 'TOWNSHIP', 'VILLAGE'].indexOf(
 
 /** Seeds the demo district when the database has no regions yet; returns whether it did. */
 export async function seedDemoDistrictIfEmpty(dataSource: DataSource, password: string): Promise<boolean> {
-  const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM regions');
+  const [{ count }]: { count: number }[] = await dataSource.query('SELECT count(*)::int AS count FROM regions');
   if (count > 0) return false;
   await insertRegionsAndAccounts(dataSource, DEMO_REGIONS, DEMO_ACCOUNTS, password);
   const staff = await DemoStaff.load(dataSource);

@@ -42,7 +42,7 @@ export class AuditService {
 
   private row(caller: Caller, note: AuditNote): Partial<AuditEntry> {
     return {
-      kind: note.kind as AuditKind,
+      kind: note.kind,
       action: note.action,
       subjectType: note.subjectType,
       subjectId: note.subjectId ?? null,

@@ -237,7 +237,7 @@ export class InvestigationResolver {
     const accounts = await ctx.loaders.accountById.loadMany(investigation.investigatorIds);
     return investigation.investigatorIds.map((id, i) => ({
       accountId: toGlobalId('Account', id),
-      account: accounts[i] instanceof Error ? null : (accounts[i] as Account | null),
+      account: accounts[i] instanceof Error ? null : (accounts[i]),
       signed: investigation.signedByIds.includes(id),
     }));
   }

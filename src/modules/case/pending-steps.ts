@@ -49,8 +49,8 @@ const RECORD_STEPS: Partial<Record<CaseStatus, RecordStep[]>> = {
     { step: 'castVote', action: 'vote', subject: 'Case', open: async (manager, c) => (await meetingsOf(manager, c)) > 0 },
   ],
   [CaseStatus.OBJECTION_RAISED]: [{ step: 'recordAppraisal', action: 'appraise', subject: 'Case' }],
-  [CaseStatus.DENIED]: [{ step: 'recordDelivery', action: 'deliver', subject: 'Case', open: async (_ctx, c) => !c.deliveredAt }],
-  [CaseStatus.NOT_ACCEPTED]: [{ step: 'recordDelivery', action: 'deliver', subject: 'Case', open: async (_ctx, c) => !c.deliveredAt }],
+  [CaseStatus.DENIED]: [{ step: 'recordDelivery', action: 'deliver', subject: 'Case', open: (_manager, c) => Promise.resolve(!c.deliveredAt) }],
+  [CaseStatus.NOT_ACCEPTED]: [{ step: 'recordDelivery', action: 'deliver', subject: 'Case', open: (_manager, c) => Promise.resolve(!c.deliveredAt) }],
 };
 
 /** The region a role of its tier would be held for to reach this case. */
@@ -64,7 +64,7 @@ function rolesAllowed(action: Action, subject: SubjectName, row: object, c: Case
   // Departments act only on the verification answers addressed to them, never on a case's steps.
   return Object.values(Role).filter((role) => role !== Role.DEPARTMENT).filter((role) => {
     const ability = defineAbilityFor({ accountId: '', username: '', districtCode: c.districtCode, departmentCode: null, roles: [{ role, regionCode: regionFor(role, c) }] });
-    return ability.can(action, asSubject(subject, { ...row }) as never);
+    return ability.can(action, asSubject(subject, { ...row }));
   });
 }
 

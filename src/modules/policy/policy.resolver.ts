@@ -10,10 +10,9 @@ import { Account } from '../account/account.entity';
 import { assertCan } from '../../auth/authorize';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
-import { fromGlobalIdOrThrow } from '../../graphql/node';
+import { fromGlobalIdOrThrow, keyOfOrThrow } from '../../graphql/node';
 import { fetchNode } from '../../graphql/node-fetchers';
 import { badInput, notFound } from '../../errors';
-import { keyOfOrThrow } from '../../graphql/node';
 import { currentLanguage } from '../../i18n/language';
 import { render } from '../../i18n/message';
 

@@ -23,7 +23,7 @@ export class SettingsService {
       this.data.system('read district settings and holidays').getRepository(DistrictSettings).findOneBy({ districtCode }),
       this.data.system('read district settings and holidays').getRepository(DistrictHoliday).findBy({ districtCode }),
     ]);
-    return { settings: { ...defaultSettings(), ...(row?.values ?? {}) } as Settings, holidays: new Set(holidays.map((h) => h.day)) };
+    return { settings: { ...defaultSettings(), ...(row?.values ?? {}) }, holidays: new Set(holidays.map((h) => h.day)) };
   }
 
   async read(caller: Caller): Promise<DistrictCalendar & { districtCode: string }> {
