@@ -1,7 +1,8 @@
-import { ClassType, Field, ObjectType, ReturnTypeFunc } from 'type-graphql';
+import type { GraphQLScalarType } from 'graphql';
+import { ClassType, Field, ObjectType } from 'type-graphql';
 
 interface PayloadField {
-  type: ReturnTypeFunc;
+  type: () => ClassType | GraphQLScalarType;
   description: string;
   nullable?: boolean;
 }
