@@ -49,7 +49,7 @@ describe('sign-in throttling', () => {
     expect(retryAfter as number).toBeGreaterThan(0);
     expect(retryAfter as number).toBeLessThanOrEqual(900);
     expect(locked.response.headers['retry-after']).toBe(String(retryAfter));
-    expect(locked.errors![0].message).toBe(`密码错误次数过多，请 ${retryAfter} 秒后再试。`);
+    expect(locked.errors![0].message).toBe(`密码错误次数过多，请 ${String(retryAfter)} 秒后再试。`);
     expect((await t.gql(LOGIN, { u: 'va.201203', p: DEMO_PASSWORD })).errors).toBeUndefined();
   });
 });

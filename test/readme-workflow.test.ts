@@ -82,7 +82,7 @@ async function gqlOk(username: string, query: string, variables: Record<string, 
 async function listOf(username: string, field: string, args: Record<string, unknown>, selection: string): Promise<Record<string, any>[]> {
   const definition = schema.getQueryType()!.getFields()[field];
   const connection = isObjectType(getNamedType(definition.type)) && 'edges' in (getNamedType(definition.type) as GraphQLObjectType).getFields();
-  const defs = Object.keys(args).map((name) => `$${name}: ${definition.args.find((a) => a.name === name)!.type}`).join(', ');
+  const defs = Object.keys(args).map((name) => `$${name}: ${definition.args.find((a) => a.name === name)!.type.toString()}`).join(', ');
   const call = Object.keys(args).map((name) => `${name}: $${name}`).join(', ');
   const body = connection ? `edges { node { ${selection} } }` : selection;
   const data = await gqlOk(username, `query${defs ? `(${defs})` : ''} { ${field}${call ? `(${call})` : ''} { ${body} } }`, args);

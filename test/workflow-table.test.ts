@@ -5,6 +5,7 @@ import { renderWorkflow } from '../src/modules/case/workflow-doc';
 import { buildAppSchema } from '../src/graphql/schema';
 import { requirementOf } from '../src/graphql/guards';
 import { POLICY } from '../permissions/policy';
+import { Role } from '../permissions/roles';
 
 describe('the workflow table', () => {
   it('docs/workflow.md is fresh (run npm run workflow:doc)', () => {
@@ -27,7 +28,7 @@ describe('the workflow table', () => {
   });
 
   it('never lets the district decide: no decide grant for DISTRICT_OFFICER, and an explicit denial (P1)', () => {
-    const officer = POLICY.filter((g) => g.role === 'DISTRICT_OFFICER' && g.action === 'decide');
+    const officer = POLICY.filter((g) => g.role === Role.DISTRICT_OFFICER && g.action === 'decide');
     expect(officer).toEqual([expect.objectContaining({ inverted: true, clause: 'P1' })]);
   });
 });

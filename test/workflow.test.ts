@@ -72,14 +72,14 @@ describe('a DIBAO case from a village application to filing, each actor with its
       'concludeReview:hexi.head', 'approveCase:hexi.head', 'fileCase:hexi.caseworker',
     ]);
     const due = async () => (await as(t, 'district.officer', '{ cases(filter: { spotCheckDue: true }) { edges { node { id } } } }')).cases.edges.map((e: { node: { id: string } }) => e.node.id);
-    await as(t, 'district.officer', 'mutation { updateSetting(input: { key: \"spotCheckRatePercent\", value: 100 }) { settings { districtCode } } }');
+    await as(t, 'district.officer', 'mutation { updateSetting(input: { key: "spotCheckRatePercent", value: 100 }) { settings { districtCode } } }');
     expect(await due()).toContain(applied.id);
-    await as(t, 'district.officer', 'mutation { updateSetting(input: { key: \"spotCheckRatePercent\", value: 0 }) { settings { districtCode } } }');
+    await as(t, 'district.officer', 'mutation { updateSetting(input: { key: "spotCheckRatePercent", value: 0 }) { settings { districtCode } } }');
     expect(await due()).not.toContain(applied.id);
     // a kin-registered case is always checked, whatever the rate (D§3)
     await t.dataSource.query('UPDATE cases SET kin_registered = true WHERE id = $1', [rawId(applied.id)]);
     expect(await due()).toContain(applied.id);
-    await as(t, 'district.officer', 'mutation { updateSetting(input: { key: \"spotCheckRatePercent\", value: null }) { settings { districtCode } } }');
+    await as(t, 'district.officer', 'mutation { updateSetting(input: { key: "spotCheckRatePercent", value: null }) { settings { districtCode } } }');
     const spot = await stepOk(t, 'district.officer', 'spotCheck', applied.id, { outcome: 'CONFIRMED', findings: 'Checked on site.' });
     expect(spot.status).toBe('SPOT_CHECKED');
     const checks = (await as(t, 'auditor', 'query($id: ID!) { case(id: $id) { spotChecks { outcome findings } } }', { id: applied.id })).case.spotChecks;
@@ -232,7 +232,7 @@ describe('LINSHI', () => {
   });
 
   it('needs district confirmation above the township limit, and refuses the same cause again within 12 months', async () => {
-    await as(t, 'district.officer', 'mutation { updateSetting(input: { key: \"linshiTownshipLimitYuan\", value: 2000 }) { settings { districtCode } } }');
+    await as(t, 'district.officer', 'mutation { updateSetting(input: { key: "linshiTownshipLimitYuan", value: 2000 }) { settings { districtCode } } }');
     const { case: applied, household } = await apply(t, 'LINSHI', { head: '赵大额', cause: '水灾 (flood)' });
     await stepOk(t, 'hexi.caseworker', 'acceptCase', applied.id);
     await stepOk(t, 'hexi.caseworker', 'startInvestigation', applied.id);
@@ -248,7 +248,7 @@ describe('LINSHI', () => {
     await as(t, 'district.officer', 'mutation($c: ID!) { confirmAmount(input: { caseId: $c }) { case { districtConfirmed } } }', { c: applied.id });
     expect((await stepOk(t, 'hexi.head', 'approveCase', applied.id)).status).toBe('APPROVED');
     expect((await stepOk(t, 'hexi.caseworker', 'recordPayment', applied.id)).status).toBe('PAID');
-    await as(t, 'district.officer', 'mutation { updateSetting(input: { key: \"linshiTownshipLimitYuan\", value: null }) { settings { districtCode } } }');
+    await as(t, 'district.officer', 'mutation { updateSetting(input: { key: "linshiTownshipLimitYuan", value: null }) { settings { districtCode } } }');
 
     const repeat = await t.gql(`mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id } } }`, {
       input: { householdId: household.id, programme: 'LINSHI', channel: 'WINDOW', cause: '水灾 (FLOOD)' },
