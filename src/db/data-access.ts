@@ -15,7 +15,8 @@ export type SystemReason =
   | 'count a case\'s meetings for its next steps'
   | 'public notices for anyone'
   | 'check uniqueness across the district'
-  | 'write a change the caller was allowed';
+  | 'write a change the caller was allowed'
+  | 'change a row the caller may change, under lock';
 
 /**
  * The one way services reach rows of the policy's subjects. `scoped` gives a query builder with the

@@ -1,6 +1,5 @@
 import { TenantKey, whereTenantKeysIn } from '../../db/tenant-keys';
 import { EntityManager } from 'typeorm';
-import { assertCan } from '../../auth/authorize';
 import { badInput, conflict, notFound, textOrThrow } from '../../errors';
 import { Case, CaseEvent } from '../case/case.entity';
 import { OPEN_STATUSES } from '../kin/kin.service';
@@ -11,8 +10,9 @@ import { Region } from '../region/region.entity';
 import { Household, LabourCapacity, Person, Relation, Residence } from './household.entity';
 import { normaliseIdNumberOrThrow } from './id-number';
 import type { KinService } from '../kin/kin.service';
-import type { AuditService } from '../audit/audit.service';
 import type { DataAccess } from '../../db/data-access';
+import { changed, unchanged } from '../../db/guarded-writes';
+import type { GuardedSubject, GuardedWrites } from '../../db/guarded-writes';
 
 export interface NewPerson {
   name: string;
@@ -42,10 +42,13 @@ export interface NewHousehold {
   members: NewPerson[];
 }
 
+/** Households as their changes find, lock and audit them. */
+const HOUSEHOLD: GuardedSubject<Household, TenantKey> = { name: 'Household', entity: Household, notFound: () => notFound('household.notFound') };
+
 export class HouseholdService {
   constructor(
     private readonly data: DataAccess,
-    private readonly audit: AuditService,
+    private readonly writes: GuardedWrites,
     private readonly kin: KinService,
   ) {}
 
@@ -68,8 +71,7 @@ export class HouseholdService {
       hasMemberAbleToWork: members.some((m) => m.labourCapacity === LabourCapacity.FULL),
       createdById: caller.actor!.accountId,
     });
-    assertCan(caller, 'create', 'Household', household);
-    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
+    return this.writes.guardedCreate(caller, 'Household', household, 'create', async (manager) => {
       if (!(await manager.existsBy(Region, { code: input.villageCode }))) throw badInput('villageCode', 'region.village.unknown', { code: input.villageCode });
       const saved = await manager.save(household);
       saved.members = await manager.save(members.map((m) => Object.assign(new Person(), {
@@ -79,28 +81,20 @@ export class HouseholdService {
         villageCode: saved.villageCode,
         householdId: saved.id,
       })));
-      await this.audit.recordChange(manager, caller, {
-        action: 'create', subjectType: 'Household', subjectId: saved.id,
-        districtCode: saved.districtCode, townshipCode: saved.townshipCode, villageCode: saved.villageCode,
-        details: { members: saved.members.length },
-      });
-      return saved;
+      return changed(saved, 'create', { members: saved.members.length });
     });
   }
 
   /** Corrects a household's contact, payment or residence data (P4.1, P4.2). */
   async update(caller: Caller, key: TenantKey, changes: HouseholdChanges): Promise<Household> {
-    const household = await this.findOrThrow(caller, key);
-    assertCan(caller, 'update', 'Household', household);
-    const applied: Partial<Household> = {};
-    if (changes.address !== undefined && changes.address !== null) applied.address = textOrThrow(changes.address, 'address', 200);
-    if (changes.phone !== undefined) applied.phone = changes.phone?.trim() || null;
-    if (changes.bankName !== undefined) applied.bankName = changes.bankName?.trim() || null;
-    if (changes.bankAccount !== undefined) applied.bankAccount = changes.bankAccount?.replace(/\s+/g, '') || null;
-    if (changes.residence && changes.residence !== household.residence) applied.residence = changes.residence;
-    if (Object.keys(applied).length === 0) return household;
-    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
-      await this.lockOrThrow(manager, key);
+    return this.writes.guardedChange(caller, HOUSEHOLD, key, 'update', async ({ manager, row: household }) => {
+      const applied: Partial<Household> = {};
+      if (changes.address !== undefined && changes.address !== null) applied.address = textOrThrow(changes.address, 'address', 200);
+      if (changes.phone !== undefined) applied.phone = changes.phone?.trim() || null;
+      if (changes.bankName !== undefined) applied.bankName = changes.bankName?.trim() || null;
+      if (changes.bankAccount !== undefined) applied.bankAccount = changes.bankAccount?.replace(/\s+/g, '') || null;
+      if (changes.residence && changes.residence !== household.residence) applied.residence = changes.residence;
+      if (Object.keys(applied).length === 0) return unchanged(household);
       // The standard an open case is accounted against, and the poverty office's scope of an
       // enrolment, follow residence: change it only between procedures.
       if (applied.residence && (await this.hasOpenCase(manager, key))) {
@@ -108,22 +102,16 @@ export class HouseholdService {
       }
       await manager.update(Household, { districtCode: key.districtCode, id: key.id }, applied);
       if (applied.residence) await this.syncEnrolments(manager, key);
-      await this.audit.recordChange(manager, caller, {
-        action: 'updateHousehold', subjectType: 'Household', subjectId: household.id, districtCode: household.districtCode,
-        townshipCode: household.townshipCode, villageCode: household.villageCode, details: { fields: Object.keys(applied) },
-      });
-      return manager.findOneByOrFail(Household, { districtCode: key.districtCode, id: key.id });
+      const updated = await manager.findOneByOrFail(Household, { districtCode: key.districtCode, id: key.id });
+      return changed(updated, 'updateHousehold', { fields: Object.keys(applied) });
     });
   }
 
   /** Adds a member (a birth, a marriage …); counts, flags and open cases' kin checks follow. */
   async addMember(caller: Caller, key: TenantKey, member: NewPerson): Promise<Person> {
-    const household = await this.findOrThrow(caller, key);
-    assertCan(caller, 'update', 'Household', household);
-    if (member.relation === Relation.HEAD) throw badInput('member.relation', 'household.member.secondHead');
-    const valid = normaliseMemberOrThrow(member, 'member');
-    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
-      await this.lockOrThrow(manager, key);
+    return this.writes.guardedChange(caller, HOUSEHOLD, key, 'update', async ({ manager, row: household }) => {
+      if (member.relation === Relation.HEAD) throw badInput('member.relation', 'household.member.secondHead');
+      const valid = normaliseMemberOrThrow(member, 'member');
       if (await manager.existsBy(Person, { districtCode: key.districtCode, householdId: key.id, idNumber: valid.idNumber })) {
         throw badInput('member.idNumber', 'household.member.duplicateIdNumber');
       }
@@ -131,11 +119,7 @@ export class HouseholdService {
         ...valid, districtCode: household.districtCode, townshipCode: household.townshipCode, villageCode: household.villageCode, householdId: household.id,
       }));
       await this.afterMembersChanged(manager, caller, key);
-      await this.audit.recordChange(manager, caller, {
-        action: 'addMember', subjectType: 'Household', subjectId: household.id, districtCode: household.districtCode,
-        townshipCode: household.townshipCode, villageCode: household.villageCode, details: { personId: saved.id },
-      });
-      return saved;
+      return changed(saved, 'addMember', { personId: saved.id });
     });
   }
 
@@ -144,25 +128,13 @@ export class HouseholdService {
     const [person] = await this.findPersonsByKeys(caller, [personKey]);
     if (!person) throw notFound('person.notFound');
     const key = { districtCode: person.districtCode, id: person.householdId };
-    const household = await this.findOrThrow(caller, key);
-    assertCan(caller, 'update', 'Household', household);
-    if (person.relation === Relation.HEAD) throw badInput('personId', 'household.head.cannotRemove');
-    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
-      await this.lockOrThrow(manager, key);
+    return this.writes.guardedChange(caller, HOUSEHOLD, key, 'update', async ({ manager }) => {
+      if (person.relation === Relation.HEAD) throw badInput('personId', 'household.head.cannotRemove');
       await manager.delete(Person, { districtCode: person.districtCode, id: person.id });
       await this.afterMembersChanged(manager, caller, key);
-      await this.audit.recordChange(manager, caller, {
-        action: 'removeMember', subjectType: 'Household', subjectId: household.id, districtCode: household.districtCode,
-        townshipCode: household.townshipCode, villageCode: household.villageCode, details: { personId: person.id },
-      });
-      return manager.findOneByOrFail(Household, { districtCode: key.districtCode, id: key.id });
+      const updated = await manager.findOneByOrFail(Household, { districtCode: key.districtCode, id: key.id });
+      return changed(updated, 'removeMember', { personId: person.id });
     });
-  }
-
-  /** Serialises member and residence changes of one household. */
-  private async lockOrThrow(manager: EntityManager, key: TenantKey): Promise<void> {
-    await manager.getRepository(Household).createQueryBuilder('h').setLock('pessimistic_write')
-      .where('h.district_code = :d AND h.id = :id', { d: key.districtCode, id: key.id }).getOneOrFail();
   }
 
   private async hasOpenCase(manager: EntityManager, key: TenantKey): Promise<boolean> {

@@ -1,0 +1,115 @@
+import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Action, SubjectName } from '../../permissions/policy';
+import { assertCan } from '../auth/authorize';
+import type { AuditNote, Caller } from '../auth/caller';
+import type { DomainError } from '../errors';
+import type { DataAccess } from './data-access';
+
+/** A row the audit log can place: its district, and its township and village where it has them. */
+interface ScopedRow extends ObjectLiteral {
+  districtCode: string;
+  townshipCode?: string | null;
+  villageCode?: string | null;
+}
+
+interface Change {
+  action: string;
+  details?: object;
+}
+
+/** What guarded work did: its result, and the change the audit log records (`null`: nothing changed). */
+export interface Outcome<R> {
+  result: R;
+  change: Change | null;
+}
+
+/** An outcome that changed something, as every creation does. */
+type Changed<R> = Outcome<R> & { change: Change };
+
+export const changed = <R>(result: R, action: string, details?: object): Changed<R> => ({ result, change: { action, details } });
+export const unchanged = <R>(result: R): Outcome<R> => ({ result, change: null });
+
+/** A subject whose rows are changed through `guardedChange`, and how one is looked up. */
+export interface GuardedSubject<T extends ScopedRow, K extends ObjectLiteral> {
+  name: SubjectName;
+  entity: new () => T;
+  /** The answer when the key names no row the caller may read: out of scope and absent look the same. */
+  notFound(key: K): DomainError;
+  /** Relations the row is returned with (an account's roles). */
+  relations?: readonly string[];
+}
+
+/** Where a change's audit entry is written, inside the change's transaction (`AuditService`). */
+export interface ChangeLog {
+  recordChange(manager: EntityManager, caller: Caller, note: Omit<AuditNote, 'kind'>): Promise<void>;
+}
+
+const ALIAS = 'guarded';
+
+/**
+ * The one sequence by which a service changes or creates a row of a policy subject: the policy
+ * check in memory on the row, then, in one transaction, the work and the audit entry of what it
+ * changed. A change also reads the row through the caller's scope first and locks it, and is
+ * checked again on the locked row, so that a change committed in between counts.
+ */
+export class GuardedWrites {
+  constructor(
+    private readonly data: DataAccess,
+    private readonly log: ChangeLog,
+  ) {}
+
+  /**
+   * Loads the row `key` names through the caller's `read` scope (`subject.notFound` when it is not
+   * visible), checks `action` on it, and in one transaction locks it (`FOR UPDATE`, or `FOR SHARE`
+   * where changes may land side by side), checks again, runs `work` and records its change against the row.
+   */
+  async guardedChange<T extends ScopedRow, K extends ObjectLiteral, R>(
+    caller: Caller, subject: GuardedSubject<T, K>, key: K, action: Action,
+    work: (run: { manager: EntityManager; row: T }) => Promise<Outcome<R>>,
+    lock: 'pessimistic_write' | 'pessimistic_read' = 'pessimistic_write',
+  ): Promise<R> {
+    const scoped = this.data.scoped(caller, 'read', subject.name, subject.entity, ALIAS);
+    const loaded = await withRelations(scoped, subject.relations).andWhere(key).getOne();
+    if (!loaded) throw subject.notFound(key);
+    assertCan(caller, action, subject.name, loaded);
+    return this.data.system('change a row the caller may change, under lock').transaction(async (manager) => {
+      const primaryKey = manager.connection.getMetadata(subject.entity).getEntityIdMap(loaded)!;
+      const row = await withRelations(manager.getRepository(subject.entity).createQueryBuilder(ALIAS), subject.relations)
+        .setLock(lock, undefined, [ALIAS]).where(primaryKey).getOneOrFail();
+      // Checked again on the locked row: a change committed since the first read (a kin
+      // declaration, a status change) counts.
+      assertCan(caller, action, subject.name, row);
+      return this.record(manager, caller, subject.name, row, await work({ manager, row }));
+    });
+  }
+
+  /** Checks `action` on a row about to be written, and in one transaction runs `work` (which saves
+   * it) and records the change against the row `work` returns. */
+  async guardedCreate<T extends ScopedRow>(
+    caller: Caller, subject: SubjectName, row: T, action: Action,
+    work: (manager: EntityManager) => Promise<Changed<T>>,
+  ): Promise<T> {
+    assertCan(caller, action, subject, row);
+    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
+      const outcome = await work(manager);
+      return this.record(manager, caller, subject, outcome.result, outcome);
+    });
+  }
+
+  private async record<R>(manager: EntityManager, caller: Caller, subject: SubjectName, row: ScopedRow, { result, change }: Outcome<R>): Promise<R> {
+    if (!change) return result;
+    // The row's own id: its primary key without the district, which only places a tenant row.
+    const { primaryColumns } = manager.connection.getMetadata(row.constructor as EntityTarget<ScopedRow>);
+    const [idColumn] = primaryColumns.filter((column) => column.propertyName !== 'districtCode');
+    await this.log.recordChange(manager, caller, {
+      action: change.action, subjectType: subject, subjectId: String(idColumn.getEntityValue(row)),
+      districtCode: row.districtCode, townshipCode: row.townshipCode, villageCode: row.villageCode, details: change.details,
+    });
+    return result;
+  }
+}
+
+function withRelations<T extends ScopedRow>(qb: SelectQueryBuilder<T>, relations: readonly string[] = []): SelectQueryBuilder<T> {
+  for (const relation of relations) qb.leftJoinAndSelect(`${ALIAS}.${relation}`, relation);
+  return qb;
+}
