@@ -34,7 +34,7 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
   const kin = new KinService(data, audit);
   const households = new HouseholdService(data, writes, kin);
   const cases = new CaseService(data, audit, settings, households, kin);
-  const verification = new VerificationService(data, audit);
+  const verification = new VerificationService(data, writes);
   const enrolments = new EnrolmentService(data);
   const committees = new CommitteeService(data, settings, audit, accounts, cases);
   const workflow = new WorkflowService(data, audit, cases, settings, { kin, verification, committees, enrolments });

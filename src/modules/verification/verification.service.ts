@@ -1,7 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { TenantKey } from '../../db/tenant-keys';
 import { Department } from '../../../permissions/roles';
-import { assertCan } from '../../auth/authorize';
 import { conflict, notFound, textOrThrow, unmet } from '../../errors';
 import { message } from '../../i18n/message';
 import type { Caller } from '../../auth/caller';
@@ -9,8 +8,9 @@ import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Person } from '../household/household.entity';
 import type { Case } from '../case/case.entity';
 import { VerificationAnswer, VerificationRequest, VerificationStatus } from './verification.entity';
-import type { AuditService } from '../audit/audit.service';
 import type { DataAccess } from '../../db/data-access';
+import { changed } from '../../db/guarded-writes';
+import type { GuardedSubject, GuardedWrites } from '../../db/guarded-writes';
 
 /** The departments every verification goes to (D§7): registration and vehicles, income,
  * employment and pensions, business registration, deposits. */
@@ -18,12 +18,20 @@ export const VERIFICATION_DEPARTMENTS: readonly Department[] = [
   Department.PUBLIC_SECURITY, Department.TAX, Department.HR_SOCIAL_SECURITY, Department.MARKET_REGULATION, Department.BANK,
 ];
 
+/** Requests and answers as their changes find, lock and audit them; both are found by id alone. */
+const REQUEST: GuardedSubject<VerificationRequest, { id: string }> = {
+  name: 'VerificationRequest', entity: VerificationRequest, notFound: () => notFound('verification.request.notFound'),
+};
+const ANSWER: GuardedSubject<VerificationAnswer, { id: string }> = {
+  name: 'VerificationAnswer', entity: VerificationAnswer, notFound: () => notFound('verification.answer.notFound'),
+};
+
 /** Economic-status verification (核对): township requests, district approves, departments answer,
  * district approves the combined report (D§7, P4.3, P4.4). */
 export class VerificationService {
   constructor(
     private readonly data: DataAccess,
-    private readonly audit: AuditService,
+    private readonly writes: GuardedWrites,
   ) {}
 
   /** Opened with the investigation: every new case is verified. */
@@ -83,21 +91,10 @@ export class VerificationService {
     return answer ?? null;
   }
 
-  private async requestOrThrow(caller: Caller, id: string): Promise<VerificationRequest> {
-    const qb = this.data.scoped(caller, 'read', 'VerificationRequest', VerificationRequest, 'v').andWhere('v.id = :id', { id });
-    const found = await qb.getOne();
-    if (!found) throw notFound('verification.request.notFound');
-    return found;
-  }
-
   /** The district approves the request (核对系统审批); it fans out to the departments, each seeing
    * only the names and ID numbers it needs. */
   async approveRequest(caller: Caller, id: string): Promise<VerificationRequest> {
-    const request = await this.requestOrThrow(caller, id);
-    assertCan(caller, 'verify', 'VerificationRequest', request);
-    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
-      const locked = await manager.getRepository(VerificationRequest).createQueryBuilder('v').setLock('pessimistic_write')
-        .where('v.district_code = :d AND v.id = :id', { d: request.districtCode, id }).getOneOrFail();
+    return this.writes.guardedChange(caller, REQUEST, { id }, 'verify', async ({ manager, row: locked }) => {
       if (locked.status !== VerificationStatus.REQUESTED) throw conflict('verification.request.alreadyProcessed', { status: locked.status });
       const caseRow = await manager.query('SELECT household_id FROM cases WHERE district_code = $1 AND id = $2', [locked.districtCode, locked.caseId]);
       const members = await manager.findBy(Person, { districtCode: locked.districtCode, householdId: caseRow[0].household_id });
@@ -108,41 +105,24 @@ export class VerificationService {
       })));
       locked.status = VerificationStatus.DISPATCHED;
       await manager.save(locked);
-      await this.audit.recordChange(manager, caller, {
-        action: 'approveVerificationRequest', subjectType: 'VerificationRequest', subjectId: locked.id, districtCode: locked.districtCode,
-        townshipCode: locked.townshipCode, villageCode: locked.villageCode, details: { departments: locked.departments },
-      });
-      return locked;
+      return changed(locked, 'approveVerificationRequest', { departments: locked.departments });
     });
   }
 
   /** A department answers a request addressed to it, once. */
   async answer(caller: Caller, id: string, findings: string): Promise<VerificationAnswer> {
     const text = textOrThrow(findings, 'findings');
-    const qb = this.data.scoped(caller, 'read', 'VerificationAnswer', VerificationAnswer, 'a').andWhere('a.id = :id', { id });
-    const answer = await qb.getOne();
-    if (!answer) throw notFound('verification.answer.notFound');
-    assertCan(caller, 'answer', 'VerificationAnswer', answer);
-    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
-      const result = await manager.getRepository(VerificationAnswer).createQueryBuilder().update()
-        .set({ findings: text, answeredAt: () => 'now()', answeredById: caller.actor!.accountId })
-        .where('district_code = :d AND id = :id AND answered_at IS NULL', { d: answer.districtCode, id }).execute();
-      if (result.affected !== 1) throw conflict('verification.answer.already');
-      await this.audit.recordChange(manager, caller, {
-        action: 'answerVerification', subjectType: 'VerificationAnswer', subjectId: id, districtCode: answer.districtCode,
-        townshipCode: answer.townshipCode, details: { department: answer.departmentCode },
-      });
-      return manager.findOneByOrFail(VerificationAnswer, { districtCode: answer.districtCode, id });
+    return this.writes.guardedChange(caller, ANSWER, { id }, 'answer', async ({ manager, row: answer }) => {
+      if (answer.answeredAt) throw conflict('verification.answer.already');
+      const key = { districtCode: answer.districtCode, id };
+      await manager.update(VerificationAnswer, key, { findings: text, answeredAt: () => 'now()', answeredById: caller.actor!.accountId });
+      return changed(await manager.findOneByOrFail(VerificationAnswer, key), 'answerVerification', { department: answer.departmentCode });
     });
   }
 
   /** The district approves the combined report once every department has answered. */
   async approveReport(caller: Caller, id: string): Promise<VerificationRequest> {
-    const request = await this.requestOrThrow(caller, id);
-    assertCan(caller, 'verify', 'VerificationRequest', request);
-    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
-      const locked = await manager.getRepository(VerificationRequest).createQueryBuilder('v').setLock('pessimistic_write')
-        .where('v.district_code = :d AND v.id = :id', { d: request.districtCode, id }).getOneOrFail();
+    return this.writes.guardedChange(caller, REQUEST, { id }, 'verify', async ({ manager, row: locked }) => {
       if (locked.status !== VerificationStatus.DISPATCHED) throw unmet(message('verification.report.notDispatched', { status: locked.status }));
       const pending = await manager.getRepository(VerificationAnswer).createQueryBuilder('a')
         .where('a.district_code = :d AND a.request_id = :id AND a.answered_at IS NULL', { d: locked.districtCode, id }).getMany();
@@ -150,11 +130,7 @@ export class VerificationService {
       locked.status = VerificationStatus.REPORT_APPROVED;
       locked.reportApprovedAt = new Date();
       await manager.save(locked);
-      await this.audit.recordChange(manager, caller, {
-        action: 'approveVerificationReport', subjectType: 'VerificationRequest', subjectId: locked.id, districtCode: locked.districtCode,
-        townshipCode: locked.townshipCode, villageCode: locked.villageCode,
-      });
-      return locked;
+      return changed(locked, 'approveVerificationReport');
     });
   }
 }
