@@ -30,11 +30,13 @@ export const changed = <R>(result: R, action: string, details?: object): Changed
 export const unchanged = <R>(result: R): Outcome<R> => ({ result, change: null });
 
 /** A subject whose rows are changed through `guardedChange`, and how one is looked up. */
-export interface GuardedSubject<T extends ScopedRow, K extends ObjectLiteral> {
+export interface GuardedSubject<T extends ScopedRow, P extends keyof T & string> {
   name: SubjectName;
   entity: new () => T;
+  /** The properties a key names a row by; anything else a key object carries is not looked at. */
+  key: readonly P[];
   /** The answer when the key names no row the caller may read: out of scope and absent look the same. */
-  notFound(key: K): DomainError;
+  notFound(key: Pick<T, P>): DomainError;
   /** Relations the row is returned with (an account's roles). */
   relations?: readonly string[];
 }
@@ -63,13 +65,14 @@ export class GuardedWrites {
    * visible), checks `action` on it, and in one transaction locks it (`FOR UPDATE`, or `FOR SHARE`
    * where changes may land side by side), checks again, runs `work` and records its change against the row.
    */
-  async guardedChange<T extends ScopedRow, K extends ObjectLiteral, R>(
-    caller: Caller, subject: GuardedSubject<T, K>, key: K, action: Action,
+  async guardedChange<T extends ScopedRow, P extends keyof T & string, R>(
+    caller: Caller, subject: GuardedSubject<T, P>, key: Pick<T, P>, action: Action,
     work: (run: { manager: EntityManager; row: T }) => Promise<Outcome<R>>,
     lock: 'pessimistic_write' | 'pessimistic_read' = 'pessimistic_write',
   ): Promise<R> {
     const scoped = this.data.scoped(caller, 'read', subject.name, subject.entity, ALIAS);
-    const loaded = await withRelations(scoped, subject.relations).andWhere(key).getOne();
+    const where = Object.fromEntries(subject.key.map((property) => [property, key[property]]));
+    const loaded = await withRelations(scoped, subject.relations).andWhere(where).getOne();
     if (!loaded) throw subject.notFound(key);
     assertCan(caller, action, subject.name, loaded);
     return this.data.system('change a row the caller may change, under lock').transaction(async (manager) => {

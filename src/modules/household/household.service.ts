@@ -43,7 +43,9 @@ export interface NewHousehold {
 }
 
 /** Households as their changes find, lock and audit them. */
-const HOUSEHOLD: GuardedSubject<Household, TenantKey> = { name: 'Household', entity: Household, notFound: () => notFound('household.notFound') };
+const HOUSEHOLD: GuardedSubject<Household, 'districtCode' | 'id'> = {
+  name: 'Household', entity: Household, key: ['districtCode', 'id'], notFound: () => notFound('household.notFound'),
+};
 
 export class HouseholdService {
   constructor(

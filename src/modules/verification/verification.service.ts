@@ -19,11 +19,11 @@ export const VERIFICATION_DEPARTMENTS: readonly Department[] = [
 ];
 
 /** Requests and answers as their changes find, lock and audit them; both are found by id alone. */
-const REQUEST: GuardedSubject<VerificationRequest, { id: string }> = {
-  name: 'VerificationRequest', entity: VerificationRequest, notFound: () => notFound('verification.request.notFound'),
+const REQUEST: GuardedSubject<VerificationRequest, 'id'> = {
+  name: 'VerificationRequest', entity: VerificationRequest, key: ['id'], notFound: () => notFound('verification.request.notFound'),
 };
-const ANSWER: GuardedSubject<VerificationAnswer, { id: string }> = {
-  name: 'VerificationAnswer', entity: VerificationAnswer, notFound: () => notFound('verification.answer.notFound'),
+const ANSWER: GuardedSubject<VerificationAnswer, 'id'> = {
+  name: 'VerificationAnswer', entity: VerificationAnswer, key: ['id'], notFound: () => notFound('verification.answer.notFound'),
 };
 
 /** Economic-status verification (核对): township requests, district approves, departments answer,
