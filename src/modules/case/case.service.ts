@@ -13,6 +13,7 @@ import type { HouseholdService } from '../household/household.service';
 import type { SettingsService } from '../settings/settings.service';
 import type { AuditService } from '../audit/audit.service';
 import type { DataAccess } from '../../db/data-access';
+import type { GuardedSubject } from '../../db/guarded-writes';
 
 export interface NewApplication {
   programme: Programme;
@@ -34,6 +35,11 @@ export interface CaseFilter {
   kinRegistered?: boolean;
   search?: string;
 }
+
+/** Cases as changes outside the transition table (a committee member's vote) find, lock and audit them. */
+export const CASE: GuardedSubject<Case, 'districtCode' | 'id'> = {
+  name: 'Case', entity: Case, key: ['districtCode', 'id'], notFound: () => notFound('case.notFound'),
+};
 
 export class CaseService {
   constructor(

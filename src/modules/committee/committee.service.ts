@@ -9,7 +9,7 @@ import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Account } from '../account/account.entity';
 import { levelOfCodeOrThrow, RegionLevel } from '../region/region-code';
 import type { Settings } from '../settings/settings-definitions';
-import { Case, CaseStatus } from '../case/case.entity';
+import { CaseStatus } from '../case/case.entity';
 import type { SettingsService } from '../settings/settings.service';
 import type { StepRun } from '../case/workflow';
 import type { TenantKey } from '../../db/tenant-keys';
@@ -18,6 +18,9 @@ import type { CaseService } from '../case/case.service';
 import type { AccountService } from '../account/account.service';
 import type { AuditService } from '../audit/audit.service';
 import type { DataAccess } from '../../db/data-access';
+import { changed } from '../../db/guarded-writes';
+import type { GuardedSubject, GuardedWrites } from '../../db/guarded-writes';
+import { CASE } from '../case/case.service';
 
 export interface CommitteeState {
   committee: Committee;
@@ -54,11 +57,17 @@ export function committeeProblems(members: CommitteeMember[], accounts: Account[
   return problems;
 }
 
+/** Meetings as their changes find, lock and audit them. */
+const MEETING: GuardedSubject<Meeting, 'districtCode' | 'id'> = {
+  name: 'Meeting', entity: Meeting, key: ['districtCode', 'id'], notFound: () => notFound('meeting.notFound'),
+};
+
 export class CommitteeService {
   constructor(
     private readonly data: DataAccess,
     private readonly settings: SettingsService,
     private readonly audit: AuditService,
+    private readonly writes: GuardedWrites,
     private readonly accounts: AccountService,
     private readonly cases: CaseService,
   ) {}
@@ -153,25 +162,17 @@ export class CommitteeService {
   }
 
   async recordAttendance(caller: Caller, meetingKey: TenantKey, presentIds: string[]): Promise<Meeting> {
-    const meeting = await this.meetingOrThrow(caller, meetingKey);
-    assertCan(caller, 'update', 'Meeting', meeting);
-    const members = await this.data.system('check a committee against its members').getRepository(CommitteeMember).findBy({ districtCode: meeting.districtCode, committeeId: meeting.committeeId });
-    const strangers = presentIds.filter((id) => !members.some((m) => m.accountId === id));
-    if (strangers.length) throw badInput('presentIds', 'meeting.attendance.strangers', { ids: strangers });
-    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
-      const locked = await manager.getRepository(Meeting).createQueryBuilder('m').setLock('pessimistic_write')
-        .where('m.district_code = :d AND m.id = :id', { d: meeting.districtCode, id: meeting.id }).getOneOrFail();
+    return this.writes.guardedChange(caller, MEETING, meetingKey, 'update', async ({ manager, row: locked }) => {
+      const members = await manager.findBy(CommitteeMember, { districtCode: locked.districtCode, committeeId: locked.committeeId });
+      const strangers = presentIds.filter((id) => !members.some((m) => m.accountId === id));
+      if (strangers.length) throw badInput('presentIds', 'meeting.attendance.strangers', { ids: strangers });
       // Attendance decides the quorum and the majority: it cannot change once votes are cast (D§4).
       if (await manager.existsBy(CommitteeVote, { districtCode: locked.districtCode, meetingId: locked.id })) {
         throw conflict('meeting.attendance.locked');
       }
       locked.presentIds = [...new Set(presentIds)];
       await manager.save(locked);
-      await this.audit.recordChange(manager, caller, {
-        action: 'recordAttendance', subjectType: 'Meeting', subjectId: locked.id, districtCode: locked.districtCode,
-        townshipCode: locked.townshipCode, details: { present: locked.presentIds.length },
-      });
-      return locked;
+      return changed(locked, 'recordAttendance', { present: locked.presentIds.length });
     });
   }
 
@@ -180,34 +181,26 @@ export class CommitteeService {
   async castVote(caller: Caller, meetingKey: TenantKey, caseKey: TenantKey, vote: Vote, note: string | null): Promise<CommitteeVote> {
     const meeting = await this.meetingOrThrow(caller, meetingKey);
     const meetingId = meeting.id;
-    const found = await this.cases.findOrThrow(caller, caseKey);
-    assertCan(caller, 'vote', 'Case', found);
-    const member = await this.data.system('check a committee against its members').getRepository(CommitteeMember).findOneBy({
-      districtCode: meeting.districtCode, committeeId: meeting.committeeId, accountId: caller.actor!.accountId,
-    });
-    if (!member) throw refuse(caller, 'vote', 'Case', found, message('committee.vote.notMember'));
-    if (!meeting.agendaCaseIds.includes(found.id)) throw badInput('caseId', 'meeting.case.notOnAgenda');
-    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
-      // Shared locks: the review cannot be concluded, nor attendance changed, while a vote lands.
-      const lockedCase = await manager.getRepository(Case).createQueryBuilder('c').setLock('pessimistic_read')
-        .where('c.district_code = :d AND c.id = :id', { d: found.districtCode, id: found.id }).getOneOrFail();
+    // Shared locks on the case and the meeting: votes land side by side, but the review cannot be
+    // concluded, nor attendance changed, while one does.
+    return this.writes.guardedChange(caller, CASE, caseKey, 'vote', async ({ manager, row: lockedCase }) => {
+      const member = await manager.findOneBy(CommitteeMember, {
+        districtCode: meeting.districtCode, committeeId: meeting.committeeId, accountId: caller.actor!.accountId,
+      });
+      if (!member) throw refuse(caller, 'vote', 'Case', lockedCase, message('committee.vote.notMember'));
+      if (!meeting.agendaCaseIds.includes(lockedCase.id)) throw badInput('caseId', 'meeting.case.notOnAgenda');
       const lockedMeeting = await manager.getRepository(Meeting).createQueryBuilder('m').setLock('pessimistic_read')
         .where('m.district_code = :d AND m.id = :id', { d: meeting.districtCode, id: meeting.id }).getOneOrFail();
-      assertCan(caller, 'vote', 'Case', lockedCase);
       if (lockedCase.status !== CaseStatus.TOWNSHIP_REVIEW) throw unmet(message('committee.vote.caseNotInReview', { status: lockedCase.status }));
       if (!lockedMeeting.presentIds.includes(member.accountId)) throw unmet(message('committee.vote.notPresent'));
-      const existing = await manager.existsBy(CommitteeVote, { districtCode: meeting.districtCode, meetingId, caseId: found.id, memberId: member.accountId });
+      const existing = await manager.existsBy(CommitteeVote, { districtCode: meeting.districtCode, meetingId, caseId: lockedCase.id, memberId: member.accountId });
       if (existing) throw conflict('committee.vote.already');
       const saved = await manager.save(Object.assign(new CommitteeVote(), {
-        districtCode: meeting.districtCode, meetingId, caseId: found.id, memberId: member.accountId, townshipCode: meeting.townshipCode,
+        districtCode: meeting.districtCode, meetingId, caseId: lockedCase.id, memberId: member.accountId, townshipCode: meeting.townshipCode,
         vote, note: note?.trim() || null,
       }));
-      await this.audit.recordChange(manager, caller, {
-        action: 'vote', subjectType: 'Case', subjectId: found.id, districtCode: found.districtCode, townshipCode: found.townshipCode,
-        villageCode: found.villageCode, details: { meetingId, vote },
-      });
-      return saved;
-    });
+      return changed(saved, 'vote', { meetingId, vote });
+    }, 'pessimistic_read');
   }
 
   /** A meeting's votes, as far as the caller may read the meeting (its votes carry its scope). */
