@@ -30,7 +30,7 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
   const writes = new GuardedWrites(data, audit);
   const settings = new SettingsService(data, audit);
   const regions = new RegionService(data, audit);
-  const accounts = new AccountService(data, tokens, throttle, audit);
+  const accounts = new AccountService(data, tokens, throttle, audit, writes);
   const kin = new KinService(data, audit);
   const households = new HouseholdService(data, writes, kin);
   const cases = new CaseService(data, audit, settings, households, kin);

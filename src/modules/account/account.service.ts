@@ -15,6 +15,8 @@ import { Account, RoleAssignment } from './account.entity';
 import { ApiKey } from './api-key.entity';
 import type { AuditService } from '../audit/audit.service';
 import type { DataAccess } from '../../db/data-access';
+import { changed, unchanged } from '../../db/guarded-writes';
+import type { GuardedSubject, GuardedWrites } from '../../db/guarded-writes';
 
 export interface AccountFilter {
   regionCode?: string;
@@ -47,12 +49,19 @@ export function actorOf(account: Account): Actor {
   };
 }
 
+/** Accounts (with their roles, as every answer carries them) and API keys as their changes find, lock and audit them. */
+const ACCOUNT: GuardedSubject<Account, 'id'> = {
+  name: 'Account', entity: Account, key: ['id'], relations: ['roles'], notFound: () => notFound('account.notFound'),
+};
+const API_KEY: GuardedSubject<ApiKey, 'id'> = { name: 'ApiKey', entity: ApiKey, key: ['id'], notFound: () => notFound('apiKey.notFound') };
+
 export class AccountService {
   constructor(
     private readonly data: DataAccess,
     private readonly tokens: TokenSigner,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
+    private readonly writes: GuardedWrites,
   ) {}
 
   /** Changes the caller's own password; every token issued before stops working. */
@@ -219,18 +228,12 @@ export class AccountService {
   }
 
   async setActive(caller: Caller, id: string, active: boolean): Promise<Account> {
-    const account = await this.findByIdOrThrow(caller, id);
-    assertCan(caller, 'update', 'Account', account);
-    if (account.id === caller.actor!.accountId && !active) throw badInput('id', 'account.deactivateSelf');
-    account.active = active;
-    await this.data.system('write a change the caller was allowed').transaction(async (manager) => {
+    return this.writes.guardedChange(caller, ACCOUNT, { id }, 'update', async ({ manager, row: account }) => {
+      if (account.id === caller.actor!.accountId && !active) throw badInput('id', 'account.deactivateSelf');
+      account.active = active;
       await manager.update(Account, { id }, { active });
-      await this.audit.recordChange(manager, caller, {
-        action: active ? 'activateAccount' : 'deactivateAccount', subjectType: 'Account', subjectId: id, districtCode: account.districtCode,
-        townshipCode: account.townshipCode, villageCode: account.villageCode,
-      });
+      return changed(account, active ? 'activateAccount' : 'deactivateAccount');
     });
-    return account;
   }
 
   /** Issues a key for a department integration; the secret is returned now and never again. */
@@ -244,13 +247,9 @@ export class AccountService {
       accountId, districtCode: account.districtCode, name, prefix: generated.prefix, secretHash: generated.secretHash,
       createdById: caller.actor!.accountId, lastUsedAt: null, revokedAt: null,
     });
-    assertCan(caller, 'create', 'ApiKey', apiKey);
-    const saved = await this.data.system('write a change the caller was allowed').transaction(async (manager) => {
+    const saved = await this.writes.guardedCreate(caller, 'ApiKey', apiKey, 'create', async (manager) => {
       const row = await manager.save(apiKey);
-      await this.audit.recordChange(manager, caller, {
-        action: 'createApiKey', subjectType: 'ApiKey', subjectId: row.id, districtCode: row.districtCode, details: { accountId, prefix: row.prefix },
-      });
-      return row;
+      return changed(row, 'createApiKey', { accountId, prefix: row.prefix });
     });
     return { apiKey: saved, secret: generated.key };
   }
@@ -266,24 +265,13 @@ export class AccountService {
     return qb.getOne();
   }
 
-  async findApiKeyOrThrow(caller: Caller, id: string): Promise<ApiKey> {
-    const key = await this.findApiKey(caller, id);
-    if (!key) throw notFound('apiKey.notFound');
-    return key;
-  }
-
   async revokeApiKey(caller: Caller, id: string): Promise<ApiKey> {
-    const key = await this.findApiKeyOrThrow(caller, id);
-    assertCan(caller, 'revoke', 'ApiKey', key);
-    if (key.revokedAt) return key;
-    key.revokedAt = new Date();
-    await this.data.system('write a change the caller was allowed').transaction(async (manager) => {
+    return this.writes.guardedChange(caller, API_KEY, { id }, 'revoke', async ({ manager, row: key }) => {
+      if (key.revokedAt) return unchanged(key);
+      key.revokedAt = new Date();
       await manager.update(ApiKey, { id }, { revokedAt: key.revokedAt });
-      await this.audit.recordChange(manager, caller, {
-        action: 'revokeApiKey', subjectType: 'ApiKey', subjectId: id, districtCode: key.districtCode, details: { prefix: key.prefix },
-      });
+      return changed(key, 'revokeApiKey', { prefix: key.prefix });
     });
-    return key;
   }
 }
 
