@@ -29,7 +29,7 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
   const audit = new AuditService(data);
   const writes = new GuardedWrites(data, audit);
   const settings = new SettingsService(data, audit);
-  const regions = new RegionService(data, audit);
+  const regions = new RegionService(data, writes);
   const accounts = new AccountService(data, tokens, throttle, audit, writes);
   const kin = new KinService(data, audit);
   const households = new HouseholdService(data, writes, kin);

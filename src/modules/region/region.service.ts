@@ -1,10 +1,10 @@
-import { assertCan } from '../../auth/authorize';
 import { badInput, notFound } from '../../errors';
 import type { Caller } from '../../auth/caller';
 import { KINDS_OF_LEVEL, Region, RegionKind } from './region.entity';
 import { levelOfCodeOrThrow, parentCodeOf, RegionLevel, scopeCodesOf } from './region-code';
-import type { AuditService } from '../audit/audit.service';
 import type { DataAccess } from '../../db/data-access';
+import { changed } from '../../db/guarded-writes';
+import type { GuardedSubject, GuardedWrites } from '../../db/guarded-writes';
 
 export interface RegionFilter {
   parentCode?: string;
@@ -18,10 +18,15 @@ export interface NewRegion {
   population: number;
 }
 
+/** Regions as their changes find, lock and audit them: by code, the key of the register. */
+const REGION: GuardedSubject<Region, 'code'> = {
+  name: 'Region', entity: Region, key: ['code'], notFound: ({ code }) => notFound('region.notFound', { code }),
+};
+
 export class RegionService {
   constructor(
     private readonly data: DataAccess,
-    private readonly audit: AuditService,
+    private readonly writes: GuardedWrites,
   ) {}
 
   /** Regions the caller may read, in code order. */
@@ -59,8 +64,7 @@ export class RegionService {
     }
     const parentCode = parentCodeOf(input.code);
     const region = Object.assign(new Region(), { ...input, level, parentCode, ...scopeCodesOf(input.code) });
-    assertCan(caller, 'create', 'Region', region);
-    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
+    return this.writes.guardedCreate(caller, 'Region', region, 'create', async (manager) => {
       if (parentCode && !(await manager.existsBy(Region, { code: parentCode }))) {
         throw badInput('code', 'region.parent.missing', { parent: parentCode, code: input.code });
       }
@@ -68,29 +72,18 @@ export class RegionService {
         throw badInput('code', 'region.exists', { code: input.code });
       }
       const saved = await manager.save(region);
-      await this.audit.recordChange(manager, caller, {
-        action: 'createRegion', subjectType: 'Region', subjectId: saved.code, districtCode: saved.districtCode,
-        townshipCode: saved.townshipCode, villageCode: saved.villageCode, details: { name: saved.name, kind: saved.kind },
-      });
-      return saved;
+      return changed(saved, 'createRegion', { name: saved.name, kind: saved.kind });
     });
   }
 
   async update(caller: Caller, code: string, changes: { name?: string; population?: number; kind?: RegionKind }): Promise<Region> {
-    const region = await this.findByCodeOrThrow(caller, code);
-    assertCan(caller, 'update', 'Region', region);
-    if (changes.kind && !KINDS_OF_LEVEL[region.level].includes(changes.kind)) {
-      throw badInput('kind', 'region.kind.mismatch', { level: region.level, kinds: KINDS_OF_LEVEL[region.level], kind: changes.kind });
-    }
-    const applied = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null));
-    Object.assign(region, applied);
-    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
-      const saved = await manager.save(region);
-      await this.audit.recordChange(manager, caller, {
-        action: 'updateRegion', subjectType: 'Region', subjectId: saved.code, districtCode: saved.districtCode,
-        townshipCode: saved.townshipCode, villageCode: saved.villageCode, details: applied,
-      });
-      return saved;
+    return this.writes.guardedChange(caller, REGION, { code }, 'update', async ({ manager, row: region }) => {
+      if (changes.kind && !KINDS_OF_LEVEL[region.level].includes(changes.kind)) {
+        throw badInput('kind', 'region.kind.mismatch', { level: region.level, kinds: KINDS_OF_LEVEL[region.level], kind: changes.kind });
+      }
+      const applied = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null));
+      Object.assign(region, applied);
+      return changed(await manager.save(region), 'updateRegion', applied);
     });
   }
 }
