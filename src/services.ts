@@ -31,7 +31,7 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
   const settings = new SettingsService(data, audit);
   const regions = new RegionService(data, writes);
   const accounts = new AccountService(data, tokens, throttle, audit, writes);
-  const kin = new KinService(data, audit);
+  const kin = new KinService(data, writes);
   const households = new HouseholdService(data, writes, kin);
   const cases = new CaseService(data, audit, settings, households, kin);
   const verification = new VerificationService(data, writes);
@@ -42,7 +42,7 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
   return {
     data, audit, settings, regions, accounts, kin, households, cases, verification, enrolments, committees, workflow, steps,
     notices: new PublicNoticeService(data),
-    oversight: new OversightService(data, audit, regions),
+    oversight: new OversightService(data, writes, regions),
   };
 }
 

@@ -1,13 +1,13 @@
 import { EntityManager } from 'typeorm';
-import { assertCan } from '../../auth/authorize';
 import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Person } from '../household/household.entity';
 import { maskIdNumber, normaliseIdNumberOrThrow } from '../household/id-number';
 import { Case, CaseEvent, CaseStatus } from '../case/case.entity';
 import { KinDeclaration, KinRelation } from './kin-declaration.entity';
-import type { AuditService } from '../audit/audit.service';
 import type { DataAccess } from '../../db/data-access';
+import { changed } from '../../db/guarded-writes';
+import type { GuardedWrites } from '../../db/guarded-writes';
 
 /** Cases still in the procedure: an ID number in one of these is a duplicate application (D§5). */
 export const OPEN_STATUSES: readonly CaseStatus[] = [
@@ -19,7 +19,7 @@ export const OPEN_STATUSES: readonly CaseStatus[] = [
 export class KinService {
   constructor(
     private readonly data: DataAccess,
-    private readonly audit: AuditService,
+    private readonly writes: GuardedWrites,
   ) {}
 
   /** A staff member declares a close relative; open cases of the relative's household are flagged at once. */
@@ -28,8 +28,7 @@ export class KinService {
       districtCode: caller.actor!.districtCode, accountId: caller.actor!.accountId, name: input.name.trim(),
       idNumber: normaliseIdNumberOrThrow(input.idNumber), relation: input.relation,
     });
-    assertCan(caller, 'create', 'KinDeclaration', declaration);
-    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
+    return this.writes.guardedCreate(caller, 'KinDeclaration', declaration, 'create', async (manager) => {
       const saved = await manager.save(declaration);
       const affected: { district_code: string; id: string; township_code: string; village_code: string; status: CaseStatus }[] = await manager.query(
         `UPDATE cases c SET kin_staff_ids = array_append(c.kin_staff_ids, $3::uuid), kin_registered = true, version = c.version + 1
@@ -45,11 +44,7 @@ export class KinService {
           note: 'A member of the household was declared close kin of a staff member (P6.3).',
         });
       }
-      await this.audit.recordChange(manager, caller, {
-        action: 'declareKin', subjectType: 'KinDeclaration', subjectId: saved.id, districtCode: saved.districtCode,
-        details: { relation: saved.relation, idNumber: maskIdNumber(saved.idNumber), casesFlagged: affected.length },
-      });
-      return saved;
+      return changed(saved, 'declareKin', { relation: saved.relation, idNumber: maskIdNumber(saved.idNumber), casesFlagged: affected.length });
     });
   }
 

@@ -1,4 +1,3 @@
-import { assertCan } from '../../auth/authorize';
 import { badInput, notFound, textOrThrow } from '../../errors';
 import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
@@ -6,14 +5,15 @@ import { levelOfCodeOrThrow, RegionLevel } from '../region/region-code';
 import { Enrolment } from '../enrolment/enrolment.entity';
 import { AuditFinding, DevelopmentLink, FindingSeverity } from './oversight.entity';
 import type { RegionService } from '../region/region.service';
-import type { AuditService } from '../audit/audit.service';
 import type { DataAccess } from '../../db/data-access';
+import { changed } from '../../db/guarded-writes';
+import type { GuardedWrites } from '../../db/guarded-writes';
 
 /** What the audit bureau and the poverty office add of their own (P4.4). */
 export class OversightService {
   constructor(
     private readonly data: DataAccess,
-    private readonly audit: AuditService,
+    private readonly writes: GuardedWrites,
     private readonly regions: RegionService,
   ) {}
 
@@ -28,14 +28,9 @@ export class OversightService {
       districtCode: caller.actor!.districtCode, townshipCode: input.townshipCode ?? null, subjectId: input.subjectId ?? null,
       severity: input.severity, title: textOrThrow(input.title, 'title', 200), body: textOrThrow(input.body, 'body', 10000), createdById: caller.actor!.accountId,
     });
-    assertCan(caller, 'create', 'AuditFinding', finding);
-    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
+    return this.writes.guardedCreate(caller, 'AuditFinding', finding, 'create', async (manager) => {
       const saved = await manager.save(finding);
-      await this.audit.recordChange(manager, caller, {
-        action: 'recordFinding', subjectType: 'AuditFinding', subjectId: saved.id, districtCode: saved.districtCode, townshipCode: saved.townshipCode,
-        details: { severity: saved.severity },
-      });
-      return saved;
+      return changed(saved, 'recordFinding', { severity: saved.severity });
     });
   }
 
@@ -53,14 +48,9 @@ export class OversightService {
       districtCode: enrolment.districtCode, enrolmentId: enrolment.id, townshipCode: enrolment.townshipCode, villageCode: enrolment.villageCode,
       measure: textOrThrow(measure, 'measure', 200), createdById: caller.actor!.accountId,
     });
-    assertCan(caller, 'create', 'DevelopmentLink', link);
-    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
+    return this.writes.guardedCreate(caller, 'DevelopmentLink', link, 'create', async (manager) => {
       const saved = await manager.save(link);
-      await this.audit.recordChange(manager, caller, {
-        action: 'linkDevelopment', subjectType: 'DevelopmentLink', subjectId: saved.id, districtCode: saved.districtCode,
-        townshipCode: saved.townshipCode, villageCode: saved.villageCode, details: { enrolmentId },
-      });
-      return saved;
+      return changed(saved, 'linkDevelopment', { enrolmentId });
     });
   }
 
