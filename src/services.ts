@@ -33,7 +33,7 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
   const accounts = new AccountService(data, tokens, throttle, audit, writes);
   const kin = new KinService(data, writes);
   const households = new HouseholdService(data, writes, kin);
-  const cases = new CaseService(data, audit, settings, households, kin);
+  const cases = new CaseService(data, writes, settings, households, kin);
   const verification = new VerificationService(data, writes);
   const enrolments = new EnrolmentService(data);
   const committees = new CommitteeService(data, settings, audit, writes, accounts, cases);

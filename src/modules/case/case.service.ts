@@ -1,6 +1,5 @@
 import { TenantKey, whereTenantKeysIn } from '../../db/tenant-keys';
 import { EntityManager } from 'typeorm';
-import { assertCan } from '../../auth/authorize';
 import { badInput, conflict, notFound } from '../../errors';
 import { decisionDueAtFor } from './deadlines';
 import type { Caller } from '../../auth/caller';
@@ -11,9 +10,9 @@ import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import type { KinService } from '../kin/kin.service';
 import type { HouseholdService } from '../household/household.service';
 import type { SettingsService } from '../settings/settings.service';
-import type { AuditService } from '../audit/audit.service';
 import type { DataAccess } from '../../db/data-access';
-import type { GuardedSubject } from '../../db/guarded-writes';
+import { changed } from '../../db/guarded-writes';
+import type { GuardedSubject, GuardedWrites } from '../../db/guarded-writes';
 
 export interface NewApplication {
   programme: Programme;
@@ -44,7 +43,7 @@ export const CASE: GuardedSubject<Case, 'districtCode' | 'id'> = {
 export class CaseService {
   constructor(
     private readonly data: DataAccess,
-    private readonly audit: AuditService,
+    private readonly writes: GuardedWrites,
     private readonly settings: SettingsService,
     private readonly households: HouseholdService,
     private readonly kin: KinService,
@@ -77,8 +76,7 @@ export class CaseService {
       statusSince: now,
       decisionDueAt: decisionDueAtFor(now, Boolean(input.special), calendar),
     });
-    assertCan(caller, 'submit', 'Case', draft);
-    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
+    return this.writes.guardedCreate(caller, 'Case', draft, 'submit', async (manager) => {
       if (programme === Programme.LINSHI && !input.newGrounds) await this.assertNotRepeated(manager, draft, calendar.settings.linshiRepeatWindowMonths);
       const saved = await manager.save(draft);
       // Flagged from the start, so that an emergency payment straight from SUBMITTED is covered too.
@@ -89,11 +87,7 @@ export class CaseService {
         fromStatus: null, toStatus: CaseStatus.SUBMITTED, action: 'submit', actorId: caller.actor!.accountId,
         actorUsername: caller.actor!.username, note: note ?? (input.newGrounds ? 'Same cause again, on new grounds.' : null),
       });
-      await this.audit.recordChange(manager, caller, {
-        action: 'submit', subjectType: 'Case', subjectId: saved.id, districtCode: saved.districtCode,
-        townshipCode: saved.townshipCode, villageCode: saved.villageCode, details: { programme, channel },
-      });
-      return saved;
+      return changed(saved, 'submit', { programme, channel });
     });
   }
 
