@@ -37,7 +37,7 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
   const verification = new VerificationService(data, writes);
   const enrolments = new EnrolmentService(data);
   const committees = new CommitteeService(data, settings, audit, writes, accounts, cases);
-  const workflow = new WorkflowService(data, audit, cases, settings, { kin, verification, committees, enrolments });
+  const workflow = new WorkflowService(data, writes, settings, { kin, verification, committees, enrolments });
   const steps = new CaseStepsService(data, accounts, cases, settings, workflow);
   return {
     data, audit, settings, regions, accounts, kin, households, cases, verification, enrolments, committees, workflow, steps,

@@ -35,7 +35,7 @@ export interface CaseFilter {
   search?: string;
 }
 
-/** Cases as changes outside the transition table (a committee member's vote) find, lock and audit them. */
+/** Cases as workflow steps and a committee member's vote find, lock and audit them. */
 export const CASE: GuardedSubject<Case, 'districtCode' | 'id'> = {
   name: 'Case', entity: Case, key: ['districtCode', 'id'], notFound: () => notFound('case.notFound'),
 };
