@@ -66,7 +66,10 @@ export class GuardedWrites {
    * where changes may land side by side), checks again, runs `work` and records its change against the row.
    */
   async guardedChange<T extends ScopedRow, P extends keyof T & string, R>(
-    caller: Caller, subject: GuardedSubject<T, P>, key: Pick<T, P>, action: Action,
+    caller: Caller,
+    subject: GuardedSubject<T, P>,
+    key: Pick<T, P>,
+    action: Action,
     work: (run: { manager: EntityManager; row: T }) => Promise<Outcome<R>>,
     lock: 'pessimistic_write' | 'pessimistic_read' = 'pessimistic_write',
   ): Promise<R> {
@@ -76,9 +79,11 @@ export class GuardedWrites {
     if (!loaded) throw subject.notFound(key);
     assertCan(caller, action, subject.name, loaded);
     return this.data.system('change a row the caller may change, under lock').transaction(async (manager) => {
-      const primaryKey = manager.connection.getMetadata(subject.entity).getEntityIdMap(loaded)!;
+      const primaryKey = manager.dataSource.getMetadata(subject.entity).getEntityIdMap(loaded)!;
       const row = await withRelations(manager.getRepository(subject.entity).createQueryBuilder(ALIAS), subject.relations)
-        .setLock(lock, undefined, [ALIAS]).where(primaryKey).getOneOrFail();
+        .setLock(lock, undefined, [ALIAS])
+        .where(primaryKey)
+        .getOneOrFail();
       // Checked again on the locked row: a change committed since the first read (a kin
       // declaration, a status change) counts.
       assertCan(caller, action, subject.name, row);
@@ -89,7 +94,10 @@ export class GuardedWrites {
   /** Checks `action` on a row about to be written, and in one transaction runs `work` (which saves
    * it) and records the change against the row `work` returns. */
   async guardedCreate<T extends ScopedRow>(
-    caller: Caller, subject: SubjectName, row: T, action: Action,
+    caller: Caller,
+    subject: SubjectName,
+    row: T,
+    action: Action,
     work: (manager: EntityManager) => Promise<Changed<T>>,
   ): Promise<T> {
     assertCan(caller, action, subject, row);
@@ -99,14 +107,25 @@ export class GuardedWrites {
     });
   }
 
-  private async record<R>(manager: EntityManager, caller: Caller, subject: SubjectName, row: ScopedRow, { result, change }: Outcome<R>): Promise<R> {
+  private async record<R>(
+    manager: EntityManager,
+    caller: Caller,
+    subject: SubjectName,
+    row: ScopedRow,
+    { result, change }: Outcome<R>,
+  ): Promise<R> {
     if (!change) return result;
     // The row's own id: its primary key without the district, which only places a tenant row.
-    const { primaryColumns } = manager.connection.getMetadata(row.constructor as EntityTarget<ScopedRow>);
+    const { primaryColumns } = manager.dataSource.getMetadata(row.constructor as EntityTarget<ScopedRow>);
     const [idColumn] = primaryColumns.filter((column) => column.propertyName !== 'districtCode');
     await this.log.recordChange(manager, caller, {
-      action: change.action, subjectType: subject, subjectId: String(idColumn.getEntityValue(row)),
-      districtCode: row.districtCode, townshipCode: row.townshipCode, villageCode: row.villageCode, details: change.details,
+      action: change.action,
+      subjectType: subject,
+      subjectId: String(idColumn.getEntityValue(row)),
+      districtCode: row.districtCode,
+      townshipCode: row.townshipCode,
+      villageCode: row.villageCode,
+      details: change.details,
     });
     return result;
   }
