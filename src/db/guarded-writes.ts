@@ -41,6 +41,15 @@ export interface GuardedSubject<T extends ScopedRow, P extends keyof T & string>
   relations?: readonly string[];
 }
 
+/** A subject of tenant rows, which a `TenantKey` (district and id) names. */
+export function tenantSubject<T extends ScopedRow & { id: string }>(
+  name: SubjectName,
+  entity: new () => T,
+  notFound: () => DomainError,
+): GuardedSubject<T, 'districtCode' | 'id'> {
+  return { name, entity, key: ['districtCode', 'id'], notFound };
+}
+
 /** Where a change's audit entry is written, inside the change's transaction (`AuditService`). */
 export interface ChangeLog {
   recordChange(manager: EntityManager, caller: Caller, note: Omit<AuditNote, 'kind'>): Promise<void>;

@@ -11,8 +11,8 @@ import type { KinService } from '../kin/kin.service';
 import type { HouseholdService } from '../household/household.service';
 import type { SettingsService } from '../settings/settings.service';
 import type { DataAccess } from '../../db/data-access';
-import { changed } from '../../db/guarded-writes';
-import type { GuardedSubject, GuardedWrites } from '../../db/guarded-writes';
+import { changed, tenantSubject } from '../../db/guarded-writes';
+import type { GuardedWrites } from '../../db/guarded-writes';
 
 export interface NewApplication {
   programme: Programme;
@@ -36,9 +36,7 @@ export interface CaseFilter {
 }
 
 /** Cases as workflow steps and a committee member's vote find, lock and audit them. */
-export const CASE: GuardedSubject<Case, 'districtCode' | 'id'> = {
-  name: 'Case', entity: Case, key: ['districtCode', 'id'], notFound: () => notFound('case.notFound'),
-};
+export const CASE = tenantSubject('Case', Case, () => notFound('case.notFound'));
 
 export class CaseService {
   constructor(

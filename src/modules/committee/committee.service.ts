@@ -18,8 +18,8 @@ import type { CaseService } from '../case/case.service';
 import type { AccountService } from '../account/account.service';
 import type { AuditService } from '../audit/audit.service';
 import type { DataAccess } from '../../db/data-access';
-import { changed } from '../../db/guarded-writes';
-import type { GuardedSubject, GuardedWrites } from '../../db/guarded-writes';
+import { changed, tenantSubject } from '../../db/guarded-writes';
+import type { GuardedWrites } from '../../db/guarded-writes';
 import { CASE } from '../case/case.service';
 
 export interface CommitteeState {
@@ -58,9 +58,7 @@ export function committeeProblems(members: CommitteeMember[], accounts: Account[
 }
 
 /** Meetings as their changes find, lock and audit them. */
-const MEETING: GuardedSubject<Meeting, 'districtCode' | 'id'> = {
-  name: 'Meeting', entity: Meeting, key: ['districtCode', 'id'], notFound: () => notFound('meeting.notFound'),
-};
+const MEETING = tenantSubject('Meeting', Meeting, () => notFound('meeting.notFound'));
 
 export class CommitteeService {
   constructor(

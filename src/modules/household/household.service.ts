@@ -11,8 +11,8 @@ import { Household, LabourCapacity, Person, Relation, Residence } from './househ
 import { normaliseIdNumberOrThrow } from './id-number';
 import type { KinService } from '../kin/kin.service';
 import type { DataAccess } from '../../db/data-access';
-import { changed, unchanged } from '../../db/guarded-writes';
-import type { GuardedSubject, GuardedWrites } from '../../db/guarded-writes';
+import { changed, tenantSubject, unchanged } from '../../db/guarded-writes';
+import type { GuardedWrites } from '../../db/guarded-writes';
 
 export interface NewPerson {
   name: string;
@@ -43,9 +43,7 @@ export interface NewHousehold {
 }
 
 /** Households as their changes find, lock and audit them. */
-const HOUSEHOLD: GuardedSubject<Household, 'districtCode' | 'id'> = {
-  name: 'Household', entity: Household, key: ['districtCode', 'id'], notFound: () => notFound('household.notFound'),
-};
+const HOUSEHOLD = tenantSubject('Household', Household, () => notFound('household.notFound'));
 
 export class HouseholdService {
   constructor(
