@@ -161,7 +161,8 @@ export class CommitteeService {
 
   async recordAttendance(caller: Caller, meetingKey: TenantKey, presentIds: string[]): Promise<Meeting> {
     return this.writes.guardedChange(caller, MEETING, meetingKey, 'update', async ({ manager, row: locked }) => {
-      const members = await manager.findBy(CommitteeMember, { districtCode: locked.districtCode, committeeId: locked.committeeId });
+      const members = await this.data.system('check a committee against its members').getRepository(CommitteeMember)
+        .findBy({ districtCode: locked.districtCode, committeeId: locked.committeeId });
       const strangers = presentIds.filter((id) => !members.some((m) => m.accountId === id));
       if (strangers.length) throw badInput('presentIds', 'meeting.attendance.strangers', { ids: strangers });
       // Attendance decides the quorum and the majority: it cannot change once votes are cast (D§4).
@@ -182,7 +183,7 @@ export class CommitteeService {
     // Shared locks on the case and the meeting: votes land side by side, but the review cannot be
     // concluded, nor attendance changed, while one does.
     return this.writes.guardedChange(caller, CASE, caseKey, 'vote', async ({ manager, row: lockedCase }) => {
-      const member = await manager.findOneBy(CommitteeMember, {
+      const member = await this.data.system('check a committee against its members').getRepository(CommitteeMember).findOneBy({
         districtCode: meeting.districtCode, committeeId: meeting.committeeId, accountId: caller.actor!.accountId,
       });
       if (!member) throw refuse(caller, 'vote', 'Case', lockedCase, message('committee.vote.notMember'));
