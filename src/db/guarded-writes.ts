@@ -58,10 +58,11 @@ export interface ChangeLog {
 const ALIAS = 'guarded';
 
 /**
- * The one sequence by which a service changes or creates a row of a policy subject: the policy
- * check in memory on the row, then, in one transaction, the work and the audit entry of what it
- * changed. A change also reads the row through the caller's scope first and locks it, and is
- * checked again on the locked row, so that a change committed in between counts.
+ * The sequence services write rows of policy subjects by, written once: the policy check in memory
+ * on the row, then, in one transaction, the work and the audit entry of what it changed. A change
+ * also reads the row through the caller's scope first and locks it, and is checked again on the
+ * locked row, so that a change committed in between counts. Services receive it in their
+ * constructors like any collaborator; it writes the audit entry through the `ChangeLog` it is given.
  */
 export class GuardedWrites {
   constructor(
