@@ -15,7 +15,7 @@ interface PayloadField {
 export function payloadType<T extends object>(name: string, description: string, fields: { [K in keyof T & string]: PayloadField }): ClassType<T> {
   @ObjectType(`${name}Payload`, { description })
   class Payload {}
-  for (const [key, spec] of Object.entries(fields) as [string, PayloadField][]) {
+  for (const [key, spec] of Object.entries<PayloadField>(fields)) {
     Field(spec.type, { description: spec.description, nullable: spec.nullable ?? false })(Payload.prototype, key);
   }
   return Payload as ClassType<T>;

@@ -80,7 +80,7 @@ export class AccountService {
     const passwordHash = await hashPassword(newPassword);
     const version = await this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       // Raised in SQL, so two changes at once cannot both hand out tokens of the same version.
-      const [[row]] = await manager.query(
+      const [[row]]: [{ credentials_version: number }[]] = await manager.query(
         'UPDATE accounts SET password_hash = $2, credentials_version = credentials_version + 1 WHERE id = $1 RETURNING credentials_version',
         [account.id, passwordHash],
       );
@@ -88,7 +88,7 @@ export class AccountService {
         action: 'changePassword', subjectType: 'Account', subjectId: account.id, districtCode: account.districtCode,
         townshipCode: account.townshipCode, villageCode: account.villageCode,
       });
-      return row.credentials_version as number;
+      return row.credentials_version;
     });
     const { token, expiresAt } = await this.tokens.sign(account.id, version);
     return { token, expiresAt, account };
@@ -178,7 +178,9 @@ export class AccountService {
       else qb.andWhere('account.district_code = :code', { code: scope.districtCode });
     }
     if (filter.role) {
-      qb.andWhere('EXISTS (SELECT 1 FROM account_roles r WHERE r.account_id = account.id AND r.role = :role)', { role: filter.role });
+      const holding = this.data.system('roles of accounts the caller may read').getRepository(RoleAssignment).createQueryBuilder('r')
+        .select('1').where('r.account_id = account.id AND r.role = :role');
+      qb.andWhere(`EXISTS (${holding.getQuery()})`, { role: filter.role });
     }
     return qb;
   }
@@ -284,7 +286,7 @@ function assertRolesFit(input: NewAccount, districtCode: string): void {
   }
   for (const { role, regionCode } of input.roles) {
     const level = levelOfCodeOrThrow(regionCode);
-    if (level !== ROLE_TIER[role]) {
+    if ((level as string) !== ROLE_TIER[role]) {
       throw badInput('roles', 'account.role.wrongLevel', { role, tier: ROLE_TIER[role], regionCode, level });
     }
     if (scopeCodesOf(regionCode).districtCode !== districtCode) {

@@ -139,8 +139,9 @@ export class CaseStepsService {
   /** The township records a doubt, which allows a democratic appraisal without an objection (D§3). */
   async raiseDoubt(caller: Caller, key: TenantKey): Promise<void> {
     await this.workflow.record(caller, { name: 'raiseDoubt', action: 'investigate', statuses: [INVESTIGATING, TOWNSHIP_REVIEW] }, key,
-      async ({ case: c }) => {
+      ({ case: c }) => {
         c.doubtRaised = true;
+        return Promise.resolve();
       });
   }
 
@@ -179,8 +180,9 @@ export class CaseStepsService {
   /** The district confirms a LINSHI amount above the township limit (D§6). */
   async confirmAmount(caller: Caller, key: TenantKey): Promise<void> {
     await this.workflow.record(caller, { name: 'confirmAmount', action: 'confirm', statuses: [PUBLIC_NOTICE, EMERGENCY_PAID], programmes: [Programme.LINSHI] }, key,
-      async ({ case: c }) => {
+      ({ case: c }) => {
         c.districtConfirmed = true;
+        return Promise.resolve();
       });
   }
 

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import { subject as asSubject } from '@casl/ability';
 import { defineAbilityFor } from '../../../permissions/ability';
 import type { Action, SubjectName } from '../../../permissions/policy';
@@ -6,7 +5,6 @@ import { Role, ROLE_TIER } from '../../../permissions/roles';
 import { DomainError, ErrorCode } from '../../errors';
 import { actorOf } from '../account/account.service';
 import type { Account } from '../account/account.entity';
-import { Meeting } from '../committee/committee.entity';
 import { Case, CaseStatus } from './case.entity';
 import { Check, nextStepsOf, StepRun } from './workflow';
 import { currentLanguage } from '../../i18n/language';
@@ -26,15 +24,7 @@ interface RecordStep {
   action: Action;
   subject: SubjectName;
   /** Whether the step is still to be done on this case. */
-  open?: (manager: EntityManager, c: Case) => Promise<boolean>;
-}
-
-/** Meetings that took up the case since it entered its current state (D§4). Counted across the
- * caller's scope: that a meeting exists is what "waiting for whom?" answers, not what it decided. */
-async function meetingsOf(manager: EntityManager, c: Case): Promise<number> {
-  return manager.getRepository(Meeting).createQueryBuilder('m')
-    .where('m.district_code = :d AND :id = ANY(m.agenda_case_ids) AND m.created_at >= :since', { d: c.districtCode, id: c.id, since: c.statusSince })
-    .getCount();
+  open?: (meetings: number, c: Case) => boolean;
 }
 
 /** Steps that record something without moving the case, but that someone must take before it can
@@ -45,12 +35,12 @@ const RECORD_STEPS: Partial<Record<CaseStatus, RecordStep[]>> = {
     { step: 'recordIncomeAccounting', action: 'assess', subject: 'Case' },
   ],
   [CaseStatus.TOWNSHIP_REVIEW]: [
-    { step: 'scheduleMeeting', action: 'create', subject: 'Meeting', open: async (manager, c) => (await meetingsOf(manager, c)) === 0 },
-    { step: 'castVote', action: 'vote', subject: 'Case', open: async (manager, c) => (await meetingsOf(manager, c)) > 0 },
+    { step: 'scheduleMeeting', action: 'create', subject: 'Meeting', open: (meetings) => meetings === 0 },
+    { step: 'castVote', action: 'vote', subject: 'Case', open: (meetings) => meetings > 0 },
   ],
   [CaseStatus.OBJECTION_RAISED]: [{ step: 'recordAppraisal', action: 'appraise', subject: 'Case' }],
-  [CaseStatus.DENIED]: [{ step: 'recordDelivery', action: 'deliver', subject: 'Case', open: (_manager, c) => Promise.resolve(!c.deliveredAt) }],
-  [CaseStatus.NOT_ACCEPTED]: [{ step: 'recordDelivery', action: 'deliver', subject: 'Case', open: (_manager, c) => Promise.resolve(!c.deliveredAt) }],
+  [CaseStatus.DENIED]: [{ step: 'recordDelivery', action: 'deliver', subject: 'Case', open: (_meetings, c) => !c.deliveredAt }],
+  [CaseStatus.NOT_ACCEPTED]: [{ step: 'recordDelivery', action: 'deliver', subject: 'Case', open: (_meetings, c) => !c.deliveredAt }],
 };
 
 /** The region a role of its tier would be held for to reach this case. */
@@ -87,19 +77,20 @@ async function unmetOf(run: StepRun, guard: Check | undefined): Promise<Message[
  */
 export async function pendingStepsOf(
   env: Pick<StepRun, 'caller' | 'services' | 'manager' | 'calendar'>, c: Case, visibleAccounts: Account[],
+  /** Meetings that took up the case since it entered its current state (D§4). */
+  meetings: number,
 ): Promise<PendingStep[]> {
-  const { manager } = env;
   const language = currentLanguage();
   const run: StepRun = { ...env, case: c, input: {}, now: new Date() };
   const caseRow = { ...c };
   const scopeRow = { districtCode: c.districtCode, townshipCode: c.townshipCode, villageCode: c.villageCode };
   const candidates: { step: string; action: Action; subject: SubjectName; row: object; unmet: Message[] }[] = [];
   for (const record of RECORD_STEPS[c.status] ?? []) {
-    if (record.open && !(await record.open(manager, c))) continue;
+    if (record.open && !record.open(meetings, c)) continue;
     candidates.push({ step: record.step, action: record.action, subject: record.subject, row: record.subject === 'Case' ? caseRow : scopeRow, unmet: [] });
   }
   for (const transition of nextStepsOf(c)) {
-    const unmet = transition.step === 'concludeReview' && (await meetingsOf(manager, c)) === 0
+    const unmet = transition.step === 'concludeReview' && meetings === 0
       ? [message('case.pending.meetingRequired')]
       : await unmetOf(run, transition.guard);
     candidates.push({ step: transition.step, action: transition.action, subject: 'Case', row: caseRow, unmet });

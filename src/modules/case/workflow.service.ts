@@ -7,6 +7,7 @@ import { Case, CaseEvent, CaseStatus, Programme } from './case.entity';
 import { DECIDED, dueAtFor } from './deadlines';
 import { invalidTransition, StepCollaborators, StepInput, StepRun, TRANSITION_BY_STEP } from './workflow';
 import { PendingStep, pendingStepsOf } from './pending-steps';
+import { Meeting } from '../committee/committee.entity';
 import type { Account } from '../account/account.entity';
 import type { DataAccess } from '../../db/data-access';
 import type { SettingsService } from '../settings/settings.service';
@@ -65,7 +66,11 @@ export class WorkflowService {
   async pendingSteps(caller: Caller, c: Case, visibleAccounts: Account[]): Promise<PendingStep[]> {
     const calendar = await this.settings.calendarOf(c.districtCode);
     const manager = this.data.system('count a case\'s meetings for its next steps').manager;
-    return pendingStepsOf({ caller, services: this.collaborators, manager, calendar }, c, visibleAccounts);
+    // That a meeting exists is what "waiting for whom?" answers, not what it decided: counted across scope.
+    const meetings = await this.data.system('count a case\'s meetings for its next steps').getRepository(Meeting).createQueryBuilder('m')
+      .where('m.district_code = :d AND :id = ANY(m.agenda_case_ids) AND m.created_at >= :since', { d: c.districtCode, id: c.id, since: c.statusSince })
+      .getCount();
+    return pendingStepsOf({ caller, services: this.collaborators, manager, calendar }, c, visibleAccounts, meetings);
   }
 
   /**

@@ -30,7 +30,7 @@ export class EnrolmentService {
     if (c.programme === Programme.LINSHI) return;
     await this.endFor(run);
     // D§5: nobody is in two active enrolments of the same programme.
-    const [already] = await manager.query(
+    const [already]: { id_number: string }[] = await manager.query(
       `SELECT p.id_number FROM enrolments e
        JOIN persons p ON p.district_code = e.district_code AND p.household_id = e.household_id
        JOIN persons q ON q.district_code = e.district_code AND q.household_id = $3 AND q.id_number = p.id_number

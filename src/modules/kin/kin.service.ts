@@ -36,7 +36,7 @@ export class KinService {
            AND EXISTS (SELECT 1 FROM persons p WHERE p.district_code = c.district_code AND p.household_id = c.household_id AND p.id_number = $2)
          RETURNING c.district_code, c.id, c.township_code, c.village_code, c.status`,
         [saved.districtCode, saved.idNumber, saved.accountId, OPEN_STATUSES],
-      ).then(([rows]) => rows);
+      ).then(([rows]: [typeof affected]) => rows);
       for (const c of affected) {
         await manager.insert(CaseEvent, {
           districtCode: c.district_code, caseId: c.id, townshipCode: c.township_code, villageCode: c.village_code, fromStatus: c.status,

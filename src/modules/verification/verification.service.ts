@@ -96,7 +96,7 @@ export class VerificationService {
   async approveRequest(caller: Caller, id: string): Promise<VerificationRequest> {
     return this.writes.guardedChange(caller, REQUEST, { id }, 'verify', async ({ manager, row: locked }) => {
       if (locked.status !== VerificationStatus.REQUESTED) throw conflict('verification.request.alreadyProcessed', { status: locked.status });
-      const caseRow = await manager.query('SELECT household_id FROM cases WHERE district_code = $1 AND id = $2', [locked.districtCode, locked.caseId]);
+      const caseRow: { household_id: string }[] = await manager.query('SELECT household_id FROM cases WHERE district_code = $1 AND id = $2', [locked.districtCode, locked.caseId]);
       const members = await manager.findBy(Person, { districtCode: locked.districtCode, householdId: caseRow[0].household_id });
       const subjects = members.map((m) => ({ name: m.name, idNumber: m.idNumber }));
       await manager.insert(VerificationAnswer, locked.departments.map((departmentCode) => ({
