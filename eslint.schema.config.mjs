@@ -32,7 +32,11 @@ function exceptWhere(ruleName, skip) {
     meta: rule.meta,
     create(context) {
       const filtered = Object.create(context, {
-        report: { value: (descriptor) => { if (!skip(descriptor.node)) context.report(descriptor); } },
+        report: {
+          value: (descriptor) => {
+            if (!skip(descriptor.node)) context.report(descriptor);
+          },
+        },
       });
       return rule.create(filtered);
     },
@@ -45,7 +49,9 @@ const contract = {
     'input-name': exceptWhere('input-name', (node) => rootFieldOf(node) === 'Mutation.login'),
     // Mutations return a non-null payload (`approveCase(input: …): ApproveCasePayload!`, issue 7 §2);
     // only Query fields must be nullable so that a refused one leaves the rest of the response (§4).
-    'require-nullable-result-in-root': exceptWhere('require-nullable-result-in-root', (node) => (rootFieldOf(node) ?? '').startsWith('Mutation.')),
+    'require-nullable-result-in-root': exceptWhere('require-nullable-result-in-root', (node) =>
+      (rootFieldOf(node) ?? '').startsWith('Mutation.'),
+    ),
     // PermissionAction and PermissionSubject values are the policy table's own identifiers (`decide`,
     // `Case`), as the permission matrix, explanations and the audit log show them; clients already
     // ask `whoCan(action: decide, subjectType: Case)` (issue 3). Every other enum is UPPER_CASE.
@@ -74,26 +80,53 @@ export default [
       // that live inside one record and are identified by it: an accounting's income and asset items,
       // a verification answer's subjects, an investigation's investigators, a district's holidays (by
       // their day), error codes (by their code), a committee's seats and a meeting's votes (by the global ids they carry).
-      '@graphql-eslint/strict-id-in-types': ['error', {
-        exceptions: {
-          suffixes: ['Connection', 'Edge', 'Payload'],
-          types: ['PageInfo', 'PermissionExplanation', 'PermissionGrant', 'WhoCanEntry', 'DistrictSettings', 'Setting', 'PublicNotice', 'RoleAssignment',
-            'PendingStep', 'ErrorCodeInfo', 'IncomeItem', 'AssetItem', 'VerificationSubject', 'Investigator', 'Holiday', 'CommitteeMember', 'CommitteeVote'],
+      '@graphql-eslint/strict-id-in-types': [
+        'error',
+        {
+          exceptions: {
+            suffixes: ['Connection', 'Edge', 'Payload'],
+            types: [
+              'PageInfo',
+              'PermissionExplanation',
+              'PermissionGrant',
+              'WhoCanEntry',
+              'DistrictSettings',
+              'Setting',
+              'PublicNotice',
+              'RoleAssignment',
+              'PendingStep',
+              'ErrorCodeInfo',
+              'IncomeItem',
+              'AssetItem',
+              'VerificationSubject',
+              'Investigator',
+              'Holiday',
+              'CommitteeMember',
+              'CommitteeVote',
+            ],
+          },
         },
-      }],
+      ],
       // Every type and root field is described, except the root types themselves: type-graphql
       // prints Query and Mutation without a description (test/server.test.ts exempts them too).
-      '@graphql-eslint/require-description': ['error', {
-        types: true, rootField: true,
-        ignoredSelectors: ['[type=ObjectTypeDefinition][name.value=/^(Query|Mutation)$/]'],
-      }],
+      '@graphql-eslint/require-description': [
+        'error',
+        {
+          types: true,
+          rootField: true,
+          ignoredSelectors: ['[type=ObjectTypeDefinition][name.value=/^(Query|Mutation)$/]'],
+        },
+      ],
       // From schema-all, the rules that encode this contract:
       '@graphql-eslint/no-scalar-result-type-on-mutation': 'error',
       'contract/input-name': ['error', { checkInputType: true, caseSensitiveInputType: false }],
       'contract/require-nullable-result-in-root': 'error',
       // Replaced by the same rule with the two policy enums excepted (contract/naming-convention above).
       '@graphql-eslint/naming-convention': 'off',
-      'contract/naming-convention': ['error', graphqlPlugin.configs['flat/schema-recommended'].rules['@graphql-eslint/naming-convention'][1]],
+      'contract/naming-convention': [
+        'error',
+        graphqlPlugin.configs['flat/schema-recommended'].rules['@graphql-eslint/naming-convention'][1],
+      ],
     },
   },
 ];

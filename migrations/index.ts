@@ -10,5 +10,14 @@ import { KeysetOrder1795844972467 } from './1795844972467-KeysetOrder';
 import { SpotChecksAndObjectionOutcomes1795846079979 } from './1795846079979-SpotChecksAndObjectionOutcomes';
 
 /** Migrations in the order they apply; add each new one here. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Foundation1795819048668, CasesAndAudit1795819806835, Workflow1795820308246, Oversight1795821777080, CredentialsVersion1795821905058, HouseholdAssets1795822098287, MemberUniqueAndFindingSubject1795822850684, KeysetOrder1795844972467,
-  SpotChecksAndObjectionOutcomes1795846079979];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  Foundation1795819048668,
+  CasesAndAudit1795819806835,
+  Workflow1795820308246,
+  Oversight1795821777080,
+  CredentialsVersion1795821905058,
+  HouseholdAssets1795822098287,
+  MemberUniqueAndFindingSubject1795822850684,
+  KeysetOrder1795844972467,
+  SpotChecksAndObjectionOutcomes1795846079979,
+];

@@ -117,9 +117,15 @@ export function refusalReason(ability: AppAbility, action: Action, subject: Subj
     const denial = rules.find((r) => r.inverted);
     return denial ? refusedBy((denial.origin as PolicyRule).grant) : message('permission.denied.noGrant', { action, subject: subjectType });
   }
-  const scopes = new Map(grants.map((g) => [`${g.role}:${g.scope}`, {
-    zh: `${g.role}（${SCOPE_WORDS[g.scope].zh}）`, en: `${g.role}: ${SCOPE_WORDS[g.scope].en}`,
-  }]));
+  const scopes = new Map(
+    grants.map((g) => [
+      `${g.role}:${g.scope}`,
+      {
+        zh: `${g.role}（${SCOPE_WORDS[g.scope].zh}）`,
+        en: `${g.role}: ${SCOPE_WORDS[g.scope].en}`,
+      },
+    ]),
+  );
   return {
     ...message('permission.denied.outOfScope', { action, subject: subjectType, scopes: [...scopes.values()] }),
     clause: [...new Set(grants.map((g) => g.clause))].join(', '),

@@ -6,8 +6,27 @@ import { Role } from './roles';
 import { SUBJECT_NAMES } from './subjects';
 
 export const ACTIONS: readonly Action[] = [
-  'read', 'create', 'update', 'revoke', 'explain', 'submit', 'accept', 'investigate', 'assess', 'appraise', 'notice', 'vote',
-  'review', 'decide', 'deliver', 'file', 'spotCheck', 'pay', 'confirm', 'verify', 'answer',
+  'read',
+  'create',
+  'update',
+  'revoke',
+  'explain',
+  'submit',
+  'accept',
+  'investigate',
+  'assess',
+  'appraise',
+  'notice',
+  'vote',
+  'review',
+  'decide',
+  'deliver',
+  'file',
+  'spotCheck',
+  'pay',
+  'confirm',
+  'verify',
+  'answer',
 ];
 
 /** The grants of one role (or all), in table order. */
@@ -38,7 +57,8 @@ export interface Explanation {
   message: Message;
 }
 
-const show = (value: unknown): string | Localized => (value === null || value === undefined ? { zh: '空', en: 'empty' } : JSON.stringify(value));
+const show = (value: unknown): string | Localized =>
+  value === null || value === undefined ? { zh: '空', en: 'empty' } : JSON.stringify(value);
 
 /** Why an actor may or may not do `action` on a row (or on the subject type when `row` is null). */
 export function explain(actor: Actor, action: Action, subjectType: SubjectName, row: object | null, field?: string): Explanation {
@@ -56,15 +76,26 @@ export function explain(actor: Actor, action: Action, subjectType: SubjectName, 
       for (const [key, expected] of Object.entries(rule.conditions ?? {})) {
         const actual = (row as Record<string, unknown>)[key];
         if (actual !== expected) {
-          failedConditions.push(message('permission.explain.conditionFailed', { ...who, property: key, expected: show(expected), actual: show(actual) }));
+          failedConditions.push(
+            message('permission.explain.conditionFailed', { ...who, property: key, expected: show(expected), actual: show(actual) }),
+          );
         }
       }
-      if (field && rule.fields && !rule.fields.includes(field)) failedConditions.push(message('permission.explain.fieldNotGranted', { ...who, field }));
+      if (field && rule.fields && !rule.fields.includes(field))
+        failedConditions.push(message('permission.explain.fieldNotGranted', { ...who, field }));
     }
   }
   let explanation: Message;
-  if (allowed) explanation = { ...message('permission.explain.allowed', { role: origin!.grant.role, reason: origin!.grant.reason }), clause: origin!.grant.clause };
-  else if (origin?.inverted) explanation = { ...message('permission.explain.refused', { role: origin.grant.role, reason: origin.grant.reason }), clause: origin.grant.clause };
+  if (allowed)
+    explanation = {
+      ...message('permission.explain.allowed', { role: origin!.grant.role, reason: origin!.grant.reason }),
+      clause: origin!.grant.clause,
+    };
+  else if (origin?.inverted)
+    explanation = {
+      ...message('permission.explain.refused', { role: origin.grant.role, reason: origin.grant.reason }),
+      clause: origin.grant.clause,
+    };
   else if (ability.rulesFor(action, subjectType).some((r) => !r.inverted)) explanation = message('permission.explain.conditionsFail');
   else explanation = message('permission.explain.noGrant', { username: actor.username, action, subject: subjectType });
   return { allowed, deciding: origin?.grant ?? null, heldFor: origin?.heldFor ?? null, failedConditions, message: explanation };

@@ -17,19 +17,32 @@ export function renderPermissionMatrix(): string {
     'The same table answers `permissionMatrix(role)`, `explainPermission(...)` and `whoCan(...)` over GraphQL.',
     '',
     'Scopes: own village / own township / own district = rows whose village / township / district code equals that of',
-    'the region the role is held for; own account = the holder\'s own rows.',
+    "the region the role is held for; own account = the holder's own rows.",
     '',
   ];
   for (const role of Object.values(Role)) {
     lines.push(`## ${role}`, '');
-    lines.push('| subject | actions (full = every field within scope; partial = limited fields, an extra condition, or a denial that overrides) |', '| --- | --- |');
+    lines.push(
+      '| subject | actions (full = every field within scope; partial = limited fields, an extra condition, or a denial that overrides) |',
+      '| --- | --- |',
+    );
     for (const subject of MATRIX_SUBJECTS) {
-      const granted = ACTIONS.map((action) => [action, effectiveAccess(role, action, subject)] as const).filter(([, access]) => access !== 'none');
-      lines.push(`| ${subject} | ${granted.length ? granted.map(([action, access]) => `${action} (${ACCESS_MARK[access]})`).join(', ') : '—'} |`);
+      const granted = ACTIONS.map((action) => [action, effectiveAccess(role, action, subject)] as const).filter(
+        ([, access]) => access !== 'none',
+      );
+      lines.push(
+        `| ${subject} | ${granted.length ? granted.map(([action, access]) => `${action} (${ACCESS_MARK[access]})`).join(', ') : '—'} |`,
+      );
     }
-    lines.push('', '| effect | action | subject | scope | fields | condition | clause | reason | 理由 |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      '',
+      '| effect | action | subject | scope | fields | condition | clause | reason | 理由 |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    );
     for (const grant of grantsOf(role)) {
-      lines.push(`| ${grant.inverted ? 'deny' : 'allow'} | ${grant.action} | ${grant.subject} | ${SCOPE_WORDS[grant.scope].en} | ${grant.fields?.join(', ') ?? 'all'} | ${grant.when?.text.en ?? ''} | ${grant.clause} | ${cell(grant.reason.en)} | ${cell(grant.reason.zh)} |`);
+      lines.push(
+        `| ${grant.inverted ? 'deny' : 'allow'} | ${grant.action} | ${grant.subject} | ${SCOPE_WORDS[grant.scope].en} | ${grant.fields?.join(', ') ?? 'all'} | ${grant.when?.text.en ?? ''} | ${grant.clause} | ${cell(grant.reason.en)} | ${cell(grant.reason.zh)} |`,
+      );
     }
     lines.push('');
   }

@@ -14,17 +14,50 @@ export interface Localized {
 
 /** What an actor does to a subject. Lower-case verbs, one per kind of act the plan distinguishes. */
 export type Action =
-  | 'read' | 'create' | 'update' | 'revoke' | 'explain'
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'revoke'
+  | 'explain'
   // the case workflow (D§3–§7): one verb per kind of step the plan assigns to a tier
-  | 'submit' | 'accept' | 'investigate' | 'assess' | 'appraise' | 'notice' | 'vote' | 'review' | 'decide'
-  | 'deliver' | 'file' | 'spotCheck' | 'pay' | 'confirm' | 'verify' | 'answer';
+  | 'submit'
+  | 'accept'
+  | 'investigate'
+  | 'assess'
+  | 'appraise'
+  | 'notice'
+  | 'vote'
+  | 'review'
+  | 'decide'
+  | 'deliver'
+  | 'file'
+  | 'spotCheck'
+  | 'pay'
+  | 'confirm'
+  | 'verify'
+  | 'answer';
 
 /** Every kind of row the policy speaks about; each is also the entity class name. `Policy` is the
  * policy table itself, as read through the audit API. */
 export type SubjectName =
-  | 'Region' | 'Account' | 'ApiKey' | 'Household' | 'Person' | 'Case' | 'CaseRecord' | 'AuditEntry' | 'Policy'
-  | 'Settings' | 'Committee' | 'Meeting' | 'VerificationRequest' | 'VerificationAnswer' | 'KinDeclaration' | 'Enrolment'
-  | 'AuditFinding' | 'DevelopmentLink';
+  | 'Region'
+  | 'Account'
+  | 'ApiKey'
+  | 'Household'
+  | 'Person'
+  | 'Case'
+  | 'CaseRecord'
+  | 'AuditEntry'
+  | 'Policy'
+  | 'Settings'
+  | 'Committee'
+  | 'Meeting'
+  | 'VerificationRequest'
+  | 'VerificationAnswer'
+  | 'KinDeclaration'
+  | 'Enrolment'
+  | 'AuditFinding'
+  | 'DevelopmentLink';
 
 /**
  * Which rows a grant reaches, relative to the region (or account) the role is held for.
@@ -36,9 +69,15 @@ export type Scope = 'village' | 'township' | 'district' | 'department' | 'self';
 
 /** The messages the policy itself gives; each key has its Chinese and English text in the API's catalogue. */
 export type PolicyMessageKey =
-  | 'permission.denied.rule' | 'permission.denied.noGrant' | 'permission.denied.outOfScope'
-  | 'permission.explain.conditionFailed' | 'permission.explain.fieldNotGranted' | 'permission.explain.allowed'
-  | 'permission.explain.refused' | 'permission.explain.conditionsFail' | 'permission.explain.noGrant';
+  | 'permission.denied.rule'
+  | 'permission.denied.noGrant'
+  | 'permission.denied.outOfScope'
+  | 'permission.explain.conditionFailed'
+  | 'permission.explain.fieldNotGranted'
+  | 'permission.explain.allowed'
+  | 'permission.explain.refused'
+  | 'permission.explain.conditionsFail'
+  | 'permission.explain.noGrant';
 
 export type PolicyParamValue = string | number | Localized | readonly (string | Localized)[];
 

@@ -21,9 +21,22 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS || 200);
 
 const REQUESTS: { name: string; as: string; query: string }[] = [
   { name: 'me', as: 'hexi.caseworker', query: '{ me { username roles { role regionCode } } }' },
-  { name: 'cases page (50, nested)', as: 'hexi.caseworker', query: '{ cases(first: 50) { totalCount edges { node { id status household { headName members { name idNumber } } events { action } } } } }' },
-  { name: 'cases page, district', as: 'district.officer', query: '{ cases(first: 50, filter: { programme: DIBAO }) { totalCount edges { node { id status villageCode } } } }' },
-  { name: 'case search by name', as: 'district.officer', query: '{ cases(first: 20, filter: { search: "户主1" }) { totalCount edges { node { id } } } }' },
+  {
+    name: 'cases page (50, nested)',
+    as: 'hexi.caseworker',
+    query:
+      '{ cases(first: 50) { totalCount edges { node { id status household { headName members { name idNumber } } events { action } } } } }',
+  },
+  {
+    name: 'cases page, district',
+    as: 'district.officer',
+    query: '{ cases(first: 50, filter: { programme: DIBAO }) { totalCount edges { node { id status villageCode } } } }',
+  },
+  {
+    name: 'case search by name',
+    as: 'district.officer',
+    query: '{ cases(first: 20, filter: { search: "户主1" }) { totalCount edges { node { id } } } }',
+  },
   { name: 'overdue cases', as: 'district.officer', query: '{ overdueCases(first: 20) { totalCount } }' },
   { name: 'public notices (anonymous)', as: '', query: '{ publicNotices { maskedName amount } }' },
   { name: 'permission matrix', as: 'auditor', query: '{ permissionMatrix(role: TOWNSHIP_HEAD) { action subject clause } }' },
@@ -42,7 +55,8 @@ async function fill(url: string): Promise<void> {
 
 async function insertCases(client: Client): Promise<void> {
   // Households, one member each, and a case each, spread over the demo district's villages.
-  await client.query(`
+  await client.query(
+    `
     WITH villages AS (SELECT array_agg(code ORDER BY code) AS codes FROM regions WHERE level = 'VILLAGE'),
     creator AS (SELECT id FROM accounts WHERE username = 'admin'),
     h AS (
@@ -57,7 +71,9 @@ async function insertCases(client: Client): Promise<void> {
     INSERT INTO cases (district_code, household_id, township_code, village_code, programme, status, channel, applicant_name, residence, created_by_id, decision_due_at, version)
     SELECT district_code, id, township_code, village_code, (ARRAY['DIBAO','TEKUN','LINSHI'])[1 + (random() * 2)::int], 'SUBMITTED', 'WINDOW', head_name, 'RURAL',
            created_by_id, now() + (random() * 60 - 20) * interval '1 day', 1
-    FROM h`, [CASES]);
+    FROM h`,
+    [CASES],
+  );
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -74,11 +90,12 @@ async function main() {
     const url = (db.dataSource.options as { url: string }).url;
     await fill(url);
     const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-    const post = (query: string, token?: string) => fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query }),
-    });
+    const post = (query: string, token?: string) =>
+      fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query }),
+      });
     const tokens = new Map<string, string>();
     for (const username of new Set(REQUESTS.map((r) => r.as).filter(Boolean))) {
       const response = await post(`mutation { login(username: "${username}", password: "${config.demoPassword}") { token } }`);
@@ -99,7 +116,9 @@ async function main() {
         statements = response.headers.get('x-sql-statements') ?? '?';
       }
       times.sort((a, b) => a - b);
-      console.log(`| ${request.name} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${times[times.length - 1].toFixed(1)} | ${statements} |`);
+      console.log(
+        `| ${request.name} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${times[times.length - 1].toFixed(1)} | ${statements} |`,
+      );
     }
   } finally {
     server.close();

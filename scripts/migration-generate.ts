@@ -10,7 +10,8 @@ import { openDatabase } from '../src/db/open-database';
 
 async function main() {
   const name = process.argv[2];
-  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('Give the migration a PascalCase name: npm run migration:generate -- AddThing');
+  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
+    throw new Error('Give the migration a PascalCase name: npm run migration:generate -- AddThing');
   const config = loadConfig();
   const db = await openDatabase(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
   try {
@@ -22,9 +23,14 @@ async function main() {
     const stamp = Date.now();
     const quote = (q: string) => '`' + q.replace(/`/g, '\\`') + '`';
     const up = sql.upQueries.map((q) => `    await queryRunner.query(${quote(q.query)});`).join('\n');
-    const down = sql.downQueries.reverse().map((q) => `    await queryRunner.query(${quote(q.query)});`).join('\n');
+    const down = sql.downQueries
+      .reverse()
+      .map((q) => `    await queryRunner.query(${quote(q.query)});`)
+      .join('\n');
     const file = path.join(__dirname, '..', '..', 'migrations', `${stamp}-${name}.ts`);
-    fs.writeFileSync(file, `import { MigrationInterface, QueryRunner } from 'typeorm';
+    fs.writeFileSync(
+      file,
+      `import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${name}${stamp} implements MigrationInterface {
   name = '${name}${stamp}';
@@ -37,7 +43,8 @@ ${up}
 ${down}
   }
 }
-`);
+`,
+    );
     console.log(`Wrote ${path.relative(process.cwd(), file)}; add it to migrations/index.ts.`);
   } finally {
     await db.close();

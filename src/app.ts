@@ -39,8 +39,12 @@ const READY_TIMEOUT_MS = 2000;
 
 /** The HTTP application: GraphQL, GraphiQL and health endpoints over an open database. */
 export async function createApp(dataSource: DataSource, config: Config & { jwtSecret: string }, logger: Logger): Promise<App> {
-  const services = createServices(dataSource, logger, createTokenSigner(config.jwtSecret, config.tokenTtlSeconds),
-    new LoginThrottle(config.loginMaxFailures, config.loginLockSeconds));
+  const services = createServices(
+    dataSource,
+    logger,
+    createTokenSigner(config.jwtSecret, config.tokenTtlSeconds),
+    new LoginThrottle(config.loginMaxFailures, config.loginLockSeconds),
+  );
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(),
     formatError: createErrorFormatter(logger, config.production),
@@ -85,10 +89,17 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
     const statements = { count: 0 };
     res.locals.statements = statements;
     res.on('finish', () => {
-      logger.info({
-        requestId, method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode,
-        ms: Number(process.hrtime.bigint() - started) / 1e6, sqlStatements: statements.count,
-      }, 'request');
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          path: req.originalUrl.split('?')[0],
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+          sqlStatements: statements.count,
+        },
+        'request',
+      );
     });
     const language = languageOf(req.header('accept-language'));
     res.setHeader('content-language', language);

@@ -47,7 +47,10 @@ function parseTrustProxy(raw: string | undefined): boolean | number | string {
 
 /** Comma-separated origins (`https://app.example.org`), each exactly as a browser sends it in `Origin`. */
 function parseOrigins(raw: string | undefined): string[] {
-  const origins = (raw ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  const origins = (raw ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     const parsed = URL.canParse(origin) ? new URL(origin) : undefined;
     if (!parsed || !['http:', 'https:'].includes(parsed.protocol)) {
@@ -55,7 +58,8 @@ function parseOrigins(raw: string | undefined): string[] {
     }
     // Matched exactly against the Origin header, which is scheme://host[:port] in lower case with no
     // path and no default port: any other spelling would never match and silently allow nobody.
-    if (parsed.origin !== origin) throw new Error(`CORS_ORIGINS: "${origin}" is not an origin as browsers send it; write "${parsed.origin}"`);
+    if (parsed.origin !== origin)
+      throw new Error(`CORS_ORIGINS: "${origin}" is not an origin as browsers send it; write "${parsed.origin}"`);
   }
   return origins;
 }

@@ -3,9 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { Logger } from './logger';
 import { currentLanguage, Language } from './i18n/language';
-import {
-  clauseOf, Localized, message, Message, MessageKey, ParamsArgument, paramsIn, render, renderWithItems,
-} from './i18n/message';
+import { clauseOf, Localized, message, Message, MessageKey, ParamsArgument, paramsIn, render, renderWithItems } from './i18n/message';
 
 /**
  * Every code a response can carry as `extensions.code`: ours, and Apollo Server's own for requests
@@ -36,7 +34,7 @@ export const ERROR_CODE_MEANINGS: Record<ErrorCode, Localized> = {
   },
   FORBIDDEN: {
     zh: '已登录，但权限规则不允许此操作；消息给出规则的理由，`extensions.clause` 给出依据条款。',
-    en: 'Signed in, but the policy table does not allow this; the message gives the rule\'s reason, `extensions.clause` its clause.',
+    en: "Signed in, but the policy table does not allow this; the message gives the rule's reason, `extensions.clause` its clause.",
   },
   NOT_FOUND: {
     zh: '在您的权限范围内没有该对象（超出范围的对象也这样答复）。',
@@ -71,7 +69,10 @@ export const ERROR_CODE_MEANINGS: Record<ErrorCode, Localized> = {
     zh: '查询语句与接口定义不符，或嵌套层数超过上限。',
     en: 'The query does not match the schema, or is nested deeper than allowed.',
   },
-  PERSISTED_QUERY_NOT_FOUND: { zh: '未找到该持久化查询；请发送完整的查询语句。', en: 'The persisted-query hash is not known; send the full query.' },
+  PERSISTED_QUERY_NOT_FOUND: {
+    zh: '未找到该持久化查询；请发送完整的查询语句。',
+    en: 'The persisted-query hash is not known; send the full query.',
+  },
   PERSISTED_QUERY_NOT_SUPPORTED: { zh: '不支持持久化查询。', en: 'Persisted queries are not supported.' },
   OPERATION_RESOLUTION_FAILURE: {
     zh: '文档中有多个操作，`operationName` 未能指明执行哪一个。',
@@ -114,10 +115,12 @@ export class DomainError extends Error {
 export const unauthenticated = <K extends MessageKey>(key: K, ...params: ParamsArgument<K>) =>
   new DomainError(ErrorCode.UNAUTHENTICATED, message(key, ...params));
 export const forbidden = (reason: Message, details: Record<string, unknown> = {}) => new DomainError(ErrorCode.FORBIDDEN, reason, details);
-export const notFound = <K extends MessageKey>(key: K, ...params: ParamsArgument<K>) => new DomainError(ErrorCode.NOT_FOUND, message(key, ...params));
+export const notFound = <K extends MessageKey>(key: K, ...params: ParamsArgument<K>) =>
+  new DomainError(ErrorCode.NOT_FOUND, message(key, ...params));
 export const badInput = <K extends MessageKey>(field: string, key: K, ...params: ParamsArgument<K>) =>
   new DomainError(ErrorCode.BAD_USER_INPUT, message(key, ...params), { field });
-export const conflict = <K extends MessageKey>(key: K, ...params: ParamsArgument<K>) => new DomainError(ErrorCode.CONFLICT, message(key, ...params));
+export const conflict = <K extends MessageKey>(key: K, ...params: ParamsArgument<K>) =>
+  new DomainError(ErrorCode.CONFLICT, message(key, ...params));
 
 /** A step that cannot happen yet: every requirement it misses, at once, in `extensions.unmet`. */
 export const unmet = (...requirements: Message[]) =>
@@ -202,7 +205,11 @@ export function createErrorFormatter(logger: Logger, production: boolean) {
         locations: formatted.locations,
         path: formatted.path,
         extensions: {
-          ...extra, code, messageKey: key, params, ...(clause ? { clause } : {}),
+          ...extra,
+          code,
+          messageKey: key,
+          params,
+          ...(clause ? { clause } : {}),
           ...(unmetRequirements.length ? { unmet: unmetRequirements.map((requirement) => shown(requirement, language)) } : {}),
         },
       };
@@ -222,14 +229,21 @@ export function createErrorFormatter(logger: Logger, production: boolean) {
     if (pgCode && PG_INPUT_ERRORS[pgCode]) {
       const code = PG_INPUT_ERRORS[pgCode];
       const detail = (original as { detail?: string }).detail;
-      return answer(code, message(code === ErrorCode.CONFLICT ? 'database.conflict' : 'database.inputRefused'), production || !detail ? {} : { detail });
+      return answer(
+        code,
+        message(code === ErrorCode.CONFLICT ? 'database.conflict' : 'database.inputRefused'),
+        production || !detail ? {} : { detail },
+      );
     }
     const code = formatted.extensions?.code;
     const requestMessage = isErrorCode(code) ? REQUEST_MESSAGES[code] : undefined;
     if (requestMessage) return answer(code as ErrorCode, requestMessage(formatted.message));
     if (code !== ErrorCode.INTERNAL_SERVER_ERROR) logger.warn({ code }, 'error code outside ErrorCode answered as INTERNAL_SERVER_ERROR');
     logger.error({ err: original }, 'unexpected error');
-    return answer(ErrorCode.INTERNAL_SERVER_ERROR, message('internal.error'),
-      production ? {} : { detail: formatted.message, stacktrace: formatted.extensions?.stacktrace });
+    return answer(
+      ErrorCode.INTERNAL_SERVER_ERROR,
+      message('internal.error'),
+      production ? {} : { detail: formatted.message, stacktrace: formatted.extensions?.stacktrace },
+    );
   };
 }

@@ -19,7 +19,8 @@ export function createLoaders(caller: Caller, services: Services) {
     }),
     /** The accounts of a district the caller may see, once per request (who may take a next step). */
     visibleAccountsByDistrict: new DataLoader<string, Account[]>((districts) =>
-      Promise.all(districts.map((regionCode) => services.accounts.list(caller, { regionCode })))),
+      Promise.all(districts.map((regionCode) => services.accounts.list(caller, { regionCode }))),
+    ),
   };
 }
 

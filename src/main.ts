@@ -22,10 +22,13 @@ async function main() {
       logger.info({ signal }, 'stopped during startup');
       process.exit(1);
     }
-    shutdown(signal).then(() => process.exit(0), (error: unknown) => {
-      logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    });
+    shutdown(signal).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -45,7 +48,10 @@ async function main() {
     throw error;
   }
   const server: Server = app.express.listen(config.port, () => {
-    logger.info({ port: config.port }, `API on http://localhost:${config.port}/graphql, GraphiQL on http://localhost:${config.port}/graphiql`);
+    logger.info(
+      { port: config.port },
+      `API on http://localhost:${config.port}/graphql, GraphiQL on http://localhost:${config.port}/graphiql`,
+    );
   });
   shutdown = createShutdown({ app, server, db, graceMs: config.shutdownGraceMs, logger });
 }

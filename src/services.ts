@@ -40,7 +40,19 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
   const workflow = new WorkflowService(data, writes, settings, { kin, verification, committees, enrolments });
   const steps = new CaseStepsService(data, accounts, cases, settings, workflow);
   return {
-    data, audit, settings, regions, accounts, kin, households, cases, verification, enrolments, committees, workflow, steps,
+    data,
+    audit,
+    settings,
+    regions,
+    accounts,
+    kin,
+    households,
+    cases,
+    verification,
+    enrolments,
+    committees,
+    workflow,
+    steps,
     notices: new PublicNoticeService(data),
     oversight: new OversightService(data, writes, regions),
   };

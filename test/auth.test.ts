@@ -95,8 +95,12 @@ describe('bearer tokens', () => {
   });
 
   it('are refused when signed with another key', async () => {
-    const token = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(await accountId('admin'))
-      .setIssuer('delegated-assistance').setAudience('delegated-assistance-api').setExpirationTime('1h')
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(await accountId('admin'))
+      .setIssuer('delegated-assistance')
+      .setAudience('delegated-assistance-api')
+      .setExpirationTime('1h')
       .sign(new TextEncoder().encode('x'.repeat(32)));
     expect(codeOf(await t.gql(ME, {}, token))).toBe('UNAUTHENTICATED');
   });
@@ -105,18 +109,32 @@ describe('bearer tokens', () => {
     const token = await t.login('va.101204');
     expect(codeOf(await t.gql(ME, {}, token))).toBeUndefined();
     const admin = await t.login('admin');
-    const id = (await t.gql('{ accounts(role: VILLAGE_ASSISTANT, regionCode: "510199101204") { nodes { id } } }', {}, admin)).data!.accounts.nodes[0].id;
-    const off = await t.gql('mutation($id: ID!) { setAccountActive(input: { accountId: $id, active: false }) { account { active } } }', { id }, admin);
+    const id = (await t.gql('{ accounts(role: VILLAGE_ASSISTANT, regionCode: "510199101204") { nodes { id } } }', {}, admin)).data!.accounts
+      .nodes[0].id;
+    const off = await t.gql(
+      'mutation($id: ID!) { setAccountActive(input: { accountId: $id, active: false }) { account { active } } }',
+      { id },
+      admin,
+    );
     expect(off.data!.setAccountActive.account.active).toBe(false);
     expect(codeOf(await t.gql(ME, {}, token))).toBe('UNAUTHENTICATED');
     expect(codeOf(await t.gql(LOGIN, { u: 'va.101204', p: DEMO_PASSWORD }))).toBe('UNAUTHENTICATED');
     await t.gql('mutation($id: ID!) { setAccountActive(input: { accountId: $id, active: true }) { account { active } } }', { id }, admin);
-    const log = await t.gql('{ auditLog(filter: { subjectType: "Account", actorUsername: "admin" }) { nodes { action } } }', {}, await t.login('auditor'));
+    const log = await t.gql(
+      '{ auditLog(filter: { subjectType: "Account", actorUsername: "admin" }) { nodes { action } } }',
+      {},
+      await t.login('auditor'),
+    );
     expect(log.data!.auditLog.nodes.map((e: { action: string }) => e.action)).toEqual(['activateAccount', 'deactivateAccount']);
   });
 
   it('must come as "Bearer <credential>"', async () => {
-    const result = await t.http().post('/graphql').set('content-type', 'application/json').set('authorization', 'Basic abc').send({ query: ME });
+    const result = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('authorization', 'Basic abc')
+      .send({ query: ME });
     expect(result.status).toBe(401);
     expect(result.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
@@ -149,7 +167,8 @@ describe('me', () => {
 });
 
 describe('department API keys', () => {
-  const CREATE = 'mutation($a: ID!, $n: String!) { createApiKey(input: { accountId: $a, name: $n }) { secret apiKey { id prefix lastUsedAt revokedAt } } }';
+  const CREATE =
+    'mutation($a: ID!, $n: String!) { createApiKey(input: { accountId: $a, name: $n }) { secret apiKey { id prefix lastUsedAt revokedAt } } }';
 
   async function globalIdOf(username: string): Promise<string> {
     const result = await t.gql('{ accounts(role: DEPARTMENT) { nodes { id username } } }', {}, await t.login('admin'));
@@ -176,7 +195,11 @@ describe('department API keys', () => {
     const issued = await t.gql(CREATE, { a: await globalIdOf('dept.bank'), n: 'bank' }, await t.login('admin'));
     const { secret, apiKey } = issued.data!.createApiKey;
     expect(codeOf(await t.gql(ME, {}, secret))).toBeUndefined();
-    const revoked = await t.gql('mutation($id: ID!) { revokeApiKey(input: { apiKeyId: $id }) { apiKey { revokedAt } } }', { id: apiKey.id }, await t.login('admin'));
+    const revoked = await t.gql(
+      'mutation($id: ID!) { revokeApiKey(input: { apiKeyId: $id }) { apiKey { revokedAt } } }',
+      { id: apiKey.id },
+      await t.login('admin'),
+    );
     expect(revoked.data!.revokeApiKey.apiKey.revokedAt).not.toBeNull();
     const refused = await t.gql(ME, {}, secret);
     expect(refused.status).toBe(401);

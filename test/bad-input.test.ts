@@ -39,9 +39,13 @@ it('never answers a mutation with a 500 or INTERNAL_SERVER_ERROR, nor with an er
         const internal = result.errors?.find((e) => !e.extensions?.code || e.extensions.code === 'INTERNAL_SERVER_ERROR');
         const code = String(result.errors?.[0]?.extensions?.code ?? 'OK');
         codes.set(code, (codes.get(code) ?? 0) + 1);
-        if (result.status >= 500 || internal) failures.push(`${username} ${mutation.name} (${flavour}): ${result.status} ${internal?.message ?? ''}`);
-        const uncontracted = result.errors?.find((e) => !CODES.has(String(e.extensions?.code)) || typeof e.extensions?.messageKey !== 'string');
-        if (uncontracted) failures.push(`${username} ${mutation.name} (${flavour}): outside the contract ${JSON.stringify(uncontracted.extensions)}`);
+        if (result.status >= 500 || internal)
+          failures.push(`${username} ${mutation.name} (${flavour}): ${result.status} ${internal?.message ?? ''}`);
+        const uncontracted = result.errors?.find(
+          (e) => !CODES.has(String(e.extensions?.code)) || typeof e.extensions?.messageKey !== 'string',
+        );
+        if (uncontracted)
+          failures.push(`${username} ${mutation.name} (${flavour}): outside the contract ${JSON.stringify(uncontracted.extensions)}`);
       }
     }
   }

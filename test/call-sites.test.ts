@@ -59,7 +59,9 @@ describe('data access in feature modules (issue 8 §1)', () => {
   it('no module reads through a raw repository, manager or SQL text, but for the counted sites of the allowed files', () => {
     const over = [...sitesByFile]
       .filter(([file, sites]) => sites.length > (ALLOWED_SITES[file] ?? 0))
-      .map(([file, sites]) => `${file}: ${sites.length} raw call sites, ${ALLOWED_SITES[file] ?? 0} allowed\n${describeSites(file, sites)}`);
+      .map(
+        ([file, sites]) => `${file}: ${sites.length} raw call sites, ${ALLOWED_SITES[file] ?? 0} allowed\n${describeSites(file, sites)}`,
+      );
     expect(over.join('\n\n')).toBe('');
   });
 

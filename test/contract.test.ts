@@ -6,7 +6,15 @@ import { TRANSITIONS } from '../src/modules/case/workflow';
 import { codeOf, startTestApp, TestApp } from './support/harness';
 import { idNumber } from './support/households';
 import {
-  accountIdOf, ALL_APPROVE, apply, as, letNoticePass, meetingWithVotes, prepareForReview, setHexiCommittee, stepOk,
+  accountIdOf,
+  ALL_APPROVE,
+  apply,
+  as,
+  letNoticePass,
+  meetingWithVotes,
+  prepareForReview,
+  setHexiCommittee,
+  stepOk,
 } from './support/workflow';
 
 /**
@@ -46,10 +54,15 @@ describe('the schema', () => {
 
   it('makes every type with an `id` a Node, and knows how to refetch each', async () => {
     const schema = await buildAppSchema();
-    const objects = Object.values(schema.getTypeMap()).filter((type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith('__'));
+    const objects = Object.values(schema.getTypeMap()).filter(
+      (type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith('__'),
+    );
     const withId = objects.filter((type) => type.getFields().id);
     expect(withId.filter((type) => !type.getInterfaces().some((i) => i.name === 'Node')).map((type) => type.name)).toEqual([]);
-    const nodes = schema.getPossibleTypes(schema.getType('Node') as never).map((type) => type.name).sort();
+    const nodes = schema
+      .getPossibleTypes(schema.getType('Node') as never)
+      .map((type) => type.name)
+      .sort();
     expect(Object.keys(NODE_FETCHERS).sort()).toEqual(nodes);
     expect(isInterfaceType(schema.getType('Node'))).toBe(true);
   });
@@ -61,7 +74,8 @@ describe('the schema', () => {
       if (type.name.startsWith('__') || !('getFields' in type)) continue;
       for (const field of Object.values((type as GraphQLObjectType).getFields())) {
         if (getNamedType(field.type).name === 'Float') floats.push(`${type.name}.${field.name}`);
-        for (const arg of 'args' in field ? field.args : []) if (getNamedType(arg.type).name === 'Float') floats.push(`${type.name}.${field.name}(${arg.name})`);
+        for (const arg of 'args' in field ? field.args : [])
+          if (getNamedType(arg.type).name === 'Float') floats.push(`${type.name}.${field.name}(${arg.name})`);
       }
     }
     expect(floats).toEqual([]);
@@ -92,28 +106,54 @@ describe('node(id)', () => {
     await prepareForReview(t, applied.id);
     await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId: await meetingWithVotes(t, [applied.id], ALL_APPROVE) });
     await stepOk(t, 'va.101201', 'raiseObjection', applied.id, { objector: '村民', content: '家有商铺' });
-    await as(t, 'va.101201', 'mutation($c: ID!) { recordAppraisal(input: { caseId: $c, heldOn: "2026-11-26", participants: 9, supported: true, minutes: "商铺已关闭" }) { appraisal { id } } }', { c: applied.id });
+    await as(
+      t,
+      'va.101201',
+      'mutation($c: ID!) { recordAppraisal(input: { caseId: $c, heldOn: "2026-11-26", participants: 9, supported: true, minutes: "商铺已关闭" }) { appraisal { id } } }',
+      { c: applied.id },
+    );
     await stepOk(t, 'va.101201', 'returnToReview', applied.id, { note: '评议支持' });
     await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId: await meetingWithVotes(t, [applied.id], ALL_APPROVE) });
     await letNoticePass(t, applied.id);
     await stepOk(t, 'hexi.head', 'approveCase', applied.id);
-    await as(t, 'va.101201', 'mutation($c: ID!) { recordDelivery(input: { caseId: $c, deliveredOn: "2026-11-27", recipient: "本人" }) { delivery { id } } }', { c: applied.id });
+    await as(
+      t,
+      'va.101201',
+      'mutation($c: ID!) { recordDelivery(input: { caseId: $c, deliveredOn: "2026-11-27", recipient: "本人" }) { delivery { id } } }',
+      { c: applied.id },
+    );
     await stepOk(t, 'hexi.caseworker', 'fileCase', applied.id);
     await stepOk(t, 'district.officer', 'spotCheck', applied.id, { outcome: 'CONFIRMED', findings: '入户核实无误' });
-    await as(t, 'hexi.member1', 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', { i: { name: '亲属', idNumber: idNumber('19800808', 556), relation: 'SPOUSE' } });
-    await as(t, 'auditor', 'mutation { recordAuditFinding(input: { severity: OBSERVATION, title: "抽样", body: "ok" }) { auditFinding { id } } }');
+    await as(t, 'hexi.member1', 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', {
+      i: { name: '亲属', idNumber: idNumber('19800808', 556), relation: 'SPOUSE' },
+    });
+    await as(
+      t,
+      'auditor',
+      'mutation { recordAuditFinding(input: { severity: OBSERVATION, title: "抽样", body: "ok" }) { auditFinding { id } } }',
+    );
     const [enrolment] = (await as(t, 'poverty', '{ enrolments { nodes { id } } }')).enrolments.nodes;
-    await as(t, 'poverty', 'mutation($e: ID!) { linkDevelopmentSupport(input: { enrolmentId: $e, measure: "技能培训" }) { developmentLink { id } } }', { e: enrolment.id });
-    await as(t, 'admin', 'mutation($a: ID!) { createApiKey(input: { accountId: $a, name: "k" }) { apiKey { id } } }', { a: await accountIdOf(t, 'dept.tax') });
+    await as(
+      t,
+      'poverty',
+      'mutation($e: ID!) { linkDevelopmentSupport(input: { enrolmentId: $e, measure: "技能培训" }) { developmentLink { id } } }',
+      { e: enrolment.id },
+    );
+    await as(t, 'admin', 'mutation($a: ID!) { createApiKey(input: { accountId: $a, name: "k" }) { apiKey { id } } }', {
+      a: await accountIdOf(t, 'dept.tax'),
+    });
 
     const readers: [string, string][] = [
-      ['district.officer', `{ cases(first: 100) { nodes { __typename id events { __typename id } investigations { __typename id } incomeAccountings { __typename id }
+      [
+        'district.officer',
+        `{ cases(first: 100) { nodes { __typename id events { __typename id } investigations { __typename id } incomeAccountings { __typename id }
           appraisals { __typename id } objections { __typename id } deliveries { __typename id } spotChecks { __typename id }
           household { __typename id members { __typename id } } } }
         meetings { nodes { __typename id } } committees { __typename id } verificationRequests { nodes { __typename id } }
         verificationAnswers { nodes { __typename id } } kinDeclarations { nodes { __typename id } } enrolments { nodes { __typename id } }
         auditFindings { nodes { __typename id } } developmentLinks { nodes { __typename id } } auditLog(first: 1) { nodes { __typename id } }
-        regions { __typename id } accounts(first: 1) { nodes { __typename id } } }`],
+        regions { __typename id } accounts(first: 1) { nodes { __typename id } } }`,
+      ],
       ['admin', '{ apiKeys { nodes { __typename id } } }'],
     ];
     const seen = new Map<string, { id: string; reader: string }>();
@@ -121,7 +161,10 @@ describe('node(id)', () => {
       for (const [type, id] of await idsSeenBy(reader, query)) if (!seen.has(type)) seen.set(type, { id, reader });
     }
     const schema = await buildAppSchema();
-    const nodeTypes = schema.getPossibleTypes(schema.getType('Node') as never).map((type) => type.name).sort();
+    const nodeTypes = schema
+      .getPossibleTypes(schema.getType('Node') as never)
+      .map((type) => type.name)
+      .sort();
     expect([...seen.keys()].sort()).toEqual(nodeTypes);
     for (const [type, { id, reader }] of seen) {
       expect(fromGlobalIdOrThrow(id).type).toBe(type);
@@ -130,7 +173,7 @@ describe('node(id)', () => {
     }
   });
 
-  it('is NOT_FOUND for an object outside the caller\'s scope, as for one that does not exist', async () => {
+  it("is NOT_FOUND for an object outside the caller's scope, as for one that does not exist", async () => {
     const [answer] = (await as(t, 'district.officer', '{ verificationAnswers(first: 1) { nodes { id } } }')).verificationAnswers.nodes;
     const result = await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: answer.id }, await t.login('va.101201'));
     expect([result.data?.node, codeOf(result)]).toEqual([null, 'NOT_FOUND']);
@@ -141,9 +184,13 @@ describe('ids inside errors', () => {
   it('name an earlier case by the global id that case(id:) accepts', async () => {
     const { case: first, household } = await apply(t, 'LINSHI', { head: '重复事由', cause: '火灾 (house fire)', emergency: true });
     await stepOk(t, 'hexi.head', 'emergencyPay', first.id, { amount: '800.00' });
-    const repeat = await t.gql('mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id } } }', {
-      input: { householdId: household.id, programme: 'LINSHI', channel: 'WINDOW', cause: '火灾 (house fire)' },
-    }, await t.login('va.101201'));
+    const repeat = await t.gql(
+      'mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id } } }',
+      {
+        input: { householdId: household.id, programme: 'LINSHI', channel: 'WINDOW', cause: '火灾 (house fire)' },
+      },
+      await t.login('va.101201'),
+    );
     expect(codeOf(repeat)).toBe('CONFLICT');
     const earlier = repeat.errors![0].extensions!.earlierCaseId as string;
     expect(earlier).toBe(first.id);
@@ -154,8 +201,13 @@ describe('ids inside errors', () => {
 describe('links a screen needs', () => {
   it('shows a committee member who sits with them, and nobody outside the township', async () => {
     const [hexi] = (await as(t, 'hexi.member1', '{ committees { townshipCode members { function account { username } } } }')).committees;
-    expect(hexi.members.map((m: { account: { username: string } }) => m.account.username).sort())
-      .toEqual(['hexi.caseworker2', 'hexi.head', 'hexi.member1', 'hexi.member2', 'hexi.member3']);
+    expect(hexi.members.map((m: { account: { username: string } }) => m.account.username).sort()).toEqual([
+      'hexi.caseworker2',
+      'hexi.head',
+      'hexi.member1',
+      'hexi.member2',
+      'hexi.member3',
+    ]);
     const outside = await t.gql('{ accounts(role: COMMITTEE_MEMBER) { nodes { username } } }', {}, await t.login('hexi.member1'));
     expect(outside.data!.accounts.nodes.every((a: { username: string }) => a.username.startsWith('hexi.'))).toBe(true);
   });
@@ -163,14 +215,19 @@ describe('links a screen needs', () => {
   it('links a verification request to its case, an investigation to who must sign and who has, a decision to who made it', async () => {
     const { case: applied } = await apply(t, 'DIBAO', { head: '链接户' });
     await prepareForReview(t, applied.id);
-    const found = (await as(t, 'hexi.head', `query($id: ID!) { case(id: $id) { decidedBy { username }
+    const found = await as(
+      t,
+      'hexi.head',
+      `query($id: ID!) { case(id: $id) { decidedBy { username }
       investigations { investigators { account { username } signed } case { id } } } verificationRequests(caseId: $id) { nodes { case { id } } } }`,
-    { id: applied.id }));
+      { id: applied.id },
+    );
     expect(found.verificationRequests.nodes).toEqual([{ case: { id: applied.id } }]);
     expect(found.case.decidedBy).toBeNull();
     expect(found.case.investigations[0].case.id).toBe(applied.id);
     expect(found.case.investigations[0].investigators).toEqual([
-      { account: { username: 'hexi.caseworker' }, signed: true }, { account: { username: 'hexi.caseworker2' }, signed: true },
+      { account: { username: 'hexi.caseworker' }, signed: true },
+      { account: { username: 'hexi.caseworker2' }, signed: true },
     ]);
   });
 });

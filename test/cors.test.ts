@@ -8,13 +8,16 @@ const OTHER = 'https://elsewhere.example.com';
 
 const corsHeaders = (response: Response) => Object.keys(response.headers).filter((name) => name.startsWith('access-control-'));
 
-const preflight = (t: TestApp, origin: string) => t.http().options('/graphql')
-  .set('origin', origin)
-  .set('access-control-request-method', 'POST')
-  .set('access-control-request-headers', 'authorization, content-type, accept-language, x-request-id');
+const preflight = (t: TestApp, origin: string) =>
+  t
+    .http()
+    .options('/graphql')
+    .set('origin', origin)
+    .set('access-control-request-method', 'POST')
+    .set('access-control-request-headers', 'authorization, content-type, accept-language, x-request-id');
 
-const query = (t: TestApp, origin: string) => t.http().post('/graphql')
-  .set('origin', origin).set('content-type', 'application/json').send({ query: '{ __typename }' });
+const query = (t: TestApp, origin: string) =>
+  t.http().post('/graphql').set('origin', origin).set('content-type', 'application/json').send({ query: '{ __typename }' });
 
 describe('CORS with an allow-list (CORS_ORIGINS)', () => {
   let t: TestApp;
@@ -82,7 +85,10 @@ describe('CORS_ORIGINS is checked at startup', () => {
   });
 
   it.each([
-    ['https://app.example.org/', /"https:\/\/app\.example\.org\/" is not an origin as browsers send it; write "https:\/\/app\.example\.org"/],
+    [
+      'https://app.example.org/',
+      /"https:\/\/app\.example\.org\/" is not an origin as browsers send it; write "https:\/\/app\.example\.org"/,
+    ],
     ['https://app.example.org/path', /write "https:\/\/app\.example\.org"/],
     ['https://App.Example.org', /write "https:\/\/app\.example\.org"/],
     ['https://app.example.org:443', /write "https:\/\/app\.example\.org"/],

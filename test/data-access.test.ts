@@ -23,14 +23,24 @@ afterAll(() => t.close());
 async function callerFor(username: string): Promise<Caller> {
   const account = await t.dataSource.getRepository(Account).findOneOrFail({ where: { username }, relations: { roles: true } });
   const actor = actorOf(account);
-  return { actor, authMethod: 'TOKEN', ability: defineAbilityFor(actor), requestId: 'test', clientAddress: 'test', audit: new PendingAudit() };
+  return {
+    actor,
+    authMethod: 'TOKEN',
+    ability: defineAbilityFor(actor),
+    requestId: 'test',
+    clientAddress: 'test',
+    audit: new PendingAudit(),
+  };
 }
 
 it('answers only the rows the caller may read, whatever filters are added', async () => {
   const village = await callerFor('va.101201');
   const all = await data.scoped(village, 'read', 'Household', Household, 'h').getMany();
   expect(all.map((h) => h.headName)).toEqual(['甲户主']);
-  const other = await data.scoped(village, 'read', 'Household', Household, 'h').andWhere('h.village_code = :v', { v: '510199101202' }).getMany();
+  const other = await data
+    .scoped(village, 'read', 'Household', Household, 'h')
+    .andWhere('h.village_code = :v', { v: '510199101202' })
+    .getMany();
   expect(other).toEqual([]);
 });
 
@@ -47,12 +57,16 @@ it('scopes nothing in for a caller without a grant (deny by default)', async () 
   expect(sub.sql).toMatch(/FALSE/);
 });
 
-it('keeps a member-name search inside the caller\'s Person scope', async () => {
+it("keeps a member-name search inside the caller's Person scope", async () => {
   // The district sees both households; members are matched only where the village may read them.
   const officer = await callerFor('district.officer');
   const village = await callerFor('va.101202');
-  const members = data.scopedSql(village, 'read', 'Person', Person, 'p', (q) => q.select('1').andWhere('p.household_id = h.id AND p.name ILIKE :s'));
-  const found = await data.scoped(officer, 'read', 'Household', Household, 'h')
-    .andWhere(`EXISTS (${members.sql})`, { ...members.params, s: '%户主%' }).getMany();
+  const members = data.scopedSql(village, 'read', 'Person', Person, 'p', (q) =>
+    q.select('1').andWhere('p.household_id = h.id AND p.name ILIKE :s'),
+  );
+  const found = await data
+    .scoped(officer, 'read', 'Household', Household, 'h')
+    .andWhere(`EXISTS (${members.sql})`, { ...members.params, s: '%户主%' })
+    .getMany();
   expect(found.map((h) => h.headName)).toEqual(['乙户主']);
 });

@@ -25,8 +25,9 @@ afterAll(() => t.close());
 
 /** One demo account per role, holding that role alone where the demo has one (the township head
  * also sits on the committee; an account is refused only what none of its roles is granted). */
-const ACCOUNTS = Object.values(Role).map((role) =>
-  DEMO_ACCOUNTS.find((a) => a.roles.length === 1 && a.roles[0] === role) ?? DEMO_ACCOUNTS.find((a) => a.roles.includes(role))!);
+const ACCOUNTS = Object.values(Role).map(
+  (role) => DEMO_ACCOUNTS.find((a) => a.roles.length === 1 && a.roles[0] === role) ?? DEMO_ACCOUNTS.find((a) => a.roles.includes(role))!,
+);
 
 it('refuses each tier without a grant for the declared action, and anonymous callers, on every root field', async () => {
   const schema = await buildAppSchema();
@@ -43,8 +44,12 @@ it('refuses each tier without a grant for the declared action, and anonymous cal
         if (codeOf(anonymous) !== 'UNAUTHENTICATED') unexpected.push(`anonymous ${field.name}: ${codeOf(anonymous) ?? 'allowed'}`);
       }
       if (requirement.kind !== 'can') continue;
-      const refused = ACCOUNTS.filter((account) => !POLICY.some((g) =>
-        account.roles.includes(g.role) && g.action === requirement.action && g.subject === requirement.subject && !g.inverted));
+      const refused = ACCOUNTS.filter(
+        (account) =>
+          !POLICY.some(
+            (g) => account.roles.includes(g.role) && g.action === requirement.action && g.subject === requirement.subject && !g.inverted,
+          ),
+      );
       for (const account of refused) {
         const result = await t.gql(query, variables, await t.login(account.username));
         refusals += 1;

@@ -73,17 +73,31 @@ describe('error codes', () => {
     expect(Object.values(ErrorCode)).toEqual(expect.arrayContaining(Object.values(ApolloServerErrorCode)));
   });
 
-  it('are the schema\'s ErrorCode enum, each value described in both languages', async () => {
+  it("are the schema's ErrorCode enum, each value described in both languages", async () => {
     const enumType = (await buildAppSchema()).getType('ErrorCode') as GraphQLEnumType;
-    expect(enumType.getValues().map((v) => v.name).sort()).toEqual(Object.values(ErrorCode).sort());
+    expect(
+      enumType
+        .getValues()
+        .map((v) => v.name)
+        .sort(),
+    ).toEqual(Object.values(ErrorCode).sort());
     for (const value of enumType.getValues()) expect(value.description).toMatch(/[a-z].*\n.*[\u4e00-\u9fff]/s);
   });
 
-  it('are each listed in the README\'s error section with their meaning', () => {
+  it("are each listed in the README's error section with their meaning", () => {
     const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('\n## Errors'), readme.indexOf('\n## ', readme.indexOf('\n## Errors') + 1));
-    const rows = section.split('\n').filter((line) => /^\| `[A-Z_]+` \|/.test(line)).map((line) => line.split(' | ').map((cell) => cell.replace(/^\| |`| \|$/g, '')));
-    expect(rows).toEqual(Object.values(ErrorCode).map((code) => [code, ERROR_CODE_MEANINGS[code].en.replace(/`/g, ''), ERROR_CODE_MEANINGS[code].zh.replace(/`/g, '')]));
+    const rows = section
+      .split('\n')
+      .filter((line) => /^\| `[A-Z_]+` \|/.test(line))
+      .map((line) => line.split(' | ').map((cell) => cell.replace(/^\| |`| \|$/g, '')));
+    expect(rows).toEqual(
+      Object.values(ErrorCode).map((code) => [
+        code,
+        ERROR_CODE_MEANINGS[code].en.replace(/`/g, ''),
+        ERROR_CODE_MEANINGS[code].zh.replace(/`/g, ''),
+      ]),
+    );
   });
 
   it('are all the formatter ever answers with, each error with a message key, whatever it is handed', () => {
@@ -99,14 +113,25 @@ describe('error codes', () => {
       new GraphQLError('Cannot query field "x" on type "Query".', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
       new GraphQLError('Something a plugin made up.', { extensions: { code: 'MADE_UP' } }),
     ];
-    const answers = handed.map((error) => format({ message: error.message, extensions: { code: error.extensions.code ?? 'INTERNAL_SERVER_ERROR' } }, error));
+    const answers = handed.map((error) =>
+      format({ message: error.message, extensions: { code: error.extensions.code ?? 'INTERNAL_SERVER_ERROR' } }, error),
+    );
     expect(answers.map((a) => a.extensions!.code)).toEqual([
-      'NOT_FOUND', 'INVALID_TRANSITION', 'BAD_USER_INPUT', 'CONFLICT', 'INTERNAL_SERVER_ERROR', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
+      'NOT_FOUND',
+      'INVALID_TRANSITION',
+      'BAD_USER_INPUT',
+      'CONFLICT',
+      'INTERNAL_SERVER_ERROR',
+      'GRAPHQL_PARSE_FAILED',
+      'GRAPHQL_VALIDATION_FAILED',
       'INTERNAL_SERVER_ERROR',
     ]);
     for (const answer of answers) expect(Object.keys(messages)).toContain(answer.extensions!.messageKey);
     // Production hides what went wrong inside; the message still says what happened, in Chinese by default.
-    expect(answers[4]).toEqual({ message: '服务器内部错误，已记录日志，请稍后再试。', extensions: { code: 'INTERNAL_SERVER_ERROR', messageKey: 'internal.error', params: {} } });
+    expect(answers[4]).toEqual({
+      message: '服务器内部错误，已记录日志，请稍后再试。',
+      extensions: { code: 'INTERNAL_SERVER_ERROR', messageKey: 'internal.error', params: {} },
+    });
   });
 
   it('are rendered in the language of the request being served', () => {
@@ -131,20 +156,29 @@ describe('errors over HTTP', () => {
     const english = await t.gql('{ auditLog { nodes { id } } }', {}, token, { 'accept-language': 'en-US,en;q=0.9' });
     expect(chinese.errors![0].message).toBe('您的角色均未获准对 AuditEntry 执行 read（未授权即拒绝）。');
     expect(english.errors![0].message).toBe('No role of yours is granted read on AuditEntry (deny by default).');
-    for (const [result, language] of [[chinese, 'zh'], [english, 'en']] as const) {
-      expect(result.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', messageKey: 'permission.denied.noGrant', params: { action: 'read', subject: 'AuditEntry' } });
+    for (const [result, language] of [
+      [chinese, 'zh'],
+      [english, 'en'],
+    ] as const) {
+      expect(result.errors![0].extensions).toMatchObject({
+        code: 'FORBIDDEN',
+        messageKey: 'permission.denied.noGrant',
+        params: { action: 'read', subject: 'AuditEntry' },
+      });
       expect(result.response.headers['content-language']).toBe(language);
     }
   });
 
-  it('a refusal by a policy row gives the row\'s reason in the request\'s language, citing its clause outside the sentence', async () => {
+  it("a refusal by a policy row gives the row's reason in the request's language, citing its clause outside the sentence", async () => {
     const { case: applied } = await apply(t, 'DIBAO', { head: '双语' });
     const approve = 'mutation($id: ID!, $v: Int!) { approveCase(input: { caseId: $id, version: $v }) { case { status } } }';
     const token = await t.login('district.officer');
     const chinese = await t.gql(approve, { id: applied.id, v: applied.version }, token);
     const english = await t.gql(approve, { id: applied.id, v: applied.version }, token, { 'accept-language': 'en-US,en;q=0.9' });
     expect(chinese.errors![0].message).toBe('审核确认与监督管理相分离：区民政只监督，不对已下放乡镇（街道）的案件作出确认或不予确认。');
-    expect(english.errors![0].message).toBe('Approval and supervision are separate: the district supervises and never approves or refuses a delegated township\'s case.');
+    expect(english.errors![0].message).toBe(
+      "Approval and supervision are separate: the district supervises and never approves or refuses a delegated township's case.",
+    );
     for (const result of [chinese, english]) {
       expect(result.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', messageKey: 'permission.denied.rule', clause: 'P1' });
     }
@@ -157,7 +191,7 @@ describe('errors over HTTP', () => {
     }
   });
 
-  it('gives Apollo\'s own errors a key and the request\'s language too', async () => {
+  it("gives Apollo's own errors a key and the request's language too", async () => {
     const parse = await t.gql('{', {});
     expect(parse.errors![0].extensions).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED', messageKey: 'request.parseFailed' });
     expect(parse.errors![0].message).toMatch(/^查询语句无法解析：Syntax Error/);
@@ -169,10 +203,16 @@ describe('errors over HTTP', () => {
     const empty = await t.http().post('/graphql').set('content-type', 'application/json').send({});
     expect(empty.status).toBe(400);
     expect(empty.body.errors[0].extensions).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'request.badRequest' });
-    const badHeader = await t.http().post('/graphql').set('content-type', 'application/json').set('authorization', 'Basic x').send({ query: '{ me { id } }' });
+    const badHeader = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('authorization', 'Basic x')
+      .send({ query: '{ me { id } }' });
     expect(badHeader.status).toBe(401);
     expect(badHeader.body.errors[0]).toMatchObject({
-      message: 'Authorization 请求头的格式应为 "Bearer <令牌或接口密钥>"。', extensions: { code: 'UNAUTHENTICATED', messageKey: 'auth.header.malformed' },
+      message: 'Authorization 请求头的格式应为 "Bearer <令牌或接口密钥>"。',
+      extensions: { code: 'UNAUTHENTICATED', messageKey: 'auth.header.malformed' },
     });
   });
 

@@ -13,9 +13,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const auditCount = async (kind: string) => (await t.dataSource.query('SELECT count(*)::int AS n FROM audit_log WHERE kind = $1', [kind]))[0].n as number;
+const auditCount = async (kind: string) =>
+  (await t.dataSource.query('SELECT count(*)::int AS n FROM audit_log WHERE kind = $1', [kind]))[0].n as number;
 
-describe('a village assistant and another village\'s household (P4.1)', () => {
+describe("a village assistant and another village's household (P4.1)", () => {
   it('does not see it in the household list', async () => {
     const result = await t.gql('{ households { nodes { id headName } } }', {}, await t.login('va.101201'));
     const names = result.data!.households.nodes.map((h: { headName: string }) => h.headName);
@@ -26,8 +27,10 @@ describe('a village assistant and another village\'s household (P4.1)', () => {
   it('does not find it by search', async () => {
     const token = await t.login('va.101201');
     expect((await t.gql('{ households(search: "张学") { nodes { id } } }', {}, token)).data!.households.nodes).toEqual([]);
-    expect((await t.gql('{ cases(filter: { search: "张学" }) { totalCount edges { node { id } } } }', {}, token)).data!.cases)
-      .toEqual({ totalCount: 0, edges: [] });
+    expect((await t.gql('{ cases(filter: { search: "张学" }) { totalCount edges { node { id } } } }', {}, token)).data!.cases).toEqual({
+      totalCount: 0,
+      edges: [],
+    });
   });
 
   it('gets NOT_FOUND for it by node, household(id) and case(id)', async () => {
@@ -35,7 +38,9 @@ describe('a village assistant and another village\'s household (P4.1)', () => {
     expect(codeOf(await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: zhangwan.household.id }, token))).toBe('NOT_FOUND');
     expect(codeOf(await t.gql('query($id: ID!) { household(id: $id) { id } }', { id: zhangwan.household.id }, token))).toBe('NOT_FOUND');
     expect(codeOf(await t.gql('query($id: ID!) { case(id: $id) { id } }', { id: zhangwan.case.id }, token))).toBe('NOT_FOUND');
-    expect(codeOf(await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: zhangwan.household.members[0].id }, token))).toBe('NOT_FOUND');
+    expect(codeOf(await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: zhangwan.household.members[0].id }, token))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('does not reach it through nested fields', async () => {
@@ -82,15 +87,19 @@ describe('personal data masking (D§12)', () => {
     expect(await auditCount('READ_PERSONAL_DATA')).toBe(before);
   });
 
-  it('gives finance the payee and account, not the household\'s situation', async () => {
-    const result = await t.gql('{ households { nodes { headName bankAccount residence memberCount address members { name } } } }', {}, await t.login('finance'));
+  it("gives finance the payee and account, not the household's situation", async () => {
+    const result = await t.gql(
+      '{ households { nodes { headName bankAccount residence memberCount address members { name } } } }',
+      {},
+      await t.login('finance'),
+    );
     const household = result.data!.households.nodes.find((h: { headName: string }) => h.headName === '刘德华');
     expect(household).toMatchObject({ bankAccount: '6228480000123456789', residence: null, memberCount: null, address: null, members: [] });
   });
 });
 
 describe('search', () => {
-  it('matches members\' names only for roles that may read members', async () => {
+  it("matches members' names only for roles that may read members", async () => {
     const token = await t.login('auditor');
     const byHead = await t.gql('{ cases(filter: { search: "刘德" }) { totalCount } }', {}, token);
     expect(byHead.data!.cases.totalCount).toBe(1);
@@ -106,16 +115,24 @@ async function householdWithMember(): Promise<string> {
   const token = await t.login('va.101203');
   const input = householdInput('510199101203', '户主甲', [{ name: '隐秘成员', birth: '19900101', relation: 'SPOUSE' }]);
   const created = await t.gql(CREATE_HOUSEHOLD, { input }, token);
-  await t.gql('mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id } } }', {
-    input: { householdId: created.data!.createHousehold.household.id, programme: 'DIBAO', channel: 'WINDOW' },
-  }, token);
+  await t.gql(
+    'mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id } } }',
+    {
+      input: { householdId: created.data!.createHousehold.household.id, programme: 'DIBAO', channel: 'WINDOW' },
+    },
+    token,
+  );
   return '隐秘成员';
 }
 
 describe('bad input changes nothing', () => {
   it('answers a global ID naming no type this API has with NOT_FOUND, never a 500', async () => {
     for (const raw of ['__proto__:x', 'constructor:x', 'hasOwnProperty:1']) {
-      const result = await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: Buffer.from(raw).toString('base64url') }, await t.login('admin'));
+      const result = await t.gql(
+        'query($id: ID!) { node(id: $id) { id } }',
+        { id: Buffer.from(raw).toString('base64url') },
+        await t.login('admin'),
+      );
       expect([raw, result.status, codeOf(result)]).toEqual([raw, 200, 'NOT_FOUND']);
     }
   });
@@ -128,10 +145,34 @@ describe('bad input changes nothing', () => {
   });
 
   it.each([
-    ['an ID number with a wrong check digit', (input: any) => { input.members[0].idNumber = input.members[0].idNumber.slice(0, 17) + (input.members[0].idNumber.endsWith('1') ? '2' : '1'); }, 'idNumber.checkDigit'],
-    ['an impossible birth date', (input: any) => { input.members[0].idNumber = idNumber('19701332', 1); }, 'idNumber.birthDate'],
-    ['no head', (input: any) => { input.members[0].relation = 'SPOUSE'; }, 'household.members.headCount'],
-    ['a township code as village', (input: any) => { input.villageCode = '510199101000'; }, 'region.code.notVillage'],
+    [
+      'an ID number with a wrong check digit',
+      (input: any) => {
+        input.members[0].idNumber = input.members[0].idNumber.slice(0, 17) + (input.members[0].idNumber.endsWith('1') ? '2' : '1');
+      },
+      'idNumber.checkDigit',
+    ],
+    [
+      'an impossible birth date',
+      (input: any) => {
+        input.members[0].idNumber = idNumber('19701332', 1);
+      },
+      'idNumber.birthDate',
+    ],
+    [
+      'no head',
+      (input: any) => {
+        input.members[0].relation = 'SPOUSE';
+      },
+      'household.members.headCount',
+    ],
+    [
+      'a township code as village',
+      (input: any) => {
+        input.villageCode = '510199101000';
+      },
+      'region.code.notVillage',
+    ],
   ])('refuses %s with BAD_USER_INPUT', async (_label, spoil, messageKey) => {
     const before = (await t.dataSource.query('SELECT count(*)::int AS n FROM persons'))[0].n;
     const input = householdInput('510199101201');
@@ -148,9 +189,15 @@ describe('correcting a household', () => {
   const ADD = 'mutation($h: ID!, $m: PersonInput!) { addHouseholdMember(input: { householdId: $h, member: $m }) { person { id name } } }';
 
   it('lets the own village and township correct it, and nobody else', async () => {
-    const changed = await t.gql(UPDATE, { input: { householdId: liujia.household.id, phone: '13900000000', bankName: '邮储银行' } }, await t.login('va.101201'));
+    const changed = await t.gql(
+      UPDATE,
+      { input: { householdId: liujia.household.id, phone: '13900000000', bankName: '邮储银行' } },
+      await t.login('va.101201'),
+    );
     expect(changed.data!.updateHousehold.household).toEqual({ phone: '13900000000', bankName: '邮储银行' });
-    expect((await t.gql(UPDATE, { input: { householdId: liujia.household.id, bankName: '农商行' } }, await t.login('hexi.caseworker'))).errors).toBeUndefined();
+    expect(
+      (await t.gql(UPDATE, { input: { householdId: liujia.household.id, bankName: '农商行' } }, await t.login('hexi.caseworker'))).errors,
+    ).toBeUndefined();
     for (const username of ['va.101202', 'hexi.member1', 'hexi.head', 'district.officer', 'finance', 'admin', 'other.caseworker']) {
       const refused = await t.gql(UPDATE, { input: { householdId: liujia.household.id, bankName: 'x' } }, await t.login(username));
       expect([username, ['FORBIDDEN', 'NOT_FOUND'].includes(codeOf(refused) as string)]).toEqual([username, true]);
@@ -159,35 +206,75 @@ describe('correcting a household', () => {
 
   it('answers an empty correction with the household unchanged, and refuses a residence change during a procedure', async () => {
     const token = await t.login('va.101201');
-    expect((await t.gql(UPDATE, { input: { householdId: liujia.household.id,} }, token)).errors).toBeUndefined();
+    expect((await t.gql(UPDATE, { input: { householdId: liujia.household.id } }, token)).errors).toBeUndefined();
     const moved = await t.gql(UPDATE, { input: { householdId: liujia.household.id, residence: 'URBAN' } }, token);
     expect(codeOf(moved)).toBe('CONFLICT');
   });
 
   it('flags an open case when a member added later is declared kin of staff (P6.3)', async () => {
     const cousin = idNumber('19660606', 808);
-    await t.gql('mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', { i: { name: '表亲', idNumber: cousin, relation: 'SIBLING' } }, await t.login('hexi.caseworker'));
-    const before = await t.gql('query($id: ID!) { case(id: $id) { kinRegistered version } }', { id: liujia.case.id }, await t.login('va.101201'));
+    await t.gql(
+      'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }',
+      { i: { name: '表亲', idNumber: cousin, relation: 'SIBLING' } },
+      await t.login('hexi.caseworker'),
+    );
+    const before = await t.gql(
+      'query($id: ID!) { case(id: $id) { kinRegistered version } }',
+      { id: liujia.case.id },
+      await t.login('va.101201'),
+    );
     expect(before.data!.case.kinRegistered).toBe(false);
-    const added = await t.gql(ADD, { h: liujia.household.id, m: { name: '表亲', idNumber: cousin, relation: 'SIBLING', labourCapacity: 'NONE' } }, await t.login('va.101201'));
+    const added = await t.gql(
+      ADD,
+      { h: liujia.household.id, m: { name: '表亲', idNumber: cousin, relation: 'SIBLING', labourCapacity: 'NONE' } },
+      await t.login('va.101201'),
+    );
     expect(added.errors).toBeUndefined();
-    const after = await t.gql('query($id: ID!) { case(id: $id) { kinRegistered version } }', { id: liujia.case.id }, await t.login('va.101201'));
+    const after = await t.gql(
+      'query($id: ID!) { case(id: $id) { kinRegistered version } }',
+      { id: liujia.case.id },
+      await t.login('va.101201'),
+    );
     expect(after.data!.case.kinRegistered).toBe(true);
     expect(after.data!.case.version).toBeGreaterThan(before.data!.case.version);
-    await t.gql('mutation($p: ID!) { removeHouseholdMember(input: { personId: $p }) { household { memberCount } } }', { p: added.data!.addHouseholdMember.person.id }, await t.login('va.101201'));
+    await t.gql(
+      'mutation($p: ID!) { removeHouseholdMember(input: { personId: $p }) { household { memberCount } } }',
+      { p: added.data!.addHouseholdMember.person.id },
+      await t.login('va.101201'),
+    );
   });
 
   it('adds and removes members, keeping the count and the able-to-work flag', async () => {
     const token = await t.login('va.101201');
-    const added = await t.gql(ADD, { h: liujia.household.id, m: { name: '刘小妹', idNumber: idNumber('20000202', 777), relation: 'CHILD', labourCapacity: 'FULL' } }, token);
+    const added = await t.gql(
+      ADD,
+      { h: liujia.household.id, m: { name: '刘小妹', idNumber: idNumber('20000202', 777), relation: 'CHILD', labourCapacity: 'FULL' } },
+      token,
+    );
     expect(added.errors).toBeUndefined();
-    const after = await t.gql('query($id: ID!) { household(id: $id) { memberCount hasMemberAbleToWork } }', { id: liujia.household.id }, token);
+    const after = await t.gql(
+      'query($id: ID!) { household(id: $id) { memberCount hasMemberAbleToWork } }',
+      { id: liujia.household.id },
+      token,
+    );
     expect(after.data!.household).toEqual({ memberCount: 2, hasMemberAbleToWork: true });
-    const removed = await t.gql('mutation($p: ID!) { removeHouseholdMember(input: { personId: $p }) { household { memberCount } } }', { p: added.data!.addHouseholdMember.person.id }, token);
+    const removed = await t.gql(
+      'mutation($p: ID!) { removeHouseholdMember(input: { personId: $p }) { household { memberCount } } }',
+      { p: added.data!.addHouseholdMember.person.id },
+      token,
+    );
     expect(removed.data!.removeHouseholdMember.household.memberCount).toBe(1);
-    const head = await t.gql('mutation($p: ID!) { removeHouseholdMember(input: { personId: $p }) { household { memberCount } } }', { p: liujia.household.members[0].id }, token);
+    const head = await t.gql(
+      'mutation($p: ID!) { removeHouseholdMember(input: { personId: $p }) { household { memberCount } } }',
+      { p: liujia.household.members[0].id },
+      token,
+    );
     expect(codeOf(head)).toBe('BAD_USER_INPUT');
-    const second = await t.gql(ADD, { h: liujia.household.id, m: { name: 'x', idNumber: idNumber('20000202', 778), relation: 'HEAD', labourCapacity: 'NONE' } }, token);
+    const second = await t.gql(
+      ADD,
+      { h: liujia.household.id, m: { name: 'x', idNumber: idNumber('20000202', 778), relation: 'HEAD', labourCapacity: 'NONE' } },
+      token,
+    );
     expect(codeOf(second)).toBe('BAD_USER_INPUT');
   });
 });

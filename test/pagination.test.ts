@@ -31,11 +31,26 @@ interface WalkFixture {
 
 const WALKS: Record<string, WalkFixture> = {
   cases: { caller: 'district.officer', table: 'cases', sortColumn: 'created_at' },
-  overdueCases: { caller: 'hexi.caseworker', table: 'cases', sortColumn: 'created_at', where: OVERDUE,
-    overrides: "jsonb_build_object('due_at', now() - interval '1 day')" },
+  overdueCases: {
+    caller: 'hexi.caseworker',
+    table: 'cases',
+    sortColumn: 'created_at',
+    where: OVERDUE,
+    overrides: "jsonb_build_object('due_at', now() - interval '1 day')",
+  },
   households: { caller: 'district.officer', table: 'households', sortColumn: 'created_at' },
-  accounts: { caller: 'admin', table: 'accounts', sortColumn: 'created_at', overrides: "jsonb_build_object('username', 'walk.' || md5(random()::text))" },
-  apiKeys: { caller: 'admin', table: 'api_keys', sortColumn: 'created_at', overrides: "jsonb_build_object('prefix', substr(md5(random()::text), 1, 16))" },
+  accounts: {
+    caller: 'admin',
+    table: 'accounts',
+    sortColumn: 'created_at',
+    overrides: "jsonb_build_object('username', 'walk.' || md5(random()::text))",
+  },
+  apiKeys: {
+    caller: 'admin',
+    table: 'api_keys',
+    sortColumn: 'created_at',
+    overrides: "jsonb_build_object('prefix', substr(md5(random()::text), 1, 16))",
+  },
   auditLog: { caller: 'auditor', table: 'audit_log', sortColumn: 'at' },
   enrolments: { caller: 'finance', table: 'enrolments', sortColumn: 'created_at' },
   verificationRequests: { caller: 'district.officer', table: 'verification_requests', sortColumn: 'requested_at' },
@@ -80,8 +95,11 @@ beforeAll(async () => {
     SELECT district_code, township_code, 'OBSERVATION', '抽样', 'ok', id FROM accounts WHERE username = 'auditor'`);
   await t.dataSource.query(`INSERT INTO development_links (district_code, enrolment_id, township_code, village_code, measure, created_by_id)
     SELECT e.district_code, e.id, e.township_code, e.village_code, '技能培训', a.id FROM enrolments e, accounts a WHERE a.username = 'poverty'`);
-  await t.dataSource.query(`INSERT INTO kin_declarations (district_code, account_id, name, id_number, relation)
-    SELECT district_code, id, '亲属', $1, 'SPOUSE' FROM accounts WHERE username = 'hexi.member1'`, [idNumber('19800808', 556)]);
+  await t.dataSource.query(
+    `INSERT INTO kin_declarations (district_code, account_id, name, id_number, relation)
+    SELECT district_code, id, '亲属', $1, 'SPOUSE' FROM accounts WHERE username = 'hexi.member1'`,
+    [idNumber('19800808', 556)],
+  );
   await t.dataSource.query(`INSERT INTO api_keys (account_id, district_code, name, prefix, secret_hash, created_by_id)
     SELECT d.id, d.district_code, 'walk', 'walkkey000000000', repeat('0', 64), a.id FROM accounts d, accounts a WHERE d.username = 'dept.tax' AND a.username = 'admin'`);
   for (const fixture of Object.values(WALKS)) await insertRows(fixture, TIED_ROWS, TIED_AT);
@@ -91,7 +109,9 @@ afterAll(() => t.close());
 it('has a walk for every connection field of the schema', async () => {
   const schema = await buildAppSchema();
   const connections = Object.values(schema.getQueryType()!.getFields())
-    .filter((field) => getNamedType(field.type).name.endsWith('Connection')).map((field) => field.name).sort();
+    .filter((field) => getNamedType(field.type).name.endsWith('Connection'))
+    .map((field) => field.name)
+    .sort();
   expect(connections).toEqual(Object.keys(WALKS).sort());
 });
 
@@ -126,7 +146,7 @@ describe.each(Object.entries(WALKS))('%s', (field, fixture) => {
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
       // Between pages a row arrives: newer than all, or sharing the tied instants.
-      added.push(...await insertRows(fixture, 1, page % 2 === 0 ? 'clock_timestamp()' : TIED_AT));
+      added.push(...(await insertRows(fixture, 1, page % 2 === 0 ? 'clock_timestamp()' : TIED_AT)));
     }
     expect(seen.filter((id, index) => seen.indexOf(id) !== index)).toEqual([]);
     expect(seen.filter((id) => before.has(id)).sort()).toEqual([...before].sort());

@@ -16,7 +16,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface LocatedError { path?: (string | number)[]; extensions?: { code?: string } }
+interface LocatedError {
+  path?: (string | number)[];
+  extensions?: { code?: string };
+}
 
 it('declares every Query field nullable, so that one refusal cannot blank the response', async () => {
   const fields = Object.values((await buildAppSchema()).getQueryType()!.getFields());
@@ -31,8 +34,14 @@ it('answers an allowed list next to a refused one: data for the first, null and 
 });
 
 it('answers the lookups it may make next to one outside its scope: null and NOT_FOUND for that one alone', async () => {
-  const result = await t.gql('query($id: ID!) { me { username } case(id: $id) { id } node(id: $id) { id } households { totalCount } }',
-    { id: otherVillageCase }, await t.login('va.101201'));
+  const result = await t.gql(
+    'query($id: ID!) { me { username } case(id: $id) { id } node(id: $id) { id } households { totalCount } }',
+    { id: otherVillageCase },
+    await t.login('va.101201'),
+  );
   expect(result.data).toEqual({ me: { username: 'va.101201' }, case: null, node: null, households: { totalCount: 1 } });
-  expect((result.errors as LocatedError[]).map((e) => [e.path, e.extensions?.code]).sort()).toEqual([[['case'], 'NOT_FOUND'], [['node'], 'NOT_FOUND']]);
+  expect((result.errors as LocatedError[]).map((e) => [e.path, e.extensions?.code]).sort()).toEqual([
+    [['case'], 'NOT_FOUND'],
+    [['node'], 'NOT_FOUND'],
+  ]);
 });

@@ -18,11 +18,29 @@ import { ALL_APPROVE, apply, as, letNoticePass, meetingWithVotes, prepareForRevi
  * district's settings).
  */
 const SUBJECT_OF_TABLE: Record<string, SubjectName> = {
-  Region: 'Region', Account: 'Account', ApiKey: 'ApiKey', Household: 'Household', Person: 'Person', Case: 'Case',
-  CaseEvent: 'CaseRecord', Investigation: 'CaseRecord', IncomeAccounting: 'CaseRecord', Appraisal: 'CaseRecord', Objection: 'CaseRecord', SpotCheck: 'CaseRecord',
-  Delivery: 'CaseRecord', AuditEntry: 'AuditEntry', DistrictSettings: 'Settings', Committee: 'Committee', Meeting: 'Meeting',
-  VerificationRequest: 'VerificationRequest', VerificationAnswer: 'VerificationAnswer', KinDeclaration: 'KinDeclaration', Enrolment: 'Enrolment',
-  AuditFinding: 'AuditFinding', DevelopmentLink: 'DevelopmentLink',
+  Region: 'Region',
+  Account: 'Account',
+  ApiKey: 'ApiKey',
+  Household: 'Household',
+  Person: 'Person',
+  Case: 'Case',
+  CaseEvent: 'CaseRecord',
+  Investigation: 'CaseRecord',
+  IncomeAccounting: 'CaseRecord',
+  Appraisal: 'CaseRecord',
+  Objection: 'CaseRecord',
+  SpotCheck: 'CaseRecord',
+  Delivery: 'CaseRecord',
+  AuditEntry: 'AuditEntry',
+  DistrictSettings: 'Settings',
+  Committee: 'Committee',
+  Meeting: 'Meeting',
+  VerificationRequest: 'VerificationRequest',
+  VerificationAnswer: 'VerificationAnswer',
+  KinDeclaration: 'KinDeclaration',
+  Enrolment: 'Enrolment',
+  AuditFinding: 'AuditFinding',
+  DevelopmentLink: 'DevelopmentLink',
 };
 const READ_THROUGH_PARENT = ['RoleAssignment', 'DistrictHoliday', 'CommitteeMember', 'CommitteeVote'];
 const TABLES = ENTITIES.map((entity) => entity.name).filter((name) => !READ_THROUGH_PARENT.includes(name));
@@ -30,10 +48,26 @@ const TABLES = ENTITIES.map((entity) => entity.name).filter((name) => !READ_THRO
 /** People holding several roles: grants add up, and a denial of one role still overrides a grant of
  * another (the SQL must negate exactly as CASL does). */
 const COMBINED_ROLES: Actor[] = [
-  { accountId: '00000000-0000-4000-8000-0000000000c1', username: 'officer+head', districtCode: '510199000000', departmentCode: null,
-    roles: [{ role: Role.DISTRICT_OFFICER, regionCode: '510199000000' }, { role: Role.TOWNSHIP_HEAD, regionCode: '510199101000' }] },
-  { accountId: '00000000-0000-4000-8000-0000000000c2', username: 'assistant+poverty', districtCode: '510199000000', departmentCode: null,
-    roles: [{ role: Role.VILLAGE_ASSISTANT, regionCode: '510199101201' }, { role: Role.POVERTY_OFFICER, regionCode: '510199000000' }] },
+  {
+    accountId: '00000000-0000-4000-8000-0000000000c1',
+    username: 'officer+head',
+    districtCode: '510199000000',
+    departmentCode: null,
+    roles: [
+      { role: Role.DISTRICT_OFFICER, regionCode: '510199000000' },
+      { role: Role.TOWNSHIP_HEAD, regionCode: '510199101000' },
+    ],
+  },
+  {
+    accountId: '00000000-0000-4000-8000-0000000000c2',
+    username: 'assistant+poverty',
+    districtCode: '510199000000',
+    departmentCode: null,
+    roles: [
+      { role: Role.VILLAGE_ASSISTANT, regionCode: '510199101201' },
+      { role: Role.POVERTY_OFFICER, regionCode: '510199000000' },
+    ],
+  },
 ];
 
 let t: TestApp;
@@ -60,20 +94,41 @@ beforeAll(async () => {
   const meetingId = await meetingWithVotes(t, [approved.id], ALL_APPROVE);
   await stepOk(t, 'hexi.head', 'concludeReview', approved.id, { meetingId });
   await stepOk(t, 'va.101201', 'raiseObjection', approved.id, { objector: '村民', content: '异议' });
-  await as(t, 'va.101201', 'mutation($c: ID!) { recordAppraisal(input: { caseId: $c, heldOn: "2026-11-26", participants: 9, supported: true, minutes: "ok" }) { appraisal { outcome } } }', { c: approved.id });
+  await as(
+    t,
+    'va.101201',
+    'mutation($c: ID!) { recordAppraisal(input: { caseId: $c, heldOn: "2026-11-26", participants: 9, supported: true, minutes: "ok" }) { appraisal { outcome } } }',
+    { c: approved.id },
+  );
   await stepOk(t, 'va.101201', 'returnToReview', approved.id);
   const again = await meetingWithVotes(t, [approved.id], ALL_APPROVE);
   await stepOk(t, 'hexi.head', 'concludeReview', approved.id, { meetingId: again });
   await letNoticePass(t, approved.id);
   await stepOk(t, 'hexi.head', 'approveCase', approved.id);
-  await as(t, 'va.101201', 'mutation($c: ID!) { recordDelivery(input: { caseId: $c, deliveredOn: "2026-11-27", recipient: "本人" }) { delivery { id } } }', { c: approved.id });
+  await as(
+    t,
+    'va.101201',
+    'mutation($c: ID!) { recordDelivery(input: { caseId: $c, deliveredOn: "2026-11-27", recipient: "本人" }) { delivery { id } } }',
+    { c: approved.id },
+  );
   await stepOk(t, 'hexi.caseworker', 'fileCase', approved.id);
   await stepOk(t, 'district.officer', 'spotCheck', approved.id, { outcome: 'CONFIRMED', findings: '核实无误' });
-  await as(t, 'hexi.member1', 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', { i: { name: '亲属', idNumber: idNumber('19800808', 555), relation: 'SPOUSE' } });
+  await as(t, 'hexi.member1', 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', {
+    i: { name: '亲属', idNumber: idNumber('19800808', 555), relation: 'SPOUSE' },
+  });
   await as(t, 'district.officer', 'mutation { updateSetting(input: { key: "noticeDays", value: 7 }) { settings { districtCode } } }');
-  await as(t, 'auditor', 'mutation { recordAuditFinding(input: { severity: OBSERVATION, title: "抽样", body: "ok", townshipCode: "510199101000" }) { auditFinding { id } } }');
+  await as(
+    t,
+    'auditor',
+    'mutation { recordAuditFinding(input: { severity: OBSERVATION, title: "抽样", body: "ok", townshipCode: "510199101000" }) { auditFinding { id } } }',
+  );
   const [enrolment] = (await as(t, 'poverty', '{ enrolments { nodes { id } } }')).enrolments.nodes;
-  await as(t, 'poverty', 'mutation($e: ID!) { linkDevelopmentSupport(input: { enrolmentId: $e, measure: "技能培训 (skills training)" }) { developmentLink { id } } }', { e: enrolment.id });
+  await as(
+    t,
+    'poverty',
+    'mutation($e: ID!) { linkDevelopmentSupport(input: { enrolmentId: $e, measure: "技能培训 (skills training)" }) { developmentLink { id } } }',
+    { e: enrolment.id },
+  );
   await as(t, 'other.officer', 'mutation { updateSetting(input: { key: "noticeDays", value: 10 }) { settings { districtCode } } }');
 });
 afterAll(() => t.close());
@@ -94,7 +149,12 @@ describe('SQL push-down returns exactly the rows ability.can accepts', () => {
     for (const actor of actors) {
       const ability = defineAbilityFor(actor);
       for (const action of ACTIONS) {
-        const inSql = await scopeQuery(t.dataSource.getRepository(entity).createQueryBuilder('row'), ability, action, subjectType).getMany();
+        const inSql = await scopeQuery(
+          t.dataSource.getRepository(entity).createQueryBuilder('row'),
+          ability,
+          action,
+          subjectType,
+        ).getMany();
         const inMemory = all.filter((row) => ability.can(action, subject(subjectType, { ...row }) as never));
         const keyOf = (row: object) => JSON.stringify(t.dataSource.getMetadata(entity).getEntityIdMap(row));
         expect([actor.username, action, inSql.map(keyOf).sort()]).toEqual([actor.username, action, inMemory.map(keyOf).sort()]);
@@ -105,7 +165,12 @@ describe('SQL push-down returns exactly the rows ability.can accepts', () => {
   });
 
   it('returns no rows at all for an anonymous ability (WHERE false)', async () => {
-    const none = await scopeQuery(t.dataSource.getRepository(ENTITIES[0]).createQueryBuilder('row'), defineAbilityFor(null), 'read', 'Region').getMany();
+    const none = await scopeQuery(
+      t.dataSource.getRepository(ENTITIES[0]).createQueryBuilder('row'),
+      defineAbilityFor(null),
+      'read',
+      'Region',
+    ).getMany();
     expect(none).toEqual([]);
   });
 });

@@ -27,7 +27,8 @@ describe('every Query and Mutation field declares what it needs', () => {
     const schema = await buildAppSchema();
     const declared: Record<string, unknown> = {};
     for (const root of [schema.getQueryType(), schema.getMutationType()] as GraphQLObjectType[]) {
-      for (const field of Object.keys(root.getFields()).sort()) declared[`${root.name}.${field}`] = requirementOf(root.name as 'Query' | 'Mutation', field);
+      for (const field of Object.keys(root.getFields()).sort())
+        declared[`${root.name}.${field}`] = requirementOf(root.name as 'Query' | 'Mutation', field);
     }
     expect(declared).toMatchSnapshot();
   });
@@ -66,13 +67,21 @@ describe('the audit API over HTTP', () => {
   });
   afterAll(() => t.close());
 
-  it('permissionMatrix(role) lists every grant of the role with clause and reason, in the request\'s language', async () => {
+  it("permissionMatrix(role) lists every grant of the role with clause and reason, in the request's language", async () => {
     const query = '{ permissionMatrix(role: DISTRICT_OFFICER) { role action subject scope effect clause reason } }';
     const result = await t.gql(query, {}, await t.login('va.101201'));
     const rows = result.data!.permissionMatrix;
     expect(rows.length).toBe(POLICY.filter((g) => g.role === Role.DISTRICT_OFFICER).length);
     const p1 = POLICY.find((g) => g.role === Role.DISTRICT_OFFICER && g.clause === 'P1')!;
-    expect(rows).toContainEqual({ role: 'DISTRICT_OFFICER', action: 'decide', subject: 'Case', scope: '本区', effect: 'DENY', clause: 'P1', reason: p1.reason.zh });
+    expect(rows).toContainEqual({
+      role: 'DISTRICT_OFFICER',
+      action: 'decide',
+      subject: 'Case',
+      scope: '本区',
+      effect: 'DENY',
+      clause: 'P1',
+      reason: p1.reason.zh,
+    });
     const english = (await t.gql(query, {}, await t.login('va.101201'), { 'accept-language': 'en-GB, zh;q=0.5' })).data!.permissionMatrix;
     expect(english).toContainEqual(expect.objectContaining({ scope: 'own district', clause: 'P1', reason: p1.reason.en }));
     const all = await t.gql('{ permissionMatrix { role } }', {}, await t.login('va.101201'));
@@ -84,10 +93,16 @@ describe('the audit API over HTTP', () => {
   });
 
   it('explainPermission tells the district officer why it may not decide a township case', async () => {
-    const result = await t.gql(`query($id: ID!) { explainPermission(action: decide, subjectType: Case, subjectId: $id) {
-      allowed message heldFor decidingGrant { role clause effect reason } } }`, { id: hexiCase.id }, await t.login('district.officer'));
+    const result = await t.gql(
+      `query($id: ID!) { explainPermission(action: decide, subjectType: Case, subjectId: $id) {
+      allowed message heldFor decidingGrant { role clause effect reason } } }`,
+      { id: hexiCase.id },
+      await t.login('district.officer'),
+    );
     expect(result.data!.explainPermission).toMatchObject({
-      allowed: false, heldFor: '510199000000', decidingGrant: { role: 'DISTRICT_OFFICER', clause: 'P1', effect: 'DENY' },
+      allowed: false,
+      heldFor: '510199000000',
+      decidingGrant: { role: 'DISTRICT_OFFICER', clause: 'P1', effect: 'DENY' },
     });
   });
 
@@ -109,42 +124,77 @@ describe('the audit API over HTTP', () => {
 
   it('explainPermission for another account is refused to those who may only explain themselves', async () => {
     const other = await idOf('hexi.caseworker2');
-    const refused = await t.gql('query($a: ID!) { explainPermission(action: read, subjectType: Case, accountId: $a) { allowed } }', { a: other }, await t.login('hexi.head'));
+    const refused = await t.gql(
+      'query($a: ID!) { explainPermission(action: read, subjectType: Case, accountId: $a) { allowed } }',
+      { a: other },
+      await t.login('hexi.head'),
+    );
     expect(codeOf(refused)).toBe('FORBIDDEN');
-    const outOfSight = await t.gql('query($a: ID!) { explainPermission(action: read, subjectType: Case, accountId: $a) { allowed } }', { a: other }, await t.login('va.101201'));
+    const outOfSight = await t.gql(
+      'query($a: ID!) { explainPermission(action: read, subjectType: Case, accountId: $a) { allowed } }',
+      { a: other },
+      await t.login('va.101201'),
+    );
     expect(codeOf(outOfSight)).toBe('NOT_FOUND');
   });
 
   it('explainPermission answers NOT_FOUND about a row the caller cannot see', async () => {
-    const result = await t.gql('query($id: ID!) { explainPermission(action: read, subjectType: Case, subjectId: $id) { allowed } }', { id: hexiCase.id }, await t.login('va.101202'));
+    const result = await t.gql(
+      'query($id: ID!) { explainPermission(action: read, subjectType: Case, subjectId: $id) { allowed } }',
+      { id: hexiCase.id },
+      await t.login('va.101202'),
+    );
     expect(codeOf(result)).toBe('NOT_FOUND');
   });
 
   it('whoCan(decide) on a Hexi case names the Hexi head only, never the district', async () => {
-    const result = await t.gql('query($id: ID!) { whoCan(action: decide, subjectType: Case, subjectId: $id) { account { username } heldFor grant { clause } } }',
-      { id: hexiCase.id }, await t.login('auditor'));
+    const result = await t.gql(
+      'query($id: ID!) { whoCan(action: decide, subjectType: Case, subjectId: $id) { account { username } heldFor grant { clause } } }',
+      { id: hexiCase.id },
+      await t.login('auditor'),
+    );
     expect(result.data!.whoCan).toEqual([{ account: { username: 'hexi.head' }, heldFor: '510199101000', grant: { clause: 'P3.1' } }]);
   });
 
   it('whoCan(read) on a Hexi case lists the village, township and district readers of that case only', async () => {
-    const result = await t.gql('query($id: ID!) { whoCan(action: read, subjectType: Case, subjectId: $id) { account { username } } }',
-      { id: hexiCase.id }, await t.login('district.officer'));
+    const result = await t.gql(
+      'query($id: ID!) { whoCan(action: read, subjectType: Case, subjectId: $id) { account { username } } }',
+      { id: hexiCase.id },
+      await t.login('district.officer'),
+    );
     const names = result.data!.whoCan.map((e: { account: { username: string } }) => e.account.username).sort();
-    expect(names).toEqual(['auditor', 'district.officer', 'hexi.caseworker', 'hexi.caseworker2', 'hexi.caseworker3', 'hexi.head', 'hexi.member1', 'hexi.member2',
-      'hexi.member3', 'hexi.member4', 'va.101201']);
+    expect(names).toEqual([
+      'auditor',
+      'district.officer',
+      'hexi.caseworker',
+      'hexi.caseworker2',
+      'hexi.caseworker3',
+      'hexi.head',
+      'hexi.member1',
+      'hexi.member2',
+      'hexi.member3',
+      'hexi.member4',
+      'va.101201',
+    ]);
   });
 
   it('writes refused attempts to the audit log, which the database keeps append-only', async () => {
     const refused = await t.gql('{ auditLog { totalCount } }', {}, await t.login('va.101203'));
     expect(codeOf(refused)).toBe('FORBIDDEN');
-    const log = await t.gql('{ auditLog(filter: { kind: DENIED, actorUsername: "va.101203" }) { nodes { action subjectType reason } } }', {}, await t.login('auditor'));
-    expect(log.data!.auditLog.nodes).toEqual([{ action: 'read', subjectType: 'AuditEntry', reason: expect.stringMatching(/deny by default/) }]);
+    const log = await t.gql(
+      '{ auditLog(filter: { kind: DENIED, actorUsername: "va.101203" }) { nodes { action subjectType reason } } }',
+      {},
+      await t.login('auditor'),
+    );
+    expect(log.data!.auditLog.nodes).toEqual([
+      { action: 'read', subjectType: 'AuditEntry', reason: expect.stringMatching(/deny by default/) },
+    ]);
     await expect(t.dataSource.query("UPDATE audit_log SET reason = 'edited'")).rejects.toThrow(/append-only/);
     await expect(t.dataSource.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
     await expect(t.dataSource.query('DELETE FROM case_events')).rejects.toThrow(/append-only/);
   });
 
-  it('keeps one district\'s audit log from the other', async () => {
+  it("keeps one district's audit log from the other", async () => {
     const token = await t.login('other.officer');
     const log = await t.gql('{ auditLog(first: 100) { totalCount nodes { districtCode } } }', {}, token);
     expect(log.data!.auditLog.nodes.every((e: { districtCode: string }) => e.districtCode === '510198000000')).toBe(true);

@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  buildSchema, getNamedType, GraphQLInputObjectType, GraphQLObjectType, GraphQLSchema, isLeafType, isNonNullType, isObjectType,
+  buildSchema,
+  getNamedType,
+  GraphQLInputObjectType,
+  GraphQLObjectType,
+  GraphQLSchema,
+  isLeafType,
+  isNonNullType,
+  isObjectType,
 } from 'graphql';
 import { DEMO_REGIONS } from '../src/seed/demo-district';
 import { TRANSITION_BY_STEP } from '../src/modules/case/workflow';
@@ -35,23 +42,32 @@ const backticked = (text: string) => [...text.matchAll(/`([^`]+)`/g)].map((m) =>
 
 function tablesUnder(header: string): string[][][] {
   const lines = readme.split('\n');
-  return lines.flatMap((line, i) => (line === header ? [i] : [])).map((start) => {
-    const rows: string[][] = [];
-    for (const line of lines.slice(start + 2)) {
-      if (!line.startsWith('|')) break;
-      rows.push(line.split('|').slice(1, -1).map((cell) => cell.trim()));
-    }
-    return rows;
-  });
+  return lines
+    .flatMap((line, i) => (line === header ? [i] : []))
+    .map((start) => {
+      const rows: string[][] = [];
+      for (const line of lines.slice(start + 2)) {
+        if (!line.startsWith('|')) break;
+        rows.push(
+          line
+            .split('|')
+            .slice(1, -1)
+            .map((cell) => cell.trim()),
+        );
+      }
+      return rows;
+    });
 }
 
-const walks: Row[][] = tablesUnder(WALK_HEADER).map((rows) => rows.map(([who, mutations, state]) => ({
-  accounts: backticked(who),
-  // Names in brackets are remarks (alternatives, who recuses), not steps to run.
-  mutations: backticked(mutations.replace(/\([^)]*\)/g, '')),
-  remarks: [...mutations.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]).join('; '),
-  state,
-})));
+const walks: Row[][] = tablesUnder(WALK_HEADER).map((rows) =>
+  rows.map(([who, mutations, state]) => ({
+    accounts: backticked(who),
+    // Names in brackets are remarks (alternatives, who recuses), not steps to run.
+    mutations: backticked(mutations.replace(/\([^)]*\)/g, '')),
+    remarks: [...mutations.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]).join('; '),
+    state,
+  })),
+);
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -81,9 +97,14 @@ async function gqlOk(username: string, query: string, variables: Record<string, 
  * (growing lists become connections, issue 7), so the walk does not depend on which. */
 async function listOf(username: string, field: string, args: Record<string, unknown>, selection: string): Promise<Record<string, any>[]> {
   const definition = schema.getQueryType()!.getFields()[field];
-  const connection = isObjectType(getNamedType(definition.type)) && 'edges' in (getNamedType(definition.type) as GraphQLObjectType).getFields();
-  const defs = Object.keys(args).map((name) => `$${name}: ${definition.args.find((a) => a.name === name)!.type.toString()}`).join(', ');
-  const call = Object.keys(args).map((name) => `${name}: $${name}`).join(', ');
+  const connection =
+    isObjectType(getNamedType(definition.type)) && 'edges' in (getNamedType(definition.type) as GraphQLObjectType).getFields();
+  const defs = Object.keys(args)
+    .map((name) => `$${name}: ${definition.args.find((a) => a.name === name)!.type.toString()}`)
+    .join(', ');
+  const call = Object.keys(args)
+    .map((name) => `${name}: $${name}`)
+    .join(', ');
   const body = connection ? `edges { node { ${selection} } }` : selection;
   const data = await gqlOk(username, `query${defs ? `(${defs})` : ''} { ${field}${call ? `(${call})` : ''} { ${body} } }`, args);
   return connection ? data[field].edges.map((e: { node: Record<string, any> }) => e.node) : data[field];
@@ -116,10 +137,15 @@ async function inputsFor(mutation: string, username: string, walk: Walk, row: Ro
     }
     case 'submitApplication': {
       const programme = /\b(DIBAO|TEKUN|LINSHI)\b/.exec(row.remarks)![1];
-      return [{
-        householdId: walk.householdId, programme, channel: 'WINDOW', emergency: row.remarks.includes('emergency'),
-        cause: programme === 'LINSHI' ? '火灾 (house fire)' : undefined,
-      }];
+      return [
+        {
+          householdId: walk.householdId,
+          programme,
+          channel: 'WINDOW',
+          emergency: row.remarks.includes('emergency'),
+          cause: programme === 'LINSHI' ? '火灾 (house fire)' : undefined,
+        },
+      ];
     }
     case 'requestMaterials':
       return [{ missingMaterials: ['户口簿 (household register)', '收入证明 (proof of income)'] }];
@@ -141,19 +167,34 @@ async function inputsFor(mutation: string, username: string, walk: Walk, row: Ro
     case 'recordInvestigation': {
       // The investigators are the accounts that sign it further down the table.
       const signers = table.slice(table.indexOf(row)).find((r) => r.mutations.includes('signInvestigation'))!.accounts;
-      return [{ visitedOn: today(), findings: '入户核实属实 (household visited; as declared)', investigatorIds: await Promise.all(signers.map(accountIdOf)) }];
+      return [
+        {
+          visitedOn: today(),
+          findings: '入户核实属实 (household visited; as declared)',
+          investigatorIds: await Promise.all(signers.map(accountIdOf)),
+        },
+      ];
     }
     case 'signInvestigation':
       return [{ investigationId: walk.investigationId }];
     case 'recordAppraisal':
-      return [{ heldOn: today(), participants: 12, supported: true, minutes: '村民代表评议，同意申请 (the villagers\' representatives support it)' }];
+      return [
+        {
+          heldOn: today(),
+          participants: 12,
+          supported: true,
+          minutes: "村民代表评议，同意申请 (the villagers' representatives support it)",
+        },
+      ];
     case 'recordIncomeAccounting':
       return [{ items: [{ source: '务农 (farming)', monthlyYuan: 400, counted: true }] }];
     case 'scheduleMeeting':
       return [{ townshipCode: `${walk.villageCode!.slice(0, 9)}000`, heldOn: today(), caseIds: [walk.caseId] }];
     case 'recordAttendance': {
       const township = `${walk.villageCode!.slice(0, 9)}000`;
-      const [committee] = (await listOf(username, 'committees', {}, 'townshipCode members { account { id } }')).filter((c) => c.townshipCode === township);
+      const [committee] = (await listOf(username, 'committees', {}, 'townshipCode members { account { id } }')).filter(
+        (c) => c.townshipCode === township,
+      );
       return [{ meetingId: walk.meetingId, presentIds: committee.members.map((m: { account: { id: string } }) => m.account.id) }];
     }
     case 'castVote':
@@ -177,17 +218,31 @@ async function inputsFor(mutation: string, username: string, walk: Walk, row: Ro
 /** A selection of everything a payload holds: the case's state, and the id of every other object. */
 function payloadSelection(mutation: string): string {
   const payload = getNamedType(mutationType.getFields()[mutation].type) as GraphQLObjectType;
-  return Object.values(payload.getFields()).map((field) => {
-    const type = getNamedType(field.type);
-    if (isLeafType(type)) return field.name;
-    if (field.name === 'case') return 'case { id status version }';
-    return `${field.name} { ${'id' in (type as GraphQLObjectType).getFields() ? 'id' : '__typename'} }`;
-  }).join(' ');
+  return Object.values(payload.getFields())
+    .map((field) => {
+      const type = getNamedType(field.type);
+      if (isLeafType(type)) return field.name;
+      if (field.name === 'case') return 'case { id status version }';
+      return `${field.name} { ${'id' in (type as GraphQLObjectType).getFields() ? 'id' : '__typename'} }`;
+    })
+    .join(' ');
 }
 
 /** The same role in another township: `hexi.head` → `shiqiao.head`, `va.201201` → `va.001001`. */
-const OTHER_TOWNSHIP: Record<string, string> = { hexi: 'shiqiao', shiqiao: 'hexi', chengguan: 'baiyun', baiyun: 'chengguan', '101': '102', '102': '101', '001': '201', '201': '001' };
-const villagesOf = (township: string) => DEMO_REGIONS.map((r) => r.code).filter((code) => code.startsWith(`510199${township}`) && !code.endsWith('000')).sort();
+const OTHER_TOWNSHIP: Record<string, string> = {
+  hexi: 'shiqiao',
+  shiqiao: 'hexi',
+  chengguan: 'baiyun',
+  baiyun: 'chengguan',
+  '101': '102',
+  '102': '101',
+  '001': '201',
+  '201': '001',
+};
+const villagesOf = (township: string) =>
+  DEMO_REGIONS.map((r) => r.code)
+    .filter((code) => code.startsWith(`510199${township}`) && !code.endsWith('000'))
+    .sort();
 function sameRoleElsewhere(username: string): string | null {
   const village = /^va\.(\d{3})\d{3}$/.exec(username);
   if (village) return `va.${villagesOf(OTHER_TOWNSHIP[village[1]])[villagesOf(village[1]).indexOf(villageOf(username))].slice(6)}`;
@@ -205,18 +260,28 @@ async function run(mutation: string, username: string, walk: Walk, row: Row, tab
   expect([mutation, Boolean(field)]).toEqual([mutation, true]);
   const inputType = getNamedType(field.args.find((a) => a.name === 'input')!.type) as GraphQLInputObjectType;
   const inputFields = inputType.getFields();
-  const send = async (as: string, input: Record<string, unknown>) => t.gql(
-    `mutation($input: ${inputType.name}!) { ${mutation}(input: $input) { ${payloadSelection(mutation)} } }`, { input }, await t.login(as));
+  const send = async (as: string, input: Record<string, unknown>) =>
+    t.gql(
+      `mutation($input: ${inputType.name}!) { ${mutation}(input: $input) { ${payloadSelection(mutation)} } }`,
+      { input },
+      await t.login(as),
+    );
   for (const fields of await inputsFor(mutation, username, walk, row, table)) {
     const input: Record<string, unknown> = { ...fields };
     if ('caseId' in inputFields && !('caseId' in input)) input.caseId = walk.caseId;
     if ('version' in inputFields) input.version = (await caseAs(username, walk.caseId!)).version;
-    const missing = Object.values(inputFields).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined && input[f.name] === undefined);
+    const missing = Object.values(inputFields).filter(
+      (f) => isNonNullType(f.type) && f.defaultValue === undefined && input[f.name] === undefined,
+    );
     expect([mutation, missing.map((f) => f.name)]).toEqual([mutation, []]);
     const elsewhere = sameRoleElsewhere(username);
     if (TRANSITION_BY_STEP.has(mutation) && elsewhere) {
       const refused = await send(elsewhere, input);
-      expect([elsewhere, mutation, refused.errors?.[0]?.extensions?.code]).toEqual([elsewhere, mutation, expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/)]);
+      expect([elsewhere, mutation, refused.errors?.[0]?.extensions?.code]).toEqual([
+        elsewhere,
+        mutation,
+        expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/),
+      ]);
       expect((await caseAs('district.officer', walk.caseId!)).version).toBe(input.version);
     }
     const result = await send(username, input);
@@ -238,25 +303,33 @@ describe('the README workflow tables, run as written on a freshly seeded demo', 
     expect(readme).toMatch(/`approveCase` \(once the notice has ended; `denyCase` with reasons refuses instead\)/);
   });
 
-  it.each(walks.map((rows, i) => [`${rows[0].mutations.join(', ')} (${rows[0].remarks}) by ${rows[0].accounts[0]}, table ${i + 1}`, rows] as const))(
-    '%s: every row leaves the case in the state the README says, and no step is open to the same role elsewhere',
-    async (_name, rows) => {
-      const walk: Walk = {};
-      for (const row of rows) {
-        for (const username of row.accounts) {
-          for (const mutation of row.mutations) {
-            // The demo does not wait seven days for the notice to end: it is moved into the past.
-            if ((mutation === 'approveCase' || mutation === 'denyCase') && (await caseAs('district.officer', walk.caseId!)).status === 'PUBLIC_NOTICE') {
-              await letNoticePass(t, walk.caseId!);
-            }
-            await run(mutation, username, walk, row, rows);
+  it.each(
+    walks.map(
+      (rows, i) => [`${rows[0].mutations.join(', ')} (${rows[0].remarks}) by ${rows[0].accounts[0]}, table ${i + 1}`, rows] as const,
+    ),
+  )('%s: every row leaves the case in the state the README says, and no step is open to the same role elsewhere', async (_name, rows) => {
+    const walk: Walk = {};
+    for (const row of rows) {
+      for (const username of row.accounts) {
+        for (const mutation of row.mutations) {
+          // The demo does not wait seven days for the notice to end: it is moved into the past.
+          if (
+            (mutation === 'approveCase' || mutation === 'denyCase') &&
+            (await caseAs('district.officer', walk.caseId!)).status === 'PUBLIC_NOTICE'
+          ) {
+            await letNoticePass(t, walk.caseId!);
           }
+          await run(mutation, username, walk, row, rows);
         }
-        const after = await caseAs('district.officer', walk.caseId!);
-        expect([row.accounts.join(', '), row.mutations.join(', '), after.status]).toEqual([row.accounts.join(', '), row.mutations.join(', '), row.state]);
       }
-    },
-  );
+      const after = await caseAs('district.officer', walk.caseId!);
+      expect([row.accounts.join(', '), row.mutations.join(', '), after.status]).toEqual([
+        row.accounts.join(', '),
+        row.mutations.join(', '),
+        row.state,
+      ]);
+    }
+  });
 });
 
 describe('the README list of seeded cases', () => {
@@ -271,7 +344,8 @@ describe('the README list of seeded cases', () => {
       expect(found).toHaveLength(1);
       const [{ id: caseId, villageCode }] = found;
       const walk: Walk = { caseId, villageCode };
-      if (mutation === 'answerVerification') walk.requestId = (await listOf('district.officer', 'verificationRequests', { caseId }, 'id'))[0].id;
+      if (mutation === 'answerVerification')
+        walk.requestId = (await listOf('district.officer', 'verificationRequests', { caseId }, 'id'))[0].id;
       const row: Row = { accounts: [username], mutations: [mutation], remarks: '', state: '' };
       await run(mutation, username, walk, row, [row]);
       const transition = TRANSITION_BY_STEP.get(mutation);

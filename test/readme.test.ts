@@ -22,16 +22,27 @@ function tableRows(header: string): string[][] {
   const rows: string[][] = [];
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith('|')) break;
-    rows.push(line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    rows.push(
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
   }
   return rows;
 }
 
 describe('the README demo-account table', () => {
   it('lists exactly the seeded demo accounts with their roles, regions and departments', () => {
-    const rows = readme.split('\n')
+    const rows = readme
+      .split('\n')
       .filter((line) => /^\| [a-z][a-z0-9._-]* \| [A-Z_, ]+ \| \d{12} \|/.test(line))
-      .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      );
     expect(rows).toEqual(DEMO_ACCOUNTS.map((a) => [a.username, a.roles.join(', '), a.regionCode, a.departmentCode ?? '']));
   });
 });
@@ -59,7 +70,7 @@ describe('the seeded demo district, as the README describes it', () => {
     expect(await verifyPassword(hash, password)).toBe(true);
   });
 
-  it('staffs every township to the plan\'s ratio of caseworkers to residents (P6.2) except Baiyun, one short', async () => {
+  it("staffs every township to the plan's ratio of caseworkers to residents (P6.2) except Baiyun, one short", async () => {
     const counted: { township_code: string; n: number }[] = await db.dataSource.query(
       "SELECT a.township_code, count(*)::int AS n FROM accounts a JOIN account_roles r ON r.account_id = a.id WHERE r.role = 'TOWNSHIP_CASEWORKER' GROUP BY a.township_code",
     );
@@ -69,51 +80,88 @@ describe('the seeded demo district, as the README describes it', () => {
       return [t.name, String(t.population), String(required), String(counted.find((c) => c.township_code === t.code)?.n ?? 0)];
     });
     expect(tableRows('| township | residents | caseworkers required | caseworkers |')).toEqual(expected);
-    expect(expected.filter(([, , required, actual]) => Number(actual) < Number(required)).map(([name]) => name)).toEqual(['Baiyun Township 白云乡']);
+    expect(expected.filter(([, , required, actual]) => Number(actual) < Number(required)).map(([name]) => name)).toEqual([
+      'Baiyun Township 白云乡',
+    ]);
     expect(expected.every(([, , , actual]) => Number(actual) >= 2)).toBe(true);
   });
 
   it('gives every township a committee that can decide, with the head in the chair and every seat the plan lists (P3.2)', async () => {
-    const service = createServices(db.dataSource, createLogger('silent'), createTokenSigner('x'.repeat(32), 60), new LoginThrottle(1, 1)).committees;
+    const service = createServices(
+      db.dataSource,
+      createLogger('silent'),
+      createTokenSigner('x'.repeat(32), 60),
+      new LoginThrottle(1, 1),
+    ).committees;
     const committees = await db.dataSource.getRepository(Committee).find({ order: { townshipCode: 'ASC' } });
     expect(committees.map((c) => c.townshipCode)).toEqual(['510199001000', '510199101000', '510199102000', '510199201000']);
     for (const committee of committees) {
       const state = await service.stateOf(db.dataSource.manager, committee);
       expect(state.problems).toEqual([]);
-      expect(state.members.map((m) => m.function).sort()).toEqual(['CHAIR', 'CIVIL_AFFAIRS', 'DISCIPLINE_INSPECTION', 'FINANCE', 'POVERTY_ALLEVIATION', 'VILLAGE_CADRE']);
+      expect(state.members.map((m) => m.function).sort()).toEqual([
+        'CHAIR',
+        'CIVIL_AFFAIRS',
+        'DISCIPLINE_INSPECTION',
+        'FINANCE',
+        'POVERTY_ALLEVIATION',
+        'VILLAGE_CADRE',
+      ]);
     }
   });
 
   it('lists every seeded case with its household head, village, programme and state', async () => {
-    const cases: { applicant_name: string; village_code: string; programme: string; status: string; notice_ended: boolean | null }[] = await db.dataSource.query(
-      'SELECT applicant_name, village_code, programme, status, notice_ends_at < now() AS notice_ended FROM cases',
-    );
+    const cases: { applicant_name: string; village_code: string; programme: string; status: string; notice_ended: boolean | null }[] =
+      await db.dataSource.query(
+        'SELECT applicant_name, village_code, programme, status, notice_ends_at < now() AS notice_ended FROM cases',
+      );
     const rows = tableRows('| household head | village | programme | state | next step (demo account: mutation) |');
-    const listed = rows.map(([headName, village, programme, state]) => [headName, /`(\d{12})`/.exec(village)![1], programme, state.split(' ')[0]].join(' '));
+    const listed = rows.map(([headName, village, programme, state]) =>
+      [headName, /`(\d{12})`/.exec(village)![1], programme, state.split(' ')[0]].join(' '),
+    );
     expect(listed.sort()).toEqual(cases.map((c) => [c.applicant_name, c.village_code, c.programme, c.status].join(' ')).sort());
     for (const [headName, , , state] of rows.filter(([, , , state]) => state.startsWith('PUBLIC_NOTICE'))) {
       const notice = cases.find((c) => c.applicant_name === headName)!;
       expect([headName, notice.notice_ended]).toEqual([headName, state.includes('ended')]);
     }
     const states = new Set(cases.map((c) => c.status));
-    expect([...states].sort()).toEqual(['ACCEPTED', 'APPROVED', 'CORRECTION_ORDERED', 'DENIED', 'EMERGENCY_PAID', 'FILED', 'INVESTIGATING', 'NEEDS_MATERIALS',
-      'NOT_ACCEPTED', 'OBJECTION_RAISED', 'PAID', 'PUBLIC_NOTICE', 'SPOT_CHECKED', 'SUBMITTED', 'TOWNSHIP_REVIEW']);
+    expect([...states].sort()).toEqual([
+      'ACCEPTED',
+      'APPROVED',
+      'CORRECTION_ORDERED',
+      'DENIED',
+      'EMERGENCY_PAID',
+      'FILED',
+      'INVESTIGATING',
+      'NEEDS_MATERIALS',
+      'NOT_ACCEPTED',
+      'OBJECTION_RAISED',
+      'PAID',
+      'PUBLIC_NOTICE',
+      'SPOT_CHECKED',
+      'SUBMITTED',
+      'TOWNSHIP_REVIEW',
+    ]);
   });
 
   it('reached each state through the workflow table, leaving an event and an audit entry for every step', async () => {
-    const events: { case_id: string; action: string; from_status: string | null; to_status: string; audited: boolean }[] = await db.dataSource.query(
-      `SELECT e.case_id, e.action, e.from_status, e.to_status,
+    const events: { case_id: string; action: string; from_status: string | null; to_status: string; audited: boolean }[] =
+      await db.dataSource.query(
+        `SELECT e.case_id, e.action, e.from_status, e.to_status,
               EXISTS (SELECT 1 FROM audit_log l WHERE l.subject_id = e.case_id::text AND l.action = e.action AND l.kind = 'CHANGE') AS audited
        FROM case_events e ORDER BY e.at, e.id`,
-    );
+      );
     const cases: { id: string; status: string }[] = await db.dataSource.query('SELECT id, status FROM cases');
     for (const c of cases) {
       const history = events.filter((e) => e.case_id === c.id);
       expect(history[0]).toMatchObject({ action: 'submit', from_status: null, to_status: 'SUBMITTED', audited: true });
       for (const event of history.slice(1).filter((e) => e.from_status !== e.to_status)) {
         const transition = TRANSITION_BY_STEP.get(event.action);
-        expect([event.action, transition?.from.includes(event.from_status as never), transition?.outcomes.includes(event.to_status as never), event.audited])
-          .toEqual([event.action, true, true, true]);
+        expect([
+          event.action,
+          transition?.from.includes(event.from_status as never),
+          transition?.outcomes.includes(event.to_status as never),
+          event.audited,
+        ]).toEqual([event.action, true, true, true]);
       }
       expect(history[history.length - 1].to_status).toBe(c.status);
     }

@@ -2,7 +2,8 @@ import { codeOf, startTestApp, TestApp } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { levelOfCodeOrThrow, parentCodeOf } from '../src/modules/region/region-code';
 
-const CREATE = 'mutation($input: CreateRegionInput!) { createRegion(input: $input) { region { code level kind parentCode districtCode townshipCode villageCode } } }';
+const CREATE =
+  'mutation($input: CreateRegionInput!) { createRegion(input: $input) { region { code level kind parentCode districtCode townshipCode villageCode } } }';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -36,22 +37,52 @@ describe('region codes (12-digit statistical division codes)', () => {
 
 describe('creating regions', () => {
   it('lets the district ADMIN add a village under an existing township', async () => {
-    const result = await t.gql(CREATE, { input: { code: '510199101205', name: 'New Village 新村', kind: 'VILLAGE', population: 1200 } }, await t.login('admin'));
+    const result = await t.gql(
+      CREATE,
+      { input: { code: '510199101205', name: 'New Village 新村', kind: 'VILLAGE', population: 1200 } },
+      await t.login('admin'),
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.createRegion.region).toEqual({
-      code: '510199101205', level: 'VILLAGE', kind: 'VILLAGE', parentCode: '510199101000',
-      districtCode: '510199000000', townshipCode: '510199101000', villageCode: '510199101205',
+      code: '510199101205',
+      level: 'VILLAGE',
+      kind: 'VILLAGE',
+      parentCode: '510199101000',
+      districtCode: '510199000000',
+      townshipCode: '510199101000',
+      villageCode: '510199101205',
     });
   });
 
   it.each([
-    [{ code: '5101991012', name: 'x', kind: 'VILLAGE' }, { messageKey: 'region.code.format', field: 'code' }],
-    [{ code: '510199000201', name: 'x', kind: 'VILLAGE' }, { messageKey: 'region.code.villageWithoutTownship', field: 'code' }],
-    [{ code: '510199301201', name: 'x', kind: 'VILLAGE' }, { messageKey: 'region.parent.missing', params: { parent: '510199301000' } }],
-    [{ code: '510199101206', name: 'x', kind: 'STREET_OFFICE' }, { messageKey: 'region.kind.mismatch', params: { kinds: ['VILLAGE', 'COMMUNITY'] } }],
-    [{ code: '510199101201', name: 'x', kind: 'VILLAGE' }, { messageKey: 'region.exists', field: 'code' }],
-    [{ code: '510199101207', name: '', kind: 'VILLAGE' }, { messageKey: 'input.invalid', field: 'name' }],
-    [{ code: '510199101207', name: 'x', kind: 'VILLAGE', population: -5 }, { messageKey: 'input.invalid', field: 'population' }],
+    [
+      { code: '5101991012', name: 'x', kind: 'VILLAGE' },
+      { messageKey: 'region.code.format', field: 'code' },
+    ],
+    [
+      { code: '510199000201', name: 'x', kind: 'VILLAGE' },
+      { messageKey: 'region.code.villageWithoutTownship', field: 'code' },
+    ],
+    [
+      { code: '510199301201', name: 'x', kind: 'VILLAGE' },
+      { messageKey: 'region.parent.missing', params: { parent: '510199301000' } },
+    ],
+    [
+      { code: '510199101206', name: 'x', kind: 'STREET_OFFICE' },
+      { messageKey: 'region.kind.mismatch', params: { kinds: ['VILLAGE', 'COMMUNITY'] } },
+    ],
+    [
+      { code: '510199101201', name: 'x', kind: 'VILLAGE' },
+      { messageKey: 'region.exists', field: 'code' },
+    ],
+    [
+      { code: '510199101207', name: '', kind: 'VILLAGE' },
+      { messageKey: 'input.invalid', field: 'name' },
+    ],
+    [
+      { code: '510199101207', name: 'x', kind: 'VILLAGE', population: -5 },
+      { messageKey: 'input.invalid', field: 'population' },
+    ],
   ])('refuses bad input %j with BAD_USER_INPUT and changes nothing', async (input, meaning) => {
     const before = await regionCount();
     const result = await t.gql(CREATE, { input }, await t.login('admin'));
@@ -66,7 +97,8 @@ describe('creating regions', () => {
   });
 
   it.each(['district.officer', 'hexi.head', 'hexi.caseworker', 'va.101201', 'auditor', 'finance', 'poverty', 'dept.tax'])(
-    'refuses %s, who is not ADMIN', async (username) => {
+    'refuses %s, who is not ADMIN',
+    async (username) => {
       const result = await t.gql(CREATE, { input: { code: '510199101209', name: 'x', kind: 'VILLAGE' } }, await t.login(username));
       expect(codeOf(result)).toBe('FORBIDDEN');
     },
@@ -80,7 +112,12 @@ describe('creating regions', () => {
 describe('reading regions', () => {
   it('shows every signed-in role its own district, nested children included, in one statement per level', async () => {
     const result = await t.gql('{ regions(level: TOWNSHIP) { code children { code parent { code } } } }', {}, await t.login('va.101201'));
-    expect(result.data!.regions.map((r: { code: string }) => r.code)).toEqual(['510199001000', '510199101000', '510199102000', '510199201000']);
+    expect(result.data!.regions.map((r: { code: string }) => r.code)).toEqual([
+      '510199001000',
+      '510199101000',
+      '510199102000',
+      '510199201000',
+    ]);
     expect(result.data!.regions[1].children.length).toBeGreaterThanOrEqual(4);
     // actor, towns, children batch, parents batch
     expect(result.statements).toBeLessThanOrEqual(4);

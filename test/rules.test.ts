@@ -8,17 +8,25 @@ const settings = defaultSettings();
 
 describe('income accounting and amounts (D§8)', () => {
   it('takes (counted income − deductions) / household size against the urban or rural standard', () => {
-    const result = accountIncome(settings, 'URBAN', 3, [
-      { source: 'wages', monthlyYuan: 1500, counted: true },
-      { source: 'disability allowance', monthlyYuan: 200, counted: false },
-    ], 300);
+    const result = accountIncome(
+      settings,
+      'URBAN',
+      3,
+      [
+        { source: 'wages', monthlyYuan: 1500, counted: true },
+        { source: 'disability allowance', monthlyYuan: 200, counted: false },
+      ],
+      300,
+    );
     expect(result).toEqual({ perCapitaIncomeYuan: 400, standardYuan: 800, belowStandard: true, amountYuan: 1200 });
   });
 
   it('pays at least the minimum amount when there is a gap, and nothing without one', () => {
     expect(accountIncome(settings, 'RURAL', 1, [{ source: 'farming', monthlyYuan: 610, counted: true }], 0).amountYuan).toBe(30);
-    expect(accountIncome(settings, 'RURAL', 2, [{ source: 'wages', monthlyYuan: 1300, counted: true }], 0))
-      .toMatchObject({ belowStandard: false, amountYuan: 0 });
+    expect(accountIncome(settings, 'RURAL', 2, [{ source: 'wages', monthlyYuan: 1300, counted: true }], 0)).toMatchObject({
+      belowStandard: false,
+      amountYuan: 0,
+    });
   });
 
   it('sets TEKUN at 1.3 × the standard plus the care allowance of the level', () => {
@@ -27,7 +35,11 @@ describe('income accounting and amounts (D§8)', () => {
   });
 
   it.each([
-    [0, 'SELF_CARE'], [1, 'PARTLY_DEPENDENT'], [3, 'PARTLY_DEPENDENT'], [4, 'FULLY_DEPENDENT'], [6, 'FULLY_DEPENDENT'],
+    [0, 'SELF_CARE'],
+    [1, 'PARTLY_DEPENDENT'],
+    [3, 'PARTLY_DEPENDENT'],
+    [4, 'FULLY_DEPENDENT'],
+    [6, 'FULLY_DEPENDENT'],
   ])('grades %i of six items unable as %s (D§3)', (unable, level) => {
     const names = ['eating', 'dressing', 'transferring', 'toileting', 'walkingIndoors', 'bathing'];
     const items = Object.fromEntries(names.map((name, i) => [name, i >= unable])) as never;
@@ -38,7 +50,7 @@ describe('income accounting and amounts (D§8)', () => {
 describe('working days (D§3)', () => {
   const friday = new Date('2026-11-27T04:00:00Z'); // Friday noon in China
 
-  it('skip weekends and the district\'s holidays, ending at the end of the day (CST)', () => {
+  it("skip weekends and the district's holidays, ending at the end of the day (CST)", () => {
     expect(cstDay(addWorkingDays(friday, 1, new Set()))).toBe('2026-11-30');
     expect(cstDay(addWorkingDays(friday, 3, new Set(['2026-12-01'])))).toBe('2026-12-03');
     expect(addWorkingDays(friday, 1, new Set()).toISOString()).toBe('2026-11-30T15:59:59.999Z');

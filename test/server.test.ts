@@ -42,7 +42,7 @@ describe('health and readiness', () => {
     }
   });
 
-  it('tags every response with a request id, echoing the caller\'s', async () => {
+  it("tags every response with a request id, echoing the caller's", async () => {
     const response = await t.http().get('/healthz').set('x-request-id', 'trace-123');
     expect(response.headers['x-request-id']).toBe('trace-123');
     expect((await t.http().get('/healthz')).headers['x-request-id']).toMatch(/[0-9a-f-]{36}/);
@@ -62,7 +62,11 @@ describe('GraphiQL', () => {
   it('loads every script and stylesheet from this server', async () => {
     const page = (await t.http().get('/graphiql')).text;
     const referenced = [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-    expect(referenced.sort()).toEqual(Object.keys(GRAPHIQL_ASSETS).map((name) => `/graphiql/assets/${name}`).sort());
+    expect(referenced.sort()).toEqual(
+      Object.keys(GRAPHIQL_ASSETS)
+        .map((name) => `/graphiql/assets/${name}`)
+        .sort(),
+    );
     for (const asset of referenced) {
       const response = await t.http().get(asset);
       expect([asset, response.status]).toEqual([asset, 200]);
@@ -73,31 +77,55 @@ describe('GraphiQL', () => {
 
 describe('GraphQL over HTTP', () => {
   it('answers application/graphql-response+json when asked for it', async () => {
-    const response = await t.http().post('/graphql').set('content-type', 'application/json')
-      .set('accept', 'application/graphql-response+json').send({ query: '{ __typename }' });
+    const response = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('accept', 'application/graphql-response+json')
+      .send({ query: '{ __typename }' });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/application\/graphql-response\+json/);
     expect(response.body).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('answers a query that does not validate with 400 and a code', async () => {
-    const response = await t.http().post('/graphql').set('content-type', 'application/json')
-      .set('accept', 'application/graphql-response+json').send({ query: '{ noSuchField }' });
+    const response = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('accept', 'application/graphql-response+json')
+      .send({ query: '{ noSuchField }' });
     expect(response.status).toBe(400);
     expect(response.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('refuses queries nested deeper than the limit, but not the introspection GraphiQL runs', async () => {
     const deep = `{ regions { ${'children { '.repeat(12)}code${' }'.repeat(12)} } }`;
-    const response = await t.http().post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${await t.login('admin')}`)
-      .set('accept', 'application/graphql-response+json').send({ query: deep });
+    const response = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('authorization', `Bearer ${await t.login('admin')}`)
+      .set('accept', 'application/graphql-response+json')
+      .send({ query: deep });
     expect(response.status).toBe(400);
-    expect(response.body.errors[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', messageKey: 'request.tooDeep', params: { depth: 14, max: 12 } });
+    expect(response.body.errors[0].extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      messageKey: 'request.tooDeep',
+      params: { depth: 14, max: 12 },
+    });
     expect(response.body.errors[0].message).toBe('查询嵌套 14 层，最多允许 12 层。');
     // Fragments that use each other twice: 2^24 paths. Walked path by path this would outlast the
     // test's timeout; measured once per fragment it answers at once.
-    const fragments = Array.from({ length: 24 }, (_, i) => `fragment F${i} on Region { code ${i < 23 ? `children { ...F${i + 1} } parent { ...F${i + 1} }` : ''} }`).join('\n');
-    const wide = await t.http().post('/graphql').set('content-type', 'application/json').send({ query: `{ regions { ...F0 } }\n${fragments}` });
+    const fragments = Array.from(
+      { length: 24 },
+      (_, i) => `fragment F${i} on Region { code ${i < 23 ? `children { ...F${i + 1} } parent { ...F${i + 1} }` : ''} }`,
+    ).join('\n');
+    const wide = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: `{ regions { ...F0 } }\n${fragments}` });
     expect(wide.status).toBe(400);
     expect(wide.body.errors[0].extensions.params).toEqual({ depth: 25, max: 12 });
     const introspection = await t.http().post('/graphql').set('content-type', 'application/json').send({ query: getIntrospectionQuery() });
@@ -135,7 +163,9 @@ describe('the schema as an artifact', () => {
       }
     }
     expect(missing).toEqual([]);
-    const ours = Object.values(schema.getTypeMap()).filter((t) => !t.name.startsWith('__') && !isSpecifiedScalarType(t as GraphQLScalarType));
+    const ours = Object.values(schema.getTypeMap()).filter(
+      (t) => !t.name.startsWith('__') && !isSpecifiedScalarType(t as GraphQLScalarType),
+    );
     const withoutChinese = ours.filter((t) => t.description && !/[\u4e00-\u9fff]/.test(t.description));
     // The date-time and JSON scalars come from graphql-scalars with their own English descriptions.
     expect(withoutChinese.map((t) => t.name)).toEqual(['DateTime', 'JSONObject']);

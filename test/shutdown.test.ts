@@ -99,7 +99,9 @@ describe('graceful shutdown (what main.ts runs on SIGTERM and SIGINT)', () => {
     // Still locked: closing the pool ends the cut request's query rather than waiting for it.
     await stopped;
     expect(t.dataSource.isInitialized).toBe(false);
-    expect(lines.filter((line) => line.level >= 40).map((line) => line.msg)).toEqual(['requests still running after the grace period were cut']);
+    expect(lines.filter((line) => line.level >= 40).map((line) => line.msg)).toEqual([
+      'requests still running after the grace period were cut',
+    ]);
   });
 
   it('finishes at once when nothing is in flight', async () => {

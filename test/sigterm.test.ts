@@ -41,7 +41,12 @@ describe('SIGTERM to the running server', () => {
     let pgPort = await findFreePort();
     while (pgPort === port) pgPort = await findFreePort();
     const env: NodeJS.ProcessEnv = {
-      ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, DEMO_PASSWORD, LOG_LEVEL: 'info',
+      ...process.env,
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(pgPort),
+      DATA_DIR: dataDir,
+      DEMO_PASSWORD,
+      LOG_LEVEL: 'info',
     };
     // As a user starts it: embedded PostgreSQL, not the test run's database, and not in test mode.
     delete env.DATABASE_URL;
@@ -68,7 +73,10 @@ describe('SIGTERM to the running server', () => {
       child.kill('SIGTERM');
       // Draining: the listener is closed, the process and the request are still there.
       for (;;) {
-        const refused = await send(port, new http.Agent(), 'GET', '/healthz').then(() => false, (error) => error.code === 'ECONNREFUSED');
+        const refused = await send(port, new http.Agent(), 'GET', '/healthz').then(
+          () => false,
+          (error) => error.code === 'ECONNREFUSED',
+        );
         if (refused) break;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }

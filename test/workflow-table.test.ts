@@ -16,13 +16,19 @@ describe('the workflow table', () => {
     const mutations = (await buildAppSchema()).getMutationType()!.getFields();
     for (const transition of TRANSITIONS) {
       expect([transition.step, Boolean(mutations[transition.step])]).toEqual([transition.step, true]);
-      expect([transition.step, requirementOf('Mutation', transition.step)]).toEqual([transition.step, { kind: 'can', action: transition.action, subject: 'Case' }]);
+      expect([transition.step, requirementOf('Mutation', transition.step)]).toEqual([
+        transition.step,
+        { kind: 'can', action: transition.action, subject: 'Case' },
+      ]);
     }
   });
 
   it('gives every transition to some role through the policy table, and cites a clause', () => {
     for (const transition of TRANSITIONS) {
-      expect([transition.step, POLICY.some((g) => g.subject === 'Case' && g.action === transition.action && !g.inverted)]).toEqual([transition.step, true]);
+      expect([transition.step, POLICY.some((g) => g.subject === 'Case' && g.action === transition.action && !g.inverted)]).toEqual([
+        transition.step,
+        true,
+      ]);
       expect(transition.clause).toMatch(/^(P\d(\.\d)?|D§\d+)(, (P\d(\.\d)?|D§\d+))*$/);
     }
   });

@@ -18,14 +18,20 @@ interface ScopedRow {
  * Without a row it is the type-level check: does any rule of the caller allow `action` at all?
  */
 export function assertCan(
-  caller: Caller, action: Action, subjectType: SubjectName, row?: object, field?: string,
+  caller: Caller,
+  action: Action,
+  subjectType: SubjectName,
+  row?: object,
+  field?: string,
   attempt?: { operation: string; subjectId: string | null },
 ): void {
   if (!caller.actor) throw unauthenticated('auth.signInRequired');
   const target = row ? asSubject(subjectType, row) : subjectType;
   if (caller.ability.can(action, target, field)) return;
   throw refuse(caller, action, subjectType, row, refusalReason(caller.ability, action, target, field), {
-    field, subjectId: attempt?.subjectId, details: attempt ? { operation: attempt.operation } : undefined,
+    field,
+    subjectId: attempt?.subjectId,
+    details: attempt ? { operation: attempt.operation } : undefined,
   });
 }
 
@@ -35,7 +41,11 @@ export function assertCan(
  * The audit log keeps the reason in English, as it always has; the caller reads it in their language.
  */
 export function refuse(
-  caller: Caller, action: Action, subjectType: SubjectName, row: object | undefined, reason: Message,
+  caller: Caller,
+  action: Action,
+  subjectType: SubjectName,
+  row: object | undefined,
+  reason: Message,
   extra: { field?: string; subjectId?: string | null; details?: Record<string, unknown> } = {},
 ): DomainError {
   const scoped = (row ?? {}) as ScopedRow;

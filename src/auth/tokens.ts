@@ -6,7 +6,9 @@ const AUDIENCE = 'delegated-assistance-api';
 export interface TokenSigner {
   sign(accountId: string, credentialsVersion: number): Promise<{ token: string; expiresAt: Date }>;
   /** The account id of a valid token, or the message key of why it is not valid. */
-  verify(token: string): Promise<{ accountId: string; credentialsVersion: number } | { invalid: 'auth.token.invalid' | 'auth.token.expired' }>;
+  verify(
+    token: string,
+  ): Promise<{ accountId: string; credentialsVersion: number } | { invalid: 'auth.token.invalid' | 'auth.token.expired' }>;
 }
 
 /** HS256 tokens signed with the server's secret; expiry is checked on every request. */

@@ -12,7 +12,7 @@ export type SystemReason =
   | 'sign in and resolve credentials'
   | 'roles of accounts the caller may read'
   | 'check a committee against its members'
-  | 'count a case\'s meetings for its next steps'
+  | "count a case's meetings for its next steps"
   | 'public notices for anyone'
   | 'check uniqueness across the district'
   | 'write a change the caller was allowed'
@@ -36,7 +36,12 @@ export class DataAccess {
   ) {}
 
   scoped<T extends ObjectLiteral>(
-    caller: Caller, action: Action, subject: SubjectName, entity: EntityTarget<T>, alias: string, manager?: EntityManager,
+    caller: Caller,
+    action: Action,
+    subject: SubjectName,
+    entity: EntityTarget<T>,
+    alias: string,
+    manager?: EntityManager,
   ): SelectQueryBuilder<T> {
     const qb = (manager ?? this.dataSource.manager).getRepository(entity).createQueryBuilder(alias);
     scopeQuery(qb, caller.ability, action, subject);
@@ -48,7 +53,12 @@ export class DataAccess {
 
   /** A scoped builder's SQL and parameters, for an EXISTS or IN over another subject. */
   scopedSql<T extends ObjectLiteral>(
-    caller: Caller, action: Action, subject: SubjectName, entity: EntityTarget<T>, alias: string, build: (qb: SelectQueryBuilder<T>) => SelectQueryBuilder<T>,
+    caller: Caller,
+    action: Action,
+    subject: SubjectName,
+    entity: EntityTarget<T>,
+    alias: string,
+    build: (qb: SelectQueryBuilder<T>) => SelectQueryBuilder<T>,
   ): { sql: string; params: ObjectLiteral } {
     const qb = build(this.scoped(caller, action, subject, entity, alias));
     return { sql: qb.getQuery(), params: qb.getParameters() };

@@ -6,7 +6,10 @@ import { Column } from 'typeorm';
  */
 export function DecimalColumn(options: { nullable?: boolean } = {}): PropertyDecorator {
   return Column({
-    type: 'numeric', precision: 12, scale: 2, ...options,
+    type: 'numeric',
+    precision: 12,
+    scale: 2,
+    ...options,
     transformer: { to: (value: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) },
   });
 }

@@ -58,7 +58,10 @@ async function importEmbeddedPostgres(stopOnTerminationSignals: boolean) {
  * must handle SIGINT and SIGTERM and call `stop()` itself.
  */
 export async function startEmbeddedPostgres(
-  dataDir: string, port: number, logger: Logger, { stopOnTerminationSignals = true } = {},
+  dataDir: string,
+  port: number,
+  logger: Logger,
+  { stopOnTerminationSignals = true } = {},
 ): Promise<EmbeddedDatabase> {
   const EmbeddedPostgres = await importEmbeddedPostgres(stopOnTerminationSignals);
   const databaseDir = path.join(dataDir, 'pg');

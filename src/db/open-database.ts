@@ -22,7 +22,9 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(config: Config, logger: Logger, options: OpenDatabaseOptions = {}): Promise<OpenDatabase> {
   const embedded = config.databaseUrl
     ? undefined
-    : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, logger, { stopOnTerminationSignals: options.stopOnTerminationSignals });
+    : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, logger, {
+        stopOnTerminationSignals: options.stopOnTerminationSignals,
+      });
   const url = config.databaseUrl ?? embedded!.url;
   const dataSource = new DataSource(dataSourceOptions(url, new CountingQueryLogger(logger)));
   try {

@@ -66,7 +66,13 @@ function toSql(node: AstNode, qb: SelectQueryBuilder<ObjectLiteral>, alias: stri
 }
 
 /** The ability's answer to "which rows may I `action`?" as a WHERE fragment; FALSE when none. */
-export function abilityWhere(ability: AppAbility, action: Action, subject: SubjectName, qb: SelectQueryBuilder<ObjectLiteral>, alias: string) {
+export function abilityWhere(
+  ability: AppAbility,
+  action: Action,
+  subject: SubjectName,
+  qb: SelectQueryBuilder<ObjectLiteral>,
+  alias: string,
+) {
   const ast = rulesToAST(ability, action, subject) as AstNode | null;
   if (!ast) return { sql: 'FALSE', params: {} };
   return toSql(ast, qb, alias);
@@ -84,7 +90,9 @@ export function scopeQuery<T extends ObjectLiteral>(
   alias = qb.alias,
 ): SelectQueryBuilder<T> {
   const { sql, params } = abilityWhere(ability, action, subject, qb, alias);
-  return qb.andWhere(new Brackets((where: WhereExpressionBuilder) => {
-    where.where(sql, params);
-  }));
+  return qb.andWhere(
+    new Brackets((where: WhereExpressionBuilder) => {
+      where.where(sql, params);
+    }),
+  );
 }

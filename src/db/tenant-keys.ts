@@ -10,9 +10,14 @@ export interface TenantKey {
  * Restricts a query to rows whose (district_code, `column`) is one of `keys`: a batch of by-id
  * lookups in one statement, with the distribution column in the predicate.
  */
-export function whereTenantKeysIn<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string, keys: readonly TenantKey[]): SelectQueryBuilder<T> {
+export function whereTenantKeysIn<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  column: string,
+  keys: readonly TenantKey[],
+): SelectQueryBuilder<T> {
   return qb.andWhere(`(${qb.alias}.district_code, ${qb.alias}.${column}) IN (SELECT * FROM unnest(:districts::varchar[], :ids::uuid[]))`, {
-    districts: keys.map((k) => k.districtCode), ids: keys.map((k) => k.id),
+    districts: keys.map((k) => k.districtCode),
+    ids: keys.map((k) => k.id),
   });
 }
 

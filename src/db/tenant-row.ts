@@ -53,7 +53,10 @@ export abstract class VillageRow extends TownshipRow {
  * `@TenantRelation(() => Case, 'case_id', 'CASCADE') case?: Case;`
  */
 export function TenantRelation<T>(
-  target: () => new () => T, foreignKey: string, onDelete: 'CASCADE' | 'RESTRICT', inverseSide?: (related: T) => unknown,
+  target: () => new () => T,
+  foreignKey: string,
+  onDelete: 'CASCADE' | 'RESTRICT',
+  inverseSide?: (related: T) => unknown,
 ): PropertyDecorator {
   return (prototype, property) => {
     JoinColumn([

@@ -27,7 +27,10 @@ export class PageArgs {
   @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `Page size, 1–${MAX_PAGE_SIZE} (每页条数)` })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Continue after this cursor: the `endCursor` of the previous page of the same list (游标)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Continue after this cursor: the `endCursor` of the previous page of the same list (游标)',
+  })
   after?: string | null;
 }
 
@@ -49,7 +52,10 @@ export interface Connection<T> {
  * The `<Name>Connection` and `<Name>Edge` object types of a list of `node`, e.g.
  * `ConnectionType(Case, { name: 'Case', items: 'cases', zh: '案件' })`.
  */
-export function ConnectionType<T extends object>(node: ClassType<T>, names: { name: string; items: string; zh: string }): ClassType<Connection<T>> {
+export function ConnectionType<T extends object>(
+  node: ClassType<T>,
+  names: { name: string; items: string; zh: string },
+): ClassType<Connection<T>> {
   @ObjectType(`${names.name}Edge`, { description: `An item of a page of ${names.items}, with its cursor (${names.zh}分页项).` })
   class EdgeType {
     @Field({ description: 'Cursor of this item; pass as `after` to continue after it (游标)' })
@@ -101,7 +107,13 @@ function decodeCursorOrThrow(cursor: string, type: string): { at: string; id: st
   } catch {
     decoded = null;
   }
-  if (Array.isArray(decoded) && decoded.length === 3 && decoded[0] === type && typeof decoded[1] === 'string' && typeof decoded[2] === 'string') {
+  if (
+    Array.isArray(decoded) &&
+    decoded.length === 3 &&
+    decoded[0] === type &&
+    typeof decoded[1] === 'string' &&
+    typeof decoded[2] === 'string'
+  ) {
     const [, at, id] = decoded as [string, string, string];
     const year = CURSOR_AT.exec(at)?.[1];
     // A real instant (not 25:00 or 02-30) in years PostgreSQL stores: JS normalises impossible
@@ -126,7 +138,11 @@ function pageSizeOrThrow(first: number | null | undefined): number {
  * Rows are compared on (sort key, id) in SQL, so rows sharing a timestamp and rows added between
  * pages neither repeat nor go missing.
  */
-export async function keysetPage<T extends ObjectLiteral & { id: string }>(scoped: SelectQueryBuilder<T>, page: PageArgs, keyset: Keyset): Promise<Connection<T>> {
+export async function keysetPage<T extends ObjectLiteral & { id: string }>(
+  scoped: SelectQueryBuilder<T>,
+  page: PageArgs,
+  keyset: Keyset,
+): Promise<Connection<T>> {
   const first = pageSizeOrThrow(page.first);
   const after = page.after == null ? null : decodeCursorOrThrow(page.after, keyset.type);
   const alias = scoped.alias;
@@ -134,11 +150,20 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(scope
   const counter = scoped.clone();
   const rows = scoped.clone().addSelect(CURSOR_AT_SQL(sort), 'keyset_at');
   if (after) {
-    rows.andWhere(new Brackets((where) => where.where(`(${sort}, ${alias}.id) < (CAST(:keysetAt AS timestamptz), CAST(:keysetId AS uuid))`, {
-      keysetAt: after.at, keysetId: after.id,
-    })));
+    rows.andWhere(
+      new Brackets((where) =>
+        where.where(`(${sort}, ${alias}.id) < (CAST(:keysetAt AS timestamptz), CAST(:keysetId AS uuid))`, {
+          keysetAt: after.at,
+          keysetId: after.id,
+        }),
+      ),
+    );
   }
-  const { entities, raw } = await rows.orderBy(sort, 'DESC').addOrderBy(`${alias}.id`, 'DESC').limit(first + 1).getRawAndEntities();
+  const { entities, raw } = await rows
+    .orderBy(sort, 'DESC')
+    .addOrderBy(`${alias}.id`, 'DESC')
+    .limit(first + 1)
+    .getRawAndEntities();
   const atById = new Map<string, string>(raw.map((row: Record<string, string>) => [row[`${alias}_id`], row.keyset_at]));
   const edges = entities.slice(0, first).map((node) => ({ cursor: encodeCursor(keyset.type, atById.get(node.id)!, node.id), node }));
   let total: Promise<number> | undefined;

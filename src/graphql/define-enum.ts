@@ -8,7 +8,10 @@ export type EnumValue<E extends Record<string, string>> = E[keyof E];
  * Listing every key is enforced by the type, so a value never reaches the schema undescribed.
  */
 export function registerEnum<E extends Record<string, string>>(
-  enumObject: E, name: string, description: string, values: Record<keyof E, string>,
+  enumObject: E,
+  name: string,
+  description: string,
+  values: Record<keyof E, string>,
 ): void {
   const valuesConfig = Object.fromEntries(Object.entries(values).map(([key, text]) => [key, { description: text }]));
   registerEnumType(enumObject, { name, description, valuesConfig: valuesConfig as Partial<Record<keyof E, { description: string }>> });

@@ -28,8 +28,14 @@ export const FieldPermissions: MiddlewareFn<RequestContext> = async ({ root, inf
   if (context.caller.ability.can('read', row, info.fieldName)) {
     if (personal && value !== null && value !== undefined && context.caller.actor) {
       context.caller.audit.queueOnce({
-        kind: 'READ_PERSONAL_DATA', action: 'read', subjectType, subjectId: row.id, field: info.fieldName,
-        districtCode: row.districtCode, townshipCode: row.townshipCode, villageCode: row.villageCode,
+        kind: 'READ_PERSONAL_DATA',
+        action: 'read',
+        subjectType,
+        subjectId: row.id,
+        field: info.fieldName,
+        districtCode: row.districtCode,
+        townshipCode: row.townshipCode,
+        villageCode: row.villageCode,
       });
     }
     return value;

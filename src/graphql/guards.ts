@@ -8,9 +8,7 @@ import type { RequestContext } from './context';
 /** What a Query or Mutation field needs before its resolver runs. Every root field declares one;
  * a test fails on any that does not. */
 export type Requirement =
-  | { kind: 'public'; why: string }
-  | { kind: 'signed-in'; why: string }
-  | { kind: 'can'; action: Action; subject: SubjectName };
+  { kind: 'public'; why: string } | { kind: 'signed-in'; why: string } | { kind: 'can'; action: Action; subject: SubjectName };
 
 /** `ResolverClass.method` → its requirement, filled as resolver classes load. */
 const REQUIREMENTS = new Map<string, Requirement>();
@@ -23,7 +21,10 @@ export function requirementOf(operation: 'Query' | 'Mutation', fieldName: string
   return resolver && REQUIREMENTS.get(`${resolver.target.name}.${resolver.methodName}`);
 }
 
-function declare(requirement: Requirement, check: (ctx: RequestContext, operation: string, args: Record<string, unknown>) => void): MethodDecorator {
+function declare(
+  requirement: Requirement,
+  check: (ctx: RequestContext, operation: string, args: Record<string, unknown>) => void,
+): MethodDecorator {
   const middleware = createMethodMiddlewareDecorator<RequestContext>(({ context, info, args }, next): Promise<unknown> => {
     check(context, info.fieldName, args);
     return next() as Promise<unknown>;

@@ -20,10 +20,13 @@ function tenant(key: string, load: (key: TenantKey) => Promise<Node | null>): Pr
 
 /** A tenant row by its key, through the same policy push-down as the lists of its subject. */
 function scopedRow(subject: SubjectName, entity: EntityTarget<ObjectLiteral>) {
-  return (ctx: RequestContext, key: string) => tenant(key, async (k) => {
-    const qb = ctx.services.data.scoped(ctx.caller, 'read', subject, entity, 'n').andWhere('n.district_code = :d AND n.id = :id', { d: k.districtCode, id: k.id });
-    return ((await qb.getOne()) as Node | null) ?? null;
-  });
+  return (ctx: RequestContext, key: string) =>
+    tenant(key, async (k) => {
+      const qb = ctx.services.data
+        .scoped(ctx.caller, 'read', subject, entity, 'n')
+        .andWhere('n.district_code = :d AND n.id = :id', { d: k.districtCode, id: k.id });
+      return ((await qb.getOne()) as Node | null) ?? null;
+    });
 }
 
 /**
@@ -47,10 +50,11 @@ export const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) =>
   SpotCheck: scopedRow('CaseRecord', SpotCheck),
   AuditEntry: scopedRow('AuditEntry', AuditEntry),
   Meeting: scopedRow('Meeting', Meeting),
-  CommitteeView: (ctx, key) => tenant(key, async (k) => {
-    const state = await ctx.services.committees.findByKey(ctx.caller, k);
-    return state ? committeeView(state) : null;
-  }),
+  CommitteeView: (ctx, key) =>
+    tenant(key, async (k) => {
+      const state = await ctx.services.committees.findByKey(ctx.caller, k);
+      return state ? committeeView(state) : null;
+    }),
   VerificationRequest: scopedRow('VerificationRequest', VerificationRequest),
   VerificationAnswer: (ctx, key) => tenant(key, (k) => ctx.services.verification.findAnswer(ctx.caller, k)),
   KinDeclaration: scopedRow('KinDeclaration', KinDeclaration),

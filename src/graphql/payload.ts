@@ -12,7 +12,11 @@ interface PayloadField {
  * (the convention of Apollo's schema guide, GitHub's and Shopify's APIs): clients select what they
  * need to update their screens, and a later field can be added without breaking anyone.
  */
-export function payloadType<T extends object>(name: string, description: string, fields: { [K in keyof T & string]: PayloadField }): ClassType<T> {
+export function payloadType<T extends object>(
+  name: string,
+  description: string,
+  fields: { [K in keyof T & string]: PayloadField },
+): ClassType<T> {
   @ObjectType(`${name}Payload`, { description })
   class Payload {}
   for (const [key, spec] of Object.entries<PayloadField>(fields)) {

@@ -8,8 +8,10 @@ const DECIMAL_PATTERN = /^-?\d{1,10}(\.\d{1,2})?$/;
 function decimalOrThrow(value: unknown): number {
   const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? value.trim() : '';
   if (!DECIMAL_PATTERN.test(text)) {
-    throw new GraphQLError(`Decimal must be a number with at most two decimals, e.g. "1234.50"; got ${JSON.stringify(value)?.slice(0, 40)}.`,
-      { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(
+      `Decimal must be a number with at most two decimals, e.g. "1234.50"; got ${JSON.stringify(value)?.slice(0, 40)}.`,
+      { extensions: { code: 'BAD_USER_INPUT' } },
+    );
   }
   return Number(text);
 }
@@ -31,11 +33,15 @@ export const DecimalScalar = new GraphQLScalarType<number, string>({
 
 /** A calendar date that exists (2024-02-30 does not), kept as its `YYYY-MM-DD` text. */
 function calendarDateOrThrow(value: unknown): string {
-  const valid = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-    && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  const valid =
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
   if (!valid) {
-    throw new GraphQLError(`Date must be a real calendar date YYYY-MM-DD; got ${JSON.stringify(value)?.slice(0, 40)}.`,
-      { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(`Date must be a real calendar date YYYY-MM-DD; got ${JSON.stringify(value)?.slice(0, 40)}.`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return value;
 }

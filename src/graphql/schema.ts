@@ -23,9 +23,28 @@ import { OversightResolver } from '../modules/oversight/oversight.resolver';
 import { ErrorCodeResolver } from '../modules/errors/error-code.resolver';
 
 export const RESOLVERS = [
-  RegionResolver, AccountResolver, RoleAssignmentResolver, NodeResolver, HouseholdResolver, PersonResolver, CaseResolver, AuditResolver, PolicyResolver,
-  WorkflowResolver, CaseStepsResolver, InvestigationResolver, CommitteeResolver, CommitteeMemberResolver, CommitteeVoteResolver, VerificationResolver, KinResolver, EnrolmentResolver,
-  SettingsResolver, PublicNoticeResolver, OversightResolver, ErrorCodeResolver,
+  RegionResolver,
+  AccountResolver,
+  RoleAssignmentResolver,
+  NodeResolver,
+  HouseholdResolver,
+  PersonResolver,
+  CaseResolver,
+  AuditResolver,
+  PolicyResolver,
+  WorkflowResolver,
+  CaseStepsResolver,
+  InvestigationResolver,
+  CommitteeResolver,
+  CommitteeMemberResolver,
+  CommitteeVoteResolver,
+  VerificationResolver,
+  KinResolver,
+  EnrolmentResolver,
+  SettingsResolver,
+  PublicNoticeResolver,
+  OversightResolver,
+  ErrorCodeResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -11,14 +11,17 @@ export type MessageKey = keyof typeof messages;
 export type ParamValue = string | number | Localized | readonly (string | Localized)[];
 
 /** The `{name}` placeholders of a template, as a union of names. */
-type Placeholders<S extends string, Found extends string = never> =
-  S extends `${string}{${infer Name}}${infer Rest}` ? Placeholders<Rest, Found | Name> : Found;
+type Placeholders<S extends string, Found extends string = never> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? Placeholders<Rest, Found | Name>
+  : Found;
 
 /** Exactly the values a key's template needs: the compiler checks every throw site. */
 type MessageParams<K extends MessageKey> = { readonly [P in Placeholders<(typeof messages)[K]['en']>]: ParamValue };
 
 /** The params argument of a key: absent when its template has none. */
-export type ParamsArgument<K extends MessageKey> = [Placeholders<(typeof messages)[K]['en']>] extends [never] ? [] : [params: MessageParams<K>];
+export type ParamsArgument<K extends MessageKey> = [Placeholders<(typeof messages)[K]['en']>] extends [never]
+  ? []
+  : [params: MessageParams<K>];
 
 /** A message before it is rendered: what clients get as `messageKey` and `params`, and the plan
  * clause it cites (from the catalogue, or from the policy row that decided). */
@@ -62,9 +65,16 @@ export function renderWithItems(m: Message, items: readonly Message[], language:
 
 /** The params as a client reads them: texts in the request's language. */
 export function paramsIn(m: Message, language: Language): Record<string, string | number | string[]> {
-  return Object.fromEntries(Object.entries(m.params).map(([name, value]) => [
-    name, typeof value === 'number' ? value : Array.isArray(value) ? (value as readonly (string | Localized)[]).map((item) => show(item, language)) : show(value, language),
-  ]));
+  return Object.fromEntries(
+    Object.entries(m.params).map(([name, value]) => [
+      name,
+      typeof value === 'number'
+        ? value
+        : Array.isArray(value)
+          ? (value as readonly (string | Localized)[]).map((item) => show(item, language))
+          : show(value, language),
+    ]),
+  );
 }
 
 /** A message rendered in both languages, to pass as a value inside another message. */

@@ -31,9 +31,17 @@ const COMMITTEE_SEATS: [name: string, fn: CommitteeFunction][] = [
 
 /** The departments' integration accounts and what each found, in the words an answer would use (D§7). */
 const DEPARTMENT_ANSWERS: { username: string; department: Department; findings: string }[] = [
-  { username: 'dept.police', department: Department.PUBLIC_SECURITY, findings: '户籍信息与申请一致，名下无机动车 (registration as declared; no vehicle)' },
+  {
+    username: 'dept.police',
+    department: Department.PUBLIC_SECURITY,
+    findings: '户籍信息与申请一致，名下无机动车 (registration as declared; no vehicle)',
+  },
   { username: 'dept.tax', department: Department.TAX, findings: '无纳税记录 (no tax record)' },
-  { username: 'dept.hrss', department: Department.HR_SOCIAL_SECURITY, findings: '无社保缴费及养老金领取记录 (no contributions, no pension)' },
+  {
+    username: 'dept.hrss',
+    department: Department.HR_SOCIAL_SECURITY,
+    findings: '无社保缴费及养老金领取记录 (no contributions, no pension)',
+  },
   { username: 'dept.market', department: Department.MARKET_REGULATION, findings: '无工商登记 (no business registration)' },
   { username: 'dept.bank', department: Department.BANK, findings: '存款余额合计3000元 (deposits of 3,000 yuan in all)' },
 ];
@@ -70,7 +78,10 @@ class DemoRun {
     const { villageCode } = application;
     const n = this.sequence;
     const members = application.members.map((m) => ({
-      name: m.name, idNumber: this.idNumberOf(m.birth), relation: m.relation, labourCapacity: m.labourCapacity ?? LabourCapacity.NONE,
+      name: m.name,
+      idNumber: this.idNumberOf(m.birth),
+      relation: m.relation,
+      labourCapacity: m.labourCapacity ?? LabourCapacity.NONE,
       healthDetail: m.healthDetail ?? null,
     }));
     const applied = await this.staff.as(`va.${villageCode.slice(6)}`, async (caller, services) => {
@@ -84,9 +95,16 @@ class DemoRun {
         bankAccount: `622848000${String(n).padStart(10, '0')}`,
         members,
       });
-      return services.cases.submit(caller, { districtCode: household.districtCode, id: household.id }, {
-        programme: application.programme, channel: Channel.WINDOW, cause: application.cause ?? null, emergency: application.emergency ?? false,
-      });
+      return services.cases.submit(
+        caller,
+        { districtCode: household.districtCode, id: household.id },
+        {
+          programme: application.programme,
+          channel: Channel.WINDOW,
+          cause: application.cause ?? null,
+          emergency: application.emergency ?? false,
+        },
+      );
     });
     return new DemoCase(this.staff, { districtCode: applied.districtCode, id: applied.id }, applied.townshipCode, villageCode);
   }
@@ -98,8 +116,17 @@ class DemoRun {
     const { townshipCode, prefix } = agenda[0].case;
     const members = COMMITTEE_SEATS.map(([name]) => `${prefix}.${name}`);
     const held = await this.staff.as(`${prefix}.caseworker`, async (caller, services) => {
-      const scheduled = await services.committees.scheduleMeeting(caller, townshipCode, today(), agenda.map((item) => item.case.key));
-      return services.committees.recordAttendance(caller, scheduled, members.map((m) => this.staff.idOf(m)));
+      const scheduled = await services.committees.scheduleMeeting(
+        caller,
+        townshipCode,
+        today(),
+        agenda.map((item) => item.case.key),
+      );
+      return services.committees.recordAttendance(
+        caller,
+        scheduled,
+        members.map((m) => this.staff.idOf(m)),
+      );
     });
     for (const item of agenda) {
       for (const member of members.filter((m) => !item.case.investigators.includes(m))) {
@@ -162,7 +189,9 @@ class DemoCase {
    * all of them unless `answering` names fewer — and, once all have, the district approves the report. */
   async verify(answering: Department[] = DEPARTMENT_ANSWERS.map((a) => a.department)): Promise<void> {
     const request = await this.staff.as('district.officer', async (caller, services) => {
-      const { nodes: [requested] } = await services.verification.listRequests(caller, { caseId: this.key.id }, { first: 1 });
+      const {
+        nodes: [requested],
+      } = await services.verification.listRequests(caller, { caseId: this.key.id }, { first: 1 });
       return services.verification.approveRequest(caller, requested.id);
     });
     for (const { username, findings } of DEPARTMENT_ANSWERS.filter((a) => answering.includes(a.department))) {
@@ -180,24 +209,32 @@ class DemoCase {
 
   /** The household investigation, recorded by the caseworker and signed by both investigators. */
   async investigate(findings: string): Promise<void> {
-    const investigation = await this.staff.as(this.caseworker, (caller, services) => services.steps.recordInvestigation(caller, this.key, {
-      visitedOn: today(), findings, investigatorIds: this.investigators.map((u) => this.staff.idOf(u)),
-    }));
+    const investigation = await this.staff.as(this.caseworker, (caller, services) =>
+      services.steps.recordInvestigation(caller, this.key, {
+        visitedOn: today(),
+        findings,
+        investigatorIds: this.investigators.map((u) => this.staff.idOf(u)),
+      }),
+    );
     for (const investigator of this.investigators) {
       await this.staff.as(investigator, (caller, services) => services.steps.signInvestigation(caller, investigation));
     }
   }
 
   async accountIncome(items: { source: string; monthlyYuan: number; counted?: boolean }[]): Promise<void> {
-    await this.staff.as(this.caseworker, (caller, services) => services.steps.recordIncomeAccounting(caller, this.key, {
-      items: items.map((i) => ({ ...i, counted: i.counted ?? true })),
-      assets: [{ kind: '存款 (deposit)', description: '活期 (current account)', valueYuan: 3000 }],
-      deductionsYuan: 0,
-    }));
+    await this.staff.as(this.caseworker, (caller, services) =>
+      services.steps.recordIncomeAccounting(caller, this.key, {
+        items: items.map((i) => ({ ...i, counted: i.counted ?? true })),
+        assets: [{ kind: '存款 (deposit)', description: '活期 (current account)', valueYuan: 3000 }],
+        deductionsYuan: 0,
+      }),
+    );
   }
 
   async assessCare(items: SelfCareItems): Promise<void> {
-    await this.staff.as(this.caseworker, (caller, services) => services.steps.recordCareAssessment(caller, this.key, items, SupportForm.DISPERSED));
+    await this.staff.as(this.caseworker, (caller, services) =>
+      services.steps.recordCareAssessment(caller, this.key, items, SupportForm.DISPERSED),
+    );
   }
 
   /** From SUBMITTED to TOWNSHIP_REVIEW: acceptance, verification, investigation, income accounting
@@ -236,8 +273,13 @@ class DemoCase {
 /** Records every township's committee, as the administrator does (D§2). */
 export async function formDemoCommittees(staff: DemoStaff): Promise<void> {
   for (const [code, prefix] of Object.entries(TOWNSHIPS)) {
-    await staff.as('admin', (caller, services) => services.committees.setCommittee(caller, code,
-      COMMITTEE_SEATS.map(([name, fn]) => ({ accountId: staff.idOf(`${prefix}.${name}`), function: fn }))));
+    await staff.as('admin', (caller, services) =>
+      services.committees.setCommittee(
+        caller,
+        code,
+        COMMITTEE_SEATS.map(([name, fn]) => ({ accountId: staff.idOf(`${prefix}.${name}`), function: fn })),
+      ),
+    );
   }
 }
 
@@ -267,7 +309,8 @@ async function seedHexi(run: DemoRun): Promise<void> {
     run.apply(dibao('510199101201', head('李德福', '19610902'), spouse('王翠英', '19630517'))).then((c) => c.prepareForReview(800)),
     run.apply(dibao('510199101204', head('王秀英', '19551220'))).then((c) => c.prepareForReview(400)),
     // Left in TOWNSHIP_REVIEW, for a meeting to be scheduled.
-    run.apply(dibao('510199101203', head('陈玉珍', '19660418'), spouse('吴长林', '19630211', { healthDetail: '尿毒症 (kidney failure)' })))
+    run
+      .apply(dibao('510199101203', head('陈玉珍', '19660418'), spouse('吴长林', '19630211', { healthDetail: '尿毒症 (kidney failure)' })))
       .then((c) => c.prepareForReview(700)),
     seedPaidLinshi(run),
   ]);
@@ -280,7 +323,10 @@ async function seedHexi(run: DemoRun): Promise<void> {
 
 async function seedPaidLinshi(run: DemoRun): Promise<void> {
   const linshi = await run.apply({
-    villageCode: '510199101202', programme: Programme.LINSHI, cause: '火灾 (house fire)', members: [head('杨国强', '19790615', { labourCapacity: LabourCapacity.FULL })],
+    villageCode: '510199101202',
+    programme: Programme.LINSHI,
+    cause: '火灾 (house fire)',
+    members: [head('杨国强', '19790615', { labourCapacity: LabourCapacity.FULL })],
   });
   await linshi.step(linshi.caseworker, 'acceptCase');
   await linshi.step(linshi.caseworker, 'startInvestigation');
@@ -298,16 +344,21 @@ async function seedPaidLinshi(run: DemoRun): Promise<void> {
  * approved and enrolled, and a case spot-checked and confirmed. */
 async function seedShiqiao(run: DemoRun): Promise<void> {
   await run.apply({
-    villageCode: '510199102201', programme: Programme.LINSHI, cause: '突发重病 (sudden illness)', members: [head('王春燕', '19860921', { labourCapacity: LabourCapacity.FULL })],
+    villageCode: '510199102201',
+    programme: Programme.LINSHI,
+    cause: '突发重病 (sudden illness)',
+    members: [head('王春燕', '19860921', { labourCapacity: LabourCapacity.FULL })],
   });
   const accepted = await run.apply(dibao('510199102202', head('黄建军', '19720208')));
   await accepted.step(accepted.caseworker, 'acceptCase');
   const [noticeRunning, tekun, spotChecked] = await Promise.all([
     run.apply(dibao('510199102203', head('周桂芳', '19641130'))).then((c) => c.prepareForReview(350)),
-    run.apply({ villageCode: '510199102204', programme: Programme.TEKUN, members: [head('孙福来', '19490125')] }).then((c) => c.prepareForReview(0, {
-      findings: '独居，无劳动能力、无收入、无法定赡养人 (lives alone; unable to work, no income, no supporter)',
-      care: { eating: true, dressing: false, transferring: false, toileting: true, walkingIndoors: true, bathing: false },
-    })),
+    run.apply({ villageCode: '510199102204', programme: Programme.TEKUN, members: [head('孙福来', '19490125')] }).then((c) =>
+      c.prepareForReview(0, {
+        findings: '独居，无劳动能力、无收入、无法定赡养人 (lives alone; unable to work, no income, no supporter)',
+        care: { eating: true, dressing: false, transferring: false, toileting: true, walkingIndoors: true, bathing: false },
+      }),
+    ),
     run.apply(dibao('510199102201', head('马淑华', '19680514'))).then((c) => c.prepareForReview(450)),
   ]);
   await run.meeting([{ case: noticeRunning }, { case: tekun }, { case: spotChecked }]);
@@ -316,7 +367,10 @@ async function seedShiqiao(run: DemoRun): Promise<void> {
     await c.step(c.head, 'approveCase');
   }
   await spotChecked.step(spotChecked.caseworker, 'fileCase');
-  await spotChecked.step('district.officer', 'spotCheck', { spotCheckOutcome: SpotCheckOutcome.CONFIRMED, note: '入户抽查，情况属实 (checked on site: as recorded)' });
+  await spotChecked.step('district.officer', 'spotCheck', {
+    spotCheckOutcome: SpotCheckOutcome.CONFIRMED,
+    note: '入户抽查，情况属实 (checked on site: as recorded)',
+  });
 }
 
 /** Chengguan Street: an application waiting, an investigation waiting for the bank's answer, an
@@ -324,18 +378,29 @@ async function seedShiqiao(run: DemoRun): Promise<void> {
 async function seedChengguan(run: DemoRun): Promise<void> {
   await run.apply(dibao('510199001001', head('赵建华', '19750130', { labourCapacity: LabourCapacity.PARTIAL })));
   const [objected, corrected] = await Promise.all([
-    run.apply(dibao('510199001003', head('郭丽娟', '19810303', { labourCapacity: LabourCapacity.PARTIAL }),
-      { name: '郭晓雨', birth: '20120915', relation: Relation.CHILD })).then((c) => c.prepareForReview(900)),
+    run
+      .apply(
+        dibao('510199001003', head('郭丽娟', '19810303', { labourCapacity: LabourCapacity.PARTIAL }), {
+          name: '郭晓雨',
+          birth: '20120915',
+          relation: Relation.CHILD,
+        }),
+      )
+      .then((c) => c.prepareForReview(900)),
     run.apply(dibao('510199001004', head('何长生', '19571010'))).then((c) => c.prepareForReview(500)),
     seedInvestigating(run),
   ]);
   await run.meeting([{ case: objected }, { case: corrected }]);
-  await objected.step(objected.assistant, 'raiseObjection', { objector: '居民李某 (a resident)', content: '申请人家中有一辆营运出租车 (the household runs a taxi)' });
+  await objected.step(objected.assistant, 'raiseObjection', {
+    objector: '居民李某 (a resident)',
+    content: '申请人家中有一辆营运出租车 (the household runs a taxi)',
+  });
   await corrected.letNoticePass();
   await corrected.step(corrected.head, 'approveCase');
   await corrected.step(corrected.caseworker, 'fileCase');
   await corrected.step('district.officer', 'spotCheck', {
-    spotCheckOutcome: SpotCheckOutcome.CORRECTION, note: '儿子每月给付赡养费800元未计入收入 (800 yuan a month of support from a son was not counted)',
+    spotCheckOutcome: SpotCheckOutcome.CORRECTION,
+    note: '儿子每月给付赡养费800元未计入收入 (800 yuan a month of support from a son was not counted)',
   });
 }
 
@@ -353,18 +418,29 @@ async function seedInvestigating(run: DemoRun): Promise<void> {
  * committee with its reasons, and an emergency payment whose paperwork is still to do. */
 async function seedBaiyun(run: DemoRun): Promise<void> {
   const materials = await run.apply(dibao('510199201201', head('罗大勇', '19760707')));
-  await materials.step(materials.caseworker, 'requestMaterials', { missingMaterials: ['户口簿 (household register)', '收入证明 (proof of income)'] });
+  await materials.step(materials.caseworker, 'requestMaterials', {
+    missingMaterials: ['户口簿 (household register)', '收入证明 (proof of income)'],
+  });
   const refused = await run.apply(dibao('510199201204', head('冉老五', '19650606')));
-  await refused.step(refused.caseworker, 'refuseAcceptance', { reasons: '申请人户籍不在本乡 (the applicant is not registered in the township)' });
+  await refused.step(refused.caseworker, 'refuseAcceptance', {
+    reasons: '申请人户籍不在本乡 (the applicant is not registered in the township)',
+  });
   const denied = await (await run.apply(dibao('510199201202', head('谢秋菊', '19701201')))).prepareForReview(700);
-  await run.meeting([{
-    case: denied,
-    votes: { 'baiyun.head': Vote.REJECT, 'baiyun.member1': Vote.REJECT, 'baiyun.member2': Vote.REJECT, 'baiyun.member4': Vote.REJECT },
-    reasons: '家庭人均月收入700元，高于农村低保标准620元 (per-capita income of 700 yuan a month is above the rural standard of 620)',
-  }]);
+  await run.meeting([
+    {
+      case: denied,
+      votes: { 'baiyun.head': Vote.REJECT, 'baiyun.member1': Vote.REJECT, 'baiyun.member2': Vote.REJECT, 'baiyun.member4': Vote.REJECT },
+      reasons: '家庭人均月收入700元，高于农村低保标准620元 (per-capita income of 700 yuan a month is above the rural standard of 620)',
+    },
+  ]);
   const emergency = await run.apply({
-    villageCode: '510199201203', programme: Programme.LINSHI, cause: '车祸 (traffic accident)', emergency: true,
-    members: [head('唐小兵', '19880422', { labourCapacity: LabourCapacity.FULL, healthDetail: '车祸致腿部骨折 (leg broken in the accident)' })],
+    villageCode: '510199201203',
+    programme: Programme.LINSHI,
+    cause: '车祸 (traffic accident)',
+    emergency: true,
+    members: [
+      head('唐小兵', '19880422', { labourCapacity: LabourCapacity.FULL, healthDetail: '车祸致腿部骨折 (leg broken in the accident)' }),
+    ],
   });
   await emergency.step(emergency.head, 'emergencyPay', { amount: 1500 });
 }

@@ -42,20 +42,30 @@ export interface DemoAccount {
   departmentCode?: Department;
 }
 
-const district = (username: string, displayName: string, role: Role, departmentCode?: Department): DemoAccount =>
-  ({ username, displayName, regionCode: DEMO_DISTRICT, roles: [role], departmentCode });
+const district = (username: string, displayName: string, role: Role, departmentCode?: Department): DemoAccount => ({
+  username,
+  displayName,
+  regionCode: DEMO_DISTRICT,
+  roles: [role],
+  departmentCode,
+});
 
-const VILLAGE_ASSISTANTS: DemoAccount[] = DEMO_REGIONS
-  .filter((r) => r.kind === RegionKind.VILLAGE || r.kind === RegionKind.COMMUNITY)
-  .map((r) => ({
+const VILLAGE_ASSISTANTS: DemoAccount[] = DEMO_REGIONS.filter((r) => r.kind === RegionKind.VILLAGE || r.kind === RegionKind.COMMUNITY).map(
+  (r) => ({
     username: `va.${r.code.slice(6)}`,
     displayName: `Assistant of ${r.name.split(' ').slice(0, -1).join(' ')}`,
     regionCode: r.code,
     roles: [Role.VILLAGE_ASSISTANT],
-  }));
+  }),
+);
 
 /** A township's head (who chairs its committee) and staff, usernames `<prefix>.<name>`. */
-const township = (prefix: string, regionCode: string, headName: string, staff: [name: string, displayName: string, roles: Role[]][]): DemoAccount[] => [
+const township = (
+  prefix: string,
+  regionCode: string,
+  headName: string,
+  staff: [name: string, displayName: string, roles: Role[]][],
+): DemoAccount[] => [
   { username: `${prefix}.head`, displayName: headName, regionCode, roles: [Role.TOWNSHIP_HEAD, Role.COMMITTEE_MEMBER] },
   ...staff.map(([name, displayName, roles]) => ({ username: `${prefix}.${name}`, displayName, regionCode, roles })),
 ];
@@ -129,19 +139,29 @@ export async function insertRegionsAndAccounts(
   await dataSource.transaction(async (manager) => {
     // Parents first: codes sort district → township → village within one district.
     for (const region of [...regions].sort((a, b) => levelRank(a.code) - levelRank(b.code) || a.code.localeCompare(b.code))) {
-      await manager.insert(Region, { ...region, level: levelOfCodeOrThrow(region.code), parentCode: parentCodeOf(region.code), ...scopeCodesOf(region.code) });
+      await manager.insert(Region, {
+        ...region,
+        level: levelOfCodeOrThrow(region.code),
+        parentCode: parentCodeOf(region.code),
+        ...scopeCodesOf(region.code),
+      });
     }
     for (const [i, demo] of accounts.entries()) {
-      const account = await manager.save(Object.assign(new Account(), {
-        username: demo.username,
-        displayName: demo.displayName,
-        passwordHash: hashes[i],
-        regionCode: demo.regionCode,
-        ...scopeCodesOf(demo.regionCode),
-        departmentCode: demo.departmentCode ?? null,
-        active: true,
-      }));
-      await manager.insert(RoleAssignment, demo.roles.map((role) => ({ accountId: account.id, role, regionCode: demo.regionCode })));
+      const account = await manager.save(
+        Object.assign(new Account(), {
+          username: demo.username,
+          displayName: demo.displayName,
+          passwordHash: hashes[i],
+          regionCode: demo.regionCode,
+          ...scopeCodesOf(demo.regionCode),
+          departmentCode: demo.departmentCode ?? null,
+          active: true,
+        }),
+      );
+      await manager.insert(
+        RoleAssignment,
+        demo.roles.map((role) => ({ accountId: account.id, role, regionCode: demo.regionCode })),
+      );
     }
   });
 }

@@ -26,7 +26,12 @@ export class DemoStaff {
 
   static async load(dataSource: DataSource): Promise<DemoStaff> {
     // Nobody signs in during the seed: the signer and the throttle only complete the services.
-    const services = createServices(dataSource, SILENT, createTokenSigner(crypto.randomBytes(32).toString('hex'), 60), new LoginThrottle(1, 1));
+    const services = createServices(
+      dataSource,
+      SILENT,
+      createTokenSigner(crypto.randomBytes(32).toString('hex'), 60),
+      new LoginThrottle(1, 1),
+    );
     const accounts = await dataSource.getRepository(Account).find({ relations: { roles: true } });
     return new DemoStaff(dataSource, services, new Map(accounts.map((a) => [a.username, a])));
   }
@@ -38,7 +43,12 @@ export class DemoStaff {
   async as<T>(username: string, work: (caller: Caller, services: Services) => Promise<T>): Promise<T> {
     const actor = actorOf(this.accountOrThrow(username));
     const caller: Caller = {
-      actor, authMethod: 'TOKEN', ability: defineAbilityFor(actor), requestId: `seed-${++this.requests}`, clientAddress: 'seed', audit: new PendingAudit(),
+      actor,
+      authMethod: 'TOKEN',
+      ability: defineAbilityFor(actor),
+      requestId: `seed-${++this.requests}`,
+      clientAddress: 'seed',
+      audit: new PendingAudit(),
     };
     try {
       return await work(caller, this.services);

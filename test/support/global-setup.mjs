@@ -6,14 +6,15 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 
-const freePort = () => new Promise((resolve, reject) => {
-  const server = net.createServer();
-  server.on('error', reject);
-  server.listen(0, '127.0.0.1', () => {
-    const { port } = server.address();
-    server.close(() => resolve(port));
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
   });
-});
 
 export default async function globalSetup() {
   if (process.env.DATABASE_URL) {

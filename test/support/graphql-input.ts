@@ -1,12 +1,25 @@
 import {
-  GraphQLField, GraphQLInputType, GraphQLNamedType, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType,
+  GraphQLField,
+  GraphQLInputType,
+  GraphQLNamedType,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
 } from 'graphql';
 
 /** Well-typed but wrong input for any argument: ids of nothing or of the wrong type, empty,
  * impossible and extreme values. */
 export type Flavour = 'nothing' | 'wrongType' | 'extreme';
 
-export function garbage(type: GraphQLInputType, flavour: Flavour, ids: { realCaseId: string; realHouseholdId: string }, depth = 0): unknown {
+export function garbage(
+  type: GraphQLInputType,
+  flavour: Flavour,
+  ids: { realCaseId: string; realHouseholdId: string },
+  depth = 0,
+): unknown {
   if (isNonNullType(type)) return garbage(type.ofType, flavour, ids, depth);
   if (isListType(type)) return flavour === 'extreme' ? [] : [garbage(type.ofType, flavour, ids, depth)];
   const named = getNamedType(type) as GraphQLNamedType;
@@ -19,16 +32,27 @@ export function garbage(type: GraphQLInputType, flavour: Flavour, ids: { realCas
   }
   if (isScalarType(named)) {
     switch (named.name) {
-      case 'ID': return flavour === 'nothing' ? Buffer.from('Case:510199000000:00000000-0000-4000-8000-000000000000').toString('base64url')
-        : flavour === 'wrongType' ? ids.realHouseholdId : ids.realCaseId;
-      case 'String': return flavour === 'extreme' ? 'x'.repeat(20000) : flavour === 'nothing' ? '' : '2026-02-30';
-      case 'Int': return flavour === 'extreme' ? 2147483647 : -1;
-      case 'Float': return flavour === 'extreme' ? 1e15 : -0.5;
-      case 'Boolean': return flavour !== 'nothing';
-      case 'Decimal': return flavour === 'extreme' ? '9999999999.99' : '-0.50';
+      case 'ID':
+        return flavour === 'nothing'
+          ? Buffer.from('Case:510199000000:00000000-0000-4000-8000-000000000000').toString('base64url')
+          : flavour === 'wrongType'
+            ? ids.realHouseholdId
+            : ids.realCaseId;
+      case 'String':
+        return flavour === 'extreme' ? 'x'.repeat(20000) : flavour === 'nothing' ? '' : '2026-02-30';
+      case 'Int':
+        return flavour === 'extreme' ? 2147483647 : -1;
+      case 'Float':
+        return flavour === 'extreme' ? 1e15 : -0.5;
+      case 'Boolean':
+        return flavour !== 'nothing';
+      case 'Decimal':
+        return flavour === 'extreme' ? '9999999999.99' : '-0.50';
       // A real but unlikely day: impossible dates never get past the scalar.
-      case 'Date': return flavour === 'extreme' ? '9999-12-31' : '1900-02-28';
-      default: return null;
+      case 'Date':
+        return flavour === 'extreme' ? '9999-12-31' : '1900-02-28';
+      default:
+        return null;
     }
   }
   return null;

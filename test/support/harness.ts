@@ -47,7 +47,12 @@ export interface TestApp {
   databaseUrl: string;
   http(): ReturnType<typeof request>;
   /** Runs a GraphQL operation, signed in with `token` (a JWT or API key) when given. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResult<T>>;
   /** Signs in a demo (or fixture) account and returns its token; cached per username. */
   login(username: string): Promise<string>;
   close(): Promise<void>;
@@ -71,7 +76,10 @@ export const JWT_SECRET_FOR_TESTS = crypto.randomBytes(32).toString('hex');
 /** The real API in-process over a real PostgreSQL database with migrations applied. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({ ...options.env, NODE_ENV: 'test', DATABASE_URL: database.url }), production: options.production ?? false };
+  const config = {
+    ...loadConfig({ ...options.env, NODE_ENV: 'test', DATABASE_URL: database.url }),
+    production: options.production ?? false,
+  };
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   let db: OpenDatabase | undefined;
   try {
@@ -79,9 +87,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     if (options.demo) await seedDemoDistrictIfEmpty(db.dataSource, DEMO_PASSWORD);
     else if (options.seed !== false) await insertRegionsAndAccounts(db.dataSource, DEMO_REGIONS, DEMO_ACCOUNTS, DEMO_PASSWORD);
     if (options.fixture) await insertRegionsAndAccounts(db.dataSource, options.fixture.regions, options.fixture.accounts, DEMO_PASSWORD);
-    const app = await createApp(db.dataSource, {
-      ...config, jwtSecret: JWT_SECRET_FOR_TESTS, tokenTtlSeconds: options.tokenTtlSeconds ?? config.tokenTtlSeconds,
-    }, logger);
+    const app = await createApp(
+      db.dataSource,
+      {
+        ...config,
+        jwtSecret: JWT_SECRET_FOR_TESTS,
+        tokenTtlSeconds: options.tokenTtlSeconds ?? config.tokenTtlSeconds,
+      },
+      logger,
+    );
     const tokens = new Map<string, string>();
     const testApp: TestApp = {
       app,
@@ -90,7 +104,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       databaseUrl: database.url,
       http: () => request(app.express),
       async gql(query, variables, token, headers = {}) {
-        const req = request(app.express).post('/graphql').set('content-type', 'application/json').set('accept', 'application/graphql-response+json');
+        const req = request(app.express)
+          .post('/graphql')
+          .set('content-type', 'application/json')
+          .set('accept', 'application/graphql-response+json');
         if (token) req.set('authorization', `Bearer ${token}`);
         req.set(headers);
         const response = await req.send({ query, variables });

@@ -24,7 +24,13 @@ export function householdInput(
     bankName: '农村信用社',
     bankAccount: '6228480000123456789',
     members: [
-      { name: head, idNumber: idNumber('19700101', nextSequence++), relation: 'HEAD', labourCapacity: options.headCapacity ?? 'FULL', healthDetail: '高血压' },
+      {
+        name: head,
+        idNumber: idNumber('19700101', nextSequence++),
+        relation: 'HEAD',
+        labourCapacity: options.headCapacity ?? 'FULL',
+        healthDetail: '高血压',
+      },
       ...extra.map((m) => ({ name: m.name, idNumber: idNumber(m.birth, nextSequence++), relation: m.relation, labourCapacity: 'NONE' })),
     ],
   };
@@ -35,14 +41,22 @@ export const SUBMIT = `mutation($input: SubmitApplicationInput!) { submitApplica
 
 /** Registers a household through the API as `username` and applies for `programme`. */
 export async function householdWithCase(
-  t: TestApp, username: string, villageCode: string, programme = 'DIBAO', head = '王大明',
+  t: TestApp,
+  username: string,
+  villageCode: string,
+  programme = 'DIBAO',
+  head = '王大明',
   options: Parameters<typeof householdInput>[3] = {},
 ) {
   const token = await t.login(username);
   const created = await t.gql(CREATE_HOUSEHOLD, { input: householdInput(villageCode, head, [], options) }, token);
   if (!created.data) throw new Error(`createHousehold failed: ${JSON.stringify(created.errors)}`);
   const cause = programme === 'LINSHI' ? '突发重病 (sudden illness)' : undefined;
-  const submitted = await t.gql(SUBMIT, { input: { householdId: created.data.createHousehold.household.id, programme, channel: 'WINDOW', cause } }, token);
+  const submitted = await t.gql(
+    SUBMIT,
+    { input: { householdId: created.data.createHousehold.household.id, programme, channel: 'WINDOW', cause } },
+    token,
+  );
   if (!submitted.data) throw new Error(`submitApplication failed: ${JSON.stringify(submitted.errors)}`);
   return { household: created.data.createHousehold.household, case: submitted.data.submitApplication.case };
 }

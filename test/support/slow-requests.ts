@@ -11,7 +11,9 @@ export interface Answer {
 export function send(port: number, agent: http.Agent, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const headers: http.OutgoingHttpHeaders = payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {};
+    const headers: http.OutgoingHttpHeaders = payload
+      ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+      : {};
     const req = http.request({ host: '127.0.0.1', port, method, path, agent, headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');

@@ -2,13 +2,19 @@ import type { TestApp } from './harness';
 import { householdInput } from './households';
 
 /** Runs an operation as `username` and returns its data, failing loudly with the errors otherwise. */
-export async function as<T = Record<string, any>>(t: TestApp, username: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function as<T = Record<string, any>>(
+  t: TestApp,
+  username: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   const result = await t.gql<T>(query, variables, await t.login(username));
   if (result.errors || !result.data) throw new Error(`${username}: ${query.slice(0, 60)}… failed: ${JSON.stringify(result.errors)}`);
   return result.data;
 }
 
-export const CASE_FIELDS = 'id status version programme amount kinRegistered dueAt overdue nextSteps refusalReasons noticeEndsAt duplicateFindings';
+export const CASE_FIELDS =
+  'id status version programme amount kinRegistered dueAt overdue nextSteps refusalReasons noticeEndsAt duplicateFindings';
 
 export async function caseOf(t: TestApp, username: string, id: string) {
   return (await as(t, username, `query($id: ID!) { case(id: $id) { ${CASE_FIELDS} } }`, { id })).case;
@@ -41,55 +47,118 @@ export async function stepOk(t: TestApp, username: string, mutation: string, cas
 const HEXI = '510199101000';
 
 /** Hexi's joint review committee: head as chair and five voting members in all (P3.2). */
-export async function setHexiCommittee(t: TestApp, usernames = ['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2', 'hexi.member3']) {
+export async function setHexiCommittee(
+  t: TestApp,
+  usernames = ['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2', 'hexi.member3'],
+) {
   const functions = ['CHAIR', 'CIVIL_AFFAIRS', 'DISCIPLINE_INSPECTION', 'FINANCE', 'POVERTY_ALLEVIATION', 'VILLAGE_CADRE'];
   const members = await Promise.all(usernames.map(async (u, i) => ({ accountId: await accountIdOf(t, u), function: functions[i] })));
-  return (await as(t, 'admin', 'mutation($input: SetCommitteeInput!) { setCommittee(input: $input) { committee { id valid problems } } }',
-    { input: { townshipCode: HEXI, members } })).setCommittee.committee;
+  return (
+    await as(t, 'admin', 'mutation($input: SetCommitteeInput!) { setCommittee(input: $input) { committee { id valid problems } } }', {
+      input: { townshipCode: HEXI, members },
+    })
+  ).setCommittee.committee;
 }
 
 /** Registers a household in a Hexi village and applies, as the village assistant. */
-export async function apply(t: TestApp, programme: string, options: { village?: string; head?: string; extra?: { name: string; birth: string; relation: string }[];
-  emergency?: boolean; cause?: string } = {}) {
+export async function apply(
+  t: TestApp,
+  programme: string,
+  options: {
+    village?: string;
+    head?: string;
+    extra?: { name: string; birth: string; relation: string }[];
+    emergency?: boolean;
+    cause?: string;
+  } = {},
+) {
   const village = options.village ?? '510199101201';
   const assistant = `va.${village.slice(6)}`;
-  const household = (await as(t, assistant, 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { household { id members { id name } } } }',
-    { input: householdInput(village, options.head ?? '李大山', options.extra ?? []) })).createHousehold.household;
-  const submitted = (await as(t, assistant, `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { ${CASE_FIELDS} } } }`, {
-    input: { householdId: household.id, programme, channel: 'WINDOW', emergency: options.emergency ?? false,
-      cause: programme === 'LINSHI' ? options.cause ?? '火灾 (house fire)' : undefined },
-  })).submitApplication.case;
+  const household = (
+    await as(
+      t,
+      assistant,
+      'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { household { id members { id name } } } }',
+      { input: householdInput(village, options.head ?? '李大山', options.extra ?? []) },
+    )
+  ).createHousehold.household;
+  const submitted = (
+    await as(t, assistant, `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { ${CASE_FIELDS} } } }`, {
+      input: {
+        householdId: household.id,
+        programme,
+        channel: 'WINDOW',
+        emergency: options.emergency ?? false,
+        cause: programme === 'LINSHI' ? (options.cause ?? '火灾 (house fire)') : undefined,
+      },
+    })
+  ).submitApplication.case;
   return { household, case: submitted };
 }
 
 /** The verification round: district approves the request, every department answers, district approves the report. */
 export async function verify(t: TestApp, caseId: string) {
-  const [request] = (await as(t, 'district.officer', 'query($c: ID!) { verificationRequests(caseId: $c) { nodes { id status } } }', { c: caseId })).verificationRequests.nodes;
-  await as(t, 'district.officer', 'mutation($r: ID!) { approveVerificationRequest(input: { requestId: $r }) { verificationRequest { status } } }', { r: request.id });
+  const [request] = (
+    await as(t, 'district.officer', 'query($c: ID!) { verificationRequests(caseId: $c) { nodes { id status } } }', { c: caseId })
+  ).verificationRequests.nodes;
+  await as(
+    t,
+    'district.officer',
+    'mutation($r: ID!) { approveVerificationRequest(input: { requestId: $r }) { verificationRequest { status } } }',
+    { r: request.id },
+  );
   for (const department of ['dept.police', 'dept.tax', 'dept.hrss', 'dept.market', 'dept.bank']) {
-    const pending = (await as(t, department, 'query($r: ID!) { verificationAnswers(pending: true, requestId: $r) { nodes { id } } }', { r: request.id })).verificationAnswers.nodes;
+    const pending = (
+      await as(t, department, 'query($r: ID!) { verificationAnswers(pending: true, requestId: $r) { nodes { id } } }', { r: request.id })
+    ).verificationAnswers.nodes;
     for (const answer of pending) {
-      await as(t, department, 'mutation($a: ID!) { answerVerification(input: { answerId: $a, findings: "No record found (无记录)" }) { verificationAnswer { answeredAt } } }',
-        { a: answer.id });
+      await as(
+        t,
+        department,
+        'mutation($a: ID!) { answerVerification(input: { answerId: $a, findings: "No record found (无记录)" }) { verificationAnswer { answeredAt } } }',
+        { a: answer.id },
+      );
     }
   }
-  await as(t, 'district.officer', 'mutation($r: ID!) { approveVerificationReport(input: { requestId: $r }) { verificationRequest { status } } }', { r: request.id });
+  await as(
+    t,
+    'district.officer',
+    'mutation($r: ID!) { approveVerificationReport(input: { requestId: $r }) { verificationRequest { status } } }',
+    { r: request.id },
+  );
 }
 
 /** Investigation by two Hexi caseworkers, both signing. */
 export async function investigate(t: TestApp, caseId: string, investigators = ['hexi.caseworker', 'hexi.caseworker2']) {
   const ids = await Promise.all(investigators.map((u) => accountIdOf(t, u)));
-  const investigation = (await as(t, 'hexi.caseworker', 'mutation($i: RecordInvestigationInput!) { recordInvestigation(input: $i) { investigation { id } } }', {
-    i: { caseId, visitedOn: '2026-11-20', findings: 'Household visited; situation as declared (入户核实属实).', investigatorIds: ids },
-  })).recordInvestigation.investigation;
-  for (const u of investigators) await as(t, u, 'mutation($i: ID!) { signInvestigation(input: { investigationId: $i }) { investigation { id } } }', { i: investigation.id });
+  const investigation = (
+    await as(t, 'hexi.caseworker', 'mutation($i: RecordInvestigationInput!) { recordInvestigation(input: $i) { investigation { id } } }', {
+      i: { caseId, visitedOn: '2026-11-20', findings: 'Household visited; situation as declared (入户核实属实).', investigatorIds: ids },
+    })
+  ).recordInvestigation.investigation;
+  for (const u of investigators)
+    await as(t, u, 'mutation($i: ID!) { signInvestigation(input: { investigationId: $i }) { investigation { id } } }', {
+      i: investigation.id,
+    });
   return investigation;
 }
 
 export async function accountIncome(t: TestApp, caseId: string, monthlyYuan = 400) {
-  return (await as(t, 'hexi.caseworker', 'mutation($i: RecordIncomeAccountingInput!) { recordIncomeAccounting(input: $i) { incomeAccounting { perCapitaIncomeYuan amountYuan belowStandard } } }', {
-    i: { caseId, items: [{ source: 'farming (务农)', monthlyYuan, counted: true }], assets: [{ kind: 'deposit (存款)', description: '活期', valueYuan: 3000 }], deductionsYuan: 0 },
-  })).recordIncomeAccounting.incomeAccounting;
+  return (
+    await as(
+      t,
+      'hexi.caseworker',
+      'mutation($i: RecordIncomeAccountingInput!) { recordIncomeAccounting(input: $i) { incomeAccounting { perCapitaIncomeYuan amountYuan belowStandard } } }',
+      {
+        i: {
+          caseId,
+          items: [{ source: 'farming (务农)', monthlyYuan, counted: true }],
+          assets: [{ kind: 'deposit (存款)', description: '活期', valueYuan: 3000 }],
+          deductionsYuan: 0,
+        },
+      },
+    )
+  ).recordIncomeAccounting.incomeAccounting;
 }
 
 /** From SUBMITTED to TOWNSHIP_REVIEW for a DIBAO (or TEKUN) case of Hexi. */
@@ -101,21 +170,46 @@ export async function prepareForReview(t: TestApp, caseId: string, options: { te
   await accountIncome(t, caseId);
   if (options.tekun) {
     const items = { eating: true, dressing: false, transferring: false, toileting: true, walkingIndoors: true, bathing: false };
-    await as(t, 'hexi.caseworker', 'mutation($c: ID!, $i: SelfCareInput!) { recordCareAssessment(input: { caseId: $c, items: $i, supportForm: DISPERSED }) { case { careLevel } } }',
-      { c: caseId, i: items });
+    await as(
+      t,
+      'hexi.caseworker',
+      'mutation($c: ID!, $i: SelfCareInput!) { recordCareAssessment(input: { caseId: $c, items: $i, supportForm: DISPERSED }) { case { careLevel } } }',
+      { c: caseId, i: items },
+    );
   }
   return stepOk(t, 'hexi.caseworker', 'submitForReview', caseId);
 }
 
 /** A meeting with everyone present; each voter votes as given. */
-export async function meetingWithVotes(t: TestApp, caseIds: string[], votes: Record<string, string>, present = ['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2', 'hexi.member3']) {
-  const meeting = (await as(t, 'hexi.caseworker', `mutation($c: [ID!]!) { scheduleMeeting(input: { townshipCode: "${HEXI}", heldOn: "2026-11-25", caseIds: $c }) { meeting { id } } }`,
-    { c: caseIds })).scheduleMeeting.meeting;
+export async function meetingWithVotes(
+  t: TestApp,
+  caseIds: string[],
+  votes: Record<string, string>,
+  present = ['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2', 'hexi.member3'],
+) {
+  const meeting = (
+    await as(
+      t,
+      'hexi.caseworker',
+      `mutation($c: [ID!]!) { scheduleMeeting(input: { townshipCode: "${HEXI}", heldOn: "2026-11-25", caseIds: $c }) { meeting { id } } }`,
+      { c: caseIds },
+    )
+  ).scheduleMeeting.meeting;
   const presentIds = await Promise.all(present.map((u) => accountIdOf(t, u)));
-  await as(t, 'hexi.caseworker', 'mutation($m: ID!, $p: [ID!]!) { recordAttendance(input: { meetingId: $m, presentIds: $p }) { meeting { id } } }', { m: meeting.id, p: presentIds });
+  await as(
+    t,
+    'hexi.caseworker',
+    'mutation($m: ID!, $p: [ID!]!) { recordAttendance(input: { meetingId: $m, presentIds: $p }) { meeting { id } } }',
+    { m: meeting.id, p: presentIds },
+  );
   for (const caseId of caseIds) {
     for (const [voter, vote] of Object.entries(votes)) {
-      await as(t, voter, `mutation($m: ID!, $c: ID!) { castVote(input: { meetingId: $m, caseId: $c, vote: ${vote} }) { committeeVote { vote } } }`, { m: meeting.id, c: caseId });
+      await as(
+        t,
+        voter,
+        `mutation($m: ID!, $c: ID!) { castVote(input: { meetingId: $m, caseId: $c, vote: ${vote} }) { committeeVote { vote } } }`,
+        { m: meeting.id, c: caseId },
+      );
     }
   }
   return meeting.id as string;
@@ -127,7 +221,10 @@ export const ALL_APPROVE = { 'hexi.head': 'APPROVE', 'hexi.member1': 'APPROVE', 
 /** As if the notice period had passed: moves the case's notice (and its deadline) into the past. */
 export async function letNoticePass(t: TestApp, caseId: string) {
   const id = Buffer.from(caseId, 'base64url').toString().split(':')[2];
-  await t.dataSource.query(`UPDATE cases SET notice_starts_at = notice_starts_at - interval '8 days', notice_ends_at = notice_ends_at - interval '8 days' WHERE id = $1`, [id]);
+  await t.dataSource.query(
+    `UPDATE cases SET notice_starts_at = notice_starts_at - interval '8 days', notice_ends_at = notice_ends_at - interval '8 days' WHERE id = $1`,
+    [id],
+  );
 }
 
 export const rawId = (caseId: string) => Buffer.from(caseId, 'base64url').toString().split(':')[2];

@@ -1,6 +1,4 @@
-import {
-  Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root,
-} from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, Length } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs, Public, SignedIn } from '../../graphql/guards';
@@ -39,7 +37,7 @@ class RoleAssignmentInput {
   @Field(() => Role, { description: 'Role (角色)' })
   role: Role;
 
-  @Field({ description: 'Region code the role is held for (授权区划代码); must be of the role\'s tier' })
+  @Field({ description: "Region code the role is held for (授权区划代码); must be of the role's tier" })
   regionCode: string;
 }
 
@@ -108,8 +106,9 @@ const ChangePasswordPayload = payloadType<AuthPayload>('ChangePassword', 'A fres
 });
 const CreateAccountPayload = payloadType<{ account: Account }>('CreateAccount', 'The new account (新账号)', { account: ACCOUNT });
 const SetAccountActivePayload = payloadType<{ account: Account }>('SetAccountActive', 'The account (账号)', { account: ACCOUNT });
-const RevokeApiKeyPayload = payloadType<{ apiKey: ApiKey }>('RevokeApiKey', 'The revoked key (已吊销密钥)',
-  { apiKey: { type: () => ApiKey, description: 'The key (密钥)' } });
+const RevokeApiKeyPayload = payloadType<{ apiKey: ApiKey }>('RevokeApiKey', 'The revoked key (已吊销密钥)', {
+  apiKey: { type: () => ApiKey, description: 'The key (密钥)' },
+});
 const AccountConnection = ConnectionType(Account, { name: 'Account', items: 'accounts', zh: '账号' });
 const ApiKeyConnection = ConnectionType(ApiKey, { name: 'ApiKey', items: 'API keys', zh: '接口密钥' });
 
@@ -121,19 +120,24 @@ export class AccountResolver {
     return ctx.services.accounts.login(username, password, ctx.caller.clientAddress);
   }
 
-  @Mutation(() => ChangePasswordPayload, { description: 'Change your own password (修改密码); tokens issued before stop working, a new one is returned.' })
+  @Mutation(() => ChangePasswordPayload, {
+    description: 'Change your own password (修改密码); tokens issued before stop working, a new one is returned.',
+  })
   @SignedIn('Everyone manages their own password (D§2).')
   changePassword(@Ctx() ctx: RequestContext, @Arg('input') input: ChangePasswordInput): Promise<AuthPayload> {
     return ctx.services.accounts.changePassword(ctx.caller, input.currentPassword, input.newPassword);
   }
 
-  @Query(() => Account, { nullable: true, description: 'The caller\'s own account, roles and their scope (当前账号).' })
+  @Query(() => Account, { nullable: true, description: "The caller's own account, roles and their scope (当前账号)." })
   @SignedIn('Everyone may see their own account (D§2).')
   me(@Ctx() ctx: RequestContext): Promise<Account> {
     return ctx.services.accounts.me(ctx.caller);
   }
 
-  @Query(() => AccountConnection, { nullable: true, description: 'Accounts the caller may see (账号列表), newest first, optionally under a region or with a role.' })
+  @Query(() => AccountConnection, {
+    nullable: true,
+    description: 'Accounts the caller may see (账号列表), newest first, optionally under a region or with a role.',
+  })
   @Needs('read', 'Account')
   accounts(
     @Ctx() ctx: RequestContext,
@@ -144,22 +148,32 @@ export class AccountResolver {
     return ctx.services.accounts.page(ctx.caller, { regionCode, role }, page);
   }
 
-  @Mutation(() => CreateAccountPayload, { description: 'Create an account in the caller\'s district (新建账号); ADMIN.' })
+  @Mutation(() => CreateAccountPayload, { description: "Create an account in the caller's district (新建账号); ADMIN." })
   @Needs('create', 'Account')
   async createAccount(@Ctx() ctx: RequestContext, @Arg('input') input: CreateAccountInput) {
     return { account: await ctx.services.accounts.create(ctx.caller, input) };
   }
 
-  @Mutation(() => SetAccountActivePayload, { description: 'Deactivate or reactivate an account (停用/启用账号); ADMIN. Its tokens and keys stop working at once.' })
+  @Mutation(() => SetAccountActivePayload, {
+    description: 'Deactivate or reactivate an account (停用/启用账号); ADMIN. Its tokens and keys stop working at once.',
+  })
   @Needs('update', 'Account')
   async setAccountActive(@Ctx() ctx: RequestContext, @Arg('input') input: SetAccountActiveInput) {
-    return { account: await ctx.services.accounts.setActive(ctx.caller, keyOfOrThrow(input.accountId, 'Account', 'accountId'), input.active) };
+    return {
+      account: await ctx.services.accounts.setActive(ctx.caller, keyOfOrThrow(input.accountId, 'Account', 'accountId'), input.active),
+    };
   }
 
-  @Query(() => ApiKeyConnection, { nullable: true, description: 'API keys the caller may see (接口密钥), newest first, never their secrets.' })
+  @Query(() => ApiKeyConnection, {
+    nullable: true,
+    description: 'API keys the caller may see (接口密钥), newest first, never their secrets.',
+  })
   @Needs('read', 'ApiKey')
-  apiKeys(@Ctx() ctx: RequestContext, @Args() page: PageArgs,
-    @Arg('accountId', () => ID, { nullable: true }) accountId?: string): Promise<Connection<ApiKey>> {
+  apiKeys(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('accountId', () => ID, { nullable: true }) accountId?: string,
+  ): Promise<Connection<ApiKey>> {
     return ctx.services.accounts.listApiKeys(ctx.caller, accountId ? keyOfOrThrow(accountId, 'Account') : undefined, page);
   }
 

@@ -51,7 +51,11 @@ export function actorOf(account: Account): Actor {
 
 /** Accounts (with their roles, as every answer carries them) and API keys as their changes find, lock and audit them. */
 const ACCOUNT: GuardedSubject<Account, 'id'> = {
-  name: 'Account', entity: Account, key: ['id'], relations: ['roles'], notFound: () => notFound('account.notFound'),
+  name: 'Account',
+  entity: Account,
+  key: ['id'],
+  relations: ['roles'],
+  notFound: () => notFound('account.notFound'),
 };
 const API_KEY: GuardedSubject<ApiKey, 'id'> = { name: 'ApiKey', entity: ApiKey, key: ['id'], notFound: () => notFound('apiKey.notFound') };
 
@@ -65,7 +69,11 @@ export class AccountService {
   ) {}
 
   /** Changes the caller's own password; every token issued before stops working. */
-  async changePassword(caller: Caller, currentPassword: string, newPassword: string): Promise<{ token: string; expiresAt: Date; account: Account }> {
+  async changePassword(
+    caller: Caller,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<{ token: string; expiresAt: Date; account: Account }> {
     const account = await this.me(caller);
     // The current password is guessable with a stolen token: the same throttle as sign-in.
     const wait = this.throttle.retryAfter(account.username, caller.clientAddress);
@@ -85,8 +93,12 @@ export class AccountService {
         [account.id, passwordHash],
       );
       await this.audit.recordChange(manager, caller, {
-        action: 'changePassword', subjectType: 'Account', subjectId: account.id, districtCode: account.districtCode,
-        townshipCode: account.townshipCode, villageCode: account.villageCode,
+        action: 'changePassword',
+        subjectType: 'Account',
+        subjectId: account.id,
+        districtCode: account.districtCode,
+        townshipCode: account.townshipCode,
+        villageCode: account.villageCode,
       });
       return row.credentials_version;
     });
@@ -125,7 +137,10 @@ export class AccountService {
   private async actorFromApiKey(key: string): Promise<Actor> {
     const parsed = parseApiKey(key);
     if (!parsed) throw unauthenticated('auth.apiKey.malformed');
-    const row = await this.data.system('sign in and resolve credentials').getRepository(ApiKey).createQueryBuilder('key')
+    const row = await this.data
+      .system('sign in and resolve credentials')
+      .getRepository(ApiKey)
+      .createQueryBuilder('key')
       .innerJoinAndMapOne('key.account', Account, 'account', 'account.id = key.account_id')
       .leftJoinAndSelect('account.roles', 'role')
       .where('key.prefix = :prefix', { prefix: parsed.prefix })
@@ -145,7 +160,11 @@ export class AccountService {
 
   /** Before anyone is signed in there is no caller to scope by: the account a credential names. */
   private signInAccounts() {
-    return this.data.system('sign in and resolve credentials').getRepository(Account).createQueryBuilder('account').leftJoinAndSelect('account.roles', 'role');
+    return this.data
+      .system('sign in and resolve credentials')
+      .getRepository(Account)
+      .createQueryBuilder('account')
+      .leftJoinAndSelect('account.roles', 'role');
   }
 
   /** One statement for the accounts the caller may read and their roles (find-with-relations would take two). */
@@ -164,8 +183,16 @@ export class AccountService {
     const qb = this.filtered(this.data.scoped(caller, 'read', 'Account', Account, 'account'), filter);
     const found = await keysetPage(qb, page, { type: 'Account', sortColumn: 'created_at' });
     const ids = found.nodes.map((account) => account.id);
-    const roles = ids.length === 0 ? [] : await this.data.system('roles of accounts the caller may read').getRepository(RoleAssignment)
-      .createQueryBuilder('role').where('role.account_id IN (:...ids)', { ids }).orderBy('role.role').getMany();
+    const roles =
+      ids.length === 0
+        ? []
+        : await this.data
+            .system('roles of accounts the caller may read')
+            .getRepository(RoleAssignment)
+            .createQueryBuilder('role')
+            .where('role.account_id IN (:...ids)', { ids })
+            .orderBy('role.role')
+            .getMany();
     for (const account of found.nodes) account.roles = roles.filter((role) => role.accountId === account.id);
     return found;
   }
@@ -178,8 +205,12 @@ export class AccountService {
       else qb.andWhere('account.district_code = :code', { code: scope.districtCode });
     }
     if (filter.role) {
-      const holding = this.data.system('roles of accounts the caller may read').getRepository(RoleAssignment).createQueryBuilder('r')
-        .select('1').where('r.account_id = account.id AND r.role = :role');
+      const holding = this.data
+        .system('roles of accounts the caller may read')
+        .getRepository(RoleAssignment)
+        .createQueryBuilder('r')
+        .select('1')
+        .where('r.account_id = account.id AND r.role = :role');
       qb.andWhere(`EXISTS (${holding.getQuery()})`, { role: filter.role });
     }
     return qb;
@@ -222,8 +253,13 @@ export class AccountService {
       const saved = await manager.save(Object.assign(account, { passwordHash }));
       saved.roles = await manager.save(input.roles.map((r) => Object.assign(new RoleAssignment(), { accountId: saved.id, ...r })));
       await this.audit.recordChange(manager, caller, {
-        action: 'createAccount', subjectType: 'Account', subjectId: saved.id, districtCode: saved.districtCode,
-        townshipCode: saved.townshipCode, villageCode: saved.villageCode, details: { username: saved.username, roles: input.roles },
+        action: 'createAccount',
+        subjectType: 'Account',
+        subjectId: saved.id,
+        districtCode: saved.districtCode,
+        townshipCode: saved.townshipCode,
+        villageCode: saved.villageCode,
+        details: { username: saved.username, roles: input.roles },
       });
       return saved;
     });
@@ -246,8 +282,14 @@ export class AccountService {
     }
     const generated = generateApiKey();
     const apiKey = Object.assign(new ApiKey(), {
-      accountId, districtCode: account.districtCode, name, prefix: generated.prefix, secretHash: generated.secretHash,
-      createdById: caller.actor!.accountId, lastUsedAt: null, revokedAt: null,
+      accountId,
+      districtCode: account.districtCode,
+      name,
+      prefix: generated.prefix,
+      secretHash: generated.secretHash,
+      createdById: caller.actor!.accountId,
+      lastUsedAt: null,
+      revokedAt: null,
     });
     const saved = await this.writes.guardedCreate(caller, 'ApiKey', apiKey, 'create', async (manager) => {
       const row = await manager.save(apiKey);
@@ -297,7 +339,12 @@ function assertRolesFit(input: NewAccount, districtCode: string): void {
 
 async function assertRegionsExist(manager: EntityManager, codes: string[]): Promise<void> {
   const unique = [...new Set(codes)];
-  const found = await manager.getRepository(Region).createQueryBuilder('r').select('r.code').where('r.code IN (:...unique)', { unique }).getMany();
+  const found = await manager
+    .getRepository(Region)
+    .createQueryBuilder('r')
+    .select('r.code')
+    .where('r.code IN (:...unique)', { unique })
+    .getMany();
   const missing = unique.filter((code) => !found.some((r) => r.code === code));
   if (missing.length) throw badInput('regionCode', 'region.unknown', { codes: missing });
 }

@@ -15,8 +15,18 @@ export type AuditKind = EnumValue<typeof AuditKind>;
 /** Subjects whose global ID is their own key, and those keyed by district and id (D§1). */
 const GLOBAL_KEYED = new Set(['Account', 'ApiKey', 'Region']);
 const TENANT_KEYED = new Set([
-  'Household', 'Person', 'Case', 'CommitteeView', 'Meeting', 'VerificationRequest', 'VerificationAnswer', 'KinDeclaration', 'Enrolment',
-  'AuditFinding', 'DevelopmentLink', 'AuditEntry',
+  'Household',
+  'Person',
+  'Case',
+  'CommitteeView',
+  'Meeting',
+  'VerificationRequest',
+  'VerificationAnswer',
+  'KinDeclaration',
+  'Enrolment',
+  'AuditFinding',
+  'DevelopmentLink',
+  'AuditEntry',
 ]);
 
 /**

@@ -31,7 +31,10 @@ const AuditEntryConnection = ConnectionType(AuditEntry, { name: 'AuditEntry', it
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
-  @Query(() => AuditEntryConnection, { nullable: true, description: 'The audit log (审计日志), newest first: changes, refusals and personal-data reads.' })
+  @Query(() => AuditEntryConnection, {
+    nullable: true,
+    description: 'The audit log (审计日志), newest first: changes, refusals and personal-data reads.',
+  })
   @Needs('read', 'AuditEntry')
   auditLog(
     @Ctx() ctx: RequestContext,

@@ -28,7 +28,10 @@ export class AuditService {
   async flush(caller: Caller): Promise<void> {
     const notes = caller.audit.drain();
     if (notes.length === 0) return;
-    await this.data.system('write the audit log').getRepository(AuditEntry).insert(notes.map((note) => this.row(caller, note)));
+    await this.data
+      .system('write the audit log')
+      .getRepository(AuditEntry)
+      .insert(notes.map((note) => this.row(caller, note)));
   }
 
   list(caller: Caller, filter: AuditFilter, page: PageArgs): Promise<Connection<AuditEntry>> {

@@ -41,9 +41,14 @@ export function dibaoStandard(settings: Settings, residence: string): number {
 /** TEKUN monthly amount: basic living standard (≥ 1.3 × DIBAO standard) plus the care allowance (D§8). */
 export function tekunAmount(settings: Settings, residence: string, careLevel: CareLevel | null): number {
   const basic = Math.round(dibaoStandard(settings, residence) * settings.tekunStandardMultiplier);
-  const allowance = careLevel === CareLevel.FULLY_DEPENDENT ? settings.tekunCareAllowanceFullyDependentYuan
-    : careLevel === CareLevel.PARTLY_DEPENDENT ? settings.tekunCareAllowancePartlyDependentYuan
-      : careLevel === CareLevel.SELF_CARE ? settings.tekunCareAllowanceSelfCareYuan : 0;
+  const allowance =
+    careLevel === CareLevel.FULLY_DEPENDENT
+      ? settings.tekunCareAllowanceFullyDependentYuan
+      : careLevel === CareLevel.PARTLY_DEPENDENT
+        ? settings.tekunCareAllowancePartlyDependentYuan
+        : careLevel === CareLevel.SELF_CARE
+          ? settings.tekunCareAllowanceSelfCareYuan
+          : 0;
   return basic + allowance;
 }
 
@@ -52,7 +57,13 @@ export function tekunAmount(settings: Settings, residence: string, careLevel: Ca
  * the DIBAO standard; the DIBAO amount is the gap times household size, rounded to the yuan, and at
  * least the district's minimum when there is a gap at all (D§8).
  */
-export function accountIncome(settings: Settings, residence: string, householdSize: number, items: IncomeItem[], deductionsYuan: number): IncomeResult {
+export function accountIncome(
+  settings: Settings,
+  residence: string,
+  householdSize: number,
+  items: IncomeItem[],
+  deductionsYuan: number,
+): IncomeResult {
   const counted = items.filter((item) => item.counted).reduce((sum, item) => sum + item.monthlyYuan, 0);
   const perCapitaIncomeYuan = round2(Math.max(0, counted - deductionsYuan) / householdSize);
   const standardYuan = dibaoStandard(settings, residence);

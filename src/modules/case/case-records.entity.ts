@@ -41,7 +41,7 @@ abstract class CaseRecordBase extends CaseStepRow {
 /** Household investigation (入户调查): at least two township investigators, each signs (D§3). */
 @Entity('investigations')
 @Index(['districtCode', 'caseId'])
-@ObjectType('Investigation', { implements: Node, description: 'Household investigation (入户调查) with its investigators\' signatures.' })
+@ObjectType('Investigation', { implements: Node, description: "Household investigation (入户调查) with its investigators' signatures." })
 export class Investigation extends CaseRecordBase {
   @Column({ type: 'date' })
   @Field(() => CalendarDateScalar, { description: 'Visit date (入户日期)' })

@@ -129,19 +129,36 @@ class ConfirmAmountInput extends CaseRecordInput {}
 
 const CASE_AFTER = { type: () => Case, description: 'The case after the step (办理后的案件)' };
 
-const RecordInvestigationPayload = payloadType<{ investigation: Investigation; case: Case }>('RecordInvestigation', 'The recorded investigation (入户调查记录)',
-  { investigation: { type: () => Investigation, description: 'The investigation (入户调查)' }, case: CASE_AFTER });
-const SignInvestigationPayload = payloadType<{ investigation: Investigation; case: Case }>('SignInvestigation', 'The signed investigation (已签字)',
-  { investigation: { type: () => Investigation, description: 'The investigation (入户调查)' }, case: CASE_AFTER });
-const RecordIncomeAccountingPayload = payloadType<{ incomeAccounting: IncomeAccounting; case: Case }>('RecordIncomeAccounting', 'The income accounting (收入核算)',
-  { incomeAccounting: { type: () => IncomeAccounting, description: 'The accounting (收入核算)' }, case: CASE_AFTER });
-const RecordCareAssessmentPayload = payloadType<{ case: Case }>('RecordCareAssessment', 'The case with its care level (护理等级)', { case: CASE_AFTER });
+const RecordInvestigationPayload = payloadType<{ investigation: Investigation; case: Case }>(
+  'RecordInvestigation',
+  'The recorded investigation (入户调查记录)',
+  { investigation: { type: () => Investigation, description: 'The investigation (入户调查)' }, case: CASE_AFTER },
+);
+const SignInvestigationPayload = payloadType<{ investigation: Investigation; case: Case }>(
+  'SignInvestigation',
+  'The signed investigation (已签字)',
+  { investigation: { type: () => Investigation, description: 'The investigation (入户调查)' }, case: CASE_AFTER },
+);
+const RecordIncomeAccountingPayload = payloadType<{ incomeAccounting: IncomeAccounting; case: Case }>(
+  'RecordIncomeAccounting',
+  'The income accounting (收入核算)',
+  { incomeAccounting: { type: () => IncomeAccounting, description: 'The accounting (收入核算)' }, case: CASE_AFTER },
+);
+const RecordCareAssessmentPayload = payloadType<{ case: Case }>('RecordCareAssessment', 'The case with its care level (护理等级)', {
+  case: CASE_AFTER,
+});
 const RaiseDoubtPayload = payloadType<{ case: Case }>('RaiseDoubt', 'The case with a doubt recorded (存疑)', { case: CASE_AFTER });
-const RecordAppraisalPayload = payloadType<{ appraisal: Appraisal; case: Case }>('RecordAppraisal', 'The appraisal (民主评议)',
-  { appraisal: { type: () => Appraisal, description: 'The appraisal (民主评议)' }, case: CASE_AFTER });
-const RecordDeliveryPayload = payloadType<{ delivery: Delivery; case: Case }>('RecordDelivery', 'The delivery (送达记录)',
-  { delivery: { type: () => Delivery, description: 'The delivery (送达)' }, case: CASE_AFTER });
-const ConfirmAmountPayload = payloadType<{ case: Case }>('ConfirmAmount', 'The case with the amount confirmed (区级确认)', { case: CASE_AFTER });
+const RecordAppraisalPayload = payloadType<{ appraisal: Appraisal; case: Case }>('RecordAppraisal', 'The appraisal (民主评议)', {
+  appraisal: { type: () => Appraisal, description: 'The appraisal (民主评议)' },
+  case: CASE_AFTER,
+});
+const RecordDeliveryPayload = payloadType<{ delivery: Delivery; case: Case }>('RecordDelivery', 'The delivery (送达记录)', {
+  delivery: { type: () => Delivery, description: 'The delivery (送达)' },
+  case: CASE_AFTER,
+});
+const ConfirmAmountPayload = payloadType<{ case: Case }>('ConfirmAmount', 'The case with the amount confirmed (区级确认)', {
+  case: CASE_AFTER,
+});
 
 /** Step records that do not by themselves move a case; each is checked and logged like a transition. */
 @Resolver(() => Case)
@@ -151,12 +168,15 @@ export class CaseStepsResolver {
     return ctx.services.cases.findOrThrow(ctx.caller, key);
   }
 
-  @Mutation(() => RecordInvestigationPayload, { description: 'Record a household investigation with its investigators (入户调查记录), D§3.' })
+  @Mutation(() => RecordInvestigationPayload, {
+    description: 'Record a household investigation with its investigators (入户调查记录), D§3.',
+  })
   @Needs('investigate', 'Case')
   async recordInvestigation(@Ctx() ctx: RequestContext, @Arg('input') input: RecordInvestigationInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
     const investigation = await ctx.services.steps.recordInvestigation(ctx.caller, key, {
-      visitedOn: input.visitedOn, findings: input.findings,
+      visitedOn: input.visitedOn,
+      findings: input.findings,
       investigatorIds: input.investigatorIds.map((id) => keyOfOrThrow(id, 'Account', 'investigatorIds')),
     });
     return { investigation, case: await this.caseAfter(ctx, key) };
@@ -165,11 +185,16 @@ export class CaseStepsResolver {
   @Mutation(() => SignInvestigationPayload, { description: 'Sign an investigation you are named on (调查人签字), D§3.' })
   @Needs('investigate', 'Case')
   async signInvestigation(@Ctx() ctx: RequestContext, @Arg('input') input: SignInvestigationInput) {
-    const investigation = await ctx.services.steps.signInvestigation(ctx.caller, tenantKeyOfOrThrow(input.investigationId, 'Investigation', 'investigationId'));
+    const investigation = await ctx.services.steps.signInvestigation(
+      ctx.caller,
+      tenantKeyOfOrThrow(input.investigationId, 'Investigation', 'investigationId'),
+    );
     return { investigation, case: await this.caseAfter(ctx, { districtCode: investigation.districtCode, id: investigation.caseId }) };
   }
 
-  @Mutation(() => RecordIncomeAccountingPayload, { description: 'Record income accounting; the amount follows the district standard (收入核算), D§8.' })
+  @Mutation(() => RecordIncomeAccountingPayload, {
+    description: 'Record income accounting; the amount follows the district standard (收入核算), D§8.',
+  })
   @Needs('assess', 'Case')
   async recordIncomeAccounting(@Ctx() ctx: RequestContext, @Arg('input') input: RecordIncomeAccountingInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
@@ -209,7 +234,9 @@ export class CaseStepsResolver {
     return { delivery, case: await this.caseAfter(ctx, key) };
   }
 
-  @Mutation(() => ConfirmAmountPayload, { description: 'District confirmation of a LINSHI amount above the township limit (超限额确认), D§6.' })
+  @Mutation(() => ConfirmAmountPayload, {
+    description: 'District confirmation of a LINSHI amount above the township limit (超限额确认), D§6.',
+  })
   @Needs('confirm', 'Case')
   async confirmAmount(@Ctx() ctx: RequestContext, @Arg('input') input: ConfirmAmountInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
@@ -220,7 +247,7 @@ export class CaseStepsResolver {
 
 @ObjectType('Investigator', { description: 'An investigator named on an investigation, and whether they signed (调查人及签字)' })
 class Investigator {
-  @Field(() => ID, { description: 'The investigator\'s account (调查人账号), as a global ID' })
+  @Field(() => ID, { description: "The investigator's account (调查人账号), as a global ID" })
   accountId: string;
 
   @Field(() => Account, { nullable: true, description: 'The account, if visible to the caller (调查人)' })
@@ -237,7 +264,7 @@ export class InvestigationResolver {
     const accounts = await ctx.loaders.accountById.loadMany(investigation.investigatorIds);
     return investigation.investigatorIds.map((id, i) => ({
       accountId: toGlobalId('Account', id),
-      account: accounts[i] instanceof Error ? null : (accounts[i]),
+      account: accounts[i] instanceof Error ? null : accounts[i],
       signed: investigation.signedByIds.includes(id),
     }));
   }

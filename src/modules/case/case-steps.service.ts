@@ -16,8 +16,19 @@ import type { CaseService } from './case.service';
 import type { AccountService } from '../account/account.service';
 import type { DataAccess } from '../../db/data-access';
 
-const { INVESTIGATING, OBJECTION_RAISED, EMERGENCY_PAID, CORRECTION_ORDERED, TOWNSHIP_REVIEW, DENIED, NOT_ACCEPTED, APPROVED, FILED, PAID,
-  PUBLIC_NOTICE } = CaseStatus;
+const {
+  INVESTIGATING,
+  OBJECTION_RAISED,
+  EMERGENCY_PAID,
+  CORRECTION_ORDERED,
+  TOWNSHIP_REVIEW,
+  DENIED,
+  NOT_ACCEPTED,
+  APPROVED,
+  FILED,
+  PAID,
+  PUBLIC_NOTICE,
+} = CaseStatus;
 
 interface AssetItem {
   kind: string;
@@ -42,7 +53,11 @@ export class CaseStepsService {
    * Household investigation (入户调查): at least two investigators, each an active account of the
    * case's township, none of them barred from investigating this case by the policy (kin, P6.3).
    */
-  async recordInvestigation(caller: Caller, key: TenantKey, input: { visitedOn: string; findings: string; investigatorIds: string[] }): Promise<Investigation> {
+  async recordInvestigation(
+    caller: Caller,
+    key: TenantKey,
+    input: { visitedOn: string; findings: string; investigatorIds: string[] },
+  ): Promise<Investigation> {
     assertDateOrThrow(input.visitedOn, 'visitedOn');
     const findings = textOrThrow(input.findings, 'findings');
     const ids = [...new Set(input.investigatorIds)];
@@ -51,31 +66,51 @@ export class CaseStepsService {
     const accounts = await this.accounts.findByIdsScoped(caller, ids);
     for (const id of ids) {
       const account = accounts.find((a) => a.id === id);
-      const ofTownship = account?.active && account.roles.some((r) => ROLE_TIER[r.role] === 'TOWNSHIP' && r.regionCode === target.townshipCode);
+      const ofTownship =
+        account?.active && account.roles.some((r) => ROLE_TIER[r.role] === 'TOWNSHIP' && r.regionCode === target.townshipCode);
       if (!account || !ofTownship) {
-        throw badInput('investigatorIds', 'investigation.investigatorNotOfTownship', { investigator: account?.username ?? id, townshipCode: target.townshipCode });
+        throw badInput('investigatorIds', 'investigation.investigatorNotOfTownship', {
+          investigator: account?.username ?? id,
+          townshipCode: target.townshipCode,
+        });
       }
       const theirs = defineAbilityFor(actorOf(account));
       if (theirs.cannot('investigate', target)) {
         const reason = refusalReason(theirs, 'investigate', target);
-        throw refuse(caller, 'investigate', 'Case', target,
-          { ...message('investigation.investigatorBarred', { investigator: account.username, reason: localized(reason) }), clause: reason.clause });
+        throw refuse(caller, 'investigate', 'Case', target, {
+          ...message('investigation.investigatorBarred', { investigator: account.username, reason: localized(reason) }),
+          clause: reason.clause,
+        });
       }
     }
-    return this.workflow.record(caller, { name: 'recordInvestigation', action: 'investigate', statuses: INVESTIGATION_STATES }, key,
+    return this.workflow.record(
+      caller,
+      { name: 'recordInvestigation', action: 'investigate', statuses: INVESTIGATION_STATES },
+      key,
       async ({ manager, case: c }) => {
         // Named investigators recuse from the committee vote on the case (D§4), signed or not.
         c.investigatorIds = [...new Set([...c.investigatorIds, ...ids])];
-        return manager.save(Object.assign(new Investigation(), {
-          districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: caller.actor!.accountId,
-          visitedOn: input.visitedOn, findings, investigatorIds: ids, signedByIds: [],
-        }));
-      });
+        return manager.save(
+          Object.assign(new Investigation(), {
+            districtCode: c.districtCode,
+            caseId: c.id,
+            townshipCode: c.townshipCode,
+            villageCode: c.villageCode,
+            recordedById: caller.actor!.accountId,
+            visitedOn: input.visitedOn,
+            findings,
+            investigatorIds: ids,
+            signedByIds: [],
+          }),
+        );
+      },
+    );
   }
 
   /** Each named investigator signs the investigation themselves. */
   async signInvestigation(caller: Caller, investigationKey: TenantKey): Promise<Investigation> {
-    const qb = this.data.scoped(caller, 'read', 'CaseRecord', Investigation, 'i')
+    const qb = this.data
+      .scoped(caller, 'read', 'CaseRecord', Investigation, 'i')
       .andWhere('i.district_code = :d AND i.id = :id', { d: investigationKey.districtCode, id: investigationKey.id });
     const investigation = await qb.getOne();
     if (!investigation) throw notFound('investigation.notFound');
@@ -83,17 +118,25 @@ export class CaseStepsService {
       throw refuse(caller, 'investigate', 'CaseRecord', investigation, message('investigation.signerNotNamed'));
     }
     const key = { districtCode: investigation.districtCode, id: investigation.caseId };
-    return this.workflow.record(caller, { name: 'signInvestigation', action: 'investigate', statuses: INVESTIGATION_STATES }, key,
+    return this.workflow.record(
+      caller,
+      { name: 'signInvestigation', action: 'investigate', statuses: INVESTIGATION_STATES },
+      key,
       async ({ manager }) => {
         const locked = await manager.findOneByOrFail(Investigation, { districtCode: investigation.districtCode, id: investigation.id });
         if (locked.signedByIds.includes(caller.actor!.accountId)) throw conflict('investigation.alreadySigned');
         locked.signedByIds = [...locked.signedByIds, caller.actor!.accountId];
         return manager.save(locked);
-      });
+      },
+    );
   }
 
   /** Income accounting (收入核算) with the amount it yields (D§8). */
-  async recordIncomeAccounting(caller: Caller, key: TenantKey, input: { items: IncomeItem[]; assets?: AssetItem[]; deductionsYuan: number }): Promise<IncomeAccounting> {
+  async recordIncomeAccounting(
+    caller: Caller,
+    key: TenantKey,
+    input: { items: IncomeItem[]; assets?: AssetItem[]; deductionsYuan: number },
+  ): Promise<IncomeAccounting> {
     const assets = (input.assets ?? []).map((asset, i) => {
       assertAmountOrThrow(asset.valueYuan, `assets.${i}.valueYuan`, 1_000_000_000);
       return { kind: asset.kind.trim(), description: asset.description.trim(), valueYuan: asset.valueYuan };
@@ -106,88 +149,151 @@ export class CaseStepsService {
     if (input.items.length > 100) throw badInput('items', 'income.items.tooMany', { max: 100 });
     assertAmountOrThrow(input.deductionsYuan, 'deductionsYuan', 1_000_000);
     const { settings } = await this.settings.calendarOf(key.districtCode);
-    return this.workflow.record(caller, { name: 'recordIncomeAccounting', action: 'assess', statuses: INVESTIGATION_STATES, programmes: [Programme.DIBAO, Programme.TEKUN] }, key,
+    return this.workflow.record(
+      caller,
+      { name: 'recordIncomeAccounting', action: 'assess', statuses: INVESTIGATION_STATES, programmes: [Programme.DIBAO, Programme.TEKUN] },
+      key,
       async ({ manager, case: c }) => {
         const householdSize = await manager.countBy(Person, { districtCode: c.districtCode, householdId: c.householdId });
         const result = accountIncome(settings, c.residence, householdSize, input.items, input.deductionsYuan);
         // TEKUN support is for those without sufficient income: none when income reaches the DIBAO standard.
-        c.amount = c.programme === Programme.TEKUN
-          ? (result.belowStandard ? tekunAmount(settings, c.residence, c.careLevel) : 0)
-          : result.amountYuan;
-        return manager.save(Object.assign(new IncomeAccounting(), {
-          districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: caller.actor!.accountId,
-          items: input.items.map((item) => ({ source: item.source.trim(), monthlyYuan: item.monthlyYuan, counted: item.counted })),
-          assets,
-          deductionsYuan: input.deductionsYuan, householdSize, ...result,
-        }));
-      });
+        c.amount =
+          c.programme === Programme.TEKUN
+            ? result.belowStandard
+              ? tekunAmount(settings, c.residence, c.careLevel)
+              : 0
+            : result.amountYuan;
+        return manager.save(
+          Object.assign(new IncomeAccounting(), {
+            districtCode: c.districtCode,
+            caseId: c.id,
+            townshipCode: c.townshipCode,
+            villageCode: c.villageCode,
+            recordedById: caller.actor!.accountId,
+            items: input.items.map((item) => ({ source: item.source.trim(), monthlyYuan: item.monthlyYuan, counted: item.counted })),
+            assets,
+            deductionsYuan: input.deductionsYuan,
+            householdSize,
+            ...result,
+          }),
+        );
+      },
+    );
   }
 
   /** TEKUN six-item self-care assessment → care level, and the support form (D§3). */
   async recordCareAssessment(caller: Caller, key: TenantKey, items: SelfCareItems, supportForm: SupportForm): Promise<CareLevel> {
     const { settings } = await this.settings.calendarOf(key.districtCode);
-    return this.workflow.record(caller, { name: 'recordCareAssessment', action: 'assess', statuses: INVESTIGATION_STATES, programmes: [Programme.TEKUN] }, key,
+    return this.workflow.record(
+      caller,
+      { name: 'recordCareAssessment', action: 'assess', statuses: INVESTIGATION_STATES, programmes: [Programme.TEKUN] },
+      key,
       async ({ manager, case: c }) => {
         c.careLevel = careLevelOf(items);
         c.supportForm = supportForm;
-        const accounting = await manager.findOne(IncomeAccounting, { where: { districtCode: c.districtCode, caseId: c.id }, order: { recordedAt: 'DESC' } });
+        const accounting = await manager.findOne(IncomeAccounting, {
+          where: { districtCode: c.districtCode, caseId: c.id },
+          order: { recordedAt: 'DESC' },
+        });
         c.amount = accounting && !accounting.belowStandard ? 0 : tekunAmount(settings, c.residence, c.careLevel);
         return c.careLevel;
-      });
+      },
+    );
   }
 
   /** The township records a doubt, which allows a democratic appraisal without an objection (D§3). */
   async raiseDoubt(caller: Caller, key: TenantKey): Promise<void> {
-    await this.workflow.record(caller, { name: 'raiseDoubt', action: 'investigate', statuses: [INVESTIGATING, TOWNSHIP_REVIEW] }, key,
+    await this.workflow.record(
+      caller,
+      { name: 'raiseDoubt', action: 'investigate', statuses: [INVESTIGATING, TOWNSHIP_REVIEW] },
+      key,
       ({ case: c }) => {
         c.doubtRaised = true;
         return Promise.resolve();
-      });
+      },
+    );
   }
 
   /** Democratic appraisal (民主评议): only when an objection or a doubt exists (D§3). */
-  async recordAppraisal(caller: Caller, key: TenantKey, input: { heldOn: string; participants: number; supported: boolean; minutes: string }): Promise<Appraisal> {
+  async recordAppraisal(
+    caller: Caller,
+    key: TenantKey,
+    input: { heldOn: string; participants: number; supported: boolean; minutes: string },
+  ): Promise<Appraisal> {
     assertDateOrThrow(input.heldOn, 'heldOn');
     if (!Number.isInteger(input.participants) || input.participants < 1) throw badInput('participants', 'appraisal.participants.invalid');
     const minutes = textOrThrow(input.minutes, 'minutes', 10000);
-    return this.workflow.record(caller, { name: 'recordAppraisal', action: 'appraise', statuses: [OBJECTION_RAISED, INVESTIGATING, TOWNSHIP_REVIEW] }, key,
+    return this.workflow.record(
+      caller,
+      { name: 'recordAppraisal', action: 'appraise', statuses: [OBJECTION_RAISED, INVESTIGATING, TOWNSHIP_REVIEW] },
+      key,
       async ({ manager, case: c }) => {
         if (c.status !== OBJECTION_RAISED && !c.doubtRaised) {
           throw unmet(message('appraisal.notAllowed'));
         }
-        return manager.save(Object.assign(new Appraisal(), {
-          districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: caller.actor!.accountId,
-          heldOn: input.heldOn, participants: input.participants, outcome: input.supported ? 'SUPPORTED' : 'NOT_SUPPORTED', minutes,
-        }));
-      });
+        return manager.save(
+          Object.assign(new Appraisal(), {
+            districtCode: c.districtCode,
+            caseId: c.id,
+            townshipCode: c.townshipCode,
+            villageCode: c.villageCode,
+            recordedById: caller.actor!.accountId,
+            heldOn: input.heldOn,
+            participants: input.participants,
+            outcome: input.supported ? 'SUPPORTED' : 'NOT_SUPPORTED',
+            minutes,
+          }),
+        );
+      },
+    );
   }
 
   /** The village records the delivery of the written decision (P4.1); a refusal's deadline closes. */
   async recordDelivery(caller: Caller, key: TenantKey, input: { deliveredOn: string; recipient: string }): Promise<Delivery> {
     assertDateOrThrow(input.deliveredOn, 'deliveredOn');
     const recipient = textOrThrow(input.recipient, 'recipient', 100);
-    return this.workflow.record(caller, { name: 'recordDelivery', action: 'deliver', statuses: [DENIED, NOT_ACCEPTED, APPROVED, FILED, PAID] }, key,
+    return this.workflow.record(
+      caller,
+      { name: 'recordDelivery', action: 'deliver', statuses: [DENIED, NOT_ACCEPTED, APPROVED, FILED, PAID] },
+      key,
       async ({ manager, case: c, now }) => {
         c.deliveredAt = now;
         if (c.status === DENIED || c.status === NOT_ACCEPTED) c.dueAt = null;
-        return manager.save(Object.assign(new Delivery(), {
-          districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: caller.actor!.accountId,
-          deliveredOn: input.deliveredOn, recipient, decision: c.status,
-        }));
-      });
+        return manager.save(
+          Object.assign(new Delivery(), {
+            districtCode: c.districtCode,
+            caseId: c.id,
+            townshipCode: c.townshipCode,
+            villageCode: c.villageCode,
+            recordedById: caller.actor!.accountId,
+            deliveredOn: input.deliveredOn,
+            recipient,
+            decision: c.status,
+          }),
+        );
+      },
+    );
   }
 
   /** The district confirms a LINSHI amount above the township limit (D§6). */
   async confirmAmount(caller: Caller, key: TenantKey): Promise<void> {
-    await this.workflow.record(caller, { name: 'confirmAmount', action: 'confirm', statuses: [PUBLIC_NOTICE, EMERGENCY_PAID], programmes: [Programme.LINSHI] }, key,
+    await this.workflow.record(
+      caller,
+      { name: 'confirmAmount', action: 'confirm', statuses: [PUBLIC_NOTICE, EMERGENCY_PAID], programmes: [Programme.LINSHI] },
+      key,
       ({ case: c }) => {
         c.districtConfirmed = true;
         return Promise.resolve();
-      });
+      },
+    );
   }
 
   /** Step records of several cases for nested fields, each in one scoped query. */
-  recordsOf<T extends Investigation | IncomeAccounting | Appraisal | Delivery | Objection | SpotCheck>(caller: Caller, entity: new () => T, keys: readonly TenantKey[]): Promise<T[]> {
+  recordsOf<T extends Investigation | IncomeAccounting | Appraisal | Delivery | Objection | SpotCheck>(
+    caller: Caller,
+    entity: new () => T,
+    keys: readonly TenantKey[],
+  ): Promise<T[]> {
     const qb = whereTenantKeysIn(this.data.scoped(caller, 'read', 'CaseRecord', entity, 'r'), 'case_id', keys);
     return qb.orderBy('r.recorded_at').getMany();
   }

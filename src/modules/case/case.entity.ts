@@ -100,7 +100,10 @@ export class Case extends VillageRow {
   kinStaffIds: string[];
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
-  @Field(() => [String], { description: 'Found at acceptance: ID numbers already in an open case or active enrolment of the same programme (重复申请/重复享受提示), D§5' })
+  @Field(() => [String], {
+    description:
+      'Found at acceptance: ID numbers already in an open case or active enrolment of the same programme (重复申请/重复享受提示), D§5',
+  })
   duplicateFindings: string[];
 
   /** Staff who signed the household investigation: they recuse from the committee vote (D§4). */
@@ -113,7 +116,10 @@ export class Case extends VillageRow {
   residence: Residence;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Cause of a LINSHI application (救助事由); the same cause is refused within the repeat window' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cause of a LINSHI application (救助事由); the same cause is refused within the repeat window',
+  })
   cause: string | null;
 
   @Column({ type: 'boolean', default: false })
@@ -227,7 +233,7 @@ export abstract class CaseStepRow extends TenantRow {
 /** One step of a case: who moved it from which state to which, when, and why. Append-only. */
 @Entity('case_events')
 @Index(['districtCode', 'caseId', 'at'])
-@ObjectType('CaseEvent', { implements: Node, description: 'A step in a case\'s history (办理记录).' })
+@ObjectType('CaseEvent', { implements: Node, description: "A step in a case's history (办理记录)." })
 export class CaseEvent extends CaseStepRow {
   @Column({ type: 'varchar', length: 24, nullable: true })
   @Field(() => CaseStatus, { nullable: true, description: 'State before (原状态); null when the case was created' })

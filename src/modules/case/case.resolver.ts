@@ -52,10 +52,14 @@ class CaseFilter {
   @Field(() => Boolean, { nullable: true, description: 'Only cases past a deadline, or only others (超期)' })
   overdue?: boolean;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only filed DIBAO/TEKUN cases due for a district spot check: kin-registered ones always, others by the district\'s sample rate (待抽查)' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Only filed DIBAO/TEKUN cases due for a district spot check: kin-registered ones always, others by the district's sample rate (待抽查)",
+  })
   spotCheckDue?: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Text in the applicant\'s or a member\'s name (姓名检索)' })
+  @Field(() => String, { nullable: true, description: "Text in the applicant's or a member's name (姓名检索)" })
   @IsOptional()
   @Length(1, 50)
   search?: string;
@@ -94,8 +98,9 @@ class SubmitApplicationInput {
 
 const CaseConnection = ConnectionType(Case, { name: 'Case', items: 'cases', zh: '案件' });
 
-const SubmitApplicationPayload = payloadType<{ case: Case }>('SubmitApplication', 'The submitted application (已提交的申请)',
-  { case: { type: () => Case, description: 'The new case (新案件)' } });
+const SubmitApplicationPayload = payloadType<{ case: Case }>('SubmitApplication', 'The submitted application (已提交的申请)', {
+  case: { type: () => Case, description: 'The new case (新案件)' },
+});
 
 @Resolver(() => Case)
 export class CaseResolver {
@@ -115,13 +120,13 @@ export class CaseResolver {
     return ctx.services.cases.page(ctx.caller, filter ?? {}, page);
   }
 
-  @Query(() => CaseConnection, { nullable: true, description: 'Cases past a deadline in the caller\'s scope (超期案件), newest first.' })
+  @Query(() => CaseConnection, { nullable: true, description: "Cases past a deadline in the caller's scope (超期案件), newest first." })
   @Needs('read', 'Case')
   overdueCases(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<Case>> {
     return ctx.services.cases.page(ctx.caller, { overdue: true }, page);
   }
 
-  @Query(() => Case, { name: 'case', nullable: true, description: 'One case by ID (案件详情); NOT_FOUND outside the caller\'s scope.' })
+  @Query(() => Case, { name: 'case', nullable: true, description: "One case by ID (案件详情); NOT_FOUND outside the caller's scope." })
   @Needs('read', 'Case')
   caseById(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Case> {
     return ctx.services.cases.findOrThrow(ctx.caller, tenantKeyOfOrThrow(id, 'Case'));
@@ -139,7 +144,9 @@ export class CaseResolver {
 
   @FieldResolver(() => [String], { description: 'Steps that may follow now and that the caller may take (可办理的下一步)' })
   nextSteps(@Root() found: Case, @Ctx() ctx: RequestContext): string[] {
-    return nextStepsOf(found).filter((t) => ctx.caller.ability.can(t.action, subject('Case', found))).map((t) => t.step);
+    return nextStepsOf(found)
+      .filter((t) => ctx.caller.ability.can(t.action, subject('Case', found)))
+      .map((t) => t.step);
   }
 
   @FieldResolver(() => [Investigation], { description: 'Household investigations (入户调查)' })
@@ -182,7 +189,9 @@ export class CaseResolver {
     return found.decidedById ? ctx.loaders.accountById.load(found.decidedById) : Promise.resolve(null);
   }
 
-  @FieldResolver(() => [PendingStepView], { description: 'What happens next, for everyone (待办环节): each step that can follow, who may take it, what it waits for' })
+  @FieldResolver(() => [PendingStepView], {
+    description: 'What happens next, for everyone (待办环节): each step that can follow, who may take it, what it waits for',
+  })
   async pendingSteps(@Root() found: Case, @Ctx() ctx: RequestContext): Promise<PendingStepView[]> {
     return ctx.services.workflow.pendingSteps(ctx.caller, found, await ctx.loaders.visibleAccountsByDistrict.load(found.districtCode));
   }

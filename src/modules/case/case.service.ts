@@ -75,15 +75,23 @@ export class CaseService {
       decisionDueAt: decisionDueAtFor(now, Boolean(input.special), calendar),
     });
     return this.writes.guardedCreate(caller, 'Case', draft, 'submit', async (manager) => {
-      if (programme === Programme.LINSHI && !input.newGrounds) await this.assertNotRepeated(manager, draft, calendar.settings.linshiRepeatWindowMonths);
+      if (programme === Programme.LINSHI && !input.newGrounds)
+        await this.assertNotRepeated(manager, draft, calendar.settings.linshiRepeatWindowMonths);
       const saved = await manager.save(draft);
       // Flagged from the start, so that an emergency payment straight from SUBMITTED is covered too.
       await this.kin.flagCase(manager, saved);
       await manager.save(saved);
       await manager.insert(CaseEvent, {
-        districtCode: saved.districtCode, caseId: saved.id, townshipCode: saved.townshipCode, villageCode: saved.villageCode,
-        fromStatus: null, toStatus: CaseStatus.SUBMITTED, action: 'submit', actorId: caller.actor!.accountId,
-        actorUsername: caller.actor!.username, note: note ?? (input.newGrounds ? 'Same cause again, on new grounds.' : null),
+        districtCode: saved.districtCode,
+        caseId: saved.id,
+        townshipCode: saved.townshipCode,
+        villageCode: saved.villageCode,
+        fromStatus: null,
+        toStatus: CaseStatus.SUBMITTED,
+        action: 'submit',
+        actorId: caller.actor!.accountId,
+        actorUsername: caller.actor!.username,
+        note: note ?? (input.newGrounds ? 'Same cause again, on new grounds.' : null),
       });
       return changed(saved, 'submit', { programme, channel });
     });
@@ -91,21 +99,29 @@ export class CaseService {
 
   /** D§6: the same cause without new grounds is refused within the window after an earlier grant. */
   private async assertNotRepeated(manager: EntityManager, draft: Case, windowMonths: number): Promise<void> {
-    const earlier = await manager.getRepository(Case).createQueryBuilder('c')
-      .where('c.district_code = :d AND c.household_id = :h AND c.programme = :p', { d: draft.districtCode, h: draft.householdId, p: Programme.LINSHI })
+    const earlier = await manager
+      .getRepository(Case)
+      .createQueryBuilder('c')
+      .where('c.district_code = :d AND c.household_id = :h AND c.programme = :p', {
+        d: draft.districtCode,
+        h: draft.householdId,
+        p: Programme.LINSHI,
+      })
       .andWhere('lower(c.cause) = lower(:cause)', { cause: draft.cause })
       .andWhere('c.status IN (:...granted)', { granted: [CaseStatus.APPROVED, CaseStatus.PAID, CaseStatus.EMERGENCY_PAID] })
       .andWhere(`c.status_since > now() - make_interval(months => :months)`, { months: windowMonths })
       .getOne();
     if (earlier) {
-      throw conflict('case.application.repeatedCause', { date: earlier.statusSince.toISOString().slice(0, 10), months: windowMonths })
-        .with({ earlierCaseId: earlier.nodeId });
+      throw conflict('case.application.repeatedCause', { date: earlier.statusSince.toISOString().slice(0, 10), months: windowMonths }).with(
+        { earlierCaseId: earlier.nodeId },
+      );
     }
   }
 
   /** One page of the cases the caller may read, with the total under the same filter and scope. */
   async page(caller: Caller, filter: CaseFilter, page: PageArgs): Promise<Connection<Case>> {
-    const spotCheckRate = filter.spotCheckDue === undefined ? null : (await this.settings.calendarOf(caller.actor!.districtCode)).settings.spotCheckRatePercent;
+    const spotCheckRate =
+      filter.spotCheckDue === undefined ? null : (await this.settings.calendarOf(caller.actor!.districtCode)).settings.spotCheckRatePercent;
     const base = () => {
       const qb = this.data.scoped(caller, 'read', 'Case', Case, 'c');
       if (filter.programme) qb.andWhere('c.programme = :programme', { programme: filter.programme });
@@ -121,14 +137,17 @@ export class CaseService {
         qb.andWhere(filter.spotCheckDue ? due : `NOT ${due}`, { spotCheckRate });
       }
       if (filter.overdue !== undefined) {
-        qb.andWhere(`(COALESCE(c.due_at < now(), false) OR COALESCE(c.decision_due_at < now(), false)) = :overdue`, { overdue: filter.overdue });
+        qb.andWhere(`(COALESCE(c.due_at < now(), false) OR COALESCE(c.decision_due_at < now(), false)) = :overdue`, {
+          overdue: filter.overdue,
+        });
       }
       if (filter.search) {
         const search = `%${escapeLike(filter.search)}%`;
         // Members are searched through the caller's own Person scope: a role that may not read
         // members must not learn who belongs to a household by searching.
-        const members = this.data.scopedSql(caller, 'read', 'Person', Person, 'p', (persons) => persons.select('1')
-          .andWhere('p.district_code = c.district_code AND p.household_id = c.household_id AND p.name ILIKE :search'));
+        const members = this.data.scopedSql(caller, 'read', 'Person', Person, 'p', (persons) =>
+          persons.select('1').andWhere('p.district_code = c.district_code AND p.household_id = c.household_id AND p.name ILIKE :search'),
+        );
         qb.andWhere(`(c.applicant_name ILIKE :search OR EXISTS (${members.sql}))`, { ...members.params, search });
       }
       return qb;

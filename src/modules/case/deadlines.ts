@@ -4,8 +4,14 @@ import { Case, CaseStatus } from './case.entity';
 
 /** States in which the decision has been taken or the case has left the procedure. */
 export const DECIDED: readonly CaseStatus[] = [
-  CaseStatus.NOT_ACCEPTED, CaseStatus.APPROVED, CaseStatus.DENIED, CaseStatus.FILED, CaseStatus.SPOT_CHECKED,
-  CaseStatus.CORRECTION_ORDERED, CaseStatus.PAID, CaseStatus.EMERGENCY_PAID,
+  CaseStatus.NOT_ACCEPTED,
+  CaseStatus.APPROVED,
+  CaseStatus.DENIED,
+  CaseStatus.FILED,
+  CaseStatus.SPOT_CHECKED,
+  CaseStatus.CORRECTION_ORDERED,
+  CaseStatus.PAID,
+  CaseStatus.EMERGENCY_PAID,
 ];
 
 /**

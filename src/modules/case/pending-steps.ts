@@ -52,10 +52,18 @@ function regionFor(role: Role, c: Case): string {
 /** Roles whose grants, held for this case's village, township or district, allow the action (the policy table). */
 function rolesAllowed(action: Action, subject: SubjectName, row: object, c: Case): Role[] {
   // Departments act only on the verification answers addressed to them, never on a case's steps.
-  return Object.values(Role).filter((role) => role !== Role.DEPARTMENT).filter((role) => {
-    const ability = defineAbilityFor({ accountId: '', username: '', districtCode: c.districtCode, departmentCode: null, roles: [{ role, regionCode: regionFor(role, c) }] });
-    return ability.can(action, asSubject(subject, { ...row }));
-  });
+  return Object.values(Role)
+    .filter((role) => role !== Role.DEPARTMENT)
+    .filter((role) => {
+      const ability = defineAbilityFor({
+        accountId: '',
+        username: '',
+        districtCode: c.districtCode,
+        departmentCode: null,
+        roles: [{ role, regionCode: regionFor(role, c) }],
+      });
+      return ability.can(action, asSubject(subject, { ...row }));
+    });
 }
 
 /** The unmet requirements of a transition's guard, without the inputs the step itself will carry. */
@@ -76,7 +84,9 @@ async function unmetOf(run: StepRun, guard: Check | undefined): Promise<Message[
  * `whoCan` answers), every unmet requirement, and the deadline.
  */
 export async function pendingStepsOf(
-  env: Pick<StepRun, 'caller' | 'services' | 'manager' | 'calendar'>, c: Case, visibleAccounts: Account[],
+  env: Pick<StepRun, 'caller' | 'services' | 'manager' | 'calendar'>,
+  c: Case,
+  visibleAccounts: Account[],
   /** Meetings that took up the case since it entered its current state (D§4). */
   meetings: number,
 ): Promise<PendingStep[]> {
@@ -87,19 +97,27 @@ export async function pendingStepsOf(
   const candidates: { step: string; action: Action; subject: SubjectName; row: object; unmet: Message[] }[] = [];
   for (const record of RECORD_STEPS[c.status] ?? []) {
     if (record.open && !record.open(meetings, c)) continue;
-    candidates.push({ step: record.step, action: record.action, subject: record.subject, row: record.subject === 'Case' ? caseRow : scopeRow, unmet: [] });
+    candidates.push({
+      step: record.step,
+      action: record.action,
+      subject: record.subject,
+      row: record.subject === 'Case' ? caseRow : scopeRow,
+      unmet: [],
+    });
   }
   for (const transition of nextStepsOf(c)) {
-    const unmet = transition.step === 'concludeReview' && meetings === 0
-      ? [message('case.pending.meetingRequired')]
-      : await unmetOf(run, transition.guard);
+    const unmet =
+      transition.step === 'concludeReview' && meetings === 0
+        ? [message('case.pending.meetingRequired')]
+        : await unmetOf(run, transition.guard);
     candidates.push({ step: transition.step, action: transition.action, subject: 'Case', row: caseRow, unmet });
   }
   return candidates.map(({ step, action, subject, row, unmet }) => ({
     step,
     roles: rolesAllowed(action, subject, row, c),
-    accounts: visibleAccounts.filter((account) => account.active
-      && defineAbilityFor(actorOf(account)).can(action, asSubject(subject, { ...row }) as never)),
+    accounts: visibleAccounts.filter(
+      (account) => account.active && defineAbilityFor(actorOf(account)).can(action, asSubject(subject, { ...row }) as never),
+    ),
     unmet: unmet.map((requirement) => render(requirement, language)),
     dueAt: c.dueAt ?? c.decisionDueAt,
   }));

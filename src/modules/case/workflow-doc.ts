@@ -15,7 +15,9 @@ export function renderWorkflow(): string {
     '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const t of TRANSITIONS) {
-    lines.push(`| \`${t.step}\` | ${t.action} | ${t.from.join(', ')} | ${t.outcomes.join(' or ')} | ${t.programmes.join(', ')} | ${t.clause} |`);
+    lines.push(
+      `| \`${t.step}\` | ${t.action} | ${t.from.join(', ')} | ${t.outcomes.join(' or ')} | ${t.programmes.join(', ')} | ${t.clause} |`,
+    );
   }
   lines.push('');
   return lines.join('\n');

@@ -8,7 +8,6 @@ import { Case } from './case.entity';
 import { SpotCheckOutcome } from './case-records.entity';
 import type { StepInput } from './workflow';
 
-
 /** What every transition names: the case, and the version the caller last read. */
 @InputType({ description: 'Shared by the step inputs; not itself in the schema.' })
 abstract class CaseStepInput {
@@ -40,7 +39,10 @@ const SubmitForReviewInput = plainStepInput('SubmitForReview', 'Put the case bef
 const FileCaseInput = plainStepInput('FileCase', 'File the case with the district (备案)');
 const ReReviewInput = plainStepInput('ReReview', 'Take a corrected case back to review (纠正后重新审核)');
 const RecordPaymentInput = plainStepInput('RecordPayment', 'Record a LINSHI payment (临时救助发放)');
-const CompleteEmergencyPaperworkInput = plainStepInput('CompleteEmergencyPaperwork', 'Complete an emergency payment\'s paperwork (补办手续)');
+const CompleteEmergencyPaperworkInput = plainStepInput(
+  'CompleteEmergencyPaperwork',
+  "Complete an emergency payment's paperwork (补办手续)",
+);
 
 @InputType('RequestMaterialsInput', { description: 'Missing materials, listed once and completely (一次性告知补正材料)' })
 class RequestMaterialsInput extends CaseStepInput {
@@ -66,7 +68,7 @@ class StartNoticeInput extends CaseStepInput {
   amount: number;
 }
 
-@InputType('ConcludeReviewInput', { description: 'The committee\'s conclusion from a meeting\'s votes (联审联批结论)' })
+@InputType('ConcludeReviewInput', { description: "The committee's conclusion from a meeting's votes (联审联批结论)" })
 class ConcludeReviewInput extends CaseStepInput {
   @Field(() => ID, { description: 'The meeting that voted (会议)' })
   meetingId: string;
@@ -124,7 +126,7 @@ const RefuseAcceptancePayload = casePayload('RefuseAcceptance', 'The case not ac
 const StartInvestigationPayload = casePayload('StartInvestigation', 'The case under investigation (调查中)');
 const SubmitForReviewPayload = casePayload('SubmitForReview', 'The case before the committee (待审核)');
 const StartNoticePayload = casePayload('StartNotice', 'The case in public notice (公示中)');
-const ConcludeReviewPayload = casePayload('ConcludeReview', 'The case after the committee\'s conclusion (审核结论)');
+const ConcludeReviewPayload = casePayload('ConcludeReview', "The case after the committee's conclusion (审核结论)");
 const RaiseObjectionPayload = casePayload('RaiseObjection', 'The case with an objection (有异议)');
 const ReturnToReviewPayload = casePayload('ReturnToReview', 'The case back in review (重新审核)');
 const ApproveCasePayload = casePayload('ApproveCase', 'The approved case (已确认)');
@@ -144,7 +146,13 @@ const CompleteEmergencyPaperworkPayload = casePayload('CompleteEmergencyPaperwor
 @Resolver(() => Case)
 export class WorkflowResolver {
   private async run(ctx: RequestContext, step: string, input: CaseStepInput, extra: StepInput = {}): Promise<CasePayload> {
-    const changed = await ctx.services.workflow.transition(ctx.caller, step, tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId'), input.version, extra);
+    const changed = await ctx.services.workflow.transition(
+      ctx.caller,
+      step,
+      tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId'),
+      input.version,
+      extra,
+    );
     return { case: changed };
   }
 
@@ -172,7 +180,9 @@ export class WorkflowResolver {
     return this.run(ctx, 'refuseAcceptance', input, { reasons: input.reasons });
   }
 
-  @Mutation(() => StartInvestigationPayload, { description: 'Start the household investigation; the economic-status verification is requested with it (开始调查核对), D§3, D§7.' })
+  @Mutation(() => StartInvestigationPayload, {
+    description: 'Start the household investigation; the economic-status verification is requested with it (开始调查核对), D§3, D§7.',
+  })
   @Needs('investigate', 'Case')
   startInvestigation(@Ctx() ctx: RequestContext, @Arg('input', () => StartInvestigationInput) input: CaseStepInput) {
     return this.run(ctx, 'startInvestigation', input);
@@ -190,10 +200,15 @@ export class WorkflowResolver {
     return this.run(ctx, 'startNotice', input, { amount: input.amount });
   }
 
-  @Mutation(() => ConcludeReviewPayload, { description: 'Conclude the committee\'s review of a case from a meeting\'s votes (联审联批结论), P3.2, D§4.' })
+  @Mutation(() => ConcludeReviewPayload, {
+    description: "Conclude the committee's review of a case from a meeting's votes (联审联批结论), P3.2, D§4.",
+  })
   @Needs('review', 'Case')
   concludeReview(@Ctx() ctx: RequestContext, @Arg('input') input: ConcludeReviewInput) {
-    return this.run(ctx, 'concludeReview', input, { meetingId: tenantKeyOfOrThrow(input.meetingId, 'Meeting', 'meetingId').id, reasons: input.reasons });
+    return this.run(ctx, 'concludeReview', input, {
+      meetingId: tenantKeyOfOrThrow(input.meetingId, 'Meeting', 'meetingId').id,
+      reasons: input.reasons,
+    });
   }
 
   @Mutation(() => RaiseObjectionPayload, { description: 'Record an objection raised during the notice (记录公示异议), D§3.' })
@@ -202,13 +217,17 @@ export class WorkflowResolver {
     return this.run(ctx, 'raiseObjection', input, { objector: input.objector, content: input.content });
   }
 
-  @Mutation(() => ReturnToReviewPayload, { description: 'Back to review after re-investigation or democratic appraisal of the objection (异议处理后重新审核), D§3.' })
+  @Mutation(() => ReturnToReviewPayload, {
+    description: 'Back to review after re-investigation or democratic appraisal of the objection (异议处理后重新审核), D§3.',
+  })
   @Needs('notice', 'Case')
   returnToReview(@Ctx() ctx: RequestContext, @Arg('input') input: ReturnToReviewInput) {
     return this.run(ctx, 'returnToReview', input, { note: input.note });
   }
 
-  @Mutation(() => ApproveCasePayload, { description: 'Approve (审核确认) after the notice ended without open objections; enrols DIBAO/TEKUN from next month. P3.1, D§3.' })
+  @Mutation(() => ApproveCasePayload, {
+    description: 'Approve (审核确认) after the notice ended without open objections; enrols DIBAO/TEKUN from next month. P3.1, D§3.',
+  })
   @Needs('decide', 'Case')
   approveCase(@Ctx() ctx: RequestContext, @Arg('input') input: ApproveCaseInput) {
     return this.run(ctx, 'approveCase', input, { note: input.note });
@@ -226,7 +245,9 @@ export class WorkflowResolver {
     return this.run(ctx, 'fileCase', input);
   }
 
-  @Mutation(() => SpotCheckPayload, { description: 'District spot check of a filed case (监督抽查); a correction sends it back to the township, which re-decides. P4.3.' })
+  @Mutation(() => SpotCheckPayload, {
+    description: 'District spot check of a filed case (监督抽查); a correction sends it back to the township, which re-decides. P4.3.',
+  })
   @Needs('spotCheck', 'Case')
   spotCheck(@Ctx() ctx: RequestContext, @Arg('input') input: SpotCheckInput) {
     return this.run(ctx, 'spotCheck', input, { spotCheckOutcome: input.outcome, note: input.findings });
@@ -244,7 +265,9 @@ export class WorkflowResolver {
     return this.run(ctx, 'recordPayment', input);
   }
 
-  @Mutation(() => EmergencyPayPayload, { description: 'Emergency LINSHI: pay first, paperwork within the configured working days (急难型先行救助), D§6.' })
+  @Mutation(() => EmergencyPayPayload, {
+    description: 'Emergency LINSHI: pay first, paperwork within the configured working days (急难型先行救助), D§6.',
+  })
   @Needs('pay', 'Case')
   emergencyPay(@Ctx() ctx: RequestContext, @Arg('input') input: EmergencyPayInput) {
     return this.run(ctx, 'emergencyPay', input, { amount: input.amount });

@@ -65,10 +65,17 @@ export class WorkflowService {
   /** What can happen next on a case, for everyone (`Case.pendingSteps`). */
   async pendingSteps(caller: Caller, c: Case, visibleAccounts: Account[]): Promise<PendingStep[]> {
     const calendar = await this.settings.calendarOf(c.districtCode);
-    const manager = this.data.system('count a case\'s meetings for its next steps').manager;
+    const manager = this.data.system("count a case's meetings for its next steps").manager;
     // That a meeting exists is what "waiting for whom?" answers, not what it decided: counted across scope.
-    const meetings = await this.data.system('count a case\'s meetings for its next steps').getRepository(Meeting).createQueryBuilder('m')
-      .where('m.district_code = :d AND :id = ANY(m.agenda_case_ids) AND m.created_at >= :since', { d: c.districtCode, id: c.id, since: c.statusSince })
+    const meetings = await this.data
+      .system("count a case's meetings for its next steps")
+      .getRepository(Meeting)
+      .createQueryBuilder('m')
+      .where('m.district_code = :d AND :id = ANY(m.agenda_case_ids) AND m.created_at >= :since', {
+        d: c.districtCode,
+        id: c.id,
+        since: c.statusSince,
+      })
       .getCount();
     return pendingStepsOf({ caller, services: this.collaborators, manager, calendar }, c, visibleAccounts, meetings);
   }
@@ -77,7 +84,12 @@ export class WorkflowService {
    * A step that records something (an investigation, a signature, an accounting …) without moving
    * the case: same policy check, same lock and history, the state must be one of `statuses`.
    */
-  async record<T>(caller: Caller, step: RecordStep, key: TenantKey, work: (run: { manager: EntityManager; case: Case; now: Date }) => Promise<T>): Promise<T> {
+  async record<T>(
+    caller: Caller,
+    step: RecordStep,
+    key: TenantKey,
+    work: (run: { manager: EntityManager; case: Case; now: Date }) => Promise<T>,
+  ): Promise<T> {
     return this.writes.guardedChange(caller, CASE, key, step.action, async ({ manager, row: found }) => {
       if (!step.statuses.includes(found.status) || (step.programmes && !step.programmes.includes(found.programme))) {
         throw invalidTransition(found, step.name);
@@ -89,10 +101,26 @@ export class WorkflowService {
   }
 
   /** Writes the case event of a step, and gives the step's change for the audit log. */
-  private async withEvent<R>(manager: EntityManager, caller: Caller, c: Case, from: CaseStatus, action: string, note: string | null, result: R) {
+  private async withEvent<R>(
+    manager: EntityManager,
+    caller: Caller,
+    c: Case,
+    from: CaseStatus,
+    action: string,
+    note: string | null,
+    result: R,
+  ) {
     await manager.insert(CaseEvent, {
-      districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode,
-      fromStatus: from, toStatus: c.status, action, actorId: caller.actor!.accountId, actorUsername: caller.actor!.username, note,
+      districtCode: c.districtCode,
+      caseId: c.id,
+      townshipCode: c.townshipCode,
+      villageCode: c.villageCode,
+      fromStatus: from,
+      toStatus: c.status,
+      action,
+      actorId: caller.actor!.accountId,
+      actorUsername: caller.actor!.username,
+      note,
     });
     return changed(result, action, { from, to: c.status, version: c.version });
   }
@@ -101,7 +129,9 @@ export class WorkflowService {
 /** The version the client last saw must be the locked row's; otherwise it acts on a stale case. */
 function assertVersion(found: Case, expectedVersion: number): void {
   if (found.version !== expectedVersion) {
-    throw conflict('case.version.stale', { current: found.version, expected: expectedVersion })
-      .with({ currentVersion: found.version, currentStatus: found.status });
+    throw conflict('case.version.stale', { current: found.version, expected: expectedVersion }).with({
+      currentVersion: found.version,
+      currentStatus: found.status,
+    });
   }
 }

@@ -6,7 +6,15 @@ import type { Caller } from '../../auth/caller';
 import type { DistrictCalendar } from '../settings/settings.service';
 import { addCalendarDays } from '../settings/working-days';
 import { Case, CaseStatus, Programme } from './case.entity';
-import { Appraisal, IncomeAccounting, Investigation, Objection, ObjectionResolution, SpotCheck, SpotCheckOutcome } from './case-records.entity';
+import {
+  Appraisal,
+  IncomeAccounting,
+  Investigation,
+  Objection,
+  ObjectionResolution,
+  SpotCheck,
+  SpotCheckOutcome,
+} from './case-records.entity';
 import { VerificationRequest, VerificationStatus } from '../verification/verification.entity';
 
 /** What a transition mutation may carry besides the case and its version. */
@@ -66,8 +74,23 @@ const MAX_LINSHI_YUAN = 1_000_000;
 
 const ALL = [Programme.DIBAO, Programme.TEKUN, Programme.LINSHI] as const;
 const REVIEWED = [Programme.DIBAO, Programme.TEKUN] as const;
-const { SUBMITTED, NEEDS_MATERIALS, NOT_ACCEPTED, ACCEPTED, INVESTIGATING, TOWNSHIP_REVIEW, PUBLIC_NOTICE, OBJECTION_RAISED,
-  APPROVED, DENIED, FILED, SPOT_CHECKED, CORRECTION_ORDERED, EMERGENCY_PAID, PAID } = CaseStatus;
+const {
+  SUBMITTED,
+  NEEDS_MATERIALS,
+  NOT_ACCEPTED,
+  ACCEPTED,
+  INVESTIGATING,
+  TOWNSHIP_REVIEW,
+  PUBLIC_NOTICE,
+  OBJECTION_RAISED,
+  APPROVED,
+  DENIED,
+  FILED,
+  SPOT_CHECKED,
+  CORRECTION_ORDERED,
+  EMERGENCY_PAID,
+  PAID,
+} = CaseStatus;
 
 /** What a step still misses, each requirement a message naming what to do; empty when it may go ahead. */
 export type Check = (run: StepRun) => Message[] | Promise<Message[]>;
@@ -95,7 +118,11 @@ async function investigationSigned({ manager, case: c }: StepRun): Promise<Messa
 
 /** D§3, D§7: every entry is verified, and the district approved the combined report. */
 async function verificationApproved({ manager, case: c }: StepRun): Promise<Message[]> {
-  const approved = await manager.existsBy(VerificationRequest, { districtCode: c.districtCode, caseId: c.id, status: VerificationStatus.REPORT_APPROVED });
+  const approved = await manager.existsBy(VerificationRequest, {
+    districtCode: c.districtCode,
+    caseId: c.id,
+    status: VerificationStatus.REPORT_APPROVED,
+  });
   return unless(approved, message('case.transition.unmet.verificationApproved'));
 }
 
@@ -111,8 +138,11 @@ function careAssessed({ case: c }: StepRun): Message[] {
 
 /** D§3: decisions come only after the notice period ended without open objections. */
 async function noticeEndedWithoutObjection({ manager, case: c, now }: StepRun): Promise<Message[]> {
-  const unresolved = await manager.getRepository(Objection).createQueryBuilder('o')
-    .where('o.district_code = :d AND o.case_id = :id AND o.resolved_at IS NULL', { d: c.districtCode, id: c.id }).getExists();
+  const unresolved = await manager
+    .getRepository(Objection)
+    .createQueryBuilder('o')
+    .where('o.district_code = :d AND o.case_id = :id AND o.resolved_at IS NULL', { d: c.districtCode, id: c.id })
+    .getExists();
   const ended = Boolean(c.noticeEndsAt && now > c.noticeEndsAt);
   return [
     ...unless(ended, message('case.transition.unmet.noticeRunning', { endsAt: c.noticeEndsAt?.toISOString() ?? '' })),
@@ -140,7 +170,10 @@ function openNotice(run: StepRun): void {
 }
 
 /** A refusal states its reasons to the applicant in writing (D§3). */
-function setRefusal(run: StepRun, requirement: 'case.refusal.reasonsRequired' | 'case.review.reasonsRequired' = 'case.refusal.reasonsRequired'): void {
+function setRefusal(
+  run: StepRun,
+  requirement: 'case.refusal.reasonsRequired' | 'case.review.reasonsRequired' = 'case.refusal.reasonsRequired',
+): void {
   if (!run.input.reasons?.trim()) throw badInput('reasons', requirement);
   run.case.refusalReasons = textOrThrow(run.input.reasons, 'reasons');
 }
@@ -149,11 +182,21 @@ function setRefusal(run: StepRun, requirement: 'case.refusal.reasonsRequired' | 
 
 export const TRANSITIONS: readonly Transition[] = [
   {
-    step: 'acceptCase', action: 'accept', from: [SUBMITTED], outcomes: [ACCEPTED], programmes: ALL, clause: 'D§3, D§5',
+    step: 'acceptCase',
+    action: 'accept',
+    from: [SUBMITTED],
+    outcomes: [ACCEPTED],
+    programmes: ALL,
+    clause: 'D§3, D§5',
     effect: async (run) => run.services.kin.flagCase(run.manager, run.case),
   },
   {
-    step: 'requestMaterials', action: 'accept', from: [SUBMITTED], outcomes: [NEEDS_MATERIALS], programmes: ALL, clause: 'D§3',
+    step: 'requestMaterials',
+    action: 'accept',
+    from: [SUBMITTED],
+    outcomes: [NEEDS_MATERIALS],
+    programmes: ALL,
+    clause: 'D§3',
     guard: ({ case: c, input }) => {
       const missing = (input.missingMaterials ?? []).map((m) => m.trim()).filter(Boolean);
       if (missing.length === 0) throw badInput('missingMaterials', 'case.materials.missing');
@@ -166,20 +209,40 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   { step: 'supplyMaterials', action: 'submit', from: [NEEDS_MATERIALS], outcomes: [SUBMITTED], programmes: ALL, clause: 'P4.1' },
   {
-    step: 'refuseAcceptance', action: 'accept', from: [SUBMITTED, NEEDS_MATERIALS], outcomes: [NOT_ACCEPTED], programmes: ALL, clause: 'D§3',
+    step: 'refuseAcceptance',
+    action: 'accept',
+    from: [SUBMITTED, NEEDS_MATERIALS],
+    outcomes: [NOT_ACCEPTED],
+    programmes: ALL,
+    clause: 'D§3',
     effect: (run) => setRefusal(run),
   },
   {
-    step: 'startInvestigation', action: 'investigate', from: [ACCEPTED], outcomes: [INVESTIGATING], programmes: ALL, clause: 'D§3, D§7',
+    step: 'startInvestigation',
+    action: 'investigate',
+    from: [ACCEPTED],
+    outcomes: [INVESTIGATING],
+    programmes: ALL,
+    clause: 'D§3, D§7',
     // "Every entry is verified": the verification request goes out with the investigation.
     effect: async (run) => run.services.verification.requestFor(run.manager, run.caller, run.case),
   },
   {
-    step: 'submitForReview', action: 'investigate', from: [INVESTIGATING], outcomes: [TOWNSHIP_REVIEW], programmes: REVIEWED, clause: 'D§3',
+    step: 'submitForReview',
+    action: 'investigate',
+    from: [INVESTIGATING],
+    outcomes: [TOWNSHIP_REVIEW],
+    programmes: REVIEWED,
+    clause: 'D§3',
     guard: all(investigationSigned, verificationApproved, incomeAccounted, careAssessed),
   },
   {
-    step: 'startNotice', action: 'investigate', from: [INVESTIGATING], outcomes: [PUBLIC_NOTICE], programmes: [Programme.LINSHI], clause: 'D§6',
+    step: 'startNotice',
+    action: 'investigate',
+    from: [INVESTIGATING],
+    outcomes: [PUBLIC_NOTICE],
+    programmes: [Programme.LINSHI],
+    clause: 'D§6',
     guard: (run) => {
       assertPaymentAmountOrThrow(run.input.amount);
       return all(investigationSigned, verificationApproved)(run);
@@ -190,7 +253,12 @@ export const TRANSITIONS: readonly Transition[] = [
     },
   },
   {
-    step: 'concludeReview', action: 'review', from: [TOWNSHIP_REVIEW], outcomes: [PUBLIC_NOTICE, DENIED], programmes: REVIEWED, clause: 'P3.2, D§4',
+    step: 'concludeReview',
+    action: 'review',
+    from: [TOWNSHIP_REVIEW],
+    outcomes: [PUBLIC_NOTICE, DENIED],
+    programmes: REVIEWED,
+    clause: 'P3.2, D§4',
     to: (run) => run.services.committees.tally(run),
     effect: async (run, to) => {
       if (to === PUBLIC_NOTICE) return openNotice(run);
@@ -201,45 +269,86 @@ export const TRANSITIONS: readonly Transition[] = [
     },
   },
   {
-    step: 'raiseObjection', action: 'notice', from: [PUBLIC_NOTICE], outcomes: [OBJECTION_RAISED], programmes: ALL, clause: 'D§3, P2.2',
+    step: 'raiseObjection',
+    action: 'notice',
+    from: [PUBLIC_NOTICE],
+    outcomes: [OBJECTION_RAISED],
+    programmes: ALL,
+    clause: 'D§3, P2.2',
     guard: ({ case: c, now }) => unless(!c.noticeEndsAt || now <= c.noticeEndsAt, message('case.transition.unmet.noticeEnded')),
     effect: async ({ manager, caller, case: c, input }) => {
       await manager.insert(Objection, {
-        districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: caller.actor!.accountId,
-        objector: textOrThrow(input.objector, 'objector', 100), content: textOrThrow(input.content, 'content'),
+        districtCode: c.districtCode,
+        caseId: c.id,
+        townshipCode: c.townshipCode,
+        villageCode: c.villageCode,
+        recordedById: caller.actor!.accountId,
+        objector: textOrThrow(input.objector, 'objector', 100),
+        content: textOrThrow(input.content, 'content'),
         resolvedAt: null,
       });
     },
   },
   {
-    step: 'returnToReview', action: 'notice', from: [OBJECTION_RAISED], outcomes: [TOWNSHIP_REVIEW, PUBLIC_NOTICE], programmes: ALL, clause: 'D§3',
+    step: 'returnToReview',
+    action: 'notice',
+    from: [OBJECTION_RAISED],
+    outcomes: [TOWNSHIP_REVIEW, PUBLIC_NOTICE],
+    programmes: ALL,
+    clause: 'D§3',
     // LINSHI has no committee: after the objection is dealt with it is noticed again.
     to: ({ case: c }) => (c.programme === Programme.LINSHI ? PUBLIC_NOTICE : TOWNSHIP_REVIEW),
     guard: async (run) => {
       const { manager, case: c } = run;
-      const raisedAt = (await manager.getRepository(Objection).createQueryBuilder('o')
-        .where('o.district_code = :d AND o.case_id = :id AND o.resolved_at IS NULL', { d: c.districtCode, id: c.id })
-        .orderBy('o.recorded_at').getOne())?.recordedAt;
+      const raisedAt = (
+        await manager
+          .getRepository(Objection)
+          .createQueryBuilder('o')
+          .where('o.district_code = :d AND o.case_id = :id AND o.resolved_at IS NULL', { d: c.districtCode, id: c.id })
+          .orderBy('o.recorded_at')
+          .getOne()
+      )?.recordedAt;
       const since = { d: c.districtCode, id: c.id, since: raisedAt ?? new Date(0) };
-      const appraised = await manager.getRepository(Appraisal).createQueryBuilder('a')
-        .where('a.district_code = :d AND a.case_id = :id AND a.recorded_at >= :since', since).getExists();
-      const reinvestigated = await manager.getRepository(Investigation).createQueryBuilder('i')
+      const appraised = await manager
+        .getRepository(Appraisal)
+        .createQueryBuilder('a')
+        .where('a.district_code = :d AND a.case_id = :id AND a.recorded_at >= :since', since)
+        .getExists();
+      const reinvestigated = await manager
+        .getRepository(Investigation)
+        .createQueryBuilder('i')
         .where('i.district_code = :d AND i.case_id = :id AND i.recorded_at >= :since', since)
-        .andWhere('cardinality(i.signed_by_ids) >= 2 AND i.investigator_ids <@ i.signed_by_ids').getExists();
+        .andWhere('cardinality(i.signed_by_ids) >= 2 AND i.investigator_ids <@ i.signed_by_ids')
+        .getExists();
       run.resolution = appraised ? ObjectionResolution.APPRAISAL : ObjectionResolution.REINVESTIGATION;
       return unless(appraised || reinvestigated, message('case.transition.unmet.objectionNotDealtWith'));
     },
     effect: async (run, to) => {
-      await run.manager.getRepository(Objection).createQueryBuilder().update()
-        .set({ resolvedAt: run.now, resolution: run.resolution, resolutionNote: run.input.note?.trim() || null, resolvedById: run.caller.actor!.accountId })
-        .where('district_code = :d AND case_id = :id AND resolved_at IS NULL', { d: run.case.districtCode, id: run.case.id }).execute();
+      await run.manager
+        .getRepository(Objection)
+        .createQueryBuilder()
+        .update()
+        .set({
+          resolvedAt: run.now,
+          resolution: run.resolution,
+          resolutionNote: run.input.note?.trim() || null,
+          resolvedById: run.caller.actor!.accountId,
+        })
+        .where('district_code = :d AND case_id = :id AND resolved_at IS NULL', { d: run.case.districtCode, id: run.case.id })
+        .execute();
       if (to === PUBLIC_NOTICE) openNotice(run);
     },
   },
   {
-    step: 'approveCase', action: 'decide', from: [PUBLIC_NOTICE], outcomes: [APPROVED], programmes: ALL, clause: 'P3.1, D§3',
-    guard: all(noticeEndedWithoutObjection, withinLinshiLimit,
-      ({ case: c }) => unless(Boolean(c.amount && c.amount > 0), message('case.transition.unmet.noAmount'))),
+    step: 'approveCase',
+    action: 'decide',
+    from: [PUBLIC_NOTICE],
+    outcomes: [APPROVED],
+    programmes: ALL,
+    clause: 'P3.1, D§3',
+    guard: all(noticeEndedWithoutObjection, withinLinshiLimit, ({ case: c }) =>
+      unless(Boolean(c.amount && c.amount > 0), message('case.transition.unmet.noAmount')),
+    ),
     effect: async (run) => {
       run.case.decidedById = run.caller.actor!.accountId;
       run.case.decidedAt = run.now;
@@ -247,7 +356,12 @@ export const TRANSITIONS: readonly Transition[] = [
     },
   },
   {
-    step: 'denyCase', action: 'decide', from: [PUBLIC_NOTICE], outcomes: [DENIED], programmes: ALL, clause: 'P3.1, D§3',
+    step: 'denyCase',
+    action: 'decide',
+    from: [PUBLIC_NOTICE],
+    outcomes: [DENIED],
+    programmes: ALL,
+    clause: 'P3.1, D§3',
     guard: noticeEndedWithoutObjection,
     effect: async (run) => {
       setRefusal(run);
@@ -258,7 +372,12 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   { step: 'fileCase', action: 'file', from: [APPROVED], outcomes: [FILED], programmes: REVIEWED, clause: 'P3.1' },
   {
-    step: 'spotCheck', action: 'spotCheck', from: [FILED], outcomes: [SPOT_CHECKED, CORRECTION_ORDERED], programmes: REVIEWED, clause: 'P4.3',
+    step: 'spotCheck',
+    action: 'spotCheck',
+    from: [FILED],
+    outcomes: [SPOT_CHECKED, CORRECTION_ORDERED],
+    programmes: REVIEWED,
+    clause: 'P4.3',
     to: ({ input }) => {
       if (input.spotCheckOutcome !== SpotCheckOutcome.CONFIRMED && input.spotCheckOutcome !== SpotCheckOutcome.CORRECTION) {
         throw badInput('outcome', 'case.spotCheck.outcomeRequired');
@@ -272,18 +391,40 @@ export const TRANSITIONS: readonly Transition[] = [
     // The findings are a record of their own, not a note on the event (P4.3).
     effect: async ({ manager, caller, case: c, input }) => {
       await manager.insert(SpotCheck, {
-        districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, recordedById: caller.actor!.accountId,
-        outcome: input.spotCheckOutcome!, findings: textOrThrow(input.note, 'findings'),
+        districtCode: c.districtCode,
+        caseId: c.id,
+        townshipCode: c.townshipCode,
+        villageCode: c.villageCode,
+        recordedById: caller.actor!.accountId,
+        outcome: input.spotCheckOutcome!,
+        findings: textOrThrow(input.note, 'findings'),
       });
     },
   },
   // The township re-decides after a correction order; the district still does not decide (D§3).
-  { step: 'reReview', action: 'investigate', from: [CORRECTION_ORDERED], outcomes: [TOWNSHIP_REVIEW], programmes: REVIEWED, clause: 'D§3, P1' },
   {
-    step: 'recordPayment', action: 'pay', from: [APPROVED], outcomes: [PAID], programmes: [Programme.LINSHI], clause: 'D§6',
+    step: 'reReview',
+    action: 'investigate',
+    from: [CORRECTION_ORDERED],
+    outcomes: [TOWNSHIP_REVIEW],
+    programmes: REVIEWED,
+    clause: 'D§3, P1',
   },
   {
-    step: 'emergencyPay', action: 'pay', from: [SUBMITTED, ACCEPTED], outcomes: [EMERGENCY_PAID], programmes: [Programme.LINSHI], clause: 'D§6',
+    step: 'recordPayment',
+    action: 'pay',
+    from: [APPROVED],
+    outcomes: [PAID],
+    programmes: [Programme.LINSHI],
+    clause: 'D§6',
+  },
+  {
+    step: 'emergencyPay',
+    action: 'pay',
+    from: [SUBMITTED, ACCEPTED],
+    outcomes: [EMERGENCY_PAID],
+    programmes: [Programme.LINSHI],
+    clause: 'D§6',
     guard: ({ case: c, input }) => {
       assertPaymentAmountOrThrow(input.amount);
       return unless(c.emergency, message('case.transition.unmet.notEmergency'));
@@ -296,7 +437,12 @@ export const TRANSITIONS: readonly Transition[] = [
     },
   },
   {
-    step: 'completeEmergencyPaperwork', action: 'investigate', from: [EMERGENCY_PAID], outcomes: [PAID], programmes: [Programme.LINSHI], clause: 'D§6',
+    step: 'completeEmergencyPaperwork',
+    action: 'investigate',
+    from: [EMERGENCY_PAID],
+    outcomes: [PAID],
+    programmes: [Programme.LINSHI],
+    clause: 'D§6',
     guard: all(investigationSigned, verificationApproved, withinLinshiLimit),
   },
 ];

@@ -8,8 +8,8 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 
 /** What a member brings to the committee (P3.2 lists who sits on it). */
-export const CommitteeFunction = defineEnum('CommitteeFunction', 'A member\'s place on the joint review committee (小组成员职责), P3.2', {
-  CHAIR: 'Chair, the township\'s principal official (组长)',
+export const CommitteeFunction = defineEnum('CommitteeFunction', "A member's place on the joint review committee (小组成员职责), P3.2", {
+  CHAIR: "Chair, the township's principal official (组长)",
   CIVIL_AFFAIRS: 'Township civil affairs (民政)',
   POVERTY_ALLEVIATION: 'Poverty alleviation (扶贫)',
   FINANCE: 'Finance (财政)',
@@ -19,7 +19,7 @@ export const CommitteeFunction = defineEnum('CommitteeFunction', 'A member\'s pl
 });
 export type CommitteeFunction = EnumValue<typeof CommitteeFunction>;
 
-export const Vote = defineEnum('Vote', 'A member\'s vote (表决意见)', {
+export const Vote = defineEnum('Vote', "A member's vote (表决意见)", {
   APPROVE: 'Agree (同意)',
   REJECT: 'Disagree (不同意)',
   ABSTAIN: 'Abstain (弃权)',
@@ -32,7 +32,7 @@ export type Vote = EnumValue<typeof Vote>;
  */
 @Entity('committees')
 @Index(['districtCode', 'townshipCode'], { unique: true })
-@ObjectType('Committee', { description: 'A township\'s joint review committee (联审联批小组).' })
+@ObjectType('Committee', { description: "A township's joint review committee (联审联批小组)." })
 export class Committee {
   @PrimaryColumn({ type: 'varchar', length: 12 })
   @Field({ description: 'District code (区代码)' })
@@ -110,7 +110,7 @@ export class Meeting extends TownshipRow {
 
 /** One member's vote on one case at one meeting; dissent is kept (D§4). */
 @Entity('votes')
-@ObjectType('CommitteeVote', { description: 'A member\'s vote on a case (表决记录).' })
+@ObjectType('CommitteeVote', { description: "A member's vote on a case (表决记录)." })
 export class CommitteeVote {
   @PrimaryColumn({ type: 'varchar', length: 12 })
   districtCode: string;

@@ -21,7 +21,10 @@ class CommitteeMemberInput {
   function: CommitteeFunction;
 }
 
-@ObjectType('CommitteeView', { implements: Node, description: 'A township\'s joint review committee with its members and whether it can decide (联审联批小组).' })
+@ObjectType('CommitteeView', {
+  implements: Node,
+  description: "A township's joint review committee with its members and whether it can decide (联审联批小组).",
+})
 export class CommitteeView implements Node {
   districtCode: string;
 
@@ -40,16 +43,21 @@ export class CommitteeView implements Node {
   @Field({ description: 'Whether it may decide cases (是否有效)' })
   valid: boolean;
 
-  @Field(() => [String], { description: 'What keeps it from deciding (存在问题), in the request\'s language' })
+  @Field(() => [String], { description: "What keeps it from deciding (存在问题), in the request's language" })
   problems: string[];
 }
 
-export const committeeView = (state: CommitteeState): CommitteeView => Object.assign(new CommitteeView(), {
-  districtCode: state.committee.districtCode, id: state.committee.id, townshipCode: state.committee.townshipCode, members: state.members,
-  valid: state.problems.length === 0, problems: state.problems.map((problem) => render(problem, currentLanguage())),
-});
+export const committeeView = (state: CommitteeState): CommitteeView =>
+  Object.assign(new CommitteeView(), {
+    districtCode: state.committee.districtCode,
+    id: state.committee.id,
+    townshipCode: state.committee.townshipCode,
+    members: state.members,
+    valid: state.problems.length === 0,
+    problems: state.problems.map((problem) => render(problem, currentLanguage())),
+  });
 
-@InputType('SetCommitteeInput', { description: 'A township\'s committee and its members (联审联批小组组成)' })
+@InputType('SetCommitteeInput', { description: "A township's committee and its members (联审联批小组组成)" })
 class SetCommitteeInput {
   @Field({ description: 'Township code (乡镇代码)' })
   townshipCode: string;
@@ -95,12 +103,18 @@ class CastVoteInput {
 }
 
 const MEETING = { type: () => Meeting, description: 'The meeting (会议)' };
-const SetCommitteePayload = payloadType<{ committee: CommitteeView }>('SetCommittee', 'The committee as recorded (小组)',
-  { committee: { type: () => CommitteeView, description: 'The committee with its validity (小组)' } });
-const ScheduleMeetingPayload = payloadType<{ meeting: Meeting }>('ScheduleMeeting', 'The scheduled meeting (已安排会议)', { meeting: MEETING });
-const RecordAttendancePayload = payloadType<{ meeting: Meeting }>('RecordAttendance', 'The meeting with its attendance (出席情况)', { meeting: MEETING });
-const CastVotePayload = payloadType<{ committeeVote: CommitteeVote }>('CastVote', 'The vote cast (表决记录)',
-  { committeeVote: { type: () => CommitteeVote, description: 'The vote (表决)' } });
+const SetCommitteePayload = payloadType<{ committee: CommitteeView }>('SetCommittee', 'The committee as recorded (小组)', {
+  committee: { type: () => CommitteeView, description: 'The committee with its validity (小组)' },
+});
+const ScheduleMeetingPayload = payloadType<{ meeting: Meeting }>('ScheduleMeeting', 'The scheduled meeting (已安排会议)', {
+  meeting: MEETING,
+});
+const RecordAttendancePayload = payloadType<{ meeting: Meeting }>('RecordAttendance', 'The meeting with its attendance (出席情况)', {
+  meeting: MEETING,
+});
+const CastVotePayload = payloadType<{ committeeVote: CommitteeVote }>('CastVote', 'The vote cast (表决记录)', {
+  committeeVote: { type: () => CommitteeVote, description: 'The vote (表决)' },
+});
 
 @Resolver(() => CommitteeVote)
 export class CommitteeVoteResolver {
@@ -117,7 +131,7 @@ export class CommitteeVoteResolver {
 
 @Resolver(() => CommitteeMember)
 export class CommitteeMemberResolver {
-  @FieldResolver(() => Account, { nullable: true, description: 'The member\'s account (成员账号), if visible to the caller' })
+  @FieldResolver(() => Account, { nullable: true, description: "The member's account (成员账号), if visible to the caller" })
   account(@Root() member: CommitteeMember, @Ctx() ctx: RequestContext): Promise<Account | null> {
     return ctx.loaders.accountById.load(member.accountId);
   }
@@ -127,23 +141,34 @@ const MeetingConnection = ConnectionType(Meeting, { name: 'Meeting', items: 'com
 
 @Resolver(() => Meeting)
 export class CommitteeResolver {
-  @Query(() => [CommitteeView], { nullable: true, description: 'Joint review committees the caller may see (联审联批小组), with validity.' })
+  @Query(() => [CommitteeView], {
+    nullable: true,
+    description: 'Joint review committees the caller may see (联审联批小组), with validity.',
+  })
   @Needs('read', 'Committee')
   async committees(@Ctx() ctx: RequestContext): Promise<CommitteeView[]> {
     return (await ctx.services.committees.list(ctx.caller)).map(committeeView);
   }
 
-  @Mutation(() => SetCommitteePayload, { description: 'Record a township\'s committee and its members (设立/调整联审联批小组); ADMIN. P3.2, D§4.' })
+  @Mutation(() => SetCommitteePayload, {
+    description: "Record a township's committee and its members (设立/调整联审联批小组); ADMIN. P3.2, D§4.",
+  })
   @Needs('create', 'Committee')
   async setCommittee(@Ctx() ctx: RequestContext, @Arg('input') input: SetCommitteeInput) {
     const members = input.members.map((m) => ({ accountId: keyOfOrThrow(m.accountId, 'Account', 'members'), function: m.function }));
     return { committee: committeeView(await ctx.services.committees.setCommittee(ctx.caller, input.townshipCode, members)) };
   }
 
-  @Query(() => MeetingConnection, { nullable: true, description: 'Committee meetings the caller may see (审核会议), most recently scheduled first.' })
+  @Query(() => MeetingConnection, {
+    nullable: true,
+    description: 'Committee meetings the caller may see (审核会议), most recently scheduled first.',
+  })
   @Needs('read', 'Meeting')
-  meetings(@Ctx() ctx: RequestContext, @Args() page: PageArgs,
-    @Arg('townshipCode', () => String, { nullable: true }) townshipCode?: string): Promise<Connection<Meeting>> {
+  meetings(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('townshipCode', () => String, { nullable: true }) townshipCode?: string,
+  ): Promise<Connection<Meeting>> {
     return ctx.services.committees.listMeetings(ctx.caller, townshipCode, page);
   }
 
@@ -162,7 +187,9 @@ export class CommitteeResolver {
     return { meeting: await ctx.services.committees.recordAttendance(ctx.caller, meeting, present) };
   }
 
-  @Mutation(() => CastVotePayload, { description: 'Cast your vote on a case at a meeting (表决); kin of the applicant and its investigators are refused (P6.3, D§4).' })
+  @Mutation(() => CastVotePayload, {
+    description: 'Cast your vote on a case at a meeting (表决); kin of the applicant and its investigators are refused (P6.3, D§4).',
+  })
   @Needs('vote', 'Case')
   async castVote(@Ctx() ctx: RequestContext, @Arg('input') input: CastVoteInput) {
     const meeting = tenantKeyOfOrThrow(input.meetingId, 'Meeting', 'meetingId');

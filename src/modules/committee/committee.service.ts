@@ -46,7 +46,8 @@ export function committeeProblems(members: CommitteeMember[], accounts: Account[
       problems.push(message('committee.problem.chairNotHead'));
     }
   }
-  if (!members.some((m) => m.function === CommitteeFunction.DISCIPLINE_INSPECTION)) problems.push(message('committee.problem.noDisciplineInspection'));
+  if (!members.some((m) => m.function === CommitteeFunction.DISCIPLINE_INSPECTION))
+    problems.push(message('committee.problem.noDisciplineInspection'));
   for (const member of members) {
     const account = accounts.find((a) => a.id === member.accountId);
     if (!account?.active || !account.roles.some((r) => r.role === Role.COMMITTEE_MEMBER && r.regionCode === member.townshipCode)) {
@@ -72,25 +73,45 @@ export class CommitteeService {
 
   /** Records a township's committee and its members (ADMIN, D§2); an invalid one may be recorded,
    * but cannot decide until mended. */
-  async setCommittee(caller: Caller, townshipCode: string, members: { accountId: string; function: CommitteeFunction }[]): Promise<CommitteeState> {
-    if (levelOfCodeOrThrow(townshipCode) !== RegionLevel.TOWNSHIP) throw badInput('townshipCode', 'region.code.notTownship', { field: 'townshipCode' });
+  async setCommittee(
+    caller: Caller,
+    townshipCode: string,
+    members: { accountId: string; function: CommitteeFunction }[],
+  ): Promise<CommitteeState> {
+    if (levelOfCodeOrThrow(townshipCode) !== RegionLevel.TOWNSHIP)
+      throw badInput('townshipCode', 'region.code.notTownship', { field: 'townshipCode' });
     const districtCode = townshipCode.slice(0, 6) + '000000';
     if (new Set(members.map((m) => m.accountId)).size !== members.length) throw badInput('members', 'committee.member.duplicate');
-    const existing = await this.data.scoped(caller, 'read', 'Committee', Committee, 'c')
-      .andWhere('c.district_code = :districtCode AND c.township_code = :townshipCode', { districtCode, townshipCode }).getOne();
+    const existing = await this.data
+      .scoped(caller, 'read', 'Committee', Committee, 'c')
+      .andWhere('c.district_code = :districtCode AND c.township_code = :townshipCode', { districtCode, townshipCode })
+      .getOne();
     assertCan(caller, existing ? 'update' : 'create', 'Committee', existing ?? { districtCode, townshipCode });
-    const accounts = members.length ? await this.accounts.findByIdsScoped(caller, members.map((m) => m.accountId)) : [];
+    const accounts = members.length
+      ? await this.accounts.findByIdsScoped(
+          caller,
+          members.map((m) => m.accountId),
+        )
+      : [];
     for (const member of members) {
       const account = accounts.find((a) => a.id === member.accountId);
       if (!account) throw badInput('members', 'committee.member.unknown', { accountId: member.accountId });
-      if (account.townshipCode !== townshipCode) throw badInput('members', 'committee.member.notStaff', { username: account.username, townshipCode });
+      if (account.townshipCode !== townshipCode)
+        throw badInput('members', 'committee.member.notStaff', { username: account.username, townshipCode });
     }
     return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       const committee = existing ?? (await manager.save(Object.assign(new Committee(), { districtCode, townshipCode })));
       await manager.delete(CommitteeMember, { districtCode, committeeId: committee.id });
-      await manager.insert(CommitteeMember, members.map((m) => ({ districtCode, committeeId: committee.id, townshipCode, ...m })));
+      await manager.insert(
+        CommitteeMember,
+        members.map((m) => ({ districtCode, committeeId: committee.id, townshipCode, ...m })),
+      );
       await this.audit.recordChange(manager, caller, {
-        action: existing ? 'updateCommittee' : 'createCommittee', subjectType: 'Committee', subjectId: committee.id, districtCode, townshipCode,
+        action: existing ? 'updateCommittee' : 'createCommittee',
+        subjectType: 'Committee',
+        subjectId: committee.id,
+        districtCode,
+        townshipCode,
         details: { members: members.length },
       });
       return this.stateOf(manager, committee);
@@ -100,7 +121,12 @@ export class CommitteeService {
   async stateOf(manager: EntityManager, committee: Committee): Promise<CommitteeState> {
     const members = await manager.findBy(CommitteeMember, { districtCode: committee.districtCode, committeeId: committee.id });
     const accounts = members.length
-      ? await manager.getRepository(Account).createQueryBuilder('a').leftJoinAndSelect('a.roles', 'r').where('a.id IN (:...ids)', { ids: members.map((m) => m.accountId) }).getMany()
+      ? await manager
+          .getRepository(Account)
+          .createQueryBuilder('a')
+          .leftJoinAndSelect('a.roles', 'r')
+          .where('a.id IN (:...ids)', { ids: members.map((m) => m.accountId) })
+          .getMany()
       : [];
     const { settings } = await this.settings.calendarOf(committee.districtCode);
     return { committee, members, problems: committeeProblems(members, accounts, settings) };
@@ -114,18 +140,23 @@ export class CommitteeService {
 
   /** One committee by its key, as `node(id)` reads it. */
   async findByKey(caller: Caller, key: TenantKey): Promise<CommitteeState | null> {
-    const qb = this.data.scoped(caller, 'read', 'Committee', Committee, 'c').andWhere('c.district_code = :d AND c.id = :id', { d: key.districtCode, id: key.id });
+    const qb = this.data
+      .scoped(caller, 'read', 'Committee', Committee, 'c')
+      .andWhere('c.district_code = :d AND c.id = :id', { d: key.districtCode, id: key.id });
     const committee = await qb.getOne();
     return committee ? this.stateOf(this.data.system('check a committee against its members').manager, committee) : null;
   }
 
   async scheduleMeeting(caller: Caller, townshipCode: string, heldOn: string, caseKeys: TenantKey[]): Promise<Meeting> {
     assertDateOrThrow(heldOn, 'heldOn');
-    if (levelOfCodeOrThrow(townshipCode) !== RegionLevel.TOWNSHIP) throw badInput('townshipCode', 'region.code.notTownship', { field: 'townshipCode' });
+    if (levelOfCodeOrThrow(townshipCode) !== RegionLevel.TOWNSHIP)
+      throw badInput('townshipCode', 'region.code.notTownship', { field: 'townshipCode' });
     const districtCode = townshipCode.slice(0, 6) + '000000';
     assertCan(caller, 'create', 'Meeting', { districtCode, townshipCode });
-    const committee = await this.data.scoped(caller, 'read', 'Committee', Committee, 'c')
-      .andWhere('c.district_code = :districtCode AND c.township_code = :townshipCode', { districtCode, townshipCode }).getOne();
+    const committee = await this.data
+      .scoped(caller, 'read', 'Committee', Committee, 'c')
+      .andWhere('c.district_code = :districtCode AND c.township_code = :townshipCode', { districtCode, townshipCode })
+      .getOne();
     if (!committee) throw unmet(message('committee.missing', { townshipCode }));
     const cases = await Promise.all(caseKeys.map((key) => this.cases.findOrThrow(caller, key)));
     for (const c of cases) {
@@ -134,18 +165,33 @@ export class CommitteeService {
       }
     }
     return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
-      const meeting = await manager.save(Object.assign(new Meeting(), {
-        districtCode, townshipCode, committeeId: committee.id, heldOn, agendaCaseIds: cases.map((c) => c.id), presentIds: [], createdById: caller.actor!.accountId,
-      }));
+      const meeting = await manager.save(
+        Object.assign(new Meeting(), {
+          districtCode,
+          townshipCode,
+          committeeId: committee.id,
+          heldOn,
+          agendaCaseIds: cases.map((c) => c.id),
+          presentIds: [],
+          createdById: caller.actor!.accountId,
+        }),
+      );
       await this.audit.recordChange(manager, caller, {
-        action: 'scheduleMeeting', subjectType: 'Meeting', subjectId: meeting.id, districtCode, townshipCode, details: { agenda: meeting.agendaCaseIds.length },
+        action: 'scheduleMeeting',
+        subjectType: 'Meeting',
+        subjectId: meeting.id,
+        districtCode,
+        townshipCode,
+        details: { agenda: meeting.agendaCaseIds.length },
       });
       return meeting;
     });
   }
 
   async meetingOrThrow(caller: Caller, key: TenantKey): Promise<Meeting> {
-    const qb = this.data.scoped(caller, 'read', 'Meeting', Meeting, 'm').andWhere('m.district_code = :d AND m.id = :id', { d: key.districtCode, id: key.id });
+    const qb = this.data
+      .scoped(caller, 'read', 'Meeting', Meeting, 'm')
+      .andWhere('m.district_code = :d AND m.id = :id', { d: key.districtCode, id: key.id });
     const meeting = await qb.getOne();
     if (!meeting) throw notFound('meeting.notFound');
     return meeting;
@@ -161,7 +207,9 @@ export class CommitteeService {
 
   async recordAttendance(caller: Caller, meetingKey: TenantKey, presentIds: string[]): Promise<Meeting> {
     return this.writes.guardedChange(caller, MEETING, meetingKey, 'update', async ({ manager, row: locked }) => {
-      const members = await this.data.system('check a committee against its members').getRepository(CommitteeMember)
+      const members = await this.data
+        .system('check a committee against its members')
+        .getRepository(CommitteeMember)
         .findBy({ districtCode: locked.districtCode, committeeId: locked.committeeId });
       const strangers = presentIds.filter((id) => !members.some((m) => m.accountId === id));
       if (strangers.length) throw badInput('presentIds', 'meeting.attendance.strangers', { ids: strangers });
@@ -182,30 +230,59 @@ export class CommitteeService {
     const meetingId = meeting.id;
     // Shared locks on the case and the meeting: votes land side by side, but the review cannot be
     // concluded, nor attendance changed, while one does.
-    return this.writes.guardedChange(caller, CASE, caseKey, 'vote', async ({ manager, row: lockedCase }) => {
-      const member = await this.data.system('check a committee against its members').getRepository(CommitteeMember).findOneBy({
-        districtCode: meeting.districtCode, committeeId: meeting.committeeId, accountId: caller.actor!.accountId,
-      });
-      if (!member) throw refuse(caller, 'vote', 'Case', lockedCase, message('committee.vote.notMember'));
-      if (!meeting.agendaCaseIds.includes(lockedCase.id)) throw badInput('caseId', 'meeting.case.notOnAgenda');
-      const lockedMeeting = await manager.getRepository(Meeting).createQueryBuilder('m').setLock('pessimistic_read')
-        .where('m.district_code = :d AND m.id = :id', { d: meeting.districtCode, id: meeting.id }).getOneOrFail();
-      if (lockedCase.status !== CaseStatus.TOWNSHIP_REVIEW) throw unmet(message('committee.vote.caseNotInReview', { status: lockedCase.status }));
-      if (!lockedMeeting.presentIds.includes(member.accountId)) throw unmet(message('committee.vote.notPresent'));
-      const existing = await manager.existsBy(CommitteeVote, { districtCode: meeting.districtCode, meetingId, caseId: lockedCase.id, memberId: member.accountId });
-      if (existing) throw conflict('committee.vote.already');
-      const saved = await manager.save(Object.assign(new CommitteeVote(), {
-        districtCode: meeting.districtCode, meetingId, caseId: lockedCase.id, memberId: member.accountId, townshipCode: meeting.townshipCode,
-        vote, note: note?.trim() || null,
-      }));
-      return changed(saved, 'vote', { meetingId, vote });
-    }, 'pessimistic_read');
+    return this.writes.guardedChange(
+      caller,
+      CASE,
+      caseKey,
+      'vote',
+      async ({ manager, row: lockedCase }) => {
+        const member = await this.data.system('check a committee against its members').getRepository(CommitteeMember).findOneBy({
+          districtCode: meeting.districtCode,
+          committeeId: meeting.committeeId,
+          accountId: caller.actor!.accountId,
+        });
+        if (!member) throw refuse(caller, 'vote', 'Case', lockedCase, message('committee.vote.notMember'));
+        if (!meeting.agendaCaseIds.includes(lockedCase.id)) throw badInput('caseId', 'meeting.case.notOnAgenda');
+        const lockedMeeting = await manager
+          .getRepository(Meeting)
+          .createQueryBuilder('m')
+          .setLock('pessimistic_read')
+          .where('m.district_code = :d AND m.id = :id', { d: meeting.districtCode, id: meeting.id })
+          .getOneOrFail();
+        if (lockedCase.status !== CaseStatus.TOWNSHIP_REVIEW)
+          throw unmet(message('committee.vote.caseNotInReview', { status: lockedCase.status }));
+        if (!lockedMeeting.presentIds.includes(member.accountId)) throw unmet(message('committee.vote.notPresent'));
+        const existing = await manager.existsBy(CommitteeVote, {
+          districtCode: meeting.districtCode,
+          meetingId,
+          caseId: lockedCase.id,
+          memberId: member.accountId,
+        });
+        if (existing) throw conflict('committee.vote.already');
+        const saved = await manager.save(
+          Object.assign(new CommitteeVote(), {
+            districtCode: meeting.districtCode,
+            meetingId,
+            caseId: lockedCase.id,
+            memberId: member.accountId,
+            townshipCode: meeting.townshipCode,
+            vote,
+            note: note?.trim() || null,
+          }),
+        );
+        return changed(saved, 'vote', { meetingId, vote });
+      },
+      'pessimistic_read',
+    );
   }
 
   /** A meeting's votes, as far as the caller may read the meeting (its votes carry its scope). */
   votesOf(caller: Caller, meeting: Meeting): Promise<CommitteeVote[]> {
-    return this.data.scoped(caller, 'read', 'Meeting', CommitteeVote, 'v')
-      .andWhere('v.district_code = :d AND v.meeting_id = :id', { d: meeting.districtCode, id: meeting.id }).orderBy('v.cast_at').getMany();
+    return this.data
+      .scoped(caller, 'read', 'Meeting', CommitteeVote, 'v')
+      .andWhere('v.district_code = :d AND v.meeting_id = :id', { d: meeting.districtCode, id: meeting.id })
+      .orderBy('v.cast_at')
+      .getMany();
   }
 
   /**
@@ -232,8 +309,9 @@ export class CommitteeService {
     // towards the majority; a vote cast before someone became kin-barred is set aside.
     const recused = new Set([...c.kinStaffIds, ...c.investigatorIds]);
     const voters = meeting.presentIds.filter((id) => !recused.has(id));
-    const votes = (await manager.findBy(CommitteeVote, { districtCode: c.districtCode, meetingId: meeting.id, caseId: c.id }))
-      .filter((v) => voters.includes(v.memberId));
+    const votes = (await manager.findBy(CommitteeVote, { districtCode: c.districtCode, meetingId: meeting.id, caseId: c.id })).filter((v) =>
+      voters.includes(v.memberId),
+    );
     // Votes of an earlier review round (before an objection or a correction order) do not count:
     // the case needs a new meeting, not more votes in that one.
     if (meeting.createdAt < c.statusSince) missing.push(message('committee.meeting.stale'));

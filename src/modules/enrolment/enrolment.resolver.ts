@@ -12,9 +12,12 @@ const EnrolmentConnection = ConnectionType(Enrolment, { name: 'Enrolment', items
 export class EnrolmentResolver {
   @Query(() => EnrolmentConnection, { nullable: true, description: 'Beneficiary enrolments the caller may see (救助对象), newest first.' })
   @Needs('read', 'Enrolment')
-  enrolments(@Ctx() ctx: RequestContext, @Args() page: PageArgs,
+  enrolments(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
     @Arg('programme', () => Programme, { nullable: true }) programme?: Programme,
-    @Arg('villageCode', () => String, { nullable: true }) villageCode?: string): Promise<Connection<Enrolment>> {
+    @Arg('villageCode', () => String, { nullable: true }) villageCode?: string,
+  ): Promise<Connection<Enrolment>> {
     return ctx.services.enrolments.list(ctx.caller, { programme, villageCode }, page);
   }
 

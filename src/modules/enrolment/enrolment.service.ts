@@ -41,21 +41,42 @@ export class EnrolmentService {
     const household = await manager.findOneByOrFail(Household, { districtCode: c.districtCode, id: c.householdId });
     const { settings } = calendar;
     const reviewClass = c.programme === Programme.TEKUN || !household.hasMemberAbleToWork ? ReviewClass.A : ReviewClass.C;
-    const months = reviewClass === ReviewClass.A ? settings.reviewMonthsClassA
-      : household.residence === 'URBAN' ? settings.reviewMonthsClassCUrban : settings.reviewMonthsClassCRural;
+    const months =
+      reviewClass === ReviewClass.A
+        ? settings.reviewMonthsClassA
+        : household.residence === 'URBAN'
+          ? settings.reviewMonthsClassCUrban
+          : settings.reviewMonthsClassCRural;
     const startMonth = firstOfNextMonth(now);
     await manager.insert(Enrolment, {
-      districtCode: c.districtCode, caseId: c.id, householdId: c.householdId, townshipCode: c.townshipCode, villageCode: c.villageCode,
-      programme: c.programme, residence: household.residence, hasMemberAbleToWork: household.hasMemberAbleToWork, payeeName: household.headName,
-      monthlyAmount: c.amount!, startMonth, reviewClass, nextReviewOn: addMonths(startMonth, months),
-      supportForm: c.supportForm, careLevel: c.careLevel, status: EnrolmentStatus.ACTIVE,
+      districtCode: c.districtCode,
+      caseId: c.id,
+      householdId: c.householdId,
+      townshipCode: c.townshipCode,
+      villageCode: c.villageCode,
+      programme: c.programme,
+      residence: household.residence,
+      hasMemberAbleToWork: household.hasMemberAbleToWork,
+      payeeName: household.headName,
+      monthlyAmount: c.amount!,
+      startMonth,
+      reviewClass,
+      nextReviewOn: addMonths(startMonth, months),
+      supportForm: c.supportForm,
+      careLevel: c.careLevel,
+      status: EnrolmentStatus.ACTIVE,
     });
   }
 
   /** Ends the case's active enrolment, if an earlier approval made one (re-decisions, D§3). */
   async endFor({ manager, case: c }: StepRun): Promise<void> {
-    await manager.getRepository(Enrolment).createQueryBuilder().update().set({ status: EnrolmentStatus.ENDED })
-      .where("district_code = :d AND case_id = :id AND status = 'ACTIVE'", { d: c.districtCode, id: c.id }).execute();
+    await manager
+      .getRepository(Enrolment)
+      .createQueryBuilder()
+      .update()
+      .set({ status: EnrolmentStatus.ENDED })
+      .where("district_code = :d AND case_id = :id AND status = 'ACTIVE'", { d: c.districtCode, id: c.id })
+      .execute();
   }
 
   list(caller: Caller, filter: { programme?: Programme; villageCode?: string }, page: PageArgs): Promise<Connection<Enrolment>> {

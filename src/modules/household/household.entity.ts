@@ -48,7 +48,10 @@ export type Sex = EnumValue<typeof Sex>;
 @Index(['districtCode', 'villageCode'])
 @Index(['districtCode', 'townshipCode'])
 @Index(['districtCode', 'createdAt', 'id'])
-@ObjectType('Household', { implements: Node, description: 'A household (家庭/户) with its members; personal fields are masked unless your role is granted them.' })
+@ObjectType('Household', {
+  implements: Node,
+  description: 'A household (家庭/户) with its members; personal fields are masked unless your role is granted them.',
+})
 export class Household extends VillageRow {
   @Column({ type: 'varchar', length: 8 })
   @Field(() => Residence, { nullable: true, description: 'Urban or rural (城乡属性); null for roles granted only payee fields' })
@@ -65,7 +68,10 @@ export class Household extends VillageRow {
 
   /** Whether any member can fully work: the poverty office's scope (P4.4) is a plain equality. */
   @Column({ type: 'boolean', default: false })
-  @Field(() => Boolean, { nullable: true, description: 'Has a member able to work (有劳动能力成员); null for roles granted only payee fields' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Has a member able to work (有劳动能力成员); null for roles granted only payee fields',
+  })
   hasMemberAbleToWork: boolean;
 
   @Column({ type: 'varchar', length: 200 })
@@ -73,7 +79,10 @@ export class Household extends VillageRow {
   address: string;
 
   @Column({ type: 'varchar', length: 20, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Phone (联系电话); personal data: masked (138****5678) unless your role is granted it' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Phone (联系电话); personal data: masked (138****5678) unless your role is granted it',
+  })
   phone: string | null;
 
   @Column({ type: 'varchar', length: 50, nullable: true })
@@ -81,7 +90,10 @@ export class Household extends VillageRow {
   bankName: string | null;
 
   @Column({ type: 'varchar', length: 32, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Payment bank account (银行账号); personal data: masked (****1234) unless your role is granted it' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Payment bank account (银行账号); personal data: masked (****1234) unless your role is granted it',
+  })
   bankAccount: string | null;
 
   @Column('uuid')
@@ -102,7 +114,10 @@ export class Household extends VillageRow {
 @Entity('persons')
 @Index(['districtCode', 'householdId', 'idNumber'], { unique: true })
 @Index(['districtCode', 'idNumber'])
-@ObjectType('Person', { implements: Node, description: 'A household member (家庭成员); personal fields are masked unless your role is granted them.' })
+@ObjectType('Person', {
+  implements: Node,
+  description: 'A household member (家庭成员); personal fields are masked unless your role is granted them.',
+})
 export class Person extends VillageRow {
   @Column('uuid')
   householdId: string;
@@ -115,7 +130,11 @@ export class Person extends VillageRow {
   name: string;
 
   @Column({ type: 'varchar', length: 18 })
-  @Field(() => String, { nullable: true, description: 'Resident ID number (身份证号码); personal data: masked (1101**********1234) unless your role is granted it; every unmasked read is audited' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Resident ID number (身份证号码); personal data: masked (1101**********1234) unless your role is granted it; every unmasked read is audited',
+  })
   idNumber: string;
 
   @Column({ type: 'varchar', length: 12 })
@@ -131,7 +150,10 @@ export class Person extends VillageRow {
   disabled: boolean;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Disability detail (残疾类别等级); personal data: null unless your role is granted it' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Disability detail (残疾类别等级); personal data: null unless your role is granted it',
+  })
   disabilityDetail: string | null;
 
   @Column({ type: 'varchar', length: 200, nullable: true })

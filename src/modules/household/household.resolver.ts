@@ -116,21 +116,35 @@ class RemoveHouseholdMemberInput {
 }
 
 const HOUSEHOLD = { type: () => Household, description: 'The household after the change (变更后的家庭)' };
-const CreateHouseholdPayload = payloadType<{ household: Household }>('CreateHousehold', 'The registered household (已登记家庭)', { household: HOUSEHOLD });
-const UpdateHouseholdPayload = payloadType<{ household: Household }>('UpdateHousehold', 'The corrected household (已更正家庭)', { household: HOUSEHOLD });
-const AddHouseholdMemberPayload = payloadType<{ person: Person; household: Household }>('AddHouseholdMember', 'The added member (新增成员)',
-  { person: { type: () => Person, description: 'The new member (新成员)' }, household: HOUSEHOLD });
-const RemoveHouseholdMemberPayload = payloadType<{ household: Household }>('RemoveHouseholdMember', 'The household without the member (减员后的家庭)',
-  { household: HOUSEHOLD });
+const CreateHouseholdPayload = payloadType<{ household: Household }>('CreateHousehold', 'The registered household (已登记家庭)', {
+  household: HOUSEHOLD,
+});
+const UpdateHouseholdPayload = payloadType<{ household: Household }>('UpdateHousehold', 'The corrected household (已更正家庭)', {
+  household: HOUSEHOLD,
+});
+const AddHouseholdMemberPayload = payloadType<{ person: Person; household: Household }>(
+  'AddHouseholdMember',
+  'The added member (新增成员)',
+  { person: { type: () => Person, description: 'The new member (新成员)' }, household: HOUSEHOLD },
+);
+const RemoveHouseholdMemberPayload = payloadType<{ household: Household }>(
+  'RemoveHouseholdMember',
+  'The household without the member (减员后的家庭)',
+  { household: HOUSEHOLD },
+);
 const HouseholdConnection = ConnectionType(Household, { name: 'Household', items: 'households', zh: '家庭' });
 
 @Resolver(() => Household)
 export class HouseholdResolver {
-  @Mutation(() => UpdateHouseholdPayload, { description: 'Correct a household\'s contact, payment or residence data (更正家庭信息), P4.1, P4.2.' })
+  @Mutation(() => UpdateHouseholdPayload, {
+    description: "Correct a household's contact, payment or residence data (更正家庭信息), P4.1, P4.2.",
+  })
   @Needs('update', 'Household')
   async updateHousehold(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateHouseholdInput) {
     const { householdId, ...changes } = input;
-    return { household: await ctx.services.households.update(ctx.caller, tenantKeyOfOrThrow(householdId, 'Household', 'householdId'), changes) };
+    return {
+      household: await ctx.services.households.update(ctx.caller, tenantKeyOfOrThrow(householdId, 'Household', 'householdId'), changes),
+    };
   }
 
   @Mutation(() => AddHouseholdMemberPayload, { description: 'Add a member to a household (增加家庭成员).' })
@@ -153,7 +167,10 @@ export class HouseholdResolver {
     return { household: await ctx.services.households.create(ctx.caller, input) };
   }
 
-  @Query(() => HouseholdConnection, { nullable: true, description: 'Households the caller may see (家庭列表), newest first; `search` matches member names.' })
+  @Query(() => HouseholdConnection, {
+    nullable: true,
+    description: 'Households the caller may see (家庭列表), newest first; `search` matches member names.',
+  })
   @Needs('read', 'Household')
   households(
     @Ctx() ctx: RequestContext,
@@ -164,7 +181,7 @@ export class HouseholdResolver {
     return ctx.services.households.list(ctx.caller, { villageCode, search }, page);
   }
 
-  @Query(() => Household, { nullable: true, description: 'One household by ID (家庭详情); NOT_FOUND outside the caller\'s scope.' })
+  @Query(() => Household, { nullable: true, description: "One household by ID (家庭详情); NOT_FOUND outside the caller's scope." })
   @Needs('read', 'Household')
   household(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Household> {
     return ctx.services.households.findOrThrow(ctx.caller, tenantKeyOfOrThrow(id, 'Household'));
@@ -183,7 +200,7 @@ export class HouseholdResolver {
 
 @Resolver(() => Person)
 export class PersonResolver {
-  @FieldResolver(() => Household, { nullable: true, description: 'The member\'s household (所属家庭), if visible to the caller' })
+  @FieldResolver(() => Household, { nullable: true, description: "The member's household (所属家庭), if visible to the caller" })
   household(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<Household | null> {
     return ctx.loaders.householdByKey.load({ districtCode: person.districtCode, id: person.householdId });
   }

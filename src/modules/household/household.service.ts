@@ -54,7 +54,8 @@ export class HouseholdService {
 
   /** Registers a household with its members (P4.1). One head; ID numbers valid and distinct. */
   async create(caller: Caller, input: NewHousehold): Promise<Household> {
-    if (levelOfCodeOrThrow(input.villageCode) !== RegionLevel.VILLAGE) throw badInput('villageCode', 'region.code.notVillage', { field: 'villageCode' });
+    if (levelOfCodeOrThrow(input.villageCode) !== RegionLevel.VILLAGE)
+      throw badInput('villageCode', 'region.code.notVillage', { field: 'villageCode' });
     const members = assertMembersValid(input.members);
     const scope = scopeCodesOf(input.villageCode);
     const household = Object.assign(new Household(), {
@@ -72,15 +73,20 @@ export class HouseholdService {
       createdById: caller.actor!.accountId,
     });
     return this.writes.guardedCreate(caller, 'Household', household, 'create', async (manager) => {
-      if (!(await manager.existsBy(Region, { code: input.villageCode }))) throw badInput('villageCode', 'region.village.unknown', { code: input.villageCode });
+      if (!(await manager.existsBy(Region, { code: input.villageCode })))
+        throw badInput('villageCode', 'region.village.unknown', { code: input.villageCode });
       const saved = await manager.save(household);
-      saved.members = await manager.save(members.map((m) => Object.assign(new Person(), {
-        ...m,
-        districtCode: saved.districtCode,
-        townshipCode: saved.townshipCode,
-        villageCode: saved.villageCode,
-        householdId: saved.id,
-      })));
+      saved.members = await manager.save(
+        members.map((m) =>
+          Object.assign(new Person(), {
+            ...m,
+            districtCode: saved.districtCode,
+            townshipCode: saved.townshipCode,
+            villageCode: saved.villageCode,
+            householdId: saved.id,
+          }),
+        ),
+      );
       return changed(saved, 'create', { members: saved.members.length });
     });
   }
@@ -115,9 +121,15 @@ export class HouseholdService {
       if (await manager.existsBy(Person, { districtCode: key.districtCode, householdId: key.id, idNumber: valid.idNumber })) {
         throw badInput('member.idNumber', 'household.member.duplicateIdNumber');
       }
-      const saved = await manager.save(Object.assign(new Person(), {
-        ...valid, districtCode: household.districtCode, townshipCode: household.townshipCode, villageCode: household.villageCode, householdId: household.id,
-      }));
+      const saved = await manager.save(
+        Object.assign(new Person(), {
+          ...valid,
+          districtCode: household.districtCode,
+          townshipCode: household.townshipCode,
+          villageCode: household.villageCode,
+          householdId: household.id,
+        }),
+      );
       await this.afterMembersChanged(manager, caller, key);
       return changed(saved, 'addMember', { personId: saved.id });
     });
@@ -138,8 +150,14 @@ export class HouseholdService {
   }
 
   private async hasOpenCase(manager: EntityManager, key: TenantKey): Promise<boolean> {
-    return manager.getRepository(Case).createQueryBuilder('c')
-      .where('c.district_code = :d AND c.household_id = :id AND c.status IN (:...open)', { d: key.districtCode, id: key.id, open: OPEN_STATUSES })
+    return manager
+      .getRepository(Case)
+      .createQueryBuilder('c')
+      .where('c.district_code = :d AND c.household_id = :id AND c.status IN (:...open)', {
+        d: key.districtCode,
+        id: key.id,
+        open: OPEN_STATUSES,
+      })
       .getExists();
   }
 
@@ -153,19 +171,38 @@ export class HouseholdService {
       `UPDATE households h SET member_count = m.n, has_member_able_to_work = m.able
        FROM (SELECT count(*)::int AS n, coalesce(bool_or(labour_capacity = 'FULL'), false) AS able FROM persons
              WHERE district_code = $1 AND household_id = $2) m
-       WHERE h.district_code = $1 AND h.id = $2`, [key.districtCode, key.id]);
+       WHERE h.district_code = $1 AND h.id = $2`,
+      [key.districtCode, key.id],
+    );
     await this.syncEnrolments(manager, key);
-    const open = await manager.getRepository(Case).createQueryBuilder('c').setLock('pessimistic_write')
-      .where('c.district_code = :d AND c.household_id = :id AND c.status IN (:...open)', { d: key.districtCode, id: key.id, open: OPEN_STATUSES })
+    const open = await manager
+      .getRepository(Case)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.district_code = :d AND c.household_id = :id AND c.status IN (:...open)', {
+        d: key.districtCode,
+        id: key.id,
+        open: OPEN_STATUSES,
+      })
       .getMany();
     for (const c of open) {
       const kinBefore = c.kinStaffIds.length;
       await this.kin.flagCase(manager, c);
       await manager.save(c);
       await manager.insert(CaseEvent, {
-        districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode, fromStatus: c.status, toStatus: c.status,
-        action: 'householdChanged', actorId: caller.actor!.accountId, actorUsername: caller.actor!.username,
-        note: c.kinStaffIds.length > kinBefore ? 'A member added to the household is declared close kin of staff (P6.3).' : 'Household members changed.',
+        districtCode: c.districtCode,
+        caseId: c.id,
+        townshipCode: c.townshipCode,
+        villageCode: c.villageCode,
+        fromStatus: c.status,
+        toStatus: c.status,
+        action: 'householdChanged',
+        actorId: caller.actor!.accountId,
+        actorUsername: caller.actor!.username,
+        note:
+          c.kinStaffIds.length > kinBefore
+            ? 'A member added to the household is declared close kin of staff (P6.3).'
+            : 'Household members changed.',
       });
     }
   }
@@ -174,7 +211,8 @@ export class HouseholdService {
     await manager.query(
       `UPDATE enrolments e SET residence = h.residence, has_member_able_to_work = h.has_member_able_to_work
        FROM households h WHERE h.district_code = $1 AND h.id = $2 AND e.district_code = h.district_code AND e.household_id = h.id AND e.status = 'ACTIVE'`,
-      [key.districtCode, key.id]);
+      [key.districtCode, key.id],
+    );
   }
 
   /** Households the caller may read; `search` matches the head's or any member's name. */
@@ -185,8 +223,11 @@ export class HouseholdService {
       const search = `%${escapeLike(filter.search)}%`;
       // Members are searched through the caller's own Person scope: a role that may not read
       // members must not learn who belongs to a household by searching.
-      const members = this.data.scopedSql(caller, 'read', 'Person', Person, 'p', (persons) => persons.select('1')
-        .andWhere('p.district_code = household.district_code AND p.household_id = household.id AND p.name ILIKE :search'));
+      const members = this.data.scopedSql(caller, 'read', 'Person', Person, 'p', (persons) =>
+        persons
+          .select('1')
+          .andWhere('p.district_code = household.district_code AND p.household_id = household.id AND p.name ILIKE :search'),
+      );
       qb.andWhere(`(household.head_name ILIKE :search OR EXISTS (${members.sql}))`, { ...members.params, search });
     }
     return keysetPage(qb, page, { type: 'Household', sortColumn: 'created_at' });
@@ -229,5 +270,9 @@ function assertMembersValid(members: NewPerson[]): NewPerson[] {
 }
 
 function normaliseMemberOrThrow(member: NewPerson, field: string): NewPerson {
-  return { ...member, name: textOrThrow(member.name, `${field}.name`, 50), idNumber: normaliseIdNumberOrThrow(member.idNumber, `${field}.idNumber`) };
+  return {
+    ...member,
+    name: textOrThrow(member.name, `${field}.name`, 50),
+    idNumber: normaliseIdNumberOrThrow(member.idNumber, `${field}.idNumber`),
+  };
 }

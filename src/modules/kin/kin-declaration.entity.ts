@@ -24,7 +24,7 @@ export class KinDeclaration extends DistrictRow {
   account?: Account;
 
   @Column({ type: 'varchar', length: 50 })
-  @Field({ description: 'Relative\'s name (亲属姓名)' })
+  @Field({ description: "Relative's name (亲属姓名)" })
   name: string;
 
   @Column({ type: 'varchar', length: 18 })

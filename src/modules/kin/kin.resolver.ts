@@ -19,19 +19,25 @@ class DeclareKinInput {
   relation: KinRelation;
 }
 
-const DeclareKinPayload = payloadType<{ kinDeclaration: KinDeclaration }>('DeclareKin', 'The declaration (近亲属备案)',
-  { kinDeclaration: { type: () => KinDeclaration, description: 'The declaration (备案)' } });
+const DeclareKinPayload = payloadType<{ kinDeclaration: KinDeclaration }>('DeclareKin', 'The declaration (近亲属备案)', {
+  kinDeclaration: { type: () => KinDeclaration, description: 'The declaration (备案)' },
+});
 const KinDeclarationConnection = ConnectionType(KinDeclaration, { name: 'KinDeclaration', items: 'kin declarations', zh: '近亲属备案' });
 
 @Resolver(() => KinDeclaration)
 export class KinResolver {
-  @Mutation(() => DeclareKinPayload, { description: 'Declare a close relative (近亲属备案); open cases of the relative\'s household are flagged at once. P6.3.' })
+  @Mutation(() => DeclareKinPayload, {
+    description: "Declare a close relative (近亲属备案); open cases of the relative's household are flagged at once. P6.3.",
+  })
   @Needs('create', 'KinDeclaration')
   async declareKin(@Ctx() ctx: RequestContext, @Arg('input') input: DeclareKinInput) {
     return { kinDeclaration: await ctx.services.kin.declare(ctx.caller, input) };
   }
 
-  @Query(() => KinDeclarationConnection, { nullable: true, description: 'Kin declarations the caller may see, newest first: your own, or the district\'s for the district officer (近亲属备案).' })
+  @Query(() => KinDeclarationConnection, {
+    nullable: true,
+    description: "Kin declarations the caller may see, newest first: your own, or the district's for the district officer (近亲属备案).",
+  })
   @Needs('read', 'KinDeclaration')
   kinDeclarations(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<KinDeclaration>> {
     return ctx.services.kin.list(ctx.caller, page);

@@ -11,8 +11,14 @@ import type { GuardedWrites } from '../../db/guarded-writes';
 
 /** Cases still in the procedure: an ID number in one of these is a duplicate application (D§5). */
 export const OPEN_STATUSES: readonly CaseStatus[] = [
-  CaseStatus.SUBMITTED, CaseStatus.NEEDS_MATERIALS, CaseStatus.ACCEPTED, CaseStatus.INVESTIGATING, CaseStatus.TOWNSHIP_REVIEW,
-  CaseStatus.PUBLIC_NOTICE, CaseStatus.OBJECTION_RAISED, CaseStatus.EMERGENCY_PAID,
+  CaseStatus.SUBMITTED,
+  CaseStatus.NEEDS_MATERIALS,
+  CaseStatus.ACCEPTED,
+  CaseStatus.INVESTIGATING,
+  CaseStatus.TOWNSHIP_REVIEW,
+  CaseStatus.PUBLIC_NOTICE,
+  CaseStatus.OBJECTION_RAISED,
+  CaseStatus.EMERGENCY_PAID,
 ];
 
 /** Favour cases and duplicates (P6.3, D§5). */
@@ -25,26 +31,43 @@ export class KinService {
   /** A staff member declares a close relative; open cases of the relative's household are flagged at once. */
   async declare(caller: Caller, input: { name: string; idNumber: string; relation: KinRelation }): Promise<KinDeclaration> {
     const declaration = Object.assign(new KinDeclaration(), {
-      districtCode: caller.actor!.districtCode, accountId: caller.actor!.accountId, name: input.name.trim(),
-      idNumber: normaliseIdNumberOrThrow(input.idNumber), relation: input.relation,
+      districtCode: caller.actor!.districtCode,
+      accountId: caller.actor!.accountId,
+      name: input.name.trim(),
+      idNumber: normaliseIdNumberOrThrow(input.idNumber),
+      relation: input.relation,
     });
     return this.writes.guardedCreate(caller, 'KinDeclaration', declaration, 'create', async (manager) => {
       const saved = await manager.save(declaration);
-      const affected: { district_code: string; id: string; township_code: string; village_code: string; status: CaseStatus }[] = await manager.query(
-        `UPDATE cases c SET kin_staff_ids = array_append(c.kin_staff_ids, $3::uuid), kin_registered = true, version = c.version + 1
+      const affected: { district_code: string; id: string; township_code: string; village_code: string; status: CaseStatus }[] =
+        await manager
+          .query(
+            `UPDATE cases c SET kin_staff_ids = array_append(c.kin_staff_ids, $3::uuid), kin_registered = true, version = c.version + 1
          WHERE c.district_code = $1 AND c.status = ANY($4) AND NOT ($3::uuid = ANY(c.kin_staff_ids))
            AND EXISTS (SELECT 1 FROM persons p WHERE p.district_code = c.district_code AND p.household_id = c.household_id AND p.id_number = $2)
          RETURNING c.district_code, c.id, c.township_code, c.village_code, c.status`,
-        [saved.districtCode, saved.idNumber, saved.accountId, OPEN_STATUSES],
-      ).then(([rows]: [typeof affected]) => rows);
+            [saved.districtCode, saved.idNumber, saved.accountId, OPEN_STATUSES],
+          )
+          .then(([rows]: [typeof affected]) => rows);
       for (const c of affected) {
         await manager.insert(CaseEvent, {
-          districtCode: c.district_code, caseId: c.id, townshipCode: c.township_code, villageCode: c.village_code, fromStatus: c.status,
-          toStatus: c.status, action: 'kinRegistered', actorId: caller.actor!.accountId, actorUsername: caller.actor!.username,
+          districtCode: c.district_code,
+          caseId: c.id,
+          townshipCode: c.township_code,
+          villageCode: c.village_code,
+          fromStatus: c.status,
+          toStatus: c.status,
+          action: 'kinRegistered',
+          actorId: caller.actor!.accountId,
+          actorUsername: caller.actor!.username,
           note: 'A member of the household was declared close kin of a staff member (P6.3).',
         });
       }
-      return changed(saved, 'declareKin', { relation: saved.relation, idNumber: maskIdNumber(saved.idNumber), casesFlagged: affected.length });
+      return changed(saved, 'declareKin', {
+        relation: saved.relation,
+        idNumber: maskIdNumber(saved.idNumber),
+        casesFlagged: affected.length,
+      });
     });
   }
 
@@ -61,8 +84,11 @@ export class KinService {
   async flagCase(manager: EntityManager, c: Case): Promise<void> {
     const members = await manager.findBy(Person, { districtCode: c.districtCode, householdId: c.householdId });
     const ids = members.map((m) => m.idNumber);
-    const kin = await manager.getRepository(KinDeclaration).createQueryBuilder('k')
-      .where('k.district_code = :d AND k.id_number IN (:...ids)', { d: c.districtCode, ids }).getMany();
+    const kin = await manager
+      .getRepository(KinDeclaration)
+      .createQueryBuilder('k')
+      .where('k.district_code = :d AND k.id_number IN (:...ids)', { d: c.districtCode, ids })
+      .getMany();
     c.kinStaffIds = [...new Set([...c.kinStaffIds, ...kin.map((k) => k.accountId)])];
     c.kinRegistered = c.kinStaffIds.length > 0;
 

@@ -7,7 +7,10 @@ import { notFound } from '../../errors';
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: 'Any object by its global ID (按全局标识查询); NOT_FOUND when it does not exist or lies outside the caller\'s scope.' })
+  @Query(() => Node, {
+    nullable: true,
+    description: "Any object by its global ID (按全局标识查询); NOT_FOUND when it does not exist or lies outside the caller's scope.",
+  })
   @SignedIn('Each type is fetched through its own scoped read; nothing is returned that the caller could not list.')
   async node(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Node> {
     const { type, key } = fromGlobalIdOrThrow(id);

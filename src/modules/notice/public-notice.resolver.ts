@@ -33,9 +33,15 @@ class PublicNoticeView {
 
 @Resolver()
 export class PublicNoticeResolver {
-  @Query(() => [PublicNoticeView], { nullable: true, description: 'Current public notices (公示), readable without signing in (P2.2); optionally for one village.' })
+  @Query(() => [PublicNoticeView], {
+    nullable: true,
+    description: 'Current public notices (公示), readable without signing in (P2.2); optionally for one village.',
+  })
   @Public('Public notices are how the public supervises the approval (P2.2, D§12).')
-  publicNotices(@Ctx() ctx: RequestContext, @Arg('villageCode', () => String, { nullable: true }) villageCode?: string): Promise<PublicNoticeView[]> {
+  publicNotices(
+    @Ctx() ctx: RequestContext,
+    @Arg('villageCode', () => String, { nullable: true }) villageCode?: string,
+  ): Promise<PublicNoticeView[]> {
     return ctx.services.notices.list(villageCode ?? undefined);
   }
 }

@@ -28,8 +28,16 @@ export class PublicNoticeService {
     if (villageCode !== undefined && levelOfCodeOrThrow(villageCode) !== RegionLevel.VILLAGE) {
       throw badInput('villageCode', 'region.code.notVillage', { field: 'villageCode' });
     }
-    const rows: { applicant_name: string; household_size: number; programme: Programme; amount: string | null; village_code: string;
-      village_name: string; notice_starts_at: Date; notice_ends_at: Date }[] = await this.data.system('public notices for anyone').query(
+    const rows: {
+      applicant_name: string;
+      household_size: number;
+      programme: Programme;
+      amount: string | null;
+      village_code: string;
+      village_name: string;
+      notice_starts_at: Date;
+      notice_ends_at: Date;
+    }[] = await this.data.system('public notices for anyone').query(
       `SELECT c.applicant_name, h.member_count AS household_size, c.programme, c.amount, c.village_code, r.name AS village_name,
               c.notice_starts_at, c.notice_ends_at
        FROM cases c
@@ -44,9 +52,14 @@ export class PublicNoticeService {
       [CaseStatus.PUBLIC_NOTICE, villageCode ?? null, Programme.TEKUN],
     );
     return rows.map((row) => ({
-      maskedName: maskName(row.applicant_name), householdSize: row.household_size, programme: row.programme,
-      amount: row.amount === null ? null : Number(row.amount), villageCode: row.village_code, villageName: row.village_name,
-      noticeStartsAt: row.notice_starts_at, noticeEndsAt: row.notice_ends_at,
+      maskedName: maskName(row.applicant_name),
+      householdSize: row.household_size,
+      programme: row.programme,
+      amount: row.amount === null ? null : Number(row.amount),
+      villageCode: row.village_code,
+      villageName: row.village_name,
+      noticeStartsAt: row.notice_starts_at,
+      noticeEndsAt: row.notice_ends_at,
     }));
   }
 }

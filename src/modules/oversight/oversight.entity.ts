@@ -49,7 +49,10 @@ export class AuditFinding extends DistrictRow {
 @Entity('development_links')
 @Index(['districtCode', 'enrolmentId'])
 @Index(['districtCode', 'createdAt', 'id'])
-@ObjectType('DevelopmentLink', { implements: Node, description: 'Development support linked to a rural DIBAO household able to work (产业就业帮扶衔接), P4.4.' })
+@ObjectType('DevelopmentLink', {
+  implements: Node,
+  description: 'Development support linked to a rural DIBAO household able to work (产业就业帮扶衔接), P4.4.',
+})
 export class DevelopmentLink extends VillageRow {
   @Column('uuid')
   enrolmentId: string;

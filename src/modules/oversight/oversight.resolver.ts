@@ -35,12 +35,18 @@ class LinkDevelopmentSupportInput {
   measure: string;
 }
 
-const RecordAuditFindingPayload = payloadType<{ auditFinding: AuditFinding }>('RecordAuditFinding', 'The recorded finding (审计发现)',
-  { auditFinding: { type: () => AuditFinding, description: 'The finding (发现)' } });
-const LinkDevelopmentSupportPayload = payloadType<{ developmentLink: DevelopmentLink }>('LinkDevelopmentSupport', 'The link (帮扶衔接)',
-  { developmentLink: { type: () => DevelopmentLink, description: 'The link (衔接)' } });
+const RecordAuditFindingPayload = payloadType<{ auditFinding: AuditFinding }>('RecordAuditFinding', 'The recorded finding (审计发现)', {
+  auditFinding: { type: () => AuditFinding, description: 'The finding (发现)' },
+});
+const LinkDevelopmentSupportPayload = payloadType<{ developmentLink: DevelopmentLink }>('LinkDevelopmentSupport', 'The link (帮扶衔接)', {
+  developmentLink: { type: () => DevelopmentLink, description: 'The link (衔接)' },
+});
 const AuditFindingConnection = ConnectionType(AuditFinding, { name: 'AuditFinding', items: 'audit findings', zh: '审计发现' });
-const DevelopmentLinkConnection = ConnectionType(DevelopmentLink, { name: 'DevelopmentLink', items: 'development-support links', zh: '帮扶衔接' });
+const DevelopmentLinkConnection = ConnectionType(DevelopmentLink, {
+  name: 'DevelopmentLink',
+  items: 'development-support links',
+  zh: '帮扶衔接',
+});
 
 @Resolver()
 export class OversightResolver {
@@ -61,14 +67,19 @@ export class OversightResolver {
     return ctx.services.oversight.listFindings(ctx.caller, page);
   }
 
-  @Mutation(() => LinkDevelopmentSupportPayload, { description: 'Link development support to a rural DIBAO household able to work (帮扶衔接); POVERTY_OFFICER, P4.4.' })
+  @Mutation(() => LinkDevelopmentSupportPayload, {
+    description: 'Link development support to a rural DIBAO household able to work (帮扶衔接); POVERTY_OFFICER, P4.4.',
+  })
   @Needs('create', 'DevelopmentLink')
   async linkDevelopmentSupport(@Ctx() ctx: RequestContext, @Arg('input') input: LinkDevelopmentSupportInput) {
     const enrolment = tenantKeyOfOrThrow(input.enrolmentId, 'Enrolment', 'enrolmentId');
     return { developmentLink: await ctx.services.oversight.linkDevelopment(ctx.caller, enrolment.id, input.measure) };
   }
 
-  @Query(() => DevelopmentLinkConnection, { nullable: true, description: 'Development-support links the caller may see (帮扶衔接), newest first.' })
+  @Query(() => DevelopmentLinkConnection, {
+    nullable: true,
+    description: 'Development-support links the caller may see (帮扶衔接), newest first.',
+  })
   @Needs('read', 'DevelopmentLink')
   developmentLinks(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<DevelopmentLink>> {
     return ctx.services.oversight.listLinks(ctx.caller, page);

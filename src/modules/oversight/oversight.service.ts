@@ -17,7 +17,10 @@ export class OversightService {
     private readonly regions: RegionService,
   ) {}
 
-  async recordFinding(caller: Caller, input: { severity: FindingSeverity; title: string; body: string; townshipCode?: string | null; subjectId?: string | null }): Promise<AuditFinding> {
+  async recordFinding(
+    caller: Caller,
+    input: { severity: FindingSeverity; title: string; body: string; townshipCode?: string | null; subjectId?: string | null },
+  ): Promise<AuditFinding> {
     if (input.townshipCode) {
       const [township] = await this.regions.findByCodes(caller, [input.townshipCode]);
       if (levelOfCodeOrThrow(input.townshipCode) !== RegionLevel.TOWNSHIP || !township) {
@@ -25,8 +28,13 @@ export class OversightService {
       }
     }
     const finding = Object.assign(new AuditFinding(), {
-      districtCode: caller.actor!.districtCode, townshipCode: input.townshipCode ?? null, subjectId: input.subjectId ?? null,
-      severity: input.severity, title: textOrThrow(input.title, 'title', 200), body: textOrThrow(input.body, 'body', 10000), createdById: caller.actor!.accountId,
+      districtCode: caller.actor!.districtCode,
+      townshipCode: input.townshipCode ?? null,
+      subjectId: input.subjectId ?? null,
+      severity: input.severity,
+      title: textOrThrow(input.title, 'title', 200),
+      body: textOrThrow(input.body, 'body', 10000),
+      createdById: caller.actor!.accountId,
     });
     return this.writes.guardedCreate(caller, 'AuditFinding', finding, 'create', async (manager) => {
       const saved = await manager.save(finding);
@@ -41,12 +49,18 @@ export class OversightService {
 
   /** Links development support to an enrolment the poverty office may see: rural DIBAO, able to work. */
   async linkDevelopment(caller: Caller, enrolmentId: string, measure: string): Promise<DevelopmentLink> {
-    const qb = this.data.scoped(caller, 'read', 'Enrolment', Enrolment, 'e').andWhere("e.id = :id AND e.status = 'ACTIVE'", { id: enrolmentId });
+    const qb = this.data
+      .scoped(caller, 'read', 'Enrolment', Enrolment, 'e')
+      .andWhere("e.id = :id AND e.status = 'ACTIVE'", { id: enrolmentId });
     const enrolment = await qb.getOne();
     if (!enrolment) throw notFound('enrolment.active.notFound');
     const link = Object.assign(new DevelopmentLink(), {
-      districtCode: enrolment.districtCode, enrolmentId: enrolment.id, townshipCode: enrolment.townshipCode, villageCode: enrolment.villageCode,
-      measure: textOrThrow(measure, 'measure', 200), createdById: caller.actor!.accountId,
+      districtCode: enrolment.districtCode,
+      enrolmentId: enrolment.id,
+      townshipCode: enrolment.townshipCode,
+      villageCode: enrolment.villageCode,
+      measure: textOrThrow(measure, 'measure', 200),
+      createdById: caller.actor!.accountId,
     });
     return this.writes.guardedCreate(caller, 'DevelopmentLink', link, 'create', async (manager) => {
       const saved = await manager.save(link);

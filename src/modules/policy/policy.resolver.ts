@@ -59,7 +59,7 @@ registerEnum(PermissionSubject, 'PermissionSubject', 'A subject of the policy ta
   Committee: 'Joint review committee (联审联批小组)',
   Meeting: 'Committee meeting (审核会议)',
   VerificationRequest: 'Economic-status verification request (核对申请)',
-  VerificationAnswer: 'A department\'s verification answer (部门核对反馈)',
+  VerificationAnswer: "A department's verification answer (部门核对反馈)",
   KinDeclaration: 'Staff kin declaration (近亲属备案)',
   Enrolment: 'Beneficiary enrolment (救助对象)',
   AuditFinding: 'Audit finding (审计发现)',
@@ -85,7 +85,7 @@ class PermissionGrant {
   @Field(() => [String], { nullable: true, description: 'Fields covered (字段); null means all fields' })
   fields: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Extra condition in words (附加条件), in the request\'s language' })
+  @Field(() => String, { nullable: true, description: "Extra condition in words (附加条件), in the request's language" })
   condition: string | null;
 
   @Field(() => PermissionEffect, { description: 'Allow, or a denial that overrides grants (效果)' })
@@ -94,7 +94,7 @@ class PermissionGrant {
   @Field({ description: 'Plan clause or DOMAIN section implemented (依据条款), e.g. P4.1' })
   clause: string;
 
-  @Field({ description: 'Reason (理由), in the request\'s language (Accept-Language); also the message a refused caller sees' })
+  @Field({ description: "Reason (理由), in the request's language (Accept-Language); also the message a refused caller sees" })
   reason: string;
 }
 
@@ -118,16 +118,21 @@ class PermissionExplanation {
   @Field(() => String, { nullable: true, description: 'Field asked about (字段)' })
   field: string | null;
 
-  @Field(() => PermissionGrant, { nullable: true, description: 'The policy row that decided (决定规则); null when none applied (deny by default)' })
+  @Field(() => PermissionGrant, {
+    nullable: true,
+    description: 'The policy row that decided (决定规则); null when none applied (deny by default)',
+  })
   decidingGrant: PermissionGrant | null;
 
   @Field(() => String, { nullable: true, description: 'Region the deciding role is held for (授权区划代码)' })
   heldFor: string | null;
 
-  @Field(() => [String], { description: 'For a refusal: which condition of each grant did not hold (未满足条件), in the request\'s language' })
+  @Field(() => [String], {
+    description: "For a refusal: which condition of each grant did not hold (未满足条件), in the request's language",
+  })
   failedConditions: string[];
 
-  @Field({ description: 'The answer in one sentence (说明), in the request\'s language' })
+  @Field({ description: "The answer in one sentence (说明), in the request's language" })
   message: string;
 }
 
@@ -146,9 +151,15 @@ class WhoCanEntry {
 function view(grant: Grant): PermissionGrant {
   const language = currentLanguage();
   return {
-    role: grant.role, action: grant.action, subject: grant.subject, scope: SCOPE_WORDS[grant.scope][language],
-    fields: grant.fields ? [...grant.fields] : null, condition: grant.when?.text[language] ?? null,
-    effect: grant.inverted ? PermissionEffect.DENY : PermissionEffect.ALLOW, clause: grant.clause, reason: grant.reason[language],
+    role: grant.role,
+    action: grant.action,
+    subject: grant.subject,
+    scope: SCOPE_WORDS[grant.scope][language],
+    fields: grant.fields ? [...grant.fields] : null,
+    condition: grant.when?.text[language] ?? null,
+    effect: grant.inverted ? PermissionEffect.DENY : PermissionEffect.ALLOW,
+    clause: grant.clause,
+    reason: grant.reason[language],
   };
 }
 
@@ -164,13 +175,20 @@ async function subjectRowOrThrow(ctx: RequestContext, subjectType: SubjectName, 
 
 @Resolver()
 export class PolicyResolver {
-  @Query(() => [PermissionGrant], { nullable: true, description: 'The policy table (权限矩阵): every grant of a role, or of all roles, with clause and reason.' })
+  @Query(() => [PermissionGrant], {
+    nullable: true,
+    description: 'The policy table (权限矩阵): every grant of a role, or of all roles, with clause and reason.',
+  })
   @Needs('read', 'Policy')
   permissionMatrix(@Arg('role', () => Role, { nullable: true }) role?: Role): PermissionGrant[] {
     return grantsOf(role ?? undefined).map(view);
   }
 
-  @Query(() => PermissionExplanation, { nullable: true, description: 'Explain one decision (权限说明): allowed or not, the deciding rule, and which condition failed. Yourself, or — for DISTRICT_OFFICER, AUDITOR, ADMIN — any account of your district.' })
+  @Query(() => PermissionExplanation, {
+    nullable: true,
+    description:
+      'Explain one decision (权限说明): allowed or not, the deciding rule, and which condition failed. Yourself, or — for DISTRICT_OFFICER, AUDITOR, ADMIN — any account of your district.',
+  })
   @Needs('explain', 'Account')
   async explainPermission(
     @Ctx() ctx: RequestContext,
@@ -187,13 +205,24 @@ export class PolicyResolver {
     const row = subjectId ? await subjectRowOrThrow(ctx, subjectType, subjectId) : null;
     const answer = explain(actorOf(account), action, subjectType, row, field ?? undefined);
     return {
-      allowed: answer.allowed, username: account.username, action, subjectType, subjectId: subjectId ?? null, field: field ?? null,
-      decidingGrant: answer.deciding && view(answer.deciding), heldFor: answer.heldFor,
-      failedConditions: answer.failedConditions.map((failed) => render(failed, currentLanguage())), message: render(answer.message, currentLanguage()),
+      allowed: answer.allowed,
+      username: account.username,
+      action,
+      subjectType,
+      subjectId: subjectId ?? null,
+      field: field ?? null,
+      decidingGrant: answer.deciding && view(answer.deciding),
+      heldFor: answer.heldFor,
+      failedConditions: answer.failedConditions.map((failed) => render(failed, currentLanguage())),
+      message: render(answer.message, currentLanguage()),
     };
   }
 
-  @Query(() => [WhoCanEntry], { nullable: true, description: 'Who may do it (谁有权限): the accounts of your district allowed the action, each with its granting rule. Lists only accounts you may explain.' })
+  @Query(() => [WhoCanEntry], {
+    nullable: true,
+    description:
+      'Who may do it (谁有权限): the accounts of your district allowed the action, each with its granting rule. Lists only accounts you may explain.',
+  })
   @Needs('explain', 'Account')
   async whoCan(
     @Ctx() ctx: RequestContext,

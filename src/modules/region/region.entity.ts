@@ -35,7 +35,10 @@ registerEnum(RegionLevel, 'RegionLevel', 'Tier of a place (行政层级)', {
 @Index(['parentCode'])
 @Check('CK_regions_population', 'population >= 0')
 @Check('CK_regions_code', "code ~ '^[0-9]{12}$'")
-@ObjectType('Region', { implements: Node, description: 'A place: district, township or village (行政区划), with its 12-digit statistical code.' })
+@ObjectType('Region', {
+  implements: Node,
+  description: 'A place: district, township or village (行政区划), with its 12-digit statistical code.',
+})
 export class Region implements Node {
   @PrimaryColumn({ type: 'varchar', length: 12 })
   @Field({ description: '12-digit statistical division code (统计用区划代码)' })

@@ -61,7 +61,7 @@ export class RegionResolver {
     return ctx.services.regions.list(ctx.caller, { parentCode, level });
   }
 
-  @Query(() => Region, { nullable: true, description: 'One place by its code (按代码查区划); NOT_FOUND outside the caller\'s scope.' })
+  @Query(() => Region, { nullable: true, description: "One place by its code (按代码查区划); NOT_FOUND outside the caller's scope." })
   @Needs('read', 'Region')
   region(@Ctx() ctx: RequestContext, @Arg('code') code: string): Promise<Region> {
     return ctx.services.regions.findByCodeOrThrow(ctx.caller, code);

@@ -20,7 +20,10 @@ export interface NewRegion {
 
 /** Regions as their changes find, lock and audit them: by code, the key of the register. */
 const REGION: GuardedSubject<Region, 'code'> = {
-  name: 'Region', entity: Region, key: ['code'], notFound: ({ code }) => notFound('region.notFound', { code }),
+  name: 'Region',
+  entity: Region,
+  key: ['code'],
+  notFound: ({ code }) => notFound('region.notFound', { code }),
 };
 
 export class RegionService {
@@ -45,7 +48,8 @@ export class RegionService {
 
   /** Children of several parents in one scoped query. */
   childrenOf(caller: Caller, parentCodes: readonly string[]): Promise<Region[]> {
-    const qb = this.data.scoped(caller, 'read', 'Region', Region, 'region')
+    const qb = this.data
+      .scoped(caller, 'read', 'Region', Region, 'region')
       .andWhere('region.parent_code IN (:...parentCodes)', { parentCodes });
     return qb.orderBy('region.code').getMany();
   }

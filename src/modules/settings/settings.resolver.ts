@@ -29,7 +29,7 @@ class HolidayView {
   day: string;
 }
 
-@ObjectType('DistrictSettings', { description: 'The settings of the caller\'s district (区级参数).' })
+@ObjectType('DistrictSettings', { description: "The settings of the caller's district (区级参数)." })
 class DistrictSettingsView {
   @Field({ description: 'District code (区代码)' })
   districtCode: string;
@@ -59,17 +59,24 @@ class SetHolidayInput {
   name?: string | null;
 }
 
-const SETTINGS = { type: () => DistrictSettingsView, description: 'The district\'s settings after the change (变更后的参数)' };
-const UpdateSettingPayload = payloadType<{ settings: DistrictSettingsView }>('UpdateSetting', 'The settings (区级参数)', { settings: SETTINGS });
-const SetHolidayPayload = payloadType<{ settings: DistrictSettingsView }>('SetHoliday', 'The settings with the holidays (区级参数)', { settings: SETTINGS });
+const SETTINGS = { type: () => DistrictSettingsView, description: "The district's settings after the change (变更后的参数)" };
+const UpdateSettingPayload = payloadType<{ settings: DistrictSettingsView }>('UpdateSetting', 'The settings (区级参数)', {
+  settings: SETTINGS,
+});
+const SetHolidayPayload = payloadType<{ settings: DistrictSettingsView }>('SetHoliday', 'The settings with the holidays (区级参数)', {
+  settings: SETTINGS,
+});
 
 async function settingsView(ctx: RequestContext): Promise<DistrictSettingsView> {
   const { districtCode, settings, holidays } = await ctx.services.settings.read(ctx.caller);
   return {
     districtCode,
     values: SETTING_KEYS.map((key) => ({
-      key, value: settings[key], defaultValue: SETTING_DEFINITIONS[key].default,
-      description: SETTING_DEFINITIONS[key].description, clause: SETTING_DEFINITIONS[key].clause,
+      key,
+      value: settings[key],
+      defaultValue: SETTING_DEFINITIONS[key].default,
+      description: SETTING_DEFINITIONS[key].description,
+      clause: SETTING_DEFINITIONS[key].clause,
     })),
     holidays: [...holidays].sort().map((day) => ({ day })),
   };
@@ -77,13 +84,18 @@ async function settingsView(ctx: RequestContext): Promise<DistrictSettingsView> 
 
 @Resolver()
 export class SettingsResolver {
-  @Query(() => DistrictSettingsView, { nullable: true, description: 'Deadlines, standards and limits of the caller\'s district (区级参数).' })
+  @Query(() => DistrictSettingsView, {
+    nullable: true,
+    description: "Deadlines, standards and limits of the caller's district (区级参数).",
+  })
   @Needs('read', 'Settings')
   settings(@Ctx() ctx: RequestContext): Promise<DistrictSettingsView> {
     return settingsView(ctx);
   }
 
-  @Mutation(() => UpdateSettingPayload, { description: 'Set one district setting (设置区级参数); null restores the default. DISTRICT_OFFICER, P4.3.' })
+  @Mutation(() => UpdateSettingPayload, {
+    description: 'Set one district setting (设置区级参数); null restores the default. DISTRICT_OFFICER, P4.3.',
+  })
   @Needs('update', 'Settings')
   async updateSetting(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateSettingInput) {
     await ctx.services.settings.update(ctx.caller, input.key, input.value ?? null);

@@ -44,13 +44,19 @@ export class SettingsService {
       if (definition.integer && !Number.isInteger(value)) throw badInput('value', 'settings.value.integer', { key });
     }
     await this.data.system('write a change the caller was allowed').transaction(async (manager) => {
-      const row = (await manager.findOneBy(DistrictSettings, { districtCode })) ?? Object.assign(new DistrictSettings(), { districtCode, values: {} });
+      const row =
+        (await manager.findOneBy(DistrictSettings, { districtCode })) ??
+        Object.assign(new DistrictSettings(), { districtCode, values: {} });
       const values = { ...row.values };
       if (value === null && !('nullable' in definition && definition.nullable)) delete values[key];
       else values[key] = value;
       await manager.save(DistrictSettings, { ...row, values });
       await this.audit.recordChange(manager, caller, {
-        action: 'update', subjectType: 'Settings', subjectId: key, districtCode, details: { key, value },
+        action: 'update',
+        subjectType: 'Settings',
+        subjectId: key,
+        districtCode,
+        details: { key, value },
       });
     });
   }
@@ -64,7 +70,11 @@ export class SettingsService {
       if (name === null) await manager.delete(DistrictHoliday, { districtCode, day });
       else await manager.upsert(DistrictHoliday, { districtCode, day, name }, ['districtCode', 'day']);
       await this.audit.recordChange(manager, caller, {
-        action: name === null ? 'removeHoliday' : 'setHoliday', subjectType: 'Settings', subjectId: day, districtCode, details: { day, name },
+        action: name === null ? 'removeHoliday' : 'setHoliday',
+        subjectType: 'Settings',
+        subjectId: day,
+        districtCode,
+        details: { day, name },
       });
     });
   }

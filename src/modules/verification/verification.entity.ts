@@ -61,7 +61,10 @@ class VerificationSubject {
 @Entity('verification_answers')
 @Index(['districtCode', 'departmentCode', 'answeredAt'])
 @Index(['districtCode', 'createdAt', 'id'])
-@ObjectType('VerificationAnswer', { implements: Node, description: 'A verification request as a department sees it, and its answer (部门核对).' })
+@ObjectType('VerificationAnswer', {
+  implements: Node,
+  description: 'A verification request as a department sees it, and its answer (部门核对).',
+})
 export class VerificationAnswer extends DistrictRow {
   @Column('uuid')
   requestId: string;

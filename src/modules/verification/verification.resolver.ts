@@ -19,7 +19,7 @@ class ApproveVerificationReportInput {
   requestId: string;
 }
 
-@InputType('AnswerVerificationInput', { description: 'A department\'s answer (部门核对反馈)' })
+@InputType('AnswerVerificationInput', { description: "A department's answer (部门核对反馈)" })
 class AnswerVerificationInput {
   @Field(() => ID, { description: 'The request as addressed to your department (核对事项)' })
   answerId: string;
@@ -29,35 +29,70 @@ class AnswerVerificationInput {
 }
 
 const REQUEST = { type: () => VerificationRequest, description: 'The verification request (核对申请)' };
-const ApproveVerificationRequestPayload = payloadType<{ verificationRequest: VerificationRequest }>('ApproveVerificationRequest',
-  'The approved request (已审批核对申请)', { verificationRequest: REQUEST });
-const ApproveVerificationReportPayload = payloadType<{ verificationRequest: VerificationRequest }>('ApproveVerificationReport',
-  'The request with its approved report (已审批核对报告)', { verificationRequest: REQUEST });
-const AnswerVerificationPayload = payloadType<{ verificationAnswer: VerificationAnswer }>('AnswerVerification', 'The answer (核对反馈)',
-  { verificationAnswer: { type: () => VerificationAnswer, description: 'The answer (反馈)' } });
+const ApproveVerificationRequestPayload = payloadType<{ verificationRequest: VerificationRequest }>(
+  'ApproveVerificationRequest',
+  'The approved request (已审批核对申请)',
+  { verificationRequest: REQUEST },
+);
+const ApproveVerificationReportPayload = payloadType<{ verificationRequest: VerificationRequest }>(
+  'ApproveVerificationReport',
+  'The request with its approved report (已审批核对报告)',
+  { verificationRequest: REQUEST },
+);
+const AnswerVerificationPayload = payloadType<{ verificationAnswer: VerificationAnswer }>('AnswerVerification', 'The answer (核对反馈)', {
+  verificationAnswer: { type: () => VerificationAnswer, description: 'The answer (反馈)' },
+});
 
-const VerificationRequestConnection = ConnectionType(VerificationRequest, { name: 'VerificationRequest', items: 'verification requests', zh: '核对申请' });
-const VerificationAnswerConnection = ConnectionType(VerificationAnswer, { name: 'VerificationAnswer', items: 'verification answers', zh: '部门核对' });
+const VerificationRequestConnection = ConnectionType(VerificationRequest, {
+  name: 'VerificationRequest',
+  items: 'verification requests',
+  zh: '核对申请',
+});
+const VerificationAnswerConnection = ConnectionType(VerificationAnswer, {
+  name: 'VerificationAnswer',
+  items: 'verification answers',
+  zh: '部门核对',
+});
 
 @Resolver(() => VerificationRequest)
 export class VerificationResolver {
-  @Query(() => VerificationRequestConnection, { nullable: true, description: 'Economic-status verifications the caller may see (核对申请), newest first.' })
+  @Query(() => VerificationRequestConnection, {
+    nullable: true,
+    description: 'Economic-status verifications the caller may see (核对申请), newest first.',
+  })
   @Needs('read', 'VerificationRequest')
-  verificationRequests(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('caseId', () => ID, { nullable: true }) caseId?: string,
-    @Arg('status', () => VerificationStatus, { nullable: true }) status?: VerificationStatus): Promise<Connection<VerificationRequest>> {
-    return ctx.services.verification.listRequests(ctx.caller, { caseId: caseId ? tenantKeyOfOrThrow(caseId, 'Case', 'caseId').id : undefined, status }, page);
+  verificationRequests(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('caseId', () => ID, { nullable: true }) caseId?: string,
+    @Arg('status', () => VerificationStatus, { nullable: true }) status?: VerificationStatus,
+  ): Promise<Connection<VerificationRequest>> {
+    return ctx.services.verification.listRequests(
+      ctx.caller,
+      { caseId: caseId ? tenantKeyOfOrThrow(caseId, 'Case', 'caseId').id : undefined, status },
+      page,
+    );
   }
 
-  @Query(() => VerificationAnswerConnection, { nullable: true, description: 'Verification requests as departments see them (部门核对), newest first; a department sees only its own. Reads are audited.' })
+  @Query(() => VerificationAnswerConnection, {
+    nullable: true,
+    description:
+      'Verification requests as departments see them (部门核对), newest first; a department sees only its own. Reads are audited.',
+  })
   @Needs('read', 'VerificationAnswer')
-  verificationAnswers(@Ctx() ctx: RequestContext, @Args() page: PageArgs,
+  verificationAnswers(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
     @Arg('pending', () => Boolean, { nullable: true, description: 'Only unanswered (true) or answered (false)' }) pending?: boolean,
-    @Arg('requestId', () => ID, { nullable: true }) requestId?: string): Promise<Connection<VerificationAnswer>> {
+    @Arg('requestId', () => ID, { nullable: true }) requestId?: string,
+  ): Promise<Connection<VerificationAnswer>> {
     const request = requestId ? tenantKeyOfOrThrow(requestId, 'VerificationRequest', 'requestId').id : undefined;
     return ctx.services.verification.listAnswers(ctx.caller, { pending, requestId: request }, page);
   }
 
-  @Mutation(() => ApproveVerificationRequestPayload, { description: 'Approve a verification request; it goes out to the departments (核对审批), P4.3.' })
+  @Mutation(() => ApproveVerificationRequestPayload, {
+    description: 'Approve a verification request; it goes out to the departments (核对审批), P4.3.',
+  })
   @Needs('verify', 'VerificationRequest')
   async approveVerificationRequest(@Ctx() ctx: RequestContext, @Arg('input') input: ApproveVerificationRequestInput) {
     const key = tenantKeyOfOrThrow(input.requestId, 'VerificationRequest', 'requestId');
@@ -71,7 +106,9 @@ export class VerificationResolver {
     return { verificationAnswer: await ctx.services.verification.answer(ctx.caller, key.id, input.findings) };
   }
 
-  @Mutation(() => ApproveVerificationReportPayload, { description: 'Approve the combined verification report once every department answered (核对报告审批), P4.3.' })
+  @Mutation(() => ApproveVerificationReportPayload, {
+    description: 'Approve the combined verification report once every department answered (核对报告审批), P4.3.',
+  })
   @Needs('verify', 'VerificationRequest')
   async approveVerificationReport(@Ctx() ctx: RequestContext, @Arg('input') input: ApproveVerificationReportInput) {
     const key = tenantKeyOfOrThrow(input.requestId, 'VerificationRequest', 'requestId');
@@ -83,7 +120,7 @@ export class VerificationResolver {
     return ctx.loaders.caseByKey.load({ districtCode: request.districtCode, id: request.caseId });
   }
 
-  @FieldResolver(() => [VerificationAnswer], { description: 'Departments\' answers the caller may see (部门反馈)' })
+  @FieldResolver(() => [VerificationAnswer], { description: "Departments' answers the caller may see (部门反馈)" })
   answers(@Root() request: VerificationRequest, @Ctx() ctx: RequestContext): Promise<VerificationAnswer[]> {
     return ctx.services.verification.answersOf(ctx.caller, request.id);
   }

@@ -15,15 +15,25 @@ import type { GuardedSubject, GuardedWrites } from '../../db/guarded-writes';
 /** The departments every verification goes to (D§7): registration and vehicles, income,
  * employment and pensions, business registration, deposits. */
 export const VERIFICATION_DEPARTMENTS: readonly Department[] = [
-  Department.PUBLIC_SECURITY, Department.TAX, Department.HR_SOCIAL_SECURITY, Department.MARKET_REGULATION, Department.BANK,
+  Department.PUBLIC_SECURITY,
+  Department.TAX,
+  Department.HR_SOCIAL_SECURITY,
+  Department.MARKET_REGULATION,
+  Department.BANK,
 ];
 
 /** Requests and answers as their changes find, lock and audit them; both are found by id alone. */
 const REQUEST: GuardedSubject<VerificationRequest, 'id'> = {
-  name: 'VerificationRequest', entity: VerificationRequest, key: ['id'], notFound: () => notFound('verification.request.notFound'),
+  name: 'VerificationRequest',
+  entity: VerificationRequest,
+  key: ['id'],
+  notFound: () => notFound('verification.request.notFound'),
 };
 const ANSWER: GuardedSubject<VerificationAnswer, 'id'> = {
-  name: 'VerificationAnswer', entity: VerificationAnswer, key: ['id'], notFound: () => notFound('verification.answer.notFound'),
+  name: 'VerificationAnswer',
+  entity: VerificationAnswer,
+  key: ['id'],
+  notFound: () => notFound('verification.answer.notFound'),
 };
 
 /** Economic-status verification (核对): township requests, district approves, departments answer,
@@ -37,12 +47,22 @@ export class VerificationService {
   /** Opened with the investigation: every new case is verified. */
   async requestFor(manager: EntityManager, caller: Caller, c: Case): Promise<void> {
     await manager.insert(VerificationRequest, {
-      districtCode: c.districtCode, caseId: c.id, townshipCode: c.townshipCode, villageCode: c.villageCode,
-      status: VerificationStatus.REQUESTED, departments: [...VERIFICATION_DEPARTMENTS], requestedById: caller.actor!.accountId, reportApprovedAt: null,
+      districtCode: c.districtCode,
+      caseId: c.id,
+      townshipCode: c.townshipCode,
+      villageCode: c.villageCode,
+      status: VerificationStatus.REQUESTED,
+      departments: [...VERIFICATION_DEPARTMENTS],
+      requestedById: caller.actor!.accountId,
+      reportApprovedAt: null,
     });
   }
 
-  listRequests(caller: Caller, filter: { caseId?: string; status?: VerificationStatus }, page: PageArgs): Promise<Connection<VerificationRequest>> {
+  listRequests(
+    caller: Caller,
+    filter: { caseId?: string; status?: VerificationStatus },
+    page: PageArgs,
+  ): Promise<Connection<VerificationRequest>> {
     const qb = this.data.scoped(caller, 'read', 'VerificationRequest', VerificationRequest, 'v');
     if (filter.caseId) qb.andWhere('v.case_id = :caseId', { caseId: filter.caseId });
     if (filter.status) qb.andWhere('v.status = :status', { status: filter.status });
@@ -50,7 +70,11 @@ export class VerificationService {
   }
 
   /** A page of the answers the caller may read; a department sees only those addressed to it. */
-  async listAnswers(caller: Caller, filter: { requestId?: string; pending?: boolean }, page: PageArgs): Promise<Connection<VerificationAnswer>> {
+  async listAnswers(
+    caller: Caller,
+    filter: { requestId?: string; pending?: boolean },
+    page: PageArgs,
+  ): Promise<Connection<VerificationAnswer>> {
     const qb = this.data.scoped(caller, 'read', 'VerificationAnswer', VerificationAnswer, 'a');
     if (filter.requestId) qb.andWhere('a.request_id = :requestId', { requestId: filter.requestId });
     if (filter.pending !== undefined) qb.andWhere(filter.pending ? 'a.answered_at IS NULL' : 'a.answered_at IS NOT NULL');
@@ -61,7 +85,9 @@ export class VerificationService {
 
   /** The answers to one request that the caller may read (one per department asked). */
   async answersOf(caller: Caller, requestId: string): Promise<VerificationAnswer[]> {
-    const qb = this.data.scoped(caller, 'read', 'VerificationAnswer', VerificationAnswer, 'a').andWhere('a.request_id = :requestId', { requestId });
+    const qb = this.data
+      .scoped(caller, 'read', 'VerificationAnswer', VerificationAnswer, 'a')
+      .andWhere('a.request_id = :requestId', { requestId });
     const answers = await qb.orderBy('a.department_code').getMany();
     this.auditAnswerReads(caller, answers);
     return answers;
@@ -71,21 +97,32 @@ export class VerificationService {
   private auditAnswerReads(caller: Caller, answers: VerificationAnswer[]): void {
     for (const answer of answers) {
       caller.audit.queueOnce({
-        kind: 'READ_PERSONAL_DATA', action: 'read', subjectType: 'VerificationAnswer', subjectId: answer.id, field: 'subjects',
-        districtCode: answer.districtCode, townshipCode: answer.townshipCode,
+        kind: 'READ_PERSONAL_DATA',
+        action: 'read',
+        subjectType: 'VerificationAnswer',
+        subjectId: answer.id,
+        field: 'subjects',
+        districtCode: answer.districtCode,
+        townshipCode: answer.townshipCode,
       });
     }
   }
 
   /** One answer by its key, as `node(id)` reads it: scoped and audited like the list. */
   async findAnswer(caller: Caller, key: TenantKey): Promise<VerificationAnswer | null> {
-    const qb = this.data.scoped(caller, 'read', 'VerificationAnswer', VerificationAnswer, 'a')
+    const qb = this.data
+      .scoped(caller, 'read', 'VerificationAnswer', VerificationAnswer, 'a')
       .andWhere('a.district_code = :d AND a.id = :id', { d: key.districtCode, id: key.id });
     const answer = await qb.getOne();
     if (answer) {
       caller.audit.queueOnce({
-        kind: 'READ_PERSONAL_DATA', action: 'read', subjectType: 'VerificationAnswer', subjectId: answer.id, field: 'subjects',
-        districtCode: answer.districtCode, townshipCode: answer.townshipCode,
+        kind: 'READ_PERSONAL_DATA',
+        action: 'read',
+        subjectType: 'VerificationAnswer',
+        subjectId: answer.id,
+        field: 'subjects',
+        districtCode: answer.districtCode,
+        townshipCode: answer.townshipCode,
       });
     }
     return answer ?? null;
@@ -95,14 +132,28 @@ export class VerificationService {
    * only the names and ID numbers it needs. */
   async approveRequest(caller: Caller, id: string): Promise<VerificationRequest> {
     return this.writes.guardedChange(caller, REQUEST, { id }, 'verify', async ({ manager, row: locked }) => {
-      if (locked.status !== VerificationStatus.REQUESTED) throw conflict('verification.request.alreadyProcessed', { status: locked.status });
-      const caseRow: { household_id: string }[] = await manager.query('SELECT household_id FROM cases WHERE district_code = $1 AND id = $2', [locked.districtCode, locked.caseId]);
+      if (locked.status !== VerificationStatus.REQUESTED)
+        throw conflict('verification.request.alreadyProcessed', { status: locked.status });
+      const caseRow: { household_id: string }[] = await manager.query(
+        'SELECT household_id FROM cases WHERE district_code = $1 AND id = $2',
+        [locked.districtCode, locked.caseId],
+      );
       const members = await manager.findBy(Person, { districtCode: locked.districtCode, householdId: caseRow[0].household_id });
       const subjects = members.map((m) => ({ name: m.name, idNumber: m.idNumber }));
-      await manager.insert(VerificationAnswer, locked.departments.map((departmentCode) => ({
-        districtCode: locked.districtCode, requestId: locked.id, caseId: locked.caseId, townshipCode: locked.townshipCode,
-        departmentCode, subjects, findings: null, answeredAt: null, answeredById: null,
-      })));
+      await manager.insert(
+        VerificationAnswer,
+        locked.departments.map((departmentCode) => ({
+          districtCode: locked.districtCode,
+          requestId: locked.id,
+          caseId: locked.caseId,
+          townshipCode: locked.townshipCode,
+          departmentCode,
+          subjects,
+          findings: null,
+          answeredAt: null,
+          answeredById: null,
+        })),
+      );
       locked.status = VerificationStatus.DISPATCHED;
       await manager.save(locked);
       return changed(locked, 'approveVerificationRequest', { departments: locked.departments });
@@ -123,9 +174,13 @@ export class VerificationService {
   /** The district approves the combined report once every department has answered. */
   async approveReport(caller: Caller, id: string): Promise<VerificationRequest> {
     return this.writes.guardedChange(caller, REQUEST, { id }, 'verify', async ({ manager, row: locked }) => {
-      if (locked.status !== VerificationStatus.DISPATCHED) throw unmet(message('verification.report.notDispatched', { status: locked.status }));
-      const pending = await manager.getRepository(VerificationAnswer).createQueryBuilder('a')
-        .where('a.district_code = :d AND a.request_id = :id AND a.answered_at IS NULL', { d: locked.districtCode, id }).getMany();
+      if (locked.status !== VerificationStatus.DISPATCHED)
+        throw unmet(message('verification.report.notDispatched', { status: locked.status }));
+      const pending = await manager
+        .getRepository(VerificationAnswer)
+        .createQueryBuilder('a')
+        .where('a.district_code = :d AND a.request_id = :id AND a.answered_at IS NULL', { d: locked.districtCode, id })
+        .getMany();
       if (pending.length) throw unmet(...pending.map((a) => message('verification.report.waitingFor', { department: a.departmentCode })));
       locked.status = VerificationStatus.REPORT_APPROVED;
       locked.reportApprovedAt = new Date();
