@@ -8,6 +8,8 @@
  * A test fails when a key lacks a language, a template's params differ between languages, or a key
  * is no longer used.
  */
+// A table: one message to a line or two, as reviewers read it (Prettier would spread each over several).
+// prettier-ignore
 export const messages = {
   // ── Signing in ────────────────────────────────────────────────────────────────────────────
   'auth.signInRequired': {
@@ -58,7 +60,7 @@ export const messages = {
   },
   'account.role.outsideDistrict': {
     zh: '角色区划 {regionCode} 不在账号所属的区 {districtCode} 之内。',
-    en: "The role region {regionCode} is outside the account's district {districtCode}.",
+    en: 'The role region {regionCode} is outside the account\'s district {districtCode}.',
   },
   'apiKey.notFound': { zh: '未找到该接口密钥。', en: 'API key not found.' },
   'apiKey.departmentOnly': {
@@ -141,10 +143,7 @@ export const messages = {
     zh: '一户须有且只有一名户主（HEAD），现有 {count} 名。',
     en: 'A household has exactly one head (HEAD); got {count}.',
   },
-  'household.members.duplicateIdNumber': {
-    zh: '同一身份证号在本户中出现了两次。',
-    en: 'The same ID number appears twice in the household.',
-  },
+  'household.members.duplicateIdNumber': { zh: '同一身份证号在本户中出现了两次。', en: 'The same ID number appears twice in the household.' },
   'idNumber.format': { zh: '身份证号须为 17 位数字加 1 位数字或 X。', en: 'The ID number must be 17 digits followed by a digit or X.' },
   'idNumber.birthDate': { zh: '身份证号 {idNumber} 中的出生日期无效。', en: 'ID number {idNumber} has no valid birth date.' },
   'idNumber.checkDigit': {
@@ -154,10 +153,7 @@ export const messages = {
 
   // ── Applications and the case workflow ────────────────────────────────────────────────────
   'case.notFound': { zh: '未找到该案件。', en: 'Case not found.' },
-  'case.application.causeRequired': {
-    zh: '临时救助申请须写明救助事由（cause）。',
-    en: 'A temporary-assistance application states its cause.',
-  },
+  'case.application.causeRequired': { zh: '临时救助申请须写明救助事由（cause）。', en: 'A temporary-assistance application states its cause.' },
   'case.application.linshiOnly': {
     zh: 'cause（事由）和 emergency（急难型）只适用于临时救助（LINSHI）。',
     en: 'cause and emergency apply to LINSHI only.',
@@ -250,9 +246,7 @@ export const messages = {
     clause: 'P3.2, D§3',
   },
   'case.pending.meetingRequired': {
-    zh: '须先召开联审联批会议审议本案。',
-    en: 'A committee meeting must take up the case first.',
-    clause: 'D§4',
+    zh: '须先召开联审联批会议审议本案。', en: 'A committee meeting must take up the case first.', clause: 'D§4',
   },
   'case.review.meetingRequired': { zh: '请指明审核本案的会议（meetingId）。', en: 'Name the meeting that reviewed the case (meetingId).' },
 
@@ -305,11 +299,7 @@ export const messages = {
     en: 'Every present member recuses from this case; it needs another meeting.',
     clause: 'D§4',
   },
-  'committee.vote.notMember': {
-    zh: '只有本小组成员才能在其会议上表决。',
-    en: 'Only members of this committee vote in its meetings.',
-    clause: 'P3.2',
-  },
+  'committee.vote.notMember': { zh: '只有本小组成员才能在其会议上表决。', en: 'Only members of this committee vote in its meetings.', clause: 'P3.2' },
   'committee.vote.caseNotInReview': {
     zh: '案件当前状态为 {status}；只有待审核的案件才能表决。',
     en: 'The case is {status}; votes are taken while it awaits review.',
@@ -319,7 +309,7 @@ export const messages = {
   'meeting.notFound': { zh: '未找到该会议。', en: 'Meeting not found.' },
   'meeting.case.notAwaitingReview': {
     zh: '案件 {caseId} 不在本乡镇（街道）待审核之列（当前状态为 {status}）。',
-    en: "Case {caseId} is not awaiting this township's review (it is {status}).",
+    en: 'Case {caseId} is not awaiting this township\'s review (it is {status}).',
   },
   'meeting.case.notOnAgenda': { zh: '该案件不在这次会议的议程中。', en: 'The case is not on the agenda of that meeting.' },
   'meeting.attendance.strangers': { zh: '以下账号不是联审联批小组成员：{ids}。', en: 'Not members of the committee: {ids}.' },
@@ -340,10 +330,7 @@ export const messages = {
     zh: '调查人 {investigator} 不是乡镇（街道）{townshipCode} 在用的账号。',
     en: 'Investigator {investigator} is not an active account of township {townshipCode}.',
   },
-  'investigation.investigatorBarred': {
-    zh: '{investigator} 不能调查本案：{reason}',
-    en: '{investigator} may not investigate this case: {reason}',
-  },
+  'investigation.investigatorBarred': { zh: '{investigator} 不能调查本案：{reason}', en: '{investigator} may not investigate this case: {reason}' },
   'investigation.signerNotNamed': {
     zh: '只有调查记录上列明的调查人才能签字。',
     en: 'Only an investigator named on the investigation signs it.',
@@ -363,10 +350,7 @@ export const messages = {
   // ── Economic-status verification (D§7) ────────────────────────────────────────────────────
   'verification.request.notFound': { zh: '未找到该核对申请。', en: 'Verification request not found.' },
   'verification.request.alreadyProcessed': { zh: '该核对申请已处于 {status} 状态。', en: 'The request is already {status}.' },
-  'verification.answer.notFound': {
-    zh: '未找到发给本部门的这项核对请求。',
-    en: 'This verification request to your department was not found.',
-  },
+  'verification.answer.notFound': { zh: '未找到发给本部门的这项核对请求。', en: 'This verification request to your department was not found.' },
   'verification.answer.already': { zh: '该核对请求已经答复过。', en: 'This request has already been answered.' },
   'verification.report.notDispatched': {
     zh: '该核对申请当前为 {status}；只有已分发给各部门的申请才有报告可审批。',
