@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import type { Client } from 'pg';
 import type { Logger } from '../logger';
 
 export interface EmbeddedDatabase {
@@ -95,6 +96,37 @@ export async function startEmbeddedPostgres(
   logger.info({ port: chosenPort, databaseDir }, 'embedded PostgreSQL started');
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${chosenPort}/assistance`,
-    stop: () => server.stop(),
+    stop: async () => {
+      await sessionsEnded(server.getPgClient(), logger);
+      await server.stop();
+    },
   };
+}
+
+const SESSION_END_WAIT_MS = 3000;
+
+/**
+ * A closed pool has only asked its sessions to end (pg's pool calls back once its clients are
+ * released, not once their backends are gone); stopping the server now would cut the ones still
+ * ending with "terminating connection due to administrator command". Waits until none is left, for
+ * a few seconds at most.
+ */
+async function sessionsEnded(client: Client, logger: Logger): Promise<void> {
+  await client.connect();
+  try {
+    const until = Date.now() + SESSION_END_WAIT_MS;
+    for (;;) {
+      const { rows } = await client.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = 'assistance' AND pid <> pg_backend_pid()",
+      );
+      if (rows[0].n === 0) return;
+      if (Date.now() > until) {
+        logger.warn({ sessions: rows[0].n }, 'sessions still open when the embedded server stops');
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await client.end();
+  }
 }
