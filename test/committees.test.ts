@@ -157,7 +157,10 @@ describe('a case on which the head must recuse (P6.3, D§4)', () => {
     const headReview = await step(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
     expect(codeOf(headReview)).toBe('FORBIDDEN');
     expect(headReview.errors![0].extensions).toMatchObject({ clause: 'P6.3' });
-    expect(codeOf(await step(t, 'hexi.member1', 'concludeReview', applied.id, { meetingId }))).toBe('FORBIDDEN');
+    const memberReview = await step(t, 'hexi.member1', 'concludeReview', applied.id, { meetingId });
+    expect(codeOf(memberReview)).toBe('FORBIDDEN');
+    // the refusal names the condition the member does not meet
+    expect(memberReview.errors![0].message).toContain('本人为组长回避案件的代理组长（副组长）');
     const concluded = await stepOk(t, 'hexi.member3', 'concludeReview', applied.id, { meetingId });
     expect(concluded.status).toBe('PUBLIC_NOTICE');
 
