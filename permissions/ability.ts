@@ -121,8 +121,9 @@ export function refusalReason(ability: AppAbility, action: Action, subject: Subj
     grants.map((g) => [
       `${g.role}:${g.scope}`,
       {
-        zh: `${g.role}（${SCOPE_WORDS[g.scope].zh}）`,
-        en: `${g.role}: ${SCOPE_WORDS[g.scope].en}`,
+        // A grant with a condition (the deputy chair standing in, rural households) names it too.
+        zh: `${g.role}（${SCOPE_WORDS[g.scope].zh}${g.when ? `，${g.when.text.zh}` : ''}）`,
+        en: `${g.role}: ${SCOPE_WORDS[g.scope].en}${g.when ? `, ${g.when.text.en}` : ''}`,
       },
     ]),
   );

@@ -43,8 +43,21 @@ const ROLE_SCOPE: Partial<Record<Role, Scope>> = {
 const KIN_BARRED: Partial<Record<Role, Action[]>> = {
   [Role.VILLAGE_ASSISTANT]: ['appraise', 'assess'],
   [Role.TOWNSHIP_CASEWORKER]: ['investigate', 'appraise', 'assess', 'pay'],
-  [Role.COMMITTEE_MEMBER]: ['vote'],
+  [Role.COMMITTEE_MEMBER]: ['vote', 'review', 'decide'],
   [Role.TOWNSHIP_HEAD]: ['decide', 'review', 'pay'],
+};
+
+/** What a committee member or head who investigated a case may not do on it (D§4): the deputy chair
+ * stands in for a chair who recuses. */
+const INVESTIGATOR_BARRED: Partial<Record<Role, Action[]>> = {
+  [Role.COMMITTEE_MEMBER]: ['vote', 'review', 'decide'],
+  [Role.TOWNSHIP_HEAD]: ['review', 'decide'],
+};
+
+/** The deputy chair of the case's committee, while the chair must recuse on it (D§4). */
+const ACTING_CHAIR = {
+  conditions: { actingChairIds: '$accountId' },
+  text: { zh: '本人为组长回避案件的代理组长（副组长）', en: 'the holder is the deputy chair standing in for a recused chair' },
 };
 
 const {
@@ -271,9 +284,14 @@ export const POLICY: readonly Grant[] = [
       '杜绝“人情保”：与申请家庭有近亲属关系的工作人员，不参与本案的调查、核算评估、民主评议、表决、审批和发放。',
       { inverted: true, when: { conditions: { kinStaffIds: '$accountId' },
         text: { zh: '本人已将该户成员备案为近亲属', en: 'the holder declared a member of the household as close kin' } } }))),
-  g(COMMITTEE_MEMBER, 'vote', 'Case', 'township', 'D§4', 'A member who investigated the case recuses from the vote on it.',
-    '参与过本案入户调查的成员，在本案表决时回避。',
-    { inverted: true, when: { conditions: { investigatorIds: '$accountId' }, text: { zh: '本人参与过本案入户调查', en: 'the holder investigated the case' } } }),
+  ...(Object.entries(INVESTIGATOR_BARRED) as [Role, Action[]][]).flatMap(([role, actions]) =>
+    actions.map((action) => g(role, action, 'Case', ROLE_SCOPE[role]!, 'D§4', 'A member who investigated the case recuses from voting on, chairing and signing it.',
+      '参与过本案入户调查的成员，在本案表决、主持审核和签发时回避。',
+      { inverted: true, when: { conditions: { investigatorIds: '$accountId' }, text: { zh: '本人参与过本案入户调查', en: 'the holder investigated the case' } } }))),
+  g(COMMITTEE_MEMBER, 'review', 'Case', 'township', 'D§4', 'When the chair must recuse on a case, the deputy chair chairs its review, so that no case is left undecidable.',
+    '组长须回避的案件，由副组长主持审核，不使任何案件因回避而无法审批。', { when: ACTING_CHAIR }),
+  g(COMMITTEE_MEMBER, 'decide', 'Case', 'township', 'D§4', 'When the chair must recuse on a case, the deputy chair signs its decision, so that no case is left undecidable.',
+    '组长须回避的案件，由副组长签发审批决定，不使任何案件因回避而无法审批。', { when: ACTING_CHAIR }),
 
   g(VILLAGE_ASSISTANT, 'read', 'Enrolment', 'village', 'P4.1', 'The village assists with the dynamic management of its recipients.',
     '村（社区）协助对本村（社区）救助对象实施动态管理。'),
@@ -292,12 +310,10 @@ export const POLICY: readonly Grant[] = [
     { when: { conditions: { programme: 'DIBAO', residence: 'RURAL', hasMemberAbleToWork: true },
       text: { zh: '有劳动能力成员的农村低保家庭', en: 'rural DIBAO households with a member able to work' } } }),
 
-  g(ADMIN, 'read', 'Committee', 'district', 'D§2', 'The administrator keeps committee membership.',
-    '系统管理员维护联审联批小组成员名单。'),
-  g(ADMIN, 'create', 'Committee', 'district', 'D§2', 'The administrator records each township\'s joint review committee.',
-    '系统管理员登记各乡镇（街道）的联审联批小组。'),
-  g(ADMIN, 'update', 'Committee', 'district', 'D§2', 'The administrator keeps committee membership.',
-    '系统管理员维护联审联批小组成员名单。'),
+  g(TOWNSHIP_HEAD, 'create', 'Committee', 'township', 'P5.1', 'The township forms its joint review committee: the head records its members, their seats and the deputy chair.',
+    '乡镇（街道）组建联审联批小组：由主要负责同志登记成员、职责和副组长。'),
+  g(TOWNSHIP_HEAD, 'update', 'Committee', 'township', 'P3.2', 'The township head keeps the committee\'s membership; changes end and start memberships, never erase them.',
+    '乡镇（街道）主要负责同志调整联审联批小组成员；调整只终止或新增任职，不删除记录。'),
   ...[TOWNSHIP_CASEWORKER, COMMITTEE_MEMBER, TOWNSHIP_HEAD].map((role) =>
     g(role, 'read', 'Committee', 'township', 'P3.2', 'Township staff see their own township\'s committee.',
       '乡镇（街道）工作人员查看本乡镇（街道）的联审联批小组。')),

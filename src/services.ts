@@ -36,7 +36,7 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
   const cases = new CaseService(data, writes, settings, households, kin);
   const verification = new VerificationService(data, writes);
   const enrolments = new EnrolmentService(data);
-  const committees = new CommitteeService(data, settings, audit, writes, accounts, cases);
+  const committees = new CommitteeService(data, settings, writes, accounts, cases);
   const workflow = new WorkflowService(data, writes, settings, { kin, verification, committees, enrolments });
   const steps = new CaseStepsService(data, accounts, cases, settings, workflow);
   return {

@@ -99,6 +99,9 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'review Case': 'SVT',
     'pay Case': 'SVT',
     'read Committee': 'SVT',
+    // P3.2, P5.1: the township forms its committee, no longer the district's administrator
+    'create Committee': 'SVT',
+    'update Committee': 'SVT',
     'read Meeting': 'SVT',
     'update Meeting': 'SVT',
     'read VerificationRequest': 'SVT',
@@ -198,9 +201,6 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'create ApiKey': 'SVTD',
     'revoke ApiKey': 'SVTD',
     'read AuditEntry': 'S',
-    'read Committee': 'SVTD',
-    'create Committee': 'SVTD',
-    'update Committee': 'SVTD',
   },
 };
 
@@ -334,6 +334,30 @@ describe('separation of duties and special conditions', () => {
     const investigated = subject('Case', { ...rowAt('V', 'Case'), investigatorIds: [SELF] });
     expect(ability.can('vote', investigated as never)).toBe(false);
     expect(ability.relevantRuleFor('vote', investigated as never)?.reason).toMatch(/investigated the case recuses/);
+  });
+
+  it('makes a head who investigated the case recuse from chairing and signing it (D§4)', () => {
+    const ability = defineAbilityFor(actorFor(Role.TOWNSHIP_HEAD));
+    const investigated = subject('Case', { ...rowAt('V', 'Case'), investigatorIds: [SELF] });
+    for (const action of ['review', 'decide'] as const) {
+      expect(ability.can(action, rowAt('V', 'Case') as never)).toBe(true);
+      expect(ability.can(action, investigated as never)).toBe(false);
+    }
+  });
+
+  it('lets the deputy chair chair and sign only the cases on which the chair recuses (D§4)', () => {
+    const deputy = defineAbilityFor(actorFor(Role.COMMITTEE_MEMBER));
+    const standingIn = subject('Case', { ...rowAt('V', 'Case'), actingChairIds: [SELF] });
+    const otherTownship = subject('Case', { ...rowAt('D', 'Case'), actingChairIds: [SELF] });
+    for (const action of ['review', 'decide'] as const) {
+      expect(deputy.can(action, rowAt('V', 'Case') as never)).toBe(false);
+      expect(deputy.can(action, standingIn as never)).toBe(true);
+      expect(deputy.can(action, otherTownship as never)).toBe(false);
+      // a deputy who is kin of the household recuses as well (P6.3)
+      expect(deputy.can(action, subject('Case', { ...rowAt('V', 'Case'), actingChairIds: [SELF], kinStaffIds: [SELF] }) as never)).toBe(
+        false,
+      );
+    }
   });
 
   it('shows a department only the verification requests addressed to it', () => {

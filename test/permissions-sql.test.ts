@@ -10,7 +10,17 @@ import { ENTITIES } from '../src/db/entities';
 import { startTestApp, TestApp } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { householdWithCase, idNumber } from './support/households';
-import { ALL_APPROVE, apply, as, letNoticePass, meetingWithVotes, prepareForReview, setHexiCommittee, stepOk } from './support/workflow';
+import {
+  ALL_APPROVE,
+  apply,
+  as,
+  letNoticePass,
+  meetingWithVotes,
+  prepareForReview,
+  rawId,
+  setHexiCommittee,
+  stepOk,
+} from './support/workflow';
 
 /**
  * The subject each table is read as. Tables left out are only ever read through a scoped parent
@@ -113,6 +123,16 @@ beforeAll(async () => {
   );
   await stepOk(t, 'hexi.caseworker', 'fileCase', approved.id);
   await stepOk(t, 'district.officer', 'spotCheck', approved.id, { outcome: 'CONFIRMED', findings: '核实无误' });
+  // a case on which the head recuses as kin, so that the deputy chair's grants are compared too (D§4)
+  const { case: recused } = await apply(t, 'DIBAO', { head: '组长回避' });
+  await t.dataSource.query(`UPDATE cases SET kin_staff_ids = ARRAY[(SELECT id FROM accounts WHERE username = 'hexi.head')] WHERE id = $1`, [
+    rawId(recused.id),
+  ]);
+  const [standIn] = await t.dataSource.query(
+    'SELECT a.username FROM cases c JOIN accounts a ON a.id = ANY(c.acting_chair_ids) WHERE c.id = $1',
+    [rawId(recused.id)],
+  );
+  expect(standIn).toEqual({ username: 'hexi.member3' });
   await as(t, 'hexi.member1', 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', {
     i: { name: '亲属', idNumber: idNumber('19800808', 555), relation: 'SPOUSE' },
   });

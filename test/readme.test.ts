@@ -86,7 +86,7 @@ describe('the seeded demo district, as the README describes it', () => {
     expect(expected.every(([, , , actual]) => Number(actual) >= 2)).toBe(true);
   });
 
-  it('gives every township a committee that can decide, with the head in the chair and every seat the plan lists (P3.2)', async () => {
+  it('gives every township a committee that can decide, formed by its head, with the head in the chair, a deputy chair and every seat the plan lists (P3.2, D§4)', async () => {
     const service = createServices(
       db.dataSource,
       createLogger('silent'),
@@ -106,7 +106,12 @@ describe('the seeded demo district, as the README describes it', () => {
         'POVERTY_ALLEVIATION',
         'VILLAGE_CADRE',
       ]);
+      expect(state.members.filter((m) => m.deputyChair).map((m) => m.function)).toEqual(['POVERTY_ALLEVIATION']);
     }
+    const formedBy: { username: string; township_code: string }[] = await db.dataSource.query(
+      `SELECT a.username, l.township_code FROM audit_log l JOIN accounts a ON a.id = l.actor_id WHERE l.action = 'createCommittee' ORDER BY l.township_code`,
+    );
+    expect(formedBy.map((f) => f.username)).toEqual(['chengguan.head', 'hexi.head', 'shiqiao.head', 'baiyun.head']);
   });
 
   it('lists every seeded case with its household head, village, programme and state', async () => {

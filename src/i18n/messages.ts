@@ -256,6 +256,12 @@ export const messages = {
     en: 'Township {townshipCode} has no joint review committee.',
     clause: 'P3.2',
   },
+  'committee.notFound': { zh: '未找到该联审联批小组。', en: 'No such committee.' },
+  'committee.deputyChair.notMember': {
+    zh: '副组长须是小组成员之一。',
+    en: 'The deputy chair must be one of the members.',
+    clause: 'D§4',
+  },
   'committee.member.duplicate': { zh: '同一账号在小组中只能出现一次。', en: 'An account sits on the committee once.' },
   'committee.member.unknown': { zh: '账号 {accountId} 不存在。', en: 'Unknown account {accountId}.' },
   'committee.member.notStaff': {
@@ -272,6 +278,11 @@ export const messages = {
     zh: '组长须由乡镇（街道）主要负责同志担任。',
     en: 'The chair must be the township head, its principal official.',
     clause: 'P3.2',
+  },
+  'committee.problem.deputyChair': {
+    zh: '联审联批小组须有且只有一名副组长，且不由组长兼任：组长回避的案件由副组长主持并签发。',
+    en: 'The committee needs exactly one deputy chair other than the chair, who chairs and signs for a case on which the chair recuses.',
+    clause: 'D§4',
   },
   'committee.problem.noDisciplineInspection': {
     zh: '联审联批小组须有纪检成员。',

@@ -28,6 +28,8 @@ const COMMITTEE_SEATS: [name: string, fn: CommitteeFunction][] = [
   ['member3', CommitteeFunction.POVERTY_ALLEVIATION],
   ['member4', CommitteeFunction.VILLAGE_CADRE],
 ];
+/** The deputy chair of every township's committee (D§4). */
+const DEPUTY_CHAIR = 'member3';
 
 /** The departments' integration accounts and what each found, in the words an answer would use (D§7). */
 const DEPARTMENT_ANSWERS: { username: string; department: Department; findings: string }[] = [
@@ -270,14 +272,16 @@ class DemoCase {
   }
 }
 
-/** Records every township's committee, as the administrator does (D§2). */
+/** Records every township's committee, as its head forms it (P3.2, P5.1), with the poverty
+ * alleviation member (`.member3`) as deputy chair, who chairs a case on which the head recuses (D§4). */
 export async function formDemoCommittees(staff: DemoStaff): Promise<void> {
   for (const [code, prefix] of Object.entries(TOWNSHIPS)) {
-    await staff.as('admin', (caller, services) =>
+    await staff.as(`${prefix}.head`, (caller, services) =>
       services.committees.setCommittee(
         caller,
         code,
         COMMITTEE_SEATS.map(([name, fn]) => ({ accountId: staff.idOf(`${prefix}.${name}`), function: fn })),
+        staff.idOf(`${prefix}.${DEPUTY_CHAIR}`),
       ),
     );
   }

@@ -50,12 +50,15 @@ const HEXI = '510199101000';
 export async function setHexiCommittee(
   t: TestApp,
   usernames = ['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2', 'hexi.member3'],
+  deputy = 'hexi.member3',
 ) {
   const functions = ['CHAIR', 'CIVIL_AFFAIRS', 'DISCIPLINE_INSPECTION', 'FINANCE', 'POVERTY_ALLEVIATION', 'VILLAGE_CADRE'];
   const members = await Promise.all(usernames.map(async (u, i) => ({ accountId: await accountIdOf(t, u), function: functions[i] })));
+  const deputyChairId = usernames.includes(deputy) ? await accountIdOf(t, deputy) : null;
+  // The township forms its committee: its head records it (P3.2, P5.1).
   return (
-    await as(t, 'admin', 'mutation($input: SetCommitteeInput!) { setCommittee(input: $input) { committee { id valid problems } } }', {
-      input: { townshipCode: HEXI, members },
+    await as(t, 'hexi.head', 'mutation($input: SetCommitteeInput!) { setCommittee(input: $input) { committee { id valid problems } } }', {
+      input: { townshipCode: HEXI, members, deputyChairId },
     })
   ).setCommittee.committee;
 }

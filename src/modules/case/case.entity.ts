@@ -110,6 +110,14 @@ export class Case extends VillageRow {
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   investigatorIds: string[];
 
+  /**
+   * Who chairs and signs for this case in place of a recused chair (D§4): the committee's deputy
+   * chair while the chair is kin of the household or investigated it, else empty. Kept by the
+   * database (trigger `cases_acting_chairs`, and the committee's changes): never written from here.
+   */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'", insert: false, update: false })
+  actingChairIds: string[];
+
   /** Copied from the household at application: the poverty office's scope is rural households. */
   @Column({ type: 'varchar', length: 8 })
   @Field(() => Residence, { description: 'Urban or rural at application (城乡属性)' })

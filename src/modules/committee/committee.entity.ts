@@ -51,16 +51,25 @@ export class Committee {
   createdAt: Date;
 }
 
+/**
+ * One seat held for a span of time (D§4): a change ends memberships (`effectiveUntil`) and starts
+ * new ones (`effectiveFrom`), both at the change's time, and deletes none, so the committee of any
+ * past meeting can be shown. A membership is in force from `effectiveFrom` until `effectiveUntil`.
+ */
 @Entity('committee_members')
-@ObjectType('CommitteeMember', { description: 'A member of a joint review committee (小组成员).' })
+@Index(['districtCode', 'committeeId', 'effectiveUntil'])
+@ObjectType('CommitteeMember', { description: 'A seat on a joint review committee (小组成员), for a span of time.' })
 export class CommitteeMember {
   @PrimaryColumn({ type: 'varchar', length: 12 })
   districtCode: string;
 
-  @PrimaryColumn('uuid')
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
   committeeId: string;
 
-  @PrimaryColumn('uuid')
+  @Column('uuid')
   accountId: string;
 
   @TenantRelation(() => Committee, 'committee_id', 'CASCADE')
@@ -74,8 +83,20 @@ export class CommitteeMember {
   townshipCode: string;
 
   @Column({ type: 'varchar', length: 24 })
-  @Field(() => CommitteeFunction, { description: 'Function (职责)' })
+  @Field(() => CommitteeFunction, { description: 'Seat (职责)' })
   function: CommitteeFunction;
+
+  @Column({ default: false })
+  @Field({ description: 'Deputy chair (副组长): chairs and signs for a case on which the chair recuses' })
+  deputyChair: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field({ description: 'Member from (任职起始时间)' })
+  effectiveFrom: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Member until (任职截止时间); null while in force' })
+  effectiveUntil: Date | null;
 }
 
 /** A committee meeting (审核会议): agenda of cases, attendance, and votes (D§4). */

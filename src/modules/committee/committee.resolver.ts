@@ -62,8 +62,14 @@ class SetCommitteeInput {
   @Field({ description: 'Township code (乡镇代码)' })
   townshipCode: string;
 
-  @Field(() => [CommitteeMemberInput], { description: 'Members (成员)' })
+  @Field(() => [CommitteeMemberInput], { description: 'Members (成员), each with the seat they fill' })
   members: CommitteeMemberInput[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The deputy chair (副组长), one of the members: chairs and signs for a case on which the chair recuses (D§4)',
+  })
+  deputyChairId?: string | null;
 }
 
 @InputType('ScheduleMeetingInput', { description: 'A committee meeting and its agenda (审核会议安排)' })
@@ -151,12 +157,15 @@ export class CommitteeResolver {
   }
 
   @Mutation(() => SetCommitteePayload, {
-    description: "Record a township's committee and its members (设立/调整联审联批小组); ADMIN. P3.2, D§4.",
+    description:
+      "Record a township's committee: its members, the seat each fills and the deputy chair (设立/调整联审联批小组); the township head. " +
+      'Changed memberships end and new ones start now; none is deleted. P3.2, P5.1, D§4.',
   })
   @Needs('create', 'Committee')
   async setCommittee(@Ctx() ctx: RequestContext, @Arg('input') input: SetCommitteeInput) {
     const members = input.members.map((m) => ({ accountId: keyOfOrThrow(m.accountId, 'Account', 'members'), function: m.function }));
-    return { committee: committeeView(await ctx.services.committees.setCommittee(ctx.caller, input.townshipCode, members)) };
+    const deputy = input.deputyChairId ? keyOfOrThrow(input.deputyChairId, 'Account', 'deputyChairId') : null;
+    return { committee: committeeView(await ctx.services.committees.setCommittee(ctx.caller, input.townshipCode, members, deputy)) };
   }
 
   @Query(() => MeetingConnection, {
@@ -201,6 +210,13 @@ export class CommitteeResolver {
   async agenda(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<Case[]> {
     const found = await ctx.loaders.caseByKey.loadMany(meeting.agendaCaseIds.map((id) => ({ districtCode: meeting.districtCode, id })));
     return found.filter((c): c is Case => Boolean(c) && !(c instanceof Error));
+  }
+
+  @FieldResolver(() => [CommitteeMember], {
+    description: 'The committee as it sat at this meeting (会议时的小组成员): its members when the meeting was scheduled',
+  })
+  async members(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<CommitteeMember[]> {
+    return (await ctx.services.committees.meetingCommittee(meeting)).members;
   }
 
   @FieldResolver(() => [ID], { description: 'Accounts present (出席成员)' })

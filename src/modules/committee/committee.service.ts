@@ -9,14 +9,13 @@ import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Account } from '../account/account.entity';
 import { levelOfCodeOrThrow, RegionLevel } from '../region/region-code';
 import type { Settings } from '../settings/settings-definitions';
-import { CaseStatus } from '../case/case.entity';
+import { Case, CaseStatus } from '../case/case.entity';
 import type { SettingsService } from '../settings/settings.service';
 import type { StepRun } from '../case/workflow';
 import type { TenantKey } from '../../db/tenant-keys';
 import { Committee, CommitteeFunction, CommitteeMember, CommitteeVote, Meeting, Vote } from './committee.entity';
 import type { CaseService } from '../case/case.service';
 import type { AccountService } from '../account/account.service';
-import type { AuditService } from '../audit/audit.service';
 import type { DataAccess } from '../../db/data-access';
 import { changed, tenantSubject } from '../../db/guarded-writes';
 import type { GuardedWrites } from '../../db/guarded-writes';
@@ -24,14 +23,22 @@ import { CASE } from '../case/case.service';
 
 export interface CommitteeState {
   committee: Committee;
+  /** The members in force at the time the state was taken (now, or a meeting's scheduling). */
   members: CommitteeMember[];
   problems: Message[];
 }
 
+/** A seat as the township head records it. */
+export interface Seat {
+  accountId: string;
+  function: CommitteeFunction;
+}
+
 /**
  * Why a committee cannot decide, or nothing (P3.2, D§4): at least the configured number of members
- * (never fewer than five), one chair who is the township head, a discipline-inspection member, and
- * every member able to vote (COMMITTEE_MEMBER of the township).
+ * (never fewer than five), one chair who is the township head, one deputy chair who is not the
+ * chair (so that a case on which the chair recuses can still be decided), a discipline-inspection
+ * member, and every member able to vote (COMMITTEE_MEMBER of the township).
  */
 export function committeeProblems(members: CommitteeMember[], accounts: Account[], settings: Settings): Message[] {
   const problems: Message[] = [];
@@ -46,6 +53,8 @@ export function committeeProblems(members: CommitteeMember[], accounts: Account[
       problems.push(message('committee.problem.chairNotHead'));
     }
   }
+  const deputies = members.filter((m) => m.deputyChair);
+  if (deputies.length !== 1 || deputies[0].function === CommitteeFunction.CHAIR) problems.push(message('committee.problem.deputyChair'));
   if (!members.some((m) => m.function === CommitteeFunction.DISCIPLINE_INSPECTION))
     problems.push(message('committee.problem.noDisciplineInspection'));
   for (const member of members) {
@@ -58,68 +67,111 @@ export function committeeProblems(members: CommitteeMember[], accounts: Account[
   return problems;
 }
 
+/** Who chairs a case (D§4): the chair, or the deputy chair when the chair is kin of the household or
+ * investigated it. The database keeps the same rule as `Case.actingChairIds` for the policy. */
+export function chairOfCase(members: CommitteeMember[], c: Pick<Case, 'kinStaffIds' | 'investigatorIds'>): CommitteeMember | undefined {
+  const recused = (m: CommitteeMember) => c.kinStaffIds.includes(m.accountId) || c.investigatorIds.includes(m.accountId);
+  const chair = members.find((m) => m.function === CommitteeFunction.CHAIR);
+  return chair && recused(chair) ? members.find((m) => m.deputyChair) : chair;
+}
+
 /** Meetings as their changes find, lock and audit them. */
 const MEETING = tenantSubject('Meeting', Meeting, () => notFound('meeting.notFound'));
+/** Committees as the township head's changes find, lock and audit them. */
+const COMMITTEE = tenantSubject('Committee', Committee, () => notFound('committee.notFound'));
 
 export class CommitteeService {
   constructor(
     private readonly data: DataAccess,
     private readonly settings: SettingsService,
-    private readonly audit: AuditService,
     private readonly writes: GuardedWrites,
     private readonly accounts: AccountService,
     private readonly cases: CaseService,
   ) {}
 
-  /** Records a township's committee and its members (ADMIN, D§2); an invalid one may be recorded,
-   * but cannot decide until mended. */
-  async setCommittee(
-    caller: Caller,
-    townshipCode: string,
-    members: { accountId: string; function: CommitteeFunction }[],
-  ): Promise<CommitteeState> {
+  /**
+   * Records a township's committee as its head forms it (P3.2, P5.1): the seats and the deputy chair.
+   * Memberships that differ from the new composition end now and new ones start now; none is
+   * deleted. An invalid committee may be recorded, but can neither schedule a meeting nor decide
+   * until mended.
+   */
+  async setCommittee(caller: Caller, townshipCode: string, seats: Seat[], deputyChairId: string | null): Promise<CommitteeState> {
     if (levelOfCodeOrThrow(townshipCode) !== RegionLevel.TOWNSHIP)
       throw badInput('townshipCode', 'region.code.notTownship', { field: 'townshipCode' });
     const districtCode = townshipCode.slice(0, 6) + '000000';
-    if (new Set(members.map((m) => m.accountId)).size !== members.length) throw badInput('members', 'committee.member.duplicate');
+    if (new Set(seats.map((m) => m.accountId)).size !== seats.length) throw badInput('members', 'committee.member.duplicate');
+    if (deputyChairId !== null && !seats.some((m) => m.accountId === deputyChairId))
+      throw badInput('deputyChairId', 'committee.deputyChair.notMember');
     const existing = await this.data
       .scoped(caller, 'read', 'Committee', Committee, 'c')
       .andWhere('c.district_code = :districtCode AND c.township_code = :townshipCode', { districtCode, townshipCode })
       .getOne();
     assertCan(caller, existing ? 'update' : 'create', 'Committee', existing ?? { districtCode, townshipCode });
-    const accounts = members.length
+    const accounts = seats.length
       ? await this.accounts.findByIdsScoped(
           caller,
-          members.map((m) => m.accountId),
+          seats.map((m) => m.accountId),
         )
       : [];
-    for (const member of members) {
-      const account = accounts.find((a) => a.id === member.accountId);
-      if (!account) throw badInput('members', 'committee.member.unknown', { accountId: member.accountId });
+    for (const seat of seats) {
+      const account = accounts.find((a) => a.id === seat.accountId);
+      if (!account) throw badInput('members', 'committee.member.unknown', { accountId: toGlobalId('Account', seat.accountId) });
       if (account.townshipCode !== townshipCode)
         throw badInput('members', 'committee.member.notStaff', { username: account.username, townshipCode });
     }
-    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
-      const committee = existing ?? (await manager.save(Object.assign(new Committee(), { districtCode, townshipCode })));
-      await manager.delete(CommitteeMember, { districtCode, committeeId: committee.id });
-      await manager.insert(
-        CommitteeMember,
-        members.map((m) => ({ districtCode, committeeId: committee.id, townshipCode, ...m })),
+    const wanted = seats.map((seat) => ({ ...seat, deputyChair: seat.accountId === deputyChairId }));
+    const draft = Object.assign(new Committee(), { districtCode, townshipCode });
+    // A new committee is formed empty, then composed like any committee that changes.
+    const formed =
+      existing ??
+      (await this.writes.guardedCreate(caller, 'Committee', draft, 'create', async (manager) =>
+        changed(await manager.save(draft), 'createCommittee'),
+      ));
+    const committee = await this.writes.guardedChange(caller, COMMITTEE, formed, 'update', async ({ manager, row }) => {
+      const current = await this.membersAt(manager, row, null);
+      const same = (m: CommitteeMember, w: (typeof wanted)[number]) =>
+        m.accountId === w.accountId && m.function === w.function && m.deputyChair === w.deputyChair;
+      const ended = current.filter((m) => !wanted.some((w) => same(m, w)));
+      const started = wanted.filter((w) => !current.some((m) => same(m, w)));
+      if (ended.length) {
+        await manager
+          .createQueryBuilder()
+          .update(CommitteeMember)
+          .set({ effectiveUntil: () => 'now()' })
+          .where('district_code = :d AND id IN (:...ids)', { d: districtCode, ids: ended.map((m) => m.id) })
+          .execute();
+      }
+      if (started.length) {
+        await manager.insert(
+          CommitteeMember,
+          started.map((w) => ({ districtCode, committeeId: row.id, townshipCode, ...w })),
+        );
+      }
+      // Who chairs each case in place of a recused chair follows the new composition (D§4).
+      await manager.query(
+        `UPDATE cases SET acting_chair_ids = acting_chairs_of(district_code, township_code, kin_staff_ids, investigator_ids)
+          WHERE district_code = $1 AND township_code = $2`,
+        [districtCode, townshipCode],
       );
-      await this.audit.recordChange(manager, caller, {
-        action: existing ? 'updateCommittee' : 'createCommittee',
-        subjectType: 'Committee',
-        subjectId: committee.id,
-        districtCode,
-        townshipCode,
-        details: { members: members.length },
-      });
-      return this.stateOf(manager, committee);
+      return changed(row, 'updateCommittee', { ended: ended.length, started: started.length });
     });
+    return this.stateOf(this.data.system('check a committee against its members').manager, committee);
   }
 
-  async stateOf(manager: EntityManager, committee: Committee): Promise<CommitteeState> {
-    const members = await manager.findBy(CommitteeMember, { districtCode: committee.districtCode, committeeId: committee.id });
+  /** The members in force at an instant (a meeting's scheduling), or now. */
+  private membersAt(manager: EntityManager, committee: Committee, at: Date | null): Promise<CommitteeMember[]> {
+    const qb = manager
+      .getRepository(CommitteeMember)
+      .createQueryBuilder('m')
+      .where('m.district_code = :d AND m.committee_id = :id', { d: committee.districtCode, id: committee.id });
+    if (at) qb.andWhere('m.effective_from <= :at AND (m.effective_until IS NULL OR m.effective_until > :at)', { at });
+    else qb.andWhere('m.effective_until IS NULL');
+    return qb.orderBy('m.effective_from').addOrderBy('m.function').getMany();
+  }
+
+  /** The committee as it stood at an instant (a meeting's scheduling), or as it stands now. */
+  async stateOf(manager: EntityManager, committee: Committee, at: Date | null = null): Promise<CommitteeState> {
+    const members = await this.membersAt(manager, committee, at);
     const accounts = members.length
       ? await manager
           .getRepository(Account)
@@ -130,6 +182,15 @@ export class CommitteeService {
       : [];
     const { settings } = await this.settings.calendarOf(committee.districtCode);
     return { committee, members, problems: committeeProblems(members, accounts, settings) };
+  }
+
+  /** A meeting's committee as it stood when the meeting was scheduled (D§4). */
+  async meetingCommittee(meeting: Meeting): Promise<CommitteeState> {
+    const committee = await this.data
+      .system('check a committee against its members')
+      .getRepository(Committee)
+      .findOneByOrFail({ districtCode: meeting.districtCode, id: meeting.committeeId });
+    return this.stateOf(this.data.system('check a committee against its members').manager, committee, meeting.createdAt);
   }
 
   async list(caller: Caller): Promise<CommitteeState[]> {
@@ -158,33 +219,27 @@ export class CommitteeService {
       .andWhere('c.district_code = :districtCode AND c.township_code = :townshipCode', { districtCode, townshipCode })
       .getOne();
     if (!committee) throw unmet(message('committee.missing', { townshipCode }));
+    // An invalid committee neither meets nor decides (P3.2, D§4): every problem at once.
+    const { problems } = await this.stateOf(this.data.system('check a committee against its members').manager, committee);
+    if (problems.length) throw unmet(...problems);
     const cases = await Promise.all(caseKeys.map((key) => this.cases.findOrThrow(caller, key)));
     for (const c of cases) {
       if (c.townshipCode !== townshipCode || c.status !== CaseStatus.TOWNSHIP_REVIEW) {
         throw badInput('caseIds', 'meeting.case.notAwaitingReview', { caseId: c.nodeId, status: c.status });
       }
     }
-    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
-      const meeting = await manager.save(
-        Object.assign(new Meeting(), {
-          districtCode,
-          townshipCode,
-          committeeId: committee.id,
-          heldOn,
-          agendaCaseIds: cases.map((c) => c.id),
-          presentIds: [],
-          createdById: caller.actor!.accountId,
-        }),
-      );
-      await this.audit.recordChange(manager, caller, {
-        action: 'scheduleMeeting',
-        subjectType: 'Meeting',
-        subjectId: meeting.id,
-        districtCode,
-        townshipCode,
-        details: { agenda: meeting.agendaCaseIds.length },
-      });
-      return meeting;
+    const draft = Object.assign(new Meeting(), {
+      districtCode,
+      townshipCode,
+      committeeId: committee.id,
+      heldOn,
+      agendaCaseIds: cases.map((c) => c.id),
+      presentIds: [],
+      createdById: caller.actor!.accountId,
+    });
+    return this.writes.guardedCreate(caller, 'Meeting', draft, 'create', async (manager) => {
+      const meeting = await manager.save(draft);
+      return changed(meeting, 'scheduleMeeting', { agenda: meeting.agendaCaseIds.length });
     });
   }
 
@@ -207,10 +262,7 @@ export class CommitteeService {
 
   async recordAttendance(caller: Caller, meetingKey: TenantKey, presentIds: string[]): Promise<Meeting> {
     return this.writes.guardedChange(caller, MEETING, meetingKey, 'update', async ({ manager, row: locked }) => {
-      const members = await this.data
-        .system('check a committee against its members')
-        .getRepository(CommitteeMember)
-        .findBy({ districtCode: locked.districtCode, committeeId: locked.committeeId });
+      const { members } = await this.meetingCommittee(locked);
       const strangers = presentIds.filter((id) => !members.some((m) => m.accountId === id));
       if (strangers.length) throw badInput('presentIds', 'meeting.attendance.strangers', { ids: strangers });
       // Attendance decides the quorum and the majority: it cannot change once votes are cast (D§4).
@@ -236,11 +288,7 @@ export class CommitteeService {
       caseKey,
       'vote',
       async ({ manager, row: lockedCase }) => {
-        const member = await this.data.system('check a committee against its members').getRepository(CommitteeMember).findOneBy({
-          districtCode: meeting.districtCode,
-          committeeId: meeting.committeeId,
-          accountId: caller.actor!.accountId,
-        });
+        const member = (await this.meetingCommittee(meeting)).members.find((m) => m.accountId === caller.actor!.accountId);
         if (!member) throw refuse(caller, 'vote', 'Case', lockedCase, message('committee.vote.notMember'));
         if (!meeting.agendaCaseIds.includes(lockedCase.id)) throw badInput('caseId', 'meeting.case.notOnAgenda');
         const lockedMeeting = await manager
@@ -286,7 +334,8 @@ export class CommitteeService {
   }
 
   /**
-   * The committee's decision on a case (D§4): a valid committee, a quorum present with the chair,
+   * The committee's decision on a case (D§4): a valid committee, a quorum present with whoever
+   * chairs the case (the deputy chair where the chair recuses),
    * and approvals from more than the configured share of those present → notice; otherwise refused.
    * Whatever keeps the committee from deciding is refused at once, all of it.
    */
@@ -298,9 +347,10 @@ export class CommitteeService {
       throw badInput('meetingId', 'meeting.case.notOnAgenda');
     }
     const committee = await manager.findOneByOrFail(Committee, { districtCode: c.districtCode, id: meeting.committeeId });
-    const state = await this.stateOf(manager, committee);
-    const missing = [...state.problems];
-    const chair = state.members.find((m) => m.function === CommitteeFunction.CHAIR);
+    // A township decides only with a valid committee now (P3.2); the meeting sat as its committee was
+    // when it was scheduled, and the chair of this case is the deputy where the chair recuses (D§4).
+    const missing = [...(await this.stateOf(manager, committee)).problems];
+    const chair = chairOfCase((await this.stateOf(manager, committee, meeting.createdAt)).members, c);
     const { committeeQuorum, committeeMajorityPercent } = calendar.settings;
     if (meeting.presentIds.length < committeeQuorum || (chair && !meeting.presentIds.includes(chair.accountId))) {
       missing.push(message('committee.noQuorum', { present: meeting.presentIds.length, quorum: committeeQuorum }));
