@@ -76,6 +76,22 @@ const forAllRoles = (make: (role: Role) => Grant): Grant[] => Object.values(Role
 /** What finance may see of a household: the payee and where the money goes (P4.4). */
 const PAYEE_FIELDS = ['id', 'districtCode', 'townshipCode', 'villageCode', 'headName', 'bankName', 'bankAccount'];
 
+/** What finance may see of an enrolment: programme, payee and amount, not the household's
+ * circumstances (residence, ability to work, care level, review class) (P4.4, D§10). */
+const ENROLMENT_PAYEE_FIELDS = [
+  'id',
+  'districtCode',
+  'townshipCode',
+  'villageCode',
+  'programme',
+  'payeeName',
+  'monthlyAmount',
+  'startMonth',
+  'status',
+  'createdAt',
+  'household',
+];
+
 /**
  * The policy: every grant in the system. Nothing is allowed that is not here (deny by default).
  * `permissions/ability.ts` is its only reader; `docs/permission-matrix.md` is generated from it.
@@ -173,7 +189,8 @@ export const POLICY: readonly Grant[] = [
   // ── Finance (P4.4): payees and amounts, not household detail ───────────────────────────────
   g(FINANCE_OFFICER, 'read', 'Household', 'district', 'P4.4', 'Finance pays the payee: it sees the name and bank account, not the household\'s situation.',
     '财政部门向领款人支付：只看姓名和银行账户，不看家庭情况。',
-    { fields: PAYEE_FIELDS }),
+    { fields: PAYEE_FIELDS, when: { conditions: { activeEnrolment: true },
+      text: { zh: '正在领取救助的家庭', en: 'households paid by an active enrolment' } } }),
 
   // ── Audit (P4.4): read-only funds, decisions and the audit log, plus its own findings ──────
   g(AUDITOR, 'read', 'Account', 'district', 'P4.4', 'Audit needs to know who acted on the funds and decisions it audits.',
@@ -190,11 +207,11 @@ export const POLICY: readonly Grant[] = [
   g(AUDITOR, 'read', 'AuditEntry', 'district', 'P4.4', 'Audit reads the whole audit log of the district.',
     '审计部门查看全区的审计日志。'),
 
-  // ── Poverty alleviation (P4.4): rural households with a member able to work ────────────────
-  g(POVERTY_OFFICER, 'read', 'Household', 'district', 'P4.4', 'Poverty alleviation links development support with rural households able to work.',
-    '扶贫部门为有劳动能力的农村家庭衔接发展帮扶。',
-    { fields: nonPersonalFields('Household'), when: { conditions: { residence: 'RURAL', hasMemberAbleToWork: true },
-      text: { zh: '有劳动能力成员的农村家庭', en: 'rural households with a member able to work' } } }),
+  // ── Poverty alleviation (P4.4): rural DIBAO recipients with a member able to work ──────────
+  g(POVERTY_OFFICER, 'read', 'Household', 'district', 'P4.4', 'Poverty alleviation links development support with rural DIBAO households able to work.',
+    '扶贫部门为有劳动能力的农村低保家庭衔接发展帮扶。',
+    { fields: nonPersonalFields('Household'), when: { conditions: { activeDibaoEnrolment: true, residence: 'RURAL', hasMemberAbleToWork: true },
+      text: { zh: '有劳动能力成员的农村在保低保家庭', en: 'rural households paid DIBAO with a member able to work' } } }),
 
   // ── Department integrations (P4.3, P4.4) ───────────────────────────────────────────────────
   g(DEPARTMENT, 'read', 'ApiKey', 'self', 'P4.4', 'A department integration may list its own keys (never their secrets).',
@@ -284,7 +301,8 @@ export const POLICY: readonly Grant[] = [
   g(DISTRICT_OFFICER, 'read', 'Enrolment', 'district', 'P4.3', 'The district requests funds for, and supervises, all recipients.',
     '区民政为全部救助对象申请资金并实施监督。'),
   g(FINANCE_OFFICER, 'read', 'Enrolment', 'district', 'P4.4', 'Finance allocates funds: it sees programmes, payees and amounts.',
-    '财政部门拨付资金：可看到救助项目、领款人和金额。'),
+    '财政部门拨付资金：可看到救助项目、领款人和金额。',
+    { fields: ENROLMENT_PAYEE_FIELDS }),
   g(AUDITOR, 'read', 'Enrolment', 'district', 'P4.4', 'Audit checks how assistance funds are used and paid.',
     '审计部门审计救助资金的使用和发放情况。'),
   g(POVERTY_OFFICER, 'read', 'Enrolment', 'district', 'P4.4', 'Poverty alleviation links development support with rural DIBAO households able to work.',

@@ -87,14 +87,53 @@ describe('personal data masking (D§12)', () => {
     expect(await auditCount('READ_PERSONAL_DATA')).toBe(before);
   });
 
-  it("gives finance the payee and account, not the household's situation", async () => {
+  it('shows finance no applicant: a household nobody has enrolled is not a payee (P4.4, D§10)', async () => {
+    const result = await t.gql('{ households { nodes { headName } } }', {}, await t.login('finance'));
+    expect(result.data!.households.nodes.map((h: { headName: string }) => h.headName)).not.toContain('刘德华');
+  });
+
+  it("gives finance the payee of an active enrolment and the account, not the household's situation (P4.4)", async () => {
+    // An approved case's enrolment, written as the approval writes it; the trigger marks the household paid.
+    const [, districtCode, householdId] = Buffer.from(liujia.household.id, 'base64url').toString().split(':');
+    const [, , caseId] = Buffer.from(liujia.case.id, 'base64url').toString().split(':');
+    await t.dataSource.query(
+      `INSERT INTO enrolments (district_code, case_id, household_id, township_code, village_code, programme, residence,
+         has_member_able_to_work, payee_name, monthly_amount, start_month, review_class, next_review_on, status)
+       VALUES ($1, $2, $3, '510199101000', '510199101201', 'DIBAO', 'RURAL', true, '刘德华', 500, '2027-01-01', 'C', '2027-07-01', 'ACTIVE')`,
+      [districtCode, caseId, householdId],
+    );
+    const token = await t.login('finance');
     const result = await t.gql(
-      '{ households { nodes { headName bankAccount residence memberCount address members { name } } } }',
+      '{ households { nodes { headName bankAccount residence memberCount address members { name } cases { id } } } }',
       {},
-      await t.login('finance'),
+      token,
     );
     const household = result.data!.households.nodes.find((h: { headName: string }) => h.headName === '刘德华');
-    expect(household).toMatchObject({ bankAccount: '6228480000123456789', residence: null, memberCount: null, address: null, members: [] });
+    expect(household).toMatchObject({
+      bankAccount: '6228480000123456789',
+      residence: null,
+      memberCount: null,
+      address: null,
+      members: null,
+      cases: null,
+    });
+    const enrolments = await t.gql(
+      '{ enrolments { nodes { payeeName monthlyAmount residence hasMemberAbleToWork reviewClass careLevel household { headName } } } }',
+      {},
+      token,
+    );
+    expect(enrolments.errors).toBeUndefined();
+    expect(enrolments.data!.enrolments.nodes).toEqual([
+      {
+        payeeName: '刘德华',
+        monthlyAmount: '500.00',
+        residence: null,
+        hasMemberAbleToWork: null,
+        reviewClass: null,
+        careLevel: null,
+        household: { headName: '刘德华' },
+      },
+    ]);
   });
 });
 

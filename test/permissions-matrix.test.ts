@@ -251,6 +251,10 @@ function rowAt(position: string, subjectType: SubjectName) {
     residence: 'RURAL',
     hasMemberAbleToWork: true,
     programme: 'DIBAO',
+    // A household paid DIBAO: the finance and poverty scopes reach it (P4.4); the rows it does not
+    // reach are tried below.
+    activeEnrolment: true,
+    activeDibaoEnrolment: true,
     departmentCode: 'TAX',
     kinStaffIds: [],
     investigatorIds: [],
@@ -290,12 +294,46 @@ describe('separation of duties and special conditions', () => {
     expect(defineAbilityFor(actor).can('decide', rowAt('V', 'Case') as never)).toBe(false);
   });
 
-  it('limits the poverty office to rural households with a member able to work', () => {
+  it('limits the poverty office to rural DIBAO recipients with a member able to work (P4.4)', () => {
     const ability = defineAbilityFor(actorFor(Role.POVERTY_OFFICER));
-    const urban = subject('Household', { districtCode: '510199000000', residence: 'URBAN', hasMemberAbleToWork: true });
-    const unable = subject('Household', { districtCode: '510199000000', residence: 'RURAL', hasMemberAbleToWork: false });
-    expect(ability.can('read', urban as never)).toBe(false);
-    expect(ability.can('read', unable as never)).toBe(false);
+    const paid = { districtCode: '510199000000', activeEnrolment: true, activeDibaoEnrolment: true };
+    expect(ability.can('read', subject('Household', { ...paid, residence: 'RURAL', hasMemberAbleToWork: true }) as never)).toBe(true);
+    expect(ability.can('read', subject('Household', { ...paid, residence: 'URBAN', hasMemberAbleToWork: true }) as never)).toBe(false);
+    expect(ability.can('read', subject('Household', { ...paid, residence: 'RURAL', hasMemberAbleToWork: false }) as never)).toBe(false);
+    const notDibao = { districtCode: '510199000000', residence: 'RURAL', hasMemberAbleToWork: true };
+    expect(ability.can('read', subject('Household', { ...notDibao, activeEnrolment: false, activeDibaoEnrolment: false }) as never)).toBe(
+      false,
+    );
+    expect(ability.can('read', subject('Household', { ...notDibao, activeEnrolment: true, activeDibaoEnrolment: false }) as never)).toBe(
+      false,
+    );
+  });
+
+  it('shows finance the payees of active enrolments only, never applicants (P4.4, D§10)', () => {
+    const ability = defineAbilityFor(actorFor(Role.FINANCE_OFFICER));
+    expect(ability.can('read', rowAt('D', 'Household') as never, 'bankAccount')).toBe(true);
+    const applicant = subject('Household', { ...rowAt('D', 'Household'), activeEnrolment: false, activeDibaoEnrolment: false });
+    expect(ability.can('read', applicant as never)).toBe(false);
+    expect(ability.can('read', applicant as never, 'headName')).toBe(false);
+  });
+
+  it("shows finance an enrolment's payee and amount, not the household's circumstances (P4.4)", () => {
+    const ability = defineAbilityFor(actorFor(Role.FINANCE_OFFICER));
+    const enrolment = rowAt('D', 'Enrolment');
+    for (const field of ['payeeName', 'monthlyAmount', 'programme', 'household'])
+      expect(ability.can('read', enrolment as never, field)).toBe(true);
+    for (const field of ['residence', 'hasMemberAbleToWork', 'careLevel', 'supportForm', 'reviewClass', 'case'])
+      expect(ability.can('read', enrolment as never, field)).toBe(false);
+  });
+
+  it.each(Object.values(Role))("keeps every grant of %s inside the holder's district, whatever the scope column says (D§1)", (role) => {
+    const ability = defineAbilityFor(actorFor(role));
+    for (const subjectType of SUBJECT_NAMES) {
+      // The holder's own township, village and account, but another district's row.
+      const foreign = subject(subjectType, { ...rowAt('S', subjectType), districtCode: '510198000000' });
+      for (const action of ACTIONS)
+        expect([role, action, subjectType, ability.can(action, foreign as never)]).toEqual([role, action, subjectType, false]);
+    }
   });
 
   it("gives committee members a household's situation but not its personal fields", () => {
