@@ -393,6 +393,11 @@ export const messages = {
     zh: '{role}（授权区划 {heldFor}）：{property} 应为 {expected}，实际为 {actual}',
     en: '{role} held for {heldFor}: {property} must be {expected} but is {actual}',
   },
+  'permission.explain.hiddenColumns': {
+    zh: '无法说明：答案取决于您无权查看的数据（{columns}）。',
+    en: 'Cannot explain: the answer depends on data you may not read ({columns}).',
+    clause: 'D§12',
+  },
   'permission.explain.fieldNotGranted': {
     zh: '{role}（授权区划 {heldFor}）：字段 {field} 不在授权字段之内',
     en: '{role} held for {heldFor}: field {field} is not among the granted fields',
