@@ -326,6 +326,11 @@ export const POLICY: readonly Grant[] = [
       '乡镇（街道）工作人员查看本乡镇（街道）联审联批小组的会议。')),
   ...[DISTRICT_OFFICER, AUDITOR].map((role) => g(role, 'read', 'Meeting', 'district', 'P3.3', 'The district supervises every committee\'s meetings.',
     '区民政监督各联审联批小组的会议。')),
+  ...[COMMITTEE_MEMBER, TOWNSHIP_HEAD, TOWNSHIP_CASEWORKER].map((role) =>
+    g(role, 'read', 'CommitteeVote', 'township', 'P3.2', 'The committee\'s votes, dissent included, are known to the township that prepares and answers for its decisions.',
+      '联审联批表决情况（含不同意见）供本乡镇（街道）准备和落实审核决定时查看。')),
+  ...[DISTRICT_OFFICER, AUDITOR].map((role) => g(role, 'read', 'CommitteeVote', 'district', 'P3.3', 'The district supervises how every committee voted.',
+    '区民政监督各联审联批小组的表决情况。')),
   g(TOWNSHIP_CASEWORKER, 'create', 'Meeting', 'township', 'P4.2', 'The township caseworker prepares the committee\'s agenda.',
     '乡镇民政经办人员准备联审联批会议议程。'),
   g(TOWNSHIP_CASEWORKER, 'update', 'Meeting', 'township', 'P4.2', 'The township caseworker records the meeting\'s agenda and attendance.',

@@ -17,6 +17,7 @@ export const SUBJECT_SCOPE_FIELDS: Record<SubjectName, Partial<Record<Scope, str
   Settings: { district: 'districtCode' },
   Committee: { district: 'districtCode', township: 'townshipCode' },
   Meeting: { district: 'districtCode', township: 'townshipCode' },
+  CommitteeVote: { district: 'districtCode', township: 'townshipCode' },
   VerificationRequest: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   VerificationAnswer: { district: 'districtCode', township: 'townshipCode', department: 'departmentCode' },
   KinDeclaration: { district: 'districtCode', self: 'accountId' },

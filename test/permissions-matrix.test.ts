@@ -59,6 +59,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'pay Case': 'SVT',
     'read Committee': 'SVT',
     'read Meeting': 'SVT',
+    'read CommitteeVote': 'SVT', // P3.2: the township's votes, a subject of their own (issue #9)
     'create Meeting': 'SVT',
     'update Meeting': 'SVT',
     'read VerificationRequest': 'SVT',
@@ -81,6 +82,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'vote Case': 'SVT',
     'read Committee': 'SVT',
     'read Meeting': 'SVT',
+    'read CommitteeVote': 'SVT', // P3.2: the township's votes, a subject of their own (issue #9)
     'create KinDeclaration': 'S',
     'read KinDeclaration': 'S',
   },
@@ -100,6 +102,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'pay Case': 'SVT',
     'read Committee': 'SVT',
     'read Meeting': 'SVT',
+    'read CommitteeVote': 'SVT', // P3.2: the township's votes, a subject of their own (issue #9)
     'update Meeting': 'SVT',
     'read VerificationRequest': 'SVT',
     'read Enrolment': 'SVT',
@@ -125,6 +128,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read Enrolment': 'SVTD',
     'read Committee': 'SVTD',
     'read Meeting': 'SVTD',
+    'read CommitteeVote': 'SVTD', // P3.3: the district supervises how committees voted
     'read VerificationRequest': 'SVTD',
     'verify VerificationRequest': 'SVTD',
     'read VerificationAnswer': 'SVTD',
@@ -156,6 +160,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read Enrolment': 'SVTD',
     'read Committee': 'SVTD',
     'read Meeting': 'SVTD',
+    'read CommitteeVote': 'SVTD', // P3.3: the district supervises how committees voted
     'read VerificationRequest': 'SVTD',
     'create AuditFinding': 'SVTD',
     'read AuditFinding': 'SVTD',

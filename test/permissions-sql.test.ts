@@ -15,8 +15,7 @@ import { ALL_APPROVE, apply, as, letNoticePass, meetingWithVotes, prepareForRevi
 
 /**
  * The subject each table is read as. Tables left out are only ever read through a scoped parent
- * (roles with their account, members and votes with their committee or meeting, holidays with the
- * district's settings).
+ * (roles with their account, members with their committee, holidays with the district's settings).
  */
 const SUBJECT_OF_TABLE: Record<string, SubjectName> = {
   Region: 'Region',
@@ -36,6 +35,7 @@ const SUBJECT_OF_TABLE: Record<string, SubjectName> = {
   DistrictSettings: 'Settings',
   Committee: 'Committee',
   Meeting: 'Meeting',
+  CommitteeVote: 'CommitteeVote',
   VerificationRequest: 'VerificationRequest',
   VerificationAnswer: 'VerificationAnswer',
   KinDeclaration: 'KinDeclaration',
@@ -43,7 +43,7 @@ const SUBJECT_OF_TABLE: Record<string, SubjectName> = {
   AuditFinding: 'AuditFinding',
   DevelopmentLink: 'DevelopmentLink',
 };
-const READ_THROUGH_PARENT = ['RoleAssignment', 'DistrictHoliday', 'CommitteeMember', 'CommitteeVote'];
+const READ_THROUGH_PARENT = ['RoleAssignment', 'DistrictHoliday', 'CommitteeMember'];
 const TABLES = ENTITIES.map((entity) => entity.name).filter((name) => !READ_THROUGH_PARENT.includes(name));
 
 /** People holding several roles: grants add up, and a denial of one role still overrides a grant of

@@ -61,6 +61,7 @@ registerEnum(PermissionSubject, 'PermissionSubject', 'A subject of the policy ta
   Settings: 'District settings (区设置)',
   Committee: 'Joint review committee (联审联批小组)',
   Meeting: 'Committee meeting (审核会议)',
+  CommitteeVote: "A member's vote on a case (表决记录)",
   VerificationRequest: 'Economic-status verification request (核对申请)',
   VerificationAnswer: "A department's verification answer (部门核对反馈)",
   KinDeclaration: 'Staff kin declaration (近亲属备案)',
