@@ -317,3 +317,36 @@ describe('correcting a household', () => {
     expect(codeOf(second)).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('a kin declaration (P6.3, issue #9: no path around the table)', () => {
+  const DECLARE = 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id name relation } } }';
+
+  it("flags another village's open case as a recorded system act, and tells the declarer nothing about it", async () => {
+    const [{ id_number: relative }] = await t.dataSource.query(
+      "SELECT p.id_number FROM persons p JOIN households h ON h.district_code = p.district_code AND h.id = p.household_id WHERE h.head_name = '张学友'",
+    );
+    const stranger = idNumber('19700101', 321);
+    const token = await t.login('va.101201');
+    const flagged = await t.gql(DECLARE, { i: { name: '亲属', idNumber: relative, relation: 'SIBLING' } }, token);
+    const unrelated = await t.gql(DECLARE, { i: { name: '亲属', idNumber: stranger, relation: 'SIBLING' } }, token);
+    // The same answer whether or not the number belongs to a case household.
+    const shape = (r: typeof flagged) => Object.keys(r.data!.declareKin.kinDeclaration).sort();
+    expect(flagged.errors).toBeUndefined();
+    expect(shape(flagged)).toEqual(shape(unrelated));
+    const declarerEntries = await t.dataSource.query(
+      "SELECT details FROM audit_log WHERE action = 'declareKin' AND actor_username = 'va.101201'",
+    );
+    expect(declarerEntries.every((e: { details: object }) => !JSON.stringify(e.details).includes('cases'))).toBe(true);
+
+    // The district sees the case flagged, by the system, not by the declarer.
+    const seen = await t.gql(
+      'query($id: ID!) { case(id: $id) { kinRegistered events { action actorUsername } } }',
+      { id: zhangwan.case.id },
+      await t.login('district.officer'),
+    );
+    expect(seen.data!.case.kinRegistered).toBe(true);
+    expect(seen.data!.case.events).toContainEqual({ action: 'kinRegistered', actorUsername: 'system' });
+    const [systemAct] = await t.dataSource.query("SELECT actor_id, actor_username FROM audit_log WHERE action = 'flagKinCase'");
+    expect(systemAct).toEqual({ actor_id: null, actor_username: null });
+  });
+});

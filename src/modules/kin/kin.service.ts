@@ -8,6 +8,10 @@ import { KinDeclaration, KinRelation } from './kin-declaration.entity';
 import type { DataAccess } from '../../db/data-access';
 import { changed } from '../../db/guarded-writes';
 import type { GuardedWrites } from '../../db/guarded-writes';
+import { AuditEntry } from '../audit/audit-entry.entity';
+
+/** The name a system act is recorded under in a case's history. */
+const SYSTEM_ACTOR = 'system';
 
 /** Cases still in the procedure: an ID number in one of these is a duplicate application (D§5). */
 export const OPEN_STATUSES: readonly CaseStatus[] = [
@@ -28,7 +32,12 @@ export class KinService {
     private readonly writes: GuardedWrites,
   ) {}
 
-  /** A staff member declares a close relative; open cases of the relative's household are flagged at once. */
+  /**
+   * A staff member declares a close relative. The declaration is the declarer's act; flagging the
+   * open cases of the relative's household is the system's (P6.3): the declarer may not read those
+   * cases, so it is done through the named bypass, recorded without an actor, and the declarer is
+   * told nothing about it — not even whether the ID number belongs to a case household.
+   */
   async declare(caller: Caller, input: { name: string; idNumber: string; relation: KinRelation }): Promise<KinDeclaration> {
     const declaration = Object.assign(new KinDeclaration(), {
       districtCode: caller.actor!.districtCode,
@@ -37,37 +46,52 @@ export class KinService {
       idNumber: normaliseIdNumberOrThrow(input.idNumber),
       relation: input.relation,
     });
-    return this.writes.guardedCreate(caller, 'KinDeclaration', declaration, 'create', async (manager) => {
-      const saved = await manager.save(declaration);
-      const affected: { district_code: string; id: string; township_code: string; village_code: string; status: CaseStatus }[] =
-        await manager
-          .query(
-            `UPDATE cases c SET kin_staff_ids = array_append(c.kin_staff_ids, $3::uuid), kin_registered = true, version = c.version + 1
-         WHERE c.district_code = $1 AND c.status = ANY($4) AND NOT ($3::uuid = ANY(c.kin_staff_ids))
-           AND EXISTS (SELECT 1 FROM persons p WHERE p.district_code = c.district_code AND p.household_id = c.household_id AND p.id_number = $2)
-         RETURNING c.district_code, c.id, c.township_code, c.village_code, c.status`,
-            [saved.districtCode, saved.idNumber, saved.accountId, OPEN_STATUSES],
-          )
-          .then(([rows]: [typeof affected]) => rows);
+    const saved = await this.writes.guardedCreate(caller, 'KinDeclaration', declaration, 'create', async (manager) =>
+      changed(await manager.save(declaration), 'declareKin', {
+        relation: declaration.relation,
+        idNumber: maskIdNumber(declaration.idNumber),
+      }),
+    );
+    await this.flagCasesOf(saved);
+    return saved;
+  }
+
+  /** The system act of P6.3: each open case of the declared relative's household is flagged, with a
+   * case event and an audit entry that name the system, not the declarer. */
+  private async flagCasesOf(declaration: KinDeclaration): Promise<void> {
+    await this.data.system('flag the cases of a declared relative').transaction(async (manager) => {
+      const [affected]: [{ district_code: string; id: string; township_code: string; village_code: string; status: CaseStatus }[]] =
+        await manager.query(
+          `UPDATE cases c SET kin_staff_ids = array_append(c.kin_staff_ids, $3::uuid), kin_registered = true, version = c.version + 1
+           WHERE c.district_code = $1 AND c.status = ANY($4) AND NOT ($3::uuid = ANY(c.kin_staff_ids))
+             AND EXISTS (SELECT 1 FROM persons p WHERE p.district_code = c.district_code AND p.household_id = c.household_id AND p.id_number = $2)
+           RETURNING c.district_code, c.id, c.township_code, c.village_code, c.status`,
+          [declaration.districtCode, declaration.idNumber, declaration.accountId, OPEN_STATUSES],
+        );
       for (const c of affected) {
+        const place = { districtCode: c.district_code, townshipCode: c.township_code, villageCode: c.village_code };
         await manager.insert(CaseEvent, {
-          districtCode: c.district_code,
+          ...place,
           caseId: c.id,
-          townshipCode: c.township_code,
-          villageCode: c.village_code,
           fromStatus: c.status,
           toStatus: c.status,
           action: 'kinRegistered',
-          actorId: caller.actor!.accountId,
-          actorUsername: caller.actor!.username,
+          actorId: null,
+          actorUsername: SYSTEM_ACTOR,
           note: 'A member of the household was declared close kin of a staff member (P6.3).',
         });
+        await manager.insert(AuditEntry, {
+          ...place,
+          kind: 'CHANGE',
+          action: 'flagKinCase',
+          subjectType: 'Case',
+          subjectId: c.id,
+          actorId: null,
+          actorUsername: null,
+          requestId: null,
+          details: { kinDeclarationId: declaration.id },
+        });
       }
-      return changed(saved, 'declareKin', {
-        relation: saved.relation,
-        idNumber: maskIdNumber(saved.idNumber),
-        casesFlagged: affected.length,
-      });
     });
   }
 
