@@ -10,6 +10,7 @@ import { KeysetOrder1795844972467 } from './1795844972467-KeysetOrder';
 import { SpotChecksAndObjectionOutcomes1795846079979 } from './1795846079979-SpotChecksAndObjectionOutcomes';
 import { HouseholdEnrolmentFlags1795849883020 } from './1795849883020-HouseholdEnrolmentFlags';
 import { SystemCaseEvents1795851003733 } from './1795851003733-SystemCaseEvents';
+import { KinWithdrawal1795851100198 } from './1795851100198-KinWithdrawal';
 
 /** Migrations in the order they apply; add each new one here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SpotChecksAndObjectionOutcomes1795846079979,
   HouseholdEnrolmentFlags1795849883020,
   SystemCaseEvents1795851003733,
+  KinWithdrawal1795851100198,
 ];

@@ -359,6 +359,8 @@ export const POLICY: readonly Grant[] = [
       '工作人员备案近亲属，以便发现“人情保”“关系保”。'),
     g(role, 'read', 'KinDeclaration', 'self', 'P6.3', 'Staff see their own kin declarations.',
       '工作人员查看自己的近亲属备案。'),
+    g(role, 'revoke', 'KinDeclaration', 'self', 'P6.3', 'Staff withdraw their own kin declarations; the withdrawal is recorded, never a delete.',
+      '工作人员可撤回自己的近亲属备案；撤回留有记录，不删除。'),
   ]),
   g(DISTRICT_OFFICER, 'read', 'KinDeclaration', 'district', 'P6.3', 'The district oversees kin-registered cases.',
     '区民政监督近亲属备案的案件。'),

@@ -349,4 +349,20 @@ describe('a kin declaration (P6.3, issue #9: no path around the table)', () => {
     const [systemAct] = await t.dataSource.query("SELECT actor_id, actor_username FROM audit_log WHERE action = 'flagKinCase'");
     expect(systemAct).toEqual({ actor_id: null, actor_username: null });
   });
+
+  it('lets the declarer withdraw its own declaration as a record, once; nobody else may (P6.3)', async () => {
+    const token = await t.login('hexi.member1');
+    const declared = await t.gql(DECLARE, { i: { name: '旧亲属', idNumber: idNumber('19720202', 432), relation: 'SPOUSE' } }, token);
+    const id = declared.data!.declareKin.kinDeclaration.id;
+    const WITHDRAW =
+      'mutation($i: WithdrawKinDeclarationInput!) { withdrawKinDeclaration(input: $i) { kinDeclaration { id withdrawnAt } } }';
+    expect(codeOf(await t.gql(WITHDRAW, { i: { kinDeclarationId: id } }, await t.login('hexi.member2')))).toBe('NOT_FOUND');
+    expect(codeOf(await t.gql(WITHDRAW, { i: { kinDeclarationId: id } }, await t.login('district.officer')))).toBe('FORBIDDEN');
+    const withdrawn = await t.gql(WITHDRAW, { i: { kinDeclarationId: id } }, token);
+    expect(withdrawn.data!.withdrawKinDeclaration.kinDeclaration.withdrawnAt).toEqual(expect.any(String));
+    expect(codeOf(await t.gql(WITHDRAW, { i: { kinDeclarationId: id } }, token))).toBe('CONFLICT');
+    // still on record, for the district
+    const listed = await t.gql('{ kinDeclarations(first: 100) { nodes { id withdrawnAt } } }', {}, await t.login('district.officer'));
+    expect(listed.data!.kinDeclarations.nodes).toContainEqual({ id, withdrawnAt: expect.any(String) });
+  });
 });

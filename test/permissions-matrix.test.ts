@@ -35,6 +35,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read Enrolment': 'SV',
     'create KinDeclaration': 'S',
     'read KinDeclaration': 'S',
+    'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
   },
   [Role.TOWNSHIP_CASEWORKER]: {
     // P4.2
@@ -66,6 +67,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read Enrolment': 'SVT',
     'create KinDeclaration': 'S',
     'read KinDeclaration': 'S',
+    'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
     'read DevelopmentLink': 'SVT',
   },
   [Role.COMMITTEE_MEMBER]: {
@@ -85,6 +87,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read CommitteeVote': 'SVT', // P3.2: the township's votes, a subject of their own (issue #9)
     'create KinDeclaration': 'S',
     'read KinDeclaration': 'S',
+    'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
   },
   [Role.TOWNSHIP_HEAD]: {
     // P3.1, P3.2
@@ -108,6 +111,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read Enrolment': 'SVT',
     'create KinDeclaration': 'S',
     'read KinDeclaration': 'S',
+    'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
     'read DevelopmentLink': 'SVT',
   },
   [Role.DISTRICT_OFFICER]: {

@@ -6,7 +6,9 @@ import { maskIdNumber, normaliseIdNumberOrThrow } from '../household/id-number';
 import { Case, CaseEvent, CaseStatus } from '../case/case.entity';
 import { KinDeclaration, KinRelation } from './kin-declaration.entity';
 import type { DataAccess } from '../../db/data-access';
-import { changed } from '../../db/guarded-writes';
+import { changed, tenantSubject } from '../../db/guarded-writes';
+import type { TenantKey } from '../../db/tenant-keys';
+import { conflict, notFound } from '../../errors';
 import type { GuardedWrites } from '../../db/guarded-writes';
 import { AuditEntry } from '../audit/audit-entry.entity';
 
@@ -24,6 +26,9 @@ export const OPEN_STATUSES: readonly CaseStatus[] = [
   CaseStatus.OBJECTION_RAISED,
   CaseStatus.EMERGENCY_PAID,
 ];
+
+/** Kin declarations as their withdrawals find, lock and audit them. */
+const KIN_DECLARATION = tenantSubject('KinDeclaration', KinDeclaration, () => notFound('kin.notFound'));
 
 /** Favour cases and duplicates (P6.3, D§5). */
 export class KinService {
@@ -95,6 +100,16 @@ export class KinService {
     });
   }
 
+  /** The declarer withdraws a declaration: recorded on it, never deleted; later applications are no
+   * longer matched against it (P6.3). */
+  withdraw(caller: Caller, key: TenantKey): Promise<KinDeclaration> {
+    return this.writes.guardedChange(caller, KIN_DECLARATION, key, 'revoke', async ({ manager, row }) => {
+      if (row.withdrawnAt) throw conflict('kin.alreadyWithdrawn');
+      row.withdrawnAt = new Date();
+      return changed(await manager.save(row), 'withdrawKinDeclaration', { relation: row.relation });
+    });
+  }
+
   list(caller: Caller, page: PageArgs): Promise<Connection<KinDeclaration>> {
     const qb = this.data.scoped(caller, 'read', 'KinDeclaration', KinDeclaration, 'k');
     return keysetPage(qb, page, { type: 'KinDeclaration', sortColumn: 'declared_at' });
@@ -111,7 +126,7 @@ export class KinService {
     const kin = await manager
       .getRepository(KinDeclaration)
       .createQueryBuilder('k')
-      .where('k.district_code = :d AND k.id_number IN (:...ids)', { d: c.districtCode, ids })
+      .where('k.district_code = :d AND k.id_number IN (:...ids) AND k.withdrawn_at IS NULL', { d: c.districtCode, ids })
       .getMany();
     c.kinStaffIds = [...new Set([...c.kinStaffIds, ...kin.map((k) => k.accountId)])];
     c.kinRegistered = c.kinStaffIds.length > 0;
