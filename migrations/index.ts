@@ -8,7 +8,10 @@ import { HouseholdAssets1795822098287 } from './1795822098287-HouseholdAssets';
 import { MemberUniqueAndFindingSubject1795822850684 } from './1795822850684-MemberUniqueAndFindingSubject';
 import { KeysetOrder1795844972467 } from './1795844972467-KeysetOrder';
 import { SpotChecksAndObjectionOutcomes1795846079979 } from './1795846079979-SpotChecksAndObjectionOutcomes';
+import { HouseholdEnrolmentFlags1795849883020 } from './1795849883020-HouseholdEnrolmentFlags';
 import { CommitteeMemberships1795849913819 } from './1795849913819-CommitteeMemberships';
+import { SystemCaseEvents1795851003733 } from './1795851003733-SystemCaseEvents';
+import { KinWithdrawal1795851100198 } from './1795851100198-KinWithdrawal';
 
 /** Migrations in the order they apply; add each new one here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -21,5 +24,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MemberUniqueAndFindingSubject1795822850684,
   KeysetOrder1795844972467,
   SpotChecksAndObjectionOutcomes1795846079979,
+  HouseholdEnrolmentFlags1795849883020,
   CommitteeMemberships1795849913819,
+  SystemCaseEvents1795851003733,
+  KinWithdrawal1795851100198,
 ];

@@ -54,9 +54,12 @@ function scopeValueOrThrow(scope: Scope, role: Role, regionCode: string, actor: 
 export function conditionsOf(grant: Grant, regionCode: string, actor: Actor): Record<string, unknown> {
   const field = SUBJECT_SCOPE_FIELDS[grant.subject][grant.scope];
   if (!field) throw new Error(`Policy error: ${grant.subject} cannot be limited by ${grant.scope} scope`);
-  const conditions: Record<string, unknown> = { [field]: scopeValueOrThrow(grant.scope, grant.role, regionCode, actor) };
-  // A department-scoped row also stays inside the holder's district.
-  if (grant.scope === 'department') conditions.districtCode = actor.districtCode;
+  // Every condition names the holder's district, so each one is also a tenant filter (D§1): a row of
+  // another district is out of reach whatever else the grant says.
+  const conditions: Record<string, unknown> = {
+    districtCode: actor.districtCode,
+    [field]: scopeValueOrThrow(grant.scope, grant.role, regionCode, actor),
+  };
   for (const [key, value] of Object.entries(grant.when?.conditions ?? {})) {
     conditions[key] = value === '$accountId' ? actor.accountId : value;
   }

@@ -89,6 +89,22 @@ const forAllRoles = (make: (role: Role) => Grant): Grant[] => Object.values(Role
 /** What finance may see of a household: the payee and where the money goes (P4.4). */
 const PAYEE_FIELDS = ['id', 'districtCode', 'townshipCode', 'villageCode', 'headName', 'bankName', 'bankAccount'];
 
+/** What finance may see of an enrolment: programme, payee and amount, not the household's
+ * circumstances (residence, ability to work, care level, review class) (P4.4, D§10). */
+const ENROLMENT_PAYEE_FIELDS = [
+  'id',
+  'districtCode',
+  'townshipCode',
+  'villageCode',
+  'programme',
+  'payeeName',
+  'monthlyAmount',
+  'startMonth',
+  'status',
+  'createdAt',
+  'household',
+];
+
 /**
  * The policy: every grant in the system. Nothing is allowed that is not here (deny by default).
  * `permissions/ability.ts` is its only reader; `docs/permission-matrix.md` is generated from it.
@@ -186,7 +202,8 @@ export const POLICY: readonly Grant[] = [
   // ── Finance (P4.4): payees and amounts, not household detail ───────────────────────────────
   g(FINANCE_OFFICER, 'read', 'Household', 'district', 'P4.4', 'Finance pays the payee: it sees the name and bank account, not the household\'s situation.',
     '财政部门向领款人支付：只看姓名和银行账户，不看家庭情况。',
-    { fields: PAYEE_FIELDS }),
+    { fields: PAYEE_FIELDS, when: { conditions: { activeEnrolment: true },
+      text: { zh: '正在领取救助的家庭', en: 'households paid by an active enrolment' } } }),
 
   // ── Audit (P4.4): read-only funds, decisions and the audit log, plus its own findings ──────
   g(AUDITOR, 'read', 'Account', 'district', 'P4.4', 'Audit needs to know who acted on the funds and decisions it audits.',
@@ -203,11 +220,11 @@ export const POLICY: readonly Grant[] = [
   g(AUDITOR, 'read', 'AuditEntry', 'district', 'P4.4', 'Audit reads the whole audit log of the district.',
     '审计部门查看全区的审计日志。'),
 
-  // ── Poverty alleviation (P4.4): rural households with a member able to work ────────────────
-  g(POVERTY_OFFICER, 'read', 'Household', 'district', 'P4.4', 'Poverty alleviation links development support with rural households able to work.',
-    '扶贫部门为有劳动能力的农村家庭衔接发展帮扶。',
-    { fields: nonPersonalFields('Household'), when: { conditions: { residence: 'RURAL', hasMemberAbleToWork: true },
-      text: { zh: '有劳动能力成员的农村家庭', en: 'rural households with a member able to work' } } }),
+  // ── Poverty alleviation (P4.4): rural DIBAO recipients with a member able to work ──────────
+  g(POVERTY_OFFICER, 'read', 'Household', 'district', 'P4.4', 'Poverty alleviation links development support with rural DIBAO households able to work.',
+    '扶贫部门为有劳动能力的农村低保家庭衔接发展帮扶。',
+    { fields: nonPersonalFields('Household'), when: { conditions: { activeDibaoEnrolment: true, residence: 'RURAL', hasMemberAbleToWork: true },
+      text: { zh: '有劳动能力成员的农村在保低保家庭', en: 'rural households paid DIBAO with a member able to work' } } }),
 
   // ── Department integrations (P4.3, P4.4) ───────────────────────────────────────────────────
   g(DEPARTMENT, 'read', 'ApiKey', 'self', 'P4.4', 'A department integration may list its own keys (never their secrets).',
@@ -302,7 +319,8 @@ export const POLICY: readonly Grant[] = [
   g(DISTRICT_OFFICER, 'read', 'Enrolment', 'district', 'P4.3', 'The district requests funds for, and supervises, all recipients.',
     '区民政为全部救助对象申请资金并实施监督。'),
   g(FINANCE_OFFICER, 'read', 'Enrolment', 'district', 'P4.4', 'Finance allocates funds: it sees programmes, payees and amounts.',
-    '财政部门拨付资金：可看到救助项目、领款人和金额。'),
+    '财政部门拨付资金：可看到救助项目、领款人和金额。',
+    { fields: ENROLMENT_PAYEE_FIELDS }),
   g(AUDITOR, 'read', 'Enrolment', 'district', 'P4.4', 'Audit checks how assistance funds are used and paid.',
     '审计部门审计救助资金的使用和发放情况。'),
   g(POVERTY_OFFICER, 'read', 'Enrolment', 'district', 'P4.4', 'Poverty alleviation links development support with rural DIBAO households able to work.',
@@ -324,6 +342,11 @@ export const POLICY: readonly Grant[] = [
       '乡镇（街道）工作人员查看本乡镇（街道）联审联批小组的会议。')),
   ...[DISTRICT_OFFICER, AUDITOR].map((role) => g(role, 'read', 'Meeting', 'district', 'P3.3', 'The district supervises every committee\'s meetings.',
     '区民政监督各联审联批小组的会议。')),
+  ...[COMMITTEE_MEMBER, TOWNSHIP_HEAD, TOWNSHIP_CASEWORKER].map((role) =>
+    g(role, 'read', 'CommitteeVote', 'township', 'P3.2', 'The committee\'s votes, dissent included, are known to the township that prepares and answers for its decisions.',
+      '联审联批表决情况（含不同意见）供本乡镇（街道）准备和落实审核决定时查看。')),
+  ...[DISTRICT_OFFICER, AUDITOR].map((role) => g(role, 'read', 'CommitteeVote', 'district', 'P3.3', 'The district supervises how every committee voted.',
+    '区民政监督各联审联批小组的表决情况。')),
   g(TOWNSHIP_CASEWORKER, 'create', 'Meeting', 'township', 'P4.2', 'The township caseworker prepares the committee\'s agenda.',
     '乡镇民政经办人员准备联审联批会议议程。'),
   g(TOWNSHIP_CASEWORKER, 'update', 'Meeting', 'township', 'P4.2', 'The township caseworker records the meeting\'s agenda and attendance.',
@@ -352,6 +375,8 @@ export const POLICY: readonly Grant[] = [
       '工作人员备案近亲属，以便发现“人情保”“关系保”。'),
     g(role, 'read', 'KinDeclaration', 'self', 'P6.3', 'Staff see their own kin declarations.',
       '工作人员查看自己的近亲属备案。'),
+    g(role, 'revoke', 'KinDeclaration', 'self', 'P6.3', 'Staff withdraw their own kin declarations; the withdrawal is recorded, never a delete.',
+      '工作人员可撤回自己的近亲属备案；撤回留有记录，不删除。'),
   ]),
   g(DISTRICT_OFFICER, 'read', 'KinDeclaration', 'district', 'P6.3', 'The district oversees kin-registered cases.',
     '区民政监督近亲属备案的案件。'),

@@ -17,6 +17,7 @@ export const SUBJECT_SCOPE_FIELDS: Record<SubjectName, Partial<Record<Scope, str
   Settings: { district: 'districtCode' },
   Committee: { district: 'districtCode', township: 'townshipCode' },
   Meeting: { district: 'districtCode', township: 'townshipCode' },
+  CommitteeVote: { district: 'districtCode', township: 'townshipCode' },
   VerificationRequest: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   VerificationAnswer: { district: 'districtCode', township: 'townshipCode', department: 'departmentCode' },
   KinDeclaration: { district: 'districtCode', self: 'accountId' },
@@ -36,7 +37,20 @@ export const PERSONAL_FIELDS: Partial<Record<SubjectName, readonly string[]>> = 
   Person: ['idNumber', 'disabilityDetail', 'healthDetail'],
 };
 
-/** Every readable field of the subjects that have personal data, for field-limited grants. */
+/**
+ * Fields derived from a personal value, shown only to a caller who may read that value: the birth
+ * date and sex are digits 7–14 and 17 of the ID number, so beside a masked number (first 4 and last
+ * 4) they would give the rest of it away. A caller without the number sees the age in years.
+ */
+export const DERIVED_PERSONAL_FIELDS: Partial<Record<SubjectName, Readonly<Record<string, string>>>> = {
+  Person: { birthDate: 'idNumber', sex: 'idNumber' },
+};
+
+/**
+ * Every GraphQL field of the subjects that have field-limited grants. Each field is checked against
+ * the caller's grants (a grant that lists fields hides every field it does not list); the start-up
+ * check (src/graphql/field-classes.ts) refuses a schema whose fields differ from these lists.
+ */
 export const SUBJECT_FIELDS: Partial<Record<SubjectName, readonly string[]>> = {
   Household: [
     'id',
@@ -49,6 +63,8 @@ export const SUBJECT_FIELDS: Partial<Record<SubjectName, readonly string[]>> = {
     'hasMemberAbleToWork',
     'bankName',
     'createdAt',
+    'members',
+    'cases',
     'address',
     'phone',
     'bankAccount',
@@ -58,21 +74,42 @@ export const SUBJECT_FIELDS: Partial<Record<SubjectName, readonly string[]>> = {
     'districtCode',
     'townshipCode',
     'villageCode',
-    'householdId',
+    'household',
     'name',
     'relation',
     'labourCapacity',
     'disabled',
+    'age',
     'birthDate',
     'sex',
     'idNumber',
     'disabilityDetail',
     'healthDetail',
   ],
+  Enrolment: [
+    'id',
+    'districtCode',
+    'townshipCode',
+    'villageCode',
+    'programme',
+    'payeeName',
+    'monthlyAmount',
+    'startMonth',
+    'status',
+    'createdAt',
+    'household',
+    'case',
+    'residence',
+    'hasMemberAbleToWork',
+    'reviewClass',
+    'nextReviewOn',
+    'supportForm',
+    'careLevel',
+  ],
 };
 
-/** The fields of a subject that are not personal data. */
+/** The fields of a subject that are neither personal data nor derived from it. */
 export function nonPersonalFields(subject: SubjectName): string[] {
-  const personal = PERSONAL_FIELDS[subject] ?? [];
+  const personal = [...(PERSONAL_FIELDS[subject] ?? []), ...Object.keys(DERIVED_PERSONAL_FIELDS[subject] ?? {})];
   return (SUBJECT_FIELDS[subject] ?? []).filter((field) => !personal.includes(field));
 }

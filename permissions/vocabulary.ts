@@ -52,6 +52,7 @@ export type SubjectName =
   | 'Settings'
   | 'Committee'
   | 'Meeting'
+  | 'CommitteeVote'
   | 'VerificationRequest'
   | 'VerificationAnswer'
   | 'KinDeclaration'

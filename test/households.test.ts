@@ -87,14 +87,53 @@ describe('personal data masking (D§12)', () => {
     expect(await auditCount('READ_PERSONAL_DATA')).toBe(before);
   });
 
-  it("gives finance the payee and account, not the household's situation", async () => {
+  it('shows finance no applicant: a household nobody has enrolled is not a payee (P4.4, D§10)', async () => {
+    const result = await t.gql('{ households { nodes { headName } } }', {}, await t.login('finance'));
+    expect(result.data!.households.nodes.map((h: { headName: string }) => h.headName)).not.toContain('刘德华');
+  });
+
+  it("gives finance the payee of an active enrolment and the account, not the household's situation (P4.4)", async () => {
+    // An approved case's enrolment, written as the approval writes it; the trigger marks the household paid.
+    const [, districtCode, householdId] = Buffer.from(liujia.household.id, 'base64url').toString().split(':');
+    const [, , caseId] = Buffer.from(liujia.case.id, 'base64url').toString().split(':');
+    await t.dataSource.query(
+      `INSERT INTO enrolments (district_code, case_id, household_id, township_code, village_code, programme, residence,
+         has_member_able_to_work, payee_name, monthly_amount, start_month, review_class, next_review_on, status)
+       VALUES ($1, $2, $3, '510199101000', '510199101201', 'DIBAO', 'RURAL', true, '刘德华', 500, '2027-01-01', 'C', '2027-07-01', 'ACTIVE')`,
+      [districtCode, caseId, householdId],
+    );
+    const token = await t.login('finance');
     const result = await t.gql(
-      '{ households { nodes { headName bankAccount residence memberCount address members { name } } } }',
+      '{ households { nodes { headName bankAccount residence memberCount address members { name } cases { id } } } }',
       {},
-      await t.login('finance'),
+      token,
     );
     const household = result.data!.households.nodes.find((h: { headName: string }) => h.headName === '刘德华');
-    expect(household).toMatchObject({ bankAccount: '6228480000123456789', residence: null, memberCount: null, address: null, members: [] });
+    expect(household).toMatchObject({
+      bankAccount: '6228480000123456789',
+      residence: null,
+      memberCount: null,
+      address: null,
+      members: null,
+      cases: null,
+    });
+    const enrolments = await t.gql(
+      '{ enrolments { nodes { payeeName monthlyAmount residence hasMemberAbleToWork reviewClass careLevel household { headName } } } }',
+      {},
+      token,
+    );
+    expect(enrolments.errors).toBeUndefined();
+    expect(enrolments.data!.enrolments.nodes).toEqual([
+      {
+        payeeName: '刘德华',
+        monthlyAmount: '500.00',
+        residence: null,
+        hasMemberAbleToWork: null,
+        reviewClass: null,
+        careLevel: null,
+        household: { headName: '刘德华' },
+      },
+    ]);
   });
 });
 
@@ -276,5 +315,54 @@ describe('correcting a household', () => {
       token,
     );
     expect(codeOf(second)).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('a kin declaration (P6.3, issue #9: no path around the table)', () => {
+  const DECLARE = 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id name relation } } }';
+
+  it("flags another village's open case as a recorded system act, and tells the declarer nothing about it", async () => {
+    const [{ id_number: relative }] = await t.dataSource.query(
+      "SELECT p.id_number FROM persons p JOIN households h ON h.district_code = p.district_code AND h.id = p.household_id WHERE h.head_name = '张学友'",
+    );
+    const stranger = idNumber('19700101', 321);
+    const token = await t.login('va.101201');
+    const flagged = await t.gql(DECLARE, { i: { name: '亲属', idNumber: relative, relation: 'SIBLING' } }, token);
+    const unrelated = await t.gql(DECLARE, { i: { name: '亲属', idNumber: stranger, relation: 'SIBLING' } }, token);
+    // The same answer whether or not the number belongs to a case household.
+    const shape = (r: typeof flagged) => Object.keys(r.data!.declareKin.kinDeclaration).sort();
+    expect(flagged.errors).toBeUndefined();
+    expect(shape(flagged)).toEqual(shape(unrelated));
+    const declarerEntries = await t.dataSource.query(
+      "SELECT details FROM audit_log WHERE action = 'declareKin' AND actor_username = 'va.101201'",
+    );
+    expect(declarerEntries.every((e: { details: object }) => !JSON.stringify(e.details).includes('cases'))).toBe(true);
+
+    // The district sees the case flagged, by the system, not by the declarer.
+    const seen = await t.gql(
+      'query($id: ID!) { case(id: $id) { kinRegistered events { action actorUsername } } }',
+      { id: zhangwan.case.id },
+      await t.login('district.officer'),
+    );
+    expect(seen.data!.case.kinRegistered).toBe(true);
+    expect(seen.data!.case.events).toContainEqual({ action: 'kinRegistered', actorUsername: 'system' });
+    const [systemAct] = await t.dataSource.query("SELECT actor_id, actor_username FROM audit_log WHERE action = 'flagKinCase'");
+    expect(systemAct).toEqual({ actor_id: null, actor_username: null });
+  });
+
+  it('lets the declarer withdraw its own declaration as a record, once; nobody else may (P6.3)', async () => {
+    const token = await t.login('hexi.member1');
+    const declared = await t.gql(DECLARE, { i: { name: '旧亲属', idNumber: idNumber('19720202', 432), relation: 'SPOUSE' } }, token);
+    const id = declared.data!.declareKin.kinDeclaration.id;
+    const WITHDRAW =
+      'mutation($i: WithdrawKinDeclarationInput!) { withdrawKinDeclaration(input: $i) { kinDeclaration { id withdrawnAt } } }';
+    expect(codeOf(await t.gql(WITHDRAW, { i: { kinDeclarationId: id } }, await t.login('hexi.member2')))).toBe('NOT_FOUND');
+    expect(codeOf(await t.gql(WITHDRAW, { i: { kinDeclarationId: id } }, await t.login('district.officer')))).toBe('FORBIDDEN');
+    const withdrawn = await t.gql(WITHDRAW, { i: { kinDeclarationId: id } }, token);
+    expect(withdrawn.data!.withdrawKinDeclaration.kinDeclaration.withdrawnAt).toEqual(expect.any(String));
+    expect(codeOf(await t.gql(WITHDRAW, { i: { kinDeclarationId: id } }, token))).toBe('CONFLICT');
+    // still on record, for the district
+    const listed = await t.gql('{ kinDeclarations(first: 100) { nodes { id withdrawnAt } } }', {}, await t.login('district.officer'));
+    expect(listed.data!.kinDeclarations.nodes).toContainEqual({ id, withdrawnAt: expect.any(String) });
   });
 });

@@ -35,6 +35,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read Enrolment': 'SV',
     'create KinDeclaration': 'S',
     'read KinDeclaration': 'S',
+    'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
   },
   [Role.TOWNSHIP_CASEWORKER]: {
     // P4.2
@@ -59,12 +60,14 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'pay Case': 'SVT',
     'read Committee': 'SVT',
     'read Meeting': 'SVT',
+    'read CommitteeVote': 'SVT', // P3.2: the township's votes, a subject of their own (issue #9)
     'create Meeting': 'SVT',
     'update Meeting': 'SVT',
     'read VerificationRequest': 'SVT',
     'read Enrolment': 'SVT',
     'create KinDeclaration': 'S',
     'read KinDeclaration': 'S',
+    'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
     'read DevelopmentLink': 'SVT',
   },
   [Role.COMMITTEE_MEMBER]: {
@@ -81,8 +84,10 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'vote Case': 'SVT',
     'read Committee': 'SVT',
     'read Meeting': 'SVT',
+    'read CommitteeVote': 'SVT', // P3.2: the township's votes, a subject of their own (issue #9)
     'create KinDeclaration': 'S',
     'read KinDeclaration': 'S',
+    'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
   },
   [Role.TOWNSHIP_HEAD]: {
     // P3.1, P3.2
@@ -103,11 +108,13 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'create Committee': 'SVT',
     'update Committee': 'SVT',
     'read Meeting': 'SVT',
+    'read CommitteeVote': 'SVT', // P3.2: the township's votes, a subject of their own (issue #9)
     'update Meeting': 'SVT',
     'read VerificationRequest': 'SVT',
     'read Enrolment': 'SVT',
     'create KinDeclaration': 'S',
     'read KinDeclaration': 'S',
+    'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
     'read DevelopmentLink': 'SVT',
   },
   [Role.DISTRICT_OFFICER]: {
@@ -128,6 +135,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read Enrolment': 'SVTD',
     'read Committee': 'SVTD',
     'read Meeting': 'SVTD',
+    'read CommitteeVote': 'SVTD', // P3.3: the district supervises how committees voted
     'read VerificationRequest': 'SVTD',
     'verify VerificationRequest': 'SVTD',
     'read VerificationAnswer': 'SVTD',
@@ -159,6 +167,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read Enrolment': 'SVTD',
     'read Committee': 'SVTD',
     'read Meeting': 'SVTD',
+    'read CommitteeVote': 'SVTD', // P3.3: the district supervises how committees voted
     'read VerificationRequest': 'SVTD',
     'create AuditFinding': 'SVTD',
     'read AuditFinding': 'SVTD',
@@ -251,6 +260,10 @@ function rowAt(position: string, subjectType: SubjectName) {
     residence: 'RURAL',
     hasMemberAbleToWork: true,
     programme: 'DIBAO',
+    // A household paid DIBAO: the finance and poverty scopes reach it (P4.4); the rows it does not
+    // reach are tried below.
+    activeEnrolment: true,
+    activeDibaoEnrolment: true,
     departmentCode: 'TAX',
     kinStaffIds: [],
     investigatorIds: [],
@@ -290,12 +303,46 @@ describe('separation of duties and special conditions', () => {
     expect(defineAbilityFor(actor).can('decide', rowAt('V', 'Case') as never)).toBe(false);
   });
 
-  it('limits the poverty office to rural households with a member able to work', () => {
+  it('limits the poverty office to rural DIBAO recipients with a member able to work (P4.4)', () => {
     const ability = defineAbilityFor(actorFor(Role.POVERTY_OFFICER));
-    const urban = subject('Household', { districtCode: '510199000000', residence: 'URBAN', hasMemberAbleToWork: true });
-    const unable = subject('Household', { districtCode: '510199000000', residence: 'RURAL', hasMemberAbleToWork: false });
-    expect(ability.can('read', urban as never)).toBe(false);
-    expect(ability.can('read', unable as never)).toBe(false);
+    const paid = { districtCode: '510199000000', activeEnrolment: true, activeDibaoEnrolment: true };
+    expect(ability.can('read', subject('Household', { ...paid, residence: 'RURAL', hasMemberAbleToWork: true }) as never)).toBe(true);
+    expect(ability.can('read', subject('Household', { ...paid, residence: 'URBAN', hasMemberAbleToWork: true }) as never)).toBe(false);
+    expect(ability.can('read', subject('Household', { ...paid, residence: 'RURAL', hasMemberAbleToWork: false }) as never)).toBe(false);
+    const notDibao = { districtCode: '510199000000', residence: 'RURAL', hasMemberAbleToWork: true };
+    expect(ability.can('read', subject('Household', { ...notDibao, activeEnrolment: false, activeDibaoEnrolment: false }) as never)).toBe(
+      false,
+    );
+    expect(ability.can('read', subject('Household', { ...notDibao, activeEnrolment: true, activeDibaoEnrolment: false }) as never)).toBe(
+      false,
+    );
+  });
+
+  it('shows finance the payees of active enrolments only, never applicants (P4.4, D§10)', () => {
+    const ability = defineAbilityFor(actorFor(Role.FINANCE_OFFICER));
+    expect(ability.can('read', rowAt('D', 'Household') as never, 'bankAccount')).toBe(true);
+    const applicant = subject('Household', { ...rowAt('D', 'Household'), activeEnrolment: false, activeDibaoEnrolment: false });
+    expect(ability.can('read', applicant as never)).toBe(false);
+    expect(ability.can('read', applicant as never, 'headName')).toBe(false);
+  });
+
+  it("shows finance an enrolment's payee and amount, not the household's circumstances (P4.4)", () => {
+    const ability = defineAbilityFor(actorFor(Role.FINANCE_OFFICER));
+    const enrolment = rowAt('D', 'Enrolment');
+    for (const field of ['payeeName', 'monthlyAmount', 'programme', 'household'])
+      expect(ability.can('read', enrolment as never, field)).toBe(true);
+    for (const field of ['residence', 'hasMemberAbleToWork', 'careLevel', 'supportForm', 'reviewClass', 'case'])
+      expect(ability.can('read', enrolment as never, field)).toBe(false);
+  });
+
+  it.each(Object.values(Role))("keeps every grant of %s inside the holder's district, whatever the scope column says (D§1)", (role) => {
+    const ability = defineAbilityFor(actorFor(role));
+    for (const subjectType of SUBJECT_NAMES) {
+      // The holder's own township, village and account, but another district's row.
+      const foreign = subject(subjectType, { ...rowAt('S', subjectType), districtCode: '510198000000' });
+      for (const action of ACTIONS)
+        expect([role, action, subjectType, ability.can(action, foreign as never)]).toEqual([role, action, subjectType, false]);
+    }
   });
 
   it("gives committee members a household's situation but not its personal fields", () => {

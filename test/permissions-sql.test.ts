@@ -7,6 +7,7 @@ import type { SubjectName } from '../permissions/policy';
 import { actorOf } from '../src/modules/account/account.service';
 import { Account } from '../src/modules/account/account.entity';
 import { ENTITIES } from '../src/db/entities';
+import { Household } from '../src/modules/household/household.entity';
 import { startTestApp, TestApp } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { householdWithCase, idNumber } from './support/households';
@@ -24,8 +25,7 @@ import {
 
 /**
  * The subject each table is read as. Tables left out are only ever read through a scoped parent
- * (roles with their account, members and votes with their committee or meeting, holidays with the
- * district's settings).
+ * (roles with their account, members with their committee, holidays with the district's settings).
  */
 const SUBJECT_OF_TABLE: Record<string, SubjectName> = {
   Region: 'Region',
@@ -45,6 +45,7 @@ const SUBJECT_OF_TABLE: Record<string, SubjectName> = {
   DistrictSettings: 'Settings',
   Committee: 'Committee',
   Meeting: 'Meeting',
+  CommitteeVote: 'CommitteeVote',
   VerificationRequest: 'VerificationRequest',
   VerificationAnswer: 'VerificationAnswer',
   KinDeclaration: 'KinDeclaration',
@@ -52,7 +53,7 @@ const SUBJECT_OF_TABLE: Record<string, SubjectName> = {
   AuditFinding: 'AuditFinding',
   DevelopmentLink: 'DevelopmentLink',
 };
-const READ_THROUGH_PARENT = ['RoleAssignment', 'DistrictHoliday', 'CommitteeMember', 'CommitteeVote'];
+const READ_THROUGH_PARENT = ['RoleAssignment', 'DistrictHoliday', 'CommitteeMember'];
 const TABLES = ENTITIES.map((entity) => entity.name).filter((name) => !READ_THROUGH_PARENT.includes(name));
 
 /** People holding several roles: grants add up, and a denial of one role still overrides a grant of
@@ -182,6 +183,22 @@ describe('SQL push-down returns exactly the rows ability.can accepts', () => {
       }
     }
     expect(compared).toBe(actors.length * ACTIONS.length);
+  });
+
+  it.each([
+    ['finance', ['全流程']],
+    ['poverty', ['全流程']],
+  ])('gives %s in SQL the households paid by an active (DIBAO) enrolment, not the applicants (P4.4)', async (username, expected) => {
+    const [account] = await t.dataSource.getRepository(Account).find({ where: { username }, relations: { roles: true } });
+    const households = await scopeQuery(
+      t.dataSource.getRepository(Household).createQueryBuilder('row'),
+      defineAbilityFor(actorOf(account)),
+      'read',
+      'Household',
+    ).getMany();
+    expect(households.map((h) => h.headName)).toEqual(expected);
+    // the fixture also has rural applicants with a member able to work, never enrolled
+    expect(await t.dataSource.getRepository(Household).countBy({ residence: 'RURAL', hasMemberAbleToWork: true })).toBeGreaterThan(2);
   });
 
   it('returns no rows at all for an anonymous ability (WHERE false)', async () => {

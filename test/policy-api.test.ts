@@ -147,13 +147,41 @@ describe('the audit API over HTTP', () => {
     expect(codeOf(result)).toBe('NOT_FOUND');
   });
 
+  const WHO_CAN_DECIDE =
+    'query($id: ID!) { whoCan(action: decide, subjectType: Case, subjectId: $id) { account { username } heldFor grant { clause } } }';
+
   it('whoCan(decide) on a Hexi case names the Hexi head only, never the district', async () => {
-    const result = await t.gql(
-      'query($id: ID!) { whoCan(action: decide, subjectType: Case, subjectId: $id) { account { username } heldFor grant { clause } } }',
-      { id: hexiCase.id },
-      await t.login('auditor'),
-    );
+    const result = await t.gql(WHO_CAN_DECIDE, { id: hexiCase.id }, await t.login('district.officer'));
     expect(result.data!.whoCan).toEqual([{ account: { username: 'hexi.head' }, heldFor: '510199101000', grant: { clause: 'P3.1' } }]);
+  });
+
+  it('refuses the auditor whoCan(decide) and explanations of a vote on a case: they hang on kin declarations it may not read (P6.3, D§12)', async () => {
+    const auditor = await t.login('auditor');
+    const who = await t.gql(WHO_CAN_DECIDE, { id: hexiCase.id }, auditor);
+    expect(codeOf(who)).toBe('FORBIDDEN');
+    expect(who.errors![0].message).toBe('无法说明：答案取决于您无权查看的数据（kinStaffIds）。');
+    const explained = await t.gql(
+      'query($id: ID!, $a: ID!) { explainPermission(action: vote, subjectType: Case, subjectId: $id, accountId: $a) { allowed } }',
+      { id: hexiCase.id, a: await idOf('hexi.member1') },
+      auditor,
+    );
+    expect(codeOf(explained)).toBe('FORBIDDEN');
+    // what reads nothing hidden is still answered: who may read the case
+    const readers = await t.gql(
+      'query($id: ID!) { whoCan(action: read, subjectType: Case, subjectId: $id) { account { username } } }',
+      {
+        id: hexiCase.id,
+      },
+      auditor,
+    );
+    expect(readers.data!.whoCan.length).toBeGreaterThan(0);
+    // the member itself may ask about its own vote: its kin declarations are its own
+    const own = await t.gql(
+      'query($id: ID!) { explainPermission(action: vote, subjectType: Case, subjectId: $id) { allowed } }',
+      { id: hexiCase.id },
+      await t.login('hexi.member1'),
+    );
+    expect(own.data!.explainPermission.allowed).toBe(true);
   });
 
   it('whoCan(read) on a Hexi case lists the village, township and district readers of that case only', async () => {

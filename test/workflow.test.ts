@@ -95,11 +95,14 @@ describe('a DIBAO case from a village application to filing, each actor with its
     const approved = await stepOk(t, 'hexi.head', 'approveCase', applied.id);
     expect(approved.status).toBe('APPROVED');
 
-    const enrolments = (
-      await as(t, 'finance', '{ enrolments(programme: DIBAO) { nodes { payeeName monthlyAmount startMonth reviewClass } } }')
-    ).enrolments.nodes;
-    expect(enrolments).toContainEqual(expect.objectContaining({ payeeName: '陈小明', monthlyAmount: '220.00', reviewClass: 'C' }));
+    const ENROLMENTS = '{ enrolments(programme: DIBAO) { nodes { payeeName monthlyAmount startMonth reviewClass } } }';
+    const enrolments = (await as(t, 'finance', ENROLMENTS)).enrolments.nodes;
+    // Finance pays the payee: the amount, not the review class drawn from the household's situation (P4.4).
+    expect(enrolments).toContainEqual(expect.objectContaining({ payeeName: '陈小明', monthlyAmount: '220.00', reviewClass: null }));
     expect(enrolments[0].startMonth).toMatch(/^\d{4}-\d{2}-01$/);
+    expect((await as(t, 'hexi.caseworker', ENROLMENTS)).enrolments.nodes).toContainEqual(
+      expect.objectContaining({ payeeName: '陈小明', reviewClass: 'C' }),
+    );
 
     const filed = await stepOk(t, 'hexi.caseworker', 'fileCase', applied.id);
     expect(filed.status).toBe('FILED');

@@ -16,7 +16,8 @@ export type SystemReason =
   | 'public notices for anyone'
   | 'check uniqueness across the district'
   | 'write a change the caller was allowed'
-  | 'change a row the caller may change, under lock';
+  | 'change a row the caller may change, under lock'
+  | 'flag the cases of a declared relative';
 
 /**
  * The one way services reach rows of the policy's subjects. `scoped` gives a query builder with the

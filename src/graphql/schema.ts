@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { BuildSchemaOptions, buildSchema } from 'type-graphql';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { AccountResolver, RoleAssignmentResolver } from '../modules/account/account.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { FieldPermissions } from './field-permissions';
+import { assertEveryFieldClassified } from './field-classes';
 import { DateTimeScalar } from './scalars';
 import './enums';
 import { HouseholdResolver, PersonResolver } from '../modules/household/household.resolver';
@@ -49,14 +50,24 @@ export const RESOLVERS = [
 
 let built: Promise<GraphQLSchema> | undefined;
 
-/** The schema from the resolver classes; `schema/schema.graphql` is printed from this. */
-export function buildAppSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({
-    resolvers: RESOLVERS,
+/**
+ * A schema from resolver classes, refused (the server does not start) when a field of it is not
+ * classified. Exported with its resolvers as a parameter so that a test can show the refusal.
+ */
+export async function buildCheckedSchema(resolvers: BuildSchemaOptions['resolvers']): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers,
     validate: { forbidUnknownValues: false },
     globalMiddlewares: [FieldPermissions],
     // Instants are RFC 3339 `DateTime`; calendar days use the `Date` scalar explicitly.
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
+  assertEveryFieldClassified(schema);
+  return schema;
+}
+
+/** The schema from the resolver classes; `schema/schema.graphql` is printed from this. */
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  built ??= buildCheckedSchema(RESOLVERS);
   return built;
 }

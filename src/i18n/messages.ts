@@ -318,6 +318,8 @@ export const messages = {
   'committee.vote.notPresent': { zh: '只有登记到会的成员才能表决。', en: 'Only members recorded as present vote.', clause: 'D§4' },
   'committee.vote.already': { zh: '您已在本次会议上对该案件表决过。', en: 'You have already voted on this case in this meeting.' },
   'meeting.notFound': { zh: '未找到该会议。', en: 'Meeting not found.' },
+  'kin.notFound': { zh: '未找到该近亲属备案。', en: 'Kin declaration not found.' },
+  'kin.alreadyWithdrawn': { zh: '该近亲属备案已经撤回。', en: 'This kin declaration has already been withdrawn.' },
   'meeting.case.notAwaitingReview': {
     zh: '案件 {caseId} 不在本乡镇（街道）待审核之列（当前状态为 {status}）。',
     en: 'Case {caseId} is not awaiting this township\'s review (it is {status}).',
@@ -403,6 +405,11 @@ export const messages = {
   'permission.explain.conditionFailed': {
     zh: '{role}（授权区划 {heldFor}）：{property} 应为 {expected}，实际为 {actual}',
     en: '{role} held for {heldFor}: {property} must be {expected} but is {actual}',
+  },
+  'permission.explain.hiddenColumns': {
+    zh: '无法说明：答案取决于您无权查看的数据（{columns}）。',
+    en: 'Cannot explain: the answer depends on data you may not read ({columns}).',
+    clause: 'D§12',
   },
   'permission.explain.fieldNotGranted': {
     zh: '{role}（授权区划 {heldFor}）：字段 {field} 不在授权字段之内',

@@ -255,11 +255,12 @@ export class CaseEvent extends CaseStepRow {
   @Field({ description: 'What was done (操作)' })
   action: string;
 
-  @Column('uuid')
-  actorId: string;
+  /** Null for a system act (a case flagged because a relative was declared, P6.3). */
+  @Column({ type: 'uuid', nullable: true })
+  actorId: string | null;
 
   @Column({ type: 'varchar', length: 64 })
-  @Field({ description: 'Who did it (操作人)' })
+  @Field({ description: 'Who did it (操作人); "system" for a system act' })
   actorUsername: string;
 
   @Column({ type: 'text', nullable: true })

@@ -327,7 +327,7 @@ export class CommitteeService {
   /** A meeting's votes, as far as the caller may read the meeting (its votes carry its scope). */
   votesOf(caller: Caller, meeting: Meeting): Promise<CommitteeVote[]> {
     return this.data
-      .scoped(caller, 'read', 'Meeting', CommitteeVote, 'v')
+      .scoped(caller, 'read', 'CommitteeVote', CommitteeVote, 'v')
       .andWhere('v.district_code = :d AND v.meeting_id = :id', { d: meeting.districtCode, id: meeting.id })
       .orderBy('v.cast_at')
       .getMany();

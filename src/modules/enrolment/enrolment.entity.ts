@@ -47,11 +47,17 @@ export class Enrolment extends VillageRow {
   programme: Programme;
 
   @Column({ type: 'varchar', length: 8 })
-  @Field(() => Residence, { description: 'Urban or rural (城乡属性)' })
+  @Field(() => Residence, {
+    nullable: true,
+    description: 'Urban or rural (城乡属性); null for finance, which is granted only the payee (P4.4)',
+  })
   residence: Residence;
 
   @Column({ type: 'boolean' })
-  @Field({ description: 'Has a member able to work (有劳动能力成员)' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Has a member able to work (有劳动能力成员); null for finance, which is granted only the payee (P4.4)',
+  })
   hasMemberAbleToWork: boolean;
 
   @Column({ type: 'varchar', length: 50 })
@@ -67,19 +73,31 @@ export class Enrolment extends VillageRow {
   startMonth: string;
 
   @Column({ type: 'varchar', length: 1 })
-  @Field(() => ReviewClass, { description: 'Review class (分类管理类别), D§9' })
+  @Field(() => ReviewClass, {
+    nullable: true,
+    description: 'Review class (分类管理类别), D§9; null for finance, which is granted only the payee (P4.4)',
+  })
   reviewClass: ReviewClass;
 
   @Column({ type: 'date' })
-  @Field(() => CalendarDateScalar, { description: 'Next review (下次复核日期)' })
+  @Field(() => CalendarDateScalar, {
+    nullable: true,
+    description: 'Next review (下次复核日期); null for finance, which is granted only the payee (P4.4)',
+  })
   nextReviewOn: string;
 
   @Column({ type: 'varchar', length: 12, nullable: true })
-  @Field(() => SupportForm, { nullable: true, description: 'TEKUN support form (供养方式)' })
+  @Field(() => SupportForm, {
+    nullable: true,
+    description: 'TEKUN support form (供养方式); null for finance, which is granted only the payee (P4.4)',
+  })
   supportForm: SupportForm | null;
 
   @Column({ type: 'varchar', length: 20, nullable: true })
-  @Field(() => CareLevel, { nullable: true, description: 'TEKUN care level (护理等级)' })
+  @Field(() => CareLevel, {
+    nullable: true,
+    description: 'TEKUN care level (护理等级); null for finance, which is granted only the payee (P4.4)',
+  })
   careLevel: CareLevel | null;
 
   @Column({ type: 'varchar', length: 12 })

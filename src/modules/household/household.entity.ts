@@ -4,7 +4,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Node } from '../../graphql/node';
 import { TenantRelation, VillageRow } from '../../db/tenant-row';
-import { birthDateOf, sexOf } from './id-number';
+import { ageOn, birthDateOf, sexOf } from './id-number';
 
 export const Residence = defineEnum('Residence', 'Urban or rural residence (城乡属性); the DIBAO standard differs (D§8)', {
   URBAN: 'Urban (城市)',
@@ -73,6 +73,15 @@ export class Household extends VillageRow {
     description: 'Has a member able to work (有劳动能力成员); null for roles granted only payee fields',
   })
   hasMemberAbleToWork: boolean;
+
+  /** Paid by an active enrolment: finance sees the payees of these only (P4.4, D§10). Kept in sync
+   * by a trigger on enrolments, so the scope is a plain equality. */
+  @Column({ type: 'boolean', default: false })
+  activeEnrolment: boolean;
+
+  /** Paid by an active DIBAO enrolment: the poverty office's scope (P4.4). Kept in sync like the above. */
+  @Column({ type: 'boolean', default: false })
+  activeDibaoEnrolment: boolean;
 
   @Column({ type: 'varchar', length: 200 })
   @Field(() => String, { nullable: true, description: 'Detailed address (详细住址); personal data: null unless your role is granted it' })
@@ -163,12 +172,20 @@ export class Person extends VillageRow {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => CalendarDateScalar, { description: 'Birth date (出生日期), from the ID number' })
+  @Field(() => Int, { description: 'Age in whole years (年龄), from the ID number' })
+  get age(): number {
+    return ageOn(this.idNumber);
+  }
+
+  @Field(() => CalendarDateScalar, {
+    nullable: true,
+    description: 'Birth date (出生日期), digits 7–14 of the ID number: null unless your role may read the ID number',
+  })
   get birthDate(): string {
     return birthDateOf(this.idNumber);
   }
 
-  @Field(() => Sex, { description: 'Sex (性别), from the ID number' })
+  @Field(() => Sex, { nullable: true, description: 'Sex (性别), digit 17 of the ID number: null unless your role may read the ID number' })
   get sex(): Sex {
     return sexOf(this.idNumber) === 'MALE' ? Sex.MALE : Sex.FEMALE;
   }

@@ -187,12 +187,18 @@ export class HouseholdResolver {
     return ctx.services.households.findOrThrow(ctx.caller, tenantKeyOfOrThrow(id, 'Household'));
   }
 
-  @FieldResolver(() => [Person], { description: 'Members (家庭成员) the caller may see' })
+  @FieldResolver(() => [Person], {
+    nullable: true,
+    description: 'Members (家庭成员) the caller may see; null for roles granted only payee fields',
+  })
   members(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<Person[]> {
     return ctx.loaders.membersByHouseholdKey.load(household);
   }
 
-  @FieldResolver(() => [Case], { description: 'Cases of this household (申请记录) the caller may see' })
+  @FieldResolver(() => [Case], {
+    nullable: true,
+    description: 'Cases of this household (申请记录) the caller may see; null for roles granted only payee fields',
+  })
   cases(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<Case[]> {
     return ctx.loaders.casesByHouseholdKey.load({ districtCode: household.districtCode, id: household.id });
   }

@@ -37,4 +37,9 @@ export class KinDeclaration extends DistrictRow {
   @CreateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'Declared at (备案时间)' })
   declaredAt: Date;
+
+  /** A withdrawal is a record on the declaration, never a delete: a case flagged while it stood stays flagged. */
+  @Column({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Withdrawn at (撤回时间); null while the declaration stands' })
+  withdrawnAt: Date | null;
 }

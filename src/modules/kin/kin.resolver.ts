@@ -1,7 +1,8 @@
-import { Arg, Args, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { Length } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
+import { tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { KinDeclaration, KinRelation } from './kin-declaration.entity';
@@ -22,6 +23,17 @@ class DeclareKinInput {
 const DeclareKinPayload = payloadType<{ kinDeclaration: KinDeclaration }>('DeclareKin', 'The declaration (近亲属备案)', {
   kinDeclaration: { type: () => KinDeclaration, description: 'The declaration (备案)' },
 });
+@InputType('WithdrawKinDeclarationInput', { description: 'A kin declaration to withdraw (撤回近亲属备案)' })
+class WithdrawKinDeclarationInput {
+  @Field(() => ID, { description: 'Your declaration (本人的备案)' })
+  kinDeclarationId: string;
+}
+
+const WithdrawKinDeclarationPayload = payloadType<{ kinDeclaration: KinDeclaration }>(
+  'WithdrawKinDeclaration',
+  'The withdrawn declaration (已撤回的备案)',
+  { kinDeclaration: { type: () => KinDeclaration, description: 'The declaration, with its withdrawal (备案)' } },
+);
 const KinDeclarationConnection = ConnectionType(KinDeclaration, { name: 'KinDeclaration', items: 'kin declarations', zh: '近亲属备案' });
 
 @Resolver(() => KinDeclaration)
@@ -32,6 +44,16 @@ export class KinResolver {
   @Needs('create', 'KinDeclaration')
   async declareKin(@Ctx() ctx: RequestContext, @Arg('input') input: DeclareKinInput) {
     return { kinDeclaration: await ctx.services.kin.declare(ctx.caller, input) };
+  }
+
+  @Mutation(() => WithdrawKinDeclarationPayload, {
+    description:
+      'Withdraw your own kin declaration (撤回近亲属备案): recorded, never deleted; cases flagged while it stood stay flagged. P6.3.',
+  })
+  @Needs('revoke', 'KinDeclaration')
+  async withdrawKinDeclaration(@Ctx() ctx: RequestContext, @Arg('input') input: WithdrawKinDeclarationInput) {
+    const key = tenantKeyOfOrThrow(input.kinDeclarationId, 'KinDeclaration', 'kinDeclarationId');
+    return { kinDeclaration: await ctx.services.kin.withdraw(ctx.caller, key) };
   }
 
   @Query(() => KinDeclarationConnection, {

@@ -6,8 +6,14 @@ import { maskIdNumber, normaliseIdNumberOrThrow } from '../household/id-number';
 import { Case, CaseEvent, CaseStatus } from '../case/case.entity';
 import { KinDeclaration, KinRelation } from './kin-declaration.entity';
 import type { DataAccess } from '../../db/data-access';
-import { changed } from '../../db/guarded-writes';
+import { changed, tenantSubject } from '../../db/guarded-writes';
+import type { TenantKey } from '../../db/tenant-keys';
+import { conflict, notFound } from '../../errors';
 import type { GuardedWrites } from '../../db/guarded-writes';
+import { AuditEntry } from '../audit/audit-entry.entity';
+
+/** The name a system act is recorded under in a case's history. */
+const SYSTEM_ACTOR = 'system';
 
 /** Cases still in the procedure: an ID number in one of these is a duplicate application (D§5). */
 export const OPEN_STATUSES: readonly CaseStatus[] = [
@@ -21,6 +27,9 @@ export const OPEN_STATUSES: readonly CaseStatus[] = [
   CaseStatus.EMERGENCY_PAID,
 ];
 
+/** Kin declarations as their withdrawals find, lock and audit them. */
+const KIN_DECLARATION = tenantSubject('KinDeclaration', KinDeclaration, () => notFound('kin.notFound'));
+
 /** Favour cases and duplicates (P6.3, D§5). */
 export class KinService {
   constructor(
@@ -28,7 +37,12 @@ export class KinService {
     private readonly writes: GuardedWrites,
   ) {}
 
-  /** A staff member declares a close relative; open cases of the relative's household are flagged at once. */
+  /**
+   * A staff member declares a close relative. The declaration is the declarer's act; flagging the
+   * open cases of the relative's household is the system's (P6.3): the declarer may not read those
+   * cases, so it is done through the named bypass, recorded without an actor, and the declarer is
+   * told nothing about it — not even whether the ID number belongs to a case household.
+   */
   async declare(caller: Caller, input: { name: string; idNumber: string; relation: KinRelation }): Promise<KinDeclaration> {
     const declaration = Object.assign(new KinDeclaration(), {
       districtCode: caller.actor!.districtCode,
@@ -37,37 +51,62 @@ export class KinService {
       idNumber: normaliseIdNumberOrThrow(input.idNumber),
       relation: input.relation,
     });
-    return this.writes.guardedCreate(caller, 'KinDeclaration', declaration, 'create', async (manager) => {
-      const saved = await manager.save(declaration);
-      const affected: { district_code: string; id: string; township_code: string; village_code: string; status: CaseStatus }[] =
-        await manager
-          .query(
-            `UPDATE cases c SET kin_staff_ids = array_append(c.kin_staff_ids, $3::uuid), kin_registered = true, version = c.version + 1
-         WHERE c.district_code = $1 AND c.status = ANY($4) AND NOT ($3::uuid = ANY(c.kin_staff_ids))
-           AND EXISTS (SELECT 1 FROM persons p WHERE p.district_code = c.district_code AND p.household_id = c.household_id AND p.id_number = $2)
-         RETURNING c.district_code, c.id, c.township_code, c.village_code, c.status`,
-            [saved.districtCode, saved.idNumber, saved.accountId, OPEN_STATUSES],
-          )
-          .then(([rows]: [typeof affected]) => rows);
+    const saved = await this.writes.guardedCreate(caller, 'KinDeclaration', declaration, 'create', async (manager) =>
+      changed(await manager.save(declaration), 'declareKin', {
+        relation: declaration.relation,
+        idNumber: maskIdNumber(declaration.idNumber),
+      }),
+    );
+    await this.flagCasesOf(saved);
+    return saved;
+  }
+
+  /** The system act of P6.3: each open case of the declared relative's household is flagged, with a
+   * case event and an audit entry that name the system, not the declarer. */
+  private async flagCasesOf(declaration: KinDeclaration): Promise<void> {
+    await this.data.system('flag the cases of a declared relative').transaction(async (manager) => {
+      const [affected]: [{ district_code: string; id: string; township_code: string; village_code: string; status: CaseStatus }[]] =
+        await manager.query(
+          `UPDATE cases c SET kin_staff_ids = array_append(c.kin_staff_ids, $3::uuid), kin_registered = true, version = c.version + 1
+           WHERE c.district_code = $1 AND c.status = ANY($4) AND NOT ($3::uuid = ANY(c.kin_staff_ids))
+             AND EXISTS (SELECT 1 FROM persons p WHERE p.district_code = c.district_code AND p.household_id = c.household_id AND p.id_number = $2)
+           RETURNING c.district_code, c.id, c.township_code, c.village_code, c.status`,
+          [declaration.districtCode, declaration.idNumber, declaration.accountId, OPEN_STATUSES],
+        );
       for (const c of affected) {
+        const place = { districtCode: c.district_code, townshipCode: c.township_code, villageCode: c.village_code };
         await manager.insert(CaseEvent, {
-          districtCode: c.district_code,
+          ...place,
           caseId: c.id,
-          townshipCode: c.township_code,
-          villageCode: c.village_code,
           fromStatus: c.status,
           toStatus: c.status,
           action: 'kinRegistered',
-          actorId: caller.actor!.accountId,
-          actorUsername: caller.actor!.username,
+          actorId: null,
+          actorUsername: SYSTEM_ACTOR,
           note: 'A member of the household was declared close kin of a staff member (P6.3).',
         });
+        await manager.insert(AuditEntry, {
+          ...place,
+          kind: 'CHANGE',
+          action: 'flagKinCase',
+          subjectType: 'Case',
+          subjectId: c.id,
+          actorId: null,
+          actorUsername: null,
+          requestId: null,
+          details: { kinDeclarationId: declaration.id },
+        });
       }
-      return changed(saved, 'declareKin', {
-        relation: saved.relation,
-        idNumber: maskIdNumber(saved.idNumber),
-        casesFlagged: affected.length,
-      });
+    });
+  }
+
+  /** The declarer withdraws a declaration: recorded on it, never deleted; later applications are no
+   * longer matched against it (P6.3). */
+  withdraw(caller: Caller, key: TenantKey): Promise<KinDeclaration> {
+    return this.writes.guardedChange(caller, KIN_DECLARATION, key, 'revoke', async ({ manager, row }) => {
+      if (row.withdrawnAt) throw conflict('kin.alreadyWithdrawn');
+      row.withdrawnAt = new Date();
+      return changed(await manager.save(row), 'withdrawKinDeclaration', { relation: row.relation });
     });
   }
 
@@ -87,7 +126,7 @@ export class KinService {
     const kin = await manager
       .getRepository(KinDeclaration)
       .createQueryBuilder('k')
-      .where('k.district_code = :d AND k.id_number IN (:...ids)', { d: c.districtCode, ids })
+      .where('k.district_code = :d AND k.id_number IN (:...ids) AND k.withdrawn_at IS NULL', { d: c.districtCode, ids })
       .getMany();
     c.kinStaffIds = [...new Set([...c.kinStaffIds, ...kin.map((k) => k.accountId)])];
     c.kinRegistered = c.kinStaffIds.length > 0;

@@ -12,9 +12,12 @@ import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
 import { fromGlobalIdOrThrow, keyOfOrThrow } from '../../graphql/node';
 import { fetchNode } from '../../graphql/node-fetchers';
-import { badInput, notFound } from '../../errors';
+import { badInput, forbidden, notFound } from '../../errors';
 import { currentLanguage } from '../../i18n/language';
-import { render } from '../../i18n/message';
+import { message, render } from '../../i18n/message';
+import { subject as asSubject } from '@casl/ability';
+import { Actor, defineAbilityFor } from '../../../permissions/ability';
+import type { Caller } from '../../auth/caller';
 
 /** GraphQL enums of the policy's actions and subjects (values as in the table). */
 const PermissionAction = Object.fromEntries(ACTIONS.map((a) => [a, a])) as Record<Action, Action>;
@@ -58,6 +61,7 @@ registerEnum(PermissionSubject, 'PermissionSubject', 'A subject of the policy ta
   Settings: 'District settings (区设置)',
   Committee: 'Joint review committee (联审联批小组)',
   Meeting: 'Committee meeting (审核会议)',
+  CommitteeVote: "A member's vote on a case (表决记录)",
   VerificationRequest: 'Economic-status verification request (核对申请)',
   VerificationAnswer: "A department's verification answer (部门核对反馈)",
   KinDeclaration: 'Staff kin declaration (近亲属备案)',
@@ -173,6 +177,42 @@ async function subjectRowOrThrow(ctx: RequestContext, subjectType: SubjectName, 
   return row;
 }
 
+type Row = Record<string, unknown>;
+
+/**
+ * Where the value a condition tests can be read, for the properties that are not fields of the row
+ * itself: who declared kin on a case is in that account's kin declarations, who investigated it in
+ * its records, whether a household is paid in its enrolments.
+ */
+const CONDITION_SOURCES: Record<string, (row: Row, explained: Actor) => [SubjectName, Row]> = {
+  kinStaffIds: (row, explained) => ['KinDeclaration', { districtCode: row.districtCode, accountId: explained.accountId }],
+  investigatorIds: (row) => [
+    'CaseRecord',
+    { districtCode: row.districtCode, townshipCode: row.townshipCode, villageCode: row.villageCode },
+  ],
+  activeEnrolment: (row) => ['Enrolment', { ...row, programme: 'DIBAO' }],
+  activeDibaoEnrolment: (row) => ['Enrolment', { ...row, programme: 'DIBAO' }],
+};
+
+/**
+ * Refuses an explanation that would tell the caller a value it may not read (issue #9: no path
+ * around the table): every property that the explained account's rules test on the row must be
+ * readable by the caller, on the row itself or where the value comes from. An auditor cannot learn
+ * through `whoCan` who declared kin on a case; the district officer, who reads kin declarations, can.
+ */
+function assertConditionsReadable(caller: Caller, explained: Actor, action: Action, subjectType: SubjectName, row: object | null): void {
+  if (!row) return;
+  const hidden = new Set<string>();
+  for (const rule of defineAbilityFor(explained).rulesFor(action, subjectType)) {
+    for (const property of Object.keys(rule.conditions ?? {})) {
+      const source = CONDITION_SOURCES[property];
+      const [type, target, field] = source ? [...source(row as Row, explained), undefined] : [subjectType, row, property];
+      if (caller.ability.cannot('read', asSubject(type, { ...target }), field)) hidden.add(property);
+    }
+  }
+  if (hidden.size > 0) throw forbidden(message('permission.explain.hiddenColumns', { columns: [...hidden].join(', ') }));
+}
+
 @Resolver()
 export class PolicyResolver {
   @Query(() => [PermissionGrant], {
@@ -203,6 +243,7 @@ export class PolicyResolver {
       : await ctx.services.accounts.me(ctx.caller);
     assertCan(ctx.caller, 'explain', 'Account', account);
     const row = subjectId ? await subjectRowOrThrow(ctx, subjectType, subjectId) : null;
+    assertConditionsReadable(ctx.caller, actorOf(account), action, subjectType, row);
     const answer = explain(actorOf(account), action, subjectType, row, field ?? undefined);
     return {
       allowed: answer.allowed,
@@ -235,6 +276,7 @@ export class PolicyResolver {
     const entries: WhoCanEntry[] = [];
     for (const account of accounts) {
       if (!account.active || ctx.caller.ability.cannot('explain', account)) continue;
+      assertConditionsReadable(ctx.caller, actorOf(account), action, subjectType, row);
       const answer = explain(actorOf(account), action, subjectType, row);
       if (answer.allowed) entries.push({ account, grant: view(answer.deciding!), heldFor: answer.heldFor! });
     }

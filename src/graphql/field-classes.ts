@@ -1,0 +1,182 @@
+import { GraphQLObjectType, GraphQLSchema } from 'graphql';
+import type { SubjectName } from '../../permissions/policy';
+import { DERIVED_PERSONAL_FIELDS, PERSONAL_FIELDS, SUBJECT_FIELDS } from '../../permissions/subjects';
+import { requirementOf } from './guards';
+
+/**
+ * What a GraphQL field may show, and to whom (issue #9: nothing fails open):
+ * - `public`: anyone who reaches the object (payload and page wrappers, public notices, the policy);
+ * - `scoped`: whoever may read the row; on a subject with field-limited grants, only if the grant lists it;
+ * - `personal`: masked or null unless the caller's grant lists it; every unmasked read is audited (D§12);
+ * - `derived-personal`: derived from a personal value (a birth date is part of an ID number), shown
+ *   only with that value.
+ */
+export type FieldClass = 'public' | 'scoped' | 'personal' | 'derived-personal';
+
+/**
+ * The class of every field of the object types that carry no field-limited grant, by type, each
+ * field named, so that a new field is classified when it is added. Their rows are reached only
+ * through scoped reads of their subject (or through a row that was); the fields of the subjects with
+ * field-limited grants are classified in `permissions/subjects.ts`, root fields by `@Needs` /
+ * `@SignedIn` (scoped) or `@Public`.
+ */
+// One type to a line, as reviewers read a table.
+// prettier-ignore
+const CLASSES: Record<string, Partial<Record<FieldClass, string>>> = {
+  AcceptCasePayload: { public: 'case' },
+  Account: { scoped: 'active createdAt departmentCode displayName districtCode id regionCode roles townshipCode username villageCode' },
+  AccountConnection: { public: 'edges nodes pageInfo totalCount' },
+  AccountEdge: { public: 'cursor node' },
+  AddHouseholdMemberPayload: { public: 'household person' },
+  AnswerVerificationPayload: { public: 'verificationAnswer' },
+  ApiKey: { scoped: 'createdAt districtCode id lastUsedAt name prefix revokedAt' },
+  ApiKeyConnection: { public: 'edges nodes pageInfo totalCount' },
+  ApiKeyEdge: { public: 'cursor node' },
+  Appraisal: { scoped: 'heldOn id minutes outcome participants recordedAt' },
+  ApproveCasePayload: { public: 'case' },
+  ApproveVerificationReportPayload: { public: 'verificationRequest' },
+  ApproveVerificationRequestPayload: { public: 'verificationRequest' },
+  AssetItem: { scoped: 'description kind valueYuan' },
+  AuditEntry: { scoped: 'action actorUsername at details districtCode field id kind reason requestId subjectId subjectType townshipCode villageCode' },
+  AuditEntryConnection: { public: 'edges nodes pageInfo totalCount' },
+  AuditEntryEdge: { public: 'cursor node' },
+  AuditFinding: { scoped: 'body createdAt districtCode id severity subjectId title townshipCode' },
+  AuditFindingConnection: { public: 'edges nodes pageInfo totalCount' },
+  AuditFindingEdge: { public: 'cursor node' },
+  AuthPayload: { public: 'account expiresAt token' },
+  Case: { scoped: 'amount applicantName appraisals careLevel cause channel createdAt decidedAt decidedBy decisionDueAt deliveredAt deliveries districtCode districtConfirmed doubtRaised dueAt duplicateFindings emergency emergencyPaidAt events household id incomeAccountings investigations kinRegistered missingMaterials nextSteps noticeEndsAt noticeStartsAt objections overdue pendingSteps programme refusalReasons residence special spotChecks status statusSince supportForm townshipCode updatedAt version villageCode' },
+  CaseConnection: { public: 'edges nodes pageInfo totalCount' },
+  CaseEdge: { public: 'cursor node' },
+  CaseEvent: { scoped: 'action actorUsername at fromStatus id note toStatus' },
+  CastVotePayload: { public: 'committeeVote' },
+  ChangePasswordPayload: { public: 'account expiresAt token' },
+  CommitteeMember: { scoped: 'account deputyChair effectiveFrom effectiveUntil function' },
+  CommitteeView: { scoped: 'id members problems townshipCode valid' },
+  CommitteeVote: { scoped: 'case caseId castAt member memberId note vote' },
+  CompleteEmergencyPaperworkPayload: { public: 'case' },
+  ConcludeReviewPayload: { public: 'case' },
+  ConfirmAmountPayload: { public: 'case' },
+  CreateAccountPayload: { public: 'account' },
+  CreateApiKeyPayload: { public: 'apiKey secret' },
+  CreateHouseholdPayload: { public: 'household' },
+  CreateRegionPayload: { public: 'region' },
+  DeclareKinPayload: { public: 'kinDeclaration' },
+  WithdrawKinDeclarationPayload: { public: 'kinDeclaration' },
+  Delivery: { scoped: 'decision deliveredOn id recipient recordedAt' },
+  DenyCasePayload: { public: 'case' },
+  DevelopmentLink: { scoped: 'createdAt districtCode enrolmentId id measure townshipCode villageCode' },
+  DevelopmentLinkConnection: { public: 'edges nodes pageInfo totalCount' },
+  DevelopmentLinkEdge: { public: 'cursor node' },
+  DistrictSettings: { scoped: 'districtCode holidays values' },
+  EmergencyPayPayload: { public: 'case' },
+  EnrolmentConnection: { public: 'edges nodes pageInfo totalCount' },
+  EnrolmentEdge: { public: 'cursor node' },
+  ErrorCodeInfo: { public: 'code en zh' },
+  FileCasePayload: { public: 'case' },
+  Holiday: { scoped: 'day' },
+  HouseholdConnection: { public: 'edges nodes pageInfo totalCount' },
+  HouseholdEdge: { public: 'cursor node' },
+  IncomeAccounting: { scoped: 'amountYuan assets belowStandard deductionsYuan householdSize id items perCapitaIncomeYuan recordedAt standardYuan' },
+  IncomeItem: { scoped: 'counted monthlyYuan source' },
+  Investigation: { scoped: 'case findings id investigators recordedAt visitedOn' },
+  Investigator: { scoped: 'account accountId signed' },
+  KinDeclaration: { scoped: 'declaredAt districtCode id name relation withdrawnAt' },
+  KinDeclarationConnection: { public: 'edges nodes pageInfo totalCount' },
+  KinDeclarationEdge: { public: 'cursor node' },
+  LinkDevelopmentSupportPayload: { public: 'developmentLink' },
+  Meeting: { scoped: 'agenda createdAt districtCode heldOn id members present townshipCode votes' },
+  MeetingConnection: { public: 'edges nodes pageInfo totalCount' },
+  MeetingEdge: { public: 'cursor node' },
+  Objection: { scoped: 'content id objector recordedAt resolution resolutionNote resolvedAt' },
+  PageInfo: { public: 'endCursor hasNextPage hasPreviousPage startCursor' },
+  PendingStep: { scoped: 'accounts dueAt roles step unmet' },
+  PermissionExplanation: { scoped: 'action allowed decidingGrant failedConditions field heldFor message subjectId subjectType username' },
+  PermissionGrant: { public: 'action clause condition effect fields reason role scope subject' },
+  PublicNotice: { public: 'amount householdSize maskedName noticeEndsAt noticeStartsAt programme villageCode villageName' },
+  RaiseDoubtPayload: { public: 'case' },
+  RaiseObjectionPayload: { public: 'case' },
+  RecordAppraisalPayload: { public: 'appraisal case' },
+  RecordAttendancePayload: { public: 'meeting' },
+  RecordAuditFindingPayload: { public: 'auditFinding' },
+  RecordCareAssessmentPayload: { public: 'case' },
+  RecordDeliveryPayload: { public: 'case delivery' },
+  RecordIncomeAccountingPayload: { public: 'case incomeAccounting' },
+  RecordInvestigationPayload: { public: 'case investigation' },
+  RecordPaymentPayload: { public: 'case' },
+  RefuseAcceptancePayload: { public: 'case' },
+  Region: { scoped: 'children code districtCode id kind level name parent parentCode population townshipCode villageCode' },
+  RemoveHouseholdMemberPayload: { public: 'household' },
+  RequestMaterialsPayload: { public: 'case' },
+  ReReviewPayload: { public: 'case' },
+  ReturnToReviewPayload: { public: 'case' },
+  RevokeApiKeyPayload: { public: 'apiKey' },
+  RoleAssignment: { scoped: 'districtCode regionCode role townshipCode villageCode' },
+  ScheduleMeetingPayload: { public: 'meeting' },
+  SetAccountActivePayload: { public: 'account' },
+  SetCommitteePayload: { public: 'committee' },
+  SetHolidayPayload: { public: 'settings' },
+  Setting: { scoped: 'clause defaultValue description key value' },
+  SignInvestigationPayload: { public: 'case investigation' },
+  SpotCheck: { scoped: 'findings id outcome recordedAt' },
+  SpotCheckPayload: { public: 'case' },
+  StartInvestigationPayload: { public: 'case' },
+  StartNoticePayload: { public: 'case' },
+  SubmitApplicationPayload: { public: 'case' },
+  SubmitForReviewPayload: { public: 'case' },
+  SupplyMaterialsPayload: { public: 'case' },
+  UpdateHouseholdPayload: { public: 'household' },
+  UpdateRegionPayload: { public: 'region' },
+  UpdateSettingPayload: { public: 'settings' },
+  VerificationAnswer: { scoped: 'answeredAt departmentCode districtCode findings id requestId subjects' },
+  VerificationAnswerConnection: { public: 'edges nodes pageInfo totalCount' },
+  VerificationAnswerEdge: { public: 'cursor node' },
+  VerificationRequest: { scoped: 'answers case departments districtCode id reportApprovedAt requestedAt status townshipCode villageCode' },
+  VerificationRequestConnection: { public: 'edges nodes pageInfo totalCount' },
+  VerificationRequestEdge: { public: 'cursor node' },
+  VerificationSubject: { scoped: 'idNumber name' },
+  WhoCanEntry: { scoped: 'account grant heldFor' },
+};
+
+/** The class of each field of a type, from the table, the subject lists or the root field's declaration. */
+function classesOf(type: GraphQLObjectType): Map<string, FieldClass> {
+  const classes = new Map<string, FieldClass>();
+  if (type.name === 'Query' || type.name === 'Mutation') {
+    for (const field of Object.keys(type.getFields())) {
+      const requirement = requirementOf(type.name, field);
+      if (requirement) classes.set(field, requirement.kind === 'public' ? 'public' : 'scoped');
+    }
+    return classes;
+  }
+  const subject = type.name as SubjectName;
+  const fields = SUBJECT_FIELDS[subject];
+  if (fields) {
+    const derived = DERIVED_PERSONAL_FIELDS[subject] ?? {};
+    for (const field of fields) {
+      classes.set(field, PERSONAL_FIELDS[subject]?.includes(field) ? 'personal' : field in derived ? 'derived-personal' : 'scoped');
+    }
+    return classes;
+  }
+  for (const [fieldClass, names] of Object.entries(CLASSES[type.name] ?? {}) as [FieldClass, string][]) {
+    for (const name of names.split(' ')) classes.set(name, fieldClass);
+  }
+  return classes;
+}
+
+/**
+ * Refuses a schema with a field nobody classified, or a classification of a field that does not
+ * exist: the server does not start (Directus aborts on a field without a rule; so do we).
+ */
+export function assertEveryFieldClassified(schema: GraphQLSchema): void {
+  const problems: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
+    const classes = classesOf(type);
+    const fields = Object.keys(type.getFields());
+    for (const field of fields) if (!classes.has(field)) problems.push(`${type.name}.${field} is not classified`);
+    for (const field of classes.keys())
+      if (!fields.includes(field)) problems.push(`${type.name}.${field} is classified but not in the schema`);
+  }
+  for (const name of Object.keys(CLASSES)) if (!schema.getType(name)) problems.push(`${name} is classified but not in the schema`);
+  if (problems.length > 0)
+    throw new Error(`Every GraphQL field must be classified (src/graphql/field-classes.ts):\n${problems.join('\n')}`);
+}
