@@ -95,6 +95,33 @@ export async function startEmbeddedPostgres(
   logger.info({ port: chosenPort, databaseDir }, 'embedded PostgreSQL started');
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${chosenPort}/assistance`,
-    stop: () => server.stop(),
+    stop: async () => {
+      await untilOtherSessionsEnd(server.getPgClient());
+      await server.stop();
+    },
   };
+}
+
+/**
+ * A closed pool has sent its sessions' goodbyes, but the server may not have read them yet: stopping
+ * it now would cut those sessions ("terminating connection due to administrator command"). Waits,
+ * briefly, until it has.
+ */
+async function untilOtherSessionsEnd(client: {
+  connect(): Promise<unknown>;
+  query(sql: string): Promise<{ rows: { count: number }[] }>;
+  end(): Promise<void>;
+}) {
+  await client.connect();
+  try {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const { rows } = await client.query(
+        "SELECT count(*)::int AS count FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()",
+      );
+      if (rows[0].count === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await client.end();
+  }
 }
