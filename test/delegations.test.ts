@@ -1,5 +1,5 @@
 import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
-import { as, caseOf, letNoticePass } from './support/workflow';
+import { as, caseOf, letNoticePass, setHexiCommittee } from './support/workflow';
 
 /**
  * The authority to decide as records (P3.1, P3.3, P5, D§13), over HTTP on the seeded demo: the
@@ -73,6 +73,18 @@ describe('delegation records (D§13)', () => {
       expect(codeOf(await t.gql(REVOKE, { i: revoke }, await t.login(username)))).toBe('FORBIDDEN');
     },
   );
+
+  it('whoCan(decide) names the district officer in Baiyun, by the pre-delegation grant (P5), and the head in Hexi (P3.1)', async () => {
+    const query = 'query($id: ID!) { whoCan(action: decide, subjectType: Case, subjectId: $id) { account { username } grant { clause } } }';
+    const baiyun = await caseOfHead('罗大勇');
+    expect((await as(t, 'auditor', query, { id: baiyun.id })).whoCan).toEqual([
+      { account: { username: 'district.officer' }, grant: { clause: 'P5' } },
+    ]);
+    const hexi = await caseOfHead('刘桂兰');
+    expect((await as(t, 'auditor', query, { id: hexi.id })).whoCan).toEqual([
+      { account: { username: 'hexi.head' }, grant: { clause: 'P3.1' } },
+    ]);
+  });
 
   it('a grant reports the staffing shortfall as a warning and is recorded all the same (P6.2)', async () => {
     const granted = await as(t, 'district.officer', GRANT, {
@@ -175,6 +187,18 @@ describe('a township without a valid committee cannot take up a delegation (P3.2
     );
     expect(codeOf(result)).toBe('INVALID_TRANSITION');
     expect(unmetKeysOf(result)).toEqual(['delegation.precondition.noCommittee']);
+    expect((await as(bare, 'district.officer', HISTORY, {})).delegations.totalCount).toBe(0);
+  });
+
+  it('names every problem of an invalid committee', async () => {
+    const committee = await setHexiCommittee(bare, ['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2']);
+    expect(committee.valid).toBe(false);
+    const result = await bare.gql(
+      GRANT,
+      { i: { townshipCode: HEXI, programme: 'DIBAO', effectiveFrom: today(), documentReference: '云溪民发〔2026〕51号' } },
+      await bare.login('district.officer'),
+    );
+    expect(unmetKeysOf(result)).toEqual(['delegation.precondition.committeeInvalid', 'committee.problem.tooFewMembers']);
     expect((await as(bare, 'district.officer', HISTORY, {})).delegations.totalCount).toBe(0);
   });
 });
