@@ -10,6 +10,7 @@ import { KeysetOrder1795844972467 } from './1795844972467-KeysetOrder';
 import { SpotChecksAndObjectionOutcomes1795846079979 } from './1795846079979-SpotChecksAndObjectionOutcomes';
 import { HouseholdEnrolmentFlags1795849883020 } from './1795849883020-HouseholdEnrolmentFlags';
 import { CommitteeMemberships1795849913819 } from './1795849913819-CommitteeMemberships';
+import { Delegations1795850004534 } from './1795850004534-Delegations';
 import { SystemCaseEvents1795851003733 } from './1795851003733-SystemCaseEvents';
 import { KinWithdrawal1795851100198 } from './1795851100198-KinWithdrawal';
 
@@ -26,6 +27,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SpotChecksAndObjectionOutcomes1795846079979,
   HouseholdEnrolmentFlags1795849883020,
   CommitteeMemberships1795849913819,
+  Delegations1795850004534,
   SystemCaseEvents1795851003733,
   KinWithdrawal1795851100198,
 ];

@@ -11,12 +11,35 @@ export interface Actor {
   districtCode: string;
   departmentCode: Department | null;
   roles: { role: Role; regionCode: string }[];
+  /** The delegations of the actor's district in force today (D§13): who decides what depends on them. */
+  delegations: DelegationInForce[];
+}
+
+/** A grant of the authority to decide, in force for a township and programme (D§13). */
+export interface DelegationInForce {
+  id: string;
+  townshipCode: string;
+  programme: string;
+}
+
+/**
+ * What a grant's `{ $delegated: true }` stands for: the row's township holds a delegation in force for
+ * the row's programme. CASL's conditions have no OR, so it is one alternative per township holding
+ * delegations, each plain equalities that become SQL like any scope.
+ */
+function delegatedAlternatives(actor: Actor): Record<string, unknown>[] {
+  const programmes = new Map<string, string[]>();
+  for (const { townshipCode, programme } of actor.delegations) {
+    programmes.set(townshipCode, [...(programmes.get(townshipCode) ?? []), programme]);
+  }
+  return [...programmes].map(([townshipCode, list]) => ({ townshipCode, programme: { $in: list } }));
 }
 
 export type AppAbility = MongoAbility<[Action, SubjectName | object]>;
 
-/** A CASL rule that remembers the policy row it came from, for explanations. */
-export type PolicyRule = RawRuleOf<AppAbility> & { grant: Grant; heldFor: string };
+/** A CASL rule that remembers the policy row it came from, for explanations, and which of its
+ * conditions were resolved from delegation records rather than written in the row. */
+export type PolicyRule = RawRuleOf<AppAbility> & { grant: Grant; heldFor: string; fromDelegations: string[] };
 
 const GRANTS_BY_ROLE = new Map<Role, Grant[]>();
 for (const grant of POLICY) {
@@ -50,8 +73,18 @@ function scopeValueOrThrow(scope: Scope, role: Role, regionCode: string, actor: 
   }
 }
 
-/** The CASL conditions a grant gives a role held for a region: its scope plus any extra condition. */
-export function conditionsOf(grant: Grant, regionCode: string, actor: Actor): Record<string, unknown> {
+/** The condition no row meets: a grant whose delegation is missing still names itself in refusals. */
+const NO_DELEGATION = { programme: { $in: [] } };
+
+/**
+ * The CASL conditions a grant gives a role held for a region: its scope plus any extra condition;
+ * several alternatives (one rule each) when the extra condition depends on delegations.
+ */
+export function conditionsOf(
+  grant: Grant,
+  regionCode: string,
+  actor: Actor,
+): { conditions: Record<string, unknown>; fromDelegations: string[] }[] {
   const field = SUBJECT_SCOPE_FIELDS[grant.subject][grant.scope];
   if (!field) throw new Error(`Policy error: ${grant.subject} cannot be limited by ${grant.scope} scope`);
   // Every condition names the holder's district, so each one is also a tenant filter (D§1): a row of
@@ -61,9 +94,17 @@ export function conditionsOf(grant: Grant, regionCode: string, actor: Actor): Re
     [field]: scopeValueOrThrow(grant.scope, grant.role, regionCode, actor),
   };
   for (const [key, value] of Object.entries(grant.when?.conditions ?? {})) {
-    conditions[key] = value === '$accountId' ? actor.accountId : value;
+    if (key !== '$delegated') conditions[key] = value === '$accountId' ? actor.accountId : value;
   }
-  return conditions;
+  if (!grant.when?.conditions.$delegated) return [{ conditions, fromDelegations: [] }];
+  // Alternatives that contradict the scope (another township's delegation for a township role) never match.
+  const alternatives = delegatedAlternatives(actor).filter((alternative) =>
+    Object.entries(alternative).every(([key, value]) => !(key in conditions) || conditions[key] === value),
+  );
+  return (alternatives.length ? alternatives : [NO_DELEGATION]).map((alternative) => ({
+    conditions: { ...conditions, ...alternative },
+    fromDelegations: Object.keys(alternative).filter((key) => !(key in conditions)),
+  }));
 }
 
 /** The policy rules of an actor, grants before denials so that a denial always wins. */
@@ -73,17 +114,20 @@ export function rulesFor(actor: Actor): PolicyRule[] {
     const grants = GRANTS_BY_ROLE.get(role);
     if (!grants) throw new Error(`Unknown role "${role}": it has no row in the policy table`);
     for (const grant of grants) {
-      rules.push({
-        action: grant.action,
-        subject: grant.subject,
-        fields: grant.fields ? [...grant.fields] : undefined,
-        conditions: conditionsOf(grant, regionCode, actor),
-        inverted: grant.inverted,
-        // CASL's own reason (its ForbiddenError message); callers are refused in their language below.
-        reason: grant.reason.en,
-        grant,
-        heldFor: regionCode,
-      });
+      for (const { conditions, fromDelegations } of conditionsOf(grant, regionCode, actor)) {
+        rules.push({
+          action: grant.action,
+          subject: grant.subject,
+          fields: grant.fields ? [...grant.fields] : undefined,
+          conditions,
+          inverted: grant.inverted,
+          // CASL's own reason (its ForbiddenError message); callers are refused in their language below.
+          reason: grant.reason.en,
+          grant,
+          heldFor: regionCode,
+          fromDelegations,
+        });
+      }
     }
   }
   return rules.sort((a, b) => Number(Boolean(a.inverted)) - Number(Boolean(b.inverted)));
@@ -120,13 +164,13 @@ export function refusalReason(ability: AppAbility, action: Action, subject: Subj
     const denial = rules.find((r) => r.inverted);
     return denial ? refusedBy((denial.origin as PolicyRule).grant) : message('permission.denied.noGrant', { action, subject: subjectType });
   }
+  // A grant's extra condition is part of its scope in words, e.g. "where a delegation is in force" (D§13).
   const scopes = new Map(
     grants.map((g) => [
-      `${g.role}:${g.scope}`,
+      `${g.role}:${g.scope}:${g.when?.text.en ?? ''}`,
       {
-        // A grant with a condition (the deputy chair standing in, rural households) names it too.
-        zh: `${g.role}（${SCOPE_WORDS[g.scope].zh}${g.when ? `，${g.when.text.zh}` : ''}）`,
-        en: `${g.role}: ${SCOPE_WORDS[g.scope].en}${g.when ? `, ${g.when.text.en}` : ''}`,
+        zh: `${g.role}（${SCOPE_WORDS[g.scope].zh}${g.when ? `，且${g.when.text.zh}` : ''}）`,
+        en: `${g.role}: ${SCOPE_WORDS[g.scope].en}${g.when ? `, where ${g.when.text.en}` : ''}`,
       },
     ]),
   );

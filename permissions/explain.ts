@@ -1,4 +1,4 @@
-import { subject as asSubject } from '@casl/ability';
+import { createMongoAbility, subject as asSubject } from '@casl/ability';
 import { Actor, defineAbilityFor, PolicyRule } from './ability';
 import { Localized, PolicyMessage as Message, policyMessage as message } from './vocabulary';
 import { Action, Grant, POLICY, SubjectName } from './policy';
@@ -73,7 +73,13 @@ export function explain(actor: Actor, action: Action, subjectType: SubjectName, 
       const policyRule = rule.origin as PolicyRule;
       if (rule.inverted) continue;
       const who = { role: policyRule.grant.role, heldFor: policyRule.heldFor };
+      const fromDelegations: Record<string, unknown> = {};
       for (const [key, expected] of Object.entries(rule.conditions ?? {})) {
+        // Conditions resolved from delegation records are named by the grant's words for them, not one by one.
+        if (policyRule.fromDelegations.includes(key)) {
+          fromDelegations[key] = expected;
+          continue;
+        }
         const actual = (row as Record<string, unknown>)[key];
         if (actual !== expected) {
           failedConditions.push(
@@ -81,6 +87,13 @@ export function explain(actor: Actor, action: Action, subjectType: SubjectName, 
           );
         }
       }
+      const delegated = Object.keys(fromDelegations).length
+        ? createMongoAbility([{ action, subject: subjectType, conditions: fromDelegations }]).can(
+            action,
+            asSubject(subjectType, { ...row }) as never,
+          )
+        : true;
+      if (!delegated) failedConditions.push(message('permission.explain.whenFailed', { ...who, condition: policyRule.grant.when!.text }));
       if (field && rule.fields && !rule.fields.includes(field))
         failedConditions.push(message('permission.explain.fieldNotGranted', { ...who, field }));
     }

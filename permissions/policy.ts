@@ -21,7 +21,8 @@ export interface Grant {
   /** Fields the grant covers; absent means every field, personal data included. */
   fields?: readonly string[];
   /** Extra equality conditions on top of the scope, with their meaning in words. The value
-   * `'$accountId'` stands for the holder's account id (an array column matches when it contains it). */
+   * `'$accountId'` stands for the holder's account id (an array column matches when it contains it);
+   * the key `$delegated: true` for "the row's township holds a delegation in force for the row's programme" (D§13). */
   when?: { conditions: Record<string, unknown>; text: Localized };
   /** An explicit denial that overrides grants (separation of duties). */
   inverted?: boolean;
@@ -83,6 +84,12 @@ const g = (
   zh: string,
   extra: Partial<Grant> = {},
 ): Grant => ({ role, action, subject, scope, clause, reason: { zh, en }, ...extra });
+
+/** The condition of the rows a delegation in force covers (D§13), resolved per actor by the ability builder. */
+const DELEGATED = {
+  conditions: { $delegated: true },
+  text: { zh: '该案所在乡镇（街道）已获得该救助类别的有效委托', en: "the case's township holds a delegation in force for its programme" },
+};
 
 const forAllRoles = (make: (role: Role) => Grant): Grant[] => Object.values(Role).map(make);
 
@@ -177,8 +184,9 @@ export const POLICY: readonly Grant[] = [
     '乡镇（街道）主要负责同志签发本乡镇（街道）案件的审批决定。'),
   g(TOWNSHIP_HEAD, 'read', 'CaseRecord', 'township', 'P3.1', 'The township head signs decisions on the township\'s cases.',
     '乡镇（街道）主要负责同志签发本乡镇（街道）案件的审批决定。'),
-  g(TOWNSHIP_HEAD, 'decide', 'Case', 'township', 'P3.1', 'Townships hold the delegated authority to approve or refuse assistance.',
-    '乡镇（街道）受委托行使救助审核确认权：确认或不予确认。'),
+  g(TOWNSHIP_HEAD, 'decide', 'Case', 'township', 'P3.1', 'A township decides only under a delegation from the district in force for the case\'s programme.',
+    '乡镇（街道）须在区民政对该救助类别的委托生效后，方可行使审核确认权。',
+    { when: DELEGATED }),
 
   // ── District civil affairs: supervises, never decides (P1, P4.3) ───────────────────────────
   g(DISTRICT_OFFICER, 'read', 'Account', 'district', 'P4.3', 'The district trains, guides and supervises the staff of its townships and villages.',
@@ -195,9 +203,23 @@ export const POLICY: readonly Grant[] = [
     '区民政监督、抽查全区各乡镇（街道）的案件。'),
   g(DISTRICT_OFFICER, 'read', 'AuditEntry', 'district', 'D§12', 'The district supervises through the audit log.',
     '区民政通过审计日志实施监督。'),
+  g(DISTRICT_OFFICER, 'decide', 'Case', 'district', 'P5', 'Until a township holds a delegation for a programme, the district itself decides its cases (pre-delegation mode).',
+    '乡镇（街道）获得某救助类别的委托之前，由区民政对其案件作出审核确认（委托前模式）。'),
   g(DISTRICT_OFFICER, 'decide', 'Case', 'district', 'P1', 'Approval and supervision are separate: the district supervises and never approves or refuses a delegated township\'s case.',
     '审核确认与监督管理相分离：区民政只监督，不对已下放乡镇（街道）的案件作出确认或不予确认。',
-    { inverted: true }),
+    { inverted: true, when: DELEGATED }),
+
+  // ── Delegations: the district entrusts the authority to decide (P3.1, P3.3, P5, D§13) ──────
+  g(DISTRICT_OFFICER, 'create', 'Delegation', 'district', 'P3.1', 'The district entrusts a ready township with the authority to decide, programme by programme.',
+    '区民政将审核确认权分类别委托给具备条件的乡镇（街道）。'),
+  g(DISTRICT_OFFICER, 'revoke', 'Delegation', 'district', 'P3.3', 'The district takes back a delegation a township does not exercise properly.',
+    '乡镇（街道）未能规范行使委托权限的，区民政收回委托。'),
+  ...[DISTRICT_OFFICER, FINANCE_OFFICER, AUDITOR, POVERTY_OFFICER].map((role) =>
+    g(role, 'read', 'Delegation', 'district', 'P5', 'Who holds the authority to decide is known to every district office.',
+      '审核确认权的委托情况对区级各部门公开。')),
+  ...[TOWNSHIP_CASEWORKER, COMMITTEE_MEMBER, TOWNSHIP_HEAD].map((role) =>
+    g(role, 'read', 'Delegation', 'township', 'P3.1', 'Township staff see the delegations their township holds.',
+      '乡镇（街道）工作人员查看本乡镇（街道）获得的委托。')),
 
   // ── Finance (P4.4): payees and amounts, not household detail ───────────────────────────────
   g(FINANCE_OFFICER, 'read', 'Household', 'district', 'P4.4', 'Finance pays the payee: it sees the name and bank account, not the household\'s situation.',
@@ -307,8 +329,14 @@ export const POLICY: readonly Grant[] = [
       { inverted: true, when: { conditions: { investigatorIds: '$accountId' }, text: { zh: '本人参与过本案入户调查', en: 'the holder investigated the case' } } }))),
   g(COMMITTEE_MEMBER, 'review', 'Case', 'township', 'D§4', 'When the chair must recuse on a case, the deputy chair chairs its review, so that no case is left undecidable.',
     '组长须回避的案件，由副组长主持审核，不使任何案件因回避而无法审批。', { when: ACTING_CHAIR }),
+  // Standing in for the head, the deputy signs only what the head could: under a delegation in force (D§13).
   g(COMMITTEE_MEMBER, 'decide', 'Case', 'township', 'D§4', 'When the chair must recuse on a case, the deputy chair signs its decision, so that no case is left undecidable.',
-    '组长须回避的案件，由副组长签发审批决定，不使任何案件因回避而无法审批。', { when: ACTING_CHAIR }),
+    '组长须回避的案件，由副组长签发审批决定，不使任何案件因回避而无法审批。', {
+      when: {
+        conditions: { ...ACTING_CHAIR.conditions, ...DELEGATED.conditions },
+        text: { zh: `${ACTING_CHAIR.text.zh}，且${DELEGATED.text.zh}`, en: `${ACTING_CHAIR.text.en}, and ${DELEGATED.text.en}` },
+      },
+    }),
 
   g(VILLAGE_ASSISTANT, 'read', 'Enrolment', 'village', 'P4.1', 'The village assists with the dynamic management of its recipients.',
     '村（社区）协助对本村（社区）救助对象实施动态管理。'),

@@ -24,6 +24,7 @@ export const SUBJECT_SCOPE_FIELDS: Record<SubjectName, Partial<Record<Scope, str
   Enrolment: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   AuditFinding: { district: 'districtCode', township: 'townshipCode' },
   DevelopmentLink: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
+  Delegation: { district: 'districtCode', township: 'townshipCode' },
 };
 
 export const SUBJECT_NAMES = Object.keys(SUBJECT_SCOPE_FIELDS) as SubjectName[];

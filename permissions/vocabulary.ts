@@ -58,7 +58,8 @@ export type SubjectName =
   | 'KinDeclaration'
   | 'Enrolment'
   | 'AuditFinding'
-  | 'DevelopmentLink';
+  | 'DevelopmentLink'
+  | 'Delegation';
 
 /**
  * Which rows a grant reaches, relative to the region (or account) the role is held for.
@@ -74,6 +75,7 @@ export type PolicyMessageKey =
   | 'permission.denied.noGrant'
   | 'permission.denied.outOfScope'
   | 'permission.explain.conditionFailed'
+  | 'permission.explain.whenFailed'
   | 'permission.explain.fieldNotGranted'
   | 'permission.explain.allowed'
   | 'permission.explain.refused'

@@ -18,6 +18,7 @@ import { EnrolmentService } from './modules/enrolment/enrolment.service';
 import { CaseStepsService } from './modules/case/case-steps.service';
 import { PublicNoticeService } from './modules/notice/public-notice.service';
 import { OversightService } from './modules/oversight/oversight.service';
+import { DelegationService } from './modules/delegation/delegation.service';
 
 /**
  * The composition root: every application service, created once per server, each given the
@@ -39,6 +40,7 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
   const committees = new CommitteeService(data, settings, writes, accounts, cases);
   const workflow = new WorkflowService(data, writes, settings, { kin, verification, committees, enrolments });
   const steps = new CaseStepsService(data, accounts, cases, settings, workflow);
+  const delegations = new DelegationService(data, writes, regions, accounts, committees);
   return {
     data,
     audit,
@@ -53,6 +55,7 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
     committees,
     workflow,
     steps,
+    delegations,
     notices: new PublicNoticeService(data),
     oversight: new OversightService(data, writes, regions),
   };

@@ -5,6 +5,7 @@ import { createLogger } from '../src/logger';
 import { Household, Person } from '../src/modules/household/household.entity';
 import { Account } from '../src/modules/account/account.entity';
 import { actorOf } from '../src/modules/account/account.service';
+import { delegationsInForce } from '../src/modules/delegation/delegations-in-force';
 import { startTestApp, TestApp } from './support/harness';
 import { householdWithCase } from './support/households';
 
@@ -22,7 +23,7 @@ afterAll(() => t.close());
 
 async function callerFor(username: string): Promise<Caller> {
   const account = await t.dataSource.getRepository(Account).findOneOrFail({ where: { username }, relations: { roles: true } });
-  const actor = actorOf(account);
+  const actor = actorOf(account, await delegationsInForce(data, account.districtCode));
   return {
     actor,
     authMethod: 'TOKEN',

@@ -10,7 +10,7 @@ import { messages } from '../src/i18n/messages';
 import { buildAppSchema } from '../src/graphql/schema';
 import { createLogger } from '../src/logger';
 import { startTestApp, TestApp } from './support/harness';
-import { apply } from './support/workflow';
+import { apply, setHexiCommittee } from './support/workflow';
 
 const CLAUSE = /\b(P\d(\.\d)?|D§\d+)\b/;
 const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -170,6 +170,8 @@ describe('errors over HTTP', () => {
   });
 
   it("a refusal by a policy row gives the row's reason in the request's language, citing its clause outside the sentence", async () => {
+    // Hexi holds the delegations once its committee is valid: the district's decision is refused by P1.
+    await setHexiCommittee(t);
     const { case: applied } = await apply(t, 'DIBAO', { head: '双语' });
     const approve = 'mutation($id: ID!, $v: Int!) { approveCase(input: { caseId: $id, version: $v }) { case { status } } }';
     const token = await t.login('district.officer');

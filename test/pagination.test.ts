@@ -59,6 +59,7 @@ const WALKS: Record<string, WalkFixture> = {
   auditFindings: { caller: 'auditor', table: 'audit_findings', sortColumn: 'created_at' },
   developmentLinks: { caller: 'poverty', table: 'development_links', sortColumn: 'created_at' },
   kinDeclarations: { caller: 'district.officer', table: 'kin_declarations', sortColumn: 'declared_at' },
+  delegations: { caller: 'district.officer', table: 'delegations', sortColumn: 'created_at' },
 };
 
 /** Copies one row of the fixture's table `count` times, created at the SQL instant `at` (which may

@@ -1,5 +1,5 @@
 import { subject } from '@casl/ability';
-import { Actor, defineAbilityFor } from '../permissions/ability';
+import { Actor, defineAbilityFor, refusalReason } from '../permissions/ability';
 import { Action, SubjectName } from '../permissions/policy';
 import { Role } from '../permissions/roles';
 import { ACTIONS } from '../permissions/explain';
@@ -68,6 +68,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'create KinDeclaration': 'S',
     'read KinDeclaration': 'S',
     'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
+    'read Delegation': 'SVT', // P3.1: the delegations the own township holds
     'read DevelopmentLink': 'SVT',
   },
   [Role.COMMITTEE_MEMBER]: {
@@ -88,6 +89,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'create KinDeclaration': 'S',
     'read KinDeclaration': 'S',
     'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
+    'read Delegation': 'SVT', // P3.1: the delegations the own township holds
   },
   [Role.TOWNSHIP_HEAD]: {
     // P3.1, P3.2
@@ -115,10 +117,11 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'create KinDeclaration': 'S',
     'read KinDeclaration': 'S',
     'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
+    'read Delegation': 'SVT', // P3.1: the delegations the own township holds
     'read DevelopmentLink': 'SVT',
   },
   [Role.DISTRICT_OFFICER]: {
-    // P4.3, and never decides (P1)
+    // P4.3; decides only where no delegation is in force (P5), never a delegated township's case (P1)
     'read Region': 'SVTD',
     'read Account': 'SVTD',
     'explain Account': 'SVTD',
@@ -142,6 +145,10 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read KinDeclaration': 'SVTD',
     'read AuditFinding': 'SVTD',
     'read DevelopmentLink': 'SVTD',
+    'decide Case': 'D', // Shiqiao holds no delegation: pre-delegation mode (P5); Hexi's DIBAO is delegated (P1)
+    'create Delegation': 'SVTD', // P3.1
+    'revoke Delegation': 'SVTD', // P3.3
+    'read Delegation': 'SVTD',
   },
   [Role.FINANCE_OFFICER]: {
     // P4.4
@@ -152,6 +159,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read Settings': 'SVTD',
     'read Household': 'SVTD',
     'read Enrolment': 'SVTD',
+    'read Delegation': 'SVTD', // P5
   },
   [Role.AUDITOR]: {
     // P4.4
@@ -171,6 +179,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read VerificationRequest': 'SVTD',
     'create AuditFinding': 'SVTD',
     'read AuditFinding': 'SVTD',
+    'read Delegation': 'SVTD', // P5
   },
   [Role.POVERTY_OFFICER]: {
     // P4.4
@@ -183,6 +192,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read Enrolment': 'SVTD',
     'create DevelopmentLink': 'SVTD',
     'read DevelopmentLink': 'SVTD',
+    'read Delegation': 'SVTD', // P5
   },
   [Role.DEPARTMENT]: {
     // P4.3, P4.4
@@ -227,6 +237,7 @@ const TIER: Record<Role, string> = {
   ADMIN: 'DISTRICT',
 };
 const SELF = '00000000-0000-4000-8000-000000000001';
+const HEXI_DIBAO = { id: '00000000-0000-4000-8000-0000000000d1', townshipCode: '510199101000', programme: 'DIBAO' };
 
 function actorFor(role: Role): Actor {
   return {
@@ -235,6 +246,8 @@ function actorFor(role: Role): Actor {
     districtCode: '510199000000',
     departmentCode: role === Role.DEPARTMENT ? ('TAX' as Actor['departmentCode']) : null,
     roles: [{ role, regionCode: HELD_FOR[TIER[role]] }],
+    // The holder's own township (Hexi) holds the DIBAO delegation; the others none (D§13).
+    delegations: [HEXI_DIBAO],
   };
 }
 
@@ -301,6 +314,23 @@ describe('separation of duties and special conditions', () => {
     const actor = actorFor(Role.DISTRICT_OFFICER);
     actor.roles.push({ role: Role.TOWNSHIP_HEAD, regionCode: '510199101000' });
     expect(defineAbilityFor(actor).can('decide', rowAt('V', 'Case') as never)).toBe(false);
+  });
+
+  it('in pre-delegation mode the district officer decides and the township head may not, naming the missing delegation (P5, D§13)', () => {
+    const withoutDelegation = (role: Role) => defineAbilityFor({ ...actorFor(role), delegations: [] });
+    const target = rowAt('V', 'Case');
+    expect(withoutDelegation(Role.DISTRICT_OFFICER).can('decide', target as never)).toBe(true);
+    const head = withoutDelegation(Role.TOWNSHIP_HEAD);
+    expect(head.can('decide', target as never)).toBe(false);
+    expect(refusalReason(head, 'decide', target).params.scopes).toEqual([
+      expect.objectContaining({ en: expect.stringMatching(/delegation in force/) }),
+    ]);
+  });
+
+  it("a delegation covers its own programme only: Hexi's TEKUN case is still the district's (D§13)", () => {
+    const tekun = subject('Case', { ...rowAt('V', 'Case'), programme: 'TEKUN' });
+    expect(defineAbilityFor(actorFor(Role.TOWNSHIP_HEAD)).can('decide', tekun as never)).toBe(false);
+    expect(defineAbilityFor(actorFor(Role.DISTRICT_OFFICER)).can('decide', tekun as never)).toBe(true);
   });
 
   it('limits the poverty office to rural DIBAO recipients with a member able to work (P4.4)', () => {

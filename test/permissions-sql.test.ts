@@ -1,5 +1,5 @@
 import { subject } from '@casl/ability';
-import { Actor, defineAbilityFor } from '../permissions/ability';
+import { Actor, defineAbilityFor, DelegationInForce } from '../permissions/ability';
 import { Role } from '../permissions/roles';
 import { scopeQuery } from '../src/db/policy-sql';
 import { ACTIONS } from '../permissions/explain';
@@ -8,6 +8,9 @@ import { actorOf } from '../src/modules/account/account.service';
 import { Account } from '../src/modules/account/account.entity';
 import { ENTITIES } from '../src/db/entities';
 import { Household } from '../src/modules/household/household.entity';
+import { DataAccess } from '../src/db/data-access';
+import { createLogger } from '../src/logger';
+import { delegationsInForce } from '../src/modules/delegation/delegations-in-force';
 import { startTestApp, TestApp } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { householdWithCase, idNumber } from './support/households';
@@ -52,6 +55,7 @@ const SUBJECT_OF_TABLE: Record<string, SubjectName> = {
   Enrolment: 'Enrolment',
   AuditFinding: 'AuditFinding',
   DevelopmentLink: 'DevelopmentLink',
+  Delegation: 'Delegation',
 };
 const READ_THROUGH_PARENT = ['RoleAssignment', 'DistrictHoliday', 'CommitteeMember'];
 const TABLES = ENTITIES.map((entity) => entity.name).filter((name) => !READ_THROUGH_PARENT.includes(name));
@@ -68,6 +72,11 @@ const COMBINED_ROLES: Actor[] = [
       { role: Role.DISTRICT_OFFICER, regionCode: '510199000000' },
       { role: Role.TOWNSHIP_HEAD, regionCode: '510199101000' },
     ],
+    // Delegated in one township for one programme, in another for another: the district decides the rest (D§13).
+    delegations: [
+      { id: '00000000-0000-4000-8000-0000000000d1', townshipCode: '510199101000', programme: 'DIBAO' },
+      { id: '00000000-0000-4000-8000-0000000000d2', townshipCode: '510199102000', programme: 'LINSHI' },
+    ],
   },
   {
     accountId: '00000000-0000-4000-8000-0000000000c2',
@@ -78,12 +87,15 @@ const COMBINED_ROLES: Actor[] = [
       { role: Role.VILLAGE_ASSISTANT, regionCode: '510199101201' },
       { role: Role.POVERTY_OFFICER, regionCode: '510199000000' },
     ],
+    delegations: [],
   },
 ];
 
 let t: TestApp;
+let data: DataAccess;
 beforeAll(async () => {
   t = await startTestApp({ fixture: OTHER_DISTRICT });
+  data = new DataAccess(t.dataSource, createLogger('silent'));
   // Rows spread over villages, townships and both districts.
   await householdWithCase(t, 'va.101201', '510199101201', 'DIBAO', '甲一');
   await householdWithCase(t, 'va.101202', '510199101202', 'TEKUN', '乙二');
@@ -123,6 +135,15 @@ beforeAll(async () => {
     { c: approved.id },
   );
   await stepOk(t, 'hexi.caseworker', 'fileCase', approved.id);
+  // Hexi's LINSHI delegation revoked again: a revocation record, and Hexi's LINSHI back with the district.
+  const { delegations } = await as(t, 'district.officer', '{ delegations(townshipCode: "510199101000") { nodes { id programme } } }');
+  await as(t, 'district.officer', 'mutation($i: RevokeDelegationInput!) { revokeDelegation(input: $i) { delegation { id } } }', {
+    i: {
+      delegationId: delegations.nodes.find((d: { programme: string }) => d.programme === 'LINSHI').id,
+      effectiveFrom: new Date().toISOString().slice(0, 10),
+      documentReference: '收回〔2026〕1号',
+    },
+  });
   await stepOk(t, 'district.officer', 'spotCheck', approved.id, { outcome: 'CONFIRMED', findings: '核实无误' });
   // a case on which the head recuses as kin, so that the deputy chair's grants are compared too (D§4)
   const { case: recused } = await apply(t, 'DIBAO', { head: '组长回避' });
@@ -163,7 +184,9 @@ describe('SQL push-down returns exactly the rows ability.can accepts', () => {
     const entity = ENTITIES.find((e) => e.name === table)!;
     const subjectType = SUBJECT_OF_TABLE[table];
     const accounts = await t.dataSource.getRepository(Account).find({ relations: { roles: true } });
-    const actors = [...accounts.map(actorOf), ...COMBINED_ROLES];
+    const inForce = new Map<string, DelegationInForce[]>();
+    for (const district of new Set(accounts.map((a) => a.districtCode))) inForce.set(district, await delegationsInForce(data, district));
+    const actors = [...accounts.map((account) => actorOf(account, inForce.get(account.districtCode)!)), ...COMBINED_ROLES];
     const all = await t.dataSource.getRepository(entity).find();
     expect(all.length).toBeGreaterThan(0);
     let compared = 0;
@@ -192,7 +215,7 @@ describe('SQL push-down returns exactly the rows ability.can accepts', () => {
     const [account] = await t.dataSource.getRepository(Account).find({ where: { username }, relations: { roles: true } });
     const households = await scopeQuery(
       t.dataSource.getRepository(Household).createQueryBuilder('row'),
-      defineAbilityFor(actorOf(account)),
+      defineAbilityFor(actorOf(account, [])),
       'read',
       'Household',
     ).getMany();

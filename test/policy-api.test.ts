@@ -9,6 +9,7 @@ import { POLICY } from '../permissions/policy';
 import { codeOf, startTestApp, TestApp } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { householdWithCase } from './support/households';
+import { setHexiCommittee } from './support/workflow';
 
 describe('every Query and Mutation field declares what it needs', () => {
   it('has a declared requirement (Needs, Public or SignedIn) for each root field', async () => {
@@ -60,6 +61,8 @@ describe('the audit API over HTTP', () => {
   beforeAll(async () => {
     t = await startTestApp({ fixture: OTHER_DISTRICT });
     hexiCase = (await householdWithCase(t, 'va.101201', '510199101201')).case;
+    // Hexi takes up the district's delegations (D§13): its head decides, the district may not (P1).
+    await setHexiCommittee(t);
     idOf = async (username) => {
       const result = await t.gql('{ accounts(first: 100) { nodes { id username } } }', {}, await t.login('admin'));
       return result.data!.accounts.nodes.find((a: { username: string }) => a.username === username).id;

@@ -33,8 +33,11 @@ describe('the workflow table', () => {
     }
   });
 
-  it('never lets the district decide: no decide grant for DISTRICT_OFFICER, and an explicit denial (P1)', () => {
+  it("lets the district decide only in pre-delegation mode (P5), with an explicit denial over a delegated township's cases (P1)", () => {
     const officer = POLICY.filter((g) => g.role === Role.DISTRICT_OFFICER && g.action === 'decide');
-    expect(officer).toEqual([expect.objectContaining({ inverted: true, clause: 'P1' })]);
+    expect(officer.map((g) => [g.clause, Boolean(g.inverted), g.when?.conditions])).toEqual([
+      ['P5', false, undefined],
+      ['P1', true, { $delegated: true }],
+    ]);
   });
 });

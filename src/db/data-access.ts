@@ -12,6 +12,7 @@ export type SystemReason =
   | 'sign in and resolve credentials'
   | 'roles of accounts the caller may read'
   | 'check a committee against its members'
+  | 'resolve the delegations in force'
   | "count a case's meetings for its next steps"
   | 'public notices for anyone'
   | 'check uniqueness across the district'

@@ -11,6 +11,7 @@ import { VerificationAnswer, VerificationRequest } from '../modules/verification
 import { KinDeclaration } from '../modules/kin/kin-declaration.entity';
 import { Enrolment } from '../modules/enrolment/enrolment.entity';
 import { AuditFinding, DevelopmentLink } from '../modules/oversight/oversight.entity';
+import { Delegation } from '../modules/delegation/delegation.entity';
 
 /** Every entity, listed explicitly so the same set loads under tsc output and under jest. */
 export const ENTITIES = [
@@ -41,4 +42,5 @@ export const ENTITIES = [
   Enrolment,
   AuditFinding,
   DevelopmentLink,
+  Delegation,
 ];

@@ -11,6 +11,7 @@ import { committeeView } from '../modules/committee/committee.resolver';
 import { Enrolment } from '../modules/enrolment/enrolment.entity';
 import { KinDeclaration } from '../modules/kin/kin-declaration.entity';
 import { AuditFinding, DevelopmentLink } from '../modules/oversight/oversight.entity';
+import { Delegation } from '../modules/delegation/delegation.entity';
 import { VerificationRequest } from '../modules/verification/verification.entity';
 
 function tenant(key: string, load: (key: TenantKey) => Promise<Node | null>): Promise<Node | null> {
@@ -61,6 +62,7 @@ export const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) =>
   Enrolment: scopedRow('Enrolment', Enrolment),
   AuditFinding: scopedRow('AuditFinding', AuditFinding),
   DevelopmentLink: scopedRow('DevelopmentLink', DevelopmentLink),
+  Delegation: scopedRow('Delegation', Delegation),
 };
 
 /** Fetches the object a global ID names (its type and key) through that type's scoped fetcher;

@@ -21,6 +21,7 @@ import { EnrolmentResolver } from '../modules/enrolment/enrolment.resolver';
 import { SettingsResolver } from '../modules/settings/settings.resolver';
 import { PublicNoticeResolver } from '../modules/notice/public-notice.resolver';
 import { OversightResolver } from '../modules/oversight/oversight.resolver';
+import { DelegationResolver } from '../modules/delegation/delegation.resolver';
 import { ErrorCodeResolver } from '../modules/errors/error-code.resolver';
 
 export const RESOLVERS = [
@@ -45,6 +46,7 @@ export const RESOLVERS = [
   SettingsResolver,
   PublicNoticeResolver,
   OversightResolver,
+  DelegationResolver,
   ErrorCodeResolver,
 ] as const;
 

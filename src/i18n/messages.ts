@@ -250,6 +250,35 @@ export const messages = {
   },
   'case.review.meetingRequired': { zh: '请指明审核本案的会议（meetingId）。', en: 'Name the meeting that reviewed the case (meetingId).' },
 
+  // ── Delegations of the authority to decide (P3.1, P3.3, P5, D§13) ───────────────────────────
+  'delegation.notFound': { zh: '未找到该委托，或您无权查看。', en: 'No such delegation, or you may not see it.' },
+  'delegation.until.beforeFrom': { zh: '截止日期不能早于生效日期。', en: 'effectiveUntil cannot be before effectiveFrom.' },
+  'delegation.revocation.beforeGrant': {
+    zh: '收回日期不能早于委托生效日期。',
+    en: 'A revocation cannot take effect before the grant it ends.',
+  },
+  'delegation.alreadyInForce': {
+    zh: '乡镇（街道）{townshipCode} 在该日已有 {programme} 的有效委托。',
+    en: 'Township {townshipCode} already holds a delegation for {programme} in force on that date.',
+    clause: 'D§13',
+  },
+  'delegation.alreadyRevoked': { zh: '该委托已被收回。', en: 'This delegation has already been revoked.', clause: 'D§13' },
+  'delegation.precondition.noCommittee': {
+    zh: '乡镇（街道）{townshipCode} 尚未成立联审联批小组，不能承接委托。',
+    en: 'Township {townshipCode} has no joint review committee, so it cannot take up a delegation.',
+    clause: 'P3.2, D§13',
+  },
+  'delegation.precondition.committeeInvalid': {
+    zh: '乡镇（街道）{townshipCode} 的联审联批小组不符合要求，不能承接委托：',
+    en: 'The joint review committee of township {townshipCode} is not valid, so it cannot take up a delegation:',
+    clause: 'P3.2, D§13',
+  },
+  'delegation.warning.understaffed': {
+    zh: '乡镇（街道）{townshipCode} 常住人口 {population} 人，应配备民政经办人员 {required} 名，现有 {caseworkers} 名。',
+    en: 'Township {townshipCode} has {caseworkers} civil-affairs caseworkers; {required} are required for {population} residents.',
+    clause: 'P6.2',
+  },
+
   // ── The joint review committee (P3.2, D§4) ────────────────────────────────────────────────
   'committee.missing': {
     zh: '乡镇（街道）{townshipCode} 尚未成立联审联批小组。',
@@ -410,6 +439,10 @@ export const messages = {
     zh: '无法说明：答案取决于您无权查看的数据（{columns}）。',
     en: 'Cannot explain: the answer depends on data you may not read ({columns}).',
     clause: 'D§12',
+  },
+  'permission.explain.whenFailed': {
+    zh: '{role}（授权区划 {heldFor}）：仅限{condition}',
+    en: '{role} held for {heldFor}: only where {condition}',
   },
   'permission.explain.fieldNotGranted': {
     zh: '{role}（授权区划 {heldFor}）：字段 {field} 不在授权字段之内',

@@ -287,6 +287,25 @@ export async function formDemoCommittees(staff: DemoStaff): Promise<void> {
   }
 }
 
+/** Baiyun stays in pre-delegation mode (D§13): the district decides its cases, so both modes can be tried. */
+const PRE_DELEGATION_TOWNSHIP = '510199201000';
+
+/** The district's delegations to every township but Baiyun, for every programme, as the district officer records them (P3.1, P5). */
+export async function delegateDemoTownships(staff: DemoStaff): Promise<void> {
+  for (const code of Object.keys(TOWNSHIPS).filter((c) => c !== PRE_DELEGATION_TOWNSHIP)) {
+    for (const programme of Object.values(Programme)) {
+      await staff.as('district.officer', (caller, services) =>
+        services.delegations.grant(caller, {
+          townshipCode: code,
+          programme,
+          effectiveFrom: today(),
+          documentReference: '云溪民发〔2026〕12号',
+        }),
+      );
+    }
+  }
+}
+
 const head = (name: string, birth: string, extra: Partial<Member> = {}): Member => ({ name, birth, relation: Relation.HEAD, ...extra });
 const spouse = (name: string, birth: string, extra: Partial<Member> = {}): Member => ({ name, birth, relation: Relation.SPOUSE, ...extra });
 const dibao = (villageCode: string, ...members: Member[]): Application => ({ villageCode, programme: Programme.DIBAO, members });

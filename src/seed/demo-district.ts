@@ -5,7 +5,7 @@ import { Region, RegionKind } from '../modules/region/region.entity';
 import { levelOfCodeOrThrow, parentCodeOf, scopeCodesOf } from '../modules/region/region-code';
 import { Account, RoleAssignment } from '../modules/account/account.entity';
 import { DemoStaff } from './demo-staff';
-import { formDemoCommittees, seedDemoCases } from './demo-cases';
+import { delegateDemoTownships, formDemoCommittees, seedDemoCases } from './demo-cases';
 
 /** A fictional district (云溪区) for trying the system; codes follow the statistical pattern. */
 export const DEMO_DISTRICT = '510199000000';
@@ -175,6 +175,7 @@ export async function seedDemoDistrictIfEmpty(dataSource: DataSource, password: 
   await insertRegionsAndAccounts(dataSource, DEMO_REGIONS, DEMO_ACCOUNTS, password);
   const staff = await DemoStaff.load(dataSource);
   await formDemoCommittees(staff);
+  await delegateDemoTownships(staff);
   await seedDemoCases(staff);
   return true;
 }

@@ -8,6 +8,7 @@ import { createLogger } from '../logger';
 import { createServices, Services } from '../services';
 import { Account } from '../modules/account/account.entity';
 import { actorOf } from '../modules/account/account.service';
+import { delegationsInForce } from '../modules/delegation/delegations-in-force';
 
 /**
  * The demo accounts acting through the service layer. Each `as` call is one request: a fresh
@@ -41,7 +42,8 @@ export class DemoStaff {
   }
 
   async as<T>(username: string, work: (caller: Caller, services: Services) => Promise<T>): Promise<T> {
-    const actor = actorOf(this.accountOrThrow(username));
+    const account = this.accountOrThrow(username);
+    const actor = actorOf(account, await delegationsInForce(this.services.data, account.districtCode));
     const caller: Caller = {
       actor,
       authMethod: 'TOKEN',

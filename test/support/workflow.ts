@@ -46,7 +46,8 @@ export async function stepOk(t: TestApp, username: string, mutation: string, cas
 
 const HEXI = '510199101000';
 
-/** Hexi's joint review committee: head as chair and five voting members in all (P3.2). */
+/** Hexi's joint review committee: head as chair and five voting members in all (P3.2). A valid one
+ * also takes up the district's delegations (D§13), so that Hexi's head decides as in the demo. */
 export async function setHexiCommittee(
   t: TestApp,
   usernames = ['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2', 'hexi.member3'],
@@ -56,11 +57,33 @@ export async function setHexiCommittee(
   const members = await Promise.all(usernames.map(async (u, i) => ({ accountId: await accountIdOf(t, u), function: functions[i] })));
   const deputyChairId = usernames.includes(deputy) ? await accountIdOf(t, deputy) : null;
   // The township forms its committee: its head records it (P3.2, P5.1).
-  return (
+  const { committee } = (
     await as(t, 'hexi.head', 'mutation($input: SetCommitteeInput!) { setCommittee(input: $input) { committee { id valid problems } } }', {
       input: { townshipCode: HEXI, members, deputyChairId },
     })
-  ).setCommittee.committee;
+  ).setCommittee;
+  if (committee.valid) await delegate(t, HEXI);
+  return committee;
+}
+
+/** The district officer's delegations to a township, effective today, for each programme it does not hold yet (D§13). */
+export async function delegate(t: TestApp, townshipCode: string, programmes = ['DIBAO', 'TEKUN', 'LINSHI']) {
+  const held = await as(
+    t,
+    'district.officer',
+    'query($t: String) { delegations(townshipCode: $t, first: 100) { nodes { kind programme } } }',
+    {
+      t: townshipCode,
+    },
+  );
+  const granted = new Set(
+    held.delegations.nodes.filter((d: { kind: string }) => d.kind === 'GRANT').map((d: { programme: string }) => d.programme),
+  );
+  for (const programme of programmes.filter((p) => !granted.has(p))) {
+    await as(t, 'district.officer', 'mutation($i: GrantDelegationInput!) { grantDelegation(input: $i) { delegation { id } } }', {
+      i: { townshipCode, programme, effectiveFrom: new Date().toISOString().slice(0, 10), documentReference: '测试〔2026〕1号' },
+    });
+  }
 }
 
 /** Registers a household in a Hexi village and applies, as the village assistant. */

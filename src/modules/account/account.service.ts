@@ -1,5 +1,6 @@
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
-import type { Actor } from '../../../permissions/ability';
+import type { Actor, DelegationInForce } from '../../../permissions/ability';
+import { delegationsInForce } from '../delegation/delegations-in-force';
 import { assertCan } from '../../auth/authorize';
 import { Department, Role, ROLE_TIER } from '../../../permissions/roles';
 import { badInput, conflict, notFound, tooManyRequests, unauthenticated } from '../../errors';
@@ -39,13 +40,15 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export const USERNAME_PATTERN = /^[a-z][a-z0-9._-]{2,63}$/;
 export const MIN_PASSWORD_LENGTH = 8;
 
-export function actorOf(account: Account): Actor {
+/** The actor an account is, given the delegations in force in its district (they decide who decides, D§13). */
+export function actorOf(account: Account, delegations: DelegationInForce[]): Actor {
   return {
     accountId: account.id,
     username: account.username,
     districtCode: account.districtCode,
     departmentCode: account.departmentCode,
     roles: account.roles.map(({ role, regionCode }) => ({ role, regionCode })),
+    delegations,
   };
 }
 
@@ -131,7 +134,7 @@ export class AccountService {
     if (verified.credentialsVersion !== account.credentialsVersion) {
       throw unauthenticated('auth.token.passwordChanged');
     }
-    return { actor: actorOf(account), method: 'TOKEN' };
+    return { actor: actorOf(account, await delegationsInForce(this.data, account.districtCode)), method: 'TOKEN' };
   }
 
   private async actorFromApiKey(key: string): Promise<Actor> {
@@ -151,7 +154,7 @@ export class AccountService {
     if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.data.system('sign in and resolve credentials').getRepository(ApiKey).update({ id: row.id }, { lastUsedAt: new Date() });
     }
-    return actorOf(row.account!);
+    return actorOf(row.account!, await delegationsInForce(this.data, row.account!.districtCode));
   }
 
   async me(caller: Caller): Promise<Account> {

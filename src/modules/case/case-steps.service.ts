@@ -74,7 +74,7 @@ export class CaseStepsService {
           townshipCode: target.townshipCode,
         });
       }
-      const theirs = defineAbilityFor(actorOf(account));
+      const theirs = defineAbilityFor(actorOf(account, caller.actor!.delegations));
       if (theirs.cannot('investigate', target)) {
         const reason = refusalReason(theirs, 'investigate', target);
         throw refuse(caller, 'investigate', 'Case', target, {

@@ -14,6 +14,12 @@ export const Programme = defineEnum('Programme', 'Assistance programme (救助�
 });
 export type Programme = EnumValue<typeof Programme>;
 
+export const DecisionAuthority = defineEnum('DecisionAuthority', 'The authority a decision was made under (决定依据的权限), D§13', {
+  DELEGATION: "A delegation from the district to the case's township (乡镇受委托审核确认)",
+  DISTRICT: 'The district itself, before a delegation or after its revocation (区民政审核确认, 委托前模式)',
+});
+export type DecisionAuthority = EnumValue<typeof DecisionAuthority>;
+
 export const Channel = defineEnum('Channel', 'How the application came in (申请渠道), P4.1', {
   WINDOW: 'At a service window (窗口申请)',
   ONLINE: 'Online (网上申请)',
@@ -188,6 +194,15 @@ export class Case extends VillageRow {
   @Column({ type: 'timestamptz', nullable: true })
   @Field(() => Date, { nullable: true, description: 'When the case was decided (决定时间)' })
   decidedAt: Date | null;
+
+  /** Each decision stores the authority of its date, so it can be checked against it later (D§13). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  @Field(() => DecisionAuthority, { nullable: true, description: 'The authority the decision was made under (决定依据的权限)' })
+  decisionAuthority: DecisionAuthority | null;
+
+  /** The delegation a township decided under; null when the district decided. */
+  @Column({ type: 'uuid', nullable: true })
+  decidedUnderId: string | null;
 
   /** When the current state was entered. */
   @Column({ type: 'timestamptz', default: () => 'now()' })

@@ -7,6 +7,7 @@ import { Household } from '../household/household.entity';
 import { tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { Case, CaseEvent, CaseStatus, Channel, Programme } from './case.entity';
+import { Delegation } from '../delegation/delegation.entity';
 import { subject } from '@casl/ability';
 import { isOverdue } from './deadlines';
 import { nextStepsOf } from './workflow';
@@ -135,6 +136,16 @@ export class CaseResolver {
   @FieldResolver(() => Household, { nullable: true, description: 'The applying household (申请家庭), if the caller may see it' })
   household(@Root() found: Case, @Ctx() ctx: RequestContext): Promise<Household | null> {
     return ctx.loaders.householdByKey.load({ districtCode: found.districtCode, id: found.householdId });
+  }
+
+  @FieldResolver(() => Delegation, {
+    nullable: true,
+    description:
+      'The delegation the decision was made under (决定依据的委托), if the caller may see it; null before a decision and when the district decided (decisionAuthority DISTRICT)',
+  })
+  async decidedUnder(@Root() found: Case, @Ctx() ctx: RequestContext): Promise<Delegation | null> {
+    if (!found.decidedUnderId) return null;
+    return ctx.services.delegations.findByKey(ctx.caller, { districtCode: found.districtCode, id: found.decidedUnderId });
   }
 
   @FieldResolver(() => Boolean, { description: 'Past the step deadline or the total time limit (是否超期)' })

@@ -1,5 +1,5 @@
 import { subject as asSubject } from '@casl/ability';
-import { defineAbilityFor } from '../../../permissions/ability';
+import { defineAbilityFor, DelegationInForce } from '../../../permissions/ability';
 import type { Action, SubjectName } from '../../../permissions/policy';
 import { Role, ROLE_TIER } from '../../../permissions/roles';
 import { DomainError, ErrorCode } from '../../errors';
@@ -50,7 +50,7 @@ function regionFor(role: Role, c: Case): string {
 }
 
 /** Roles whose grants, held for this case's village, township or district, allow the action (the policy table). */
-function rolesAllowed(action: Action, subject: SubjectName, row: object, c: Case): Role[] {
+function rolesAllowed(action: Action, subject: SubjectName, row: object, c: Case, delegations: DelegationInForce[]): Role[] {
   // Departments act only on the verification answers addressed to them, never on a case's steps.
   return Object.values(Role)
     .filter((role) => role !== Role.DEPARTMENT)
@@ -61,6 +61,7 @@ function rolesAllowed(action: Action, subject: SubjectName, row: object, c: Case
         districtCode: c.districtCode,
         departmentCode: null,
         roles: [{ role, regionCode: regionFor(role, c) }],
+        delegations,
       });
       return ability.can(action, asSubject(subject, { ...row }));
     });
@@ -92,6 +93,8 @@ export async function pendingStepsOf(
 ): Promise<PendingStep[]> {
   const language = currentLanguage();
   const run: StepRun = { ...env, case: c, input: {}, now: new Date() };
+  // The caller's district is the case's: its delegations decide who may decide (D§13).
+  const delegations = env.caller.actor!.delegations;
   const caseRow = { ...c };
   const scopeRow = { districtCode: c.districtCode, townshipCode: c.townshipCode, villageCode: c.villageCode };
   const candidates: { step: string; action: Action; subject: SubjectName; row: object; unmet: Message[] }[] = [];
@@ -114,9 +117,9 @@ export async function pendingStepsOf(
   }
   return candidates.map(({ step, action, subject, row, unmet }) => ({
     step,
-    roles: rolesAllowed(action, subject, row, c),
+    roles: rolesAllowed(action, subject, row, c, delegations),
     accounts: visibleAccounts.filter(
-      (account) => account.active && defineAbilityFor(actorOf(account)).can(action, asSubject(subject, { ...row }) as never),
+      (account) => account.active && defineAbilityFor(actorOf(account, delegations)).can(action, asSubject(subject, { ...row }) as never),
     ),
     unmet: unmet.map((requirement) => render(requirement, language)),
     dueAt: c.dueAt ?? c.decisionDueAt,

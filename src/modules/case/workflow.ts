@@ -5,7 +5,7 @@ import { message, Message } from '../../i18n/message';
 import type { Caller } from '../../auth/caller';
 import type { DistrictCalendar } from '../settings/settings.service';
 import { addCalendarDays } from '../settings/working-days';
-import { Case, CaseStatus, Programme } from './case.entity';
+import { Case, CaseStatus, DecisionAuthority, Programme } from './case.entity';
 import {
   Appraisal,
   IncomeAccounting,
@@ -350,8 +350,7 @@ export const TRANSITIONS: readonly Transition[] = [
       unless(Boolean(c.amount && c.amount > 0), message('case.transition.unmet.noAmount')),
     ),
     effect: async (run) => {
-      run.case.decidedById = run.caller.actor!.accountId;
-      run.case.decidedAt = run.now;
+      recordDecision(run);
       await run.services.enrolments.enrolOnApproval(run);
     },
   },
@@ -365,8 +364,7 @@ export const TRANSITIONS: readonly Transition[] = [
     guard: noticeEndedWithoutObjection,
     effect: async (run) => {
       setRefusal(run);
-      run.case.decidedById = run.caller.actor!.accountId;
-      run.case.decidedAt = run.now;
+      recordDecision(run);
       await run.services.enrolments.endFor(run);
     },
   },
@@ -446,6 +444,19 @@ export const TRANSITIONS: readonly Transition[] = [
     guard: all(investigationSigned, verificationApproved, withinLinshiLimit),
   },
 ];
+
+/**
+ * Who decided, when, and under which authority (D§13): the delegation in force for the case's
+ * township and programme — the same data the policy allowed the decision on — or the district's own.
+ */
+function recordDecision(run: StepRun): void {
+  const { case: c, caller } = run;
+  const delegation = caller.actor!.delegations.find((d) => d.townshipCode === c.townshipCode && d.programme === c.programme);
+  c.decidedById = caller.actor!.accountId;
+  c.decidedAt = run.now;
+  c.decisionAuthority = delegation ? DecisionAuthority.DELEGATION : DecisionAuthority.DISTRICT;
+  c.decidedUnderId = delegation?.id ?? null;
+}
 
 export const TRANSITION_BY_STEP: ReadonlyMap<string, Transition> = new Map(TRANSITIONS.map((t) => [t.step, t]));
 

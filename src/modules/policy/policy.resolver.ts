@@ -68,6 +68,7 @@ registerEnum(PermissionSubject, 'PermissionSubject', 'A subject of the policy ta
   Enrolment: 'Beneficiary enrolment (救助对象)',
   AuditFinding: 'Audit finding (审计发现)',
   DevelopmentLink: 'Development-support link (帮扶衔接)',
+  Delegation: 'Delegation of the authority to decide (审核确认权委托)',
   AuditEntry: 'Audit log entry (审计日志)',
   Policy: 'The permission matrix itself (权限矩阵)',
 });
@@ -243,8 +244,9 @@ export class PolicyResolver {
       : await ctx.services.accounts.me(ctx.caller);
     assertCan(ctx.caller, 'explain', 'Account', account);
     const row = subjectId ? await subjectRowOrThrow(ctx, subjectType, subjectId) : null;
-    assertConditionsReadable(ctx.caller, actorOf(account), action, subjectType, row);
-    const answer = explain(actorOf(account), action, subjectType, row, field ?? undefined);
+    const explained = actorOf(account, ctx.caller.actor!.delegations);
+    assertConditionsReadable(ctx.caller, explained, action, subjectType, row);
+    const answer = explain(explained, action, subjectType, row, field ?? undefined);
     return {
       allowed: answer.allowed,
       username: account.username,
@@ -276,8 +278,9 @@ export class PolicyResolver {
     const entries: WhoCanEntry[] = [];
     for (const account of accounts) {
       if (!account.active || ctx.caller.ability.cannot('explain', account)) continue;
-      assertConditionsReadable(ctx.caller, actorOf(account), action, subjectType, row);
-      const answer = explain(actorOf(account), action, subjectType, row);
+      const explained = actorOf(account, ctx.caller.actor!.delegations);
+      assertConditionsReadable(ctx.caller, explained, action, subjectType, row);
+      const answer = explain(explained, action, subjectType, row);
       if (answer.allowed) entries.push({ account, grant: view(answer.deciding!), heldFor: answer.heldFor! });
     }
     return entries;

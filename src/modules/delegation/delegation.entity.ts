@@ -1,0 +1,69 @@
+import { Check, Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { TenantRelation, TownshipRow } from '../../db/tenant-row';
+import { Node, tenantGlobalId } from '../../graphql/node';
+import { CalendarDateScalar } from '../../graphql/scalars';
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
+import { Programme } from '../case/case.entity';
+
+export const DelegationKind = defineEnum('DelegationKind', 'What a delegation record does (委托记录类别), D§13', {
+  GRANT: 'Entrusts the township with the authority to decide (委托审核确认权)',
+  REVOCATION: 'Ends an earlier grant from its date (收回委托)',
+});
+export type DelegationKind = EnumValue<typeof DelegationKind>;
+
+/**
+ * A record of the district's authority to decide, entrusted to a township for one programme (P3.1,
+ * P5, D§13). Records are only ever added (the table refuses edits): a grant is ended by a later
+ * revocation record that names it, so the authority behind any past decision can be read back.
+ */
+@Entity('delegations')
+@Index(['districtCode', 'townshipCode', 'programme'])
+@Index(['districtCode', 'createdAt', 'id'])
+// A grant is revoked once: two revocations at the same time cannot both be recorded.
+@Index(['districtCode', 'revokesId'], { unique: true, where: 'revokes_id IS NOT NULL' })
+@Check('CK_delegations_revocation_names_grant', "(kind = 'REVOCATION') = (revokes_id IS NOT NULL)")
+@ObjectType('Delegation', {
+  implements: Node,
+  description: 'A record of delegated authority to decide (审核确认权委托记录): a grant to a township, or its revocation, D§13.',
+})
+export class Delegation extends TownshipRow {
+  @Column({ type: 'varchar', length: 16 })
+  @Field(() => DelegationKind, { description: 'Grant or revocation (委托或收回)' })
+  kind: DelegationKind;
+
+  @Column({ type: 'varchar', length: 16 })
+  @Field(() => Programme, { description: 'Programme delegated (救助类别)' })
+  programme: Programme;
+
+  @Column({ type: 'date' })
+  @Field(() => CalendarDateScalar, { description: 'From this date the record takes effect (生效日期)' })
+  effectiveFrom: string;
+
+  @Column({ type: 'date', nullable: true })
+  @Field(() => CalendarDateScalar, { nullable: true, description: 'A grant ends after this date, if one is set (截止日期)' })
+  effectiveUntil: string | null;
+
+  @Column({ type: 'varchar', length: 200 })
+  @Field({ description: "The district's document reference (区文件文号)" })
+  documentReference: string;
+
+  /** The grant a revocation ends; null on a grant. */
+  @Column({ type: 'uuid', nullable: true })
+  revokesId: string | null;
+
+  @TenantRelation(() => Delegation, 'revokes_id', 'RESTRICT')
+  revokes?: Delegation;
+
+  @Field(() => ID, { name: 'revokes', nullable: true, description: 'Global ID of the grant this revocation ends (被收回的委托)' })
+  get revokesGlobalId(): string | null {
+    return this.revokesId ? tenantGlobalId('Delegation', { districtCode: this.districtCode, id: this.revokesId }) : null;
+  }
+
+  @Column('uuid')
+  createdById: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field({ description: 'Recorded at (记录时间)' })
+  createdAt: Date;
+}
