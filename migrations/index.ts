@@ -8,6 +8,7 @@ import { HouseholdAssets1795822098287 } from './1795822098287-HouseholdAssets';
 import { MemberUniqueAndFindingSubject1795822850684 } from './1795822850684-MemberUniqueAndFindingSubject';
 import { KeysetOrder1795844972467 } from './1795844972467-KeysetOrder';
 import { SpotChecksAndObjectionOutcomes1795846079979 } from './1795846079979-SpotChecksAndObjectionOutcomes';
+import { RoleGrants1795849853102 } from './1795849853102-RoleGrants';
 
 /** Migrations in the order they apply; add each new one here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MemberUniqueAndFindingSubject1795822850684,
   KeysetOrder1795844972467,
   SpotChecksAndObjectionOutcomes1795846079979,
+  RoleGrants1795849853102,
 ];

@@ -18,6 +18,8 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     // P4.1
     'read Region': 'SVTD',
     'read Account': 'S',
+    // D§14: grants of roles; confirmation is conditional (tier, proposer) and tried over HTTP in role-grants.test.ts
+    'read RoleGrant': 'S',
     'explain Account': 'S',
     'read Policy': 'SVTD',
     'read Settings': 'SVTD',
@@ -40,6 +42,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     // P4.2
     'read Region': 'SVTD',
     'read Account': 'SVT',
+    'read RoleGrant': 'S',
     'explain Account': 'S',
     'read Policy': 'SVTD',
     'read Settings': 'SVTD',
@@ -71,6 +74,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     // P3.2: sees who sits with them
     'read Region': 'SVTD',
     'read Account': 'SVT',
+    'read RoleGrant': 'S',
     'explain Account': 'S',
     'read Policy': 'SVTD',
     'read Settings': 'SVTD',
@@ -88,6 +92,9 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     // P3.1, P3.2
     'read Region': 'SVTD',
     'read Account': 'SVT',
+    'read RoleGrant': 'SVT',
+    'create RoleGrant': 'VT',
+    'revoke RoleGrant': 'SVT',
     'explain Account': 'S',
     'read Policy': 'SVTD',
     'read Settings': 'SVTD',
@@ -111,6 +118,8 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     // P4.3, and never decides (P1)
     'read Region': 'SVTD',
     'read Account': 'SVTD',
+    'read RoleGrant': 'SVTD',
+    'revoke RoleGrant': 'SVTD',
     'explain Account': 'SVTD',
     'read Policy': 'SVTD',
     'read Settings': 'SVTD',
@@ -136,6 +145,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     // P4.4
     'read Region': 'SVTD',
     'read Account': 'S',
+    'read RoleGrant': 'S',
     'explain Account': 'S',
     'read Policy': 'SVTD',
     'read Settings': 'SVTD',
@@ -146,6 +156,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     // P4.4
     'read Region': 'SVTD',
     'read Account': 'SVTD',
+    'read RoleGrant': 'SVTD',
     'explain Account': 'SVTD',
     'read Policy': 'SVTD',
     'read Settings': 'SVTD',
@@ -164,6 +175,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     // P4.4
     'read Region': 'SVTD',
     'read Account': 'S',
+    'read RoleGrant': 'S',
     'explain Account': 'S',
     'read Policy': 'SVTD',
     'read Settings': 'SVTD',
@@ -176,10 +188,13 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     // P4.3, P4.4
     'read Region': 'SVTD',
     'read Account': 'S',
+    'read RoleGrant': 'S',
     'explain Account': 'S',
     'read Policy': 'SVTD',
     'read Settings': 'SVTD',
     'read ApiKey': 'S',
+    // D§14: a department mints its own key; nobody else can
+    'create ApiKey': 'S',
     'read VerificationAnswer': 'SVTD',
     'answer VerificationAnswer': 'SVTD',
   },
@@ -190,12 +205,14 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'update Region': 'SVTD',
     'read Settings': 'SVTD',
     'read Account': 'SVTD',
+    'read RoleGrant': 'SVTD',
+    'create RoleGrant': 'VTD',
+    'revoke RoleGrant': 'SVTD',
     'create Account': 'SVTD',
     'update Account': 'SVTD',
     'explain Account': 'SVTD',
     'read Policy': 'SVTD',
     'read ApiKey': 'SVTD',
-    'create ApiKey': 'SVTD',
     'revoke ApiKey': 'SVTD',
     'read AuditEntry': 'S',
     'read Committee': 'SVTD',

@@ -3,6 +3,7 @@ import { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { AccountResolver, RoleAssignmentResolver } from '../modules/account/account.resolver';
+import { RoleGrantResolver } from '../modules/account/role-grant.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { FieldPermissions } from './field-permissions';
 import { DateTimeScalar } from './scalars';
@@ -26,6 +27,7 @@ export const RESOLVERS = [
   RegionResolver,
   AccountResolver,
   RoleAssignmentResolver,
+  RoleGrantResolver,
   NodeResolver,
   HouseholdResolver,
   PersonResolver,

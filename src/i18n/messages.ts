@@ -63,6 +63,10 @@ export const messages = {
     en: 'The role region {regionCode} is outside the account\'s district {districtCode}.',
   },
   'apiKey.notFound': { zh: '未找到该接口密钥。', en: 'API key not found.' },
+  'roleGrant.notFound': { zh: '未找到该角色授予记录。', en: 'Role grant not found.' },
+  'roleGrant.untilBeforeFrom': { zh: '失效时间须晚于生效时间。', en: 'The grant must end after it starts.' },
+  'roleGrant.alreadyConfirmed': { zh: '该角色授予已经确认。', en: 'This role grant is already confirmed.', clause: 'D§14' },
+  'roleGrant.revoked': { zh: '该角色授予已被撤销。', en: 'This role grant has been revoked.', clause: 'D§14' },
   'apiKey.departmentOnly': {
     zh: '接口密钥只发给部门接口账号（角色 DEPARTMENT）。',
     en: 'API keys are issued only to department integration accounts (role DEPARTMENT).',

@@ -70,7 +70,7 @@ export class Account implements Node {
   @Column({ type: 'int', default: 0 })
   credentialsVersion: number;
 
-  @OneToMany(() => RoleAssignment, (assignment) => assignment.account, { cascade: ['insert'] })
+  @OneToMany(() => RoleAssignment, (assignment) => assignment.account)
   @Field(() => [RoleAssignment], { description: 'Roles held, each for a region (角色)' })
   roles: RoleAssignment[];
 
@@ -86,7 +86,11 @@ export class Account implements Node {
   }
 }
 
-@Entity('account_roles')
+/**
+ * A role an account holds now: a row of the `account_roles` view, which is the account's confirmed,
+ * unrevoked role grants in force (D§14). Nothing writes it; grants are made through `RoleGrant`.
+ */
+@Entity('account_roles', { synchronize: false })
 @ObjectType('RoleAssignment', { description: 'A role held for a region (角色授权).' })
 export class RoleAssignment {
   @PrimaryColumn('uuid')

@@ -83,11 +83,8 @@ class SetAccountActiveInput {
   active: boolean;
 }
 
-@InputType('CreateApiKeyInput', { description: 'A key for a department integration (签发密钥)' })
+@InputType('CreateApiKeyInput', { description: "A key for the caller's own department integration (创建密钥)" })
 class CreateApiKeyInput {
-  @Field(() => ID, { description: 'The department integration account (部门账号)' })
-  accountId: string;
-
   @Field({ description: 'Label, e.g. "tax bureau production" (名称)' })
   name: string;
 }
@@ -177,12 +174,15 @@ export class AccountResolver {
     return ctx.services.accounts.listApiKeys(ctx.caller, accountId ? keyOfOrThrow(accountId, 'Account') : undefined, page);
   }
 
-  @Mutation(() => IssuedApiKey, { description: 'Issue an API key to a department integration account (签发密钥); ADMIN of its district.' })
+  @Mutation(() => IssuedApiKey, {
+    description:
+      'Create an API key for the calling department integration account (创建密钥); the secret is shown once, to it alone (D§14).',
+  })
   @Needs('create', 'ApiKey')
   createApiKey(@Ctx() ctx: RequestContext, @Arg('input') input: CreateApiKeyInput): Promise<IssuedApiKey> {
     const name = input.name.trim();
     if (!name || name.length > 100) throw badInput('name', 'input.text.length', { field: 'name', max: 100 });
-    return ctx.services.accounts.createApiKey(ctx.caller, keyOfOrThrow(input.accountId, 'Account', 'accountId'), name);
+    return ctx.services.accounts.createApiKey(ctx.caller, name);
   }
 
   @Mutation(() => RevokeApiKeyPayload, { description: 'Revoke an API key (吊销密钥); it is refused from the next request on.' })

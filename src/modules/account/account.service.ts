@@ -274,9 +274,10 @@ export class AccountService {
     });
   }
 
-  /** Issues a key for a department integration; the secret is returned now and never again. */
-  async createApiKey(caller: Caller, accountId: string, name: string): Promise<{ apiKey: ApiKey; secret: string }> {
-    const account = await this.findByIdOrThrow(caller, accountId);
+  /** A department integration's own new key (D§14): the secret is returned to it now and never again. */
+  async createApiKey(caller: Caller, name: string): Promise<{ apiKey: ApiKey; secret: string }> {
+    const accountId = caller.actor!.accountId;
+    const account = await this.me(caller);
     if (!account.roles.some((r) => r.role === Role.DEPARTMENT)) {
       throw badInput('accountId', 'apiKey.departmentOnly');
     }
