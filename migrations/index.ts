@@ -9,6 +9,7 @@ import { MemberUniqueAndFindingSubject1795822850684 } from './1795822850684-Memb
 import { KeysetOrder1795844972467 } from './1795844972467-KeysetOrder';
 import { SpotChecksAndObjectionOutcomes1795846079979 } from './1795846079979-SpotChecksAndObjectionOutcomes';
 import { RoleGrants1795849853102 } from './1795849853102-RoleGrants';
+import { AccountActivation1795851114230 } from './1795851114230-AccountActivation';
 
 /** Migrations in the order they apply; add each new one here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   KeysetOrder1795844972467,
   SpotChecksAndObjectionOutcomes1795846079979,
   RoleGrants1795849853102,
+  AccountActivation1795851114230,
 ];

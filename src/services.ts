@@ -31,7 +31,7 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
   const writes = new GuardedWrites(data, audit);
   const settings = new SettingsService(data, audit);
   const regions = new RegionService(data, writes);
-  const accounts = new AccountService(data, tokens, throttle, audit, writes);
+  const accounts = new AccountService(data, tokens, throttle, audit, writes, settings);
   const roleGrants = new RoleGrantService(data, writes, accounts);
   const kin = new KinService(data, writes);
   const households = new HouseholdService(data, writes, kin);

@@ -66,6 +66,13 @@ export class Account implements Node {
   @Field({ description: 'Whether the account may sign in (启用)' })
   active: boolean;
 
+  /** SHA-256 of the one-time activation code a new account chooses its password with (D§14); null once used. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  activationCodeHash: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  activationExpiresAt: Date | null;
+
   /** Carried in every token; raised when the password changes, so that older tokens are refused. */
   @Column({ type: 'int', default: 0 })
   credentialsVersion: number;
