@@ -79,6 +79,21 @@ describe('a district-tier role (D§14)', () => {
     expect(now.data!.roleGrants.nodes.map((g: { role: string }) => g.role)).toEqual(['POVERTY_OFFICER']);
   });
 
+  it('answers who held a role in a township on a date, and on whose grant', async () => {
+    const heads = await t.gql(
+      'query($at: DateTime) { roleGrants(role: TOWNSHIP_HEAD, regionCode: "510199101000", at: $at) { nodes { proposedAs account { username } } } }',
+      { at: new Date().toISOString() },
+      await t.login('auditor'),
+    );
+    expect(heads.data!.roleGrants.nodes).toEqual([{ proposedAs: 'SEED', account: { username: 'hexi.head' } }]);
+    const before = await t.gql(
+      '{ roleGrants(role: TOWNSHIP_HEAD, regionCode: "510199101000", at: "2020-01-01T00:00:00Z") { totalCount } }',
+      {},
+      await t.login('auditor'),
+    );
+    expect(before.data!.roleGrants.totalCount).toBe(0);
+  });
+
   it('the seeded roles are grants made by the seed', async () => {
     const seeded = await t.gql(GRANTS_AT, { a: await accountId('finance'), at: null }, await t.login('finance'));
     expect(seeded.data!.roleGrants.nodes).toEqual([

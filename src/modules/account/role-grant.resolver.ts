@@ -62,7 +62,7 @@ export class RoleGrantResolver {
   @Query(() => RoleGrantConnection, {
     nullable: true,
     description:
-      'Role grants the caller may see (角色授予记录), newest first, with their confirmation and revocation; with `at`, only those in force then ("who held this power on that date, on whose grant").',
+      'Role grants the caller may see (角色授予记录), newest first, with their confirmation and revocation; with `at`, only those in force then; with `role` and `regionCode`, who held that role there ("who could approve in Hexi on that date, on whose grant").',
   })
   @Needs('read', 'RoleGrant')
   roleGrants(
@@ -70,12 +70,11 @@ export class RoleGrantResolver {
     @Args() page: PageArgs,
     @Arg('accountId', () => ID, { nullable: true }) accountId?: string,
     @Arg('at', () => Date, { nullable: true }) at?: Date,
+    @Arg('role', () => Role, { nullable: true }) role?: Role,
+    @Arg('regionCode', () => String, { nullable: true }) regionCode?: string,
   ): Promise<Connection<RoleGrant>> {
-    return ctx.services.roleGrants.page(
-      ctx.caller,
-      { accountId: accountId ? keyOfOrThrow(accountId, 'Account', 'accountId') : undefined, at },
-      page,
-    );
+    const holder = accountId ? keyOfOrThrow(accountId, 'Account', 'accountId') : undefined;
+    return ctx.services.roleGrants.page(ctx.caller, { accountId: holder, at, role, regionCode }, page);
   }
 
   @Mutation(() => ProposeRoleGrantPayload, {

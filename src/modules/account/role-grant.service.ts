@@ -23,6 +23,8 @@ export interface GrantProposal {
 
 export interface GrantFilter {
   accountId?: string;
+  role?: Role;
+  regionCode?: string;
   /** Only the grants in force at this instant (confirmed, not revoked, inside their dates). */
   at?: Date;
 }
@@ -93,6 +95,8 @@ export class RoleGrantService {
   page(caller: Caller, filter: GrantFilter, page: PageArgs): Promise<Connection<RoleGrant>> {
     const qb = this.withActs(caller);
     if (filter.accountId) qb.andWhere('grant.account_id = :accountId', { accountId: filter.accountId });
+    if (filter.role) qb.andWhere('grant.role = :role', { role: filter.role });
+    if (filter.regionCode) qb.andWhere('grant.region_code = :regionCode', { regionCode: filter.regionCode });
     if (filter.at) {
       qb.andWhere('grant.effective_from <= :at AND (grant.effective_until IS NULL OR grant.effective_until > :at)', { at: filter.at })
         .andWhere('confirmation.effective_at <= :at', { at: filter.at })
