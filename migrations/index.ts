@@ -8,11 +8,13 @@ import { HouseholdAssets1795822098287 } from './1795822098287-HouseholdAssets';
 import { MemberUniqueAndFindingSubject1795822850684 } from './1795822850684-MemberUniqueAndFindingSubject';
 import { KeysetOrder1795844972467 } from './1795844972467-KeysetOrder';
 import { SpotChecksAndObjectionOutcomes1795846079979 } from './1795846079979-SpotChecksAndObjectionOutcomes';
+import { RoleGrants1795849853102 } from './1795849853102-RoleGrants';
 import { HouseholdEnrolmentFlags1795849883020 } from './1795849883020-HouseholdEnrolmentFlags';
 import { CommitteeMemberships1795849913819 } from './1795849913819-CommitteeMemberships';
 import { Delegations1795850004534 } from './1795850004534-Delegations';
 import { SystemCaseEvents1795851003733 } from './1795851003733-SystemCaseEvents';
 import { KinWithdrawal1795851100198 } from './1795851100198-KinWithdrawal';
+import { AccountActivation1795851114230 } from './1795851114230-AccountActivation';
 
 /** Migrations in the order they apply; add each new one here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -25,9 +27,11 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MemberUniqueAndFindingSubject1795822850684,
   KeysetOrder1795844972467,
   SpotChecksAndObjectionOutcomes1795846079979,
+  RoleGrants1795849853102,
   HouseholdEnrolmentFlags1795849883020,
   CommitteeMemberships1795849913819,
   Delegations1795850004534,
   SystemCaseEvents1795851003733,
   KinWithdrawal1795851100198,
+  AccountActivation1795851114230,
 ];

@@ -8,6 +8,7 @@ export const SUBJECT_SCOPE_FIELDS: Record<SubjectName, Partial<Record<Scope, str
   Region: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   Account: { district: 'districtCode', township: 'townshipCode', village: 'villageCode', self: 'id' },
   ApiKey: { district: 'districtCode', self: 'accountId' },
+  RoleGrant: { district: 'districtCode', township: 'townshipCode', self: 'accountId' },
   Household: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   Person: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   Case: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },

@@ -43,6 +43,7 @@ export type SubjectName =
   | 'Region'
   | 'Account'
   | 'ApiKey'
+  | 'RoleGrant'
   | 'Household'
   | 'Person'
   | 'Case'

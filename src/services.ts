@@ -7,6 +7,7 @@ import { GuardedWrites } from './db/guarded-writes';
 import { RegionService } from './modules/region/region.service';
 import { AccountService } from './modules/account/account.service';
 import { AuditService } from './modules/audit/audit.service';
+import { RoleGrantService } from './modules/account/role-grant.service';
 import { HouseholdService } from './modules/household/household.service';
 import { CaseService } from './modules/case/case.service';
 import { SettingsService } from './modules/settings/settings.service';
@@ -31,7 +32,8 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
   const writes = new GuardedWrites(data, audit);
   const settings = new SettingsService(data, audit);
   const regions = new RegionService(data, writes);
-  const accounts = new AccountService(data, tokens, throttle, audit, writes);
+  const accounts = new AccountService(data, tokens, throttle, audit, writes, settings);
+  const roleGrants = new RoleGrantService(data, writes, accounts);
   const kin = new KinService(data, writes);
   const households = new HouseholdService(data, writes, kin);
   const cases = new CaseService(data, writes, settings, households, kin);
@@ -47,6 +49,7 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
     settings,
     regions,
     accounts,
+    roleGrants,
     kin,
     households,
     cases,

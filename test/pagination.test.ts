@@ -52,6 +52,7 @@ const WALKS: Record<string, WalkFixture> = {
     overrides: "jsonb_build_object('prefix', substr(md5(random()::text), 1, 16))",
   },
   auditLog: { caller: 'auditor', table: 'audit_log', sortColumn: 'at' },
+  roleGrants: { caller: 'admin', table: 'role_grants', sortColumn: 'created_at' },
   enrolments: { caller: 'finance', table: 'enrolments', sortColumn: 'created_at' },
   verificationRequests: { caller: 'district.officer', table: 'verification_requests', sortColumn: 'requested_at' },
   verificationAnswers: { caller: 'district.officer', table: 'verification_answers', sortColumn: 'created_at' },

@@ -18,6 +18,8 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     // P4.1
     'read Region': 'SVTD',
     'read Account': 'S',
+    // D§14: grants of roles; confirmation is conditional (tier, proposer) and tried over HTTP in role-grants.test.ts
+    'read RoleGrant': 'S',
     'explain Account': 'S',
     'read Policy': 'SVTD',
     'read Settings': 'SVTD',
@@ -41,6 +43,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     // P4.2
     'read Region': 'SVTD',
     'read Account': 'SVT',
+    'read RoleGrant': 'S',
     'explain Account': 'S',
     'read Policy': 'SVTD',
     'read Settings': 'SVTD',
@@ -75,6 +78,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     // P3.2: sees who sits with them
     'read Region': 'SVTD',
     'read Account': 'SVT',
+    'read RoleGrant': 'S',
     'explain Account': 'S',
     'read Policy': 'SVTD',
     'read Settings': 'SVTD',
@@ -95,6 +99,9 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     // P3.1, P3.2
     'read Region': 'SVTD',
     'read Account': 'SVT',
+    'read RoleGrant': 'SVT',
+    'create RoleGrant': 'VT',
+    'revoke RoleGrant': 'SVT',
     'explain Account': 'S',
     'read Policy': 'SVTD',
     'read Settings': 'SVTD',
@@ -124,6 +131,8 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     // P4.3; decides only where no delegation is in force (P5), never a delegated township's case (P1)
     'read Region': 'SVTD',
     'read Account': 'SVTD',
+    'read RoleGrant': 'SVTD',
+    'revoke RoleGrant': 'SVTD',
     'explain Account': 'SVTD',
     'read Policy': 'SVTD',
     'read Settings': 'SVTD',
@@ -154,6 +163,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     // P4.4
     'read Region': 'SVTD',
     'read Account': 'S',
+    'read RoleGrant': 'S',
     'explain Account': 'S',
     'read Policy': 'SVTD',
     'read Settings': 'SVTD',
@@ -165,6 +175,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     // P4.4
     'read Region': 'SVTD',
     'read Account': 'SVTD',
+    'read RoleGrant': 'SVTD',
     'explain Account': 'SVTD',
     'read Policy': 'SVTD',
     'read Settings': 'SVTD',
@@ -185,6 +196,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     // P4.4
     'read Region': 'SVTD',
     'read Account': 'S',
+    'read RoleGrant': 'S',
     'explain Account': 'S',
     'read Policy': 'SVTD',
     'read Settings': 'SVTD',
@@ -198,10 +210,13 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     // P4.3, P4.4
     'read Region': 'SVTD',
     'read Account': 'S',
+    'read RoleGrant': 'S',
     'explain Account': 'S',
     'read Policy': 'SVTD',
     'read Settings': 'SVTD',
     'read ApiKey': 'S',
+    // D§14: a department mints its own key; nobody else can
+    'create ApiKey': 'S',
     'read VerificationAnswer': 'SVTD',
     'answer VerificationAnswer': 'SVTD',
   },
@@ -212,12 +227,14 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'update Region': 'SVTD',
     'read Settings': 'SVTD',
     'read Account': 'SVTD',
+    'read RoleGrant': 'SVTD',
+    'create RoleGrant': 'VTD',
+    'revoke RoleGrant': 'SVTD',
     'create Account': 'SVTD',
     'update Account': 'SVTD',
     'explain Account': 'SVTD',
     'read Policy': 'SVTD',
     'read ApiKey': 'SVTD',
-    'create ApiKey': 'SVTD',
     'revoke ApiKey': 'SVTD',
     'read AuditEntry': 'S',
   },

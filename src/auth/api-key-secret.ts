@@ -9,6 +9,11 @@ export function generateApiKey(): { prefix: string; secret: string; key: string;
   return { prefix, secret, key: `${API_KEY_PREFIX}${prefix}_${secret}`, secretHash: hashSecret(secret) };
 }
 
+/** A new account's one-time activation code (D§14): 12 characters, easy to read out, only its hash is kept. */
+export function generateActivationCode(): string {
+  return crypto.randomBytes(9).toString('base64url');
+}
+
 export function hashSecret(secret: string): string {
   return crypto.createHash('sha256').update(secret).digest('hex');
 }

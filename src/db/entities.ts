@@ -1,6 +1,7 @@
 import { Region } from '../modules/region/region.entity';
 import { Account, RoleAssignment } from '../modules/account/account.entity';
 import { ApiKey } from '../modules/account/api-key.entity';
+import { RoleGrant, RoleGrantAct } from '../modules/account/role-grant.entity';
 import { Household, Person } from '../modules/household/household.entity';
 import { Case, CaseEvent } from '../modules/case/case.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
@@ -18,6 +19,8 @@ export const ENTITIES = [
   Region,
   Account,
   RoleAssignment,
+  RoleGrant,
+  RoleGrantAct,
   ApiKey,
   Household,
   Person,

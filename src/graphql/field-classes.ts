@@ -61,7 +61,17 @@ const CLASSES: Record<string, Partial<Record<FieldClass, string>>> = {
   CompleteEmergencyPaperworkPayload: { public: 'case' },
   ConcludeReviewPayload: { public: 'case' },
   ConfirmAmountPayload: { public: 'case' },
-  CreateAccountPayload: { public: 'account' },
+  CreateAccountPayload: { public: 'account activationCode' },
+  ActivateAccountPayload: { public: 'account expiresAt token' },
+  ProposeRoleGrantPayload: { public: 'roleGrant' },
+  ConfirmRoleGrantPayload: { public: 'roleGrant' },
+  RevokeRoleGrantPayload: { public: 'roleGrant' },
+  RoleGrant: {
+    scoped:
+      'account confirmedAt confirmedBy createdAt districtCode districtTier effectiveFrom effectiveUntil id proposedAs proposedBy regionCode revokedBy revokedFrom role townshipCode',
+  },
+  RoleGrantConnection: { public: 'edges nodes pageInfo totalCount' },
+  RoleGrantEdge: { public: 'cursor node' },
   CreateApiKeyPayload: { public: 'apiKey secret' },
   CreateHouseholdPayload: { public: 'household' },
   CreateRegionPayload: { public: 'region' },

@@ -3,6 +3,7 @@ import { GraphQLSchema } from 'graphql';
 import { BuildSchemaOptions, buildSchema } from 'type-graphql';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { AccountResolver, RoleAssignmentResolver } from '../modules/account/account.resolver';
+import { RoleGrantResolver } from '../modules/account/role-grant.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { FieldPermissions } from './field-permissions';
 import { assertEveryFieldClassified } from './field-classes';
@@ -28,6 +29,7 @@ export const RESOLVERS = [
   RegionResolver,
   AccountResolver,
   RoleAssignmentResolver,
+  RoleGrantResolver,
   NodeResolver,
   HouseholdResolver,
   PersonResolver,

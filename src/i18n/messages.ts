@@ -27,6 +27,11 @@ export const messages = {
     zh: '签发此令牌后密码已修改，请重新登录。',
     en: 'The password was changed since this token was issued; sign in again.',
   },
+  'auth.activation.failed': {
+    zh: '用户名或激活码不正确，或激活码已使用、已过期。',
+    en: 'The username or activation code is wrong, or the code was used or has expired.',
+    clause: 'D§14',
+  },
   'auth.apiKey.malformed': { zh: '接口密钥格式不正确。', en: 'The API key is malformed.' },
   'auth.apiKey.invalid': { zh: '接口密钥无效。', en: 'The API key is not valid.' },
   'auth.apiKey.revoked': { zh: '接口密钥已被吊销。', en: 'The API key has been revoked.' },
@@ -49,7 +54,6 @@ export const messages = {
   },
   'account.username.taken': { zh: '用户名“{username}”已被占用。', en: 'The username "{username}" is taken.' },
   'account.deactivateSelf': { zh: '不能停用自己的账号。', en: 'You cannot deactivate your own account.' },
-  'account.roles.empty': { zh: '账号至少需要一个角色。', en: 'An account needs at least one role.' },
   'account.department.mismatch': {
     zh: '部门接口账号（角色 DEPARTMENT）必须填写 departmentCode，其他账号不得填写。',
     en: 'A department integration (role DEPARTMENT) needs a departmentCode, and only it may have one.',
@@ -63,6 +67,10 @@ export const messages = {
     en: 'The role region {regionCode} is outside the account\'s district {districtCode}.',
   },
   'apiKey.notFound': { zh: '未找到该接口密钥。', en: 'API key not found.' },
+  'roleGrant.notFound': { zh: '未找到该角色授予记录。', en: 'Role grant not found.' },
+  'roleGrant.untilBeforeFrom': { zh: '失效时间须晚于生效时间。', en: 'The grant must end after it starts.' },
+  'roleGrant.alreadyConfirmed': { zh: '该角色授予已经确认。', en: 'This role grant is already confirmed.', clause: 'D§14' },
+  'roleGrant.revoked': { zh: '该角色授予已被撤销。', en: 'This role grant has been revoked.', clause: 'D§14' },
   'apiKey.departmentOnly': {
     zh: '接口密钥只发给部门接口账号（角色 DEPARTMENT）。',
     en: 'API keys are issued only to department integration accounts (role DEPARTMENT).',

@@ -3,7 +3,8 @@ import { Department, Role } from '../../permissions/roles';
 import { hashPassword } from '../auth/passwords';
 import { Region, RegionKind } from '../modules/region/region.entity';
 import { levelOfCodeOrThrow, parentCodeOf, scopeCodesOf } from '../modules/region/region-code';
-import { Account, RoleAssignment } from '../modules/account/account.entity';
+import { Account } from '../modules/account/account.entity';
+import { seedGrants } from '../modules/account/role-grant.records';
 import { DemoStaff } from './demo-staff';
 import { delegateDemoTownships, formDemoCommittees, seedDemoCases } from './demo-cases';
 
@@ -158,10 +159,7 @@ export async function insertRegionsAndAccounts(
           active: true,
         }),
       );
-      await manager.insert(
-        RoleAssignment,
-        demo.roles.map((role) => ({ accountId: account.id, role, regionCode: demo.regionCode })),
-      );
+      await seedGrants(manager, account, demo.roles);
     }
   });
 }

@@ -66,11 +66,18 @@ export class Account implements Node {
   @Field({ description: 'Whether the account may sign in (启用)' })
   active: boolean;
 
+  /** SHA-256 of the one-time activation code a new account chooses its password with (D§14); null once used. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  activationCodeHash: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  activationExpiresAt: Date | null;
+
   /** Carried in every token; raised when the password changes, so that older tokens are refused. */
   @Column({ type: 'int', default: 0 })
   credentialsVersion: number;
 
-  @OneToMany(() => RoleAssignment, (assignment) => assignment.account, { cascade: ['insert'] })
+  @OneToMany(() => RoleAssignment, (assignment) => assignment.account)
   @Field(() => [RoleAssignment], { description: 'Roles held, each for a region (角色)' })
   roles: RoleAssignment[];
 
@@ -86,7 +93,11 @@ export class Account implements Node {
   }
 }
 
-@Entity('account_roles')
+/**
+ * A role an account holds now: a row of the `account_roles` view, which is the account's confirmed,
+ * unrevoked role grants in force (D§14). Nothing writes it; grants are made through `RoleGrant`.
+ */
+@Entity('account_roles', { synchronize: false })
 @ObjectType('RoleAssignment', { description: 'A role held for a region (角色授权).' })
 export class RoleAssignment {
   @PrimaryColumn('uuid')

@@ -32,16 +32,9 @@ class IssuedApiKey {
   secret: string;
 }
 
-@InputType({ description: 'A role held for a region (角色授权)' })
-class RoleAssignmentInput {
-  @Field(() => Role, { description: 'Role (角色)' })
-  role: Role;
-
-  @Field({ description: "Region code the role is held for (授权区划代码); must be of the role's tier" })
-  regionCode: string;
-}
-
-@InputType({ description: 'A new account (新建账号)' })
+@InputType({
+  description: 'A new account, without roles or password (新建账号): roles come by grants, the password from its holder (D§14)',
+})
 class CreateAccountInput {
   @Field({ description: 'Sign-in name (用户名): lower-case letters, digits, ".", "_", "-"' })
   username: string;
@@ -50,19 +43,24 @@ class CreateAccountInput {
   @Length(1, 100)
   displayName: string;
 
-  @Field({ nullable: true, description: 'Initial password (初始密码), at least 8 characters; omit for key-only integrations' })
-  @IsOptional()
-  password?: string;
-
   @Field({ description: 'Home region code (所属区划代码)' })
   regionCode: string;
 
   @Field(() => Department, { nullable: true, description: 'Department, for integration accounts only (所属部门)' })
   @IsOptional()
   departmentCode?: Department;
+}
 
-  @Field(() => [RoleAssignmentInput], { description: 'Roles (角色)' })
-  roles: RoleAssignmentInput[];
+@InputType('ActivateAccountInput', { description: 'Choose your password with the one-time activation code (激活账号)' })
+class ActivateAccountInput {
+  @Field({ description: 'Sign-in name (用户名)' })
+  username: string;
+
+  @Field({ description: 'The one-time activation code from the account’s creator (激活码)' })
+  code: string;
+
+  @Field({ description: 'Your new password, at least 8 characters (密码)' })
+  password: string;
 }
 
 @InputType('ChangePasswordInput', { description: 'Your current and new password (修改密码)' })
@@ -83,11 +81,8 @@ class SetAccountActiveInput {
   active: boolean;
 }
 
-@InputType('CreateApiKeyInput', { description: 'A key for a department integration (签发密钥)' })
+@InputType('CreateApiKeyInput', { description: "A key for the caller's own department integration (创建密钥)" })
 class CreateApiKeyInput {
-  @Field(() => ID, { description: 'The department integration account (部门账号)' })
-  accountId: string;
-
   @Field({ description: 'Label, e.g. "tax bureau production" (名称)' })
   name: string;
 }
@@ -104,7 +99,22 @@ const ChangePasswordPayload = payloadType<AuthPayload>('ChangePassword', 'A fres
   expiresAt: { type: () => Date, description: 'When the token expires (过期时间)' },
   account: { type: () => Account, description: 'The signed-in account (当前账号)' },
 });
-const CreateAccountPayload = payloadType<{ account: Account }>('CreateAccount', 'The new account (新账号)', { account: ACCOUNT });
+const CreateAccountPayload = payloadType<{ account: Account; activationCode: string }>(
+  'CreateAccount',
+  'The new account and its one-time activation code (新账号及激活码)',
+  {
+    account: ACCOUNT,
+    activationCode: {
+      type: () => String,
+      description: 'One-time activation code (激活码) to hand to the holder; not stored, not shown again, expires',
+    },
+  },
+);
+const ActivateAccountPayload = payloadType<AuthPayload>('ActivateAccount', 'A token for the newly activated account (激活后的令牌)', {
+  token: { type: () => String, description: 'Signed bearer token (访问令牌)' },
+  expiresAt: { type: () => Date, description: 'When the token expires (过期时间)' },
+  account: { type: () => Account, description: 'The activated account (已激活账号)' },
+});
 const SetAccountActivePayload = payloadType<{ account: Account }>('SetAccountActive', 'The account (账号)', { account: ACCOUNT });
 const RevokeApiKeyPayload = payloadType<{ apiKey: ApiKey }>('RevokeApiKey', 'The revoked key (已吊销密钥)', {
   apiKey: { type: () => ApiKey, description: 'The key (密钥)' },
@@ -148,10 +158,21 @@ export class AccountResolver {
     return ctx.services.accounts.page(ctx.caller, { regionCode, role }, page);
   }
 
-  @Mutation(() => CreateAccountPayload, { description: "Create an account in the caller's district (新建账号); ADMIN." })
+  @Mutation(() => CreateAccountPayload, {
+    description:
+      "Create an account in the caller's district (新建账号); ADMIN. It holds no role until a grant is confirmed, and no password until its holder activates it.",
+  })
   @Needs('create', 'Account')
-  async createAccount(@Ctx() ctx: RequestContext, @Arg('input') input: CreateAccountInput) {
-    return { account: await ctx.services.accounts.create(ctx.caller, input) };
+  createAccount(@Ctx() ctx: RequestContext, @Arg('input') input: CreateAccountInput) {
+    return ctx.services.accounts.create(ctx.caller, input);
+  }
+
+  @Mutation(() => ActivateAccountPayload, {
+    description: 'Activate a new account (激活账号): its holder chooses a password with the one-time code; throttled like signing in.',
+  })
+  @Public('The holder of a new account has no password yet: the one-time code is how it gets one (D§14).')
+  activateAccount(@Ctx() ctx: RequestContext, @Arg('input') input: ActivateAccountInput): Promise<AuthPayload> {
+    return ctx.services.accounts.activate(ctx.caller, input.username, input.code, input.password);
   }
 
   @Mutation(() => SetAccountActivePayload, {
@@ -177,12 +198,15 @@ export class AccountResolver {
     return ctx.services.accounts.listApiKeys(ctx.caller, accountId ? keyOfOrThrow(accountId, 'Account') : undefined, page);
   }
 
-  @Mutation(() => IssuedApiKey, { description: 'Issue an API key to a department integration account (签发密钥); ADMIN of its district.' })
+  @Mutation(() => IssuedApiKey, {
+    description:
+      'Create an API key for the calling department integration account (创建密钥); the secret is shown once, to it alone (D§14).',
+  })
   @Needs('create', 'ApiKey')
   createApiKey(@Ctx() ctx: RequestContext, @Arg('input') input: CreateApiKeyInput): Promise<IssuedApiKey> {
     const name = input.name.trim();
     if (!name || name.length > 100) throw badInput('name', 'input.text.length', { field: 'name', max: 100 });
-    return ctx.services.accounts.createApiKey(ctx.caller, keyOfOrThrow(input.accountId, 'Account', 'accountId'), name);
+    return ctx.services.accounts.createApiKey(ctx.caller, name);
   }
 
   @Mutation(() => RevokeApiKeyPayload, { description: 'Revoke an API key (吊销密钥); it is refused from the next request on.' })

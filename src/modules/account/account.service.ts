@@ -2,16 +2,17 @@ import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor, DelegationInForce } from '../../../permissions/ability';
 import { delegationsInForce } from '../delegation/delegations-in-force';
 import { assertCan } from '../../auth/authorize';
-import { Department, Role, ROLE_TIER } from '../../../permissions/roles';
+import { Department, Role } from '../../../permissions/roles';
 import { badInput, conflict, notFound, tooManyRequests, unauthenticated } from '../../errors';
 import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../../auth/passwords';
 import type { TokenSigner } from '../../auth/tokens';
 import type { LoginThrottle } from '../../auth/login-throttle';
-import { generateApiKey, parseApiKey, secretMatches } from '../../auth/api-key-secret';
+import { generateActivationCode, generateApiKey, hashSecret, parseApiKey, secretMatches } from '../../auth/api-key-secret';
+import type { SettingsService } from '../settings/settings.service';
 import { Region } from '../region/region.entity';
-import { levelOfCodeOrThrow, scopeCodesOf } from '../region/region-code';
+import { scopeCodesOf } from '../region/region-code';
 import { Account, RoleAssignment } from './account.entity';
 import { ApiKey } from './api-key.entity';
 import type { AuditService } from '../audit/audit.service';
@@ -24,13 +25,12 @@ export interface AccountFilter {
   role?: Role;
 }
 
+/** A new account holds no role and no password: roles come by grants, the password from its holder (D§14). */
 export interface NewAccount {
   username: string;
   displayName: string;
-  password?: string;
   regionCode: string;
   departmentCode?: Department;
-  roles: { role: Role; regionCode: string }[];
 }
 
 /** Last-use times are written at most this often per key, so that busy integrations do not write on
@@ -69,6 +69,7 @@ export class AccountService {
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
     private readonly writes: GuardedWrites,
+    private readonly settings: SettingsService,
   ) {}
 
   /** Changes the caller's own password; every token issued before stops working. */
@@ -229,14 +230,14 @@ export class AccountService {
     return account;
   }
 
-  async create(caller: Caller, input: NewAccount): Promise<Account> {
+  /** A new account, without roles or password; its one-time activation code is returned now and never again. */
+  async create(caller: Caller, input: NewAccount): Promise<{ account: Account; activationCode: string }> {
     if (!USERNAME_PATTERN.test(input.username)) {
       throw badInput('username', 'account.username.invalid');
     }
-    if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
-      throw badInput('password', 'account.password.tooShort', { min: MIN_PASSWORD_LENGTH });
-    }
     const home = scopeCodesOf(input.regionCode);
+    const { settings } = await this.settings.calendarOf(home.districtCode);
+    const activationCode = generateActivationCode();
     const account = Object.assign(new Account(), {
       username: input.username,
       displayName: input.displayName,
@@ -244,28 +245,75 @@ export class AccountService {
       ...home,
       departmentCode: input.departmentCode ?? null,
       active: true,
+      passwordHash: null,
+      activationCodeHash: hashSecret(activationCode),
+      activationExpiresAt: new Date(Date.now() + settings.activationCodeDays * 86_400_000),
     });
     assertCan(caller, 'create', 'Account', account);
-    assertRolesFit(input, home.districtCode);
-    const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
-    return this.data.system('write a change the caller was allowed').transaction(async (manager) => {
-      await assertRegionsExist(manager, [input.regionCode, ...input.roles.map((r) => r.regionCode)]);
+    const saved = await this.data.system('write a change the caller was allowed').transaction(async (manager) => {
+      await assertRegionsExist(manager, [input.regionCode]);
       if (await manager.existsBy(Account, { username: input.username })) {
         throw conflict('account.username.taken', { username: input.username }).with({ field: 'username' });
       }
-      const saved = await manager.save(Object.assign(account, { passwordHash }));
-      saved.roles = await manager.save(input.roles.map((r) => Object.assign(new RoleAssignment(), { accountId: saved.id, ...r })));
+      const row = await manager.save(account);
+      row.roles = [];
       await this.audit.recordChange(manager, caller, {
         action: 'createAccount',
         subjectType: 'Account',
-        subjectId: saved.id,
-        districtCode: saved.districtCode,
-        townshipCode: saved.townshipCode,
-        villageCode: saved.villageCode,
-        details: { username: saved.username, roles: input.roles },
+        subjectId: row.id,
+        districtCode: row.districtCode,
+        townshipCode: row.townshipCode,
+        villageCode: row.villageCode,
+        details: { username: row.username, activationExpiresAt: row.activationExpiresAt },
       });
-      return saved;
+      return row;
     });
+    return { account: saved, activationCode };
+  }
+
+  /**
+   * The holder of a new account chooses its password with the one-time code its creator handed over
+   * (D§14: nobody sets another's password). Throttled like sign-in; a wrong, used or expired code
+   * gets the same answer as an unknown name.
+   */
+  async activate(
+    caller: Caller,
+    username: string,
+    code: string,
+    password: string,
+  ): Promise<{ token: string; expiresAt: Date; account: Account }> {
+    const address = caller.clientAddress;
+    if (!USERNAME_PATTERN.test(username)) throw unauthenticated('auth.activation.failed');
+    const wait = this.throttle.retryAfter(username, address);
+    if (wait > 0) throw tooManyRequests(wait, 'auth.signIn.throttled', { seconds: wait });
+    this.throttle.attempt(username, address);
+    const account = await this.signInAccounts().where('account.username = :username', { username }).getOne();
+    const usable = account?.activationCodeHash && account.activationExpiresAt && account.activationExpiresAt > new Date();
+    if (!account || !usable || !secretMatches(code, account.activationCodeHash!)) throw unauthenticated('auth.activation.failed');
+    this.throttle.succeeded(username, address);
+    if (password.length < MIN_PASSWORD_LENGTH) throw badInput('password', 'account.password.tooShort', { min: MIN_PASSWORD_LENGTH });
+    const passwordHash = await hashPassword(password);
+    const version = await this.data.system('sign in and resolve credentials').transaction(async (manager) => {
+      // The code is spent in the same statement that sets the password, so it works once even when raced.
+      const [rows]: [{ credentials_version: number }[]] = await manager.query(
+        `UPDATE accounts SET password_hash = $2, activation_code_hash = NULL, activation_expires_at = NULL,
+           credentials_version = credentials_version + 1 WHERE id = $1 AND activation_code_hash = $3 RETURNING credentials_version`,
+        [account.id, passwordHash, account.activationCodeHash],
+      );
+      if (rows.length === 0) throw unauthenticated('auth.activation.failed');
+      await this.audit.recordChange(manager, caller, {
+        action: 'activateAccount',
+        subjectType: 'Account',
+        subjectId: account.id,
+        districtCode: account.districtCode,
+        townshipCode: account.townshipCode,
+        villageCode: account.villageCode,
+      });
+      return rows[0].credentials_version;
+    });
+    if (!account.active) throw unauthenticated('auth.account.deactivated');
+    const { token, expiresAt } = await this.tokens.sign(account.id, version);
+    return { token, expiresAt, account };
   }
 
   async setActive(caller: Caller, id: string, active: boolean): Promise<Account> {
@@ -277,9 +325,10 @@ export class AccountService {
     });
   }
 
-  /** Issues a key for a department integration; the secret is returned now and never again. */
-  async createApiKey(caller: Caller, accountId: string, name: string): Promise<{ apiKey: ApiKey; secret: string }> {
-    const account = await this.findByIdOrThrow(caller, accountId);
+  /** A department integration's own new key (D§14): the secret is returned to it now and never again. */
+  async createApiKey(caller: Caller, name: string): Promise<{ apiKey: ApiKey; secret: string }> {
+    const accountId = caller.actor!.accountId;
+    const account = await this.me(caller);
     if (!account.roles.some((r) => r.role === Role.DEPARTMENT)) {
       throw badInput('accountId', 'apiKey.departmentOnly');
     }
@@ -319,24 +368,6 @@ export class AccountService {
       await manager.update(ApiKey, { id }, { revokedAt: key.revokedAt });
       return changed(key, 'revokeApiKey', { prefix: key.prefix });
     });
-  }
-}
-
-/** Each role must be held for a region of its tier inside the account's district (DOMAIN.md §2). */
-function assertRolesFit(input: NewAccount, districtCode: string): void {
-  if (input.roles.length === 0) throw badInput('roles', 'account.roles.empty');
-  const isDepartment = input.roles.some((r) => r.role === Role.DEPARTMENT);
-  if (isDepartment !== Boolean(input.departmentCode)) {
-    throw badInput('departmentCode', 'account.department.mismatch');
-  }
-  for (const { role, regionCode } of input.roles) {
-    const level = levelOfCodeOrThrow(regionCode);
-    if ((level as string) !== ROLE_TIER[role]) {
-      throw badInput('roles', 'account.role.wrongLevel', { role, tier: ROLE_TIER[role], regionCode, level });
-    }
-    if (scopeCodesOf(regionCode).districtCode !== districtCode) {
-      throw badInput('roles', 'account.role.outsideDistrict', { regionCode, districtCode });
-    }
   }
 }
 

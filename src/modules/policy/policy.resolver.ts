@@ -41,7 +41,7 @@ registerEnum(PermissionAction, 'PermissionAction', 'An action of the policy tabl
   file: 'File with the district (备案)',
   spotCheck: 'Supervisory spot check (监督抽查)',
   pay: 'Pay temporary assistance (临时救助发放)',
-  confirm: 'Confirm temporary assistance above the township limit (超限额确认)',
+  confirm: 'Confirm temporary assistance above the township limit, or a role grant (超限额确认/确认角色授予)',
   verify: 'Approve economic-status verification (核对审批)',
   answer: 'Answer a verification request (部门核对反馈)',
 });
@@ -54,6 +54,7 @@ registerEnum(PermissionSubject, 'PermissionSubject', 'A subject of the policy ta
   Region: 'Place (行政区划)',
   Account: 'Account (账号)',
   ApiKey: 'API key (接口密钥)',
+  RoleGrant: 'Role grant (角色授予)',
   Household: 'Household (家庭)',
   Person: 'Household member (家庭成员)',
   Case: 'Case (案件)',

@@ -56,6 +56,14 @@ export const SETTING_DEFINITIONS = {
     clause: 'D§3',
     description: 'The same for special cases (特殊情况办理总时限)',
   },
+  activationCodeDays: {
+    default: 7,
+    min: 1,
+    max: 30,
+    integer: true,
+    clause: 'D§14',
+    description: "Days a new account's one-time activation code stays valid (激活码有效天数)",
+  },
   spotCheckRatePercent: {
     default: 30,
     min: 0,
