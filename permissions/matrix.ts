@@ -19,6 +19,19 @@ export function renderPermissionMatrix(): string {
     'Scopes: own village / own township / own district = rows whose village / township / district code equals that of',
     "the region the role is held for; own account = the holder's own rows.",
     '',
+    '## Where authority comes from',
+    '',
+    'A row below gives a power only to an account that holds the role, and only where the records behind it stand (DOMAIN §13, §14):',
+    '',
+    '- **Role grants.** A role is held only by a `RoleGrant` proposed by one account and confirmed by another with the authority to',
+    '  confirm it, from its effective date until revoked by a later record (`roleGrants` answers who held it, when, and on whose',
+    "  proposal and confirmation; the seed's grants are recorded as the seed's). Nobody proposes or confirms a grant for themselves.",
+    '- **Delegations.** A condition "where the case\'s township holds a delegation in force for its programme" is met only by a',
+    '  `Delegation` record of the district for that township and programme, in force on the day; before it, or after its revocation,',
+    '  the district decides (pre-delegation mode). Each decision records the delegation, or the district authority, it was made under.',
+    '- **Committees.** A deputy chair decides a case only while standing in for a chair who must recuse on it, on the committee the',
+    '  township head recorded.',
+    '',
   ];
   for (const role of Object.values(Role)) {
     lines.push(`## ${role}`, '');
