@@ -58,8 +58,11 @@ describe('SIGTERM to the running server', () => {
     });
     const exited = once(child, 'exit');
 
+    // Our server says when it listens: on a busy machine another test's server may answer on a port
+    // that was free a moment ago, so a 200 from /healthz alone does not prove it is this one.
+    const listening = () => output.some((line) => line.includes(`API on http://localhost:${port}/graphql`));
     for (;;) {
-      const up = await send(port, new http.Agent(), 'GET', '/healthz').catch(() => undefined);
+      const up = listening() ? await send(port, new http.Agent(), 'GET', '/healthz').catch(() => undefined) : undefined;
       if (up?.status === 200) break;
       if (child.exitCode !== null) throw new Error(`the server did not start:\n${output.join('\n')}\n${errors}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
