@@ -162,6 +162,16 @@ describe('node(id)', () => {
     }
   });
 
+  it('names the subject of every change in the audit log by a global id when its subject is a Node type', async () => {
+    const schema = await buildAppSchema();
+    const nodeTypes = new Set(schema.getPossibleTypes(schema.getType('Node') as never).map((type) => type.name));
+    const log = (await as(t, 'district.officer', '{ auditLog(first: 100, filter: { kind: CHANGE }) { nodes { subjectType subjectId } } }'))
+      .auditLog.nodes as { subjectType: string; subjectId: string | null }[];
+    const named = log.filter((entry) => nodeTypes.has(entry.subjectType === 'Committee' ? 'CommitteeView' : entry.subjectType));
+    expect(named.map((entry) => entry.subjectType)).toContain('Delegation');
+    expect(named.filter((entry) => entry.subjectId === null)).toEqual([]);
+  });
+
   it("is NOT_FOUND for an object outside the caller's scope, as for one that does not exist", async () => {
     const [answer] = (await as(t, 'district.officer', '{ verificationAnswers(first: 1) { nodes { id } } }')).verificationAnswers.nodes;
     const result = await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: answer.id }, await t.login('va.101201'));

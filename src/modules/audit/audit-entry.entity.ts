@@ -27,6 +27,8 @@ const TENANT_KEYED = new Set([
   'AuditFinding',
   'DevelopmentLink',
   'AuditEntry',
+  'Delegation',
+  'RoleGrant',
 ]);
 
 /**
