@@ -20,14 +20,16 @@ import { createLoaders } from './loaders';
 import { createTokenSigner } from './auth/tokens';
 import { LoginThrottle } from './auth/login-throttle';
 import { depthLimit } from './graphql/depth-limit';
-import { requestStatements } from './db/query-counter';
+import { RequestRecord, requestStatements } from './db/query-counter';
 import { GRAPHIQL_ASSETS, graphiqlPage } from './http/graphiql-page';
 import { corsFromAllowList } from './http/cors';
 import { HttpDrain } from './http/drain';
+import { Metrics } from './http/metrics';
 
 export interface App {
   express: Express;
   services: Services;
+  metrics: Metrics;
   /** Graceful stop of `server`, which serves this app: it takes no new connection, /readyz answers
    * 503, requests in flight finish (those still running after `graceMs` are cut), then Apollo stops.
    * Resolves true when nothing had to be cut. */
@@ -45,6 +47,7 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
     createTokenSigner(config.jwtSecret, config.tokenTtlSeconds),
     new LoginThrottle(config.loginMaxFailures, config.loginLockSeconds),
   );
+  const metrics = new Metrics(dataSource);
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(),
     formatError: createErrorFormatter(logger, config.production),
@@ -56,6 +59,7 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      metrics.plugin(),
       // Statements this request ran, for tests and the benchmark: an N+1 shows up as a count.
       {
         requestDidStart() {
@@ -86,7 +90,7 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
     res.locals.requestId = requestId;
     res.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
-    const statements = { count: 0 };
+    const statements: RequestRecord = { count: 0 };
     res.locals.statements = statements;
     res.on('finish', () => {
       logger.info(
@@ -97,6 +101,9 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
           status: res.statusCode,
           ms: Number(process.hrtime.bigint() - started) / 1e6,
           sqlStatements: statements.count,
+          operation: statements.operation,
+          accountId: statements.accountId,
+          result: statements.result,
         },
         'request',
       );
@@ -106,6 +113,9 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
     res.vary('accept-language');
     requestLanguage.run(language, () => requestStatements.run(statements, next));
   });
+
+  app.use(metrics.observeHttp);
+  app.get('/metrics', metrics.handler(config.metricsToken));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -188,6 +198,7 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
   return {
     express: app,
     services,
+    metrics,
     async drain(server, graceMs) {
       const inTime = await httpDrain.drain(server, graceMs);
       await apollo.stop();

@@ -23,6 +23,8 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** Browser origins allowed to call /graphql from another origin (CORS); empty sends no CORS headers. */
   corsOrigins: string[];
+  /** When set, `/metrics` answers only requests with `Authorization: Bearer <token>`. */
+  metricsToken?: string;
   /** How long a shutdown waits for requests in flight before cutting them. */
   shutdownGraceMs: number;
   seedDemo: boolean;
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryDepth: intFromEnv('MAX_QUERY_DEPTH', 12, env),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     corsOrigins: parseOrigins(env.CORS_ORIGINS),
+    metricsToken: env.METRICS_TOKEN || undefined,
     shutdownGraceMs: intFromEnv('SHUTDOWN_GRACE_MS', 10_000, env),
     seedDemo: env.SEED_DEMO !== 'false',
     production,

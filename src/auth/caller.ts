@@ -46,6 +46,11 @@ export class PendingAudit {
     if (!this.notes.has(key)) this.notes.set(key, note);
   }
 
+  /** The refusals queued so far, without draining them (metrics count them). */
+  denials(): AuditNote[] {
+    return [...this.notes.values()].filter((note) => note.kind === 'DENIED');
+  }
+
   drain(): AuditNote[] {
     const notes = [...this.notes.values()];
     this.notes.clear();

@@ -2,9 +2,18 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from '../logger';
 
+/** What the one log line of a request says about it: the SQL statements it ran, and, for GraphQL,
+ * its operation, account and result, filled in as the request learns them. */
+export interface RequestRecord {
+  count: number;
+  operation?: string;
+  accountId?: string | null;
+  result?: string;
+}
+
 /** Counts SQL statements per HTTP request: tests assert these counts (N+1 guards), the benchmark
  * reports them, and responses carry them in `x-sql-statements` outside production. */
-export const requestStatements = new AsyncLocalStorage<{ count: number }>();
+export const requestStatements = new AsyncLocalStorage<RequestRecord>();
 
 export class CountingQueryLogger implements TypeOrmLogger {
   constructor(private readonly logger: Logger) {}
