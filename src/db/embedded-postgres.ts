@@ -71,6 +71,7 @@ export async function startEmbeddedPostgres(
   // As root the server runs as a separate system user, which must be able to reach its cluster
   // folder; the secrets beside it stay owner-only files.
   if (asRoot) fs.chmodSync(dataDir, 0o755);
+  await assertClusterFree(dataDir, databaseDir, logger);
   const chosenPort = port || (await findFreePort());
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -88,6 +89,7 @@ export async function startEmbeddedPostgres(
     await server.initialise();
   }
   await server.start();
+  fs.writeFileSync(path.join(dataDir, OWNER_FILE), `${process.pid}\n`);
   const existing = server.getPgClient();
   await existing.connect();
   const found = await existing.query("SELECT 1 FROM pg_database WHERE datname = 'assistance'");
@@ -101,6 +103,55 @@ export async function startEmbeddedPostgres(
       await server.stop();
     },
   };
+}
+
+/** The process that started the cluster now running, so that the next start can tell a cluster
+ * in use from one orphaned by a crash. */
+const OWNER_FILE = 'pg-owner.pid';
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+const readPid = (file: string) => {
+  const pid = fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8').split('\n')[0]) : NaN;
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+};
+
+/**
+ * One cluster folder, one server. A cluster still running when this process starts is either held
+ * by another live process (a running `npm start`: say so, and how to reach it, rather than fail
+ * with PostgreSQL's lock error) or orphaned by a server that crashed or was killed (stop it, say so,
+ * and go on).
+ */
+export async function assertClusterFree(dataDir: string, databaseDir: string, logger: Logger): Promise<void> {
+  const postmasterFile = path.join(databaseDir, 'postmaster.pid');
+  const postmaster = readPid(postmasterFile);
+  if (!postmaster || !alive(postmaster)) return;
+  const owner = readPid(path.join(dataDir, OWNER_FILE));
+  if (owner && owner !== process.pid && alive(owner)) {
+    const port = fs.readFileSync(postmasterFile, 'utf8').split('\n')[3]?.trim();
+    throw new Error(
+      `The embedded PostgreSQL in ${databaseDir} is in use by another process (pid ${owner}), most likely a running \`npm start\`. ` +
+        `Stop that process first, or run this command against its database with ` +
+        `DATABASE_URL=postgres://postgres:$(cat ${path.join(dataDir, 'pg-password')})@127.0.0.1:${port}/assistance`,
+    );
+  }
+  logger.warn(
+    { pid: postmaster, databaseDir },
+    'stopping an embedded PostgreSQL left running by a server that did not stop (crash or kill)',
+  );
+  process.kill(postmaster, 'SIGINT');
+  const until = Date.now() + 30_000;
+  while (alive(postmaster)) {
+    if (Date.now() > until) throw new Error(`The stale embedded PostgreSQL (pid ${postmaster}) in ${databaseDir} did not stop within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 const SESSION_END_WAIT_MS = 3000;
