@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readOrCreateSecret } from './db/embedded-postgres';
 
 /** Process-wide settings from the environment. Per-district numbers (notice days, limits …) live in
  * the district settings table instead, because the plan lets each district set its own. */
@@ -90,4 +91,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !config.jwtSecret) throw new Error('JWT_SECRET must be set when NODE_ENV=production');
   if (config.jwtSecret && config.jwtSecret.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
   return config;
+}
+
+/**
+ * The secret the server signs tokens with. On an external database (`DATABASE_URL`) it must be
+ * configured, because replicas sharing that database must all accept each other's tokens; with the
+ * embedded database it is generated once into the data folder.
+ */
+export function serverJwtSecret(config: Config): string {
+  if (config.jwtSecret) return config.jwtSecret;
+  if (config.databaseUrl) {
+    throw new Error('JWT_SECRET must be set when DATABASE_URL is set: every server on one database must sign tokens with the same secret');
+  }
+  return readOrCreateSecret(config.dataDir, 'jwt-secret');
 }

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
-import { loadConfig } from './config';
+import { loadConfig, serverJwtSecret } from './config';
 import { createLogger } from './logger';
 import { openDatabase } from './db/open-database';
-import { readOrCreateSecret } from './db/embedded-postgres';
 import { seedDemoDistrictIfEmpty } from './seed/demo-district';
 import { App, createApp } from './app';
 import { createShutdown } from './shutdown';
@@ -33,6 +32,7 @@ async function main() {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
+  const jwtSecret = serverJwtSecret(config);
   // This process stops the embedded server itself, after the pool (see createShutdown).
   const db = await openDatabase(config, logger, { stopOnTerminationSignals: false });
   let app: App;
@@ -40,7 +40,6 @@ async function main() {
     if (config.seedDemo && (await seedDemoDistrictIfEmpty(db.dataSource, config.demoPassword))) {
       logger.info('seeded the demo district (see README for the demo accounts)');
     }
-    const jwtSecret = config.jwtSecret ?? readOrCreateSecret(config.dataDir, 'jwt-secret');
     app = await createApp(db.dataSource, { ...config, jwtSecret }, logger);
   } catch (error) {
     // Never leave an embedded server running behind a failed start.

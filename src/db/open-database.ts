@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../ormconfig';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { CountingQueryLogger } from './query-counter';
+import { underStartupLock } from './startup-lock';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 
@@ -30,7 +31,7 @@ export async function openDatabase(config: Config, logger: Logger, options: Open
   try {
     await dataSource.initialize();
     if (options.migrate !== false) {
-      const applied = await dataSource.runMigrations();
+      const applied = await underStartupLock(dataSource, () => dataSource.runMigrations());
       if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     }
   } catch (error) {

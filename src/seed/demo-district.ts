@@ -5,6 +5,7 @@ import { Region, RegionKind } from '../modules/region/region.entity';
 import { levelOfCodeOrThrow, parentCodeOf, scopeCodesOf } from '../modules/region/region-code';
 import { Account } from '../modules/account/account.entity';
 import { seedGrants } from '../modules/account/role-grant.records';
+import { underStartupLock } from '../db/startup-lock';
 import { DemoStaff } from './demo-staff';
 import { delegateDemoTownships, formDemoCommittees, seedDemoCases } from './demo-cases';
 
@@ -167,13 +168,16 @@ export async function insertRegionsAndAccounts(
 const levelRank = (code: string) => ['DISTRICT', 'TOWNSHIP', 'VILLAGE'].indexOf(levelOfCodeOrThrow(code));
 
 /** Seeds the demo district when the database has no regions yet; returns whether it did. */
-export async function seedDemoDistrictIfEmpty(dataSource: DataSource, password: string): Promise<boolean> {
-  const [{ count }]: { count: number }[] = await dataSource.query('SELECT count(*)::int AS count FROM regions');
-  if (count > 0) return false;
-  await insertRegionsAndAccounts(dataSource, DEMO_REGIONS, DEMO_ACCOUNTS, password);
-  const staff = await DemoStaff.load(dataSource);
-  await formDemoCommittees(staff);
-  await delegateDemoTownships(staff);
-  await seedDemoCases(staff);
-  return true;
+export function seedDemoDistrictIfEmpty(dataSource: DataSource, password: string): Promise<boolean> {
+  // Replicas starting together on an empty database: one seeds, the others then find regions.
+  return underStartupLock(dataSource, async () => {
+    const [{ count }]: { count: number }[] = await dataSource.query('SELECT count(*)::int AS count FROM regions');
+    if (count > 0) return false;
+    await insertRegionsAndAccounts(dataSource, DEMO_REGIONS, DEMO_ACCOUNTS, password);
+    const staff = await DemoStaff.load(dataSource);
+    await formDemoCommittees(staff);
+    await delegateDemoTownships(staff);
+    await seedDemoCases(staff);
+    return true;
+  });
 }

@@ -1,0 +1,25 @@
+import type { DataSource } from 'typeorm';
+
+/** The advisory lock every server takes while it migrates and seeds: `hashtext('assistance:startup')`
+ * computed once, so all versions of the server agree on it. */
+const STARTUP_LOCK = 'assistance:startup';
+
+/**
+ * Runs `work` while holding a session-level PostgreSQL advisory lock on a connection of its own, so
+ * that replicas starting together on one database migrate and seed one after another: the first does
+ * the work, the others find it done (issue #10, #15).
+ */
+export async function underStartupLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [STARTUP_LOCK]);
+    try {
+      return await work();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [STARTUP_LOCK]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
