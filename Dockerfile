@@ -1,0 +1,24 @@
+# Multi-stage image of the API: built with the dev dependencies, run with production ones only, as
+# the unprivileged `node` user. It expects an external PostgreSQL (DATABASE_URL) and JWT_SECRET;
+# see compose.yaml for PostgreSQL and two replicas behind a proxy.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ormconfig.ts ./
+COPY src src
+COPY permissions permissions
+COPY migrations migrations
+COPY scripts scripts
+RUN npm run build
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist dist
+USER node
+EXPOSE 4000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s CMD node -e "fetch('http://127.0.0.1:4000/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
+CMD ["node", "dist/src/main.js"]
