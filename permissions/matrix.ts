@@ -27,7 +27,11 @@ function renderInvariants(report: CheckReport): string[] {
   for (const { invariant, outcome } of report.results) {
     if (outcome.status === 'SUBJECT_NOT_IN_TABLE') lines.push('', `- \`${invariant.id}\`: ${outcome.note.en} ${outcome.note.zh}`);
     if (outcome.status === 'VIOLATED') {
-      lines.push('', `- \`${invariant.id}\` is violated:`, ...describeViolation(outcome.violation, report.grants, 'en').map((l) => `  - ${l}`));
+      lines.push(
+        '',
+        `- \`${invariant.id}\` is violated:`,
+        ...describeViolation(outcome.violation, report.grants, 'en').map((l) => `  - ${l}`),
+      );
     }
   }
   lines.push('');

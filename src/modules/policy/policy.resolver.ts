@@ -180,7 +180,8 @@ class PolicyInvariant {
   status: InvariantStatus;
 
   @Field(() => [String], {
-    description: 'For a violation: the smallest combination of roles that breaks it, each as ROLE@regionCode (最小角色组合); empty otherwise',
+    description:
+      'For a violation: the smallest combination of roles that breaks it, each as ROLE@regionCode (最小角色组合); empty otherwise',
   })
   combination: string[];
 
@@ -280,7 +281,9 @@ export class PolicyResolver {
         text: invariant.text[language],
         status: outcome.status,
         combination: violation?.combination.map((h) => `${h.role}@${h.regionCode}`) ?? [],
-        rows: violation ? [...new Set([...violation.acts.map((a) => a.allowedBy), ...(violation.rows ?? []).map((r) => r.grant)])].map(view) : [],
+        rows: violation
+          ? [...new Set([...violation.acts.map((a) => a.allowedBy), ...(violation.rows ?? []).map((r) => r.grant)])].map(view)
+          : [],
         violation: violation && describeViolation(violation, report.grants, language).join('\n'),
         note: outcome.status === 'SUBJECT_NOT_IN_TABLE' ? outcome.note[language] : null,
       };
