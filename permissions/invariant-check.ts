@@ -31,9 +31,10 @@ import type { Localized } from './vocabulary';
  *   place, the account itself or another for `self` scopes and `'$accountId'` conditions, the own
  *   department or another, and for every other condition column each value the table names plus one
  *   it does not (the table's conditions are equalities, D§1, so these are all the cases a row can be in).
- * - **Delegations.** None; township A for DIBAO; township B for DIBAO; both — with rows of DIBAO and of
- *   LINSHI that is every combination of "the row's township holds a delegation for its programme"
- *   for the holding's own and another township.
+ * - **Delegations.** None; township A for every programme; township B for every programme; both. A
+ *   `$delegated` condition matches a row exactly when the row's own township holds a delegation for the
+ *   row's own programme, so with rows of every programme in both townships this is every case of it,
+ *   for the holding's own township and for another.
  */
 
 const ME = 'account-checked';

@@ -210,17 +210,17 @@ describe('policyInvariants over GraphQL, for the audit console (issue #17)', () 
   });
   afterAll(() => t.close());
 
-  const QUERY = '{ policyInvariants { id clause text status combination rows { role action subject } violation note } }';
+  const QUERY = '{ policyInvariants { invariantId clause text status combination rows { role action subject } violation note } }';
 
   it.each(['auditor', 'district.officer', 'admin'])(
     'answers %s (who may explain any account of the district) in Chinese first',
     async (username) => {
       const { policyInvariants } = await as(t, username, QUERY);
-      expect(policyInvariants.map((i: { id: string }) => i.id)).toEqual(INVARIANTS.map((i) => i.id));
-      const decideAndPay = policyInvariants.find((i: { id: string }) => i.id === 'duties.decideAndPay');
+      expect(policyInvariants.map((i: { invariantId: string }) => i.invariantId)).toEqual(INVARIANTS.map((i) => i.id));
+      const decideAndPay = policyInvariants.find((i: { invariantId: string }) => i.invariantId === 'duties.decideAndPay');
       expect(decideAndPay).toMatchObject({ clause: 'D§6, D§10', status: 'HOLDS', combination: [], rows: [], violation: null });
       expect(decideAndPay.text).toContain('任何账号都不能既对案件作出审批决定');
-      const bank = policyInvariants.find((i: { id: string }) => i.id === 'duties.changeAndConfirmBankAccount');
+      const bank = policyInvariants.find((i: { invariantId: string }) => i.invariantId === 'duties.changeAndConfirmBankAccount');
       expect(bank).toMatchObject({ status: 'SUBJECT_NOT_IN_TABLE' });
       expect(bank.note).toContain('BankAccountChange');
     },

@@ -167,8 +167,9 @@ type InvariantStatus = EnumValue<typeof InvariantStatus>;
   description: 'A separation-of-duty property of the whole policy table, checked over every combination of roles (权限不变式).',
 })
 class PolicyInvariant {
+  // Not `id`: a type with an `id` is a refetchable Node, and an invariant is a line of code, not a record.
   @Field(() => String, { description: 'Stable identifier of the invariant (编号), e.g. duties.decideAndPay' })
-  id: string;
+  invariantId: string;
 
   @Field({ description: 'Plan clauses and DOMAIN sections it protects (依据条款), e.g. D§6, D§10' })
   clause: string;
@@ -276,7 +277,7 @@ export class PolicyResolver {
     return report.results.map(({ invariant, outcome }) => {
       const violation = outcome.status === 'VIOLATED' ? outcome.violation : null;
       return {
-        id: invariant.id,
+        invariantId: invariant.id,
         clause: invariant.clause,
         text: invariant.text[language],
         status: outcome.status,
