@@ -89,6 +89,7 @@ export default [
               'PageInfo',
               'PermissionExplanation',
               'PermissionGrant',
+              'PolicyInvariant',
               'WhoCanEntry',
               'DistrictSettings',
               'Setting',

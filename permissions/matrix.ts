@@ -1,4 +1,5 @@
 import { ACTIONS, effectiveAccess, grantsOf, MATRIX_SUBJECTS } from './explain';
+import { CheckReport, describeViolation, STATUS_WORDS } from './invariant-check';
 import { SCOPE_WORDS } from './policy';
 import { Role } from './roles';
 
@@ -6,8 +7,39 @@ const ACCESS_MARK = { none: '—', partial: 'partial', full: 'full' } as const;
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
-/** `docs/permission-matrix.md`, generated from the policy table (`npm run permissions:matrix`). */
-export function renderPermissionMatrix(): string {
+/** The invariants section: each invariant with its clause, its words, and its status on the table. */
+function renderInvariants(report: CheckReport): string[] {
+  const lines = [
+    '## Invariants',
+    '',
+    'Properties of the whole table over every combination of roles an account could hold, at every position, with and without',
+    'kin registration and delegations (`permissions/invariants.ts`, checked by `npm run permissions:check` and `policyInvariants`).',
+    'A violation names the smallest combination of roles and the rows that produce it.',
+    '',
+    '| invariant | clause | status | statement | 表述 |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const { invariant, outcome } of report.results) {
+    lines.push(
+      `| \`${invariant.id}\` | ${invariant.clause} | ${STATUS_WORDS[outcome.status].en} | ${cell(invariant.text.en)} | ${cell(invariant.text.zh)} |`,
+    );
+  }
+  for (const { invariant, outcome } of report.results) {
+    if (outcome.status === 'SUBJECT_NOT_IN_TABLE') lines.push('', `- \`${invariant.id}\`: ${outcome.note.en} ${outcome.note.zh}`);
+    if (outcome.status === 'VIOLATED') {
+      lines.push(
+        '',
+        `- \`${invariant.id}\` is violated:`,
+        ...describeViolation(outcome.violation, report.grants, 'en').map((l) => `  - ${l}`),
+      );
+    }
+  }
+  lines.push('');
+  return lines;
+}
+
+/** `docs/permission-matrix.md`, generated from the policy table and the invariant check of it (`npm run permissions:matrix`). */
+export function renderPermissionMatrix(invariants: CheckReport): string {
   const lines: string[] = [
     '# Permission matrix',
     '',
@@ -32,6 +64,7 @@ export function renderPermissionMatrix(): string {
     '- **Committees.** A deputy chair decides a case only while standing in for a chair who must recuse on it, on the committee the',
     '  township head recorded.',
     '',
+    ...renderInvariants(invariants),
   ];
   for (const role of Object.values(Role)) {
     lines.push(`## ${role}`, '');

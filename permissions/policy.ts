@@ -38,6 +38,7 @@ const ROLE_SCOPE: Partial<Record<Role, Scope>> = {
   [Role.TOWNSHIP_CASEWORKER]: 'township',
   [Role.COMMITTEE_MEMBER]: 'township',
   [Role.TOWNSHIP_HEAD]: 'township',
+  [Role.DISTRICT_OFFICER]: 'district',
 };
 
 /** What staff related to an applicant may not do on that case, by the role that would do it (P6.3). */
@@ -46,6 +47,8 @@ const KIN_BARRED: Partial<Record<Role, Action[]>> = {
   [Role.TOWNSHIP_CASEWORKER]: ['investigate', 'appraise', 'assess', 'pay'],
   [Role.COMMITTEE_MEMBER]: ['vote', 'review', 'decide'],
   [Role.TOWNSHIP_HEAD]: ['decide', 'review', 'pay'],
+  // Before a delegation the district decides (P5); a district officer who also holds a staff role may have declared kin.
+  [Role.DISTRICT_OFFICER]: ['decide'],
 };
 
 /** What a committee member or head who investigated a case may not do on it (D§4): the deputy chair
@@ -350,6 +353,9 @@ export const POLICY: readonly Grant[] = [
     '遇急难情形，乡镇（街道）先行发放临时救助。'),
   g(TOWNSHIP_CASEWORKER, 'pay', 'Case', 'township', 'D§6', 'The township records the payment of approved temporary assistance.',
     '乡镇（街道）登记已批准临时救助的发放。'),
+  ...forAllRoles((role) => g(role, 'pay', 'Case', 'district', 'D§6', 'The one who decides a case does not also pay it: a second account records the payment.',
+    '作出审批决定的人不办理该案的发放：发放由另一账号登记。',
+    { inverted: true, when: { conditions: { decidedById: '$accountId' }, text: { zh: '本人作出了该案的审批决定', en: 'the holder decided the case' } } })),
   g(DISTRICT_OFFICER, 'spotCheck', 'Case', 'district', 'P4.3', 'The district spot-checks new DIBAO and TEKUN households.',
     '区民政对新纳入的低保、特困家庭进行监督抽查。'),
   g(DISTRICT_OFFICER, 'confirm', 'Case', 'district', 'D§6', 'Temporary assistance above the township limit is confirmed by the district.',

@@ -107,6 +107,7 @@ const CLASSES: Record<string, Partial<Record<FieldClass, string>>> = {
   PendingStep: { scoped: 'accounts dueAt roles step unmet' },
   PermissionExplanation: { scoped: 'action allowed decidingGrant failedConditions field heldFor message subjectId subjectType username' },
   PermissionGrant: { public: 'action clause condition effect fields reason role scope subject' },
+  PolicyInvariant: { public: 'clause combination invariantId note rows status text violation' },
   PublicNotice: { public: 'amount householdSize maskedName noticeEndsAt noticeStartsAt programme villageCode villageName' },
   RaiseDoubtPayload: { public: 'case' },
   RaiseObjectionPayload: { public: 'case' },

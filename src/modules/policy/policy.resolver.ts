@@ -18,6 +18,8 @@ import { message, render } from '../../i18n/message';
 import { subject as asSubject } from '@casl/ability';
 import { Actor, defineAbilityFor } from '../../../permissions/ability';
 import type { Caller } from '../../auth/caller';
+import { describeViolation } from '../../../permissions/invariant-check';
+import { invariantReport } from './policy-invariants';
 
 /** GraphQL enums of the policy's actions and subjects (values as in the table). */
 const PermissionAction = Object.fromEntries(ACTIONS.map((a) => [a, a])) as Record<Action, Action>;
@@ -154,6 +156,49 @@ class WhoCanEntry {
   heldFor: string;
 }
 
+const InvariantStatus = defineEnum('InvariantStatus', 'Whether a policy invariant holds on the table (不变式状态)', {
+  HOLDS: 'Holds for every combination of roles (成立)',
+  VIOLATED: 'A combination of roles breaks it (被违反)',
+  SUBJECT_NOT_IN_TABLE: 'The subject it speaks of is not in the policy table yet, so there is nothing to check (对象尚未加入权限表)',
+});
+type InvariantStatus = EnumValue<typeof InvariantStatus>;
+
+@ObjectType('PolicyInvariant', {
+  description: 'A separation-of-duty property of the whole policy table, checked over every combination of roles (权限不变式).',
+})
+class PolicyInvariant {
+  // Not `id`: a type with an `id` is a refetchable Node, and an invariant is a line of code, not a record.
+  @Field(() => String, { description: 'Stable identifier of the invariant (编号), e.g. duties.decideAndPay' })
+  invariantId: string;
+
+  @Field({ description: 'Plan clauses and DOMAIN sections it protects (依据条款), e.g. D§6, D§10' })
+  clause: string;
+
+  @Field({ description: "The invariant in one sentence (表述), in the request's language: Chinese unless English is asked for" })
+  text: string;
+
+  @Field(() => InvariantStatus, { description: 'Whether it holds on the table (状态)' })
+  status: InvariantStatus;
+
+  @Field(() => [String], {
+    description:
+      'For a violation: the smallest combination of roles that breaks it, each as ROLE@regionCode (最小角色组合); empty otherwise',
+  })
+  combination: string[];
+
+  @Field(() => [PermissionGrant], { description: 'For a violation: the rows of the table that produce it (相关规则); empty otherwise' })
+  rows: PermissionGrant[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The violation in words (违反情况): smallest combination, situation, acts and rows, in the request's language",
+  })
+  violation: string | null;
+
+  @Field(() => String, { nullable: true, description: "Why there is nothing to check yet (说明), in the request's language" })
+  note: string | null;
+}
+
 function view(grant: Grant): PermissionGrant {
   const language = currentLanguage();
   return {
@@ -217,6 +262,35 @@ function assertConditionsReadable(caller: Caller, explained: Actor, action: Acti
 
 @Resolver()
 export class PolicyResolver {
+  @Query(() => [PolicyInvariant], {
+    nullable: true,
+    description:
+      'The policy invariants (权限不变式) and whether the table keeps them, with the smallest combination of roles and the rows behind any violation. For DISTRICT_OFFICER, AUDITOR, ADMIN: those who may explain any account of their district.',
+  })
+  @Needs('explain', 'Account')
+  policyInvariants(@Ctx() ctx: RequestContext): PolicyInvariant[] {
+    // Everyone may explain their own account; the invariants are for those who may explain any of the district's (P4.3, P4.4, D§2).
+    const anyAccountOfDistrict = { id: '', districtCode: ctx.caller.actor!.districtCode, townshipCode: null, villageCode: null };
+    assertCan(ctx.caller, 'explain', 'Account', anyAccountOfDistrict);
+    const language = currentLanguage();
+    const report = invariantReport();
+    return report.results.map(({ invariant, outcome }) => {
+      const violation = outcome.status === 'VIOLATED' ? outcome.violation : null;
+      return {
+        invariantId: invariant.id,
+        clause: invariant.clause,
+        text: invariant.text[language],
+        status: outcome.status,
+        combination: violation?.combination.map((h) => `${h.role}@${h.regionCode}`) ?? [],
+        rows: violation
+          ? [...new Set([...violation.acts.map((a) => a.allowedBy), ...(violation.rows ?? []).map((r) => r.grant)])].map(view)
+          : [],
+        violation: violation && describeViolation(violation, report.grants, language).join('\n'),
+        note: outcome.status === 'SUBJECT_NOT_IN_TABLE' ? outcome.note[language] : null,
+      };
+    });
+  }
+
   @Query(() => [PermissionGrant], {
     nullable: true,
     description: 'The policy table (权限矩阵): every grant of a role, or of all roles, with clause and reason.',
