@@ -400,6 +400,37 @@ export const POLICY: readonly Grant[] = [
     { when: { conditions: { programme: 'DIBAO', residence: 'RURAL', hasMemberAbleToWork: true },
       text: { zh: '有劳动能力成员的农村低保家庭', en: 'rural DIBAO households with a member able to work' } } }),
 
+  // ── Dynamic management: periodic review, change reports, the history of a benefit (P2.3, D§9) ──
+  g(VILLAGE_ASSISTANT, 'read', 'EnrolmentReview', 'village', 'P4.1', 'The village assists with the reviews of its recipients and sees which are due.',
+    '村（社区）协助对本村（社区）救助对象开展复核，掌握应复核对象。'),
+  ...[TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD].map((role) =>
+    g(role, 'read', 'EnrolmentReview', 'township', 'P2.3', 'The township re-reviews its recipients by category and keeps the reviews.',
+      '乡镇（街道）对本乡镇（街道）救助对象分类复核，并保存复核记录。')),
+  g(DISTRICT_OFFICER, 'read', 'EnrolmentReview', 'district', 'P4.3', 'The district supervises the townships\' reviews; it does not record them.',
+    '区民政监督各乡镇（街道）的复核工作，不代为复核。'),
+  ...[TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD].map((role) =>
+    g(role, 'review', 'Enrolment', 'township', 'D§9', 'The township reviews its recipients and keeps, raises, lowers or ends the benefit.',
+      '乡镇（街道）复核本乡镇（街道）救助对象，决定维持、提高、降低或停止救助。')),
+  g(VILLAGE_ASSISTANT, 'read', 'EnrolmentChange', 'village', 'P4.1', 'The village follows the history of its recipients\' benefits.',
+    '村（社区）了解本村（社区）救助对象的救助变动情况。'),
+  ...[TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD].map((role) =>
+    g(role, 'read', 'EnrolmentChange', 'township', 'P2.3', 'Recipients enter and leave and benefits go up and down: the township keeps the history.',
+      '救助对象有进有出、补助水平有升有降：乡镇（街道）保存变动记录。')),
+  ...[DISTRICT_OFFICER, AUDITOR].map((role) =>
+    g(role, 'read', 'EnrolmentChange', 'district', 'P4.3', 'The district and audit follow how each benefit changed, month by month.',
+      '区民政和审计部门掌握每项救助逐月的变动情况。')),
+  g(VILLAGE_ASSISTANT, 'create', 'ChangeReport', 'village', 'P4.1', 'The village records the changes its recipients report.',
+    '村（社区）登记本村（社区）救助对象报告的家庭变化情况。'),
+  g(TOWNSHIP_CASEWORKER, 'create', 'ChangeReport', 'township', 'P4.2', 'The township records the changes its recipients report.',
+    '乡镇（街道）登记本乡镇（街道）救助对象报告的家庭变化情况。'),
+  g(VILLAGE_ASSISTANT, 'read', 'ChangeReport', 'village', 'P4.1', 'The village sees the changes reported in its own village.',
+    '村（社区）查看本村（社区）报告的家庭变化情况。'),
+  ...[TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD].map((role) =>
+    g(role, 'read', 'ChangeReport', 'township', 'P2.3', 'The township reviews the changes its recipients report.',
+      '乡镇（街道）根据救助对象报告的变化情况进行复核。')),
+  g(DISTRICT_OFFICER, 'read', 'ChangeReport', 'district', 'P4.3', 'The district supervises dynamic management.',
+    '区民政监督动态管理工作。'),
+
   g(TOWNSHIP_HEAD, 'create', 'Committee', 'township', 'P5.1', 'The township forms its joint review committee: the head records its members, their seats and the deputy chair.',
     '乡镇（街道）组建联审联批小组：由主要负责同志登记成员、职责和副组长。'),
   g(TOWNSHIP_HEAD, 'update', 'Committee', 'township', 'P3.2', 'The township head keeps the committee\'s membership; changes end and start memberships, never erase them.',

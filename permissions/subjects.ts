@@ -26,6 +26,9 @@ export const SUBJECT_SCOPE_FIELDS: Record<SubjectName, Partial<Record<Scope, str
   AuditFinding: { district: 'districtCode', township: 'townshipCode' },
   DevelopmentLink: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   Delegation: { district: 'districtCode', township: 'townshipCode' },
+  EnrolmentReview: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
+  EnrolmentChange: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
+  ChangeReport: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
 };
 
 export const SUBJECT_NAMES = Object.keys(SUBJECT_SCOPE_FIELDS) as SubjectName[];
@@ -107,6 +110,9 @@ export const SUBJECT_FIELDS: Partial<Record<SubjectName, readonly string[]>> = {
     'nextReviewOn',
     'supportForm',
     'careLevel',
+    'history',
+    'reviews',
+    'changeReports',
   ],
 };
 

@@ -20,6 +20,7 @@ import { CaseStepsService } from './modules/case/case-steps.service';
 import { PublicNoticeService } from './modules/notice/public-notice.service';
 import { OversightService } from './modules/oversight/oversight.service';
 import { DelegationService } from './modules/delegation/delegation.service';
+import { ReviewService } from './modules/review/review.service';
 
 /**
  * The composition root: every application service, created once per server, each given the
@@ -59,6 +60,7 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
     workflow,
     steps,
     delegations,
+    reviews: new ReviewService(data, writes, settings),
     notices: new PublicNoticeService(data),
     oversight: new OversightService(data, writes, regions),
   };

@@ -130,6 +130,18 @@ describe('node(id)', () => {
       { e: enrolment.id },
     );
     await as(t, 'dept.tax', 'mutation { createApiKey(input: { name: "k" }) { apiKey { id } } }');
+    await as(
+      t,
+      'va.101201',
+      'mutation($e: ID!) { recordChangeReport(input: { enrolmentId: $e, reportedOn: "2026-11-27", content: "外出务工" }) { changeReport { id } } }',
+      { e: enrolment.id },
+    );
+    await as(
+      t,
+      'hexi.caseworker',
+      'mutation($e: ID!) { recordReviewOutcome(input: { enrolmentId: $e, outcome: KEEP, reasons: "收入未变" }) { review { id } } }',
+      { e: enrolment.id },
+    );
 
     const readers: [string, string][] = [
       [
@@ -138,7 +150,8 @@ describe('node(id)', () => {
           appraisals { __typename id } objections { __typename id } deliveries { __typename id } spotChecks { __typename id }
           household { __typename id members { __typename id } } } }
         meetings { nodes { __typename id } } committees { __typename id } verificationRequests { nodes { __typename id } }
-        verificationAnswers { nodes { __typename id } } kinDeclarations { nodes { __typename id } } enrolments { nodes { __typename id } }
+        verificationAnswers { nodes { __typename id } } kinDeclarations { nodes { __typename id } }
+        enrolments { nodes { __typename id history { __typename id } reviews { __typename id } changeReports { __typename id } } }
         auditFindings { nodes { __typename id } } developmentLinks { nodes { __typename id } } auditLog(first: 1) { nodes { __typename id } }
         delegations(first: 1) { nodes { __typename id } }
         regions { __typename id } accounts(first: 1) { nodes { __typename id } } }`,

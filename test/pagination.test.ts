@@ -61,6 +61,13 @@ const WALKS: Record<string, WalkFixture> = {
   developmentLinks: { caller: 'poverty', table: 'development_links', sortColumn: 'created_at' },
   kinDeclarations: { caller: 'district.officer', table: 'kin_declarations', sortColumn: 'declared_at' },
   delegations: { caller: 'district.officer', table: 'delegations', sortColumn: 'created_at' },
+  // Soonest first by the review date; a copy made now falls due today, within the default 30 days.
+  reviewsDue: {
+    caller: 'district.officer',
+    table: 'enrolments',
+    sortColumn: 'next_review_on',
+    where: "status = 'ACTIVE' AND next_review_on <= (now() AT TIME ZONE 'Asia/Shanghai')::date + 30",
+  },
 };
 
 /** Copies one row of the fixture's table `count` times, created at the SQL instant `at` (which may

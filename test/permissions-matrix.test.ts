@@ -35,6 +35,11 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'notice Case': 'SV',
     'deliver Case': 'SV',
     'read Enrolment': 'SV',
+    // D§9: the village sees its recipients' reviews and history, and records their change reports
+    'read EnrolmentReview': 'SV',
+    'read EnrolmentChange': 'SV',
+    'read ChangeReport': 'SV',
+    'create ChangeReport': 'SV',
     'create KinDeclaration': 'S',
     'read KinDeclaration': 'S',
     'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
@@ -68,6 +73,12 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'update Meeting': 'SVT',
     'read VerificationRequest': 'SVT',
     'read Enrolment': 'SVT',
+    // D§9: the township reviews its recipients
+    'review Enrolment': 'SVT',
+    'read EnrolmentReview': 'SVT',
+    'read EnrolmentChange': 'SVT',
+    'read ChangeReport': 'SVT',
+    'create ChangeReport': 'SVT',
     'create KinDeclaration': 'S',
     'read KinDeclaration': 'S',
     'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
@@ -121,6 +132,11 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'update Meeting': 'SVT',
     'read VerificationRequest': 'SVT',
     'read Enrolment': 'SVT',
+    // D§9: the township reviews its recipients; the village or caseworker records reported changes
+    'review Enrolment': 'SVT',
+    'read EnrolmentReview': 'SVT',
+    'read EnrolmentChange': 'SVT',
+    'read ChangeReport': 'SVT',
     'create KinDeclaration': 'S',
     'read KinDeclaration': 'S',
     'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
@@ -145,6 +161,10 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'spotCheck Case': 'SVTD',
     'confirm Case': 'SVTD',
     'read Enrolment': 'SVTD',
+    // P4.3: supervises dynamic management, records none of it
+    'read EnrolmentReview': 'SVTD',
+    'read EnrolmentChange': 'SVTD',
+    'read ChangeReport': 'SVTD',
     'read Committee': 'SVTD',
     'read Meeting': 'SVTD',
     'read CommitteeVote': 'SVTD', // P3.3: the district supervises how committees voted
@@ -184,6 +204,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read CaseRecord': 'SVTD',
     'read AuditEntry': 'SVTD',
     'read Enrolment': 'SVTD',
+    'read EnrolmentChange': 'SVTD', // P4.4: how each benefit changed, month by month
     'read Committee': 'SVTD',
     'read Meeting': 'SVTD',
     'read CommitteeVote': 'SVTD', // P3.3: the district supervises how committees voted

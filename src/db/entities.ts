@@ -13,6 +13,8 @@ import { KinDeclaration } from '../modules/kin/kin-declaration.entity';
 import { Enrolment } from '../modules/enrolment/enrolment.entity';
 import { AuditFinding, DevelopmentLink } from '../modules/oversight/oversight.entity';
 import { Delegation } from '../modules/delegation/delegation.entity';
+import { EnrolmentChange } from '../modules/enrolment/enrolment-change.entity';
+import { ChangeReport, EnrolmentReview } from '../modules/review/review.entity';
 
 /** Every entity, listed explicitly so the same set loads under tsc output and under jest. */
 export const ENTITIES = [
@@ -46,4 +48,7 @@ export const ENTITIES = [
   AuditFinding,
   DevelopmentLink,
   Delegation,
+  EnrolmentChange,
+  EnrolmentReview,
+  ChangeReport,
 ];

@@ -84,11 +84,13 @@ export function ConnectionType<T extends object>(
 
 /**
  * How a list is ordered: newest first by `sortColumn` (a NOT NULL timestamptz column), then by
- * `id`. `type` tags its cursors, so that a cursor of one list is refused by another.
+ * `id`; or, with `direction: 'ASC'`, soonest first (a list of what falls due, by a date column).
+ * `type` tags its cursors, so that a cursor of one list is refused by another.
  */
 export interface Keyset {
   type: string;
   sortColumn: string;
+  direction?: 'ASC' | 'DESC';
 }
 
 // The sort key is carried as text made by PostgreSQL, to the microsecond, and compared as
@@ -147,21 +149,25 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   const after = page.after == null ? null : decodeCursorOrThrow(page.after, keyset.type);
   const alias = scoped.alias;
   const sort = `${alias}.${keyset.sortColumn}`;
+  const direction = keyset.direction ?? 'DESC';
   const counter = scoped.clone();
   const rows = scoped.clone().addSelect(CURSOR_AT_SQL(sort), 'keyset_at');
   if (after) {
     rows.andWhere(
       new Brackets((where) =>
-        where.where(`(${sort}, ${alias}.id) < (CAST(:keysetAt AS timestamptz), CAST(:keysetId AS uuid))`, {
-          keysetAt: after.at,
-          keysetId: after.id,
-        }),
+        where.where(
+          `(${sort}, ${alias}.id) ${direction === 'DESC' ? '<' : '>'} (CAST(:keysetAt AS timestamptz), CAST(:keysetId AS uuid))`,
+          {
+            keysetAt: after.at,
+            keysetId: after.id,
+          },
+        ),
       ),
     );
   }
   const { entities, raw } = await rows
-    .orderBy(sort, 'DESC')
-    .addOrderBy(`${alias}.id`, 'DESC')
+    .orderBy(sort, direction)
+    .addOrderBy(`${alias}.id`, direction)
     .limit(first + 1)
     .getRawAndEntities();
   const atById = new Map<string, string>(raw.map((row: Record<string, string>) => [row[`${alias}_id`], row.keyset_at]));

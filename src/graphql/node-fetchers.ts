@@ -12,6 +12,8 @@ import { Enrolment } from '../modules/enrolment/enrolment.entity';
 import { KinDeclaration } from '../modules/kin/kin-declaration.entity';
 import { AuditFinding, DevelopmentLink } from '../modules/oversight/oversight.entity';
 import { Delegation } from '../modules/delegation/delegation.entity';
+import { EnrolmentChange } from '../modules/enrolment/enrolment-change.entity';
+import { ChangeReport, EnrolmentReview } from '../modules/review/review.entity';
 import { VerificationRequest } from '../modules/verification/verification.entity';
 
 function tenant(key: string, load: (key: TenantKey) => Promise<Node | null>): Promise<Node | null> {
@@ -64,6 +66,9 @@ export const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) =>
   AuditFinding: scopedRow('AuditFinding', AuditFinding),
   DevelopmentLink: scopedRow('DevelopmentLink', DevelopmentLink),
   Delegation: scopedRow('Delegation', Delegation),
+  EnrolmentReview: scopedRow('EnrolmentReview', EnrolmentReview),
+  EnrolmentChange: scopedRow('EnrolmentChange', EnrolmentChange),
+  ChangeReport: scopedRow('ChangeReport', ChangeReport),
 };
 
 /** Fetches the object a global ID names (its type and key) through that type's scoped fetcher;

@@ -142,6 +142,16 @@ class DemoRun {
     }
   }
 
+  /** The village assistant records a change the village's recipient reported (D§9), which brings its review forward to today. */
+  async reportChange(assistant: string, content: string): Promise<void> {
+    await this.staff.as(assistant, async (caller, services) => {
+      const {
+        nodes: [enrolment],
+      } = await services.enrolments.list(caller, {}, { first: 1 });
+      await services.reviews.recordChangeReport(caller, enrolment, { reportedOn: today(), content });
+    });
+  }
+
   private idNumberOf(birth: string): string {
     const first17 = `510199${birth}${String(this.sequence++).padStart(3, '0')}`;
     return first17 + idNumberCheckChar(first17);
@@ -342,6 +352,7 @@ async function seedHexi(run: DemoRun): Promise<void> {
   await filed.letNoticePass();
   await filed.step(filed.head, 'approveCase');
   await filed.step(filed.caseworker, 'fileCase');
+  await run.reportChange('va.101204', '本人住院治疗，医疗支出增加 (in hospital; medical costs have risen)');
 }
 
 async function seedPaidLinshi(run: DemoRun): Promise<void> {
@@ -394,6 +405,7 @@ async function seedShiqiao(run: DemoRun): Promise<void> {
     spotCheckOutcome: SpotCheckOutcome.CONFIRMED,
     note: '入户抽查，情况属实 (checked on site: as recorded)',
   });
+  await run.reportChange('va.102201', '女儿外出务工，每月寄回600元 (a daughter working away sends 600 yuan a month)');
 }
 
 /** Chengguan Street: an application waiting, an investigation waiting for the bank's answer, an

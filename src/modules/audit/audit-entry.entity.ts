@@ -29,6 +29,9 @@ const TENANT_KEYED = new Set([
   'AuditEntry',
   'Delegation',
   'RoleGrant',
+  'EnrolmentReview',
+  'EnrolmentChange',
+  'ChangeReport',
 ]);
 
 /**

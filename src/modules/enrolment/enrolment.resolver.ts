@@ -5,6 +5,7 @@ import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { Case, Programme } from '../case/case.entity';
 import { Household } from '../household/household.entity';
 import { Enrolment } from './enrolment.entity';
+import { EnrolmentChange } from './enrolment-change.entity';
 
 const EnrolmentConnection = ConnectionType(Enrolment, { name: 'Enrolment', items: 'enrolments', zh: '救助对象' });
 
@@ -29,5 +30,13 @@ export class EnrolmentResolver {
   @FieldResolver(() => Household, { nullable: true, description: 'The recipient household (救助家庭), if the caller may see it' })
   household(@Root() enrolment: Enrolment, @Ctx() ctx: RequestContext): Promise<Household | null> {
     return ctx.loaders.householdByKey.load({ districtCode: enrolment.districtCode, id: enrolment.householdId });
+  }
+
+  @FieldResolver(() => [EnrolmentChange], {
+    nullable: true,
+    description: 'History of amounts and statuses, in the order they took effect (救助变动记录), D§9',
+  })
+  history(@Root() enrolment: Enrolment, @Ctx() ctx: RequestContext): Promise<EnrolmentChange[]> {
+    return ctx.services.enrolments.history(ctx.caller, enrolment);
   }
 }

@@ -8,6 +8,7 @@ import type { StepRun } from '../case/workflow';
 import { maskIdNumber } from '../household/id-number';
 import { firstOfNextMonth } from '../settings/working-days';
 import { Enrolment, EnrolmentStatus, ReviewClass } from './enrolment.entity';
+import { EnrolmentChange, EnrolmentChangeKind } from './enrolment-change.entity';
 import type { DataAccess } from '../../db/data-access';
 
 function addMonths(month: string, months: number): string {
@@ -48,7 +49,7 @@ export class EnrolmentService {
           ? settings.reviewMonthsClassCUrban
           : settings.reviewMonthsClassCRural;
     const startMonth = firstOfNextMonth(now);
-    await manager.insert(Enrolment, {
+    const { identifiers } = await manager.insert(Enrolment, {
       districtCode: c.districtCode,
       caseId: c.id,
       householdId: c.householdId,
@@ -66,17 +67,58 @@ export class EnrolmentService {
       careLevel: c.careLevel,
       status: EnrolmentStatus.ACTIVE,
     });
+    // The first record of the enrolment's history (D§9): the approved amount from the start month.
+    await manager.insert(EnrolmentChange, {
+      districtCode: c.districtCode,
+      enrolmentId: (identifiers[0] as { id: string }).id,
+      townshipCode: c.townshipCode,
+      villageCode: c.villageCode,
+      kind: EnrolmentChangeKind.ENROLLED,
+      amount: c.amount!,
+      status: EnrolmentStatus.ACTIVE,
+      effectiveMonth: startMonth,
+      reason: '经审核确认纳入 (enrolled by the approval of its case)',
+      recordedById: run.caller.actor!.accountId,
+      reviewId: null,
+    });
   }
 
-  /** Ends the case's active enrolment, if an earlier approval made one (re-decisions, D§3). */
-  async endFor({ manager, case: c }: StepRun): Promise<void> {
-    await manager
+  /** Ends the case's active enrolment, if an earlier approval made one (re-decisions, D§3), from
+   * the next month, with a record of it in the enrolment's history (D§9). */
+  async endFor({ manager, case: c, caller, now }: StepRun): Promise<void> {
+    const ended: { raw: { id: string }[] } = await manager
       .getRepository(Enrolment)
       .createQueryBuilder()
       .update()
       .set({ status: EnrolmentStatus.ENDED })
       .where("district_code = :d AND case_id = :id AND status = 'ACTIVE'", { d: c.districtCode, id: c.id })
+      .returning(['id'])
       .execute();
+    for (const { id } of ended.raw) {
+      await manager.insert(EnrolmentChange, {
+        districtCode: c.districtCode,
+        enrolmentId: id,
+        townshipCode: c.townshipCode,
+        villageCode: c.villageCode,
+        kind: EnrolmentChangeKind.ENDED,
+        amount: 0,
+        status: EnrolmentStatus.ENDED,
+        effectiveMonth: firstOfNextMonth(now),
+        reason: '案件重新审核后停止 (ended when its case was decided again)',
+        recordedById: caller.actor!.accountId,
+        reviewId: null,
+      });
+    }
+  }
+
+  /** An enrolment's history of amounts and statuses, in the order they took effect (D§9). */
+  history(caller: Caller, enrolment: Enrolment): Promise<EnrolmentChange[]> {
+    return this.data
+      .scoped(caller, 'read', 'EnrolmentChange', EnrolmentChange, 'h')
+      .andWhere('h.district_code = :d AND h.enrolment_id = :id', { d: enrolment.districtCode, id: enrolment.id })
+      .orderBy('h.effective_month', 'ASC')
+      .addOrderBy('h.created_at', 'ASC')
+      .getMany();
   }
 
   list(caller: Caller, filter: { programme?: Programme; villageCode?: string }, page: PageArgs): Promise<Connection<Enrolment>> {

@@ -37,7 +37,7 @@ registerEnum(PermissionAction, 'PermissionAction', 'An action of the policy tabl
   appraise: 'Democratic appraisal (民主评议)',
   notice: 'Public notice and objections (公示及异议)',
   vote: 'Vote in the joint review committee (联审联批表决)',
-  review: 'Conclude the committee review (主持审核)',
+  review: "Conclude the committee review, or record a recipient's periodic review (主持审核/定期复核)",
   decide: 'Approve or refuse a case (审核确认/不予确认)',
   deliver: 'Deliver the written decision (送达)',
   file: 'File with the district (备案)',
@@ -74,6 +74,9 @@ registerEnum(PermissionSubject, 'PermissionSubject', 'A subject of the policy ta
   Delegation: 'Delegation of the authority to decide (审核确认权委托)',
   AuditEntry: 'Audit log entry (审计日志)',
   Policy: 'The permission matrix itself (权限矩阵)',
+  EnrolmentReview: 'Periodic review of an enrolment (定期复核)',
+  EnrolmentChange: "Record of an enrolment's history (救助变动记录)",
+  ChangeReport: "Recipient's change report (家庭变化情况报告)",
 });
 
 @ObjectType('PermissionGrant', { description: 'One row of the policy table (权限规则), with the plan clause it implements.' })

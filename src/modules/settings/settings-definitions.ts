@@ -209,6 +209,22 @@ export const SETTING_DEFINITIONS = {
     clause: 'D§9',
     description: 'Months between reviews, class C, urban (城市C类复核间隔)',
   },
+  reviewDueWithinDays: {
+    default: 30,
+    min: 0,
+    max: 366,
+    integer: true,
+    clause: 'D§9',
+    description: 'Reviews falling due within this many days are listed as due (复核提前提示天数)',
+  },
+  gradualExitMonths: {
+    default: 6,
+    min: 1,
+    max: 24,
+    integer: true,
+    clause: 'D§9',
+    description: 'Months a benefit is paid on after income rises from work (渐退期月数)',
+  },
 } satisfies Record<string, SettingDefinition>;
 
 export type SettingKey = keyof typeof SETTING_DEFINITIONS;

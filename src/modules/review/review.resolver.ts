@@ -1,0 +1,135 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context';
+import { Needs } from '../../graphql/guards';
+import { tenantKeyOfOrThrow } from '../../graphql/node';
+import { payloadType } from '../../graphql/payload';
+import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
+import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
+import { Enrolment } from '../enrolment/enrolment.entity';
+import { ChangeReport, EnrolmentReview, ReviewOutcome } from './review.entity';
+
+@InputType('RecordReviewOutcomeInput', { description: "The township's outcome of a periodic review (复核结果), D§9" })
+class RecordReviewOutcomeInput {
+  @Field(() => ID, { description: 'The enrolment reviewed (救助对象)' })
+  enrolmentId: string;
+
+  @Field(() => ReviewOutcome, { description: 'Keep, raise, lower, gradual exit or end (复核结果)' })
+  outcome: ReviewOutcome;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'New monthly amount: required to raise or lower, optional for a gradual exit, not taken otherwise (月救助金额, 元)',
+  })
+  amount?: number;
+
+  @Field({ description: 'Reasons; for an ending, the written reasons the recipient receives (理由)' })
+  reasons: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Economic-status verification the outcome rests on; required where income changed (核对报告编号)',
+  })
+  verificationReference?: string;
+}
+
+@InputType('ConcludeTerminationInput', { description: 'Ending a TEKUN support after its termination notice (公示期满终止供养), D§9' })
+class ConcludeTerminationInput {
+  @Field(() => ID, { description: 'The review that noticed the termination (终止供养复核记录)' })
+  reviewId: string;
+}
+
+@InputType('RecordChangeReportInput', { description: "A recipient's report of a change in the household (家庭变化情况报告), D§9" })
+class RecordChangeReportInput {
+  @Field(() => ID, { description: 'The enrolment concerned (救助对象)' })
+  enrolmentId: string;
+
+  @Field(() => CalendarDateScalar, { description: 'Day the recipient reported (报告日期)' })
+  reportedOn: string;
+
+  @Field({ description: 'What changed, as reported (变化情况)' })
+  content: string;
+}
+
+const ReviewPayloadFields = {
+  review: { type: () => EnrolmentReview, description: 'The review recorded (复核记录)' },
+  enrolment: { type: () => Enrolment, description: 'The enrolment as the review left it (复核后的救助对象)' },
+};
+const RecordReviewOutcomePayload = payloadType<{ review: EnrolmentReview; enrolment: Enrolment }>(
+  'RecordReviewOutcome',
+  'The recorded review and the enrolment (复核结果)',
+  ReviewPayloadFields,
+);
+const ConcludeTerminationPayload = payloadType<{ review: EnrolmentReview; enrolment: Enrolment }>(
+  'ConcludeTermination',
+  'The ended enrolment (终止供养结果)',
+  ReviewPayloadFields,
+);
+const RecordChangeReportPayload = payloadType<{ changeReport: ChangeReport }>('RecordChangeReport', 'The recorded report (变化情况报告)', {
+  changeReport: { type: () => ChangeReport, description: 'The report (变化情况报告)' },
+});
+const ReviewDueConnection = ConnectionType(Enrolment, { name: 'ReviewDue', items: 'enrolments due for review', zh: '应复核对象' });
+
+@Resolver()
+export class ReviewResolver {
+  @Query(() => ReviewDueConnection, {
+    nullable: true,
+    description:
+      "Enrolments whose periodic review falls due (应复核对象), soonest first, with their review class, in the caller's scope; by default those due within the district's reviewDueWithinDays, overdue ones included (D§9).",
+  })
+  @Needs('read', 'EnrolmentReview')
+  reviewsDue(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('dueBy', () => CalendarDateScalar, { nullable: true, description: 'Due on or before this day (截止日期)' }) dueBy?: string,
+    @Arg('villageCode', () => String, { nullable: true, description: 'Only this village (村代码)' }) villageCode?: string,
+  ): Promise<Connection<Enrolment>> {
+    return ctx.services.reviews.reviewsDue(ctx.caller, { dueBy, villageCode }, page);
+  }
+
+  @Mutation(() => RecordReviewOutcomePayload, {
+    description:
+      'Record the outcome of a periodic review (记录复核结果): keep, raise, lower, gradual exit or end, from the next month; a TEKUN ending is noticed publicly first. TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD; D§9.',
+  })
+  @Needs('review', 'Enrolment')
+  async recordReviewOutcome(@Ctx() ctx: RequestContext, @Arg('input') input: RecordReviewOutcomeInput) {
+    const key = tenantKeyOfOrThrow(input.enrolmentId, 'Enrolment', 'enrolmentId');
+    return ctx.services.reviews.recordOutcome(ctx.caller, key, input);
+  }
+
+  @Mutation(() => ConcludeTerminationPayload, {
+    description:
+      'End a TEKUN support once its termination notice has run (公示期满终止供养), from the next month. TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD; D§9.',
+  })
+  @Needs('review', 'Enrolment')
+  async concludeTermination(@Ctx() ctx: RequestContext, @Arg('input') input: ConcludeTerminationInput) {
+    const key = tenantKeyOfOrThrow(input.reviewId, 'EnrolmentReview', 'reviewId');
+    return ctx.services.reviews.concludeTermination(ctx.caller, key);
+  }
+
+  @Mutation(() => RecordChangeReportPayload, {
+    description:
+      "Record a change a recipient reported (登记家庭变化情况); the enrolment's review falls due at once. VILLAGE_ASSISTANT, TOWNSHIP_CASEWORKER; D§9.",
+  })
+  @Needs('create', 'ChangeReport')
+  async recordChangeReport(@Ctx() ctx: RequestContext, @Arg('input') input: RecordChangeReportInput) {
+    const key = tenantKeyOfOrThrow(input.enrolmentId, 'Enrolment', 'enrolmentId');
+    return { changeReport: await ctx.services.reviews.recordChangeReport(ctx.caller, key, input) };
+  }
+}
+
+/** What dynamic management adds to an enrolment: its reviews and the changes its recipient reported (D§9). */
+@Resolver(() => Enrolment)
+export class EnrolmentReviewsResolver {
+  @FieldResolver(() => [EnrolmentReview], { nullable: true, description: 'Periodic reviews recorded, oldest first (复核记录), D§9' })
+  reviews(@Root() enrolment: Enrolment, @Ctx() ctx: RequestContext): Promise<EnrolmentReview[]> {
+    return ctx.services.reviews.reviewsOf(ctx.caller, enrolment);
+  }
+
+  @FieldResolver(() => [ChangeReport], {
+    nullable: true,
+    description: 'Changes the recipient reported, oldest first (家庭变化情况报告), D§9',
+  })
+  changeReports(@Root() enrolment: Enrolment, @Ctx() ctx: RequestContext): Promise<ChangeReport[]> {
+    return ctx.services.reviews.changeReportsOf(ctx.caller, enrolment);
+  }
+}

@@ -1,0 +1,292 @@
+import type { Caller } from '../../auth/caller';
+import { assertAmountOrThrow, assertDateOrThrow, badInput, conflict, notFound, textOrThrow, unmet } from '../../errors';
+import { message } from '../../i18n/message';
+import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
+import type { TenantKey } from '../../db/tenant-keys';
+import type { DataAccess } from '../../db/data-access';
+import { changed, tenantSubject } from '../../db/guarded-writes';
+import type { GuardedWrites } from '../../db/guarded-writes';
+import type { SettingsService } from '../settings/settings.service';
+import type { Settings } from '../settings/settings-definitions';
+import { addCalendarDays, cstDay, firstOfNextMonth } from '../settings/working-days';
+import { Programme } from '../case/case.entity';
+import { Residence } from '../household/household.entity';
+import { Enrolment, EnrolmentStatus, ReviewClass } from '../enrolment/enrolment.entity';
+import { EnrolmentChange, EnrolmentChangeKind } from '../enrolment/enrolment-change.entity';
+import { ChangeReport, EnrolmentReview, ReviewOutcome } from './review.entity';
+
+/** A public notice runs at least 7 days (D§3): a district may lengthen it, never shorten it. */
+export const STATUTORY_NOTICE_DAYS = 7;
+
+const ENROLMENT = tenantSubject('Enrolment', Enrolment, () => notFound('enrolment.active.notFound'));
+
+export interface ReviewOutcomeInput {
+  outcome: ReviewOutcome;
+  amount?: number | null;
+  reasons?: string | null;
+  verificationReference?: string | null;
+}
+
+/** The month `months` after a first-of-month date, as YYYY-MM-01. */
+export function addMonths(month: string, months: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+}
+
+/** Months until the next review of a class (D§9): frequencies are district settings. */
+function reviewIntervalMonths(settings: Settings, reviewClass: ReviewClass, residence: Residence): number {
+  if (reviewClass === ReviewClass.A) return settings.reviewMonthsClassA;
+  if (reviewClass === ReviewClass.B) return settings.reviewMonthsClassB;
+  return residence === Residence.URBAN ? settings.reviewMonthsClassCUrban : settings.reviewMonthsClassCRural;
+}
+
+/** Outcomes that follow a change of income, and so rest on an economic-status verification (D§7, D§9). */
+const INCOME_CHANGED: readonly ReviewOutcome[] = [ReviewOutcome.RAISE, ReviewOutcome.LOWER, ReviewOutcome.GRADUAL_EXIT];
+
+/**
+ * Dynamic management (P2.3, D§9): which reviews are due, the township's review outcomes, recipients'
+ * change reports. Every change of amount or status is a record of the enrolment's history and takes
+ * effect from the next month; a TEKUN termination is publicly noticed first.
+ */
+export class ReviewService {
+  constructor(
+    private readonly data: DataAccess,
+    private readonly writes: GuardedWrites,
+    private readonly settings: SettingsService,
+  ) {}
+
+  /** Active enrolments whose review falls due by `dueBy` (default: within `reviewDueWithinDays`), soonest first. */
+  async reviewsDue(
+    caller: Caller,
+    filter: { dueBy?: string | null; villageCode?: string | null },
+    page: PageArgs,
+  ): Promise<Connection<Enrolment>> {
+    let dueBy = filter.dueBy;
+    if (dueBy) assertDateOrThrow(dueBy, 'dueBy');
+    else {
+      const { settings } = await this.settings.calendarOf(caller.actor!.districtCode);
+      dueBy = cstDay(addCalendarDays(new Date(), settings.reviewDueWithinDays));
+    }
+    const qb = this.data
+      .scoped(caller, 'read', 'Enrolment', Enrolment, 'e')
+      .andWhere('e.status = :active AND e.next_review_on <= :dueBy', { active: EnrolmentStatus.ACTIVE, dueBy });
+    if (filter.villageCode) qb.andWhere('e.village_code = :villageCode', { villageCode: filter.villageCode });
+    return keysetPage(qb, page, { type: 'ReviewDue', sortColumn: 'next_review_on', direction: 'ASC' });
+  }
+
+  /**
+   * The township's outcome of a review (D§9), from the next month. A TEKUN termination opens a
+   * public notice of at least 7 days instead; the enrolment ends only when `concludeTermination`
+   * records it after the notice.
+   */
+  async recordOutcome(
+    caller: Caller,
+    key: TenantKey,
+    input: ReviewOutcomeInput,
+  ): Promise<{ review: EnrolmentReview; enrolment: Enrolment }> {
+    const { outcome } = input;
+    const reasons = input.reasons?.trim() ? textOrThrow(input.reasons, 'reasons') : null;
+    if (!reasons) throw badInput('reasons', outcome === ReviewOutcome.END ? 'review.end.reasonsRequired' : 'review.reasons.required');
+    const changesAmount = outcome === ReviewOutcome.RAISE || outcome === ReviewOutcome.LOWER;
+    if (changesAmount && (input.amount === null || input.amount === undefined)) throw badInput('amount', 'review.amount.required');
+    if ((outcome === ReviewOutcome.KEEP || outcome === ReviewOutcome.END) && input.amount !== null && input.amount !== undefined) {
+      throw badInput('amount', 'review.amount.notTaken');
+    }
+    if (input.amount !== null && input.amount !== undefined) {
+      assertAmountOrThrow(input.amount, 'amount', 100_000);
+      if (input.amount <= 0) throw badInput('amount', 'review.amount.notPositive');
+    }
+    const verificationReference = input.verificationReference?.trim()
+      ? textOrThrow(input.verificationReference, 'verificationReference', 200)
+      : null;
+    if (INCOME_CHANGED.includes(outcome) && !verificationReference) {
+      throw badInput('verificationReference', 'review.verification.required');
+    }
+    const { settings } = await this.settings.calendarOf(key.districtCode);
+    return this.writes.guardedChange(caller, ENROLMENT, key, 'review', async ({ manager, row }) => {
+      if (row.status !== EnrolmentStatus.ACTIVE) throw unmet(message('review.enrolment.ended'));
+      // A TEKUN termination already under notice is concluded (or the enrolment reviewed again) first.
+      const terminations = await manager.findBy(EnrolmentReview, {
+        districtCode: row.districtCode,
+        enrolmentId: row.id,
+        outcome: ReviewOutcome.END,
+      });
+      if (terminations.some((r) => r.noticeEndsAt !== null && r.effectiveMonth === null)) throw conflict('review.termination.underNotice');
+      const current = Number(row.monthlyAmount);
+      if (outcome === ReviewOutcome.RAISE && input.amount! <= current) throw badInput('amount', 'review.amount.notRaised', { current });
+      if (outcome === ReviewOutcome.LOWER && input.amount! >= current) throw badInput('amount', 'review.amount.notLowered', { current });
+      const now = new Date();
+      const effectiveMonth = firstOfNextMonth(now);
+      const review: EnrolmentReview = Object.assign(new EnrolmentReview(), {
+        districtCode: row.districtCode,
+        enrolmentId: row.id,
+        townshipCode: row.townshipCode,
+        villageCode: row.villageCode,
+        reviewClass: row.reviewClass,
+        dueOn: row.nextReviewOn,
+        outcome,
+        amountBefore: current,
+        amount: outcome === ReviewOutcome.END ? null : (input.amount ?? current),
+        reasons,
+        verificationReference,
+        effectiveMonth,
+        noticeStartsAt: null,
+        noticeEndsAt: null,
+        nextReviewOn: addMonths(effectiveMonth, reviewIntervalMonths(settings, row.reviewClass, row.residence)),
+        recordedById: caller.actor!.accountId,
+      });
+      if (outcome === ReviewOutcome.END && row.programme === Programme.TEKUN) {
+        // D§9: a TEKUN termination is publicly noticed for at least 7 days before it takes effect.
+        review.effectiveMonth = null;
+        review.noticeStartsAt = now;
+        review.noticeEndsAt = addCalendarDays(now, Math.max(STATUTORY_NOTICE_DAYS, settings.noticeDays));
+        review.nextReviewOn = row.nextReviewOn;
+        const saved = await manager.save(review);
+        return changed({ review: saved, enrolment: row }, 'noticeTermination', { review: saved.id, noticeEndsAt: saved.noticeEndsAt });
+      }
+      const saved = await manager.save(review);
+      const record = (kind: EnrolmentChangeKind, amount: number, status: EnrolmentStatus, from: string) =>
+        manager.insert(EnrolmentChange, {
+          districtCode: row.districtCode,
+          enrolmentId: row.id,
+          townshipCode: row.townshipCode,
+          villageCode: row.villageCode,
+          kind,
+          amount,
+          status,
+          effectiveMonth: from,
+          reason: reasons,
+          recordedById: caller.actor!.accountId,
+          reviewId: saved.id,
+        });
+      const { ACTIVE, ENDED } = EnrolmentStatus;
+      if (outcome === ReviewOutcome.KEEP) await record(EnrolmentChangeKind.KEPT, current, ACTIVE, effectiveMonth);
+      if (outcome === ReviewOutcome.RAISE) await record(EnrolmentChangeKind.RAISED, saved.amount!, ACTIVE, effectiveMonth);
+      if (outcome === ReviewOutcome.LOWER) await record(EnrolmentChangeKind.LOWERED, saved.amount!, ACTIVE, effectiveMonth);
+      if (outcome === ReviewOutcome.GRADUAL_EXIT) {
+        // D§9: when income rises from work the benefit is paid on for the gradual-exit period, then ends.
+        const exitMonth = addMonths(effectiveMonth, settings.gradualExitMonths);
+        await record(EnrolmentChangeKind.GRADUAL_EXIT, saved.amount!, ACTIVE, effectiveMonth);
+        await record(EnrolmentChangeKind.ENDED, 0, ENDED, exitMonth);
+        row.nextReviewOn = exitMonth;
+      } else {
+        row.nextReviewOn = saved.nextReviewOn;
+      }
+      if (outcome === ReviewOutcome.END) {
+        await record(EnrolmentChangeKind.ENDED, 0, ENDED, effectiveMonth);
+        row.status = ENDED;
+      } else {
+        row.monthlyAmount = saved.amount!;
+      }
+      await manager.update(
+        Enrolment,
+        { districtCode: row.districtCode, id: row.id },
+        { monthlyAmount: row.monthlyAmount, status: row.status, nextReviewOn: row.nextReviewOn },
+      );
+      return changed({ review: saved, enrolment: row }, 'recordReviewOutcome', {
+        review: saved.id,
+        outcome,
+        amount: saved.amount,
+        effectiveMonth,
+      });
+    });
+  }
+
+  /** Ends a TEKUN enrolment after its termination notice ran its course (D§9), from the next month. */
+  async concludeTermination(caller: Caller, key: TenantKey): Promise<{ review: EnrolmentReview; enrolment: Enrolment }> {
+    const review = await this.findReview(caller, key);
+    if (!review) throw notFound('review.notFound');
+    return this.writes.guardedChange(
+      caller,
+      ENROLMENT,
+      { districtCode: review.districtCode, id: review.enrolmentId },
+      'review',
+      async ({ manager, row }) => {
+        if (!review.noticeEndsAt || review.effectiveMonth) throw unmet(message('review.termination.notNoticed'));
+        if (row.status !== EnrolmentStatus.ACTIVE) throw unmet(message('review.enrolment.ended'));
+        const now = new Date();
+        if (now <= review.noticeEndsAt)
+          throw unmet(message('review.termination.noticeRunning', { endsAt: review.noticeEndsAt.toISOString() }));
+        const effectiveMonth = firstOfNextMonth(now);
+        await manager.insert(EnrolmentChange, {
+          districtCode: row.districtCode,
+          enrolmentId: row.id,
+          townshipCode: row.townshipCode,
+          villageCode: row.villageCode,
+          kind: EnrolmentChangeKind.ENDED,
+          amount: 0,
+          status: EnrolmentStatus.ENDED,
+          effectiveMonth,
+          reason: review.reasons,
+          recordedById: caller.actor!.accountId,
+          reviewId: review.id,
+        });
+        row.status = EnrolmentStatus.ENDED;
+        await manager.update(Enrolment, { districtCode: row.districtCode, id: row.id }, { status: row.status });
+        return changed({ review, enrolment: row }, 'concludeTermination', { review: review.id, effectiveMonth });
+      },
+    );
+  }
+
+  /**
+   * A change the recipient reported, recorded by the village or township (D§9). A reported change
+   * is reviewed without waiting for the class's date: the review falls due on the day it was reported.
+   */
+  async recordChangeReport(caller: Caller, key: TenantKey, input: { reportedOn: string; content: string }): Promise<ChangeReport> {
+    assertDateOrThrow(input.reportedOn, 'reportedOn');
+    if (input.reportedOn > cstDay(new Date())) throw badInput('reportedOn', 'review.report.future');
+    const content = textOrThrow(input.content, 'content');
+    const enrolment = await this.data
+      .scoped(caller, 'read', 'Enrolment', Enrolment, 'e')
+      .andWhere('e.district_code = :d AND e.id = :id', { d: key.districtCode, id: key.id })
+      .getOne();
+    if (!enrolment || enrolment.status !== EnrolmentStatus.ACTIVE) throw notFound('enrolment.active.notFound');
+    const report = Object.assign(new ChangeReport(), {
+      districtCode: enrolment.districtCode,
+      enrolmentId: enrolment.id,
+      townshipCode: enrolment.townshipCode,
+      villageCode: enrolment.villageCode,
+      reportedOn: input.reportedOn,
+      content,
+      recordedById: caller.actor!.accountId,
+    });
+    return this.writes.guardedCreate(caller, 'ChangeReport', report, 'create', async (manager) => {
+      const saved = await manager.save(report);
+      await manager
+        .getRepository(Enrolment)
+        .createQueryBuilder()
+        .update()
+        .set({ nextReviewOn: () => 'LEAST(next_review_on, :reportedOn::date)' })
+        .where('district_code = :d AND id = :id', { d: enrolment.districtCode, id: enrolment.id })
+        .setParameter('reportedOn', input.reportedOn)
+        .execute();
+      return changed(saved, 'recordChangeReport', { enrolment: enrolment.id, reportedOn: input.reportedOn });
+    });
+  }
+
+  /** The reviews recorded on an enrolment, oldest first. */
+  reviewsOf(caller: Caller, enrolment: Enrolment): Promise<EnrolmentReview[]> {
+    return this.data
+      .scoped(caller, 'read', 'EnrolmentReview', EnrolmentReview, 'r')
+      .andWhere('r.district_code = :d AND r.enrolment_id = :id', { d: enrolment.districtCode, id: enrolment.id })
+      .orderBy('r.created_at', 'ASC')
+      .getMany();
+  }
+
+  /** The changes reported for an enrolment, oldest first. */
+  changeReportsOf(caller: Caller, enrolment: Enrolment): Promise<ChangeReport[]> {
+    return this.data
+      .scoped(caller, 'read', 'ChangeReport', ChangeReport, 'c')
+      .andWhere('c.district_code = :d AND c.enrolment_id = :id', { d: enrolment.districtCode, id: enrolment.id })
+      .orderBy('c.created_at', 'ASC')
+      .getMany();
+  }
+
+  findReview(caller: Caller, key: TenantKey): Promise<EnrolmentReview | null> {
+    return this.data
+      .scoped(caller, 'read', 'EnrolmentReview', EnrolmentReview, 'r')
+      .andWhere('r.district_code = :d AND r.id = :id', { d: key.districtCode, id: key.id })
+      .getOne();
+  }
+}
