@@ -92,7 +92,7 @@ export default [
               'WhoCanEntry',
               'DistrictSettings',
               'Setting',
-              'PublicNotice',
+              'PetitionProgress',
               'RoleAssignment',
               'PendingStep',
               'ErrorCodeInfo',

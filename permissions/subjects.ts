@@ -26,6 +26,7 @@ export const SUBJECT_SCOPE_FIELDS: Record<SubjectName, Partial<Record<Scope, str
   AuditFinding: { district: 'districtCode', township: 'townshipCode' },
   DevelopmentLink: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   Delegation: { district: 'districtCode', township: 'townshipCode' },
+  Petition: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
 };
 
 export const SUBJECT_NAMES = Object.keys(SUBJECT_SCOPE_FIELDS) as SubjectName[];
@@ -37,6 +38,8 @@ export const SUBJECT_NAMES = Object.keys(SUBJECT_SCOPE_FIELDS) as SubjectName[];
 export const PERSONAL_FIELDS: Partial<Record<SubjectName, readonly string[]>> = {
   Household: ['address', 'phone', 'bankAccount'],
   Person: ['idNumber', 'disabilityDetail', 'healthDetail'],
+  // Who petitioned is never disclosed to those complained about (D§12).
+  Petition: ['petitionerName', 'petitionerContact'],
 };
 
 /**
@@ -107,6 +110,29 @@ export const SUBJECT_FIELDS: Partial<Record<SubjectName, readonly string[]>> = {
     'nextReviewOn',
     'supportForm',
     'careLevel',
+  ],
+  Petition: [
+    'id',
+    'districtCode',
+    'townshipCode',
+    'villageCode',
+    'kind',
+    'channel',
+    'status',
+    'case',
+    'citesNotice',
+    'title',
+    'content',
+    'receivedAt',
+    'answerDueAt',
+    'overdue',
+    'assignee',
+    'findings',
+    'answer',
+    'answeredAt',
+    'sharedWithTownship',
+    'petitionerName',
+    'petitionerContact',
   ],
 };
 

@@ -20,6 +20,7 @@ import { CaseStepsService } from './modules/case/case-steps.service';
 import { PublicNoticeService } from './modules/notice/public-notice.service';
 import { OversightService } from './modules/oversight/oversight.service';
 import { DelegationService } from './modules/delegation/delegation.service';
+import { PetitionService } from './modules/petition/petition.service';
 
 /**
  * The composition root: every application service, created once per server, each given the
@@ -43,6 +44,8 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
   const workflow = new WorkflowService(data, writes, settings, { kin, verification, committees, enrolments });
   const steps = new CaseStepsService(data, accounts, cases, settings, workflow);
   const delegations = new DelegationService(data, writes, regions, accounts, committees);
+  const notices = new PublicNoticeService(data);
+  const petitions = new PetitionService(data, writes, audit, settings, cases, regions, accounts, notices);
   return {
     data,
     audit,
@@ -59,7 +62,8 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
     workflow,
     steps,
     delegations,
-    notices: new PublicNoticeService(data),
+    notices,
+    petitions,
     oversight: new OversightService(data, writes, regions),
   };
 }

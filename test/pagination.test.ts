@@ -61,6 +61,12 @@ const WALKS: Record<string, WalkFixture> = {
   developmentLinks: { caller: 'poverty', table: 'development_links', sortColumn: 'created_at' },
   kinDeclarations: { caller: 'district.officer', table: 'kin_declarations', sortColumn: 'declared_at' },
   delegations: { caller: 'district.officer', table: 'delegations', sortColumn: 'created_at' },
+  petitions: {
+    caller: 'district.officer',
+    table: 'petitions',
+    sortColumn: 'received_at',
+    overrides: "jsonb_build_object('reference_hash', md5(random()::text))",
+  },
 };
 
 /** Copies one row of the fixture's table `count` times, created at the SQL instant `at` (which may

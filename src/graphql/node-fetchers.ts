@@ -12,6 +12,8 @@ import { Enrolment } from '../modules/enrolment/enrolment.entity';
 import { KinDeclaration } from '../modules/kin/kin-declaration.entity';
 import { AuditFinding, DevelopmentLink } from '../modules/oversight/oversight.entity';
 import { Delegation } from '../modules/delegation/delegation.entity';
+import { Petition } from '../modules/petition/petition.entity';
+import { publicNoticeView } from '../modules/notice/public-notice.resolver';
 import { VerificationRequest } from '../modules/verification/verification.entity';
 
 function tenant(key: string, load: (key: TenantKey) => Promise<Node | null>): Promise<Node | null> {
@@ -64,6 +66,12 @@ export const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) =>
   AuditFinding: scopedRow('AuditFinding', AuditFinding),
   DevelopmentLink: scopedRow('DevelopmentLink', DevelopmentLink),
   Delegation: scopedRow('Delegation', Delegation),
+  Petition: scopedRow('Petition', Petition),
+  PublicNotice: (ctx, key) =>
+    tenant(key, async (k) => {
+      const notice = await ctx.services.notices.find(k);
+      return notice ? publicNoticeView(notice) : null;
+    }),
 };
 
 /** Fetches the object a global ID names (its type and key) through that type's scoped fetcher;

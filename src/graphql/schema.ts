@@ -23,6 +23,7 @@ import { SettingsResolver } from '../modules/settings/settings.resolver';
 import { PublicNoticeResolver } from '../modules/notice/public-notice.resolver';
 import { OversightResolver } from '../modules/oversight/oversight.resolver';
 import { DelegationResolver } from '../modules/delegation/delegation.resolver';
+import { PetitionResolver } from '../modules/petition/petition.resolver';
 import { ErrorCodeResolver } from '../modules/errors/error-code.resolver';
 
 export const RESOLVERS = [
@@ -49,6 +50,7 @@ export const RESOLVERS = [
   PublicNoticeResolver,
   OversightResolver,
   DelegationResolver,
+  PetitionResolver,
   ErrorCodeResolver,
 ] as const;
 
