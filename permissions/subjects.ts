@@ -39,7 +39,7 @@ export const PERSONAL_FIELDS: Partial<Record<SubjectName, readonly string[]>> = 
   Household: ['address', 'phone', 'bankAccount'],
   Person: ['idNumber', 'disabilityDetail', 'healthDetail'],
   // Who petitioned is never disclosed to those complained about (D§12).
-  Petition: ['petitionerName', 'petitionerContact'],
+  Petition: ['residentName', 'residentContact'],
 };
 
 /**
@@ -131,8 +131,8 @@ export const SUBJECT_FIELDS: Partial<Record<SubjectName, readonly string[]>> = {
     'answer',
     'answeredAt',
     'sharedWithTownship',
-    'petitionerName',
-    'petitionerContact',
+    'residentName',
+    'residentContact',
   ],
 };
 

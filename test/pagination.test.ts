@@ -99,6 +99,11 @@ beforeAll(async () => {
   await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
   await letNoticePass(t, applied.id);
   await stepOk(t, 'hexi.head', 'approveCase', applied.id);
+  await t.gql(
+    'mutation($i: SubmitPetitionInput!) { submitPetition(input: $i) { reference } }',
+    { i: { kind: 'COMPLAINT', townshipCode: '510199101000', title: '翻页', content: '翻页' } },
+    await t.login('district.officer'),
+  );
   await t.dataSource.query(`INSERT INTO audit_findings (district_code, township_code, severity, title, body, created_by_id)
     SELECT district_code, township_code, 'OBSERVATION', '抽样', 'ok', id FROM accounts WHERE username = 'auditor'`);
   await t.dataSource.query(`INSERT INTO development_links (district_code, enrolment_id, township_code, village_code, measure, created_by_id)

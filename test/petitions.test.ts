@@ -13,7 +13,7 @@ const BAIYUN = '510199201000';
 
 const SUBMIT = 'mutation($i: SubmitPetitionInput!) { submitPetition(input: $i) { reference progress { status answer answeredAt } } }';
 const STATUS = 'query($r: String!) { petitionStatus(reference: $r) { status answer answeredAt } }';
-const PETITION = `id kind channel status townshipCode villageCode case citesNotice title content petitionerName petitionerContact
+const PETITION = `id kind channel status townshipCode villageCode case citesNotice title content residentName residentContact
   answerDueAt overdue assignee findings answer answeredAt sharedWithTownship`;
 const LIST = `query($kind: PetitionKind, $t: String) { petitions(kind: $kind, townshipCode: $t, first: 50) { totalCount nodes { ${PETITION} } } }`;
 const ASSIGN = `mutation($i: AssignPetitionInput!) { assignPetition(input: $i) { petition { ${PETITION} } } }`;
@@ -68,8 +68,8 @@ const complaint = (noticeId: string, title = '公示对象有营运车辆') => (
   noticeId,
   title,
   content: '据村民反映，该户家中有一辆营运出租车，收入未如实申报。',
-  petitionerName: '王大妈',
-  petitionerContact: '13700000000',
+  residentName: '王大妈',
+  residentContact: '13700000000',
 });
 
 async function petitionsAs(username: string, variables: Record<string, unknown> = {}) {
@@ -91,7 +91,7 @@ describe('a complaint from the public against a public notice (D§12)', () => {
     const { nodes } = await petitionsAs('district.officer', { t: SHIQIAO });
     const filed = nodes.find((p: { channel: string; citesNotice: boolean }) => p.channel === 'PUBLIC' && p.citesNotice);
     expect(filed).toMatchObject({ kind: 'COMPLAINT', status: 'RECEIVED', villageCode: notice.villageCode, overdue: false });
-    expect([filed.petitionerName, filed.petitionerContact]).toEqual(['王大妈', '13700000000']);
+    expect([filed.residentName, filed.residentContact]).toEqual(['王大妈', '13700000000']);
     expect(filed.case).toBe((await caseOfHead('周桂芳')).id);
     petitionId = filed.id;
   });
@@ -209,7 +209,7 @@ describe('a complaint from the public against a public notice (D§12)', () => {
   it('shared, the township sees it without who filed it; other townships still do not', async () => {
     await as(t, 'district.officer', SHARE, { i: { petitionId } });
     const shared = (await petitionsAs('shiqiao.caseworker')).nodes.find((p: { id: string }) => p.id === petitionId);
-    expect(shared).toMatchObject({ sharedWithTownship: true, status: 'ANSWERED', petitionerName: null, petitionerContact: null });
+    expect(shared).toMatchObject({ sharedWithTownship: true, status: 'ANSWERED', residentName: null, residentContact: null });
     expect((await petitionsAs('shiqiao.head')).nodes.map((p: { id: string }) => p.id)).toContain(petitionId);
     expect((await petitionsAs('hexi.caseworker')).nodes.map((p: { id: string }) => p.id)).not.toContain(petitionId);
     expect(codeOf(await t.gql(LIST, {}, await t.login('va.102203')))).toBe('FORBIDDEN');
@@ -220,7 +220,7 @@ describe('a complaint from the public against a public notice (D§12)', () => {
     const log = await as(
       t,
       'district.officer',
-      'query($id: ID) { auditLog(filter: { kind: CHANGE, subjectId: $id }, first: 20) { nodes { action actorUsername } } }',
+      'query($id: ID) { auditLog(filter: { kind: CHANGE, subjectId: $id }, first: 20) { nodes { action actorUsername subjectId } } }',
       { id: petitionId },
     );
     expect(log.auditLog.nodes.map((e: { action: string; actorUsername: string | null }) => [e.action, e.actorUsername]).reverse()).toEqual([
@@ -230,6 +230,7 @@ describe('a complaint from the public against a public notice (D§12)', () => {
       ['answerPetition', 'district.officer'],
       ['sharePetition', 'district.officer'],
     ]);
+    expect(new Set(log.auditLog.nodes.map((e: { subjectId: string }) => e.subjectId))).toEqual(new Set([petitionId]));
   });
 
   it('its case lands in the next spot-check sample once filed, even at a sample rate of 0 (D§3)', async () => {
@@ -262,14 +263,14 @@ describe('an appeal against a refusal (D§12)', () => {
       caseId: denied.id,
       title: '对不予确认决定申请复核',
       content: '申请人称其子已外出务工失联，其收入不应计入家庭收入。',
-      petitionerName: '谢秋菊',
-      petitionerContact: '13908130000',
+      residentName: '谢秋菊',
+      residentContact: '13908130000',
     };
     const filed = (await as(t, 'va.201202', SUBMIT, { i: input })).submitPetition;
     expect(filed.progress.status).toBe('RECEIVED');
     const appeals = (await petitionsAs('district.officer', { kind: 'APPEAL' })).nodes;
     const appeal = appeals.find((p: { case: string }) => p.case === denied.id);
-    expect(appeal).toMatchObject({ channel: 'STAFF', townshipCode: BAIYUN, petitionerName: '谢秋菊', petitionerContact: '13908130000' });
+    expect(appeal).toMatchObject({ channel: 'STAFF', townshipCode: BAIYUN, residentName: '谢秋菊', residentContact: '13908130000' });
     expect((await t.gql(STATUS, { r: filed.reference })).data!.petitionStatus.status).toBe('RECEIVED');
     // The seeded appeal of 冉老五, refused acceptance, is there too.
     expect(appeals.length).toBe(2);

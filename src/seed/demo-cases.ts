@@ -457,8 +457,9 @@ async function seedBaiyun(run: DemoRun): Promise<void> {
       {
         kind: PetitionKind.APPEAL,
         title: '对不予受理决定申请复核 (appeal against the refusal to accept)',
-        content: '申请人称已于三年前将户籍迁入本乡，可提供迁移证明 (the applicant says the household registration moved here three years ago)',
-        petitionerName: '冉老五',
+        content:
+          '申请人称已于三年前将户籍迁入本乡，可提供迁移证明 (the applicant says the household registration moved here three years ago)',
+        residentName: '冉老五',
       },
     ),
   );

@@ -81,11 +81,11 @@ export class Petition extends TownshipRow {
 
   @Column({ type: 'varchar', length: 50, nullable: true })
   @Field(() => String, { nullable: true, description: 'Petitioner, if given (信访人); never shown to the township' })
-  petitionerName: string | null;
+  residentName: string | null;
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   @Field(() => String, { nullable: true, description: 'How to reach the petitioner, if given (联系方式); never shown to the township' })
-  petitionerContact: string | null;
+  residentContact: string | null;
 
   /** SHA-256 of the reference the petitioner was given: the reference itself is not kept. */
   @Column({ type: 'varchar', length: 64 })

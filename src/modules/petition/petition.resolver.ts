@@ -2,10 +2,9 @@ import { GraphQLString } from 'graphql';
 import { Arg, Args, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { Needs, Public } from '../../graphql/guards';
-import { tenantKeyOfOrThrow } from '../../graphql/node';
+import { keyOfOrThrow, tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
-import { keyOfOrThrow } from '../../graphql/node';
 import { Petition, PetitionKind, PetitionStatus } from './petition.entity';
 import type { PetitionStatusView } from './petition.service';
 
@@ -33,10 +32,10 @@ class SubmitPetitionInput {
   content: string;
 
   @Field({ nullable: true, description: 'Petitioner, if they give a name (信访人), at most 50 characters' })
-  petitionerName?: string;
+  residentName?: string;
 
   @Field({ nullable: true, description: 'How to reach the petitioner, if given (联系方式), at most 100 characters' })
-  petitionerContact?: string;
+  residentContact?: string;
 }
 
 @InputType('AssignPetitionInput', { description: 'Hand a petition to a district officer (信访交办)' })

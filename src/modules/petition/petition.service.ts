@@ -21,7 +21,7 @@ import type { PublicNoticeService } from '../notice/public-notice.service';
 import { Petition, PetitionChannel, PetitionKind, PetitionStatus } from './petition.entity';
 
 /** Size limits of what a petition carries: enough for a letter, not for a flood (D§12). */
-export const PETITION_LIMITS = { title: 200, content: 5000, petitionerName: 50, petitionerContact: 100 } as const;
+export const PETITION_LIMITS = { title: 200, content: 5000, residentName: 50, residentContact: 100 } as const;
 
 /** What a petition is filed against: exactly one of a case, a township, or a running public notice. */
 export interface PetitionTarget {
@@ -34,8 +34,8 @@ export interface NewPetition {
   kind: PetitionKind;
   title: string;
   content: string;
-  petitionerName?: string | null;
-  petitionerContact?: string | null;
+  residentName?: string | null;
+  residentContact?: string | null;
 }
 
 /** What anyone holding a petition's reference may read: nothing personal (D§12). */
@@ -88,8 +88,8 @@ export class PetitionService {
     const text = {
       title: textOrThrow(input.title, 'title', PETITION_LIMITS.title),
       content: textOrThrow(input.content, 'content', PETITION_LIMITS.content),
-      petitionerName: optionalText(input.petitionerName, 'petitionerName', PETITION_LIMITS.petitionerName),
-      petitionerContact: optionalText(input.petitionerContact, 'petitionerContact', PETITION_LIMITS.petitionerContact),
+      residentName: optionalText(input.residentName, 'residentName', PETITION_LIMITS.residentName),
+      residentContact: optionalText(input.residentContact, 'residentContact', PETITION_LIMITS.residentContact),
     };
     if (input.kind === PetitionKind.APPEAL && !target.caseKey) throw badInput('caseId', 'petition.appeal.caseRequired');
     return caller.actor ? this.fileForResident(caller, target, input.kind, text) : this.fileFromPublic(caller, target, input.kind, text);
@@ -292,8 +292,8 @@ export class PetitionService {
 interface PetitionText {
   title: string;
   content: string;
-  petitionerName: string | null;
-  petitionerContact: string | null;
+  residentName: string | null;
+  residentContact: string | null;
 }
 
 interface Place {
