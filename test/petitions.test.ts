@@ -39,7 +39,8 @@ let t: TestApp;
 beforeAll(async () => {
   // Behind the loopback proxy, each test's public petitions come from their own client address.
   t = await startTestApp({ demo: true, env: { TRUST_PROXY: 'loopback' } });
-});
+  // Seeding the whole demo district takes most of a minute on a busy machine.
+}, 180_000);
 afterAll(() => t.close());
 
 const from = (address: string) => ({ 'x-forwarded-for': address });
