@@ -93,7 +93,7 @@ export default [
               'WhoCanEntry',
               'DistrictSettings',
               'Setting',
-              'PublicNotice',
+              'PetitionProgress',
               'RoleAssignment',
               'PendingStep',
               'ErrorCodeInfo',

@@ -16,6 +16,7 @@ import { SystemCaseEvents1795851003733 } from './1795851003733-SystemCaseEvents'
 import { KinWithdrawal1795851100198 } from './1795851100198-KinWithdrawal';
 import { AccountActivation1795851114230 } from './1795851114230-AccountActivation';
 import { DynamicManagement1795856131315 } from './1795856131315-DynamicManagement';
+import { Petitions1795856035601 } from './1795856035601-Petitions';
 
 /** Migrations in the order they apply; add each new one here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   KinWithdrawal1795851100198,
   AccountActivation1795851114230,
   DynamicManagement1795856131315,
+  Petitions1795856035601,
 ];

@@ -27,6 +27,8 @@ export const ACTIONS: readonly Action[] = [
   'confirm',
   'verify',
   'answer',
+  'assign',
+  'share',
 ];
 
 /** The grants of one role (or all), in table order. */

@@ -224,6 +224,24 @@ export const POLICY: readonly Grant[] = [
     g(role, 'read', 'Delegation', 'township', 'P3.1', 'Township staff see the delegations their township holds.',
       '乡镇（街道）工作人员查看本乡镇（街道）获得的委托。')),
 
+  // ── Petitions and appeals: filed on a resident's behalf, handled by the district (P4.3, D§12) ─
+  g(VILLAGE_ASSISTANT, 'create', 'Petition', 'village', 'D§12', "The village records a resident's petition or a refused applicant's appeal on their behalf.",
+    '村（社区）代群众登记信访事项或被拒申请人的复核申请。'),
+  g(TOWNSHIP_CASEWORKER, 'create', 'Petition', 'township', 'D§12', "The township records a resident's petition or a refused applicant's appeal on their behalf.",
+    '乡镇（街道）代群众登记信访事项或被拒申请人的复核申请。'),
+  g(DISTRICT_OFFICER, 'create', 'Petition', 'district', 'P4.3', 'The district records the petitions it receives by letter or visit.',
+    '区民政登记来信来访的信访事项。'),
+  g(DISTRICT_OFFICER, 'read', 'Petition', 'district', 'P4.3', 'The district investigates and handles petitions.',
+    '区民政调查处理信访事项。'),
+  ...(['assign', 'investigate', 'answer', 'share'] as const).map((action) =>
+    g(DISTRICT_OFFICER, action, 'Petition', 'district', 'P4.3', 'The district assigns, investigates and answers petitions, and shares them with the township concerned.',
+      '区民政交办、调查、答复信访事项，并转交所涉乡镇（街道）。')),
+  ...[TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD].map((role) =>
+    g(role, 'read', 'Petition', 'township', 'D§12', 'A township sees a petition about itself once the district shares it, never who filed it.',
+      '区民政转交后，乡镇（街道）可查看涉及本乡镇（街道）的信访事项，但看不到信访人。',
+      { fields: nonPersonalFields('Petition'), when: { conditions: { sharedWithTownship: true },
+        text: { zh: '区民政已转交本乡镇（街道）的信访事项', en: 'petitions the district shared with the township' } } })),
+
   // ── Finance (P4.4): payees and amounts, not household detail ───────────────────────────────
   g(FINANCE_OFFICER, 'read', 'Household', 'district', 'P4.4', 'Finance pays the payee: it sees the name and bank account, not the household\'s situation.',
     '财政部门向领款人支付：只看姓名和银行账户，不看家庭情况。',

@@ -29,6 +29,7 @@ export const SUBJECT_SCOPE_FIELDS: Record<SubjectName, Partial<Record<Scope, str
   EnrolmentReview: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   EnrolmentChange: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   ChangeReport: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
+  Petition: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
 };
 
 export const SUBJECT_NAMES = Object.keys(SUBJECT_SCOPE_FIELDS) as SubjectName[];
@@ -40,6 +41,8 @@ export const SUBJECT_NAMES = Object.keys(SUBJECT_SCOPE_FIELDS) as SubjectName[];
 export const PERSONAL_FIELDS: Partial<Record<SubjectName, readonly string[]>> = {
   Household: ['address', 'phone', 'bankAccount'],
   Person: ['idNumber', 'disabilityDetail', 'healthDetail'],
+  // Who petitioned is never disclosed to those complained about (D§12).
+  Petition: ['residentName', 'residentContact'],
 };
 
 /**
@@ -113,6 +116,29 @@ export const SUBJECT_FIELDS: Partial<Record<SubjectName, readonly string[]>> = {
     'history',
     'reviews',
     'changeReports',
+  ],
+  Petition: [
+    'id',
+    'districtCode',
+    'townshipCode',
+    'villageCode',
+    'kind',
+    'channel',
+    'status',
+    'case',
+    'citesNotice',
+    'title',
+    'content',
+    'receivedAt',
+    'answerDueAt',
+    'overdue',
+    'assignee',
+    'findings',
+    'answer',
+    'answeredAt',
+    'sharedWithTownship',
+    'residentName',
+    'residentContact',
   ],
 };
 

@@ -35,7 +35,10 @@ export type Action =
   | 'pay'
   | 'confirm'
   | 'verify'
-  | 'answer';
+  | 'answer'
+  // petitions (D§12): the district hands one to an officer, and shares it with the township concerned
+  | 'assign'
+  | 'share';
 
 /** Every kind of row the policy speaks about; each is also the entity class name. `Policy` is the
  * policy table itself, as read through the audit API. */
@@ -63,7 +66,8 @@ export type SubjectName =
   | 'Delegation'
   | 'EnrolmentReview'
   | 'EnrolmentChange'
-  | 'ChangeReport';
+  | 'ChangeReport'
+  | 'Petition';
 
 /**
  * Which rows a grant reaches, relative to the region (or account) the role is held for.

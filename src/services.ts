@@ -21,6 +21,7 @@ import { PublicNoticeService } from './modules/notice/public-notice.service';
 import { OversightService } from './modules/oversight/oversight.service';
 import { DelegationService } from './modules/delegation/delegation.service';
 import { ReviewService } from './modules/review/review.service';
+import { PetitionService } from './modules/petition/petition.service';
 
 /**
  * The composition root: every application service, created once per server, each given the
@@ -44,6 +45,8 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
   const workflow = new WorkflowService(data, writes, settings, { kin, verification, committees, enrolments });
   const steps = new CaseStepsService(data, accounts, cases, settings, workflow);
   const delegations = new DelegationService(data, writes, regions, accounts, committees);
+  const notices = new PublicNoticeService(data);
+  const petitions = new PetitionService(data, writes, audit, settings, cases, regions, accounts, notices);
   return {
     data,
     audit,
@@ -61,7 +64,8 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
     steps,
     delegations,
     reviews: new ReviewService(data, writes, settings),
-    notices: new PublicNoticeService(data),
+    notices,
+    petitions,
     oversight: new OversightService(data, writes, regions),
   };
 }

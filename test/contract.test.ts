@@ -142,6 +142,13 @@ describe('node(id)', () => {
       'mutation($e: ID!) { recordReviewOutcome(input: { enrolmentId: $e, outcome: KEEP, reasons: "收入未变" }) { review { id } } }',
       { e: enrolment.id },
     );
+    // A notice still running (its id is what a petition cites), and a petition (D§12).
+    const { case: noticed } = await apply(t, 'DIBAO', { head: '公示户' });
+    await prepareForReview(t, noticed.id);
+    await stepOk(t, 'hexi.head', 'concludeReview', noticed.id, { meetingId: await meetingWithVotes(t, [noticed.id], ALL_APPROVE) });
+    await as(t, 'district.officer', 'mutation($i: SubmitPetitionInput!) { submitPetition(input: $i) { reference } }', {
+      i: { kind: 'COMPLAINT', caseId: noticed.id, title: '合同', content: '内容' },
+    });
 
     const readers: [string, string][] = [
       [
@@ -153,7 +160,7 @@ describe('node(id)', () => {
         verificationAnswers { nodes { __typename id } } kinDeclarations { nodes { __typename id } }
         enrolments { nodes { __typename id history { __typename id } reviews { __typename id } changeReports { __typename id } } }
         auditFindings { nodes { __typename id } } developmentLinks { nodes { __typename id } } auditLog(first: 1) { nodes { __typename id } }
-        delegations(first: 1) { nodes { __typename id } }
+        delegations(first: 1) { nodes { __typename id } } petitions(first: 1) { nodes { __typename id } } publicNotices { __typename id }
         regions { __typename id } accounts(first: 1) { nodes { __typename id } } }`,
       ],
       ['admin', '{ apiKeys { nodes { __typename id } } roleGrants(first: 1) { nodes { __typename id } } }'],
@@ -178,8 +185,19 @@ describe('node(id)', () => {
   it('names the subject of every change in the audit log by a global id when its subject is a Node type', async () => {
     const schema = await buildAppSchema();
     const nodeTypes = new Set(schema.getPossibleTypes(schema.getType('Node') as never).map((type) => type.name));
-    const log = (await as(t, 'district.officer', '{ auditLog(first: 100, filter: { kind: CHANGE }) { nodes { subjectType subjectId } } }'))
-      .auditLog.nodes as { subjectType: string; subjectId: string | null }[];
+    const log: { subjectType: string; subjectId: string | null }[] = [];
+    for (let after: string | null = null, more = true; more;) {
+      const page: { nodes: typeof log; pageInfo: { endCursor: string | null; hasNextPage: boolean } } = (
+        await as(
+          t,
+          'district.officer',
+          'query($after: String) { auditLog(first: 100, after: $after, filter: { kind: CHANGE }) { nodes { subjectType subjectId } pageInfo { endCursor hasNextPage } } }',
+          { after },
+        )
+      ).auditLog;
+      log.push(...page.nodes);
+      ({ endCursor: after, hasNextPage: more } = page.pageInfo);
+    }
     const named = log.filter((entry) => nodeTypes.has(entry.subjectType === 'Committee' ? 'CommitteeView' : entry.subjectType));
     expect(named.map((entry) => entry.subjectType)).toContain('Delegation');
     expect(named.filter((entry) => entry.subjectId === null)).toEqual([]);

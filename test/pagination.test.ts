@@ -68,6 +68,12 @@ const WALKS: Record<string, WalkFixture> = {
     sortColumn: 'next_review_on',
     where: "status = 'ACTIVE' AND next_review_on <= (now() AT TIME ZONE 'Asia/Shanghai')::date + 30",
   },
+  petitions: {
+    caller: 'district.officer',
+    table: 'petitions',
+    sortColumn: 'received_at',
+    overrides: "jsonb_build_object('reference_hash', md5(random()::text))",
+  },
 };
 
 /** Copies one row of the fixture's table `count` times, created at the SQL instant `at` (which may
@@ -100,6 +106,11 @@ beforeAll(async () => {
   await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
   await letNoticePass(t, applied.id);
   await stepOk(t, 'hexi.head', 'approveCase', applied.id);
+  await t.gql(
+    'mutation($i: SubmitPetitionInput!) { submitPetition(input: $i) { reference } }',
+    { i: { kind: 'COMPLAINT', townshipCode: '510199101000', title: '翻页', content: '翻页' } },
+    await t.login('district.officer'),
+  );
   await t.dataSource.query(`INSERT INTO audit_findings (district_code, township_code, severity, title, body, created_by_id)
     SELECT district_code, township_code, 'OBSERVATION', '抽样', 'ok', id FROM accounts WHERE username = 'auditor'`);
   await t.dataSource.query(`INSERT INTO development_links (district_code, enrolment_id, township_code, village_code, measure, created_by_id)

@@ -43,6 +43,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'create KinDeclaration': 'S',
     'read KinDeclaration': 'S',
     'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
+    'create Petition': 'SV', // D§12: on a resident's behalf
   },
   [Role.TOWNSHIP_CASEWORKER]: {
     // P4.2
@@ -72,6 +73,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'create Meeting': 'SVT',
     'update Meeting': 'SVT',
     'read VerificationRequest': 'SVT',
+    'create Petition': 'SVT', // D§12: on a resident's behalf; reads only what the district shares (below)
     'read Enrolment': 'SVT',
     // D§9: the township reviews its recipients
     'review Enrolment': 'SVT',
@@ -178,6 +180,13 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'create Delegation': 'SVTD', // P3.1
     'revoke Delegation': 'SVTD', // P3.3
     'read Delegation': 'SVTD',
+    // P4.3, D§12: petitions are the district's to handle
+    'create Petition': 'SVTD',
+    'read Petition': 'SVTD',
+    'assign Petition': 'SVTD',
+    'investigate Petition': 'SVTD',
+    'answer Petition': 'SVTD',
+    'share Petition': 'SVTD',
   },
   [Role.FINANCE_OFFICER]: {
     // P4.4
@@ -341,6 +350,18 @@ describe('the policy table, role × action × subject, in and out of scope', () 
 });
 
 describe('separation of duties and special conditions', () => {
+  it.each([Role.TOWNSHIP_CASEWORKER, Role.TOWNSHIP_HEAD])(
+    '%s reads a petition about the own township only once the district shares it, and never who filed it (D§12)',
+    (role) => {
+      const ability = defineAbilityFor(actorFor(role));
+      const shared = (position: string) => subject('Petition', { ...rowAt(position, 'Petition'), sharedWithTownship: true });
+      expect([...'SVTDX'].filter((position) => ability.can('read', shared(position) as never)).join('')).toBe('SVT');
+      expect(ability.can('read', shared('T') as never, 'content')).toBe(true);
+      expect(ability.can('read', shared('T') as never, 'residentName')).toBe(false);
+      expect(ability.can('read', shared('T') as never, 'residentContact')).toBe(false);
+    },
+  );
+
   it("refuses the district officer's decision on a township case with the P1 rule's reason", () => {
     const ability = defineAbilityFor(actorFor(Role.DISTRICT_OFFICER));
     const target = rowAt('V', 'Case');

@@ -18,7 +18,11 @@ export type SystemReason =
   | 'check uniqueness across the district'
   | 'write a change the caller was allowed'
   | 'change a row the caller may change, under lock'
-  | 'flag the cases of a declared relative';
+  | 'flag the cases of a declared relative'
+  // A petition from the public has no account to scope by; it is checked against a running notice and the per-address limit (D§12).
+  | 'record a petition from the public'
+  // The holder of a reference reads its status and answer only, without an account (D§12).
+  | 'a petition by the reference its petitioner holds';
 
 /**
  * The one way services reach rows of the policy's subjects. `scoped` gives a query builder with the

@@ -15,6 +15,7 @@ import { AuditFinding, DevelopmentLink } from '../modules/oversight/oversight.en
 import { Delegation } from '../modules/delegation/delegation.entity';
 import { EnrolmentChange } from '../modules/enrolment/enrolment-change.entity';
 import { ChangeReport, EnrolmentReview } from '../modules/review/review.entity';
+import { Petition } from '../modules/petition/petition.entity';
 
 /** Every entity, listed explicitly so the same set loads under tsc output and under jest. */
 export const ENTITIES = [
@@ -51,4 +52,5 @@ export const ENTITIES = [
   EnrolmentChange,
   EnrolmentReview,
   ChangeReport,
+  Petition,
 ];

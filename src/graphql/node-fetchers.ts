@@ -14,6 +14,8 @@ import { AuditFinding, DevelopmentLink } from '../modules/oversight/oversight.en
 import { Delegation } from '../modules/delegation/delegation.entity';
 import { EnrolmentChange } from '../modules/enrolment/enrolment-change.entity';
 import { ChangeReport, EnrolmentReview } from '../modules/review/review.entity';
+import { Petition } from '../modules/petition/petition.entity';
+import { publicNoticeView } from '../modules/notice/public-notice.resolver';
 import { VerificationRequest } from '../modules/verification/verification.entity';
 
 function tenant(key: string, load: (key: TenantKey) => Promise<Node | null>): Promise<Node | null> {
@@ -69,6 +71,12 @@ export const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) =>
   EnrolmentReview: scopedRow('EnrolmentReview', EnrolmentReview),
   EnrolmentChange: scopedRow('EnrolmentChange', EnrolmentChange),
   ChangeReport: scopedRow('ChangeReport', ChangeReport),
+  Petition: scopedRow('Petition', Petition),
+  PublicNotice: (ctx, key) =>
+    tenant(key, async (k) => {
+      const notice = await ctx.services.notices.find(k);
+      return notice ? publicNoticeView(notice) : null;
+    }),
 };
 
 /** Fetches the object a global ID names (its type and key) through that type's scoped fetcher;

@@ -24,6 +24,7 @@ import { PublicNoticeResolver } from '../modules/notice/public-notice.resolver';
 import { OversightResolver } from '../modules/oversight/oversight.resolver';
 import { DelegationResolver } from '../modules/delegation/delegation.resolver';
 import { EnrolmentReviewsResolver, ReviewResolver } from '../modules/review/review.resolver';
+import { PetitionResolver } from '../modules/petition/petition.resolver';
 import { ErrorCodeResolver } from '../modules/errors/error-code.resolver';
 
 export const RESOLVERS = [
@@ -52,6 +53,7 @@ export const RESOLVERS = [
   DelegationResolver,
   ReviewResolver,
   EnrolmentReviewsResolver,
+  PetitionResolver,
   ErrorCodeResolver,
 ] as const;
 

@@ -287,6 +287,48 @@ export const messages = {
     clause: 'P6.2',
   },
 
+  // ── Petitions and appeals (P4.3, D§12) ──────────────────────────────────────────────────────
+  'petition.notFound': { zh: '未找到该信访事项，或您无权查看。', en: 'No such petition, or you may not see it.' },
+  'petition.target.exactlyOne': {
+    zh: '请指明且只指明一项信访对象：案件（caseId）、乡镇（townshipCode）或公示（noticeId）。',
+    en: 'Name exactly one thing the petition is about: a case (caseId), a township (townshipCode) or a public notice (noticeId).',
+    clause: 'D§12',
+  },
+  'petition.public.noticeOnly': {
+    zh: '未登录时只能针对正在公示的事项提出投诉，请提供公示编号（noticeId）。',
+    en: "Without an account, a petition is a complaint citing a running public notice's id (noticeId).",
+    clause: 'D§12',
+  },
+  'petition.notice.notFound': {
+    zh: '没有该编号的在公示事项（公示可能已结束）。',
+    en: 'No public notice with this id is running (it may have ended).',
+    clause: 'D§12',
+  },
+  'petition.appeal.caseRequired': { zh: '复核申请须指明被拒的案件（caseId）。', en: 'An appeal names the refused case (caseId).', clause: 'D§12' },
+  'petition.appeal.notRefused': {
+    zh: '只能对不予受理或不予确认的案件申请复核，该案件当前状态为 {status}。',
+    en: 'Only a refused case (not accepted or denied) can be appealed; this case is {status}.',
+    clause: 'D§12',
+  },
+  'petition.rateLimited': {
+    zh: '同一地址每小时最多提交 {limit} 件信访，请 {seconds} 秒后再试。',
+    en: 'At most {limit} petitions an hour from one address; try again in {seconds} seconds.',
+    clause: 'D§12',
+  },
+  'petition.reference.notFound': { zh: '没有该查询码对应的信访事项。', en: 'No petition has this reference.' },
+  'petition.alreadyAnswered': { zh: '该信访事项已答复。', en: 'This petition has already been answered.', clause: 'P4.3' },
+  'petition.assignee.notDistrictOfficer': {
+    zh: '承办人须为本区在职的区民政工作人员。',
+    en: 'The assignee must be an active district officer of the district.',
+    clause: 'P4.3',
+  },
+  'petition.unmet.notAssigned': { zh: '信访事项须先交办承办人。', en: 'The petition must be assigned first.', clause: 'P4.3' },
+  'petition.unmet.notInvestigated': {
+    zh: '须先记录调查核实情况，再作答复。',
+    en: 'Record what the investigation found before answering.',
+    clause: 'P4.3',
+  },
+
   // ── The joint review committee (P3.2, D§4) ────────────────────────────────────────────────
   'committee.missing': {
     zh: '乡镇（街道）{townshipCode} 尚未成立联审联批小组。',

@@ -7,6 +7,7 @@ import type { StepInput } from '../modules/case/workflow';
 import { CommitteeFunction, Vote } from '../modules/committee/committee.entity';
 import { LabourCapacity, Relation, Residence } from '../modules/household/household.entity';
 import { idNumberCheckChar } from '../modules/household/id-number';
+import { PetitionKind } from '../modules/petition/petition.entity';
 import type { TenantKey } from '../db/tenant-keys';
 import { DemoStaff } from './demo-staff';
 
@@ -460,6 +461,20 @@ async function seedBaiyun(run: DemoRun): Promise<void> {
   await refused.step(refused.caseworker, 'refuseAcceptance', {
     reasons: '申请人户籍不在本乡 (the applicant is not registered in the township)',
   });
+  // The refused applicant appeals through the village assistant, and the appeal waits for the district (D§12).
+  await run.staff.as(refused.assistant, (caller, services) =>
+    services.petitions.submit(
+      caller,
+      { caseKey: refused.key },
+      {
+        kind: PetitionKind.APPEAL,
+        title: '对不予受理决定申请复核 (appeal against the refusal to accept)',
+        content:
+          '申请人称已于三年前将户籍迁入本乡，可提供迁移证明 (the applicant says the household registration moved here three years ago)',
+        residentName: '冉老五',
+      },
+    ),
+  );
   const denied = await (await run.apply(dibao('510199201202', head('谢秋菊', '19701201')))).prepareForReview(700);
   await run.meeting([
     {

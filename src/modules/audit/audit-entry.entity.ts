@@ -28,6 +28,7 @@ const TENANT_KEYED = new Set([
   'DevelopmentLink',
   'AuditEntry',
   'Delegation',
+  'Petition',
   'RoleGrant',
   'EnrolmentReview',
   'EnrolmentChange',

@@ -101,6 +101,11 @@ export class Case extends VillageRow {
   @Field({ description: 'A member is a close relative of staff (近亲属备案), P6.3' })
   kinRegistered: boolean;
 
+  /** Set when a petition names the case: the district's spot check always takes it (D§3, D§12). */
+  @Column({ type: 'boolean', default: false })
+  @Field({ description: 'A petition was filed about the case, so it is always spot-checked (被投诉), D§12' })
+  complainedAbout: boolean;
+
   /** Staff who declared a member of this household as close kin: barred from it (P6.3). */
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   kinStaffIds: string[];

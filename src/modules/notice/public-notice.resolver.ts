@@ -2,10 +2,17 @@ import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql'
 import { DecimalScalar } from '../../graphql/scalars';
 import type { RequestContext } from '../../graphql/context';
 import { Public } from '../../graphql/guards';
+import { Node } from '../../graphql/node';
 import { Programme } from '../case/case.entity';
+import type { PublicNotice } from './public-notice.service';
 
-@ObjectType('PublicNotice', { description: 'A public notice (公示): what anyone may see of a case during its notice period.' })
-class PublicNoticeView {
+@ObjectType('PublicNotice', {
+  implements: Node,
+  description: 'A public notice (公示): what anyone may see of a case during its notice period; its id is what a petition cites.',
+})
+export class PublicNoticeView implements Node {
+  nodeId: string;
+
   @Field({ description: 'Applicant, masked (申请人, 如 张*三)' })
   maskedName: string;
 
@@ -31,6 +38,8 @@ class PublicNoticeView {
   noticeEndsAt: Date;
 }
 
+export const publicNoticeView = (notice: PublicNotice): PublicNoticeView => Object.assign(new PublicNoticeView(), notice);
+
 @Resolver()
 export class PublicNoticeResolver {
   @Query(() => [PublicNoticeView], {
@@ -38,10 +47,10 @@ export class PublicNoticeResolver {
     description: 'Current public notices (公示), readable without signing in (P2.2); optionally for one village.',
   })
   @Public('Public notices are how the public supervises the approval (P2.2, D§12).')
-  publicNotices(
+  async publicNotices(
     @Ctx() ctx: RequestContext,
     @Arg('villageCode', () => String, { nullable: true }) villageCode?: string,
   ): Promise<PublicNoticeView[]> {
-    return ctx.services.notices.list(villageCode ?? undefined);
+    return (await ctx.services.notices.list(villageCode ?? undefined)).map(publicNoticeView);
   }
 }

@@ -45,7 +45,9 @@ registerEnum(PermissionAction, 'PermissionAction', 'An action of the policy tabl
   pay: 'Pay temporary assistance (临时救助发放)',
   confirm: 'Confirm temporary assistance above the township limit, or a role grant (超限额确认/确认角色授予)',
   verify: 'Approve economic-status verification (核对审批)',
-  answer: 'Answer a verification request (部门核对反馈)',
+  answer: 'Answer a verification request or a petition (部门核对反馈/信访答复)',
+  assign: 'Assign a petition to an officer (信访交办)',
+  share: 'Share a petition with the township concerned (信访转办乡镇)',
 });
 const PermissionEffect = defineEnum('PermissionEffect', 'What a policy row does (规则效果)', {
   ALLOW: 'Grants the action (允许)',
@@ -72,6 +74,7 @@ registerEnum(PermissionSubject, 'PermissionSubject', 'A subject of the policy ta
   AuditFinding: 'Audit finding (审计发现)',
   DevelopmentLink: 'Development-support link (帮扶衔接)',
   Delegation: 'Delegation of the authority to decide (审核确认权委托)',
+  Petition: 'Petition, complaint or appeal (信访事项)',
   AuditEntry: 'Audit log entry (审计日志)',
   Policy: 'The permission matrix itself (权限矩阵)',
   EnrolmentReview: 'Periodic review of an enrolment (定期复核)',

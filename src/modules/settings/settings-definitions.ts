@@ -72,6 +72,22 @@ export const SETTING_DEFINITIONS = {
     clause: 'P4.3',
     description: 'Share of new DIBAO/TEKUN cases spot-checked (抽查比例 %)',
   },
+  petitionAnswerWorkingDays: {
+    default: 40,
+    min: 5,
+    max: 60,
+    integer: true,
+    clause: 'D§12',
+    description: 'Working days for the district to answer a petition, about the 60 days of the national petition rules (信访答复时限)',
+  },
+  petitionsPerAddressPerHour: {
+    default: 3,
+    min: 1,
+    max: 100,
+    integer: true,
+    clause: 'D§12',
+    description: 'Petitions the public may file from one network address in an hour (同一地址每小时信访件数上限)',
+  },
   committeeMinMembers: {
     default: 5,
     min: 5,
