@@ -26,6 +26,12 @@ export const SUBJECT_SCOPE_FIELDS: Record<SubjectName, Partial<Record<Scope, str
   AuditFinding: { district: 'districtCode', township: 'townshipCode' },
   DevelopmentLink: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   Delegation: { district: 'districtCode', township: 'townshipCode' },
+  Roster: { district: 'districtCode', township: 'townshipCode' },
+  RosterLine: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
+  FundRequest: { district: 'districtCode' },
+  // A batch is addressed to one bank's integration account: that account alone of the departments sees it.
+  PaymentBatch: { district: 'districtCode', township: 'townshipCode', self: 'bankIntegrationId' },
+  Payment: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
 };
 
 export const SUBJECT_NAMES = Object.keys(SUBJECT_SCOPE_FIELDS) as SubjectName[];
@@ -37,6 +43,10 @@ export const SUBJECT_NAMES = Object.keys(SUBJECT_SCOPE_FIELDS) as SubjectName[];
 export const PERSONAL_FIELDS: Partial<Record<SubjectName, readonly string[]>> = {
   Household: ['address', 'phone', 'bankAccount'],
   Person: ['idNumber', 'disabilityDetail', 'healthDetail'],
+  RosterLine: ['idNumber', 'bankAccount'],
+  Payment: ['bankAccount'],
+  // The bank file holds every payee's account number in full.
+  PaymentBatch: ['file'],
 };
 
 /**
@@ -107,6 +117,46 @@ export const SUBJECT_FIELDS: Partial<Record<SubjectName, readonly string[]>> = {
     'nextReviewOn',
     'supportForm',
     'careLevel',
+  ],
+  RosterLine: [
+    'id',
+    'districtCode',
+    'townshipCode',
+    'villageCode',
+    'payee',
+    'programme',
+    'payeeName',
+    'bankName',
+    'amount',
+    'createdAt',
+    'idNumber',
+    'bankAccount',
+  ],
+  Payment: [
+    'id',
+    'districtCode',
+    'townshipCode',
+    'villageCode',
+    'month',
+    'programme',
+    'payeeName',
+    'amount',
+    'status',
+    'failureReason',
+    'createdAt',
+    'bankAccount',
+  ],
+  PaymentBatch: [
+    'id',
+    'districtCode',
+    'townshipCode',
+    'month',
+    'kind',
+    'bankIntegration',
+    'transferCount',
+    'total',
+    'createdAt',
+    'file',
   ],
 };
 

@@ -60,7 +60,12 @@ export type SubjectName =
   | 'Enrolment'
   | 'AuditFinding'
   | 'DevelopmentLink'
-  | 'Delegation';
+  | 'Delegation'
+  | 'Roster'
+  | 'RosterLine'
+  | 'FundRequest'
+  | 'PaymentBatch'
+  | 'Payment';
 
 /**
  * Which rows a grant reaches, relative to the region (or account) the role is held for.

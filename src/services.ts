@@ -20,6 +20,7 @@ import { CaseStepsService } from './modules/case/case-steps.service';
 import { PublicNoticeService } from './modules/notice/public-notice.service';
 import { OversightService } from './modules/oversight/oversight.service';
 import { DelegationService } from './modules/delegation/delegation.service';
+import { FundsService } from './modules/funds/funds.service';
 
 /**
  * The composition root: every application service, created once per server, each given the
@@ -61,6 +62,7 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
     delegations,
     notices: new PublicNoticeService(data),
     oversight: new OversightService(data, writes, regions),
+    funds: new FundsService(data, writes, regions),
   };
 }
 

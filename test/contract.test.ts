@@ -1,3 +1,4 @@
+import { monthFromNow, payHexiMonth } from './support/funds';
 import { getNamedType, GraphQLObjectType, isInputObjectType, isInterfaceType, isNonNullType, isObjectType } from 'graphql';
 import { buildAppSchema } from '../src/graphql/schema';
 import { NODE_FETCHERS } from '../src/graphql/node-fetchers';
@@ -130,6 +131,7 @@ describe('node(id)', () => {
       { e: enrolment.id },
     );
     await as(t, 'dept.tax', 'mutation { createApiKey(input: { name: "k" }) { apiKey { id } } }');
+    await payHexiMonth(t, monthFromNow(1));
 
     const readers: [string, string][] = [
       [
@@ -141,6 +143,8 @@ describe('node(id)', () => {
         verificationAnswers { nodes { __typename id } } kinDeclarations { nodes { __typename id } } enrolments { nodes { __typename id } }
         auditFindings { nodes { __typename id } } developmentLinks { nodes { __typename id } } auditLog(first: 1) { nodes { __typename id } }
         delegations(first: 1) { nodes { __typename id } }
+        rosters { nodes { __typename id lines { nodes { __typename id } } } } fundRequests { nodes { __typename id } }
+        paymentBatches { nodes { __typename id } } payments { nodes { __typename id } }
         regions { __typename id } accounts(first: 1) { nodes { __typename id } } }`,
       ],
       ['admin', '{ apiKeys { nodes { __typename id } } roleGrants(first: 1) { nodes { __typename id } } }'],

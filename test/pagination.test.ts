@@ -1,3 +1,4 @@
+import { monthFromNow, payHexiMonth } from './support/funds';
 import { getNamedType } from 'graphql';
 import { buildAppSchema } from '../src/graphql/schema';
 import { UUID_PATTERN } from '../src/db/tenant-keys';
@@ -61,6 +62,16 @@ const WALKS: Record<string, WalkFixture> = {
   developmentLinks: { caller: 'poverty', table: 'development_links', sortColumn: 'created_at' },
   kinDeclarations: { caller: 'district.officer', table: 'kin_declarations', sortColumn: 'declared_at' },
   delegations: { caller: 'district.officer', table: 'delegations', sortColumn: 'created_at' },
+  // One roster and one request per township (or district) and month, one payment per payee and month: copies take another key.
+  rosters: { caller: 'auditor', table: 'rosters', sortColumn: 'created_at', overrides: "jsonb_build_object('month', substr(md5(random()::text), 1, 7))" },
+  fundRequests: {
+    caller: 'finance',
+    table: 'fund_requests',
+    sortColumn: 'created_at',
+    overrides: "jsonb_build_object('month', substr(md5(random()::text), 1, 7))",
+  },
+  paymentBatches: { caller: 'finance', table: 'payment_batches', sortColumn: 'created_at' },
+  payments: { caller: 'hexi.caseworker', table: 'payments', sortColumn: 'created_at', overrides: "jsonb_build_object('payee_key', gen_random_uuid())" },
 };
 
 /** Copies one row of the fixture's table `count` times, created at the SQL instant `at` (which may
@@ -93,6 +104,7 @@ beforeAll(async () => {
   await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
   await letNoticePass(t, applied.id);
   await stepOk(t, 'hexi.head', 'approveCase', applied.id);
+  await payHexiMonth(t, monthFromNow(1));
   await t.dataSource.query(`INSERT INTO audit_findings (district_code, township_code, severity, title, body, created_by_id)
     SELECT district_code, township_code, 'OBSERVATION', '抽样', 'ok', id FROM accounts WHERE username = 'auditor'`);
   await t.dataSource.query(`INSERT INTO development_links (district_code, enrolment_id, township_code, village_code, measure, created_by_id)

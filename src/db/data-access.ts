@@ -18,7 +18,9 @@ export type SystemReason =
   | 'check uniqueness across the district'
   | 'write a change the caller was allowed'
   | 'change a row the caller may change, under lock'
-  | 'flag the cases of a declared relative';
+  | 'flag the cases of a declared relative'
+  // Finance names the bank a batch goes to; finance may not list accounts, so the check reads across them (D§10).
+  | 'find the bank integration a payment batch is sent to';
 
 /**
  * The one way services reach rows of the policy's subjects. `scoped` gives a query builder with the

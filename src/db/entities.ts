@@ -13,6 +13,7 @@ import { KinDeclaration } from '../modules/kin/kin-declaration.entity';
 import { Enrolment } from '../modules/enrolment/enrolment.entity';
 import { AuditFinding, DevelopmentLink } from '../modules/oversight/oversight.entity';
 import { Delegation } from '../modules/delegation/delegation.entity';
+import { FundRequest, FundRequestRoster, Payment, PaymentBatch, PaymentResult, PaymentTransfer, Roster, RosterLine } from '../modules/funds/funds.entity';
 
 /** Every entity, listed explicitly so the same set loads under tsc output and under jest. */
 export const ENTITIES = [
@@ -46,4 +47,12 @@ export const ENTITIES = [
   AuditFinding,
   DevelopmentLink,
   Delegation,
+  Roster,
+  RosterLine,
+  FundRequest,
+  FundRequestRoster,
+  Payment,
+  PaymentBatch,
+  PaymentTransfer,
+  PaymentResult,
 ];

@@ -12,6 +12,7 @@ import { Enrolment } from '../modules/enrolment/enrolment.entity';
 import { KinDeclaration } from '../modules/kin/kin-declaration.entity';
 import { AuditFinding, DevelopmentLink } from '../modules/oversight/oversight.entity';
 import { Delegation } from '../modules/delegation/delegation.entity';
+import { FundRequest, PaymentBatch, RosterLine } from '../modules/funds/funds.entity';
 import { VerificationRequest } from '../modules/verification/verification.entity';
 
 function tenant(key: string, load: (key: TenantKey) => Promise<Node | null>): Promise<Node | null> {
@@ -64,6 +65,11 @@ export const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) =>
   AuditFinding: scopedRow('AuditFinding', AuditFinding),
   DevelopmentLink: scopedRow('DevelopmentLink', DevelopmentLink),
   Delegation: scopedRow('Delegation', Delegation),
+  Roster: (ctx, key) => tenant(key, (k) => ctx.services.funds.findRoster(ctx.caller, k)),
+  RosterLine: scopedRow('RosterLine', RosterLine),
+  FundRequest: scopedRow('FundRequest', FundRequest),
+  PaymentBatch: scopedRow('PaymentBatch', PaymentBatch),
+  Payment: (ctx, key) => tenant(key, (k) => ctx.services.funds.findPayment(ctx.caller, k)),
 };
 
 /** Fetches the object a global ID names (its type and key) through that type's scoped fetcher;

@@ -23,6 +23,7 @@ import { SettingsResolver } from '../modules/settings/settings.resolver';
 import { PublicNoticeResolver } from '../modules/notice/public-notice.resolver';
 import { OversightResolver } from '../modules/oversight/oversight.resolver';
 import { DelegationResolver } from '../modules/delegation/delegation.resolver';
+import { FundsResolver } from '../modules/funds/funds.resolver';
 import { ErrorCodeResolver } from '../modules/errors/error-code.resolver';
 
 export const RESOLVERS = [
@@ -49,6 +50,7 @@ export const RESOLVERS = [
   PublicNoticeResolver,
   OversightResolver,
   DelegationResolver,
+  FundsResolver,
   ErrorCodeResolver,
 ] as const;
 

@@ -29,6 +29,11 @@ const TENANT_KEYED = new Set([
   'AuditEntry',
   'Delegation',
   'RoleGrant',
+  'Roster',
+  'RosterLine',
+  'FundRequest',
+  'PaymentBatch',
+  'Payment',
 ]);
 
 /**
