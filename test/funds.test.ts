@@ -34,8 +34,19 @@ const RECONCILE = `query($m: String!, $t: String!) { reconciliation(month: $m, t
 const FIXTURE = {
   regions: [],
   accounts: [
-    { username: 'dept.bank2', displayName: 'Second bank integration', regionCode: DISTRICT, roles: [Role.DEPARTMENT], departmentCode: Department.BANK },
-    { username: 'dual.officer', displayName: 'Officer holding two roles', regionCode: DISTRICT, roles: [Role.DISTRICT_OFFICER, Role.FINANCE_OFFICER] },
+    {
+      username: 'dept.bank2',
+      displayName: 'Second bank integration',
+      regionCode: DISTRICT,
+      roles: [Role.DEPARTMENT],
+      departmentCode: Department.BANK,
+    },
+    {
+      username: 'dual.officer',
+      displayName: 'Officer holding two roles',
+      regionCode: DISTRICT,
+      roles: [Role.DISTRICT_OFFICER, Role.FINANCE_OFFICER],
+    },
   ],
 };
 
@@ -59,7 +70,11 @@ function csvRows(file: string): string[][] {
 
 /** Hexi's enrolments paid in a month, as the township sees them. */
 async function hexiEnrolmentsPaidIn(month: string) {
-  const { enrolments } = await as(t, 'hexi.caseworker', '{ enrolments(first: 100) { nodes { id status startMonth monthlyAmount payeeName } } }');
+  const { enrolments } = await as(
+    t,
+    'hexi.caseworker',
+    '{ enrolments(first: 100) { nodes { id status startMonth monthlyAmount payeeName } } }',
+  );
   return enrolments.nodes.filter((e: { status: string; startMonth: string }) => e.status === 'ACTIVE' && e.startMonth.slice(0, 7) <= month);
 }
 
@@ -127,7 +142,11 @@ describe('the monthly cycle: roster → request → approval → batch → resul
     for (const username of ['district.officer', 'auditor', 'hexi.head', 'dept.bank']) {
       expect(codeOf(await t.gql(APPROVE, { i }, await t.login(username)))).toBe('FORBIDDEN');
     }
-    const short = await t.gql(APPROVE, { i: { ...i, allocatedAmount: (Number(i.allocatedAmount) - 0.01).toFixed(2) } }, await t.login('finance'));
+    const short = await t.gql(
+      APPROVE,
+      { i: { ...i, allocatedAmount: (Number(i.allocatedAmount) - 0.01).toFixed(2) } },
+      await t.login('finance'),
+    );
     expect(messageKeyOf(short)).toBe('funds.request.allocationNotInFull');
     const approved = (await as(t, 'finance', APPROVE, { i })).approveFundRequest.fundRequest;
     expect(approved).toMatchObject({ status: 'APPROVED', allocatedAmount: fundRequest.requestedTotal });
@@ -141,7 +160,9 @@ describe('the monthly cycle: roster → request → approval → batch → resul
       expect(codeOf(await t.gql(EXPORT, { i: input }, await t.login(username)))).toBe('FORBIDDEN');
     }
     const tax = await accountIdOf(t, 'dept.tax');
-    expect(messageKeyOf(await t.gql(EXPORT, { i: { ...input, bankIntegrationId: tax } }, await t.login('finance')))).toBe('funds.batch.notABank');
+    expect(messageKeyOf(await t.gql(EXPORT, { i: { ...input, bankIntegrationId: tax } }, await t.login('finance')))).toBe(
+      'funds.batch.notABank',
+    );
     const batch = (await as(t, 'finance', EXPORT, { i: input })).exportPaymentBatch.paymentBatch;
     const [header, ...rows] = csvRows(batch.file);
     expect(header).toEqual(['收款人姓名', '银行账号', '开户银行', '金额', '业务参考号']);
@@ -157,7 +178,7 @@ describe('the monthly cycle: roster → request → approval → batch → resul
     batchId = batch.id;
   });
 
-  it("the bank integration sees the batch sent to it; another bank and other departments see none of it", async () => {
+  it('the bank integration sees the batch sent to it; another bank and other departments see none of it', async () => {
     expect((await as(t, 'dept.bank', BATCHES)).paymentBatches.nodes.map((b: { id: string }) => b.id)).toEqual([batchId]);
     expect((await as(t, 'dept.bank', BATCHES)).paymentBatches.nodes[0].file).toBe(batchFile);
     expect((await as(t, 'dept.bank2', BATCHES)).paymentBatches.totalCount).toBe(0);
@@ -179,12 +200,18 @@ describe('the monthly cycle: roster → request → approval → batch → resul
         ],
       },
     });
-    const again = await t.gql(RESULTS, { i: { batchId, results: [{ reference: failed[4], outcome: 'PAID' }] } }, await t.login('dept.bank'));
+    const again = await t.gql(
+      RESULTS,
+      { i: { batchId, results: [{ reference: failed[4], outcome: 'PAID' }] } },
+      await t.login('dept.bank'),
+    );
     expect(messageKeyOf(again)).toBe('funds.result.alreadyRecorded');
     const books = (await as(t, 'finance', RECONCILE, { m: NEXT, t: HEXI })).reconciliation;
     expect(books.balanced).toBe(false);
     expect(books.failedTotal).toBe(failed[3]);
-    expect(books.differences).toEqual([expect.objectContaining({ kind: 'FAILED', payeeName: failed[0], rosterAmount: failed[3], paidAmount: '0.00' })]);
+    expect(books.differences).toEqual([
+      expect.objectContaining({ kind: 'FAILED', payeeName: failed[0], rosterAmount: failed[3], paidAmount: '0.00' }),
+    ]);
     const payments = (await as(t, 'hexi.caseworker', PAYMENTS, { m: NEXT })).payments.nodes;
     expect(payments.find((p: { payeeName: string }) => p.payeeName === failed[0])).toMatchObject({
       status: 'FAILED',
@@ -197,7 +224,9 @@ describe('the monthly cycle: roster → request → approval → batch → resul
     const supplementary = { townshipCode: HEXI, month: NEXT, bankIntegrationId: bank, kind: 'SUPPLEMENTARY' };
     expect(unmetKeysOf(await t.gql(EXPORT, { i: supplementary }, await t.login('finance')))).toEqual(['funds.batch.nothingToPay']);
     const [, failed] = csvRows(batchFile);
-    const { households } = await as(t, 'hexi.caseworker', `query($s: String) { households(search: $s) { nodes { id } } }`, { s: failed[0] });
+    const { households } = await as(t, 'hexi.caseworker', `query($s: String) { households(search: $s) { nodes { id } } }`, {
+      s: failed[0],
+    });
     await as(t, 'hexi.caseworker', 'mutation($i: UpdateHouseholdInput!) { updateHousehold(input: $i) { household { id } } }', {
       i: { householdId: households.nodes[0].id, bankAccount: '6228480000000000999', bankName: '农业银行 (Agricultural Bank)' },
     });
@@ -220,7 +249,11 @@ describe('the monthly cycle: roster → request → approval → batch → resul
     expect(line.bankAccount).toMatch(/^\d{19}$/);
     const { rosters: full } = await as(t, 'auditor', LINES, { m: NEXT });
     expect(full.nodes[0].lines.nodes[0].idNumber).toMatch(/^\d{17}[\dX]$/);
-    const enrolment = await as(t, 'finance', '{ enrolments(first: 100) { nodes { payeeName residence reviewClass household { headName memberCount address members { name } } } } }');
+    const enrolment = await as(
+      t,
+      'finance',
+      '{ enrolments(first: 100) { nodes { payeeName residence reviewClass household { headName memberCount address members { name } } } } }',
+    );
     for (const e of enrolment.enrolments.nodes) {
       expect(e).toMatchObject({ residence: null, reviewClass: null, household: { memberCount: null, address: null, members: null } });
     }
@@ -244,7 +277,9 @@ describe('the monthly cycle: roster → request → approval → batch → resul
 
   it('the auditor reads the whole cycle and changes none of it, but records findings against it (P4.4)', async () => {
     expect((await as(t, 'auditor', BATCHES)).paymentBatches.totalCount).toBe(2);
-    expect((await as(t, 'auditor', `{ fundRequests { nodes { id status } } }`)).fundRequests.nodes).toEqual([{ id: requestId, status: 'APPROVED' }]);
+    expect((await as(t, 'auditor', `{ fundRequests { nodes { id status } } }`)).fundRequests.nodes).toEqual([
+      { id: requestId, status: 'APPROVED' },
+    ]);
     expect((await as(t, 'auditor', PAYMENTS, { m: NEXT })).payments.totalCount).toBeGreaterThan(0);
     const bank = await accountIdOf(t, 'dept.bank');
     const attempts: [string, Record<string, unknown>][] = [
@@ -260,7 +295,15 @@ describe('the monthly cycle: roster → request → approval → batch → resul
       t,
       'auditor',
       'mutation($i: RecordAuditFindingInput!) { recordAuditFinding(input: $i) { auditFinding { subjectId } } }',
-      { i: { severity: 'OBSERVATION', title: '补发核查', body: '一笔失败发放已在更正账户后补发。', townshipCode: HEXI, subjectId: rosterId } },
+      {
+        i: {
+          severity: 'OBSERVATION',
+          title: '补发核查',
+          body: '一笔失败发放已在更正账户后补发。',
+          townshipCode: HEXI,
+          subjectId: rosterId,
+        },
+      },
     );
     expect(finding.recordAuditFinding.auditFinding.subjectId).toBe(rosterId);
   });
@@ -270,7 +313,9 @@ describe('LINSHI in the month of its approval (D§6, D§10)', () => {
   it("the approved LINSHI amount is in the roster of the month it was decided, paid to the case's payee", async () => {
     const built = (await as(t, 'hexi.caseworker', BUILD, { i: { townshipCode: HEXI, month: THIS } })).buildRoster.roster;
     const { rosters } = await as(t, 'hexi.caseworker', LINES, { m: THIS });
-    const linshi = rosters.nodes.find((r: { id: string }) => r.id === built.id).lines.nodes.filter((l: { programme: string }) => l.programme === 'LINSHI');
+    const linshi = rosters.nodes
+      .find((r: { id: string }) => r.id === built.id)
+      .lines.nodes.filter((l: { programme: string }) => l.programme === 'LINSHI');
     const { cases } = await as(t, 'hexi.caseworker', `{ cases(filter: { search: "杨国强" }) { nodes { id amount } } }`);
     expect(linshi).toEqual([expect.objectContaining({ payee: cases.nodes[0].id, payeeName: '杨国强', amount: cases.nodes[0].amount })]);
   });

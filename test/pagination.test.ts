@@ -63,7 +63,12 @@ const WALKS: Record<string, WalkFixture> = {
   kinDeclarations: { caller: 'district.officer', table: 'kin_declarations', sortColumn: 'declared_at' },
   delegations: { caller: 'district.officer', table: 'delegations', sortColumn: 'created_at' },
   // One roster and one request per township (or district) and month, one payment per payee and month: copies take another key.
-  rosters: { caller: 'auditor', table: 'rosters', sortColumn: 'created_at', overrides: "jsonb_build_object('month', substr(md5(random()::text), 1, 7))" },
+  rosters: {
+    caller: 'auditor',
+    table: 'rosters',
+    sortColumn: 'created_at',
+    overrides: "jsonb_build_object('month', substr(md5(random()::text), 1, 7))",
+  },
   fundRequests: {
     caller: 'finance',
     table: 'fund_requests',
@@ -71,7 +76,12 @@ const WALKS: Record<string, WalkFixture> = {
     overrides: "jsonb_build_object('month', substr(md5(random()::text), 1, 7))",
   },
   paymentBatches: { caller: 'finance', table: 'payment_batches', sortColumn: 'created_at' },
-  payments: { caller: 'hexi.caseworker', table: 'payments', sortColumn: 'created_at', overrides: "jsonb_build_object('payee_key', gen_random_uuid())" },
+  payments: {
+    caller: 'hexi.caseworker',
+    table: 'payments',
+    sortColumn: 'created_at',
+    overrides: "jsonb_build_object('payee_key', gen_random_uuid())",
+  },
 };
 
 /** Copies one row of the fixture's table `count` times, created at the SQL instant `at` (which may

@@ -13,7 +13,16 @@ import { KinDeclaration } from '../modules/kin/kin-declaration.entity';
 import { Enrolment } from '../modules/enrolment/enrolment.entity';
 import { AuditFinding, DevelopmentLink } from '../modules/oversight/oversight.entity';
 import { Delegation } from '../modules/delegation/delegation.entity';
-import { FundRequest, FundRequestRoster, Payment, PaymentBatch, PaymentResult, PaymentTransfer, Roster, RosterLine } from '../modules/funds/funds.entity';
+import {
+  FundRequest,
+  FundRequestRoster,
+  Payment,
+  PaymentBatch,
+  PaymentResult,
+  PaymentTransfer,
+  Roster,
+  RosterLine,
+} from '../modules/funds/funds.entity';
 
 /** Every entity, listed explicitly so the same set loads under tsc output and under jest. */
 export const ENTITIES = [

@@ -115,7 +115,10 @@ export class RosterLine extends VillageRow {
   payeeName: string;
 
   @Column({ type: 'varchar', length: 18 })
-  @Field(() => String, { nullable: true, description: "Payee's ID number (身份证号); personal data: masked unless your role is granted it" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Payee's ID number (身份证号); personal data: masked unless your role is granted it",
+  })
   idNumber: string;
 
   @Column({ type: 'varchar', length: 50, nullable: true })
@@ -242,7 +245,10 @@ export class Payment extends VillageRow {
   @Field(() => String, { nullable: true, description: "The bank's reason for a failure (失败原因)" })
   failureReason: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Account of the latest transfer (银行账号); personal data: masked unless your role is granted it' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Account of the latest transfer (银行账号); personal data: masked unless your role is granted it',
+  })
   bankAccount: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
@@ -287,7 +293,8 @@ export class PaymentBatch extends TownshipRow {
   @Column({ type: 'text' })
   @Field(() => String, {
     nullable: true,
-    description: 'The batch file, CSV in UTF-8: 收款人姓名, 银行账号, 开户银行, 金额, 业务参考号 (代发文件); personal data, each read audited',
+    description:
+      'The batch file, CSV in UTF-8: 收款人姓名, 银行账号, 开户银行, 金额, 业务参考号 (代发文件); personal data, each read audited',
   })
   file: string;
 

@@ -121,7 +121,9 @@ export class FundsResolver {
     return { roster: await ctx.services.funds.buildRoster(ctx.caller, input.townshipCode, input.month) };
   }
 
-  @Mutation(() => SubmitRosterPayload, { description: 'Submit a roster to the district; it is frozen from then on (报送花名册); TOWNSHIP_HEAD, P3.1.' })
+  @Mutation(() => SubmitRosterPayload, {
+    description: 'Submit a roster to the district; it is frozen from then on (报送花名册); TOWNSHIP_HEAD, P3.1.',
+  })
   @Needs('submit', 'Roster')
   async submitRoster(@Ctx() ctx: RequestContext, @Arg('input') input: SubmitRosterInput) {
     const key = tenantKeyOfOrThrow(input.rosterId, 'Roster', 'rosterId');
@@ -137,7 +139,8 @@ export class FundsResolver {
   }
 
   @Mutation(() => ApproveFundRequestPayload, {
-    description: 'Approve a fund request and record the allocation; creates the payments (批准资金申请); FINANCE_OFFICER, not its compiler, P4.4.',
+    description:
+      'Approve a fund request and record the allocation; creates the payments (批准资金申请); FINANCE_OFFICER, not its compiler, P4.4.',
   })
   @Needs('decide', 'FundRequest')
   async approveFundRequest(@Ctx() ctx: RequestContext, @Arg('input') input: ApproveFundRequestInput) {
@@ -162,7 +165,8 @@ export class FundsResolver {
   }
 
   @Mutation(() => RecordPaymentResultsPayload, {
-    description: "Report a batch's results: paid, or failed with the reason (反馈代发结果); the bank's integration the batch was sent to, P4.4.",
+    description:
+      "Report a batch's results: paid, or failed with the reason (反馈代发结果); the bank's integration the batch was sent to, P4.4.",
   })
   @Needs('answer', 'PaymentBatch')
   async recordPaymentResults(@Ctx() ctx: RequestContext, @Arg('input') input: RecordPaymentResultsInput) {
@@ -207,7 +211,10 @@ export class FundsResolver {
     return ctx.services.funds.listPaymentBatches(ctx.caller, { month, townshipCode }, page);
   }
 
-  @Query(() => PaymentConnection, { nullable: true, description: 'Payments the caller may see, with where each stands, newest first (发放记录).' })
+  @Query(() => PaymentConnection, {
+    nullable: true,
+    description: 'Payments the caller may see, with where each stands, newest first (发放记录).',
+  })
   @Needs('read', 'Payment')
   payments(
     @Ctx() ctx: RequestContext,

@@ -35,7 +35,6 @@ function assertMonthOrThrow(month: string, field = 'month'): void {
   if (!MONTH.test(month)) throw badInput(field, 'funds.month.invalid', { field });
 }
 
-
 /** Statuses of a LINSHI case whose amount was approved (D§6): it is paid in the month of its decision. */
 const LINSHI_APPROVED = ['APPROVED', 'FILED', 'SPOT_CHECKED', 'CORRECTION_ORDERED', 'PAID'];
 
@@ -289,9 +288,12 @@ export class FundsService {
 
   /** The account a batch is sent to must be a bank's integration of the district (D§2). */
   private async assertBankIntegrationOrThrow(districtCode: string, accountId: string): Promise<void> {
-    const found = await this.data
+    const found: unknown[] = await this.data
       .system('find the bank integration a payment batch is sent to')
-      .query(`SELECT 1 FROM accounts WHERE id = $1 AND district_code = $2 AND department_code = 'BANK' AND active`, [accountId, districtCode]);
+      .query(`SELECT 1 FROM accounts WHERE id = $1 AND district_code = $2 AND department_code = 'BANK' AND active`, [
+        accountId,
+        districtCode,
+      ]);
     if (!found.length) throw badInput('bankIntegrationId', 'funds.batch.notABank');
   }
 
@@ -301,7 +303,8 @@ export class FundsService {
     const seen = new Set<string>();
     const checked = results.map((result, i) => {
       const field = `results[${i}]`;
-      if (!UUID_PATTERN.test(result.reference) || seen.has(result.reference)) throw badInput(`${field}.reference`, 'funds.result.reference');
+      if (!UUID_PATTERN.test(result.reference) || seen.has(result.reference))
+        throw badInput(`${field}.reference`, 'funds.result.reference');
       seen.add(result.reference);
       if (result.outcome === PaymentOutcome.PAID && result.reason) throw badInput(`${field}.reason`, 'funds.result.reasonOnlyOnFailure');
       const reason = result.outcome === PaymentOutcome.FAILED ? textOrThrow(result.reason, `${field}.reason`, 200) : null;
@@ -312,7 +315,9 @@ export class FundsService {
       const byPayment = new Map(transfers.map((t) => [t.paymentId, t]));
       const unknown = checked.find((r) => !byPayment.has(r.reference));
       if (unknown) throw badInput('results', 'funds.result.unknownReference', { reference: unknown.reference });
-      const recorded = await manager.find(PaymentResult, { where: { districtCode: row.districtCode, paymentId: In(checked.map((r) => r.reference)) } });
+      const recorded = await manager.find(PaymentResult, {
+        where: { districtCode: row.districtCode, paymentId: In(checked.map((r) => r.reference)) },
+      });
       const transferIds = new Set(transfers.map((t) => t.id));
       const again = recorded.find((r) => transferIds.has(r.transferId));
       if (again) throw conflict('funds.result.alreadyRecorded', { reference: again.paymentId });
@@ -337,7 +342,11 @@ export class FundsService {
     });
   }
 
-  listRosters(caller: Caller, filter: { month?: string | null; townshipCode?: string | null }, page: PageArgs): Promise<Connection<Roster>> {
+  listRosters(
+    caller: Caller,
+    filter: { month?: string | null; townshipCode?: string | null },
+    page: PageArgs,
+  ): Promise<Connection<Roster>> {
     const qb = this.data.scoped(caller, 'read', 'Roster', Roster, 'r');
     if (filter.month) qb.andWhere('r.month = :month', { month: filter.month });
     if (filter.townshipCode) qb.andWhere('r.township_code = :t', { t: filter.townshipCode });
@@ -410,7 +419,13 @@ export class FundsService {
     const rows = await this.data
       .scoped(caller, 'read', 'Payment', PaymentTransfer, 'x')
       .leftJoin(PaymentResult, 'r', 'r.district_code = x.district_code AND r.transfer_id = x.id')
-      .select(['x.payment_id AS "paymentId"', 'x.bank_account AS "bankAccount"', 'x.amount::text AS amount', 'r.outcome AS outcome', 'r.reason AS reason'])
+      .select([
+        'x.payment_id AS "paymentId"',
+        'x.bank_account AS "bankAccount"',
+        'x.amount::text AS amount',
+        'r.outcome AS outcome',
+        'r.reason AS reason',
+      ])
       .andWhere('x.district_code = :d AND x.payment_id IN (:...ids)', { d: payments[0].districtCode, ids: payments.map((p) => p.id) })
       .orderBy('x.created_at')
       .addOrderBy('x.id')
@@ -461,7 +476,8 @@ export class FundsService {
   }
 
   private async townshipOrThrow(caller: Caller, code: string): Promise<string> {
-    if (levelOfCodeOrThrow(code) !== RegionLevel.TOWNSHIP) throw badInput('townshipCode', 'region.code.notTownship', { field: 'townshipCode' });
+    if (levelOfCodeOrThrow(code) !== RegionLevel.TOWNSHIP)
+      throw badInput('townshipCode', 'region.code.notTownship', { field: 'townshipCode' });
     const [township] = await this.regions.findByCodes(caller, [code]);
     if (!township) throw badInput('townshipCode', 'region.code.notTownshipOfDistrict', { field: 'townshipCode' });
     return code.slice(0, 6) + '000000';
@@ -482,6 +498,7 @@ interface DueTransfer {
 export function statusOf(transfers: TransferOutcome[]): Pick<Payment, 'status' | 'failureReason' | 'bankAccount'> {
   const latest = transfers.at(-1);
   if (!latest) return { status: PaymentStatus.PENDING, failureReason: null, bankAccount: null };
-  const status = latest.outcome === null ? PaymentStatus.SENT : latest.outcome === PaymentOutcome.PAID ? PaymentStatus.PAID : PaymentStatus.FAILED;
+  const status =
+    latest.outcome === null ? PaymentStatus.SENT : latest.outcome === PaymentOutcome.PAID ? PaymentStatus.PAID : PaymentStatus.FAILED;
   return { status, failureReason: status === PaymentStatus.FAILED ? latest.reason : null, bankAccount: latest.bankAccount };
 }

@@ -93,7 +93,9 @@ export function reconcile(books: {
   const totals = { paid: 0, failed: 0, repaid: 0 };
   const differences: ReconciliationDifference[] = [];
   const differ = (kind: DifferenceKind, payee: string, payeeName: string, rosterFen: number, paidFen: number) =>
-    differences.push(Object.assign(new ReconciliationDifference(), { kind, payee, payeeName, rosterAmount: rosterFen / 100, paidAmount: paidFen / 100 }));
+    differences.push(
+      Object.assign(new ReconciliationDifference(), { kind, payee, payeeName, rosterAmount: rosterFen / 100, paidAmount: paidFen / 100 }),
+    );
   for (const line of books.lines) {
     const rosterFen = fenOf(line.amount);
     const payment = paymentByLine.get(line.id);
@@ -129,4 +131,3 @@ export function reconcile(books: {
     differences,
   });
 }
-
