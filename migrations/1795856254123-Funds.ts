@@ -50,14 +50,17 @@ export class Funds1795856254123 implements MigrationInterface {
         RETURN NEW;
       END $$`);
     await queryRunner.query(`CREATE TRIGGER rosters_frozen_once_submitted BEFORE UPDATE OR DELETE ON "rosters" FOR EACH ROW EXECUTE FUNCTION refuse_change_to_submitted_roster()`);
+    // Checked once per statement over the rows it added: a roster's lines arrive in one INSERT of thousands.
     await queryRunner.query(`CREATE FUNCTION refuse_line_on_submitted_roster() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF EXISTS (SELECT 1 FROM rosters r WHERE r.district_code = NEW.district_code AND r.id = NEW.roster_id AND r.status <> 'DRAFT') THEN
-          RAISE EXCEPTION 'roster % is submitted and frozen', NEW.roster_id USING ERRCODE = 'insufficient_privilege';
+        IF EXISTS (SELECT 1 FROM added a JOIN rosters r ON r.district_code = a.district_code AND r.id = a.roster_id WHERE r.status <> 'DRAFT') THEN
+          RAISE EXCEPTION 'a submitted roster is frozen' USING ERRCODE = 'insufficient_privilege';
         END IF;
-        RETURN NEW;
+        RETURN NULL;
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER roster_lines_only_on_draft BEFORE INSERT ON "roster_lines" FOR EACH ROW EXECUTE FUNCTION refuse_line_on_submitted_roster()`);
+    await queryRunner.query(
+      `CREATE TRIGGER roster_lines_only_on_draft AFTER INSERT ON "roster_lines" REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION refuse_line_on_submitted_roster()`,
+    );
     // A fund request changes once, from SUBMITTED to APPROVED or RETURNED, and is never deleted.
     await queryRunner.query(`CREATE FUNCTION refuse_change_to_decided_fund_request() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
