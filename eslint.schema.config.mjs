@@ -104,6 +104,9 @@ export default [
               'Holiday',
               'CommitteeMember',
               'CommitteeVote',
+              // A township month's books, computed on each read (D§10): no identity of their own.
+              'Reconciliation',
+              'ReconciliationDifference',
             ],
           },
         },

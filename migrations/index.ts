@@ -17,6 +17,7 @@ import { KinWithdrawal1795851100198 } from './1795851100198-KinWithdrawal';
 import { AccountActivation1795851114230 } from './1795851114230-AccountActivation';
 import { DynamicManagement1795856131315 } from './1795856131315-DynamicManagement';
 import { Petitions1795856035601 } from './1795856035601-Petitions';
+import { Funds1795856254123 } from './1795856254123-Funds';
 
 /** Migrations in the order they apply; add each new one here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AccountActivation1795851114230,
   DynamicManagement1795856131315,
   Petitions1795856035601,
+  Funds1795856254123,
 ];

@@ -30,6 +30,12 @@ export const SUBJECT_SCOPE_FIELDS: Record<SubjectName, Partial<Record<Scope, str
   EnrolmentChange: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   ChangeReport: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   Petition: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
+  Roster: { district: 'districtCode', township: 'townshipCode' },
+  RosterLine: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
+  FundRequest: { district: 'districtCode' },
+  // A batch is addressed to one bank's integration account: that account alone of the departments sees it.
+  PaymentBatch: { district: 'districtCode', township: 'townshipCode', self: 'bankIntegrationId' },
+  Payment: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
 };
 
 export const SUBJECT_NAMES = Object.keys(SUBJECT_SCOPE_FIELDS) as SubjectName[];
@@ -43,6 +49,10 @@ export const PERSONAL_FIELDS: Partial<Record<SubjectName, readonly string[]>> = 
   Person: ['idNumber', 'disabilityDetail', 'healthDetail'],
   // Who petitioned is never disclosed to those complained about (D§12).
   Petition: ['residentName', 'residentContact'],
+  RosterLine: ['idNumber', 'bankAccount'],
+  Payment: ['bankAccount'],
+  // The bank file holds every payee's account number in full.
+  PaymentBatch: ['file'],
 };
 
 /**
@@ -140,6 +150,35 @@ export const SUBJECT_FIELDS: Partial<Record<SubjectName, readonly string[]>> = {
     'residentName',
     'residentContact',
   ],
+  RosterLine: [
+    'id',
+    'districtCode',
+    'townshipCode',
+    'villageCode',
+    'payee',
+    'programme',
+    'payeeName',
+    'bankName',
+    'amount',
+    'createdAt',
+    'idNumber',
+    'bankAccount',
+  ],
+  Payment: [
+    'id',
+    'districtCode',
+    'townshipCode',
+    'villageCode',
+    'month',
+    'programme',
+    'payeeName',
+    'amount',
+    'status',
+    'failureReason',
+    'createdAt',
+    'bankAccount',
+  ],
+  PaymentBatch: ['id', 'districtCode', 'townshipCode', 'month', 'kind', 'bankIntegration', 'transferCount', 'total', 'createdAt', 'file'],
 };
 
 /** The fields of a subject that are neither personal data nor derived from it. */

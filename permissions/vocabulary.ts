@@ -67,7 +67,12 @@ export type SubjectName =
   | 'EnrolmentReview'
   | 'EnrolmentChange'
   | 'ChangeReport'
-  | 'Petition';
+  | 'Petition'
+  | 'Roster'
+  | 'RosterLine'
+  | 'FundRequest'
+  | 'PaymentBatch'
+  | 'Payment';
 
 /**
  * Which rows a grant reaches, relative to the region (or account) the role is held for.

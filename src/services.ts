@@ -22,6 +22,7 @@ import { OversightService } from './modules/oversight/oversight.service';
 import { DelegationService } from './modules/delegation/delegation.service';
 import { ReviewService } from './modules/review/review.service';
 import { PetitionService } from './modules/petition/petition.service';
+import { FundsService } from './modules/funds/funds.service';
 
 /**
  * The composition root: every application service, created once per server, each given the
@@ -67,6 +68,7 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
     notices,
     petitions,
     oversight: new OversightService(data, writes, regions),
+    funds: new FundsService(data, writes, regions),
   };
 }
 

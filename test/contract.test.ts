@@ -1,3 +1,4 @@
+import { monthFromNow, payHexiMonth } from './support/funds';
 import { getNamedType, GraphQLObjectType, isInputObjectType, isInterfaceType, isNonNullType, isObjectType } from 'graphql';
 import { buildAppSchema } from '../src/graphql/schema';
 import { NODE_FETCHERS } from '../src/graphql/node-fetchers';
@@ -149,6 +150,7 @@ describe('node(id)', () => {
     await as(t, 'district.officer', 'mutation($i: SubmitPetitionInput!) { submitPetition(input: $i) { reference } }', {
       i: { kind: 'COMPLAINT', caseId: noticed.id, title: '合同', content: '内容' },
     });
+    await payHexiMonth(t, monthFromNow(1));
 
     const readers: [string, string][] = [
       [
@@ -161,6 +163,8 @@ describe('node(id)', () => {
         enrolments { nodes { __typename id history { __typename id } reviews { __typename id } changeReports { __typename id } } }
         auditFindings { nodes { __typename id } } developmentLinks { nodes { __typename id } } auditLog(first: 1) { nodes { __typename id } }
         delegations(first: 1) { nodes { __typename id } } petitions(first: 1) { nodes { __typename id } } publicNotices { __typename id }
+        rosters { nodes { __typename id lines { nodes { __typename id } } } } fundRequests { nodes { __typename id } }
+        paymentBatches { nodes { __typename id } } payments { nodes { __typename id } }
         regions { __typename id } accounts(first: 1) { nodes { __typename id } } }`,
       ],
       ['admin', '{ apiKeys { nodes { __typename id } } roleGrants(first: 1) { nodes { __typename id } } }'],

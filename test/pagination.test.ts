@@ -1,3 +1,4 @@
+import { monthFromNow, payHexiMonth } from './support/funds';
 import { getNamedType } from 'graphql';
 import { buildAppSchema } from '../src/graphql/schema';
 import { UUID_PATTERN } from '../src/db/tenant-keys';
@@ -74,6 +75,26 @@ const WALKS: Record<string, WalkFixture> = {
     sortColumn: 'received_at',
     overrides: "jsonb_build_object('reference_hash', md5(random()::text))",
   },
+  // One roster and one request per township (or district) and month, one payment per payee and month: copies take another key.
+  rosters: {
+    caller: 'auditor',
+    table: 'rosters',
+    sortColumn: 'created_at',
+    overrides: "jsonb_build_object('month', substr(md5(random()::text), 1, 7))",
+  },
+  fundRequests: {
+    caller: 'finance',
+    table: 'fund_requests',
+    sortColumn: 'created_at',
+    overrides: "jsonb_build_object('month', substr(md5(random()::text), 1, 7))",
+  },
+  paymentBatches: { caller: 'finance', table: 'payment_batches', sortColumn: 'created_at' },
+  payments: {
+    caller: 'hexi.caseworker',
+    table: 'payments',
+    sortColumn: 'created_at',
+    overrides: "jsonb_build_object('payee_key', gen_random_uuid())",
+  },
 };
 
 /** Copies one row of the fixture's table `count` times, created at the SQL instant `at` (which may
@@ -111,6 +132,7 @@ beforeAll(async () => {
     { i: { kind: 'COMPLAINT', townshipCode: '510199101000', title: '翻页', content: '翻页' } },
     await t.login('district.officer'),
   );
+  await payHexiMonth(t, monthFromNow(1));
   await t.dataSource.query(`INSERT INTO audit_findings (district_code, township_code, severity, title, body, created_by_id)
     SELECT district_code, township_code, 'OBSERVATION', '抽样', 'ok', id FROM accounts WHERE username = 'auditor'`);
   await t.dataSource.query(`INSERT INTO development_links (district_code, enrolment_id, township_code, village_code, measure, created_by_id)

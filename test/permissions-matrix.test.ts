@@ -40,6 +40,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read EnrolmentChange': 'SV',
     'read ChangeReport': 'SV',
     'create ChangeReport': 'SV',
+    'read Payment': 'SV', // P4.1: whether its recipients were paid (D§10)
     'create KinDeclaration': 'S',
     'read KinDeclaration': 'S',
     'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
@@ -86,6 +87,10 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
     'read Delegation': 'SVT', // P3.1: the delegations the own township holds
     'read DevelopmentLink': 'SVT',
+    'create Roster': 'SVT', // D§10: the township builds its monthly roster
+    'read Roster': 'SVT',
+    'read RosterLine': 'SVT',
+    'read Payment': 'SVT',
   },
   [Role.COMMITTEE_MEMBER]: {
     // P3.2: sees who sits with them
@@ -144,6 +149,10 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
     'read Delegation': 'SVT', // P3.1: the delegations the own township holds
     'read DevelopmentLink': 'SVT',
+    'submit Roster': 'SVT', // P3.1: the head answers for the roster and submits it
+    'read Roster': 'SVT',
+    'read RosterLine': 'SVT',
+    'read Payment': 'SVT',
   },
   [Role.DISTRICT_OFFICER]: {
     // P4.3; decides only where no delegation is in force (P5), never a delegated township's case (P1)
@@ -187,6 +196,13 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'investigate Petition': 'SVTD',
     'answer Petition': 'SVTD',
     'share Petition': 'SVTD',
+    // P4.3: requests the funds and pays monthly; compiles, never approves, the fund request
+    'create FundRequest': 'SVTD',
+    'read Roster': 'SVTD',
+    'read RosterLine': 'SVTD',
+    'read FundRequest': 'SVTD',
+    'read PaymentBatch': 'SVTD',
+    'read Payment': 'SVTD',
   },
   [Role.FINANCE_OFFICER]: {
     // P4.4
@@ -199,6 +215,14 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read Household': 'SVTD',
     'read Enrolment': 'SVTD',
     'read Delegation': 'SVTD', // P5
+    // P4.4: approves and allocates, except a request it compiled itself (S: compiled by the holder, D§10)
+    'decide FundRequest': 'VTD',
+    'create PaymentBatch': 'SVTD',
+    'read Roster': 'SVTD',
+    'read RosterLine': 'SVTD',
+    'read FundRequest': 'SVTD',
+    'read PaymentBatch': 'SVTD',
+    'read Payment': 'SVTD',
   },
   [Role.AUDITOR]: {
     // P4.4
@@ -221,6 +245,12 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'create AuditFinding': 'SVTD',
     'read AuditFinding': 'SVTD',
     'read Delegation': 'SVTD', // P5
+    // P4.4: the whole funds cycle, read-only
+    'read Roster': 'SVTD',
+    'read RosterLine': 'SVTD',
+    'read FundRequest': 'SVTD',
+    'read PaymentBatch': 'SVTD',
+    'read Payment': 'SVTD',
   },
   [Role.POVERTY_OFFICER]: {
     // P4.4
@@ -249,6 +279,9 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'create ApiKey': 'S',
     'read VerificationAnswer': 'SVTD',
     'answer VerificationAnswer': 'SVTD',
+    // P4.4: a bank integration, only the batches sent to it (S: addressed to the holder)
+    'read PaymentBatch': 'S',
+    'answer PaymentBatch': 'S',
   },
   [Role.ADMIN]: {
     // D§2
@@ -327,6 +360,9 @@ function rowAt(position: string, subjectType: SubjectName) {
     departmentCode: 'TAX',
     kinStaffIds: [],
     investigatorIds: [],
+    // A payment batch sent to the holder's integration, and a fund request it compiled (D§10).
+    bankIntegrationId: owner,
+    compiledById: owner,
   });
 }
 

@@ -22,7 +22,9 @@ export type SystemReason =
   // A petition from the public has no account to scope by; it is checked against a running notice and the per-address limit (D§12).
   | 'record a petition from the public'
   // The holder of a reference reads its status and answer only, without an account (D§12).
-  | 'a petition by the reference its petitioner holds';
+  | 'a petition by the reference its petitioner holds'
+  // Finance names the bank a batch goes to; finance may not list accounts, so the check reads across them (D§10).
+  | 'find the bank integration a payment batch is sent to';
 
 /**
  * The one way services reach rows of the policy's subjects. `scoped` gives a query builder with the

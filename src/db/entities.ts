@@ -16,6 +16,16 @@ import { Delegation } from '../modules/delegation/delegation.entity';
 import { EnrolmentChange } from '../modules/enrolment/enrolment-change.entity';
 import { ChangeReport, EnrolmentReview } from '../modules/review/review.entity';
 import { Petition } from '../modules/petition/petition.entity';
+import {
+  FundRequest,
+  FundRequestRoster,
+  Payment,
+  PaymentBatch,
+  PaymentResult,
+  PaymentTransfer,
+  Roster,
+  RosterLine,
+} from '../modules/funds/funds.entity';
 
 /** Every entity, listed explicitly so the same set loads under tsc output and under jest. */
 export const ENTITIES = [
@@ -53,4 +63,12 @@ export const ENTITIES = [
   EnrolmentReview,
   ChangeReport,
   Petition,
+  Roster,
+  RosterLine,
+  FundRequest,
+  FundRequestRoster,
+  Payment,
+  PaymentBatch,
+  PaymentTransfer,
+  PaymentResult,
 ];

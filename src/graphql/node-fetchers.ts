@@ -16,6 +16,7 @@ import { EnrolmentChange } from '../modules/enrolment/enrolment-change.entity';
 import { ChangeReport, EnrolmentReview } from '../modules/review/review.entity';
 import { Petition } from '../modules/petition/petition.entity';
 import { publicNoticeView } from '../modules/notice/public-notice.resolver';
+import { FundRequest, PaymentBatch, RosterLine } from '../modules/funds/funds.entity';
 import { VerificationRequest } from '../modules/verification/verification.entity';
 
 function tenant(key: string, load: (key: TenantKey) => Promise<Node | null>): Promise<Node | null> {
@@ -77,6 +78,11 @@ export const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) =>
       const notice = await ctx.services.notices.find(k);
       return notice ? publicNoticeView(notice) : null;
     }),
+  Roster: (ctx, key) => tenant(key, (k) => ctx.services.funds.findRoster(ctx.caller, k)),
+  RosterLine: scopedRow('RosterLine', RosterLine),
+  FundRequest: scopedRow('FundRequest', FundRequest),
+  PaymentBatch: scopedRow('PaymentBatch', PaymentBatch),
+  Payment: (ctx, key) => tenant(key, (k) => ctx.services.funds.findPayment(ctx.caller, k)),
 };
 
 /** Fetches the object a global ID names (its type and key) through that type's scoped fetcher;

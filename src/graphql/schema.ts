@@ -25,6 +25,7 @@ import { OversightResolver } from '../modules/oversight/oversight.resolver';
 import { DelegationResolver } from '../modules/delegation/delegation.resolver';
 import { EnrolmentReviewsResolver, ReviewResolver } from '../modules/review/review.resolver';
 import { PetitionResolver } from '../modules/petition/petition.resolver';
+import { FundsResolver } from '../modules/funds/funds.resolver';
 import { ErrorCodeResolver } from '../modules/errors/error-code.resolver';
 
 export const RESOLVERS = [
@@ -54,6 +55,7 @@ export const RESOLVERS = [
   ReviewResolver,
   EnrolmentReviewsResolver,
   PetitionResolver,
+  FundsResolver,
   ErrorCodeResolver,
 ] as const;
 

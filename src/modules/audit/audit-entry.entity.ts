@@ -33,6 +33,11 @@ const TENANT_KEYED = new Set([
   'EnrolmentReview',
   'EnrolmentChange',
   'ChangeReport',
+  'Roster',
+  'RosterLine',
+  'FundRequest',
+  'PaymentBatch',
+  'Payment',
 ]);
 
 /**

@@ -1,0 +1,364 @@
+import { Check, Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DistrictRow, TenantRelation, TownshipRow, VillageRow } from '../../db/tenant-row';
+import { DecimalColumn } from '../../db/decimal-column';
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
+import { Node, tenantGlobalId, toGlobalId } from '../../graphql/node';
+import { DecimalScalar } from '../../graphql/scalars';
+import { Programme } from '../case/case.entity';
+
+export const RosterStatus = defineEnum('RosterStatus', 'Where a monthly roster stands (花名册状态), D§10', {
+  DRAFT: 'Built, not yet submitted (草稿)',
+  SUBMITTED: 'Submitted to the district: frozen (已报送, 不可更改)',
+});
+export type RosterStatus = EnumValue<typeof RosterStatus>;
+
+export const FundRequestStatus = defineEnum('FundRequestStatus', 'Where a district fund request stands (资金申请状态), P4.3, P4.4', {
+  SUBMITTED: 'Compiled by the district, awaiting finance (已提交)',
+  APPROVED: 'Approved by finance, allocation recorded (已批准拨付)',
+  RETURNED: 'Returned by finance with reasons (已退回)',
+});
+export type FundRequestStatus = EnumValue<typeof FundRequestStatus>;
+
+export const PaymentBatchKind = defineEnum('PaymentBatchKind', 'Regular or supplementary payment batch (发放批次类别), D§10', {
+  REGULAR: "The month's payments (正常发放)",
+  SUPPLEMENTARY: 'Failed payments re-paid after the account was corrected (补发)',
+});
+export type PaymentBatchKind = EnumValue<typeof PaymentBatchKind>;
+
+export const PaymentOutcome = defineEnum('PaymentOutcome', "The bank's result for one transfer (银行发放结果)", {
+  PAID: 'Credited to the account (已到账)',
+  FAILED: 'Not credited, with the reason (发放失败)',
+});
+export type PaymentOutcome = EnumValue<typeof PaymentOutcome>;
+
+export const PaymentStatus = defineEnum('PaymentStatus', 'Where a payment stands (发放状态), D§10', {
+  PENDING: 'Not yet sent to a bank (待发放)',
+  SENT: 'In a batch sent to the bank, no result yet (已报送银行)',
+  PAID: 'Credited (已到账)',
+  FAILED: 'Failed, to be re-paid after correction (发放失败)',
+});
+export type PaymentStatus = EnumValue<typeof PaymentStatus>;
+
+/**
+ * A township's roster for one month (月度发放花名册), D§10: built from the enrolments active in the
+ * month and the LINSHI amounts approved in it. One per township and month; once submitted the table
+ * refuses any change to it or its lines.
+ */
+@Entity('rosters')
+@Index(['districtCode', 'townshipCode', 'month'], { unique: true })
+@Index(['districtCode', 'createdAt', 'id'])
+@ObjectType('Roster', { implements: Node, description: "A township's monthly payment roster (月度发放花名册), D§10." })
+export class Roster extends TownshipRow {
+  @Column({ type: 'varchar', length: 7 })
+  @Field({ description: 'Month paid, YYYY-MM (发放月份)' })
+  month: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  @Field(() => RosterStatus, { description: 'Draft or submitted (状态)' })
+  status: RosterStatus;
+
+  @DecimalColumn()
+  @Field(() => DecimalScalar, { description: 'Sum of the lines (合计金额, 元)' })
+  total: number;
+
+  @Column({ type: 'int' })
+  @Field(() => Int, { description: 'Number of payees (人数)' })
+  lineCount: number;
+
+  @Column('uuid')
+  builtById: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  submittedById: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Submitted at (报送时间)' })
+  submittedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field({ description: 'Built at (生成时间)' })
+  createdAt: Date;
+}
+
+/** One payee of a roster (花名册明细): an enrolment's monthly amount or a LINSHI case's one-off amount. */
+@Entity('roster_lines')
+@Index(['districtCode', 'rosterId', 'createdAt', 'id'])
+@Check('CK_roster_lines_one_payee', '(enrolment_id IS NULL) <> (case_id IS NULL)')
+@ObjectType('RosterLine', { implements: Node, description: 'A payee of a monthly roster (花名册明细), D§10.' })
+export class RosterLine extends VillageRow {
+  @Column('uuid')
+  rosterId: string;
+
+  @TenantRelation(() => Roster, 'roster_id', 'RESTRICT')
+  roster?: Roster;
+
+  @Column({ type: 'uuid', nullable: true })
+  enrolmentId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  caseId: string | null;
+
+  @Field(() => ID, { description: 'Global ID of the enrolment or LINSHI case paid (发放依据)' })
+  get payee(): string {
+    return this.enrolmentId
+      ? tenantGlobalId('Enrolment', { districtCode: this.districtCode, id: this.enrolmentId })
+      : tenantGlobalId('Case', { districtCode: this.districtCode, id: this.caseId! });
+  }
+
+  @Column({ type: 'varchar', length: 8 })
+  @Field(() => Programme, { description: 'Programme (救助类别)' })
+  programme: Programme;
+
+  @Column({ type: 'varchar', length: 50 })
+  @Field({ description: 'Payee (收款人)' })
+  payeeName: string;
+
+  @Column({ type: 'varchar', length: 18 })
+  @Field(() => String, {
+    nullable: true,
+    description: "Payee's ID number (身份证号); personal data: masked unless your role is granted it",
+  })
+  idNumber: string;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Bank of the account (开户银行)' })
+  bankName: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Bank account (银行账号); personal data: masked unless your role is granted it' })
+  bankAccount: string | null;
+
+  @DecimalColumn()
+  @Field(() => DecimalScalar, { description: 'Amount for the month (金额, 元)' })
+  amount: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field({ description: 'Recorded at (记录时间)' })
+  createdAt: Date;
+}
+
+/** The district's monthly fund request to finance (资金申请), compiled from the townships' submitted rosters (P4.3, P4.4). */
+@Entity('fund_requests')
+// One request in force per month: a returned one may be compiled again.
+@Index(['districtCode', 'month'], { unique: true, where: "status <> 'RETURNED'" })
+@Index(['districtCode', 'createdAt', 'id'])
+@ObjectType('FundRequest', { implements: Node, description: "The district's monthly fund request to finance (资金申请), P4.3, P4.4." })
+export class FundRequest extends DistrictRow {
+  @Column({ type: 'varchar', length: 7 })
+  @Field({ description: 'Month, YYYY-MM (月份)' })
+  month: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  @Field(() => FundRequestStatus, { description: 'Status (状态)' })
+  status: FundRequestStatus;
+
+  @DecimalColumn()
+  @Field(() => DecimalScalar, { description: 'Requested: the sum of the rosters (申请金额, 元)' })
+  requestedTotal: number;
+
+  @DecimalColumn({ nullable: true })
+  @Field(() => DecimalScalar, { nullable: true, description: 'Allocated by finance (拨付金额, 元)' })
+  allocatedAmount: number | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  @Field(() => [String], { description: 'Why finance returned it (退回理由)' })
+  returnReasons: string[];
+
+  @Column('uuid')
+  compiledById: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  decidedById: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Approved or returned at (处理时间)' })
+  decidedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field({ description: 'Submitted at (提交时间)' })
+  createdAt: Date;
+}
+
+/** A township's share of a fund request: the roster it was compiled from. Append-only. */
+@Entity('fund_request_rosters')
+@Index(['districtCode', 'rosterId'])
+export class FundRequestRoster extends TownshipRow {
+  @Column('uuid')
+  fundRequestId: string;
+
+  @TenantRelation(() => FundRequest, 'fund_request_id', 'RESTRICT')
+  fundRequest?: FundRequest;
+
+  @Column('uuid')
+  rosterId: string;
+
+  @TenantRelation(() => Roster, 'roster_id', 'RESTRICT')
+  roster?: Roster;
+
+  @DecimalColumn()
+  amount: number;
+}
+
+/**
+ * One payment to one payee for one month (发放记录), created when finance approves the request; the
+ * unique index makes a second payment of the same payee in the same month impossible.
+ */
+@Entity('payments')
+@Index(['districtCode', 'month', 'payeeKey'], { unique: true })
+@Index(['districtCode', 'townshipCode', 'month'])
+@Index(['districtCode', 'createdAt', 'id'])
+@ObjectType('Payment', { implements: Node, description: 'A payment to one payee for one month (发放记录), D§10.' })
+export class Payment extends VillageRow {
+  @Column({ type: 'varchar', length: 7 })
+  @Field({ description: 'Month paid, YYYY-MM (发放月份)' })
+  month: string;
+
+  @Column('uuid')
+  rosterLineId: string;
+
+  @TenantRelation(() => RosterLine, 'roster_line_id', 'RESTRICT')
+  rosterLine?: RosterLine;
+
+  /** The enrolment or LINSHI case paid: one payment each per month. */
+  @Column('uuid')
+  payeeKey: string;
+
+  @Column('uuid')
+  fundRequestId: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  @Field(() => Programme, { description: 'Programme (救助类别)' })
+  programme: Programme;
+
+  @Column({ type: 'varchar', length: 50 })
+  @Field({ description: 'Payee (收款人)' })
+  payeeName: string;
+
+  @DecimalColumn()
+  @Field(() => DecimalScalar, { description: 'Amount (金额, 元)' })
+  amount: number;
+
+  @Field(() => PaymentStatus, { description: 'Paid, failed, sent or pending (发放状态)' })
+  status: PaymentStatus;
+
+  @Field(() => String, { nullable: true, description: "The bank's reason for a failure (失败原因)" })
+  failureReason: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Account of the latest transfer (银行账号); personal data: masked unless your role is granted it',
+  })
+  bankAccount: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field({ description: 'Created at (生成时间)' })
+  createdAt: Date;
+}
+
+/**
+ * A file of transfers sent to one bank's integration (银行代发批次) for a township and month: its
+ * CSV is exactly what the bank received. Append-only.
+ */
+@Entity('payment_batches')
+@Index(['districtCode', 'bankIntegrationId'])
+@Index(['districtCode', 'createdAt', 'id'])
+@ObjectType('PaymentBatch', { implements: Node, description: 'A batch of transfers sent to a bank (银行代发批次), D§10.' })
+export class PaymentBatch extends TownshipRow {
+  @Column({ type: 'varchar', length: 7 })
+  @Field({ description: 'Month paid, YYYY-MM (发放月份)' })
+  month: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  @Field(() => PaymentBatchKind, { description: 'Regular or supplementary (类别)' })
+  kind: PaymentBatchKind;
+
+  /** The bank's integration account the batch is sent to: it alone of the departments sees it. */
+  @Column('uuid')
+  bankIntegrationId: string;
+
+  @Field(() => ID, { name: 'bankIntegration', description: "Global ID of the bank's integration account (代发银行接口账号)" })
+  get bankIntegrationGlobalId(): string {
+    return toGlobalId('Account', this.bankIntegrationId);
+  }
+
+  @Column({ type: 'int' })
+  @Field(() => Int, { description: 'Transfers in the batch (笔数)' })
+  transferCount: number;
+
+  @DecimalColumn()
+  @Field(() => DecimalScalar, { description: 'Sum of the transfers (合计金额, 元)' })
+  total: number;
+
+  @Column({ type: 'text' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The batch file, CSV in UTF-8: 收款人姓名, 银行账号, 开户银行, 金额, 业务参考号 (代发文件); personal data, each read audited',
+  })
+  file: string;
+
+  @Column('uuid')
+  createdById: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field({ description: 'Exported at (导出时间)' })
+  createdAt: Date;
+}
+
+/** One transfer of a payment in a batch (代发明细), with the account it was sent to. Append-only. */
+@Entity('payment_transfers')
+@Index(['districtCode', 'batchId', 'paymentId'], { unique: true })
+@Index(['districtCode', 'paymentId'])
+export class PaymentTransfer extends VillageRow {
+  @Column('uuid')
+  batchId: string;
+
+  @TenantRelation(() => PaymentBatch, 'batch_id', 'RESTRICT')
+  batch?: PaymentBatch;
+
+  @Column('uuid')
+  paymentId: string;
+
+  @TenantRelation(() => Payment, 'payment_id', 'RESTRICT')
+  payment?: Payment;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  bankName: string | null;
+
+  @Column({ type: 'varchar', length: 32 })
+  bankAccount: string;
+
+  @DecimalColumn()
+  amount: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** The bank's result for one transfer (发放结果): paid, or failed with a reason. One per transfer, append-only. */
+@Entity('payment_results')
+@Index(['districtCode', 'transferId'], { unique: true })
+@Check('CK_payment_results_failure_has_reason', "(outcome = 'FAILED') = (reason IS NOT NULL)")
+export class PaymentResult extends VillageRow {
+  @Column('uuid')
+  transferId: string;
+
+  @TenantRelation(() => PaymentTransfer, 'transfer_id', 'RESTRICT')
+  transfer?: PaymentTransfer;
+
+  @Column('uuid')
+  paymentId: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  outcome: PaymentOutcome;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  reason: string | null;
+
+  @Column('uuid')
+  recordedById: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

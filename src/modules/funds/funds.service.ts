@@ -1,0 +1,504 @@
+import { EntityManager, In } from 'typeorm';
+import type { Caller } from '../../auth/caller';
+import { badInput, conflict, notFound, textOrThrow, unmet } from '../../errors';
+import { message } from '../../i18n/message';
+import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
+import type { TenantKey } from '../../db/tenant-keys';
+import { UUID_PATTERN } from '../../db/tenant-keys';
+import type { DataAccess } from '../../db/data-access';
+import { changed, tenantSubject } from '../../db/guarded-writes';
+import type { GuardedWrites } from '../../db/guarded-writes';
+import { levelOfCodeOrThrow, RegionLevel } from '../region/region-code';
+import type { RegionService } from '../region/region.service';
+import { termsInMonth } from '../enrolment/terms-in-month';
+import {
+  FundRequest,
+  FundRequestRoster,
+  FundRequestStatus,
+  Payment,
+  PaymentBatch,
+  PaymentBatchKind,
+  PaymentOutcome,
+  PaymentResult,
+  PaymentStatus,
+  PaymentTransfer,
+  Roster,
+  RosterLine,
+  RosterStatus,
+} from './funds.entity';
+import { batchCsv } from './batch-file';
+import { fenOf, reconcile, Reconciliation, TransferOutcome } from './reconciliation';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+function assertMonthOrThrow(month: string, field = 'month'): void {
+  if (!MONTH.test(month)) throw badInput(field, 'funds.month.invalid', { field });
+}
+
+/** Statuses of a LINSHI case whose amount was approved (D§6): it is paid in the month of its decision. */
+const LINSHI_APPROVED = ['APPROVED', 'FILED', 'SPOT_CHECKED', 'CORRECTION_ORDERED', 'PAID'];
+
+const ROSTER = tenantSubject('Roster', Roster, () => notFound('funds.roster.notFound'));
+const FUND_REQUEST = tenantSubject('FundRequest', FundRequest, () => notFound('funds.request.notFound'));
+const PAYMENT_BATCH = tenantSubject('PaymentBatch', PaymentBatch, () => notFound('funds.batch.notFound'));
+
+export interface PaymentResultInput {
+  reference: string;
+  outcome: PaymentOutcome;
+  reason?: string | null;
+}
+
+/** The monthly funds cycle (D§10, P4.3, P4.4): roster, fund request, payment batches, bank results, reconciliation. */
+export class FundsService {
+  constructor(
+    private readonly data: DataAccess,
+    private readonly writes: GuardedWrites,
+    private readonly regions: RegionService,
+  ) {}
+
+  /**
+   * The township's roster for a month, built once (D§10): the enrolments paid in the month
+   * (`termsInMonth`) and the LINSHI amounts approved in it, each with the payee's account as it
+   * stands today. Building again returns the roster already built.
+   */
+  async buildRoster(caller: Caller, townshipCode: string, month: string): Promise<Roster> {
+    assertMonthOrThrow(month);
+    const districtCode = await this.townshipOrThrow(caller, townshipCode);
+    const existing = await this.rosterOf(caller, districtCode, townshipCode, month);
+    if (existing) return existing;
+    const roster = Object.assign(new Roster(), {
+      districtCode,
+      townshipCode,
+      month,
+      status: RosterStatus.DRAFT,
+      total: 0,
+      lineCount: 0,
+      builtById: caller.actor!.accountId,
+      submittedById: null,
+      submittedAt: null,
+    });
+    return this.writes.guardedCreate(caller, 'Roster', roster, 'create', async (manager) => {
+      const saved = await manager.save(roster);
+      const terms = await termsInMonth(manager, districtCode, townshipCode, month);
+      await this.insertEnrolmentLines(manager, saved, terms);
+      await this.insertLinshiLines(manager, saved);
+      const [totals]: { total: string; count: number }[] = await manager.query(
+        `SELECT coalesce(sum(amount), 0)::text AS total, count(*)::int AS count FROM roster_lines WHERE district_code = $1 AND roster_id = $2`,
+        [districtCode, saved.id],
+      );
+      Object.assign(saved, { total: Number(totals.total), lineCount: totals.count });
+      await manager.update(Roster, { districtCode, id: saved.id }, { total: saved.total, lineCount: saved.lineCount });
+      return changed(saved, 'buildRoster', { month, lines: saved.lineCount, total: saved.total });
+    });
+  }
+
+  private async insertEnrolmentLines(manager: EntityManager, roster: Roster, terms: { enrolmentId: string; amount: string }[]) {
+    if (!terms.length) return;
+    await manager.query(
+      `INSERT INTO roster_lines (district_code, township_code, village_code, roster_id, enrolment_id, programme, payee_name, id_number, bank_name, bank_account, amount)
+       SELECT e.district_code, e.township_code, e.village_code, $2, e.id, e.programme, e.payee_name, coalesce(head.id_number, ''), h.bank_name, h.bank_account, t.amount
+       FROM unnest($3::uuid[], $4::numeric[]) AS t(id, amount)
+       JOIN enrolments e ON e.district_code = $1 AND e.id = t.id
+       JOIN households h ON h.district_code = e.district_code AND h.id = e.household_id
+       LEFT JOIN LATERAL (SELECT p.id_number FROM persons p WHERE p.district_code = h.district_code AND p.household_id = h.id
+                          ORDER BY (p.relation = 'HEAD') DESC, p.id LIMIT 1) head ON true`,
+      [roster.districtCode, roster.id, terms.map((t) => t.enrolmentId), terms.map((t) => t.amount)],
+    );
+  }
+
+  /** LINSHI amounts approved in the month (decided in it, by China Standard Time) enter its roster (D§6, D§10). */
+  private async insertLinshiLines(manager: EntityManager, roster: Roster) {
+    await manager.query(
+      `INSERT INTO roster_lines (district_code, township_code, village_code, roster_id, case_id, programme, payee_name, id_number, bank_name, bank_account, amount)
+       SELECT c.district_code, c.township_code, c.village_code, $3, c.id, c.programme, h.head_name, coalesce(head.id_number, ''), h.bank_name, h.bank_account, c.amount
+       FROM cases c
+       JOIN households h ON h.district_code = c.district_code AND h.id = c.household_id
+       LEFT JOIN LATERAL (SELECT p.id_number FROM persons p WHERE p.district_code = h.district_code AND p.household_id = h.id
+                          ORDER BY (p.relation = 'HEAD') DESC, p.id LIMIT 1) head ON true
+       WHERE c.district_code = $1 AND c.township_code = $2 AND c.programme = 'LINSHI' AND c.amount IS NOT NULL
+         AND c.status = ANY($5) AND to_char(c.decided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = $4`,
+      [roster.districtCode, roster.townshipCode, roster.id, roster.month, LINSHI_APPROVED],
+    );
+  }
+
+  /** The township head submits the roster to the district; from then on it is frozen (the table refuses changes). */
+  submitRoster(caller: Caller, key: TenantKey): Promise<Roster> {
+    return this.writes.guardedChange(caller, ROSTER, key, 'submit', async ({ manager, row }) => {
+      if (row.status !== RosterStatus.DRAFT) throw conflict('funds.roster.alreadySubmitted');
+      row.status = RosterStatus.SUBMITTED;
+      row.submittedById = caller.actor!.accountId;
+      row.submittedAt = new Date();
+      return changed(await manager.save(row), 'submitRoster', { month: row.month, total: row.total });
+    });
+  }
+
+  /** The district compiles the month's submitted rosters into its fund request to finance (P4.3). */
+  async submitFundRequest(caller: Caller, month: string): Promise<FundRequest> {
+    assertMonthOrThrow(month);
+    const districtCode = caller.actor!.districtCode;
+    const rosters = await this.data
+      .scoped(caller, 'read', 'Roster', Roster, 'r')
+      .andWhere('r.district_code = :d AND r.month = :month AND r.status = :submitted', {
+        d: districtCode,
+        month,
+        submitted: RosterStatus.SUBMITTED,
+      })
+      .orderBy('r.township_code')
+      .getMany();
+    if (!rosters.length) throw unmet(message('funds.request.noRosters', { month }));
+    const request = Object.assign(new FundRequest(), {
+      districtCode,
+      month,
+      status: FundRequestStatus.SUBMITTED,
+      requestedTotal: rosters.reduce((sum, r) => sum + fenOf(r.total), 0) / 100,
+      allocatedAmount: null,
+      returnReasons: [],
+      compiledById: caller.actor!.accountId,
+      decidedById: null,
+      decidedAt: null,
+    });
+    return this.writes.guardedCreate(caller, 'FundRequest', request, 'create', async (manager) => {
+      const inForce = await manager.exists(FundRequest, {
+        where: { districtCode, month, status: In([FundRequestStatus.SUBMITTED, FundRequestStatus.APPROVED]) },
+      });
+      if (inForce) throw conflict('funds.request.exists', { month });
+      const saved = await manager.save(request);
+      await manager.insert(
+        FundRequestRoster,
+        rosters.map((r) => ({ districtCode, townshipCode: r.townshipCode, fundRequestId: saved.id, rosterId: r.id, amount: r.total })),
+      );
+      return changed(saved, 'submitFundRequest', { month, total: saved.requestedTotal, rosters: rosters.length });
+    });
+  }
+
+  /**
+   * Finance approves the request and records the allocation, in full (P4.4): one payment per payee
+   * of its rosters is created, which the unique index keeps to one per payee and month.
+   */
+  approveFundRequest(caller: Caller, key: TenantKey, allocatedAmount: number): Promise<FundRequest> {
+    return this.writes.guardedChange(caller, FUND_REQUEST, key, 'decide', async ({ manager, row }) => {
+      if (row.status !== FundRequestStatus.SUBMITTED) throw conflict('funds.request.decided');
+      if (fenOf(allocatedAmount) !== fenOf(row.requestedTotal)) {
+        throw badInput('allocatedAmount', 'funds.request.allocationNotInFull', { requested: Number(row.requestedTotal).toFixed(2) });
+      }
+      row.status = FundRequestStatus.APPROVED;
+      row.allocatedAmount = allocatedAmount;
+      row.decidedById = caller.actor!.accountId;
+      row.decidedAt = new Date();
+      const saved = await manager.save(row);
+      const created: unknown[] = await manager.query(
+        `INSERT INTO payments (district_code, township_code, village_code, month, roster_line_id, payee_key, fund_request_id, programme, payee_name, amount)
+         SELECT l.district_code, l.township_code, l.village_code, $3, l.id, coalesce(l.enrolment_id, l.case_id), $2, l.programme, l.payee_name, l.amount
+         FROM fund_request_rosters s JOIN roster_lines l ON l.district_code = s.district_code AND l.roster_id = s.roster_id
+         WHERE s.district_code = $1 AND s.fund_request_id = $2 RETURNING id`,
+        [row.districtCode, row.id, row.month],
+      );
+      return changed(saved, 'approveFundRequest', { allocatedAmount, payments: created.length });
+    });
+  }
+
+  /** Finance returns the request with its reasons (P4.4); the district may compile it again. */
+  returnFundRequest(caller: Caller, key: TenantKey, reasons: string[]): Promise<FundRequest> {
+    if (!reasons.length) throw badInput('reasons', 'funds.request.reasonsRequired');
+    const texts = reasons.map((reason, i) => textOrThrow(reason, `reasons[${i}]`, 500));
+    return this.writes.guardedChange(caller, FUND_REQUEST, key, 'decide', async ({ manager, row }) => {
+      if (row.status !== FundRequestStatus.SUBMITTED) throw conflict('funds.request.decided');
+      row.status = FundRequestStatus.RETURNED;
+      row.returnReasons = texts;
+      row.decidedById = caller.actor!.accountId;
+      row.decidedAt = new Date();
+      return changed(await manager.save(row), 'returnFundRequest', { reasons: texts });
+    });
+  }
+
+  /**
+   * Finance sends a township's payments of a month to a bank's integration as a batch file (D§10).
+   * A regular batch holds the payments not yet sent; a supplementary one the failed payments whose
+   * payee's account has been corrected since, sent to the corrected account.
+   */
+  async exportPaymentBatch(
+    caller: Caller,
+    input: { townshipCode: string; month: string; bankIntegrationId: string; kind: PaymentBatchKind },
+  ): Promise<PaymentBatch> {
+    assertMonthOrThrow(input.month);
+    const districtCode = await this.townshipOrThrow(caller, input.townshipCode);
+    await this.assertBankIntegrationOrThrow(districtCode, input.bankIntegrationId);
+    const batch = Object.assign(new PaymentBatch(), {
+      districtCode,
+      townshipCode: input.townshipCode,
+      month: input.month,
+      kind: input.kind,
+      bankIntegrationId: input.bankIntegrationId,
+      createdById: caller.actor!.accountId,
+    });
+    return this.writes.guardedCreate(caller, 'PaymentBatch', batch, 'create', async (manager) => {
+      const transfers = await this.transfersDue(manager, batch);
+      if (!transfers.length) throw unmet(message('funds.batch.nothingToPay', { townshipCode: batch.townshipCode, month: batch.month }));
+      batch.transferCount = transfers.length;
+      batch.total = transfers.reduce((sum, t) => sum + fenOf(t.amount), 0) / 100;
+      batch.file = batchCsv(transfers);
+      const saved = await manager.save(batch);
+      await manager.insert(
+        PaymentTransfer,
+        transfers.map((t) => ({
+          districtCode,
+          townshipCode: t.townshipCode,
+          villageCode: t.villageCode,
+          batchId: saved.id,
+          paymentId: t.paymentId,
+          bankName: t.bankName,
+          bankAccount: t.bankAccount,
+          amount: Number(t.amount),
+        })),
+      );
+      return changed(saved, 'exportPaymentBatch', { kind: saved.kind, transfers: saved.transferCount, total: saved.total });
+    });
+  }
+
+  private transfersDue(manager: EntityManager, batch: PaymentBatch): Promise<DueTransfer[]> {
+    const select = `SELECT p.id AS "paymentId", p.township_code AS "townshipCode", p.village_code AS "villageCode", p.payee_name AS "payeeName",
+      p.amount::text AS amount`;
+    if (batch.kind === PaymentBatchKind.REGULAR) {
+      return manager.query(
+        `${select}, l.bank_name AS "bankName", l.bank_account AS "bankAccount"
+         FROM payments p JOIN roster_lines l ON l.district_code = p.district_code AND l.id = p.roster_line_id
+         WHERE p.district_code = $1 AND p.township_code = $2 AND p.month = $3 AND l.bank_account IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM payment_transfers x WHERE x.district_code = p.district_code AND x.payment_id = p.id)
+         ORDER BY p.village_code, p.id`,
+        [batch.districtCode, batch.townshipCode, batch.month],
+      );
+    }
+    // The latest transfer of each payment failed, and the household's account differs from the one it failed on.
+    return manager.query(
+      `${select}, h.bank_name AS "bankName", h.bank_account AS "bankAccount"
+       FROM payments p
+       JOIN roster_lines l ON l.district_code = p.district_code AND l.id = p.roster_line_id
+       LEFT JOIN enrolments e ON e.district_code = l.district_code AND e.id = l.enrolment_id
+       LEFT JOIN cases c ON c.district_code = l.district_code AND c.id = l.case_id
+       JOIN households h ON h.district_code = p.district_code AND h.id = coalesce(e.household_id, c.household_id)
+       JOIN LATERAL (SELECT x.id, x.bank_account FROM payment_transfers x WHERE x.district_code = p.district_code AND x.payment_id = p.id
+                     ORDER BY x.created_at DESC, x.id DESC LIMIT 1) latest ON true
+       JOIN payment_results r ON r.district_code = p.district_code AND r.transfer_id = latest.id AND r.outcome = 'FAILED'
+       WHERE p.district_code = $1 AND p.township_code = $2 AND p.month = $3
+         AND h.bank_account IS NOT NULL AND h.bank_account <> latest.bank_account
+       ORDER BY p.village_code, p.id`,
+      [batch.districtCode, batch.townshipCode, batch.month],
+    );
+  }
+
+  /** The account a batch is sent to must be a bank's integration of the district (D§2). */
+  private async assertBankIntegrationOrThrow(districtCode: string, accountId: string): Promise<void> {
+    const found: unknown[] = await this.data
+      .system('find the bank integration a payment batch is sent to')
+      .query(`SELECT 1 FROM accounts WHERE id = $1 AND district_code = $2 AND department_code = 'BANK' AND active`, [
+        accountId,
+        districtCode,
+      ]);
+    if (!found.length) throw badInput('bankIntegrationId', 'funds.batch.notABank');
+  }
+
+  /** The bank's integration reports the result of each transfer of a batch sent to it: paid, or failed with the reason. */
+  recordPaymentResults(caller: Caller, key: TenantKey, results: PaymentResultInput[]): Promise<PaymentBatch> {
+    if (!results.length) throw badInput('results', 'funds.result.none');
+    const seen = new Set<string>();
+    const checked = results.map((result, i) => {
+      const field = `results[${i}]`;
+      if (!UUID_PATTERN.test(result.reference) || seen.has(result.reference))
+        throw badInput(`${field}.reference`, 'funds.result.reference');
+      seen.add(result.reference);
+      if (result.outcome === PaymentOutcome.PAID && result.reason) throw badInput(`${field}.reason`, 'funds.result.reasonOnlyOnFailure');
+      const reason = result.outcome === PaymentOutcome.FAILED ? textOrThrow(result.reason, `${field}.reason`, 200) : null;
+      return { reference: result.reference, outcome: result.outcome, reason };
+    });
+    return this.writes.guardedChange(caller, PAYMENT_BATCH, key, 'answer', async ({ manager, row }) => {
+      const transfers = await manager.find(PaymentTransfer, { where: { districtCode: row.districtCode, batchId: row.id } });
+      const byPayment = new Map(transfers.map((t) => [t.paymentId, t]));
+      const unknown = checked.find((r) => !byPayment.has(r.reference));
+      if (unknown) throw badInput('results', 'funds.result.unknownReference', { reference: unknown.reference });
+      const recorded = await manager.find(PaymentResult, {
+        where: { districtCode: row.districtCode, paymentId: In(checked.map((r) => r.reference)) },
+      });
+      const transferIds = new Set(transfers.map((t) => t.id));
+      const again = recorded.find((r) => transferIds.has(r.transferId));
+      if (again) throw conflict('funds.result.alreadyRecorded', { reference: again.paymentId });
+      await manager.insert(
+        PaymentResult,
+        checked.map((r) => {
+          const transfer = byPayment.get(r.reference)!;
+          return {
+            districtCode: row.districtCode,
+            townshipCode: transfer.townshipCode,
+            villageCode: transfer.villageCode,
+            transferId: transfer.id,
+            paymentId: transfer.paymentId,
+            outcome: r.outcome,
+            reason: r.reason,
+            recordedById: caller.actor!.accountId,
+          };
+        }),
+      );
+      const failed = checked.filter((r) => r.outcome === PaymentOutcome.FAILED).length;
+      return changed(row, 'recordPaymentResults', { paid: checked.length - failed, failed });
+    });
+  }
+
+  listRosters(
+    caller: Caller,
+    filter: { month?: string | null; townshipCode?: string | null },
+    page: PageArgs,
+  ): Promise<Connection<Roster>> {
+    const qb = this.data.scoped(caller, 'read', 'Roster', Roster, 'r');
+    if (filter.month) qb.andWhere('r.month = :month', { month: filter.month });
+    if (filter.townshipCode) qb.andWhere('r.township_code = :t', { t: filter.townshipCode });
+    return keysetPage(qb, page, { type: 'Roster', sortColumn: 'created_at' });
+  }
+
+  listRosterLines(caller: Caller, roster: Roster, page: PageArgs): Promise<Connection<RosterLine>> {
+    const qb = this.data
+      .scoped(caller, 'read', 'RosterLine', RosterLine, 'l')
+      .andWhere('l.district_code = :d AND l.roster_id = :r', { d: roster.districtCode, r: roster.id });
+    return keysetPage(qb, page, { type: 'RosterLine', sortColumn: 'created_at' });
+  }
+
+  listFundRequests(caller: Caller, filter: { month?: string | null }, page: PageArgs): Promise<Connection<FundRequest>> {
+    const qb = this.data.scoped(caller, 'read', 'FundRequest', FundRequest, 'f');
+    if (filter.month) qb.andWhere('f.month = :month', { month: filter.month });
+    return keysetPage(qb, page, { type: 'FundRequest', sortColumn: 'created_at' });
+  }
+
+  listPaymentBatches(
+    caller: Caller,
+    filter: { month?: string | null; townshipCode?: string | null },
+    page: PageArgs,
+  ): Promise<Connection<PaymentBatch>> {
+    const qb = this.data.scoped(caller, 'read', 'PaymentBatch', PaymentBatch, 'b');
+    if (filter.month) qb.andWhere('b.month = :month', { month: filter.month });
+    if (filter.townshipCode) qb.andWhere('b.township_code = :t', { t: filter.townshipCode });
+    return keysetPage(qb, page, { type: 'PaymentBatch', sortColumn: 'created_at' });
+  }
+
+  async listPayments(
+    caller: Caller,
+    filter: { month?: string | null; townshipCode?: string | null; villageCode?: string | null },
+    page: PageArgs,
+  ): Promise<Connection<Payment>> {
+    const qb = this.data.scoped(caller, 'read', 'Payment', Payment, 'p');
+    if (filter.month) qb.andWhere('p.month = :month', { month: filter.month });
+    if (filter.townshipCode) qb.andWhere('p.township_code = :t', { t: filter.townshipCode });
+    if (filter.villageCode) qb.andWhere('p.village_code = :v', { v: filter.villageCode });
+    const connection = await keysetPage(qb, page, { type: 'Payment', sortColumn: 'created_at' });
+    await this.withStatus(caller, connection.nodes);
+    return connection;
+  }
+
+  async findPayment(caller: Caller, key: TenantKey): Promise<Payment | null> {
+    const payment = await this.data
+      .scoped(caller, 'read', 'Payment', Payment, 'p')
+      .andWhere('p.district_code = :d AND p.id = :id', { d: key.districtCode, id: key.id })
+      .getOne();
+    if (payment) await this.withStatus(caller, [payment]);
+    return payment;
+  }
+
+  findRoster(caller: Caller, key: TenantKey): Promise<Roster | null> {
+    return this.data
+      .scoped(caller, 'read', 'Roster', Roster, 'r')
+      .andWhere('r.district_code = :d AND r.id = :id', { d: key.districtCode, id: key.id })
+      .getOne();
+  }
+
+  /** Each payment's status from its transfers and their results, read under the payment's own scope. */
+  private async withStatus(caller: Caller, payments: Payment[]): Promise<void> {
+    const history = await this.historyOf(caller, payments);
+    for (const payment of payments) Object.assign(payment, statusOf(history.get(payment.id) ?? []));
+  }
+
+  private async historyOf(caller: Caller, payments: Payment[]): Promise<Map<string, TransferOutcome[]>> {
+    const history = new Map<string, TransferOutcome[]>();
+    if (!payments.length) return history;
+    const rows = await this.data
+      .scoped(caller, 'read', 'Payment', PaymentTransfer, 'x')
+      .leftJoin(PaymentResult, 'r', 'r.district_code = x.district_code AND r.transfer_id = x.id')
+      .select([
+        'x.payment_id AS "paymentId"',
+        'x.bank_account AS "bankAccount"',
+        'x.amount::text AS amount',
+        'r.outcome AS outcome',
+        'r.reason AS reason',
+      ])
+      .andWhere('x.district_code = :d AND x.payment_id IN (:...ids)', { d: payments[0].districtCode, ids: payments.map((p) => p.id) })
+      .orderBy('x.created_at')
+      .addOrderBy('x.id')
+      .getRawMany<TransferOutcome & { paymentId: string }>();
+    for (const row of rows) history.set(row.paymentId, [...(history.get(row.paymentId) ?? []), row]);
+    return history;
+  }
+
+  /**
+   * roster = request = allocated = paid + failed + re-paid for a township and month, to the fen
+   * (D§10); every line that keeps them apart is listed.
+   */
+  async reconciliation(caller: Caller, month: string, townshipCode: string): Promise<Reconciliation> {
+    assertMonthOrThrow(month);
+    const districtCode = await this.townshipOrThrow(caller, townshipCode);
+    const roster = await this.rosterOf(caller, districtCode, townshipCode, month);
+    const lines = roster
+      ? await this.data
+          .scoped(caller, 'read', 'RosterLine', RosterLine, 'l')
+          .andWhere('l.district_code = :d AND l.roster_id = :r', { d: districtCode, r: roster.id })
+          .getMany()
+      : [];
+    const shares = roster
+      ? await this.data
+          .scoped(caller, 'read', 'FundRequest', FundRequest, 'f')
+          .innerJoin(FundRequestRoster, 's', 's.district_code = f.district_code AND s.fund_request_id = f.id')
+          .select(['f.status AS status', 's.amount::text AS amount'])
+          .andWhere('s.district_code = :d AND s.roster_id = :r AND f.status <> :returned', {
+            d: districtCode,
+            r: roster.id,
+            returned: FundRequestStatus.RETURNED,
+          })
+          .getRawMany<{ status: FundRequestStatus; amount: string }>()
+      : [];
+    const payments = await this.data
+      .scoped(caller, 'read', 'Payment', Payment, 'p')
+      .andWhere('p.district_code = :d AND p.township_code = :t AND p.month = :month', { d: districtCode, t: townshipCode, month })
+      .getMany();
+    const history = await this.historyOf(caller, payments);
+    return reconcile({ month, townshipCode, roster, lines, shares, payments, history });
+  }
+
+  private rosterOf(caller: Caller, districtCode: string, townshipCode: string, month: string): Promise<Roster | null> {
+    return this.data
+      .scoped(caller, 'read', 'Roster', Roster, 'r')
+      .andWhere('r.district_code = :d AND r.township_code = :t AND r.month = :month', { d: districtCode, t: townshipCode, month })
+      .getOne();
+  }
+
+  private async townshipOrThrow(caller: Caller, code: string): Promise<string> {
+    if (levelOfCodeOrThrow(code) !== RegionLevel.TOWNSHIP)
+      throw badInput('townshipCode', 'region.code.notTownship', { field: 'townshipCode' });
+    const [township] = await this.regions.findByCodes(caller, [code]);
+    if (!township) throw badInput('townshipCode', 'region.code.notTownshipOfDistrict', { field: 'townshipCode' });
+    return code.slice(0, 6) + '000000';
+  }
+}
+
+interface DueTransfer {
+  paymentId: string;
+  townshipCode: string;
+  villageCode: string;
+  payeeName: string;
+  amount: string;
+  bankName: string | null;
+  bankAccount: string;
+}
+
+/** Where a payment stands, from its transfers in order: the latest one decides. */
+export function statusOf(transfers: TransferOutcome[]): Pick<Payment, 'status' | 'failureReason' | 'bankAccount'> {
+  const latest = transfers.at(-1);
+  if (!latest) return { status: PaymentStatus.PENDING, failureReason: null, bankAccount: null };
+  const status =
+    latest.outcome === null ? PaymentStatus.SENT : latest.outcome === PaymentOutcome.PAID ? PaymentStatus.PAID : PaymentStatus.FAILED;
+  return { status, failureReason: status === PaymentStatus.FAILED ? latest.reason : null, bankAccount: latest.bankAccount };
+}
