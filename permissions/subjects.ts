@@ -26,6 +26,10 @@ export const SUBJECT_SCOPE_FIELDS: Record<SubjectName, Partial<Record<Scope, str
   AuditFinding: { district: 'districtCode', township: 'townshipCode' },
   DevelopmentLink: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   Delegation: { district: 'districtCode', township: 'townshipCode' },
+  WorkPlan: { district: 'districtCode', township: 'townshipCode' },
+  // A line of a report per township: read off the township's own region row.
+  StaffingReport: { district: 'districtCode', township: 'townshipCode' },
+  Statistics: { district: 'districtCode', township: 'townshipCode' },
 };
 
 export const SUBJECT_NAMES = Object.keys(SUBJECT_SCOPE_FIELDS) as SubjectName[];

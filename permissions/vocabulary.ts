@@ -60,7 +60,10 @@ export type SubjectName =
   | 'Enrolment'
   | 'AuditFinding'
   | 'DevelopmentLink'
-  | 'Delegation';
+  | 'Delegation'
+  | 'WorkPlan'
+  | 'StaffingReport'
+  | 'Statistics';
 
 /**
  * Which rows a grant reaches, relative to the region (or account) the role is held for.

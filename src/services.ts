@@ -20,6 +20,9 @@ import { CaseStepsService } from './modules/case/case-steps.service';
 import { PublicNoticeService } from './modules/notice/public-notice.service';
 import { OversightService } from './modules/oversight/oversight.service';
 import { DelegationService } from './modules/delegation/delegation.service';
+import { StatisticsService } from './modules/statistics/statistics.service';
+import { StaffingService } from './modules/staffing/staffing.service';
+import { WorkPlanService } from './modules/work-plan/work-plan.service';
 
 /**
  * The composition root: every application service, created once per server, each given the
@@ -43,6 +46,8 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
   const workflow = new WorkflowService(data, writes, settings, { kin, verification, committees, enrolments });
   const steps = new CaseStepsService(data, accounts, cases, settings, workflow);
   const delegations = new DelegationService(data, writes, regions, accounts, committees);
+  const statistics = new StatisticsService(data);
+  const workPlans = new WorkPlanService(data, writes, regions, statistics);
   return {
     data,
     audit,
@@ -59,6 +64,9 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
     workflow,
     steps,
     delegations,
+    statistics,
+    workPlans,
+    staffing: new StaffingService(data),
     notices: new PublicNoticeService(data),
     oversight: new OversightService(data, writes, regions),
   };

@@ -73,6 +73,8 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
     'read Delegation': 'SVT', // P3.1: the delegations the own township holds
     'read DevelopmentLink': 'SVT',
+    'read WorkPlan': 'SVT', // P5.2: works to the own township's plan
+    'read Statistics': 'SVT', // P4.2: the own township's statistical reports
   },
   [Role.COMMITTEE_MEMBER]: {
     // P3.2: sees who sits with them
@@ -125,6 +127,13 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read KinDeclaration': 'S',
     'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
     'read Delegation': 'SVT', // P3.1: the delegations the own township holds
+    // P5.1–P5.3: drafts, revises and files the township's documents; sees its own staffing (P6.2) and figures (P4.2)
+    'create WorkPlan': 'SVT',
+    'update WorkPlan': 'SVT',
+    'file WorkPlan': 'SVT',
+    'read WorkPlan': 'SVT',
+    'read StaffingReport': 'SVT',
+    'read Statistics': 'SVT',
     'read DevelopmentLink': 'SVT',
   },
   [Role.DISTRICT_OFFICER]: {
@@ -158,6 +167,10 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'create Delegation': 'SVTD', // P3.1
     'revoke Delegation': 'SVTD', // P3.3
     'read Delegation': 'SVTD',
+    'read WorkPlan': 'SVTD', // P5.1: receives every township's documents
+    'review WorkPlan': 'SVTD', // P5.1: accepts or returns them
+    'read StaffingReport': 'SVTD', // P6.2
+    'read Statistics': 'SVTD', // P4.3
   },
   [Role.FINANCE_OFFICER]: {
     // P4.4
@@ -237,6 +250,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read ApiKey': 'SVTD',
     'revoke ApiKey': 'SVTD',
     'read AuditEntry': 'S',
+    'read StaffingReport': 'SVTD', // P6.2: the accounts and places behind the staffing rule
   },
 };
 

@@ -18,7 +18,9 @@ export type SystemReason =
   | 'check uniqueness across the district'
   | 'write a change the caller was allowed'
   | 'change a row the caller may change, under lock'
-  | 'flag the cases of a declared relative';
+  | 'flag the cases of a declared relative'
+  // Whether the district accepted a township's work plan decides a delegation whoever records it (D§13).
+  | "check a township's preconditions for a delegation";
 
 /**
  * The one way services reach rows of the policy's subjects. `scoped` gives a query builder with the

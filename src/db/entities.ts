@@ -13,6 +13,7 @@ import { KinDeclaration } from '../modules/kin/kin-declaration.entity';
 import { Enrolment } from '../modules/enrolment/enrolment.entity';
 import { AuditFinding, DevelopmentLink } from '../modules/oversight/oversight.entity';
 import { Delegation } from '../modules/delegation/delegation.entity';
+import { WorkPlan } from '../modules/work-plan/work-plan.entity';
 
 /** Every entity, listed explicitly so the same set loads under tsc output and under jest. */
 export const ENTITIES = [
@@ -46,4 +47,5 @@ export const ENTITIES = [
   AuditFinding,
   DevelopmentLink,
   Delegation,
+  WorkPlan,
 ];

@@ -12,6 +12,7 @@ import { Enrolment } from '../modules/enrolment/enrolment.entity';
 import { KinDeclaration } from '../modules/kin/kin-declaration.entity';
 import { AuditFinding, DevelopmentLink } from '../modules/oversight/oversight.entity';
 import { Delegation } from '../modules/delegation/delegation.entity';
+import { WorkPlan } from '../modules/work-plan/work-plan.entity';
 import { VerificationRequest } from '../modules/verification/verification.entity';
 
 function tenant(key: string, load: (key: TenantKey) => Promise<Node | null>): Promise<Node | null> {
@@ -64,6 +65,7 @@ export const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) =>
   AuditFinding: scopedRow('AuditFinding', AuditFinding),
   DevelopmentLink: scopedRow('DevelopmentLink', DevelopmentLink),
   Delegation: scopedRow('Delegation', Delegation),
+  WorkPlan: scopedRow('WorkPlan', WorkPlan),
 };
 
 /** Fetches the object a global ID names (its type and key) through that type's scoped fetcher;

@@ -23,6 +23,9 @@ import { SettingsResolver } from '../modules/settings/settings.resolver';
 import { PublicNoticeResolver } from '../modules/notice/public-notice.resolver';
 import { OversightResolver } from '../modules/oversight/oversight.resolver';
 import { DelegationResolver } from '../modules/delegation/delegation.resolver';
+import { WorkPlanResolver } from '../modules/work-plan/work-plan.resolver';
+import { StaffingResolver } from '../modules/staffing/staffing.resolver';
+import { StatisticsResolver } from '../modules/statistics/statistics.resolver';
 import { ErrorCodeResolver } from '../modules/errors/error-code.resolver';
 
 export const RESOLVERS = [
@@ -49,6 +52,9 @@ export const RESOLVERS = [
   PublicNoticeResolver,
   OversightResolver,
   DelegationResolver,
+  WorkPlanResolver,
+  StaffingResolver,
+  StatisticsResolver,
   ErrorCodeResolver,
 ] as const;
 

@@ -7,6 +7,7 @@ import { Account } from '../modules/account/account.entity';
 import { seedGrants } from '../modules/account/role-grant.records';
 import { DemoStaff } from './demo-staff';
 import { delegateDemoTownships, formDemoCommittees, seedDemoCases } from './demo-cases';
+import { fileDemoWorkPlans } from './demo-work-plans';
 
 /** A fictional district (云溪区) for trying the system; codes follow the statistical pattern. */
 export const DEMO_DISTRICT = '510199000000';
@@ -173,6 +174,7 @@ export async function seedDemoDistrictIfEmpty(dataSource: DataSource, password: 
   await insertRegionsAndAccounts(dataSource, DEMO_REGIONS, DEMO_ACCOUNTS, password);
   const staff = await DemoStaff.load(dataSource);
   await formDemoCommittees(staff);
+  await fileDemoWorkPlans(staff);
   await delegateDemoTownships(staff);
   await seedDemoCases(staff);
   return true;

@@ -70,6 +70,9 @@ registerEnum(PermissionSubject, 'PermissionSubject', 'A subject of the policy ta
   AuditFinding: 'Audit finding (审计发现)',
   DevelopmentLink: 'Development-support link (帮扶衔接)',
   Delegation: 'Delegation of the authority to decide (审核确认权委托)',
+  WorkPlan: "A township's work plan, progress report or year-end evaluation (工作方案、进展报告、年度评估)",
+  StaffingReport: "A township's line of the staffing report (人员配备情况)",
+  Statistics: "A township's monthly figures (统计数据)",
   AuditEntry: 'Audit log entry (审计日志)',
   Policy: 'The permission matrix itself (权限矩阵)',
 });
