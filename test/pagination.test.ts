@@ -61,6 +61,7 @@ const WALKS: Record<string, WalkFixture> = {
   developmentLinks: { caller: 'poverty', table: 'development_links', sortColumn: 'created_at' },
   kinDeclarations: { caller: 'district.officer', table: 'kin_declarations', sortColumn: 'declared_at' },
   delegations: { caller: 'district.officer', table: 'delegations', sortColumn: 'created_at' },
+  workPlans: { caller: 'district.officer', table: 'work_plans', sortColumn: 'created_at' },
 };
 
 /** Copies one row of the fixture's table `count` times, created at the SQL instant `at` (which may

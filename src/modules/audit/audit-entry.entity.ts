@@ -29,6 +29,7 @@ const TENANT_KEYED = new Set([
   'AuditEntry',
   'Delegation',
   'RoleGrant',
+  'WorkPlan',
 ]);
 
 /**
