@@ -28,9 +28,10 @@ describe('the rule: 3 up to 30,000 residents, one more per further full 10,000 (
 
 describe('staffingReport', () => {
   let t: TestApp;
+  // Seeding the demo through the services takes a while on a machine shared with other test runs.
   beforeAll(async () => {
     t = await startTestApp({ demo: true });
-  });
+  }, 180_000);
   afterAll(() => t.close());
 
   const lineOf = async (username: string, code: string) =>

@@ -29,9 +29,10 @@ const progressReport = (townshipCode = HEXI) => ({
 });
 
 let t: TestApp;
+// Seeding the demo through the services takes a while on a machine shared with other test runs.
 beforeAll(async () => {
   t = await startTestApp({ demo: true });
-});
+}, 180_000);
 afterAll(() => t.close());
 
 async function drafted(input = progressReport()) {

@@ -22,7 +22,8 @@ const dayOf = (column: string) => `(${column} AT TIME ZONE '${ZONE}')::date`;
 /** Weekdays from a Monday (2000-01-03) up to the day before `day`: their difference counts the weekdays between two days. */
 const weekdaysBefore = (day: string) => `(5 * ((${day} - date '2000-01-03') / 7) + least((${day} - date '2000-01-03') % 7, 5))`;
 
-const DECISION_STEPS = ['approveCase', 'denyCase'];
+/** A decision is a case's move to approved, or to refused — by the head's refusal or the committee's (D§3). */
+const DECISIONS = [CaseStatus.APPROVED, CaseStatus.DENIED];
 
 export interface StatisticsFilter {
   year: number;
@@ -121,7 +122,7 @@ export class StatisticsService {
         .andWhere(`h.day > ${applied} AND h.day <= ${decided} AND extract(isodow FROM h.day) < 6`),
     );
     const workingDays = `${weekdaysBefore(`${decided} + 1`)} - ${weekdaysBefore(`${applied} + 1`)} - (${holidays.sql})`;
-    const approved = "e.action = 'approveCase'";
+    const approved = `e.to_status = '${CaseStatus.APPROVED}'`;
     const qb = this.data
       .scoped(caller, 'read', 'CaseRecord', CaseEvent, 'e')
       .innerJoin(Case, 'c', 'c.district_code = e.district_code AND c.id = e.case_id')
@@ -132,7 +133,7 @@ export class StatisticsService {
       .addSelect(`round(100.0 * count(*) FILTER (WHERE ${approved}) / count(*), 2)`, 'approvalRate')
       .addSelect(`round(100.0 * count(*) FILTER (WHERE NOT ${approved}) / count(*), 2)`, 'refusalRate')
       .addSelect(`round(avg(${workingDays}), 2)`, 'averageWorkingDays')
-      .andWhere('e.action IN (:...steps)', { steps: DECISION_STEPS })
+      .andWhere('e.to_status IN (:...decisions)', { decisions: DECISIONS })
       .andWhere(`c.id IN (${visibleCases.sql})`, visibleCases.params)
       .setParameters(holidays.params)
       .andWhere(inYear('e.at'))

@@ -39,10 +39,10 @@ export class TownshipMonthFigures {
   @Field(() => Int, { description: 'Applications submitted in the month (申请数)' })
   applications: number;
 
-  @Field(() => Int, { description: 'Approvals signed in the month (审核确认数)' })
+  @Field(() => Int, { description: 'Cases approved in the month (审核确认数)' })
   approvals: number;
 
-  @Field(() => Int, { description: 'Refusals signed in the month (不予确认数)' })
+  @Field(() => Int, { description: 'Cases refused in the month, by the head or by the committee (不予确认数)' })
   refusals: number;
 
   @Field(() => DecimalScalar, {
