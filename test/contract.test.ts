@@ -140,7 +140,7 @@ describe('node(id)', () => {
         meetings { nodes { __typename id } } committees { __typename id } verificationRequests { nodes { __typename id } }
         verificationAnswers { nodes { __typename id } } kinDeclarations { nodes { __typename id } } enrolments { nodes { __typename id } }
         auditFindings { nodes { __typename id } } developmentLinks { nodes { __typename id } } auditLog(first: 1) { nodes { __typename id } }
-        delegations(first: 1) { nodes { __typename id } }
+        delegations(first: 1) { nodes { __typename id } } workPlans(first: 1) { nodes { __typename id } }
         regions { __typename id } accounts(first: 1) { nodes { __typename id } } }`,
       ],
       ['admin', '{ apiKeys { nodes { __typename id } } roleGrants(first: 1) { nodes { __typename id } } }'],
