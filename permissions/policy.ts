@@ -238,9 +238,9 @@ export const POLICY: readonly Grant[] = [
 
   // ── Staffing (P6.2, D§11) and the district's figures (P4.2, P4.3) ──────────────────────────
   ...[DISTRICT_OFFICER, ADMIN].map((role) =>
-    g(role, 'read', 'StaffingReport', 'district', 'P6.2', 'The district sees whether every township has the civil-affairs staff and every village the assistant P6.2 requires.',
+    g(role, 'read', 'StaffingReport', 'district', 'P6.2', 'The district sees whether every township has the civil-affairs staff and every village the assistant the plan requires.',
       '区级掌握各乡镇（街道）民政工作人员和各村（社区）协理员是否按要求配备。')),
-  g(TOWNSHIP_HEAD, 'read', 'StaffingReport', 'township', 'P6.2', 'The township head sees the own township\'s staffing against P6.2.',
+  g(TOWNSHIP_HEAD, 'read', 'StaffingReport', 'township', 'P6.2', 'The township head sees whether the own township is staffed as the plan requires.',
     '乡镇（街道）主要负责同志查看本乡镇（街道）人员配备是否达标。'),
   g(DISTRICT_OFFICER, 'read', 'Statistics', 'district', 'P4.3', 'The district supervises every township through its figures.',
     '区民政通过统计数据监督各乡镇（街道）。'),
