@@ -87,6 +87,9 @@ export default [
             suffixes: ['Connection', 'Edge', 'Payload'],
             types: [
               'PageInfo',
+              'CaseCount',
+              'StaffingLine',
+              'TownshipMonthFigures',
               'PermissionExplanation',
               'PermissionGrant',
               'PolicyInvariant',

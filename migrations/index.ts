@@ -18,6 +18,7 @@ import { AccountActivation1795851114230 } from './1795851114230-AccountActivatio
 import { DynamicManagement1795856131315 } from './1795856131315-DynamicManagement';
 import { Petitions1795856035601 } from './1795856035601-Petitions';
 import { Funds1795856254123 } from './1795856254123-Funds';
+import { WorkPlans1795856224706 } from './1795856224706-WorkPlans';
 
 /** Migrations in the order they apply; add each new one here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DynamicManagement1795856131315,
   Petitions1795856035601,
   Funds1795856254123,
+  WorkPlans1795856224706,
 ];

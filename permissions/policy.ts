@@ -241,6 +241,32 @@ export const POLICY: readonly Grant[] = [
       '区民政转交后，乡镇（街道）可查看涉及本乡镇（街道）的信访事项，但看不到信访人。',
       { fields: nonPersonalFields('Petition'), when: { conditions: { sharedWithTownship: true },
         text: { zh: '区民政已转交本乡镇（街道）的信访事项', en: 'petitions the district shared with the township' } } })),
+  // ── Township work plans, progress reports and year-end evaluations (P5.1–P5.3) ─────────────
+  g(TOWNSHIP_HEAD, 'create', 'WorkPlan', 'township', 'P5.1', 'The township drafts its own work plan, progress reports and year-end evaluation.',
+    '乡镇（街道）起草本乡镇（街道）的工作方案、进展报告和年度评估报告。'),
+  g(TOWNSHIP_HEAD, 'update', 'WorkPlan', 'township', 'P5.1', 'The township revises its drafts and the documents the district returned.',
+    '乡镇（街道）修改草稿及被区民政退回的文件。'),
+  g(TOWNSHIP_HEAD, 'file', 'WorkPlan', 'township', 'P5.1', 'The township files its work plan, progress reports and evaluation with the district bureau.',
+    '乡镇（街道）向区民政局报备工作方案、进展报告和评估报告。'),
+  ...[TOWNSHIP_HEAD, TOWNSHIP_CASEWORKER].map((role) =>
+    g(role, 'read', 'WorkPlan', 'township', 'P5.2', 'Township staff work to their own township\'s plan and report its progress.',
+      '乡镇（街道）工作人员按本乡镇（街道）的工作方案开展工作并报告进展。')),
+  g(DISTRICT_OFFICER, 'read', 'WorkPlan', 'district', 'P5.1', 'The district bureau receives every township\'s work plan, progress reports and evaluation.',
+    '区民政局接收各乡镇（街道）的工作方案、进展报告和评估报告。'),
+  g(DISTRICT_OFFICER, 'review', 'WorkPlan', 'district', 'P5.1', 'The district accepts a filed document or returns it with reasons.',
+    '区民政对报备的文件予以接收，或说明理由予以退回。'),
+
+  // ── Staffing (P6.2, D§11) and the district's figures (P4.2, P4.3) ──────────────────────────
+  ...[DISTRICT_OFFICER, ADMIN].map((role) =>
+    g(role, 'read', 'StaffingReport', 'district', 'P6.2', 'The district sees whether every township has the civil-affairs staff and every village the assistant the plan requires.',
+      '区级掌握各乡镇（街道）民政工作人员和各村（社区）协理员是否按要求配备。')),
+  g(TOWNSHIP_HEAD, 'read', 'StaffingReport', 'township', 'P6.2', 'The township head sees whether the own township is staffed as the plan requires.',
+    '乡镇（街道）主要负责同志查看本乡镇（街道）人员配备是否达标。'),
+  g(DISTRICT_OFFICER, 'read', 'Statistics', 'district', 'P4.3', 'The district supervises every township through its figures.',
+    '区民政通过统计数据监督各乡镇（街道）。'),
+  ...[TOWNSHIP_HEAD, TOWNSHIP_CASEWORKER].map((role) =>
+    g(role, 'read', 'Statistics', 'township', 'P4.2', 'The township keeps the statistics of its own cases and recipients.',
+      '乡镇（街道）负责本乡镇（街道）案件和救助对象的统计报表。')),
 
   // ── Finance (P4.4): payees and amounts, not household detail ───────────────────────────────
   g(FINANCE_OFFICER, 'read', 'Household', 'district', 'P4.4', 'Finance pays the payee: it sees the name and bank account, not the household\'s situation.',

@@ -36,6 +36,10 @@ export const SUBJECT_SCOPE_FIELDS: Record<SubjectName, Partial<Record<Scope, str
   // A batch is addressed to one bank's integration account: that account alone of the departments sees it.
   PaymentBatch: { district: 'districtCode', township: 'townshipCode', self: 'bankIntegrationId' },
   Payment: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
+  WorkPlan: { district: 'districtCode', township: 'townshipCode' },
+  // A line of a report per township: read off the township's own region row.
+  StaffingReport: { district: 'districtCode', township: 'townshipCode' },
+  Statistics: { district: 'districtCode', township: 'townshipCode' },
 };
 
 export const SUBJECT_NAMES = Object.keys(SUBJECT_SCOPE_FIELDS) as SubjectName[];

@@ -72,7 +72,10 @@ export type SubjectName =
   | 'RosterLine'
   | 'FundRequest'
   | 'PaymentBatch'
-  | 'Payment';
+  | 'Payment'
+  | 'WorkPlan'
+  | 'StaffingReport'
+  | 'Statistics';
 
 /**
  * Which rows a grant reaches, relative to the region (or account) the role is held for.

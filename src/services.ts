@@ -23,6 +23,9 @@ import { DelegationService } from './modules/delegation/delegation.service';
 import { ReviewService } from './modules/review/review.service';
 import { PetitionService } from './modules/petition/petition.service';
 import { FundsService } from './modules/funds/funds.service';
+import { StatisticsService } from './modules/statistics/statistics.service';
+import { StaffingService } from './modules/staffing/staffing.service';
+import { WorkPlanService } from './modules/work-plan/work-plan.service';
 
 /**
  * The composition root: every application service, created once per server, each given the
@@ -48,6 +51,8 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
   const delegations = new DelegationService(data, writes, regions, accounts, committees);
   const notices = new PublicNoticeService(data);
   const petitions = new PetitionService(data, writes, audit, settings, cases, regions, accounts, notices);
+  const statistics = new StatisticsService(data);
+  const workPlans = new WorkPlanService(data, writes, regions, statistics);
   return {
     data,
     audit,
@@ -67,6 +72,9 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
     reviews: new ReviewService(data, writes, settings),
     notices,
     petitions,
+    statistics,
+    workPlans,
+    staffing: new StaffingService(data),
     oversight: new OversightService(data, writes, regions),
     funds: new FundsService(data, writes, regions),
   };

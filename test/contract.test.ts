@@ -165,6 +165,7 @@ describe('node(id)', () => {
         delegations(first: 1) { nodes { __typename id } } petitions(first: 1) { nodes { __typename id } } publicNotices { __typename id }
         rosters { nodes { __typename id lines { nodes { __typename id } } } } fundRequests { nodes { __typename id } }
         paymentBatches { nodes { __typename id } } payments { nodes { __typename id } }
+        workPlans(first: 1) { nodes { __typename id } }
         regions { __typename id } accounts(first: 1) { nodes { __typename id } } }`,
       ],
       ['admin', '{ apiKeys { nodes { __typename id } } roleGrants(first: 1) { nodes { __typename id } } }'],

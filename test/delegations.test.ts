@@ -87,6 +87,15 @@ describe('delegation records (D§13)', () => {
   });
 
   it('a grant reports the staffing shortfall as a warning and is recorded all the same (P6.2)', async () => {
+    // Baiyun's seeded work plan waits for the district: accepted, it meets the precondition (P5.1, D§13).
+    const { workPlans } = await as(
+      t,
+      'district.officer',
+      'query { workPlans(townshipCode: "510199201000", status: FILED) { nodes { id } } }',
+    );
+    await as(t, 'district.officer', 'mutation($i: AcceptWorkPlanInput!) { acceptWorkPlan(input: $i) { workPlan { status } } }', {
+      i: { workPlanId: workPlans.nodes[0].id },
+    });
     const granted = await as(t, 'district.officer', GRANT, {
       i: { townshipCode: BAIYUN, programme: 'TEKUN', effectiveFrom: tomorrow(), documentReference: '云溪民发〔2026〕20号' },
     });
@@ -189,7 +198,7 @@ describe('a township without a valid committee cannot take up a delegation (P3.2
       await bare.login('district.officer'),
     );
     expect(codeOf(result)).toBe('INVALID_TRANSITION');
-    expect(unmetKeysOf(result)).toEqual(['delegation.precondition.noCommittee']);
+    expect(unmetKeysOf(result)).toEqual(['delegation.precondition.noCommittee', 'delegation.precondition.noAcceptedWorkPlan']);
     expect((await as(bare, 'district.officer', HISTORY, {})).delegations.totalCount).toBe(0);
   });
 
@@ -205,6 +214,7 @@ describe('a township without a valid committee cannot take up a delegation (P3.2
       'delegation.precondition.committeeInvalid',
       'committee.problem.tooFewMembers',
       'committee.problem.deputyChair',
+      'delegation.precondition.noAcceptedWorkPlan',
     ]);
     expect((await as(bare, 'district.officer', HISTORY, {})).delegations.totalCount).toBe(0);
   });

@@ -95,6 +95,7 @@ const WALKS: Record<string, WalkFixture> = {
     sortColumn: 'created_at',
     overrides: "jsonb_build_object('payee_key', gen_random_uuid())",
   },
+  workPlans: { caller: 'district.officer', table: 'work_plans', sortColumn: 'created_at' },
 };
 
 /** Copies one row of the fixture's table `count` times, created at the SQL instant `at` (which may

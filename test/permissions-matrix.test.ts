@@ -91,6 +91,8 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read Roster': 'SVT',
     'read RosterLine': 'SVT',
     'read Payment': 'SVT',
+    'read WorkPlan': 'SVT', // P5.2: works to the own township's plan
+    'read Statistics': 'SVT', // P4.2: the own township's statistical reports
   },
   [Role.COMMITTEE_MEMBER]: {
     // P3.2: sees who sits with them
@@ -148,6 +150,13 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read KinDeclaration': 'S',
     'revoke KinDeclaration': 'S', // P6.3: withdraws its own declaration (issue #9)
     'read Delegation': 'SVT', // P3.1: the delegations the own township holds
+    // P5.1–P5.3: drafts, revises and files the township's documents; sees its own staffing (P6.2) and figures (P4.2)
+    'create WorkPlan': 'SVT',
+    'update WorkPlan': 'SVT',
+    'file WorkPlan': 'SVT',
+    'read WorkPlan': 'SVT',
+    'read StaffingReport': 'SVT',
+    'read Statistics': 'SVT',
     'read DevelopmentLink': 'SVT',
     'submit Roster': 'SVT', // P3.1: the head answers for the roster and submits it
     'read Roster': 'SVT',
@@ -203,6 +212,10 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read FundRequest': 'SVTD',
     'read PaymentBatch': 'SVTD',
     'read Payment': 'SVTD',
+    'read WorkPlan': 'SVTD', // P5.1: receives every township's documents
+    'review WorkPlan': 'SVTD', // P5.1: accepts or returns them
+    'read StaffingReport': 'SVTD', // P6.2
+    'read Statistics': 'SVTD', // P4.3
   },
   [Role.FINANCE_OFFICER]: {
     // P4.4
@@ -300,6 +313,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read ApiKey': 'SVTD',
     'revoke ApiKey': 'SVTD',
     'read AuditEntry': 'S',
+    'read StaffingReport': 'SVTD', // P6.2: the accounts and places behind the staffing rule
   },
 };
 

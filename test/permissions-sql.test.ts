@@ -58,6 +58,7 @@ const SUBJECT_OF_TABLE: Record<string, SubjectName> = {
   AuditFinding: 'AuditFinding',
   DevelopmentLink: 'DevelopmentLink',
   Delegation: 'Delegation',
+  WorkPlan: 'WorkPlan',
 };
 const READ_THROUGH_PARENT = ['RoleAssignment', 'RoleGrantAct', 'DistrictHoliday', 'CommitteeMember'];
 const TABLES = ENTITIES.map((entity) => entity.name).filter((name) => !READ_THROUGH_PARENT.includes(name));

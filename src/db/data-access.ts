@@ -24,7 +24,9 @@ export type SystemReason =
   // The holder of a reference reads its status and answer only, without an account (D§12).
   | 'a petition by the reference its petitioner holds'
   // Finance names the bank a batch goes to; finance may not list accounts, so the check reads across them (D§10).
-  | 'find the bank integration a payment batch is sent to';
+  | 'find the bank integration a payment batch is sent to'
+  // Whether the district accepted a township's work plan decides a delegation whoever records it (D§13).
+  | "check a township's preconditions for a delegation";
 
 /**
  * The one way services reach rows of the policy's subjects. `scoped` gives a query builder with the

@@ -26,6 +26,7 @@ import {
   Roster,
   RosterLine,
 } from '../modules/funds/funds.entity';
+import { WorkPlan } from '../modules/work-plan/work-plan.entity';
 
 /** Every entity, listed explicitly so the same set loads under tsc output and under jest. */
 export const ENTITIES = [
@@ -71,4 +72,5 @@ export const ENTITIES = [
   PaymentBatch,
   PaymentTransfer,
   PaymentResult,
+  WorkPlan,
 ];

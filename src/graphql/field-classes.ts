@@ -24,6 +24,7 @@ export type FieldClass = 'public' | 'scoped' | 'personal' | 'derived-personal';
 // prettier-ignore
 const CLASSES: Record<string, Partial<Record<FieldClass, string>>> = {
   AcceptCasePayload: { public: 'case' },
+  AcceptWorkPlanPayload: { public: 'workPlan' },
   Account: { scoped: 'active createdAt departmentCode displayName districtCode id regionCode roles townshipCode username villageCode' },
   AccountConnection: { public: 'edges nodes pageInfo totalCount' },
   AccountEdge: { public: 'cursor node' },
@@ -51,6 +52,7 @@ const CLASSES: Record<string, Partial<Record<FieldClass, string>>> = {
   BuildRosterPayload: { public: 'roster' },
   Case: { scoped: 'amount applicantName appraisals careLevel cause channel complainedAbout createdAt decidedAt decidedBy decidedUnder decisionAuthority decisionDueAt deliveredAt deliveries districtCode districtConfirmed doubtRaised dueAt duplicateFindings emergency emergencyPaidAt events household id incomeAccountings investigations kinRegistered missingMaterials nextSteps noticeEndsAt noticeStartsAt objections overdue pendingSteps programme refusalReasons residence special spotChecks status statusSince supportForm townshipCode updatedAt version villageCode' },
   CaseConnection: { public: 'edges nodes pageInfo totalCount' },
+  CaseCount: { scoped: 'count programme status' },
   CaseEdge: { public: 'cursor node' },
   CaseEvent: { scoped: 'action actorUsername at fromStatus id note toStatus' },
   CastVotePayload: { public: 'committeeVote' },
@@ -78,6 +80,7 @@ const CLASSES: Record<string, Partial<Record<FieldClass, string>>> = {
   DevelopmentLinkConnection: { public: 'edges nodes pageInfo totalCount' },
   DevelopmentLinkEdge: { public: 'cursor node' },
   DistrictSettings: { scoped: 'districtCode holidays values' },
+  DraftWorkPlanPayload: { public: 'workPlan' },
   EmergencyPayPayload: { public: 'case' },
   EnrolmentChange: { scoped: 'amount createdAt districtCode effectiveMonth id kind reason review status townshipCode villageCode' },
   EnrolmentConnection: { public: 'edges nodes pageInfo totalCount' },
@@ -86,6 +89,7 @@ const CLASSES: Record<string, Partial<Record<FieldClass, string>>> = {
   ErrorCodeInfo: { public: 'code en zh' },
   ExportPaymentBatchPayload: { public: 'paymentBatch' },
   FileCasePayload: { public: 'case' },
+  FileWorkPlanPayload: { public: 'workPlan' },
   FundRequest: { scoped: 'allocatedAmount createdAt decidedAt districtCode id month requestedTotal returnReasons status' },
   FundRequestConnection: { public: 'edges nodes pageInfo totalCount' },
   FundRequestEdge: { public: 'cursor node' },
@@ -142,8 +146,10 @@ const CLASSES: Record<string, Partial<Record<FieldClass, string>>> = {
   ReReviewPayload: { public: 'case' },
   ReturnFundRequestPayload: { public: 'fundRequest' },
   ReturnToReviewPayload: { public: 'case' },
+  ReturnWorkPlanPayload: { public: 'workPlan' },
   ReviewDueConnection: { public: 'edges nodes pageInfo totalCount' },
   ReviewDueEdge: { public: 'cursor node' },
+  ReviseWorkPlanPayload: { public: 'workPlan' },
   RevokeApiKeyPayload: { public: 'apiKey' },
   RevokeDelegationPayload: { public: 'delegation' },
   RevokeRoleGrantPayload: { public: 'roleGrant' },
@@ -165,6 +171,7 @@ const CLASSES: Record<string, Partial<Record<FieldClass, string>>> = {
   SignInvestigationPayload: { public: 'case investigation' },
   SpotCheck: { scoped: 'findings id outcome recordedAt' },
   SpotCheckPayload: { public: 'case' },
+  StaffingLine: { scoped: 'caseworkers population requiredCaseworkers shortfall township villagesWithoutAssistant' },
   StartInvestigationPayload: { public: 'case' },
   StartNoticePayload: { public: 'case' },
   SubmitApplicationPayload: { public: 'case' },
@@ -173,6 +180,7 @@ const CLASSES: Record<string, Partial<Record<FieldClass, string>>> = {
   SubmitPetitionPayload: { public: 'progress reference' },
   SubmitRosterPayload: { public: 'roster' },
   SupplyMaterialsPayload: { public: 'case' },
+  TownshipMonthFigures: { scoped: 'applications approvalRatePercent approvals averageWorkingDaysToDecision cases month overdueSteps recipients recipientsMonthlyAmount refusalRatePercent refusals spotCheckCorrections spotChecks townshipCode' },
   UpdateHouseholdPayload: { public: 'household' },
   UpdateRegionPayload: { public: 'region' },
   UpdateSettingPayload: { public: 'settings' },
@@ -185,6 +193,9 @@ const CLASSES: Record<string, Partial<Record<FieldClass, string>>> = {
   VerificationSubject: { scoped: 'idNumber name' },
   WhoCanEntry: { scoped: 'account grant heldFor' },
   WithdrawKinDeclarationPayload: { public: 'kinDeclaration' },
+  WorkPlan: { scoped: 'body createdAt districtCode documentDate figures filedAt id kind returnReasons reviewedAt status title townshipCode updatedAt year' },
+  WorkPlanConnection: { public: 'edges nodes pageInfo totalCount' },
+  WorkPlanEdge: { public: 'cursor node' },
 };
 
 /** The class of each field of a type, from the table, the subject lists or the root field's declaration. */

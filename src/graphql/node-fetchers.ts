@@ -17,6 +17,7 @@ import { ChangeReport, EnrolmentReview } from '../modules/review/review.entity';
 import { Petition } from '../modules/petition/petition.entity';
 import { publicNoticeView } from '../modules/notice/public-notice.resolver';
 import { FundRequest, PaymentBatch, RosterLine } from '../modules/funds/funds.entity';
+import { WorkPlan } from '../modules/work-plan/work-plan.entity';
 import { VerificationRequest } from '../modules/verification/verification.entity';
 
 function tenant(key: string, load: (key: TenantKey) => Promise<Node | null>): Promise<Node | null> {
@@ -83,6 +84,7 @@ export const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) =>
   FundRequest: scopedRow('FundRequest', FundRequest),
   PaymentBatch: scopedRow('PaymentBatch', PaymentBatch),
   Payment: (ctx, key) => tenant(key, (k) => ctx.services.funds.findPayment(ctx.caller, k)),
+  WorkPlan: scopedRow('WorkPlan', WorkPlan),
 };
 
 /** Fetches the object a global ID names (its type and key) through that type's scoped fetcher;

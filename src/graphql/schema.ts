@@ -26,6 +26,9 @@ import { DelegationResolver } from '../modules/delegation/delegation.resolver';
 import { EnrolmentReviewsResolver, ReviewResolver } from '../modules/review/review.resolver';
 import { PetitionResolver } from '../modules/petition/petition.resolver';
 import { FundsResolver } from '../modules/funds/funds.resolver';
+import { WorkPlanResolver } from '../modules/work-plan/work-plan.resolver';
+import { StaffingResolver } from '../modules/staffing/staffing.resolver';
+import { StatisticsResolver } from '../modules/statistics/statistics.resolver';
 import { ErrorCodeResolver } from '../modules/errors/error-code.resolver';
 
 export const RESOLVERS = [
@@ -56,6 +59,9 @@ export const RESOLVERS = [
   EnrolmentReviewsResolver,
   PetitionResolver,
   FundsResolver,
+  WorkPlanResolver,
+  StaffingResolver,
+  StatisticsResolver,
   ErrorCodeResolver,
 ] as const;
 

@@ -281,6 +281,11 @@ export const messages = {
     en: 'The joint review committee of township {townshipCode} is not valid, so it cannot take up a delegation:',
     clause: 'P3.2, D§13',
   },
+  'delegation.precondition.noAcceptedWorkPlan': {
+    zh: '乡镇（街道）{townshipCode} 尚无经区民政接收的工作方案，不能承接委托。',
+    en: 'Township {townshipCode} has no work plan the district has accepted, so it cannot take up a delegation.',
+    clause: 'P5.1, D§13',
+  },
   'delegation.warning.understaffed': {
     zh: '乡镇（街道）{townshipCode} 常住人口 {population} 人，应配备民政经办人员 {required} 名，现有 {caseworkers} 名。',
     en: 'Township {townshipCode} has {caseworkers} civil-affairs caseworkers; {required} are required for {population} residents.',
@@ -328,6 +333,18 @@ export const messages = {
     en: 'Record what the investigation found before answering.',
     clause: 'P4.3',
   },
+
+  // ── Township work plans, progress reports and evaluations (P5.1–P5.3) ──────────────────────
+  'workPlan.notFound': { zh: '未找到该报备文件，或您无权查看。', en: 'No such work plan or report, or you may not see it.' },
+  'workPlan.year.range': { zh: '年度须在 2000 至 2100 之间。', en: 'year must be between 2000 and 2100.' },
+  'workPlan.step.notFromStatus': {
+    zh: '报备文件当前状态为 {status}，不能执行 {step}：草稿和被退回的文件可修改、报备，已报备的文件由区民政接收或退回。',
+    en: 'A document in state {status} cannot take the step {step}: drafts and returned documents are revised and filed, filed ones accepted or returned by the district.',
+    clause: 'P5.1',
+  },
+
+  // ── Statistics (P4.2, P4.3) ───────────────────────────────────────────────────────────────
+  'statistics.year.range': { zh: '年度须在 2000 至 2100 之间。', en: 'year must be between 2000 and 2100.' },
 
   // ── The joint review committee (P3.2, D§4) ────────────────────────────────────────────────
   'committee.missing': {

@@ -8,6 +8,7 @@ import { seedGrants } from '../modules/account/role-grant.records';
 import { underStartupLock } from '../db/startup-lock';
 import { DemoStaff } from './demo-staff';
 import { delegateDemoTownships, formDemoCommittees, seedDemoCases } from './demo-cases';
+import { fileDemoWorkPlans } from './demo-work-plans';
 
 /** A fictional district (云溪区) for trying the system; codes follow the statistical pattern. */
 export const DEMO_DISTRICT = '510199000000';
@@ -176,6 +177,7 @@ export function seedDemoDistrictIfEmpty(dataSource: DataSource, password: string
     await insertRegionsAndAccounts(dataSource, DEMO_REGIONS, DEMO_ACCOUNTS, password);
     const staff = await DemoStaff.load(dataSource);
     await formDemoCommittees(staff);
+    await fileDemoWorkPlans(staff);
     await delegateDemoTownships(staff);
     await seedDemoCases(staff);
     return true;

@@ -66,8 +66,35 @@ export async function setHexiCommittee(
   return committee;
 }
 
-/** The district officer's delegations to a township, effective today, for each programme it does not hold yet (D§13). */
+const TOWNSHIP_HEADS: Record<string, string> = {
+  '510199001000': 'chengguan.head',
+  '510199101000': 'hexi.head',
+  '510199102000': 'shiqiao.head',
+  '510199201000': 'baiyun.head',
+};
+
+/** A work plan of the township, drafted and filed by its head and accepted by the district (P5.1), unless one is already accepted. */
+export async function acceptedWorkPlan(t: TestApp, townshipCode: string) {
+  const accepted = await as(
+    t,
+    'district.officer',
+    'query($t: String) { workPlans(townshipCode: $t, kind: WORK_PLAN, status: ACCEPTED) { totalCount } }',
+    { t: townshipCode },
+  );
+  if (accepted.workPlans.totalCount > 0) return;
+  const head = TOWNSHIP_HEADS[townshipCode];
+  const { draftWorkPlan } = await as(t, head, 'mutation($i: DraftWorkPlanInput!) { draftWorkPlan(input: $i) { workPlan { id } } }', {
+    i: { townshipCode, kind: 'WORK_PLAN', year: 2026, title: '工作方案', body: '按区实施意见开展工作。', documentDate: '2026-01-05' },
+  });
+  const i = { workPlanId: draftWorkPlan.workPlan.id };
+  await as(t, head, 'mutation($i: FileWorkPlanInput!) { fileWorkPlan(input: $i) { workPlan { id } } }', { i });
+  await as(t, 'district.officer', 'mutation($i: AcceptWorkPlanInput!) { acceptWorkPlan(input: $i) { workPlan { id } } }', { i });
+}
+
+/** The district officer's delegations to a township, effective today, for each programme it does not hold yet (D§13);
+ * the township's work plan is accepted first, a precondition of taking one up. */
 export async function delegate(t: TestApp, townshipCode: string, programmes = ['DIBAO', 'TEKUN', 'LINSHI']) {
+  await acceptedWorkPlan(t, townshipCode);
   const held = await as(
     t,
     'district.officer',

@@ -38,6 +38,7 @@ const TENANT_KEYED = new Set([
   'FundRequest',
   'PaymentBatch',
   'Payment',
+  'WorkPlan',
 ]);
 
 /**

@@ -13,13 +13,10 @@ import type { AccountService } from '../account/account.service';
 import { Committee } from '../committee/committee.entity';
 import type { CommitteeService } from '../committee/committee.service';
 import type { Programme } from '../case/case.entity';
+import { requiredCaseworkers } from '../staffing/staffing-rule';
+import { hasAcceptedWorkPlan } from '../work-plan/accepted-work-plan';
 import { Delegation, DelegationKind } from './delegation.entity';
 import { delegationsInForce } from './delegations-in-force';
-
-/** Civil-affairs staff a township needs (P6.2, D§11): 3 up to 30,000 residents, one more per further full 10,000. */
-export function requiredCaseworkers(population: number): number {
-  return 3 + Math.max(0, Math.floor((population - 30_000) / 10_000));
-}
 
 export interface GrantDelegationInput {
   townshipCode: string;
@@ -118,18 +115,24 @@ export class DelegationService {
 
   /**
    * What a township must have before it can take up a delegation (P3.2, P5.1, D§13), each check one
-   * entry: today a valid joint review committee.
+   * entry: a valid joint review committee, and a work plan the district accepted.
    */
   private async missingPreconditions(districtCode: string, townshipCode: string): Promise<Message[]> {
+    const workPlan = (await hasAcceptedWorkPlan(this.data, districtCode, townshipCode))
+      ? []
+      : [message('delegation.precondition.noAcceptedWorkPlan', { townshipCode })];
     const committee = await this.data
       .system('check a committee against its members')
       .getRepository(Committee)
       .createQueryBuilder('c')
       .where('c.district_code = :districtCode AND c.township_code = :townshipCode', { districtCode, townshipCode })
       .getOne();
-    if (!committee) return [message('delegation.precondition.noCommittee', { townshipCode })];
+    if (!committee) return [message('delegation.precondition.noCommittee', { townshipCode }), ...workPlan];
     const state = await this.committees.stateOf(this.data.system('check a committee against its members').manager, committee);
-    return state.problems.length ? [message('delegation.precondition.committeeInvalid', { townshipCode }), ...state.problems] : [];
+    const committeeProblems = state.problems.length
+      ? [message('delegation.precondition.committeeInvalid', { townshipCode }), ...state.problems]
+      : [];
+    return [...committeeProblems, ...workPlan];
   }
 
   /** A grant for the same township and programme already in force on the date, if one is. */

@@ -1,0 +1,212 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Caller } from '../../auth/caller';
+import type { DataAccess } from '../../db/data-access';
+import { badInput } from '../../errors';
+import { Region } from '../region/region.entity';
+import { RegionLevel } from '../region/region-code';
+import { Case, CaseEvent, CaseStatus, Programme } from '../case/case.entity';
+import { SpotCheck, SpotCheckOutcome } from '../case/case-records.entity';
+import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
+import { DistrictHoliday } from '../settings/settings.entity';
+import type { TownshipMonthFigures } from './statistics.types';
+
+/** Months are counted on the China Standard Time calendar, as deadlines are (D§3). */
+const ZONE = 'Asia/Shanghai';
+const monthOf = (column: string) => `to_char(${column} AT TIME ZONE '${ZONE}', 'YYYY-MM')`;
+/** The instants of a year, as bounds a timestamptz index can use. */
+const inYear = (column: string) =>
+  `${column} >= make_timestamptz(:year, 1, 1, 0, 0, 0, '${ZONE}') AND ${column} < make_timestamptz(:nextYear, 1, 1, 0, 0, 0, '${ZONE}')`;
+
+/** The calendar day (CST) of an instant column. */
+const dayOf = (column: string) => `(${column} AT TIME ZONE '${ZONE}')::date`;
+/** Weekdays from a Monday (2000-01-03) up to the day before `day`: their difference counts the weekdays between two days. */
+const weekdaysBefore = (day: string) => `(5 * ((${day} - date '2000-01-03') / 7) + least((${day} - date '2000-01-03') % 7, 5))`;
+
+/** A decision is a case's move to approved, or to refused — by the head's refusal or the committee's (D§3). */
+const DECISIONS = [CaseStatus.APPROVED, CaseStatus.DENIED];
+
+export interface StatisticsFilter {
+  year: number;
+  townshipCode?: string | null;
+}
+
+/**
+ * The district's view (P4.3) and a township's view of itself (P4.2): figures per township and month.
+ * Every figure is an aggregate in SQL over a builder scoped by the caller's own grants on the rows it
+ * counts (cases, case records, enrolments), within the townships the caller's statistics grant
+ * reaches; nothing is read across scope and nothing is counted after fetching.
+ */
+export class StatisticsService {
+  constructor(private readonly data: DataAccess) {}
+
+  async monthly(caller: Caller, filter: StatisticsFilter): Promise<TownshipMonthFigures[]> {
+    if (!Number.isInteger(filter.year) || filter.year < 2000 || filter.year > 2100) throw badInput('year', 'statistics.year.range');
+    const townships = this.data
+      .scoped(caller, 'read', 'Statistics', Region, 'r')
+      .andWhere('r.level = :level', { level: RegionLevel.TOWNSHIP });
+    if (filter.townshipCode) townships.andWhere('r.code = :code', { code: filter.townshipCode });
+    const codes = (await townships.orderBy('r.code').getMany()).map((region) => region.code);
+    if (codes.length === 0) return [];
+    const params = { year: filter.year, nextYear: filter.year + 1, codes };
+
+    const [cases, decisions, overdue, spotChecks, recipients] = await Promise.all([
+      this.caseCounts(caller, params),
+      this.decisions(caller, params),
+      this.overdueSteps(caller, params),
+      this.spotChecks(caller, params),
+      this.recipients(caller, params),
+    ]);
+
+    const months = Array.from({ length: 12 }, (_, i) => `${filter.year}-${String(i + 1).padStart(2, '0')}`);
+    return codes.flatMap((townshipCode) =>
+      months.map((month) => {
+        const at = (row: { township: string; month: string }) => row.township === townshipCode && row.month === month;
+        const decided = decisions.find(at);
+        const checked = spotChecks.find(at);
+        const enrolled = recipients.find(at);
+        const counted = cases.filter(at);
+        return {
+          townshipCode,
+          month,
+          cases: counted
+            .filter((row) => row.programme !== null)
+            .map((row) => ({ programme: row.programme!, status: row.status!, count: row.count })),
+          applications: counted.find((row) => row.programme === null)?.count ?? 0,
+          approvals: decided?.approvals ?? 0,
+          refusals: decided?.refusals ?? 0,
+          approvalRatePercent: decimal(decided?.approvalRate),
+          refusalRatePercent: decimal(decided?.refusalRate),
+          averageWorkingDaysToDecision: decimal(decided?.averageWorkingDays),
+          overdueSteps: overdue.find(at)?.count ?? 0,
+          spotChecks: checked?.checks ?? 0,
+          spotCheckCorrections: checked?.corrections ?? 0,
+          recipients: enrolled?.count ?? 0,
+          recipientsMonthlyAmount: decimal(enrolled?.amount) ?? 0,
+        };
+      }),
+    );
+  }
+
+  /** Cases applied for in each month by programme and current state, and (the rows without a programme) all of them. */
+  private caseCounts(caller: Caller, params: Params) {
+    const qb = this.data
+      .scoped(caller, 'read', 'Case', Case, 'c')
+      .select('c.township_code', 'township')
+      .addSelect(monthOf('c.created_at'), 'month')
+      .addSelect('c.programme', 'programme')
+      .addSelect('c.status', 'status')
+      .addSelect('count(*)::int', 'count')
+      .andWhere(inYear('c.created_at'))
+      .andWhere('c.township_code IN (:...codes)')
+      .groupBy(
+        `GROUPING SETS ((c.township_code, ${monthOf('c.created_at')}, c.programme, c.status), (c.township_code, ${monthOf('c.created_at')}))`,
+      )
+      .orderBy('c.programme')
+      .addOrderBy('c.status');
+    return raw<{ township: string; month: string; programme: Programme | null; status: CaseStatus | null; count: number }>(qb, params);
+  }
+
+  /**
+   * Decisions signed in each month (every approval and refusal counts, a re-decided case again),
+   * their rates, and the average working days from application to decision. The events are read
+   * in the caller's case-record scope and joined only to cases in its case scope.
+   */
+  private decisions(caller: Caller, params: Params) {
+    const visibleCases = this.data.scopedSql(caller, 'read', 'Case', Case, 'vc', (qb) => qb.select('vc.id'));
+    const [applied, decided] = [dayOf('c.created_at'), dayOf('e.at')];
+    // The district's holidays on weekdays after the day of application up to the day of decision (D§3).
+    const holidays = this.data.scopedSql(caller, 'read', 'Settings', DistrictHoliday, 'h', (qb) =>
+      qb
+        .select('count(*)')
+        .andWhere('h.district_code = c.district_code')
+        .andWhere(`h.day > ${applied} AND h.day <= ${decided} AND extract(isodow FROM h.day) < 6`),
+    );
+    const workingDays = `${weekdaysBefore(`${decided} + 1`)} - ${weekdaysBefore(`${applied} + 1`)} - (${holidays.sql})`;
+    const approved = `e.to_status = '${CaseStatus.APPROVED}'`;
+    const qb = this.data
+      .scoped(caller, 'read', 'CaseRecord', CaseEvent, 'e')
+      .innerJoin(Case, 'c', 'c.district_code = e.district_code AND c.id = e.case_id')
+      .select('e.township_code', 'township')
+      .addSelect(monthOf('e.at'), 'month')
+      .addSelect(`count(*) FILTER (WHERE ${approved})::int`, 'approvals')
+      .addSelect(`count(*) FILTER (WHERE NOT ${approved})::int`, 'refusals')
+      .addSelect(`round(100.0 * count(*) FILTER (WHERE ${approved}) / count(*), 2)`, 'approvalRate')
+      .addSelect(`round(100.0 * count(*) FILTER (WHERE NOT ${approved}) / count(*), 2)`, 'refusalRate')
+      .addSelect(`round(avg(${workingDays}), 2)`, 'averageWorkingDays')
+      .andWhere('e.to_status IN (:...decisions)', { decisions: DECISIONS })
+      .andWhere(`c.id IN (${visibleCases.sql})`, visibleCases.params)
+      .setParameters(holidays.params)
+      .andWhere(inYear('e.at'))
+      .andWhere('e.township_code IN (:...codes)')
+      .groupBy('e.township_code')
+      .addGroupBy(monthOf('e.at'));
+    return raw<{
+      township: string;
+      month: string;
+      approvals: number;
+      refusals: number;
+      approvalRate: string;
+      refusalRate: string;
+      averageWorkingDays: string;
+    }>(qb, params);
+  }
+
+  /** Open cases whose current step is past its deadline, by the month the deadline fell in. */
+  private overdueSteps(caller: Caller, params: Params) {
+    const qb = this.data
+      .scoped(caller, 'read', 'Case', Case, 'c')
+      .select('c.township_code', 'township')
+      .addSelect(monthOf('c.due_at'), 'month')
+      .addSelect('count(*)::int', 'count')
+      .andWhere('c.due_at < now()')
+      .andWhere(inYear('c.due_at'))
+      .andWhere('c.township_code IN (:...codes)')
+      .groupBy('c.township_code')
+      .addGroupBy(monthOf('c.due_at'));
+    return raw<{ township: string; month: string; count: number }>(qb, params);
+  }
+
+  private spotChecks(caller: Caller, params: Params) {
+    const qb = this.data
+      .scoped(caller, 'read', 'CaseRecord', SpotCheck, 's')
+      .select('s.township_code', 'township')
+      .addSelect(monthOf('s.recorded_at'), 'month')
+      .addSelect('count(*)::int', 'checks')
+      .addSelect('count(*) FILTER (WHERE s.outcome = :correction)::int', 'corrections')
+      .andWhere(inYear('s.recorded_at'))
+      .andWhere('s.township_code IN (:...codes)')
+      .setParameter('correction', SpotCheckOutcome.CORRECTION)
+      .groupBy('s.township_code')
+      .addGroupBy(monthOf('s.recorded_at'));
+    return raw<{ township: string; month: string; checks: number; corrections: number }>(qb, params);
+  }
+
+  /** Active enrolments by the month their assistance starts, and the sum of their monthly amounts. */
+  private recipients(caller: Caller, params: Params) {
+    const qb = this.data
+      .scoped(caller, 'read', 'Enrolment', Enrolment, 'n')
+      .select('n.township_code', 'township')
+      .addSelect(`to_char(n.start_month, 'YYYY-MM')`, 'month')
+      .addSelect('count(*)::int', 'count')
+      .addSelect('sum(n.monthly_amount)', 'amount')
+      .andWhere('n.status = :active', { active: EnrolmentStatus.ACTIVE })
+      .andWhere('n.start_month >= make_date(:year, 1, 1) AND n.start_month < make_date(:nextYear, 1, 1)')
+      .andWhere('n.township_code IN (:...codes)')
+      .groupBy('n.township_code')
+      .addGroupBy(`to_char(n.start_month, 'YYYY-MM')`);
+    return raw<{ township: string; month: string; count: number; amount: string }>(qb, params);
+  }
+}
+
+interface Params {
+  year: number;
+  nextYear: number;
+  codes: string[];
+}
+
+/** A numeric PostgreSQL computed (sent as text) as the number the Decimal scalar writes with two places. */
+const decimal = (value: string | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
+
+function raw<R>(qb: SelectQueryBuilder<ObjectLiteral>, params: Params): Promise<R[]> {
+  return qb.setParameters(params).getRawMany<R>();
+}
