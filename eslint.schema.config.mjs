@@ -103,6 +103,8 @@ export default [
               'Holiday',
               'CommitteeMember',
               'CommitteeVote',
+              'AuditChainCheck',
+              'AuditChainBreak',
             ],
           },
         },

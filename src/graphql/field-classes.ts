@@ -37,6 +37,8 @@ const CLASSES: Record<string, Partial<Record<FieldClass, string>>> = {
   ApproveVerificationReportPayload: { public: 'verificationRequest' },
   ApproveVerificationRequestPayload: { public: 'verificationRequest' },
   AssetItem: { scoped: 'description kind valueYuan' },
+  AuditChainBreak: { scoped: 'entryId position problem' },
+  AuditChainCheck: { scoped: 'districtCode entriesChecked firstBrokenLink ok' },
   AuditEntry: { scoped: 'action actorUsername at details districtCode field id kind reason requestId subjectId subjectType townshipCode villageCode' },
   AuditEntryConnection: { public: 'edges nodes pageInfo totalCount' },
   AuditEntryEdge: { public: 'cursor node' },
