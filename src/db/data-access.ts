@@ -18,7 +18,10 @@ export type SystemReason =
   | 'check uniqueness across the district'
   | 'write a change the caller was allowed'
   | 'change a row the caller may change, under lock'
-  | 'flag the cases of a declared relative';
+  | 'flag the cases of a declared relative'
+  // An id out of the caller's scope is answered NOT_FOUND like an absent one; whether it exists is
+  // looked up (and never returned) only to log the attempt as denied.
+  | 'notice an attempt on a row outside the caller’s scope';
 
 /**
  * The one way services reach rows of the policy's subjects. `scoped` gives a query builder with the
