@@ -16,12 +16,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const rawId = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':').pop()!;
-const deniedOn = async (id: string) =>
-  (await t.dataSource.query(`SELECT actor_username, action, details FROM audit_log WHERE kind = 'DENIED' AND subject_id = $1`, [id])) as {
-    actor_username: string;
-    action: string;
-    details: { answered?: string } | null;
-  }[];
+const deniedOn = (id: string) =>
+  t.dataSource.query<{ actor_username: string; action: string; details: { answered?: string } | null }[]>(
+    `SELECT actor_username, action, details FROM audit_log WHERE kind = 'DENIED' AND subject_id = $1`,
+    [id],
+  );
 
 describe('an attempt on a row outside the scope, answered NOT_FOUND (D§12)', () => {
   let shiqiaoCase: { id: string; version: number };

@@ -31,7 +31,7 @@ const FLUSH_CHUNK_ROWS = 1000;
 /** Text as a column of `length` holds it: without NUL (which PostgreSQL text and jsonb refuse). */
 function clean(value: string | null | undefined, length?: number): string | null {
   if (value === null || value === undefined) return null;
-  const text = value.replace(/\u0000/g, '\uFFFD');
+  const text = value.replaceAll('\u0000', '\uFFFD');
   return length === undefined ? text : text.slice(0, length);
 }
 
