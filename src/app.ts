@@ -21,6 +21,7 @@ import { createTokenSigner } from './auth/tokens';
 import { LoginThrottle } from './auth/login-throttle';
 import { costLimitPlugin, QueryLimits, queryLimitRules } from './graphql/query-limits';
 import { message } from './i18n/message';
+import { controlCharacterGuard } from './graphql/input-guard';
 import { requestStatements } from './db/query-counter';
 import { GRAPHIQL_ASSETS, graphiqlPage } from './http/graphiql-page';
 import { graphiqlPolicy, securityHeaders } from './http/security-headers';
@@ -70,6 +71,7 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       costLimitPlugin(limits),
+      controlCharacterGuard(),
       // Statements this request ran, for tests and the benchmark: an N+1 shows up as a count.
       {
         requestDidStart() {

@@ -80,6 +80,10 @@ export const messages = {
   'id.notGlobal': { zh: '“{id}”不是本接口签发的全局标识。', en: '"{id}" is not a global ID issued by this API.' },
   'id.notOfType': { zh: '标识 {id} 不是本接口签发的 {type} 标识。', en: 'ID {id} is not a {type} ID issued by this API.' },
   'id.wrongType': { zh: '标识 {id} 指向的是 {actual}，不是 {expected}。', en: 'ID {id} names a {actual}, not a {expected}.' },
+  'input.controlCharacters': {
+    zh: '{field} 含有控制字符（如 NUL），不予接受。',
+    en: '{field} holds a control character (such as NUL) and is refused.',
+  },
   'audit.hiddenAsNotFound': {
     zh: '该对象不在调用者的权限范围内，已按"未找到"答复。',
     en: "Outside the caller's scope; answered as not found.",
