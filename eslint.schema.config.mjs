@@ -110,6 +110,8 @@ export default [
               // A township month's books, computed on each read (D§10): no identity of their own.
               'Reconciliation',
               'ReconciliationDifference',
+              'AuditChainCheck',
+              'AuditChainBreak',
             ],
           },
         },

@@ -19,6 +19,7 @@ import { DynamicManagement1795856131315 } from './1795856131315-DynamicManagemen
 import { Petitions1795856035601 } from './1795856035601-Petitions';
 import { Funds1795856254123 } from './1795856254123-Funds';
 import { WorkPlans1795856224706 } from './1795856224706-WorkPlans';
+import { AuditHashChain1795855648758 } from './1795855648758-AuditHashChain';
 
 /** Migrations in the order they apply; add each new one here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Petitions1795856035601,
   Funds1795856254123,
   WorkPlans1795856224706,
+  AuditHashChain1795855648758,
 ];

@@ -206,6 +206,8 @@ export const POLICY: readonly Grant[] = [
     '区民政监督、抽查全区各乡镇（街道）的案件。'),
   g(DISTRICT_OFFICER, 'read', 'AuditEntry', 'district', 'D§12', 'The district supervises through the audit log.',
     '区民政通过审计日志实施监督。'),
+  g(DISTRICT_OFFICER, 'verify', 'AuditEntry', 'district', 'D§12', 'The district checks that its audit log has not been altered.',
+    '区民政核验本区审计日志未被篡改。'),
   g(DISTRICT_OFFICER, 'decide', 'Case', 'district', 'P5', 'Until a township holds a delegation for a programme, the district itself decides its cases (pre-delegation mode).',
     '乡镇（街道）获得某救助类别的委托之前，由区民政对其案件作出审核确认（委托前模式）。'),
   g(DISTRICT_OFFICER, 'decide', 'Case', 'district', 'P1', 'Approval and supervision are separate: the district supervises and never approves or refuses a delegated township\'s case.',
@@ -288,6 +290,8 @@ export const POLICY: readonly Grant[] = [
     { fields: nonPersonalFields('Household') }),
   g(AUDITOR, 'read', 'AuditEntry', 'district', 'P4.4', 'Audit reads the whole audit log of the district.',
     '审计部门查看全区的审计日志。'),
+  g(AUDITOR, 'verify', 'AuditEntry', 'district', 'P4.4', 'Audit checks that the audit log of the district has not been altered.',
+    '审计部门核验全区审计日志未被篡改。'),
 
   // ── Poverty alleviation (P4.4): rural DIBAO recipients with a member able to work ──────────
   g(POVERTY_OFFICER, 'read', 'Household', 'district', 'P4.4', 'Poverty alleviation links development support with rural DIBAO households able to work.',

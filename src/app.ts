@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Server } from 'node:http';
 import path from 'node:path';
-import express, { Express } from 'express';
+import express, { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -10,7 +10,7 @@ import type { DataSource } from 'typeorm';
 import { defineAbilityFor } from '../permissions/ability';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { createErrorFormatter, DomainError, unauthenticated } from './errors';
+import { createErrorFormatter, DomainError, ErrorCode, plainErrorBody, unauthenticated } from './errors';
 import { languageOf, requestLanguage } from './i18n/language';
 import { buildAppSchema } from './graphql/schema';
 import type { RequestContext } from './graphql/context';
@@ -19,9 +19,12 @@ import { createServices, Services } from './services';
 import { createLoaders } from './loaders';
 import { createTokenSigner } from './auth/tokens';
 import { LoginThrottle } from './auth/login-throttle';
-import { depthLimit } from './graphql/depth-limit';
 import { RequestRecord, requestStatements } from './db/query-counter';
+import { costLimitPlugin, QueryLimits, queryLimitRules } from './graphql/query-limits';
+import { message } from './i18n/message';
+import { controlCharacterGuard } from './graphql/input-guard';
 import { GRAPHIQL_ASSETS, graphiqlPage } from './http/graphiql-page';
+import { graphiqlPolicy, securityHeaders } from './http/security-headers';
 import { corsFromAllowList } from './http/cors';
 import { HttpDrain } from './http/drain';
 import { Metrics } from './http/metrics';
@@ -48,18 +51,31 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
     new LoginThrottle(config.loginMaxFailures, config.loginLockSeconds),
   );
   const metrics = new Metrics(dataSource);
+  const limits: QueryLimits = {
+    maxDepth: config.maxQueryDepth,
+    maxAliases: config.maxQueryAliases,
+    maxDirectives: config.maxQueryDirectives,
+    maxTokens: config.maxQueryTokens,
+    maxCost: config.maxQueryCost,
+    listSizeEstimate: config.queryListSizeEstimate,
+  };
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(),
-    formatError: createErrorFormatter(logger, config.production),
-    includeStacktraceInErrorResponses: !config.production,
+    // Internal detail (stack traces, database error text) only where a developer asked for it.
+    formatError: createErrorFormatter(logger, config.development),
+    includeStacktraceInErrorResponses: config.development,
     introspection: true,
-    validationRules: [depthLimit(config.maxQueryDepth)],
+    validationRules: queryLimitRules(limits),
+    // Counted while parsing, so that an oversized document is refused before it is even built.
+    parseOptions: { maxLexicalTokens: limits.maxTokens },
     // Apollo's own SIGINT/SIGTERM handler would stop it while requests are still draining; the
     // process owner calls `drain` instead.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       metrics.plugin(),
+      costLimitPlugin(limits),
+      controlCharacterGuard(),
       // Statements this request ran, for tests and the benchmark: an N+1 shows up as a count.
       {
         requestDidStart() {
@@ -67,7 +83,7 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
             async willSendResponse({ response, contextValue }) {
               await contextValue.services.audit.flush(contextValue.caller);
               const store = requestStatements.getStore();
-              if (store && !config.production) response.http.headers.set('x-sql-statements', String(store.count));
+              if (store && config.development) response.http.headers.set('x-sql-statements', String(store.count));
             },
           });
         },
@@ -80,13 +96,15 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
   const app = express();
   app.disable('x-powered-by');
   app.use(httpDrain.track);
+  app.use(securityHeaders);
   // Sign-in throttling is keyed by client address; behind a proxy that is the forwarded one.
   app.set('trust proxy', config.trustProxy);
 
   // Request id and one structured log line per request; SQL statements are counted per request;
   // the language of the answer (messages, reasons) is the one the client asks for.
   app.use((req, res, next) => {
-    const requestId = (req.header('x-request-id') || crypto.randomUUID()).slice(0, 100);
+    // Always the server's own: a client-chosen id would let a caller plant or collide entries in the audit log.
+    const requestId = crypto.randomUUID();
     res.locals.requestId = requestId;
     res.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
@@ -104,6 +122,8 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
           operation: statements.operation,
           accountId: statements.accountId,
           result: statements.result,
+          // The caller's own trace id, for their support requests; logged, never used as ours.
+          clientRequestId: req.header('x-request-id')?.slice(0, 100),
         },
         'request',
       );
@@ -143,8 +163,11 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
     }
   });
 
+  const graphiqlHtml = graphiqlPage();
+  const graphiqlCsp = graphiqlPolicy(graphiqlHtml);
   app.get('/graphiql', (_req, res) => {
-    res.type('html').send(graphiqlPage());
+    res.setHeader('content-security-policy', graphiqlCsp);
+    res.type('html').send(graphiqlHtml);
   });
   for (const [name, [pkg, fileInPackage]] of Object.entries(GRAPHIQL_ASSETS)) {
     // These files are not in the packages' export maps; find them next to package.json.
@@ -157,7 +180,8 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
   if (config.corsOrigins.length) app.use('/graphql', corsFromAllowList(config.corsOrigins));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    timeLimit(config.requestTimeoutMs),
+    express.json({ limit: config.maxRequestBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const header = req.header('authorization');
@@ -195,6 +219,11 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
     }),
   );
 
+  app.use((_req, res) => {
+    res.status(404).json(plainErrorBody(ErrorCode.NOT_FOUND, message('request.noSuchPath')));
+  });
+  app.use(jsonErrors(logger, config));
+
   return {
     express: app,
     services,
@@ -212,4 +241,48 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
  * formatter renders the domain error it carries. */
 function unauthenticatedRequest(error: DomainError): GraphQLError {
   return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: 401 } } });
+}
+
+/**
+ * Answers REQUEST_TIMEOUT (503) to a request still running after `ms`, so that one slow query does
+ * not hold its client (or a proxy's connection) indefinitely. What it was doing finishes in the
+ * background and its audit entries are still written; its late answer is dropped.
+ */
+function timeLimit(ms: number): RequestHandler {
+  return (_req, res, next) => {
+    const timer = setTimeout(() => {
+      if (res.headersSent) return;
+      res.status(503).json(plainErrorBody(ErrorCode.REQUEST_TIMEOUT, message('request.timedOut', { ms })));
+    }, ms);
+    res.on('close', () => clearTimeout(timer));
+    next();
+  };
+}
+
+/**
+ * Errors outside GraphQL, as coded JSON instead of Express's HTML page: a body that is not JSON, one
+ * over the size limit, and anything unexpected (logged; its text shown only in development).
+ */
+function jsonErrors(logger: Logger, config: Pick<Config, 'development' | 'maxRequestBytes'>): ErrorRequestHandler {
+  return (error: { type?: string; status?: number; message?: string }, _req, res, _next) => {
+    // A late failure of a request already answered (a time-out) has nobody left to tell.
+    if (res.headersSent) {
+      logger.warn({ err: error }, 'error after the answer was sent');
+      if (!res.writableEnded) res.end();
+      return;
+    }
+    if (error.type === 'entity.parse.failed') {
+      res.status(400).json(plainErrorBody(ErrorCode.BAD_REQUEST, message('request.malformedJson')));
+    } else if (error.type === 'entity.too.large') {
+      res.status(413).json(plainErrorBody(ErrorCode.BAD_REQUEST, message('request.bodyTooLarge', { max: config.maxRequestBytes })));
+    } else if (error.status && error.status >= 400 && error.status < 500) {
+      res
+        .status(error.status)
+        .json(plainErrorBody(ErrorCode.BAD_REQUEST, message('request.badRequest', { detail: error.type ?? 'unreadable body' })));
+    } else {
+      logger.error({ err: error }, 'unexpected error outside GraphQL');
+      const body = plainErrorBody(ErrorCode.INTERNAL_SERVER_ERROR, message('internal.error'));
+      res.status(500).json(config.development ? { ...body, detail: error.message } : body);
+    }
+  };
 }

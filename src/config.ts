@@ -18,8 +18,22 @@ export interface Config {
   /** Wrong passwords (per username and address) before sign-in pauses, and for how long. */
   loginMaxFailures: number;
   loginLockSeconds: number;
-  /** Deepest field nesting a query may have. */
+  /** What one GraphQL request may ask for (src/graphql/query-limits.ts): field nesting, aliases,
+   * directives, lexical tokens, and the estimated cost, where a list multiplies what it selects. */
   maxQueryDepth: number;
+  maxQueryAliases: number;
+  maxQueryDirectives: number;
+  maxQueryTokens: number;
+  maxQueryCost: number;
+  /** Items the cost estimate assumes for a list without a page size (a household's members). */
+  queryListSizeEstimate: number;
+  /** Largest request body accepted, in bytes. */
+  maxRequestBytes: number;
+  /** A request still running after this long is answered with REQUEST_TIMEOUT (its statements are
+   * cut by PostgreSQL's statement timeout, set to the same value). */
+  requestTimeoutMs: number;
+  /** Stack traces, internal error text and the `x-sql-statements` header: only with NODE_ENV=development. */
+  development: boolean;
   /** Express "trust proxy": behind a reverse proxy, the client address comes from X-Forwarded-For. */
   trustProxy: boolean | number | string;
   /** Browser origins allowed to call /graphql from another origin (CORS); empty sends no CORS headers. */
@@ -80,6 +94,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: intFromEnv('LOGIN_MAX_FAILURES', 5, env),
     loginLockSeconds: intFromEnv('LOGIN_LOCK_SECONDS', 900, env),
     maxQueryDepth: intFromEnv('MAX_QUERY_DEPTH', 12, env),
+    maxQueryAliases: intFromEnv('MAX_QUERY_ALIASES', 30, env),
+    maxQueryDirectives: intFromEnv('MAX_QUERY_DIRECTIVES', 30, env),
+    maxQueryTokens: intFromEnv('MAX_QUERY_TOKENS', 5000, env),
+    maxQueryCost: intFromEnv('MAX_QUERY_COST', 50_000, env),
+    queryListSizeEstimate: intFromEnv('QUERY_LIST_SIZE_ESTIMATE', 20, env),
+    maxRequestBytes: intFromEnv('MAX_REQUEST_BYTES', 100 * 1024, env),
+    requestTimeoutMs: intFromEnv('REQUEST_TIMEOUT_MS', 15_000, env),
+    development: env.NODE_ENV === 'development',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     corsOrigins: parseOrigins(env.CORS_ORIGINS),
     metricsToken: env.METRICS_TOKEN || undefined,

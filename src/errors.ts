@@ -24,6 +24,7 @@ export enum ErrorCode {
   PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
   OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
+  REQUEST_TIMEOUT = 'REQUEST_TIMEOUT',
 }
 
 /** What each code means and what to do about it: the schema's `ErrorCode`, `Query.errorCodes`, the README. */
@@ -66,8 +67,8 @@ export const ERROR_CODE_MEANINGS: Record<ErrorCode, Localized> = {
   },
   GRAPHQL_PARSE_FAILED: { zh: '查询语句有语法错误。', en: 'The query text does not parse.' },
   GRAPHQL_VALIDATION_FAILED: {
-    zh: '查询语句与接口定义不符，或嵌套层数超过上限。',
-    en: 'The query does not match the schema, or is nested deeper than allowed.',
+    zh: '查询语句与接口定义不符，或超过某项上限（嵌套层数、开销、别名、指令数）；消息指明是哪一项及其配置名。',
+    en: 'The query does not match the schema, or exceeds a limit (depth, cost, aliases, directives); the message names the limit and its setting.',
   },
   PERSISTED_QUERY_NOT_FOUND: {
     zh: '未找到该持久化查询；请发送完整的查询语句。',
@@ -77,6 +78,10 @@ export const ERROR_CODE_MEANINGS: Record<ErrorCode, Localized> = {
   OPERATION_RESOLUTION_FAILURE: {
     zh: '文档中有多个操作，`operationName` 未能指明执行哪一个。',
     en: 'The document holds several operations and `operationName` does not pick one.',
+  },
+  REQUEST_TIMEOUT: {
+    zh: '请求未能在时限（`REQUEST_TIMEOUT_MS`）内完成；请缩小查询范围后重试。',
+    en: 'The request did not finish within the time limit (`REQUEST_TIMEOUT_MS`); ask for less and try again.',
   },
 };
 
@@ -189,13 +194,20 @@ function shown(m: Message, language: Language) {
   return { key: m.key, message: render(m, language), params: paramsIn(m, language), clause: clauseOf(m) };
 }
 
+/** The body of an answer given outside GraphQL (a body that is not JSON or too large, a time-out),
+ * shaped as GraphQL errors so that clients read every refusal the same way. */
+export function plainErrorBody(code: ErrorCode, what: Message) {
+  const { key, message: text, params } = shown(what, currentLanguage());
+  return { errors: [{ message: text, extensions: { code, messageKey: key, params } }] };
+}
+
 /**
  * The one place errors become what clients see, in the request's language (`Accept-Language`):
  * `message`, and in `extensions` the `code` (always an `ErrorCode`), `messageKey`, `params`, the
  * `clause` cited, every `unmet` requirement, and details such as `field`. Input validation becomes
- * BAD_USER_INPUT; anything unexpected is logged and hidden in production.
+ * BAD_USER_INPUT; anything unexpected is logged, and its detail shown only in development.
  */
-export function createErrorFormatter(logger: Logger, production: boolean) {
+export function createErrorFormatter(logger: Logger, development: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const language = currentLanguage();
     const answer = (code: ErrorCode, what: Message, extra: Record<string, unknown> = {}, unmetRequirements: readonly Message[] = []) => {
@@ -232,7 +244,7 @@ export function createErrorFormatter(logger: Logger, production: boolean) {
       return answer(
         code,
         message(code === ErrorCode.CONFLICT ? 'database.conflict' : 'database.inputRefused'),
-        production || !detail ? {} : { detail },
+        !development || !detail ? {} : { detail },
       );
     }
     const code = formatted.extensions?.code;
@@ -243,7 +255,7 @@ export function createErrorFormatter(logger: Logger, production: boolean) {
     return answer(
       ErrorCode.INTERNAL_SERVER_ERROR,
       message('internal.error'),
-      production ? {} : { detail: formatted.message, stacktrace: formatted.extensions?.stacktrace },
+      development ? { detail: formatted.message, stacktrace: formatted.extensions?.stacktrace } : {},
     );
   };
 }

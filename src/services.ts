@@ -34,7 +34,7 @@ import { WorkPlanService } from './modules/work-plan/work-plan.service';
  */
 export function createServices(dataSource: DataSource, logger: Logger, tokens: TokenSigner, throttle: LoginThrottle) {
   const data = new DataAccess(dataSource, logger);
-  const audit = new AuditService(data);
+  const audit = new AuditService(data, logger);
   const writes = new GuardedWrites(data, audit);
   const settings = new SettingsService(data, audit);
   const regions = new RegionService(data, writes);

@@ -101,7 +101,7 @@ describe('error codes', () => {
   });
 
   it('are all the formatter ever answers with, each error with a message key, whatever it is handed', () => {
-    const format = createErrorFormatter(createLogger('silent'), true);
+    const format = createErrorFormatter(createLogger('silent'), false);
     const inResolver = (original: Error) => new GraphQLError(original.message, { path: ['field'], originalError: original });
     const handed: GraphQLError[] = [
       inResolver(notFound('case.notFound')),

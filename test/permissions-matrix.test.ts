@@ -178,6 +178,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read Case': 'SVTD',
     'read CaseRecord': 'SVTD',
     'read AuditEntry': 'SVTD',
+    'verify AuditEntry': 'SVTD',
     'spotCheck Case': 'SVTD',
     'confirm Case': 'SVTD',
     'read Enrolment': 'SVTD',
@@ -249,6 +250,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read Case': 'SVTD',
     'read CaseRecord': 'SVTD',
     'read AuditEntry': 'SVTD',
+    'verify AuditEntry': 'SVTD',
     'read Enrolment': 'SVTD',
     'read EnrolmentChange': 'SVTD', // P4.4: how each benefit changed, month by month
     'read Committee': 'SVTD',

@@ -26,7 +26,10 @@ export type SystemReason =
   // Finance names the bank a batch goes to; finance may not list accounts, so the check reads across them (D§10).
   | 'find the bank integration a payment batch is sent to'
   // Whether the district accepted a township's work plan decides a delegation whoever records it (D§13).
-  | "check a township's preconditions for a delegation";
+  | "check a township's preconditions for a delegation"
+  // An id out of the caller's scope is answered NOT_FOUND like an absent one; whether it exists is
+  // looked up (and never returned) only to log the attempt as denied.
+  | 'notice an attempt on a row outside the caller’s scope';
 
 /**
  * The one way services reach rows of the policy's subjects. `scoped` gives a query builder with the

@@ -1,4 +1,4 @@
-import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Action, SubjectName } from '../../permissions/policy';
 import { assertCan } from '../auth/authorize';
 import type { AuditNote, Caller } from '../auth/caller';
@@ -53,6 +53,14 @@ export function tenantSubject<T extends ScopedRow & { id: string }>(
 /** Where a change's audit entry is written, inside the change's transaction (`AuditService`). */
 export interface ChangeLog {
   recordChange(manager: EntityManager, caller: Caller, note: Omit<AuditNote, 'kind'>): Promise<void>;
+  /** Logs an attempt on a row that exists outside the caller's scope (answered NOT_FOUND) as denied. */
+  noteHiddenAttempt<T extends ObjectLiteral>(
+    caller: Caller,
+    action: string,
+    subjectType: string,
+    entity: EntityTarget<T>,
+    where: FindOptionsWhere<T>,
+  ): Promise<void>;
 }
 
 const ALIAS = 'guarded';
@@ -86,7 +94,10 @@ export class GuardedWrites {
     const scoped = this.data.scoped(caller, 'read', subject.name, subject.entity, ALIAS);
     const where = Object.fromEntries(subject.key.map((property) => [property, key[property]]));
     const loaded = await withRelations(scoped, subject.relations).andWhere(where).getOne();
-    if (!loaded) throw subject.notFound(key);
+    if (!loaded) {
+      await this.log.noteHiddenAttempt(caller, action, subject.name, subject.entity, where as FindOptionsWhere<T>);
+      throw subject.notFound(key);
+    }
     assertCan(caller, action, subject.name, loaded);
     return this.data.system('change a row the caller may change, under lock').transaction(async (manager) => {
       const primaryKey = manager.dataSource.getMetadata(subject.entity).getEntityIdMap(loaded)!;

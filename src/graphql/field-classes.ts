@@ -42,6 +42,8 @@ const CLASSES: Record<string, Partial<Record<FieldClass, string>>> = {
   ApproveVerificationRequestPayload: { public: 'verificationRequest' },
   AssetItem: { scoped: 'description kind valueYuan' },
   AssignPetitionPayload: { public: 'petition' },
+  AuditChainBreak: { scoped: 'entryId position problem' },
+  AuditChainCheck: { scoped: 'districtCode entriesChecked firstBrokenLink ok' },
   AuditEntry: { scoped: 'action actorUsername at details districtCode field id kind reason requestId subjectId subjectType townshipCode villageCode' },
   AuditEntryConnection: { public: 'edges nodes pageInfo totalCount' },
   AuditEntryEdge: { public: 'cursor node' },

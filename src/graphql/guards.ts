@@ -52,12 +52,17 @@ function targetOf(args: Record<string, unknown>): string | null {
   const name = Object.keys(source).find((arg) => arg === 'id' || arg.endsWith('Id'));
   const value = name ? source[name] : undefined;
   if (typeof value !== 'string') return null;
+  // Only an id of the server's own shape enters the log: a caller must not write text of its choosing there.
   try {
-    return fromGlobalIdOrThrow(value).key.split(':').pop()!;
+    const id = fromGlobalIdOrThrow(value).key.split(':').pop()!;
+    return ROW_ID.test(id) ? id : null;
   } catch {
-    return value.slice(0, 64);
+    return null;
   }
 }
+
+/** A row id as the server issues them: a UUID, or a region code. */
+const ROW_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{12})$/;
 
 /** Reachable by anyone, signed in or not; `why` names the clause that makes it public. */
 export function Public(why: string): MethodDecorator {

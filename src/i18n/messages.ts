@@ -80,6 +80,14 @@ export const messages = {
   'id.notGlobal': { zh: '“{id}”不是本接口签发的全局标识。', en: '"{id}" is not a global ID issued by this API.' },
   'id.notOfType': { zh: '标识 {id} 不是本接口签发的 {type} 标识。', en: 'ID {id} is not a {type} ID issued by this API.' },
   'id.wrongType': { zh: '标识 {id} 指向的是 {actual}，不是 {expected}。', en: 'ID {id} names a {actual}, not a {expected}.' },
+  'input.controlCharacters': {
+    zh: '{field} 含有控制字符（如 NUL），不予接受。',
+    en: '{field} holds a control character (such as NUL) and is refused.',
+  },
+  'audit.hiddenAsNotFound': {
+    zh: '该对象不在调用者的权限范围内，已按"未找到"答复。',
+    en: "Outside the caller's scope; answered as not found.",
+  },
   'node.notFound': { zh: '未找到该对象（{type}）。', en: '{type} not found.' },
   'page.first.range': { zh: '“first”须在 1 到 {max} 之间。', en: '"first" must be between 1 and {max}.' },
   'page.after.invalid': { zh: '“after”不是此列表返回的游标。', en: '"after" is not a cursor from this connection.' },
@@ -97,7 +105,32 @@ export const messages = {
   'request.badRequest': { zh: '请求无效：{detail}', en: 'Bad request: {detail}' },
   'request.parseFailed': { zh: '查询语句无法解析：{detail}', en: 'The query does not parse: {detail}' },
   'request.validationFailed': { zh: '查询语句与接口定义不符：{detail}', en: 'The query does not match the schema: {detail}' },
-  'request.tooDeep': { zh: '查询嵌套 {depth} 层，最多允许 {max} 层。', en: 'The query is {depth} levels deep; at most {max} are allowed.' },
+  'request.tooDeep': {
+    zh: '查询嵌套 {depth} 层，最多允许 {max} 层（MAX_QUERY_DEPTH）。',
+    en: 'The query is {depth} levels deep; at most {max} are allowed (MAX_QUERY_DEPTH).',
+  },
+  'request.tooManyAliases': {
+    zh: '查询使用了 {found} 个别名，最多允许 {max} 个（MAX_QUERY_ALIASES）。',
+    en: 'The query uses {found} aliases; at most {max} are allowed (MAX_QUERY_ALIASES).',
+  },
+  'request.tooManyDirectives': {
+    zh: '查询使用了 {found} 个指令，最多允许 {max} 个（MAX_QUERY_DIRECTIVES）。',
+    en: 'The query uses {found} directives; at most {max} are allowed (MAX_QUERY_DIRECTIVES).',
+  },
+  'request.tooCostly': {
+    zh: '查询的估算开销为 {cost}，最多允许 {max}（MAX_QUERY_COST）；请减少每页条数或嵌套的列表。',
+    en: 'The query is estimated to cost {cost}; at most {max} is allowed (MAX_QUERY_COST): ask for smaller pages or fewer nested lists.',
+  },
+  'request.bodyTooLarge': {
+    zh: '请求体超过 {max} 字节的上限（MAX_REQUEST_BYTES）。',
+    en: 'The request body is larger than the limit of {max} bytes (MAX_REQUEST_BYTES).',
+  },
+  'request.noSuchPath': { zh: '没有这个地址；接口在 /graphql。', en: 'No such path; the API is at /graphql.' },
+  'request.malformedJson': { zh: '请求体不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  'request.timedOut': {
+    zh: '请求未能在 {ms} 毫秒内完成（REQUEST_TIMEOUT_MS）；请缩小查询范围后重试。',
+    en: 'The request did not finish within {ms} ms (REQUEST_TIMEOUT_MS); ask for less and try again.',
+  },
   'request.badVariables': { zh: '变量取值不对：{detail}', en: 'A variable has a wrong value: {detail}' },
   'request.operationResolutionFailed': { zh: '无法确定要执行哪个操作：{detail}', en: 'Which operation to run is unclear: {detail}' },
   'request.persistedQueryNotFound': {

@@ -66,6 +66,8 @@ export interface TestAppOptions {
   /** Extra regions and accounts, e.g. a second district for out-of-scope checks. */
   fixture?: { regions: typeof DEMO_REGIONS; accounts: typeof DEMO_ACCOUNTS };
   production?: boolean;
+  /** Development mode (statement counts, internal error detail); default: unless `production`. */
+  development?: boolean;
   tokenTtlSeconds?: number;
   /** More environment for loadConfig, e.g. `{ CORS_ORIGINS: '…' }`. */
   env?: NodeJS.ProcessEnv;
@@ -79,6 +81,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config = {
     ...loadConfig({ ...options.env, NODE_ENV: 'test', DATABASE_URL: database.url }),
     production: options.production ?? false,
+    // Tests read the statement count and internal detail, which only development mode shows.
+    development: options.development ?? !options.production,
   };
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   let db: OpenDatabase | undefined;

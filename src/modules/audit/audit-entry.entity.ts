@@ -48,6 +48,7 @@ const TENANT_KEYED = new Set([
 @Entity('audit_log')
 @Index(['districtCode', 'at'])
 @Index(['districtCode', 'subjectType', 'subjectId'])
+@Index(['districtCode', 'seq'], { unique: true })
 @ObjectType('AuditEntry', { implements: Node, description: 'An entry of the append-only audit log (审计日志).' })
 export class AuditEntry extends DistrictRow {
   @CreateDateColumn({ type: 'timestamptz' })
@@ -109,4 +110,20 @@ export class AuditEntry extends DistrictRow {
   @Column({ type: 'varchar', length: 100, nullable: true })
   @Field(() => String, { nullable: true, description: 'Request id (请求标识), to join with the service logs' })
   requestId: string | null;
+
+  // The hash chain (tamper evidence): the database numbers each district's rows and hashes each
+  // over its content and the previous row's hash, in a trigger under a per-district lock, so that
+  // concurrent writers cannot fork the chain and no caller of the API can set these.
+
+  /** Position in the district's chain, from 1. */
+  @Column({ type: 'bigint', insert: false, update: false })
+  seq: string;
+
+  /** The previous row's `hash`; null for the first row of a district. */
+  @Column({ type: 'varchar', length: 64, nullable: true, insert: false, update: false })
+  prevHash: string | null;
+
+  /** SHA-256 (hex) of `prevHash` and this row's canonical content (`audit_row_hash`). */
+  @Column({ type: 'varchar', length: 64, insert: false, update: false })
+  hash: string;
 }

@@ -1,10 +1,44 @@
-import { Arg, Args, Ctx, Field, ID, InputType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsOptional, Length } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { fromGlobalIdOrThrow } from '../../graphql/node';
 import { AuditEntry, AuditKind } from './audit-entry.entity';
+import { defineEnum } from '../../graphql/define-enum';
+import type { AuditChainProblem as ProblemValue } from './audit.service';
+
+const AuditChainProblem = defineEnum('AuditChainProblem', 'How a link of the audit hash chain is broken (审计链断裂类型)', {
+  CONTENT_CHANGED: "The entry's content no longer matches its hash: it was edited (内容被改动)",
+  LINK_BROKEN: 'The entry does not follow the one before it: an entry was removed or put in out of turn (链接断开)',
+});
+
+@ObjectType('AuditChainBreak', { description: 'The first entry of a district audit chain that does not hold (审计链首个断点)' })
+class AuditChainBreak {
+  @Field(() => Int, { description: "Position of the entry in the district's chain, from 1 (序号)" })
+  position: number;
+
+  @Field(() => ID, { description: 'The entry (审计日志条目), as a global ID' })
+  entryId: string;
+
+  @Field(() => AuditChainProblem, { description: 'What is wrong with it (问题)' })
+  problem: ProblemValue;
+}
+
+@ObjectType('AuditChainCheck', { description: "Result of recomputing a district's audit hash chain (审计链校验结果)" })
+class AuditChainCheck {
+  @Field({ description: 'District code (区代码)' })
+  districtCode: string;
+
+  @Field({ description: 'True when every entry matches its hash and follows the one before it (完整)' })
+  ok: boolean;
+
+  @Field(() => Int, { description: 'Entries checked (已校验条目数)' })
+  entriesChecked: number;
+
+  @Field(() => AuditChainBreak, { nullable: true, description: 'The first broken link, if any (首个断点)' })
+  firstBrokenLink: AuditChainBreak | null;
+}
 
 @InputType({ description: 'Filters for the audit log (审计日志筛选)' })
 class AuditFilter {
@@ -47,5 +81,17 @@ export class AuditResolver {
     const { type, key } = fromGlobalIdOrThrow(subjectId, 'subjectId');
     const subjectType = rest.subjectType ?? (type === 'CommitteeView' ? 'Committee' : type);
     return ctx.services.audit.list(ctx.caller, { ...rest, subjectType, subjectId: key.split(':').pop() }, page);
+  }
+
+  @Query(() => AuditChainCheck, {
+    nullable: true,
+    description: "Recomputes a district's audit hash chain (校验审计日志链) and names its first broken link, if any.",
+  })
+  @Needs('verify', 'AuditEntry')
+  verifyAuditChain(
+    @Ctx() ctx: RequestContext,
+    @Arg('districtCode', { description: 'District code (区代码)' }) districtCode: string,
+  ): Promise<AuditChainCheck> {
+    return ctx.services.audit.verifyChain(ctx.caller, districtCode);
   }
 }

@@ -15,7 +15,10 @@ export class NodeResolver {
   async node(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Node> {
     const { type, key } = fromGlobalIdOrThrow(id);
     const found = await fetchNode(ctx, type, key);
-    if (!found) throw notFound('node.notFound', { type: 'Object' });
+    if (!found) {
+      await ctx.services.audit.noteHiddenNode(ctx.caller, type, key);
+      throw notFound('node.notFound', { type: 'Object' });
+    }
     return found;
   }
 }

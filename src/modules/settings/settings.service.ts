@@ -35,7 +35,10 @@ export class SettingsService {
   async update(caller: Caller, key: string, value: number | null): Promise<void> {
     const districtCode = caller.actor!.districtCode;
     assertCan(caller, 'update', 'Settings', { districtCode });
-    const definition = (SETTING_DEFINITIONS as Record<string, (typeof SETTING_DEFINITIONS)[SettingKey]>)[key];
+    // Own keys only: `toString` or `constructor` would otherwise find what every object inherits.
+    const definition = Object.hasOwn(SETTING_DEFINITIONS, key)
+      ? (SETTING_DEFINITIONS as Record<string, (typeof SETTING_DEFINITIONS)[SettingKey]>)[key]
+      : undefined;
     if (!definition) throw badInput('key', 'settings.unknown', { key });
     if (value !== null) {
       if (!Number.isFinite(value) || value < definition.min || value > definition.max) {
