@@ -221,6 +221,11 @@ export const POLICY: readonly Grant[] = [
     g(role, 'read', 'Delegation', 'township', 'P3.1', 'Township staff see the delegations their township holds.',
       '乡镇（街道）工作人员查看本乡镇（街道）获得的委托。')),
 
+  g(DISTRICT_OFFICER, 'supervise', 'Case', 'district', 'P4.3', 'The district checks every past decision against the authority in force on its date.',
+    '区民政对照决定当日有效的委托，检查每一项已作出的审核确认决定。'),
+  g(AUDITOR, 'supervise', 'Case', 'district', 'D§13', 'Audit checks whether each decision behind a payment was made by the authority of its date.',
+    '审计部门核查每笔发放背后的决定是否由当日有权机关作出。'),
+
   // ── Finance (P4.4): payees and amounts, not household detail ───────────────────────────────
   g(FINANCE_OFFICER, 'read', 'Household', 'district', 'P4.4', 'Finance pays the payee: it sees the name and bank account, not the household\'s situation.',
     '财政部门向领款人支付：只看姓名和银行账户，不看家庭情况。',

@@ -143,6 +143,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read CaseRecord': 'SVTD',
     'read AuditEntry': 'SVTD',
     'spotCheck Case': 'SVTD',
+    'supervise Case': 'SVTD', // P4.3: past decisions against the authority of their date
     'confirm Case': 'SVTD',
     'read Enrolment': 'SVTD',
     'read Committee': 'SVTD',
@@ -191,6 +192,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'create AuditFinding': 'SVTD',
     'read AuditFinding': 'SVTD',
     'read Delegation': 'SVTD', // P5
+    'supervise Case': 'SVTD', // D§13: past decisions against the authority of their date
   },
   [Role.POVERTY_OFFICER]: {
     // P4.4
