@@ -14,7 +14,7 @@ import { Committee } from '../committee/committee.entity';
 import type { CommitteeService } from '../committee/committee.service';
 import type { Programme } from '../case/case.entity';
 import { Delegation, DelegationKind } from './delegation.entity';
-import { delegationsInForce } from './delegations-in-force';
+import { delegationsInForce, today } from './delegations-in-force';
 
 /** Civil-affairs staff a township needs (P6.2, D§11): 3 up to 30,000 residents, one more per further full 10,000. */
 export function requiredCaseworkers(population: number): number {
@@ -62,7 +62,7 @@ export class DelegationService {
       createdById: caller.actor!.accountId,
     });
     const saved = await this.writes.guardedCreate(caller, 'Delegation', delegation, 'create', async (manager) => {
-      const missing = await this.missingPreconditions(township.districtCode, township.code);
+      const missing = await this.missingPreconditions(township.districtCode, township.code, input.effectiveFrom);
       if (missing.length) throw unmet(...missing);
       const overlapping = await this.grantInForce(township.districtCode, township.code, input.programme, input.effectiveFrom);
       if (overlapping) throw conflict('delegation.alreadyInForce', { townshipCode: township.code, programme: input.programme });
@@ -117,10 +117,12 @@ export class DelegationService {
   }
 
   /**
-   * What a township must have before it can take up a delegation (P3.2, P5.1, D§13), each check one
-   * entry: today a valid joint review committee.
+   * What a township must have on the delegation's date before it can take it up (P3.2, P5.1, D§13),
+   * each check one entry: a valid joint review committee, its memberships as they stood at the end
+   * of that date when it has passed (a backdated grant needs the committee of its date), as they
+   * stand now for today or a later date (memberships are never dated ahead).
    */
-  private async missingPreconditions(districtCode: string, townshipCode: string): Promise<Message[]> {
+  private async missingPreconditions(districtCode: string, townshipCode: string, on: string): Promise<Message[]> {
     const committee = await this.data
       .system('check a committee against its members')
       .getRepository(Committee)
@@ -128,7 +130,8 @@ export class DelegationService {
       .where('c.district_code = :districtCode AND c.township_code = :townshipCode', { districtCode, townshipCode })
       .getOne();
     if (!committee) return [message('delegation.precondition.noCommittee', { townshipCode })];
-    const state = await this.committees.stateOf(this.data.system('check a committee against its members').manager, committee);
+    const at = on < today() ? new Date(`${on}T23:59:59.999Z`) : null;
+    const state = await this.committees.stateOf(this.data.system('check a committee against its members').manager, committee, at);
     return state.problems.length ? [message('delegation.precondition.committeeInvalid', { townshipCode }), ...state.problems] : [];
   }
 
