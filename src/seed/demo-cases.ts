@@ -294,13 +294,13 @@ class DemoCase {
       await manager.insert(AuditEntry, {
         ...place,
         kind: 'CHANGE',
-        action: 'seedDecisionWithoutAuthority',
+        action: 'concludeReview',
         subjectType: 'Case',
         subjectId: found.id,
         actorId: null,
         actorUsername: null,
         requestId: null,
-        details: { decidedBy: this.head, decisionAuthority: DecisionAuthority.DELEGATION },
+        details: { recordedBy: 'seed', decidedBy: this.head, decisionAuthority: DecisionAuthority.DELEGATION, decidedUnder: null },
       });
     });
   }
