@@ -23,6 +23,7 @@ export const ACTIONS: readonly Action[] = [
   'deliver',
   'file',
   'spotCheck',
+  'supervise',
   'pay',
   'confirm',
   'verify',

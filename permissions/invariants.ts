@@ -240,12 +240,14 @@ function never(spec: {
 export const KIN_BARRED_ACTIONS: readonly Action[] = ['investigate', 'assess', 'appraise', 'vote', 'review', 'decide', 'pay'];
 
 /** The personal fields a role's row in D§2 lets it read: finance pays the payee's bank account (D§10);
- * a department verifies by the ID number (D§7). Every other personal field is closed to these roles. */
+ * a department verifies by the ID number (D§7). The bank batch file (`PaymentBatch.file`) is nothing
+ * but payees' names and accounts: finance exports it and the bank it is sent to reads it (D§10).
+ * Every other personal field is closed to these roles. */
 export const PERSONAL_READS: Partial<Record<Role, readonly string[]>> = {
-  [Role.FINANCE_OFFICER]: ['bankAccount'],
+  [Role.FINANCE_OFFICER]: ['bankAccount', 'file'],
   [Role.AUDITOR]: [],
   [Role.POVERTY_OFFICER]: [],
-  [Role.DEPARTMENT]: ['idNumber'],
+  [Role.DEPARTMENT]: ['idNumber', 'file'],
 };
 
 /** What ADMIN's row in D§2 lets it touch: accounts, places, keys, role grants, the policy and settings,
@@ -257,6 +259,8 @@ export const ADMIN_REACH: Partial<Record<SubjectName, (target: Target, world: Wo
   RoleGrant: () => true,
   Policy: () => true,
   Settings: () => true,
+  // Which townships lack the staff or village assistants the plan requires: a count of accounts (D§11).
+  StaffingReport: () => true,
   AuditEntry: (target, world) => target.row.actorId === world.me,
 };
 

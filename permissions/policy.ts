@@ -269,6 +269,10 @@ export const POLICY: readonly Grant[] = [
   ...[TOWNSHIP_HEAD, TOWNSHIP_CASEWORKER].map((role) =>
     g(role, 'read', 'Statistics', 'township', 'P4.2', 'The township keeps the statistics of its own cases and recipients.',
       '乡镇（街道）负责本乡镇（街道）案件和救助对象的统计报表。')),
+  g(DISTRICT_OFFICER, 'supervise', 'Case', 'district', 'P4.3', 'The district checks every past decision against the authority in force on its date.',
+    '区民政对照决定当日有效的委托，检查每一项已作出的审核确认决定。'),
+  g(AUDITOR, 'supervise', 'Case', 'district', 'D§13', 'Audit checks whether each decision behind a payment was made by the authority of its date.',
+    '审计部门核查每笔发放背后的决定是否由当日有权机关作出。'),
 
   // ── Finance (P4.4): payees and amounts, not household detail ───────────────────────────────
   g(FINANCE_OFFICER, 'read', 'Household', 'district', 'P4.4', 'Finance pays the payee: it sees the name and bank account, not the household\'s situation.',
@@ -583,9 +587,12 @@ export const POLICY: readonly Grant[] = [
   ...forAllRoles((role) => g(role, 'decide', 'FundRequest', 'district', 'D§10', 'Two people: whoever compiled a fund request does not approve it.',
     '资金申请的汇总人不得审批本人汇总的申请。',
     { inverted: true, when: { conditions: { compiledById: '$accountId' }, text: { zh: '本人汇总的资金申请', en: 'fund requests it compiled itself' } } })),
-  ...(['Roster', 'RosterLine', 'FundRequest', 'PaymentBatch', 'Payment'] as const).map((subject) =>
+  ...(['Roster', 'FundRequest'] as const).map((subject) =>
     g(AUDITOR, 'read', subject, 'district', 'P4.4', 'Audit audits how assistance funds are used and paid: the whole monthly cycle.',
       '审计部门审计救助资金的使用和发放：查看月度发放全过程。')),
+  ...(['RosterLine', 'PaymentBatch', 'Payment'] as const).map((subject) =>
+    g(AUDITOR, 'read', subject, 'district', 'P4.4', 'Audit audits every payee and payment of the monthly cycle, ID numbers and accounts masked (D§2).',
+      '审计部门审计月度发放的每个收款人和每笔发放，身份证号和账号脱敏显示。', { fields: nonPersonalFields(subject) })),
   g(DEPARTMENT, 'read', 'PaymentBatch', 'self', 'P4.4', 'A bank integration sees only the batches sent to it.',
     '银行接口只能看到发给本行的代发批次。'),
   g(DEPARTMENT, 'answer', 'PaymentBatch', 'self', 'P4.4', 'A bank integration reports the results of the batches sent to it: paid, or failed with the reason.',

@@ -32,6 +32,8 @@ export type Action =
   | 'deliver'
   | 'file'
   | 'spotCheck'
+  // supervision of decisions against the authority of their date (D§13)
+  | 'supervise'
   | 'pay'
   | 'confirm'
   | 'verify'

@@ -1,5 +1,5 @@
 import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
-import { as, caseOf, letNoticePass, setHexiCommittee } from './support/workflow';
+import { acceptedWorkPlan, accountIdOf, as, caseOf, letNoticePass, setHexiCommittee } from './support/workflow';
 
 /**
  * The authority to decide as records (P3.1, P3.3, P5, D§13), over HTTP on the seeded demo: the
@@ -217,5 +217,31 @@ describe('a township without a valid committee cannot take up a delegation (P3.2
       'delegation.precondition.noAcceptedWorkPlan',
     ]);
     expect((await as(bare, 'district.officer', HISTORY, {})).delegations.totalCount).toBe(0);
+  });
+
+  it("checks the committee as it stood on the delegation's date: formed today, it cannot take up a delegation from yesterday", async () => {
+    const seats = ['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2', 'hexi.member3'];
+    const functions = ['CHAIR', 'CIVIL_AFFAIRS', 'DISCIPLINE_INSPECTION', 'FINANCE', 'POVERTY_ALLEVIATION'];
+    const members = await Promise.all(seats.map(async (u, i) => ({ accountId: await accountIdOf(bare, u), function: functions[i] })));
+    const formed = await as(bare, 'hexi.head', 'mutation($i: SetCommitteeInput!) { setCommittee(input: $i) { committee { valid } } }', {
+      i: { townshipCode: HEXI, members, deputyChairId: await accountIdOf(bare, 'hexi.member3') },
+    });
+    expect(formed.setCommittee.committee.valid).toBe(true);
+    await acceptedWorkPlan(bare, HEXI);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const backdated = await bare.gql(
+      GRANT,
+      { i: { townshipCode: HEXI, programme: 'DIBAO', effectiveFrom: yesterday, documentReference: '云溪民发〔2026〕52号' } },
+      await bare.login('district.officer'),
+    );
+    expect(codeOf(backdated)).toBe('INVALID_TRANSITION');
+    expect(unmetKeysOf(backdated)).toEqual(
+      expect.arrayContaining(['delegation.precondition.committeeInvalid', 'committee.problem.tooFewMembers']),
+    );
+    expect((await as(bare, 'district.officer', HISTORY, {})).delegations.totalCount).toBe(0);
+    const fromToday = await as(bare, 'district.officer', GRANT, {
+      i: { townshipCode: HEXI, programme: 'DIBAO', effectiveFrom: today(), documentReference: '云溪民发〔2026〕53号' },
+    });
+    expect(fromToday.grantDelegation.delegation).toMatchObject({ kind: 'GRANT', townshipCode: HEXI, effectiveFrom: today() });
   });
 });

@@ -43,11 +43,12 @@ it('refuses each tier without a grant for the declared action, and anonymous cal
         const anonymous = await t.gql(query, variables);
         if (codeOf(anonymous) !== 'UNAUTHENTICATED') unexpected.push(`anonymous ${field.name}: ${codeOf(anonymous) ?? 'allowed'}`);
       }
-      if (requirement.kind !== 'can') continue;
+      if (requirement.kind !== 'can' && requirement.kind !== 'can-any') continue;
+      const actions: string[] = requirement.kind === 'can' ? [requirement.action] : requirement.actions;
       const refused = ACCOUNTS.filter(
         (account) =>
           !POLICY.some(
-            (g) => account.roles.includes(g.role) && g.action === requirement.action && g.subject === requirement.subject && !g.inverted,
+            (g) => account.roles.includes(g.role) && actions.includes(g.action) && g.subject === requirement.subject && !g.inverted,
           ),
       );
       for (const account of refused) {

@@ -18,7 +18,7 @@ const THIS = monthFromNow(0);
 const ROSTER = 'id month status total lineCount townshipCode';
 const BUILD = `mutation($i: BuildRosterInput!) { buildRoster(input: $i) { roster { ${ROSTER} } } }`;
 const SUBMIT_ROSTER = `mutation($i: SubmitRosterInput!) { submitRoster(input: $i) { roster { ${ROSTER} } } }`;
-const LINES = `query($m: String) { rosters(month: $m) { nodes { id townshipCode lines(first: 100) { totalCount nodes {
+const LINES = `query($m: String) { rosters(month: $m, first: 10) { nodes { id townshipCode lines(first: 100) { totalCount nodes {
   id payee programme payeeName idNumber bankName bankAccount amount } } } } }`;
 const REQUEST = 'id month status requestedTotal allocatedAmount returnReasons';
 const SUBMIT_REQUEST = `mutation($i: SubmitFundRequestInput!) { submitFundRequest(input: $i) { fundRequest { ${REQUEST} } } }`;
@@ -247,8 +247,12 @@ describe('the monthly cycle: roster → request → approval → batch → resul
     const line = rosters.nodes[0].lines.nodes[0];
     expect(line.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     expect(line.bankAccount).toMatch(/^\d{19}$/);
-    const { rosters: full } = await as(t, 'auditor', LINES, { m: NEXT });
+    const { rosters: full } = await as(t, 'district.officer', LINES, { m: NEXT });
     expect(full.nodes[0].lines.nodes[0].idNumber).toMatch(/^\d{17}[\dX]$/);
+    // Audit reads every payee, with the ID number and the account masked (D§2, invariant reads.personal.AUDITOR).
+    const { rosters: audited } = await as(t, 'auditor', LINES, { m: NEXT });
+    expect(audited.nodes[0].lines.nodes[0].idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    expect(audited.nodes[0].lines.nodes[0].bankAccount).not.toBe(line.bankAccount);
     const enrolment = await as(
       t,
       'finance',

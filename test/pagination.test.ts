@@ -96,6 +96,14 @@ const WALKS: Record<string, WalkFixture> = {
     overrides: "jsonb_build_object('payee_key', gen_random_uuid())",
   },
   workPlans: { caller: 'district.officer', table: 'work_plans', sortColumn: 'created_at' },
+  // Decisions with no authority recorded are flagged by the historical check (D§13).
+  decisionsWithoutAuthority: {
+    caller: 'auditor',
+    table: 'cases',
+    sortColumn: 'decided_at',
+    where: 'decided_at IS NOT NULL AND decision_authority IS NULL',
+    overrides: "jsonb_build_object('decision_authority', NULL)",
+  },
 };
 
 /** Copies one row of the fixture's table `count` times, created at the SQL instant `at` (which may
@@ -169,32 +177,37 @@ const PAGE = (field: string) => `query($first: Int, $after: String) { ${field}(f
   totalCount edges { cursor node { id } } nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
 
 describe.each(Object.entries(WALKS))('%s', (field, fixture) => {
-  it.each(PAGE_SIZES)('walked %i at a time while rows are added, returns every earlier row once and counts every row', async (size) => {
-    const token = await t.login(fixture.caller);
-    const before = new Set(await listedRows(fixture));
-    expect(before.size).toBeGreaterThanOrEqual(TIED_ROWS);
-    const added: string[] = [];
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (let page = 0; ; page += 1) {
-      const result: GraphQLResult<Record<string, Page>> = await t.gql(PAGE(field), { first: size, after }, token);
-      expect(result.errors).toBeUndefined();
-      const connection = result.data![field];
-      expect(connection.totalCount).toBe(before.size + added.length);
-      expect(connection.edges.length).toBeLessThanOrEqual(size);
-      expect(connection.nodes).toEqual(connection.edges.map((edge) => edge.node));
-      expect(connection.pageInfo.startCursor).toBe(connection.edges[0]?.cursor ?? null);
-      expect(connection.pageInfo.endCursor).toBe(connection.edges.at(-1)?.cursor ?? null);
-      seen.push(...connection.edges.map((edge) => rowKeyOf(edge.node.id)));
-      if (!connection.pageInfo.hasNextPage) break;
-      after = connection.pageInfo.endCursor;
-      // Between pages a row arrives: newer than all, or sharing the tied instants.
-      added.push(...(await insertRows(fixture, 1, page % 2 === 0 ? 'clock_timestamp()' : TIED_AT)));
-    }
-    expect(seen.filter((id, index) => seen.indexOf(id) !== index)).toEqual([]);
-    expect(seen.filter((id) => before.has(id)).sort()).toEqual([...before].sort());
-    expect(seen.filter((id) => !before.has(id) && !added.includes(id))).toEqual([]);
-  });
+  it.each(PAGE_SIZES)(
+    'walked %i at a time while rows are added, returns every earlier row once and counts every row',
+    async (size) => {
+      const token = await t.login(fixture.caller);
+      const before = new Set(await listedRows(fixture));
+      expect(before.size).toBeGreaterThanOrEqual(TIED_ROWS);
+      const added: string[] = [];
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; ; page += 1) {
+        const result: GraphQLResult<Record<string, Page>> = await t.gql(PAGE(field), { first: size, after }, token);
+        expect(result.errors).toBeUndefined();
+        const connection = result.data![field];
+        expect(connection.totalCount).toBe(before.size + added.length);
+        expect(connection.edges.length).toBeLessThanOrEqual(size);
+        expect(connection.nodes).toEqual(connection.edges.map((edge) => edge.node));
+        expect(connection.pageInfo.startCursor).toBe(connection.edges[0]?.cursor ?? null);
+        expect(connection.pageInfo.endCursor).toBe(connection.edges.at(-1)?.cursor ?? null);
+        seen.push(...connection.edges.map((edge) => rowKeyOf(edge.node.id)));
+        if (!connection.pageInfo.hasNextPage) break;
+        after = connection.pageInfo.endCursor;
+        // Between pages a row arrives: newer than all, or sharing the tied instants.
+        added.push(...(await insertRows(fixture, 1, page % 2 === 0 ? 'clock_timestamp()' : TIED_AT)));
+      }
+      expect(seen.filter((id, index) => seen.indexOf(id) !== index)).toEqual([]);
+      expect(seen.filter((id) => before.has(id)).sort()).toEqual([...before].sort());
+      expect(seen.filter((id) => !before.has(id) && !added.includes(id))).toEqual([]);
+      // Three connections list cases, so the cases walked one at a time are several hundred pages.
+    },
+    180_000,
+  );
 });
 
 describe('cursors and page sizes', () => {

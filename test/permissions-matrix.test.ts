@@ -180,6 +180,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read AuditEntry': 'SVTD',
     'verify AuditEntry': 'SVTD',
     'spotCheck Case': 'SVTD',
+    'supervise Case': 'SVTD', // P4.3: past decisions against the authority of their date
     'confirm Case': 'SVTD',
     'read Enrolment': 'SVTD',
     // P4.3: supervises dynamic management, records none of it
@@ -266,6 +267,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read FundRequest': 'SVTD',
     'read PaymentBatch': 'SVTD',
     'read Payment': 'SVTD',
+    'supervise Case': 'SVTD', // D§13: past decisions against the authority of their date
   },
   [Role.POVERTY_OFFICER]: {
     // P4.4

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { TRANSITIONS } from '../src/modules/case/workflow';
+import { actionsOf, TRANSITIONS } from '../src/modules/case/workflow';
 import { renderWorkflow } from '../src/modules/case/workflow-doc';
 import { buildAppSchema } from '../src/graphql/schema';
 import { requirementOf } from '../src/graphql/guards';
@@ -16,9 +16,11 @@ describe('the workflow table', () => {
     const mutations = (await buildAppSchema()).getMutationType()!.getFields();
     for (const transition of TRANSITIONS) {
       expect([transition.step, Boolean(mutations[transition.step])]).toEqual([transition.step, true]);
+      // A step that may end in a decision is open to whoever may take it or decide it (D§13).
+      const actions = actionsOf(transition);
       expect([transition.step, requirementOf('Mutation', transition.step)]).toEqual([
         transition.step,
-        { kind: 'can', action: transition.action, subject: 'Case' },
+        actions.length > 1 ? { kind: 'can-any', actions, subject: 'Case' } : { kind: 'can', action: transition.action, subject: 'Case' },
       ]);
     }
   });

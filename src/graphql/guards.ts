@@ -8,7 +8,10 @@ import type { RequestContext } from './context';
 /** What a Query or Mutation field needs before its resolver runs. Every root field declares one;
  * a test fails on any that does not. */
 export type Requirement =
-  { kind: 'public'; why: string } | { kind: 'signed-in'; why: string } | { kind: 'can'; action: Action; subject: SubjectName };
+  | { kind: 'public'; why: string }
+  | { kind: 'signed-in'; why: string }
+  | { kind: 'can'; action: Action; subject: SubjectName }
+  | { kind: 'can-any'; actions: Action[]; subject: SubjectName };
 
 /** `ResolverClass.method` → its requirement, filled as resolver classes load. */
 const REQUIREMENTS = new Map<string, Requirement>();
@@ -42,6 +45,18 @@ function declare(
 export function Needs(action: Action, subject: SubjectName): MethodDecorator {
   return declare({ kind: 'can', action, subject }, (ctx, operation, args) => {
     assertCan(ctx.caller, action, subject, undefined, undefined, { operation, subjectId: targetOf(args) });
+  });
+}
+
+/**
+ * The caller must be allowed one of `actions` on some `subject`: a step whose outcome decides which
+ * action it needs (a committee review that ends in a refusal is a decision, D§13). The service
+ * checks the action of the outcome on the row; a caller allowed none is refused for the first.
+ */
+export function NeedsAny(actions: [Action, ...Action[]], subject: SubjectName): MethodDecorator {
+  return declare({ kind: 'can-any', actions, subject }, (ctx, operation, args) => {
+    if (actions.some((action) => ctx.caller.actor && ctx.caller.ability.can(action, subject))) return;
+    assertCan(ctx.caller, actions[0], subject, undefined, undefined, { operation, subjectId: targetOf(args) });
   });
 }
 

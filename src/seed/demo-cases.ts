@@ -1,5 +1,6 @@
 import { Department } from '../../permissions/roles';
-import { Case, CaseStatus, Channel, Programme, SupportForm } from '../modules/case/case.entity';
+import { Case, CaseEvent, CaseStatus, Channel, DecisionAuthority, Programme, SupportForm } from '../modules/case/case.entity';
+import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { SpotCheckOutcome } from '../modules/case/case-records.entity';
 import type { SelfCareItems } from '../modules/case/amounts';
 import { dueAtFor } from '../modules/case/deadlines';
@@ -114,8 +115,8 @@ class DemoRun {
 
   /** A committee meeting on cases of one township (D§4): the caseworker schedules it and records
    * every member present, each member votes on each case unless recused as its investigator
-   * (approving unless `votes` says otherwise), and the head concludes. */
-  async meeting(agenda: { case: DemoCase; votes?: Record<string, Vote>; reasons?: string }[]): Promise<void> {
+   * (approving unless `votes` says otherwise), and the head concludes unless `conclude` is false. */
+  async meeting(agenda: { case: DemoCase; votes?: Record<string, Vote>; reasons?: string }[], conclude = true): Promise<void> {
     const { townshipCode, prefix } = agenda[0].case;
     const members = COMMITTEE_SEATS.map(([name]) => `${prefix}.${name}`);
     const held = await this.staff.as(`${prefix}.caseworker`, async (caller, services) => {
@@ -138,6 +139,7 @@ class DemoRun {
         await this.staff.as(member, (caller, services) => services.committees.castVote(caller, held, item.case.key, vote, note));
       }
     }
+    if (!conclude) return;
     for (const item of agenda) {
       await item.case.step(item.case.head, 'concludeReview', { meetingId: held.id, reasons: item.reasons ?? null });
     }
@@ -261,6 +263,57 @@ class DemoCase {
     if (options.care) await this.assessCare(options.care);
     await this.step(this.caseworker, 'submitForReview');
     return this;
+  }
+
+  /**
+   * A refusal the township head signed without the authority to (D§13): Baiyun has never held a
+   * delegation, so the workflow now refuses the head and only the district may decide there. The
+   * seed records it as a system act — as a decision taken before delegations were enforced would
+   * stand in the records — so that the historical check (`decisionsWithoutAuthority`) has one to
+   * flag: decided by the head, claiming the township's authority, under no delegation.
+   */
+  async recordDecisionWithoutAuthority(reasons: string): Promise<void> {
+    const { dataSource, services } = this.staff;
+    const calendar = await services.settings.calendarOf(this.key.districtCode);
+    await dataSource.transaction(async (manager) => {
+      const found = await manager.findOneByOrFail(Case, { districtCode: this.key.districtCode, id: this.key.id });
+      const from = found.status;
+      const now = new Date();
+      Object.assign(found, {
+        status: CaseStatus.DENIED,
+        statusSince: now,
+        refusalReasons: reasons,
+        decidedById: this.staff.idOf(this.head),
+        decidedAt: now,
+        decisionAuthority: DecisionAuthority.DELEGATION,
+        decidedUnderId: null,
+        decisionDueAt: null,
+      });
+      found.dueAt = dueAtFor(CaseStatus.DENIED, found, calendar, now);
+      await manager.save(found);
+      const place = { districtCode: found.districtCode, townshipCode: found.townshipCode, villageCode: found.villageCode };
+      await manager.insert(CaseEvent, {
+        ...place,
+        caseId: found.id,
+        fromStatus: from,
+        toStatus: CaseStatus.DENIED,
+        action: 'concludeReview',
+        actorId: null,
+        actorUsername: 'system',
+        note: `Refused by ${this.head} while the township held no delegation; recorded by the seed (D§13).`,
+      });
+      await manager.insert(AuditEntry, {
+        ...place,
+        kind: 'CHANGE',
+        action: 'concludeReview',
+        subjectType: 'Case',
+        subjectId: found.id,
+        actorId: null,
+        actorUsername: null,
+        requestId: null,
+        details: { recordedBy: 'seed', decidedBy: this.head, decisionAuthority: DecisionAuthority.DELEGATION, decidedUnder: null },
+      });
+    });
   }
 
   /**
@@ -450,8 +503,10 @@ async function seedInvestigating(run: DemoRun): Promise<void> {
   await investigating.accountIncome([{ source: '零工 (odd jobs)', monthlyYuan: 500 }]);
 }
 
-/** Baiyun Township, short of staff: materials missing, an application refused, a refusal by the
- * committee with its reasons, and an emergency payment whose paperwork is still to do. */
+/** Baiyun Township, short of staff and without a delegation: materials missing, an application
+ * refused, a refusal by the committee with its reasons that its head signed without the authority
+ * to (the one decision the historical check flags, D§13), and an emergency payment whose paperwork
+ * is still to do. */
 async function seedBaiyun(run: DemoRun): Promise<void> {
   const materials = await run.apply(dibao('510199201201', head('罗大勇', '19760707')));
   await materials.step(materials.caseworker, 'requestMaterials', {
@@ -476,13 +531,18 @@ async function seedBaiyun(run: DemoRun): Promise<void> {
     ),
   );
   const denied = await (await run.apply(dibao('510199201202', head('谢秋菊', '19701201')))).prepareForReview(700);
-  await run.meeting([
-    {
-      case: denied,
-      votes: { 'baiyun.head': Vote.REJECT, 'baiyun.member1': Vote.REJECT, 'baiyun.member2': Vote.REJECT, 'baiyun.member4': Vote.REJECT },
-      reasons: '家庭人均月收入700元，高于农村低保标准620元 (per-capita income of 700 yuan a month is above the rural standard of 620)',
-    },
-  ]);
+  await run.meeting(
+    [
+      {
+        case: denied,
+        votes: { 'baiyun.head': Vote.REJECT, 'baiyun.member1': Vote.REJECT, 'baiyun.member2': Vote.REJECT, 'baiyun.member4': Vote.REJECT },
+      },
+    ],
+    false,
+  );
+  await denied.recordDecisionWithoutAuthority(
+    '家庭人均月收入700元，高于农村低保标准620元 (per-capita income of 700 yuan a month is above the rural standard of 620)',
+  );
   const emergency = await run.apply({
     villageCode: '510199201203',
     programme: Programme.LINSHI,

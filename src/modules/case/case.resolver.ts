@@ -10,7 +10,7 @@ import { Case, CaseEvent, CaseStatus, Channel, Programme } from './case.entity';
 import { Delegation } from '../delegation/delegation.entity';
 import { subject } from '@casl/ability';
 import { isOverdue } from './deadlines';
-import { nextStepsOf } from './workflow';
+import { actionsOf, nextStepsOf } from './workflow';
 import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection, SpotCheck } from './case-records.entity';
 import { Account } from '../account/account.entity';
 import { Role } from '../../../permissions/roles';
@@ -127,6 +127,16 @@ export class CaseResolver {
     return ctx.services.cases.page(ctx.caller, { overdue: true }, page);
   }
 
+  @Query(() => CaseConnection, {
+    nullable: true,
+    description:
+      'The historical check of D§13 (越权决定检查): decided cases whose decision lacked the authority of its date — a township decision (decisionAuthority DELEGATION) without a delegation in force for its township and programme that day, a district decision (DISTRICT) while one was, or no authority recorded — as the delegation records stood when it was made; newest decision first. DISTRICT_OFFICER, AUDITOR.',
+  })
+  @Needs('supervise', 'Case')
+  decisionsWithoutAuthority(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<Case>> {
+    return ctx.services.cases.decisionsWithoutAuthority(ctx.caller, page);
+  }
+
   @Query(() => Case, { name: 'case', nullable: true, description: "One case by ID (案件详情); NOT_FOUND outside the caller's scope." })
   @Needs('read', 'Case')
   caseById(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Case> {
@@ -156,7 +166,7 @@ export class CaseResolver {
   @FieldResolver(() => [String], { description: 'Steps that may follow now and that the caller may take (可办理的下一步)' })
   nextSteps(@Root() found: Case, @Ctx() ctx: RequestContext): string[] {
     return nextStepsOf(found)
-      .filter((t) => ctx.caller.ability.can(t.action, subject('Case', found)))
+      .filter((t) => actionsOf(t).some((action) => ctx.caller.ability.can(action, subject('Case', found))))
       .map((t) => t.step);
   }
 

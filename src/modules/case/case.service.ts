@@ -5,7 +5,8 @@ import { decisionDueAtFor } from './deadlines';
 import type { Caller } from '../../auth/caller';
 import { escapeLike } from '../household/household.service';
 import { Person } from '../household/household.entity';
-import { Case, CaseEvent, CaseStatus, Channel, Programme } from './case.entity';
+import { Case, CaseEvent, CaseStatus, Channel, DecisionAuthority, Programme } from './case.entity';
+import { Delegation } from '../delegation/delegation.entity';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import type { KinService } from '../kin/kin.service';
 import type { HouseholdService } from '../household/household.service';
@@ -153,6 +154,47 @@ export class CaseService {
       return qb;
     };
     return keysetPage(base(), page, { type: 'Case', sortColumn: 'created_at' });
+  }
+
+  /**
+   * The historical check of D§13: decided cases whose decision did not have the authority of its
+   * date, as the delegation records stood when it was made (a grant or revocation recorded later
+   * with an earlier date changes nothing about it). Flagged are a township's decision (DELEGATION)
+   * with no grant for the case's township and programme in force that day among those it could
+   * cite, a district's decision (DISTRICT) while one was, and a decision with no authority recorded.
+   * Newest decision first.
+   */
+  decisionsWithoutAuthority(caller: Caller, page: PageArgs): Promise<Connection<Case>> {
+    // The decision's day, as the delegations in force are counted (in UTC, `today()`).
+    const day = "(c.decided_at AT TIME ZONE 'UTC')::date";
+    const revoked = this.data.scopedSql(caller, 'read', 'Delegation', Delegation, 'r', (revocations) =>
+      revocations
+        .select('1')
+        .andWhere("r.district_code = g.district_code AND r.kind = 'REVOCATION' AND r.revokes_id = g.id")
+        .andWhere(`r.created_at <= c.decided_at AND r.effective_from <= ${day}`),
+    );
+    const inForce = (andThen: string) =>
+      this.data.scopedSql(caller, 'read', 'Delegation', Delegation, 'g', (grants) =>
+        grants
+          .select('1')
+          .andWhere("g.district_code = c.district_code AND g.kind = 'GRANT' AND g.township_code = c.township_code")
+          .andWhere('g.programme = c.programme AND g.created_at <= c.decided_at')
+          .andWhere(`g.effective_from <= ${day} AND (g.effective_until IS NULL OR g.effective_until >= ${day})`)
+          .andWhere(`NOT EXISTS (${revoked.sql})`, revoked.params)
+          .andWhere(andThen),
+      );
+    const cited = inForce('g.id = c.decided_under_id');
+    const any = inForce('TRUE');
+    const qb = this.data
+      .scoped(caller, 'supervise', 'Case', Case, 'c')
+      .andWhere('c.decided_at IS NOT NULL')
+      .andWhere(
+        `(c.decision_authority IS NULL
+          OR (c.decision_authority = :delegation AND NOT EXISTS (${cited.sql}))
+          OR (c.decision_authority = :district AND EXISTS (${any.sql})))`,
+        { ...cited.params, ...any.params, delegation: DecisionAuthority.DELEGATION, district: DecisionAuthority.DISTRICT },
+      );
+    return keysetPage(qb, page, { type: 'DecisionWithoutAuthority', sortColumn: 'decided_at' });
   }
 
   findByKeys(caller: Caller, keys: readonly TenantKey[]): Promise<Case[]> {

@@ -6,7 +6,7 @@ import { DomainError, ErrorCode } from '../../errors';
 import { actorOf } from '../account/account.service';
 import type { Account } from '../account/account.entity';
 import { Case, CaseStatus } from './case.entity';
-import { Check, nextStepsOf, StepRun } from './workflow';
+import { actionsOf, Check, nextStepsOf, StepRun } from './workflow';
 import { currentLanguage } from '../../i18n/language';
 import { Message, message, render } from '../../i18n/message';
 
@@ -49,22 +49,29 @@ function regionFor(role: Role, c: Case): string {
   return tier === 'VILLAGE' ? c.villageCode : tier === 'TOWNSHIP' ? c.townshipCode : c.districtCode;
 }
 
-/** Roles whose grants, held for this case's village, township or district, allow the action (the policy table). */
-function rolesAllowed(action: Action, subject: SubjectName, row: object, c: Case, delegations: DelegationInForce[]): Role[] {
+/**
+ * Roles whose grants, held for this case's village, township or district, allow one of the actions
+ * (the policy table). A grant that names its holder (the deputy chair standing in for a recused
+ * chair, D§4) is tried as held by the account the case names for it.
+ */
+function rolesAllowed(actions: Action[], subject: SubjectName, row: object, c: Case, delegations: DelegationInForce[]): Role[] {
+  const holders = ['', ...c.actingChairIds];
   // Departments act only on the verification answers addressed to them, never on a case's steps.
   return Object.values(Role)
     .filter((role) => role !== Role.DEPARTMENT)
-    .filter((role) => {
-      const ability = defineAbilityFor({
-        accountId: '',
-        username: '',
-        districtCode: c.districtCode,
-        departmentCode: null,
-        roles: [{ role, regionCode: regionFor(role, c) }],
-        delegations,
-      });
-      return ability.can(action, asSubject(subject, { ...row }));
-    });
+    .filter((role) =>
+      holders.some((accountId) => {
+        const ability = defineAbilityFor({
+          accountId,
+          username: '',
+          districtCode: c.districtCode,
+          departmentCode: null,
+          roles: [{ role, regionCode: regionFor(role, c) }],
+          delegations,
+        });
+        return actions.some((action) => ability.can(action, asSubject(subject, { ...row })));
+      }),
+    );
 }
 
 /** The unmet requirements of a transition's guard, without the inputs the step itself will carry. */
@@ -97,12 +104,12 @@ export async function pendingStepsOf(
   const delegations = env.caller.actor!.delegations;
   const caseRow = { ...c };
   const scopeRow = { districtCode: c.districtCode, townshipCode: c.townshipCode, villageCode: c.villageCode };
-  const candidates: { step: string; action: Action; subject: SubjectName; row: object; unmet: Message[] }[] = [];
+  const candidates: { step: string; actions: Action[]; subject: SubjectName; row: object; unmet: Message[] }[] = [];
   for (const record of RECORD_STEPS[c.status] ?? []) {
     if (record.open && !record.open(meetings, c)) continue;
     candidates.push({
       step: record.step,
-      action: record.action,
+      actions: [record.action],
       subject: record.subject,
       row: record.subject === 'Case' ? caseRow : scopeRow,
       unmet: [],
@@ -113,14 +120,18 @@ export async function pendingStepsOf(
       transition.step === 'concludeReview' && meetings === 0
         ? [message('case.pending.meetingRequired')]
         : await unmetOf(run, transition.guard);
-    candidates.push({ step: transition.step, action: transition.action, subject: 'Case', row: caseRow, unmet });
+    // A step that may end in a decision lists who may take it and who may decide it: which one
+    // signs depends on the committee's tally (D§13).
+    candidates.push({ step: transition.step, actions: actionsOf(transition), subject: 'Case', row: caseRow, unmet });
   }
-  return candidates.map(({ step, action, subject, row, unmet }) => ({
+  return candidates.map(({ step, actions, subject, row, unmet }) => ({
     step,
-    roles: rolesAllowed(action, subject, row, c, delegations),
-    accounts: visibleAccounts.filter(
-      (account) => account.active && defineAbilityFor(actorOf(account, delegations)).can(action, asSubject(subject, { ...row }) as never),
-    ),
+    roles: rolesAllowed(actions, subject, row, c, delegations),
+    accounts: visibleAccounts.filter((account) => {
+      if (!account.active) return false;
+      const ability = defineAbilityFor(actorOf(account, delegations));
+      return actions.some((action) => ability.can(action, asSubject(subject, { ...row })));
+    }),
     unmet: unmet.map((requirement) => render(requirement, language)),
     dueAt: c.dueAt ?? c.decisionDueAt,
   }));

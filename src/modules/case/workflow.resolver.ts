@@ -1,6 +1,6 @@
 import { Arg, ClassType, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { Needs, NeedsAny } from '../../graphql/guards';
 import { tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { DecimalScalar } from '../../graphql/scalars';
@@ -201,9 +201,10 @@ export class WorkflowResolver {
   }
 
   @Mutation(() => ConcludeReviewPayload, {
-    description: "Conclude the committee's review of a case from a meeting's votes (联审联批结论), P3.2, D§4.",
+    description:
+      "Conclude the committee's review of a case from a meeting's votes (联审联批结论), P3.2, D§4: the chair opens the notice; a refusal is a decision (D§13), signed by whoever may decide the case.",
   })
-  @Needs('review', 'Case')
+  @NeedsAny(['review', 'decide'], 'Case')
   concludeReview(@Ctx() ctx: RequestContext, @Arg('input') input: ConcludeReviewInput) {
     return this.run(ctx, 'concludeReview', input, {
       meetingId: tenantKeyOfOrThrow(input.meetingId, 'Meeting', 'meetingId').id,

@@ -5,7 +5,9 @@ import type { Caller } from '../../auth/caller';
 import type { TenantKey } from '../../db/tenant-keys';
 import { Case, CaseEvent, CaseStatus, Programme } from './case.entity';
 import { DECIDED, dueAtFor } from './deadlines';
-import { invalidTransition, StepCollaborators, StepInput, StepRun, TRANSITION_BY_STEP } from './workflow';
+import { subject } from '@casl/ability';
+import { assertCan } from '../../auth/authorize';
+import { actionFor, actionsOf, invalidTransition, StepCollaborators, StepInput, StepRun, TRANSITION_BY_STEP } from './workflow';
 import { PendingStep, pendingStepsOf } from './pending-steps';
 import { Meeting } from '../committee/committee.entity';
 import type { Account } from '../account/account.entity';
@@ -42,7 +44,15 @@ export class WorkflowService {
     const transition = TRANSITION_BY_STEP.get(step);
     if (!transition) throw new Error(`No transition ${step} in the workflow table`);
     const calendar = await this.settings.calendarOf(key.districtCode);
-    return this.writes.guardedChange(caller, CASE, key, transition.action, async ({ manager, row: found }) => {
+    const actions = actionsOf(transition);
+    // A step that may end in a decision is open to whoever may take it or decide it; the action of the
+    // outcome it reaches is checked once the outcome is known, before anything is written (D§13).
+    const upfront = actions.length > 1 ? 'read' : transition.action;
+    return this.writes.guardedChange(caller, CASE, key, upfront, async ({ manager, row: found }) => {
+      if (!actions.some((action) => caller.ability.can(action, subject('Case', found)))) {
+        // Refused for the action the caller holds a grant of, so the refusal names the rule that applies (P1, D§13).
+        assertCan(caller, actions.find((action) => caller.ability.can(action, 'Case')) ?? transition.action, 'Case', found);
+      }
       assertVersion(found, expectedVersion);
       if (!transition.from.includes(found.status) || !transition.programmes.includes(found.programme)) throw invalidTransition(found, step);
       const now = new Date();
@@ -51,6 +61,7 @@ export class WorkflowService {
       if (missing.length) throw unmet(...missing);
       const to = transition.to ? await transition.to(run) : transition.outcomes[0];
       if (!transition.outcomes.includes(to)) throw new Error(`Workflow table: ${step} reached ${to}, not one of its outcomes`);
+      assertCan(caller, actionFor(transition, to), 'Case', found);
       await transition.effect?.(run, to);
       const from = found.status;
       found.status = to;

@@ -55,6 +55,9 @@ export interface Transition {
   step: string;
   /** The policy action the caller needs on the case. */
   action: Action;
+  /** Outcomes that decide the case (D§13): reaching one needs `decide`, under the same delegation
+   * condition as approving, instead of `action` (a committee's refusal is the township's decision). */
+  decides?: readonly CaseStatus[];
   from: readonly CaseStatus[];
   /** The states it can reach; the executor refuses any other. */
   outcomes: readonly CaseStatus[];
@@ -257,13 +260,15 @@ export const TRANSITIONS: readonly Transition[] = [
     action: 'review',
     from: [TOWNSHIP_REVIEW],
     outcomes: [PUBLIC_NOTICE, DENIED],
+    decides: [DENIED],
     programmes: REVIEWED,
-    clause: 'P3.2, D§4',
+    clause: 'P3.2, D§4, D§13',
     to: (run) => run.services.committees.tally(run),
     effect: async (run, to) => {
       if (to === PUBLIC_NOTICE) return openNotice(run);
       // The committee's refusal reaches the applicant in the head's own words, never in canned ones.
       setRefusal(run, 'case.review.reasonsRequired');
+      recordDecision(run);
       // A re-review after a correction order may end what an earlier approval started.
       await run.services.enrolments.endFor(run);
     },
@@ -456,6 +461,16 @@ function recordDecision(run: StepRun): void {
   c.decidedAt = run.now;
   c.decisionAuthority = delegation ? DecisionAuthority.DELEGATION : DecisionAuthority.DISTRICT;
   c.decidedUnderId = delegation?.id ?? null;
+}
+
+/** The action a step needs to reach `to`: `decide` where that outcome decides the case (D§13). */
+export function actionFor(transition: Transition, to: CaseStatus): Action {
+  return transition.decides?.includes(to) ? 'decide' : transition.action;
+}
+
+/** Every action that may let a caller take a step, whichever outcome it reaches. */
+export function actionsOf(transition: Transition): Action[] {
+  return transition.decides?.length ? [transition.action, 'decide'] : [transition.action];
 }
 
 export const TRANSITION_BY_STEP: ReadonlyMap<string, Transition> = new Map(TRANSITIONS.map((t) => [t.step, t]));

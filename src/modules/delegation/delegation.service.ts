@@ -16,7 +16,7 @@ import type { Programme } from '../case/case.entity';
 import { requiredCaseworkers } from '../staffing/staffing-rule';
 import { hasAcceptedWorkPlan } from '../work-plan/accepted-work-plan';
 import { Delegation, DelegationKind } from './delegation.entity';
-import { delegationsInForce } from './delegations-in-force';
+import { delegationsInForce, today } from './delegations-in-force';
 
 export interface GrantDelegationInput {
   townshipCode: string;
@@ -59,7 +59,7 @@ export class DelegationService {
       createdById: caller.actor!.accountId,
     });
     const saved = await this.writes.guardedCreate(caller, 'Delegation', delegation, 'create', async (manager) => {
-      const missing = await this.missingPreconditions(township.districtCode, township.code);
+      const missing = await this.missingPreconditions(township.districtCode, township.code, input.effectiveFrom);
       if (missing.length) throw unmet(...missing);
       const overlapping = await this.grantInForce(township.districtCode, township.code, input.programme, input.effectiveFrom);
       if (overlapping) throw conflict('delegation.alreadyInForce', { townshipCode: township.code, programme: input.programme });
@@ -114,10 +114,13 @@ export class DelegationService {
   }
 
   /**
-   * What a township must have before it can take up a delegation (P3.2, P5.1, D§13), each check one
-   * entry: a valid joint review committee, and a work plan the district accepted.
+   * What a township must have on the delegation's date before it can take it up (P3.2, P5.1, D§13),
+   * each check one entry: a valid joint review committee, its memberships as they stood at the end
+   * of that date when it has passed (a backdated grant needs the committee of its date), as they
+   * stand now for today or a later date (memberships are never dated ahead); and a work plan the
+   * district accepted.
    */
-  private async missingPreconditions(districtCode: string, townshipCode: string): Promise<Message[]> {
+  private async missingPreconditions(districtCode: string, townshipCode: string, on: string): Promise<Message[]> {
     const workPlan = (await hasAcceptedWorkPlan(this.data, districtCode, townshipCode))
       ? []
       : [message('delegation.precondition.noAcceptedWorkPlan', { townshipCode })];
@@ -128,7 +131,8 @@ export class DelegationService {
       .where('c.district_code = :districtCode AND c.township_code = :townshipCode', { districtCode, townshipCode })
       .getOne();
     if (!committee) return [message('delegation.precondition.noCommittee', { townshipCode }), ...workPlan];
-    const state = await this.committees.stateOf(this.data.system('check a committee against its members').manager, committee);
+    const at = on < today() ? new Date(`${on}T23:59:59.999Z`) : null;
+    const state = await this.committees.stateOf(this.data.system('check a committee against its members').manager, committee, at);
     const committeeProblems = state.problems.length
       ? [message('delegation.precondition.committeeInvalid', { townshipCode }), ...state.problems]
       : [];

@@ -42,6 +42,7 @@ registerEnum(PermissionAction, 'PermissionAction', 'An action of the policy tabl
   deliver: 'Deliver the written decision (送达)',
   file: 'File with the district (备案)',
   spotCheck: 'Supervisory spot check (监督抽查)',
+  supervise: 'Check past decisions against the authority of their date (决定权限核查)',
   pay: 'Pay temporary assistance (临时救助发放)',
   confirm: 'Confirm temporary assistance above the township limit, or a role grant (超限额确认/确认角色授予)',
   verify: 'Approve economic-status verification (核对审批)',
