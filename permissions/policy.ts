@@ -591,7 +591,7 @@ export const POLICY: readonly Grant[] = [
     g(AUDITOR, 'read', subject, 'district', 'P4.4', 'Audit audits how assistance funds are used and paid: the whole monthly cycle.',
       '审计部门审计救助资金的使用和发放：查看月度发放全过程。')),
   ...(['RosterLine', 'PaymentBatch', 'Payment'] as const).map((subject) =>
-    g(AUDITOR, 'read', subject, 'district', 'P4.4', 'Audit audits every payee and payment of the monthly cycle, ID numbers and accounts masked (D§2).',
+    g(AUDITOR, 'read', subject, 'district', 'P4.4', 'Audit audits every payee and payment of the monthly cycle, ID numbers and accounts masked.',
       '审计部门审计月度发放的每个收款人和每笔发放，身份证号和账号脱敏显示。', { fields: nonPersonalFields(subject) })),
   g(DEPARTMENT, 'read', 'PaymentBatch', 'self', 'P4.4', 'A bank integration sees only the batches sent to it.',
     '银行接口只能看到发给本行的代发批次。'),
