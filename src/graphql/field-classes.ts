@@ -130,7 +130,7 @@ const CLASSES: Record<string, Partial<Record<FieldClass, string>>> = {
   SetAccountActivePayload: { public: 'account' },
   SetCommitteePayload: { public: 'committee' },
   SetHolidayPayload: { public: 'settings' },
-  Setting: { scoped: 'clause defaultValue description key value' },
+  Setting: { scoped: 'clause defaultValue description key legalCeiling legalClause legalFloor legalRule value' },
   SignInvestigationPayload: { public: 'case investigation' },
   SpotCheck: { scoped: 'findings id outcome recordedAt' },
   SpotCheckPayload: { public: 'case' },

@@ -417,6 +417,14 @@ export const messages = {
   'enrolment.active.notFound': { zh: '未找到该在保救助对象。', en: 'Active enrolment not found.' },
   'settings.unknown': { zh: '没有名为“{key}”的设置项。', en: 'Unknown setting "{key}".' },
   'settings.value.range': { zh: '{key} 须在 {min} 到 {max} 之间。', en: '{key} must be between {min} and {max}.' },
+  'settings.value.belowFloor': {
+    zh: '{key} 不得低于 {floor}：{rule}。区县可以更严，不能更宽。',
+    en: '{key} may not be below {floor}: {rule}. A district may be stricter, never laxer.',
+  },
+  'settings.value.aboveCeiling': {
+    zh: '{key} 不得高于 {ceiling}：{rule}。区县可以更严，不能更宽。',
+    en: '{key} may not be above {ceiling}: {rule}. A district may be stricter, never laxer.',
+  },
   'settings.value.integer': { zh: '{key} 须为整数。', en: '{key} must be a whole number.' },
 
   // ── Permissions: refusals and the audit API's explanations ───────────────────────────────

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
 import { payloadType } from '../../graphql/payload';
 import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
+import { currentLanguage } from '../../i18n/language';
 import { SETTING_DEFINITIONS, SETTING_KEYS } from './settings-definitions';
 
 @ObjectType('Setting', { description: 'A number the district sets (区级参数), with its default and the clause it comes from.' })
@@ -21,6 +22,18 @@ class SettingView {
 
   @Field({ description: 'Clause (依据)' })
   clause: string;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Smallest value the law allows (法定下限); null when the law sets none' })
+  legalFloor: number | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Largest value the law allows (法定上限); null when the law sets none' })
+  legalCeiling: number | null;
+
+  @Field({ description: "The legal rule in words (法定依据), in the request's language, with its clause in `legalClause`" })
+  legalRule: string;
+
+  @Field({ description: 'Clause of the legal rule (法定依据条款)' })
+  legalClause: string;
 }
 
 @ObjectType('Holiday', { description: 'A public holiday of the district (节假日), skipped by working-day deadlines.' })
@@ -77,6 +90,10 @@ async function settingsView(ctx: RequestContext): Promise<DistrictSettingsView> 
       defaultValue: SETTING_DEFINITIONS[key].default,
       description: SETTING_DEFINITIONS[key].description,
       clause: SETTING_DEFINITIONS[key].clause,
+      legalFloor: SETTING_DEFINITIONS[key].legal.floor,
+      legalCeiling: SETTING_DEFINITIONS[key].legal.ceiling,
+      legalRule: SETTING_DEFINITIONS[key].legal.rule[currentLanguage()],
+      legalClause: SETTING_DEFINITIONS[key].legal.clause,
     })),
     holidays: [...holidays].sort().map((day) => ({ day })),
   };

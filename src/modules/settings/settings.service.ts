@@ -1,5 +1,6 @@
 import { assertCan } from '../../auth/authorize';
-import { assertDateOrThrow, badInput } from '../../errors';
+import { assertDateOrThrow, badInput, DomainError, ErrorCode } from '../../errors';
+import { message } from '../../i18n/message';
 import type { Caller } from '../../auth/caller';
 import { DistrictHoliday, DistrictSettings } from './settings.entity';
 import { defaultSettings, SETTING_DEFINITIONS, SettingKey, Settings } from './settings-definitions';
@@ -38,6 +39,22 @@ export class SettingsService {
     const definition = (SETTING_DEFINITIONS as Record<string, (typeof SETTING_DEFINITIONS)[SettingKey]>)[key];
     if (!definition) throw badInput('key', 'settings.unknown', { key });
     if (value !== null) {
+      const { floor, ceiling, clause, rule } = definition.legal;
+      // A statutory floor or ceiling is the law, not the district's choice: refused with the rule (D§3, D§4).
+      if (floor !== null && value < floor) {
+        throw new DomainError(
+          ErrorCode.BAD_USER_INPUT,
+          { ...message('settings.value.belowFloor', { key, floor, rule }), clause },
+          { field: 'value' },
+        );
+      }
+      if (ceiling !== null && value > ceiling) {
+        throw new DomainError(
+          ErrorCode.BAD_USER_INPUT,
+          { ...message('settings.value.aboveCeiling', { key, ceiling, rule }), clause },
+          { field: 'value' },
+        );
+      }
       if (!Number.isFinite(value) || value < definition.min || value > definition.max) {
         throw badInput('value', 'settings.value.range', { key, min: definition.min, max: definition.max });
       }
