@@ -15,6 +15,7 @@ import { Delegations1795850004534 } from './1795850004534-Delegations';
 import { SystemCaseEvents1795851003733 } from './1795851003733-SystemCaseEvents';
 import { KinWithdrawal1795851100198 } from './1795851100198-KinWithdrawal';
 import { AccountActivation1795851114230 } from './1795851114230-AccountActivation';
+import { TekunEligibilityFindings1795856236718 } from './1795856236718-TekunEligibilityFindings';
 
 /** Migrations in the order they apply; add each new one here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SystemCaseEvents1795851003733,
   KinWithdrawal1795851100198,
   AccountActivation1795851114230,
+  TekunEligibilityFindings1795856236718,
 ];

@@ -1,10 +1,12 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
-import { as } from './support/workflow';
+import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
+import { OTHER_DISTRICT } from './support/fixtures';
+import { accountIncome, apply, as, investigate, setHexiCommittee, step, stepOk, TekunFindings, verify } from './support/workflow';
 import { SETTING_DEFINITIONS, SETTING_KEYS } from '../src/modules/settings/settings-definitions';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
+  t = await startTestApp({ fixture: OTHER_DISTRICT });
+  expect(await setHexiCommittee(t)).toMatchObject({ valid: true });
 });
 afterAll(() => t.close());
 
@@ -53,3 +55,71 @@ describe('statutory floors are not settings (D§3, D§4)', () => {
     });
   });
 });
+
+describe('TEKUN eligibility (D§3: Interim Measures on Social Assistance, art. 14)', () => {
+  /** A Hexi TEKUN case investigated with the given findings about its head, up to the review request. */
+  async function tekunCase(head: { name: string; birth: string }, findings: TekunFindings, incomeYuan = 0) {
+    const { case: applied } = await apply(t, 'TEKUN', { head: head.name, headBirth: head.birth, headCapacity: 'NONE' });
+    await stepOk(t, 'hexi.caseworker', 'acceptCase', applied.id);
+    await stepOk(t, 'hexi.caseworker', 'startInvestigation', applied.id);
+    await verify(t, applied.id);
+    await investigate(t, applied.id, undefined, findings);
+    await accountIncome(t, applied.id, incomeYuan);
+    const items = { eating: true, dressing: true, transferring: true, toileting: true, walkingIndoors: true, bathing: true };
+    await as(
+      t,
+      'hexi.caseworker',
+      'mutation($c: ID!, $i: SelfCareInput!) { recordCareAssessment(input: { caseId: $c, items: $i, supportForm: DISPERSED }) { case { id } } }',
+      { c: applied.id, i: items },
+    );
+    return step(t, 'hexi.caseworker', 'submitForReview', applied.id);
+  }
+
+  it('an elderly person without work capacity, income or supporter reaches review', async () => {
+    const result = await tekunCase({ name: '孤老乙', birth: '19500301' }, {});
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.submitForReview.status).toBe('TOWNSHIP_REVIEW');
+  });
+
+  it('an able-bodied 40-year-old with 906 yuan a month does not, and is told every failing condition and about DIBAO', async () => {
+    const result = await tekunCase({ name: '壮年丙', birth: '19860301' }, { workCapacity: 'FULL', legalSupporters: 'ABLE' }, 906);
+    expect(codeOf(result)).toBe('INVALID_TRANSITION');
+    expect(unmetKeysOf(result)).toEqual([
+      'case.transition.unmet.tekun.category',
+      'case.transition.unmet.tekun.workCapacity',
+      'case.transition.unmet.tekun.incomeSource',
+      'case.transition.unmet.tekun.supporters',
+    ]);
+    const unmet = result.errors![0].extensions!.unmet as { message: string }[];
+    expect(unmet.every((u) => u.message.includes('低保'))).toBe(true);
+    expect(unmet[0].message).toContain('壮年丙');
+  });
+
+  it('a minor of 17 qualifies only while in school', async () => {
+    const birth = `${new Date().getUTCFullYear() - 17}0101`;
+    const outOfSchool = await tekunCase({ name: '少年丁', birth }, { inSchool: false });
+    expect(unmetKeysOf(outOfSchool)).toEqual(['case.transition.unmet.tekun.category']);
+    const inSchool = await tekunCase({ name: '少年戊', birth }, { inSchool: true });
+    expect(inSchool.data!.submitForReview.status).toBe('TOWNSHIP_REVIEW');
+  });
+
+  it('a TEKUN investigation must record the conditions, and only a TEKUN one may', async () => {
+    const { case: tekun } = await apply(t, 'TEKUN', { head: '孤老己', headBirth: '19480101' });
+    await stepOk(t, 'hexi.caseworker', 'acceptCase', tekun.id);
+    await stepOk(t, 'hexi.caseworker', 'startInvestigation', tekun.id);
+    const without = await t.gql(
+      'mutation($i: RecordInvestigationInput!) { recordInvestigation(input: $i) { investigation { id } } }',
+      { i: { caseId: tekun.id, visitedOn: '2026-11-20', findings: '入户', investigatorIds: await investigatorIds() } },
+      await t.login('hexi.caseworker'),
+    );
+    expect([codeOf(without), messageKeyOf(without)]).toEqual(['BAD_USER_INPUT', 'investigation.tekun.required']);
+  });
+});
+
+async function investigatorIds() {
+  const accounts = (await as(t, 'admin', '{ accounts(first: 100) { nodes { id username } } }')).accounts.nodes as {
+    id: string;
+    username: string;
+  }[];
+  return ['hexi.caseworker', 'hexi.caseworker2'].map((u) => accounts.find((a) => a.username === u)!.id);
+}

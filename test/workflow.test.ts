@@ -297,6 +297,8 @@ describe('TEKUN', () => {
   it('computes the care level and never publishes a household with a minor', async () => {
     const { case: withMinor } = await apply(t, 'TEKUN', {
       head: '孤老甲',
+      headBirth: '19500101',
+      headCapacity: 'NONE',
       extra: [{ name: '孙小宝', birth: '20150601', relation: 'GRANDCHILD' }],
     });
     const reviewed = await prepareForReview(t, withMinor.id, { tekun: true });

@@ -93,7 +93,7 @@ const CLASSES: Record<string, Partial<Record<FieldClass, string>>> = {
   HouseholdEdge: { public: 'cursor node' },
   IncomeAccounting: { scoped: 'amountYuan assets belowStandard deductionsYuan householdSize id items perCapitaIncomeYuan recordedAt standardYuan' },
   IncomeItem: { scoped: 'counted monthlyYuan source' },
-  Investigation: { scoped: 'case findings id investigators recordedAt visitedOn' },
+  Investigation: { scoped: 'case findings id investigators recordedAt tekunInSchool tekunLegalSupporters tekunWorkCapacity visitedOn' },
   Investigator: { scoped: 'account accountId signed' },
   KinDeclaration: { scoped: 'declaredAt districtCode id name relation withdrawnAt' },
   KinDeclarationConnection: { public: 'edges nodes pageInfo totalCount' },

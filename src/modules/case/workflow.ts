@@ -16,6 +16,7 @@ import {
   SpotCheckOutcome,
 } from './case-records.entity';
 import { VerificationRequest, VerificationStatus } from '../verification/verification.entity';
+import { tekunConditionsUnmet } from './eligibility';
 
 /** What a transition mutation may carry besides the case and its version. */
 export interface StepInput {
@@ -136,6 +137,9 @@ function careAssessed({ case: c }: StepRun): Message[] {
   return unless(c.programme !== Programme.TEKUN || Boolean(c.careLevel), message('case.transition.unmet.careAssessed'));
 }
 
+/** D§3: only a person who meets every condition of TEKUN eligibility reaches review as TEKUN. */
+const tekunEligible: Check = ({ manager, case: c, now }) => tekunConditionsUnmet(manager, c, now);
+
 /** D§3: decisions come only after the notice period ended without open objections. */
 async function noticeEndedWithoutObjection({ manager, case: c, now }: StepRun): Promise<Message[]> {
   const unresolved = await manager
@@ -234,7 +238,7 @@ export const TRANSITIONS: readonly Transition[] = [
     outcomes: [TOWNSHIP_REVIEW],
     programmes: REVIEWED,
     clause: 'D§3',
-    guard: all(investigationSigned, verificationApproved, incomeAccounted, careAssessed),
+    guard: all(investigationSigned, verificationApproved, incomeAccounted, careAssessed, tekunEligible),
   },
   {
     step: 'startNotice',
@@ -407,6 +411,7 @@ export const TRANSITIONS: readonly Transition[] = [
     outcomes: [TOWNSHIP_REVIEW],
     programmes: REVIEWED,
     clause: 'D§3, P1',
+    guard: tekunEligible,
   },
   {
     step: 'recordPayment',
