@@ -7,7 +7,6 @@ import { localized, message } from '../../i18n/message';
 import type { Caller } from '../../auth/caller';
 import { actorOf } from '../account/account.service';
 import { LabourCapacity, Person } from '../household/household.entity';
-import type { EntityManager } from 'typeorm';
 import { accountIncome, careLevelOf, IncomeItem, SelfCareItems, tekunAmount } from './amounts';
 import { CareLevel, Case, CaseStatus, Programme, SupportForm } from './case.entity';
 import { Appraisal, Delivery, IncomeAccounting, Investigation, LegalSupporters, Objection, SpotCheck } from './case-records.entity';
@@ -49,20 +48,19 @@ export interface TekunFindings {
 }
 
 /**
- * A TEKUN investigation must examine the conditions of D§3 for a member of the household; any other
- * programme's investigation does not carry them.
+ * A TEKUN investigation must examine the conditions of D§3 for a member of the household (`person`,
+ * found in the case's household); any other programme's investigation does not carry them.
  */
-async function tekunFindingsOrThrow(
-  manager: EntityManager,
+function tekunFindingsOrThrow(
   c: Case,
   tekun: TekunFindings | null,
-): Promise<Pick<Investigation, 'tekunPersonId' | 'tekunWorkCapacity' | 'tekunInSchool' | 'tekunLegalSupporters'>> {
+  person: Person | null,
+): Pick<Investigation, 'tekunPersonId' | 'tekunWorkCapacity' | 'tekunInSchool' | 'tekunLegalSupporters'> {
   if (c.programme !== Programme.TEKUN) {
     if (tekun) throw badInput('tekun', 'investigation.tekun.notTekun');
     return { tekunPersonId: null, tekunWorkCapacity: null, tekunInSchool: null, tekunLegalSupporters: null };
   }
   if (!tekun) throw badInput('tekun', 'investigation.tekun.required');
-  const person = await manager.findOneBy(Person, { districtCode: c.districtCode, id: tekun.personKey.id, householdId: c.householdId });
   if (!person || tekun.personKey.districtCode !== c.districtCode) throw badInput('tekun.personId', 'investigation.tekun.notMember');
   return {
     tekunPersonId: person.id,
@@ -121,7 +119,10 @@ export class CaseStepsService {
       { name: 'recordInvestigation', action: 'investigate', statuses: INVESTIGATION_STATES },
       key,
       async ({ manager, case: c }) => {
-        const tekun = await tekunFindingsOrThrow(manager, c, input.tekun ?? null);
+        const examined =
+          input.tekun &&
+          (await manager.findOneBy(Person, { districtCode: c.districtCode, id: input.tekun.personKey.id, householdId: c.householdId }));
+        const tekun = tekunFindingsOrThrow(c, input.tekun ?? null, examined || null);
         // Named investigators recuse from the committee vote on the case (D§4), signed or not.
         c.investigatorIds = [...new Set([...c.investigatorIds, ...ids])];
         return manager.save(
