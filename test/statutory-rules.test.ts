@@ -1,6 +1,21 @@
 import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
-import { accountIncome, apply, as, investigate, setHexiCommittee, step, stepOk, TekunFindings, verify } from './support/workflow';
+import { CREATE_HOUSEHOLD, householdInput, SUBMIT } from './support/households';
+import {
+  accountIncome,
+  ALL_APPROVE,
+  apply,
+  as,
+  investigate,
+  letNoticePass,
+  meetingWithVotes,
+  prepareForReview,
+  setHexiCommittee,
+  step,
+  stepOk,
+  TekunFindings,
+  verify,
+} from './support/workflow';
 import { SETTING_DEFINITIONS, SETTING_KEYS } from '../src/modules/settings/settings-definitions';
 
 let t: TestApp;
@@ -123,3 +138,69 @@ async function investigatorIds() {
   }[];
   return ['hexi.caseworker', 'hexi.caseworker2'].map((u) => accounts.find((a) => a.username === u)!.id);
 }
+
+describe('no double benefit (D§5): TEKUN and DIBAO exclude each other for the same person', () => {
+  /** A DIBAO household in another Hexi village that also lists `idNumber` as a member. */
+  async function dibaoWith(idNumber: string, head: string) {
+    const input = householdInput('510199101203', head, [], { headCapacity: 'NONE' });
+    input.members.push({ name: '孤老庚', idNumber, relation: 'PARENT', labourCapacity: 'NONE', healthDetail: '无' });
+    const household = (await as(t, 'va.101203', CREATE_HOUSEHOLD, { input })).createHousehold.household;
+    return (await as(t, 'va.101203', SUBMIT, { input: { householdId: household.id, programme: 'DIBAO', channel: 'WINDOW' } }))
+      .submitApplication.case as { id: string };
+  }
+  const findingsOf = async (caseId: string) =>
+    (await as(t, 'hexi.caseworker', 'query($c: ID!) { case(id: $c) { duplicateFindings } }', { c: caseId })).case.duplicateFindings;
+
+  it('is flagged at acceptance without the other case, refused at review and at approval', async () => {
+    const { case: tekun } = await apply(t, 'TEKUN', { head: '孤老庚', headBirth: '19450301', headCapacity: 'NONE' });
+    const [person] = (
+      await as(t, 'hexi.caseworker', 'query($c: ID!) { case(id: $c) { household { members { idNumber } } } }', { c: tekun.id })
+    ).case.household.members;
+    const idNumber = (await t.dataSource.query('SELECT id_number FROM persons WHERE name = $1', ['孤老庚']))[0].id_number as string;
+    expect(person.idNumber).toBe(idNumber);
+    await prepareForReview(t, tekun.id, { tekun: true, incomeYuan: 0 });
+
+    // A DIBAO application counting the same person, while the TEKUN one is open: reported, not refused.
+    const pending = await dibaoWith(idNumber, '许一');
+    await stepOk(t, 'hexi.caseworker', 'acceptCase', pending.id);
+    const [finding] = await findingsOf(pending.id);
+    expect(finding).toMatch(/is in another open application that excludes this one; ask the district civil affairs office/);
+    expect(finding).not.toMatch(/TEKUN|孤老庚|510199101201|101201/);
+    await stepOk(t, 'hexi.caseworker', 'startInvestigation', pending.id);
+    await verify(t, pending.id);
+    await investigate(t, pending.id);
+    await accountIncome(t, pending.id);
+    await stepOk(t, 'hexi.caseworker', 'submitForReview', pending.id);
+
+    const meetingId = await meetingWithVotes(t, [tekun.id, pending.id], ALL_APPROVE);
+    for (const id of [tekun.id, pending.id]) {
+      await stepOk(t, 'hexi.head', 'concludeReview', id, { meetingId });
+      await letNoticePass(t, id);
+    }
+    expect((await stepOk(t, 'hexi.head', 'approveCase', tekun.id)).status).toBe('APPROVED');
+    // Now a TEKUN recipient: the DIBAO case cannot be approved (D§5).
+    const atApproval = await step(t, 'hexi.head', 'approveCase', pending.id);
+    expect(codeOf(atApproval)).toBe('INVALID_TRANSITION');
+    expect(unmetKeysOf(atApproval)).toEqual(['case.transition.unmet.doubleBenefit']);
+    expect((atApproval.errors![0].extensions!.unmet as { message: string }[])[0].message).toContain('区民政局');
+
+    // A later DIBAO application: told at acceptance that the person already receives assistance, refused at review.
+    const later = await dibaoWith(idNumber, '许二');
+    await stepOk(t, 'hexi.caseworker', 'acceptCase', later.id);
+    // (the refused DIBAO case is still open as well)
+    expect(await findingsOf(later.id)).toEqual([
+      expect.stringMatching(/is in another open application that excludes this one/),
+      expect.stringMatching(/already receives assistance that excludes this one/),
+    ]);
+    await stepOk(t, 'hexi.caseworker', 'startInvestigation', later.id);
+    await verify(t, later.id);
+    await investigate(t, later.id);
+    await accountIncome(t, later.id);
+    const atReview = await step(t, 'hexi.caseworker', 'submitForReview', later.id);
+    expect(unmetKeysOf(atReview)).toEqual(['case.transition.unmet.doubleBenefit']);
+
+    // A DIBAO household without that person is not held up.
+    const { case: other } = await apply(t, 'DIBAO', { head: '许三', village: '510199101203' });
+    expect((await prepareForReview(t, other.id)).status).toBe('TOWNSHIP_REVIEW');
+  });
+});

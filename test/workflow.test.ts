@@ -563,7 +563,9 @@ describe('favour cases (P6.3) and duplicates (D§5)', () => {
       );
     }
     const accepted = await stepOk(t, 'hexi.caseworker', 'acceptCase', cases[1]);
-    expect(accepted.duplicateFindings).toEqual([expect.stringMatching(/^5101\*{10}\d{3}[\dX] is in another open DIBAO case/)]);
+    expect(accepted.duplicateFindings).toEqual([
+      expect.stringMatching(/^5101\*{10}\d{3}[\dX] is in another open application that excludes this one/),
+    ]);
   });
 });
 

@@ -18,7 +18,9 @@ export type SystemReason =
   | 'check uniqueness across the district'
   | 'write a change the caller was allowed'
   | 'change a row the caller may change, under lock'
-  | 'flag the cases of a declared relative';
+  | 'flag the cases of a declared relative'
+  /** D§5: a person's other applications and benefits may lie in a township the accepting staff cannot read. */
+  | 'check a person for a double benefit across the district';
 
 /**
  * The one way services reach rows of the policy's subjects. `scoped` gives a query builder with the

@@ -217,6 +217,11 @@ export const messages = {
     en: '{name} has a legal supporter able to support them, so does not qualify for TEKUN; the household may apply for DIBAO.',
     clause: 'D§3',
   },
+  'case.transition.unmet.doubleBenefit': {
+    zh: '{people} 已在享受与本项目互斥的救助（特困供养与低保不得同时享受）；请向区民政局了解情况，终止原救助或将其移出本次申请后再办理。',
+    en: '{people} already receive assistance that excludes this programme (TEKUN and DIBAO exclude each other); ask the district civil affairs office, and end that assistance or take them out of this application first.',
+    clause: 'D§5',
+  },
   'case.transition.unmet.careAssessed': {
     zh: '请先完成特困人员生活自理能力评估。',
     en: 'Do the TEKUN self-care assessment first.',
