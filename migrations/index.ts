@@ -16,6 +16,7 @@ import { SystemCaseEvents1795851003733 } from './1795851003733-SystemCaseEvents'
 import { KinWithdrawal1795851100198 } from './1795851100198-KinWithdrawal';
 import { AccountActivation1795851114230 } from './1795851114230-AccountActivation';
 import { TekunEligibilityFindings1795856236718 } from './1795856236718-TekunEligibilityFindings';
+import { CalendarDayKinds1795859269684 } from './1795859269684-CalendarDayKinds';
 
 /** Migrations in the order they apply; add each new one here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   KinWithdrawal1795851100198,
   AccountActivation1795851114230,
   TekunEligibilityFindings1795856236718,
+  CalendarDayKinds1795859269684,
 ];

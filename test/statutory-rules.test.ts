@@ -204,3 +204,46 @@ describe('no double benefit (D§5): TEKUN and DIBAO exclude each other for the s
     expect((await prepareForReview(t, other.id)).status).toBe('TOWNSHIP_REVIEW');
   });
 });
+
+describe('a real calendar (D§3): public holidays and make-up working days', () => {
+  const SET = 'mutation($i: SetHolidayInput!) { setHoliday(input: $i) { settings { holidays { day name kind } } } }';
+  const dayAfter = (day: string, n = 1) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
+  const cst = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+
+  it('only the district officer enters a holiday or a make-up working day', async () => {
+    for (const username of ['hexi.head', 'hexi.caseworker', 'auditor']) {
+      const refused = await t.gql(SET, { i: { day: '2027-12-31', name: '测试', kind: 'HOLIDAY' } }, await t.login(username));
+      expect(codeOf(refused)).toBe('FORBIDDEN');
+    }
+    const { setHoliday } = await as(t, 'district.officer', SET, { i: { day: '2027-02-20', name: '春节调休上班', kind: 'WORKDAY' } });
+    expect(setHoliday.settings.holidays).toContainEqual({ day: '2027-02-20', name: '春节调休上班', kind: 'WORKDAY' });
+    await as(t, 'district.officer', SET, { i: { day: '2027-02-20' } });
+  });
+
+  it('a deadline that runs over a holiday counts it, and counts a make-up working day', async () => {
+    // The investigation must start within 3 working days of acceptance (D§3).
+    const accepted = async (head: string) => {
+      const { case: applied } = await apply(t, 'DIBAO', { head });
+      return (await stepOk(t, 'hexi.caseworker', 'acceptCase', applied.id)).dueAt as string;
+    };
+    const plain = cst(await accepted('历一'));
+    // The first working day after today becomes a holiday: the deadline moves one working day later.
+    let first = dayAfter(cst(new Date().toISOString()));
+    while ([0, 6].includes(weekday(first))) first = dayAfter(first);
+    await as(t, 'district.officer', SET, { i: { day: first, name: '测试假日', kind: 'HOLIDAY' } });
+    const withHoliday = cst(await accepted('历二'));
+    let expected = dayAfter(plain);
+    while ([0, 6].includes(weekday(expected))) expected = dayAfter(expected);
+    expect(withHoliday).toBe(expected);
+    // The first weekend day after today is worked instead: the deadline comes back.
+    let weekend = dayAfter(cst(new Date().toISOString()));
+    while (![0, 6].includes(weekday(weekend))) weekend = dayAfter(weekend);
+    await as(t, 'district.officer', SET, { i: { day: weekend, name: '测试调休', kind: 'WORKDAY' } });
+    expect(weekend < withHoliday).toBe(true);
+    const withWorkday = cst(await accepted('历三'));
+    expect(withWorkday < withHoliday).toBe(true);
+    await as(t, 'district.officer', SET, { i: { day: first } });
+    await as(t, 'district.officer', SET, { i: { day: weekend } });
+  });
+});

@@ -88,7 +88,7 @@ const CLASSES: Record<string, Partial<Record<FieldClass, string>>> = {
   EnrolmentEdge: { public: 'cursor node' },
   ErrorCodeInfo: { public: 'code en zh' },
   FileCasePayload: { public: 'case' },
-  Holiday: { scoped: 'day' },
+  Holiday: { scoped: 'day kind name' },
   HouseholdConnection: { public: 'edges nodes pageInfo totalCount' },
   HouseholdEdge: { public: 'cursor node' },
   IncomeAccounting: { scoped: 'amountYuan assets belowStandard deductionsYuan householdSize id items perCapitaIncomeYuan recordedAt standardYuan' },

@@ -271,12 +271,13 @@ class DemoCase {
    */
   async letNoticePass(): Promise<void> {
     const { dataSource, services } = this.staff;
-    const { settings, holidays } = await services.settings.calendarOf(this.key.districtCode);
+    const calendar = await services.settings.calendarOf(this.key.districtCode);
+    const { settings } = calendar;
     const found = await dataSource.getRepository(Case).findOneByOrFail({ districtCode: this.key.districtCode, id: this.key.id });
     const shiftMs = (settings.noticeDays + 1) * 24 * 3600 * 1000;
     found.noticeStartsAt = new Date(found.noticeStartsAt!.getTime() - shiftMs);
     found.noticeEndsAt = new Date(found.noticeEndsAt!.getTime() - shiftMs);
-    const dueAt = dueAtFor(CaseStatus.PUBLIC_NOTICE, found, { settings, holidays }, found.noticeStartsAt);
+    const dueAt = dueAtFor(CaseStatus.PUBLIC_NOTICE, found, calendar, found.noticeStartsAt);
     await dataSource.query(
       'UPDATE cases SET notice_starts_at = $3, notice_ends_at = $4, status_since = $3, due_at = $5 WHERE district_code = $1 AND id = $2',
       [this.key.districtCode, this.key.id, found.noticeStartsAt, found.noticeEndsAt, dueAt],

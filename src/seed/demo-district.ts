@@ -7,6 +7,7 @@ import { Account } from '../modules/account/account.entity';
 import { seedGrants } from '../modules/account/role-grant.records';
 import { DemoStaff } from './demo-staff';
 import { delegateDemoTownships, formDemoCommittees, seedDemoCases } from './demo-cases';
+import { seedDemoCalendar } from './demo-calendar';
 
 /** A fictional district (云溪区) for trying the system; codes follow the statistical pattern. */
 export const DEMO_DISTRICT = '510199000000';
@@ -172,6 +173,7 @@ export async function seedDemoDistrictIfEmpty(dataSource: DataSource, password: 
   if (count > 0) return false;
   await insertRegionsAndAccounts(dataSource, DEMO_REGIONS, DEMO_ACCOUNTS, password);
   const staff = await DemoStaff.load(dataSource);
+  await seedDemoCalendar(staff);
   await formDemoCommittees(staff);
   await delegateDemoTownships(staff);
   await seedDemoCases(staff);

@@ -2,14 +2,16 @@ import { assertCan } from '../../auth/authorize';
 import { assertDateOrThrow, badInput, DomainError, ErrorCode } from '../../errors';
 import { message } from '../../i18n/message';
 import type { Caller } from '../../auth/caller';
-import { DistrictHoliday, DistrictSettings } from './settings.entity';
+import { CalendarDayKind, DistrictHoliday, DistrictSettings } from './settings.entity';
+import type { WorkingCalendar } from './working-days';
 import { defaultSettings, SETTING_DEFINITIONS, SettingKey, Settings } from './settings-definitions';
 import type { AuditService } from '../audit/audit.service';
 import type { DataAccess } from '../../db/data-access';
 
-export interface DistrictCalendar {
+export interface DistrictCalendar extends WorkingCalendar {
   settings: Settings;
-  holidays: ReadonlySet<string>;
+  /** Names of the listed days, for the settings view. */
+  names: ReadonlyMap<string, string>;
 }
 
 /** A district's settings (defaults overlaid with its own values) and holidays. */
@@ -24,7 +26,13 @@ export class SettingsService {
       this.data.system('read district settings and holidays').getRepository(DistrictSettings).findOneBy({ districtCode }),
       this.data.system('read district settings and holidays').getRepository(DistrictHoliday).findBy({ districtCode }),
     ]);
-    return { settings: { ...defaultSettings(), ...(row?.values ?? {}) }, holidays: new Set(holidays.map((h) => h.day)) };
+    const daysOf = (kind: CalendarDayKind) => new Set(holidays.filter((h) => h.kind === kind).map((h) => h.day));
+    return {
+      settings: { ...defaultSettings(), ...(row?.values ?? {}) },
+      holidays: daysOf(CalendarDayKind.HOLIDAY),
+      workdays: daysOf(CalendarDayKind.WORKDAY),
+      names: new Map(holidays.map((h) => [h.day, h.name])),
+    };
   }
 
   async read(caller: Caller): Promise<DistrictCalendar & { districtCode: string }> {
@@ -78,20 +86,21 @@ export class SettingsService {
     });
   }
 
-  async setHoliday(caller: Caller, day: string, name: string | null): Promise<void> {
+  /** Adds (with a name) or removes (without) a public holiday or a make-up working day (D§3). */
+  async setHoliday(caller: Caller, day: string, name: string | null, kind: CalendarDayKind = CalendarDayKind.HOLIDAY): Promise<void> {
     const districtCode = caller.actor!.districtCode;
     assertCan(caller, 'update', 'Settings', { districtCode });
     assertDateOrThrow(day, 'day');
     if (name !== null && (!name.trim() || name.length > 50)) throw badInput('name', 'input.text.length', { field: 'name', max: 50 });
     await this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       if (name === null) await manager.delete(DistrictHoliday, { districtCode, day });
-      else await manager.upsert(DistrictHoliday, { districtCode, day, name }, ['districtCode', 'day']);
+      else await manager.upsert(DistrictHoliday, { districtCode, day, name, kind }, ['districtCode', 'day']);
       await this.audit.recordChange(manager, caller, {
         action: name === null ? 'removeHoliday' : 'setHoliday',
         subjectType: 'Settings',
         subjectId: day,
         districtCode,
-        details: { day, name },
+        details: { day, name, kind },
       });
     });
   }
