@@ -20,6 +20,8 @@ import { Petitions1795856035601 } from './1795856035601-Petitions';
 import { Funds1795856254123 } from './1795856254123-Funds';
 import { WorkPlans1795856224706 } from './1795856224706-WorkPlans';
 import { AuditHashChain1795855648758 } from './1795855648758-AuditHashChain';
+import { TekunEligibilityFindings1795856236718 } from './1795856236718-TekunEligibilityFindings';
+import { CalendarDayKinds1795859269684 } from './1795859269684-CalendarDayKinds';
 
 /** Migrations in the order they apply; add each new one here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -44,4 +46,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Funds1795856254123,
   WorkPlans1795856224706,
   AuditHashChain1795855648758,
+  TekunEligibilityFindings1795856236718,
+  CalendarDayKinds1795859269684,
 ];

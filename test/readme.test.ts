@@ -70,6 +70,17 @@ describe('the seeded demo district, as the README describes it', () => {
     expect(await verifyPassword(hash, password)).toBe(true);
   });
 
+  it('carries the national holidays and make-up working days of 2026 and 2027 (D§3)', async () => {
+    const days: { day: string; kind: string }[] = await db.dataSource.query(
+      "SELECT to_char(day, 'YYYY-MM-DD') AS day, kind FROM district_holidays WHERE district_code = '510199000000' ORDER BY day",
+    );
+    const kindOf = (day: string) => days.find((d) => d.day === day)?.kind;
+    expect([kindOf('2026-01-01'), kindOf('2026-02-17'), kindOf('2026-10-07'), kindOf('2027-02-06'), kindOf('2027-10-01')]).toEqual(
+      Array(5).fill('HOLIDAY'),
+    );
+    expect([kindOf('2026-01-04'), kindOf('2026-02-14'), kindOf('2026-02-28'), kindOf('2026-09-20')]).toEqual(Array(4).fill('WORKDAY'));
+  });
+
   it("staffs every township to the plan's ratio of caseworkers to residents (P6.2) except Baiyun, one short", async () => {
     const counted: { township_code: string; n: number }[] = await db.dataSource.query(
       "SELECT a.township_code, count(*)::int AS n FROM accounts a JOIN account_roles r ON r.account_id = a.id WHERE r.role = 'TOWNSHIP_CASEWORKER' GROUP BY a.township_code",

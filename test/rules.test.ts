@@ -51,9 +51,21 @@ describe('working days (D§3)', () => {
   const friday = new Date('2026-11-27T04:00:00Z'); // Friday noon in China
 
   it("skip weekends and the district's holidays, ending at the end of the day (CST)", () => {
-    expect(cstDay(addWorkingDays(friday, 1, new Set()))).toBe('2026-11-30');
-    expect(cstDay(addWorkingDays(friday, 3, new Set(['2026-12-01'])))).toBe('2026-12-03');
-    expect(addWorkingDays(friday, 1, new Set()).toISOString()).toBe('2026-11-30T15:59:59.999Z');
+    const none = { holidays: new Set<string>(), workdays: new Set<string>() };
+    expect(cstDay(addWorkingDays(friday, 1, none))).toBe('2026-11-30');
+    expect(cstDay(addWorkingDays(friday, 3, { ...none, holidays: new Set(['2026-12-01']) }))).toBe('2026-12-03');
+    expect(addWorkingDays(friday, 1, none).toISOString()).toBe('2026-11-30T15:59:59.999Z');
+  });
+
+  it('count a make-up working day on a weekend (调休), and skip a bridged holiday', () => {
+    // Spring Festival 2026: 15–23 February off, Saturday 14 and Saturday 28 February worked.
+    const springFestival = {
+      holidays: new Set(['2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-23']),
+      workdays: new Set(['2026-02-14', '2026-02-28']),
+    };
+    const friday13 = new Date('2026-02-13T04:00:00Z');
+    expect(cstDay(addWorkingDays(friday13, 1, springFestival))).toBe('2026-02-14');
+    expect(cstDay(addWorkingDays(friday13, 2, springFestival))).toBe('2026-02-24');
   });
 
   it('start a benefit in the month after approval', () => {

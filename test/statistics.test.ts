@@ -56,7 +56,8 @@ async function directCounts(): Promise<Map<string, Record<string, unknown>>> {
     `SELECT e.township_code, to_char(e.at ${CST}, 'YYYY-MM') AS month,
        count(*) FILTER (WHERE e.to_status = 'APPROVED')::int AS approvals, count(*) FILTER (WHERE e.to_status = 'DENIED')::int AS refusals,
        avg((SELECT count(*) FROM generate_series((c.created_at ${CST})::date + 1, (e.at ${CST})::date, '1 day') d
-            WHERE extract(dow FROM d) NOT IN (0, 6) AND d::date NOT IN (SELECT day FROM district_holidays))) AS days
+            WHERE (extract(dow FROM d) NOT IN (0, 6) AND d::date NOT IN (SELECT day FROM district_holidays WHERE kind = 'HOLIDAY'))
+               OR d::date IN (SELECT day FROM district_holidays WHERE kind = 'WORKDAY'))) AS days
      FROM case_events e JOIN cases c ON c.id = e.case_id
      WHERE e.to_status IN ('APPROVED', 'DENIED') AND extract(year FROM e.at ${CST}) = $1 GROUP BY 1, 2`,
     year,

@@ -297,6 +297,8 @@ describe('TEKUN', () => {
   it('computes the care level and never publishes a household with a minor', async () => {
     const { case: withMinor } = await apply(t, 'TEKUN', {
       head: '孤老甲',
+      headBirth: '19500101',
+      headCapacity: 'NONE',
       extra: [{ name: '孙小宝', birth: '20150601', relation: 'GRANDCHILD' }],
     });
     const reviewed = await prepareForReview(t, withMinor.id, { tekun: true });
@@ -561,7 +563,9 @@ describe('favour cases (P6.3) and duplicates (D§5)', () => {
       );
     }
     const accepted = await stepOk(t, 'hexi.caseworker', 'acceptCase', cases[1]);
-    expect(accepted.duplicateFindings).toEqual([expect.stringMatching(/^5101\*{10}\d{3}[\dX] is in another open DIBAO case/)]);
+    expect(accepted.duplicateFindings).toEqual([
+      expect.stringMatching(/^5101\*{10}\d{3}[\dX] is in another open application that excludes this one/),
+    ]);
   });
 });
 

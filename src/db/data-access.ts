@@ -29,7 +29,9 @@ export type SystemReason =
   | "check a township's preconditions for a delegation"
   // An id out of the caller's scope is answered NOT_FOUND like an absent one; whether it exists is
   // looked up (and never returned) only to log the attempt as denied.
-  | 'notice an attempt on a row outside the caller’s scope';
+  | 'notice an attempt on a row outside the caller’s scope'
+  /** D§5: a person's other applications and benefits may lie in a township the accepting staff cannot read. */
+  | 'check a person for a double benefit across the district';
 
 /**
  * The one way services reach rows of the policy's subjects. `scoped` gives a query builder with the

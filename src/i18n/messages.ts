@@ -225,6 +225,36 @@ export const messages = {
     clause: 'D§3, P4.3',
   },
   'case.transition.unmet.incomeAccounted': { zh: '请先完成收入核算。', en: 'Do the income accounting first.', clause: 'D§3, D§8' },
+  'case.transition.unmet.tekun.findingsMissing': {
+    zh: '请先在已签字的入户调查中核实特困认定条件。',
+    en: 'Record the conditions of TEKUN eligibility in a signed household investigation first.',
+    clause: 'D§3',
+  },
+  'case.transition.unmet.tekun.category': {
+    zh: '{name}（{age}岁）不是老年人（60岁以上）、残疾人或未成年人（16岁以下，在校18岁以下），不符合特困供养条件；该户可以申请低保。',
+    en: '{name} ({age}) is not elderly (60 or over), disabled or a minor (under 16, under 18 in school), so does not qualify for TEKUN; the household may apply for DIBAO.',
+    clause: 'D§3',
+  },
+  'case.transition.unmet.tekun.workCapacity': {
+    zh: '{name}有劳动能力，不符合特困供养条件；该户可以申请低保。',
+    en: '{name} has capacity to work, so does not qualify for TEKUN; the household may apply for DIBAO.',
+    clause: 'D§3',
+  },
+  'case.transition.unmet.tekun.incomeSource': {
+    zh: '家庭人均收入不低于当地低保标准，不属于无生活来源，不符合特困供养条件；该户可以申请低保。',
+    en: 'Per-capita income is not below the DIBAO standard, so the applicant has a source of income and does not qualify for TEKUN; the household may apply for DIBAO.',
+    clause: 'D§3',
+  },
+  'case.transition.unmet.tekun.supporters': {
+    zh: '{name}有具备履行能力的法定赡养、抚养、扶养义务人，不符合特困供养条件；该户可以申请低保。',
+    en: '{name} has a legal supporter able to support them, so does not qualify for TEKUN; the household may apply for DIBAO.',
+    clause: 'D§3',
+  },
+  'case.transition.unmet.doubleBenefit': {
+    zh: '{people} 已在享受与本项目互斥的救助（特困供养与低保不得同时享受）；请向区民政局了解情况，终止原救助或将其移出本次申请后再办理。',
+    en: '{people} already receive assistance that excludes this programme (TEKUN and DIBAO exclude each other); ask the district civil affairs office, and end that assistance or take them out of this application first.',
+    clause: 'D§5',
+  },
   'case.transition.unmet.careAssessed': {
     zh: '请先完成特困人员生活自理能力评估。',
     en: 'Do the TEKUN self-care assessment first.',
@@ -463,6 +493,21 @@ export const messages = {
 
   // ── Investigation, accounting, assessment, appraisal ──────────────────────────────────────
   'investigation.notFound': { zh: '未找到该入户调查记录。', en: 'Investigation not found.' },
+  'investigation.tekun.required': {
+    zh: '特困供养案件的入户调查须核实认定条件：申请人、劳动能力、在校情况和法定义务人。',
+    en: 'The investigation of a TEKUN case records the conditions of eligibility: the applicant, work capacity, schooling and legal supporters.',
+    clause: 'D§3',
+  },
+  'investigation.tekun.notTekun': {
+    zh: '只有特困供养案件记录特困认定条件。',
+    en: 'Only a TEKUN case records the conditions of TEKUN eligibility.',
+    clause: 'D§3',
+  },
+  'investigation.tekun.notMember': {
+    zh: '特困认定的对象须是本户成员。',
+    en: 'The person examined for TEKUN must be a member of the household.',
+    clause: 'D§3',
+  },
   'investigation.tooFewInvestigators': {
     zh: '入户调查至少需要两名调查人。',
     en: 'A household investigation needs at least two investigators.',
@@ -542,6 +587,14 @@ export const messages = {
   'review.report.future': { zh: '报告日期不能晚于今天。', en: 'A report cannot be dated after today.' },
   'settings.unknown': { zh: '没有名为“{key}”的设置项。', en: 'Unknown setting "{key}".' },
   'settings.value.range': { zh: '{key} 须在 {min} 到 {max} 之间。', en: '{key} must be between {min} and {max}.' },
+  'settings.value.belowFloor': {
+    zh: '{key} 不得低于 {floor}：{rule}。区县可以更严，不能更宽。',
+    en: '{key} may not be below {floor}: {rule}. A district may be stricter, never laxer.',
+  },
+  'settings.value.aboveCeiling': {
+    zh: '{key} 不得高于 {ceiling}：{rule}。区县可以更严，不能更宽。',
+    en: '{key} may not be above {ceiling}: {rule}. A district may be stricter, never laxer.',
+  },
   'settings.value.integer': { zh: '{key} 须为整数。', en: '{key} must be a whole number.' },
 
   // ── Permissions: refusals and the audit API's explanations ───────────────────────────────

@@ -1,7 +1,7 @@
 import { Department } from '../../permissions/roles';
 import { Case, CaseEvent, CaseStatus, Channel, DecisionAuthority, Programme, SupportForm } from '../modules/case/case.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
-import { SpotCheckOutcome } from '../modules/case/case-records.entity';
+import { LegalSupporters, SpotCheckOutcome } from '../modules/case/case-records.entity';
 import type { SelfCareItems } from '../modules/case/amounts';
 import { dueAtFor } from '../modules/case/deadlines';
 import type { StepInput } from '../modules/case/workflow';
@@ -99,7 +99,8 @@ class DemoRun {
         bankAccount: `622848000${String(n).padStart(10, '0')}`,
         members,
       });
-      return services.cases.submit(
+      const head = household.members!.find((m) => m.relation === Relation.HEAD)!;
+      const submitted = await services.cases.submit(
         caller,
         { districtCode: household.districtCode, id: household.id },
         {
@@ -109,8 +110,10 @@ class DemoRun {
           emergency: application.emergency ?? false,
         },
       );
+      return { submitted, head: { districtCode: head.districtCode, id: head.id } };
     });
-    return new DemoCase(this.staff, { districtCode: applied.districtCode, id: applied.id }, applied.townshipCode, villageCode);
+    const { submitted, head } = applied;
+    return new DemoCase(this.staff, { districtCode: submitted.districtCode, id: submitted.id }, submitted.townshipCode, villageCode, head);
   }
 
   /** A committee meeting on cases of one township (D§4): the caseworker schedules it and records
@@ -168,6 +171,8 @@ class DemoCase {
     readonly key: TenantKey,
     readonly townshipCode: string,
     private readonly villageCode: string,
+    /** The head of household: the person a TEKUN investigation examines. */
+    private readonly headKey: TenantKey,
   ) {}
 
   get prefix(): string {
@@ -222,13 +227,17 @@ class DemoCase {
     }
   }
 
-  /** The household investigation, recorded by the caseworker and signed by both investigators. */
-  async investigate(findings: string): Promise<void> {
+  /** The household investigation, recorded by the caseworker and signed by both investigators; for
+   * TEKUN it found the head without capacity to work and without a legal supporter (D§3). */
+  async investigate(findings: string, tekun = false): Promise<void> {
     const investigation = await this.staff.as(this.caseworker, (caller, services) =>
       services.steps.recordInvestigation(caller, this.key, {
         visitedOn: today(),
         findings,
         investigatorIds: this.investigators.map((u) => this.staff.idOf(u)),
+        tekun: tekun
+          ? { personKey: this.headKey, workCapacity: LabourCapacity.NONE, inSchool: false, legalSupporters: LegalSupporters.NONE }
+          : null,
       }),
     );
     for (const investigator of this.investigators) {
@@ -258,7 +267,10 @@ class DemoCase {
     await this.step(this.caseworker, 'acceptCase');
     await this.step(this.caseworker, 'startInvestigation');
     await this.verify();
-    await this.investigate(options.findings ?? '入户核实，家庭情况与申报一致 (household visited; situation as declared)');
+    await this.investigate(
+      options.findings ?? '入户核实，家庭情况与申报一致 (household visited; situation as declared)',
+      Boolean(options.care),
+    );
     await this.accountIncome([{ source: '务农及零工 (farming and odd jobs)', monthlyYuan: incomeYuan }]);
     if (options.care) await this.assessCare(options.care);
     await this.step(this.caseworker, 'submitForReview');
@@ -323,12 +335,13 @@ class DemoCase {
    */
   async letNoticePass(): Promise<void> {
     const { dataSource, services } = this.staff;
-    const { settings, holidays } = await services.settings.calendarOf(this.key.districtCode);
+    const calendar = await services.settings.calendarOf(this.key.districtCode);
+    const { settings } = calendar;
     const found = await dataSource.getRepository(Case).findOneByOrFail({ districtCode: this.key.districtCode, id: this.key.id });
     const shiftMs = (settings.noticeDays + 1) * 24 * 3600 * 1000;
     found.noticeStartsAt = new Date(found.noticeStartsAt!.getTime() - shiftMs);
     found.noticeEndsAt = new Date(found.noticeEndsAt!.getTime() - shiftMs);
-    const dueAt = dueAtFor(CaseStatus.PUBLIC_NOTICE, found, { settings, holidays }, found.noticeStartsAt);
+    const dueAt = dueAtFor(CaseStatus.PUBLIC_NOTICE, found, calendar, found.noticeStartsAt);
     await dataSource.query(
       'UPDATE cases SET notice_starts_at = $3, notice_ends_at = $4, status_since = $3, due_at = $5 WHERE district_code = $1 AND id = $2',
       [this.key.districtCode, this.key.id, found.noticeStartsAt, found.noticeEndsAt, dueAt],

@@ -9,6 +9,7 @@ import { underStartupLock } from '../db/startup-lock';
 import { DemoStaff } from './demo-staff';
 import { delegateDemoTownships, formDemoCommittees, seedDemoCases } from './demo-cases';
 import { fileDemoWorkPlans } from './demo-work-plans';
+import { seedDemoCalendar } from './demo-calendar';
 
 /** A fictional district (云溪区) for trying the system; codes follow the statistical pattern. */
 export const DEMO_DISTRICT = '510199000000';
@@ -176,6 +177,7 @@ export function seedDemoDistrictIfEmpty(dataSource: DataSource, password: string
     if (count > 0) return false;
     await insertRegionsAndAccounts(dataSource, DEMO_REGIONS, DEMO_ACCOUNTS, password);
     const staff = await DemoStaff.load(dataSource);
+    await seedDemoCalendar(staff);
     await formDemoCommittees(staff);
     await fileDemoWorkPlans(staff);
     await delegateDemoTownships(staff);

@@ -14,7 +14,7 @@ export function householdInput(
   villageCode: string,
   head = '王大明',
   extra: { name: string; birth: string; relation: string }[] = [],
-  options: { residence?: 'RURAL' | 'URBAN'; headCapacity?: 'FULL' | 'PARTIAL' | 'NONE' } = {},
+  options: { residence?: 'RURAL' | 'URBAN'; headCapacity?: 'FULL' | 'PARTIAL' | 'NONE'; headBirth?: string } = {},
 ) {
   return {
     villageCode,
@@ -26,7 +26,7 @@ export function householdInput(
     members: [
       {
         name: head,
-        idNumber: idNumber('19700101', nextSequence++),
+        idNumber: idNumber(options.headBirth ?? '19700101', nextSequence++),
         relation: 'HEAD',
         labourCapacity: options.headCapacity ?? 'FULL',
         healthDetail: '高血压',

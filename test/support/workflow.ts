@@ -121,6 +121,9 @@ export async function apply(
     village?: string;
     head?: string;
     extra?: { name: string; birth: string; relation: string }[];
+    /** Birth date (YYYYMMDD) and work capacity of the head. */
+    headBirth?: string;
+    headCapacity?: 'FULL' | 'PARTIAL' | 'NONE';
     emergency?: boolean;
     cause?: string;
   } = {},
@@ -132,7 +135,7 @@ export async function apply(
       t,
       assistant,
       'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { household { id members { id name } } } }',
-      { input: householdInput(village, options.head ?? '李大山', options.extra ?? []) },
+      { input: householdInput(village, options.head ?? '李大山', options.extra ?? [], options) },
     )
   ).createHousehold.household;
   const submitted = (
@@ -181,12 +184,36 @@ export async function verify(t: TestApp, caseId: string) {
   );
 }
 
-/** Investigation by two Hexi caseworkers, both signing. */
-export async function investigate(t: TestApp, caseId: string, investigators = ['hexi.caseworker', 'hexi.caseworker2']) {
+/** What a TEKUN investigation found about the head of household (D§3): by default, eligible. */
+export interface TekunFindings {
+  workCapacity?: 'FULL' | 'PARTIAL' | 'NONE';
+  inSchool?: boolean;
+  legalSupporters?: 'NONE' | 'UNABLE' | 'ABLE';
+}
+
+/** Investigation by two Hexi caseworkers, both signing; for TEKUN, with the findings about the head. */
+export async function investigate(
+  t: TestApp,
+  caseId: string,
+  investigators = ['hexi.caseworker', 'hexi.caseworker2'],
+  tekun?: TekunFindings,
+) {
   const ids = await Promise.all(investigators.map((u) => accountIdOf(t, u)));
+  const headId = tekun
+    ? (
+        await as(t, 'hexi.caseworker', 'query($c: ID!) { case(id: $c) { household { members { id relation } } } }', { c: caseId })
+      ).case.household.members.find((m: { relation: string }) => m.relation === 'HEAD').id
+    : null;
+  const findings = tekun && { personId: headId, workCapacity: 'NONE', legalSupporters: 'NONE', ...tekun };
   const investigation = (
     await as(t, 'hexi.caseworker', 'mutation($i: RecordInvestigationInput!) { recordInvestigation(input: $i) { investigation { id } } }', {
-      i: { caseId, visitedOn: '2026-11-20', findings: 'Household visited; situation as declared (入户核实属实).', investigatorIds: ids },
+      i: {
+        caseId,
+        visitedOn: '2026-11-20',
+        findings: 'Household visited; situation as declared (入户核实属实).',
+        investigatorIds: ids,
+        tekun: findings,
+      },
     })
   ).recordInvestigation.investigation;
   for (const u of investigators)
@@ -215,12 +242,16 @@ export async function accountIncome(t: TestApp, caseId: string, monthlyYuan = 40
 }
 
 /** From SUBMITTED to TOWNSHIP_REVIEW for a DIBAO (or TEKUN) case of Hexi. */
-export async function prepareForReview(t: TestApp, caseId: string, options: { tekun?: boolean } = {}) {
+export async function prepareForReview(
+  t: TestApp,
+  caseId: string,
+  options: { tekun?: boolean; findings?: TekunFindings; incomeYuan?: number } = {},
+) {
   await stepOk(t, 'hexi.caseworker', 'acceptCase', caseId);
   await stepOk(t, 'hexi.caseworker', 'startInvestigation', caseId);
   await verify(t, caseId);
-  await investigate(t, caseId);
-  await accountIncome(t, caseId);
+  await investigate(t, caseId, undefined, options.tekun ? (options.findings ?? {}) : undefined);
+  await accountIncome(t, caseId, options.incomeYuan);
   if (options.tekun) {
     const items = { eating: true, dressing: false, transferring: false, toileting: true, walkingIndoors: true, bathing: false };
     await as(

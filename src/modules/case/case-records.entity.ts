@@ -5,6 +5,7 @@ import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Node } from '../../graphql/node';
 import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
 import { DecimalColumn } from '../../db/decimal-column';
+import { LabourCapacity } from '../household/household.entity';
 
 /** What a district spot check concluded (P4.3). */
 export const SpotCheckOutcome = defineEnum('SpotCheckOutcome', 'Result of a supervisory spot check (抽查结论)', {
@@ -26,6 +27,14 @@ export const AppraisalOutcome = defineEnum('AppraisalOutcome', 'What a democrati
   NOT_SUPPORTED: 'Does not support it (不支持)',
 });
 export type AppraisalOutcome = EnumValue<typeof AppraisalOutcome>;
+
+/** Whether someone is legally bound and able to support a TEKUN applicant (法定赡养、抚养、扶养义务人), D§3. */
+export const LegalSupporters = defineEnum('LegalSupporters', 'Legal supporters of a TEKUN applicant (法定义务人情况), D§3', {
+  NONE: 'Has no legal supporter (无法定赡养抚养扶养义务人)',
+  UNABLE: 'Legal supporters are unable to support (义务人无履行义务能力)',
+  ABLE: 'A legal supporter is able to support (义务人有履行义务能力)',
+});
+export type LegalSupporters = EnumValue<typeof LegalSupporters>;
 
 /** Columns every step record shares beyond those of a case step: who recorded it, and when. */
 @ObjectType({ description: 'Fields every case step record has (办理环节记录); not itself in the schema.' })
@@ -56,6 +65,28 @@ export class Investigation extends CaseRecordBase {
 
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   signedByIds: string[];
+
+  /** TEKUN (D§3): the member whose eligibility the investigators examined. */
+  @Column({ type: 'uuid', nullable: true })
+  tekunPersonId: string | null;
+
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  @Field(() => LabourCapacity, {
+    nullable: true,
+    description: 'TEKUN: the work capacity the investigators found (劳动能力核实); null for other programmes',
+  })
+  tekunWorkCapacity: LabourCapacity | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'TEKUN: a minor of 16 or 17 still in school (在校就读); null for other programmes' })
+  tekunInSchool: boolean | null;
+
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  @Field(() => LegalSupporters, {
+    nullable: true,
+    description: 'TEKUN: legal supporters as found (法定义务人情况); null for other programmes',
+  })
+  tekunLegalSupporters: LegalSupporters | null;
 }
 
 @ObjectType('IncomeItem', { description: 'One income item of an accounting (收入项)' })

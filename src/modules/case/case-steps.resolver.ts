@@ -8,13 +8,29 @@ import { payloadType } from '../../graphql/payload';
 import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
 import type { TenantKey } from '../../db/tenant-keys';
 import { Case, SupportForm } from './case.entity';
-import { Appraisal, Delivery, IncomeAccounting, Investigation } from './case-records.entity';
+import { Appraisal, Delivery, IncomeAccounting, Investigation, LegalSupporters } from './case-records.entity';
+import { LabourCapacity } from '../household/household.entity';
 
 /** Step records name their case with a global ID. */
 @InputType({ description: 'Shared by the step inputs; not itself in the schema.' })
 abstract class CaseRecordInput {
   @Field(() => ID, { description: 'The case (案件)' })
   caseId: string;
+}
+
+@InputType('TekunFindingsInput', { description: 'What the investigation of a TEKUN case found (特困认定条件核实), D§3' })
+class TekunFindingsInput {
+  @Field(() => ID, { description: 'The household member applying for TEKUN (申请特困供养的家庭成员)' })
+  personId: string;
+
+  @Field(() => LabourCapacity, { description: 'Work capacity as found (劳动能力)' })
+  workCapacity: LabourCapacity;
+
+  @Field({ defaultValue: false, description: 'A minor of 16 or 17 still in school (在校就读)' })
+  inSchool: boolean;
+
+  @Field(() => LegalSupporters, { description: 'Legal supporters as found (法定赡养抚养扶养义务人情况)' })
+  legalSupporters: LegalSupporters;
 }
 
 @InputType('RecordInvestigationInput', { description: 'A household investigation (入户调查)' })
@@ -27,6 +43,12 @@ class RecordInvestigationInput extends CaseRecordInput {
 
   @Field(() => [ID], { description: 'Investigators, at least two accounts of the township (调查人员)' })
   investigatorIds: string[];
+
+  @Field(() => TekunFindingsInput, {
+    nullable: true,
+    description: 'For a TEKUN case, required: the conditions of TEKUN eligibility as found (特困认定条件核实), D§3',
+  })
+  tekun?: TekunFindingsInput | null;
 }
 
 @InputType('SignInvestigationInput', { description: 'Your signature on an investigation (调查人签字)' })
@@ -178,6 +200,12 @@ export class CaseStepsResolver {
       visitedOn: input.visitedOn,
       findings: input.findings,
       investigatorIds: input.investigatorIds.map((id) => keyOfOrThrow(id, 'Account', 'investigatorIds')),
+      tekun: input.tekun && {
+        personKey: tenantKeyOfOrThrow(input.tekun.personId, 'Person', 'tekun.personId'),
+        workCapacity: input.tekun.workCapacity,
+        inSchool: input.tekun.inSchool,
+        legalSupporters: input.tekun.legalSupporters,
+      },
     });
     return { investigation, case: await this.caseAfter(ctx, key) };
   }

@@ -6,10 +6,10 @@ import { assertAmountOrThrow, assertDateOrThrow, badInput, conflict, notFound, t
 import { localized, message } from '../../i18n/message';
 import type { Caller } from '../../auth/caller';
 import { actorOf } from '../account/account.service';
-import { Person } from '../household/household.entity';
+import { LabourCapacity, Person } from '../household/household.entity';
 import { accountIncome, careLevelOf, IncomeItem, SelfCareItems, tekunAmount } from './amounts';
-import { CareLevel, CaseStatus, Programme, SupportForm } from './case.entity';
-import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection, SpotCheck } from './case-records.entity';
+import { CareLevel, Case, CaseStatus, Programme, SupportForm } from './case.entity';
+import { Appraisal, Delivery, IncomeAccounting, Investigation, LegalSupporters, Objection, SpotCheck } from './case-records.entity';
 import type { WorkflowService } from './workflow.service';
 import type { SettingsService } from '../settings/settings.service';
 import type { CaseService } from './case.service';
@@ -39,6 +39,37 @@ interface AssetItem {
 /** States in which the household may be (re-)investigated and its income accounted. */
 const INVESTIGATION_STATES = [INVESTIGATING, OBJECTION_RAISED, EMERGENCY_PAID, CORRECTION_ORDERED] as const;
 
+/** What the investigation of a TEKUN case establishes about the person applying (D§3). */
+export interface TekunFindings {
+  personKey: TenantKey;
+  workCapacity: LabourCapacity;
+  inSchool: boolean;
+  legalSupporters: LegalSupporters;
+}
+
+/**
+ * A TEKUN investigation must examine the conditions of D§3 for a member of the household (`person`,
+ * found in the case's household); any other programme's investigation does not carry them.
+ */
+function tekunFindingsOrThrow(
+  c: Case,
+  tekun: TekunFindings | null,
+  person: Person | null,
+): Pick<Investigation, 'tekunPersonId' | 'tekunWorkCapacity' | 'tekunInSchool' | 'tekunLegalSupporters'> {
+  if (c.programme !== Programme.TEKUN) {
+    if (tekun) throw badInput('tekun', 'investigation.tekun.notTekun');
+    return { tekunPersonId: null, tekunWorkCapacity: null, tekunInSchool: null, tekunLegalSupporters: null };
+  }
+  if (!tekun) throw badInput('tekun', 'investigation.tekun.required');
+  if (!person || tekun.personKey.districtCode !== c.districtCode) throw badInput('tekun.personId', 'investigation.tekun.notMember');
+  return {
+    tekunPersonId: person.id,
+    tekunWorkCapacity: tekun.workCapacity,
+    tekunInSchool: tekun.inSchool,
+    tekunLegalSupporters: tekun.legalSupporters,
+  };
+}
+
 /** The records of the steps that do not by themselves move a case (D§3, D§6, D§8). */
 export class CaseStepsService {
   constructor(
@@ -56,7 +87,7 @@ export class CaseStepsService {
   async recordInvestigation(
     caller: Caller,
     key: TenantKey,
-    input: { visitedOn: string; findings: string; investigatorIds: string[] },
+    input: { visitedOn: string; findings: string; investigatorIds: string[]; tekun?: TekunFindings | null },
   ): Promise<Investigation> {
     assertDateOrThrow(input.visitedOn, 'visitedOn');
     const findings = textOrThrow(input.findings, 'findings');
@@ -88,6 +119,10 @@ export class CaseStepsService {
       { name: 'recordInvestigation', action: 'investigate', statuses: INVESTIGATION_STATES },
       key,
       async ({ manager, case: c }) => {
+        const examined =
+          input.tekun &&
+          (await manager.findOneBy(Person, { districtCode: c.districtCode, id: input.tekun.personKey.id, householdId: c.householdId }));
+        const tekun = tekunFindingsOrThrow(c, input.tekun ?? null, examined || null);
         // Named investigators recuse from the committee vote on the case (D§4), signed or not.
         c.investigatorIds = [...new Set([...c.investigatorIds, ...ids])];
         return manager.save(
@@ -101,6 +136,7 @@ export class CaseStepsService {
             findings,
             investigatorIds: ids,
             signedByIds: [],
+            ...tekun,
           }),
         );
       },

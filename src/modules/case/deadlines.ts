@@ -20,25 +20,29 @@ export const DECIDED: readonly CaseStatus[] = [
  * N working days of the notice's end, a refusal is delivered within N working days, emergency
  * paperwork is completed within N working days. Null where the plan sets no step deadline.
  */
-export function dueAtFor(status: CaseStatus, found: Case, { settings, holidays }: DistrictCalendar, now: Date): Date | null {
+export function dueAtFor(status: CaseStatus, found: Case, calendar: DistrictCalendar, now: Date): Date | null {
   switch (status) {
     case CaseStatus.ACCEPTED:
-      return addWorkingDays(now, settings.investigationStartWorkingDays, holidays);
+      return addWorkingDays(now, calendar.settings.investigationStartWorkingDays, calendar);
     case CaseStatus.PUBLIC_NOTICE:
-      return addWorkingDays(found.noticeEndsAt!, settings.decisionAfterNoticeWorkingDays, holidays);
+      return addWorkingDays(found.noticeEndsAt!, calendar.settings.decisionAfterNoticeWorkingDays, calendar);
     case CaseStatus.DENIED:
     case CaseStatus.NOT_ACCEPTED:
-      return addWorkingDays(now, settings.deliveryWorkingDays, holidays);
+      return addWorkingDays(now, calendar.settings.deliveryWorkingDays, calendar);
     case CaseStatus.EMERGENCY_PAID:
-      return addWorkingDays(now, settings.emergencyPaperworkWorkingDays, holidays);
+      return addWorkingDays(now, calendar.settings.emergencyPaperworkWorkingDays, calendar);
     default:
       return null;
   }
 }
 
 /** The whole procedure's deadline from the application (30 working days, 45 in special cases). */
-export function decisionDueAtFor(submittedAt: Date, special: boolean, { settings, holidays }: DistrictCalendar): Date {
-  return addWorkingDays(submittedAt, special ? settings.specialTotalLimitWorkingDays : settings.totalLimitWorkingDays, holidays);
+export function decisionDueAtFor(submittedAt: Date, special: boolean, calendar: DistrictCalendar): Date {
+  return addWorkingDays(
+    submittedAt,
+    special ? calendar.settings.specialTotalLimitWorkingDays : calendar.settings.totalLimitWorkingDays,
+    calendar,
+  );
 }
 
 export function isOverdue(found: Case, now = new Date()): boolean {

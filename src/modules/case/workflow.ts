@@ -16,6 +16,7 @@ import {
   SpotCheckOutcome,
 } from './case-records.entity';
 import { VerificationRequest, VerificationStatus } from '../verification/verification.entity';
+import { tekunConditionsUnmet } from './eligibility';
 
 /** What a transition mutation may carry besides the case and its version. */
 export interface StepInput {
@@ -32,7 +33,7 @@ export interface StepInput {
 /** What the steps of the table call on, given to the workflow service by the composition root;
  * written as the calls the steps make so that the table does not import the services that read it. */
 export interface StepCollaborators {
-  kin: { flagCase(manager: EntityManager, c: Case): Promise<void> };
+  kin: { flagCase(manager: EntityManager, c: Case): Promise<void>; doubleBenefitsOf(manager: EntityManager, c: Case): Promise<Message[]> };
   verification: { requestFor(manager: EntityManager, caller: Caller, c: Case): Promise<void> };
   committees: { tally(run: StepRun): Promise<CaseStatus> };
   enrolments: { enrolOnApproval(run: StepRun): Promise<void>; endFor(run: StepRun): Promise<void> };
@@ -139,6 +140,12 @@ function careAssessed({ case: c }: StepRun): Message[] {
   return unless(c.programme !== Programme.TEKUN || Boolean(c.careLevel), message('case.transition.unmet.careAssessed'));
 }
 
+/** D§3: only a person who meets every condition of TEKUN eligibility reaches review as TEKUN. */
+const tekunEligible: Check = ({ manager, case: c, now }) => tekunConditionsUnmet(manager, c, now);
+
+/** D§5: nobody receives two benefits that exclude each other (checked again at approval). */
+const noDoubleBenefit: Check = ({ services, manager, case: c }) => services.kin.doubleBenefitsOf(manager, c);
+
 /** D§3: decisions come only after the notice period ended without open objections. */
 async function noticeEndedWithoutObjection({ manager, case: c, now }: StepRun): Promise<Message[]> {
   const unresolved = await manager
@@ -237,7 +244,7 @@ export const TRANSITIONS: readonly Transition[] = [
     outcomes: [TOWNSHIP_REVIEW],
     programmes: REVIEWED,
     clause: 'D§3',
-    guard: all(investigationSigned, verificationApproved, incomeAccounted, careAssessed),
+    guard: all(investigationSigned, verificationApproved, incomeAccounted, careAssessed, tekunEligible, noDoubleBenefit),
   },
   {
     step: 'startNotice',
@@ -351,8 +358,11 @@ export const TRANSITIONS: readonly Transition[] = [
     outcomes: [APPROVED],
     programmes: ALL,
     clause: 'P3.1, D§3',
-    guard: all(noticeEndedWithoutObjection, withinLinshiLimit, ({ case: c }) =>
-      unless(Boolean(c.amount && c.amount > 0), message('case.transition.unmet.noAmount')),
+    guard: all(
+      noticeEndedWithoutObjection,
+      withinLinshiLimit,
+      ({ case: c }) => unless(Boolean(c.amount && c.amount > 0), message('case.transition.unmet.noAmount')),
+      noDoubleBenefit,
     ),
     effect: async (run) => {
       recordDecision(run);
@@ -412,6 +422,7 @@ export const TRANSITIONS: readonly Transition[] = [
     outcomes: [TOWNSHIP_REVIEW],
     programmes: REVIEWED,
     clause: 'D§3, P1',
+    guard: tekunEligible,
   },
   {
     step: 'recordPayment',

@@ -3,7 +3,8 @@ import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Person } from '../household/household.entity';
 import { maskIdNumber, normaliseIdNumberOrThrow } from '../household/id-number';
-import { Case, CaseEvent, CaseStatus } from '../case/case.entity';
+import { Case, CaseEvent, CaseStatus, Programme } from '../case/case.entity';
+import { message, Message } from '../../i18n/message';
 import { KinDeclaration, KinRelation } from './kin-declaration.entity';
 import type { DataAccess } from '../../db/data-access';
 import { changed, tenantSubject } from '../../db/guarded-writes';
@@ -26,6 +27,17 @@ export const OPEN_STATUSES: readonly CaseStatus[] = [
   CaseStatus.OBJECTION_RAISED,
   CaseStatus.EMERGENCY_PAID,
 ];
+
+/**
+ * D§5: the programmes a person in a case of each programme may not at the same time be applying for
+ * or receiving. A TEKUN person is supported as TEKUN, not counted into DIBAO; LINSHI is one-off help
+ * that any household may need, so only another open LINSHI application is a duplicate.
+ */
+export const EXCLUDED_BY: Record<Programme, readonly Programme[]> = {
+  [Programme.DIBAO]: [Programme.DIBAO, Programme.TEKUN],
+  [Programme.TEKUN]: [Programme.TEKUN, Programme.DIBAO],
+  [Programme.LINSHI]: [Programme.LINSHI],
+};
 
 /** Kin declarations as their withdrawals find, lock and audit them. */
 const KIN_DECLARATION = tenantSubject('KinDeclaration', KinDeclaration, () => notFound('kin.notFound'));
@@ -117,8 +129,8 @@ export class KinService {
 
   /**
    * At application and again at acceptance (D§3, D§5): flags the case when a member is declared kin
-   * of staff, and reports ID numbers already in another open case or an active enrolment of the
-   * same programme.
+   * of staff, and reports ID numbers already in another open case or an active enrolment of a
+   * programme that excludes this one.
    */
   async flagCase(manager: EntityManager, c: Case): Promise<void> {
     const members = await manager.findBy(Person, { districtCode: c.districtCode, householdId: c.householdId });
@@ -131,21 +143,54 @@ export class KinService {
     c.kinStaffIds = [...new Set([...c.kinStaffIds, ...kin.map((k) => k.accountId)])];
     c.kinRegistered = c.kinStaffIds.length > 0;
 
-    const inOpenCases: { id_number: string }[] = await manager.query(
-      `SELECT DISTINCT p.id_number FROM cases o
-       JOIN persons p ON p.district_code = o.district_code AND p.household_id = o.household_id
-       WHERE o.district_code = $1 AND o.id <> $2 AND o.programme = $3 AND o.status = ANY($4) AND p.id_number = ANY($5)`,
-      [c.districtCode, c.id, c.programme, OPEN_STATUSES, ids],
-    );
-    const inEnrolments: { id_number: string }[] = await manager.query(
-      `SELECT DISTINCT p.id_number FROM enrolments e
-       JOIN persons p ON p.district_code = e.district_code AND p.household_id = e.household_id
-       WHERE e.district_code = $1 AND e.programme = $2 AND e.status = 'ACTIVE' AND p.id_number = ANY($3)`,
-      [c.districtCode, c.programme, ids],
-    );
+    const { inOpenCases, inEnrolments } = await this.benefitConflicts(c, ids);
+    // D§5: the accepting township learns that a conflict exists and where to ask, never the other
+    // case's township, programme or state.
     c.duplicateFindings = [
-      ...inOpenCases.map((d) => `${maskIdNumber(d.id_number)} is in another open ${c.programme} case`),
-      ...inEnrolments.map((d) => `${maskIdNumber(d.id_number)} is in an active ${c.programme} enrolment`),
+      ...inOpenCases.map(
+        (id) => `${maskIdNumber(id)} is in another open application that excludes this one; ask the district civil affairs office (区民政)`,
+      ),
+      ...inEnrolments.map(
+        (id) => `${maskIdNumber(id)} already receives assistance that excludes this one; ask the district civil affairs office (区民政)`,
+      ),
     ];
+  }
+
+  /**
+   * D§5 at review and at approval: a member who already receives assistance this programme excludes
+   * stops the case. The answer names the member by masked ID number and where to ask, nothing more.
+   */
+  async doubleBenefitsOf(manager: EntityManager, c: Case): Promise<Message[]> {
+    const members = await manager.findBy(Person, { districtCode: c.districtCode, householdId: c.householdId });
+    const { inEnrolments } = await this.benefitConflicts(
+      c,
+      members.map((m) => m.idNumber),
+    );
+    return inEnrolments.length ? [message('case.transition.unmet.doubleBenefit', { people: inEnrolments.map(maskIdNumber) })] : [];
+  }
+
+  /**
+   * ID numbers among `ids` that are also in another open case, or an active enrolment, of a programme
+   * that excludes the case's own (D§5: TEKUN and DIBAO exclude each other and themselves), anywhere in
+   * the district: in another household, another township, which the accepting staff may not read.
+   */
+  private async benefitConflicts(c: Case, ids: string[]): Promise<{ inOpenCases: string[]; inEnrolments: string[] }> {
+    const excluded = EXCLUDED_BY[c.programme];
+    const across = this.data.system('check a person for a double benefit across the district');
+    const [inOpenCases, inEnrolments] = await Promise.all([
+      across.query<{ id_number: string }[]>(
+        `SELECT DISTINCT p.id_number FROM cases o
+         JOIN persons p ON p.district_code = o.district_code AND p.household_id = o.household_id
+         WHERE o.district_code = $1 AND o.id <> $2 AND o.programme = ANY($3) AND o.status = ANY($4) AND p.id_number = ANY($5)`,
+        [c.districtCode, c.id, excluded, OPEN_STATUSES, ids],
+      ),
+      across.query<{ id_number: string }[]>(
+        `SELECT DISTINCT p.id_number FROM enrolments e
+         JOIN persons p ON p.district_code = e.district_code AND p.household_id = e.household_id
+         WHERE e.district_code = $1 AND e.case_id <> $2 AND e.programme = ANY($3) AND e.status = 'ACTIVE' AND p.id_number = ANY($4)`,
+        [c.districtCode, c.id, excluded, ids],
+      ),
+    ]);
+    return { inOpenCases: inOpenCases.map((r) => r.id_number), inEnrolments: inEnrolments.map((r) => r.id_number) };
   }
 }

@@ -276,7 +276,7 @@ export class PetitionService {
       ...text,
       referenceHash: sha256(reference),
       clientAddressHash: addressHash,
-      answerDueAt: addWorkingDays(now, calendar.settings.petitionAnswerWorkingDays, calendar.holidays),
+      answerDueAt: addWorkingDays(now, calendar.settings.petitionAnswerWorkingDays, calendar),
       createdById: null as string | null,
     });
     return { petition, reference };

@@ -1,12 +1,39 @@
+import type { Localized } from '../../../permissions/vocabulary';
+
+/**
+ * What the law fixes about a setting. A statutory floor or ceiling is not the district's to move:
+ * the district may go beyond it in the direction the rule allows (a longer notice, a larger quorum,
+ * more frequent reviews), never past it. A setting the rules leave wholly to the district says so,
+ * with the clause that leaves it.
+ */
+export interface LegalBound {
+  /** The smallest value the law allows; null when the law sets none. */
+  floor: number | null;
+  /** The largest value the law allows; null when the law sets none. */
+  ceiling: number | null;
+  clause: string;
+  rule: Localized;
+}
+
+/** A setting the rules leave to the district within sanity bounds. */
+const local = (clause: string): LegalBound => ({
+  floor: null,
+  ceiling: null,
+  clause,
+  rule: { zh: '无法定限值，由区县自定', en: 'no statutory bound; the district decides' },
+});
+
 /**
  * Every number the plan or the national rules leave to the district (DOMAIN.md marks them
- * "configurable"), with its default, bounds and the clause it comes from. Code reads them from the
- * district's settings, never as literals.
+ * "configurable"), with its default, its legal floor or ceiling, sanity bounds and the clause it comes
+ * from. Code reads them from the district's settings, never as literals.
  */
 export interface SettingDefinition {
   default: number | null;
+  /** Sanity bounds of the input, wider than or equal to the legal ones. */
   min: number;
   max: number;
+  legal: LegalBound;
   /** Whether "none" (null) is a valid value. */
   nullable?: boolean;
   integer: boolean;
@@ -19,15 +46,30 @@ export const SETTING_DEFINITIONS = {
     default: 3,
     min: 1,
     max: 30,
+    legal: local('D§3'),
     integer: true,
     clause: 'D§3',
     description: 'Working days from acceptance to the start of investigation (受理后开始调查时限)',
   },
-  noticeDays: { default: 7, min: 1, max: 30, integer: true, clause: 'D§3', description: 'Length of the public notice in days (公示天数)' },
+  noticeDays: {
+    default: 7,
+    min: 1,
+    max: 30,
+    legal: {
+      floor: 7,
+      ceiling: null,
+      clause: 'D§3',
+      rule: { zh: '公示期法定不少于7天', en: 'the public notice lasts at least 7 days by law' },
+    },
+    integer: true,
+    clause: 'D§3',
+    description: 'Length of the public notice in days (公示天数)',
+  },
   decisionAfterNoticeWorkingDays: {
     default: 10,
     min: 1,
     max: 30,
+    legal: local('D§3'),
     integer: true,
     clause: 'D§3',
     description: 'Working days after the notice ends to decide (公示结束后作出决定时限)',
@@ -36,6 +78,7 @@ export const SETTING_DEFINITIONS = {
     default: 3,
     min: 1,
     max: 15,
+    legal: local('D§3'),
     integer: true,
     clause: 'D§3',
     description: 'Working days to deliver a written refusal (书面告知送达时限)',
@@ -44,6 +87,12 @@ export const SETTING_DEFINITIONS = {
     default: 30,
     min: 10,
     max: 90,
+    legal: {
+      floor: null,
+      ceiling: 30,
+      clause: 'D§3',
+      rule: { zh: '办理时限不超过30个工作日', en: 'a case is decided within 30 working days at most' },
+    },
     integer: true,
     clause: 'D§3',
     description: 'Working days from application to decision (办理总时限)',
@@ -52,6 +101,12 @@ export const SETTING_DEFINITIONS = {
     default: 45,
     min: 10,
     max: 120,
+    legal: {
+      floor: null,
+      ceiling: 45,
+      clause: 'D§3',
+      rule: { zh: '特殊情况办理时限不超过45个工作日', en: 'a special case is decided within 45 working days at most' },
+    },
     integer: true,
     clause: 'D§3',
     description: 'The same for special cases (特殊情况办理总时限)',
@@ -60,6 +115,7 @@ export const SETTING_DEFINITIONS = {
     default: 7,
     min: 1,
     max: 30,
+    legal: local('D§14'),
     integer: true,
     clause: 'D§14',
     description: "Days a new account's one-time activation code stays valid (激活码有效天数)",
@@ -68,6 +124,7 @@ export const SETTING_DEFINITIONS = {
     default: 30,
     min: 0,
     max: 100,
+    legal: local('P4.3'),
     integer: true,
     clause: 'P4.3',
     description: 'Share of new DIBAO/TEKUN cases spot-checked (抽查比例 %)',
@@ -76,6 +133,7 @@ export const SETTING_DEFINITIONS = {
     default: 40,
     min: 5,
     max: 60,
+    legal: local('D§12'),
     integer: true,
     clause: 'D§12',
     description: 'Working days for the district to answer a petition, about the 60 days of the national petition rules (信访答复时限)',
@@ -84,6 +142,7 @@ export const SETTING_DEFINITIONS = {
     default: 3,
     min: 1,
     max: 100,
+    legal: local('D§12'),
     integer: true,
     clause: 'D§12',
     description: 'Petitions the public may file from one network address in an hour (同一地址每小时信访件数上限)',
@@ -92,6 +151,12 @@ export const SETTING_DEFINITIONS = {
     default: 5,
     min: 5,
     max: 30,
+    legal: {
+      floor: 5,
+      ceiling: null,
+      clause: 'P3.2',
+      rule: { zh: '联审联批小组不少于5人', en: 'a joint review committee has at least 5 members' },
+    },
     integer: true,
     clause: 'P3.2',
     description: 'Members a joint review committee needs, at least 5 (联审联批小组最少人数)',
@@ -100,6 +165,12 @@ export const SETTING_DEFINITIONS = {
     default: 5,
     min: 3,
     max: 30,
+    legal: {
+      floor: 5,
+      ceiling: null,
+      clause: 'D§4',
+      rule: { zh: '集体审议至少5人到会（含组长）', en: 'a collective review needs at least 5 present, the chair included' },
+    },
     integer: true,
     clause: 'D§4',
     description: 'Members present, chair included, for a decision (会议法定人数)',
@@ -108,6 +179,12 @@ export const SETTING_DEFINITIONS = {
     default: 50,
     min: 50,
     max: 100,
+    legal: {
+      floor: 50,
+      ceiling: null,
+      clause: 'D§4',
+      rule: { zh: '决定须经到会成员过半数同意', en: 'a decision needs a majority of the members present' },
+    },
     integer: true,
     clause: 'D§4',
     description: 'Share of present members that must approve, strictly more than this (表决通过比例 %)',
@@ -116,6 +193,7 @@ export const SETTING_DEFINITIONS = {
     default: 5,
     min: 1,
     max: 30,
+    legal: local('D§6'),
     integer: true,
     clause: 'D§6',
     description: 'Working days to complete paperwork after emergency payment (急难先行救助补办手续时限)',
@@ -125,6 +203,7 @@ export const SETTING_DEFINITIONS = {
     nullable: true,
     min: 0,
     max: 1_000_000,
+    legal: local('D§6'),
     integer: true,
     clause: 'D§6',
     description: 'LINSHI amount above which the district confirms; empty = no limit (乡镇临时救助审批限额)',
@@ -133,6 +212,7 @@ export const SETTING_DEFINITIONS = {
     default: 12,
     min: 0,
     max: 60,
+    legal: local('D§6'),
     integer: true,
     clause: 'D§6',
     description: 'Months in which the same cause is refused without new grounds (同一事由重复申请间隔)',
@@ -141,6 +221,7 @@ export const SETTING_DEFINITIONS = {
     default: 800,
     min: 1,
     max: 10_000,
+    legal: local('D§8'),
     integer: false,
     clause: 'D§8',
     description: 'Urban DIBAO standard per person per month (城市低保标准 元/人·月)',
@@ -149,6 +230,7 @@ export const SETTING_DEFINITIONS = {
     default: 620,
     min: 1,
     max: 10_000,
+    legal: local('D§8'),
     integer: false,
     clause: 'D§8',
     description: 'Rural DIBAO standard per person per month (农村低保标准 元/人·月)',
@@ -157,6 +239,7 @@ export const SETTING_DEFINITIONS = {
     default: 30,
     min: 0,
     max: 1_000,
+    legal: local('D§8'),
     integer: true,
     clause: 'D§8',
     description: 'Smallest monthly DIBAO amount paid (低保最低发放金额)',
@@ -165,6 +248,12 @@ export const SETTING_DEFINITIONS = {
     default: 1.3,
     min: 1.3,
     max: 3,
+    legal: {
+      floor: 1.3,
+      ceiling: null,
+      clause: 'D§8',
+      rule: { zh: '特困基本生活标准不低于低保标准的1.3倍', en: 'the TEKUN living standard is at least 1.3 times the DIBAO standard' },
+    },
     integer: false,
     clause: 'D§8',
     description: 'TEKUN basic living standard as a multiple of the DIBAO standard, at least 1.3 (特困基本生活标准倍数)',
@@ -173,6 +262,7 @@ export const SETTING_DEFINITIONS = {
     default: 100,
     min: 0,
     max: 5_000,
+    legal: local('D§8'),
     integer: true,
     clause: 'D§8',
     description: 'Monthly care allowance, self-care (全自理护理补贴)',
@@ -181,6 +271,7 @@ export const SETTING_DEFINITIONS = {
     default: 300,
     min: 0,
     max: 5_000,
+    legal: local('D§8'),
     integer: true,
     clause: 'D§8',
     description: 'Monthly care allowance, partly dependent (半护理补贴)',
@@ -189,6 +280,7 @@ export const SETTING_DEFINITIONS = {
     default: 600,
     min: 0,
     max: 5_000,
+    legal: local('D§8'),
     integer: true,
     clause: 'D§8',
     description: 'Monthly care allowance, fully dependent (全护理补贴)',
@@ -197,6 +289,12 @@ export const SETTING_DEFINITIONS = {
     default: 12,
     min: 1,
     max: 24,
+    legal: {
+      floor: null,
+      ceiling: 12,
+      clause: 'D§9',
+      rule: { zh: '收入稳定的家庭至少每年复核一次', en: 'a household with stable income is reviewed at least yearly' },
+    },
     integer: true,
     clause: 'D§9',
     description: 'Months between reviews, class A: no income change expected (A类复核间隔)',
@@ -205,6 +303,12 @@ export const SETTING_DEFINITIONS = {
     default: 12,
     min: 1,
     max: 24,
+    legal: {
+      floor: null,
+      ceiling: 12,
+      clause: 'D§9',
+      rule: { zh: '收入稳定的家庭至少每年复核一次', en: 'a household with stable income is reviewed at least yearly' },
+    },
     integer: true,
     clause: 'D§9',
     description: 'Months between reviews, class B: stable (B类复核间隔)',
@@ -213,6 +317,15 @@ export const SETTING_DEFINITIONS = {
     default: 6,
     min: 1,
     max: 24,
+    legal: {
+      floor: null,
+      ceiling: 6,
+      clause: 'D§9',
+      rule: {
+        zh: '收入不稳定且有劳动能力的家庭至少每半年复核一次',
+        en: 'a household with irregular income and members able to work is reviewed at least every six months',
+      },
+    },
     integer: true,
     clause: 'D§9',
     description: 'Months between reviews, class C, rural (农村C类复核间隔)',
@@ -221,6 +334,15 @@ export const SETTING_DEFINITIONS = {
     default: 3,
     min: 1,
     max: 24,
+    legal: {
+      floor: null,
+      ceiling: 6,
+      clause: 'D§9',
+      rule: {
+        zh: '收入不稳定且有劳动能力的家庭至少每半年复核一次',
+        en: 'a household with irregular income and members able to work is reviewed at least every six months',
+      },
+    },
     integer: true,
     clause: 'D§9',
     description: 'Months between reviews, class C, urban (城市C类复核间隔)',
@@ -229,6 +351,7 @@ export const SETTING_DEFINITIONS = {
     default: 30,
     min: 0,
     max: 366,
+    legal: local('D§9'),
     integer: true,
     clause: 'D§9',
     description: 'Reviews falling due within this many days are listed as due (复核提前提示天数)',
@@ -237,6 +360,7 @@ export const SETTING_DEFINITIONS = {
     default: 6,
     min: 1,
     max: 24,
+    legal: local('D§9'),
     integer: true,
     clause: 'D§9',
     description: 'Months a benefit is paid on after income rises from work (渐退期月数)',

@@ -1,3 +1,4 @@
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /** The values a district has changed from the defaults; absent keys take the default. Keyed by
@@ -14,8 +15,15 @@ export class DistrictSettings {
   updatedAt: Date;
 }
 
-/** Public holidays of a district (and make-up working days are out of scope): working-day
- * deadlines skip weekends and these dates. */
+/** Whether a listed day is off or worked (D§3). */
+export const CalendarDayKind = defineEnum('CalendarDayKind', 'Kind of a calendar exception (节假日类型), D§3', {
+  HOLIDAY: 'A public holiday, off work (法定节假日/放假)',
+  WORKDAY: 'A make-up working day on a weekend (调休上班)',
+});
+export type CalendarDayKind = EnumValue<typeof CalendarDayKind>;
+
+/** A district's calendar exceptions: public holidays (not counted by working-day deadlines) and the
+ * make-up working days that bridge them (调休: a Saturday or Sunday that counts). */
 @Entity('district_holidays')
 export class DistrictHoliday {
   @PrimaryColumn({ type: 'varchar', length: 12 })
@@ -26,4 +34,7 @@ export class DistrictHoliday {
 
   @Column({ type: 'varchar', length: 50 })
   name: string;
+
+  @Column({ type: 'varchar', length: 8, default: 'HOLIDAY' })
+  kind: CalendarDayKind;
 }

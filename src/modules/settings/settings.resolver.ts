@@ -3,6 +3,8 @@ import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
 import { payloadType } from '../../graphql/payload';
 import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
+import { currentLanguage } from '../../i18n/language';
+import { CalendarDayKind } from './settings.entity';
 import { SETTING_DEFINITIONS, SETTING_KEYS } from './settings-definitions';
 
 @ObjectType('Setting', { description: 'A number the district sets (区级参数), with its default and the clause it comes from.' })
@@ -21,12 +23,33 @@ class SettingView {
 
   @Field({ description: 'Clause (依据)' })
   clause: string;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Smallest value the law allows (法定下限); null when the law sets none' })
+  legalFloor: number | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Largest value the law allows (法定上限); null when the law sets none' })
+  legalCeiling: number | null;
+
+  @Field({ description: "The legal rule in words (法定依据), in the request's language, with its clause in `legalClause`" })
+  legalRule: string;
+
+  @Field({ description: 'Clause of the legal rule (法定依据条款)' })
+  legalClause: string;
 }
 
-@ObjectType('Holiday', { description: 'A public holiday of the district (节假日), skipped by working-day deadlines.' })
+@ObjectType('Holiday', {
+  description:
+    'A calendar exception of the district (节假日): a public holiday skipped by working-day deadlines, or a make-up working day counted by them.',
+})
 class HolidayView {
   @Field(() => CalendarDateScalar, { description: 'Day (日期)' })
   day: string;
+
+  @Field({ description: 'Name (名称), e.g. 春节 or 春节调休上班' })
+  name: string;
+
+  @Field(() => CalendarDayKind, { description: 'Off or worked (放假/调休上班)' })
+  kind: CalendarDayKind;
 }
 
 @ObjectType('DistrictSettings', { description: "The settings of the caller's district (区级参数)." })
@@ -55,8 +78,14 @@ class SetHolidayInput {
   @Field(() => CalendarDateScalar, { description: 'Day (日期)' })
   day: string;
 
-  @Field(() => String, { nullable: true, description: 'Name to add the holiday; omit to remove it (名称)' })
+  @Field(() => String, { nullable: true, description: 'Name to add the day; omit to remove it (名称)' })
   name?: string | null;
+
+  @Field(() => CalendarDayKind, {
+    defaultValue: CalendarDayKind.HOLIDAY,
+    description: 'A holiday off work, or a make-up working day (类型)',
+  })
+  kind: CalendarDayKind;
 }
 
 const SETTINGS = { type: () => DistrictSettingsView, description: "The district's settings after the change (变更后的参数)" };
@@ -68,7 +97,7 @@ const SetHolidayPayload = payloadType<{ settings: DistrictSettingsView }>('SetHo
 });
 
 async function settingsView(ctx: RequestContext): Promise<DistrictSettingsView> {
-  const { districtCode, settings, holidays } = await ctx.services.settings.read(ctx.caller);
+  const { districtCode, settings, holidays, workdays, names } = await ctx.services.settings.read(ctx.caller);
   return {
     districtCode,
     values: SETTING_KEYS.map((key) => ({
@@ -77,8 +106,15 @@ async function settingsView(ctx: RequestContext): Promise<DistrictSettingsView> 
       defaultValue: SETTING_DEFINITIONS[key].default,
       description: SETTING_DEFINITIONS[key].description,
       clause: SETTING_DEFINITIONS[key].clause,
+      legalFloor: SETTING_DEFINITIONS[key].legal.floor,
+      legalCeiling: SETTING_DEFINITIONS[key].legal.ceiling,
+      legalRule: SETTING_DEFINITIONS[key].legal.rule[currentLanguage()],
+      legalClause: SETTING_DEFINITIONS[key].legal.clause,
     })),
-    holidays: [...holidays].sort().map((day) => ({ day })),
+    holidays: [
+      ...[...holidays].map((day) => ({ day, name: names.get(day)!, kind: CalendarDayKind.HOLIDAY })),
+      ...[...workdays].map((day) => ({ day, name: names.get(day)!, kind: CalendarDayKind.WORKDAY })),
+    ].sort((a, b) => a.day.localeCompare(b.day)),
   };
 }
 
@@ -102,10 +138,13 @@ export class SettingsResolver {
     return { settings: await settingsView(ctx) };
   }
 
-  @Mutation(() => SetHolidayPayload, { description: 'Add (with a name) or remove (without) a holiday (设置节假日). DISTRICT_OFFICER.' })
+  @Mutation(() => SetHolidayPayload, {
+    description:
+      'Add (with a name) or remove (without) a public holiday or a make-up working day (设置节假日/调休上班日). DISTRICT_OFFICER, D§3.',
+  })
   @Needs('update', 'Settings')
   async setHoliday(@Ctx() ctx: RequestContext, @Arg('input') input: SetHolidayInput) {
-    await ctx.services.settings.setHoliday(ctx.caller, input.day, input.name ?? null);
+    await ctx.services.settings.setHoliday(ctx.caller, input.day, input.name ?? null, input.kind);
     return { settings: await settingsView(ctx) };
   }
 }

@@ -1,14 +1,17 @@
 import { assertCan } from '../../auth/authorize';
-import { assertDateOrThrow, badInput } from '../../errors';
+import { assertDateOrThrow, badInput, DomainError, ErrorCode } from '../../errors';
+import { message } from '../../i18n/message';
 import type { Caller } from '../../auth/caller';
-import { DistrictHoliday, DistrictSettings } from './settings.entity';
+import { CalendarDayKind, DistrictHoliday, DistrictSettings } from './settings.entity';
+import type { WorkingCalendar } from './working-days';
 import { defaultSettings, SETTING_DEFINITIONS, SettingKey, Settings } from './settings-definitions';
 import type { AuditService } from '../audit/audit.service';
 import type { DataAccess } from '../../db/data-access';
 
-export interface DistrictCalendar {
+export interface DistrictCalendar extends WorkingCalendar {
   settings: Settings;
-  holidays: ReadonlySet<string>;
+  /** Names of the listed days, for the settings view. */
+  names: ReadonlyMap<string, string>;
 }
 
 /** A district's settings (defaults overlaid with its own values) and holidays. */
@@ -23,7 +26,13 @@ export class SettingsService {
       this.data.system('read district settings and holidays').getRepository(DistrictSettings).findOneBy({ districtCode }),
       this.data.system('read district settings and holidays').getRepository(DistrictHoliday).findBy({ districtCode }),
     ]);
-    return { settings: { ...defaultSettings(), ...(row?.values ?? {}) }, holidays: new Set(holidays.map((h) => h.day)) };
+    const daysOf = (kind: CalendarDayKind) => new Set(holidays.filter((h) => h.kind === kind).map((h) => h.day));
+    return {
+      settings: { ...defaultSettings(), ...(row?.values ?? {}) },
+      holidays: daysOf(CalendarDayKind.HOLIDAY),
+      workdays: daysOf(CalendarDayKind.WORKDAY),
+      names: new Map(holidays.map((h) => [h.day, h.name])),
+    };
   }
 
   async read(caller: Caller): Promise<DistrictCalendar & { districtCode: string }> {
@@ -41,6 +50,22 @@ export class SettingsService {
       : undefined;
     if (!definition) throw badInput('key', 'settings.unknown', { key });
     if (value !== null) {
+      const { floor, ceiling, clause, rule } = definition.legal;
+      // A statutory floor or ceiling is the law, not the district's choice: refused with the rule (D§3, D§4).
+      if (floor !== null && value < floor) {
+        throw new DomainError(
+          ErrorCode.BAD_USER_INPUT,
+          { ...message('settings.value.belowFloor', { key, floor, rule }), clause },
+          { field: 'value' },
+        );
+      }
+      if (ceiling !== null && value > ceiling) {
+        throw new DomainError(
+          ErrorCode.BAD_USER_INPUT,
+          { ...message('settings.value.aboveCeiling', { key, ceiling, rule }), clause },
+          { field: 'value' },
+        );
+      }
       if (!Number.isFinite(value) || value < definition.min || value > definition.max) {
         throw badInput('value', 'settings.value.range', { key, min: definition.min, max: definition.max });
       }
@@ -64,20 +89,21 @@ export class SettingsService {
     });
   }
 
-  async setHoliday(caller: Caller, day: string, name: string | null): Promise<void> {
+  /** Adds (with a name) or removes (without) a public holiday or a make-up working day (D§3). */
+  async setHoliday(caller: Caller, day: string, name: string | null, kind: CalendarDayKind = CalendarDayKind.HOLIDAY): Promise<void> {
     const districtCode = caller.actor!.districtCode;
     assertCan(caller, 'update', 'Settings', { districtCode });
     assertDateOrThrow(day, 'day');
     if (name !== null && (!name.trim() || name.length > 50)) throw badInput('name', 'input.text.length', { field: 'name', max: 50 });
     await this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       if (name === null) await manager.delete(DistrictHoliday, { districtCode, day });
-      else await manager.upsert(DistrictHoliday, { districtCode, day, name }, ['districtCode', 'day']);
+      else await manager.upsert(DistrictHoliday, { districtCode, day, name, kind }, ['districtCode', 'day']);
       await this.audit.recordChange(manager, caller, {
         action: name === null ? 'removeHoliday' : 'setHoliday',
         subjectType: 'Settings',
         subjectId: day,
         districtCode,
-        details: { day, name },
+        details: { day, name, kind },
       });
     });
   }

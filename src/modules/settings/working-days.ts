@@ -1,6 +1,6 @@
 /**
  * Working-day arithmetic for deadlines (D§3: "calendar days minus weekends, with a holiday table per
- * district"). Days are counted on the China Standard Time calendar (UTC+8, no daylight saving), and a
+ * district", and the make-up working days that national holiday arrangements set on weekends). Days are counted on the China Standard Time calendar (UTC+8, no daylight saving), and a
  * deadline falls at the end of its day.
  */
 const CST_OFFSET_MS = 8 * 3600 * 1000;
@@ -11,7 +11,15 @@ export function cstDay(at: Date): string {
   return new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-function isWorkingDay(day: string, holidays: ReadonlySet<string>): boolean {
+/** A district's calendar of exceptions: public holidays off, and the weekend days worked in
+ * exchange for a bridged holiday (调休 make-up working days), both as YYYY-MM-DD. */
+export interface WorkingCalendar {
+  holidays: ReadonlySet<string>;
+  workdays: ReadonlySet<string>;
+}
+
+function isWorkingDay(day: string, { holidays, workdays }: WorkingCalendar): boolean {
+  if (workdays.has(day)) return true;
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   return weekday !== 0 && weekday !== 6 && !holidays.has(day);
 }
@@ -19,12 +27,12 @@ function isWorkingDay(day: string, holidays: ReadonlySet<string>): boolean {
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
 /** End (23:59:59.999 CST) of the n-th working day after the day of `from`. */
-export function addWorkingDays(from: Date, n: number, holidays: ReadonlySet<string>): Date {
+export function addWorkingDays(from: Date, n: number, calendar: WorkingCalendar): Date {
   let day = cstDay(from);
   let counted = 0;
   while (counted < n) {
     day = nextDay(day);
-    if (isWorkingDay(day, holidays)) counted += 1;
+    if (isWorkingDay(day, calendar)) counted += 1;
   }
   return endOfCstDay(day);
 }

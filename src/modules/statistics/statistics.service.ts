@@ -7,7 +7,7 @@ import { RegionLevel } from '../region/region-code';
 import { Case, CaseEvent, CaseStatus, Programme } from '../case/case.entity';
 import { SpotCheck, SpotCheckOutcome } from '../case/case-records.entity';
 import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
-import { DistrictHoliday } from '../settings/settings.entity';
+import { CalendarDayKind, DistrictHoliday } from '../settings/settings.entity';
 import type { TownshipMonthFigures } from './statistics.types';
 
 /** Months are counted on the China Standard Time calendar, as deadlines are (D§3). */
@@ -114,14 +114,20 @@ export class StatisticsService {
   private decisions(caller: Caller, params: Params) {
     const visibleCases = this.data.scopedSql(caller, 'read', 'Case', Case, 'vc', (qb) => qb.select('vc.id'));
     const [applied, decided] = [dayOf('c.created_at'), dayOf('e.at')];
-    // The district's holidays on weekdays after the day of application up to the day of decision (D§3).
-    const holidays = this.data.scopedSql(caller, 'read', 'Settings', DistrictHoliday, 'h', (qb) =>
-      qb
-        .select('count(*)')
-        .andWhere('h.district_code = c.district_code')
-        .andWhere(`h.day > ${applied} AND h.day <= ${decided} AND extract(isodow FROM h.day) < 6`),
-    );
-    const workingDays = `${weekdaysBefore(`${decided} + 1`)} - ${weekdaysBefore(`${applied} + 1`)} - (${holidays.sql})`;
+    // The district's calendar after the day of application up to the day of decision (D§3): public
+    // holidays on weekdays are not worked, make-up working days (调休) on weekends are.
+    const calendarDays = (alias: string, kind: CalendarDayKind, weekend: boolean) =>
+      this.data.scopedSql(caller, 'read', 'Settings', DistrictHoliday, alias, (qb) =>
+        qb
+          .select('count(*)')
+          .andWhere(`${alias}.district_code = c.district_code AND ${alias}.kind = '${kind}'`)
+          .andWhere(
+            `${alias}.day > ${applied} AND ${alias}.day <= ${decided} AND extract(isodow FROM ${alias}.day) ${weekend ? '>=' : '<'} 6`,
+          ),
+      );
+    const holidays = calendarDays('h', CalendarDayKind.HOLIDAY, false);
+    const workdays = calendarDays('w', CalendarDayKind.WORKDAY, true);
+    const workingDays = `${weekdaysBefore(`${decided} + 1`)} - ${weekdaysBefore(`${applied} + 1`)} - (${holidays.sql}) + (${workdays.sql})`;
     const approved = `e.to_status = '${CaseStatus.APPROVED}'`;
     const qb = this.data
       .scoped(caller, 'read', 'CaseRecord', CaseEvent, 'e')
@@ -135,7 +141,7 @@ export class StatisticsService {
       .addSelect(`round(avg(${workingDays}), 2)`, 'averageWorkingDays')
       .andWhere('e.to_status IN (:...decisions)', { decisions: DECISIONS })
       .andWhere(`c.id IN (${visibleCases.sql})`, visibleCases.params)
-      .setParameters(holidays.params)
+      .setParameters({ ...holidays.params, ...workdays.params })
       .andWhere(inYear('e.at'))
       .andWhere('e.township_code IN (:...codes)')
       .groupBy('e.township_code')
