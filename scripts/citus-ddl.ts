@@ -1,7 +1,10 @@
 /**
  * `npm run citus:ddl`: prints the Citus statements that distribute this schema by district (D§1),
  * derived from the migrated database's own catalog (embedded server unless DATABASE_URL).
+ * `npm run citus:ddl -- --doc` also writes them into docs/scale-out.md, which a test keeps in step.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import 'reflect-metadata';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
@@ -13,7 +16,16 @@ async function main() {
   const db = await openDatabase(config, createLogger('warn'));
   try {
     const catalog = await readCatalog((sql) => db.dataSource.query(sql));
-    console.log(['-- On the coordinator, after `CREATE EXTENSION citus;` and the migrations:', ...citusDdl(catalog)].join('\n'));
+    const ddl = ['-- On the coordinator, after `CREATE EXTENSION citus;` and the migrations:', ...citusDdl(catalog)].join('\n');
+    console.log(ddl);
+    if (process.argv.includes('--doc')) {
+      const doc = path.join(__dirname, '..', '..', 'docs', 'scale-out.md');
+      const block = /(<!-- citus:ddl -->\n```sql\n)[\s\S]*?(\n```\n<!-- \/citus:ddl -->)/;
+      fs.writeFileSync(
+        doc,
+        fs.readFileSync(doc, 'utf8').replace(block, (_all, open: string, close: string) => open + ddl + close),
+      );
+    }
   } finally {
     await db.close();
   }

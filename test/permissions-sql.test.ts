@@ -13,6 +13,7 @@ import { createLogger } from '../src/logger';
 import { delegationsInForce } from '../src/modules/delegation/delegations-in-force';
 import { startTestApp, TestApp } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
+import { monthFromNow, payHexiMonth } from './support/funds';
 import { householdWithCase, idNumber } from './support/households';
 import {
   ALL_APPROVE,
@@ -59,8 +60,26 @@ const SUBJECT_OF_TABLE: Record<string, SubjectName> = {
   DevelopmentLink: 'DevelopmentLink',
   Delegation: 'Delegation',
   WorkPlan: 'WorkPlan',
+  EnrolmentChange: 'EnrolmentChange',
+  EnrolmentReview: 'EnrolmentReview',
+  ChangeReport: 'ChangeReport',
+  Petition: 'Petition',
+  Roster: 'Roster',
+  RosterLine: 'RosterLine',
+  FundRequest: 'FundRequest',
+  PaymentBatch: 'PaymentBatch',
+  Payment: 'Payment',
 };
-const READ_THROUGH_PARENT = ['RoleAssignment', 'RoleGrantAct', 'DistrictHoliday', 'CommitteeMember'];
+/** Read only with their parent: a request's rosters with the request, a batch's transfers with the batch, a payment's results with the payment. */
+const READ_THROUGH_PARENT = [
+  'RoleAssignment',
+  'RoleGrantAct',
+  'DistrictHoliday',
+  'CommitteeMember',
+  'FundRequestRoster',
+  'PaymentTransfer',
+  'PaymentResult',
+];
 const TABLES = ENTITIES.map((entity) => entity.name).filter((name) => !READ_THROUGH_PARENT.includes(name));
 
 /** People holding several roles: grants add up, and a denial of one role still overrides a grant of
@@ -173,6 +192,24 @@ beforeAll(async () => {
     { e: enrolment.id },
   );
   await as(t, 'other.officer', 'mutation { updateSetting(input: { key: "noticeDays", value: 10 }) { settings { districtCode } } }');
+  // Dynamic management of the approved case's enrolment (D§9), a petition (D§12) and a month of its payments (D§10).
+  const hexiEnrolment = (await as(t, 'hexi.caseworker', '{ enrolments { nodes { id } } }')).enrolments.nodes[0];
+  await as(
+    t,
+    'va.101201',
+    'mutation($e: ID!) { recordChangeReport(input: { enrolmentId: $e, reportedOn: "2026-11-27", content: "外出务工" }) { changeReport { id } } }',
+    { e: hexiEnrolment.id },
+  );
+  await as(
+    t,
+    'hexi.caseworker',
+    'mutation($e: ID!) { recordReviewOutcome(input: { enrolmentId: $e, outcome: KEEP, reasons: "收入未变" }) { review { id } } }',
+    { e: hexiEnrolment.id },
+  );
+  await as(t, 'district.officer', 'mutation($i: SubmitPetitionInput!) { submitPetition(input: $i) { reference } }', {
+    i: { kind: 'COMPLAINT', caseId: approved.id, title: '反映', content: '内容' },
+  });
+  await payHexiMonth(t, monthFromNow(1));
 });
 afterAll(() => t.close());
 

@@ -10,6 +10,8 @@ import { accountIdOf, as } from './support/workflow';
 const HEXI = '510199101000';
 const BAIYUN = '510199201000';
 const YEAR = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+// A committee formed today can take up a delegation from today, not one dated back before it (D§13).
+const TODAY = new Date().toISOString().slice(0, 10);
 
 const FIELDS = 'id townshipCode kind year title body documentDate status filedAt returnReasons reviewedAt';
 const LIST = `query($t: String, $k: WorkPlanKind, $s: WorkPlanStatus) { workPlans(townshipCode: $t, kind: $k, status: $s, first: 50) { totalCount nodes { ${FIELDS} } } }`;
@@ -202,7 +204,7 @@ describe('a township takes up a delegation only with a work plan the district ac
 
     const refused = await bare.gql(
       GRANT,
-      { i: { townshipCode: HEXI, programme: 'DIBAO', effectiveFrom: `${YEAR}-01-01`, documentReference: '云溪民发〔2026〕60号' } },
+      { i: { townshipCode: HEXI, programme: 'DIBAO', effectiveFrom: TODAY, documentReference: '云溪民发〔2026〕60号' } },
       officer,
     );
     expect(codeOf(refused)).toBe('INVALID_TRANSITION');
@@ -213,7 +215,7 @@ describe('a township takes up a delegation only with a work plan the district ac
     await as(bare, 'hexi.head', FILE, { i: { workPlanId: draft.id } });
     const stillRefused = await bare.gql(
       GRANT,
-      { i: { townshipCode: HEXI, programme: 'DIBAO', effectiveFrom: `${YEAR}-01-01`, documentReference: '云溪民发〔2026〕61号' } },
+      { i: { townshipCode: HEXI, programme: 'DIBAO', effectiveFrom: TODAY, documentReference: '云溪民发〔2026〕61号' } },
       officer,
     );
     expect(unmetKeysOf(stillRefused)).toEqual(['delegation.precondition.noAcceptedWorkPlan']);
@@ -221,7 +223,7 @@ describe('a township takes up a delegation only with a work plan the district ac
     await as(bare, 'district.officer', ACCEPT, { i: { workPlanId: draft.id } });
     const granted = await bare.gql(
       GRANT,
-      { i: { townshipCode: HEXI, programme: 'DIBAO', effectiveFrom: `${YEAR}-01-01`, documentReference: '云溪民发〔2026〕62号' } },
+      { i: { townshipCode: HEXI, programme: 'DIBAO', effectiveFrom: TODAY, documentReference: '云溪民发〔2026〕62号' } },
       officer,
     );
     expect(granted.errors).toBeUndefined();

@@ -316,6 +316,7 @@ describe('TEKUN', () => {
     expect(fields.sort()).toEqual([
       'amount',
       'householdSize',
+      'id',
       'maskedName',
       'noticeEndsAt',
       'noticeStartsAt',
