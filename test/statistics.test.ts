@@ -11,7 +11,7 @@ const HEXI = '510199101000';
 const YEAR = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
 const CST = "AT TIME ZONE 'Asia/Shanghai'";
 const FIGURES = `townshipCode month cases { programme status count } applications approvals refusals approvalRatePercent refusalRatePercent
-  averageWorkingDaysToDecision overdueSteps spotChecks spotCheckCorrections recipients recipientsMonthlyAmount`;
+  averageWorkingDaysToDecision overdueSteps spotChecks spotCheckCorrections recipients recipientsMonthlyAmount openPetitions`;
 const STATISTICS = `query($y: Int!, $t: String) { districtStatistics(year: $y, townshipCode: $t) { ${FIGURES} } }`;
 
 interface Row {
@@ -86,6 +86,13 @@ async function directCounts(): Promise<Map<string, Record<string, unknown>>> {
   )) {
     Object.assign(at(r.township_code, r.month), { recipients: r.n, amount: Number(r.amount).toFixed(2) });
   }
+  for (const r of await t.dataSource.query(
+    `SELECT township_code, to_char(received_at ${CST}, 'YYYY-MM') AS month, count(*)::int AS n
+     FROM petitions WHERE status <> 'ANSWERED' AND extract(year FROM received_at ${CST}) = $1 GROUP BY 1, 2`,
+    year,
+  )) {
+    at(r.township_code, r.month).openPetitions = r.n;
+  }
   return figures;
 }
 
@@ -101,6 +108,7 @@ function answered(rows: Row[]): Map<string, Record<string, unknown>> {
     if (row.overdueSteps) f.overdueSteps = row.overdueSteps;
     if (row.spotChecks) Object.assign(f, { spotChecks: row.spotChecks, spotCheckCorrections: row.spotCheckCorrections });
     if (row.recipients) Object.assign(f, { recipients: row.recipients, amount: row.recipientsMonthlyAmount });
+    if (row.openPetitions) f.openPetitions = row.openPetitions;
     if (Object.keys(f).length) figures.set(`${row.townshipCode} ${row.month}`, f);
   }
   return figures;
@@ -114,7 +122,7 @@ describe('districtStatistics (P4.3)', () => {
     expect(answered(rows)).toEqual(direct);
     // The demo has something in every kind of figure, so that none of the comparisons is empty.
     const all = [...direct.values()];
-    for (const figure of ['applications', 'approvals', 'refusals', 'spotChecks', 'spotCheckCorrections', 'recipients']) {
+    for (const figure of ['applications', 'approvals', 'refusals', 'spotChecks', 'spotCheckCorrections', 'recipients', 'openPetitions']) {
       expect(all.some((f) => Number(f[figure] ?? 0) > 0)).toBe(true);
     }
     expect(all.some((f) => Number(f.days) > 50)).toBe(true);

@@ -8,6 +8,7 @@ import { Case, CaseEvent, CaseStatus, Programme } from '../case/case.entity';
 import { SpotCheck, SpotCheckOutcome } from '../case/case-records.entity';
 import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
 import { CalendarDayKind, DistrictHoliday } from '../settings/settings.entity';
+import { Petition, PetitionStatus } from '../petition/petition.entity';
 import type { TownshipMonthFigures } from './statistics.types';
 
 /** Months are counted on the China Standard Time calendar, as deadlines are (D§3). */
@@ -49,12 +50,13 @@ export class StatisticsService {
     if (codes.length === 0) return [];
     const params = { year: filter.year, nextYear: filter.year + 1, codes };
 
-    const [cases, decisions, overdue, spotChecks, recipients] = await Promise.all([
+    const [cases, decisions, overdue, spotChecks, recipients, petitions] = await Promise.all([
       this.caseCounts(caller, params),
       this.decisions(caller, params),
       this.overdueSteps(caller, params),
       this.spotChecks(caller, params),
       this.recipients(caller, params),
+      this.openPetitions(caller, params),
     ]);
 
     const months = Array.from({ length: 12 }, (_, i) => `${filter.year}-${String(i + 1).padStart(2, '0')}`);
@@ -82,6 +84,7 @@ export class StatisticsService {
           spotCheckCorrections: checked?.corrections ?? 0,
           recipients: enrolled?.count ?? 0,
           recipientsMonthlyAmount: decimal(enrolled?.amount) ?? 0,
+          openPetitions: petitions.find(at)?.count ?? 0,
         };
       }),
     );
@@ -201,6 +204,22 @@ export class StatisticsService {
       .groupBy('n.township_code')
       .addGroupBy(`to_char(n.start_month, 'YYYY-MM')`);
     return raw<{ township: string; month: string; count: number; amount: string }>(qb, params);
+  }
+
+  /** Petitions received in each month that are not answered yet, in the caller's petition scope (a
+   * township sees those the district shared with it, D§12). */
+  private openPetitions(caller: Caller, params: Params) {
+    const qb = this.data
+      .scoped(caller, 'read', 'Petition', Petition, 'p')
+      .select('p.township_code', 'township')
+      .addSelect(monthOf('p.received_at'), 'month')
+      .addSelect('count(*)::int', 'count')
+      .andWhere('p.status <> :answered', { answered: PetitionStatus.ANSWERED })
+      .andWhere(inYear('p.received_at'))
+      .andWhere('p.township_code IN (:...codes)')
+      .groupBy('p.township_code')
+      .addGroupBy(monthOf('p.received_at'));
+    return raw<{ township: string; month: string; count: number }>(qb, params);
   }
 }
 

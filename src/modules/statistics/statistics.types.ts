@@ -78,4 +78,9 @@ export class TownshipMonthFigures {
 
   @Field(() => DecimalScalar, { description: 'The monthly amounts of those recipients, in yuan (新增在保对象月救助金额)' })
   recipientsMonthlyAmount: number;
+
+  @Field(() => Int, {
+    description: 'Petitions received in the month and not yet answered, of those the caller may read (未办结信访件数), D§12',
+  })
+  openPetitions: number;
 }
