@@ -1,10 +1,9 @@
 import { codeOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
-import { idNumber } from './support/households';
 import {
   accountIdOf,
   as,
   caseOf,
-  CASE_FIELDS,
+  applyForHeadsKin,
   letNoticePass,
   meetingWithVotes,
   prepareForReview,
@@ -123,28 +122,7 @@ describe('committee membership (D§4)', () => {
 describe('a case on which the head must recuse (P6.3, D§4)', () => {
   it('is chaired and signed by the deputy chair; the head and other members are refused', async () => {
     await setHexiCommittee(t);
-    const relative = idNumber('19520505', 905);
-    await as(t, 'hexi.head', 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', {
-      i: { name: '组长亲', idNumber: relative, relation: 'SIBLING' },
-    });
-    const household = (
-      await as(t, 'va.101203', 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { household { id } } }', {
-        input: {
-          villageCode: '510199101203',
-          residence: 'RURAL',
-          address: '组长亲属家',
-          members: [{ name: '组长亲', idNumber: relative, relation: 'HEAD', labourCapacity: 'NONE' }],
-        },
-      })
-    ).createHousehold.household;
-    const applied = (
-      await as(
-        t,
-        'va.101203',
-        `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { ${CASE_FIELDS} } } }`,
-        { input: { householdId: household.id, programme: 'DIBAO', channel: 'WINDOW' } },
-      )
-    ).submitApplication.case;
+    const applied = await applyForHeadsKin(t, 'DIBAO');
     expect(applied.kinRegistered).toBe(true);
     await prepareForReview(t, applied.id);
     // The head is present but recuses; so does the investigator hexi.caseworker2 (D§4).

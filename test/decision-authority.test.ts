@@ -1,6 +1,5 @@
 import { codeOf, startTestApp, TestApp } from './support/harness';
-import { idNumber } from './support/households';
-import { apply, as, CASE_FIELDS, meetingWithVotes, prepareForReview, rawId, stepOk } from './support/workflow';
+import { apply, applyForHeadsKin, as, meetingWithVotes, prepareForReview, rawId, stepOk } from './support/workflow';
 
 /**
  * Every decision checked against the authority of its date (D§13), and every path that decides a
@@ -158,28 +157,7 @@ describe('a committee refusal is a decision: gated by the delegation like an app
 
 describe('Case.pendingSteps names the deputy chair where the chair must recuse (D§4)', () => {
   it('lists COMMITTEE_MEMBER and the deputy chair for concluding the review and for deciding', async () => {
-    const relative = idNumber('19520505', 905);
-    await as(t, 'hexi.head', 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', {
-      i: { name: '组长亲', idNumber: relative, relation: 'SIBLING' },
-    });
-    const household = (
-      await as(t, 'va.101203', 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { household { id } } }', {
-        input: {
-          villageCode: '510199101203',
-          residence: 'RURAL',
-          address: '组长亲属家',
-          members: [{ name: '组长亲', idNumber: relative, relation: 'HEAD', labourCapacity: 'NONE' }],
-        },
-      })
-    ).createHousehold.household;
-    const applied = (
-      await as(
-        t,
-        'va.101203',
-        `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { ${CASE_FIELDS} } } }`,
-        { input: { householdId: household.id, programme: 'TEKUN', channel: 'WINDOW' } },
-      )
-    ).submitApplication.case;
+    const applied = await applyForHeadsKin(t, 'TEKUN');
     expect(applied.kinRegistered).toBe(true);
     await prepareForReview(t, applied.id, { tekun: true });
     const meetingId = await meetingWithVotes(t, [applied.id], {

@@ -1,5 +1,5 @@
 import type { TestApp } from './harness';
-import { householdInput } from './households';
+import { householdInput, idNumber } from './households';
 
 /** Runs an operation as `username` and returns its data, failing loudly with the errors otherwise. */
 export async function as<T = Record<string, any>>(
@@ -111,6 +111,32 @@ export async function delegate(t: TestApp, townshipCode: string, programmes = ['
       i: { townshipCode, programme, effectiveFrom: new Date().toISOString().slice(0, 10), documentReference: '测试〔2026〕1号' },
     });
   }
+}
+
+/**
+ * A case the Hexi head must recuse from (P6.3, D§4): the head declares a sibling, whose household
+ * village 101203 registers and for whom it applies for `programme`. Returns the case, kin-registered.
+ */
+export async function applyForHeadsKin(t: TestApp, programme: string) {
+  const relative = idNumber('19520505', 905);
+  await as(t, 'hexi.head', 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', {
+    i: { name: '组长亲', idNumber: relative, relation: 'SIBLING' },
+  });
+  const household = (
+    await as(t, 'va.101203', 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { household { id } } }', {
+      input: {
+        villageCode: '510199101203',
+        residence: 'RURAL',
+        address: '组长亲属家',
+        members: [{ name: '组长亲', idNumber: relative, relation: 'HEAD', labourCapacity: 'NONE' }],
+      },
+    })
+  ).createHousehold.household;
+  return (
+    await as(t, 'va.101203', `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { ${CASE_FIELDS} } } }`, {
+      input: { householdId: household.id, programme, channel: 'WINDOW' },
+    })
+  ).submitApplication.case;
 }
 
 /** Registers a household in a Hexi village and applies, as the village assistant. */
