@@ -1,3 +1,4 @@
+import { trace } from '@opentelemetry/api';
 import crypto from 'node:crypto';
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -107,6 +108,8 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
     const requestId = crypto.randomUUID();
     res.locals.requestId = requestId;
     res.setHeader('x-request-id', requestId);
+    // Ties the request's trace (when tracing is on) to its log line and its audit rows.
+    trace.getActiveSpan()?.setAttribute('request.id', requestId);
     const started = process.hrtime.bigint();
     const statements: RequestRecord = { count: 0 };
     res.locals.statements = statements;

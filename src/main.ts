@@ -1,3 +1,7 @@
+// First, before anything loads http, express, graphql or pg: tracing patches them as they load.
+import { startTracing, stopTracing } from './telemetry/tracing';
+if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) startTracing(process.env.OTEL_SERVICE_NAME || 'delegated-assistance');
+
 import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { loadConfig, serverJwtSecret } from './config';
@@ -21,13 +25,15 @@ async function main() {
       logger.info({ signal }, 'stopped during startup');
       process.exit(1);
     }
-    shutdown(signal).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    shutdown(signal)
+      .then(stopTracing)
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

@@ -1,6 +1,8 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { Pool } from 'pg';
@@ -14,7 +16,8 @@ import { ALL_APPROVE, as, caseOf, apply, letNoticePass, meetingWithVotes, prepar
  * started twice as `npm start` starts it, and a whole DIBAO case driven through both, every request
  * going to the other process than the one before. Nothing that matters across requests may live in a
  * process: tokens signed by one are accepted by the other, a version read from one is checked by the
- * other, and both see every write at once.
+ * other, and both see every write at once. One of them also sends its traces to an OpenTelemetry
+ * collector (an OTLP/HTTP receiver in this process), as `OTEL_EXPORTER_OTLP_ENDPOINT` asks.
  */
 
 const ROOT = path.join(__dirname, '..');
@@ -33,7 +36,35 @@ let database: Awaited<ReturnType<typeof createTestDatabase>>;
 const replicas: Replica[] = [];
 let pool: Pool;
 
-async function startReplica(databaseUrl: string, jwtSecret: string): Promise<Replica> {
+interface OtlpSpan {
+  traceId: string;
+  name: string;
+  attributes: { key: string; value: Record<string, unknown> }[];
+}
+
+/** What the replica with tracing exported, span by span. */
+const exported: OtlpSpan[] = [];
+let collector: http.Server;
+
+function startCollector(): Promise<string> {
+  collector = http.createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      if (req.url === '/v1/traces') {
+        const { resourceSpans } = JSON.parse(body) as { resourceSpans: { scopeSpans: { spans: OtlpSpan[] }[] }[] };
+        exported.push(...resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans)));
+      }
+      res.setHeader('content-type', 'application/json');
+      res.end('{}');
+    });
+  });
+  return new Promise((resolve) =>
+    collector.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(collector.address() as AddressInfo).port}`)),
+  );
+}
+
+async function startReplica(databaseUrl: string, jwtSecret: string, otlpEndpoint?: string): Promise<Replica> {
   const port = await findFreePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -42,6 +73,7 @@ async function startReplica(databaseUrl: string, jwtSecret: string): Promise<Rep
     JWT_SECRET: jwtSecret,
     DEMO_PASSWORD,
     LOG_LEVEL: 'info',
+    ...(otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint, OTEL_BSP_SCHEDULE_DELAY: '100' } : {}),
   };
   delete env.NODE_ENV;
   const child = spawn(process.execPath, [path.join(OUT_DIR, 'src', 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -109,7 +141,8 @@ beforeAll(async () => {
   pool = new Pool({ connectionString: database.url, max: 2 });
   const jwtSecret = crypto.randomBytes(32).toString('hex');
   // Started together on the empty database: one migrates and seeds under the advisory lock.
-  replicas.push(...(await Promise.all([startReplica(database.url, jwtSecret), startReplica(database.url, jwtSecret)])));
+  const otlpEndpoint = await startCollector();
+  replicas.push(...(await Promise.all([startReplica(database.url, jwtSecret, otlpEndpoint), startReplica(database.url, jwtSecret)])));
 }, 240_000);
 
 afterAll(async () => {
@@ -121,6 +154,7 @@ afterAll(async () => {
       await exited;
     }),
   );
+  collector?.close();
   await pool?.end();
   await database?.drop();
   fs.rmSync(OUT_DIR, { recursive: true, force: true });
@@ -172,3 +206,23 @@ it('logs every request of both processes, each under a request id of its own', (
   const all = ids.flat();
   expect(new Set(all).size).toBe(all.length);
 });
+
+it('sends a trace per request with its HTTP, GraphQL and SQL spans to the configured collector, without the document', async () => {
+  const response = await request(replicas[0].url)
+    .post('/graphql')
+    .send({ query: '{ publicNotices(villageCode: "510199101201") { programme } }' });
+  expect(response.status).toBe(200);
+  const requestId = response.headers['x-request-id'];
+  const traceOf = () => {
+    const served = exported.find((span) => span.attributes.some((a) => a.key === 'request.id' && a.value.stringValue === requestId));
+    return served ? exported.filter((span) => span.traceId === served.traceId).map((span) => span.name) : [];
+  };
+  const complete = (names: string[]) => names.some((name) => name.startsWith('pg.query')) && names.includes('graphql.validate');
+  const deadline = Date.now() + 20_000;
+  while (!complete(traceOf()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+  const names = traceOf();
+  expect(names.some((name) => /^POST/.test(name))).toBe(true);
+  expect(names).toEqual(expect.arrayContaining(['graphql.parse', 'graphql.validate']));
+  expect(names.some((name) => name.startsWith('pg.query'))).toBe(true);
+  expect(exported.flatMap((span) => span.attributes.map((a) => a.key))).not.toContain('graphql.source');
+}, 60_000);
