@@ -21,7 +21,12 @@ export function dataSourceOptions(url: string, logger?: Logger): DataSourceOptio
     logging: logger ? ['query', 'error', 'warn', 'migration'] : ['error', 'warn'],
     logger,
     maxQueryExecutionTime: 1000,
-    extra: { max: Number(process.env.DB_POOL_SIZE || 10) },
+    extra: {
+      max: Number(process.env.DB_POOL_SIZE || 10),
+      // While the database is unreachable a request fails within this time instead of queueing for a
+      // connection indefinitely; the pool reconnects by itself once the database is back.
+      connectionTimeoutMillis: Number(process.env.DB_CONNECT_TIMEOUT_MS || 5000),
+    },
   };
 }
 

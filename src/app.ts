@@ -11,7 +11,7 @@ import type { DataSource } from 'typeorm';
 import { defineAbilityFor } from '../permissions/ability';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { createErrorFormatter, DomainError, ErrorCode, plainErrorBody, unauthenticated } from './errors';
+import { createErrorFormatter, DomainError, ErrorCode, isDatabaseUnreachable, plainErrorBody, unauthenticated } from './errors';
 import { languageOf, requestLanguage } from './i18n/language';
 import { buildAppSchema } from './graphql/schema';
 import type { RequestContext } from './graphql/context';
@@ -197,6 +197,7 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
             ({ actor, method: authMethod } = await services.accounts.actorFromCredential(match[1]));
           } catch (error) {
             if (error instanceof DomainError) throw unauthenticatedRequest(error);
+            if (isDatabaseUnreachable(error)) throw databaseUnreachableRequest();
             throw error;
           }
         }
@@ -244,6 +245,13 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
  * formatter renders the domain error it carries. */
 function unauthenticatedRequest(error: DomainError): GraphQLError {
   return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: 401 } } });
+}
+
+/** The caller cannot even be identified while the database is away: the whole request is refused
+ * with 503, as `/readyz` says, rather than run anonymously or answered 500. */
+function databaseUnreachableRequest(): GraphQLError {
+  const error = new DomainError(ErrorCode.SERVICE_UNAVAILABLE, message('database.unavailable'));
+  return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: 503 } } });
 }
 
 /**

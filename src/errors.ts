@@ -25,6 +25,7 @@ export enum ErrorCode {
   PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
   OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
   REQUEST_TIMEOUT = 'REQUEST_TIMEOUT',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
 /** What each code means and what to do about it: the schema's `ErrorCode`, `Query.errorCodes`, the README. */
@@ -83,7 +84,22 @@ export const ERROR_CODE_MEANINGS: Record<ErrorCode, Localized> = {
     zh: '请求未能在时限（`REQUEST_TIMEOUT_MS`）内完成；请缩小查询范围后重试。',
     en: 'The request did not finish within the time limit (`REQUEST_TIMEOUT_MS`); ask for less and try again.',
   },
+  SERVICE_UNAVAILABLE: {
+    zh: '数据库暂时无法连接，本次请求未做任何更改；请稍后重试（`/readyz` 恢复为 200 即可）。',
+    en: 'The database cannot be reached just now and nothing was changed; try again shortly (once `/readyz` answers 200).',
+  },
 };
+
+/** Node's socket errors and PostgreSQL's connection-exception (08) and shutdown (57P0x) states: the
+ * database went away or cannot be reached, which says nothing about the request itself. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', '57P01', '57P02', '57P03']);
+const UNREACHABLE_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+export function isDatabaseUnreachable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  return typeof message === 'string' && UNREACHABLE_MESSAGES.test(message);
+}
 
 const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && code in ERROR_CODE_MEANINGS;
 
@@ -236,6 +252,10 @@ export function createErrorFormatter(logger: Logger, development: boolean) {
       const fields = original.extensions.validationErrors as { property: string; constraints?: Record<string, string> }[];
       const detail = fields.map((f) => `${f.property}: ${Object.values(f.constraints ?? {}).join(', ')}`).join('; ');
       return answer(ErrorCode.BAD_USER_INPUT, message('input.invalid', { detail }), { field: fields[0]?.property });
+    }
+    if (isDatabaseUnreachable(original)) {
+      logger.warn({ err: original }, 'database unreachable');
+      return answer(ErrorCode.SERVICE_UNAVAILABLE, message('database.unavailable'));
     }
     const pgCode = (original as { code?: string } | null)?.code;
     if (pgCode && PG_INPUT_ERRORS[pgCode]) {

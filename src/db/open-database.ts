@@ -1,4 +1,7 @@
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { DomainError, ErrorCode, isDatabaseUnreachable } from '../errors';
+import { message } from '../i18n/message';
 import { dataSourceOptions } from '../../ormconfig';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { CountingQueryLogger } from './query-counter';
@@ -30,6 +33,7 @@ export async function openDatabase(config: Config, logger: Logger, options: Open
   const dataSource = new DataSource(dataSourceOptions(url, new CountingQueryLogger(logger)));
   try {
     await dataSource.initialize();
+    codeUnreachableDatabase(dataSource);
     if (options.migrate !== false) {
       const applied = await underStartupLock(dataSource, () => dataSource.runMigrations());
       if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
@@ -45,4 +49,20 @@ export async function openDatabase(config: Config, logger: Logger, options: Open
       await embedded?.stop();
     },
   };
+}
+
+/**
+ * Every query starts by taking a connection from the pool; when the database is away that fails with
+ * a socket error, which reaches resolvers as whatever the socket layer threw. Turned here, in the one
+ * place all of them pass, into the coded SERVICE_UNAVAILABLE that clients and `/readyz` agree on.
+ */
+function codeUnreachableDatabase(dataSource: DataSource): void {
+  const driver = dataSource.driver as PostgresDriver;
+  const coded = (error: unknown) => {
+    throw isDatabaseUnreachable(error) ? new DomainError(ErrorCode.SERVICE_UNAVAILABLE, message('database.unavailable')) : error;
+  };
+  const master = driver.obtainMasterConnection.bind(driver);
+  const slave = driver.obtainSlaveConnection.bind(driver);
+  driver.obtainMasterConnection = () => master().catch(coded);
+  driver.obtainSlaveConnection = () => slave().catch(coded);
 }

@@ -99,6 +99,10 @@ export const messages = {
     zh: '与刚保存的记录冲突，请刷新后重试。',
     en: 'This conflicts with a record saved meanwhile; reload and try again.',
   },
+  'database.unavailable': {
+    zh: '数据库暂时无法连接，本次请求未做任何更改，请稍后重试。',
+    en: 'The database cannot be reached just now; nothing was changed. Try again shortly.',
+  },
   'database.inputRefused': { zh: '数据库拒绝了这项输入，请检查所填的值。', en: 'The database refused this input; check the values given.' },
 
   // ── The request itself (Apollo Server and graphql-js; their detail stays in English) ───────

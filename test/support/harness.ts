@@ -71,6 +71,8 @@ export interface TestAppOptions {
   tokenTtlSeconds?: number;
   /** More environment for loadConfig, e.g. `{ CORS_ORIGINS: '…' }`. */
   env?: NodeJS.ProcessEnv;
+  /** The address the server connects to, given its database's: e.g. through a proxy that can cut it. */
+  connectThrough?: (databaseUrl: string) => Promise<string>;
 }
 
 export const JWT_SECRET_FOR_TESTS = crypto.randomBytes(32).toString('hex');
@@ -79,7 +81,11 @@ export const JWT_SECRET_FOR_TESTS = crypto.randomBytes(32).toString('hex');
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = {
-    ...loadConfig({ ...options.env, NODE_ENV: 'test', DATABASE_URL: database.url }),
+    ...loadConfig({
+      ...options.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: options.connectThrough ? await options.connectThrough(database.url) : database.url,
+    }),
     production: options.production ?? false,
     // Tests read the statement count and internal detail, which only development mode shows.
     development: options.development ?? !options.production,
