@@ -111,7 +111,7 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
     // Ties the request's trace (when tracing is on) to its log line and its audit rows.
     trace.getActiveSpan()?.setAttribute('request.id', requestId);
     const started = process.hrtime.bigint();
-    const statements: RequestRecord = { count: 0 };
+    const statements: RequestRecord = { requestId, count: 0 };
     res.locals.statements = statements;
     res.on('finish', () => {
       logger.info(

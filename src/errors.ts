@@ -2,6 +2,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { Logger } from './logger';
+import { currentRequestId } from './db/query-counter';
 import { currentLanguage, Language } from './i18n/language';
 import { clauseOf, Localized, message, Message, MessageKey, ParamsArgument, paramsIn, render, renderWithItems } from './i18n/message';
 
@@ -214,7 +215,7 @@ function shown(m: Message, language: Language) {
  * shaped as GraphQL errors so that clients read every refusal the same way. */
 export function plainErrorBody(code: ErrorCode, what: Message) {
   const { key, message: text, params } = shown(what, currentLanguage());
-  return { errors: [{ message: text, extensions: { code, messageKey: key, params } }] };
+  return { errors: [{ message: text, extensions: { code, messageKey: key, params, requestId: currentRequestId() } }] };
 }
 
 /**
@@ -237,6 +238,8 @@ export function createErrorFormatter(logger: Logger, development: boolean) {
           code,
           messageKey: key,
           params,
+          // What a user quotes to support, who find the request's log line and audit rows by it.
+          requestId: currentRequestId(),
           ...(clause ? { clause } : {}),
           ...(unmetRequirements.length ? { unmet: unmetRequirements.map((requirement) => shown(requirement, language)) } : {}),
         },

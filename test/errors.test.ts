@@ -218,6 +218,27 @@ describe('errors over HTTP', () => {
     });
   });
 
+  it("carries the request's own id in every error, the one in the x-request-id header (issue #15)", async () => {
+    const answers = [
+      (await t.gql('{ auditLog { nodes { id } } }', {}, await t.login('va.101201'))).response,
+      (await t.gql('{', {})).response,
+      await t
+        .http()
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('authorization', 'Basic x')
+        .send({ query: '{ me { id } }' }),
+      await t.http().post('/graphql').set('content-type', 'application/json').send('{"query": '),
+      await t.http().get('/no-such-path'),
+    ];
+    for (const answer of answers) {
+      expect(answer.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(answer.body.errors.map((error: { extensions: { requestId: string } }) => error.extensions.requestId)).toEqual(
+        answer.body.errors.map(() => answer.headers['x-request-id']),
+      );
+    }
+  });
+
   it('lists every error code with its meaning in both languages, to anyone', async () => {
     const result = await t.gql('{ errorCodes { code zh en } }');
     const listed = result.data!.errorCodes as { code: string; zh: string; en: string }[];

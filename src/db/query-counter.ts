@@ -5,6 +5,8 @@ import type { Logger } from '../logger';
 /** What the one log line of a request says about it: the SQL statements it ran, and, for GraphQL,
  * its operation, account and result, filled in as the request learns them. */
 export interface RequestRecord {
+  /** The server's id of the request: in its response header, its log line and every error it answers. */
+  requestId?: string;
   count: number;
   operation?: string;
   accountId?: string | null;
@@ -14,6 +16,8 @@ export interface RequestRecord {
 /** Counts SQL statements per HTTP request: tests assert these counts (N+1 guards), the benchmark
  * reports them, and responses carry them in `x-sql-statements` outside production. */
 export const requestStatements = new AsyncLocalStorage<RequestRecord>();
+
+export const currentRequestId = (): string | undefined => requestStatements.getStore()?.requestId;
 
 export class CountingQueryLogger implements TypeOrmLogger {
   constructor(private readonly logger: Logger) {}
