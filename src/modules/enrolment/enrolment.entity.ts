@@ -31,6 +31,10 @@ export type ReviewClass = EnumValue<typeof ReviewClass>;
 @Index(['districtCode', 'townshipCode', 'status'])
 @Index(['districtCode', 'householdId'])
 @Index(['districtCode', 'createdAt', 'id'])
+@Index(['districtCode', 'townshipCode', 'createdAt', 'id'])
+@Index(['districtCode', 'villageCode', 'createdAt', 'id'])
+@Index(['districtCode', 'programme', 'createdAt', 'id'])
+@Index(['districtCode', 'status', 'nextReviewOn', 'id'])
 @ObjectType('Enrolment', { implements: Node, description: 'A beneficiary enrolment (救助对象登记) created by an approval.' })
 export class Enrolment extends VillageRow {
   @Column('uuid')
