@@ -59,7 +59,7 @@ async function main() {
           .map(([table, n]) => `${table} ${n.toLocaleString('en')}`)
           .join(', ')}`,
       );
-      console.log(`  sign in as ${Object.values(d.usernames).flat().join(', ')} (password as for the demo)`);
+      console.log(`  sign in as ${[...new Set(Object.values(d.usernames).flat())].join(', ')} (password as for the demo)`);
     }
     console.log(`Seeded ${result.rows.toLocaleString('en')} rows in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
