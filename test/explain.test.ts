@@ -20,7 +20,7 @@ beforeAll(async () => {
   district = districts[0];
   // As autovacuum leaves a table in service: statistics, and the visibility map that lets a count read an index alone.
   await t.dataSource.query('VACUUM ANALYZE');
-}, 120_000);
+}, 300_000);
 afterAll(() => t.close());
 
 /**
@@ -115,9 +115,9 @@ it('runs every list of every role on indexes, never reading a whole case, person
   }
   expect(explained).toBeGreaterThan(50);
   expect(scans).toEqual([]);
-}, 120_000);
+}, 300_000);
 
-it('seeds data the workflow accepts: an unbroken audit chain, rosters that add up, payments only for enrolments in force', async () => {
+it('seeds data the workflow accepts: an unbroken audit chain, rosters that add up, every payment sent and every failure re-paid', async () => {
   const chain = await t.gql(
     'query($d: String!) { verifyAuditChain(districtCode: $d) { ok entriesChecked firstBrokenLink { position problem } } }',
     { d: district.districtCode },
@@ -137,10 +137,21 @@ it('seeds data the workflow accepts: an unbroken audit chain, rosters that add u
           WHERE c.status NOT IN ('APPROVED', 'FILED'))::int AS "enrolmentsOfUndecidedCases",
        (SELECT count(*) FROM households h WHERE h.active_enrolment <> EXISTS (SELECT 1 FROM enrolments e
           WHERE e.district_code = h.district_code AND e.household_id = h.id AND e.status = 'ACTIVE'))::int AS "flagsOff",
+       (SELECT count(*) FROM payments p WHERE NOT EXISTS (SELECT 1 FROM payment_transfers t
+          WHERE t.district_code = p.district_code AND t.payment_id = p.id))::int AS "paymentsNeverSent",
+       (SELECT count(*) FROM payment_results r WHERE r.outcome = 'FAILED' AND NOT EXISTS (SELECT 1 FROM payment_transfers t
+          WHERE t.district_code = r.district_code AND t.payment_id = r.payment_id AND t.id <> r.transfer_id))::int AS "failuresNotRepaid",
        (SELECT count(DISTINCT created_at)::float / count(*) FROM cases) AS "distinctCaseTimes",
        (SELECT count(*) FROM (SELECT created_at FROM cases GROUP BY created_at HAVING count(*) > 1) shared)::int AS "sharedCaseTimes"`,
   );
-  expect(books).toMatchObject({ rostersOff: 0, paymentsOff: 0, enrolmentsOfUndecidedCases: 0, flagsOff: 0 });
+  expect(books).toMatchObject({
+    rostersOff: 0,
+    paymentsOff: 0,
+    enrolmentsOfUndecidedCases: 0,
+    flagsOff: 0,
+    paymentsNeverSent: 0,
+    failuresNotRepaid: 0,
+  });
   // Mostly distinct times, as real work has, and some batches that share one.
   expect(books.distinctCaseTimes).toBeGreaterThan(0.7);
   expect(books.sharedCaseTimes).toBeGreaterThan(0);

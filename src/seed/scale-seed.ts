@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../../permissions/roles';
 import { idNumberCheckChar } from '../modules/household/id-number';
+import { batchCsv } from '../modules/funds/batch-file';
 
 /**
  * District-scale data for measuring the API (issue 14): per district 25 townships of 16 villages,
@@ -69,7 +70,7 @@ export const FULL_SCALE = {
 } as const;
 
 /** About how many rows one district of full size writes, for a progress bar. */
-export const ESTIMATED_ROWS_PER_DISTRICT = 1_500_000;
+export const ESTIMATED_ROWS_PER_DISTRICT = 3_000_000;
 
 /** Random numbers from a fixed seed (mulberry32): the same sequence on every run. */
 class Random {
@@ -974,6 +975,154 @@ async function seedDistrict(
       [...rosters].map(([code, r]) => [districtCode, r.id, code, monthText(month), 'DRAFT', r.total, r.count, r.builtBy, iso(r.at)]),
     ),
   );
+  /**
+   * Finance sends each township's month to the bank a few days after the approval; the bank reports
+   * every transfer paid but a few that fail (a closed account), which a supplementary batch re-pays
+   * once the account is corrected (D§10). The last month is sent, its results not yet in.
+   */
+  const sendToBank = async (month: number, approvedAt: number, payments: { id: string; line: unknown[] }[]) => {
+    const reported = month < untilMonth - 1;
+    const batches: unknown[][] = [];
+    const transfers: unknown[][] = [];
+    const results: unknown[][] = [];
+    const byTownship = new Map<string, { id: string; line: unknown[] }[]>();
+    for (const p of payments) byTownship.set(p.line[2] as string, [...(byTownship.get(p.line[2] as string) ?? []), p]);
+    const batch = (code: string, kind: string, at: number, list: { id: string; line: unknown[] }[], fail: boolean) => {
+      const id = random.uuid();
+      const sent = list.map((p) => ({
+        transfer: random.uuid(),
+        payment: p,
+        failed: fail && random.chance(0.01),
+      }));
+      const file = batchCsv(
+        list.map((p) => ({
+          payeeName: p.line[8] as string,
+          bankAccount: p.line[11] as string,
+          bankName: p.line[10] as string,
+          amount: Number(p.line[12]).toFixed(2),
+          paymentId: p.id,
+        })),
+      );
+      const total = list.reduce((acc, p) => acc + Number(p.line[12]), 0);
+      batches.push([districtCode, id, code, monthText(month), kind, bank.id, list.length, total, file, finance.id, iso(at)]);
+      for (const t of sent) {
+        const { line } = t.payment;
+        transfers.push([districtCode, t.transfer, code, line[3], id, t.payment.id, line[10], line[11], line[12], iso(at)]);
+        if (reported) {
+          results.push([
+            districtCode,
+            random.uuid(),
+            code,
+            line[3],
+            t.transfer,
+            t.payment.id,
+            t.failed ? 'FAILED' : 'PAID',
+            t.failed ? '账户已销户 (account closed)' : null,
+            bank.id,
+            iso(at + 2 * DAY),
+          ]);
+        }
+      }
+      audit.push({
+        at,
+        row: [
+          districtCode,
+          random.uuid(),
+          iso(at),
+          'CHANGE',
+          finance.id,
+          finance.username,
+          'exportPaymentBatch',
+          'PaymentBatch',
+          id,
+          null,
+          code,
+          null,
+          null,
+          JSON.stringify({ kind, month: monthText(month), transfers: list.length }),
+          null,
+        ],
+      });
+      if (reported) {
+        audit.push({
+          at: at + 2 * DAY,
+          row: [
+            districtCode,
+            random.uuid(),
+            iso(at + 2 * DAY),
+            'CHANGE',
+            bank.id,
+            bank.username,
+            'recordPaymentResults',
+            'PaymentBatch',
+            id,
+            null,
+            code,
+            null,
+            null,
+            JSON.stringify({ failed: sent.filter((t) => t.failed).length }),
+            null,
+          ],
+        });
+      }
+      return sent.filter((t) => t.failed).map((t) => t.payment);
+    };
+    for (const [code, list] of byTownship) {
+      const sentAt = approvedAt + random.int(1, 3) * DAY + random.int(0, 8 * 3_600_000);
+      const failed = batch(code, 'REGULAR', sentAt, list, reported);
+      if (failed.length) batch(code, 'SUPPLEMENTARY', sentAt + 7 * DAY, failed, false);
+    }
+    await load.insert(
+      'payment_batches',
+      [
+        ['district_code', 'varchar'],
+        ['id', 'uuid'],
+        ['township_code', 'varchar'],
+        ['month', 'varchar'],
+        ['kind', 'varchar'],
+        ['bank_integration_id', 'uuid'],
+        ['transfer_count', 'int'],
+        ['total', 'numeric'],
+        ['file', 'text'],
+        ['created_by_id', 'uuid'],
+        ['created_at', 'timestamptz'],
+      ],
+      batches,
+      200,
+    );
+    await load.insert(
+      'payment_transfers',
+      [
+        ['district_code', 'varchar'],
+        ['id', 'uuid'],
+        ['township_code', 'varchar'],
+        ['village_code', 'varchar'],
+        ['batch_id', 'uuid'],
+        ['payment_id', 'uuid'],
+        ['bank_name', 'varchar'],
+        ['bank_account', 'varchar'],
+        ['amount', 'numeric'],
+        ['created_at', 'timestamptz'],
+      ],
+      transfers,
+    );
+    await load.insert(
+      'payment_results',
+      [
+        ['district_code', 'varchar'],
+        ['id', 'uuid'],
+        ['township_code', 'varchar'],
+        ['village_code', 'varchar'],
+        ['transfer_id', 'uuid'],
+        ['payment_id', 'uuid'],
+        ['outcome', 'varchar'],
+        ['reason', 'varchar'],
+        ['recorded_by_id', 'uuid'],
+        ['created_at', 'timestamptz'],
+      ],
+      results,
+    );
+  };
   for (let month = firstPaidMonth; month < untilMonth; month++) {
     const start = monthStart(month);
     const rosters = plans.get(month)!;
@@ -1040,23 +1189,25 @@ async function seedDistrict(
       list.map(([code, r]) => [districtCode, random.uuid(), code, requestId, r.id, r.total]),
     );
     // The approval creates every payment of the month in one statement: they share its timestamp.
-    await load.insert(
-      'payments',
-      paymentColumns,
-      lines.map((line) => [
-        districtCode,
-        random.uuid(),
-        line[2],
-        line[3],
-        monthText(month),
-        line[1],
-        line[5] ?? line[6],
-        requestId,
-        line[7],
-        line[8],
-        line[12],
-        iso(approvedAt),
-      ]),
+    const payments = lines.map((line) => [
+      districtCode,
+      random.uuid(),
+      line[2],
+      line[3],
+      monthText(month),
+      line[1],
+      line[5] ?? line[6],
+      requestId,
+      line[7],
+      line[8],
+      line[12],
+      iso(approvedAt),
+    ]);
+    await load.insert('payments', paymentColumns, payments);
+    await sendToBank(
+      month,
+      approvedAt,
+      payments.map((payment, i) => ({ id: payment[1] as string, line: lines[i] })),
     );
     for (const [code, r] of list) {
       const staff = staffOf.get(code)!;
