@@ -6,8 +6,8 @@ import { batchCsv } from '../modules/funds/batch-file';
 /**
  * District-scale data for measuring the API (issue 14): per district 25 townships of 16 villages,
  * 500,000+ residents, 22,000 DIBAO, 1,600 TEKUN and 6,000 LINSHI cases with their households,
- * members, workflow events, enrolments and the 36 months of rosters, fund requests and payments
- * before `untilMonth`, with an audit entry for every change. Deterministic: the same options give
+ * members, workflow events, enrolments and the 36 months of rosters, fund requests, payments and
+ * bank batches with their results before `untilMonth`, with an audit entry for every change. Deterministic: the same options give
  * the same rows, ids included. Rows go in as multi-row `INSERT … SELECT FROM unnest(…)` after the
  * migrations, through the same triggers as the API's writes (the audit chain, the append-only and
  * frozen-roster guards, the household enrolment flags), so the data passes every check they make.
