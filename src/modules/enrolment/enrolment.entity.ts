@@ -27,7 +27,6 @@ export type ReviewClass = EnumValue<typeof ReviewClass>;
  * month (the month after approval), review class and next review date.
  */
 @Entity('enrolments')
-@Index(['districtCode', 'villageCode'])
 @Index(['districtCode', 'townshipCode', 'status'])
 @Index(['districtCode', 'householdId'])
 @Index(['districtCode', 'createdAt', 'id'])

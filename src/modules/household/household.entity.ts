@@ -45,8 +45,6 @@ export type Sex = EnumValue<typeof Sex>;
  * through masking field resolvers.
  */
 @Entity('households')
-@Index(['districtCode', 'villageCode'])
-@Index(['districtCode', 'townshipCode'])
 @Index(['districtCode', 'createdAt', 'id'])
 @Index(['districtCode', 'townshipCode', 'createdAt', 'id'])
 @Index(['districtCode', 'villageCode', 'createdAt', 'id'])

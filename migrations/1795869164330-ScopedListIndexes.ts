@@ -1,11 +1,15 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class ScopedListIndexes1795867269115 implements MigrationInterface {
-  name = 'ScopedListIndexes1795867269115';
+export class ScopedListIndexes1795869164330 implements MigrationInterface {
+  name = 'ScopedListIndexes1795869164330';
 
   /** Every scoped list reads its page from an index (issue 14): the scope's equality columns after
-   * `district_code` (township, village, the finance and poverty flags, the actor), then the sort key. */
+   * `district_code` (township, village, the finance and poverty flags, the actor), then the sort key.
+   * The two-column township and village indexes these begin with go: the new ones serve their lookups. */
   async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."IDX_d1a7b15db2db527abcadabca8f"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_d5e3d17a594549131f5565a310"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_5bec1a64b9794261811a3c0f9d"`);
     await queryRunner.query(`CREATE INDEX "IDX_6ba882096d6ef20c89fa6de273" ON "households"  ("district_code", "active_dibao_enrolment", "created_at", "id") `);
     await queryRunner.query(`CREATE INDEX "IDX_a99ccea2b0f50c9c9e99de9d53" ON "households"  ("district_code", "active_enrolment", "created_at", "id") `);
     await queryRunner.query(`CREATE INDEX "IDX_f5f8db37b366c57a12cd7d3208" ON "households"  ("district_code", "village_code", "created_at", "id") `);
@@ -37,5 +41,8 @@ export class ScopedListIndexes1795867269115 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."IDX_f5f8db37b366c57a12cd7d3208"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_a99ccea2b0f50c9c9e99de9d53"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_6ba882096d6ef20c89fa6de273"`);
+    await queryRunner.query(`CREATE INDEX "IDX_5bec1a64b9794261811a3c0f9d" ON "enrolments" USING btree ("district_code", "village_code") `);
+    await queryRunner.query(`CREATE INDEX "IDX_d5e3d17a594549131f5565a310" ON "households" USING btree ("district_code", "village_code") `);
+    await queryRunner.query(`CREATE INDEX "IDX_d1a7b15db2db527abcadabca8f" ON "households" USING btree ("district_code", "township_code") `);
   }
 }
