@@ -49,6 +49,8 @@ const TENANT_KEYED = new Set([
 @Index(['districtCode', 'at'])
 @Index(['districtCode', 'subjectType', 'subjectId'])
 @Index(['districtCode', 'seq'], { unique: true })
+@Index(['districtCode', 'at', 'id'])
+@Index(['districtCode', 'actorId', 'at', 'id'])
 @ObjectType('AuditEntry', { implements: Node, description: 'An entry of the append-only audit log (审计日志).' })
 export class AuditEntry extends DistrictRow {
   @CreateDateColumn({ type: 'timestamptz' })

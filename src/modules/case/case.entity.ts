@@ -72,6 +72,8 @@ export type SupportForm = EnumValue<typeof SupportForm>;
 @Index(['districtCode', 'householdId'])
 @Index(['districtCode', 'dueAt'])
 @Index(['districtCode', 'createdAt', 'id'])
+@Index(['districtCode', 'townshipCode', 'createdAt', 'id'])
+@Index(['districtCode', 'villageCode', 'createdAt', 'id'])
 @ObjectType('Case', { implements: Node, description: 'An assistance case (救助申请/案件) from application to filing.' })
 export class Case extends VillageRow {
   @Column('uuid')

@@ -27,10 +27,13 @@ export type ReviewClass = EnumValue<typeof ReviewClass>;
  * month (the month after approval), review class and next review date.
  */
 @Entity('enrolments')
-@Index(['districtCode', 'villageCode'])
 @Index(['districtCode', 'townshipCode', 'status'])
 @Index(['districtCode', 'householdId'])
 @Index(['districtCode', 'createdAt', 'id'])
+@Index(['districtCode', 'townshipCode', 'createdAt', 'id'])
+@Index(['districtCode', 'villageCode', 'createdAt', 'id'])
+@Index(['districtCode', 'programme', 'createdAt', 'id'])
+@Index(['districtCode', 'status', 'nextReviewOn', 'id'])
 @ObjectType('Enrolment', { implements: Node, description: 'A beneficiary enrolment (救助对象登记) created by an approval.' })
 export class Enrolment extends VillageRow {
   @Column('uuid')

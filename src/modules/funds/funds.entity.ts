@@ -207,6 +207,8 @@ export class FundRequestRoster extends TownshipRow {
 @Entity('payments')
 @Index(['districtCode', 'month', 'payeeKey'], { unique: true })
 @Index(['districtCode', 'townshipCode', 'month'])
+@Index(['districtCode', 'townshipCode', 'createdAt', 'id'])
+@Index(['districtCode', 'villageCode', 'createdAt', 'id'])
 @Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('Payment', { implements: Node, description: 'A payment to one payee for one month (发放记录), D§10.' })
 export class Payment extends VillageRow {

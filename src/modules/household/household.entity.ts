@@ -45,9 +45,11 @@ export type Sex = EnumValue<typeof Sex>;
  * through masking field resolvers.
  */
 @Entity('households')
-@Index(['districtCode', 'villageCode'])
-@Index(['districtCode', 'townshipCode'])
 @Index(['districtCode', 'createdAt', 'id'])
+@Index(['districtCode', 'townshipCode', 'createdAt', 'id'])
+@Index(['districtCode', 'villageCode', 'createdAt', 'id'])
+@Index(['districtCode', 'activeEnrolment', 'createdAt', 'id'])
+@Index(['districtCode', 'activeDibaoEnrolment', 'createdAt', 'id'])
 @ObjectType('Household', {
   implements: Node,
   description: 'A household (家庭/户) with its members; personal fields are masked unless your role is granted them.',
