@@ -23,6 +23,7 @@ import { RequestRecord, requestStatements } from './db/query-counter';
 import { costLimitPlugin, QueryLimits, queryLimitRules } from './graphql/query-limits';
 import { message } from './i18n/message';
 import { controlCharacterGuard } from './graphql/input-guard';
+import { viewAsGuard } from './graphql/view-as-guard';
 import { GRAPHIQL_ASSETS, graphiqlPage } from './http/graphiql-page';
 import { graphiqlPolicy, securityHeaders } from './http/security-headers';
 import { corsFromAllowList } from './http/cors';
@@ -76,6 +77,7 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
       metrics.plugin(),
       costLimitPlugin(limits),
       controlCharacterGuard(),
+      viewAsGuard(),
       // Statements this request ran, for tests and the benchmark: an N+1 shows up as a count.
       {
         requestDidStart() {
@@ -187,11 +189,12 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
         const header = req.header('authorization');
         let actor: Caller['actor'] = null;
         let authMethod: Caller['authMethod'] = null;
+        let viewer: Caller['viewer'] = null;
         if (header) {
           const match = /^Bearer\s+(\S+)$/i.exec(header);
           if (!match) throw unauthenticatedRequest(unauthenticated('auth.header.malformed'));
           try {
-            ({ actor, method: authMethod } = await services.accounts.actorFromCredential(match[1]));
+            ({ actor, method: authMethod, viewer } = await services.accounts.actorFromCredential(match[1]));
           } catch (error) {
             if (error instanceof DomainError) throw unauthenticatedRequest(error);
             throw error;
@@ -206,6 +209,7 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
             requestId: res.locals.requestId as string,
             clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
             audit: new PendingAudit(),
+            viewer,
           },
           services,
           // Created on first use: many requests never touch a loader.

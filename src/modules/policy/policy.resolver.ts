@@ -20,6 +20,7 @@ import { Actor, defineAbilityFor } from '../../../permissions/ability';
 import type { Caller } from '../../auth/caller';
 import { describeViolation } from '../../../permissions/invariant-check';
 import { invariantReport } from './policy-invariants';
+import { CLAUSE_TEXTS } from '../../../permissions/clauses';
 
 /** GraphQL enums of the policy's actions and subjects (values as in the table). */
 const PermissionAction = Object.fromEntries(ACTIONS.map((a) => [a, a])) as Record<Action, Action>;
@@ -49,6 +50,7 @@ registerEnum(PermissionAction, 'PermissionAction', 'An action of the policy tabl
   answer: 'Answer a verification request or a petition, or report payment results (部门核对反馈/信访答复/代发结果反馈)',
   assign: 'Assign a petition to an officer (信访交办)',
   share: 'Share a petition with the township concerned (信访转办乡镇)',
+  viewAs: 'Look at the API, read-only, as another account sees it (以他人视角查看)',
 });
 const PermissionEffect = defineEnum('PermissionEffect', 'What a policy row does (规则效果)', {
   ALLOW: 'Grants the action (允许)',
@@ -116,6 +118,12 @@ class PermissionGrant {
 
   @Field({ description: 'Plan clause or DOMAIN section implemented (依据条款), e.g. P4.1' })
   clause: string;
+
+  @Field(() => String, { nullable: true, description: "The clause's heading (条款标题), in the request's language" })
+  clauseTitle: string | null;
+
+  @Field(() => String, { nullable: true, description: "The clause's text (条款内容), in the request's language, as the plan states it" })
+  clauseText: string | null;
 
   @Field({ description: "Reason (理由), in the request's language (Accept-Language); also the message a refused caller sees" })
   reason: string;
@@ -225,6 +233,8 @@ function view(grant: Grant): PermissionGrant {
     condition: grant.when?.text[language] ?? null,
     effect: grant.inverted ? PermissionEffect.DENY : PermissionEffect.ALLOW,
     clause: grant.clause,
+    clauseTitle: CLAUSE_TEXTS[grant.clause]?.title[language] ?? null,
+    clauseText: CLAUSE_TEXTS[grant.clause]?.text[language] ?? null,
     reason: grant.reason[language],
   };
 }
