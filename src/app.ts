@@ -25,7 +25,8 @@ import { message } from './i18n/message';
 import { controlCharacterGuard } from './graphql/input-guard';
 import { viewAsGuard } from './graphql/view-as-guard';
 import { GRAPHIQL_ASSETS, graphiqlPage } from './http/graphiql-page';
-import { graphiqlPolicy, securityHeaders } from './http/security-headers';
+import { pagePolicy, securityHeaders } from './http/security-headers';
+import { auditPage } from './http/audit-page';
 import { corsFromAllowList } from './http/cors';
 import { HttpDrain } from './http/drain';
 import { Metrics } from './http/metrics';
@@ -166,10 +167,17 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
   });
 
   const graphiqlHtml = graphiqlPage();
-  const graphiqlCsp = graphiqlPolicy(graphiqlHtml);
+  const graphiqlCsp = pagePolicy(graphiqlHtml);
   app.get('/graphiql', (_req, res) => {
     res.setHeader('content-security-policy', graphiqlCsp);
     res.type('html').send(graphiqlHtml);
+  });
+  // The permission audit console (issue #16): public HTML; its data comes through /graphql under the policy.
+  const auditHtml = auditPage();
+  const auditCsp = pagePolicy(auditHtml);
+  app.get('/audit', (_req, res) => {
+    res.setHeader('content-security-policy', auditCsp);
+    res.type('html').send(auditHtml);
   });
   for (const [name, [pkg, fileInPackage]] of Object.entries(GRAPHIQL_ASSETS)) {
     // These files are not in the packages' export maps; find them next to package.json.

@@ -117,7 +117,7 @@ const CLASSES: Record<string, Partial<Record<FieldClass, string>>> = {
   PaymentBatchEdge: { public: 'cursor node' },
   PaymentConnection: { public: 'edges nodes pageInfo totalCount' },
   PaymentEdge: { public: 'cursor node' },
-  PendingStep: { scoped: 'accounts dueAt roles step unmet' },
+  PendingStep: { scoped: 'accounts actions dueAt roles step subjectType unmet' },
   PermissionExplanation: { scoped: 'action allowed decidingGrant failedConditions field heldFor message subjectId subjectType username' },
   PermissionGrant: { public: 'action clause clauseText clauseTitle condition effect fields reason role scope subject' },
   PetitionConnection: { public: 'edges nodes pageInfo totalCount' },
