@@ -18,7 +18,9 @@ describe('viewAs', () => {
   let assistantId: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ fixture: OTHER_DISTRICT });
+    // A second auditor, for the test that takes the power away.
+    const auditor2 = { username: 'auditor2', displayName: 'Second auditor', regionCode: '510199000000', roles: [Role.AUDITOR] };
+    t = await startTestApp({ fixture: { regions: OTHER_DISTRICT.regions, accounts: [...OTHER_DISTRICT.accounts, auditor2] } });
     assistantId = await accountIdOf(t, ASSISTANT);
   });
   afterAll(() => t.close());
@@ -128,6 +130,23 @@ describe('viewAs', () => {
     expect(codeOf(elsewhere)).toBe('NOT_FOUND');
   });
 
+  it('ends as soon as the account looking loses the power to view', async () => {
+    const { token } = (await viewAs('auditor2', assistantId)).data!.viewAs;
+    expect((await t.gql('{ me { username } }', {}, token)).data!.me.username).toBe(ASSISTANT);
+    const auditorId = await accountIdOf(t, 'auditor2');
+    const grants = await as(t, 'district.officer', 'query($id: ID) { roleGrants(accountId: $id) { nodes { id role } } }', {
+      id: auditorId,
+    });
+    const grant = grants.roleGrants.nodes.find((g: { role: string }) => g.role === 'AUDITOR');
+    await as(t, 'district.officer', 'mutation($input: RevokeRoleGrantInput!) { revokeRoleGrant(input: $input) { roleGrant { id } } }', {
+      input: { roleGrantId: grant.id },
+    });
+    const result = await t.gql('{ me { username } }', {}, token);
+    expect(codeOf(result)).toBe('UNAUTHENTICATED');
+    expect(messageKeyOf(result)).toBe('auth.viewAs.noLongerAllowed');
+  });
+
+  // Last: it invalidates the auditor's own sign-in.
   it('ends as soon as the password of the account looking changes', async () => {
     const { token } = (await viewAs('auditor', assistantId)).data!.viewAs;
     await t.dataSource.query("UPDATE accounts SET credentials_version = credentials_version + 1 WHERE username = 'auditor'");
