@@ -40,7 +40,9 @@ export type Action =
   | 'answer'
   // petitions (D§12): the district hands one to an officer, and shares it with the township concerned
   | 'assign'
-  | 'share';
+  | 'share'
+  // the audit console (issue #16): look at the API as another account of the district sees it, read-only
+  | 'viewAs';
 
 /** Every kind of row the policy speaks about; each is also the entity class name. `Policy` is the
  * policy table itself, as read through the audit API. */

@@ -24,8 +24,10 @@ import { RequestRecord, requestStatements } from './db/query-counter';
 import { costLimitPlugin, QueryLimits, queryLimitRules } from './graphql/query-limits';
 import { message } from './i18n/message';
 import { controlCharacterGuard } from './graphql/input-guard';
+import { viewAsGuard } from './graphql/view-as-guard';
 import { GRAPHIQL_ASSETS, graphiqlPage } from './http/graphiql-page';
-import { graphiqlPolicy, securityHeaders } from './http/security-headers';
+import { pagePolicy, securityHeaders } from './http/security-headers';
+import { auditPage } from './http/audit-page';
 import { corsFromAllowList } from './http/cors';
 import { HttpDrain } from './http/drain';
 import { Metrics } from './http/metrics';
@@ -77,6 +79,7 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
       metrics.plugin(),
       costLimitPlugin(limits),
       controlCharacterGuard(),
+      viewAsGuard(),
       // Statements this request ran, for tests and the benchmark: an N+1 shows up as a count.
       {
         requestDidStart() {
@@ -167,10 +170,17 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
   });
 
   const graphiqlHtml = graphiqlPage();
-  const graphiqlCsp = graphiqlPolicy(graphiqlHtml);
+  const graphiqlCsp = pagePolicy(graphiqlHtml);
   app.get('/graphiql', (_req, res) => {
     res.setHeader('content-security-policy', graphiqlCsp);
     res.type('html').send(graphiqlHtml);
+  });
+  // The permission audit console (issue #16): public HTML; its data comes through /graphql under the policy.
+  const auditHtml = auditPage();
+  const auditCsp = pagePolicy(auditHtml);
+  app.get('/audit', (_req, res) => {
+    res.setHeader('content-security-policy', auditCsp);
+    res.type('html').send(auditHtml);
   });
   for (const [name, [pkg, fileInPackage]] of Object.entries(GRAPHIQL_ASSETS)) {
     // These files are not in the packages' export maps; find them next to package.json.
@@ -190,11 +200,12 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
         const header = req.header('authorization');
         let actor: Caller['actor'] = null;
         let authMethod: Caller['authMethod'] = null;
+        let viewer: Caller['viewer'] = null;
         if (header) {
           const match = /^Bearer\s+(\S+)$/i.exec(header);
           if (!match) throw unauthenticatedRequest(unauthenticated('auth.header.malformed'));
           try {
-            ({ actor, method: authMethod } = await services.accounts.actorFromCredential(match[1]));
+            ({ actor, method: authMethod, viewer } = await services.accounts.actorFromCredential(match[1]));
           } catch (error) {
             if (error instanceof DomainError) throw unauthenticatedRequest(error);
             if (isDatabaseUnreachable(error)) throw databaseUnreachableRequest();
@@ -210,6 +221,7 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
             requestId: res.locals.requestId as string,
             clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
             audit: new PendingAudit(),
+            viewer,
           },
           services,
           // Created on first use: many requests never touch a loader.

@@ -245,6 +245,8 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read Account': 'SVTD',
     'read RoleGrant': 'SVTD',
     'explain Account': 'SVTD',
+    // issue #16: any account of the district but the auditor's own
+    'viewAs Account': 'VTD',
     'read Policy': 'SVTD',
     'read Settings': 'SVTD',
     'read Household': 'SVTD',

@@ -4,7 +4,7 @@ export type AuthMethod = 'TOKEN' | 'API_KEY';
 
 /** What the audit log records about a request besides its changes (D§12). */
 export interface AuditNote {
-  kind: 'CHANGE' | 'DENIED' | 'READ_PERSONAL_DATA';
+  kind: 'CHANGE' | 'DENIED' | 'READ_PERSONAL_DATA' | 'VIEW_AS';
   action: string;
   subjectType: string;
   subjectId?: string | null;
@@ -29,6 +29,15 @@ export interface Caller {
   clientAddress: string;
   /** Refusals and personal-data reads of this request, written in one statement before it answers. */
   audit: PendingAudit;
+  /** Under a "view as" token (issue #16): the account looking at the API as `actor` sees it. The
+   * policy answers for `actor`; every mutation is refused and every request audited naming both. */
+  viewer?: Viewer | null;
+}
+
+/** The account that looks at the API as another one. */
+export interface Viewer {
+  accountId: string;
+  username: string;
 }
 
 /** The audit notes of one request, kept until the response drains them into the log. */

@@ -5,11 +5,12 @@ import type { RequestHandler } from 'express';
 const API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
- * GraphiQL's page: its own scripts and styles from this server, and the one inline script allowed
- * by its hash, so that an injected script would not run. Inline styles are allowed because React
- * and CodeMirror set style attributes; fonts and icons come as data: URLs in GraphiQL's CSS.
+ * A page this server serves (GraphiQL, the audit console): its own scripts and styles from this
+ * server, and its inline scripts allowed by their hashes, so that an injected script would not run.
+ * Inline styles are allowed because React and CodeMirror set style attributes; fonts and icons come
+ * as data: URLs in GraphiQL's CSS. Requests go to this server only (`connect-src 'self'`).
  */
-export function graphiqlPolicy(html: string): string {
+export function pagePolicy(html: string): string {
   const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
     ([, body]) => `'sha256-${crypto.createHash('sha256').update(body).digest('base64')}'`,
   );

@@ -27,6 +27,16 @@ export const messages = {
     zh: '签发此令牌后密码已修改，请重新登录。',
     en: 'The password was changed since this token was issued; sign in again.',
   },
+  'auth.viewAs.noLongerAllowed': {
+    zh: '查看人已无权以该账号视角查看，请重新登录。',
+    en: 'The account looking may no longer view the API as this account; sign in again.',
+    clause: 'P4.4',
+  },
+  'viewAs.readOnly': {
+    zh: '以他人视角查看时只能读取，不能做任何修改（{operation}）。',
+    en: 'Viewing the API as another account is read-only: {operation} is refused.',
+    clause: 'D§12',
+  },
   'auth.activation.failed': {
     zh: '用户名或激活码不正确，或激活码已使用、已过期。',
     en: 'The username or activation code is wrong, or the code was used or has expired.',

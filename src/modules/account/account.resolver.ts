@@ -93,7 +93,26 @@ class RevokeApiKeyInput {
   apiKeyId: string;
 }
 
+@InputType('ViewAsInput', { description: 'The account of your district whose view of the API to look at (以他人视角查看)' })
+class ViewAsInput {
+  @Field(() => ID, { description: 'The account viewed (被查看账号)' })
+  accountId: string;
+}
+
 const ACCOUNT = { type: () => Account, description: 'The account after the change (变更后的账号)' };
+const ViewAsPayload = payloadType<{ token: string; expiresAt: Date; account: Account; viewer: Account }>(
+  'ViewAs',
+  'A short-lived, read-only token that sees the API as another account does (以他人视角查看的令牌)',
+  {
+    token: {
+      type: () => String,
+      description: 'Bearer token (访问令牌): the policy answers as the account viewed, every mutation is refused, every request is audited',
+    },
+    expiresAt: { type: () => Date, description: "When the view ends (到期时间), after the district's viewAsMinutes" },
+    account: { type: () => Account, description: 'The account viewed (被查看账号)' },
+    viewer: { type: () => Account, description: 'The account looking (查看人)' },
+  },
+);
 const ChangePasswordPayload = payloadType<AuthPayload>('ChangePassword', 'A fresh token after a password change (新令牌)', {
   token: { type: () => String, description: 'Signed bearer token (访问令牌)' },
   expiresAt: { type: () => Date, description: 'When the token expires (过期时间)' },
@@ -136,6 +155,15 @@ export class AccountResolver {
   @SignedIn('Everyone manages their own password (D§2).')
   changePassword(@Ctx() ctx: RequestContext, @Arg('input') input: ChangePasswordInput): Promise<AuthPayload> {
     return ctx.services.accounts.changePassword(ctx.caller, input.currentPassword, input.newPassword);
+  }
+
+  @Mutation(() => ViewAsPayload, {
+    description:
+      "Look at the API exactly as another account of your district sees it (以他人视角查看): a read-only token for the district's viewAsMinutes. AUDITOR.",
+  })
+  @Needs('viewAs', 'Account')
+  viewAs(@Ctx() ctx: RequestContext, @Arg('input') input: ViewAsInput) {
+    return ctx.services.accounts.viewAs(ctx.caller, keyOfOrThrow(input.accountId, 'Account', 'accountId'));
   }
 
   @Query(() => Account, { nullable: true, description: "The caller's own account, roles and their scope (当前账号)." })

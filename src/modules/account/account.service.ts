@@ -4,10 +4,12 @@ import { delegationsInForce } from '../delegation/delegations-in-force';
 import { assertCan } from '../../auth/authorize';
 import { Department, Role } from '../../../permissions/roles';
 import { badInput, conflict, notFound, tooManyRequests, unauthenticated } from '../../errors';
-import type { Caller } from '../../auth/caller';
+import type { Caller, Viewer } from '../../auth/caller';
+import { subject as asSubject } from '@casl/ability';
+import { defineAbilityFor } from '../../../permissions/ability';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../../auth/passwords';
-import type { TokenSigner } from '../../auth/tokens';
+import type { TokenAccount, TokenSigner } from '../../auth/tokens';
 import type { LoginThrottle } from '../../auth/login-throttle';
 import { generateActivationCode, generateApiKey, hashSecret, parseApiKey, secretMatches } from '../../auth/api-key-secret';
 import type { SettingsService } from '../settings/settings.service';
@@ -125,17 +127,57 @@ export class AccountService {
     return { token, expiresAt, account };
   }
 
-  /** The actor behind a bearer credential: a signed token or a department API key. */
-  async actorFromCredential(credential: string): Promise<{ actor: Actor; method: 'TOKEN' | 'API_KEY' }> {
-    if (credential.startsWith('dak_')) return { actor: await this.actorFromApiKey(credential), method: 'API_KEY' };
+  /** The actor behind a bearer credential: a signed token or a department API key; for a "view as"
+   * token, also the account looking, checked again on every request (its password, its activity and
+   * its power to view as the actor), so that taking the power away ends the view at once. */
+  async actorFromCredential(credential: string): Promise<{ actor: Actor; method: 'TOKEN' | 'API_KEY'; viewer: Viewer | null }> {
+    if (credential.startsWith('dak_')) return { actor: await this.actorFromApiKey(credential), method: 'API_KEY', viewer: null };
     const verified = await this.tokens.verify(credential);
     if ('invalid' in verified) throw unauthenticated(verified.invalid);
-    const account = await this.signInAccounts().where('account.id = :id', { id: verified.accountId }).getOne();
-    if (!account || !account.active) throw unauthenticated('auth.token.accountGone');
-    if (verified.credentialsVersion !== account.credentialsVersion) {
-      throw unauthenticated('auth.token.passwordChanged');
+    const account = await this.tokenAccount(verified);
+    const delegations = await delegationsInForce(this.data, account.districtCode);
+    if (!verified.viewer) return { actor: actorOf(account, delegations), method: 'TOKEN', viewer: null };
+    const looking = await this.tokenAccount(verified.viewer);
+    if (defineAbilityFor(actorOf(looking, delegations)).cannot('viewAs', asSubject('Account', account))) {
+      throw unauthenticated('auth.viewAs.noLongerAllowed');
     }
-    return { actor: actorOf(account, await delegationsInForce(this.data, account.districtCode)), method: 'TOKEN' };
+    return { actor: actorOf(account, delegations), method: 'TOKEN', viewer: { accountId: looking.id, username: looking.username } };
+  }
+
+  /** The account a token names, while it is active and its password unchanged since the token. */
+  private async tokenAccount(named: TokenAccount): Promise<Account> {
+    const account = await this.signInAccounts().where('account.id = :id', { id: named.accountId }).getOne();
+    if (!account || !account.active) throw unauthenticated('auth.token.accountGone');
+    if (named.credentialsVersion !== account.credentialsVersion) throw unauthenticated('auth.token.passwordChanged');
+    return account;
+  }
+
+  /**
+   * A short-lived, read-only token to look at the API as another account of the caller's district
+   * sees it (issue #16), as the policy allows (`viewAs` on Account). It lasts the district's
+   * `viewAsMinutes`; starting it is audited, like every request made with it.
+   */
+  async viewAs(caller: Caller, accountId: string): Promise<{ token: string; expiresAt: Date; account: Account; viewer: Account }> {
+    const account = await this.findByIdOrThrow(caller, accountId);
+    assertCan(caller, 'viewAs', 'Account', account, undefined, { operation: 'viewAs', subjectId: account.id });
+    const viewer = await this.me(caller);
+    const { settings } = await this.settings.calendarOf(caller.actor!.districtCode);
+    const issued = await this.tokens.signViewAs(
+      { accountId: account.id, credentialsVersion: account.credentialsVersion },
+      { accountId: viewer.id, credentialsVersion: viewer.credentialsVersion },
+      settings.viewAsMinutes * 60,
+    );
+    caller.audit.queue({
+      kind: 'VIEW_AS',
+      action: 'viewAs',
+      subjectType: 'Account',
+      subjectId: account.id,
+      districtCode: account.districtCode,
+      townshipCode: account.townshipCode,
+      villageCode: account.villageCode,
+      details: { viewedAs: account.username, until: issued.expiresAt.toISOString() },
+    });
+    return { ...issued, account, viewer };
   }
 
   private async actorFromApiKey(key: string): Promise<Actor> {

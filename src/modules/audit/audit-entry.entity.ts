@@ -9,6 +9,8 @@ export const AuditKind = defineEnum('AuditKind', 'Kind of audit entry (审计类
   CHANGE: 'A change was made (变更)',
   DENIED: 'An attempt was refused (拒绝的操作)',
   READ_PERSONAL_DATA: 'Unmasked personal data was read (查看个人敏感信息)',
+  VIEW_AS:
+    'A view of the API as another account sees it was started, or a request was made in it; details name the account viewed (以他人视角查看)',
 });
 export type AuditKind = EnumValue<typeof AuditKind>;
 

@@ -189,6 +189,8 @@ export class AuditService {
   }
 
   private row(caller: Caller, note: AuditNote): Partial<AuditEntry> {
+    // Under "view as" the person who looked is the actor; the account whose view it was is named in the details.
+    const viewer = caller.viewer;
     // Every value fitted to its column: a note carries text that came from a request (a field name,
     // an id, an operation's arguments), and one bad value must not fail the whole flush.
     return {
@@ -201,9 +203,10 @@ export class AuditService {
       townshipCode: clean(note.townshipCode, 12),
       villageCode: clean(note.villageCode, 12),
       reason: clean(note.reason),
-      details: (cleanJson(note.details) as object | null | undefined) ?? null,
-      actorId: caller.actor?.accountId ?? null,
-      actorUsername: caller.actor?.username ?? null,
+      details:
+        (cleanJson(viewer ? { ...note.details, viewedAs: caller.actor!.username } : note.details) as object | null | undefined) ?? null,
+      actorId: viewer?.accountId ?? caller.actor?.accountId ?? null,
+      actorUsername: viewer?.username ?? caller.actor?.username ?? null,
       requestId: caller.requestId,
     };
   }

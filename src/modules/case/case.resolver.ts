@@ -14,11 +14,19 @@ import { actionsOf, nextStepsOf } from './workflow';
 import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection, SpotCheck } from './case-records.entity';
 import { Account } from '../account/account.entity';
 import { Role } from '../../../permissions/roles';
+import type { Action, SubjectName } from '../../../permissions/policy';
+import { PermissionAction, PermissionSubject } from '../policy/policy-enums';
 
 @ObjectType('PendingStep', { description: 'A step that can happen next on a case (待办环节): who may take it and what it still waits for' })
 class PendingStepView {
   @Field({ description: 'The mutation that takes the step (环节)' })
   step: string;
+
+  @Field(() => [PermissionAction], { description: 'The actions of the policy table that allow it (所需权限操作); whoCan answers why' })
+  actions: Action[];
+
+  @Field(() => PermissionSubject, { description: 'The subject those actions are on (权限对象类型)' })
+  subjectType: SubjectName;
 
   @Field(() => [Role], { description: 'Roles the policy table allows to take it here (可办理角色)' })
   roles: Role[];

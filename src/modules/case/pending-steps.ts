@@ -13,6 +13,8 @@ import { Message, message, render } from '../../i18n/message';
 /** A step that can happen next on a case, who may take it, and what still stands in its way (in the request's language). */
 export interface PendingStep {
   step: string;
+  actions: Action[];
+  subjectType: SubjectName;
   roles: Role[];
   accounts: Account[];
   unmet: string[];
@@ -126,6 +128,8 @@ export async function pendingStepsOf(
   }
   return candidates.map(({ step, actions, subject, row, unmet }) => ({
     step,
+    actions,
+    subjectType: subject,
     roles: rolesAllowed(actions, subject, row, c, delegations),
     accounts: visibleAccounts.filter((account) => {
       if (!account.active) return false;

@@ -1,10 +1,9 @@
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Action, Grant, SubjectName } from '../../../permissions/policy';
 import { SCOPE_WORDS } from '../../../permissions/policy';
-import { defineEnum, EnumValue, registerEnum } from '../../graphql/define-enum';
+import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Role } from '../../../permissions/roles';
-import { ACTIONS, explain, grantsOf } from '../../../permissions/explain';
-import { SUBJECT_NAMES } from '../../../permissions/subjects';
+import { explain, grantsOf } from '../../../permissions/explain';
 import { actorOf } from '../account/account.service';
 import { Account } from '../account/account.entity';
 import { assertCan } from '../../auth/authorize';
@@ -20,77 +19,14 @@ import { Actor, defineAbilityFor } from '../../../permissions/ability';
 import type { Caller } from '../../auth/caller';
 import { describeViolation } from '../../../permissions/invariant-check';
 import { invariantReport } from './policy-invariants';
+import { PermissionAction, PermissionSubject } from './policy-enums';
+import { CLAUSE_TEXTS } from '../../../permissions/clauses';
 
-/** GraphQL enums of the policy's actions and subjects (values as in the table). */
-const PermissionAction = Object.fromEntries(ACTIONS.map((a) => [a, a])) as Record<Action, Action>;
-const PermissionSubject = Object.fromEntries(SUBJECT_NAMES.map((s) => [s, s])) as Record<SubjectName, SubjectName>;
-registerEnum(PermissionAction, 'PermissionAction', 'An action of the policy table (操作)', {
-  read: 'Read (查看)',
-  create: 'Create (新建)',
-  update: 'Change (修改)',
-  revoke: 'Revoke (吊销)',
-  explain: 'Ask what an account may do (权限说明)',
-  submit: 'Submit an application or supply materials, or a roster (提交申请/补正材料/报送花名册)',
-  accept: 'Accept, ask for materials, or refuse to accept (受理)',
-  investigate: 'Household investigation and case preparation (入户调查)',
-  assess: 'Income accounting and self-care assessment (收入核算/自理能力评估)',
-  appraise: 'Democratic appraisal (民主评议)',
-  notice: 'Public notice and objections (公示及异议)',
-  vote: 'Vote in the joint review committee (联审联批表决)',
-  review: "Conclude the committee review, or record a recipient's periodic review (主持审核/定期复核)",
-  decide: 'Approve or refuse a case, or a fund request (审核确认/不予确认/审批资金申请)',
-  deliver: 'Deliver the written decision (送达)',
-  file: 'File with the district (备案)',
-  spotCheck: 'Supervisory spot check (监督抽查)',
-  supervise: 'Check past decisions against the authority of their date (决定权限核查)',
-  pay: 'Pay temporary assistance (临时救助发放)',
-  confirm: 'Confirm temporary assistance above the township limit, or a role grant (超限额确认/确认角色授予)',
-  verify: 'Approve economic-status verification (核对审批)',
-  answer: 'Answer a verification request or a petition, or report payment results (部门核对反馈/信访答复/代发结果反馈)',
-  assign: 'Assign a petition to an officer (信访交办)',
-  share: 'Share a petition with the township concerned (信访转办乡镇)',
-});
 const PermissionEffect = defineEnum('PermissionEffect', 'What a policy row does (规则效果)', {
   ALLOW: 'Grants the action (允许)',
   DENY: 'A separation-of-duty denial that overrides grants (禁止)',
 });
 type PermissionEffect = EnumValue<typeof PermissionEffect>;
-registerEnum(PermissionSubject, 'PermissionSubject', 'A subject of the policy table (对象类型)', {
-  Region: 'Place (行政区划)',
-  Account: 'Account (账号)',
-  ApiKey: 'API key (接口密钥)',
-  RoleGrant: 'Role grant (角色授予)',
-  Household: 'Household (家庭)',
-  Person: 'Household member (家庭成员)',
-  Case: 'Case (案件)',
-  CaseRecord: 'Case history and step records (办理记录)',
-  Settings: 'District settings (区设置)',
-  Committee: 'Joint review committee (联审联批小组)',
-  Meeting: 'Committee meeting (审核会议)',
-  CommitteeVote: "A member's vote on a case (表决记录)",
-  VerificationRequest: 'Economic-status verification request (核对申请)',
-  VerificationAnswer: "A department's verification answer (部门核对反馈)",
-  KinDeclaration: 'Staff kin declaration (近亲属备案)',
-  Enrolment: 'Beneficiary enrolment (救助对象)',
-  AuditFinding: 'Audit finding (审计发现)',
-  DevelopmentLink: 'Development-support link (帮扶衔接)',
-  Delegation: 'Delegation of the authority to decide (审核确认权委托)',
-  Petition: 'Petition, complaint or appeal (信访事项)',
-  Roster: "A township's monthly payment roster (月度发放花名册)",
-  RosterLine: 'A payee of a monthly roster (花名册明细)',
-  FundRequest: "The district's monthly fund request (资金申请)",
-  PaymentBatch: 'A batch of transfers sent to a bank (银行代发批次)',
-  Payment: 'A payment to one payee for one month (发放记录)',
-  WorkPlan: "A township's work plan, progress report or year-end evaluation (工作方案、进展报告、年度评估)",
-  StaffingReport: "A township's line of the staffing report (人员配备情况)",
-  Statistics: "A township's monthly figures (统计数据)",
-  AuditEntry: 'Audit log entry (审计日志)',
-  Policy: 'The permission matrix itself (权限矩阵)',
-  EnrolmentReview: 'Periodic review of an enrolment (定期复核)',
-  EnrolmentChange: "Record of an enrolment's history (救助变动记录)",
-  ChangeReport: "Recipient's change report (家庭变化情况报告)",
-});
-
 @ObjectType('PermissionGrant', { description: 'One row of the policy table (权限规则), with the plan clause it implements.' })
 class PermissionGrant {
   @Field(() => Role, { description: 'Role (角色)' })
@@ -116,6 +52,12 @@ class PermissionGrant {
 
   @Field({ description: 'Plan clause or DOMAIN section implemented (依据条款), e.g. P4.1' })
   clause: string;
+
+  @Field(() => String, { nullable: true, description: "The clause's heading (条款标题), in the request's language" })
+  clauseTitle: string | null;
+
+  @Field(() => String, { nullable: true, description: "The clause's text (条款内容), in the request's language, as the plan states it" })
+  clauseText: string | null;
 
   @Field({ description: "Reason (理由), in the request's language (Accept-Language); also the message a refused caller sees" })
   reason: string;
@@ -225,6 +167,8 @@ function view(grant: Grant): PermissionGrant {
     condition: grant.when?.text[language] ?? null,
     effect: grant.inverted ? PermissionEffect.DENY : PermissionEffect.ALLOW,
     clause: grant.clause,
+    clauseTitle: CLAUSE_TEXTS[grant.clause]?.title[language] ?? null,
+    clauseText: CLAUSE_TEXTS[grant.clause]?.text[language] ?? null,
     reason: grant.reason[language],
   };
 }

@@ -365,6 +365,15 @@ export const SETTING_DEFINITIONS = {
     clause: 'D§9',
     description: 'Months a benefit is paid on after income rises from work (渐退期月数)',
   },
+  viewAsMinutes: {
+    default: 15,
+    min: 1,
+    max: 60,
+    legal: local('D§12'),
+    integer: true,
+    clause: 'D§12',
+    description: 'Minutes an auditor may look at the API as another account before signing in again (以他人视角查看时限，分钟)',
+  },
 } satisfies Record<string, SettingDefinition>;
 
 export type SettingKey = keyof typeof SETTING_DEFINITIONS;
