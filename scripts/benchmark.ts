@@ -122,7 +122,7 @@ async function insertEnrolments(client: Client): Promise<void> {
     c AS (
       INSERT INTO cases (district_code, household_id, township_code, village_code, programme, status, channel, applicant_name, residence, amount, created_by_id, version)
       SELECT district_code, id, township_code, village_code, 'DIBAO', 'APPROVED', 'WINDOW', head_name, 'RURAL', 300 + (random() * 500)::int, created_by_id, 1 FROM h
-      RETURNING district_code, id, household_id, township_code, village_code, applicant_name, amount)
+      RETURNING district_code, id, household_id, township_code, village_code, applicant_name, amount),
     e AS (
       INSERT INTO enrolments (district_code, case_id, household_id, township_code, village_code, programme, residence, has_member_able_to_work, payee_name,
                               monthly_amount, start_month, review_class, next_review_on, status)
