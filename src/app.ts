@@ -4,7 +4,7 @@ import path from 'node:path';
 import express, { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { AppAbility, defineAbilityFor } from '../permissions/ability';
@@ -89,6 +89,10 @@ export async function createApp(
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo installs its cache-control plugin unless told not to; its per-field hook makes Apollo
+      // wrap every resolver of every request. The API sets no cache hints (answers depend on the
+      // caller), and no tracing plugin is installed, so no field is instrumented.
+      ApolloServerPluginCacheControlDisabled(),
       metrics.plugin(),
       costLimitPlugin(limits),
       controlCharacterGuard(),
