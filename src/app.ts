@@ -7,7 +7,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { AppAbility, defineAbilityFor } from '../permissions/ability';
+import type { AppAbility } from '../permissions/ability';
+import { abilityFor as sharedAbilityFor } from './auth/abilities';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { createErrorFormatter, DomainError, ErrorCode, plainErrorBody, unauthenticated } from './errors';
@@ -59,7 +60,7 @@ export async function createApp(
   logger: Logger,
   benchOnly?: BenchOnlyReplacement,
 ): Promise<App> {
-  const abilityFor = benchOnly?.abilityFor ?? defineAbilityFor;
+  const abilityFor = benchOnly?.abilityFor ?? sharedAbilityFor;
   const services = createServices(
     dataSource,
     logger,
