@@ -37,6 +37,9 @@ const BAIYUN = '510199201000';
 
 const PAGE_SELECTION = 'totalCount edges { node { id status household { headName members { name } } } }';
 const CASE_PAGE = `{ cases(first: 50) { ${PAGE_SELECTION} } }`;
+/** Without the policy the caseworker would see the whole district: the township is asked for
+ * explicitly, so that authorization off reads the same rows and answers the same JSON. */
+const CASE_PAGE_OF_HEXI = `{ cases(first: 50, filter: { townshipCode: "510199101000" }) { ${PAGE_SELECTION} } }`;
 const CASE_DETAIL = `query Detail($id: ID!) { case(id: $id) { id status programme applicantName statusSince dueAt
   household { headName } events { action at } investigations { id } incomeAccountings { id } objections { id }
   deliveries { id } appraisals { id } nextSteps overdue pendingSteps { step roles unmet dueAt } } }`;
@@ -349,8 +352,9 @@ async function main() {
     const unauthorized = await Child.start('bench-server.js', ['--authorization-off'], env);
     children.push(unauthorized);
     const offToken = await login(unauthorized.url, 'hexi.caseworker', config.demoPassword);
-    const offPage = await post(unauthorized.url, CASE_PAGE, offToken);
-    const authOff = await load('(a) with authorization off', unauthorized, JSON.stringify({ query: CASE_PAGE }), offToken);
+    const offPage = await post(unauthorized.url, CASE_PAGE_OF_HEXI, offToken);
+    if (!isDeepStrictEqual(offPage, apiPage)) throw new Error('authorization off does not answer what the API answered');
+    const authOff = await load('(a) with authorization off', unauthorized, JSON.stringify({ query: CASE_PAGE_OF_HEXI }), offToken);
     await unauthorized.exit();
     children.pop();
 
@@ -364,8 +368,6 @@ async function main() {
 
     printTable([...rows, authOff, floor]);
     const a = rows[0];
-    const offTotal = (offPage.data as { cases: { totalCount: number } }).cases.totalCount;
-    console.log(`\nAuthorization off sees ${offTotal} cases (the whole district), the caseworker's page counts its township's.`);
     console.log('\n| ratio for (a) | measured | target |');
     console.log('| --- | --: | --- |');
     console.log(`| throughput / floor | ${fixed(a.requestsPerSecond / floor.requestsPerSecond, 2)} × | ≥ 0.8 × (aim 0.94 ×) |`);
