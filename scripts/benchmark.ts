@@ -1,48 +1,75 @@
 /**
- * `npm run bench`: latency and SQL statements of the common requests, over real HTTP against a
- * fresh database (embedded PostgreSQL unless DATABASE_URL is set) filled with BENCH_CASES cases.
- * Prints a table; numbers depend on the machine, statement counts do not.
+ * `npm run bench`: the API under load. A fresh database (embedded PostgreSQL unless DATABASE_URL is
+ * set) gets the demo district and BENCH_CASES cases (default 20,000) plus BENCH_ENROLMENTS active
+ * enrolments of one township; the API runs in a child process (`bench-server.ts`) and `autocannon`
+ * drives it with BENCH_CONNECTIONS (32) connections for BENCH_SECONDS (10) per request after a
+ * short warm-up. For each request: requests/s, p50/p99, SQL statements per request, server CPU ms
+ * per request and the server's peak RSS. The township caseworker's page is also run through a bare
+ * `pg` client replaying the API's own statements (`bench-floor.ts`, the floor) and through the API
+ * with authorization switched off (a flag of the bench's server entry only), and the ratios of
+ * issue #14 are printed. BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each server process.
+ * Numbers depend on the machine and its load; statement counts do not.
  */
 import 'reflect-metadata';
+import { ChildProcess, fork } from 'node:child_process';
 import crypto from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { openDatabase } from '../src/db/open-database';
 import { seedDemoDistrictIfEmpty } from '../src/seed/demo-district';
-import { createApp } from '../src/app';
+import type { CapturedStatement, FromServer, ToServer } from './bench-server';
 
-const CASES = Number(process.env.BENCH_CASES || 5000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS || 200);
+const CASES = Number(process.env.BENCH_CASES || 20000);
 /** Active enrolments of one township (Baiyun) for the roster measurement (D§10: ≤ 2 s for 20,000). */
 const ENROLMENTS = Number(process.env.BENCH_ENROLMENTS || 20000);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 32);
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const WARMUP_SECONDS = 3;
+const ROSTER_BUILDS = 3;
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF;
 const BAIYUN = '510199201000';
 
-const REQUESTS: { name: string; as: string; query: string }[] = [
-  { name: 'me', as: 'hexi.caseworker', query: '{ me { username roles { role regionCode } } }' },
+const PAGE_SELECTION = 'totalCount edges { node { id status household { headName members { name } } } }';
+const CASE_PAGE = `{ cases(first: 50) { ${PAGE_SELECTION} } }`;
+/** Without the policy the caseworker would see the whole district: the township is asked for
+ * explicitly, so that authorization off reads the same rows and answers the same JSON. */
+const CASE_PAGE_OF_HEXI = `{ cases(first: 50, filter: { townshipCode: "510199101000" }) { ${PAGE_SELECTION} } }`;
+const CASE_DETAIL = `query Detail($id: ID!) { case(id: $id) { id status programme applicantName statusSince dueAt
+  household { headName } events { action at } investigations { id } incomeAccountings { id } objections { id }
+  deliveries { id } appraisals { id } nextSteps overdue pendingSteps { step roles unmet dueAt } } }`;
+const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+
+interface Scenario {
+  name: string;
+  as: string;
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+const SCENARIOS: Scenario[] = [
+  { name: '(a) cases page, township caseworker', as: 'hexi.caseworker', query: CASE_PAGE },
   {
-    name: 'cases page (50, nested)',
-    as: 'hexi.caseworker',
-    query:
-      '{ cases(first: 50) { totalCount edges { node { id status household { headName members { name idNumber } } events { action } } } } }',
-  },
-  {
-    name: 'cases page, district',
+    name: '(b) cases page, district officer, DIBAO',
     as: 'district.officer',
-    query: '{ cases(first: 50, filter: { programme: DIBAO }) { totalCount edges { node { id status villageCode } } } }',
+    query: `{ cases(first: 50, filter: { programme: DIBAO }) { ${PAGE_SELECTION} } }`,
+  },
+  { name: '(c) case detail with its steps', as: 'hexi.caseworker', query: CASE_DETAIL },
+  {
+    name: '(e) public notices, anonymous',
+    as: '',
+    query: '{ publicNotices { id maskedName programme amount householdSize villageName noticeStartsAt noticeEndsAt } }',
   },
   {
-    name: 'case search by name',
+    name: '(f) district statistics',
     as: 'district.officer',
-    query: '{ cases(first: 20, filter: { search: "户主1" }) { totalCount edges { node { id } } } }',
+    query: `{ districtStatistics(year: ${year}) { townshipCode month applications approvals recipients overdueSteps openPetitions approvalRatePercent averageWorkingDaysToDecision cases { programme count } } }`,
   },
-  { name: 'overdue cases', as: 'district.officer', query: '{ overdueCases(first: 20) { totalCount } }' },
-  { name: 'public notices (anonymous)', as: '', query: '{ publicNotices { maskedName amount } }' },
-  { name: 'permission matrix', as: 'auditor', query: '{ permissionMatrix(role: TOWNSHIP_HEAD) { action subject clause } }' },
 ];
 
 async function fill(url: string): Promise<void> {
@@ -98,107 +125,269 @@ async function insertEnrolments(client: Client): Promise<void> {
     c AS (
       INSERT INTO cases (district_code, household_id, township_code, village_code, programme, status, channel, applicant_name, residence, amount, created_by_id, version)
       SELECT district_code, id, township_code, village_code, 'DIBAO', 'APPROVED', 'WINDOW', head_name, 'RURAL', 300 + (random() * 500)::int, created_by_id, 1 FROM h
-      RETURNING district_code, id, household_id, township_code, village_code, applicant_name, amount)
-    INSERT INTO enrolments (district_code, case_id, household_id, township_code, village_code, programme, residence, has_member_able_to_work, payee_name,
-                            monthly_amount, start_month, review_class, next_review_on, status)
-    SELECT district_code, id, household_id, township_code, village_code, 'DIBAO', 'RURAL', false, applicant_name, amount,
-           date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date, 'A', now()::date + 365, 'ACTIVE' FROM c`,
+      RETURNING district_code, id, household_id, township_code, village_code, applicant_name, amount),
+    e AS (
+      INSERT INTO enrolments (district_code, case_id, household_id, township_code, village_code, programme, residence, has_member_able_to_work, payee_name,
+                              monthly_amount, start_month, review_class, next_review_on, status)
+      SELECT district_code, id, household_id, township_code, village_code, 'DIBAO', 'RURAL', false, applicant_name, amount,
+             date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date, 'A', now()::date + 365, 'ACTIVE' FROM c
+      RETURNING district_code, id, township_code, village_code, monthly_amount, start_month)
+    -- The roster pays what an enrolment's history says from its start month (D§9).
+    INSERT INTO enrolment_changes (district_code, township_code, village_code, enrolment_id, kind, amount, status, effective_month, reason)
+    SELECT district_code, township_code, village_code, id, 'ENROLLED', monthly_amount, 'ACTIVE', start_month, '经审核确认纳入' FROM e`,
     [ENROLMENTS],
   );
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+interface Stats {
+  cpuMicros: number;
+  rssBytes: number;
+  maxRssBytes: number;
+  statements: number;
+}
+
+/** A server child process (the API or the floor) and its IPC questions. */
+class Child {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+  ) {}
+
+  static async start(script: string, args: string[], env: NodeJS.ProcessEnv, first?: object): Promise<Child> {
+    const execArgv = CPU_PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`, `--cpu-prof-name=${path.basename(script, '.js')}${args.join('')}.cpuprofile`]
+      : [];
+    const child = fork(path.join(__dirname, script), args, { env: { ...process.env, ...env }, execArgv });
+    if (first) child.send(first);
+    const port = await new Promise<number>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+      child.on('message', (message: FromServer) => {
+        if (message.type === 'listening') resolve(message.port);
+      });
+    });
+    return new Child(child, `http://127.0.0.1:${port}/graphql`);
+  }
+
+  private ask<T extends FromServer['type']>(question: ToServer, answer: T): Promise<Extract<FromServer, { type: T }>> {
+    return new Promise((resolve) => {
+      const listener = (message: FromServer) => {
+        if (message.type !== answer) return;
+        this.child.off('message', listener);
+        resolve(message as Extract<FromServer, { type: T }>);
+      };
+      this.child.on('message', listener);
+      this.child.send(question);
+    });
+  }
+
+  async stats(): Promise<Stats> {
+    const { type: _type, ...stats } = await this.ask({ type: 'stats' }, 'stats');
+    return stats;
+  }
+
+  startCapture(): void {
+    this.child.send({ type: 'capture', on: true } satisfies ToServer);
+  }
+
+  async captured(): Promise<CapturedStatement[]> {
+    return (await this.ask({ type: 'capture', on: false }, 'captured')).statements;
+  }
+
+  async exit(): Promise<void> {
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.send({ type: 'exit' } satisfies ToServer);
+    await exited;
+  }
+}
+
+interface Measured {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  statements: number;
+  cpuMs: number;
+  peakRssMb: number;
+  errors: number;
+}
+
+async function post(url: string, query: string, token?: string, variables?: Record<string, unknown>) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
+  if (body.errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(body.errors)}`);
+  return body;
+}
+
+/** Drives `url` with one request under load and reads what the server spent on it. */
+async function load(name: string, server: Child, body: string, token?: string): Promise<Measured> {
+  const options = {
+    url: server.url,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+    connections: CONNECTIONS,
+  };
+  await autocannon({ ...options, duration: WARMUP_SECONDS });
+  // autocannon stops with requests still in flight; the server finishes them before it is measured.
+  const before = await settled(server);
+  const result = await autocannon({ ...options, duration: SECONDS });
+  const after = await settled(server);
+  const sent = result.requests.sent;
+  return {
+    name,
+    requestsPerSecond: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    statements: (after.statements - before.statements) / sent,
+    cpuMs: (after.cpuMicros - before.cpuMicros) / 1000 / sent,
+    peakRssMb: after.maxRssBytes / 2 ** 20,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+/** The server's figures once it has run no statement and spent little CPU for a while (its requests are done). */
+async function settled(server: Child): Promise<Stats> {
+  let last = await server.stats();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const now = await server.stats();
+    if (now.statements === last.statements && now.cpuMicros - last.cpuMicros < 30_000) return now;
+    last = now;
+  }
+}
+
+async function login(url: string, username: string, password: string): Promise<string> {
+  const body = await post(url, `mutation { login(username: "${username}", password: "${password}") { token } }`);
+  return (body.data as { login: { token: string } }).login.token;
+}
+
+/** Builds the rosters of Baiyun's enrolments for a few months from this one, one at a time, and
+ * times each build (a roster is built once per township and month, and never deleted). */
+async function rosterBuilds(server: Child, password: string): Promise<Measured & { ms: number[] }> {
+  const token = await login(server.url, 'baiyun.caseworker', password);
+  const cst = new Date(Date.now() + 8 * 3_600_000);
+  const ms: number[] = [];
+  const lines: number[] = [];
+  const before = await server.stats();
+  for (let i = 0; i < ROSTER_BUILDS; i += 1) {
+    const at = new Date(Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth() + i, 1));
+    const month = `${at.getUTCFullYear()}-${String(at.getUTCMonth() + 1).padStart(2, '0')}`;
+    const mutation = `mutation { buildRoster(input: { townshipCode: "${BAIYUN}", month: "${month}" }) { roster { id lineCount } } }`;
+    const started = process.hrtime.bigint();
+    const body = await post(server.url, mutation, token);
+    ms.push(Number(process.hrtime.bigint() - started) / 1e6);
+    lines.push((body.data as { buildRoster: { roster: { lineCount: number } } }).buildRoster.roster.lineCount);
+  }
+  const after = await server.stats();
+  const sorted = [...ms].sort((a, b) => a - b);
+  return {
+    name: `(d) buildRoster, ${lines.join('/')} lines (${ROSTER_BUILDS} months, one at a time)`,
+    requestsPerSecond: 1000 / (ms.reduce((a, b) => a + b, 0) / ms.length),
+    p50: Math.round(sorted[Math.floor(sorted.length / 2)]),
+    p99: Math.round(sorted[sorted.length - 1]),
+    statements: (after.statements - before.statements) / ROSTER_BUILDS,
+    cpuMs: (after.cpuMicros - before.cpuMicros) / 1000 / ROSTER_BUILDS,
+    peakRssMb: after.maxRssBytes / 2 ** 20,
+    errors: 0,
+    ms,
+  };
+}
+
+const fixed = (n: number, digits = 1) => n.toFixed(digits);
+
+function printTable(rows: Measured[]): void {
+  console.log('| request | req/s | p50 ms | p99 ms | SQL statements / req | server CPU ms / req | server peak RSS MB | errors |');
+  console.log('| --- | --: | --: | --: | --: | --: | --: | --: |');
+  for (const r of rows) {
+    console.log(
+      `| ${r.name} | ${fixed(r.requestsPerSecond)} | ${r.p50} | ${r.p99} | ${fixed(r.statements)} | ${fixed(r.cpuMs, 2)} | ${fixed(r.peakRssMb, 0)} | ${r.errors} |`,
+    );
+  }
+}
 
 async function main() {
   const base = loadConfig();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assistance-bench-'));
-  const config = { ...base, dataDir, logLevel: 'silent', jwtSecret: crypto.randomBytes(32).toString('hex') };
+  const config = { ...base, dataDir, logLevel: 'silent' };
+  const jwtSecret = crypto.randomBytes(32).toString('hex');
   const db = await openDatabase(config, createLogger(process.env.BENCH_LOG_LEVEL || 'warn'));
-  const app = await createApp(db.dataSource, config, createLogger('silent'));
-  const server = app.express.listen(0);
+  const url = (db.dataSource.options as { url: string }).url;
+  const env = { DATABASE_URL: url, JWT_SECRET: jwtSecret, NODE_ENV: 'production', DEMO_PASSWORD: config.demoPassword };
+  const children: Child[] = [];
+  const started = Date.now();
   try {
     await seedDemoDistrictIfEmpty(db.dataSource, config.demoPassword);
-    const url = (db.dataSource.options as { url: string }).url;
     await fill(url);
-    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-    const post = (query: string, token?: string) =>
-      fetch(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query }),
-      });
+    console.log(
+      `${CASES} cases, ${ENROLMENTS} enrolments; ${CONNECTIONS} connections, ${SECONDS} s per request after ${WARMUP_SECONDS} s of warm-up; ` +
+        `${os.cpus().length} × ${os.cpus()[0].model}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}; ${new Date().toISOString()}\n`,
+    );
+    const api = await Child.start('bench-server.js', [], env);
+    children.push(api);
     const tokens = new Map<string, string>();
-    for (const username of new Set(REQUESTS.map((r) => r.as).filter(Boolean))) {
-      const response = await post(`mutation { login(username: "${username}", password: "${config.demoPassword}") { token } }`);
-      tokens.set(username, ((await response.json()) as { data: { login: { token: string } } }).data.login.token);
+    for (const username of new Set(SCENARIOS.map((s) => s.as).filter(Boolean))) {
+      tokens.set(username, await login(api.url, username, config.demoPassword));
     }
-    console.log(`${CASES} cases, ${ROUNDS} rounds per request, one client, ${os.cpus().length} cores\n`);
-    console.log('| request | p50 ms | p95 ms | max ms | SQL statements |');
-    console.log('| --- | --- | --- | --- | --- |');
-    for (const request of REQUESTS) {
-      const times: number[] = [];
-      let statements = '';
-      for (let i = 0; i < ROUNDS; i += 1) {
-        const started = process.hrtime.bigint();
-        const response = await post(request.query, tokens.get(request.as));
-        const body = (await response.json()) as { errors?: unknown };
-        times.push(Number(process.hrtime.bigint() - started) / 1e6);
-        if (body.errors) throw new Error(`${request.name}: ${JSON.stringify(body.errors)}`);
-        statements = response.headers.get('x-sql-statements') ?? '?';
-      }
-      times.sort((a, b) => a - b);
-      console.log(
-        `| ${request.name} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${times[times.length - 1].toFixed(1)} | ${statements} |`,
-      );
+    // The detail is of the newest case on the caseworker's page; the page's answer is what the floor must repeat.
+    const apiPage = await post(api.url, CASE_PAGE, tokens.get('hexi.caseworker'));
+    const caseId = (apiPage.data as { cases: { edges: { node: { id: string } }[] } }).cases.edges[0].node.id;
+    api.startCapture();
+    await post(api.url, CASE_PAGE, tokens.get('hexi.caseworker'));
+    const captured = await api.captured();
+
+    const rows: Measured[] = [];
+    for (const scenario of SCENARIOS) {
+      const variables = scenario.query === CASE_DETAIL ? { id: caseId } : undefined;
+      await post(api.url, scenario.query, tokens.get(scenario.as), variables);
+      rows.push(await load(scenario.name, api, JSON.stringify({ query: scenario.query, variables }), tokens.get(scenario.as)));
     }
-    await measureFundsMonth(post, config.demoPassword);
+    rows.splice(3, 0, await rosterBuilds(api, config.demoPassword));
+    await api.exit();
+    children.pop();
+
+    const unauthorized = await Child.start('bench-server.js', ['--authorization-off'], env);
+    children.push(unauthorized);
+    const offToken = await login(unauthorized.url, 'hexi.caseworker', config.demoPassword);
+    const offPage = await post(unauthorized.url, CASE_PAGE_OF_HEXI, offToken);
+    if (!isDeepStrictEqual(offPage, apiPage)) throw new Error('authorization off does not answer what the API answered');
+    const authOff = await load('(a) with authorization off', unauthorized, JSON.stringify({ query: CASE_PAGE_OF_HEXI }), offToken);
+    await unauthorized.exit();
+    children.pop();
+
+    const floorServer = await Child.start('bench-floor.js', [], env, { type: 'replay', statements: captured });
+    children.push(floorServer);
+    const floorAnswer = await (await fetch(floorServer.url, { method: 'POST', body: '{}' })).json();
+    if (!isDeepStrictEqual(floorAnswer, apiPage)) throw new Error('the floor does not answer what the API answered');
+    const floor = await load(`(a) floor: bare pg, the API's ${captured.length} statements`, floorServer, '{}');
+    await floorServer.exit();
+    children.pop();
+
+    printTable([...rows, authOff, floor]);
+    const a = rows[0];
+    console.log('\n| ratio for (a) | measured | target |');
+    console.log('| --- | --: | --- |');
+    console.log(`| throughput / floor | ${fixed(a.requestsPerSecond / floor.requestsPerSecond, 2)} × | ≥ 0.8 × (aim 0.94 ×) |`);
+    console.log(`| p99 / floor p99 | ${fixed(a.p99 / floor.p99, 2)} × | ≤ 1.5 × |`);
+    console.log(`| server CPU per request / floor | ${fixed(a.cpuMs / floor.cpuMs, 2)} × | |`);
+    console.log(
+      `| authorization cost (1 − throughput / auth-off) | ${fixed((1 - a.requestsPerSecond / authOff.requestsPerSecond) * 100)} % | ≤ 10 % |`,
+    );
+    const roster = rows[3] as Measured & { ms: number[] };
+    console.log(`| roster build, slowest of ${ROSTER_BUILDS} | ${fixed(Math.max(...roster.ms), 0)} ms | ≤ 2000 ms |`);
+    console.log(`| server peak RSS, all runs | ${fixed(Math.max(...[...rows, authOff].map((r) => r.peakRssMb)), 0)} MB | ≤ 400 MB |`);
+    console.log(`\nWhole benchmark: ${fixed((Date.now() - started) / 1000, 0)} s.`);
   } finally {
-    server.close();
-    await app.stop();
+    for (const child of children) await child.exit();
     await db.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-/** One township month of the funds cycle over ENROLMENTS enrolments: building the roster, then approving the request (its payments). */
-async function measureFundsMonth(post: (query: string, token?: string) => Promise<Response>, password: string): Promise<void> {
-  const token = async (username: string) =>
-    (
-      (await (await post(`mutation { login(username: "${username}", password: "${password}") { token } }`)).json()) as {
-        data: { login: { token: string } };
-      }
-    ).data.login.token;
-  const timed = async (username: string, query: string) => {
-    const started = process.hrtime.bigint();
-    const body = (await (await post(query, await token(username))).json()) as {
-      data?: Record<string, Record<string, Record<string, string>>>;
-      errors?: unknown;
-    };
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    if (body.errors) throw new Error(`${query.slice(0, 40)}: ${JSON.stringify(body.errors)}`);
-    return { ms, data: body.data! };
-  };
-  const cst = new Date(Date.now() + 8 * 3_600_000);
-  const month = `${cst.getUTCFullYear()}-${String(cst.getUTCMonth() + 1).padStart(2, '0')}`;
-  const built = await timed(
-    'baiyun.caseworker',
-    `mutation { buildRoster(input: { townshipCode: "${BAIYUN}", month: "${month}" }) { roster { id lineCount } } }`,
-  );
-  const roster = built.data.buildRoster.roster;
-  await timed('baiyun.head', `mutation { submitRoster(input: { rosterId: "${roster.id}" }) { roster { id } } }`);
-  const request = (
-    await timed('district.officer', `mutation { submitFundRequest(input: { month: "${month}" }) { fundRequest { id requestedTotal } } }`)
-  ).data.submitFundRequest.fundRequest;
-  const approved = await timed(
-    'finance',
-    `mutation { approveFundRequest(input: { fundRequestId: "${request.id}", allocatedAmount: "${request.requestedTotal}" }) { fundRequest { id } } }`,
-  );
-  console.log(`\n| funds (D§10) | ms |\n| --- | --- |`);
-  console.log(`| buildRoster, ${roster.lineCount} lines | ${built.ms.toFixed(0)} |`);
-  console.log(`| approveFundRequest, payments created | ${approved.ms.toFixed(0)} |`);
-}
-
-main().catch((error) => {
+void main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -5,10 +5,11 @@ import path from 'node:path';
 import express, { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError } from 'graphql';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError, GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { defineAbilityFor } from '../permissions/ability';
+import type { AppAbility } from '../permissions/ability';
+import { abilityFor as sharedAbilityFor } from './auth/abilities';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { createErrorFormatter, DomainError, ErrorCode, isDatabaseUnreachable, plainErrorBody, unauthenticated } from './errors';
@@ -45,8 +46,24 @@ export interface App {
 
 const READY_TIMEOUT_MS = 2000;
 
+/**
+ * What only the benchmark's own server entry (`scripts/bench-server.ts`) passes, to measure what
+ * authorization costs: a schema and abilities of its making. `main.ts` never passes it and no setting
+ * or environment variable reaches it, so a deployed server always runs the policy.
+ */
+export interface BenchOnlyReplacement {
+  schema: GraphQLSchema;
+  abilityFor: (actor: Caller['actor']) => AppAbility;
+}
+
 /** The HTTP application: GraphQL, GraphiQL and health endpoints over an open database. */
-export async function createApp(dataSource: DataSource, config: Config & { jwtSecret: string }, logger: Logger): Promise<App> {
+export async function createApp(
+  dataSource: DataSource,
+  config: Config & { jwtSecret: string },
+  logger: Logger,
+  benchOnly?: BenchOnlyReplacement,
+): Promise<App> {
+  const abilityFor = benchOnly?.abilityFor ?? sharedAbilityFor;
   const services = createServices(
     dataSource,
     logger,
@@ -63,7 +80,7 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
     listSizeEstimate: config.queryListSizeEstimate,
   };
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildAppSchema(),
+    schema: benchOnly?.schema ?? (await buildAppSchema()),
     // Internal detail (stack traces, database error text) only where a developer asked for it.
     formatError: createErrorFormatter(logger, config.development),
     includeStacktraceInErrorResponses: config.development,
@@ -76,6 +93,10 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo installs its cache-control plugin unless told not to; its per-field hook makes Apollo
+      // wrap every resolver of every request. The API sets no cache hints (answers depend on the
+      // caller), and no tracing plugin is installed, so no field is instrumented.
+      ApolloServerPluginCacheControlDisabled(),
       metrics.plugin(),
       costLimitPlugin(limits),
       controlCharacterGuard(),
@@ -217,7 +238,7 @@ export async function createApp(dataSource: DataSource, config: Config & { jwtSe
           caller: {
             actor,
             authMethod,
-            ability: defineAbilityFor(actor),
+            ability: abilityFor(actor),
             requestId: res.locals.requestId as string,
             clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
             audit: new PendingAudit(),

@@ -2,8 +2,11 @@ import DataLoader from 'dataloader';
 import type { Caller } from './auth/caller';
 import type { Services } from './services';
 import { createRegionLoaders } from './modules/region/region.loaders';
-import { createHouseholdLoaders } from './modules/household/household.loaders';
+import { createHouseholdLoaders, tenantKeyOf } from './modules/household/household.loaders';
 import { createCaseLoaders } from './modules/case/case.loaders';
+import { createEnrolmentLoaders } from './modules/enrolment/enrolment.loaders';
+import type { Delegation } from './modules/delegation/delegation.entity';
+import type { TenantKey } from './db/tenant-keys';
 import type { Account } from './modules/account/account.entity';
 
 /** Per-request DataLoaders. Each batch is one query with the caller's ability AND-ed in, so a
@@ -13,6 +16,15 @@ export function createLoaders(caller: Caller, services: Services) {
     ...createRegionLoaders(caller, services),
     ...createHouseholdLoaders(caller, services),
     ...createCaseLoaders(caller, services),
+    ...createEnrolmentLoaders(caller, services),
+    /** The delegations a page of cases was decided under. */
+    delegationByKey: new DataLoader<TenantKey, Delegation | null, string>(
+      async (keys) => {
+        const found = new Map((await services.delegations.findByKeys(caller, keys)).map((d) => [tenantKeyOf(d), d] as const));
+        return keys.map((key) => found.get(tenantKeyOf(key)) ?? null);
+      },
+      { cacheKeyFn: tenantKeyOf },
+    ),
     accountById: new DataLoader<string, Account | null>(async (ids) => {
       const found = new Map<string, Account>((await services.accounts.findByIdsScoped(caller, ids)).map((a) => [a.id, a]));
       return ids.map((id) => found.get(id) ?? null);

@@ -2,6 +2,7 @@ import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../errors';
 import { UUID_PATTERN } from '../db/tenant-keys';
+import { selectPlain } from '../db/plain-rows';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
@@ -138,12 +139,14 @@ function pageSizeOrThrow(first: number | null | undefined): number {
  * in; its ORDER BY is replaced): one statement for the page, fetching one row more than asked to
  * learn whether another page follows, and one COUNT over the same scope when `totalCount` is read.
  * Rows are compared on (sort key, id) in SQL, so rows sharing a timestamp and rows added between
- * pages neither repeat nor go missing.
+ * pages neither repeat nor go missing. With `plain` (a builder without joined relations) the items
+ * are plain rows of only `plain.properties` and the keys (every column when not given).
  */
 export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   scoped: SelectQueryBuilder<T>,
   page: PageArgs,
   keyset: Keyset,
+  plain?: { properties?: ReadonlySet<string> },
 ): Promise<Connection<T>> {
   const first = pageSizeOrThrow(page.first);
   const after = page.after == null ? null : decodeCursorOrThrow(page.after, keyset.type);
@@ -151,7 +154,7 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   const sort = `${alias}.${keyset.sortColumn}`;
   const direction = keyset.direction ?? 'DESC';
   const counter = scoped.clone();
-  const rows = scoped.clone().addSelect(CURSOR_AT_SQL(sort), 'keyset_at');
+  const rows = plain ? scoped.clone() : scoped.clone().addSelect(CURSOR_AT_SQL(sort), 'keyset_at');
   if (after) {
     rows.andWhere(
       new Brackets((where) =>
@@ -165,12 +168,22 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
       ),
     );
   }
-  const { entities, raw } = await rows
+  rows
     .orderBy(sort, direction)
     .addOrderBy(`${alias}.id`, direction)
-    .limit(first + 1)
-    .getRawAndEntities();
-  const atById = new Map<string, string>(raw.map((row: Record<string, string>) => [row[`${alias}_id`], row.keyset_at]));
+    .limit(first + 1);
+  let entities: T[];
+  let atById: Map<string, string>;
+  if (plain) {
+    const select = selectPlain(rows, plain.properties);
+    const raw = await select.qb.addSelect(CURSOR_AT_SQL(sort), 'keyset_at').getRawMany<Record<string, unknown>>();
+    entities = raw.map(select.toRow);
+    atById = new Map(raw.map((row, i) => [entities[i].id, row.keyset_at as string]));
+  } else {
+    const result = await rows.getRawAndEntities();
+    entities = result.entities;
+    atById = new Map(result.raw.map((row: Record<string, string>) => [row[`${alias}_id`], row.keyset_at]));
+  }
   const edges = entities.slice(0, first).map((node) => ({ cursor: encodeCursor(keyset.type, atById.get(node.id)!, node.id), node }));
   let total: Promise<number> | undefined;
   return {

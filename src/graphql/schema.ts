@@ -5,7 +5,7 @@ import { RegionResolver } from '../modules/region/region.resolver';
 import { AccountResolver, RoleAssignmentResolver } from '../modules/account/account.resolver';
 import { RoleGrantResolver } from '../modules/account/role-grant.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
-import { FieldPermissions } from './field-permissions';
+import { applyFieldPermissions } from './field-permissions';
 import { assertEveryFieldClassified } from './field-classes';
 import { DateTimeScalar } from './scalars';
 import './enums';
@@ -75,12 +75,11 @@ export async function buildCheckedSchema(resolvers: BuildSchemaOptions['resolver
   const schema = await buildSchema({
     resolvers,
     validate: { forbidUnknownValues: false },
-    globalMiddlewares: [FieldPermissions],
     // Instants are RFC 3339 `DateTime`; calendar days use the `Date` scalar explicitly.
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
   assertEveryFieldClassified(schema);
-  return schema;
+  return applyFieldPermissions(schema);
 }
 
 /** The schema from the resolver classes; `schema/schema.graphql` is printed from this. */

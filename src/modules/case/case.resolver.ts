@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { connectionItemFields } from '../../graphql/selection';
 import { IsOptional, Length } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
@@ -123,10 +125,11 @@ export class CaseResolver {
   @Needs('read', 'Case')
   cases(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Args() page: PageArgs,
     @Arg('filter', () => CaseFilter, { nullable: true }) filter?: CaseFilter,
   ): Promise<Connection<Case>> {
-    return ctx.services.cases.page(ctx.caller, filter ?? {}, page);
+    return ctx.services.cases.page(ctx.caller, filter ?? {}, page, connectionItemFields(info));
   }
 
   @Query(() => CaseConnection, { nullable: true, description: "Cases past a deadline in the caller's scope (超期案件), newest first." })
@@ -163,7 +166,7 @@ export class CaseResolver {
   })
   async decidedUnder(@Root() found: Case, @Ctx() ctx: RequestContext): Promise<Delegation | null> {
     if (!found.decidedUnderId) return null;
-    return ctx.services.delegations.findByKey(ctx.caller, { districtCode: found.districtCode, id: found.decidedUnderId });
+    return ctx.loaders.delegationByKey.load({ districtCode: found.districtCode, id: found.decidedUnderId });
   }
 
   @FieldResolver(() => Boolean, { description: 'Past the step deadline or the total time limit (是否超期)' })

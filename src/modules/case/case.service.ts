@@ -8,6 +8,7 @@ import { Person } from '../household/household.entity';
 import { Case, CaseEvent, CaseStatus, Channel, DecisionAuthority, Programme } from './case.entity';
 import { Delegation } from '../delegation/delegation.entity';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
+import { propertiesFor } from '../../db/plain-rows';
 import type { KinService } from '../kin/kin.service';
 import type { HouseholdService } from '../household/household.service';
 import type { SettingsService } from '../settings/settings.service';
@@ -38,6 +39,12 @@ export interface CaseFilter {
 
 /** Cases as workflow steps and a committee member's vote find, lock and audit them. */
 export const CASE = tenantSubject('Case', Case, () => notFound('case.notFound'));
+
+/** What a page of cases always reads: the key and the scope columns the policy decides on. */
+const CASE_KEYS = ['districtCode', 'id', 'townshipCode', 'villageCode'];
+/** Fields of Case that are not a column of their own, and the columns they read; any other such
+ * field reads every column. */
+const CASE_FIELD_NEEDS: Record<string, readonly string[]> = { id: [], household: ['householdId'] };
 
 export class CaseService {
   constructor(
@@ -120,7 +127,9 @@ export class CaseService {
   }
 
   /** One page of the cases the caller may read, with the total under the same filter and scope. */
-  async page(caller: Caller, filter: CaseFilter, page: PageArgs): Promise<Connection<Case>> {
+  /** A page of the cases the caller may read; with `fields` (the GraphQL fields asked of each
+   * case) only the columns those need are read. */
+  async page(caller: Caller, filter: CaseFilter, page: PageArgs, fields?: ReadonlySet<string>): Promise<Connection<Case>> {
     const spotCheckRate =
       filter.spotCheckDue === undefined ? null : (await this.settings.calendarOf(caller.actor!.districtCode)).settings.spotCheckRatePercent;
     const base = () => {
@@ -153,7 +162,13 @@ export class CaseService {
       }
       return qb;
     };
-    return keysetPage(base(), page, { type: 'Case', sortColumn: 'created_at' });
+    const qb = base();
+    return keysetPage(
+      qb,
+      page,
+      { type: 'Case', sortColumn: 'created_at' },
+      { properties: propertiesFor(qb, fields, CASE_FIELD_NEEDS, CASE_KEYS) },
+    );
   }
 
   /**

@@ -1,5 +1,6 @@
 import { subject as asSubject } from '@casl/ability';
-import { defineAbilityFor, DelegationInForce } from '../../../permissions/ability';
+import type { DelegationInForce } from '../../../permissions/ability';
+import { abilityFor } from '../../auth/abilities';
 import type { Action, SubjectName } from '../../../permissions/policy';
 import { Role, ROLE_TIER } from '../../../permissions/roles';
 import { DomainError, ErrorCode } from '../../errors';
@@ -63,7 +64,7 @@ function rolesAllowed(actions: Action[], subject: SubjectName, row: object, c: C
     .filter((role) => role !== Role.DEPARTMENT)
     .filter((role) =>
       holders.some((accountId) => {
-        const ability = defineAbilityFor({
+        const ability = abilityFor({
           accountId,
           username: '',
           districtCode: c.districtCode,
@@ -133,7 +134,7 @@ export async function pendingStepsOf(
     roles: rolesAllowed(actions, subject, row, c, delegations),
     accounts: visibleAccounts.filter((account) => {
       if (!account.active) return false;
-      const ability = defineAbilityFor(actorOf(account, delegations));
+      const ability = abilityFor(actorOf(account, delegations));
       return actions.some((action) => ability.can(action, asSubject(subject, { ...row })));
     }),
     unmet: unmet.map((requirement) => render(requirement, language)),

@@ -3,7 +3,7 @@ import { assertDateOrThrow, badInput, conflict, notFound, textOrThrow, unmet } f
 import { message, Message } from '../../i18n/message';
 import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
-import type { TenantKey } from '../../db/tenant-keys';
+import { TenantKey, whereTenantKeysIn } from '../../db/tenant-keys';
 import type { DataAccess } from '../../db/data-access';
 import { changed } from '../../db/guarded-writes';
 import type { GuardedWrites } from '../../db/guarded-writes';
@@ -111,6 +111,11 @@ export class DelegationService {
       .scoped(caller, 'read', 'Delegation', Delegation, 'd')
       .andWhere('d.district_code = :d AND d.id = :id', { d: key.districtCode, id: key.id })
       .getOne();
+  }
+
+  /** Several delegations by key in one scoped query (the decisions of a page of cases). */
+  findByKeys(caller: Caller, keys: readonly TenantKey[]): Promise<Delegation[]> {
+    return whereTenantKeysIn(this.data.scoped(caller, 'read', 'Delegation', Delegation, 'd'), 'id', keys).getMany();
   }
 
   /**

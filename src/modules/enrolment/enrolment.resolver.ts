@@ -37,6 +37,6 @@ export class EnrolmentResolver {
     description: 'History of amounts and statuses, in the order they took effect (救助变动记录), D§9',
   })
   history(@Root() enrolment: Enrolment, @Ctx() ctx: RequestContext): Promise<EnrolmentChange[]> {
-    return ctx.services.enrolments.history(ctx.caller, enrolment);
+    return ctx.loaders.historyByEnrolmentKey.load(enrolment);
   }
 }

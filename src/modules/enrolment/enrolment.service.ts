@@ -8,6 +8,7 @@ import type { StepRun } from '../case/workflow';
 import { maskIdNumber } from '../household/id-number';
 import { firstOfNextMonth } from '../settings/working-days';
 import { Enrolment, EnrolmentStatus, ReviewClass } from './enrolment.entity';
+import { TenantKey, whereTenantKeysIn } from '../../db/tenant-keys';
 import { EnrolmentChange, EnrolmentChangeKind } from './enrolment-change.entity';
 import type { DataAccess } from '../../db/data-access';
 
@@ -112,10 +113,9 @@ export class EnrolmentService {
   }
 
   /** An enrolment's history of amounts and statuses, in the order they took effect (D§9). */
-  history(caller: Caller, enrolment: Enrolment): Promise<EnrolmentChange[]> {
-    return this.data
-      .scoped(caller, 'read', 'EnrolmentChange', EnrolmentChange, 'h')
-      .andWhere('h.district_code = :d AND h.enrolment_id = :id', { d: enrolment.districtCode, id: enrolment.id })
+  /** The histories of several enrolments in one scoped query (a page's enrolments batch here). */
+  historyOf(caller: Caller, keys: readonly TenantKey[]): Promise<EnrolmentChange[]> {
+    return whereTenantKeysIn(this.data.scoped(caller, 'read', 'EnrolmentChange', EnrolmentChange, 'h'), 'enrolment_id', keys)
       .orderBy('h.effective_month', 'ASC')
       .addOrderBy('h.created_at', 'ASC')
       .getMany();

@@ -13,6 +13,7 @@ import type { KinService } from '../kin/kin.service';
 import type { DataAccess } from '../../db/data-access';
 import { changed, tenantSubject, unchanged } from '../../db/guarded-writes';
 import type { GuardedWrites } from '../../db/guarded-writes';
+import { plainMany } from '../../db/plain-rows';
 
 export interface NewPerson {
   name: string;
@@ -236,7 +237,7 @@ export class HouseholdService {
   findByKeys(caller: Caller, keys: readonly TenantKey[]): Promise<Household[]> {
     if (keys.length === 0) return Promise.resolve([]);
     const qb = whereTenantKeysIn(this.data.scoped(caller, 'read', 'Household', Household, 'household'), 'id', keys);
-    return qb.getMany();
+    return plainMany(qb);
   }
 
   async findOrThrow(caller: Caller, key: TenantKey): Promise<Household> {
@@ -245,10 +246,10 @@ export class HouseholdService {
     return household;
   }
 
-  /** Members of several households in one scoped query. */
+  /** Members of several households in one scoped query, as plain rows (read for lists, never saved). */
   membersOf(caller: Caller, keys: readonly TenantKey[]): Promise<Person[]> {
     const qb = whereTenantKeysIn(this.data.scoped(caller, 'read', 'Person', Person, 'person'), 'household_id', keys);
-    return qb.orderBy('person.created_at').addOrderBy('person.id').getMany();
+    return plainMany(qb.orderBy('person.created_at').addOrderBy('person.id'));
   }
 
   findPersonsByKeys(caller: Caller, keys: readonly TenantKey[]): Promise<Person[]> {

@@ -122,7 +122,7 @@ export class ReviewResolver {
 export class EnrolmentReviewsResolver {
   @FieldResolver(() => [EnrolmentReview], { nullable: true, description: 'Periodic reviews recorded, oldest first (复核记录), D§9' })
   reviews(@Root() enrolment: Enrolment, @Ctx() ctx: RequestContext): Promise<EnrolmentReview[]> {
-    return ctx.services.reviews.reviewsOf(ctx.caller, enrolment);
+    return ctx.loaders.reviewsByEnrolmentKey.load(enrolment);
   }
 
   @FieldResolver(() => [ChangeReport], {
@@ -130,6 +130,6 @@ export class EnrolmentReviewsResolver {
     description: 'Changes the recipient reported, oldest first (家庭变化情况报告), D§9',
   })
   changeReports(@Root() enrolment: Enrolment, @Ctx() ctx: RequestContext): Promise<ChangeReport[]> {
-    return ctx.services.reviews.changeReportsOf(ctx.caller, enrolment);
+    return ctx.loaders.changeReportsByEnrolmentKey.load(enrolment);
   }
 }

@@ -2,7 +2,7 @@ import type { Caller } from '../../auth/caller';
 import { assertAmountOrThrow, assertDateOrThrow, badInput, conflict, notFound, textOrThrow, unmet } from '../../errors';
 import { message } from '../../i18n/message';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
-import type { TenantKey } from '../../db/tenant-keys';
+import { TenantKey, whereTenantKeysIn } from '../../db/tenant-keys';
 import type { DataAccess } from '../../db/data-access';
 import { changed, tenantSubject } from '../../db/guarded-writes';
 import type { GuardedWrites } from '../../db/guarded-writes';
@@ -265,20 +265,16 @@ export class ReviewService {
     });
   }
 
-  /** The reviews recorded on an enrolment, oldest first. */
-  reviewsOf(caller: Caller, enrolment: Enrolment): Promise<EnrolmentReview[]> {
-    return this.data
-      .scoped(caller, 'read', 'EnrolmentReview', EnrolmentReview, 'r')
-      .andWhere('r.district_code = :d AND r.enrolment_id = :id', { d: enrolment.districtCode, id: enrolment.id })
+  /** The reviews recorded on several enrolments, oldest first, in one scoped query. */
+  reviewsOf(caller: Caller, keys: readonly TenantKey[]): Promise<EnrolmentReview[]> {
+    return whereTenantKeysIn(this.data.scoped(caller, 'read', 'EnrolmentReview', EnrolmentReview, 'r'), 'enrolment_id', keys)
       .orderBy('r.created_at', 'ASC')
       .getMany();
   }
 
-  /** The changes reported for an enrolment, oldest first. */
-  changeReportsOf(caller: Caller, enrolment: Enrolment): Promise<ChangeReport[]> {
-    return this.data
-      .scoped(caller, 'read', 'ChangeReport', ChangeReport, 'c')
-      .andWhere('c.district_code = :d AND c.enrolment_id = :id', { d: enrolment.districtCode, id: enrolment.id })
+  /** The changes reported for several enrolments, oldest first, in one scoped query. */
+  changeReportsOf(caller: Caller, keys: readonly TenantKey[]): Promise<ChangeReport[]> {
+    return whereTenantKeysIn(this.data.scoped(caller, 'read', 'ChangeReport', ChangeReport, 'c'), 'enrolment_id', keys)
       .orderBy('c.created_at', 'ASC')
       .getMany();
   }
