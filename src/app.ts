@@ -95,7 +95,8 @@ export async function createApp(
       ApolloServerPluginLandingPageDisabled(),
       // Apollo installs its cache-control plugin unless told not to; its per-field hook makes Apollo
       // wrap every resolver of every request. The API sets no cache hints (answers depend on the
-      // caller), and no tracing plugin is installed, so no field is instrumented.
+      // caller). Fields are traced only when OpenTelemetry tracing is on (see src/telemetry/tracing.ts,
+      // which skips trivial resolvers), so by default no field is instrumented.
       ApolloServerPluginCacheControlDisabled(),
       metrics.plugin(),
       costLimitPlugin(limits),
