@@ -18,7 +18,6 @@ import { Caller, PendingAudit } from './auth/caller';
 import { createServices, Services } from './services';
 import { createLoaders } from './loaders';
 import { createTokenSigner } from './auth/tokens';
-import { LoginThrottle } from './auth/login-throttle';
 import { RequestRecord, requestStatements } from './db/query-counter';
 import { costLimitPlugin, QueryLimits, queryLimitRules } from './graphql/query-limits';
 import { message } from './i18n/message';
@@ -44,12 +43,7 @@ const READY_TIMEOUT_MS = 2000;
 
 /** The HTTP application: GraphQL, GraphiQL and health endpoints over an open database. */
 export async function createApp(dataSource: DataSource, config: Config & { jwtSecret: string }, logger: Logger): Promise<App> {
-  const services = createServices(
-    dataSource,
-    logger,
-    createTokenSigner(config.jwtSecret, config.tokenTtlSeconds),
-    new LoginThrottle(config.loginMaxFailures, config.loginLockSeconds),
-  );
+  const services = createServices(dataSource, logger, createTokenSigner(config.jwtSecret, config.tokenTtlSeconds), config);
   const metrics = new Metrics(dataSource);
   const limits: QueryLimits = {
     maxDepth: config.maxQueryDepth,

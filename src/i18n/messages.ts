@@ -538,6 +538,19 @@ export const messages = {
   'verification.request.notFound': { zh: '未找到该核对申请。', en: 'Verification request not found.' },
   'verification.request.alreadyProcessed': { zh: '该核对申请已处于 {status} 状态。', en: 'The request is already {status}.' },
   'verification.answer.notFound': { zh: '未找到发给本部门的这项核对请求。', en: 'This verification request to your department was not found.' },
+  'idempotency.key.invalid': {
+    zh: 'idempotencyKey 须为 8–100 个字母、数字或 -_.: 字符。',
+    en: 'idempotencyKey must be 8–100 letters, digits or -_.: characters.',
+  },
+  'idempotency.key.reused': {
+    zh: '该 idempotencyKey 已用于另一项不同的请求；新请求请换用新的键。',
+    en: 'This idempotencyKey was used for a different request; use a new key for a new request.',
+  },
+  'idempotency.key.inFlight': {
+    zh: '使用该 idempotencyKey 的请求仍在处理中，请稍后重试。',
+    en: 'A request with this idempotencyKey is still running; retry shortly.',
+  },
+  'idempotency.answer.gone': { zh: '该键对应的原答复已不在您的权限范围内。', en: 'The first answer under this key is no longer within your scope.' },
   'verification.answer.already': { zh: '该核对请求已经答复过。', en: 'This request has already been answered.' },
   'verification.report.notDispatched': {
     zh: '该核对申请当前为 {status}；只有已分发给各部门的申请才有报告可审批。',
