@@ -131,7 +131,6 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read CaseRecord': 'SVT',
     'decide Case': 'SVT',
     'review Case': 'SVT',
-    'pay Case': 'SVT',
     'read Committee': 'SVT',
     // P3.2, P5.1: the township forms its committee, no longer the district's administrator
     'create Committee': 'SVT',

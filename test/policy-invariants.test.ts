@@ -88,12 +88,21 @@ describe('policy invariants over every combination of roles (issue #17)', () => 
   const BREAKS: { id: string; how: string; edit: Edit; smallest: string; subjects?: Record<string, Record<string, string>> }[] = [
     {
       id: 'duties.decideAndPay',
-      how: "the head's decide-then-pay denial narrowed to LINSHI cases (D§6)",
-      edit: replacing(
-        (g) => g.role === Role.TOWNSHIP_HEAD && g.action === 'pay' && Boolean(g.inverted) && 'decidedById' in (g.when?.conditions ?? {}),
-        (g) => ({ ...g, when: { conditions: { decidedById: '$accountId', programme: 'LINSHI' }, text: g.when!.text } }),
-      ),
-      smallest: 'Smallest combination (1 role): TOWNSHIP_HEAD held for township A (110101001000)',
+      how: "the caseworker's and the head's decide-then-pay denials narrowed to LINSHI cases (D§6)",
+      // The head decides and the caseworker pays: one account holding both roles breaks it.
+      edit: (table) => {
+        const narrowed = (g: Grant): Grant =>
+          (g.role === Role.TOWNSHIP_HEAD || g.role === Role.TOWNSHIP_CASEWORKER) &&
+          g.action === 'pay' &&
+          Boolean(g.inverted) &&
+          'decidedById' in (g.when?.conditions ?? {})
+            ? { ...g, when: { conditions: { decidedById: '$accountId', programme: 'LINSHI' }, text: g.when!.text } }
+            : g;
+        const edited = table.map(narrowed);
+        return { table: edited, changed: edited.find((g, i) => g !== table[i] && g.role === Role.TOWNSHIP_CASEWORKER)! };
+      },
+      smallest:
+        'Smallest combination (2 roles): TOWNSHIP_CASEWORKER held for township A (110101001000) + TOWNSHIP_HEAD held for township A (110101001000)',
     },
     {
       id: 'duties.proposeAndConfirmRole',

@@ -83,6 +83,7 @@ const CLASSES: Record<string, Partial<Record<FieldClass, string>>> = {
   DevelopmentLinkEdge: { public: 'cursor node' },
   DistrictSettings: { scoped: 'districtCode holidays values' },
   DraftWorkPlanPayload: { public: 'workPlan' },
+  DecideEmergencyPaymentPayload: { public: 'case' },
   EmergencyPayPayload: { public: 'case' },
   EnrolmentChange: { scoped: 'amount createdAt districtCode effectiveMonth id kind reason review status townshipCode villageCode' },
   EnrolmentConnection: { public: 'edges nodes pageInfo totalCount' },

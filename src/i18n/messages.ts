@@ -295,6 +295,17 @@ export const messages = {
     en: 'Deal with the objection first: a democratic appraisal or a signed re-investigation after it.',
     clause: 'D§3',
   },
+  'case.transition.unmet.emergencyNotDecided': {
+    zh: '先行救助须先由乡镇主要负责人作出决定（decideEmergencyPayment），再由经办人登记发放。',
+    en: 'An emergency payment needs the township head\'s decision (decideEmergencyPayment) before a caseworker records it.',
+    clause: 'D§6',
+  },
+  'case.emergency.amountDiffers': {
+    zh: '登记的发放金额 {amount} 元与决定的金额 {decided} 元不符。',
+    en: 'The amount recorded, {amount}, differs from the amount decided, {decided}.',
+    clause: 'D§6',
+  },
+  'case.emergency.alreadyDecided': { zh: '该案已作出先行救助决定。', en: 'The emergency payment of this case is already decided.', clause: 'D§6' },
   'case.transition.unmet.notEmergency': {
     zh: '只有急难型临时救助申请可以先行救助。',
     en: 'Only an emergency (急难型) application may be paid first.',
