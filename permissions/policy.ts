@@ -162,6 +162,27 @@ export const POLICY: readonly Grant[] = [
   g(TOWNSHIP_CASEWORKER, 'read', 'CaseRecord', 'township', 'P4.2', 'The township handles the cases of its own township.',
     '乡镇（街道）办理本乡镇（街道）的案件。'),
 
+  // ── A payee's bank account: one account proposes a change, a second confirms it (D§10, D§14) ──
+  g(VILLAGE_ASSISTANT, 'read', 'BankAccountChange', 'village', 'D§10', 'The village follows the bank account changes it proposes for its households.',
+    '村（社区）查看本村家庭的银行账户变更及其确认情况。'),
+  g(VILLAGE_ASSISTANT, 'create', 'BankAccountChange', 'village', 'D§10', 'The village proposes a change of an enrolled household\'s bank account; a second account must confirm it.',
+    '村（社区）提出在保家庭银行账户的变更，须经另一账号确认后生效。'),
+  g(TOWNSHIP_CASEWORKER, 'read', 'BankAccountChange', 'township', 'D§10', 'The township confirms the bank account changes of its own households.',
+    '乡镇（街道）确认本乡镇（街道）家庭的银行账户变更。'),
+  g(TOWNSHIP_CASEWORKER, 'create', 'BankAccountChange', 'township', 'D§10', 'The township proposes a change of an enrolled household\'s bank account; a second account must confirm it.',
+    '乡镇（街道）提出在保家庭银行账户的变更，须经另一账号确认后生效。'),
+  g(TOWNSHIP_CASEWORKER, 'confirm', 'BankAccountChange', 'township', 'D§10', 'A township caseworker confirms or rejects a bank account change another account proposed.',
+    '乡镇（街道）经办人员确认或驳回他人提出的银行账户变更。'),
+  g(TOWNSHIP_HEAD, 'read', 'BankAccountChange', 'township', 'D§10', 'The township head sees the bank account changes of the own township.',
+    '乡镇（街道）主要负责人查看本乡镇（街道）的银行账户变更。'),
+  g(DISTRICT_OFFICER, 'read', 'BankAccountChange', 'district', 'P4.3', 'The district supervises where payments go.',
+    '区民政监督救助资金的发放去向。'),
+  g(AUDITOR, 'read', 'BankAccountChange', 'district', 'P4.4', 'Audit reads who changed a payee\'s account, and who confirmed it.',
+    '审计查看谁变更了领款人账户、由谁确认。'),
+  ...forAllRoles((role) => g(role, 'confirm', 'BankAccountChange', 'district', 'D§14', 'No account confirms its own proposal: a bank account change needs a second account.',
+    '任何账号都不能确认自己提出的银行账户变更：须经另一账号确认。',
+    { inverted: true, when: { conditions: { proposedById: '$accountId' }, text: { zh: '本人提出的变更', en: 'changes it proposed itself' } } })),
+
   // ── Township: joint review committee member (P3.2) ─────────────────────────────────────────
   g(COMMITTEE_MEMBER, 'read', 'Household', 'township', 'P3.2', 'Committee members review the township\'s cases collectively; they see the situation, not identity numbers.',
     '联审联批成员集体评审本乡镇（街道）的案件；只看家庭情况，不看身份证号。',

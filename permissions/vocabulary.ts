@@ -50,6 +50,7 @@ export type SubjectName =
   | 'ApiKey'
   | 'RoleGrant'
   | 'Household'
+  | 'BankAccountChange'
   | 'Person'
   | 'Case'
   | 'CaseRecord'

@@ -27,6 +27,7 @@ import { StatisticsService } from './modules/statistics/statistics.service';
 import { StaffingService } from './modules/staffing/staffing.service';
 import { WorkPlanService } from './modules/work-plan/work-plan.service';
 import { IdempotencyService } from './modules/idempotency/idempotency.service';
+import { BankAccountChangeService } from './modules/household/bank-account-change.service';
 
 /** The process-wide limits services keep (from `Config`). */
 export interface ServiceLimits {
@@ -89,6 +90,7 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
     oversight: new OversightService(data, writes, regions),
     funds: new FundsService(data, writes, regions),
     idempotency: new IdempotencyService(data, limits.idempotencyTtlSeconds),
+    bankAccountChanges: new BankAccountChangeService(data, writes),
   };
 }
 

@@ -167,6 +167,22 @@ export const messages = {
   },
 
   // ── Households and ID numbers ─────────────────────────────────────────────────────────────
+  'household.bankAccount.secondAccountNeeded': {
+    zh: '在保家庭的银行账户须经两人办理：请用 proposeBankAccountChange 提出变更，由另一账号确认后生效。',
+    en: "An enrolled household's bank account takes two people: propose the change with proposeBankAccountChange; it takes effect once a second account confirms it.",
+    clause: 'D§10',
+  },
+  'household.bankAccount.invalid': { zh: '银行账号须为 8–32 位数字。', en: 'The bank account must be 8–32 digits.' },
+  'bankAccountChange.notFound': { zh: '未找到该银行账户变更。', en: 'Bank account change not found.' },
+  'bankAccountChange.alreadyProposed': {
+    zh: '该家庭已有一项待确认的银行账户变更；请先确认或驳回。',
+    en: 'This household already has a bank account change waiting for confirmation; confirm or reject it first.',
+  },
+  'bankAccountChange.notProposed': { zh: '该变更已处理（{status}）。', en: 'This change is already {status}.' },
+  'bankAccountChange.stale': {
+    zh: '提出变更后家庭的银行账户已被修改；请重新提出。',
+    en: "The household's bank account changed since this was proposed; propose it again.",
+  },
   'household.notFound': { zh: '未找到该家庭。', en: 'Household not found.' },
   'person.notFound': { zh: '未找到该家庭成员。', en: 'Household member not found.' },
   'household.residence.caseInProgress': {
