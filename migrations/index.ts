@@ -23,6 +23,8 @@ import { AuditHashChain1795855648758 } from './1795855648758-AuditHashChain';
 import { TekunEligibilityFindings1795856236718 } from './1795856236718-TekunEligibilityFindings';
 import { CalendarDayKinds1795859269684 } from './1795859269684-CalendarDayKinds';
 import { ScopedListIndexes1795869164330 } from './1795869164330-ScopedListIndexes';
+import { IdempotencyKeys1795860000000 } from './1795860000000-IdempotencyKeys';
+import { BankAccountChanges1795868844093 } from './1795868844093-BankAccountChanges';
 
 /** Migrations in the order they apply; add each new one here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -49,5 +51,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   TekunEligibilityFindings1795856236718,
   Funds1795856254123,
   CalendarDayKinds1795859269684,
+  IdempotencyKeys1795860000000,
+  BankAccountChanges1795868844093,
   ScopedListIndexes1795869164330,
 ];

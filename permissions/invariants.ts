@@ -366,10 +366,6 @@ export const INVARIANTS: readonly Invariant[] = [
     first: 'create',
     second: 'confirm',
     marker: 'proposedById',
-    missing: {
-      zh: '权限表中尚无“BankAccountChange”（银行账户更改）对象：目前更改银行账户是对家庭的普通修改，没有确认环节（见 issue #10）。该对象加入后本条即自动检查。',
-      en: 'The table has no BankAccountChange subject yet: today a bank account is changed by a plain update of the household, with no confirmation step (issue #10). Once the subject exists this invariant checks it.',
-    },
   }),
   decideUnderDelegation(),
   decideWithoutDelegation(),

@@ -10,6 +10,7 @@ export const SUBJECT_SCOPE_FIELDS: Record<SubjectName, Partial<Record<Scope, str
   ApiKey: { district: 'districtCode', self: 'accountId' },
   RoleGrant: { district: 'districtCode', township: 'townshipCode', self: 'accountId' },
   Household: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
+  BankAccountChange: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   Person: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   Case: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   CaseRecord: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },

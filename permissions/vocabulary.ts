@@ -52,6 +52,7 @@ export type SubjectName =
   | 'ApiKey'
   | 'RoleGrant'
   | 'Household'
+  | 'BankAccountChange'
   | 'Person'
   | 'Case'
   | 'CaseRecord'

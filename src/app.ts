@@ -20,7 +20,6 @@ import { Caller, PendingAudit } from './auth/caller';
 import { createServices, Services } from './services';
 import { createLoaders } from './loaders';
 import { createTokenSigner } from './auth/tokens';
-import { LoginThrottle } from './auth/login-throttle';
 import { RequestRecord, requestStatements } from './db/query-counter';
 import { costLimitPlugin, QueryLimits, queryLimitRules } from './graphql/query-limits';
 import { message } from './i18n/message';
@@ -64,12 +63,7 @@ export async function createApp(
   benchOnly?: BenchOnlyReplacement,
 ): Promise<App> {
   const abilityFor = benchOnly?.abilityFor ?? sharedAbilityFor;
-  const services = createServices(
-    dataSource,
-    logger,
-    createTokenSigner(config.jwtSecret, config.tokenTtlSeconds),
-    new LoginThrottle(config.loginMaxFailures, config.loginLockSeconds),
-  );
+  const services = createServices(dataSource, logger, createTokenSigner(config.jwtSecret, config.tokenTtlSeconds), config);
   const metrics = new Metrics(dataSource);
   const limits: QueryLimits = {
     maxDepth: config.maxQueryDepth,

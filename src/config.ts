@@ -18,6 +18,8 @@ export interface Config {
   /** Wrong passwords (per username and address) before sign-in pauses, and for how long. */
   loginMaxFailures: number;
   loginLockSeconds: number;
+  /** How long an integration's idempotency key answers a retry with the first answer (issue 10 item 8). */
+  idempotencyTtlSeconds: number;
   /** What one GraphQL request may ask for (src/graphql/query-limits.ts): field nesting, aliases,
    * directives, lexical tokens, and the estimated cost, where a list multiplies what it selects. */
   maxQueryDepth: number;
@@ -93,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.DEMO_PASSWORD || 'demo-2026',
     loginMaxFailures: intFromEnv('LOGIN_MAX_FAILURES', 5, env),
     loginLockSeconds: intFromEnv('LOGIN_LOCK_SECONDS', 900, env),
+    idempotencyTtlSeconds: intFromEnv('IDEMPOTENCY_TTL_SECONDS', 24 * 3600, env),
     maxQueryDepth: intFromEnv('MAX_QUERY_DEPTH', 12, env),
     maxQueryAliases: intFromEnv('MAX_QUERY_ALIASES', 30, env),
     maxQueryDirectives: intFromEnv('MAX_QUERY_DIRECTIVES', 30, env),

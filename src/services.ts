@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { TokenSigner } from './auth/tokens';
-import type { LoginThrottle } from './auth/login-throttle';
+import { LoginThrottle } from './auth/login-throttle';
 import type { Logger } from './logger';
 import { DataAccess } from './db/data-access';
 import { GuardedWrites } from './db/guarded-writes';
@@ -26,14 +26,26 @@ import { FundsService } from './modules/funds/funds.service';
 import { StatisticsService } from './modules/statistics/statistics.service';
 import { StaffingService } from './modules/staffing/staffing.service';
 import { WorkPlanService } from './modules/work-plan/work-plan.service';
+import { IdempotencyService } from './modules/idempotency/idempotency.service';
+import { BankAccountChangeService } from './modules/household/bank-account-change.service';
+
+/** The process-wide limits services keep (from `Config`). */
+export interface ServiceLimits {
+  /** Wrong passwords before sign-in pauses, and for how long. */
+  loginMaxFailures: number;
+  loginLockSeconds: number;
+  /** How long an integration's idempotency key answers a retry with the first answer. */
+  idempotencyTtlSeconds: number;
+}
 
 /**
  * The composition root: every application service, created once per server, each given the
  * collaborators it calls through its constructor, so the construction order below is the real
  * dependency graph. Requests reach services only as a `Caller`.
  */
-export function createServices(dataSource: DataSource, logger: Logger, tokens: TokenSigner, throttle: LoginThrottle) {
+export function createServices(dataSource: DataSource, logger: Logger, tokens: TokenSigner, limits: ServiceLimits) {
   const data = new DataAccess(dataSource, logger);
+  const throttle = new LoginThrottle(limits.loginMaxFailures, limits.loginLockSeconds);
   const audit = new AuditService(data, logger);
   const writes = new GuardedWrites(data, audit);
   const settings = new SettingsService(data, audit);
@@ -77,6 +89,8 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
     staffing: new StaffingService(data),
     oversight: new OversightService(data, writes, regions),
     funds: new FundsService(data, writes, regions),
+    idempotency: new IdempotencyService(data, limits.idempotencyTtlSeconds),
+    bankAccountChanges: new BankAccountChangeService(data, writes),
   };
 }
 

@@ -120,6 +120,9 @@ describe('bearer tokens', () => {
     expect(codeOf(await t.gql(ME, {}, token))).toBe('UNAUTHENTICATED');
     expect(codeOf(await t.gql(LOGIN, { u: 'va.101204', p: DEMO_PASSWORD }))).toBe('UNAUTHENTICATED');
     await t.gql('mutation($id: ID!) { setAccountActive(input: { accountId: $id, active: true }) { account { active } } }', { id }, admin);
+    // Retired for good: reactivation does not revive a token signed before the deactivation.
+    expect(codeOf(await t.gql(ME, {}, token))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await t.gql(LOGIN, { u: 'va.101204', p: DEMO_PASSWORD }))).toBeUndefined();
     const log = await t.gql(
       '{ auditLog(filter: { subjectType: "Account", actorUsername: "admin" }) { nodes { action } } }',
       {},

@@ -218,7 +218,10 @@ describe('node(id)', () => {
 describe('ids inside errors', () => {
   it('name an earlier case by the global id that case(id:) accepts', async () => {
     const { case: first, household } = await apply(t, 'LINSHI', { head: '重复事由', cause: '火灾 (house fire)', emergency: true });
-    await stepOk(t, 'hexi.head', 'emergencyPay', first.id, { amount: '800.00' });
+    await as(t, 'hexi.head', 'mutation($i: DecideEmergencyPaymentInput!) { decideEmergencyPayment(input: $i) { case { id } } }', {
+      i: { caseId: first.id, amount: '800.00' },
+    });
+    await stepOk(t, 'hexi.caseworker', 'emergencyPay', first.id, { amount: '800.00' });
     const repeat = await t.gql(
       'mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id } } }',
       {

@@ -40,6 +40,13 @@ const WALKS: Record<string, WalkFixture> = {
     overrides: "jsonb_build_object('due_at', now() - interval '1 day')",
   },
   households: { caller: 'district.officer', table: 'households', sortColumn: 'created_at' },
+  // Copies are decided: one change at a time may wait for confirmation per household.
+  bankAccountChanges: {
+    caller: 'district.officer',
+    table: 'bank_account_changes',
+    sortColumn: 'proposed_at',
+    overrides: "jsonb_build_object('status', 'REJECTED')",
+  },
   accounts: {
     caller: 'admin',
     table: 'accounts',
@@ -151,6 +158,10 @@ beforeAll(async () => {
     SELECT district_code, id, '亲属', $1, 'SPOUSE' FROM accounts WHERE username = 'hexi.member1'`,
     [idNumber('19800808', 556)],
   );
+  await t.dataSource
+    .query(`INSERT INTO bank_account_changes (district_code, township_code, village_code, household_id, bank_account, status, reason, proposed_by_id)
+    SELECT h.district_code, h.township_code, h.village_code, h.id, '6228480000123456789', 'PROPOSED', '换卡', a.id FROM households h, accounts a
+     WHERE h.head_name = '翻页户' AND a.username = 'va.101201'`);
   await t.dataSource.query(`INSERT INTO api_keys (account_id, district_code, name, prefix, secret_hash, created_by_id)
     SELECT d.id, d.district_code, 'walk', 'walkkey000000000', repeat('0', 64), a.id FROM accounts d, accounts a WHERE d.username = 'dept.tax' AND a.username = 'admin'`);
   for (const fixture of Object.values(WALKS)) await insertRows(fixture, TIED_ROWS, TIED_AT);

@@ -38,6 +38,7 @@ const SUBJECT_OF_TABLE: Record<string, SubjectName> = {
   ApiKey: 'ApiKey',
   RoleGrant: 'RoleGrant',
   Household: 'Household',
+  BankAccountChange: 'BankAccountChange',
   Person: 'Person',
   Case: 'Case',
   CaseEvent: 'CaseRecord',
@@ -132,7 +133,7 @@ beforeAll(async () => {
   await t.gql('{ auditLog { totalCount } }', {}, await t.login('va.101201'));
   // a case through the whole workflow, so that every step table has rows
   await setHexiCommittee(t);
-  const { case: approved } = await apply(t, 'DIBAO', { head: '全流程' });
+  const { case: approved, household: hexiHousehold } = await apply(t, 'DIBAO', { head: '全流程' });
   await prepareForReview(t, approved.id);
   const meetingId = await meetingWithVotes(t, [approved.id], ALL_APPROVE);
   await stepOk(t, 'hexi.head', 'concludeReview', approved.id, { meetingId });
@@ -210,6 +211,12 @@ beforeAll(async () => {
     i: { kind: 'COMPLAINT', caseId: approved.id, title: '反映', content: '内容' },
   });
   await payHexiMonth(t, monthFromNow(1));
+  await as(
+    t,
+    'va.101201',
+    'mutation($i: ProposeBankAccountChangeInput!) { proposeBankAccountChange(input: $i) { bankAccountChange { id } } }',
+    { i: { householdId: hexiHousehold.id, bankAccount: '6228480000123456789', reason: '换卡 (new card)' } },
+  );
 });
 afterAll(() => t.close());
 

@@ -208,6 +208,7 @@ async function inputsFor(mutation: string, username: string, walk: Walk, row: Ro
     case 'spotCheck':
       return [{ outcome: row.state === 'CORRECTION_ORDERED' ? 'CORRECTION' : 'CONFIRMED', findings: '入户抽查 (checked on site)' }];
     case 'startNotice':
+    case 'decideEmergencyPayment':
     case 'emergencyPay':
       return [{ amount: Number(/(\d+) yuan/.exec(row.remarks)![1]) }];
     default:

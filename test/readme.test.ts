@@ -9,7 +9,6 @@ import { verifyPassword } from '../src/auth/passwords';
 import { Committee } from '../src/modules/committee/committee.entity';
 import { createServices } from '../src/services';
 import { createTokenSigner } from '../src/auth/tokens';
-import { LoginThrottle } from '../src/auth/login-throttle';
 import { TRANSITION_BY_STEP } from '../src/modules/case/workflow';
 
 const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
@@ -98,12 +97,11 @@ describe('the seeded demo district, as the README describes it', () => {
   });
 
   it('gives every township a committee that can decide, formed by its head, with the head in the chair, a deputy chair and every seat the plan lists (P3.2, D§4)', async () => {
-    const service = createServices(
-      db.dataSource,
-      createLogger('silent'),
-      createTokenSigner('x'.repeat(32), 60),
-      new LoginThrottle(1, 1),
-    ).committees;
+    const service = createServices(db.dataSource, createLogger('silent'), createTokenSigner('x'.repeat(32), 60), {
+      loginMaxFailures: 1,
+      loginLockSeconds: 1,
+      idempotencyTtlSeconds: 1,
+    }).committees;
     const committees = await db.dataSource.getRepository(Committee).find({ order: { townshipCode: 'ASC' } });
     expect(committees.map((c) => c.townshipCode)).toEqual(['510199001000', '510199101000', '510199102000', '510199201000']);
     for (const committee of committees) {

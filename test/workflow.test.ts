@@ -27,6 +27,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const DECIDE_EMERGENCY = 'mutation($i: DecideEmergencyPaymentInput!) { decideEmergencyPayment(input: $i) { case { id status amount } } }';
+
+/** The Hexi head's decision to pay an emergency first (D§6). */
+const decideEmergency = (caseId: string, amount: number) => as(t, 'hexi.head', DECIDE_EMERGENCY, { i: { caseId, amount } });
+
 const countRows = async (table: string, caseId: string) =>
   (
     await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${table === 'audit_log' ? 'subject_id' : 'case_id'} = $1`, [
@@ -330,7 +335,8 @@ describe('TEKUN', () => {
 describe('LINSHI', () => {
   it('emergency: pays first, and is flagged overdue to the district when the paperwork is late', async () => {
     const { case: applied } = await apply(t, 'LINSHI', { head: '钱急', emergency: true });
-    const paid = await stepOk(t, 'hexi.head', 'emergencyPay', applied.id, { amount: 3000 });
+    await decideEmergency(applied.id, 3000);
+    const paid = await stepOk(t, 'hexi.caseworker', 'emergencyPay', applied.id, { amount: 3000 });
     expect(paid).toMatchObject({ status: 'EMERGENCY_PAID', amount: '3000.00', overdue: false });
     // as if the paperwork deadline (5 working days) had passed
     await t.dataSource.query("UPDATE cases SET due_at = now() - interval '1 day' WHERE id = $1", [rawId(applied.id)]);
@@ -345,7 +351,7 @@ describe('LINSHI', () => {
 
   it('refuses an emergency payment on a general application', async () => {
     const { case: applied } = await apply(t, 'LINSHI', { head: '孙一般' });
-    const refused = await step(t, 'hexi.head', 'emergencyPay', applied.id, { amount: 500 });
+    const refused = await step(t, 'hexi.caseworker', 'emergencyPay', applied.id, { amount: 500 });
     expect(codeOf(refused)).toBe('INVALID_TRANSITION');
   });
 
@@ -637,7 +643,7 @@ describe('favour cases on the emergency path', () => {
       )
     ).submitApplication.case;
     expect(applied.kinRegistered).toBe(true);
-    const refused = await step(t, 'hexi.head', 'emergencyPay', applied.id, { amount: 1000 });
+    const refused = await t.gql(DECIDE_EMERGENCY, { i: { caseId: applied.id, amount: 1000 } }, await t.login('hexi.head'));
     expect(codeOf(refused)).toBe('FORBIDDEN');
     expect(refused.errors![0].extensions).toMatchObject({ messageKey: 'permission.denied.rule', clause: 'P6.3' });
   });

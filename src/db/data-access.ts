@@ -30,6 +30,9 @@ export type SystemReason =
   // An id out of the caller's scope is answered NOT_FOUND like an absent one; whether it exists is
   // looked up (and never returned) only to log the attempt as denied.
   | 'notice an attempt on a row outside the caller’s scope'
+  // An idempotency key belongs to the calling account, not to a policy subject: the work it guards
+  // is checked against the policy when it runs, and a replay reads its answer through the caller's scope.
+  | 'remember the answers of idempotent requests'
   /** D§5: a person's other applications and benefits may lie in a township the accepting staff cannot read. */
   | 'check a person for a double benefit across the district';
 

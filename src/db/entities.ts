@@ -27,6 +27,7 @@ import {
   RosterLine,
 } from '../modules/funds/funds.entity';
 import { WorkPlan } from '../modules/work-plan/work-plan.entity';
+import { BankAccountChange } from '../modules/household/bank-account-change.entity';
 
 /** Every entity, listed explicitly so the same set loads under tsc output and under jest. */
 export const ENTITIES = [
@@ -73,4 +74,5 @@ export const ENTITIES = [
   PaymentTransfer,
   PaymentResult,
   WorkPlan,
+  BankAccountChange,
 ];

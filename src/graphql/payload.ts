@@ -24,3 +24,7 @@ export function payloadType<T extends object>(
   }
   return Payload as ClassType<T>;
 }
+
+/** The optional idempotency key of an integration's mutation (issue 10 item 8), described once. */
+export const IDEMPOTENCY_KEY_DESCRIPTION =
+  'Idempotency key (幂等键), 8–100 of A–Z a–z 0–9 -_.: : a retry with the same key and the same input returns the first answer without writing again; the same key with another input is refused. Kept for IDEMPOTENCY_TTL_SECONDS.';

@@ -10,6 +10,7 @@ import { assertEveryFieldClassified } from './field-classes';
 import { DateTimeScalar } from './scalars';
 import './enums';
 import { HouseholdResolver, PersonResolver } from '../modules/household/household.resolver';
+import { BankAccountChangeResolver } from '../modules/household/bank-account-change.resolver';
 import { CaseResolver } from '../modules/case/case.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { PolicyResolver } from '../modules/policy/policy.resolver';
@@ -38,6 +39,7 @@ export const RESOLVERS = [
   RoleGrantResolver,
   NodeResolver,
   HouseholdResolver,
+  BankAccountChangeResolver,
   PersonResolver,
   CaseResolver,
   AuditResolver,

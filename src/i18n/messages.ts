@@ -181,6 +181,22 @@ export const messages = {
   },
 
   // ── Households and ID numbers ─────────────────────────────────────────────────────────────
+  'household.bankAccount.secondAccountNeeded': {
+    zh: '在保家庭的银行账户须经两人办理：请用 proposeBankAccountChange 提出变更，由另一账号确认后生效。',
+    en: "An enrolled household's bank account takes two people: propose the change with proposeBankAccountChange; it takes effect once a second account confirms it.",
+    clause: 'D§10',
+  },
+  'household.bankAccount.invalid': { zh: '银行账号须为 8–32 位数字。', en: 'The bank account must be 8–32 digits.' },
+  'bankAccountChange.notFound': { zh: '未找到该银行账户变更。', en: 'Bank account change not found.' },
+  'bankAccountChange.alreadyProposed': {
+    zh: '该家庭已有一项待确认的银行账户变更；请先确认或驳回。',
+    en: 'This household already has a bank account change waiting for confirmation; confirm or reject it first.',
+  },
+  'bankAccountChange.notProposed': { zh: '该变更已处理（{status}）。', en: 'This change is already {status}.' },
+  'bankAccountChange.stale': {
+    zh: '提出变更后家庭的银行账户已被修改；请重新提出。',
+    en: "The household's bank account changed since this was proposed; propose it again.",
+  },
   'household.notFound': { zh: '未找到该家庭。', en: 'Household not found.' },
   'person.notFound': { zh: '未找到该家庭成员。', en: 'Household member not found.' },
   'household.residence.caseInProgress': {
@@ -309,6 +325,17 @@ export const messages = {
     en: 'Deal with the objection first: a democratic appraisal or a signed re-investigation after it.',
     clause: 'D§3',
   },
+  'case.transition.unmet.emergencyNotDecided': {
+    zh: '先行救助须先由乡镇主要负责人作出决定（decideEmergencyPayment），再由经办人登记发放。',
+    en: 'An emergency payment needs the township head\'s decision (decideEmergencyPayment) before a caseworker records it.',
+    clause: 'D§6',
+  },
+  'case.emergency.amountDiffers': {
+    zh: '登记的发放金额 {amount} 元与决定的金额 {decided} 元不符。',
+    en: 'The amount recorded, {amount}, differs from the amount decided, {decided}.',
+    clause: 'D§6',
+  },
+  'case.emergency.alreadyDecided': { zh: '该案已作出先行救助决定。', en: 'The emergency payment of this case is already decided.', clause: 'D§6' },
   'case.transition.unmet.notEmergency': {
     zh: '只有急难型临时救助申请可以先行救助。',
     en: 'Only an emergency (急难型) application may be paid first.',
@@ -552,6 +579,19 @@ export const messages = {
   'verification.request.notFound': { zh: '未找到该核对申请。', en: 'Verification request not found.' },
   'verification.request.alreadyProcessed': { zh: '该核对申请已处于 {status} 状态。', en: 'The request is already {status}.' },
   'verification.answer.notFound': { zh: '未找到发给本部门的这项核对请求。', en: 'This verification request to your department was not found.' },
+  'idempotency.key.invalid': {
+    zh: 'idempotencyKey 须为 8–100 个字母、数字或 -_.: 字符。',
+    en: 'idempotencyKey must be 8–100 letters, digits or -_.: characters.',
+  },
+  'idempotency.key.reused': {
+    zh: '该 idempotencyKey 已用于另一项不同的请求；新请求请换用新的键。',
+    en: 'This idempotencyKey was used for a different request; use a new key for a new request.',
+  },
+  'idempotency.key.inFlight': {
+    zh: '使用该 idempotencyKey 的请求仍在处理中，请稍后重试。',
+    en: 'A request with this idempotencyKey is still running; retry shortly.',
+  },
+  'idempotency.answer.gone': { zh: '该键对应的原答复已不在您的权限范围内。', en: 'The first answer under this key is no longer within your scope.' },
   'verification.answer.already': { zh: '该核对请求已经答复过。', en: 'This request has already been answered.' },
   'verification.report.notDispatched': {
     zh: '该核对申请当前为 {status}；只有已分发给各部门的申请才有报告可审批。',

@@ -205,6 +205,11 @@ class DemoCase {
     });
   }
 
+  /** The decision to pay an emergency LINSHI first (D§6), by whoever decides the township's cases (D§13). */
+  async decideEmergencyPayment(username: string, amount: number): Promise<void> {
+    await this.staff.as(username, (caller, services) => services.steps.decideEmergencyPayment(caller, this.key, amount));
+  }
+
   /** The verification round (D§7): the district approves the request, the departments answer —
    * all of them unless `answering` names fewer — and, once all have, the district approves the report. */
   async verify(answering: Department[] = DEPARTMENT_ANSWERS.map((a) => a.department)): Promise<void> {
@@ -565,5 +570,8 @@ async function seedBaiyun(run: DemoRun): Promise<void> {
       head('唐小兵', '19880422', { labourCapacity: LabourCapacity.FULL, healthDetail: '车祸致腿部骨折 (leg broken in the accident)' }),
     ],
   });
-  await emergency.step(emergency.head, 'emergencyPay', { amount: 1500 });
+  // Baiyun holds no delegation, so the district decides to pay first (D§6, D§13); a caseworker of
+  // the township, not the one who decided, records the payment.
+  await emergency.decideEmergencyPayment('district.officer', 1500);
+  await emergency.step(emergency.caseworker, 'emergencyPay', { amount: 1500 });
 }

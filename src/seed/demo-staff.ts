@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { defineAbilityFor } from '../../permissions/ability';
 import { createTokenSigner } from '../auth/tokens';
-import { LoginThrottle } from '../auth/login-throttle';
 import { Caller, PendingAudit } from '../auth/caller';
 import { createLogger } from '../logger';
 import { createServices, Services } from '../services';
@@ -27,12 +26,11 @@ export class DemoStaff {
 
   static async load(dataSource: DataSource): Promise<DemoStaff> {
     // Nobody signs in during the seed: the signer and the throttle only complete the services.
-    const services = createServices(
-      dataSource,
-      SILENT,
-      createTokenSigner(crypto.randomBytes(32).toString('hex'), 60),
-      new LoginThrottle(1, 1),
-    );
+    const services = createServices(dataSource, SILENT, createTokenSigner(crypto.randomBytes(32).toString('hex'), 60), {
+      loginMaxFailures: 1,
+      loginLockSeconds: 1,
+      idempotencyTtlSeconds: 1,
+    });
     const accounts = await dataSource.getRepository(Account).find({ relations: { roles: true } });
     return new DemoStaff(dataSource, services, new Map(accounts.map((a) => [a.username, a])));
   }

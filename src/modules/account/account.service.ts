@@ -362,8 +362,21 @@ export class AccountService {
     return this.writes.guardedChange(caller, ACCOUNT, { id }, 'update', async ({ manager, row: account }) => {
       if (account.id === caller.actor!.accountId && !active) throw badInput('id', 'account.deactivateSelf');
       account.active = active;
-      await manager.update(Account, { id }, { active });
-      return changed(account, active ? 'activateAccount' : 'deactivateAccount');
+      if (active) {
+        await manager.update(Account, { id }, { active });
+        return changed(account, 'activateAccount');
+      }
+      // Deactivation retires every credential for good (issue 10 item 6): tokens signed before it
+      // carry the old credentials version, so they stay refused after a reactivation, and the
+      // account's integration keys are revoked, not merely unusable while it is inactive.
+      await manager.query('UPDATE accounts SET active = false, credentials_version = credentials_version + 1 WHERE id = $1', [id]);
+      const revoked = await manager
+        .createQueryBuilder()
+        .update(ApiKey)
+        .set({ revokedAt: () => 'now()' })
+        .where('account_id = :id AND revoked_at IS NULL', { id })
+        .execute();
+      return changed(account, 'deactivateAccount', { apiKeysRevoked: revoked.affected ?? 0 });
     });
   }
 

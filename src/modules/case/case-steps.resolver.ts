@@ -146,6 +146,14 @@ class RecordDeliveryInput extends CaseRecordInput {
   recipient: string;
 }
 
+@InputType('DecideEmergencyPaymentInput', {
+  description: "The township head's decision to pay an emergency LINSHI first (急难型先行救助决定)",
+})
+class DecideEmergencyPaymentInput extends CaseRecordInput {
+  @Field(() => DecimalScalar, { description: 'Amount to pay, in yuan (决定金额, 元)' })
+  amount: number;
+}
+
 @InputType('ConfirmAmountInput', { description: 'District confirmation of a LINSHI amount (超限额确认)' })
 class ConfirmAmountInput extends CaseRecordInput {}
 
@@ -178,6 +186,13 @@ const RecordDeliveryPayload = payloadType<{ delivery: Delivery; case: Case }>('R
   delivery: { type: () => Delivery, description: 'The delivery (送达)' },
   case: CASE_AFTER,
 });
+const DecideEmergencyPaymentPayload = payloadType<{ case: Case }>(
+  'DecideEmergencyPayment',
+  'The case with the decision to pay first (已决定先行救助)',
+  {
+    case: CASE_AFTER,
+  },
+);
 const ConfirmAmountPayload = payloadType<{ case: Case }>('ConfirmAmount', 'The case with the amount confirmed (区级确认)', {
   case: CASE_AFTER,
 });
@@ -260,6 +275,17 @@ export class CaseStepsResolver {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
     const delivery = await ctx.services.steps.recordDelivery(ctx.caller, key, input);
     return { delivery, case: await this.caseAfter(ctx, key) };
+  }
+
+  @Mutation(() => DecideEmergencyPaymentPayload, {
+    description:
+      'The township head decides to pay an emergency LINSHI first, and how much (急难型先行救助决定); a caseworker then records the payment with emergencyPay, D§6.',
+  })
+  @Needs('decide', 'Case')
+  async decideEmergencyPayment(@Ctx() ctx: RequestContext, @Arg('input') input: DecideEmergencyPaymentInput) {
+    const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
+    await ctx.services.steps.decideEmergencyPayment(ctx.caller, key, input.amount);
+    return { case: await this.caseAfter(ctx, key) };
   }
 
   @Mutation(() => ConfirmAmountPayload, {

@@ -11,6 +11,7 @@ import { accountIncome, careLevelOf, IncomeItem, SelfCareItems, tekunAmount } fr
 import { CareLevel, Case, CaseStatus, Programme, SupportForm } from './case.entity';
 import { Appraisal, Delivery, IncomeAccounting, Investigation, LegalSupporters, Objection, SpotCheck } from './case-records.entity';
 import type { WorkflowService } from './workflow.service';
+import { assertPaymentAmountOrThrow, recordDecision } from './workflow';
 import type { SettingsService } from '../settings/settings.service';
 import type { CaseService } from './case.service';
 import type { AccountService } from '../account/account.service';
@@ -28,6 +29,8 @@ const {
   FILED,
   PAID,
   PUBLIC_NOTICE,
+  SUBMITTED,
+  ACCEPTED,
 } = CaseStatus;
 
 interface AssetItem {
@@ -311,11 +314,38 @@ export class CaseStepsService {
     );
   }
 
-  /** The district confirms a LINSHI amount above the township limit (D§6). */
+  /**
+   * The township head's decision to pay an emergency LINSHI first, with its amount (D§6): a decision
+   * like any other (the authority it is made under is recorded, kin and the undelegated are refused
+   * by the policy), which a caseworker then pays out with `emergencyPay`, never the one who decided.
+   */
+  async decideEmergencyPayment(caller: Caller, key: TenantKey, amount: number): Promise<void> {
+    assertPaymentAmountOrThrow(amount);
+    await this.workflow.record(
+      caller,
+      { name: 'decideEmergencyPayment', action: 'decide', statuses: [SUBMITTED, ACCEPTED], programmes: [Programme.LINSHI] },
+      key,
+      ({ case: c, now }) => {
+        if (!c.emergency) throw unmet(message('case.transition.unmet.notEmergency'));
+        if (c.decidedById) throw conflict('case.emergency.alreadyDecided');
+        c.amount = Math.round(amount);
+        recordDecision({ case: c, caller, now });
+        return Promise.resolve();
+      },
+    );
+  }
+
+  /** The district confirms a LINSHI amount above the township limit (D§6), before an emergency
+   * payment or after a notice. */
   async confirmAmount(caller: Caller, key: TenantKey): Promise<void> {
     await this.workflow.record(
       caller,
-      { name: 'confirmAmount', action: 'confirm', statuses: [PUBLIC_NOTICE, EMERGENCY_PAID], programmes: [Programme.LINSHI] },
+      {
+        name: 'confirmAmount',
+        action: 'confirm',
+        statuses: [SUBMITTED, ACCEPTED, PUBLIC_NOTICE, EMERGENCY_PAID],
+        programmes: [Programme.LINSHI],
+      },
       key,
       ({ case: c }) => {
         c.districtConfirmed = true;

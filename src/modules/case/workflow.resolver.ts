@@ -115,7 +115,7 @@ class SpotCheckInput extends CaseStepInput {
 
 @InputType('EmergencyPayInput', { description: 'Emergency LINSHI paid first (急难型先行救助)' })
 class EmergencyPayInput extends CaseStepInput {
-  @Field(() => DecimalScalar, { description: 'Amount paid (发放金额, 元)' })
+  @Field(() => DecimalScalar, { description: 'Amount paid: the amount the head decided (发放金额, 元)' })
   amount: number;
 }
 
@@ -267,7 +267,8 @@ export class WorkflowResolver {
   }
 
   @Mutation(() => EmergencyPayPayload, {
-    description: 'Emergency LINSHI: pay first, paperwork within the configured working days (急难型先行救助), D§6.',
+    description:
+      'Emergency LINSHI: a caseworker records the payment the head decided, within the township limit at the time of payment; paperwork follows within the configured working days (急难型先行救助), D§6.',
   })
   @Needs('pay', 'Case')
   emergencyPay(@Ctx() ctx: RequestContext, @Arg('input') input: EmergencyPayInput) {

@@ -168,7 +168,7 @@ function withinLinshiLimit({ case: c, calendar }: StepRun): Message[] {
 }
 
 /** A one-off LINSHI amount in yuan, as given with the step. */
-function assertPaymentAmountOrThrow(amount: number | null | undefined): void {
+export function assertPaymentAmountOrThrow(amount: number | null | undefined): void {
   if (!amount || amount <= 0) throw badInput('amount', 'case.amount.notPositive', { field: 'amount' });
   assertAmountOrThrow(amount, 'amount', MAX_LINSHI_YUAN);
 }
@@ -432,6 +432,9 @@ export const TRANSITIONS: readonly Transition[] = [
     programmes: [Programme.LINSHI],
     clause: 'D§6',
   },
+  // D§6: the head decides to pay first (decideEmergencyPayment), a caseworker records the payment
+  // of the amount decided, never the same account (the policy's decidedById separation), and only
+  // within the township limit as it stands when the money goes out, unless the district confirmed.
   {
     step: 'emergencyPay',
     action: 'pay',
@@ -439,12 +442,19 @@ export const TRANSITIONS: readonly Transition[] = [
     outcomes: [EMERGENCY_PAID],
     programmes: [Programme.LINSHI],
     clause: 'D§6',
-    guard: ({ case: c, input }) => {
+    guard: (run) => {
+      const { case: c, input } = run;
       assertPaymentAmountOrThrow(input.amount);
-      return unless(c.emergency, message('case.transition.unmet.notEmergency'));
+      if (c.decidedById && c.amount !== Math.round(input.amount!)) {
+        throw badInput('amount', 'case.emergency.amountDiffers', { amount: Math.round(input.amount!), decided: c.amount ?? 0 });
+      }
+      return [
+        ...unless(c.emergency, message('case.transition.unmet.notEmergency')),
+        ...unless(c.decidedById !== null, message('case.transition.unmet.emergencyNotDecided')),
+        ...withinLinshiLimit(run),
+      ];
     },
     effect: async (run) => {
-      run.case.amount = Math.round(run.input.amount!);
       run.case.emergencyPaidAt = run.now;
       // The paperwork that follows includes the verification every entry gets (D§6, D§7).
       await run.services.verification.requestFor(run.manager, run.caller, run.case);
@@ -465,7 +475,7 @@ export const TRANSITIONS: readonly Transition[] = [
  * Who decided, when, and under which authority (D§13): the delegation in force for the case's
  * township and programme — the same data the policy allowed the decision on — or the district's own.
  */
-function recordDecision(run: StepRun): void {
+export function recordDecision(run: Pick<StepRun, 'case' | 'caller' | 'now'>): void {
   const { case: c, caller } = run;
   const delegation = caller.actor!.delegations.find((d) => d.townshipCode === c.townshipCode && d.programme === c.programme);
   c.decidedById = caller.actor!.accountId;

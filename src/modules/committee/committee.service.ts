@@ -276,10 +276,15 @@ export class CommitteeService {
   }
 
   /** A member's own vote. Kin of the applicant and the case's investigators are refused by the
-   * policy table (P6.3, D§4) at this moment, whatever they may do elsewhere. */
+   * policy table (P6.3, D§4) at this moment, whatever they may do elsewhere. One vote per member,
+   * case and meeting is the votes table's primary key: a second vote, simultaneous or not, is a
+   * CONFLICT and never replaces the first (D§4: the record of who voted what is kept). */
   async castVote(caller: Caller, meetingKey: TenantKey, caseKey: TenantKey, vote: Vote, note: string | null): Promise<CommitteeVote> {
     const meeting = await this.meetingOrThrow(caller, meetingKey);
     const meetingId = meeting.id;
+    // The committee as it sat when the meeting was scheduled does not change: read before the
+    // transaction, so that a vote holds one pooled connection, not two, while it waits for a lock.
+    const member = (await this.meetingCommittee(meeting)).members.find((m) => m.accountId === caller.actor!.accountId);
     // Shared locks on the case and the meeting: votes land side by side, but the review cannot be
     // concluded, nor attendance changed, while one does.
     return this.writes.guardedChange(
@@ -288,7 +293,6 @@ export class CommitteeService {
       caseKey,
       'vote',
       async ({ manager, row: lockedCase }) => {
-        const member = (await this.meetingCommittee(meeting)).members.find((m) => m.accountId === caller.actor!.accountId);
         if (!member) throw refuse(caller, 'vote', 'Case', lockedCase, message('committee.vote.notMember'));
         if (!meeting.agendaCaseIds.includes(lockedCase.id)) throw badInput('caseId', 'meeting.case.notOnAgenda');
         const lockedMeeting = await manager
@@ -300,25 +304,29 @@ export class CommitteeService {
         if (lockedCase.status !== CaseStatus.TOWNSHIP_REVIEW)
           throw unmet(message('committee.vote.caseNotInReview', { status: lockedCase.status }));
         if (!lockedMeeting.presentIds.includes(member.accountId)) throw unmet(message('committee.vote.notPresent'));
-        const existing = await manager.existsBy(CommitteeVote, {
+        // Inserted, never saved: `save` would turn a vote that landed meanwhile into an update. A
+        // simultaneous insert of the same key waits for the other transaction, then inserts nothing.
+        const row = Object.assign(new CommitteeVote(), {
           districtCode: meeting.districtCode,
           meetingId,
           caseId: lockedCase.id,
           memberId: member.accountId,
+          townshipCode: meeting.townshipCode,
+          vote,
+          note: note?.trim() || null,
         });
-        if (existing) throw conflict('committee.vote.already');
-        const saved = await manager.save(
-          Object.assign(new CommitteeVote(), {
-            districtCode: meeting.districtCode,
-            meetingId,
-            caseId: lockedCase.id,
-            memberId: member.accountId,
-            townshipCode: meeting.townshipCode,
-            vote,
-            note: note?.trim() || null,
-          }),
-        );
-        return changed(saved, 'vote', { meetingId, vote });
+        const inserted = await manager
+          .createQueryBuilder()
+          .insert()
+          .into(CommitteeVote)
+          .values(row)
+          .orIgnore()
+          .returning(['cast_at'])
+          .execute();
+        const [castRow] = inserted.raw as { cast_at: Date }[];
+        if (!castRow) throw conflict('committee.vote.already');
+        row.castAt = castRow.cast_at;
+        return changed(row, 'vote', { meetingId, vote });
       },
       'pessimistic_read',
     );

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, R
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
 import { keyOfOrThrow, tenantKeyOfOrThrow } from '../../graphql/node';
-import { payloadType } from '../../graphql/payload';
+import { IDEMPOTENCY_KEY_DESCRIPTION, payloadType } from '../../graphql/payload';
 import { DecimalScalar } from '../../graphql/scalars';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { FundRequest, Payment, PaymentBatch, PaymentBatchKind, PaymentOutcome, Roster, RosterLine } from './funds.entity';
@@ -81,6 +81,9 @@ class RecordPaymentResultsInput {
 
   @Field(() => [PaymentResultInput], { description: 'One result per transfer reported (结果明细)' })
   results: PaymentResultInput[];
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }
 
 const BuildRosterPayload = payloadType<{ roster: Roster }>('BuildRoster', 'The roster (花名册)', {
@@ -171,7 +174,13 @@ export class FundsResolver {
   @Needs('answer', 'PaymentBatch')
   async recordPaymentResults(@Ctx() ctx: RequestContext, @Arg('input') input: RecordPaymentResultsInput) {
     const key = tenantKeyOfOrThrow(input.batchId, 'PaymentBatch', 'batchId');
-    return { paymentBatch: await ctx.services.funds.recordPaymentResults(ctx.caller, key, input.results) };
+    const { idempotencyKey, ...request } = input;
+    const paymentBatch = await ctx.services.idempotency.once(ctx.caller, 'recordPaymentResults', idempotencyKey, request, {
+      run: () => ctx.services.funds.recordPaymentResults(ctx.caller, key, input.results),
+      idOf: (batch) => batch.nodeId,
+      replay: (id) => ctx.services.funds.findBatch(ctx.caller, tenantKeyOfOrThrow(id, 'PaymentBatch')),
+    });
+    return { paymentBatch };
   }
 
   @Query(() => RosterConnection, { nullable: true, description: 'Monthly rosters the caller may see, newest first (月度花名册).' })

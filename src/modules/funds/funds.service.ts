@@ -297,6 +297,14 @@ export class FundsService {
     if (!found.length) throw badInput('bankIntegrationId', 'funds.batch.notABank');
   }
 
+  /** One batch by its key, as far as the caller may read it. */
+  findBatch(caller: Caller, key: TenantKey): Promise<PaymentBatch | null> {
+    return this.data
+      .scoped(caller, 'read', 'PaymentBatch', PaymentBatch, 'b')
+      .andWhere('b.district_code = :d AND b.id = :id', { d: key.districtCode, id: key.id })
+      .getOne();
+  }
+
   /** The bank's integration reports the result of each transfer of a batch sent to it: paid, or failed with the reason. */
   recordPaymentResults(caller: Caller, key: TenantKey, results: PaymentResultInput[]): Promise<PaymentBatch> {
     if (!results.length) throw badInput('results', 'funds.result.none');

@@ -14,6 +14,8 @@ import type { DataAccess } from '../../db/data-access';
 import { changed, tenantSubject, unchanged } from '../../db/guarded-writes';
 import type { GuardedWrites } from '../../db/guarded-writes';
 import { plainMany } from '../../db/plain-rows';
+import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
+import { bankFieldsForAudit } from './bank-account-change.service';
 
 export interface NewPerson {
   name: string;
@@ -102,6 +104,17 @@ export class HouseholdService {
       if (changes.bankAccount !== undefined) applied.bankAccount = changes.bankAccount?.replace(/\s+/g, '') || null;
       if (changes.residence && changes.residence !== household.residence) applied.residence = changes.residence;
       if (Object.keys(applied).length === 0) return unchanged(household);
+      const bankChanged =
+        (applied.bankAccount !== undefined && applied.bankAccount !== household.bankAccount) ||
+        (applied.bankName !== undefined && applied.bankName !== household.bankName);
+      // An enrolled payee's account changes only when a second account confirms it (D§10, D§14):
+      // through proposeBankAccountChange, never by a plain correction.
+      if (
+        bankChanged &&
+        (await manager.existsBy(Enrolment, { districtCode: key.districtCode, householdId: key.id, status: EnrolmentStatus.ACTIVE }))
+      ) {
+        throw badInput(applied.bankAccount !== undefined ? 'bankAccount' : 'bankName', 'household.bankAccount.secondAccountNeeded');
+      }
       // The standard an open case is accounted against, and the poverty office's scope of an
       // enrolment, follow residence: change it only between procedures.
       if (applied.residence && (await this.hasOpenCase(manager, key))) {
@@ -110,7 +123,9 @@ export class HouseholdService {
       await manager.update(Household, { districtCode: key.districtCode, id: key.id }, applied);
       if (applied.residence) await this.syncEnrolments(manager, key);
       const updated = await manager.findOneByOrFail(Household, { districtCode: key.districtCode, id: key.id });
-      return changed(updated, 'updateHousehold', { fields: Object.keys(applied) });
+      // Money fields are audited with their values, the account masked (issue 10 item 4).
+      const bank = bankChanged ? { before: bankFieldsForAudit(household), after: bankFieldsForAudit(updated) } : {};
+      return changed(updated, 'updateHousehold', { fields: Object.keys(applied), ...bank });
     });
   }
 

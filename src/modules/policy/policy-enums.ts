@@ -39,6 +39,7 @@ registerEnum(PermissionSubject, 'PermissionSubject', 'A subject of the policy ta
   ApiKey: 'API key (接口密钥)',
   RoleGrant: 'Role grant (角色授予)',
   Household: 'Household (家庭)',
+  BankAccountChange: 'Change of a payee bank account, confirmed by a second account (银行账户变更)',
   Person: 'Household member (家庭成员)',
   Case: 'Case (案件)',
   CaseRecord: 'Case history and step records (办理记录)',

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, R
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
 import { tenantKeyOfOrThrow } from '../../graphql/node';
-import { payloadType } from '../../graphql/payload';
+import { IDEMPOTENCY_KEY_DESCRIPTION, payloadType } from '../../graphql/payload';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { Case } from '../case/case.entity';
 import { VerificationAnswer, VerificationRequest, VerificationStatus } from './verification.entity';
@@ -26,6 +26,9 @@ class AnswerVerificationInput {
 
   @Field({ description: 'Findings (核对结果)' })
   findings: string;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }
 
 const REQUEST = { type: () => VerificationRequest, description: 'The verification request (核对申请)' };
@@ -103,7 +106,13 @@ export class VerificationResolver {
   @Needs('answer', 'VerificationAnswer')
   async answerVerification(@Ctx() ctx: RequestContext, @Arg('input') input: AnswerVerificationInput) {
     const key = tenantKeyOfOrThrow(input.answerId, 'VerificationAnswer', 'answerId');
-    return { verificationAnswer: await ctx.services.verification.answer(ctx.caller, key.id, input.findings) };
+    const { idempotencyKey, ...request } = input;
+    const verificationAnswer = await ctx.services.idempotency.once(ctx.caller, 'answerVerification', idempotencyKey, request, {
+      run: () => ctx.services.verification.answer(ctx.caller, key.id, input.findings),
+      idOf: (answer) => answer.nodeId,
+      replay: (id) => ctx.services.verification.findAnswer(ctx.caller, tenantKeyOfOrThrow(id, 'VerificationAnswer')),
+    });
+    return { verificationAnswer };
   }
 
   @Mutation(() => ApproveVerificationReportPayload, {

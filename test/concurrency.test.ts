@@ -1,0 +1,99 @@
+import { codeOf, startTestApp, TestApp } from './support/harness';
+import {
+  accountIdOf,
+  ALL_APPROVE,
+  apply,
+  as,
+  caseOf,
+  letNoticePass,
+  meetingWithVotes,
+  prepareForReview,
+  rawId,
+  setHexiCommittee,
+  stepOk,
+} from './support/workflow';
+
+/** Issue #10 item 8: simultaneous requests on one case or one vote leave exactly one winner. */
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+  await setHexiCommittee(t);
+});
+afterAll(() => t.close());
+
+const SIMULTANEOUS = 50;
+const HEXI = '510199101000';
+
+describe('fifty simultaneous requests', () => {
+  it('record one vote of a member on a case; the other 49 answer CONFLICT and nothing is overwritten', async () => {
+    const { case: applied } = await apply(t, 'DIBAO', { head: '同票' });
+    await prepareForReview(t, applied.id);
+    const meeting = (
+      await as(
+        t,
+        'hexi.caseworker',
+        `mutation($c: [ID!]!) { scheduleMeeting(input: { townshipCode: "${HEXI}", heldOn: "2026-11-25", caseIds: $c }) { meeting { id } } }`,
+        { c: [applied.id] },
+      )
+    ).scheduleMeeting.meeting;
+    const present = await Promise.all(
+      ['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2', 'hexi.member3'].map((u) => accountIdOf(t, u)),
+    );
+    await as(
+      t,
+      'hexi.caseworker',
+      'mutation($m: ID!, $p: [ID!]!) { recordAttendance(input: { meetingId: $m, presentIds: $p }) { meeting { id } } }',
+      {
+        m: meeting.id,
+        p: present,
+      },
+    );
+    const token = await t.login('hexi.member1');
+    const vote =
+      'mutation($m: ID!, $c: ID!, $v: Vote!) { castVote(input: { meetingId: $m, caseId: $c, vote: $v }) { committeeVote { vote } } }';
+    // Half approve, half refuse: an overwrite would show as the stored vote differing from the winner's.
+    const results = await Promise.all(
+      Array.from({ length: SIMULTANEOUS }, (_, i) => t.gql(vote, { m: meeting.id, c: applied.id, v: i % 2 ? 'APPROVE' : 'REJECT' }, token)),
+    );
+    const winners = results.filter((r) => !r.errors);
+    expect(winners).toHaveLength(1);
+    expect(results.filter((r) => r.errors).map(codeOf)).toEqual(Array(SIMULTANEOUS - 1).fill('CONFLICT'));
+    const stored = await t.dataSource.query(`SELECT vote FROM votes WHERE case_id = $1`, [rawId(applied.id)]);
+    expect(stored).toEqual([{ vote: winners[0].data!.castVote.committeeVote.vote }]);
+    const audited = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE subject_id = $1 AND action = 'vote' AND kind = 'CHANGE'`,
+      [rawId(applied.id)],
+    );
+    expect(audited).toEqual([{ n: 1 }]);
+    // The database itself holds the rule, whatever a service might forget.
+    await expect(
+      t.dataSource.query(
+        `INSERT INTO votes (district_code, meeting_id, case_id, member_id, township_code, vote)
+         SELECT district_code, meeting_id, case_id, member_id, township_code, 'APPROVE' FROM votes WHERE case_id = $1`,
+        [rawId(applied.id)],
+      ),
+    ).rejects.toMatchObject({ driverError: { code: '23505' } });
+  });
+
+  it('make one decision on a case; the other 49 answer CONFLICT and leave no event', async () => {
+    const { case: applied } = await apply(t, 'DIBAO', { head: '同决' });
+    await prepareForReview(t, applied.id);
+    const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
+    await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
+    await letNoticePass(t, applied.id);
+    const { version } = await caseOf(t, 'hexi.head', applied.id);
+    const token = await t.login('hexi.head');
+    const approve = `mutation($id: ID!, $v: Int!) { approveCase(input: { caseId: $id, version: $v }) { case { status } } }`;
+    const deny = `mutation($id: ID!, $v: Int!) { denyCase(input: { caseId: $id, version: $v, reasons: "收入超标 (income above the standard)" }) { case { status } } }`;
+    const results = await Promise.all(
+      Array.from({ length: SIMULTANEOUS }, (_, i) => t.gql(i % 2 ? approve : deny, { id: applied.id, v: version }, token)),
+    );
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.filter((r) => r.errors).map(codeOf)).toEqual(Array(SIMULTANEOUS - 1).fill('CONFLICT'));
+    const decisions = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM case_events WHERE case_id = $1 AND action IN ('approveCase', 'denyCase')`,
+      [rawId(applied.id)],
+    );
+    expect(decisions).toEqual([{ n: 1 }]);
+  });
+});

@@ -1,0 +1,74 @@
+import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
+import { apply, as, rawId, setHexiCommittee, step, stepOk } from './support/workflow';
+
+/** Issue 10 item 7, D§6: an emergency LINSHI payment takes the head's decision and a caseworker's
+ * record, never one account, and the township limit as it stands when the money goes out. */
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+  await setHexiCommittee(t);
+});
+afterAll(() => t.close());
+
+const DECIDE = 'mutation($i: DecideEmergencyPaymentInput!) { decideEmergencyPayment(input: $i) { case { id status amount } } }';
+const decide = async (username: string, caseId: string, amount: number) =>
+  t.gql(DECIDE, { i: { caseId, amount } }, await t.login(username));
+const setLimit = (value: number | null) =>
+  as(
+    t,
+    'district.officer',
+    'mutation($v: Decimal) { updateSetting(input: { key: "linshiTownshipLimitYuan", value: $v }) { settings { districtCode } } }',
+    {
+      v: value,
+    },
+  );
+const payments = async (caseId: string) =>
+  (
+    await t.dataSource.query(`SELECT count(*)::int AS n FROM case_events WHERE case_id = $1 AND action = 'emergencyPay'`, [rawId(caseId)])
+  )[0].n as number;
+
+describe('an emergency LINSHI payment', () => {
+  it('cannot be recorded by a caseworker alone: without the head’s decision it is refused and nothing is paid', async () => {
+    const { case: applied } = await apply(t, 'LINSHI', { head: '独办', emergency: true, cause: '车祸 (accident)' });
+    const alone = await step(t, 'hexi.caseworker', 'emergencyPay', applied.id, { amount: 50000 });
+    expect(unmetKeysOf(alone)).toEqual(['case.transition.unmet.emergencyNotDecided']);
+    // Nor may the caseworker decide it.
+    expect(codeOf(await decide('hexi.caseworker', applied.id, 50000))).toBe('FORBIDDEN');
+    expect(await payments(applied.id)).toBe(0);
+  });
+
+  it('is decided by the head and recorded by a caseworker; the head who decided cannot also pay', async () => {
+    const { case: applied } = await apply(t, 'LINSHI', { head: '两人', emergency: true, cause: '火灾 (house fire)' });
+    const decided = await decide('hexi.head', applied.id, 1500);
+    expect(decided.errors).toBeUndefined();
+    expect(decided.data!.decideEmergencyPayment.case).toMatchObject({ status: 'SUBMITTED', amount: '1500.00' });
+    expect(codeOf(await step(t, 'hexi.head', 'emergencyPay', applied.id, { amount: 1500 }))).toBe('FORBIDDEN');
+    expect(messageKeyOf(await step(t, 'hexi.caseworker', 'emergencyPay', applied.id, { amount: 9000 }))).toBe(
+      'case.emergency.amountDiffers',
+    );
+    expect(codeOf(await decide('hexi.head', applied.id, 9000))).toBe('CONFLICT');
+    const paid = await stepOk(t, 'hexi.caseworker', 'emergencyPay', applied.id, { amount: 1500 });
+    expect(paid).toMatchObject({ status: 'EMERGENCY_PAID', amount: '1500.00' });
+    const [row] = await t.dataSource.query(
+      `SELECT d.username AS decided, e.actor_username AS paid FROM cases c JOIN accounts d ON d.id = c.decided_by_id
+         JOIN case_events e ON e.case_id = c.id AND e.action = 'emergencyPay' WHERE c.id = $1`,
+      [rawId(applied.id)],
+    );
+    expect(row).toEqual({ decided: 'hexi.head', paid: 'hexi.caseworker' });
+  });
+
+  it('is held to the township limit at the time of payment: a limit set after the decision holds until the district confirms', async () => {
+    const { case: applied } = await apply(t, 'LINSHI', { head: '限额', emergency: true, cause: '水灾 (flood)' });
+    await as(t, 'hexi.head', DECIDE, { i: { caseId: applied.id, amount: 3000 } });
+    await setLimit(2000);
+    try {
+      const above = await step(t, 'hexi.caseworker', 'emergencyPay', applied.id, { amount: 3000 });
+      expect(unmetKeysOf(above)).toEqual(['case.transition.unmet.linshiLimit']);
+      expect(await payments(applied.id)).toBe(0);
+      await as(t, 'district.officer', 'mutation($c: ID!) { confirmAmount(input: { caseId: $c }) { case { id } } }', { c: applied.id });
+      expect((await stepOk(t, 'hexi.caseworker', 'emergencyPay', applied.id, { amount: 3000 })).status).toBe('EMERGENCY_PAID');
+    } finally {
+      await setLimit(null);
+    }
+  });
+});
