@@ -114,6 +114,14 @@ describe('node(id)', () => {
       { c: applied.id },
     );
     await stepOk(t, 'hexi.caseworker', 'fileCase', applied.id);
+    // The enrolled payee's new bank account, waiting for a second account (D§10).
+    const { household } = (await as(t, 'hexi.caseworker', 'query($c: ID!) { case(id: $c) { household { id } } }', { c: applied.id })).case;
+    await as(
+      t,
+      'va.101201',
+      'mutation($i: ProposeBankAccountChangeInput!) { proposeBankAccountChange(input: $i) { bankAccountChange { id } } }',
+      { i: { householdId: household.id, bankName: '农商银行', bankAccount: '6228480000555566668', reason: '原卡挂失' } },
+    );
     await stepOk(t, 'district.officer', 'spotCheck', applied.id, { outcome: 'CONFIRMED', findings: '入户核实无误' });
     await as(t, 'hexi.member1', 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', {
       i: { name: '亲属', idNumber: idNumber('19800808', 556), relation: 'SPOUSE' },
@@ -169,6 +177,7 @@ describe('node(id)', () => {
         regions { __typename id } accounts(first: 1) { nodes { __typename id } } }`,
       ],
       ['admin', '{ apiKeys { nodes { __typename id } } roleGrants(first: 1) { nodes { __typename id } } }'],
+      ['hexi.caseworker', '{ bankAccountChanges(first: 1) { nodes { __typename id } } }'],
     ];
     const seen = new Map<string, { id: string; reader: string }>();
     for (const [reader, query] of readers) {

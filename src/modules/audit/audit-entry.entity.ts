@@ -41,6 +41,7 @@ const TENANT_KEYED = new Set([
   'PaymentBatch',
   'Payment',
   'WorkPlan',
+  'BankAccountChange',
 ]);
 
 /**
