@@ -30,6 +30,7 @@ export const ACTIONS: readonly Action[] = [
   'answer',
   'assign',
   'share',
+  'reject',
 ];
 
 /** The grants of one role (or all), in table order. */
