@@ -22,6 +22,7 @@ import { WorkPlans1795856224706 } from './1795856224706-WorkPlans';
 import { AuditHashChain1795855648758 } from './1795855648758-AuditHashChain';
 import { TekunEligibilityFindings1795856236718 } from './1795856236718-TekunEligibilityFindings';
 import { CalendarDayKinds1795859269684 } from './1795859269684-CalendarDayKinds';
+import { DistrictProposals1795868072035 } from './1795868072035-DistrictProposals';
 
 /** Migrations in the order they apply; add each new one here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -48,4 +49,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   TekunEligibilityFindings1795856236718,
   Funds1795856254123,
   CalendarDayKinds1795859269684,
+  DistrictProposals1795868072035,
 ];

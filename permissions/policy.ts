@@ -338,6 +338,8 @@ export const POLICY: readonly Grant[] = [
   g(PROVINCE_OPERATOR, 'read', 'Region', 'province', 'D§1', 'The province sees which districts it has, not what is inside them.',
     '省级只查看本省有哪些区，不查看区内情况。',
     { when: { conditions: { level: 'DISTRICT' }, text: { zh: '区级区划', en: 'places at district level' } } }),
+  g(PROVINCE_OPERATOR, 'read', 'Account', 'district', 'D§14', 'Province operators see one another: who proposed a district and who confirmed it.',
+    '省级操作员相互可见：谁提议、谁确认了新设区。'),
   g(PROVINCE_OPERATOR, 'read', 'DistrictProposal', 'province', 'D§14', 'Province operators see the proposals to create districts of their province.',
     '省级操作员查看本省新设区的提议。'),
   g(PROVINCE_OPERATOR, 'create', 'DistrictProposal', 'province', 'D§1', 'A province operator proposes a new district with its first administrator and settings.',

@@ -26,6 +26,7 @@ import { FundsService } from './modules/funds/funds.service';
 import { StatisticsService } from './modules/statistics/statistics.service';
 import { StaffingService } from './modules/staffing/staffing.service';
 import { WorkPlanService } from './modules/work-plan/work-plan.service';
+import { ProvinceService } from './modules/province/province.service';
 
 /**
  * The composition root: every application service, created once per server, each given the
@@ -53,7 +54,9 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
   const petitions = new PetitionService(data, writes, audit, settings, cases, regions, accounts, notices);
   const statistics = new StatisticsService(data);
   const workPlans = new WorkPlanService(data, writes, regions, statistics);
+  const province = new ProvinceService(data, writes, audit);
   return {
+    province,
     data,
     audit,
     settings,

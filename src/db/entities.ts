@@ -1,3 +1,4 @@
+import { DistrictProposal, DistrictProposalDecision } from '../modules/province/district-proposal.entity';
 import { Region } from '../modules/region/region.entity';
 import { Account, RoleAssignment } from '../modules/account/account.entity';
 import { ApiKey } from '../modules/account/api-key.entity';
@@ -73,4 +74,6 @@ export const ENTITIES = [
   PaymentTransfer,
   PaymentResult,
   WorkPlan,
+  DistrictProposal,
+  DistrictProposalDecision,
 ];

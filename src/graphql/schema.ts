@@ -4,6 +4,7 @@ import { BuildSchemaOptions, buildSchema } from 'type-graphql';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { AccountResolver, RoleAssignmentResolver } from '../modules/account/account.resolver';
 import { RoleGrantResolver } from '../modules/account/role-grant.resolver';
+import { ProvinceResolver } from '../modules/province/province.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { FieldPermissions } from './field-permissions';
 import { assertEveryFieldClassified } from './field-classes';
@@ -36,6 +37,7 @@ export const RESOLVERS = [
   AccountResolver,
   RoleAssignmentResolver,
   RoleGrantResolver,
+  ProvinceResolver,
   NodeResolver,
   HouseholdResolver,
   PersonResolver,
