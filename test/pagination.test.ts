@@ -96,6 +96,7 @@ const WALKS: Record<string, WalkFixture> = {
     overrides: "jsonb_build_object('payee_key', gen_random_uuid())",
   },
   workPlans: { caller: 'district.officer', table: 'work_plans', sortColumn: 'created_at' },
+  districtProposals: { caller: 'province.operator', table: 'district_proposals', sortColumn: 'created_at' },
   // Decisions with no authority recorded are flagged by the historical check (D§13).
   decisionsWithoutAuthority: {
     caller: 'auditor',
@@ -153,6 +154,11 @@ beforeAll(async () => {
   );
   await t.dataSource.query(`INSERT INTO api_keys (account_id, district_code, name, prefix, secret_hash, created_by_id)
     SELECT d.id, d.district_code, 'walk', 'walkkey000000000', repeat('0', 64), a.id FROM accounts d, accounts a WHERE d.username = 'dept.tax' AND a.username = 'admin'`);
+  await t.gql(
+    'mutation { proposeDistrict(input: { regionCode: "510196000000", name: "翻页区", adminUsername: "walk.admin", adminDisplayName: "翻页" }) { proposal { id } } }',
+    {},
+    await t.login('province.operator'),
+  );
   for (const fixture of Object.values(WALKS)) await insertRows(fixture, TIED_ROWS, TIED_AT);
 });
 afterAll(() => t.close());
