@@ -144,7 +144,7 @@ export class ProvinceResolver {
 
   @FieldResolver(() => Region, { nullable: true, description: 'The district, once confirmed (已设立的区)' })
   district(@Ctx() ctx: RequestContext, @Root() proposal: DistrictProposal): Promise<Region | null> | null {
-    return proposal.decision ? ctx.loaders.regionByCode.load(proposal.regionCode) : null;
+    return statusOf(proposal) === DistrictProposalStatus.CONFIRMED ? ctx.loaders.regionByCode.load(proposal.regionCode) : null;
   }
 
   @FieldResolver(() => Account, { nullable: true, description: 'Who proposed it (提议人)' })
