@@ -44,7 +44,8 @@ registerEnum(PermissionAction, 'PermissionAction', 'An action of the policy tabl
   spotCheck: 'Supervisory spot check (监督抽查)',
   supervise: 'Check past decisions against the authority of their date (决定权限核查)',
   pay: 'Pay temporary assistance (临时救助发放)',
-  confirm: 'Confirm temporary assistance above the township limit, a role grant, or a proposed district (超限额确认/确认角色授予/确认新设区)',
+  confirm:
+    'Confirm temporary assistance above the township limit, a role grant, or a proposed district (超限额确认/确认角色授予/确认新设区)',
   verify: 'Approve economic-status verification (核对审批)',
   answer: 'Answer a verification request or a petition, or report payment results (部门核对反馈/信访答复/代发结果反馈)',
   assign: 'Assign a petition to an officer (信访交办)',
