@@ -88,11 +88,11 @@ describe('creating a district takes two province operators (D§14)', () => {
     expect(accounts.data!.accounts.nodes).toEqual([{ username: 'xinqu.admin' }]);
     const settings = await t.gql('{ settings { values { key value } } }', {}, admin);
     expect(settings.data!.settings.values).toEqual(expect.arrayContaining([{ key: 'noticeDays', value: '10.00' }]));
-    // Its audit log begins with how it was created.
+    // Its audit log begins with how it was created, then its administrator's activation.
     const [{ actions }] = await t.dataSource.query(
       "SELECT array_agg(action ORDER BY action) AS actions FROM audit_log WHERE district_code = '510196000000' AND kind = 'CHANGE'",
     );
-    expect(actions).toEqual(['confirmRoleGrant', 'createAccount', 'createDistrict']);
+    expect(actions).toEqual(['activateAccount', 'confirmRoleGrant', 'createAccount', 'createDistrict']);
     // A decided proposal is decided once.
     expect(messageKeyOf(await t.gql(REJECT, { id: open.id }, await t.login('province.operator2')))).toBe('province.proposal.decided');
   });
