@@ -25,6 +25,7 @@ import { CalendarDayKinds1795859269684 } from './1795859269684-CalendarDayKinds'
 import { ScopedListIndexes1795869164330 } from './1795869164330-ScopedListIndexes';
 import { IdempotencyKeys1795860000000 } from './1795860000000-IdempotencyKeys';
 import { BankAccountChanges1795868844093 } from './1795868844093-BankAccountChanges';
+import { DistrictProposals1795868072035 } from './1795868072035-DistrictProposals';
 
 /** Migrations in the order they apply; add each new one here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -52,6 +53,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Funds1795856254123,
   CalendarDayKinds1795859269684,
   IdempotencyKeys1795860000000,
+  DistrictProposals1795868072035,
   BankAccountChanges1795868844093,
   ScopedListIndexes1795869164330,
 ];

@@ -48,7 +48,7 @@ for (const grant of POLICY) {
   GRANTS_BY_ROLE.set(grant.role, list);
 }
 
-const TIER_DEPTH: Record<Tier, number> = { DISTRICT: 0, TOWNSHIP: 1, VILLAGE: 2 };
+const TIER_DEPTH: Record<Tier, number> = { PROVINCE: -1, DISTRICT: 0, TOWNSHIP: 1, VILLAGE: 2 };
 const SCOPE_DEPTH: Partial<Record<Scope, number>> = { district: 0, township: 1, village: 2 };
 
 /** The value of a scope for a role held for `regionCode`, e.g. the township code for `township`. */
@@ -61,6 +61,10 @@ function scopeValueOrThrow(scope: Scope, role: Role, regionCode: string, actor: 
       return actor.departmentCode;
     case 'district':
       return regionCode.slice(0, 6) + '000000';
+    case 'province':
+      if (ROLE_TIER[role] !== 'PROVINCE')
+        throw new Error(`Policy error: ${role} is not of the province tier and cannot have province scope`);
+      return regionCode.slice(0, 2);
     case 'township':
     case 'village': {
       if (SCOPE_DEPTH[scope]! > TIER_DEPTH[ROLE_TIER[role]]) {
@@ -88,11 +92,13 @@ export function conditionsOf(
   const field = SUBJECT_SCOPE_FIELDS[grant.subject][grant.scope];
   if (!field) throw new Error(`Policy error: ${grant.subject} cannot be limited by ${grant.scope} scope`);
   // Every condition names the holder's district, so each one is also a tenant filter (D§1): a row of
-  // another district is out of reach whatever else the grant says.
-  const conditions: Record<string, unknown> = {
-    districtCode: actor.districtCode,
-    [field]: scopeValueOrThrow(grant.scope, grant.role, regionCode, actor),
-  };
+  // another district is out of reach whatever else the grant says. A province-scope grant names the
+  // holder's province instead: the province tier belongs to no district, and its grants reach only
+  // subjects that carry a province code (the register of places and the province's own proposals).
+  const conditions: Record<string, unknown> =
+    grant.scope === 'province'
+      ? { [field]: scopeValueOrThrow(grant.scope, grant.role, regionCode, actor) }
+      : { districtCode: actor.districtCode, [field]: scopeValueOrThrow(grant.scope, grant.role, regionCode, actor) };
   for (const [key, value] of Object.entries(grant.when?.conditions ?? {})) {
     if (key !== '$delegated') conditions[key] = value === '$accountId' ? actor.accountId : value;
   }

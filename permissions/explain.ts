@@ -31,6 +31,7 @@ export const ACTIONS: readonly Action[] = [
   'assign',
   'share',
   'viewAs',
+  'reject',
 ];
 
 /** The grants of one role (or all), in table order. */

@@ -50,6 +50,8 @@ interface Place {
 }
 
 const D = '110101000000';
+/** The province of D and E: the province tier is held for it, and belongs to no district. */
+const P = '110000000000';
 const place = (code: string, zh: string, en: string): Place => ({
   districtCode: code.slice(0, 6) + '000000',
   townshipCode: code.endsWith('000000') ? null : code.slice(0, 9) + '000',
@@ -68,6 +70,7 @@ const PLACES = {
 };
 
 const HOLDING_PLACES: Record<Tier, Place[]> = {
+  PROVINCE: [place(P, '省 P', 'province P')],
   VILLAGE: [PLACES.A1, PLACES.A2, PLACES.B1],
   TOWNSHIP: [PLACES.A, PLACES.B],
   DISTRICT: [PLACES.D],
@@ -151,7 +154,8 @@ function buildWorld(grants: readonly Grant[], workflow: readonly WorkflowNeed[])
       const actor: Actor = {
         accountId: ME,
         username: 'invariant-check',
-        districtCode: D,
+        // An account of the province is homed at the province and holds no district's role.
+        districtCode: combination.some((h) => ROLE_TIER[h.role] === 'PROVINCE') ? P : D,
         departmentCode: Department.TAX,
         roles: combination.map(({ role, regionCode }) => ({ role, regionCode })),
         delegations: [...situation.delegations],
@@ -177,6 +181,7 @@ function buildWorld(grants: readonly Grant[], workflow: readonly WorkflowNeed[])
         [scopes.district ?? 'districtCode']: p.districtCode,
         ...(scopes.township ? { [scopes.township]: p.townshipCode } : {}),
         ...(scopes.village ? { [scopes.village]: p.villageCode } : {}),
+        ...(scopes.province ? { [scopes.province]: p.districtCode.slice(0, 2) } : {}),
       },
     }));
     for (const [key, values] of free) rows = rows.flatMap(({ row, p }) => values.map((value) => ({ p, row: { ...row, [key]: value } })));
@@ -200,7 +205,8 @@ function buildWorld(grants: readonly Grant[], workflow: readonly WorkflowNeed[])
   const combinations = (size: 1 | 2): Combination[] =>
     size === 1 ? holdings.map((h) => [h]) : holdings.flatMap((a, i) => holdings.slice(i + 1).map((b) => [a, b]));
 
-  const depthColumn: Record<Tier, 'villageCode' | 'townshipCode' | 'districtCode'> = {
+  const depthColumn: Record<Tier, 'villageCode' | 'townshipCode' | 'districtCode' | 'provinceCode'> = {
+    PROVINCE: 'provinceCode',
     VILLAGE: 'villageCode',
     TOWNSHIP: 'townshipCode',
     DISTRICT: 'districtCode',

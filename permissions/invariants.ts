@@ -264,6 +264,14 @@ export const ADMIN_REACH: Partial<Record<SubjectName, (target: Target, world: Wo
   AuditEntry: (target, world) => target.row.actorId === world.me,
 };
 
+/** What the province tier may touch (D§1, issue #15): the districts of its province in the register of
+ * places, and the proposals to create them. No row inside a district — cases, households, persons,
+ * enrolments, payments, its audit log, its accounts — and nothing added later. */
+export const PROVINCE_REACH: Partial<Record<SubjectName, (target: Target, world: World) => boolean>> = {
+  Region: () => true,
+  DistrictProposal: () => true,
+};
+
 /** The tiers the plan names for each workflow action (D§3, D§6); `delegated` says under which mode
  * of D§13 the tier decides. An action missing here must still be granted to someone. */
 export const PLAN_TIERS: Partial<Record<Action, readonly { tier: Tier; delegated?: boolean; clause: string }[]>> = {
@@ -384,6 +392,33 @@ export const INVARIANTS: readonly Invariant[] = [
         subject,
         actions: world.actions,
         rows: (_situation: Situation, target: Target) => !ADMIN_REACH[subject]?.(target, world),
+      })),
+  }),
+  twoPeople({
+    id: 'duties.proposeAndConfirmDistrict',
+    clause: 'D§1, D§14',
+    text: {
+      zh: '任何账号都不能既提议又确认同一个新设区：新设区须经两名省级操作员。',
+      en: 'No single account both proposes and confirms the same new district: a district takes two province operators.',
+    },
+    subject: 'DistrictProposal',
+    first: 'create',
+    second: 'confirm',
+    marker: 'proposedById',
+  }),
+  never({
+    id: 'reads.provinceNoDistrictData',
+    clause: 'D§1, D§14',
+    text: {
+      zh: '省级操作员只查看本省的区和新设区提议，看不到也不能处理任何区内数据（案件、家庭、人员、救助、发放、审计日志）。',
+      en: "A province operator sees the districts of its province and the proposals to create them; it never reads or acts on any district's data (cases, households, persons, enrolments, payments, audit log).",
+    },
+    holdings: (holding) => tierOf(holding) === 'PROVINCE',
+    acts: (world) =>
+      world.subjects.map((subject) => ({
+        subject,
+        actions: world.actions,
+        rows: (_situation: Situation, target: Target) => !PROVINCE_REACH[subject]?.(target, world),
       })),
   }),
   never({

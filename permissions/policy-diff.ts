@@ -3,7 +3,7 @@ import type { Scope } from './vocabulary';
 
 /** How far a scope reaches, for telling a widened grant from a narrowed one. `department` and
  * `self` are narrower than a village: a department's own requests, a holder's own rows. */
-const REACH: Record<Scope, number> = { self: 0, department: 1, village: 2, township: 3, district: 4 };
+const REACH: Record<Scope, number> = { self: 0, department: 1, village: 2, township: 3, district: 4, province: 5 };
 
 const SCOPE_TEXT: Record<Scope, string> = {
   self: 'own account',
@@ -11,6 +11,7 @@ const SCOPE_TEXT: Record<Scope, string> = {
   village: 'own village',
   township: 'own township',
   district: 'own district',
+  province: 'own province',
 };
 
 export interface PolicyChange {

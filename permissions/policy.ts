@@ -11,6 +11,7 @@ export const SCOPE_WORDS: Record<Scope, Localized> = {
   district: { zh: '本区', en: 'own district' },
   department: { zh: '本部门', en: 'own department' },
   self: { zh: '本人账号', en: 'own account' },
+  province: { zh: '本省', en: 'own province' },
 };
 
 export interface Grant {
@@ -75,6 +76,7 @@ const {
   POVERTY_OFFICER,
   DEPARTMENT,
   ADMIN,
+  PROVINCE_OPERATOR,
 } = Role;
 
 const g = (
@@ -353,6 +355,28 @@ export const POLICY: readonly Grant[] = [
     '系统管理员吊销部门接口的密钥。'),
   g(ADMIN, 'read', 'AuditEntry', 'self', 'D§12', 'The administrator sees the audit trail of the own actions.',
     '系统管理员查看自己操作的审计记录。'),
+
+  // ── Province: a tenant of tenants (D§1, D§14; issue #15) ────────────────────────────────────
+  // The plan is a district's and has no province clause: these rows rest on D§1 (the district is the
+  // tenant, so the province stands above the tenants and inside none) and D§14 (no power is created
+  // alone). The province operator creates districts and sees none of their data.
+  g(PROVINCE_OPERATOR, 'read', 'Region', 'province', 'D§1', 'The province sees which districts it has, not what is inside them.',
+    '省级只查看本省有哪些区，不查看区内情况。',
+    { when: { conditions: { level: 'DISTRICT' }, text: { zh: '区级区划', en: 'places at district level' } } }),
+  g(PROVINCE_OPERATOR, 'read', 'Account', 'district', 'D§14', 'Province operators see one another: who proposed a district and who confirmed it.',
+    '省级操作员相互可见：谁提议、谁确认了新设区。'),
+  g(PROVINCE_OPERATOR, 'read', 'DistrictProposal', 'province', 'D§14', 'Province operators see the proposals to create districts of their province.',
+    '省级操作员查看本省新设区的提议。'),
+  g(PROVINCE_OPERATOR, 'create', 'DistrictProposal', 'province', 'D§1', 'A province operator proposes a new district with its first administrator and settings.',
+    '省级操作员提议新设区，并提出其首个系统管理员和初始设置。'),
+  g(PROVINCE_OPERATOR, 'confirm', 'DistrictProposal', 'province', 'D§14', 'A second province operator confirms a proposed district; only then does it exist.',
+    '新设区须经另一名省级操作员确认后方才生效。'),
+  g(PROVINCE_OPERATOR, 'reject', 'DistrictProposal', 'province', 'D§14', 'A second province operator may turn a proposed district down.',
+    '另一名省级操作员可以否决新设区的提议。'),
+  ...(['confirm', 'reject'] as const).map((action) =>
+    g(PROVINCE_OPERATOR, action, 'DistrictProposal', 'province', 'D§14', 'No operator decides its own proposal: a district takes two province operators.',
+      '省级操作员不得决定本人的提议：新设区须经两名省级操作员。',
+      { inverted: true, when: { conditions: { proposedById: '$accountId' }, text: { zh: '本人提出的提议', en: 'proposals it made itself' } } })),
 
   // ── Role grants: every power is a record, and no account creates one alone (D§14) ──────────
   ...forAllRoles((role) => g(role, 'read', 'RoleGrant', 'self', 'D§14', 'Everyone may see the grants of their own roles and who made them.',

@@ -1,5 +1,7 @@
 /** Roles of DOMAIN.md §2; each is held for one region (and, for integrations, one department). */
 export enum Role {
+  // The province above the districts (D§1, issue #15): creates districts, sees no district's data.
+  PROVINCE_OPERATOR = 'PROVINCE_OPERATOR',
   VILLAGE_ASSISTANT = 'VILLAGE_ASSISTANT',
   TOWNSHIP_CASEWORKER = 'TOWNSHIP_CASEWORKER',
   COMMITTEE_MEMBER = 'COMMITTEE_MEMBER',
@@ -25,7 +27,7 @@ export enum Department {
 }
 
 /** The tier whose region a role is bound to. */
-export type Tier = 'VILLAGE' | 'TOWNSHIP' | 'DISTRICT';
+export type Tier = 'VILLAGE' | 'TOWNSHIP' | 'DISTRICT' | 'PROVINCE';
 
 export const ROLE_TIER: Record<Role, Tier> = {
   [Role.VILLAGE_ASSISTANT]: 'VILLAGE',
@@ -38,4 +40,5 @@ export const ROLE_TIER: Record<Role, Tier> = {
   [Role.POVERTY_OFFICER]: 'DISTRICT',
   [Role.DEPARTMENT]: 'DISTRICT',
   [Role.ADMIN]: 'DISTRICT',
+  [Role.PROVINCE_OPERATOR]: 'PROVINCE',
 };

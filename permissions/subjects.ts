@@ -5,7 +5,7 @@ import type { Scope, SubjectName } from './vocabulary';
  * a subject does not carry is a mistake in the policy and fails when the ability is built.
  */
 export const SUBJECT_SCOPE_FIELDS: Record<SubjectName, Partial<Record<Scope, string>>> = {
-  Region: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
+  Region: { district: 'districtCode', township: 'townshipCode', village: 'villageCode', province: 'provinceCode' },
   Account: { district: 'districtCode', township: 'townshipCode', village: 'villageCode', self: 'id' },
   ApiKey: { district: 'districtCode', self: 'accountId' },
   RoleGrant: { district: 'districtCode', township: 'townshipCode', self: 'accountId' },
@@ -41,6 +41,8 @@ export const SUBJECT_SCOPE_FIELDS: Record<SubjectName, Partial<Record<Scope, str
   // A line of a report per township: read off the township's own region row.
   StaffingReport: { district: 'districtCode', township: 'townshipCode' },
   Statistics: { district: 'districtCode', township: 'townshipCode' },
+  // A proposal to create a district belongs to the province, not to the district it would create.
+  DistrictProposal: { province: 'provinceCode' },
 };
 
 export const SUBJECT_NAMES = Object.keys(SUBJECT_SCOPE_FIELDS) as SubjectName[];

@@ -42,7 +42,9 @@ export type Action =
   | 'assign'
   | 'share'
   // the audit console (issue #16): look at the API as another account of the district sees it, read-only
-  | 'viewAs';
+  | 'viewAs'
+  // the second province operator turns down a district proposal (D§14)
+  | 'reject';
 
 /** Every kind of row the policy speaks about; each is also the entity class name. `Policy` is the
  * policy table itself, as read through the audit API. */
@@ -80,15 +82,18 @@ export type SubjectName =
   | 'Payment'
   | 'WorkPlan'
   | 'StaffingReport'
-  | 'Statistics';
+  | 'Statistics'
+  | 'DistrictProposal';
 
 /**
  * Which rows a grant reaches, relative to the region (or account) the role is held for.
  * `village`/`township`/`district`: rows whose scope column equals the holder's;
  * `department`: rows addressed to the holder's department within its district;
- * `self`: rows that are, or belong to, the holder's own account.
+ * `self`: rows that are, or belong to, the holder's own account;
+ * `province`: rows of the holder's province (the first two digits of the code), for the province
+ * tier only, which belongs to no district.
  */
-export type Scope = 'village' | 'township' | 'district' | 'department' | 'self';
+export type Scope = 'village' | 'township' | 'district' | 'department' | 'self' | 'province';
 
 /** The messages the policy itself gives; each key has its Chinese and English text in the API's catalogue. */
 export type PolicyMessageKey =

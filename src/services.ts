@@ -37,6 +37,7 @@ export interface ServiceLimits {
   /** How long an integration's idempotency key answers a retry with the first answer. */
   idempotencyTtlSeconds: number;
 }
+import { ProvinceService } from './modules/province/province.service';
 
 /**
  * The composition root: every application service, created once per server, each given the
@@ -65,7 +66,9 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
   const petitions = new PetitionService(data, writes, audit, settings, cases, regions, accounts, notices);
   const statistics = new StatisticsService(data);
   const workPlans = new WorkPlanService(data, writes, regions, statistics);
+  const province = new ProvinceService(data, writes, audit);
   return {
+    province,
     data,
     audit,
     settings,

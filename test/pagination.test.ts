@@ -21,10 +21,13 @@ const OVERDUE = '(COALESCE(due_at < now(), false) OR COALESCE(decision_due_at < 
 
 /** What a walk needs for one connection field: a caller that may see every row of its table in the
  * test district, the table, and which rows it lists when not all of them. New rows are copies of a
- * row of the table with a new id and timestamp (and `overrides`, for unique columns). */
+ * row of the table with a new id and timestamp (and `overrides`, for unique columns). The demo has a
+ * second district and the province above both: a walk counts the rows of its caller's tenant only,
+ * Yunxi's unless `tenant` names another (the province, for its proposals). */
 interface WalkFixture {
   caller: string;
   table: string;
+  tenant?: string;
   sortColumn: string;
   where?: string;
   overrides?: string;
@@ -103,6 +106,7 @@ const WALKS: Record<string, WalkFixture> = {
     overrides: "jsonb_build_object('payee_key', gen_random_uuid())",
   },
   workPlans: { caller: 'district.officer', table: 'work_plans', sortColumn: 'created_at' },
+  districtProposals: { caller: 'province.operator', table: 'district_proposals', sortColumn: 'created_at', tenant: '510000000000' },
   // Decisions with no authority recorded are flagged by the historical check (D§13).
   decisionsWithoutAuthority: {
     caller: 'auditor',
@@ -113,18 +117,22 @@ const WALKS: Record<string, WalkFixture> = {
   },
 };
 
+const tenantOf = (fixture: WalkFixture) => fixture.tenant ?? '510199000000';
+
 /** Copies one row of the fixture's table `count` times, created at the SQL instant `at` (which may
  * use the series number `g`); returns the new ids. */
 async function insertRows(fixture: WalkFixture, count: number, at: string): Promise<string[]> {
   const rows: { id: string }[] = await t.dataSource.query(`INSERT INTO ${fixture.table}
     SELECT (jsonb_populate_record(NULL::${fixture.table}, to_jsonb(x) || jsonb_build_object('id', gen_random_uuid(), '${fixture.sortColumn}', ${at})
       || ${fixture.overrides ?? "'{}'::jsonb"})).*
-    FROM (SELECT * FROM ${fixture.table} LIMIT 1) x, generate_series(1, ${count}) g RETURNING id`);
+    FROM (SELECT * FROM ${fixture.table} WHERE district_code = '${tenantOf(fixture)}' LIMIT 1) x, generate_series(1, ${count}) g RETURNING id`);
   return rows.map((row) => row.id);
 }
 
 async function listedRows(fixture: WalkFixture): Promise<string[]> {
-  const rows: { id: string }[] = await t.dataSource.query(`SELECT id FROM ${fixture.table} WHERE ${fixture.where ?? 'true'}`);
+  const rows: { id: string }[] = await t.dataSource.query(
+    `SELECT id FROM ${fixture.table} WHERE district_code = '${tenantOf(fixture)}' AND ${fixture.where ?? 'true'}`,
+  );
   return rows.map((row) => row.id);
 }
 
@@ -164,6 +172,11 @@ beforeAll(async () => {
      WHERE h.head_name = '翻页户' AND a.username = 'va.101201'`);
   await t.dataSource.query(`INSERT INTO api_keys (account_id, district_code, name, prefix, secret_hash, created_by_id)
     SELECT d.id, d.district_code, 'walk', 'walkkey000000000', repeat('0', 64), a.id FROM accounts d, accounts a WHERE d.username = 'dept.tax' AND a.username = 'admin'`);
+  await t.gql(
+    'mutation { proposeDistrict(input: { regionCode: "510196000000", name: "翻页区", adminUsername: "walk.admin", adminDisplayName: "翻页" }) { proposal { id } } }',
+    {},
+    await t.login('province.operator'),
+  );
   for (const fixture of Object.values(WALKS)) await insertRows(fixture, TIED_ROWS, TIED_AT);
 });
 afterAll(() => t.close());

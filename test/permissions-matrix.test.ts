@@ -328,9 +328,23 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read AuditEntry': 'S',
     'read StaffingReport': 'SVTD', // P6.2: the accounts and places behind the staffing rule
   },
+  [Role.PROVINCE_OPERATOR]: {
+    // D§1, D§14: the districts of the own province (every position here is in province 51) and the
+    // proposals to create them; nothing of any district's own rows, not even its own account's there
+    'read Region': 'SVTDX',
+    'read DistrictProposal': 'SVTDX',
+    'create DistrictProposal': 'SVTDX',
+    'confirm DistrictProposal': 'SVTDX',
+    'reject DistrictProposal': 'SVTDX',
+  },
 };
 
-const HELD_FOR: Record<string, string> = { VILLAGE: '510199101201', TOWNSHIP: '510199101000', DISTRICT: '510199000000' };
+const HELD_FOR: Record<string, string> = {
+  VILLAGE: '510199101201',
+  TOWNSHIP: '510199101000',
+  DISTRICT: '510199000000',
+  PROVINCE: '510000000000',
+};
 const TIER: Record<Role, string> = {
   VILLAGE_ASSISTANT: 'VILLAGE',
   TOWNSHIP_CASEWORKER: 'TOWNSHIP',
@@ -342,6 +356,7 @@ const TIER: Record<Role, string> = {
   POVERTY_OFFICER: 'DISTRICT',
   DEPARTMENT: 'DISTRICT',
   ADMIN: 'DISTRICT',
+  PROVINCE_OPERATOR: 'PROVINCE',
 };
 const SELF = '00000000-0000-4000-8000-000000000001';
 const HEXI_DIBAO = { id: '00000000-0000-4000-8000-0000000000d1', townshipCode: '510199101000', programme: 'DIBAO' };
@@ -350,7 +365,8 @@ function actorFor(role: Role): Actor {
   return {
     accountId: SELF,
     username: role.toLowerCase(),
-    districtCode: '510199000000',
+    // A province operator's account is homed at the province, which is no district.
+    districtCode: role === Role.PROVINCE_OPERATOR ? '510000000000' : '510199000000',
     departmentCode: role === Role.DEPARTMENT ? ('TAX' as Actor['departmentCode']) : null,
     roles: [{ role, regionCode: HELD_FOR[TIER[role]] }],
     // The holder's own township (Hexi) holds the DIBAO delegation; the others none (D§13).
@@ -375,6 +391,10 @@ function rowAt(position: string, subjectType: SubjectName) {
     districtCode,
     townshipCode,
     villageCode,
+    provinceCode: districtCode.slice(0, 2),
+    level: 'DISTRICT',
+    // Proposed by another account: whether the proposer may decide it is tried in province.test.ts.
+    proposedById: '00000000-0000-4000-8000-000000000099',
     accountId: owner,
     actorId: owner,
     residence: 'RURAL',
@@ -487,15 +507,21 @@ describe('separation of duties and special conditions', () => {
       expect(ability.can('read', enrolment as never, field)).toBe(false);
   });
 
-  it.each(Object.values(Role))("keeps every grant of %s inside the holder's district, whatever the scope column says (D§1)", (role) => {
-    const ability = defineAbilityFor(actorFor(role));
-    for (const subjectType of SUBJECT_NAMES) {
-      // The holder's own township, village and account, but another district's row.
-      const foreign = subject(subjectType, { ...rowAt('S', subjectType), districtCode: '510198000000' });
-      for (const action of ACTIONS)
-        expect([role, action, subjectType, ability.can(action, foreign as never)]).toEqual([role, action, subjectType, false]);
-    }
-  });
+  it.each(Object.values(Role))(
+    "keeps every grant of %s inside the holder's district (or province), whatever the scope column says (D§1)",
+    (role) => {
+      const ability = defineAbilityFor(actorFor(role));
+      // The province tier's tenant is its province: the row of another province stands for "foreign".
+      const elsewhere =
+        role === Role.PROVINCE_OPERATOR ? { districtCode: '520101000000', provinceCode: '52' } : { districtCode: '510198000000' };
+      for (const subjectType of SUBJECT_NAMES) {
+        // The holder's own township, village and account, but another district's row.
+        const foreign = subject(subjectType, { ...rowAt('S', subjectType), ...elsewhere });
+        for (const action of ACTIONS)
+          expect([role, action, subjectType, ability.can(action, foreign as never)]).toEqual([role, action, subjectType, false]);
+      }
+    },
+  );
 
   it("gives committee members a household's situation but not its personal fields", () => {
     const ability = defineAbilityFor(actorFor(Role.COMMITTEE_MEMBER));

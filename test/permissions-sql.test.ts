@@ -70,7 +70,11 @@ const SUBJECT_OF_TABLE: Record<string, SubjectName> = {
   FundRequest: 'FundRequest',
   PaymentBatch: 'PaymentBatch',
   Payment: 'Payment',
+  DistrictProposal: 'DistrictProposal',
 };
+const PROPOSE_DISTRICT =
+  'mutation { proposeDistrict(input: { regionCode: "510196000000", name: "新区", adminUsername: "xinqu.admin", adminDisplayName: "新区管理员" }) { proposal { id } } }';
+
 /** Read only with their parent: a request's rosters with the request, a batch's transfers with the batch, a payment's results with the payment. */
 const READ_THROUGH_PARENT = [
   'RoleAssignment',
@@ -80,6 +84,7 @@ const READ_THROUGH_PARENT = [
   'FundRequestRoster',
   'PaymentTransfer',
   'PaymentResult',
+  'DistrictProposalDecision',
 ];
 const TABLES = ENTITIES.map((entity) => entity.name).filter((name) => !READ_THROUGH_PARENT.includes(name));
 
@@ -217,6 +222,8 @@ beforeAll(async () => {
     'mutation($i: ProposeBankAccountChangeInput!) { proposeBankAccountChange(input: $i) { bankAccountChange { id } } }',
     { i: { householdId: hexiHousehold.id, bankAccount: '6228480000123456789', reason: '换卡 (new card)' } },
   );
+  // The province's own rows: a proposal to create a district (D§1, D§14).
+  await as(t, 'province.operator', PROPOSE_DISTRICT);
 });
 afterAll(() => t.close());
 

@@ -186,6 +186,25 @@ describe('policy invariants over every combination of roles (issue #17)', () => 
       smallest: 'Smallest combination (1 role): ADMIN held for district D (110101000000)',
     },
     {
+      id: 'duties.proposeAndConfirmDistrict',
+      how: "the province operator's own-proposal denial of confirmation dropped (D§14)",
+      edit: (table) => {
+        const denial = table.find(
+          (g) => g.role === Role.PROVINCE_OPERATOR && g.action === 'confirm' && Boolean(g.inverted) && g.subject === 'DistrictProposal',
+        )!;
+        const grant = table.find((g) => g.role === Role.PROVINCE_OPERATOR && g.action === 'confirm' && !g.inverted)!;
+        return { table: table.filter((g) => g !== denial), changed: grant };
+      },
+      smallest: 'Smallest combination (1 role): PROVINCE_OPERATOR held for province P (110000000000)',
+    },
+    {
+      id: 'reads.provinceNoDistrictData',
+      how: 'the province operator given the cases of its province, were cases to carry a province code',
+      subjects: { Case: { district: 'districtCode', township: 'townshipCode', village: 'villageCode', province: 'provinceCode' } },
+      edit: adding(row(Role.PROVINCE_OPERATOR, 'read', 'Case', 'province', { clause: 'D§1' })),
+      smallest: 'Smallest combination (1 role): PROVINCE_OPERATOR held for province P (110000000000)',
+    },
+    {
       id: 'power.neverAlone',
       how: 'ADMIN allowed to edit role grants',
       edit: adding(row(Role.ADMIN, 'update', 'RoleGrant', 'district', { clause: 'D§14' })),

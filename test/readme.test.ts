@@ -84,7 +84,8 @@ describe('the seeded demo district, as the README describes it', () => {
     const counted: { township_code: string; n: number }[] = await db.dataSource.query(
       "SELECT a.township_code, count(*)::int AS n FROM accounts a JOIN account_roles r ON r.account_id = a.id WHERE r.role = 'TOWNSHIP_CASEWORKER' GROUP BY a.township_code",
     );
-    const townships = DEMO_REGIONS.filter((r) => r.code.endsWith('000') && !r.code.endsWith('000000'));
+    // The table is Yunxi's, the first demo district; Qingshan's one town is staffed to the ratio too.
+    const townships = DEMO_REGIONS.filter((r) => r.code.startsWith('510199') && r.code.endsWith('000') && !r.code.endsWith('000000'));
     const expected = townships.map((t) => {
       const required = 3 + Math.max(0, Math.floor((t.population - 30000) / 10000));
       return [t.name, String(t.population), String(required), String(counted.find((c) => c.township_code === t.code)?.n ?? 0)];
@@ -103,7 +104,7 @@ describe('the seeded demo district, as the README describes it', () => {
       idempotencyTtlSeconds: 1,
     }).committees;
     const committees = await db.dataSource.getRepository(Committee).find({ order: { townshipCode: 'ASC' } });
-    expect(committees.map((c) => c.townshipCode)).toEqual(['510199001000', '510199101000', '510199102000', '510199201000']);
+    expect(committees.map((c) => c.townshipCode)).toEqual(['510197103000', '510199001000', '510199101000', '510199102000', '510199201000']);
     for (const committee of committees) {
       const state = await service.stateOf(db.dataSource.manager, committee);
       expect(state.problems).toEqual([]);
@@ -120,13 +121,14 @@ describe('the seeded demo district, as the README describes it', () => {
     const formedBy: { username: string; township_code: string }[] = await db.dataSource.query(
       `SELECT a.username, l.township_code FROM audit_log l JOIN accounts a ON a.id = l.actor_id WHERE l.action = 'createCommittee' ORDER BY l.township_code`,
     );
-    expect(formedBy.map((f) => f.username)).toEqual(['chengguan.head', 'hexi.head', 'shiqiao.head', 'baiyun.head']);
+    expect(formedBy.map((f) => f.username)).toEqual(['longtan.head', 'chengguan.head', 'hexi.head', 'shiqiao.head', 'baiyun.head']);
   });
 
   it('lists every seeded case with its household head, village, programme and state', async () => {
     const cases: { applicant_name: string; village_code: string; programme: string; status: string; notice_ended: boolean | null }[] =
       await db.dataSource.query(
-        'SELECT applicant_name, village_code, programme, status, notice_ends_at < now() AS notice_ended FROM cases',
+        // The table lists Yunxi's cases; the README names Qingshan's few in its own paragraph.
+        "SELECT applicant_name, village_code, programme, status, notice_ends_at < now() AS notice_ended FROM cases WHERE district_code = '510199000000'",
       );
     const rows = tableRows('| household head | village | programme | state | next step (demo account: mutation) |');
     const listed = rows.map(([headName, village, programme, state]) =>

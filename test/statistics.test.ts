@@ -45,7 +45,7 @@ async function directCounts(): Promise<Map<string, Record<string, unknown>>> {
   const year = [YEAR];
   for (const r of await t.dataSource.query(
     `SELECT township_code, to_char(created_at ${CST}, 'YYYY-MM') AS month, programme, status, count(*)::int AS n
-     FROM cases WHERE extract(year FROM created_at ${CST}) = $1 GROUP BY 1, 2, 3, 4`,
+     FROM cases WHERE district_code = '510199000000' AND extract(year FROM created_at ${CST}) = $1 GROUP BY 1, 2, 3, 4`,
     year,
   )) {
     const row = at(r.township_code, r.month);
@@ -59,14 +59,14 @@ async function directCounts(): Promise<Map<string, Record<string, unknown>>> {
             WHERE (extract(dow FROM d) NOT IN (0, 6) AND d::date NOT IN (SELECT day FROM district_holidays WHERE kind = 'HOLIDAY'))
                OR d::date IN (SELECT day FROM district_holidays WHERE kind = 'WORKDAY'))) AS days
      FROM case_events e JOIN cases c ON c.id = e.case_id
-     WHERE e.to_status IN ('APPROVED', 'DENIED') AND extract(year FROM e.at ${CST}) = $1 GROUP BY 1, 2`,
+     WHERE c.district_code = '510199000000' AND e.to_status IN ('APPROVED', 'DENIED') AND extract(year FROM e.at ${CST}) = $1 GROUP BY 1, 2`,
     year,
   )) {
     Object.assign(at(r.township_code, r.month), { approvals: r.approvals, refusals: r.refusals, days: Number(r.days).toFixed(2) });
   }
   for (const r of await t.dataSource.query(
     `SELECT township_code, to_char(due_at ${CST}, 'YYYY-MM') AS month, count(*)::int AS n FROM cases
-     WHERE due_at < now() AND extract(year FROM due_at ${CST}) = $1 GROUP BY 1, 2`,
+     WHERE district_code = '510199000000' AND due_at < now() AND extract(year FROM due_at ${CST}) = $1 GROUP BY 1, 2`,
     year,
   )) {
     at(r.township_code, r.month).overdueSteps = r.n;
@@ -74,21 +74,21 @@ async function directCounts(): Promise<Map<string, Record<string, unknown>>> {
   for (const r of await t.dataSource.query(
     `SELECT township_code, to_char(recorded_at ${CST}, 'YYYY-MM') AS month, count(*)::int AS n,
        count(*) FILTER (WHERE outcome = 'CORRECTION')::int AS corrections
-     FROM spot_checks WHERE extract(year FROM recorded_at ${CST}) = $1 GROUP BY 1, 2`,
+     FROM spot_checks WHERE district_code = '510199000000' AND extract(year FROM recorded_at ${CST}) = $1 GROUP BY 1, 2`,
     year,
   )) {
     Object.assign(at(r.township_code, r.month), { spotChecks: r.n, spotCheckCorrections: r.corrections });
   }
   for (const r of await t.dataSource.query(
     `SELECT township_code, to_char(start_month, 'YYYY-MM') AS month, count(*)::int AS n, sum(monthly_amount) AS amount
-     FROM enrolments WHERE status = 'ACTIVE' AND extract(year FROM start_month) = $1 GROUP BY 1, 2`,
+     FROM enrolments WHERE district_code = '510199000000' AND status = 'ACTIVE' AND extract(year FROM start_month) = $1 GROUP BY 1, 2`,
     year,
   )) {
     Object.assign(at(r.township_code, r.month), { recipients: r.n, amount: Number(r.amount).toFixed(2) });
   }
   for (const r of await t.dataSource.query(
     `SELECT township_code, to_char(received_at ${CST}, 'YYYY-MM') AS month, count(*)::int AS n
-     FROM petitions WHERE status <> 'ANSWERED' AND extract(year FROM received_at ${CST}) = $1 GROUP BY 1, 2`,
+     FROM petitions WHERE district_code = '510199000000' AND status <> 'ANSWERED' AND extract(year FROM received_at ${CST}) = $1 GROUP BY 1, 2`,
     year,
   )) {
     at(r.township_code, r.month).openPetitions = r.n;

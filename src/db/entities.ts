@@ -1,3 +1,4 @@
+import { DistrictProposal, DistrictProposalDecision } from '../modules/province/district-proposal.entity';
 import { Region } from '../modules/region/region.entity';
 import { Account, RoleAssignment } from '../modules/account/account.entity';
 import { ApiKey } from '../modules/account/api-key.entity';
@@ -75,4 +76,6 @@ export const ENTITIES = [
   PaymentResult,
   WorkPlan,
   BankAccountChange,
+  DistrictProposal,
+  DistrictProposalDecision,
 ];

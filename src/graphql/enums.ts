@@ -14,6 +14,7 @@ registerEnum(Role, 'Role', 'Role of an account (角色); each is held for one re
   POVERTY_OFFICER: 'Poverty-alleviation officer (扶贫), rural DIBAO households able to work (P4.4)',
   DEPARTMENT: 'Department integration (部门接口), answers verification requests addressed to it (P4.3, P4.4)',
   ADMIN: 'District administrator (系统管理员), accounts, regions and settings; no case data (DOMAIN §2)',
+  PROVINCE_OPERATOR: 'Province operator (省级操作员), creates districts with a second operator; sees no district data (DOMAIN §1, §14)',
 });
 
 registerEnum(Department, 'Department', 'Department answering economic-status verification (核对协作部门)', {

@@ -45,6 +45,7 @@ export const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) =>
   Region: (ctx, code) => (/^\d{12}$/.test(code) ? ctx.loaders.regionByCode.load(code) : Promise.resolve(null)),
   Account: (ctx, id) => (UUID_PATTERN.test(id) ? ctx.loaders.accountById.load(id) : Promise.resolve(null)),
   RoleGrant: (ctx, key) => tenant(key, (k) => ctx.services.roleGrants.find(ctx.caller, k)),
+  DistrictProposal: (ctx, key) => tenant(key, (k) => ctx.services.province.find(ctx.caller, k)),
   ApiKey: (ctx, id) => (UUID_PATTERN.test(id) ? ctx.services.accounts.findApiKey(ctx.caller, id) : Promise.resolve(null)),
   Household: (ctx, key) => tenant(key, (k) => ctx.loaders.householdByKey.load(k)),
   BankAccountChange: (ctx, key) => tenant(key, (k) => ctx.services.bankAccountChanges.find(ctx.caller, k)),

@@ -4,6 +4,7 @@ import { BuildSchemaOptions, buildSchema } from 'type-graphql';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { AccountResolver, RoleAssignmentResolver } from '../modules/account/account.resolver';
 import { RoleGrantResolver } from '../modules/account/role-grant.resolver';
+import { ProvinceResolver } from '../modules/province/province.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { applyFieldPermissions } from './field-permissions';
 import { assertEveryFieldClassified } from './field-classes';
@@ -37,6 +38,7 @@ export const RESOLVERS = [
   AccountResolver,
   RoleAssignmentResolver,
   RoleGrantResolver,
+  ProvinceResolver,
   NodeResolver,
   HouseholdResolver,
   BankAccountChangeResolver,

@@ -10,7 +10,7 @@ import { LabourCapacity, Relation, Residence } from '../modules/household/househ
 import { idNumberCheckChar } from '../modules/household/id-number';
 import { PetitionKind } from '../modules/petition/petition.entity';
 import type { TenantKey } from '../db/tenant-keys';
-import { DemoStaff } from './demo-staff';
+import { DemoStaff, districtOfficerOf } from './demo-staff';
 
 /** The demo townships by the prefix of their staff's usernames. */
 const TOWNSHIPS: Record<string, string> = {
@@ -18,6 +18,7 @@ const TOWNSHIPS: Record<string, string> = {
   '510199101000': 'hexi',
   '510199102000': 'shiqiao',
   '510199201000': 'baiyun',
+  '510197103000': 'longtan',
 };
 
 /** Every township's joint review committee (P3.2, D§4): the head in the chair, civil affairs,
@@ -75,7 +76,11 @@ const today = () => new Date().toISOString().slice(0, 10);
 class DemoRun {
   private sequence = 700;
 
-  constructor(readonly staff: DemoStaff) {}
+  /** `districtPrefix`: the first six digits of the ID numbers, those of the district registering them. */
+  constructor(
+    readonly staff: DemoStaff,
+    private readonly districtPrefix = '510199',
+  ) {}
 
   /** The village assistant registers the household and applies for it (P4.1). */
   async apply(application: Application): Promise<DemoCase> {
@@ -159,7 +164,7 @@ class DemoRun {
   }
 
   private idNumberOf(birth: string): string {
-    const first17 = `510199${birth}${String(this.sequence++).padStart(3, '0')}`;
+    const first17 = `${this.districtPrefix}${birth}${String(this.sequence++).padStart(3, '0')}`;
     return first17 + idNumberCheckChar(first17);
   }
 }
@@ -372,19 +377,23 @@ export async function formDemoCommittees(staff: DemoStaff): Promise<void> {
 /** Baiyun stays in pre-delegation mode (D§13): the district decides its cases, so both modes can be tried. */
 const PRE_DELEGATION_TOWNSHIP = '510199201000';
 
-/** The district's delegations to every township but Baiyun, for every programme, as the district officer records them (P3.1, P5). */
+/** Qingshan, the second district, delegates one programme only: Longtan decides DIBAO, the district the rest (D§13). */
+const QINGSHAN_DELEGATION = { townshipCode: '510197103000', programme: Programme.DIBAO, documentReference: '青山民发〔2026〕3号' };
+
+/** Yunxi's delegations to every township but Baiyun, for every programme, and Qingshan's one, as
+ * each district's officer records them (P3.1, P5). */
 export async function delegateDemoTownships(staff: DemoStaff): Promise<void> {
-  for (const code of Object.keys(TOWNSHIPS).filter((c) => c !== PRE_DELEGATION_TOWNSHIP)) {
-    for (const programme of Object.values(Programme)) {
-      await staff.as('district.officer', (caller, services) =>
-        services.delegations.grant(caller, {
-          townshipCode: code,
-          programme,
-          effectiveFrom: today(),
-          documentReference: '云溪民发〔2026〕12号',
-        }),
-      );
-    }
+  const yunxi = Object.keys(TOWNSHIPS).filter((c) => c.startsWith('510199') && c !== PRE_DELEGATION_TOWNSHIP);
+  const delegations = [
+    ...yunxi.flatMap((townshipCode) =>
+      Object.values(Programme).map((programme) => ({ townshipCode, programme, documentReference: '云溪民发〔2026〕12号' })),
+    ),
+    QINGSHAN_DELEGATION,
+  ];
+  for (const delegation of delegations) {
+    await staff.as(districtOfficerOf(delegation.townshipCode), (caller, services) =>
+      services.delegations.grant(caller, { ...delegation, effectiveFrom: today() }),
+    );
   }
 }
 
@@ -403,6 +412,22 @@ export async function seedDemoCases(staff: DemoStaff): Promise<void> {
   await staff.as('district.officer', (caller, services) => services.settings.update(caller, 'linshiTownshipLimitYuan', 2000));
   const run = new DemoRun(staff);
   await Promise.all([seedHexi(run), seedShiqiao(run), seedChengguan(run), seedBaiyun(run)]);
+}
+
+/**
+ * Qingshan's few cases, all in Longtan, so that the two districts can be compared: what
+ * `qingshan.officer` sees and `district.officer` does not, and the other way round (D§1). Two
+ * applications waiting, one accepted, one under investigation.
+ */
+export async function seedQingshanCases(staff: DemoStaff): Promise<void> {
+  const run = new DemoRun(staff, '510197');
+  await run.apply(dibao('510197103201', head('邓永富', '19590214')));
+  await run.apply({ villageCode: '510197103202', programme: Programme.TEKUN, members: [head('唐秀珍', '19440923')] });
+  const accepted = await run.apply(dibao('510197103203', head('杨国强', '19670530'), spouse('何丽', '19700811')));
+  await accepted.step(accepted.caseworker, 'acceptCase');
+  const investigating = await run.apply(dibao('510197103201', head('邓桂芳', '19620306')));
+  await investigating.step(investigating.caseworker, 'acceptCase');
+  await investigating.step(investigating.caseworker, 'startInvestigation');
 }
 
 /** Hexi Town: two applications waiting, one case before the committee, one whose notice has ended

@@ -2,17 +2,21 @@ import type { DataSource } from 'typeorm';
 import { Department, Role } from '../../permissions/roles';
 import { hashPassword } from '../auth/passwords';
 import { Region, RegionKind } from '../modules/region/region.entity';
-import { levelOfCodeOrThrow, parentCodeOf, scopeCodesOf } from '../modules/region/region-code';
+import { isProvinceCode, levelOfCodeOrThrow, parentCodeOf, provinceCodeOf, RegionLevel, scopeCodesOf } from '../modules/region/region-code';
 import { Account } from '../modules/account/account.entity';
 import { seedGrants } from '../modules/account/role-grant.records';
 import { underStartupLock } from '../db/startup-lock';
 import { DemoStaff } from './demo-staff';
-import { delegateDemoTownships, formDemoCommittees, seedDemoCases } from './demo-cases';
+import { delegateDemoTownships, formDemoCommittees, seedDemoCases, seedQingshanCases } from './demo-cases';
 import { fileDemoWorkPlans } from './demo-work-plans';
 import { seedDemoCalendar } from './demo-calendar';
 
 /** A fictional district (云溪区) for trying the system; codes follow the statistical pattern. */
 export const DEMO_DISTRICT = '510199000000';
+/** A second, small district of the same province (青山区), so that tenants can be compared (D§1). */
+export const SECOND_DISTRICT = '510197000000';
+/** The province of both (D§1): home of the province operators, who create districts and see into none. */
+export const DEMO_PROVINCE = '510000000000';
 
 export const DEMO_REGIONS: { code: string; name: string; kind: RegionKind; population: number }[] = [
   { code: '510199000000', name: 'Yunxi District 云溪区', kind: RegionKind.DISTRICT, population: 113500 },
@@ -36,6 +40,13 @@ export const DEMO_REGIONS: { code: string; name: string; kind: RegionKind; popul
   { code: '510199201202', name: 'Xiaba Village 下坝村', kind: RegionKind.VILLAGE, population: 2900 },
   { code: '510199201203', name: 'Yunding Village 云顶村', kind: RegionKind.VILLAGE, population: 2800 },
   { code: '510199201204', name: 'Songshu Village 松树村', kind: RegionKind.VILLAGE, population: 3200 },
+  { code: '510197000000', name: 'Qingshan District 青山区', kind: RegionKind.DISTRICT, population: 15300 },
+  { code: '510197103000', name: 'Longtan Town 龙潭镇', kind: RegionKind.TOWNSHIP, population: 15300 },
+  { code: '510197103201', name: 'Shangwan Village 上湾村', kind: RegionKind.VILLAGE, population: 5200 },
+  { code: '510197103202', name: 'Xiawan Village 下湾村', kind: RegionKind.VILLAGE, population: 4900 },
+  { code: '510197103203', name: 'Qinggang Village 青岗村', kind: RegionKind.VILLAGE, population: 5200 },
+  // The province's own row: where its operators' accounts live; no district's register lists it.
+  { code: '510000000000', name: 'Sichuan Province 四川省', kind: RegionKind.PROVINCE, population: 0 },
 ];
 
 export interface DemoAccount {
@@ -46,10 +57,16 @@ export interface DemoAccount {
   departmentCode?: Department;
 }
 
-const district = (username: string, displayName: string, role: Role, departmentCode?: Department): DemoAccount => ({
+const district = (
+  username: string,
+  displayName: string,
+  role: Role,
+  departmentCode?: Department,
+  regionCode = DEMO_DISTRICT,
+): DemoAccount => ({
   username,
   displayName,
-  regionCode: DEMO_DISTRICT,
+  regionCode,
   roles: [role],
   departmentCode,
 });
@@ -129,7 +146,24 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     ['member3', 'Baiyun poverty alleviation', [Role.COMMITTEE_MEMBER]],
     ['member4', 'Baiyun village-assigned cadre', [Role.COMMITTEE_MEMBER]],
   ]),
-  ...VILLAGE_ASSISTANTS,
+  ...VILLAGE_ASSISTANTS.filter((a) => a.regionCode.startsWith('510199')),
+  // Qingshan, the second district: its own officer and staff, none of whom reach into Yunxi (D§1).
+  district('qingshan.admin', 'Qingshan administrator', Role.ADMIN, undefined, SECOND_DISTRICT),
+  district('qingshan.officer', 'Qingshan civil-affairs officer', Role.DISTRICT_OFFICER, undefined, SECOND_DISTRICT),
+  ...township('longtan', '510197103000', 'Head of Longtan Town', [
+    ['caseworker', 'Longtan caseworker Deng', [Role.TOWNSHIP_CASEWORKER]],
+    ['caseworker2', 'Longtan caseworker Tang', [Role.TOWNSHIP_CASEWORKER, Role.COMMITTEE_MEMBER]],
+    ['caseworker3', 'Longtan caseworker Yang', [Role.TOWNSHIP_CASEWORKER]],
+    ['member1', 'Longtan discipline inspection', [Role.COMMITTEE_MEMBER]],
+    ['member2', 'Longtan finance office', [Role.COMMITTEE_MEMBER]],
+    ['member3', 'Longtan poverty alleviation', [Role.COMMITTEE_MEMBER]],
+    ['member4', 'Longtan village-assigned cadre', [Role.COMMITTEE_MEMBER]],
+  ]),
+  ...VILLAGE_ASSISTANTS.filter((a) => a.regionCode.startsWith('510197')),
+  // Province operators are seeded (a system act, like every demo account): two, because a district
+  // takes two of them (D§14). Nobody grants PROVINCE_OPERATOR through the API.
+  district('province.operator', 'Province operator Zhou', Role.PROVINCE_OPERATOR, undefined, DEMO_PROVINCE),
+  district('province.operator2', 'Province operator Lin', Role.PROVINCE_OPERATOR, undefined, DEMO_PROVINCE),
 ];
 
 /** Writes regions and accounts of a list; used by the demo seed and by test fixtures. */
@@ -145,8 +179,9 @@ export async function insertRegionsAndAccounts(
     for (const region of [...regions].sort((a, b) => levelRank(a.code) - levelRank(b.code) || a.code.localeCompare(b.code))) {
       await manager.insert(Region, {
         ...region,
-        level: levelOfCodeOrThrow(region.code),
-        parentCode: parentCodeOf(region.code),
+        level: levelOf(region.code),
+        parentCode: isProvinceCode(region.code) ? null : parentCodeOf(region.code),
+        provinceCode: provinceCodeOf(region.code),
         ...scopeCodesOf(region.code),
       });
     }
@@ -167,7 +202,8 @@ export async function insertRegionsAndAccounts(
   });
 }
 
-const levelRank = (code: string) => ['DISTRICT', 'TOWNSHIP', 'VILLAGE'].indexOf(levelOfCodeOrThrow(code));
+const levelOf = (code: string) => (isProvinceCode(code) ? RegionLevel.PROVINCE : levelOfCodeOrThrow(code));
+const levelRank = (code: string) => ['PROVINCE', 'DISTRICT', 'TOWNSHIP', 'VILLAGE'].indexOf(levelOf(code));
 
 /** Seeds the demo district when the database has no regions yet; returns whether it did. */
 export function seedDemoDistrictIfEmpty(dataSource: DataSource, password: string): Promise<boolean> {
@@ -182,6 +218,7 @@ export function seedDemoDistrictIfEmpty(dataSource: DataSource, password: string
     await fileDemoWorkPlans(staff);
     await delegateDemoTownships(staff);
     await seedDemoCases(staff);
+    await seedQingshanCases(staff);
     return true;
   });
 }

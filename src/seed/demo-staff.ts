@@ -9,6 +9,11 @@ import { Account } from '../modules/account/account.entity';
 import { actorOf } from '../modules/account/account.service';
 import { delegationsInForce } from '../modules/delegation/delegations-in-force';
 
+/** The district officer of each demo district, by district code: who accepts its townships' work plans and delegates to them. */
+const DISTRICT_OFFICERS: Record<string, string> = { '510199000000': 'district.officer', '510197000000': 'qingshan.officer' };
+
+export const districtOfficerOf = (code: string): string => DISTRICT_OFFICERS[code.slice(0, 6) + '000000'];
+
 /**
  * The demo accounts acting through the service layer. Each `as` call is one request: a fresh
  * context built the way `src/app.ts` builds it for a signed-in account, with the same policy checks,

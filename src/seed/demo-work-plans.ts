@@ -1,6 +1,6 @@
 import { WorkPlanKind } from '../modules/work-plan/work-plan.entity';
 import { cstDay } from '../modules/settings/working-days';
-import type { DemoStaff } from './demo-staff';
+import { districtOfficerOf, type DemoStaff } from './demo-staff';
 
 /** The township whose work plan waits for the district: the one without a delegation (D§13). */
 const WAITING = '510199201000';
@@ -10,6 +10,7 @@ const HEADS: Record<string, { head: string; name: string }> = {
   '510199101000': { head: 'hexi.head', name: '河西镇' },
   '510199102000': { head: 'shiqiao.head', name: '石桥镇' },
   '510199201000': { head: 'baiyun.head', name: '白云乡' },
+  '510197103000': { head: 'longtan.head', name: '龙潭镇' },
 };
 
 /**
@@ -32,6 +33,7 @@ export async function fileDemoWorkPlans(staff: DemoStaff): Promise<void> {
       });
       return services.workPlans.file(caller, drafted);
     });
-    if (townshipCode !== WAITING) await staff.as('district.officer', (caller, services) => services.workPlans.accept(caller, filed));
+    if (townshipCode !== WAITING)
+      await staff.as(districtOfficerOf(townshipCode), (caller, services) => services.workPlans.accept(caller, filed));
   }
 }

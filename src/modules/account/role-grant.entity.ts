@@ -6,8 +6,9 @@ import { Region } from '../region/region.entity';
 import { Account } from './account.entity';
 import { Node } from '../../graphql/node';
 
-/** The capacity a grant was proposed in: a role of the proposer, or the seed (a system act). */
-export type ProposedAs = Role.ADMIN | Role.TOWNSHIP_HEAD | 'SEED';
+/** The capacity a grant was proposed in: a role of the proposer, or the seed (a system act). A
+ * district's first ADMIN is proposed by a province operator with the district itself (issue #15). */
+export type ProposedAs = Role.ADMIN | Role.TOWNSHIP_HEAD | Role.PROVINCE_OPERATOR | 'SEED';
 
 /**
  * A role granted to an account for a region (D§14): proposed by one account, in force only once a
@@ -57,7 +58,7 @@ export class RoleGrant extends DistrictRow {
   proposedBy?: Account;
 
   @Column({ type: 'varchar', length: 32 })
-  @Field(() => String, { description: 'Capacity the proposer acted in (提议身份): ADMIN, TOWNSHIP_HEAD or SEED' })
+  @Field(() => String, { description: 'Capacity the proposer acted in (提议身份): ADMIN, TOWNSHIP_HEAD, PROVINCE_OPERATOR or SEED' })
   proposedAs: ProposedAs;
 
   @Column({ type: 'timestamptz' })

@@ -26,15 +26,18 @@ registerEnum(PermissionAction, 'PermissionAction', 'An action of the policy tabl
   spotCheck: 'Supervisory spot check (监督抽查)',
   supervise: 'Check past decisions against the authority of their date (决定权限核查)',
   pay: 'Pay temporary assistance (临时救助发放)',
-  confirm: 'Confirm temporary assistance above the township limit, or a role grant (超限额确认/确认角色授予)',
+  confirm:
+    'Confirm temporary assistance above the township limit, a role grant, or a proposed district (超限额确认/确认角色授予/确认新设区)',
   verify: 'Approve economic-status verification (核对审批)',
   answer: 'Answer a verification request or a petition, or report payment results (部门核对反馈/信访答复/代发结果反馈)',
   assign: 'Assign a petition to an officer (信访交办)',
   share: 'Share a petition with the township concerned (信访转办乡镇)',
   viewAs: 'Look at the API, read-only, as another account sees it (以他人视角查看)',
+  reject: 'Turn down a proposed district (否决新设区提议)',
 });
 registerEnum(PermissionSubject, 'PermissionSubject', 'A subject of the policy table (对象类型)', {
   Region: 'Place (行政区划)',
+  DistrictProposal: 'A proposal to create a district, decided by a second province operator (新设区提议)',
   Account: 'Account (账号)',
   ApiKey: 'API key (接口密钥)',
   RoleGrant: 'Role grant (角色授予)',

@@ -1,7 +1,9 @@
 import { badInput } from '../../errors';
 
-/** Level of a place in the district → township → village tree (DOMAIN.md §1). */
+/** Level of a place in the district → township → village tree (DOMAIN.md §1), and the province
+ * above the districts, which is no place of any district's register. */
 export enum RegionLevel {
+  PROVINCE = 'PROVINCE',
   DISTRICT = 'DISTRICT',
   TOWNSHIP = 'TOWNSHIP',
   VILLAGE = 'VILLAGE',
@@ -28,6 +30,12 @@ export function levelOfCodeOrThrow(code: string): RegionLevel {
 }
 
 export const districtCodeOf = (code: string) => code.slice(0, 6) + '000000';
+/** The province of a code: its first two digits. */
+export const provinceCodeOf = (code: string) => code.slice(0, 2);
+
+/** A province's own code, `PP0000000000`: where the province operators and their records live. It
+ * names no place of a district's register, so `levelOfCodeOrThrow` refuses it. */
+export const isProvinceCode = (code: string) => /^(?!00)\d{2}0{10}$/.test(code);
 export const townshipCodeOf = (code: string) => code.slice(0, 9) + '000';
 
 /** The code of the parent region implied by the code itself (null for a district). */
@@ -39,6 +47,8 @@ export function parentCodeOf(code: string): string | null {
 
 /** The scope columns every row inside this region carries. */
 export function scopeCodesOf(code: string): { districtCode: string; townshipCode: string | null; villageCode: string | null } {
+  // The province is the tenant key of its own records (D§1): its code stands where a district's would.
+  if (isProvinceCode(code)) return { districtCode: code, townshipCode: null, villageCode: null };
   const level = levelOfCodeOrThrow(code);
   return {
     districtCode: districtCodeOf(code),

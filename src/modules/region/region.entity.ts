@@ -6,6 +6,7 @@ import { RegionLevel } from './region-code';
 
 /** What kind of body governs the place: townships may be street offices, villages communities. */
 export const RegionKind = defineEnum('RegionKind', 'Kind of governing body (区划类型)', {
+  PROVINCE: 'Province (省)',
   DISTRICT: 'District (区)',
   TOWNSHIP: 'Township or town government (乡/镇)',
   STREET_OFFICE: 'Street office (街道办事处)',
@@ -15,6 +16,7 @@ export const RegionKind = defineEnum('RegionKind', 'Kind of governing body (区�
 export type RegionKind = EnumValue<typeof RegionKind>;
 
 export const KINDS_OF_LEVEL: Record<RegionLevel, RegionKind[]> = {
+  [RegionLevel.PROVINCE]: [RegionKind.PROVINCE],
   [RegionLevel.DISTRICT]: [RegionKind.DISTRICT],
   [RegionLevel.TOWNSHIP]: [RegionKind.TOWNSHIP, RegionKind.STREET_OFFICE],
   [RegionLevel.VILLAGE]: [RegionKind.VILLAGE, RegionKind.COMMUNITY],
@@ -22,6 +24,7 @@ export const KINDS_OF_LEVEL: Record<RegionLevel, RegionKind[]> = {
 
 // RegionLevel is declared with the code arithmetic in region-code.ts, which knows nothing of GraphQL.
 registerEnum(RegionLevel, 'RegionLevel', 'Tier of a place (行政层级)', {
+  PROVINCE: 'Province (省), above the districts; home of the province operators',
   DISTRICT: 'District (区)',
   TOWNSHIP: 'Township or street office (乡镇/街道)',
   VILLAGE: 'Village or urban community (村/社区)',
@@ -63,6 +66,11 @@ export class Region implements Node {
   @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'parent_code' })
   parent?: Region;
+
+  /** The scope of the province tier's grants (D§1): the first two digits of the code. */
+  @Column({ type: 'varchar', length: 2 })
+  @Field({ description: 'Province code (省代码), the first two digits of the code' })
+  provinceCode: string;
 
   @Column({ type: 'varchar', length: 12 })
   @Field({ description: 'District code (区代码)' })

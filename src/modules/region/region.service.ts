@@ -1,7 +1,7 @@
 import { badInput, notFound } from '../../errors';
 import type { Caller } from '../../auth/caller';
 import { KINDS_OF_LEVEL, Region, RegionKind } from './region.entity';
-import { levelOfCodeOrThrow, parentCodeOf, RegionLevel, scopeCodesOf } from './region-code';
+import { levelOfCodeOrThrow, parentCodeOf, provinceCodeOf, RegionLevel, scopeCodesOf } from './region-code';
 import type { DataAccess } from '../../db/data-access';
 import { changed } from '../../db/guarded-writes';
 import type { GuardedSubject, GuardedWrites } from '../../db/guarded-writes';
@@ -67,7 +67,13 @@ export class RegionService {
       throw badInput('kind', 'region.kind.mismatch', { level, kinds: KINDS_OF_LEVEL[level], kind: input.kind });
     }
     const parentCode = parentCodeOf(input.code);
-    const region = Object.assign(new Region(), { ...input, level, parentCode, ...scopeCodesOf(input.code) });
+    const region = Object.assign(new Region(), {
+      ...input,
+      level,
+      parentCode,
+      provinceCode: provinceCodeOf(input.code),
+      ...scopeCodesOf(input.code),
+    });
     return this.writes.guardedCreate(caller, 'Region', region, 'create', async (manager) => {
       if (parentCode && !(await manager.existsBy(Region, { code: parentCode }))) {
         throw badInput('code', 'region.parent.missing', { parent: parentCode, code: input.code });

@@ -44,33 +44,7 @@ export class SettingsService {
   async update(caller: Caller, key: string, value: number | null): Promise<void> {
     const districtCode = caller.actor!.districtCode;
     assertCan(caller, 'update', 'Settings', { districtCode });
-    // Own keys only: `toString` or `constructor` would otherwise find what every object inherits.
-    const definition = Object.hasOwn(SETTING_DEFINITIONS, key)
-      ? (SETTING_DEFINITIONS as Record<string, (typeof SETTING_DEFINITIONS)[SettingKey]>)[key]
-      : undefined;
-    if (!definition) throw badInput('key', 'settings.unknown', { key });
-    if (value !== null) {
-      const { floor, ceiling, clause, rule } = definition.legal;
-      // A statutory floor or ceiling is the law, not the district's choice: refused with the rule (D§3, D§4).
-      if (floor !== null && value < floor) {
-        throw new DomainError(
-          ErrorCode.BAD_USER_INPUT,
-          { ...message('settings.value.belowFloor', { key, floor, rule }), clause },
-          { field: 'value' },
-        );
-      }
-      if (ceiling !== null && value > ceiling) {
-        throw new DomainError(
-          ErrorCode.BAD_USER_INPUT,
-          { ...message('settings.value.aboveCeiling', { key, ceiling, rule }), clause },
-          { field: 'value' },
-        );
-      }
-      if (!Number.isFinite(value) || value < definition.min || value > definition.max) {
-        throw badInput('value', 'settings.value.range', { key, min: definition.min, max: definition.max });
-      }
-      if (definition.integer && !Number.isInteger(value)) throw badInput('value', 'settings.value.integer', { key });
-    }
+    const definition = checkSettingOrThrow(key, value);
     await this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       const row =
         (await manager.findOneBy(DistrictSettings, { districtCode })) ??
@@ -107,4 +81,40 @@ export class SettingsService {
       });
     });
   }
+}
+
+/**
+ * The definition of a setting, once `value` is checked against it: a known key, within the law's
+ * floor or ceiling (refused with the rule, D§3, D§4) and the sanity bounds. Used for a district's own
+ * change and for the settings a new district starts with.
+ */
+export function checkSettingOrThrow(key: string, value: number | null): (typeof SETTING_DEFINITIONS)[SettingKey] {
+  // Own keys only: `toString` or `constructor` would otherwise find what every object inherits.
+  const definition = Object.hasOwn(SETTING_DEFINITIONS, key)
+    ? (SETTING_DEFINITIONS as Record<string, (typeof SETTING_DEFINITIONS)[SettingKey]>)[key]
+    : undefined;
+  if (!definition) throw badInput('key', 'settings.unknown', { key });
+  if (value !== null) {
+    const { floor, ceiling, clause, rule } = definition.legal;
+    // A statutory floor or ceiling is the law, not the district's choice: refused with the rule (D§3, D§4).
+    if (floor !== null && value < floor) {
+      throw new DomainError(
+        ErrorCode.BAD_USER_INPUT,
+        { ...message('settings.value.belowFloor', { key, floor, rule }), clause },
+        { field: 'value' },
+      );
+    }
+    if (ceiling !== null && value > ceiling) {
+      throw new DomainError(
+        ErrorCode.BAD_USER_INPUT,
+        { ...message('settings.value.aboveCeiling', { key, ceiling, rule }), clause },
+        { field: 'value' },
+      );
+    }
+    if (!Number.isFinite(value) || value < definition.min || value > definition.max) {
+      throw badInput('value', 'settings.value.range', { key, min: definition.min, max: definition.max });
+    }
+    if (definition.integer && !Number.isInteger(value)) throw badInput('value', 'settings.value.integer', { key });
+  }
+  return definition;
 }
