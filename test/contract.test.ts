@@ -159,6 +159,12 @@ describe('node(id)', () => {
       i: { kind: 'COMPLAINT', caseId: noticed.id, title: '合同', content: '内容' },
     });
     await payHexiMonth(t, monthFromNow(1));
+    // A district proposed by one province operator, waiting for a second (D§14).
+    await as(
+      t,
+      'province.operator',
+      'mutation { proposeDistrict(input: { regionCode: "510196000000", name: "新区", adminUsername: "xinqu.admin", adminDisplayName: "新区管理员" }) { proposal { id } } }',
+    );
 
     const readers: [string, string][] = [
       [
@@ -178,6 +184,7 @@ describe('node(id)', () => {
       ],
       ['admin', '{ apiKeys { nodes { __typename id } } roleGrants(first: 1) { nodes { __typename id } } }'],
       ['hexi.caseworker', '{ bankAccountChanges(first: 1) { nodes { __typename id } } }'],
+      ['province.operator', '{ districtProposals(first: 1) { nodes { __typename id } } }'],
     ];
     const seen = new Map<string, { id: string; reader: string }>();
     for (const [reader, query] of readers) {

@@ -48,7 +48,7 @@ describe('creating a district takes two province operators (D§14)', () => {
       regionCode: '510196000000',
       provinceCode: '51',
       adminUsername: 'xinqu.admin',
-      settings: [{ key: 'noticeDays', value: 10 }],
+      settings: [{ key: 'noticeDays', value: '10.00' }],
       proposedBy: { username: 'province.operator' },
     });
     // Nothing of the district exists before the confirmation, and its code does not activate yet.

@@ -240,10 +240,12 @@ async function seedDistrict(
     ['township_code', 'varchar'],
     ['village_code', 'varchar'],
     ['population', 'int'],
+    ['province_code', 'varchar'],
   ];
+  const provinceCode = districtCode.slice(0, 2);
   const population = sum(townships.flatMap((t) => t.villages.map((v) => v.population)));
   await load.insert('regions', regionColumns, [
-    [districtCode, `Scale District ${n} 规模测试区${n}`, 'DISTRICT', 'DISTRICT', null, districtCode, null, null, population],
+    [districtCode, `Scale District ${n} 规模测试区${n}`, 'DISTRICT', 'DISTRICT', null, districtCode, null, null, population, provinceCode],
   ]);
   await load.insert(
     'regions',
@@ -258,6 +260,7 @@ async function seedDistrict(
       t.code,
       null,
       sum(t.villages.map((v) => v.population)),
+      provinceCode,
     ]),
   );
   await load.insert(
@@ -274,6 +277,7 @@ async function seedDistrict(
         t.code,
         v.code,
         v.population,
+        provinceCode,
       ]),
     ),
   );

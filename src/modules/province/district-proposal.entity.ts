@@ -4,6 +4,7 @@ import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Node } from '../../graphql/node';
 import { TenantRelation, TenantRow } from '../../db/tenant-row';
 import { Account } from '../account/account.entity';
+import { DecimalScalar } from '../../graphql/scalars';
 
 /** Where a proposal stands: open until a second province operator confirms or rejects it. */
 export const DistrictProposalStatus = defineEnum(
@@ -23,7 +24,7 @@ export class ProposedSetting {
   @Field({ description: 'Setting key (设置项)' })
   key: string;
 
-  @Field(() => Number, { nullable: true, description: 'Value (取值); null for "none" where the setting allows it' })
+  @Field(() => DecimalScalar, { nullable: true, description: 'Value (取值); null for "none" where the setting allows it' })
   value: number | null;
 }
 

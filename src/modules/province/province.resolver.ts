@@ -9,13 +9,14 @@ import { Account } from '../account/account.entity';
 import { Region } from '../region/region.entity';
 import { DistrictProposal, DistrictProposalStatus } from './district-proposal.entity';
 import { statusOf } from './province.service';
+import { DecimalScalar } from '../../graphql/scalars';
 
 @InputType('ProposedSettingInput', { description: 'A setting the new district starts with (初始设置)' })
 class ProposedSettingInput {
   @Field({ description: 'Setting key (设置项), as `settings` lists them' })
   key: string;
 
-  @Field(() => Number, { nullable: true, description: 'Value (取值) within its legal bounds; null for "none" where allowed' })
+  @Field(() => DecimalScalar, { nullable: true, description: 'Value (取值) within its legal bounds; null for "none" where allowed' })
   value: number | null;
 }
 
