@@ -67,7 +67,9 @@ function intFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = pro
  */
 function parseTrustedProxies(env: NodeJS.ProcessEnv): string[] {
   if (env.TRUST_PROXY !== undefined) {
-    throw new Error('TRUST_PROXY is replaced by TRUSTED_PROXIES: list the addresses or CIDRs of the reverse proxies (e.g. TRUSTED_PROXIES=10.0.0.5,loopback)');
+    throw new Error(
+      'TRUST_PROXY is replaced by TRUSTED_PROXIES: list the addresses or CIDRs of the reverse proxies (e.g. TRUSTED_PROXIES=10.0.0.5,loopback)',
+    );
   }
   return (env.TRUSTED_PROXIES ?? '')
     .split(',')
