@@ -10,7 +10,8 @@ export interface LoginThrottleLimits {
   lockSeconds: number;
 }
 
-/** Expired rows deleted by each attempt: enough to outpace any flood of new keys, bounded per request. */
+/** Expired rows deleted by each attempt, oldest first: enough to outpace any flood of new keys, bounded
+ * per request. Rows expired but not yet deleted are ignored by the counts. */
 const CLEANUP_BATCH = 100;
 
 interface Totals {
@@ -41,7 +42,7 @@ export class LoginThrottle {
     const db = this.data.system('sign in and resolve credentials');
     await db.query(
       `DELETE FROM sign_in_failures WHERE (username, address) IN
-         (SELECT username, address FROM sign_in_failures WHERE expires_at <= now() LIMIT ${CLEANUP_BATCH})`,
+         (SELECT username, address FROM sign_in_failures WHERE expires_at <= now() ORDER BY expires_at LIMIT ${CLEANUP_BATCH})`,
     );
     // A locked account or address is refused without counting, so that hammering it does not prolong the lock.
     this.refuseIfLocked(await this.totals(username, address), 0);
