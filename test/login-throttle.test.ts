@@ -1,3 +1,4 @@
+import { loadConfig } from '../src/config';
 import { DEMO_PASSWORD, GraphQLResult, messageKeyOf, startTestApp, TestApp } from './support/harness';
 
 /**
@@ -135,5 +136,10 @@ describe('client address behind proxies', () => {
       expect(messageKeyOf(await signIn(a, `spoof.${i}`, 'a-common-password', `${freshAddress()}, ${real}`))).toBe('auth.signIn.failed');
     }
     expectLocked(await signIn(b, 'hexi.caseworker2', DEMO_PASSWORD, `${freshAddress()}, ${real}`), 'auth.locked.address');
+  });
+
+  it('refuses to start on the replaced TRUST_PROXY, which trusted any sender with `true` or a hop count', () => {
+    expect(() => loadConfig({ TRUST_PROXY: '1' })).toThrow(/TRUST_PROXY is replaced by TRUSTED_PROXIES/);
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.5, 10.1.0.0/16' }).trustedProxies).toEqual(['10.0.0.5', '10.1.0.0/16']);
   });
 });

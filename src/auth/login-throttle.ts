@@ -54,8 +54,8 @@ export class LoginThrottle {
       [username, address, this.limits.lockSeconds],
     );
     // One statement, so two attempts of one pair cannot both read the old count. Read again after
-    // the count is committed: of attempts racing past the first check, those
-    // counted beyond the limit see every earlier one and are refused.
+    // the count is committed: of attempts racing past the first check, those counted beyond the
+    // limit see every earlier one and are refused.
     this.refuseIfLocked(await this.totals(username, address), 1);
   }
 
