@@ -23,6 +23,7 @@ import { AuditHashChain1795855648758 } from './1795855648758-AuditHashChain';
 import { TekunEligibilityFindings1795856236718 } from './1795856236718-TekunEligibilityFindings';
 import { CalendarDayKinds1795859269684 } from './1795859269684-CalendarDayKinds';
 import { ScopedListIndexes1795869164330 } from './1795869164330-ScopedListIndexes';
+import { SignInFailures1795870000000 } from './1795870000000-SignInFailures';
 import { IdempotencyKeys1795860000000 } from './1795860000000-IdempotencyKeys';
 import { BankAccountChanges1795868844093 } from './1795868844093-BankAccountChanges';
 import { DistrictProposals1795868072035 } from './1795868072035-DistrictProposals';
@@ -56,4 +57,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DistrictProposals1795868072035,
   BankAccountChanges1795868844093,
   ScopedListIndexes1795869164330,
+  SignInFailures1795870000000,
 ];

@@ -117,8 +117,9 @@ export async function createApp(
   app.disable('x-powered-by');
   app.use(httpDrain.track);
   app.use(securityHeaders);
-  // Sign-in throttling is keyed by client address; behind a proxy that is the forwarded one.
-  app.set('trust proxy', config.trustProxy);
+  // Sign-in throttling is keyed by client address: X-Forwarded-For names it only when a listed proxy
+  // sent the request, and then the nearest untrusted hop, so that a client cannot choose its own.
+  app.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);
 
   // Request id and one structured log line per request; SQL statements are counted per request;
   // the language of the answer (messages, reasons) is the one the client asks for.

@@ -15,8 +15,10 @@ export interface Config {
   jwtSecret?: string;
   tokenTtlSeconds: number;
   demoPassword: string;
-  /** Wrong passwords (per username and address) before sign-in pauses, and for how long. */
+  /** Wrong passwords before sign-in pauses for an account (from any address) or for an address (on
+   * any username), and for how long after the last one. */
   loginMaxFailures: number;
+  loginMaxFailuresPerAddress: number;
   loginLockSeconds: number;
   /** How long an integration's idempotency key answers a retry with the first answer (issue 10 item 8). */
   idempotencyTtlSeconds: number;
@@ -36,8 +38,9 @@ export interface Config {
   requestTimeoutMs: number;
   /** Stack traces, internal error text and the `x-sql-statements` header: only with NODE_ENV=development. */
   development: boolean;
-  /** Express "trust proxy": behind a reverse proxy, the client address comes from X-Forwarded-For. */
-  trustProxy: boolean | number | string;
+  /** The reverse proxies (addresses, CIDRs or Express's names such as `loopback`) whose
+   * X-Forwarded-For is believed: the client address is the nearest hop not among them. */
+  trustedProxies: string[];
   /** Browser origins allowed to call /graphql from another origin (CORS); empty sends no CORS headers. */
   corsOrigins: string[];
   /** When set, `/metrics` answers only requests with `Authorization: Bearer <token>`. */
@@ -57,11 +60,21 @@ function intFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = pro
   return value;
 }
 
-/** `true`/`false`, a number of hops, or a list of addresses, as Express takes it. */
-function parseTrustProxy(raw: string | undefined): boolean | number | string {
-  if (!raw || raw === 'false') return false;
-  if (raw === 'true') return true;
-  return /^\d+$/.test(raw) ? Number(raw) : raw;
+/**
+ * Comma-separated proxies, as Express's "trust proxy" takes them. `TRUST_PROXY` (which also took
+ * `true` or a hop count, trusting whatever sent the request) is refused by name rather than read,
+ * so that a deployment still setting it learns at start that its client addresses would be wrong.
+ */
+function parseTrustedProxies(env: NodeJS.ProcessEnv): string[] {
+  if (env.TRUST_PROXY !== undefined) {
+    throw new Error(
+      'TRUST_PROXY is replaced by TRUSTED_PROXIES: list the addresses or CIDRs of the reverse proxies (e.g. TRUSTED_PROXIES=10.0.0.5,loopback)',
+    );
+  }
+  return (env.TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }
 
 /** Comma-separated origins (`https://app.example.org`), each exactly as a browser sends it in `Origin`. */
@@ -94,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenTtlSeconds: intFromEnv('TOKEN_TTL_SECONDS', 8 * 3600, env),
     demoPassword: env.DEMO_PASSWORD || 'demo-2026',
     loginMaxFailures: intFromEnv('LOGIN_MAX_FAILURES', 5, env),
+    loginMaxFailuresPerAddress: intFromEnv('LOGIN_MAX_FAILURES_PER_ADDRESS', 50, env),
     loginLockSeconds: intFromEnv('LOGIN_LOCK_SECONDS', 900, env),
     idempotencyTtlSeconds: intFromEnv('IDEMPOTENCY_TTL_SECONDS', 24 * 3600, env),
     maxQueryDepth: intFromEnv('MAX_QUERY_DEPTH', 12, env),
@@ -105,7 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxRequestBytes: intFromEnv('MAX_REQUEST_BYTES', 100 * 1024, env),
     requestTimeoutMs: intFromEnv('REQUEST_TIMEOUT_MS', 15_000, env),
     development: env.NODE_ENV === 'development',
-    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    trustedProxies: parseTrustedProxies(env),
     corsOrigins: parseOrigins(env.CORS_ORIGINS),
     metricsToken: env.METRICS_TOKEN || undefined,
     shutdownGraceMs: intFromEnv('SHUTDOWN_GRACE_MS', 10_000, env),

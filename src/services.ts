@@ -31,8 +31,9 @@ import { BankAccountChangeService } from './modules/household/bank-account-chang
 
 /** The process-wide limits services keep (from `Config`). */
 export interface ServiceLimits {
-  /** Wrong passwords before sign-in pauses, and for how long. */
+  /** Wrong passwords before sign-in pauses for an account or an address, and for how long. */
   loginMaxFailures: number;
+  loginMaxFailuresPerAddress: number;
   loginLockSeconds: number;
   /** How long an integration's idempotency key answers a retry with the first answer. */
   idempotencyTtlSeconds: number;
@@ -46,7 +47,11 @@ import { ProvinceService } from './modules/province/province.service';
  */
 export function createServices(dataSource: DataSource, logger: Logger, tokens: TokenSigner, limits: ServiceLimits) {
   const data = new DataAccess(dataSource, logger);
-  const throttle = new LoginThrottle(limits.loginMaxFailures, limits.loginLockSeconds);
+  const throttle = new LoginThrottle(data, {
+    maxFailuresPerAccount: limits.loginMaxFailures,
+    maxFailuresPerAddress: limits.loginMaxFailuresPerAddress,
+    lockSeconds: limits.loginLockSeconds,
+  });
   const audit = new AuditService(data, logger);
   const writes = new GuardedWrites(data, audit);
   const settings = new SettingsService(data, audit);

@@ -44,12 +44,12 @@ describe('sign-in throttling', () => {
     const locked = await t.gql(LOGIN, { u: 'va.201204', p: DEMO_PASSWORD });
     expect(locked.status).toBe(429);
     const { retryAfter, ...rest } = locked.errors![0].extensions!;
-    expect(rest).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageKey: 'auth.signIn.throttled', params: { seconds: retryAfter } });
+    expect(rest).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageKey: 'auth.locked.account', params: { seconds: retryAfter } });
     expect(retryAfter).toEqual(expect.any(Number));
     expect(retryAfter as number).toBeGreaterThan(0);
     expect(retryAfter as number).toBeLessThanOrEqual(900);
     expect(locked.response.headers['retry-after']).toBe(String(retryAfter));
-    expect(locked.errors![0].message).toBe(`密码错误次数过多，请 ${String(retryAfter)} 秒后再试。`);
+    expect(locked.errors![0].message).toBe(`该账号密码错误次数过多，请 ${String(retryAfter)} 秒后再试。`);
     expect((await t.gql(LOGIN, { u: 'va.201203', p: DEMO_PASSWORD })).errors).toBeUndefined();
   });
 });

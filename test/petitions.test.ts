@@ -38,7 +38,7 @@ const NOT_DISTRICT = [
 let t: TestApp;
 beforeAll(async () => {
   // Behind the loopback proxy, each test's public petitions come from their own client address.
-  t = await startTestApp({ demo: true, env: { TRUST_PROXY: 'loopback' } });
+  t = await startTestApp({ demo: true, env: { TRUSTED_PROXIES: 'loopback' } });
   // Seeding the whole demo district takes most of a minute on a busy machine.
 }, 180_000);
 afterAll(() => t.close());

@@ -100,6 +100,7 @@ describe('the seeded demo district, as the README describes it', () => {
   it('gives every township a committee that can decide, formed by its head, with the head in the chair, a deputy chair and every seat the plan lists (P3.2, D§4)', async () => {
     const service = createServices(db.dataSource, createLogger('silent'), createTokenSigner('x'.repeat(32), 60), {
       loginMaxFailures: 1,
+      loginMaxFailuresPerAddress: 1,
       loginLockSeconds: 1,
       idempotencyTtlSeconds: 1,
     }).committees;

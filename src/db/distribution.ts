@@ -19,6 +19,7 @@ export const REFERENCE_TABLES: Readonly<Record<string, string>> = {
   api_keys: 'an integration key is looked up by its prefix before its district is known',
   district_settings: 'one row per district, read on most requests; joining it stays local on every worker',
   district_holidays: 'a few dozen days per district, read by every deadline computed on any worker',
+  sign_in_failures: 'a sign-in attempt is counted by username and address before any district is known; rows expire within minutes',
 };
 
 /** Tables that belong to the tooling, not to the application's data. */

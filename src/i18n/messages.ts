@@ -47,9 +47,13 @@ export const messages = {
   'auth.apiKey.revoked': { zh: '接口密钥已被吊销。', en: 'The API key has been revoked.' },
   'auth.apiKey.accountDeactivated': { zh: '该接口密钥所属的账号已停用。', en: 'The account of this API key is deactivated.' },
   'auth.signIn.failed': { zh: '用户名或密码错误。', en: 'Wrong username or password.' },
-  'auth.signIn.throttled': {
-    zh: '密码错误次数过多，请 {seconds} 秒后再试。',
-    en: 'Too many wrong passwords; try again in {seconds} seconds.',
+  'auth.locked.account': {
+    zh: '该账号密码错误次数过多，请 {seconds} 秒后再试。',
+    en: 'Too many wrong passwords for this account; try again in {seconds} seconds.',
+  },
+  'auth.locked.address': {
+    zh: '来自此地址的密码错误次数过多，请 {seconds} 秒后再试。',
+    en: 'Too many wrong passwords from this address; try again in {seconds} seconds.',
   },
   'auth.account.deactivated': { zh: '该账号已停用。', en: 'This account is deactivated.' },
   'auth.password.currentWrong': { zh: '当前密码不正确。', en: 'The current password is wrong.' },

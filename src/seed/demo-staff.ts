@@ -33,6 +33,7 @@ export class DemoStaff {
     // Nobody signs in during the seed: the signer and the throttle only complete the services.
     const services = createServices(dataSource, SILENT, createTokenSigner(crypto.randomBytes(32).toString('hex'), 60), {
       loginMaxFailures: 1,
+      loginMaxFailuresPerAddress: 1,
       loginLockSeconds: 1,
       idempotencyTtlSeconds: 1,
     });

@@ -73,13 +73,16 @@ export interface TestAppOptions {
   env?: NodeJS.ProcessEnv;
   /** The address the server connects to, given its database's: e.g. through a proxy that can cut it. */
   connectThrough?: (databaseUrl: string) => Promise<string>;
+  /** Another instance on this (migrated, seeded) database of an app already started, as a second
+   * replica: nothing is seeded, and closing it leaves the database to its owner. */
+  sharing?: TestApp;
 }
 
 export const JWT_SECRET_FOR_TESTS = crypto.randomBytes(32).toString('hex');
 
 /** The real API in-process over a real PostgreSQL database with migrations applied. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.sharing ? { url: options.sharing.databaseUrl, drop: async () => {} } : await createTestDatabase();
   const config = {
     ...loadConfig({
       ...options.env,
@@ -94,8 +97,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   let db: OpenDatabase | undefined;
   try {
     db = await openDatabase(config, logger);
-    if (options.demo) await seedDemoDistrictIfEmpty(db.dataSource, DEMO_PASSWORD);
-    else if (options.seed !== false) await insertRegionsAndAccounts(db.dataSource, DEMO_REGIONS, DEMO_ACCOUNTS, DEMO_PASSWORD);
+    const seed = !options.sharing && options.seed !== false;
+    if (options.demo && !options.sharing) await seedDemoDistrictIfEmpty(db.dataSource, DEMO_PASSWORD);
+    else if (seed) await insertRegionsAndAccounts(db.dataSource, DEMO_REGIONS, DEMO_ACCOUNTS, DEMO_PASSWORD);
     if (options.fixture) await insertRegionsAndAccounts(db.dataSource, options.fixture.regions, options.fixture.accounts, DEMO_PASSWORD);
     const app = await createApp(
       db.dataSource,

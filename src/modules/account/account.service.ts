@@ -3,7 +3,7 @@ import type { Actor, DelegationInForce } from '../../../permissions/ability';
 import { delegationsInForce } from '../delegation/delegations-in-force';
 import { assertCan } from '../../auth/authorize';
 import { Department, Role } from '../../../permissions/roles';
-import { badInput, conflict, notFound, tooManyRequests, unauthenticated } from '../../errors';
+import { badInput, conflict, notFound, unauthenticated } from '../../errors';
 import type { Caller, Viewer } from '../../auth/caller';
 import { subject as asSubject } from '@casl/ability';
 import { defineAbilityFor } from '../../../permissions/ability';
@@ -82,13 +82,11 @@ export class AccountService {
   ): Promise<{ token: string; expiresAt: Date; account: Account }> {
     const account = await this.me(caller);
     // The current password is guessable with a stolen token: the same throttle as sign-in.
-    const wait = this.throttle.retryAfter(account.username, caller.clientAddress);
-    if (wait > 0) throw tooManyRequests(wait, 'auth.signIn.throttled', { seconds: wait });
-    this.throttle.attempt(account.username, caller.clientAddress);
+    await this.throttle.attempt(account.username, caller.clientAddress);
     if (!account.passwordHash || !(await verifyPassword(account.passwordHash, currentPassword))) {
       throw unauthenticated('auth.password.currentWrong');
     }
-    this.throttle.succeeded(account.username, caller.clientAddress);
+    await this.throttle.succeeded(account.username, caller.clientAddress);
     if (newPassword.length < MIN_PASSWORD_LENGTH) throw badInput('newPassword', 'account.password.tooShort', { min: MIN_PASSWORD_LENGTH });
     if (newPassword === currentPassword) throw badInput('newPassword', 'account.password.unchanged');
     const passwordHash = await hashPassword(newPassword);
@@ -115,13 +113,11 @@ export class AccountService {
   /** Signs in with a password. Unknown names cost as much as wrong passwords (no user probing). */
   async login(username: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; account: Account }> {
     if (!USERNAME_PATTERN.test(username)) throw unauthenticated('auth.signIn.failed');
-    const wait = this.throttle.retryAfter(username, address);
-    if (wait > 0) throw tooManyRequests(wait, 'auth.signIn.throttled', { seconds: wait });
-    this.throttle.attempt(username, address);
+    await this.throttle.attempt(username, address);
     const account = await this.signInAccounts().where('account.username = :username', { username }).getOne();
     const valid = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), password);
     if (!account || !account.passwordHash || !valid) throw unauthenticated('auth.signIn.failed');
-    this.throttle.succeeded(username, address);
+    await this.throttle.succeeded(username, address);
     if (!account.active) throw unauthenticated('auth.account.deactivated');
     const { token, expiresAt } = await this.tokens.sign(account.id, account.credentialsVersion);
     return { token, expiresAt, account };
@@ -326,13 +322,11 @@ export class AccountService {
   ): Promise<{ token: string; expiresAt: Date; account: Account }> {
     const address = caller.clientAddress;
     if (!USERNAME_PATTERN.test(username)) throw unauthenticated('auth.activation.failed');
-    const wait = this.throttle.retryAfter(username, address);
-    if (wait > 0) throw tooManyRequests(wait, 'auth.signIn.throttled', { seconds: wait });
-    this.throttle.attempt(username, address);
+    await this.throttle.attempt(username, address);
     const account = await this.signInAccounts().where('account.username = :username', { username }).getOne();
     const usable = account?.activationCodeHash && account.activationExpiresAt && account.activationExpiresAt > new Date();
     if (!account || !usable || !secretMatches(code, account.activationCodeHash!)) throw unauthenticated('auth.activation.failed');
-    this.throttle.succeeded(username, address);
+    await this.throttle.succeeded(username, address);
     if (password.length < MIN_PASSWORD_LENGTH) throw badInput('password', 'account.password.tooShort', { min: MIN_PASSWORD_LENGTH });
     const passwordHash = await hashPassword(password);
     const version = await this.data.system('sign in and resolve credentials').transaction(async (manager) => {
