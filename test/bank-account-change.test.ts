@@ -1,14 +1,5 @@
 import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
-import {
-  ALL_APPROVE,
-  apply,
-  letNoticePass,
-  meetingWithVotes,
-  prepareForReview,
-  rawId,
-  setHexiCommittee,
-  stepOk,
-} from './support/workflow';
+import { ALL_APPROVE, apply, letNoticePass, meetingWithVotes, prepareForReview, rawId, setHexiCommittee, stepOk } from './support/workflow';
 
 /** Issue 10 item 7, D§10, D§14: an enrolled payee's bank account changes only when a second account
  * confirms it, and the audit log keeps the bank and the masked account before and after. */
