@@ -228,9 +228,28 @@ describe('the monthly cycle: roster → request → approval → batch → resul
     const { households } = await as(t, 'hexi.caseworker', `query($s: String) { households(search: $s) { nodes { id } } }`, {
       s: failed[0],
     });
-    await as(t, 'hexi.caseworker', 'mutation($i: UpdateHouseholdInput!) { updateHousehold(input: $i) { household { id } } }', {
-      i: { householdId: households.nodes[0].id, bankAccount: '6228480000000000999', bankName: '农业银行 (Agricultural Bank)' },
-    });
+    // An enrolled payee's account changes only when a second account confirms the proposal.
+    const { proposeBankAccountChange } = await as(
+      t,
+      'hexi.caseworker',
+      'mutation($i: ProposeBankAccountChangeInput!) { proposeBankAccountChange(input: $i) { bankAccountChange { id } } }',
+      {
+        i: {
+          householdId: households.nodes[0].id,
+          bankAccount: '6228480000000000999',
+          bankName: '农业银行 (Agricultural Bank)',
+          reason: '银行退回：账户已销户 (account closed)',
+        },
+      },
+    );
+    await as(
+      t,
+      'hexi.caseworker2',
+      'mutation($c: ID!) { confirmBankAccountChange(input: { changeId: $c }) { bankAccountChange { id } } }',
+      {
+        c: proposeBankAccountChange.bankAccountChange.id,
+      },
+    );
     const batch = (await as(t, 'finance', EXPORT, { i: supplementary })).exportPaymentBatch.paymentBatch;
     const [, row, ...none] = csvRows(batch.file);
     expect(none).toEqual([]);
