@@ -23,6 +23,7 @@ import { AuditHashChain1795855648758 } from './1795855648758-AuditHashChain';
 import { TekunEligibilityFindings1795856236718 } from './1795856236718-TekunEligibilityFindings';
 import { CalendarDayKinds1795859269684 } from './1795859269684-CalendarDayKinds';
 import { ScopedListIndexes1795869164330 } from './1795869164330-ScopedListIndexes';
+import { PaymentDay1795870000000 } from './1795870000000-PaymentDay';
 import { IdempotencyKeys1795860000000 } from './1795860000000-IdempotencyKeys';
 import { BankAccountChanges1795868844093 } from './1795868844093-BankAccountChanges';
 
@@ -54,4 +55,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   IdempotencyKeys1795860000000,
   BankAccountChanges1795868844093,
   ScopedListIndexes1795869164330,
+  PaymentDay1795870000000,
 ];

@@ -24,7 +24,7 @@ const LINES = `query($m: String) { rosters(month: $m, first: 10) { nodes { id to
 const REQUEST = 'id month status requestedTotal allocatedAmount returnReasons';
 const SUBMIT_REQUEST = `mutation($i: SubmitFundRequestInput!) { submitFundRequest(input: $i) { fundRequest { ${REQUEST} } } }`;
 const APPROVE = `mutation($i: ApproveFundRequestInput!) { approveFundRequest(input: $i) { fundRequest { ${REQUEST} } } }`;
-const EXPORT = `mutation($i: ExportPaymentBatchInput!) { exportPaymentBatch(input: $i) { paymentBatch { id kind transferCount total file } } }`;
+const EXPORT = `mutation($i: ExportPaymentBatchInput!) { exportPaymentBatch(input: $i) { paymentBatch { id kind transferCount total dueOn file } } }`;
 const RESULTS = `mutation($i: RecordPaymentResultsInput!) { recordPaymentResults(input: $i) { paymentBatch { id } } }`;
 const BATCHES = '{ paymentBatches { totalCount nodes { id kind month townshipCode transferCount total file } } }';
 const PAYMENTS = `query($m: String) { payments(month: $m, first: 100) { totalCount nodes { id villageCode payeeName amount status failureReason bankAccount } } }`;
@@ -173,6 +173,8 @@ describe('the monthly cycle: roster → request → approval → batch → resul
       lines.map((l: { payeeName: string; bankAccount: string; amount: string }) => [l.payeeName, l.bankAccount, l.amount]).sort(),
     );
     expect(batch.transferCount).toBe(lines.length);
+    // Due by the district's payment day, by default the 10th (D§10).
+    expect(batch.dueOn).toBe(`${NEXT}-10`);
     const again = await t.gql(EXPORT, { i: input }, await t.login('finance'));
     expect(unmetKeysOf(again)).toEqual(['funds.batch.nothingToPay']);
     batchFile = batch.file;
@@ -250,7 +252,10 @@ describe('the monthly cycle: roster → request → approval → batch → resul
         c: proposeBankAccountChange.bankAccountChange.id,
       },
     );
+    // The district moves its payment day: the re-payment is due by the new one.
+    await as(t, 'district.officer', 'mutation { updateSetting(input: { key: "paymentDay", value: 15 }) { settings { districtCode } } }');
     const batch = (await as(t, 'finance', EXPORT, { i: supplementary })).exportPaymentBatch.paymentBatch;
+    expect(batch.dueOn).toBe(`${NEXT}-15`);
     const [, row, ...none] = csvRows(batch.file);
     expect(none).toEqual([]);
     expect(row).toEqual([failed[0], '6228480000000000999', '农业银行 (Agricultural Bank)', failed[3], failed[4]]);

@@ -10,6 +10,7 @@ import { changed, tenantSubject } from '../../db/guarded-writes';
 import type { GuardedWrites } from '../../db/guarded-writes';
 import { levelOfCodeOrThrow, RegionLevel } from '../region/region-code';
 import type { RegionService } from '../region/region.service';
+import type { SettingsService } from '../settings/settings.service';
 import { termsInMonthSql } from '../enrolment/terms-in-month';
 import {
   FundRequest,
@@ -54,6 +55,7 @@ export class FundsService {
     private readonly data: DataAccess,
     private readonly writes: GuardedWrites,
     private readonly regions: RegionService,
+    private readonly settings: SettingsService,
   ) {}
 
   /**
@@ -226,12 +228,15 @@ export class FundsService {
     assertMonthOrThrow(input.month);
     const districtCode = await this.townshipOrThrow(caller, input.townshipCode);
     await this.assertBankIntegrationOrThrow(districtCode, input.bankIntegrationId);
+    const { settings } = await this.settings.calendarOf(districtCode);
     const batch = Object.assign(new PaymentBatch(), {
       districtCode,
       townshipCode: input.townshipCode,
       month: input.month,
       kind: input.kind,
       bankIntegrationId: input.bankIntegrationId,
+      // The month's payments are due by the district's payment day (D§10), dated as the batch leaves.
+      dueOn: `${input.month}-${String(settings.paymentDay).padStart(2, '0')}`,
       createdById: caller.actor!.accountId,
     });
     return this.writes.guardedCreate(caller, 'PaymentBatch', batch, 'create', async (manager) => {
