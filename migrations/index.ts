@@ -24,6 +24,7 @@ import { TekunEligibilityFindings1795856236718 } from './1795856236718-TekunElig
 import { CalendarDayKinds1795859269684 } from './1795859269684-CalendarDayKinds';
 import { ScopedListIndexes1795869164330 } from './1795869164330-ScopedListIndexes';
 import { SignInFailures1795870000000 } from './1795870000000-SignInFailures';
+import { PaymentDay1795870100000 } from './1795870100000-PaymentDay';
 import { IdempotencyKeys1795860000000 } from './1795860000000-IdempotencyKeys';
 import { BankAccountChanges1795868844093 } from './1795868844093-BankAccountChanges';
 import { DistrictProposals1795868072035 } from './1795868072035-DistrictProposals';
@@ -58,4 +59,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   BankAccountChanges1795868844093,
   ScopedListIndexes1795869164330,
   SignInFailures1795870000000,
+  PaymentDay1795870100000,
 ];

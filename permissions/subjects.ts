@@ -185,7 +185,19 @@ export const SUBJECT_FIELDS: Partial<Record<SubjectName, readonly string[]>> = {
     'createdAt',
     'bankAccount',
   ],
-  PaymentBatch: ['id', 'districtCode', 'townshipCode', 'month', 'kind', 'bankIntegration', 'transferCount', 'total', 'createdAt', 'file'],
+  PaymentBatch: [
+    'id',
+    'districtCode',
+    'townshipCode',
+    'month',
+    'kind',
+    'bankIntegration',
+    'transferCount',
+    'total',
+    'dueOn',
+    'createdAt',
+    'file',
+  ],
 };
 
 /** The fields of a subject that are neither personal data nor derived from it. */

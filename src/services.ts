@@ -96,7 +96,7 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
     workPlans,
     staffing: new StaffingService(data),
     oversight: new OversightService(data, writes, regions),
-    funds: new FundsService(data, writes, regions),
+    funds: new FundsService(data, writes, regions, settings),
     idempotency: new IdempotencyService(data, limits.idempotencyTtlSeconds),
     bankAccountChanges: new BankAccountChangeService(data, writes),
   };

@@ -1,5 +1,6 @@
 import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
-import { apply, as, rawId, setHexiCommittee, step, stepOk } from './support/workflow';
+import { monthFromNow } from './support/funds';
+import { apply, as, investigate, rawId, setHexiCommittee, step, stepOk, verify } from './support/workflow';
 
 /** Issue 10 item 7, D§6: an emergency LINSHI payment takes the head's decision and a caseworker's
  * record, never one account, and the township limit as it stands when the money goes out. */
@@ -70,5 +71,19 @@ describe('an emergency LINSHI payment', () => {
     } finally {
       await setLimit(null);
     }
+  });
+
+  it('paid on the spot, with its paperwork complete, is not paid again through the month’s roster', async () => {
+    const { case: applied } = await apply(t, 'LINSHI', { head: '不重付', emergency: true, cause: '水灾 (flood)' });
+    expect((await decide('hexi.head', applied.id, 800)).errors).toBeUndefined();
+    await stepOk(t, 'hexi.caseworker', 'emergencyPay', applied.id, { amount: 800 });
+    await investigate(t, applied.id);
+    await verify(t, applied.id);
+    expect((await stepOk(t, 'hexi.caseworker', 'completeEmergencyPaperwork', applied.id)).status).toBe('PAID');
+    await as(t, 'hexi.caseworker', 'mutation($i: BuildRosterInput!) { buildRoster(input: $i) { roster { id } } }', {
+      i: { townshipCode: '510199101000', month: monthFromNow(0) },
+    });
+    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM roster_lines WHERE case_id = $1', [rawId(applied.id)]);
+    expect(n).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { Department, Role } from '../permissions/roles';
+import { termsInMonth } from '../src/modules/enrolment/terms-in-month';
 import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
 import { accountIdOf, as, rawId } from './support/workflow';
 import { monthFromNow } from './support/funds';
@@ -23,7 +24,7 @@ const LINES = `query($m: String) { rosters(month: $m, first: 10) { nodes { id to
 const REQUEST = 'id month status requestedTotal allocatedAmount returnReasons';
 const SUBMIT_REQUEST = `mutation($i: SubmitFundRequestInput!) { submitFundRequest(input: $i) { fundRequest { ${REQUEST} } } }`;
 const APPROVE = `mutation($i: ApproveFundRequestInput!) { approveFundRequest(input: $i) { fundRequest { ${REQUEST} } } }`;
-const EXPORT = `mutation($i: ExportPaymentBatchInput!) { exportPaymentBatch(input: $i) { paymentBatch { id kind transferCount total file } } }`;
+const EXPORT = `mutation($i: ExportPaymentBatchInput!) { exportPaymentBatch(input: $i) { paymentBatch { id kind transferCount total dueOn file } } }`;
 const RESULTS = `mutation($i: RecordPaymentResultsInput!) { recordPaymentResults(input: $i) { paymentBatch { id } } }`;
 const BATCHES = '{ paymentBatches { totalCount nodes { id kind month townshipCode transferCount total file } } }';
 const PAYMENTS = `query($m: String) { payments(month: $m, first: 100) { totalCount nodes { id villageCode payeeName amount status failureReason bankAccount } } }`;
@@ -172,6 +173,8 @@ describe('the monthly cycle: roster → request → approval → batch → resul
       lines.map((l: { payeeName: string; bankAccount: string; amount: string }) => [l.payeeName, l.bankAccount, l.amount]).sort(),
     );
     expect(batch.transferCount).toBe(lines.length);
+    // Due by the district's payment day, by default the 10th (D§10).
+    expect(batch.dueOn).toBe(`${NEXT}-10`);
     const again = await t.gql(EXPORT, { i: input }, await t.login('finance'));
     expect(unmetKeysOf(again)).toEqual(['funds.batch.nothingToPay']);
     batchFile = batch.file;
@@ -227,7 +230,7 @@ describe('the monthly cycle: roster → request → approval → batch → resul
     const { households } = await as(t, 'hexi.caseworker', `query($s: String) { households(search: $s) { nodes { id } } }`, {
       s: failed[0],
     });
-    // An enrolled payee's account changes only with a second account's confirmation (D§10).
+    // An enrolled payee's account changes only when a second account confirms the proposal.
     const { proposeBankAccountChange } = await as(
       t,
       'hexi.caseworker',
@@ -237,7 +240,7 @@ describe('the monthly cycle: roster → request → approval → batch → resul
           householdId: households.nodes[0].id,
           bankAccount: '6228480000000000999',
           bankName: '农业银行 (Agricultural Bank)',
-          reason: '账户已销户 (account closed)',
+          reason: '银行退回：账户已销户 (account closed)',
         },
       },
     );
@@ -249,7 +252,10 @@ describe('the monthly cycle: roster → request → approval → batch → resul
         c: proposeBankAccountChange.bankAccountChange.id,
       },
     );
+    // The district moves its payment day: the re-payment is due by the new one.
+    await as(t, 'district.officer', 'mutation { updateSetting(input: { key: "paymentDay", value: 15 }) { settings { districtCode } } }');
     const batch = (await as(t, 'finance', EXPORT, { i: supplementary })).exportPaymentBatch.paymentBatch;
+    expect(batch.dueOn).toBe(`${NEXT}-15`);
     const [, row, ...none] = csvRows(batch.file);
     expect(none).toEqual([]);
     expect(row).toEqual([failed[0], '6228480000000000999', '农业银行 (Agricultural Bank)', failed[3], failed[4]]);
@@ -341,5 +347,111 @@ describe('LINSHI in the month of its approval (D§6, D§10)', () => {
       .lines.nodes.filter((l: { programme: string }) => l.programme === 'LINSHI');
     const { cases } = await as(t, 'hexi.caseworker', `{ cases(filter: { search: "杨国强" }) { nodes { id amount } } }`);
     expect(linshi).toEqual([expect.objectContaining({ payee: cases.nodes[0].id, payeeName: '杨国强', amount: cases.nodes[0].amount })]);
+  });
+});
+
+describe('the roster is built by one set-based insert from the enrolments’ history (issue #12)', () => {
+  const BAIYUN = '510199201000';
+  const RECIPIENTS = 60;
+  const AHEAD = [3, 4, 5, 6].map((add) => monthFromNow(add));
+  const firstDay = (add: number) => `${monthFromNow(add)}-01`;
+  let recipients: { id: string; village_code: string; monthly_amount: string }[];
+
+  /** Baiyun (no demo enrolments) gets `RECIPIENTS` DIBAO households enrolled from this month, as the benchmark seeds them. */
+  beforeAll(async () => {
+    recipients = await t.dataSource.query(
+      `WITH villages AS (SELECT array_agg(code ORDER BY code) AS codes FROM regions WHERE level = 'VILLAGE' AND code LIKE '510199201%'),
+       creator AS (SELECT id FROM accounts WHERE username = 'admin'),
+       h AS (
+         INSERT INTO households (district_code, township_code, village_code, residence, head_name, member_count, address, bank_name, bank_account, created_by_id)
+         SELECT $1, $2, v.codes[1 + g % array_length(v.codes, 1)], 'RURAL', '白云户' || g, 1, '地址 ' || g, '农村信用社', '62284800' || lpad(g::text, 11, '0'), (SELECT id FROM creator)
+         FROM generate_series(1, $3::int) g, villages v
+         RETURNING district_code, id, township_code, village_code, head_name, created_by_id),
+       p AS (
+         INSERT INTO persons (district_code, household_id, township_code, village_code, name, id_number, relation, labour_capacity)
+         SELECT district_code, id, township_code, village_code, head_name, '51019919500101' || lpad(row_number() OVER ()::text, 3, '0') || 'X', 'HEAD', 'NONE' FROM h),
+       c AS (
+         INSERT INTO cases (district_code, household_id, township_code, village_code, programme, status, channel, applicant_name, residence, amount, created_by_id, version)
+         SELECT district_code, id, township_code, village_code, 'DIBAO', 'APPROVED', 'WINDOW', head_name, 'RURAL', 300 + row_number() OVER (), created_by_id, 1 FROM h
+         RETURNING district_code, id, household_id, township_code, village_code, applicant_name, amount),
+       e AS (
+         INSERT INTO enrolments (district_code, case_id, household_id, township_code, village_code, programme, residence, has_member_able_to_work, payee_name,
+                                 monthly_amount, start_month, review_class, next_review_on, status)
+         SELECT district_code, id, household_id, township_code, village_code, 'DIBAO', 'RURAL', false, applicant_name, amount, $4::date, 'A', now()::date + 365, 'ACTIVE' FROM c
+         RETURNING district_code, id, township_code, village_code, monthly_amount, start_month),
+       history AS (
+         INSERT INTO enrolment_changes (district_code, township_code, village_code, enrolment_id, kind, amount, status, effective_month, reason)
+         SELECT district_code, township_code, village_code, id, 'ENROLLED', monthly_amount, 'ACTIVE', start_month, '经审核确认纳入' FROM e)
+       SELECT id, village_code, monthly_amount::text AS monthly_amount FROM e ORDER BY id`,
+      [DISTRICT, BAIYUN, RECIPIENTS, firstDay(0)],
+    );
+  });
+
+  /** The enrolment lines of a roster, as (enrolment, amount) pairs in enrolment order. */
+  async function enrolmentLines(rosterId: string) {
+    const rows: { enrolment_id: string; amount: string }[] = await t.dataSource.query(
+      `SELECT enrolment_id, amount::text AS amount FROM roster_lines WHERE roster_id = $1 AND enrolment_id IS NOT NULL ORDER BY enrolment_id`,
+      [rawId(rosterId)],
+    );
+    return rows.map((row) => ({ enrolmentId: row.enrolment_id, amount: row.amount }));
+  }
+
+  it('costs the same number of SQL statements for a roster of 60 lines as for one of one line or none', async () => {
+    const build = async (username: string, townshipCode: string, month: string) => {
+      const result = await t.gql(BUILD, { i: { townshipCode, month } }, await t.login(username));
+      return { lines: result.data!.buildRoster.roster.lineCount, statements: result.statements };
+    };
+    const many = await build('baiyun.caseworker', BAIYUN, monthFromNow(2));
+    const one = await build('hexi.caseworker', HEXI, monthFromNow(2));
+    const none = await build('baiyun.caseworker', BAIYUN, monthFromNow(-60));
+    expect([many.lines, one.lines, none.lines]).toEqual([RECIPIENTS, 1, 0]);
+    expect(many.statements).toBe(none.statements);
+    expect(one.statements).toBe(none.statements);
+  });
+
+  it('pays exactly what termsInMonth reads from a varied history: lowered, raised and lowered in one month, gradual exit, ended', async () => {
+    // Each recipient gets one of six histories after this month ([kind, amount, status, month, recorded
+    // seconds from now]): of two records effective in the same month the one recorded later wins, and a
+    // record of a later month is not yet in force.
+    const histories: [string, string, string, number, number][][] = [
+      [],
+      [['LOWERED', '123.45', 'ACTIVE', 4, 0]],
+      [
+        ['RAISED', '130.00', 'ACTIVE', 5, 1],
+        ['LOWERED', '120.50', 'ACTIVE', 5, 2],
+      ],
+      [['GRADUAL_EXIT', '50.00', 'ACTIVE', 4, 0]],
+      [['ENDED', '0.00', 'ENDED', 4, 0]],
+      [
+        ['LOWERED', '99.99', 'ACTIVE', 6, 0],
+        ['ENDED', '99.99', 'ENDED', 5, 1],
+      ],
+    ];
+    for (const [index, r] of recipients.entries()) {
+      for (const [kind, amount, status, add, later] of histories[index % histories.length]) {
+        await t.dataSource.query(
+          `INSERT INTO enrolment_changes (district_code, township_code, village_code, enrolment_id, kind, amount, status, effective_month, reason, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '测试变动', now() + $9 * interval '1 second')`,
+          [DISTRICT, BAIYUN, r.village_code, r.id, kind, amount, status, firstDay(add), later],
+        );
+      }
+    }
+
+    const token = await t.login('baiyun.caseworker');
+    const paid = new Map<string, Map<string, string>>();
+    for (const month of AHEAD) {
+      const built = await t.gql(BUILD, { i: { townshipCode: BAIYUN, month } }, token);
+      const lines = await enrolmentLines(built.data!.buildRoster.roster.id);
+      expect(lines).toEqual(await termsInMonth(t.dataSource.manager, DISTRICT, BAIYUN, month));
+      paid.set(month, new Map(lines.map((l) => [l.enrolmentId, l.amount])));
+    }
+    const amountsOf = (index: number) => AHEAD.map((month) => paid.get(month)!.get(recipients[index].id));
+    const old = (index: number) => recipients[index].monthly_amount;
+    expect(amountsOf(0)).toEqual([old(0), old(0), old(0), old(0)]);
+    expect(amountsOf(1)).toEqual([old(1), '123.45', '123.45', '123.45']);
+    expect(amountsOf(2)).toEqual([old(2), old(2), '120.50', '120.50']);
+    expect(amountsOf(3)).toEqual([old(3), '50.00', '50.00', '50.00']);
+    expect(amountsOf(4)).toEqual([old(4), undefined, undefined, undefined]);
+    expect(amountsOf(5)).toEqual([old(5), old(5), undefined, '99.99']);
   });
 });

@@ -25,6 +25,8 @@ const RECORD = `mutation($i: RecordReviewOutcomeInput!) { recordReviewOutcome(in
 const CONCLUDE = `mutation($i: ConcludeTerminationInput!) { concludeTermination(input: $i) { review { id } enrolment { id status } } }`;
 const REPORT = `mutation($i: RecordChangeReportInput!) { recordChangeReport(input: $i) { changeReport { id reportedOn content enrolment } } }`;
 const HISTORY = `query($id: ID!) { node(id: $id) { ... on Enrolment { status monthlyAmount history { kind amount status effectiveMonth reason review } } } }`;
+const BUILD_ROSTER = `mutation($i: BuildRosterInput!) { buildRoster(input: $i) { roster { id month } } }`;
+const ROSTER_LINES = `query($m: String) { rosters(month: $m, first: 10) { nodes { townshipCode lines(first: 100) { nodes { payeeName amount } } } } }`;
 
 /** The CST month of now plus `offset` months, as YYYY-MM. */
 function month(offset = 0): string {
@@ -174,6 +176,16 @@ describe('recordReviewOutcome (D§9)', () => {
       expect.objectContaining({ enrolmentId: rawId(wang.id) }),
     );
     await expect(termsInMonth(manager, DISTRICT, HEXI, '2026-13')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+
+    // The rosters say the same (issue #12): this month's pays the old amount, the next month's the lowered one.
+    const rostered = async (m: string) => {
+      await as(t, 'hexi.caseworker', BUILD_ROSTER, { i: { townshipCode: HEXI, month: m } });
+      const { rosters } = await as(t, 'hexi.caseworker', ROSTER_LINES, { m });
+      const [hexi] = rosters.nodes.filter((r: { townshipCode: string }) => r.townshipCode === HEXI);
+      return hexi.lines.nodes.filter((l: { payeeName: string }) => l.payeeName === '王秀英').map((l: { amount: string }) => l.amount);
+    };
+    expect(await rostered(month(0))).toEqual([old]);
+    expect(await rostered(month(1))).toEqual(['100.00']);
   });
 
   it('END needs written reasons; with them the benefit ends from next month and is paid this month', async () => {

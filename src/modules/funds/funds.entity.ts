@@ -4,7 +4,7 @@ import { DistrictRow, TenantRelation, TownshipRow, VillageRow } from '../../db/t
 import { DecimalColumn } from '../../db/decimal-column';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Node, tenantGlobalId, toGlobalId } from '../../graphql/node';
-import { DecimalScalar } from '../../graphql/scalars';
+import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
 import { Programme } from '../case/case.entity';
 
 export const RosterStatus = defineEnum('RosterStatus', 'Where a monthly roster stands (花名册状态), D§10', {
@@ -291,6 +291,11 @@ export class PaymentBatch extends TownshipRow {
   @DecimalColumn()
   @Field(() => DecimalScalar, { description: 'Sum of the transfers (合计金额, 元)' })
   total: number;
+
+  /** The district's payment day of the batch's month when it was exported (D§10): a supplementary batch past it is late. */
+  @Column({ type: 'date' })
+  @Field(() => CalendarDateScalar, { description: "Due by: the district's payment day of the month (应发放日期)" })
+  dueOn: string;
 
   @Column({ type: 'text' })
   @Field(() => String, {

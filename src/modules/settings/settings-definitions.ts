@@ -374,6 +374,16 @@ export const SETTING_DEFINITIONS = {
     clause: 'D§12',
     description: 'Minutes an auditor may look at the API as another account before signing in again (以他人视角查看时限，分钟)',
   },
+  paymentDay: {
+    default: 10,
+    min: 1,
+    // Every month has a 28th: the day is the same in every month.
+    max: 28,
+    legal: local('D§10'),
+    integer: true,
+    clause: 'D§10',
+    description: "Day of the month each month's payments are due by (每月发放日)",
+  },
 } satisfies Record<string, SettingDefinition>;
 
 export type SettingKey = keyof typeof SETTING_DEFINITIONS;
