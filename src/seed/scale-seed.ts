@@ -1008,7 +1008,21 @@ async function seedDistrict(
         })),
       );
       const total = list.reduce((acc, p) => acc + Number(p.line[12]), 0);
-      batches.push([districtCode, id, code, monthText(month), kind, bank.id, list.length, total, file, finance.id, iso(at)]);
+      // Due on the district's default payment day, the 10th (D§10).
+      batches.push([
+        districtCode,
+        id,
+        code,
+        monthText(month),
+        kind,
+        bank.id,
+        list.length,
+        total,
+        file,
+        finance.id,
+        iso(at),
+        `${monthText(month)}-10`,
+      ]);
       for (const t of sent) {
         const { line } = t.payment;
         transfers.push([districtCode, t.transfer, code, line[3], id, t.payment.id, line[10], line[11], line[12], iso(at)]);
@@ -1090,6 +1104,7 @@ async function seedDistrict(
         ['file', 'text'],
         ['created_by_id', 'uuid'],
         ['created_at', 'timestamptz'],
+        ['due_on', 'date'],
       ],
       batches,
       200,
