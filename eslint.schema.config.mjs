@@ -112,6 +112,8 @@ export default [
               'ReconciliationDifference',
               'AuditChainCheck',
               'AuditChainBreak',
+              // One setting a proposed district would start with: part of its proposal, no identity of its own.
+              'ProposedSetting',
             ],
           },
         },
