@@ -23,9 +23,11 @@ export function dataSourceOptions(url: string, logger?: Logger): DataSourceOptio
     maxQueryExecutionTime: 1000,
     extra: {
       max: Number(process.env.DB_POOL_SIZE || 10),
-      // While the database is unreachable a request fails within this time instead of queueing for a
-      // connection indefinitely; the pool reconnects by itself once the database is back.
-      connectionTimeoutMillis: Number(process.env.DB_CONNECT_TIMEOUT_MS || 5000),
+      // A request waits at most this long for a connection (a database that does not answer, or a
+      // pool busy with a burst of requests queued on one row lock) instead of indefinitely; as long
+      // as a request may run (REQUEST_TIMEOUT_MS), so a burst is served late rather than refused.
+      // A database that refuses connections fails at once whatever this is.
+      connectionTimeoutMillis: Number(process.env.DB_CONNECT_TIMEOUT_MS || 15000),
     },
   };
 }
