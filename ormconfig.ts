@@ -3,9 +3,16 @@ import { DataSource, DataSourceOptions, Logger } from 'typeorm';
 import { ENTITIES } from './src/db/entities';
 import { SnakeNamingStrategy } from './src/db/naming-strategy';
 import { MIGRATIONS } from './migrations';
+import type { PoolOptions } from './src/config';
+
+/** `DB_POOL_SIZE` and `DB_CONNECT_TIMEOUT_MS`, for the CLI; the server takes them from its configuration. */
+const POOL_FROM_ENVIRONMENT: PoolOptions = {
+  size: Number(process.env.DB_POOL_SIZE || 10),
+  connectTimeoutMs: Number(process.env.DB_CONNECT_TIMEOUT_MS || 15000),
+};
 
 /** DataSource options for a PostgreSQL URL. The schema changes only through migrations. */
-export function dataSourceOptions(url: string, logger?: Logger): DataSourceOptions {
+export function dataSourceOptions(url: string, logger?: Logger, pool: PoolOptions = POOL_FROM_ENVIRONMENT): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -22,12 +29,12 @@ export function dataSourceOptions(url: string, logger?: Logger): DataSourceOptio
     logger,
     maxQueryExecutionTime: 1000,
     extra: {
-      max: Number(process.env.DB_POOL_SIZE || 10),
+      max: pool.size,
       // A request waits at most this long for a connection (a database that does not answer, or a
       // pool busy with a burst of requests queued on one row lock) instead of indefinitely; as long
       // as a request may run (REQUEST_TIMEOUT_MS), so a burst is served late rather than refused.
       // A database that refuses connections fails at once whatever this is.
-      connectionTimeoutMillis: Number(process.env.DB_CONNECT_TIMEOUT_MS || 15000),
+      connectionTimeoutMillis: pool.connectTimeoutMs,
     },
   };
 }

@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { readOrCreateSecret } from './db/embedded-postgres';
 
+/** How many connections the database pool holds, and how long a request waits for one. */
+export interface PoolOptions {
+  size: number;
+  connectTimeoutMs: number;
+}
+
 /** Process-wide settings from the environment. Per-district numbers (notice days, limits …) live in
  * the district settings table instead, because the plan lets each district set its own. */
 export interface Config {
@@ -36,6 +42,8 @@ export interface Config {
   /** A request still running after this long is answered with REQUEST_TIMEOUT (its statements are
    * cut by PostgreSQL's statement timeout, set to the same value). */
   requestTimeoutMs: number;
+  /** Connections in the database pool, and how long a request waits for one (see ormconfig.ts). */
+  dbPool: PoolOptions;
   /** Stack traces, internal error text and the `x-sql-statements` header: only with NODE_ENV=development. */
   development: boolean;
   /** The reverse proxies (addresses, CIDRs or Express's names such as `loopback`) whose
@@ -118,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queryListSizeEstimate: intFromEnv('QUERY_LIST_SIZE_ESTIMATE', 20, env),
     maxRequestBytes: intFromEnv('MAX_REQUEST_BYTES', 100 * 1024, env),
     requestTimeoutMs: intFromEnv('REQUEST_TIMEOUT_MS', 15_000, env),
+    dbPool: { size: intFromEnv('DB_POOL_SIZE', 10, env), connectTimeoutMs: intFromEnv('DB_CONNECT_TIMEOUT_MS', 15_000, env) },
     development: env.NODE_ENV === 'development',
     trustedProxies: parseTrustedProxies(env),
     corsOrigins: parseOrigins(env.CORS_ORIGINS),

@@ -14,10 +14,6 @@ import {
 /** Issue #10 item 8: simultaneous requests on one case or one vote leave exactly one winner. */
 let t: TestApp;
 beforeAll(async () => {
-  // A pool larger than the burst (issue #10, open): a decision still takes a second connection while
-  // it holds the case's row lock, so 50 requests queued on that lock can hold every connection of a
-  // pool of 10 and starve it; this test is about the lock and the version check, not the pool.
-  process.env.DB_POOL_SIZE = '60';
   t = await startTestApp();
   await setHexiCommittee(t);
 });

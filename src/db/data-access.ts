@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Action, SubjectName } from '../../permissions/policy';
 import { scopeQuery } from './policy-sql';
@@ -44,14 +45,45 @@ export type SystemReason =
  * the scopes (migrations, the seed, sign-in, the audit log itself, writes after an allowed check)
  * goes through `system(reason)`, the one named bypass: greppable, with its reason from a closed list,
  * and logged the first time each reason is used. A test over `src/` fails on any other route to the data.
+ *
+ * Work started inside a transaction opened here joins it: scoped builders, the bypass's repositories,
+ * queries and nested transactions all run on the transaction's connection. A step that holds a row lock
+ * therefore never waits for a second connection of the pool, which requests queued on that same lock
+ * may all be holding (issue #10: fifty simultaneous decisions on one case starved a pool of ten).
  */
 export class DataAccess {
   private readonly reasonsSeen = new Set<SystemReason>();
+  private readonly open = new AsyncLocalStorage<EntityManager>();
+  private readonly joining: DataSource;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.joining = new Proxy(dataSource, {
+      get: (target, property) => {
+        if (property === 'transaction') return this.transaction;
+        const current = this.current();
+        if (current && property === 'manager') return current;
+        const from: object = current && JOINED.has(property) ? current : target;
+        const value: unknown = Reflect.get(from, property, from);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(from) : value;
+      },
+    });
+  }
+
+  /** The open transaction of this piece of work, if any (a released one, outlived by a timer, is not). */
+  private current(): EntityManager | undefined {
+    const manager = this.open.getStore();
+    return manager && !manager.queryRunner?.isReleased ? manager : undefined;
+  }
+
+  /** `DataSource.transaction`, joining the transaction already open in this piece of work. */
+  private readonly transaction = <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> => {
+    const current = this.current();
+    if (current) return work(current);
+    return this.dataSource.transaction((manager) => this.open.run(manager, () => work(manager)));
+  };
 
   scoped<T extends ObjectLiteral>(
     caller: Caller,
@@ -61,7 +93,7 @@ export class DataAccess {
     alias: string,
     manager?: EntityManager,
   ): SelectQueryBuilder<T> {
-    const qb = (manager ?? this.dataSource.manager).getRepository(entity).createQueryBuilder(alias);
+    const qb = (manager ?? this.current() ?? this.dataSource.manager).getRepository(entity).createQueryBuilder(alias);
     scopeQuery(qb, caller.ability, action, subject);
     const refuse = (): never => {
       throw new Error(`A scoped ${subject} query takes its filters with andWhere: where/orWhere would drop the caller's scope`);
@@ -82,12 +114,15 @@ export class DataAccess {
     return { sql: qb.getQuery(), params: qb.getParameters() };
   }
 
-  /** The named bypass: the data source as it is, for work that must cross the policy's scopes. */
+  /** The named bypass: the data source, joining the open transaction, for work that must cross the policy's scopes. */
   system(reason: SystemReason): DataSource {
     if (!this.reasonsSeen.has(reason)) {
       this.reasonsSeen.add(reason);
       this.logger.info({ reason }, 'system data access');
     }
-    return this.dataSource;
+    return this.joining;
   }
 }
+
+/** What a `DataSource` reaches rows through, taken from the open transaction's manager instead. */
+const JOINED = new Set<string | symbol>(['getRepository', 'getTreeRepository', 'createQueryBuilder', 'query']);

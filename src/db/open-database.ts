@@ -30,7 +30,7 @@ export async function openDatabase(config: Config, logger: Logger, options: Open
         stopOnTerminationSignals: options.stopOnTerminationSignals,
       });
   const url = config.databaseUrl ?? embedded!.url;
-  const dataSource = new DataSource(dataSourceOptions(url, new CountingQueryLogger(logger)));
+  const dataSource = new DataSource(dataSourceOptions(url, new CountingQueryLogger(logger), config.dbPool));
   try {
     await dataSource.initialize();
     codeUnreachableDatabase(dataSource);

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 
 /** The advisory lock every server takes while it migrates and seeds: `hashtext('assistance:startup')`
@@ -5,21 +6,23 @@ import type { DataSource } from 'typeorm';
 const STARTUP_LOCK = 'assistance:startup';
 
 /**
- * Runs `work` while holding a session-level PostgreSQL advisory lock on a connection of its own, so
- * that replicas starting together on one database migrate and seed one after another: the first does
- * the work, the others find it done (issue #10, #15).
+ * Runs `work` while holding a session-level PostgreSQL advisory lock, so that replicas starting
+ * together on one database migrate and seed one after another: the first does the work, the others
+ * find it done (issue #10, #15). The lock's session is a connection of its own beside the pool, so
+ * the work has the whole pool, be it a single connection.
  */
 export async function underStartupLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
+  const { url } = dataSource.options as { url?: string };
+  const session = new Client({ connectionString: url });
+  await session.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [STARTUP_LOCK]);
+    await session.query('SELECT pg_advisory_lock(hashtext($1))', [STARTUP_LOCK]);
     try {
       return await work();
     } finally {
-      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [STARTUP_LOCK]);
+      await session.query('SELECT pg_advisory_unlock(hashtext($1))', [STARTUP_LOCK]);
     }
   } finally {
-    await runner.release();
+    await session.end();
   }
 }
