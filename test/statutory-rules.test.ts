@@ -236,14 +236,18 @@ describe('a real calendar (D§3): public holidays and make-up working days', () 
     let expected = dayAfter(plain);
     while ([0, 6].includes(weekday(expected))) expected = dayAfter(expected);
     expect(withHoliday).toBe(expected);
-    // The first weekend day after today is worked instead: the deadline comes back.
-    let weekend = dayAfter(cst(new Date().toISOString()));
-    while (![0, 6].includes(weekday(weekend))) weekend = dayAfter(weekend);
+    // A make-up working day counts. With every working day from the holiday to the next weekend a
+    // holiday too, the deadline runs over that weekend whatever today is (a test run on a weekend
+    // included); working its Saturday brings the deadline earlier.
+    const bridged: string[] = [];
+    let weekend = dayAfter(first);
+    for (; ![0, 6].includes(weekday(weekend)); weekend = dayAfter(weekend)) bridged.push(weekend);
+    for (const day of bridged) await as(t, 'district.officer', SET, { i: { day, name: '测试假日', kind: 'HOLIDAY' } });
+    const overWeekend = cst(await accepted('历三'));
+    expect(weekend < overWeekend).toBe(true);
     await as(t, 'district.officer', SET, { i: { day: weekend, name: '测试调休', kind: 'WORKDAY' } });
-    expect(weekend < withHoliday).toBe(true);
-    const withWorkday = cst(await accepted('历三'));
-    expect(withWorkday < withHoliday).toBe(true);
-    await as(t, 'district.officer', SET, { i: { day: first } });
-    await as(t, 'district.officer', SET, { i: { day: weekend } });
+    const withWorkday = cst(await accepted('历四'));
+    expect(withWorkday < overWeekend).toBe(true);
+    for (const day of [first, ...bridged, weekend]) await as(t, 'district.officer', SET, { i: { day } });
   });
 });
