@@ -510,6 +510,9 @@ export const POLICY: readonly Grant[] = [
   ...[TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD].map((role) =>
     g(role, 'review', 'Enrolment', 'township', 'D§9', 'The township reviews its recipients and keeps, raises, lowers or ends the benefit.',
       '乡镇（街道）复核本乡镇（街道）救助对象，决定维持、提高、降低或停止救助。')),
+  ...[TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD].map((role) =>
+    g(role, 'reclassify', 'Enrolment', 'township', 'D§9', 'The township sets how often its recipients are reviewed and may change a class with a reason.',
+      '乡镇（街道）确定本乡镇（街道）救助对象的核查频次，可说明理由调整分类。')),
   g(VILLAGE_ASSISTANT, 'read', 'EnrolmentChange', 'village', 'P4.1', 'The village follows the history of its recipients\' benefits.',
     '村（社区）了解本村（社区）救助对象的救助变动情况。'),
   ...[TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD].map((role) =>

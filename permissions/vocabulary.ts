@@ -28,6 +28,8 @@ export type Action =
   | 'notice'
   | 'vote'
   | 'review'
+  // dynamic management (D§9): the township moves a recipient to another review class, with a reason
+  | 'reclassify'
   | 'decide'
   | 'deliver'
   | 'file'

@@ -106,7 +106,7 @@ describe('a DIBAO case from a village application to filing, each actor with its
     expect(enrolments).toContainEqual(expect.objectContaining({ payeeName: '陈小明', monthlyAmount: '220.00', reviewClass: null }));
     expect(enrolments[0].startMonth).toMatch(/^\d{4}-\d{2}-01$/);
     expect((await as(t, 'hexi.caseworker', ENROLMENTS)).enrolments.nodes).toContainEqual(
-      expect.objectContaining({ payeeName: '陈小明', reviewClass: 'C' }),
+      expect.objectContaining({ payeeName: '陈小明', reviewClass: 'B' }),
     );
 
     const filed = await stepOk(t, 'hexi.caseworker', 'fileCase', applied.id);

@@ -62,6 +62,7 @@ const CLASSES: Record<string, Partial<Record<FieldClass, string>>> = {
   CaseEvent: { scoped: 'action actorUsername at fromStatus id note toStatus' },
   CastVotePayload: { public: 'committeeVote' },
   ChangePasswordPayload: { public: 'account expiresAt token' },
+  ChangeReviewClassPayload: { public: 'enrolment' },
   ChangeReport: { scoped: 'content createdAt districtCode enrolment id reportedOn townshipCode villageCode' },
   CommitteeMember: { scoped: 'account deputyChair effectiveFrom effectiveUntil function' },
   CommitteeView: { scoped: 'id members problems townshipCode valid' },

@@ -637,6 +637,13 @@ export const messages = {
     en: 'Where income changed, name the economic-status verification the outcome rests on.',
     clause: 'D§9',
   },
+  'review.class.retired': {
+    zh: '复核分类{reviewClass}已停用：2021年办法只有每年核查（A类）和每半年核查（B类）。',
+    en: 'Review class {reviewClass} is retired: the 2021 measures know yearly (A) and six-monthly (B) reviews only.',
+    clause: 'D§9',
+  },
+  'review.class.reasonRequired': { zh: '调整复核分类须写明理由。', en: 'A change of review class states its reason.', clause: 'D§9' },
+  'review.class.unchanged': { zh: '该救助对象已是{reviewClass}类。', en: 'The enrolment is in class {reviewClass} already.', clause: 'D§9' },
   'review.enrolment.ended': { zh: '该救助对象已停止救助。', en: 'This enrolment has ended.' },
   'review.termination.underNotice': {
     zh: '该特困人员的终止供养正在公示，须待公示结束后办理。',

@@ -20,6 +20,7 @@ registerEnum(PermissionAction, 'PermissionAction', 'An action of the policy tabl
   notice: 'Public notice and objections (公示及异议)',
   vote: 'Vote in the joint review committee (联审联批表决)',
   review: "Conclude the committee review, or record a recipient's periodic review (主持审核/定期复核)",
+  reclassify: "Change a recipient's review class, with a reason (调整复核分类)",
   decide: 'Approve or refuse a case, or a fund request (审核确认/不予确认/审批资金申请)',
   deliver: 'Deliver the written decision (送达)',
   file: 'File with the district (备案)',
