@@ -674,7 +674,8 @@ async function seedDistrict(
       // D§9 as an approval assigns it: the scale households carry no income stability, so those with
       // members able to work are six-monthly until a township finds their income stable.
       const reviewClass = programme === 'TEKUN' || !household.ableToWork ? 'A' : 'B';
-      const reviewClassRule = programme === 'TEKUN' ? 'TEKUN_YEARLY' : reviewClass === 'A' ? 'STABLE_INCOME' : 'INCOME_STABILITY_UNRECORDED';
+      const reviewClassRule =
+        programme === 'TEKUN' ? 'TEKUN_YEARLY' : reviewClass === 'A' ? 'STABLE_INCOME' : 'INCOME_STABILITY_UNRECORDED';
       // Some enrolments ended in a review (D§9): not paid from their end month on.
       if (random.chance(0.08)) endMonth = random.int(Math.max(startMonth + 1, firstPaidMonth), untilMonth - 1);
       const reviewMonths = reviewClass === 'A' ? 12 : 6;

@@ -31,7 +31,8 @@ export const ReviewClassRule = defineEnum('ReviewClassRule', 'Rule that set the 
   TEKUN_YEARLY: 'TEKUN persons are reviewed yearly (特困人员每年核查)',
   STABLE_INCOME: 'Income changes little in the short term, or nobody can work: yearly (短期内收入变化不大, 每年核查)',
   IRREGULAR_INCOME_ABLE_TO_WORK: 'Income not fixed and members able to work: every six months (收入来源不固定且有劳动能力, 每半年核查)',
-  INCOME_STABILITY_UNRECORDED: 'Members able to work and the income not found stable: every six months until it is (有劳动能力且未认定收入稳定, 每半年核查)',
+  INCOME_STABILITY_UNRECORDED:
+    'Members able to work and the income not found stable: every six months until it is (有劳动能力且未认定收入稳定, 每半年核查)',
   CHANGED_BY_TOWNSHIP: 'Changed by the township, with its reason (乡镇调整, 附理由)',
 });
 export type ReviewClassRule = EnumValue<typeof ReviewClassRule>;

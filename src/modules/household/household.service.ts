@@ -106,7 +106,8 @@ export class HouseholdService {
       if (changes.bankName !== undefined) applied.bankName = changes.bankName?.trim() || null;
       if (changes.bankAccount !== undefined) applied.bankAccount = changes.bankAccount?.replace(/\s+/g, '') || null;
       if (changes.residence && changes.residence !== household.residence) applied.residence = changes.residence;
-      if (changes.incomeStability && changes.incomeStability !== household.incomeStability) applied.incomeStability = changes.incomeStability;
+      if (changes.incomeStability && changes.incomeStability !== household.incomeStability)
+        applied.incomeStability = changes.incomeStability;
       if (Object.keys(applied).length === 0) return unchanged(household);
       const bankChanged =
         (applied.bankAccount !== undefined && applied.bankAccount !== household.bankAccount) ||
