@@ -26,6 +26,8 @@ export const SUBJECT_SCOPE_FIELDS: Record<SubjectName, Partial<Record<Scope, str
   Enrolment: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   AuditFinding: { district: 'districtCode', township: 'townshipCode' },
   DevelopmentLink: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
+  // A draw and its pool are the district's own (P4.3): no township or village grant is meant to reach them.
+  SpotCheckDraw: { district: 'districtCode' },
   Delegation: { district: 'districtCode', township: 'townshipCode' },
   EnrolmentReview: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   EnrolmentChange: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },

@@ -72,6 +72,7 @@ export type SubjectName =
   | 'Enrolment'
   | 'AuditFinding'
   | 'DevelopmentLink'
+  | 'SpotCheckDraw'
   | 'Delegation'
   | 'EnrolmentReview'
   | 'EnrolmentChange'

@@ -59,6 +59,8 @@ const SUBJECT_OF_TABLE: Record<string, SubjectName> = {
   Enrolment: 'Enrolment',
   AuditFinding: 'AuditFinding',
   DevelopmentLink: 'DevelopmentLink',
+  SpotCheckDraw: 'SpotCheckDraw',
+  SpotCheckPoolEntry: 'SpotCheckDraw',
   Delegation: 'Delegation',
   WorkPlan: 'WorkPlan',
   EnrolmentChange: 'EnrolmentChange',

@@ -57,6 +57,7 @@ registerEnum(PermissionSubject, 'PermissionSubject', 'A subject of the policy ta
   Enrolment: 'Beneficiary enrolment (救助对象)',
   AuditFinding: 'Audit finding (审计发现)',
   DevelopmentLink: 'Development-support link (帮扶衔接)',
+  SpotCheckDraw: 'Spot-check draw and its pool (抽查抽签及样本池)',
   Delegation: 'Delegation of the authority to decide (审核确认权委托)',
   Petition: 'Petition, complaint or appeal (信访事项)',
   Roster: "A township's monthly payment roster (月度发放花名册)",
