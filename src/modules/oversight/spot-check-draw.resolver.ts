@@ -12,7 +12,8 @@ import { replayMatches } from './spot-check-draw.service';
 class DrawSpotCheckSampleInput {
   @Field(() => CalendarDateScalar, {
     nullable: true,
-    description: 'Only cases filed on or before this day enter the pool, e.g. the last day of a month; by default all filed so far (备案截止日期)',
+    description:
+      'Only cases filed on or before this day enter the pool, e.g. the last day of a month; by default all filed so far (备案截止日期)',
   })
   filedOnOrBefore?: string;
 }
@@ -56,7 +57,8 @@ export class SpotCheckDrawResolver {
   }
 
   @FieldResolver(() => Boolean, {
-    description: 'Replaying the recorded seed, rate and pool with the recorded algorithm gives exactly the recorded sample (复核抽样结果一致)',
+    description:
+      'Replaying the recorded seed, rate and pool with the recorded algorithm gives exactly the recorded sample (复核抽样结果一致)',
   })
   async replayMatches(@Root() draw: SpotCheckDraw, @Ctx() ctx: RequestContext): Promise<boolean> {
     return replayMatches(draw, await ctx.loaders.poolByDrawKey.load(draw));

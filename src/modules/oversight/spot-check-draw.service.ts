@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import type { Caller } from '../../auth/caller';
-import { assertDateOrThrow, badInput, unmet } from '../../errors';
-import { message } from '../../i18n/message';
+import { assertDateOrThrow, badInput, conflict } from '../../errors';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import type { DataAccess } from '../../db/data-access';
 import { changed } from '../../db/guarded-writes';
@@ -54,7 +53,9 @@ export class SpotCheckDrawService {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`spot-check-draw:${districtCode}`]);
       // A filing is in one pool only; timestamps are kept to the millisecond, as JavaScript holds them.
       const earlier = this.data.scopedSql(caller, 'read', 'SpotCheckDraw', SpotCheckPoolEntry, 'e', (qb) =>
-        qb.select('1').andWhere("e.district_code = c.district_code AND e.case_id = c.id AND e.filed_at = date_trunc('milliseconds', c.status_since)"),
+        qb
+          .select('1')
+          .andWhere("e.district_code = c.district_code AND e.case_id = c.id AND e.filed_at = date_trunc('milliseconds', c.status_since)"),
       );
       const pool = await this.data
         .scoped(caller, 'read', 'Case', Case, 'c', manager)
@@ -62,7 +63,7 @@ export class SpotCheckDrawService {
         .andWhere(`NOT EXISTS (${earlier.sql})`, earlier.params)
         .orderBy('c.id', 'ASC')
         .getMany();
-      if (pool.length === 0) throw unmet(message('spotCheck.draw.emptyPool'));
+      if (pool.length === 0) throw conflict('spotCheck.draw.emptyPool');
       const sample = selectSample(
         draw.seed,
         draw.ratePercent,
