@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const DRAW = `mutation($i: DrawSpotCheckSampleInput!) { drawSpotCheckSample(input: $i) { draw { id } } } }`;
+const DRAW = `mutation($i: DrawSpotCheckSampleInput!) { drawSpotCheckSample(input: $i) { draw { id } } }`;
 const DRAW_FIELDS = `id seed algorithm ratePercent poolSize sampleSize replayMatches
   pool { caseId inclusion sampled score townshipCode case { id applicantName } }`;
 const DRAWS = `{ spotCheckDraws(first: 10) { totalCount nodes { ${DRAW_FIELDS} } } }`;
