@@ -127,7 +127,7 @@ export const SETTING_DEFINITIONS = {
     legal: local('P4.3'),
     integer: true,
     clause: 'P4.3',
-    description: 'Share of new DIBAO/TEKUN cases spot-checked (抽查比例 %)',
+    description: 'Share of the filed cases a spot-check draw samples, besides the always-checked ones (抽查比例 %)',
   },
   petitionAnswerWorkingDays: {
     default: 40,
