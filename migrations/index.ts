@@ -24,6 +24,8 @@ import { TekunEligibilityFindings1795856236718 } from './1795856236718-TekunElig
 import { CalendarDayKinds1795859269684 } from './1795859269684-CalendarDayKinds';
 import { ScopedListIndexes1795869164330 } from './1795869164330-ScopedListIndexes';
 import { SignInFailures1795870000000 } from './1795870000000-SignInFailures';
+import { SpotCheckDraws1796417400000 } from './1796417400000-SpotCheckDraws';
+import { ReviewClasses20211796417300000 } from './1796417300000-ReviewClasses2021';
 import { PaymentDay1795870100000 } from './1795870100000-PaymentDay';
 import { IdempotencyKeys1795860000000 } from './1795860000000-IdempotencyKeys';
 import { BankAccountChanges1795868844093 } from './1795868844093-BankAccountChanges';
@@ -60,4 +62,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ScopedListIndexes1795869164330,
   SignInFailures1795870000000,
   PaymentDay1795870100000,
+  ReviewClasses20211796417300000,
+  SpotCheckDraws1796417400000,
 ];

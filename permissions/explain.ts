@@ -19,6 +19,7 @@ export const ACTIONS: readonly Action[] = [
   'notice',
   'vote',
   'review',
+  'reclassify',
   'decide',
   'deliver',
   'file',

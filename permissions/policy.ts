@@ -457,6 +457,12 @@ export const POLICY: readonly Grant[] = [
     { inverted: true, when: { conditions: { decidedById: '$accountId' }, text: { zh: '本人作出了该案的审批决定', en: 'the holder decided the case' } } })),
   g(DISTRICT_OFFICER, 'spotCheck', 'Case', 'district', 'P4.3', 'The district spot-checks new DIBAO and TEKUN households.',
     '区民政对新纳入的低保、特困家庭进行监督抽查。'),
+  g(DISTRICT_OFFICER, 'create', 'SpotCheckDraw', 'district', 'P4.3', 'The district draws its spot-check sample when it chooses, from a seed nobody knows before.',
+    '区民政自行确定时间抽签确定抽查样本，抽签前任何人无从预知。'),
+  g(DISTRICT_OFFICER, 'read', 'SpotCheckDraw', 'district', 'P4.3', 'The district keeps its draws so that each sample can be replayed from its record.',
+    '区民政保存抽签记录，每次抽查样本均可据记录复现。'),
+  g(AUDITOR, 'read', 'SpotCheckDraw', 'district', 'D§12', 'Audit can replay every draw to see that the sample was not chosen by hand.',
+    '审计部门可据记录复现每次抽签，核实样本并非人为挑选。'),
   g(DISTRICT_OFFICER, 'confirm', 'Case', 'district', 'D§6', 'Temporary assistance above the township limit is confirmed by the district.',
     '超过乡镇（街道）审批限额的临时救助由区民政确认。'),
 
@@ -510,6 +516,9 @@ export const POLICY: readonly Grant[] = [
   ...[TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD].map((role) =>
     g(role, 'review', 'Enrolment', 'township', 'D§9', 'The township reviews its recipients and keeps, raises, lowers or ends the benefit.',
       '乡镇（街道）复核本乡镇（街道）救助对象，决定维持、提高、降低或停止救助。')),
+  ...[TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD].map((role) =>
+    g(role, 'reclassify', 'Enrolment', 'township', 'D§9', 'The township sets how often its recipients are reviewed and may change a class with a reason.',
+      '乡镇（街道）确定本乡镇（街道）救助对象的核查频次，可说明理由调整分类。')),
   g(VILLAGE_ASSISTANT, 'read', 'EnrolmentChange', 'village', 'P4.1', 'The village follows the history of its recipients\' benefits.',
     '村（社区）了解本村（社区）救助对象的救助变动情况。'),
   ...[TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD].map((role) =>

@@ -28,6 +28,8 @@ export type Action =
   | 'notice'
   | 'vote'
   | 'review'
+  // dynamic management (D§9): the township moves a recipient to another review class, with a reason
+  | 'reclassify'
   | 'decide'
   | 'deliver'
   | 'file'
@@ -70,6 +72,7 @@ export type SubjectName =
   | 'Enrolment'
   | 'AuditFinding'
   | 'DevelopmentLink'
+  | 'SpotCheckDraw'
   | 'Delegation'
   | 'EnrolmentReview'
   | 'EnrolmentChange'

@@ -8,6 +8,7 @@ import { createEnrolmentLoaders } from './modules/enrolment/enrolment.loaders';
 import type { Delegation } from './modules/delegation/delegation.entity';
 import type { TenantKey } from './db/tenant-keys';
 import type { Account } from './modules/account/account.entity';
+import type { SpotCheckPoolEntry } from './modules/oversight/spot-check-draw.entity';
 
 /** Per-request DataLoaders. Each batch is one query with the caller's ability AND-ed in, so a
  * nested field can never reach a row its list query would not return. */
@@ -17,6 +18,18 @@ export function createLoaders(caller: Caller, services: Services) {
     ...createHouseholdLoaders(caller, services),
     ...createCaseLoaders(caller, services),
     ...createEnrolmentLoaders(caller, services),
+    /** The pools of a page of spot-check draws (P4.3), in one scoped statement. */
+    poolByDrawKey: new DataLoader<TenantKey, SpotCheckPoolEntry[], string>(
+      async (keys) => {
+        const byDraw = new Map<string, SpotCheckPoolEntry[]>();
+        for (const entry of await services.spotCheckDraws.poolsOf(caller, keys)) {
+          const key = tenantKeyOf({ districtCode: entry.districtCode, id: entry.drawId });
+          byDraw.set(key, [...(byDraw.get(key) ?? []), entry]);
+        }
+        return keys.map((key) => byDraw.get(tenantKeyOf(key)) ?? []);
+      },
+      { cacheKeyFn: tenantKeyOf },
+    ),
     /** The delegations a page of cases was decided under. */
     delegationByKey: new DataLoader<TenantKey, Delegation | null, string>(
       async (keys) => {

@@ -19,6 +19,7 @@ import { EnrolmentService } from './modules/enrolment/enrolment.service';
 import { CaseStepsService } from './modules/case/case-steps.service';
 import { PublicNoticeService } from './modules/notice/public-notice.service';
 import { OversightService } from './modules/oversight/oversight.service';
+import { SpotCheckDrawService } from './modules/oversight/spot-check-draw.service';
 import { DelegationService } from './modules/delegation/delegation.service';
 import { ReviewService } from './modules/review/review.service';
 import { PetitionService } from './modules/petition/petition.service';
@@ -96,6 +97,7 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
     workPlans,
     staffing: new StaffingService(data),
     oversight: new OversightService(data, writes, regions),
+    spotCheckDraws: new SpotCheckDrawService(data, writes, settings),
     funds: new FundsService(data, writes, regions, settings),
     idempotency: new IdempotencyService(data, limits.idempotencyTtlSeconds),
     bankAccountChanges: new BankAccountChangeService(data, writes),

@@ -122,6 +122,7 @@ describe('node(id)', () => {
       'mutation($i: ProposeBankAccountChangeInput!) { proposeBankAccountChange(input: $i) { bankAccountChange { id } } }',
       { i: { householdId: household.id, bankName: '农商银行', bankAccount: '6228480000555566668', reason: '原卡挂失' } },
     );
+    await as(t, 'district.officer', 'mutation { drawSpotCheckSample(input: {}) { draw { id } } }');
     await stepOk(t, 'district.officer', 'spotCheck', applied.id, { outcome: 'CONFIRMED', findings: '入户核实无误' });
     await as(t, 'hexi.member1', 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', {
       i: { name: '亲属', idNumber: idNumber('19800808', 556), relation: 'SPOUSE' },
@@ -179,7 +180,7 @@ describe('node(id)', () => {
         delegations(first: 1) { nodes { __typename id } } petitions(first: 1) { nodes { __typename id } } publicNotices { __typename id }
         rosters { nodes { __typename id lines { nodes { __typename id } } } } fundRequests { nodes { __typename id } }
         paymentBatches { nodes { __typename id } } payments { nodes { __typename id } }
-        workPlans(first: 1) { nodes { __typename id } }
+        workPlans(first: 1) { nodes { __typename id } } spotCheckDraws(first: 1) { nodes { __typename id pool { __typename id } } }
         regions { __typename id } accounts(first: 1) { nodes { __typename id } } }`,
       ],
       ['admin', '{ apiKeys { nodes { __typename id } } roleGrants(first: 1) { nodes { __typename id } } }'],

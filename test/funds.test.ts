@@ -376,8 +376,8 @@ describe('the roster is built by one set-based insert from the enrolments’ his
          RETURNING district_code, id, household_id, township_code, village_code, applicant_name, amount),
        e AS (
          INSERT INTO enrolments (district_code, case_id, household_id, township_code, village_code, programme, residence, has_member_able_to_work, payee_name,
-                                 monthly_amount, start_month, review_class, next_review_on, status)
-         SELECT district_code, id, household_id, township_code, village_code, 'DIBAO', 'RURAL', false, applicant_name, amount, $4::date, 'A', now()::date + 365, 'ACTIVE' FROM c
+                                 monthly_amount, start_month, review_class, review_class_rule, next_review_on, status)
+         SELECT district_code, id, household_id, township_code, village_code, 'DIBAO', 'RURAL', false, applicant_name, amount, $4::date, 'A', 'STABLE_INCOME', now()::date + 365, 'ACTIVE' FROM c
          RETURNING district_code, id, township_code, village_code, monthly_amount, start_month),
        history AS (
          INSERT INTO enrolment_changes (district_code, township_code, village_code, enrolment_id, kind, amount, status, effective_month, reason)

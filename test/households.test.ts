@@ -98,8 +98,8 @@ describe('personal data masking (D§12)', () => {
     const [, , caseId] = Buffer.from(liujia.case.id, 'base64url').toString().split(':');
     await t.dataSource.query(
       `INSERT INTO enrolments (district_code, case_id, household_id, township_code, village_code, programme, residence,
-         has_member_able_to_work, payee_name, monthly_amount, start_month, review_class, next_review_on, status)
-       VALUES ($1, $2, $3, '510199101000', '510199101201', 'DIBAO', 'RURAL', true, '刘德华', 500, '2027-01-01', 'C', '2027-07-01', 'ACTIVE')`,
+         has_member_able_to_work, payee_name, monthly_amount, start_month, review_class, review_class_rule, next_review_on, status)
+       VALUES ($1, $2, $3, '510199101000', '510199101201', 'DIBAO', 'RURAL', true, '刘德华', 500, '2027-01-01', 'B', 'INCOME_STABILITY_UNRECORDED', '2027-07-01', 'ACTIVE')`,
       [districtCode, caseId, householdId],
     );
     const token = await t.login('finance');

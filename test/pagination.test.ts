@@ -106,6 +106,7 @@ const WALKS: Record<string, WalkFixture> = {
     overrides: "jsonb_build_object('payee_key', gen_random_uuid())",
   },
   workPlans: { caller: 'district.officer', table: 'work_plans', sortColumn: 'created_at' },
+  spotCheckDraws: { caller: 'district.officer', table: 'spot_check_draws', sortColumn: 'drawn_at' },
   districtProposals: { caller: 'province.operator', table: 'district_proposals', sortColumn: 'created_at', tenant: '510000000000' },
   // Decisions with no authority recorded are flagged by the historical check (D§13).
   decisionsWithoutAuthority: {
@@ -159,6 +160,9 @@ beforeAll(async () => {
   await payHexiMonth(t, monthFromNow(1));
   await t.dataSource.query(`INSERT INTO audit_findings (district_code, township_code, severity, title, body, created_by_id)
     SELECT district_code, township_code, 'OBSERVATION', '抽样', 'ok', id FROM accounts WHERE username = 'auditor'`);
+  await t.dataSource
+    .query(`INSERT INTO spot_check_draws (district_code, seed, algorithm, rate_percent, filed_by, pool_size, sample_size, drawn_by_id)
+    SELECT district_code, repeat('0', 64), 'HMAC-SHA256-RANK-1', 30, now(), 0, 0, id FROM accounts WHERE username = 'district.officer'`);
   await t.dataSource.query(`INSERT INTO development_links (district_code, enrolment_id, township_code, village_code, measure, created_by_id)
     SELECT e.district_code, e.id, e.township_code, e.village_code, '技能培训', a.id FROM enrolments e, accounts a WHERE a.username = 'poverty'`);
   await t.dataSource.query(

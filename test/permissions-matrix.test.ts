@@ -83,6 +83,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read Enrolment': 'SVT',
     // D§9: the township reviews its recipients
     'review Enrolment': 'SVT',
+    'reclassify Enrolment': 'SVT', // D§9: changes a review class, with a reason
     'read EnrolmentReview': 'SVT',
     'read EnrolmentChange': 'SVT',
     'read ChangeReport': 'SVT',
@@ -148,6 +149,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read Enrolment': 'SVT',
     // D§9: the township reviews its recipients; the village or caseworker records reported changes
     'review Enrolment': 'SVT',
+    'reclassify Enrolment': 'SVT', // D§9: changes a review class, with a reason
     'read EnrolmentReview': 'SVT',
     'read EnrolmentChange': 'SVT',
     'read ChangeReport': 'SVT',
@@ -202,6 +204,9 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read KinDeclaration': 'SVTD',
     'read AuditFinding': 'SVTD',
     'read DevelopmentLink': 'SVTD',
+    // P4.3: the district draws the spot-check sample and keeps the draws; no township reaches them
+    'create SpotCheckDraw': 'SVTD',
+    'read SpotCheckDraw': 'SVTD',
     'decide Case': 'D', // Shiqiao holds no delegation: pre-delegation mode (P5); Hexi's DIBAO is delegated (P1)
     'create Delegation': 'SVTD', // P3.1
     'revoke Delegation': 'SVTD', // P3.3
@@ -269,6 +274,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read VerificationRequest': 'SVTD',
     'create AuditFinding': 'SVTD',
     'read AuditFinding': 'SVTD',
+    'read SpotCheckDraw': 'SVTD', // D§12: audit replays each draw
     'read Delegation': 'SVTD', // P5
     // P4.4: the whole funds cycle, read-only
     'read Roster': 'SVTD',

@@ -59,6 +59,8 @@ const SUBJECT_OF_TABLE: Record<string, SubjectName> = {
   Enrolment: 'Enrolment',
   AuditFinding: 'AuditFinding',
   DevelopmentLink: 'DevelopmentLink',
+  SpotCheckDraw: 'SpotCheckDraw',
+  SpotCheckPoolEntry: 'SpotCheckDraw',
   Delegation: 'Delegation',
   WorkPlan: 'WorkPlan',
   EnrolmentChange: 'EnrolmentChange',
@@ -161,6 +163,8 @@ beforeAll(async () => {
     { c: approved.id },
   );
   await stepOk(t, 'hexi.caseworker', 'fileCase', approved.id);
+  // The district's spot-check draw takes the filed case into its pool (P4.3).
+  await as(t, 'district.officer', 'mutation { drawSpotCheckSample(input: {}) { draw { id } } }');
   // Hexi's LINSHI delegation revoked again: a revocation record, and Hexi's LINSHI back with the district.
   const { delegations } = await as(t, 'district.officer', '{ delegations(townshipCode: "510199101000") { nodes { id programme } } }');
   await as(t, 'district.officer', 'mutation($i: RevokeDelegationInput!) { revokeDelegation(input: $i) { delegation { id } } }', {

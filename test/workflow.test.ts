@@ -106,7 +106,7 @@ describe('a DIBAO case from a village application to filing, each actor with its
     expect(enrolments).toContainEqual(expect.objectContaining({ payeeName: '陈小明', monthlyAmount: '220.00', reviewClass: null }));
     expect(enrolments[0].startMonth).toMatch(/^\d{4}-\d{2}-01$/);
     expect((await as(t, 'hexi.caseworker', ENROLMENTS)).enrolments.nodes).toContainEqual(
-      expect.objectContaining({ payeeName: '陈小明', reviewClass: 'C' }),
+      expect.objectContaining({ payeeName: '陈小明', reviewClass: 'B' }),
     );
 
     const filed = await stepOk(t, 'hexi.caseworker', 'fileCase', applied.id);
@@ -133,19 +133,16 @@ describe('a DIBAO case from a village application to filing, each actor with its
       (await as(t, 'district.officer', '{ cases(filter: { spotCheckDue: true }) { edges { node { id } } } }')).cases.edges.map(
         (e: { node: { id: string } }) => e.node.id,
       );
-    await as(
-      t,
-      'district.officer',
-      'mutation { updateSetting(input: { key: "spotCheckRatePercent", value: 100 }) { settings { districtCode } } }',
-    );
-    expect(await due()).toContain(applied.id);
+    // Nothing is due before the district draws (P4.3): the sample does not exist yet.
+    expect(await due()).not.toContain(applied.id);
     await as(
       t,
       'district.officer',
       'mutation { updateSetting(input: { key: "spotCheckRatePercent", value: 0 }) { settings { districtCode } } }',
     );
+    await as(t, 'district.officer', 'mutation { drawSpotCheckSample(input: {}) { draw { id } } }');
     expect(await due()).not.toContain(applied.id);
-    // a kin-registered case is always checked, whatever the rate (D§3)
+    // a kin-registered case is always checked, whatever the rate and the draw (D§3)
     await t.dataSource.query('UPDATE cases SET kin_registered = true WHERE id = $1', [rawId(applied.id)]);
     expect(await due()).toContain(applied.id);
     await as(

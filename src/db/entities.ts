@@ -13,6 +13,7 @@ import { VerificationAnswer, VerificationRequest } from '../modules/verification
 import { KinDeclaration } from '../modules/kin/kin-declaration.entity';
 import { Enrolment } from '../modules/enrolment/enrolment.entity';
 import { AuditFinding, DevelopmentLink } from '../modules/oversight/oversight.entity';
+import { SpotCheckDraw, SpotCheckPoolEntry } from '../modules/oversight/spot-check-draw.entity';
 import { Delegation } from '../modules/delegation/delegation.entity';
 import { EnrolmentChange } from '../modules/enrolment/enrolment-change.entity';
 import { ChangeReport, EnrolmentReview } from '../modules/review/review.entity';
@@ -61,6 +62,8 @@ export const ENTITIES = [
   Enrolment,
   AuditFinding,
   DevelopmentLink,
+  SpotCheckDraw,
+  SpotCheckPoolEntry,
   Delegation,
   EnrolmentChange,
   EnrolmentReview,

@@ -11,6 +11,7 @@ import { committeeView } from '../modules/committee/committee.resolver';
 import { Enrolment } from '../modules/enrolment/enrolment.entity';
 import { KinDeclaration } from '../modules/kin/kin-declaration.entity';
 import { AuditFinding, DevelopmentLink } from '../modules/oversight/oversight.entity';
+import { SpotCheckDraw, SpotCheckPoolEntry } from '../modules/oversight/spot-check-draw.entity';
 import { Delegation } from '../modules/delegation/delegation.entity';
 import { EnrolmentChange } from '../modules/enrolment/enrolment-change.entity';
 import { ChangeReport, EnrolmentReview } from '../modules/review/review.entity';
@@ -71,6 +72,8 @@ export const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) =>
   Enrolment: scopedRow('Enrolment', Enrolment),
   AuditFinding: scopedRow('AuditFinding', AuditFinding),
   DevelopmentLink: scopedRow('DevelopmentLink', DevelopmentLink),
+  SpotCheckDraw: scopedRow('SpotCheckDraw', SpotCheckDraw),
+  SpotCheckPoolEntry: scopedRow('SpotCheckDraw', SpotCheckPoolEntry),
   Delegation: scopedRow('Delegation', Delegation),
   EnrolmentReview: scopedRow('EnrolmentReview', EnrolmentReview),
   EnrolmentChange: scopedRow('EnrolmentChange', EnrolmentChange),

@@ -24,6 +24,7 @@ import { EnrolmentResolver } from '../modules/enrolment/enrolment.resolver';
 import { SettingsResolver } from '../modules/settings/settings.resolver';
 import { PublicNoticeResolver } from '../modules/notice/public-notice.resolver';
 import { OversightResolver } from '../modules/oversight/oversight.resolver';
+import { SpotCheckDrawResolver, SpotCheckPoolEntryResolver } from '../modules/oversight/spot-check-draw.resolver';
 import { DelegationResolver } from '../modules/delegation/delegation.resolver';
 import { EnrolmentReviewsResolver, ReviewResolver } from '../modules/review/review.resolver';
 import { PetitionResolver } from '../modules/petition/petition.resolver';
@@ -58,6 +59,8 @@ export const RESOLVERS = [
   SettingsResolver,
   PublicNoticeResolver,
   OversightResolver,
+  SpotCheckDrawResolver,
+  SpotCheckPoolEntryResolver,
   DelegationResolver,
   ReviewResolver,
   EnrolmentReviewsResolver,

@@ -637,6 +637,23 @@ export const messages = {
     en: 'Where income changed, name the economic-status verification the outcome rests on.',
     clause: 'D§9',
   },
+  'spotCheck.draw.cutOffAhead': {
+    zh: '备案截止日期不能晚于今天：尚未备案的案件不能进入样本池。',
+    en: 'The filing cut-off cannot be later than today: cases not yet filed cannot enter the pool.',
+    clause: 'P4.3',
+  },
+  'spotCheck.draw.emptyPool': {
+    zh: '没有可抽取的案件：截止日期前备案的案件均已参加过抽签。',
+    en: 'Nothing to draw: every case filed by the cut-off has been in an earlier draw.',
+    clause: 'P4.3',
+  },
+  'review.class.retired': {
+    zh: '复核分类{reviewClass}已停用：2021年办法只有每年核查（A类）和每半年核查（B类）。',
+    en: 'Review class {reviewClass} is retired: the 2021 measures know yearly (A) and six-monthly (B) reviews only.',
+    clause: 'D§9',
+  },
+  'review.class.reasonRequired': { zh: '调整复核分类须写明理由。', en: 'A change of review class states its reason.', clause: 'D§9' },
+  'review.class.unchanged': { zh: '该救助对象已是{reviewClass}类。', en: 'The enrolment is in class {reviewClass} already.', clause: 'D§9' },
   'review.enrolment.ended': { zh: '该救助对象已停止救助。', en: 'This enrolment has ended.' },
   'review.termination.underNotice': {
     zh: '该特困人员的终止供养正在公示，须待公示结束后办理。',

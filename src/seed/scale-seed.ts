@@ -671,7 +671,11 @@ async function seedDistrict(
     if (decidedAt !== null && programme !== 'LINSHI') {
       enrolmentId = random.uuid();
       const startMonth = monthOfTime(decidedAt) + 1;
-      const reviewClass = programme === 'TEKUN' || !household.ableToWork ? 'A' : 'C';
+      // D§9 as an approval assigns it: the scale households carry no income stability, so those with
+      // members able to work are six-monthly until a township finds their income stable.
+      const reviewClass = programme === 'TEKUN' || !household.ableToWork ? 'A' : 'B';
+      const reviewClassRule =
+        programme === 'TEKUN' ? 'TEKUN_YEARLY' : reviewClass === 'A' ? 'STABLE_INCOME' : 'INCOME_STABILITY_UNRECORDED';
       // Some enrolments ended in a review (D§9): not paid from their end month on.
       if (random.chance(0.08)) endMonth = random.int(Math.max(startMonth + 1, firstPaidMonth), untilMonth - 1);
       const reviewMonths = reviewClass === 'A' ? 12 : 6;
@@ -691,6 +695,7 @@ async function seedDistrict(
         amount,
         dateText(monthStart(startMonth) + DAY),
         reviewClass,
+        reviewClassRule,
         dateText(monthStart(nextReview) + DAY),
         supportForm,
         careLevel,
@@ -867,6 +872,7 @@ async function seedDistrict(
       ['monthly_amount', 'numeric'],
       ['start_month', 'date'],
       ['review_class', 'varchar'],
+      ['review_class_rule', 'varchar'],
       ['next_review_on', 'date'],
       ['support_form', 'varchar'],
       ['care_level', 'varchar'],

@@ -28,6 +28,7 @@ const TENANT_KEYED = new Set([
   'Enrolment',
   'AuditFinding',
   'DevelopmentLink',
+  'SpotCheckDraw',
   'AuditEntry',
   'Delegation',
   'Petition',

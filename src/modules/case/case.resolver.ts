@@ -66,7 +66,7 @@ class CaseFilter {
   @Field(() => Boolean, {
     nullable: true,
     description:
-      "Only filed DIBAO/TEKUN cases due for a district spot check: kin-registered ones always, others by the district's sample rate (待抽查)",
+      'Only filed cases due for a district spot check (待抽查): kin-registered and complained-about ones always, others when a district draw (drawSpotCheckSample) sampled them; the draws count only for callers who may read them, so a township sees the always-checked ones only',
   })
   spotCheckDue?: boolean;
 

@@ -4,6 +4,7 @@ import { badInput, conflict, notFound } from '../../errors';
 import { decisionDueAtFor } from './deadlines';
 import type { Caller } from '../../auth/caller';
 import { escapeLike } from '../household/household.service';
+import { SpotCheckPoolEntry } from '../oversight/spot-check-draw.entity';
 import { Person } from '../household/household.entity';
 import { Case, CaseEvent, CaseStatus, Channel, DecisionAuthority, Programme } from './case.entity';
 import { Delegation } from '../delegation/delegation.entity';
@@ -130,8 +131,6 @@ export class CaseService {
   /** A page of the cases the caller may read; with `fields` (the GraphQL fields asked of each
    * case) only the columns those need are read. */
   async page(caller: Caller, filter: CaseFilter, page: PageArgs, fields?: ReadonlySet<string>): Promise<Connection<Case>> {
-    const spotCheckRate =
-      filter.spotCheckDue === undefined ? null : (await this.settings.calendarOf(caller.actor!.districtCode)).settings.spotCheckRatePercent;
     const base = () => {
       const qb = this.data.scoped(caller, 'read', 'Case', Case, 'c');
       if (filter.programme) qb.andWhere('c.programme = :programme', { programme: filter.programme });
@@ -139,12 +138,19 @@ export class CaseService {
       if (filter.villageCode) qb.andWhere('c.village_code = :villageCode', { villageCode: filter.villageCode });
       if (filter.townshipCode) qb.andWhere('c.township_code = :townshipCode', { townshipCode: filter.townshipCode });
       if (filter.kinRegistered !== undefined) qb.andWhere('c.kin_registered = :kin', { kin: filter.kinRegistered });
-      if (spotCheckRate !== null) {
-        // P4.3, D§3: new DIBAO/TEKUN cases once filed; kin-registered and complained-about ones always, the others by a
-        // stable sample of the district's rate (the same case is always in or out of the sample).
-        const due = `(c.status = 'FILED' AND c.programme IN ('DIBAO', 'TEKUN')
-          AND (c.kin_registered OR c.complained_about OR ('x' || substr(md5(c.id::text), 1, 7))::bit(28)::int % 100 < :spotCheckRate))`;
-        qb.andWhere(filter.spotCheckDue ? due : `NOT ${due}`, { spotCheckRate });
+      if (filter.spotCheckDue !== undefined) {
+        // P4.3, D§3: a filed case is due for a spot check when it is kin-registered or complained about,
+        // or when a district draw sampled this filing of it. The draws are read through the caller's own
+        // scope: a township, which may not read them, learns nothing of the sample from this filter.
+        const sampled = this.data.scopedSql(caller, 'read', 'SpotCheckDraw', SpotCheckPoolEntry, 's', (entries) =>
+          entries
+            .select('1')
+            .andWhere(
+              "s.district_code = c.district_code AND s.case_id = c.id AND s.sampled AND s.filed_at = date_trunc('milliseconds', c.status_since)",
+            ),
+        );
+        const due = `(c.status = 'FILED' AND (c.kin_registered OR c.complained_about OR EXISTS (${sampled.sql})))`;
+        qb.andWhere(filter.spotCheckDue ? due : `NOT ${due}`, sampled.params);
       }
       if (filter.overdue !== undefined) {
         qb.andWhere(`(COALESCE(c.due_at < now(), false) OR COALESCE(c.decision_due_at < now(), false)) = :overdue`, {

@@ -14,13 +14,28 @@ export const EnrolmentStatus = defineEnum('EnrolmentStatus', 'Whether a recipien
 });
 export type EnrolmentStatus = EnumValue<typeof EnrolmentStatus>;
 
-/** Review classes of the MCA 2021 DIBAO measures (D§9): how often a recipient is reviewed. */
+/**
+ * Review classes of the MCA 2021 measures (D§9): how often a recipient is reviewed. The 2021 rules
+ * know two frequencies, yearly and six-monthly; C is the quarterly class of the earlier rules, kept
+ * only because reviews recorded under it are history that is never rewritten. Nothing assigns it.
+ */
 export const ReviewClass = defineEnum('ReviewClass', 'Review class of dynamic management (分类管理类别), D§9', {
-  A: 'Income changes little: reviewed yearly (A类, 每年复核)',
-  B: 'Income changes somewhat (B类, 每半年复核)',
-  C: 'Irregular income, members able to work (C类, 每季度或每半年复核)',
+  A: 'Income changes little in the short term, and every TEKUN person: reviewed yearly (A类, 每年核查)',
+  B: 'Irregular income and members able to work: reviewed every six months (B类, 每半年核查)',
+  C: 'Quarterly class of the rules before 2021, no longer assigned: only on reviews recorded under it (原C类, 已停用)',
 });
 export type ReviewClass = EnumValue<typeof ReviewClass>;
+
+/** Why an enrolment has its review class (D§9): the rule that assigned it, or the township's change. */
+export const ReviewClassRule = defineEnum('ReviewClassRule', 'Rule that set the review class (分类依据), D§9', {
+  TEKUN_YEARLY: 'TEKUN persons are reviewed yearly (特困人员每年核查)',
+  STABLE_INCOME: 'Income changes little in the short term, or nobody can work: yearly (短期内收入变化不大, 每年核查)',
+  IRREGULAR_INCOME_ABLE_TO_WORK: 'Income not fixed and members able to work: every six months (收入来源不固定且有劳动能力, 每半年核查)',
+  INCOME_STABILITY_UNRECORDED:
+    'Members able to work and the income not found stable: every six months until it is (有劳动能力且未认定收入稳定, 每半年核查)',
+  CHANGED_BY_TOWNSHIP: 'Changed by the township, with its reason (乡镇调整, 附理由)',
+});
+export type ReviewClassRule = EnumValue<typeof ReviewClassRule>;
 
 /**
  * A beneficiary enrolment (救助对象), created by an approval (D§3): programme, monthly amount, start
@@ -81,6 +96,20 @@ export class Enrolment extends VillageRow {
     description: 'Review class (分类管理类别), D§9; null for finance, which is granted only the payee (P4.4)',
   })
   reviewClass: ReviewClass;
+
+  @Column({ type: 'varchar', length: 32 })
+  @Field(() => ReviewClassRule, {
+    nullable: true,
+    description: 'The rule that set the review class (分类依据), D§9; null for finance, which is granted only the payee (P4.4)',
+  })
+  reviewClassRule: ReviewClassRule;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The township's reason when it changed the review class (调整分类理由), D§9; null while the rule's class stands",
+  })
+  reviewClassReason: string | null;
 
   @Column({ type: 'date' })
   @Field(() => CalendarDateScalar, {

@@ -1,13 +1,14 @@
 import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
-import { Household } from '../household/household.entity';
+import { Household, IncomeStability } from '../household/household.entity';
 import { Programme } from '../case/case.entity';
 import { unmet } from '../../errors';
 import { message } from '../../i18n/message';
 import type { StepRun } from '../case/workflow';
 import { maskIdNumber } from '../household/id-number';
 import { firstOfNextMonth } from '../settings/working-days';
-import { Enrolment, EnrolmentStatus, ReviewClass } from './enrolment.entity';
+import { Enrolment, EnrolmentStatus, ReviewClass, ReviewClassRule } from './enrolment.entity';
+import type { Settings } from '../settings/settings-definitions';
 import { TenantKey, whereTenantKeysIn } from '../../db/tenant-keys';
 import { EnrolmentChange, EnrolmentChangeKind } from './enrolment-change.entity';
 import type { DataAccess } from '../../db/data-access';
@@ -18,14 +19,40 @@ function addMonths(month: string, months: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
 }
 
+/**
+ * The review class an approval assigns (D§9, MCA 2021 measures), with the rule that assigned it:
+ * TEKUN yearly; a household with irregular income and members able to work every six months; one
+ * whose income changes little (or in which nobody can work) yearly. A household with members able
+ * to work whose income nobody has found stable is reviewed six-monthly: the more frequent class is
+ * the one that cannot be wrong for it.
+ */
+export function reviewClassFor(
+  programme: Programme,
+  household: Pick<Household, 'hasMemberAbleToWork' | 'incomeStability'>,
+): { reviewClass: ReviewClass; rule: ReviewClassRule } {
+  if (programme === Programme.TEKUN) return { reviewClass: ReviewClass.A, rule: ReviewClassRule.TEKUN_YEARLY };
+  if (!household.hasMemberAbleToWork || household.incomeStability === IncomeStability.STABLE) {
+    return { reviewClass: ReviewClass.A, rule: ReviewClassRule.STABLE_INCOME };
+  }
+  if (household.incomeStability === IncomeStability.IRREGULAR) {
+    return { reviewClass: ReviewClass.B, rule: ReviewClassRule.IRREGULAR_INCOME_ABLE_TO_WORK };
+  }
+  return { reviewClass: ReviewClass.B, rule: ReviewClassRule.INCOME_STABILITY_UNRECORDED };
+}
+
+/** Months between reviews of a class (D§9): district settings, never less often than the 2021 measures.
+ * A review recorded under the retired quarterly class C is followed by a six-monthly one. */
+export function reviewIntervalMonths(settings: Settings, reviewClass: ReviewClass): number {
+  return reviewClass === ReviewClass.A ? settings.reviewMonthsClassA : settings.reviewMonthsClassB;
+}
+
 /** Beneficiary enrolments (D§3, D§9). */
 export class EnrolmentService {
   constructor(private readonly data: DataAccess) {}
 
   /**
-   * An approved DIBAO or TEKUN case enrols the household from the month after approval, with a
-   * review class (D§9): A when nobody can work, C when someone can (income may vary), TEKUN yearly.
-   * LINSHI is one-off and enrols nobody.
+   * An approved DIBAO or TEKUN case enrols the household from the month after approval, with the
+   * review class its household's data gives (D§9, `reviewClassFor`). LINSHI is one-off and enrols nobody.
    */
   async enrolOnApproval(run: StepRun): Promise<void> {
     const { manager, case: c, calendar, now } = run;
@@ -42,13 +69,7 @@ export class EnrolmentService {
     if (already) throw unmet(message('enrolment.alreadyActive', { idNumber: maskIdNumber(already.id_number), programme: c.programme }));
     const household = await manager.findOneByOrFail(Household, { districtCode: c.districtCode, id: c.householdId });
     const { settings } = calendar;
-    const reviewClass = c.programme === Programme.TEKUN || !household.hasMemberAbleToWork ? ReviewClass.A : ReviewClass.C;
-    const months =
-      reviewClass === ReviewClass.A
-        ? settings.reviewMonthsClassA
-        : household.residence === 'URBAN'
-          ? settings.reviewMonthsClassCUrban
-          : settings.reviewMonthsClassCRural;
+    const { reviewClass, rule } = reviewClassFor(c.programme, household);
     const startMonth = firstOfNextMonth(now);
     const { identifiers } = await manager.insert(Enrolment, {
       districtCode: c.districtCode,
@@ -63,7 +84,9 @@ export class EnrolmentService {
       monthlyAmount: c.amount!,
       startMonth,
       reviewClass,
-      nextReviewOn: addMonths(startMonth, months),
+      reviewClassRule: rule,
+      reviewClassReason: null,
+      nextReviewOn: addMonths(startMonth, reviewIntervalMonths(settings, reviewClass)),
       supportForm: c.supportForm,
       careLevel: c.careLevel,
       status: EnrolmentStatus.ACTIVE,

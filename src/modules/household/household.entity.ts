@@ -36,6 +36,13 @@ export const LabourCapacity = defineEnum('LabourCapacity', 'Ability to work (劳
 });
 export type LabourCapacity = EnumValue<typeof LabourCapacity>;
 
+/** How steady the household's income is, as the township found it (D§9): it sets the review class at approval. */
+export const IncomeStability = defineEnum('IncomeStability', "Steadiness of the household's income (收入稳定性), D§9", {
+  STABLE: 'Income changes little in the short term (短期内收入变化不大)',
+  IRREGULAR: 'Income source not fixed (收入来源不固定)',
+});
+export type IncomeStability = EnumValue<typeof IncomeStability>;
+
 export const Sex = defineEnum('Sex', 'Sex (性别), from the 17th digit of the ID number', { MALE: 'Male (男)', FEMALE: 'Female (女)' });
 export type Sex = EnumValue<typeof Sex>;
 
@@ -75,6 +82,14 @@ export class Household extends VillageRow {
     description: 'Has a member able to work (有劳动能力成员); null for roles granted only payee fields',
   })
   hasMemberAbleToWork: boolean;
+
+  /** Null until someone records it; approval then treats a household with members able to work as irregular (D§9). */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  @Field(() => IncomeStability, {
+    nullable: true,
+    description: 'Steadiness of the income (收入稳定性), sets the review class at approval (D§9); null when not recorded or not granted',
+  })
+  incomeStability: IncomeStability | null;
 
   /** Paid by an active enrolment: finance sees the payees of these only (P4.4, D§10). Kept in sync
    * by a trigger on enrolments, so the scope is a plain equality. */

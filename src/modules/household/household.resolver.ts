@@ -6,7 +6,7 @@ import { tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { Case } from '../case/case.entity';
-import { Household, LabourCapacity, Person, Relation, Residence } from './household.entity';
+import { Household, IncomeStability, LabourCapacity, Person, Relation, Residence } from './household.entity';
 
 @InputType({ description: 'A household member (家庭成员)' })
 class PersonInput {
@@ -64,6 +64,13 @@ class CreateHouseholdInput {
   @Length(8, 32)
   bankAccount?: string | null;
 
+  @Field(() => IncomeStability, {
+    nullable: true,
+    description: 'Steadiness of the income, if known; it sets the review class at approval (收入稳定性), D§9',
+  })
+  @IsOptional()
+  incomeStability?: IncomeStability | null;
+
   @Field(() => [PersonInput], { description: 'Members, exactly one of them HEAD (家庭成员)' })
   @ValidateNested({ each: true })
   members: PersonInput[];
@@ -97,6 +104,13 @@ class UpdateHouseholdInput {
   @Field(() => Residence, { nullable: true, description: 'Urban or rural (城乡属性)' })
   @IsOptional()
   residence?: Residence;
+
+  @Field(() => IncomeStability, {
+    nullable: true,
+    description: 'Steadiness of the income as found (收入稳定性); it sets the review class at the next approval, D§9',
+  })
+  @IsOptional()
+  incomeStability?: IncomeStability;
 }
 
 @InputType('AddHouseholdMemberInput', { description: 'A new member of a household (增加家庭成员)' })

@@ -7,7 +7,7 @@ import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { levelOfCodeOrThrow, RegionLevel, scopeCodesOf } from '../region/region-code';
 import { Region } from '../region/region.entity';
-import { Household, LabourCapacity, Person, Relation, Residence } from './household.entity';
+import { Household, IncomeStability, LabourCapacity, Person, Relation, Residence } from './household.entity';
 import { normaliseIdNumberOrThrow } from './id-number';
 import type { KinService } from '../kin/kin.service';
 import type { DataAccess } from '../../db/data-access';
@@ -33,6 +33,7 @@ export interface HouseholdChanges {
   bankName?: string | null;
   bankAccount?: string | null;
   residence?: Residence | null;
+  incomeStability?: IncomeStability | null;
 }
 
 export interface NewHousehold {
@@ -42,6 +43,7 @@ export interface NewHousehold {
   phone?: string | null;
   bankName?: string | null;
   bankAccount?: string | null;
+  incomeStability?: IncomeStability | null;
   members: NewPerson[];
 }
 
@@ -73,6 +75,7 @@ export class HouseholdService {
       headName: members.find((m) => m.relation === Relation.HEAD)!.name,
       memberCount: members.length,
       hasMemberAbleToWork: members.some((m) => m.labourCapacity === LabourCapacity.FULL),
+      incomeStability: input.incomeStability ?? null,
       createdById: caller.actor!.accountId,
     });
     return this.writes.guardedCreate(caller, 'Household', household, 'create', async (manager) => {
@@ -103,6 +106,8 @@ export class HouseholdService {
       if (changes.bankName !== undefined) applied.bankName = changes.bankName?.trim() || null;
       if (changes.bankAccount !== undefined) applied.bankAccount = changes.bankAccount?.replace(/\s+/g, '') || null;
       if (changes.residence && changes.residence !== household.residence) applied.residence = changes.residence;
+      if (changes.incomeStability && changes.incomeStability !== household.incomeStability)
+        applied.incomeStability = changes.incomeStability;
       if (Object.keys(applied).length === 0) return unchanged(household);
       const bankChanged =
         (applied.bankAccount !== undefined && applied.bankAccount !== household.bankAccount) ||

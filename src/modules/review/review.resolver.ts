@@ -5,7 +5,7 @@ import { tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
-import { Enrolment } from '../enrolment/enrolment.entity';
+import { Enrolment, ReviewClass } from '../enrolment/enrolment.entity';
 import { ChangeReport, EnrolmentReview, ReviewOutcome } from './review.entity';
 
 @InputType('RecordReviewOutcomeInput', { description: "The township's outcome of a periodic review (复核结果), D§9" })
@@ -49,6 +49,22 @@ class RecordChangeReportInput {
   @Field({ description: 'What changed, as reported (变化情况)' })
   content: string;
 }
+
+@InputType('ChangeReviewClassInput', { description: "The township's change of a recipient's review class (调整复核分类), D§9" })
+class ChangeReviewClassInput {
+  @Field(() => ID, { description: 'The enrolment (救助对象)' })
+  enrolmentId: string;
+
+  @Field(() => ReviewClass, { description: 'The new class: A yearly, B every six months (新分类)' })
+  reviewClass: ReviewClass;
+
+  @Field({ description: 'Why the class changes, e.g. the income became regular (调整理由)' })
+  reason: string;
+}
+
+const ChangeReviewClassPayload = payloadType<{ enrolment: Enrolment }>('ChangeReviewClass', 'The reclassified enrolment (调整分类结果)', {
+  enrolment: { type: () => Enrolment, description: 'The enrolment with its new class and next review (调整后的救助对象)' },
+});
 
 const ReviewPayloadFields = {
   review: { type: () => EnrolmentReview, description: 'The review recorded (复核记录)' },
@@ -104,6 +120,16 @@ export class ReviewResolver {
   async concludeTermination(@Ctx() ctx: RequestContext, @Arg('input') input: ConcludeTerminationInput) {
     const key = tenantKeyOfOrThrow(input.reviewId, 'EnrolmentReview', 'reviewId');
     return ctx.services.reviews.concludeTermination(ctx.caller, key);
+  }
+
+  @Mutation(() => ChangeReviewClassPayload, {
+    description:
+      "Change a recipient's review class with a reason (调整复核分类): the next review moves to the new class's interval. TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD; D§9.",
+  })
+  @Needs('reclassify', 'Enrolment')
+  async changeReviewClass(@Ctx() ctx: RequestContext, @Arg('input') input: ChangeReviewClassInput) {
+    const key = tenantKeyOfOrThrow(input.enrolmentId, 'Enrolment', 'enrolmentId');
+    return { enrolment: await ctx.services.reviews.changeReviewClass(ctx.caller, key, input) };
   }
 
   @Mutation(() => RecordChangeReportPayload, {

@@ -7,11 +7,10 @@ import type { DataAccess } from '../../db/data-access';
 import { changed, tenantSubject } from '../../db/guarded-writes';
 import type { GuardedWrites } from '../../db/guarded-writes';
 import type { SettingsService } from '../settings/settings.service';
-import type { Settings } from '../settings/settings-definitions';
 import { addCalendarDays, cstDay, firstOfNextMonth } from '../settings/working-days';
 import { Programme } from '../case/case.entity';
-import { Residence } from '../household/household.entity';
-import { Enrolment, EnrolmentStatus, ReviewClass } from '../enrolment/enrolment.entity';
+import { Enrolment, EnrolmentStatus, ReviewClass, ReviewClassRule } from '../enrolment/enrolment.entity';
+import { reviewIntervalMonths } from '../enrolment/enrolment.service';
 import { EnrolmentChange, EnrolmentChangeKind } from '../enrolment/enrolment-change.entity';
 import { ChangeReport, EnrolmentReview, ReviewOutcome } from './review.entity';
 
@@ -32,13 +31,6 @@ export function addMonths(month: string, months: number): string {
   const [y, m] = month.split('-').map(Number);
   const index = y * 12 + (m - 1) + months;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
-}
-
-/** Months until the next review of a class (D§9): frequencies are district settings. */
-function reviewIntervalMonths(settings: Settings, reviewClass: ReviewClass, residence: Residence): number {
-  if (reviewClass === ReviewClass.A) return settings.reviewMonthsClassA;
-  if (reviewClass === ReviewClass.B) return settings.reviewMonthsClassB;
-  return residence === Residence.URBAN ? settings.reviewMonthsClassCUrban : settings.reviewMonthsClassCRural;
 }
 
 /** Outcomes that follow a change of income, and so rest on an economic-status verification (D§7, D§9). */
@@ -133,7 +125,7 @@ export class ReviewService {
         effectiveMonth,
         noticeStartsAt: null,
         noticeEndsAt: null,
-        nextReviewOn: addMonths(effectiveMonth, reviewIntervalMonths(settings, row.reviewClass, row.residence)),
+        nextReviewOn: addMonths(effectiveMonth, reviewIntervalMonths(settings, row.reviewClass)),
         recordedById: caller.actor!.accountId,
       });
       if (outcome === ReviewOutcome.END && row.programme === Programme.TEKUN) {
@@ -190,6 +182,47 @@ export class ReviewService {
         amount: saved.amount,
         effectiveMonth,
       });
+    });
+  }
+
+  /**
+   * The township changes an enrolment's review class, with its reason (D§9). The next review moves
+   * to the new class's interval from the month the schedule counts from (the last review's, or the
+   * start month); a review brought forward by a reported change stays as early as it was.
+   */
+  async changeReviewClass(caller: Caller, key: TenantKey, input: { reviewClass: ReviewClass; reason: string }): Promise<Enrolment> {
+    // C is the quarterly class of the rules before 2021 (D§9): nothing is put into it any more.
+    if (input.reviewClass !== ReviewClass.A && input.reviewClass !== ReviewClass.B) {
+      throw badInput('reviewClass', 'review.class.retired', { reviewClass: input.reviewClass });
+    }
+    const reason = input.reason?.trim() ? textOrThrow(input.reason, 'reason', 2000) : null;
+    if (!reason) throw badInput('reason', 'review.class.reasonRequired');
+    const { settings } = await this.settings.calendarOf(key.districtCode);
+    return this.writes.guardedChange(caller, ENROLMENT, key, 'reclassify', async ({ manager, row }) => {
+      if (row.status !== EnrolmentStatus.ACTIVE) throw unmet(message('review.enrolment.ended'));
+      if (row.reviewClass === input.reviewClass) throw badInput('reviewClass', 'review.class.unchanged', { reviewClass: row.reviewClass });
+      const [last] = await manager.find(EnrolmentReview, {
+        where: { districtCode: row.districtCode, enrolmentId: row.id },
+        order: { createdAt: 'DESC' },
+        take: 1,
+      });
+      const base = last?.effectiveMonth ?? row.startMonth;
+      const asScheduled = addMonths(base, reviewIntervalMonths(settings, row.reviewClass));
+      const rescheduled = addMonths(base, reviewIntervalMonths(settings, input.reviewClass));
+      const nextReviewOn = row.nextReviewOn === asScheduled || rescheduled < row.nextReviewOn ? rescheduled : row.nextReviewOn;
+      const before = { reviewClass: row.reviewClass, rule: row.reviewClassRule, nextReviewOn: row.nextReviewOn };
+      Object.assign(row, {
+        reviewClass: input.reviewClass,
+        reviewClassRule: ReviewClassRule.CHANGED_BY_TOWNSHIP,
+        reviewClassReason: reason,
+        nextReviewOn,
+      });
+      await manager.update(
+        Enrolment,
+        { districtCode: row.districtCode, id: row.id },
+        { reviewClass: row.reviewClass, reviewClassRule: row.reviewClassRule, reviewClassReason: reason, nextReviewOn },
+      );
+      return changed(row, 'changeReviewClass', { before, after: { reviewClass: row.reviewClass, nextReviewOn }, reason });
     });
   }
 
