@@ -267,6 +267,11 @@ export const messages = {
     clause: 'D§3, P4.3',
   },
   'case.transition.unmet.incomeAccounted': { zh: '请先完成收入核算。', en: 'Do the income accounting first.', clause: 'D§3, D§8' },
+  'case.transition.unmet.incomeDraftNotAdopted': {
+    zh: '村（社区）起草的收入核算尚未经乡镇（街道）采纳（adoptIncomeAccounting）。',
+    en: "The village's draft income accounting has not been adopted by the township yet (adoptIncomeAccounting).",
+    clause: 'D§8',
+  },
   'case.transition.unmet.tekun.findingsMissing': {
     zh: '请先在已签字的入户调查中核实特困认定条件。',
     en: 'Record the conditions of TEKUN eligibility in a signed household investigation first.',
@@ -577,6 +582,12 @@ export const messages = {
     clause: 'D§3',
   },
   'investigation.alreadySigned': { zh: '您已在这份调查记录上签过字。', en: 'You have already signed this investigation.' },
+  'income.accounting.notFound': { zh: '未找到该收入核算。', en: 'No such income accounting.' },
+  'income.accounting.alreadyAdopted': {
+    zh: '该收入核算已经采纳，无需再次采纳。',
+    en: 'This income accounting is already adopted.',
+    clause: 'D§8',
+  },
   'income.assets.tooMany': { zh: '财产最多 {max} 项。', en: 'At most {max} assets.' },
   'income.items.tooMany': { zh: '收入最多 {max} 项。', en: 'At most {max} income items.' },
   'income.item.sourceRequired': { zh: '第 {number} 项收入须写明来源。', en: 'Income item {number} needs a source.' },

@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectTyp
 import { IsOptional, Length, Min } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
-import { keyOfOrThrow, tenantKeyOfOrThrow, toGlobalId } from '../../graphql/node';
+import { keyOfOrThrow, tenantGlobalId, tenantKeyOfOrThrow, toGlobalId } from '../../graphql/node';
 import { Account } from '../account/account.entity';
 import { payloadType } from '../../graphql/payload';
 import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
@@ -99,6 +99,25 @@ class RecordIncomeAccountingInput extends CaseRecordInput {
   deductionsYuan: number;
 }
 
+@InputType('AdoptIncomeAccountingInput', {
+  description: "The township adopts a village's draft accounting (采纳收入核算), as it stands or with the changes given, D§8",
+})
+class AdoptIncomeAccountingInput {
+  @Field(() => ID, { description: 'The draft accounting (村级收入核算草稿)' })
+  accountingId: string;
+
+  @Field(() => [IncomeItemInput], { nullable: true, description: "Changed income items (修改后的收入项); absent: the draft's" })
+  items?: IncomeItemInput[] | null;
+
+  @Field(() => [AssetItemInput], { nullable: true, description: "Changed assets (修改后的家庭财产); absent: the draft's" })
+  assets?: AssetItemInput[] | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: "Changed deductions per month (修改后的可扣减支出, 元); absent: the draft's" })
+  @IsOptional()
+  @Min(0)
+  deductionsYuan?: number | null;
+}
+
 @InputType({ description: 'Six-item self-care assessment, true = able unaided (生活自理能力评估), D§3' })
 class SelfCareInput {
   @Field({ description: 'Eating (进食)' }) eating: boolean;
@@ -174,6 +193,14 @@ const RecordIncomeAccountingPayload = payloadType<{ incomeAccounting: IncomeAcco
   'The income accounting (收入核算)',
   { incomeAccounting: { type: () => IncomeAccounting, description: 'The accounting (收入核算)' }, case: CASE_AFTER },
 );
+const AdoptIncomeAccountingPayload = payloadType<{ incomeAccounting: IncomeAccounting; case: Case }>(
+  'AdoptIncomeAccounting',
+  'The adopted income accounting (已采纳的收入核算)',
+  {
+    incomeAccounting: { type: () => IncomeAccounting, description: 'The accounting now authoritative (采纳的收入核算)' },
+    case: CASE_AFTER,
+  },
+);
 const RecordCareAssessmentPayload = payloadType<{ case: Case }>('RecordCareAssessment', 'The case with its care level (护理等级)', {
   case: CASE_AFTER,
 });
@@ -243,6 +270,27 @@ export class CaseStepsResolver {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
     const incomeAccounting = await ctx.services.steps.recordIncomeAccounting(ctx.caller, key, input);
     return { incomeAccounting, case: await this.caseAfter(ctx, key) };
+  }
+
+  @Mutation(() => AdoptIncomeAccountingPayload, {
+    description:
+      "The township adopts a village's draft income accounting, with changes or without; only then does it set the amount (采纳收入核算), D§8.",
+  })
+  @Needs('adopt', 'Case')
+  async adoptIncomeAccounting(@Ctx() ctx: RequestContext, @Arg('input') input: AdoptIncomeAccountingInput) {
+    const { accountingId, items, assets, deductionsYuan } = input;
+    // Only what is given changes; nothing given adopts the draft as it stands.
+    const changes = {
+      ...(items ? { items } : {}),
+      ...(assets ? { assets } : {}),
+      ...(deductionsYuan !== undefined && deductionsYuan !== null ? { deductionsYuan } : {}),
+    };
+    const { accounting, caseKey } = await ctx.services.steps.adoptIncomeAccounting(
+      ctx.caller,
+      tenantKeyOfOrThrow(accountingId, 'IncomeAccounting', 'accountingId'),
+      Object.keys(changes).length ? changes : null,
+    );
+    return { incomeAccounting: accounting, case: await this.caseAfter(ctx, caseKey) };
   }
 
   @Mutation(() => RecordCareAssessmentPayload, { description: 'TEKUN self-care assessment; sets the care level (自理能力评估), D§3.' })
@@ -326,5 +374,36 @@ export class InvestigationResolver {
   @FieldResolver(() => Case, { nullable: true, description: 'The case investigated (案件), if visible to the caller' })
   case(@Root() investigation: Investigation, @Ctx() ctx: RequestContext): Promise<Case | null> {
     return ctx.loaders.caseByKey.load({ districtCode: investigation.districtCode, id: investigation.caseId });
+  }
+}
+
+@Resolver(() => IncomeAccounting)
+export class IncomeAccountingResolver {
+  @FieldResolver(() => Account, { nullable: true, description: 'Who recorded it (核算人), if the caller may see the account' })
+  recordedBy(@Root() accounting: IncomeAccounting, @Ctx() ctx: RequestContext): Promise<Account | null> {
+    return ctx.loaders.accountById.load(accounting.recordedById);
+  }
+
+  @FieldResolver(() => Account, {
+    nullable: true,
+    description: 'Who adopted it for the township (采纳人), D§8; null for a draft not adopted, or an account the caller may not see',
+  })
+  adoptedBy(@Root() accounting: IncomeAccounting, @Ctx() ctx: RequestContext): Promise<Account | null> {
+    return accounting.adoptedById ? ctx.loaders.accountById.load(accounting.adoptedById) : Promise.resolve(null);
+  }
+
+  @FieldResolver({ description: 'A village draft the township has not adopted (村级草稿, 未采纳): it sets no amount, D§8' })
+  draft(@Root() accounting: IncomeAccounting): boolean {
+    return accounting.adoptedAt === null;
+  }
+
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: 'The village draft this township accounting adopted with changes (所依据的村级草稿), as a global ID',
+  })
+  basedOnDraftId(@Root() accounting: IncomeAccounting): string | null {
+    return accounting.draftId
+      ? tenantGlobalId('IncomeAccounting', { districtCode: accounting.districtCode, id: accounting.draftId })
+      : null;
   }
 }

@@ -167,6 +167,10 @@ export class Case extends VillageRow {
   @Field(() => DecimalScalar, { nullable: true, description: 'Amount (救助金额, 元): monthly for DIBAO/TEKUN, one-off for LINSHI' })
   amount: number | null;
 
+  /** The adopted income accounting the amount follows (D§8); a village draft never becomes it until adopted. */
+  @Column({ type: 'uuid', nullable: true })
+  incomeAccountingId: string | null;
+
   @Column({ type: 'varchar', length: 20, nullable: true })
   @Field(() => CareLevel, { nullable: true, description: 'TEKUN care level from the self-care assessment (护理等级)' })
   careLevel: CareLevel | null;

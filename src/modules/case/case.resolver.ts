@@ -191,6 +191,17 @@ export class CaseResolver {
     return ctx.loaders.incomeAccountingsByCaseKey.load(found);
   }
 
+  @FieldResolver(() => IncomeAccounting, {
+    nullable: true,
+    description:
+      'The authoritative income accounting (采纳的收入核算) the amount follows: the one the township recorded or adopted, D§8; null until there is one',
+  })
+  async incomeAccounting(@Root() found: Case, @Ctx() ctx: RequestContext): Promise<IncomeAccounting | null> {
+    if (!found.incomeAccountingId) return null;
+    const accountings = await ctx.loaders.incomeAccountingsByCaseKey.load(found);
+    return accountings.find((a) => a.id === found.incomeAccountingId) ?? null;
+  }
+
   @FieldResolver(() => [Appraisal], { description: 'Democratic appraisals (民主评议)' })
   appraisals(@Root() found: Case, @Ctx() ctx: RequestContext) {
     return ctx.loaders.appraisalsByCaseKey.load(found);

@@ -44,7 +44,11 @@ export const CASE = tenantSubject('Case', Case, () => notFound('case.notFound'))
 const CASE_KEYS = ['districtCode', 'id', 'townshipCode', 'villageCode'];
 /** Fields of Case that are not a column of their own, and the columns they read; any other such
  * field reads every column. */
-const CASE_FIELD_NEEDS: Record<string, readonly string[]> = { id: [], household: ['householdId'] };
+const CASE_FIELD_NEEDS: Record<string, readonly string[]> = {
+  id: [],
+  household: ['householdId'],
+  incomeAccounting: ['incomeAccountingId'],
+};
 
 export class CaseService {
   constructor(

@@ -130,9 +130,11 @@ async function verificationApproved({ manager, case: c }: StepRun): Promise<Mess
   return unless(approved, message('case.transition.unmet.verificationApproved'));
 }
 
+/** D§8: an accounting the township recorded or adopted; a village draft alone does not count. */
 async function incomeAccounted({ manager, case: c }: StepRun): Promise<Message[]> {
-  const accounted = await manager.existsBy(IncomeAccounting, { districtCode: c.districtCode, caseId: c.id });
-  return unless(accounted, message('case.transition.unmet.incomeAccounted'));
+  if (c.incomeAccountingId) return [];
+  const drafted = await manager.existsBy(IncomeAccounting, { districtCode: c.districtCode, caseId: c.id });
+  return [message(drafted ? 'case.transition.unmet.incomeDraftNotAdopted' : 'case.transition.unmet.incomeAccounted')];
 }
 
 /** D§3: TEKUN support depends on the care level of the self-care assessment. */

@@ -16,6 +16,7 @@ registerEnum(PermissionAction, 'PermissionAction', 'An action of the policy tabl
   accept: 'Accept, ask for materials, or refuse to accept (受理)',
   investigate: 'Household investigation and case preparation (入户调查)',
   assess: 'Income accounting and self-care assessment (收入核算/自理能力评估)',
+  adopt: "Adopt an income accounting as the case's authoritative one (采纳收入核算)",
   appraise: 'Democratic appraisal (民主评议)',
   notice: 'Public notice and objections (公示及异议)',
   vote: 'Vote in the joint review committee (联审联批表决)',
