@@ -63,6 +63,7 @@ export type SubjectName =
   | 'AuditEntry'
   | 'Policy'
   | 'Settings'
+  | 'DistrictCatalogue'
   | 'Committee'
   | 'Meeting'
   | 'CommitteeVote'

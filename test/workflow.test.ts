@@ -361,7 +361,11 @@ describe('LINSHI', () => {
       'district.officer',
       'mutation { updateSetting(input: { key: "linshiTownshipLimitYuan", value: 2000 }) { settings { districtCode } } }',
     );
-    const { case: applied, household } = await apply(t, 'LINSHI', { head: '赵大额', cause: '水灾 (flood)' });
+    const { case: applied, household } = await apply(t, 'LINSHI', {
+      head: '赵大额',
+      cause: '水灾 (flood)',
+      causeCategory: 'NATURAL_DISASTER',
+    });
     await stepOk(t, 'hexi.caseworker', 'acceptCase', applied.id);
     await stepOk(t, 'hexi.caseworker', 'startInvestigation', applied.id);
     await verify(t, applied.id);
@@ -391,7 +395,13 @@ describe('LINSHI', () => {
     const repeat = await t.gql(
       `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id } } }`,
       {
-        input: { householdId: household.id, programme: 'LINSHI', channel: 'WINDOW', cause: '水灾 (FLOOD)' },
+        input: {
+          householdId: household.id,
+          programme: 'LINSHI',
+          channel: 'WINDOW',
+          cause: '水灾 (FLOOD)',
+          causeCategory: 'NATURAL_DISASTER',
+        },
       },
       await t.login('va.101201'),
     );
@@ -404,6 +414,7 @@ describe('LINSHI', () => {
           programme: 'LINSHI',
           channel: 'WINDOW',
           cause: '水灾 (FLOOD)',
+          causeCategory: 'NATURAL_DISASTER',
           newGrounds: true,
           note: 'Second flood in November.',
         },

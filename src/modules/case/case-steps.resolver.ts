@@ -173,6 +173,17 @@ class DecideEmergencyPaymentInput extends CaseRecordInput {
   amount: number;
 }
 
+@InputType('RecordNewGroundsInput', {
+  description: 'The new grounds of a LINSHI repeat of the same cause category within the window (登记新情况), D§6',
+})
+class RecordNewGroundsInput extends CaseRecordInput {
+  @Field({ description: 'What is new since the earlier grant (新情况)' })
+  grounds: string;
+}
+
+@InputType('ConfirmNewGroundsInput', { description: "A second account's confirmation of the new grounds (确认新情况), D§6" })
+class ConfirmNewGroundsInput extends CaseRecordInput {}
+
 @InputType('ConfirmAmountInput', { description: 'District confirmation of a LINSHI amount (超限额确认)' })
 class ConfirmAmountInput extends CaseRecordInput {}
 
@@ -216,6 +227,16 @@ const RecordDeliveryPayload = payloadType<{ delivery: Delivery; case: Case }>('R
 const DecideEmergencyPaymentPayload = payloadType<{ case: Case }>(
   'DecideEmergencyPayment',
   'The case with the decision to pay first (已决定先行救助)',
+  {
+    case: CASE_AFTER,
+  },
+);
+const RecordNewGroundsPayload = payloadType<{ case: Case }>('RecordNewGrounds', 'The case with its new grounds (已登记新情况)', {
+  case: CASE_AFTER,
+});
+const ConfirmNewGroundsPayload = payloadType<{ case: Case }>(
+  'ConfirmNewGrounds',
+  'The case with its new grounds confirmed (已确认新情况)',
   {
     case: CASE_AFTER,
   },
@@ -333,6 +354,28 @@ export class CaseStepsResolver {
   async decideEmergencyPayment(@Ctx() ctx: RequestContext, @Arg('input') input: DecideEmergencyPaymentInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
     await ctx.services.steps.decideEmergencyPayment(ctx.caller, key, input.amount);
+    return { case: await this.caseAfter(ctx, key) };
+  }
+
+  @Mutation(() => RecordNewGroundsPayload, {
+    description:
+      'The township records the new grounds of a LINSHI repeat of the same cause category within the window (登记新情况); a second account confirms them, D§6.',
+  })
+  @Needs('investigate', 'Case')
+  async recordNewGrounds(@Ctx() ctx: RequestContext, @Arg('input') input: RecordNewGroundsInput) {
+    const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
+    await ctx.services.steps.recordNewGrounds(ctx.caller, key, input.grounds);
+    return { case: await this.caseAfter(ctx, key) };
+  }
+
+  @Mutation(() => ConfirmNewGroundsPayload, {
+    description:
+      'A second township account confirms the new grounds another recorded (确认新情况); only then may the repeat be decided or paid, D§6.',
+  })
+  @Needs('investigate', 'Case')
+  async confirmNewGrounds(@Ctx() ctx: RequestContext, @Arg('input') input: ConfirmNewGroundsInput) {
+    const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
+    await ctx.services.steps.confirmNewGrounds(ctx.caller, key);
     return { case: await this.caseAfter(ctx, key) };
   }
 

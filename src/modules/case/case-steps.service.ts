@@ -13,7 +13,7 @@ import { accountIncome, careLevelOf, IncomeItem, SelfCareItems, tekunAmount } fr
 import { CareLevel, Case, CaseStatus, Programme, SupportForm } from './case.entity';
 import { Appraisal, Delivery, IncomeAccounting, Investigation, LegalSupporters, Objection, SpotCheck } from './case-records.entity';
 import type { WorkflowService } from './workflow.service';
-import { assertPaymentAmountOrThrow, recordDecision } from './workflow';
+import { assertPaymentAmountOrThrow, newGroundsConfirmed, recordDecision } from './workflow';
 import type { SettingsService } from '../settings/settings.service';
 import type { CaseService } from './case.service';
 import type { AccountService } from '../account/account.service';
@@ -75,6 +75,9 @@ function adoptInto(c: Case, accounting: IncomeAccounting, settings: Settings): v
         : 0
       : accounting.amountYuan;
 }
+
+/** States of a LINSHI case before its decision or emergency payment, when new grounds are recorded and confirmed (D§6). */
+const NEW_GROUNDS_STATES = [SUBMITTED, ACCEPTED, INVESTIGATING, PUBLIC_NOTICE, OBJECTION_RAISED] as const;
 
 /** States in which the household may be (re-)investigated and its income accounted. */
 const INVESTIGATION_STATES = [INVESTIGATING, OBJECTION_RAISED, EMERGENCY_PAID, CORRECTION_ORDERED] as const;
@@ -407,8 +410,52 @@ export class CaseStepsService {
       ({ case: c, now }) => {
         if (!c.emergency) throw unmet(message('case.transition.unmet.notEmergency'));
         if (c.decidedById) throw conflict('case.emergency.alreadyDecided');
+        const missing = newGroundsConfirmed({ case: c });
+        if (missing.length) throw unmet(...missing);
         c.amount = Math.round(amount);
         recordDecision({ case: c, caller, now });
+        return Promise.resolve();
+      },
+    );
+  }
+
+  /**
+   * A LINSHI repeat of the same cause category within the window (D§6): the township records the new
+   * grounds (the village may claim them on the application, but not establish them). Recording them
+   * again replaces them and takes back any confirmation, which was of the earlier text.
+   */
+  async recordNewGrounds(caller: Caller, key: TenantKey, grounds: string): Promise<void> {
+    const text = textOrThrow(grounds, 'grounds', 2000);
+    await this.workflow.record(
+      caller,
+      { name: 'recordNewGrounds', action: 'investigate', statuses: NEW_GROUNDS_STATES, programmes: [Programme.LINSHI] },
+      key,
+      ({ case: c }) => {
+        if (!c.repeatOfId) throw unmet(message('case.newGrounds.notRepeat'));
+        c.newGrounds = text;
+        c.newGroundsRecordedById = caller.actor!.accountId;
+        c.newGroundsConfirmedById = null;
+        c.newGroundsConfirmedAt = null;
+        return Promise.resolve();
+      },
+    );
+  }
+
+  /** A second township account confirms the new grounds (D§6); the one who recorded them cannot. */
+  async confirmNewGrounds(caller: Caller, key: TenantKey): Promise<void> {
+    await this.workflow.record(
+      caller,
+      { name: 'confirmNewGrounds', action: 'investigate', statuses: NEW_GROUNDS_STATES, programmes: [Programme.LINSHI] },
+      key,
+      ({ case: c, now }) => {
+        if (!c.repeatOfId) throw unmet(message('case.newGrounds.notRepeat'));
+        if (!c.newGrounds) throw unmet(message('case.newGrounds.notRecorded'));
+        if (c.newGroundsConfirmedAt) throw conflict('case.newGrounds.alreadyConfirmed');
+        if (c.newGroundsRecordedById === caller.actor!.accountId) {
+          throw refuse(caller, 'investigate', 'Case', c, message('case.newGrounds.confirmerIsRecorder'));
+        }
+        c.newGroundsConfirmedById = caller.actor!.accountId;
+        c.newGroundsConfirmedAt = now;
         return Promise.resolve();
       },
     );

@@ -148,6 +148,12 @@ const tekunEligible: Check = ({ manager, case: c, now }) => tekunConditionsUnmet
 /** D§5: nobody receives two benefits that exclude each other (checked again at approval). */
 const noDoubleBenefit: Check = ({ services, manager, case: c }) => services.kin.doubleBenefitsOf(manager, c);
 
+/** D§6: a repeat of the same cause category within the window is decided or paid only on new
+ * grounds the township recorded and a second account confirmed. */
+export function newGroundsConfirmed({ case: c }: Pick<StepRun, 'case'>): Message[] {
+  return unless(!c.repeatOfId || c.newGroundsConfirmedAt !== null, message('case.transition.unmet.newGroundsUnconfirmed'));
+}
+
 /** D§3: decisions come only after the notice period ended without open objections. */
 async function noticeEndedWithoutObjection({ manager, case: c, now }: StepRun): Promise<Message[]> {
   const unresolved = await manager
@@ -363,6 +369,7 @@ export const TRANSITIONS: readonly Transition[] = [
     guard: all(
       noticeEndedWithoutObjection,
       withinLinshiLimit,
+      newGroundsConfirmed,
       ({ case: c }) => unless(Boolean(c.amount && c.amount > 0), message('case.transition.unmet.noAmount')),
       noDoubleBenefit,
     ),
@@ -454,6 +461,7 @@ export const TRANSITIONS: readonly Transition[] = [
         ...unless(c.emergency, message('case.transition.unmet.notEmergency')),
         ...unless(c.decidedById !== null, message('case.transition.unmet.emergencyNotDecided')),
         ...withinLinshiLimit(run),
+        ...newGroundsConfirmed(run),
       ];
     },
     effect: async (run) => {

@@ -48,6 +48,7 @@ registerEnum(PermissionSubject, 'PermissionSubject', 'A subject of the policy ta
   Case: 'Case (案件)',
   CaseRecord: 'Case history and step records (办理记录)',
   Settings: 'District settings (区设置)',
+  DistrictCatalogue: 'Verification departments and LINSHI cause categories of the district (区核对部门与临时救助事由类别)',
   Committee: 'Joint review committee (联审联批小组)',
   Meeting: 'Committee meeting (审核会议)',
   CommitteeVote: "A member's vote on a case (表决记录)",
