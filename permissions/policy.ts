@@ -421,8 +421,8 @@ export const POLICY: readonly Grant[] = [
     '本区的办理时限和救助标准对全区工作人员公开。')),
   g(DISTRICT_OFFICER, 'update', 'Settings', 'district', 'P4.3', 'The district sets policy: deadlines, standards and limits left to it.',
     '区民政制定由区确定的时限、标准和限额。'),
-  g(DISTRICT_OFFICER, 'update', 'DistrictCatalogue', 'district', 'D§7', 'The district keeps the lists it works from: the departments its verifications ask and what each answers (D§7), and the categories of temporary-assistance causes (D§6).',
-    '区民政维护本区的工作目录：核对所涉部门及各部门核对事项（D§7），以及临时救助事由类别（D§6）。'),
+  g(DISTRICT_OFFICER, 'update', 'DistrictCatalogue', 'district', 'D§7', 'The district keeps the lists it works from: the departments its verifications ask and what each answers, and the categories of temporary-assistance causes.',
+    '区民政维护本区的工作目录：核对所涉部门及各部门核对事项，以及临时救助事由类别。'),
 
   g(VILLAGE_ASSISTANT, 'submit', 'Case', 'village', 'P4.1', 'The village accepts applications and supplies missing materials.',
     '村（社区）受理申请，并补正所缺材料。'),
