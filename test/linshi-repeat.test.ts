@@ -1,5 +1,5 @@
 import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
-import { apply, as, setHexiCommittee, stepOk } from './support/workflow';
+import { apply, as, investigate, setHexiCommittee, step, stepOk, verify } from './support/workflow';
 
 /** Issue 11 item 4, D§6: the same cause within 12 months is matched by its category, not its wording;
  * a repeat needs new grounds recorded by the township and confirmed by a second account. */
@@ -91,5 +91,26 @@ describe('a LINSHI repeat within 12 months (D§6)', () => {
     const { case: single } = await apply(t, 'LINSHI', { head: '重复丙', emergency: true, causeCategory: 'FIRE' });
     const refused = await t.gql(RECORD, { i: { caseId: single.id, grounds: '无 (none)' } }, await t.login('hexi.caseworker'));
     expect(unmetKeysOf(refused)).toEqual(['case.newGrounds.notRepeat']);
+  });
+});
+
+describe('a LINSHI result (P3.1, D§6)', () => {
+  it('is filed with the district once paid, by the township only, and can then be spot-checked', async () => {
+    const { first } = await paidForFire('备案甲');
+    await verify(t, first.id);
+    await investigate(t, first.id);
+    // Still EMERGENCY_PAID: the paperwork comes first, so there is nothing to file yet.
+    expect(codeOf(await step(t, 'hexi.caseworker', 'fileCase', first.id))).toBe('INVALID_TRANSITION');
+    expect((await stepOk(t, 'hexi.caseworker', 'completeEmergencyPaperwork', first.id)).status).toBe('PAID');
+    for (const username of ['va.101201', 'hexi.head', 'hexi.member1', 'district.officer']) {
+      const refused = await step(t, username, 'fileCase', first.id);
+      expect([username, codeOf(refused)]).toEqual([username, 'FORBIDDEN']);
+    }
+    expect((await stepOk(t, 'hexi.caseworker', 'fileCase', first.id)).status).toBe('FILED');
+    const checked = await stepOk(t, 'district.officer', 'spotCheck', first.id, {
+      outcome: 'CONFIRMED',
+      findings: '入户核实无误 (as recorded)',
+    });
+    expect(checked.status).toBe('SPOT_CHECKED');
   });
 });

@@ -343,6 +343,11 @@ export const messages = {
     en: 'An objection to the notice is still open; deal with it first.',
     clause: 'D§3',
   },
+  'case.transition.unmet.linshiFiledOncePaid': {
+    zh: '临时救助在发放后报区民政备案；低保、特困在审批后备案。',
+    en: 'Temporary assistance is filed with the district once paid; DIBAO and TEKUN once approved.',
+    clause: 'P3.1, D§6',
+  },
   'case.transition.unmet.linshiLimit': {
     zh: '金额 {amount} 元超过乡镇审批限额 {limit} 元，须先经区民政确认。',
     en: 'The amount {amount} is above the township limit of {limit}; the district must confirm it first.',

@@ -166,9 +166,9 @@ export class CaseService {
       if (filter.townshipCode) qb.andWhere('c.township_code = :townshipCode', { townshipCode: filter.townshipCode });
       if (filter.kinRegistered !== undefined) qb.andWhere('c.kin_registered = :kin', { kin: filter.kinRegistered });
       if (spotCheckRate !== null) {
-        // P4.3, D§3: new DIBAO/TEKUN cases once filed; kin-registered and complained-about ones always, the others by a
+        // P4.3, D§3, D§6: new cases once filed, LINSHI results included; kin-registered and complained-about ones always, the others by a
         // stable sample of the district's rate (the same case is always in or out of the sample).
-        const due = `(c.status = 'FILED' AND c.programme IN ('DIBAO', 'TEKUN')
+        const due = `(c.status = 'FILED'
           AND (c.kin_registered OR c.complained_about OR ('x' || substr(md5(c.id::text), 1, 7))::bit(28)::int % 100 < :spotCheckRate))`;
         qb.andWhere(filter.spotCheckDue ? due : `NOT ${due}`, { spotCheckRate });
       }

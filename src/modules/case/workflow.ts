@@ -392,13 +392,23 @@ export const TRANSITIONS: readonly Transition[] = [
       await run.services.enrolments.endFor(run);
     },
   },
-  { step: 'fileCase', action: 'file', from: [APPROVED], outcomes: [FILED], programmes: REVIEWED, clause: 'P3.1' },
+  // LINSHI results are filed like the others (P3.1, D§6), once paid: the payment is part of the result.
+  {
+    step: 'fileCase',
+    action: 'file',
+    from: [APPROVED, PAID],
+    outcomes: [FILED],
+    programmes: ALL,
+    clause: 'P3.1, D§6',
+    guard: ({ case: c }) =>
+      unless((c.programme === Programme.LINSHI) === (c.status === PAID), message('case.transition.unmet.linshiFiledOncePaid')),
+  },
   {
     step: 'spotCheck',
     action: 'spotCheck',
     from: [FILED],
     outcomes: [SPOT_CHECKED, CORRECTION_ORDERED],
-    programmes: REVIEWED,
+    programmes: ALL,
     clause: 'P4.3',
     to: ({ input }) => {
       if (input.spotCheckOutcome !== SpotCheckOutcome.CONFIRMED && input.spotCheckOutcome !== SpotCheckOutcome.CORRECTION) {
@@ -423,14 +433,16 @@ export const TRANSITIONS: readonly Transition[] = [
       });
     },
   },
-  // The township re-decides after a correction order; the district still does not decide (D§3).
+  // The township re-decides after a correction order; the district still does not decide (D§3). LINSHI
+  // has no committee: it is investigated again, and noticed again before the new decision (D§6).
   {
     step: 'reReview',
     action: 'investigate',
     from: [CORRECTION_ORDERED],
-    outcomes: [TOWNSHIP_REVIEW],
-    programmes: REVIEWED,
-    clause: 'D§3, P1',
+    outcomes: [TOWNSHIP_REVIEW, INVESTIGATING],
+    programmes: ALL,
+    clause: 'D§3, D§6, P1',
+    to: ({ case: c }) => (c.programme === Programme.LINSHI ? INVESTIGATING : TOWNSHIP_REVIEW),
     guard: tekunEligible,
   },
   {
