@@ -649,7 +649,14 @@ describe('favour cases on the emergency path', () => {
         'va.101204',
         `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { ${CASE_FIELDS} } } }`,
         {
-          input: { householdId: household.id, programme: 'LINSHI', channel: 'WINDOW', emergency: true, cause: '车祸 (accident)' },
+          input: {
+            householdId: household.id,
+            programme: 'LINSHI',
+            channel: 'WINDOW',
+            emergency: true,
+            cause: '车祸 (accident)',
+            causeCategory: 'TRAFFIC_ACCIDENT',
+          },
         },
       )
     ).submitApplication.case;
