@@ -114,6 +114,9 @@ export default [
               'AuditChainBreak',
               // One setting a proposed district would start with: part of its proposal, no identity of its own.
               'ProposedSetting',
+              // Entries of a district's catalogues, identified within its settings by their department or code (D§6, D§7).
+              'VerificationDepartment',
+              'LinshiCauseCategory',
             ],
           },
         },

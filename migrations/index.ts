@@ -27,6 +27,8 @@ import { SignInFailures1795870000000 } from './1795870000000-SignInFailures';
 import { SpotCheckDraws1796417400000 } from './1796417400000-SpotCheckDraws';
 import { ReviewClasses20211796417300000 } from './1796417300000-ReviewClasses2021';
 import { PaymentDay1795870100000 } from './1795870100000-PaymentDay';
+import { AdoptedIncomeAccounting1796412700000 } from './1796412700000-AdoptedIncomeAccounting';
+import { DistrictCataloguesAndLinshiRepeats1796412800000 } from './1796412800000-DistrictCataloguesAndLinshiRepeats';
 import { IdempotencyKeys1795860000000 } from './1795860000000-IdempotencyKeys';
 import { BankAccountChanges1795868844093 } from './1795868844093-BankAccountChanges';
 import { DistrictProposals1795868072035 } from './1795868072035-DistrictProposals';
@@ -62,6 +64,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ScopedListIndexes1795869164330,
   SignInFailures1795870000000,
   PaymentDay1795870100000,
+  AdoptedIncomeAccounting1796412700000,
+  DistrictCataloguesAndLinshiRepeats1796412800000,
   ReviewClasses20211796417300000,
   SpotCheckDraws1796417400000,
 ];

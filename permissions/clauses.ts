@@ -170,6 +170,20 @@ export const CLAUSE_TEXTS: Readonly<Record<string, ClauseText>> = {
       en: 'The township decides and pays temporary assistance up to its limit; above it the district confirms; in an emergency it pays first and completes the paperwork after.',
     },
   },
+  'D§7': {
+    title: { zh: '家庭经济状况核对', en: 'Economic-status verification' },
+    text: {
+      zh: '乡镇申请核对，区审批后分发至本区设定的各核对部门；各部门只见发给本部门的请求并反馈结果，区审批核对报告。',
+      en: 'The township requests a verification; approved by the district, it goes to the departments the district has set; each sees only its own requests and answers, and the district approves the report.',
+    },
+  },
+  'D§8': {
+    title: { zh: '收入核算与救助金额', en: 'Income accounting and amounts' },
+    text: {
+      zh: '以乡镇的收入核算为准；村（社区）可起草，经乡镇采纳后方确定救助金额。',
+      en: "The township's income accounting is the authoritative one; the village may draft one, which sets the amount only once the township adopts it.",
+    },
+  },
   'D§9': {
     title: { zh: '动态管理', en: 'Dynamic management' },
     text: {

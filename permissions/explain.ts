@@ -15,6 +15,7 @@ export const ACTIONS: readonly Action[] = [
   'accept',
   'investigate',
   'assess',
+  'adopt',
   'appraise',
   'notice',
   'vote',

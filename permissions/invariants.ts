@@ -237,7 +237,7 @@ function never(spec: {
 }
 
 /** What kin-registered staff take no part in on the household's case (P6.3; D§4 adds concluding the review). */
-export const KIN_BARRED_ACTIONS: readonly Action[] = ['investigate', 'assess', 'appraise', 'vote', 'review', 'decide', 'pay'];
+export const KIN_BARRED_ACTIONS: readonly Action[] = ['investigate', 'assess', 'adopt', 'appraise', 'vote', 'review', 'decide', 'pay'];
 
 /** The personal fields a role's row in D§2 lets it read: finance pays the payee's bank account (D§10);
  * a department verifies by the ID number (D§7). The bank batch file (`PaymentBatch.file`) is nothing
@@ -285,6 +285,7 @@ export const PLAN_TIERS: Partial<Record<Action, readonly { tier: Tier; delegated
     { tier: 'TOWNSHIP', clause: 'P4.2' },
     { tier: 'VILLAGE', clause: 'P4.1' },
   ],
+  adopt: [{ tier: 'TOWNSHIP', clause: 'D§8' }],
   appraise: [
     { tier: 'VILLAGE', clause: 'P4.1' },
     { tier: 'TOWNSHIP', clause: 'P4.2' },

@@ -45,7 +45,7 @@ const ROLE_SCOPE: Partial<Record<Role, Scope>> = {
 /** What staff related to an applicant may not do on that case, by the role that would do it (P6.3). */
 const KIN_BARRED: Partial<Record<Role, Action[]>> = {
   [Role.VILLAGE_ASSISTANT]: ['appraise', 'assess'],
-  [Role.TOWNSHIP_CASEWORKER]: ['investigate', 'appraise', 'assess', 'pay'],
+  [Role.TOWNSHIP_CASEWORKER]: ['investigate', 'appraise', 'assess', 'adopt', 'pay'],
   [Role.COMMITTEE_MEMBER]: ['vote', 'review', 'decide'],
   [Role.TOWNSHIP_HEAD]: ['decide', 'review', 'pay'],
   // Before a delegation the district decides (P5); a district officer who also holds a staff role may have declared kin.
@@ -421,6 +421,8 @@ export const POLICY: readonly Grant[] = [
     '本区的办理时限和救助标准对全区工作人员公开。')),
   g(DISTRICT_OFFICER, 'update', 'Settings', 'district', 'P4.3', 'The district sets policy: deadlines, standards and limits left to it.',
     '区民政制定由区确定的时限、标准和限额。'),
+  g(DISTRICT_OFFICER, 'update', 'DistrictCatalogue', 'district', 'D§7', 'The district keeps the lists it works from: the departments its verifications ask and what each answers, and the categories of temporary-assistance causes.',
+    '区民政维护本区的工作目录：核对所涉部门及各部门核对事项，以及临时救助事由类别。'),
 
   g(VILLAGE_ASSISTANT, 'submit', 'Case', 'village', 'P4.1', 'The village accepts applications and supplies missing materials.',
     '村（社区）受理申请，并补正所缺材料。'),
@@ -432,8 +434,10 @@ export const POLICY: readonly Grant[] = [
     '乡镇（街道）入户调查，并准备提交审核的案件。'),
   g(TOWNSHIP_CASEWORKER, 'assess', 'Case', 'township', 'P4.2', 'The township does the income accounting and the self-care assessment.',
     '乡镇（街道）进行收入核算和生活自理能力评估。'),
-  g(VILLAGE_ASSISTANT, 'assess', 'Case', 'village', 'P4.1', 'The village assists with income accounting.',
-    '村（社区）协助进行收入核算。'),
+  g(VILLAGE_ASSISTANT, 'assess', 'Case', 'village', 'P4.1', 'The village assists with income accounting: it may prepare a draft, which sets no amount until the township adopts it.',
+    '村（社区）协助进行收入核算：可起草核算，经乡镇（街道）采纳后方确定救助金额。'),
+  g(TOWNSHIP_CASEWORKER, 'adopt', 'Case', 'township', 'D§8', "The township's income accounting is the authoritative one: it adopts the village's draft, with changes or without, or records its own.",
+    '乡镇（街道）的收入核算为准：采纳（可修改）村（社区）起草的核算，或自行核算。'),
   g(VILLAGE_ASSISTANT, 'appraise', 'Case', 'village', 'P4.1', 'The village runs the democratic appraisal when there is an objection or doubt.',
     '有异议或疑问时，村（社区）组织民主评议。'),
   g(TOWNSHIP_CASEWORKER, 'appraise', 'Case', 'township', 'P4.2', 'The township runs the democratic appraisal when there is an objection or doubt.',

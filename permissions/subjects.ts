@@ -17,6 +17,8 @@ export const SUBJECT_SCOPE_FIELDS: Record<SubjectName, Partial<Record<Scope, str
   AuditEntry: { district: 'districtCode', self: 'actorId' },
   Policy: { district: 'districtCode' },
   Settings: { district: 'districtCode' },
+  // The verification departments and LINSHI cause categories a district uses (D§6, D§7).
+  DistrictCatalogue: { district: 'districtCode' },
   Committee: { district: 'districtCode', township: 'townshipCode' },
   Meeting: { district: 'districtCode', township: 'townshipCode' },
   CommitteeVote: { district: 'districtCode', township: 'townshipCode' },

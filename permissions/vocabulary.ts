@@ -24,6 +24,8 @@ export type Action =
   | 'accept'
   | 'investigate'
   | 'assess'
+  // the township makes an income accounting the authoritative one, a village draft included (D§8)
+  | 'adopt'
   | 'appraise'
   | 'notice'
   | 'vote'
@@ -63,6 +65,7 @@ export type SubjectName =
   | 'AuditEntry'
   | 'Policy'
   | 'Settings'
+  | 'DistrictCatalogue'
   | 'Committee'
   | 'Meeting'
   | 'CommitteeVote'

@@ -62,7 +62,7 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
   const kin = new KinService(data, writes);
   const households = new HouseholdService(data, writes, kin);
   const cases = new CaseService(data, writes, settings, households, kin);
-  const verification = new VerificationService(data, writes);
+  const verification = new VerificationService(data, writes, settings);
   const enrolments = new EnrolmentService(data);
   const committees = new CommitteeService(data, settings, writes, accounts, cases);
   const workflow = new WorkflowService(data, writes, settings, { kin, verification, committees, enrolments });

@@ -242,7 +242,7 @@ describe('ids inside errors', () => {
     const repeat = await t.gql(
       'mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id } } }',
       {
-        input: { householdId: household.id, programme: 'LINSHI', channel: 'WINDOW', cause: '火灾 (house fire)' },
+        input: { householdId: household.id, programme: 'LINSHI', channel: 'WINDOW', cause: '火灾 (house fire)', causeCategory: 'FIRE' },
       },
       await t.login('va.101201'),
     );

@@ -69,6 +69,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'accept Case': 'SVT',
     'investigate Case': 'SVT',
     'assess Case': 'SVT',
+    'adopt Case': 'SVT', // D§8: the township's accounting is the authoritative one
     'appraise Case': 'SVT',
     'notice Case': 'SVT',
     'file Case': 'SVT',
@@ -180,6 +181,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read Policy': 'SVTD',
     'read Settings': 'SVTD',
     'update Settings': 'SVTD',
+    'update DistrictCatalogue': 'SVTD', // D§6, D§7: the verification departments and LINSHI cause categories
     'read Household': 'SVTD',
     'read BankAccountChange': 'SVTD',
     'read Person': 'SVTD',

@@ -29,8 +29,8 @@ import {
 
 /**
  * The subject each table is read as. Tables left out are only ever read through a scoped parent
- * (roles with their account, a grant's confirmation and revocation with the grant, members with their committee, holidays with the
- * district's settings).
+ * (roles with their account, a grant's confirmation and revocation with the grant, members with their committee, holidays and the
+ * verification departments and cause categories with the district's settings).
  */
 const SUBJECT_OF_TABLE: Record<string, SubjectName> = {
   Region: 'Region',
@@ -82,6 +82,8 @@ const READ_THROUGH_PARENT = [
   'RoleAssignment',
   'RoleGrantAct',
   'DistrictHoliday',
+  'VerificationDepartmentRow',
+  'LinshiCauseCategoryRow',
   'CommitteeMember',
   'FundRequestRoster',
   'PaymentTransfer',

@@ -144,6 +144,7 @@ async function inputsFor(mutation: string, username: string, walk: Walk, row: Ro
           channel: 'WINDOW',
           emergency: row.remarks.includes('emergency'),
           cause: programme === 'LINSHI' ? '火灾 (house fire)' : undefined,
+          causeCategory: programme === 'LINSHI' ? 'FIRE' : undefined,
         },
       ];
     }

@@ -358,7 +358,11 @@ describe('LINSHI', () => {
       'district.officer',
       'mutation { updateSetting(input: { key: "linshiTownshipLimitYuan", value: 2000 }) { settings { districtCode } } }',
     );
-    const { case: applied, household } = await apply(t, 'LINSHI', { head: '赵大额', cause: '水灾 (flood)' });
+    const { case: applied, household } = await apply(t, 'LINSHI', {
+      head: '赵大额',
+      cause: '水灾 (flood)',
+      causeCategory: 'NATURAL_DISASTER',
+    });
     await stepOk(t, 'hexi.caseworker', 'acceptCase', applied.id);
     await stepOk(t, 'hexi.caseworker', 'startInvestigation', applied.id);
     await verify(t, applied.id);
@@ -388,7 +392,13 @@ describe('LINSHI', () => {
     const repeat = await t.gql(
       `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id } } }`,
       {
-        input: { householdId: household.id, programme: 'LINSHI', channel: 'WINDOW', cause: '水灾 (FLOOD)' },
+        input: {
+          householdId: household.id,
+          programme: 'LINSHI',
+          channel: 'WINDOW',
+          cause: '水灾 (FLOOD)',
+          causeCategory: 'NATURAL_DISASTER',
+        },
       },
       await t.login('va.101201'),
     );
@@ -401,6 +411,7 @@ describe('LINSHI', () => {
           programme: 'LINSHI',
           channel: 'WINDOW',
           cause: '水灾 (FLOOD)',
+          causeCategory: 'NATURAL_DISASTER',
           newGrounds: true,
           note: 'Second flood in November.',
         },
@@ -635,7 +646,14 @@ describe('favour cases on the emergency path', () => {
         'va.101204',
         `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { ${CASE_FIELDS} } } }`,
         {
-          input: { householdId: household.id, programme: 'LINSHI', channel: 'WINDOW', emergency: true, cause: '车祸 (accident)' },
+          input: {
+            householdId: household.id,
+            programme: 'LINSHI',
+            channel: 'WINDOW',
+            emergency: true,
+            cause: '车祸 (accident)',
+            causeCategory: 'TRAFFIC_ACCIDENT',
+          },
         },
       )
     ).submitApplication.case;

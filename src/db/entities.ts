@@ -8,6 +8,7 @@ import { Case, CaseEvent } from '../modules/case/case.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { Appraisal, Delivery, IncomeAccounting, Investigation, Objection, SpotCheck } from '../modules/case/case-records.entity';
 import { DistrictHoliday, DistrictSettings } from '../modules/settings/settings.entity';
+import { LinshiCauseCategoryRow, VerificationDepartmentRow } from '../modules/settings/catalogues';
 import { Committee, CommitteeMember, CommitteeVote, Meeting } from '../modules/committee/committee.entity';
 import { VerificationAnswer, VerificationRequest } from '../modules/verification/verification.entity';
 import { KinDeclaration } from '../modules/kin/kin-declaration.entity';
@@ -52,6 +53,8 @@ export const ENTITIES = [
   SpotCheck,
   DistrictSettings,
   DistrictHoliday,
+  VerificationDepartmentRow,
+  LinshiCauseCategoryRow,
   Committee,
   CommitteeMember,
   Meeting,

@@ -16,7 +16,7 @@ import { CaseResolver } from '../modules/case/case.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { PolicyResolver } from '../modules/policy/policy.resolver';
 import { WorkflowResolver } from '../modules/case/workflow.resolver';
-import { CaseStepsResolver, InvestigationResolver } from '../modules/case/case-steps.resolver';
+import { CaseStepsResolver, IncomeAccountingResolver, InvestigationResolver } from '../modules/case/case-steps.resolver';
 import { CommitteeMemberResolver, CommitteeResolver, CommitteeVoteResolver } from '../modules/committee/committee.resolver';
 import { VerificationResolver } from '../modules/verification/verification.resolver';
 import { KinResolver } from '../modules/kin/kin.resolver';
@@ -50,6 +50,7 @@ export const RESOLVERS = [
   WorkflowResolver,
   CaseStepsResolver,
   InvestigationResolver,
+  IncomeAccountingResolver,
   CommitteeResolver,
   CommitteeMemberResolver,
   CommitteeVoteResolver,

@@ -237,13 +237,39 @@ export const messages = {
   // ── Applications and the case workflow ────────────────────────────────────────────────────
   'case.notFound': { zh: '未找到该案件。', en: 'Case not found.' },
   'case.application.causeRequired': { zh: '临时救助申请须写明救助事由（cause）。', en: 'A temporary-assistance application states its cause.' },
+  'case.application.causeCategoryRequired': {
+    zh: '临时救助申请须选择救助事由类别（causeCategory），并写明具体事由（cause）。',
+    en: 'A temporary-assistance application names its cause category (causeCategory) besides describing the cause.',
+    clause: 'D§6',
+  },
   'case.application.linshiOnly': {
-    zh: 'cause（事由）和 emergency（急难型）只适用于临时救助（LINSHI）。',
-    en: 'cause and emergency apply to LINSHI only.',
+    zh: 'cause（事由）、causeCategory（事由类别）和 emergency（急难型）只适用于临时救助（LINSHI）。',
+    en: 'cause, causeCategory and emergency apply to LINSHI only.',
   },
   'case.application.repeatedCause': {
-    zh: '该家庭已于 {date} 因同一事由获得临时救助；{months} 个月内再次申请须有新的理由（newGrounds），否则不予受理。',
-    en: 'This household received temporary assistance for the same cause on {date}; within {months} months it is refused unless there are new grounds (newGrounds).',
+    zh: '该家庭已于 {date} 因同一类别的事由获得临时救助；{months} 个月内再次申请须有新情况（newGrounds），由乡镇（街道）登记并经另一人确认，否则不予受理。',
+    en: 'This household received temporary assistance for a cause of the same category on {date}; within {months} months it is refused unless there are new grounds (newGrounds), recorded by the township and confirmed by a second person.',
+    clause: 'D§6',
+  },
+  'case.newGrounds.notRepeat': {
+    zh: '该案件不是 12 个月内同一类别事由的重复申请，无需登记新情况。',
+    en: 'This case is not a repeat of the same cause category within the window: it needs no new grounds.',
+    clause: 'D§6',
+  },
+  'case.newGrounds.notRecorded': {
+    zh: '乡镇（街道）尚未登记新情况（recordNewGrounds）。',
+    en: 'The township has not recorded the new grounds yet (recordNewGrounds).',
+    clause: 'D§6',
+  },
+  'case.newGrounds.alreadyConfirmed': { zh: '新情况已经确认。', en: 'The new grounds are already confirmed.', clause: 'D§6' },
+  'case.newGrounds.confirmerIsRecorder': {
+    zh: '新情况须由登记人以外的另一人确认。',
+    en: 'New grounds are confirmed by a second person, not the one who recorded them.',
+    clause: 'D§6',
+  },
+  'case.transition.unmet.newGroundsUnconfirmed': {
+    zh: '12 个月内同一类别事由的重复申请：须由乡镇（街道）登记新情况并经另一人确认（recordNewGrounds、confirmNewGrounds）。',
+    en: 'A repeat of the same cause category within the window: the township records the new grounds and a second person confirms them first (recordNewGrounds, confirmNewGrounds).',
     clause: 'D§6',
   },
   'case.version.stale': {
@@ -267,6 +293,11 @@ export const messages = {
     clause: 'D§3, P4.3',
   },
   'case.transition.unmet.incomeAccounted': { zh: '请先完成收入核算。', en: 'Do the income accounting first.', clause: 'D§3, D§8' },
+  'case.transition.unmet.incomeDraftNotAdopted': {
+    zh: '村（社区）起草的收入核算尚未经乡镇（街道）采纳（adoptIncomeAccounting）。',
+    en: "The village's draft income accounting has not been adopted by the township yet (adoptIncomeAccounting).",
+    clause: 'D§8',
+  },
   'case.transition.unmet.tekun.findingsMissing': {
     zh: '请先在已签字的入户调查中核实特困认定条件。',
     en: 'Record the conditions of TEKUN eligibility in a signed household investigation first.',
@@ -311,6 +342,11 @@ export const messages = {
     zh: '公示异议尚未处理完毕，请先处理。',
     en: 'An objection to the notice is still open; deal with it first.',
     clause: 'D§3',
+  },
+  'case.transition.unmet.linshiFiledOncePaid': {
+    zh: '临时救助在发放后报区民政备案；低保、特困在审批后备案。',
+    en: 'Temporary assistance is filed with the district once paid; DIBAO and TEKUN once approved.',
+    clause: 'P3.1, D§6',
   },
   'case.transition.unmet.linshiLimit': {
     zh: '金额 {amount} 元超过乡镇审批限额 {limit} 元，须先经区民政确认。',
@@ -577,6 +613,31 @@ export const messages = {
     clause: 'D§3',
   },
   'investigation.alreadySigned': { zh: '您已在这份调查记录上签过字。', en: 'You have already signed this investigation.' },
+  'catalogue.causeCategory.unknown': {
+    zh: '“{code}”不是本区使用中的临时救助事由类别；请从区民政公布的类别中选择（settings.linshiCauseCategories）。',
+    en: '"{code}" is not a temporary-assistance cause category the district uses; choose one the district lists (settings.linshiCauseCategories).',
+    clause: 'D§6',
+  },
+  'catalogue.causeCategory.code': {
+    zh: '事由类别代码“{code}”须为大写字母、数字和下划线，以字母开头，最多 32 位。',
+    en: 'The cause category code "{code}" is upper-case letters, digits and underscores, starting with a letter, at most 32 long.',
+  },
+  'catalogue.department.notInUse': {
+    zh: '本区核对不使用“{department}”部门；请从区民政公布的核对部门中选择（settings.verificationDepartments）。',
+    en: 'The district does not use the department {department} for verification; choose one the district lists (settings.verificationDepartments).',
+    clause: 'D§7',
+  },
+  'verification.request.noDepartments': {
+    zh: '本区没有使用中的核对部门，核对无法分发；请区民政先设定核对部门。',
+    en: 'The district uses no verification department, so the request cannot go out; the district sets its departments first.',
+    clause: 'D§7',
+  },
+  'income.accounting.notFound': { zh: '未找到该收入核算。', en: 'No such income accounting.' },
+  'income.accounting.alreadyAdopted': {
+    zh: '该收入核算已经采纳，无需再次采纳。',
+    en: 'This income accounting is already adopted.',
+    clause: 'D§8',
+  },
   'income.assets.tooMany': { zh: '财产最多 {max} 项。', en: 'At most {max} assets.' },
   'income.items.tooMany': { zh: '收入最多 {max} 项。', en: 'At most {max} income items.' },
   'income.item.sourceRequired': { zh: '第 {number} 项收入须写明来源。', en: 'Income item {number} needs a source.' },

@@ -64,6 +64,8 @@ interface Application {
   programme: Programme;
   members: Member[];
   cause?: string;
+  /** A cause category of the district's list (D§6). */
+  causeCategory?: string;
   emergency?: boolean;
 }
 
@@ -112,6 +114,7 @@ class DemoRun {
           programme: application.programme,
           channel: Channel.WINDOW,
           cause: application.cause ?? null,
+          causeCategory: application.causeCategory ?? null,
           emergency: application.emergency ?? false,
         },
       );
@@ -457,6 +460,7 @@ async function seedPaidLinshi(run: DemoRun): Promise<void> {
     villageCode: '510199101202',
     programme: Programme.LINSHI,
     cause: '火灾 (house fire)',
+    causeCategory: 'FIRE',
     members: [head('杨国强', '19790615', { labourCapacity: LabourCapacity.FULL })],
   });
   await linshi.step(linshi.caseworker, 'acceptCase');
@@ -478,6 +482,7 @@ async function seedShiqiao(run: DemoRun): Promise<void> {
     villageCode: '510199102201',
     programme: Programme.LINSHI,
     cause: '突发重病 (sudden illness)',
+    causeCategory: 'SERIOUS_ILLNESS',
     members: [head('王春燕', '19860921', { labourCapacity: LabourCapacity.FULL })],
   });
   const accepted = await run.apply(dibao('510199102202', head('黄建军', '19720208')));
@@ -590,6 +595,7 @@ async function seedBaiyun(run: DemoRun): Promise<void> {
     villageCode: '510199201203',
     programme: Programme.LINSHI,
     cause: '车祸 (traffic accident)',
+    causeCategory: 'TRAFFIC_ACCIDENT',
     emergency: true,
     members: [
       head('唐小兵', '19880422', { labourCapacity: LabourCapacity.FULL, healthDetail: '车祸致腿部骨折 (leg broken in the accident)' }),

@@ -10,6 +10,7 @@ import { DemoStaff } from './demo-staff';
 import { delegateDemoTownships, formDemoCommittees, seedDemoCases, seedQingshanCases } from './demo-cases';
 import { fileDemoWorkPlans } from './demo-work-plans';
 import { seedDemoCalendar } from './demo-calendar';
+import { insertDefaultCatalogues } from '../modules/settings/catalogues';
 
 /** A fictional district (云溪区) for trying the system; codes follow the statistical pattern. */
 export const DEMO_DISTRICT = '510199000000';
@@ -184,6 +185,7 @@ export async function insertRegionsAndAccounts(
         provinceCode: provinceCodeOf(region.code),
         ...scopeCodesOf(region.code),
       });
+      if (levelOf(region.code) === RegionLevel.DISTRICT) await insertDefaultCatalogues(manager, region.code);
     }
     for (const [i, demo] of accounts.entries()) {
       const account = await manager.save(

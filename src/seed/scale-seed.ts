@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { insertDefaultCatalogues } from '../modules/settings/catalogues';
 import { Role } from '../../permissions/roles';
 import { idNumberCheckChar } from '../modules/household/id-number';
 import { batchCsv } from '../modules/funds/batch-file';
@@ -247,6 +248,7 @@ async function seedDistrict(
   await load.insert('regions', regionColumns, [
     [districtCode, `Scale District ${n} 规模测试区${n}`, 'DISTRICT', 'DISTRICT', null, districtCode, null, null, population, provinceCode],
   ]);
+  await insertDefaultCatalogues(manager, districtCode);
   await load.insert(
     'regions',
     regionColumns,

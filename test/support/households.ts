@@ -52,9 +52,10 @@ export async function householdWithCase(
   const created = await t.gql(CREATE_HOUSEHOLD, { input: householdInput(villageCode, head, [], options) }, token);
   if (!created.data) throw new Error(`createHousehold failed: ${JSON.stringify(created.errors)}`);
   const cause = programme === 'LINSHI' ? '突发重病 (sudden illness)' : undefined;
+  const causeCategory = programme === 'LINSHI' ? 'SERIOUS_ILLNESS' : undefined;
   const submitted = await t.gql(
     SUBMIT,
-    { input: { householdId: created.data.createHousehold.household.id, programme, channel: 'WINDOW', cause } },
+    { input: { householdId: created.data.createHousehold.household.id, programme, channel: 'WINDOW', cause, causeCategory } },
     token,
   );
   if (!submitted.data) throw new Error(`submitApplication failed: ${JSON.stringify(submitted.errors)}`);

@@ -152,6 +152,8 @@ export async function apply(
     headCapacity?: 'FULL' | 'PARTIAL' | 'NONE';
     emergency?: boolean;
     cause?: string;
+    /** A LINSHI cause category of the district's list (D§6); fire unless given. */
+    causeCategory?: string;
   } = {},
 ) {
   const village = options.village ?? '510199101201';
@@ -172,6 +174,7 @@ export async function apply(
         channel: 'WINDOW',
         emergency: options.emergency ?? false,
         cause: programme === 'LINSHI' ? (options.cause ?? '火灾 (house fire)') : undefined,
+        causeCategory: programme === 'LINSHI' ? (options.causeCategory ?? 'FIRE') : undefined,
       },
     })
   ).submitApplication.case;

@@ -149,6 +149,18 @@ export class IncomeAccounting extends CaseRecordBase {
   @DecimalColumn()
   @Field(() => DecimalScalar, { description: 'Computed monthly amount (核定金额, 元)' })
   amountYuan: number;
+
+  /** D§8: a township accounting is adopted when recorded; a village draft only when the township adopts it. */
+  @Column({ type: 'uuid', nullable: true })
+  adoptedById: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the township adopted it (乡镇采纳时间); null for a village draft not adopted' })
+  adoptedAt: Date | null;
+
+  /** The village draft this township accounting adopted with changes (D§8), if any. */
+  @Column({ type: 'uuid', nullable: true })
+  draftId: string | null;
 }
 
 /** Democratic appraisal (民主评议), held only on an objection or doubt (D§3). */

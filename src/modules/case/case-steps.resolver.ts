@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectTyp
 import { IsOptional, Length, Min } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
-import { keyOfOrThrow, tenantKeyOfOrThrow, toGlobalId } from '../../graphql/node';
+import { keyOfOrThrow, tenantGlobalId, tenantKeyOfOrThrow, toGlobalId } from '../../graphql/node';
 import { Account } from '../account/account.entity';
 import { payloadType } from '../../graphql/payload';
 import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
@@ -99,6 +99,25 @@ class RecordIncomeAccountingInput extends CaseRecordInput {
   deductionsYuan: number;
 }
 
+@InputType('AdoptIncomeAccountingInput', {
+  description: "The township adopts a village's draft accounting (采纳收入核算), as it stands or with the changes given, D§8",
+})
+class AdoptIncomeAccountingInput {
+  @Field(() => ID, { description: 'The draft accounting (村级收入核算草稿)' })
+  accountingId: string;
+
+  @Field(() => [IncomeItemInput], { nullable: true, description: "Changed income items (修改后的收入项); absent: the draft's" })
+  items?: IncomeItemInput[] | null;
+
+  @Field(() => [AssetItemInput], { nullable: true, description: "Changed assets (修改后的家庭财产); absent: the draft's" })
+  assets?: AssetItemInput[] | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: "Changed deductions per month (修改后的可扣减支出, 元); absent: the draft's" })
+  @IsOptional()
+  @Min(0)
+  deductionsYuan?: number | null;
+}
+
 @InputType({ description: 'Six-item self-care assessment, true = able unaided (生活自理能力评估), D§3' })
 class SelfCareInput {
   @Field({ description: 'Eating (进食)' }) eating: boolean;
@@ -154,6 +173,17 @@ class DecideEmergencyPaymentInput extends CaseRecordInput {
   amount: number;
 }
 
+@InputType('RecordNewGroundsInput', {
+  description: 'The new grounds of a LINSHI repeat of the same cause category within the window (登记新情况), D§6',
+})
+class RecordNewGroundsInput extends CaseRecordInput {
+  @Field({ description: 'What is new since the earlier grant (新情况)' })
+  grounds: string;
+}
+
+@InputType('ConfirmNewGroundsInput', { description: "A second account's confirmation of the new grounds (确认新情况), D§6" })
+class ConfirmNewGroundsInput extends CaseRecordInput {}
+
 @InputType('ConfirmAmountInput', { description: 'District confirmation of a LINSHI amount (超限额确认)' })
 class ConfirmAmountInput extends CaseRecordInput {}
 
@@ -174,6 +204,14 @@ const RecordIncomeAccountingPayload = payloadType<{ incomeAccounting: IncomeAcco
   'The income accounting (收入核算)',
   { incomeAccounting: { type: () => IncomeAccounting, description: 'The accounting (收入核算)' }, case: CASE_AFTER },
 );
+const AdoptIncomeAccountingPayload = payloadType<{ incomeAccounting: IncomeAccounting; case: Case }>(
+  'AdoptIncomeAccounting',
+  'The adopted income accounting (已采纳的收入核算)',
+  {
+    incomeAccounting: { type: () => IncomeAccounting, description: 'The accounting now authoritative (采纳的收入核算)' },
+    case: CASE_AFTER,
+  },
+);
 const RecordCareAssessmentPayload = payloadType<{ case: Case }>('RecordCareAssessment', 'The case with its care level (护理等级)', {
   case: CASE_AFTER,
 });
@@ -189,6 +227,16 @@ const RecordDeliveryPayload = payloadType<{ delivery: Delivery; case: Case }>('R
 const DecideEmergencyPaymentPayload = payloadType<{ case: Case }>(
   'DecideEmergencyPayment',
   'The case with the decision to pay first (已决定先行救助)',
+  {
+    case: CASE_AFTER,
+  },
+);
+const RecordNewGroundsPayload = payloadType<{ case: Case }>('RecordNewGrounds', 'The case with its new grounds (已登记新情况)', {
+  case: CASE_AFTER,
+});
+const ConfirmNewGroundsPayload = payloadType<{ case: Case }>(
+  'ConfirmNewGrounds',
+  'The case with its new grounds confirmed (已确认新情况)',
   {
     case: CASE_AFTER,
   },
@@ -245,6 +293,27 @@ export class CaseStepsResolver {
     return { incomeAccounting, case: await this.caseAfter(ctx, key) };
   }
 
+  @Mutation(() => AdoptIncomeAccountingPayload, {
+    description:
+      "The township adopts a village's draft income accounting, with changes or without; only then does it set the amount (采纳收入核算), D§8.",
+  })
+  @Needs('adopt', 'Case')
+  async adoptIncomeAccounting(@Ctx() ctx: RequestContext, @Arg('input') input: AdoptIncomeAccountingInput) {
+    const { accountingId, items, assets, deductionsYuan } = input;
+    // Only what is given changes; nothing given adopts the draft as it stands.
+    const changes = {
+      ...(items ? { items } : {}),
+      ...(assets ? { assets } : {}),
+      ...(deductionsYuan !== undefined && deductionsYuan !== null ? { deductionsYuan } : {}),
+    };
+    const { accounting, caseKey } = await ctx.services.steps.adoptIncomeAccounting(
+      ctx.caller,
+      tenantKeyOfOrThrow(accountingId, 'IncomeAccounting', 'accountingId'),
+      Object.keys(changes).length ? changes : null,
+    );
+    return { incomeAccounting: accounting, case: await this.caseAfter(ctx, caseKey) };
+  }
+
   @Mutation(() => RecordCareAssessmentPayload, { description: 'TEKUN self-care assessment; sets the care level (自理能力评估), D§3.' })
   @Needs('assess', 'Case')
   async recordCareAssessment(@Ctx() ctx: RequestContext, @Arg('input') input: RecordCareAssessmentInput) {
@@ -288,6 +357,28 @@ export class CaseStepsResolver {
     return { case: await this.caseAfter(ctx, key) };
   }
 
+  @Mutation(() => RecordNewGroundsPayload, {
+    description:
+      'The township records the new grounds of a LINSHI repeat of the same cause category within the window (登记新情况); a second account confirms them, D§6.',
+  })
+  @Needs('investigate', 'Case')
+  async recordNewGrounds(@Ctx() ctx: RequestContext, @Arg('input') input: RecordNewGroundsInput) {
+    const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
+    await ctx.services.steps.recordNewGrounds(ctx.caller, key, input.grounds);
+    return { case: await this.caseAfter(ctx, key) };
+  }
+
+  @Mutation(() => ConfirmNewGroundsPayload, {
+    description:
+      'A second township account confirms the new grounds another recorded (确认新情况); only then may the repeat be decided or paid, D§6.',
+  })
+  @Needs('investigate', 'Case')
+  async confirmNewGrounds(@Ctx() ctx: RequestContext, @Arg('input') input: ConfirmNewGroundsInput) {
+    const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
+    await ctx.services.steps.confirmNewGrounds(ctx.caller, key);
+    return { case: await this.caseAfter(ctx, key) };
+  }
+
   @Mutation(() => ConfirmAmountPayload, {
     description: 'District confirmation of a LINSHI amount above the township limit (超限额确认), D§6.',
   })
@@ -326,5 +417,36 @@ export class InvestigationResolver {
   @FieldResolver(() => Case, { nullable: true, description: 'The case investigated (案件), if visible to the caller' })
   case(@Root() investigation: Investigation, @Ctx() ctx: RequestContext): Promise<Case | null> {
     return ctx.loaders.caseByKey.load({ districtCode: investigation.districtCode, id: investigation.caseId });
+  }
+}
+
+@Resolver(() => IncomeAccounting)
+export class IncomeAccountingResolver {
+  @FieldResolver(() => Account, { nullable: true, description: 'Who recorded it (核算人), if the caller may see the account' })
+  recordedBy(@Root() accounting: IncomeAccounting, @Ctx() ctx: RequestContext): Promise<Account | null> {
+    return ctx.loaders.accountById.load(accounting.recordedById);
+  }
+
+  @FieldResolver(() => Account, {
+    nullable: true,
+    description: 'Who adopted it for the township (采纳人), D§8; null for a draft not adopted, or an account the caller may not see',
+  })
+  adoptedBy(@Root() accounting: IncomeAccounting, @Ctx() ctx: RequestContext): Promise<Account | null> {
+    return accounting.adoptedById ? ctx.loaders.accountById.load(accounting.adoptedById) : Promise.resolve(null);
+  }
+
+  @FieldResolver({ description: 'A village draft the township has not adopted (村级草稿, 未采纳): it sets no amount, D§8' })
+  draft(@Root() accounting: IncomeAccounting): boolean {
+    return accounting.adoptedAt === null;
+  }
+
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: 'The village draft this township accounting adopted with changes (所依据的村级草稿), as a global ID',
+  })
+  basedOnDraftId(@Root() accounting: IncomeAccounting): string | null {
+    return accounting.draftId
+      ? tenantGlobalId('IncomeAccounting', { districtCode: accounting.districtCode, id: accounting.draftId })
+      : null;
   }
 }

@@ -1,4 +1,6 @@
+import { subject as asSubject } from '@casl/ability';
 import { TenantKey, whereTenantKeysIn } from '../../db/tenant-keys';
+import type { Settings } from '../settings/settings-definitions';
 import { defineAbilityFor, refusalReason } from '../../../permissions/ability';
 import { refuse } from '../../auth/authorize';
 import { ROLE_TIER } from '../../../permissions/roles';
@@ -11,7 +13,7 @@ import { accountIncome, careLevelOf, IncomeItem, SelfCareItems, tekunAmount } fr
 import { CareLevel, Case, CaseStatus, Programme, SupportForm } from './case.entity';
 import { Appraisal, Delivery, IncomeAccounting, Investigation, LegalSupporters, Objection, SpotCheck } from './case-records.entity';
 import type { WorkflowService } from './workflow.service';
-import { assertPaymentAmountOrThrow, recordDecision } from './workflow';
+import { assertPaymentAmountOrThrow, newGroundsConfirmed, recordDecision } from './workflow';
 import type { SettingsService } from '../settings/settings.service';
 import type { CaseService } from './case.service';
 import type { AccountService } from '../account/account.service';
@@ -38,6 +40,44 @@ interface AssetItem {
   description: string;
   valueYuan: number;
 }
+
+interface AccountingInput {
+  items: IncomeItem[];
+  assets?: AssetItem[];
+  deductionsYuan: number;
+}
+
+/** An accounting's items, assets and deductions, checked and trimmed; BAD_USER_INPUT names the field. */
+function checkedAccountingOrThrow(input: AccountingInput): Required<AccountingInput> {
+  const assets = (input.assets ?? []).map((asset, i) => {
+    assertAmountOrThrow(asset.valueYuan, `assets.${i}.valueYuan`, 1_000_000_000);
+    return { kind: asset.kind.trim(), description: asset.description.trim(), valueYuan: asset.valueYuan };
+  });
+  if (assets.length > 100) throw badInput('assets', 'income.assets.tooMany', { max: 100 });
+  for (const [i, item] of input.items.entries()) {
+    if (!item.source?.trim()) throw badInput(`items.${i}.source`, 'income.item.sourceRequired', { number: i + 1 });
+    assertAmountOrThrow(item.monthlyYuan, `items.${i}.monthlyYuan`, 1_000_000);
+  }
+  if (input.items.length > 100) throw badInput('items', 'income.items.tooMany', { max: 100 });
+  assertAmountOrThrow(input.deductionsYuan, 'deductionsYuan', 1_000_000);
+  const items = input.items.map((item) => ({ source: item.source.trim(), monthlyYuan: item.monthlyYuan, counted: item.counted }));
+  return { items, assets, deductionsYuan: input.deductionsYuan };
+}
+
+/** D§8: the adopted accounting becomes the case's, and its amount the case's amount. TEKUN support is
+ * for those without sufficient income: none when income reaches the DIBAO standard. */
+function adoptInto(c: Case, accounting: IncomeAccounting, settings: Settings): void {
+  c.incomeAccountingId = accounting.id;
+  c.amount =
+    c.programme === Programme.TEKUN
+      ? accounting.belowStandard
+        ? tekunAmount(settings, c.residence, c.careLevel)
+        : 0
+      : accounting.amountYuan;
+}
+
+/** States of a LINSHI case before its decision or emergency payment, when new grounds are recorded and confirmed (D§6). */
+const NEW_GROUNDS_STATES = [SUBMITTED, ACCEPTED, INVESTIGATING, PUBLIC_NOTICE, OBJECTION_RAISED] as const;
 
 /** States in which the household may be (re-)investigated and its income accounted. */
 const INVESTIGATION_STATES = [INVESTIGATING, OBJECTION_RAISED, EMERGENCY_PAID, CORRECTION_ORDERED] as const;
@@ -170,54 +210,98 @@ export class CaseStepsService {
     );
   }
 
-  /** Income accounting (收入核算) with the amount it yields (D§8). */
-  async recordIncomeAccounting(
-    caller: Caller,
-    key: TenantKey,
-    input: { items: IncomeItem[]; assets?: AssetItem[]; deductionsYuan: number },
-  ): Promise<IncomeAccounting> {
-    const assets = (input.assets ?? []).map((asset, i) => {
-      assertAmountOrThrow(asset.valueYuan, `assets.${i}.valueYuan`, 1_000_000_000);
-      return { kind: asset.kind.trim(), description: asset.description.trim(), valueYuan: asset.valueYuan };
-    });
-    if (assets.length > 100) throw badInput('assets', 'income.assets.tooMany', { max: 100 });
-    for (const [i, item] of input.items.entries()) {
-      if (!item.source?.trim()) throw badInput(`items.${i}.source`, 'income.item.sourceRequired', { number: i + 1 });
-      assertAmountOrThrow(item.monthlyYuan, `items.${i}.monthlyYuan`, 1_000_000);
-    }
-    if (input.items.length > 100) throw badInput('items', 'income.items.tooMany', { max: 100 });
-    assertAmountOrThrow(input.deductionsYuan, 'deductionsYuan', 1_000_000);
+  /**
+   * Income accounting (收入核算), D§8. The township's is the authoritative one: recorded by an account
+   * that may adopt accountings of the case, it is adopted at once and sets the amount; the village's
+   * is a draft, which changes nothing until the township adopts it (`adoptIncomeAccounting`).
+   */
+  async recordIncomeAccounting(caller: Caller, key: TenantKey, input: AccountingInput): Promise<IncomeAccounting> {
+    const checked = checkedAccountingOrThrow(input);
     const { settings } = await this.settings.calendarOf(key.districtCode);
     return this.workflow.record(
       caller,
       { name: 'recordIncomeAccounting', action: 'assess', statuses: INVESTIGATION_STATES, programmes: [Programme.DIBAO, Programme.TEKUN] },
       key,
-      async ({ manager, case: c }) => {
+      async ({ manager, case: c, now }) => {
+        const adopting = caller.ability.can('adopt', asSubject('Case', c));
         const householdSize = await manager.countBy(Person, { districtCode: c.districtCode, householdId: c.householdId });
-        const result = accountIncome(settings, c.residence, householdSize, input.items, input.deductionsYuan);
-        // TEKUN support is for those without sufficient income: none when income reaches the DIBAO standard.
-        c.amount =
-          c.programme === Programme.TEKUN
-            ? result.belowStandard
-              ? tekunAmount(settings, c.residence, c.careLevel)
-              : 0
-            : result.amountYuan;
-        return manager.save(
-          Object.assign(new IncomeAccounting(), {
-            districtCode: c.districtCode,
-            caseId: c.id,
-            townshipCode: c.townshipCode,
-            villageCode: c.villageCode,
-            recordedById: caller.actor!.accountId,
-            items: input.items.map((item) => ({ source: item.source.trim(), monthlyYuan: item.monthlyYuan, counted: item.counted })),
-            assets,
-            deductionsYuan: input.deductionsYuan,
-            householdSize,
-            ...result,
-          }),
-        );
+        const accounting = await manager.save(this.accounting(householdSize, caller, c, settings, checked, adopting ? now : null, null));
+        if (adopting) adoptInto(c, accounting, settings);
+        return accounting;
       },
     );
+  }
+
+  /**
+   * The township adopts a village draft (D§8): as it stands, or with the changes given, which makes
+   * the township's own accounting based on the draft. Either way the adopted one sets the amount.
+   */
+  async adoptIncomeAccounting(
+    caller: Caller,
+    draftKey: TenantKey,
+    changes: Partial<AccountingInput> | null,
+  ): Promise<{ accounting: IncomeAccounting; caseKey: TenantKey }> {
+    const draft = await this.data
+      .scoped(caller, 'read', 'CaseRecord', IncomeAccounting, 'a')
+      .andWhere('a.district_code = :d AND a.id = :id', { d: draftKey.districtCode, id: draftKey.id })
+      .getOne();
+    if (!draft) throw notFound('income.accounting.notFound');
+    const caseKey = { districtCode: draft.districtCode, id: draft.caseId };
+    const revised = changes && { items: draft.items, assets: draft.assets, deductionsYuan: draft.deductionsYuan, ...changes };
+    const checked = revised && checkedAccountingOrThrow(revised);
+    const { settings } = await this.settings.calendarOf(draft.districtCode);
+    const accounting = await this.workflow.record(
+      caller,
+      { name: 'adoptIncomeAccounting', action: 'adopt', statuses: INVESTIGATION_STATES, programmes: [Programme.DIBAO, Programme.TEKUN] },
+      caseKey,
+      async ({ manager, case: c, now }) => {
+        const locked = await manager.findOneByOrFail(IncomeAccounting, { districtCode: draft.districtCode, id: draft.id });
+        // Adopted as it stands, or with changes into an accounting based on it: either way once.
+        const adoptedBefore =
+          locked.adoptedAt || (await manager.existsBy(IncomeAccounting, { districtCode: locked.districtCode, draftId: locked.id }));
+        if (adoptedBefore) throw conflict('income.accounting.alreadyAdopted');
+        let adopted: IncomeAccounting;
+        if (checked) {
+          const householdSize = await manager.countBy(Person, { districtCode: c.districtCode, householdId: c.householdId });
+          adopted = await manager.save(this.accounting(householdSize, caller, c, settings, checked, now, locked.id));
+        } else {
+          locked.adoptedById = caller.actor!.accountId;
+          locked.adoptedAt = now;
+          adopted = await manager.save(locked);
+        }
+        adoptInto(c, adopted, settings);
+        return adopted;
+      },
+    );
+    return { accounting, caseKey };
+  }
+
+  /** An accounting of the case's household of `householdSize`, adopted at `adoptedAt` (null: a draft). */
+  private accounting(
+    householdSize: number,
+    caller: Caller,
+    c: Case,
+    settings: Settings,
+    input: AccountingInput,
+    adoptedAt: Date | null,
+    draftId: string | null,
+  ): IncomeAccounting {
+    const result = accountIncome(settings, c.residence, householdSize, input.items, input.deductionsYuan);
+    return Object.assign(new IncomeAccounting(), {
+      districtCode: c.districtCode,
+      caseId: c.id,
+      townshipCode: c.townshipCode,
+      villageCode: c.villageCode,
+      recordedById: caller.actor!.accountId,
+      items: input.items,
+      assets: input.assets ?? [],
+      deductionsYuan: input.deductionsYuan,
+      householdSize,
+      ...result,
+      adoptedById: adoptedAt ? caller.actor!.accountId : null,
+      adoptedAt,
+      draftId,
+    });
   }
 
   /** TEKUN six-item self-care assessment → care level, and the support form (D§3). */
@@ -230,10 +314,8 @@ export class CaseStepsService {
       async ({ manager, case: c }) => {
         c.careLevel = careLevelOf(items);
         c.supportForm = supportForm;
-        const accounting = await manager.findOne(IncomeAccounting, {
-          where: { districtCode: c.districtCode, caseId: c.id },
-          order: { recordedAt: 'DESC' },
-        });
+        const accounting =
+          c.incomeAccountingId && (await manager.findOneBy(IncomeAccounting, { districtCode: c.districtCode, id: c.incomeAccountingId }));
         c.amount = accounting && !accounting.belowStandard ? 0 : tekunAmount(settings, c.residence, c.careLevel);
         return c.careLevel;
       },
@@ -328,8 +410,52 @@ export class CaseStepsService {
       ({ case: c, now }) => {
         if (!c.emergency) throw unmet(message('case.transition.unmet.notEmergency'));
         if (c.decidedById) throw conflict('case.emergency.alreadyDecided');
+        const missing = newGroundsConfirmed({ case: c });
+        if (missing.length) throw unmet(...missing);
         c.amount = Math.round(amount);
         recordDecision({ case: c, caller, now });
+        return Promise.resolve();
+      },
+    );
+  }
+
+  /**
+   * A LINSHI repeat of the same cause category within the window (D§6): the township records the new
+   * grounds (the village may claim them on the application, but not establish them). Recording them
+   * again replaces them and takes back any confirmation, which was of the earlier text.
+   */
+  async recordNewGrounds(caller: Caller, key: TenantKey, grounds: string): Promise<void> {
+    const text = textOrThrow(grounds, 'grounds', 2000);
+    await this.workflow.record(
+      caller,
+      { name: 'recordNewGrounds', action: 'investigate', statuses: NEW_GROUNDS_STATES, programmes: [Programme.LINSHI] },
+      key,
+      ({ case: c }) => {
+        if (!c.repeatOfId) throw unmet(message('case.newGrounds.notRepeat'));
+        c.newGrounds = text;
+        c.newGroundsRecordedById = caller.actor!.accountId;
+        c.newGroundsConfirmedById = null;
+        c.newGroundsConfirmedAt = null;
+        return Promise.resolve();
+      },
+    );
+  }
+
+  /** A second township account confirms the new grounds (D§6); the one who recorded them cannot. */
+  async confirmNewGrounds(caller: Caller, key: TenantKey): Promise<void> {
+    await this.workflow.record(
+      caller,
+      { name: 'confirmNewGrounds', action: 'investigate', statuses: NEW_GROUNDS_STATES, programmes: [Programme.LINSHI] },
+      key,
+      ({ case: c, now }) => {
+        if (!c.repeatOfId) throw unmet(message('case.newGrounds.notRepeat'));
+        if (!c.newGrounds) throw unmet(message('case.newGrounds.notRecorded'));
+        if (c.newGroundsConfirmedAt) throw conflict('case.newGrounds.alreadyConfirmed');
+        if (c.newGroundsRecordedById === caller.actor!.accountId) {
+          throw refuse(caller, 'investigate', 'Case', c, message('case.newGrounds.confirmerIsRecorder'));
+        }
+        c.newGroundsConfirmedById = caller.actor!.accountId;
+        c.newGroundsConfirmedAt = now;
         return Promise.resolve();
       },
     );

@@ -143,6 +143,38 @@ export class Case extends VillageRow {
   })
   cause: string | null;
 
+  /** D§6: the category from the district's list the cause falls in; the repeat rule compares these. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "LINSHI: the cause's category from the district's list (救助事由类别, settings.linshiCauseCategories), D§6",
+  })
+  causeCategory: string | null;
+
+  /** D§6: an earlier grant for the same cause category within the repeat window, when there is one. */
+  @Column({ type: 'uuid', nullable: true })
+  repeatOfId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'LINSHI repeat within the window: the new grounds the township recorded (新情况), D§6; null until recorded',
+  })
+  newGrounds: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  newGroundsRecordedById: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  newGroundsConfirmedById: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When a second account confirmed the new grounds (新情况确认时间), D§6; null until confirmed',
+  })
+  newGroundsConfirmedAt: Date | null;
+
   @Column({ type: 'boolean', default: false })
   @Field({ description: 'Emergency path of LINSHI (急难型): paid first, paperwork after' })
   emergency: boolean;
@@ -166,6 +198,10 @@ export class Case extends VillageRow {
   @DecimalColumn({ nullable: true })
   @Field(() => DecimalScalar, { nullable: true, description: 'Amount (救助金额, 元): monthly for DIBAO/TEKUN, one-off for LINSHI' })
   amount: number | null;
+
+  /** The adopted income accounting the amount follows (D§8); a village draft never becomes it until adopted. */
+  @Column({ type: 'uuid', nullable: true })
+  incomeAccountingId: string | null;
 
   @Column({ type: 'varchar', length: 20, nullable: true })
   @Field(() => CareLevel, { nullable: true, description: 'TEKUN care level from the self-care assessment (护理等级)' })

@@ -97,13 +97,26 @@ class SubmitApplicationInput {
   @Length(1, 200)
   cause?: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "LINSHI: the cause's category, a code from the district's list (救助事由类别, settings.linshiCauseCategories), required for LINSHI",
+  })
+  @IsOptional()
+  @Length(1, 32)
+  causeCategory?: string;
+
   @Field({ defaultValue: false, description: 'LINSHI: emergency path, paid first (急难型)' })
   emergency: boolean;
 
   @Field({ defaultValue: false, description: 'Special case with the longer time limit (特殊情况)' })
   special: boolean;
 
-  @Field({ defaultValue: false, description: 'LINSHI: same cause again on new grounds (有新情况的重复申请)' })
+  @Field({
+    defaultValue: false,
+    description:
+      'LINSHI: the same cause category again within the repeat window, claimed on new grounds (有新情况的重复申请): taken, but not decided or paid until the township records the grounds and a second account confirms them (recordNewGrounds, confirmNewGrounds), D§6',
+  })
   newGrounds: boolean;
 }
 
@@ -191,6 +204,17 @@ export class CaseResolver {
     return ctx.loaders.incomeAccountingsByCaseKey.load(found);
   }
 
+  @FieldResolver(() => IncomeAccounting, {
+    nullable: true,
+    description:
+      'The authoritative income accounting (采纳的收入核算) the amount follows: the one the township recorded or adopted, D§8; null until there is one',
+  })
+  async incomeAccounting(@Root() found: Case, @Ctx() ctx: RequestContext): Promise<IncomeAccounting | null> {
+    if (!found.incomeAccountingId) return null;
+    const accountings = await ctx.loaders.incomeAccountingsByCaseKey.load(found);
+    return accountings.find((a) => a.id === found.incomeAccountingId) ?? null;
+  }
+
   @FieldResolver(() => [Appraisal], { description: 'Democratic appraisals (民主评议)' })
   appraisals(@Root() found: Case, @Ctx() ctx: RequestContext) {
     return ctx.loaders.appraisalsByCaseKey.load(found);
@@ -219,6 +243,33 @@ export class CaseResolver {
   @FieldResolver(() => Account, { nullable: true, description: 'Who approved or refused it (决定人), if the caller may see the account' })
   decidedBy(@Root() found: Case, @Ctx() ctx: RequestContext): Promise<Account | null> {
     return found.decidedById ? ctx.loaders.accountById.load(found.decidedById) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => Case, {
+    nullable: true,
+    description:
+      'LINSHI: the earlier grant for the same cause category within the window that this case repeats (重复申请所涉前案), D§6; null when none or not visible',
+  })
+  repeatOf(@Root() found: Case, @Ctx() ctx: RequestContext): Promise<Case | null> {
+    return found.repeatOfId
+      ? ctx.loaders.caseByKey.load({ districtCode: found.districtCode, id: found.repeatOfId })
+      : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => Account, {
+    nullable: true,
+    description: 'Who recorded the new grounds (新情况登记人), D§6, if the caller may see the account',
+  })
+  newGroundsRecordedBy(@Root() found: Case, @Ctx() ctx: RequestContext): Promise<Account | null> {
+    return found.newGroundsRecordedById ? ctx.loaders.accountById.load(found.newGroundsRecordedById) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => Account, {
+    nullable: true,
+    description: 'Who confirmed the new grounds (新情况确认人), D§6, if the caller may see the account',
+  })
+  newGroundsConfirmedBy(@Root() found: Case, @Ctx() ctx: RequestContext): Promise<Account | null> {
+    return found.newGroundsConfirmedById ? ctx.loaders.accountById.load(found.newGroundsConfirmedById) : Promise.resolve(null);
   }
 
   @FieldResolver(() => [PendingStepView], {

@@ -22,6 +22,7 @@ export interface NewApplication {
   channel: Channel;
   note?: string;
   cause?: string | null;
+  causeCategory?: string | null;
   emergency?: boolean;
   special?: boolean;
   newGrounds?: boolean;
@@ -45,7 +46,14 @@ export const CASE = tenantSubject('Case', Case, () => notFound('case.notFound'))
 const CASE_KEYS = ['districtCode', 'id', 'townshipCode', 'villageCode'];
 /** Fields of Case that are not a column of their own, and the columns they read; any other such
  * field reads every column. */
-const CASE_FIELD_NEEDS: Record<string, readonly string[]> = { id: [], household: ['householdId'] };
+const CASE_FIELD_NEEDS: Record<string, readonly string[]> = {
+  id: [],
+  household: ['householdId'],
+  incomeAccounting: ['incomeAccountingId'],
+  repeatOf: ['repeatOfId'],
+  newGroundsRecordedBy: ['newGroundsRecordedById'],
+  newGroundsConfirmedBy: ['newGroundsConfirmedById'],
+};
 
 export class CaseService {
   constructor(
@@ -61,8 +69,15 @@ export class CaseService {
     const { programme, channel, note } = input;
     const household = await this.households.findOrThrow(caller, householdKey);
     const cause = input.cause?.trim() || null;
+    const causeCategory = input.causeCategory?.trim() || null;
     if (programme === Programme.LINSHI && !cause) throw badInput('cause', 'case.application.causeRequired');
     if (programme !== Programme.LINSHI && (cause || input.emergency)) throw badInput('cause', 'case.application.linshiOnly');
+    if (programme !== Programme.LINSHI && causeCategory) throw badInput('causeCategory', 'case.application.linshiOnly');
+    // D§6: a cause is a category from the district's list plus free text, so rewording does not evade the repeat rule.
+    if (programme === Programme.LINSHI) {
+      if (!causeCategory) throw badInput('causeCategory', 'case.application.causeCategoryRequired');
+      await this.settings.causeCategoryOrThrow(household.districtCode, causeCategory, 'causeCategory');
+    }
     const calendar = await this.settings.calendarOf(household.districtCode);
     const now = new Date();
     const draft = Object.assign(new Case(), {
@@ -76,6 +91,7 @@ export class CaseService {
       applicantName: household.headName,
       residence: household.residence,
       cause,
+      causeCategory,
       emergency: Boolean(input.emergency),
       special: Boolean(input.special),
       kinRegistered: false,
@@ -84,8 +100,18 @@ export class CaseService {
       decisionDueAt: decisionDueAtFor(now, Boolean(input.special), calendar),
     });
     return this.writes.guardedCreate(caller, 'Case', draft, 'submit', async (manager) => {
-      if (programme === Programme.LINSHI && !input.newGrounds)
-        await this.assertNotRepeated(manager, draft, calendar.settings.linshiRepeatWindowMonths);
+      if (programme === Programme.LINSHI) {
+        const earlier = await this.earlierGrantFor(manager, draft, calendar.settings.linshiRepeatWindowMonths);
+        // Claimed on new grounds, the repeat is taken but waits for the township to record the grounds
+        // and a second account to confirm them before it can be decided or paid (D§6).
+        if (earlier && !input.newGrounds) {
+          throw conflict('case.application.repeatedCause', {
+            date: earlier.statusSince.toISOString().slice(0, 10),
+            months: calendar.settings.linshiRepeatWindowMonths,
+          }).with({ earlierCaseId: earlier.nodeId });
+        }
+        draft.repeatOfId = earlier?.id ?? null;
+      }
       const saved = await manager.save(draft);
       // Flagged from the start, so that an emergency payment straight from SUBMITTED is covered too.
       await this.kin.flagCase(manager, saved);
@@ -106,9 +132,10 @@ export class CaseService {
     });
   }
 
-  /** D§6: the same cause without new grounds is refused within the window after an earlier grant. */
-  private async assertNotRepeated(manager: EntityManager, draft: Case, windowMonths: number): Promise<void> {
-    const earlier = await manager
+  /** D§6: an earlier grant to the household for the same cause category within the window. Cases from
+   * before categories existed are compared by their wording, as they were then. */
+  private earlierGrantFor(manager: EntityManager, draft: Case, windowMonths: number): Promise<Case | null> {
+    return manager
       .getRepository(Case)
       .createQueryBuilder('c')
       .where('c.district_code = :d AND c.household_id = :h AND c.programme = :p', {
@@ -116,15 +143,14 @@ export class CaseService {
         h: draft.householdId,
         p: Programme.LINSHI,
       })
-      .andWhere('lower(c.cause) = lower(:cause)', { cause: draft.cause })
+      .andWhere('(c.cause_category = :category OR (c.cause_category IS NULL AND lower(c.cause) = lower(:cause)))', {
+        category: draft.causeCategory,
+        cause: draft.cause,
+      })
       .andWhere('c.status IN (:...granted)', { granted: [CaseStatus.APPROVED, CaseStatus.PAID, CaseStatus.EMERGENCY_PAID] })
       .andWhere(`c.status_since > now() - make_interval(months => :months)`, { months: windowMonths })
+      .orderBy('c.status_since', 'DESC')
       .getOne();
-    if (earlier) {
-      throw conflict('case.application.repeatedCause', { date: earlier.statusSince.toISOString().slice(0, 10), months: windowMonths }).with(
-        { earlierCaseId: earlier.nodeId },
-      );
-    }
   }
 
   /** One page of the cases the caller may read, with the total under the same filter and scope. */

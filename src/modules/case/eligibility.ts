@@ -30,10 +30,8 @@ export async function tekunConditionsUnmet(manager: EntityManager, c: Case, now:
   const age = ageOn(person.idNumber, now);
   const inCategory =
     age >= ELDERLY_FROM || person.disabled || age < MINOR_BELOW || (age < MINOR_IN_SCHOOL_BELOW && examined.tekunInSchool === true);
-  const accounting = await manager.findOne(IncomeAccounting, {
-    where: { districtCode: c.districtCode, caseId: c.id },
-    order: { recordedAt: 'DESC' },
-  });
+  const accounting =
+    c.incomeAccountingId && (await manager.findOneBy(IncomeAccounting, { districtCode: c.districtCode, id: c.incomeAccountingId }));
   const unmet: Message[] = [];
   if (!inCategory) unmet.push(message('case.transition.unmet.tekun.category', { name: person.name, age }));
   if (examined.tekunWorkCapacity !== LabourCapacity.NONE)

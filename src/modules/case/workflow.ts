@@ -130,9 +130,11 @@ async function verificationApproved({ manager, case: c }: StepRun): Promise<Mess
   return unless(approved, message('case.transition.unmet.verificationApproved'));
 }
 
+/** D§8: an accounting the township recorded or adopted; a village draft alone does not count. */
 async function incomeAccounted({ manager, case: c }: StepRun): Promise<Message[]> {
-  const accounted = await manager.existsBy(IncomeAccounting, { districtCode: c.districtCode, caseId: c.id });
-  return unless(accounted, message('case.transition.unmet.incomeAccounted'));
+  if (c.incomeAccountingId) return [];
+  const drafted = await manager.existsBy(IncomeAccounting, { districtCode: c.districtCode, caseId: c.id });
+  return [message(drafted ? 'case.transition.unmet.incomeDraftNotAdopted' : 'case.transition.unmet.incomeAccounted')];
 }
 
 /** D§3: TEKUN support depends on the care level of the self-care assessment. */
@@ -145,6 +147,12 @@ const tekunEligible: Check = ({ manager, case: c, now }) => tekunConditionsUnmet
 
 /** D§5: nobody receives two benefits that exclude each other (checked again at approval). */
 const noDoubleBenefit: Check = ({ services, manager, case: c }) => services.kin.doubleBenefitsOf(manager, c);
+
+/** D§6: a repeat of the same cause category within the window is decided or paid only on new
+ * grounds the township recorded and a second account confirmed. */
+export function newGroundsConfirmed({ case: c }: Pick<StepRun, 'case'>): Message[] {
+  return unless(!c.repeatOfId || c.newGroundsConfirmedAt !== null, message('case.transition.unmet.newGroundsUnconfirmed'));
+}
 
 /** D§3: decisions come only after the notice period ended without open objections. */
 async function noticeEndedWithoutObjection({ manager, case: c, now }: StepRun): Promise<Message[]> {
@@ -361,6 +369,7 @@ export const TRANSITIONS: readonly Transition[] = [
     guard: all(
       noticeEndedWithoutObjection,
       withinLinshiLimit,
+      newGroundsConfirmed,
       ({ case: c }) => unless(Boolean(c.amount && c.amount > 0), message('case.transition.unmet.noAmount')),
       noDoubleBenefit,
     ),
@@ -383,13 +392,23 @@ export const TRANSITIONS: readonly Transition[] = [
       await run.services.enrolments.endFor(run);
     },
   },
-  { step: 'fileCase', action: 'file', from: [APPROVED], outcomes: [FILED], programmes: REVIEWED, clause: 'P3.1' },
+  // LINSHI results are filed like the others (P3.1, D§6), once paid: the payment is part of the result.
+  {
+    step: 'fileCase',
+    action: 'file',
+    from: [APPROVED, PAID],
+    outcomes: [FILED],
+    programmes: ALL,
+    clause: 'P3.1, D§6',
+    guard: ({ case: c }) =>
+      unless((c.programme === Programme.LINSHI) === (c.status === PAID), message('case.transition.unmet.linshiFiledOncePaid')),
+  },
   {
     step: 'spotCheck',
     action: 'spotCheck',
     from: [FILED],
     outcomes: [SPOT_CHECKED, CORRECTION_ORDERED],
-    programmes: REVIEWED,
+    programmes: ALL,
     clause: 'P4.3',
     to: ({ input }) => {
       if (input.spotCheckOutcome !== SpotCheckOutcome.CONFIRMED && input.spotCheckOutcome !== SpotCheckOutcome.CORRECTION) {
@@ -414,14 +433,16 @@ export const TRANSITIONS: readonly Transition[] = [
       });
     },
   },
-  // The township re-decides after a correction order; the district still does not decide (D§3).
+  // The township re-decides after a correction order; the district still does not decide (D§3). LINSHI
+  // has no committee: it is investigated again, and noticed again before the new decision (D§6).
   {
     step: 'reReview',
     action: 'investigate',
     from: [CORRECTION_ORDERED],
-    outcomes: [TOWNSHIP_REVIEW],
-    programmes: REVIEWED,
-    clause: 'D§3, P1',
+    outcomes: [TOWNSHIP_REVIEW, INVESTIGATING],
+    programmes: ALL,
+    clause: 'D§3, D§6, P1',
+    to: ({ case: c }) => (c.programme === Programme.LINSHI ? INVESTIGATING : TOWNSHIP_REVIEW),
     guard: tekunEligible,
   },
   {
@@ -452,6 +473,7 @@ export const TRANSITIONS: readonly Transition[] = [
         ...unless(c.emergency, message('case.transition.unmet.notEmergency')),
         ...unless(c.decidedById !== null, message('case.transition.unmet.emergencyNotDecided')),
         ...withinLinshiLimit(run),
+        ...newGroundsConfirmed(run),
       ];
     },
     effect: async (run) => {

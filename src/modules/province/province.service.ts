@@ -15,6 +15,7 @@ import { newAct, newGrant } from '../account/role-grant.records';
 import { levelOfCodeOrThrow, provinceCodeOf, RegionLevel, scopeCodesOf } from '../region/region-code';
 import { Region, RegionKind } from '../region/region.entity';
 import { DistrictSettings } from '../settings/settings.entity';
+import { insertDefaultCatalogues } from '../settings/catalogues';
 import { defaultSettings } from '../settings/settings-definitions';
 import { checkSettingOrThrow } from '../settings/settings.service';
 import {
@@ -124,6 +125,7 @@ export class ProvinceService {
       });
       const values = Object.fromEntries(row.settings.map(({ key: name, value }) => [name, value]));
       if (row.settings.length) await manager.insert(DistrictSettings, { districtCode: row.regionCode, values });
+      await insertDefaultCatalogues(manager, row.regionCode);
       const settings = { ...defaultSettings(), ...values };
       const admin = await manager.save(
         Object.assign(new Account(), {

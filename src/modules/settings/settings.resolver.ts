@@ -5,6 +5,7 @@ import { payloadType } from '../../graphql/payload';
 import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
 import { currentLanguage } from '../../i18n/language';
 import { CalendarDayKind } from './settings.entity';
+import { Department } from '../../../permissions/roles';
 import { SETTING_DEFINITIONS, SETTING_KEYS } from './settings-definitions';
 
 @ObjectType('Setting', { description: 'A number the district sets (区级参数), with its default and the clause it comes from.' })
@@ -52,6 +53,34 @@ class HolidayView {
   kind: CalendarDayKind;
 }
 
+@ObjectType('VerificationDepartment', {
+  description: 'A department the district may ask in its economic-status verifications (核对部门), with what it answers, D§7.',
+})
+class VerificationDepartmentView {
+  @Field(() => Department, { description: 'The department, as its integration accounts are bound to it (部门)' })
+  department: Department;
+
+  @Field({ description: 'What it answers (核对事项), e.g. 户籍、车辆' })
+  findings: string;
+
+  @Field({ description: 'Asked in the verifications of the district (使用中); a new request goes to every department in use' })
+  active: boolean;
+}
+
+@ObjectType('LinshiCauseCategory', {
+  description: 'A category of temporary-assistance causes (临时救助事由类别), D§6: the 12-month rule compares categories, not wording.',
+})
+class LinshiCauseCategoryView {
+  @Field({ description: 'Code (类别代码), as an application gives it in `causeCategory`' })
+  code: string;
+
+  @Field({ description: 'Name (类别名称)' })
+  name: string;
+
+  @Field({ description: 'Open to new applications (使用中); a retired category stays on the cases that cite it' })
+  active: boolean;
+}
+
 @ObjectType('DistrictSettings', { description: "The settings of the caller's district (区级参数)." })
 class DistrictSettingsView {
   @Field({ description: 'District code (区代码)' })
@@ -62,6 +91,38 @@ class DistrictSettingsView {
 
   @Field(() => [HolidayView], { description: 'Holidays (节假日)' })
   holidays: HolidayView[];
+
+  @Field(() => [VerificationDepartmentView], { description: 'Verification departments, in use or not (核对部门), D§7' })
+  verificationDepartments: VerificationDepartmentView[];
+
+  @Field(() => [LinshiCauseCategoryView], { description: 'Temporary-assistance cause categories, in use or not (临时救助事由类别), D§6' })
+  linshiCauseCategories: LinshiCauseCategoryView[];
+}
+
+@InputType('SetVerificationDepartmentInput', { description: 'Whether and for what the district asks a department (核对部门设置), D§7' })
+class SetVerificationDepartmentInput {
+  @Field(() => Department, { description: 'The department (部门)' })
+  department: Department;
+
+  @Field({ description: 'What it answers (核对事项)' })
+  findings: string;
+
+  @Field({ description: 'Ask it in new verifications (使用)' })
+  active: boolean;
+}
+
+@InputType('SetLinshiCauseCategoryInput', {
+  description: 'A temporary-assistance cause category to list, rename or retire (事由类别设置), D§6',
+})
+class SetLinshiCauseCategoryInput {
+  @Field({ description: 'Code (类别代码): upper-case letters, digits and underscores' })
+  code: string;
+
+  @Field({ description: 'Name (类别名称)' })
+  name: string;
+
+  @Field({ description: 'Open to new applications (使用)' })
+  active: boolean;
 }
 
 @InputType('UpdateSettingInput', { description: 'One district setting (区级参数)' })
@@ -92,13 +153,26 @@ const SETTINGS = { type: () => DistrictSettingsView, description: "The district'
 const UpdateSettingPayload = payloadType<{ settings: DistrictSettingsView }>('UpdateSetting', 'The settings (区级参数)', {
   settings: SETTINGS,
 });
+const SetVerificationDepartmentPayload = payloadType<{ settings: DistrictSettingsView }>(
+  'SetVerificationDepartment',
+  'The settings with the verification departments (区级参数)',
+  { settings: SETTINGS },
+);
+const SetLinshiCauseCategoryPayload = payloadType<{ settings: DistrictSettingsView }>(
+  'SetLinshiCauseCategory',
+  'The settings with the cause categories (区级参数)',
+  { settings: SETTINGS },
+);
 const SetHolidayPayload = payloadType<{ settings: DistrictSettingsView }>('SetHoliday', 'The settings with the holidays (区级参数)', {
   settings: SETTINGS,
 });
 
 async function settingsView(ctx: RequestContext): Promise<DistrictSettingsView> {
   const { districtCode, settings, holidays, workdays, names } = await ctx.services.settings.read(ctx.caller);
+  const catalogues = await ctx.services.settings.cataloguesOf(districtCode);
   return {
+    verificationDepartments: catalogues.departments,
+    linshiCauseCategories: catalogues.causes,
     districtCode,
     values: SETTING_KEYS.map((key) => ({
       key,
@@ -135,6 +209,26 @@ export class SettingsResolver {
   @Needs('update', 'Settings')
   async updateSetting(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateSettingInput) {
     await ctx.services.settings.update(ctx.caller, input.key, input.value ?? null);
+    return { settings: await settingsView(ctx) };
+  }
+
+  @Mutation(() => SetVerificationDepartmentPayload, {
+    description:
+      'Say whether the district asks a department in its verifications, and what it answers (设置核对部门); new requests go to every department in use. DISTRICT_OFFICER, D§7.',
+  })
+  @Needs('update', 'DistrictCatalogue')
+  async setVerificationDepartment(@Ctx() ctx: RequestContext, @Arg('input') input: SetVerificationDepartmentInput) {
+    await ctx.services.settings.setVerificationDepartment(ctx.caller, input.department, input.findings, input.active);
+    return { settings: await settingsView(ctx) };
+  }
+
+  @Mutation(() => SetLinshiCauseCategoryPayload, {
+    description:
+      'List, rename or retire a temporary-assistance cause category (设置临时救助事由类别); applications name one. DISTRICT_OFFICER, D§6.',
+  })
+  @Needs('update', 'DistrictCatalogue')
+  async setLinshiCauseCategory(@Ctx() ctx: RequestContext, @Arg('input') input: SetLinshiCauseCategoryInput) {
+    await ctx.services.settings.setLinshiCauseCategory(ctx.caller, input.code, input.name, input.active);
     return { settings: await settingsView(ctx) };
   }
 

@@ -1,5 +1,5 @@
 import { assertCan } from '../../auth/authorize';
-import { assertDateOrThrow, badInput, DomainError, ErrorCode } from '../../errors';
+import { assertDateOrThrow, badInput, DomainError, ErrorCode, textOrThrow } from '../../errors';
 import { message } from '../../i18n/message';
 import type { Caller } from '../../auth/caller';
 import { CalendarDayKind, DistrictHoliday, DistrictSettings } from './settings.entity';
@@ -7,6 +7,16 @@ import type { WorkingCalendar } from './working-days';
 import { defaultSettings, SETTING_DEFINITIONS, SettingKey, Settings } from './settings-definitions';
 import type { AuditService } from '../audit/audit.service';
 import type { DataAccess } from '../../db/data-access';
+import type { Department } from '../../../permissions/roles';
+import { LinshiCauseCategoryRow, VerificationDepartmentRow } from './catalogues';
+
+export interface DistrictCatalogues {
+  departments: VerificationDepartmentRow[];
+  causes: LinshiCauseCategoryRow[];
+}
+
+/** A cause category's code: upper case, as the API's other codes (`FIRE`, `NATURAL_DISASTER`). */
+const CATEGORY_CODE = /^[A-Z][A-Z0-9_]{1,31}$/;
 
 export interface DistrictCalendar extends WorkingCalendar {
   settings: Settings;
@@ -59,6 +69,69 @@ export class SettingsService {
         subjectId: key,
         districtCode,
         details: { key, value },
+      });
+    });
+  }
+
+  /** The verification departments and LINSHI cause categories of a district, in use or not (D§6, D§7). */
+  async cataloguesOf(districtCode: string): Promise<DistrictCatalogues> {
+    const [departments, causes] = await Promise.all([
+      this.data
+        .system('read district settings and holidays')
+        .getRepository(VerificationDepartmentRow)
+        .find({ where: { districtCode }, order: { department: 'ASC' } }),
+      this.data
+        .system('read district settings and holidays')
+        .getRepository(LinshiCauseCategoryRow)
+        .find({ where: { districtCode }, order: { code: 'ASC' } }),
+    ]);
+    return { departments, causes };
+  }
+
+  /** The departments a district's verifications go to (D§7). */
+  async departmentsInUse(districtCode: string): Promise<Department[]> {
+    return (await this.cataloguesOf(districtCode)).departments.filter((d) => d.active).map((d) => d.department);
+  }
+
+  /** A LINSHI cause category the district uses (D§6); anything else is refused naming `field`. */
+  async causeCategoryOrThrow(districtCode: string, code: string, field: string): Promise<LinshiCauseCategoryRow> {
+    const category = (await this.cataloguesOf(districtCode)).causes.find((c) => c.code === code && c.active);
+    if (!category) throw badInput(field, 'catalogue.causeCategory.unknown', { code });
+    return category;
+  }
+
+  /** The district says whether it asks a department in its verifications, and what for (D§7). */
+  async setVerificationDepartment(caller: Caller, department: Department, findings: string, active: boolean): Promise<void> {
+    const districtCode = caller.actor!.districtCode;
+    assertCan(caller, 'update', 'DistrictCatalogue', { districtCode });
+    const text = textOrThrow(findings, 'findings', 500);
+    await this.data.system('write a change the caller was allowed').transaction(async (manager) => {
+      await manager.upsert(VerificationDepartmentRow, { districtCode, department, findings: text, active }, ['districtCode', 'department']);
+      await this.audit.recordChange(manager, caller, {
+        action: 'setVerificationDepartment',
+        subjectType: 'DistrictCatalogue',
+        subjectId: department,
+        districtCode,
+        details: { department, findings: text, active },
+      });
+    });
+  }
+
+  /** The district lists, renames or retires a LINSHI cause category (D§6). A retired category stays
+   * on the cases that cite it, and still counts for the repeat rule; new applications cannot use it. */
+  async setLinshiCauseCategory(caller: Caller, code: string, name: string, active: boolean): Promise<void> {
+    const districtCode = caller.actor!.districtCode;
+    assertCan(caller, 'update', 'DistrictCatalogue', { districtCode });
+    if (!CATEGORY_CODE.test(code)) throw badInput('code', 'catalogue.causeCategory.code', { code });
+    const text = textOrThrow(name, 'name', 100);
+    await this.data.system('write a change the caller was allowed').transaction(async (manager) => {
+      await manager.upsert(LinshiCauseCategoryRow, { districtCode, code, name: text, active }, ['districtCode', 'code']);
+      await this.audit.recordChange(manager, caller, {
+        action: 'setLinshiCauseCategory',
+        subjectType: 'DistrictCatalogue',
+        subjectId: code,
+        districtCode,
+        details: { code, name: text, active },
       });
     });
   }

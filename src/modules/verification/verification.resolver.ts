@@ -5,12 +5,20 @@ import { tenantKeyOfOrThrow } from '../../graphql/node';
 import { IDEMPOTENCY_KEY_DESCRIPTION, payloadType } from '../../graphql/payload';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { Case } from '../case/case.entity';
+import { Department } from '../../../permissions/roles';
 import { VerificationAnswer, VerificationRequest, VerificationStatus } from './verification.entity';
 
 @InputType('ApproveVerificationRequestInput', { description: 'A verification request to send to the departments (核对审批)' })
 class ApproveVerificationRequestInput {
   @Field(() => ID, { description: 'The verification request (核对申请)' })
   requestId: string;
+
+  @Field(() => [Department], {
+    nullable: true,
+    description:
+      'The departments to ask instead of those the request lists, each one the district uses (核对部门, settings.verificationDepartments), D§7',
+  })
+  departments?: Department[] | null;
 }
 
 @InputType('ApproveVerificationReportInput', { description: 'A combined verification report to approve (核对报告审批)' })
@@ -99,7 +107,7 @@ export class VerificationResolver {
   @Needs('verify', 'VerificationRequest')
   async approveVerificationRequest(@Ctx() ctx: RequestContext, @Arg('input') input: ApproveVerificationRequestInput) {
     const key = tenantKeyOfOrThrow(input.requestId, 'VerificationRequest', 'requestId');
-    return { verificationRequest: await ctx.services.verification.approveRequest(ctx.caller, key.id) };
+    return { verificationRequest: await ctx.services.verification.approveRequest(ctx.caller, key.id, input.departments) };
   }
 
   @Mutation(() => AnswerVerificationPayload, { description: 'A department answers a verification addressed to it (部门核对反馈), P4.4.' })

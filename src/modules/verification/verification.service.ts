@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { TenantKey } from '../../db/tenant-keys';
 import { Department } from '../../../permissions/roles';
-import { conflict, notFound, textOrThrow, unmet } from '../../errors';
+import { badInput, conflict, notFound, textOrThrow, unmet } from '../../errors';
 import { message } from '../../i18n/message';
 import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
@@ -9,18 +9,9 @@ import { Person } from '../household/household.entity';
 import type { Case } from '../case/case.entity';
 import { VerificationAnswer, VerificationRequest, VerificationStatus } from './verification.entity';
 import type { DataAccess } from '../../db/data-access';
+import type { SettingsService } from '../settings/settings.service';
 import { changed } from '../../db/guarded-writes';
 import type { GuardedSubject, GuardedWrites } from '../../db/guarded-writes';
-
-/** The departments every verification goes to (D§7): registration and vehicles, income,
- * employment and pensions, business registration, deposits. */
-export const VERIFICATION_DEPARTMENTS: readonly Department[] = [
-  Department.PUBLIC_SECURITY,
-  Department.TAX,
-  Department.HR_SOCIAL_SECURITY,
-  Department.MARKET_REGULATION,
-  Department.BANK,
-];
 
 /** Requests and answers as their changes find, lock and audit them; both are found by id alone. */
 const REQUEST: GuardedSubject<VerificationRequest, 'id'> = {
@@ -42,17 +33,19 @@ export class VerificationService {
   constructor(
     private readonly data: DataAccess,
     private readonly writes: GuardedWrites,
+    private readonly settings: SettingsService,
   ) {}
 
-  /** Opened with the investigation: every new case is verified. */
+  /** Opened with the investigation: every new case is verified, by the departments the district uses (D§7). */
   async requestFor(manager: EntityManager, caller: Caller, c: Case): Promise<void> {
+    const departments = await this.settings.departmentsInUse(c.districtCode);
     await manager.insert(VerificationRequest, {
       districtCode: c.districtCode,
       caseId: c.id,
       townshipCode: c.townshipCode,
       villageCode: c.villageCode,
       status: VerificationStatus.REQUESTED,
-      departments: [...VERIFICATION_DEPARTMENTS],
+      departments,
       requestedById: caller.actor!.accountId,
       reportApprovedAt: null,
     });
@@ -129,11 +122,20 @@ export class VerificationService {
   }
 
   /** The district approves the request (核对系统审批); it fans out to the departments, each seeing
-   * only the names and ID numbers it needs. */
-  async approveRequest(caller: Caller, id: string): Promise<VerificationRequest> {
+   * only the names and ID numbers it needs. The approving officer may name the departments instead
+   * of those the request listed, among those the district uses (D§7: "and others as configured"). */
+  async approveRequest(caller: Caller, id: string, departments?: readonly Department[] | null): Promise<VerificationRequest> {
+    const chosen = departments && [...new Set(departments)];
+    if (chosen) {
+      const inUse = await this.settings.departmentsInUse(caller.actor!.districtCode);
+      const unknown = chosen.find((d) => !inUse.includes(d));
+      if (unknown) throw badInput('departments', 'catalogue.department.notInUse', { department: unknown });
+    }
     return this.writes.guardedChange(caller, REQUEST, { id }, 'verify', async ({ manager, row: locked }) => {
       if (locked.status !== VerificationStatus.REQUESTED)
         throw conflict('verification.request.alreadyProcessed', { status: locked.status });
+      if (chosen) locked.departments = chosen;
+      if (!locked.departments.length) throw unmet(message('verification.request.noDepartments'));
       const caseRow: { household_id: string }[] = await manager.query(
         'SELECT household_id FROM cases WHERE district_code = $1 AND id = $2',
         [locked.districtCode, locked.caseId],
