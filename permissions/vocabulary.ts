@@ -78,6 +78,7 @@ export type SubjectName =
   | 'Roster'
   | 'RosterLine'
   | 'FundRequest'
+  | 'InstitutionPayee'
   | 'PaymentBatch'
   | 'Payment'
   | 'WorkPlan'

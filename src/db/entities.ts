@@ -20,6 +20,7 @@ import { Petition } from '../modules/petition/petition.entity';
 import {
   FundRequest,
   FundRequestRoster,
+  InstitutionPayee,
   Payment,
   PaymentBatch,
   PaymentResult,
@@ -66,6 +67,7 @@ export const ENTITIES = [
   EnrolmentReview,
   ChangeReport,
   Petition,
+  InstitutionPayee,
   Roster,
   RosterLine,
   FundRequest,
