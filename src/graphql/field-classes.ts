@@ -202,7 +202,7 @@ const CLASSES: Record<string, Partial<Record<FieldClass, string>>> = {
   SubmitPetitionPayload: { public: 'progress reference' },
   SubmitRosterPayload: { public: 'roster' },
   SupplyMaterialsPayload: { public: 'case' },
-  TownshipMonthFigures: { scoped: 'applications approvalRatePercent approvals averageWorkingDaysToDecision cases month openPetitions overdueSteps recipients recipientsMonthlyAmount refusalRatePercent refusals spotCheckCorrections spotChecks townshipCode' },
+  TownshipMonthFigures: { scoped: 'amountPaid applications approvalRatePercent approvals averageWorkingDaysToDecision cases month openPetitions overdueSteps paidRecipients recipients recipientsMonthlyAmount refusalRatePercent refusals spotCheckCorrections spotChecks townshipCode' },
   UpdateHouseholdPayload: { public: 'household' },
   UpdateInstitutionPayeePayload: { public: 'institutionPayee' },
   UpdateRegionPayload: { public: 'region' },

@@ -708,6 +708,8 @@ export const messages = {
   'funds.roster.notSubmitted': { zh: '花名册尚未报送，可直接重新生成，无需补充花名册。', en: 'The roster is not submitted yet: a supplementary roster corrects only a submitted one.', clause: 'D§10' },
   'funds.roster.supplementOfSupplement': { zh: '请针对当月正常花名册生成补充花名册。', en: "Supplement the month's regular roster, not a supplementary one.", clause: 'D§10' },
   'funds.roster.nothingToSupplement': { zh: '{month} 已报送的花名册已包含当月全部发放对象，无需补充。', en: 'The rosters submitted for {month} already hold every payee of the month: there is nothing to supplement.', clause: 'D§10' },
+  'export.param.invalid': { zh: '导出参数 {field} 缺失或无效。', en: 'The export parameter {field} is missing or invalid.' },
+  'export.format.invalid': { zh: '导出格式须为 xlsx 或 csv。', en: 'The export format is xlsx or csv.' },
   'funds.institution.notFound': { zh: '未找到该供养机构，或您无权查看。', en: 'No such care institution, or you may not see it.' },
   'funds.institution.notCentralised': { zh: '只有集中供养的特困人员由供养机构收款；分散供养特困人员和低保对象发放到家庭账户。', en: 'Only a centralised TEKUN recipient is paid to a care institution; dispersed TEKUN and DIBAO are paid to the household account.', clause: 'D§10' },
   'funds.institution.exists': { zh: '本乡镇（街道）已登记同名供养机构。', en: 'The township already has a care institution of this name.', clause: 'D§10' },

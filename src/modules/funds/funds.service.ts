@@ -604,6 +604,39 @@ export class FundsService {
       .getOne();
   }
 
+  /** Every line of a roster the caller may read, for its export: the `lines` of `rosters`, all pages at once. */
+  async rosterForExport(caller: Caller, key: TenantKey): Promise<{ roster: Roster; lines: RosterLine[] }> {
+    const roster = await this.findRoster(caller, key);
+    if (!roster) throw notFound('funds.roster.notFound');
+    const lines = await this.data
+      .scoped(caller, 'read', 'RosterLine', RosterLine, 'l')
+      .andWhere('l.district_code = :d AND l.roster_id = :r', { d: roster.districtCode, r: roster.id })
+      .orderBy('l.village_code')
+      .addOrderBy('l.created_at')
+      .addOrderBy('l.id')
+      .getMany();
+    return { roster, lines };
+  }
+
+  /** The month's payments the caller may read, with where each stands, for the payment report: the `payments` query, all pages at once. */
+  async paymentsForExport(
+    caller: Caller,
+    filter: { month: string; townshipCode?: string | null; villageCode?: string | null },
+  ): Promise<Payment[]> {
+    assertMonthOrThrow(filter.month);
+    const qb = this.data.scoped(caller, 'read', 'Payment', Payment, 'p').andWhere('p.month = :month', { month: filter.month });
+    if (filter.townshipCode) qb.andWhere('p.township_code = :t', { t: filter.townshipCode });
+    if (filter.villageCode) qb.andWhere('p.village_code = :v', { v: filter.villageCode });
+    const payments = await qb
+      .orderBy('p.township_code')
+      .addOrderBy('p.village_code')
+      .addOrderBy('p.created_at')
+      .addOrderBy('p.id')
+      .getMany();
+    await this.withStatus(caller, payments);
+    return payments;
+  }
+
   /** Each payment's status from its transfers and their results, read under the payment's own scope. */
   private async withStatus(caller: Caller, payments: Payment[]): Promise<void> {
     const history = await this.historyOf(caller, payments);
