@@ -55,7 +55,10 @@ async function sheetOf(body: Buffer): Promise<{ header: string[]; rows: string[]
   await workbook.xlsx.load(body as unknown as Parameters<Workbook['xlsx']['load']>[0]);
   const worksheet = workbook.worksheets[0];
   const rows: string[][] = [];
-  worksheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  // Every cell the exports write is text or a number.
+  worksheet.eachRow((row) =>
+    rows.push((row.values as (string | number | null | undefined)[]).slice(1).map((v) => (v == null ? '' : String(v)))),
+  );
   return { header: rows[0], rows: rows.slice(1) };
 }
 

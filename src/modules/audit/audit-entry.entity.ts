@@ -37,6 +37,7 @@ const TENANT_KEYED = new Set([
   'ChangeReport',
   'Roster',
   'RosterLine',
+  'InstitutionPayee',
   'FundRequest',
   'PaymentBatch',
   'Payment',

@@ -60,6 +60,69 @@ export interface PaymentResultInput {
   reason?: string | null;
 }
 
+/*
+ * A roster's lines, written by one INSERT … SELECT whatever its size (issue #12: a roster of 20,000 in
+ * ≤ 2 s): ids and amounts never travel through Node and back. Parameters: $1 district, $2 township,
+ * $3 the roster's id, $4 the month's first day, $5 the LINSHI statuses whose amount was approved.
+ * Each payee is taken only if no other roster of the township's month holds it, so that a
+ * supplementary roster holds only what the submitted ones miss and no payee is paid twice in a month.
+ */
+const notYetRostered = (key: string) =>
+  `NOT EXISTS (SELECT 1 FROM roster_lines o JOIN rosters r ON r.district_code = o.district_code AND r.id = o.roster_id
+     WHERE o.district_code = $1 AND r.township_code = $2 AND r.month = to_char($4::date, 'YYYY-MM') AND r.id <> $3
+       AND coalesce(o.enrolment_id, o.case_id) = ${key})`;
+
+/** The ID number on the line: the household head's. */
+const HEAD_ID_NUMBER = `LEFT JOIN LATERAL (SELECT p.id_number FROM persons p WHERE p.district_code = h.district_code AND p.household_id = h.id
+                         ORDER BY (p.relation = 'HEAD') DESC, p.id LIMIT 1) head ON true`;
+
+/**
+ * The enrolments paid in the month at their amount of that month (`termsInMonthSql`). A centralised
+ * TEKUN recipient is paid to the care institution named on the enrolment (D§10), everyone else to
+ * the household; a centralised recipient without an institution gets a line without an account,
+ * which is never sent to a bank and shows in the reconciliation until the roster is corrected.
+ */
+const ENROLMENT_LINES = `
+  SELECT e.district_code, e.township_code, e.village_code, $3::uuid, e.id, NULL::uuid, e.programme, 'PAYABLE', i.id,
+         CASE WHEN paid.central THEN coalesce(i.name, e.payee_name) ELSE e.payee_name END, coalesce(head.id_number, ''),
+         CASE WHEN paid.central THEN i.bank_name ELSE h.bank_name END, CASE WHEN paid.central THEN i.bank_account ELSE h.bank_account END, t.amount
+  FROM (${termsInMonthSql('$1', '$2', '$4::date')}) AS t
+  JOIN enrolments e ON e.district_code = $1 AND e.id = t.enrolment_id
+  CROSS JOIN LATERAL (SELECT e.programme = 'TEKUN' AND e.support_form = 'CENTRALISED' AS central) paid
+  LEFT JOIN institution_payees i ON paid.central AND i.district_code = e.district_code AND i.id = e.institution_payee_id
+  JOIN households h ON h.district_code = e.district_code AND h.id = e.household_id
+  ${HEAD_ID_NUMBER}
+  WHERE ${notYetRostered('e.id')}`;
+
+/** LINSHI amounts approved in the month (decided in it, by China Standard Time), paid to the household (D§6, D§10). */
+const LINSHI_LINES = `
+  SELECT c.district_code, c.township_code, c.village_code, $3::uuid, NULL::uuid, c.id, c.programme, 'PAYABLE', NULL::uuid,
+         h.head_name, coalesce(head.id_number, ''), h.bank_name, h.bank_account, c.amount
+  FROM cases c
+  JOIN households h ON h.district_code = c.district_code AND h.id = c.household_id
+  ${HEAD_ID_NUMBER}
+  WHERE c.district_code = $1 AND c.township_code = $2 AND c.programme = 'LINSHI' AND c.amount IS NOT NULL
+    AND c.status = ANY($5) AND to_char(c.decided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = to_char($4::date, 'YYYY-MM')
+    -- Paid on the spot already (D§6): it enters the books as an emergency line, never as one the bank pays.
+    AND c.emergency_paid_at IS NULL
+    AND ${notYetRostered('c.id')}`;
+
+/**
+ * Emergency LINSHI payments made in the month (D§6: the head's decision, paid on the spot) enter the
+ * same books (D§10) as lines of their own kind: counted in the roster, the request and the
+ * reconciliation, and never given a payment, so no bank batch can pay them a second time.
+ */
+const EMERGENCY_LINES = `
+  SELECT c.district_code, c.township_code, c.village_code, $3::uuid, NULL::uuid, c.id, c.programme, 'EMERGENCY_PAID', NULL::uuid,
+         h.head_name, coalesce(head.id_number, ''), h.bank_name, h.bank_account, c.amount
+  FROM cases c
+  JOIN households h ON h.district_code = c.district_code AND h.id = c.household_id
+  ${HEAD_ID_NUMBER}
+  WHERE c.district_code = $1 AND c.township_code = $2 AND c.programme = 'LINSHI' AND c.amount IS NOT NULL
+    AND c.emergency_paid_at IS NOT NULL
+    AND to_char(c.emergency_paid_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = to_char($4::date, 'YYYY-MM')
+    AND ${notYetRostered('c.id')}`;
+
 /** The monthly funds cycle (D§10, P4.3, P4.4): roster, fund request, payment batches, bank results, reconciliation. */
 export class FundsService {
   constructor(
@@ -138,91 +201,18 @@ export class FundsService {
 
   private async saveWithLines(manager: EntityManager, roster: Roster): Promise<Roster> {
     const saved = await manager.save(roster);
-    await this.insertEnrolmentLines(manager, saved);
-    await this.insertLinshiLines(manager, saved);
-    await this.insertEmergencyLines(manager, saved);
     const [totals]: { total: string; count: number }[] = await manager.query(
-      `SELECT coalesce(sum(amount), 0)::text AS total, count(*)::int AS count FROM roster_lines WHERE district_code = $1 AND roster_id = $2`,
-      [saved.districtCode, saved.id],
+      `WITH added AS (
+         INSERT INTO roster_lines (district_code, township_code, village_code, roster_id, enrolment_id, case_id, programme, kind,
+                                   institution_payee_id, payee_name, id_number, bank_name, bank_account, amount)
+         ${ENROLMENT_LINES} UNION ALL ${LINSHI_LINES} UNION ALL ${EMERGENCY_LINES}
+         RETURNING amount)
+       SELECT coalesce(sum(amount), 0)::text AS total, count(*)::int AS count FROM added`,
+      [saved.districtCode, saved.townshipCode, saved.id, `${saved.month}-01`, LINSHI_APPROVED],
     );
     Object.assign(saved, { total: Number(totals.total), lineCount: totals.count });
     await manager.update(Roster, { districtCode: saved.districtCode, id: saved.id }, { total: saved.total, lineCount: saved.lineCount });
     return saved;
-  }
-
-  /**
-   * SQL condition: payee `key` is on no other roster of the roster's township and month, so that a
-   * supplementary roster holds only what the submitted ones miss and no payee is paid twice in a
-   * month. Parameters: $1 district, $2 township, $3 this roster's id, $4 the month's first day.
-   */
-  private static notYetRostered(key: string): string {
-    return `NOT EXISTS (SELECT 1 FROM roster_lines o JOIN rosters r ON r.district_code = o.district_code AND r.id = o.roster_id
-              WHERE o.district_code = $1 AND r.township_code = $2 AND r.month = to_char($4::date, 'YYYY-MM') AND r.id <> $3
-                AND coalesce(o.enrolment_id, o.case_id) = ${key})`;
-  }
-
-  /**
-   * One INSERT … SELECT from the enrolments' history: the ids and amounts of a township's 20,000
-   * enrolments never travel through Node and back (issue #12: a roster in ≤ 2 s), and building a
-   * roster costs the same number of statements whatever its size. A centralised TEKUN recipient is
-   * paid to the care institution named on the enrolment (D§10), everyone else to the household;
-   * a centralised recipient without an institution gets a line without an account, which is never
-   * sent to a bank and shows in the reconciliation until the roster is corrected.
-   */
-  private async insertEnrolmentLines(manager: EntityManager, roster: Roster) {
-    await manager.query(
-      `INSERT INTO roster_lines (district_code, township_code, village_code, roster_id, enrolment_id, programme, kind, institution_payee_id, payee_name, id_number, bank_name, bank_account, amount)
-       SELECT e.district_code, e.township_code, e.village_code, $3, e.id, e.programme, 'PAYABLE', i.id,
-              CASE WHEN central THEN coalesce(i.name, e.payee_name) ELSE e.payee_name END, coalesce(head.id_number, ''),
-              CASE WHEN central THEN i.bank_name ELSE h.bank_name END, CASE WHEN central THEN i.bank_account ELSE h.bank_account END, t.amount
-       FROM (${termsInMonthSql('$1', '$2', '$4::date')}) AS t
-       JOIN enrolments e ON e.district_code = $1 AND e.id = t.enrolment_id
-       CROSS JOIN LATERAL (SELECT e.programme = 'TEKUN' AND e.support_form = 'CENTRALISED' AS central) paid
-       LEFT JOIN institution_payees i ON central AND i.district_code = e.district_code AND i.id = e.institution_payee_id
-       JOIN households h ON h.district_code = e.district_code AND h.id = e.household_id
-       LEFT JOIN LATERAL (SELECT p.id_number FROM persons p WHERE p.district_code = h.district_code AND p.household_id = h.id
-                          ORDER BY (p.relation = 'HEAD') DESC, p.id LIMIT 1) head ON true
-       WHERE ${FundsService.notYetRostered('e.id')}`,
-      [roster.districtCode, roster.townshipCode, roster.id, `${roster.month}-01`],
-    );
-  }
-
-  /** LINSHI amounts approved in the month (decided in it, by China Standard Time) enter its roster (D§6, D§10). */
-  private async insertLinshiLines(manager: EntityManager, roster: Roster) {
-    await manager.query(
-      `INSERT INTO roster_lines (district_code, township_code, village_code, roster_id, case_id, programme, kind, payee_name, id_number, bank_name, bank_account, amount)
-       SELECT c.district_code, c.township_code, c.village_code, $3, c.id, c.programme, 'PAYABLE', h.head_name, coalesce(head.id_number, ''), h.bank_name, h.bank_account, c.amount
-       FROM cases c
-       JOIN households h ON h.district_code = c.district_code AND h.id = c.household_id
-       LEFT JOIN LATERAL (SELECT p.id_number FROM persons p WHERE p.district_code = h.district_code AND p.household_id = h.id
-                          ORDER BY (p.relation = 'HEAD') DESC, p.id LIMIT 1) head ON true
-       WHERE c.district_code = $1 AND c.township_code = $2 AND c.programme = 'LINSHI' AND c.amount IS NOT NULL
-         AND c.status = ANY($5) AND to_char(c.decided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = to_char($4::date, 'YYYY-MM')
-         -- Paid on the spot already (D§6): it enters the books as an emergency line, never as one the bank pays.
-         AND c.emergency_paid_at IS NULL
-         AND ${FundsService.notYetRostered('c.id')}`,
-      [roster.districtCode, roster.townshipCode, roster.id, `${roster.month}-01`, LINSHI_APPROVED],
-    );
-  }
-
-  /**
-   * Emergency LINSHI payments made in the month (D§6: the head's decision, paid on the spot) enter the
-   * same books (D§10) as lines of their own kind: counted in the roster, the request and the
-   * reconciliation, and never given a payment, so no bank batch can pay them a second time.
-   */
-  private async insertEmergencyLines(manager: EntityManager, roster: Roster) {
-    await manager.query(
-      `INSERT INTO roster_lines (district_code, township_code, village_code, roster_id, case_id, programme, kind, payee_name, id_number, bank_name, bank_account, amount)
-       SELECT c.district_code, c.township_code, c.village_code, $3, c.id, c.programme, 'EMERGENCY_PAID', h.head_name, coalesce(head.id_number, ''), h.bank_name, h.bank_account, c.amount
-       FROM cases c
-       JOIN households h ON h.district_code = c.district_code AND h.id = c.household_id
-       LEFT JOIN LATERAL (SELECT p.id_number FROM persons p WHERE p.district_code = h.district_code AND p.household_id = h.id
-                          ORDER BY (p.relation = 'HEAD') DESC, p.id LIMIT 1) head ON true
-       WHERE c.district_code = $1 AND c.township_code = $2 AND c.programme = 'LINSHI' AND c.amount IS NOT NULL
-         AND c.emergency_paid_at IS NOT NULL AND to_char(c.emergency_paid_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = to_char($4::date, 'YYYY-MM')
-         AND ${FundsService.notYetRostered('c.id')}`,
-      [roster.districtCode, roster.townshipCode, roster.id, `${roster.month}-01`],
-    );
   }
 
   /**
