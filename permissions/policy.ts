@@ -643,7 +643,7 @@ export const POLICY: readonly Grant[] = [
       '财政部门拨付和发放资金：查看花名册、资金申请、代发批次及领款人账户。')),
   g(FINANCE_OFFICER, 'read', 'RosterLine', 'district', 'P4.4', 'Finance sees the payee, account and amount; the ID number only masked.',
     '财政部门查看领款人、账户和金额；身份证号只显示脱敏形式。',
-    { fields: ['id', 'districtCode', 'townshipCode', 'villageCode', 'payee', 'programme', 'payeeName', 'bankName', 'amount', 'createdAt', 'bankAccount'] }),
+    { fields: ['id', 'districtCode', 'townshipCode', 'villageCode', 'payee', 'programme', 'kind', 'institution', 'payeeName', 'bankName', 'amount', 'createdAt', 'bankAccount'] }),
   ...forAllRoles((role) => g(role, 'decide', 'FundRequest', 'district', 'D§10', 'Two people: whoever compiled a fund request does not approve it.',
     '资金申请的汇总人不得审批本人汇总的申请。',
     { inverted: true, when: { conditions: { compiledById: '$accountId' }, text: { zh: '本人汇总的资金申请', en: 'fund requests it compiled itself' } } })),
@@ -653,6 +653,24 @@ export const POLICY: readonly Grant[] = [
   ...(['RosterLine', 'PaymentBatch', 'Payment'] as const).map((subject) =>
     g(AUDITOR, 'read', subject, 'district', 'P4.4', 'Audit audits every payee and payment of the monthly cycle, ID numbers and accounts masked.',
       '审计部门审计月度发放的每个收款人和每笔发放，身份证号和账号脱敏显示。', { fields: nonPersonalFields(subject) })),
+  // Centralised TEKUN is paid to the institution that cares for the person (D§10): the township it is
+  // in keeps its payee record, the district may too; finance and audit read the accounts they pay.
+  ...[TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD].flatMap((role) => [
+    g(role, 'create', 'InstitutionPayee', 'township', 'D§10', 'The township records the account of a care institution in it that is paid for centralised TEKUN recipients.',
+      '乡镇（街道）登记本乡镇（街道）供养机构的收款账户，用于集中供养特困人员的发放。'),
+    g(role, 'update', 'InstitutionPayee', 'township', 'D§10', 'The township keeps the account of its care institutions up to date.',
+      '乡镇（街道）维护本乡镇（街道）供养机构的收款账户。'),
+    g(role, 'read', 'InstitutionPayee', 'township', 'D§10', 'The township sees the care institutions it pays for its centralised TEKUN recipients.',
+      '乡镇（街道）查看为本乡镇（街道）集中供养特困人员收款的供养机构。'),
+  ]),
+  g(TOWNSHIP_CASEWORKER, 'update', 'Enrolment', 'township', 'D§10', 'The township names the care institution paid for a centralised TEKUN recipient.',
+    '乡镇（街道）为集中供养特困人员指定收款的供养机构。'),
+  ...(['create', 'update', 'read'] as const).map((action) =>
+    g(DISTRICT_OFFICER, action, 'InstitutionPayee', 'district', 'D§10', 'The district may keep the accounts of the care institutions in any of its townships.',
+      '区民政可维护本区各乡镇（街道）供养机构的收款账户。')),
+  ...[FINANCE_OFFICER, AUDITOR].map((role) =>
+    g(role, 'read', 'InstitutionPayee', 'district', 'P4.4', 'Finance pays, and audit checks, the institutions paid for centralised TEKUN recipients.',
+      '财政部门向供养机构拨付、审计部门审计集中供养特困人员的发放。')),
   g(DEPARTMENT, 'read', 'PaymentBatch', 'self', 'P4.4', 'A bank integration sees only the batches sent to it.',
     '银行接口只能看到发给本行的代发批次。'),
   g(DEPARTMENT, 'answer', 'PaymentBatch', 'self', 'P4.4', 'A bank integration reports the results of the batches sent to it: paid, or failed with the reason.',

@@ -38,6 +38,7 @@ export const SUBJECT_SCOPE_FIELDS: Record<SubjectName, Partial<Record<Scope, str
   Roster: { district: 'districtCode', township: 'townshipCode' },
   RosterLine: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   FundRequest: { district: 'districtCode' },
+  InstitutionPayee: { district: 'districtCode', township: 'townshipCode' },
   // A batch is addressed to one bank's integration account: that account alone of the departments sees it.
   PaymentBatch: { district: 'districtCode', township: 'townshipCode', self: 'bankIntegrationId' },
   Payment: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
@@ -171,6 +172,8 @@ export const SUBJECT_FIELDS: Partial<Record<SubjectName, readonly string[]>> = {
     'villageCode',
     'payee',
     'programme',
+    'kind',
+    'institution',
     'payeeName',
     'bankName',
     'amount',

@@ -84,6 +84,7 @@ export type SubjectName =
   | 'Roster'
   | 'RosterLine'
   | 'FundRequest'
+  | 'InstitutionPayee'
   | 'PaymentBatch'
   | 'Payment'
   | 'WorkPlan'

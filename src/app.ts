@@ -31,6 +31,7 @@ import { auditPage } from './http/audit-page';
 import { corsFromAllowList } from './http/cors';
 import { HttpDrain } from './http/drain';
 import { Metrics } from './http/metrics';
+import { exportRoutes } from './http/exports';
 
 export interface App {
   express: Express;
@@ -207,6 +208,31 @@ export async function createApp(
     });
   }
 
+  /** Who calls, from the bearer credential (none: anonymous); a malformed or bad one throws UNAUTHENTICATED. */
+  const callerOf = async (req: express.Request, res: express.Response): Promise<Caller> => {
+    const header = req.header('authorization');
+    let actor: Caller['actor'] = null;
+    let authMethod: Caller['authMethod'] = null;
+    let viewer: Caller['viewer'] = null;
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match) throw unauthenticated('auth.header.malformed');
+      ({ actor, method: authMethod, viewer } = await services.accounts.actorFromCredential(match[1]));
+    }
+    return {
+      actor,
+      authMethod,
+      ability: abilityFor(actor),
+      requestId: res.locals.requestId as string,
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      audit: new PendingAudit(),
+      viewer,
+    };
+  };
+
+  // File exports (.xlsx, CSV) of what the GraphQL lists show, under the same credential and policy.
+  app.use('/exports', timeLimit(config.requestTimeoutMs), exportRoutes(services, callerOf));
+
   if (config.corsOrigins.length) app.use('/graphql', corsFromAllowList(config.corsOrigins));
   app.use(
     '/graphql',
@@ -214,32 +240,17 @@ export async function createApp(
     express.json({ limit: config.maxRequestBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const header = req.header('authorization');
-        let actor: Caller['actor'] = null;
-        let authMethod: Caller['authMethod'] = null;
-        let viewer: Caller['viewer'] = null;
-        if (header) {
-          const match = /^Bearer\s+(\S+)$/i.exec(header);
-          if (!match) throw unauthenticatedRequest(unauthenticated('auth.header.malformed'));
-          try {
-            ({ actor, method: authMethod, viewer } = await services.accounts.actorFromCredential(match[1]));
-          } catch (error) {
-            if (error instanceof DomainError) throw unauthenticatedRequest(error);
-            if (isDatabaseUnreachable(error)) throw databaseUnreachableRequest();
-            throw error;
-          }
+        let caller: Caller;
+        try {
+          caller = await callerOf(req, res);
+        } catch (error) {
+          if (error instanceof DomainError) throw unauthenticatedRequest(error);
+          if (isDatabaseUnreachable(error)) throw databaseUnreachableRequest();
+          throw error;
         }
         let loaders: RequestContext['loaders'] | undefined;
         const ctx: RequestContext = {
-          caller: {
-            actor,
-            authMethod,
-            ability: abilityFor(actor),
-            requestId: res.locals.requestId as string,
-            clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-            audit: new PendingAudit(),
-            viewer,
-          },
+          caller,
           services,
           // Created on first use: many requests never touch a loader.
           get loaders() {

@@ -218,6 +218,29 @@ export function plainErrorBody(code: ErrorCode, what: Message) {
   return { errors: [{ message: text, extensions: { code, messageKey: key, params, requestId: currentRequestId() } }] };
 }
 
+/** A domain error answered outside GraphQL (a file export), with the same `extensions` a resolver's would carry. */
+export function domainErrorBody(error: DomainError) {
+  const language = currentLanguage();
+  const { key, params, clause } = shown({ key: error.messageKey, params: error.params, clause: error.clause }, language);
+  const extensions = {
+    ...error.details,
+    code: error.code,
+    messageKey: key,
+    params,
+    requestId: currentRequestId(),
+    ...(clause ? { clause } : {}),
+    ...(error.unmet.length ? { unmet: error.unmet.map((requirement) => shown(requirement, language)) } : {}),
+  };
+  return {
+    errors: [
+      {
+        message: renderWithItems({ key: error.messageKey, params: error.params, clause: error.clause }, error.unmet, language),
+        extensions,
+      },
+    ],
+  };
+}
+
 /**
  * The one place errors become what clients see, in the request's language (`Accept-Language`):
  * `message`, and in `extensions` the `code` (always an `ErrorCode`), `messageKey`, `params`, the

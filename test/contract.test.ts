@@ -159,6 +159,14 @@ describe('node(id)', () => {
     await as(t, 'district.officer', 'mutation($i: SubmitPetitionInput!) { submitPetition(input: $i) { reference } }', {
       i: { kind: 'COMPLAINT', caseId: noticed.id, title: '合同', content: '内容' },
     });
+    await as(
+      t,
+      'hexi.caseworker',
+      'mutation($i: CreateInstitutionPayeeInput!) { createInstitutionPayee(input: $i) { institutionPayee { id } } }',
+      {
+        i: { townshipCode: '510199101000', name: '河西镇敬老院', bankName: '农村信用社', bankAccount: '6230000011112222333' },
+      },
+    );
     await payHexiMonth(t, monthFromNow(1));
     // A district proposed by one province operator, waiting for a second (D§14).
     await as(
@@ -179,6 +187,7 @@ describe('node(id)', () => {
         auditFindings { nodes { __typename id } } developmentLinks { nodes { __typename id } } auditLog(first: 1) { nodes { __typename id } }
         delegations(first: 1) { nodes { __typename id } } petitions(first: 1) { nodes { __typename id } } publicNotices { __typename id }
         rosters { nodes { __typename id lines { nodes { __typename id } } } } fundRequests { nodes { __typename id } }
+        institutionPayees { nodes { __typename id } }
         paymentBatches { nodes { __typename id } } payments { nodes { __typename id } }
         workPlans(first: 1) { nodes { __typename id } } spotCheckDraws(first: 1) { nodes { __typename id pool { __typename id } } }
         regions { __typename id } accounts(first: 1) { nodes { __typename id } } }`,

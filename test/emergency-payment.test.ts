@@ -1,6 +1,8 @@
 import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
 import { monthFromNow } from './support/funds';
-import { apply, as, investigate, rawId, setHexiCommittee, step, stepOk, verify } from './support/workflow';
+import { accountIdOf, apply, as, investigate, rawId, setHexiCommittee, step, stepOk, verify } from './support/workflow';
+
+const HEXI = '510199101000';
 
 /** Issue 10 item 7, D§6: an emergency LINSHI payment takes the head's decision and a caseworker's
  * record, never one account, and the township limit as it stands when the money goes out. */
@@ -73,17 +75,54 @@ describe('an emergency LINSHI payment', () => {
     }
   });
 
-  it('paid on the spot, with its paperwork complete, is not paid again through the month’s roster', async () => {
+  it('paid on the spot, with its paperwork complete, is counted in the month’s books and never sent to the bank again (D§6, D§10)', async () => {
     const { case: applied } = await apply(t, 'LINSHI', { head: '不重付', emergency: true, cause: '水灾 (flood)' });
     expect((await decide('hexi.head', applied.id, 800)).errors).toBeUndefined();
     await stepOk(t, 'hexi.caseworker', 'emergencyPay', applied.id, { amount: 800 });
     await investigate(t, applied.id);
     await verify(t, applied.id);
     expect((await stepOk(t, 'hexi.caseworker', 'completeEmergencyPaperwork', applied.id)).status).toBe('PAID');
-    await as(t, 'hexi.caseworker', 'mutation($i: BuildRosterInput!) { buildRoster(input: $i) { roster { id } } }', {
-      i: { townshipCode: '510199101000', month: monthFromNow(0) },
+    const month = monthFromNow(0);
+    const { buildRoster } = await as(t, 'hexi.caseworker', 'mutation($i: BuildRosterInput!) { buildRoster(input: $i) { roster { id } } }', {
+      i: { townshipCode: HEXI, month },
     });
-    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM roster_lines WHERE case_id = $1', [rawId(applied.id)]);
+    const lines = await t.dataSource.query('SELECT kind, amount::text FROM roster_lines WHERE case_id = $1', [rawId(applied.id)]);
+    expect(lines).toEqual([{ kind: 'EMERGENCY_PAID', amount: '800.00' }]);
+    await as(t, 'hexi.head', 'mutation($i: SubmitRosterInput!) { submitRoster(input: $i) { roster { id } } }', {
+      i: { rosterId: buildRoster.roster.id },
+    });
+    const { submitFundRequest } = await as(
+      t,
+      'district.officer',
+      'mutation($i: SubmitFundRequestInput!) { submitFundRequest(input: $i) { fundRequest { id requestedTotal } } }',
+      { i: { month } },
+    );
+    await as(t, 'finance', 'mutation($i: ApproveFundRequestInput!) { approveFundRequest(input: $i) { fundRequest { id } } }', {
+      i: { fundRequestId: submitFundRequest.fundRequest.id, allocatedAmount: submitFundRequest.fundRequest.requestedTotal },
+    });
+    // The bank batch (when there is anything else to pay) holds no emergency-paid case: it has no payment to send.
+    await t.gql(
+      'mutation($i: ExportPaymentBatchInput!) { exportPaymentBatch(input: $i) { paymentBatch { id } } }',
+      { i: { townshipCode: HEXI, month, bankIntegrationId: await accountIdOf(t, 'dept.bank'), kind: 'REGULAR' } },
+      await t.login('finance'),
+    );
+    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM payments WHERE payee_key = $1', [rawId(applied.id)]);
     expect(n).toBe(0);
+    const { reconciliation } = await as(
+      t,
+      'district.officer',
+      'query($m: String!, $t: String!) { reconciliation(month: $m, townshipCode: $t) { rosterTotal requestedTotal allocatedTotal emergencyPaidTotal } }',
+      { m: month, t: HEXI },
+    );
+    // Every emergency payment of Hexi's month, this file's others included, counted once, to the fen.
+    const [{ sum }] = await t.dataSource.query(
+      `SELECT coalesce(sum(amount), 0)::text AS sum FROM cases WHERE township_code = $1 AND emergency_paid_at IS NOT NULL
+         AND to_char(emergency_paid_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = $2`,
+      [HEXI, month],
+    );
+    expect(Number(reconciliation.emergencyPaidTotal)).toBe(Number(sum));
+    expect(Number(sum)).toBeGreaterThanOrEqual(800);
+    expect(reconciliation.requestedTotal).toBe(reconciliation.rosterTotal);
+    expect(reconciliation.allocatedTotal).toBe(reconciliation.rosterTotal);
   });
 });

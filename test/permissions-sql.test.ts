@@ -70,6 +70,7 @@ const SUBJECT_OF_TABLE: Record<string, SubjectName> = {
   Roster: 'Roster',
   RosterLine: 'RosterLine',
   FundRequest: 'FundRequest',
+  InstitutionPayee: 'InstitutionPayee',
   PaymentBatch: 'PaymentBatch',
   Payment: 'Payment',
   DistrictProposal: 'DistrictProposal',
@@ -221,6 +222,15 @@ beforeAll(async () => {
   await as(t, 'district.officer', 'mutation($i: SubmitPetitionInput!) { submitPetition(input: $i) { reference } }', {
     i: { kind: 'COMPLAINT', caseId: approved.id, title: '反映', content: '内容' },
   });
+  // Care institutions of two townships, paid for centralised TEKUN recipients (D§10).
+  for (const [username, townshipCode, name] of [
+    ['hexi.caseworker', '510199101000', '河西镇敬老院'],
+    ['district.officer', '510199102000', '石桥镇敬老院'],
+  ]) {
+    await as(t, username, 'mutation($i: CreateInstitutionPayeeInput!) { createInstitutionPayee(input: $i) { institutionPayee { id } } }', {
+      i: { townshipCode, name, bankName: '农村信用社', bankAccount: '6230000011112222333' },
+    });
+  }
   await payHexiMonth(t, monthFromNow(1));
   await as(
     t,

@@ -22,6 +22,7 @@ import { Petition } from '../modules/petition/petition.entity';
 import {
   FundRequest,
   FundRequestRoster,
+  InstitutionPayee,
   Payment,
   PaymentBatch,
   PaymentResult,
@@ -72,6 +73,7 @@ export const ENTITIES = [
   EnrolmentReview,
   ChangeReport,
   Petition,
+  InstitutionPayee,
   Roster,
   RosterLine,
   FundRequest,

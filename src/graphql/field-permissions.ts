@@ -5,6 +5,7 @@ import type { SubjectName } from '../../permissions/policy';
 import { DERIVED_PERSONAL_FIELDS, PERSONAL_FIELDS, SUBJECT_FIELDS } from '../../permissions/subjects';
 import { maskBankAccount, maskIdNumber, maskPhone } from '../modules/household/id-number';
 import type { RequestContext } from './context';
+import type { Caller } from '../auth/caller';
 
 /** The masked form a caller without the field's grant sees; null where no form is safe. */
 const MASKS: Record<string, (value: string) => string | null> = {
@@ -52,6 +53,34 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> => typeof (va
 /** `then` for a value that may or may not be a promise: plain fields stay synchronous. */
 const andThen = (value: unknown, next: (resolved: unknown) => unknown): unknown => (isThenable(value) ? value.then(next) : next(value));
 
+/** Queues the audit note of an unmasked read of a personal field (D§12). */
+function auditRead(caller: Caller, subjectType: SubjectName, row: ScopedRow, field: string): void {
+  if (!caller.actor) return;
+  caller.audit.queueOnce({
+    kind: 'READ_PERSONAL_DATA',
+    action: 'read',
+    subjectType,
+    subjectId: row.id,
+    field,
+    districtCode: row.districtCode,
+    townshipCode: row.townshipCode,
+    villageCode: row.villageCode,
+  });
+}
+
+/**
+ * A field of a row as the caller may see it outside GraphQL (a file export): under the same rules
+ * as the schema's field guard below, a field the grant does not list is null, a personal one masked
+ * unless listed, and each unmasked personal value read is queued for the audit log. Derived
+ * personal fields are not exported.
+ */
+export function visibleValue(caller: Caller, subjectType: SubjectName, row: ScopedRow, field: string, value: string | null): string | null {
+  const personal = PERSONAL_FIELDS[subjectType]?.includes(field) ?? false;
+  if (!canRead(caller.ability, subjectType, row, field)) return personal && value !== null ? (MASKS[field]?.(value) ?? null) : null;
+  if (personal && value !== null) auditRead(caller, subjectType, row, field);
+  return value;
+}
+
 /** The resolver of `field` of `subjectType` behind its field-level permission check. */
 function guarded(subjectType: SubjectName, field: string, resolve: GraphQLFieldResolver<unknown, RequestContext>) {
   const source = DERIVED_PERSONAL_FIELDS[subjectType]?.[field];
@@ -74,18 +103,7 @@ function guarded(subjectType: SubjectName, field: string, resolve: GraphQLFieldR
     }
     if (!personal) return resolve(root, args, context, info);
     return andThen(resolve(root, args, context, info), (value) => {
-      if (value !== null && value !== undefined && context.caller.actor) {
-        context.caller.audit.queueOnce({
-          kind: 'READ_PERSONAL_DATA',
-          action: 'read',
-          subjectType,
-          subjectId: row.id,
-          field,
-          districtCode: row.districtCode,
-          townshipCode: row.townshipCode,
-          villageCode: row.villageCode,
-        });
-      }
+      if (value !== null && value !== undefined) auditRead(context.caller, subjectType, row, field);
       return value;
     });
   };

@@ -17,7 +17,7 @@ import { EnrolmentChange } from '../modules/enrolment/enrolment-change.entity';
 import { ChangeReport, EnrolmentReview } from '../modules/review/review.entity';
 import { Petition } from '../modules/petition/petition.entity';
 import { publicNoticeView } from '../modules/notice/public-notice.resolver';
-import { FundRequest, PaymentBatch, RosterLine } from '../modules/funds/funds.entity';
+import { FundRequest, InstitutionPayee, PaymentBatch, RosterLine } from '../modules/funds/funds.entity';
 import { WorkPlan } from '../modules/work-plan/work-plan.entity';
 import { VerificationRequest } from '../modules/verification/verification.entity';
 
@@ -86,6 +86,7 @@ export const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) =>
     }),
   Roster: (ctx, key) => tenant(key, (k) => ctx.services.funds.findRoster(ctx.caller, k)),
   RosterLine: scopedRow('RosterLine', RosterLine),
+  InstitutionPayee: scopedRow('InstitutionPayee', InstitutionPayee),
   FundRequest: scopedRow('FundRequest', FundRequest),
   PaymentBatch: scopedRow('PaymentBatch', PaymentBatch),
   Payment: (ctx, key) => tenant(key, (k) => ctx.services.funds.findPayment(ctx.caller, k)),

@@ -679,6 +679,7 @@ export const messages = {
     clause: 'D§5',
   },
   'enrolment.active.notFound': { zh: '未找到该在保救助对象。', en: 'Active enrolment not found.' },
+  'enrolment.notFound': { zh: '未找到该救助对象，或您无权查看。', en: 'No such enrolment, or you may not see it.' },
   'enrolment.month.invalid': { zh: '月份的格式应为 YYYY-MM。', en: 'A month is written YYYY-MM.' },
 
   // ── Dynamic management: periodic review and change reports (D§9) ──────────────────────────
@@ -781,10 +782,18 @@ export const messages = {
   // ── Funds: roster, fund request, payment, reconciliation (D§10) ───────────────────────────
   'funds.month.invalid': { zh: '{field} 须为 YYYY-MM 格式的月份。', en: '{field} must be a month as YYYY-MM.' },
   'funds.roster.notFound': { zh: '未找到该花名册，或您无权查看。', en: 'No such roster, or you may not see it.' },
-  'funds.roster.alreadySubmitted': { zh: '该花名册已报送，不可更改；更正须另行补发。', en: 'This roster is already submitted and frozen; corrections go in a supplementary batch.', clause: 'D§10' },
+  'funds.roster.alreadySubmitted': { zh: '该花名册已报送，不可更改；更正请生成补充花名册。', en: 'This roster is already submitted and frozen; corrections go in a supplementary roster.', clause: 'D§10' },
+  'funds.roster.notSubmitted': { zh: '花名册尚未报送，可直接重新生成，无需补充花名册。', en: 'The roster is not submitted yet: a supplementary roster corrects only a submitted one.', clause: 'D§10' },
+  'funds.roster.supplementOfSupplement': { zh: '请针对当月正常花名册生成补充花名册。', en: "Supplement the month's regular roster, not a supplementary one.", clause: 'D§10' },
+  'funds.roster.nothingToSupplement': { zh: '{month} 已报送的花名册已包含当月全部发放对象，无需补充。', en: 'The rosters submitted for {month} already hold every payee of the month: there is nothing to supplement.', clause: 'D§10' },
+  'export.param.invalid': { zh: '导出参数 {field} 缺失或无效。', en: 'The export parameter {field} is missing or invalid.' },
+  'export.format.invalid': { zh: '导出格式须为 xlsx 或 csv。', en: 'The export format is xlsx or csv.' },
+  'funds.institution.notFound': { zh: '未找到该供养机构，或您无权查看。', en: 'No such care institution, or you may not see it.' },
+  'funds.institution.notCentralised': { zh: '只有集中供养的特困人员由供养机构收款；分散供养特困人员和低保对象发放到家庭账户。', en: 'Only a centralised TEKUN recipient is paid to a care institution; dispersed TEKUN and DIBAO are paid to the household account.', clause: 'D§10' },
+  'funds.institution.exists': { zh: '本乡镇（街道）已登记同名供养机构。', en: 'The township already has a care institution of this name.', clause: 'D§10' },
   'funds.request.notFound': { zh: '未找到该资金申请，或您无权查看。', en: 'No such fund request, or you may not see it.' },
   'funds.request.noRosters': { zh: '{month} 尚无乡镇（街道）报送花名册，无法汇总资金申请。', en: 'No township has submitted a roster for {month}: there is nothing to request.', clause: 'P4.3' },
-  'funds.request.exists': { zh: '{month} 已有待审或已批准的资金申请。', en: 'A fund request for {month} is already pending or approved.', clause: 'P4.3' },
+  'funds.request.exists': { zh: '{month} 已报送的花名册均已在待审或已批准的资金申请中。', en: 'Every roster submitted for {month} is already in a pending or approved fund request.', clause: 'P4.3' },
   'funds.request.decided': { zh: '该资金申请已处理（批准或退回）。', en: 'This fund request has already been approved or returned.', clause: 'P4.4' },
   'funds.request.allocationNotInFull': { zh: '拨付金额须足额等于申请金额 {requested} 元；不足额时请退回并说明理由。', en: 'The allocation must be the requested {requested} yuan in full; otherwise return the request with reasons.', clause: 'P4.4' },
   'funds.request.reasonsRequired': { zh: '退回资金申请须说明至少一条理由。', en: 'Give at least one reason for returning the request.', clause: 'P4.4' },

@@ -38,6 +38,7 @@ const TENANT_KEYED = new Set([
   'ChangeReport',
   'Roster',
   'RosterLine',
+  'InstitutionPayee',
   'FundRequest',
   'PaymentBatch',
   'Payment',

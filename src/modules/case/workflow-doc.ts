@@ -7,12 +7,22 @@ import { TRANSITIONS } from './workflow';
  */
 const FUNDS_CYCLE: [string, string, string][] = [
   [
+    'createInstitutionPayee + assignInstitutionPayee',
+    'TOWNSHIP_CASEWORKER (the record also the district)',
+    "records a care institution's account and names it on a centralised TEKUN enrolment: the roster pays the institution; DIBAO and dispersed TEKUN are paid to the household",
+  ],
+  [
     'buildRoster',
     'TOWNSHIP_CASEWORKER',
-    "the township's roster of the month: every enrolment active in it at the amount of its history for that month (a review's change applies from the month it names), and the LINSHI amounts decided in the month; built once, building again returns it",
+    "the township's roster of the month: every enrolment active in it at the amount of its history for that month (a review's change applies from the month it names), the LINSHI amounts decided in the month, and the month's emergency payments as EMERGENCY_PAID lines (counted, never sent to a bank); built once, building again returns it",
   ],
   ['submitRoster', 'TOWNSHIP_HEAD', 'submits it to the district; from then on the database refuses any change to it or its lines'],
-  ['submitFundRequest', 'DISTRICT_OFFICER', "compiles the month's submitted rosters into the district's fund request"],
+  [
+    'buildSupplementaryRoster, then submitRoster',
+    'TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD',
+    "corrects a submitted roster: a roster of its own, linked to it with the reason, holding the month's payees no roster of the month holds yet",
+  ],
+  ['submitFundRequest', 'DISTRICT_OFFICER', "compiles the month's submitted rosters not yet requested into a fund request of the district"],
   [
     'approveFundRequest / returnFundRequest',
     'FINANCE_OFFICER',
@@ -32,7 +42,7 @@ const FUNDS_CYCLE: [string, string, string][] = [
   [
     'reconciliation(month, townshipCode)',
     'whoever may read the fund request',
-    'roster = request = allocated = paid + failed + re-paid, to the fen, with every line that differs',
+    'over the regular and supplementary rosters: roster = request = allocated = paid + emergency-paid + failed + re-paid, to the fen, with every line that differs',
   ],
 ];
 

@@ -7,6 +7,7 @@ import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
 import { DecimalColumn } from '../../db/decimal-column';
 import { Case, CareLevel, Programme, SupportForm } from '../case/case.entity';
 import { Residence } from '../household/household.entity';
+import { InstitutionPayee } from '../funds/funds.entity';
 
 export const EnrolmentStatus = defineEnum('EnrolmentStatus', 'Whether a recipient is being paid (救助状态)', {
   ACTIVE: 'Receiving assistance (在保)',
@@ -131,6 +132,13 @@ export class Enrolment extends VillageRow {
     description: 'TEKUN care level (护理等级); null for finance, which is granted only the payee (P4.4)',
   })
   careLevel: CareLevel | null;
+
+  /** The institution paid for a centralised TEKUN recipient (D§10); the roster pays it instead of the household. */
+  @Column({ type: 'uuid', nullable: true })
+  institutionPayeeId: string | null;
+
+  @TenantRelation(() => InstitutionPayee, 'institution_payee_id', 'RESTRICT')
+  institutionPayee?: InstitutionPayee;
 
   @Column({ type: 'varchar', length: 12 })
   @Field(() => EnrolmentStatus, { description: 'Status (状态)' })

@@ -15,5 +15,10 @@ export function batchCsv(
   transfers: { payeeName: string; bankAccount: string; bankName: string | null; amount: string; paymentId: string }[],
 ): string {
   const rows = transfers.map((t) => [t.payeeName, t.bankAccount, t.bankName ?? '', t.amount, t.paymentId]);
-  return '\uFEFF' + [HEADER, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+  return csvFile([HEADER, ...rows]);
+}
+
+/** Rows as CSV the way spreadsheet programs and banks read it: a byte-order mark (UTF-8), CRLF line ends. */
+export function csvFile(rows: string[][]): string {
+  return '\uFEFF' + rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }

@@ -13,6 +13,13 @@ export const RosterStatus = defineEnum('RosterStatus', 'Where a monthly roster s
 });
 export type RosterStatus = EnumValue<typeof RosterStatus>;
 
+export const RosterLineKind = defineEnum('RosterLineKind', 'Whether a roster line is paid through the bank (花名册明细类别), D§6, D§10', {
+  PAYABLE: 'Paid through the bank by this roster (银行代发)',
+  EMERGENCY_PAID:
+    'Paid on the spot as emergency assistance in the month: counted in the books, never sent to the bank (急难先行已发放, 只入账不代发)',
+});
+export type RosterLineKind = EnumValue<typeof RosterLineKind>;
+
 export const FundRequestStatus = defineEnum('FundRequestStatus', 'Where a district fund request stands (资金申请状态), P4.3, P4.4', {
   SUBMITTED: 'Compiled by the district, awaiting finance (已提交)',
   APPROVED: 'Approved by finance, allocation recorded (已批准拨付)',
@@ -46,7 +53,8 @@ export type PaymentStatus = EnumValue<typeof PaymentStatus>;
  * refuses any change to it or its lines.
  */
 @Entity('rosters')
-@Index(['districtCode', 'townshipCode', 'month'], { unique: true })
+// One regular roster per township and month; corrections after submission are supplementary rosters beside it.
+@Index(['districtCode', 'townshipCode', 'month'], { unique: true, where: 'supplements_id IS NULL' })
 @Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('Roster', { implements: Node, description: "A township's monthly payment roster (月度发放花名册), D§10." })
 export class Roster extends TownshipRow {
@@ -66,6 +74,19 @@ export class Roster extends TownshipRow {
   @Field(() => Int, { description: 'Number of payees (人数)' })
   lineCount: number;
 
+  /** The submitted roster this one corrects (补充花名册), D§10; null for the month's regular roster. */
+  @Column({ type: 'uuid', nullable: true })
+  supplementsId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Global ID of the submitted roster this supplementary roster corrects (所补充的花名册)' })
+  get supplements(): string | null {
+    return this.supplementsId ? tenantGlobalId('Roster', { districtCode: this.districtCode, id: this.supplementsId }) : null;
+  }
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why a supplementary roster was built (补充理由)' })
+  reason: string | null;
+
   @Column('uuid')
   builtById: string;
 
@@ -78,6 +99,39 @@ export class Roster extends TownshipRow {
 
   @CreateDateColumn({ type: 'timestamptz' })
   @Field({ description: 'Built at (生成时间)' })
+  createdAt: Date;
+}
+
+/**
+ * The payee of a centralised TEKUN recipient (集中供养机构收款账户), D§10: the institution that cares
+ * for the person is paid, to its own account. Kept by the township it is in, or by the district.
+ */
+@Entity('institution_payees')
+@Index(['districtCode', 'townshipCode', 'name'], { unique: true })
+@Index(['districtCode', 'createdAt', 'id'])
+@ObjectType('InstitutionPayee', {
+  implements: Node,
+  description: 'A care institution paid for centralised TEKUN recipients (供养机构收款账户), D§10.',
+})
+export class InstitutionPayee extends TownshipRow {
+  @Column({ type: 'varchar', length: 50 })
+  @Field({ description: 'Institution (供养机构名称)' })
+  name: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  @Field({ description: 'Bank of the account (开户银行)' })
+  bankName: string;
+
+  /** An institution's account, not a person's: not personal data. */
+  @Column({ type: 'varchar', length: 32 })
+  @Field({ description: "The institution's bank account (机构银行账号)" })
+  bankAccount: string;
+
+  @Column('uuid')
+  createdById: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  @Field({ description: 'Recorded at (登记时间)' })
   createdAt: Date;
 }
 
@@ -110,8 +164,26 @@ export class RosterLine extends VillageRow {
   @Field(() => Programme, { description: 'Programme (救助类别)' })
   programme: Programme;
 
+  @Column({ type: 'varchar', length: 16, default: 'PAYABLE' })
+  @Field(() => RosterLineKind, { description: 'Paid through the bank, or already paid on the spot (类别)' })
+  kind: RosterLineKind;
+
+  /** The institution paid for a centralised TEKUN recipient (D§10); null when the household is paid. */
+  @Column({ type: 'uuid', nullable: true })
+  institutionPayeeId: string | null;
+
+  @TenantRelation(() => InstitutionPayee, 'institution_payee_id', 'RESTRICT')
+  institutionPayee?: InstitutionPayee;
+
+  @Field(() => ID, { nullable: true, description: 'Global ID of the institution paid for a centralised TEKUN recipient (收款供养机构)' })
+  get institution(): string | null {
+    return this.institutionPayeeId
+      ? tenantGlobalId('InstitutionPayee', { districtCode: this.districtCode, id: this.institutionPayeeId })
+      : null;
+  }
+
   @Column({ type: 'varchar', length: 50 })
-  @Field({ description: 'Payee (收款人)' })
+  @Field({ description: 'Payee: the household, or the institution of a centralised TEKUN recipient (收款人)' })
   payeeName: string;
 
   @Column({ type: 'varchar', length: 18 })
@@ -140,8 +212,9 @@ export class RosterLine extends VillageRow {
 
 /** The district's monthly fund request to finance (资金申请), compiled from the townships' submitted rosters (P4.3, P4.4). */
 @Entity('fund_requests')
-// One request in force per month: a returned one may be compiled again.
-@Index(['districtCode', 'month'], { unique: true, where: "status <> 'RETURNED'" })
+// A month may have several requests in force (the regular one, then those of supplementary rosters);
+// a roster is in one at most, which submitFundRequest keeps under a per-month lock.
+@Index(['districtCode', 'month'])
 @Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('FundRequest', { implements: Node, description: "The district's monthly fund request to finance (资金申请), P4.3, P4.4." })
 export class FundRequest extends DistrictRow {

@@ -5,7 +5,8 @@ import { keyOfOrThrow, tenantKeyOfOrThrow } from '../../graphql/node';
 import { IDEMPOTENCY_KEY_DESCRIPTION, payloadType } from '../../graphql/payload';
 import { DecimalScalar } from '../../graphql/scalars';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
-import { FundRequest, Payment, PaymentBatch, PaymentBatchKind, PaymentOutcome, Roster, RosterLine } from './funds.entity';
+import { FundRequest, InstitutionPayee, Payment, PaymentBatch, PaymentBatchKind, PaymentOutcome, Roster, RosterLine } from './funds.entity';
+import { Enrolment } from '../enrolment/enrolment.entity';
 import { Reconciliation } from './reconciliation';
 
 @InputType('BuildRosterInput', { description: "A township's roster for a month (生成月度花名册), D§10" })
@@ -15,6 +16,55 @@ class BuildRosterInput {
 
   @Field({ description: 'Month, YYYY-MM (发放月份)' })
   month: string;
+}
+
+@InputType('BuildSupplementaryRosterInput', { description: 'A correction of a submitted roster (生成补充花名册), D§10' })
+class BuildSupplementaryRosterInput {
+  @Field(() => ID, { description: 'The submitted regular roster of the month it corrects (所补充的花名册)' })
+  rosterId: string;
+
+  @Field({ description: 'Why the submitted roster is corrected (补充理由)' })
+  reason: string;
+}
+
+@InputType('CreateInstitutionPayeeInput', {
+  description: 'A care institution paid for centralised TEKUN recipients (登记供养机构收款账户), D§10',
+})
+class CreateInstitutionPayeeInput {
+  @Field({ description: 'Township the institution is in (所在乡镇代码)' })
+  townshipCode: string;
+
+  @Field({ description: 'Institution (供养机构名称)' })
+  name: string;
+
+  @Field({ description: 'Bank of the account (开户银行)' })
+  bankName: string;
+
+  @Field({ description: "The institution's bank account, 8–32 digits (机构银行账号)" })
+  bankAccount: string;
+}
+
+@InputType('UpdateInstitutionPayeeInput', { description: "A care institution's new account (变更供养机构收款账户), D§10" })
+class UpdateInstitutionPayeeInput {
+  @Field(() => ID, { description: 'The institution (供养机构)' })
+  institutionPayeeId: string;
+
+  @Field({ description: 'Bank of the account (开户银行)' })
+  bankName: string;
+
+  @Field({ description: "The institution's bank account, 8–32 digits (机构银行账号)" })
+  bankAccount: string;
+}
+
+@InputType('AssignInstitutionPayeeInput', {
+  description: 'The institution paid for a centralised TEKUN recipient (指定收款供养机构), D§10',
+})
+class AssignInstitutionPayeeInput {
+  @Field(() => ID, { description: 'The centralised TEKUN enrolment (集中供养特困人员)' })
+  enrolmentId: string;
+
+  @Field(() => ID, { description: 'The institution that cares for the person (供养机构)' })
+  institutionPayeeId: string;
 }
 
 @InputType('SubmitRosterInput', { description: 'Submit a roster to the district (报送花名册)' })
@@ -89,6 +139,31 @@ class RecordPaymentResultsInput {
 const BuildRosterPayload = payloadType<{ roster: Roster }>('BuildRoster', 'The roster (花名册)', {
   roster: { type: () => Roster, description: 'The roster, the same one however often it is built (花名册)' },
 });
+const BuildSupplementaryRosterPayload = payloadType<{ roster: Roster }>(
+  'BuildSupplementaryRoster',
+  'The supplementary roster (补充花名册)',
+  {
+    roster: { type: () => Roster, description: 'The supplementary roster, a draft to submit (补充花名册)' },
+  },
+);
+const CreateInstitutionPayeePayload = payloadType<{ institutionPayee: InstitutionPayee }>(
+  'CreateInstitutionPayee',
+  'The institution recorded (已登记供养机构)',
+  { institutionPayee: { type: () => InstitutionPayee, description: 'The institution (供养机构)' } },
+);
+const UpdateInstitutionPayeePayload = payloadType<{ institutionPayee: InstitutionPayee }>(
+  'UpdateInstitutionPayee',
+  'The institution with its new account (已变更供养机构账户)',
+  { institutionPayee: { type: () => InstitutionPayee, description: 'The institution (供养机构)' } },
+);
+const AssignInstitutionPayeePayload = payloadType<{ enrolment: Enrolment; institutionPayee: InstitutionPayee }>(
+  'AssignInstitutionPayee',
+  'The enrolment and the institution now paid for it (已指定收款机构)',
+  {
+    enrolment: { type: () => Enrolment, description: 'The enrolment (救助对象)' },
+    institutionPayee: { type: () => InstitutionPayee, description: 'The institution paid (收款供养机构)' },
+  },
+);
 const SubmitRosterPayload = payloadType<{ roster: Roster }>('SubmitRoster', 'The submitted roster (已报送花名册)', {
   roster: { type: () => Roster, description: 'The roster (花名册)' },
 });
@@ -109,6 +184,11 @@ const RecordPaymentResultsPayload = payloadType<{ paymentBatch: PaymentBatch }>(
 });
 
 const RosterConnection = ConnectionType(Roster, { name: 'Roster', items: 'rosters', zh: '花名册' });
+const InstitutionPayeeConnection = ConnectionType(InstitutionPayee, {
+  name: 'InstitutionPayee',
+  items: 'care institutions',
+  zh: '供养机构',
+});
 const RosterLineConnection = ConnectionType(RosterLine, { name: 'RosterLine', items: 'roster lines', zh: '花名册明细' });
 const FundRequestConnection = ConnectionType(FundRequest, { name: 'FundRequest', items: 'fund requests', zh: '资金申请' });
 const PaymentBatchConnection = ConnectionType(PaymentBatch, { name: 'PaymentBatch', items: 'payment batches', zh: '代发批次' });
@@ -122,6 +202,59 @@ export class FundsResolver {
   @Needs('create', 'Roster')
   async buildRoster(@Ctx() ctx: RequestContext, @Arg('input') input: BuildRosterInput) {
     return { roster: await ctx.services.funds.buildRoster(ctx.caller, input.townshipCode, input.month) };
+  }
+
+  @Mutation(() => BuildSupplementaryRosterPayload, {
+    description:
+      "Correct a submitted roster with a supplementary one holding the month's payees it misses, with the reason (生成补充花名册); TOWNSHIP_CASEWORKER, D§10.",
+  })
+  @Needs('create', 'Roster')
+  async buildSupplementaryRoster(@Ctx() ctx: RequestContext, @Arg('input') input: BuildSupplementaryRosterInput) {
+    const key = tenantKeyOfOrThrow(input.rosterId, 'Roster', 'rosterId');
+    return { roster: await ctx.services.funds.buildSupplementaryRoster(ctx.caller, key, input.reason) };
+  }
+
+  @Mutation(() => CreateInstitutionPayeePayload, {
+    description:
+      'Record a care institution paid for centralised TEKUN recipients (登记供养机构收款账户); the township or the district, D§10.',
+  })
+  @Needs('create', 'InstitutionPayee')
+  async createInstitutionPayee(@Ctx() ctx: RequestContext, @Arg('input') input: CreateInstitutionPayeeInput) {
+    return { institutionPayee: await ctx.services.funds.createInstitutionPayee(ctx.caller, input) };
+  }
+
+  @Mutation(() => UpdateInstitutionPayeePayload, {
+    description:
+      "Change a care institution's account; rosters built afterwards pay it (变更供养机构收款账户); the township or the district, D§10.",
+  })
+  @Needs('update', 'InstitutionPayee')
+  async updateInstitutionPayee(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateInstitutionPayeeInput) {
+    const key = tenantKeyOfOrThrow(input.institutionPayeeId, 'InstitutionPayee', 'institutionPayeeId');
+    return { institutionPayee: await ctx.services.funds.updateInstitutionPayee(ctx.caller, key, input) };
+  }
+
+  @Mutation(() => AssignInstitutionPayeePayload, {
+    description: 'Name the care institution paid for a centralised TEKUN recipient (指定收款供养机构); TOWNSHIP_CASEWORKER, D§10.',
+  })
+  @Needs('update', 'Enrolment')
+  async assignInstitutionPayee(@Ctx() ctx: RequestContext, @Arg('input') input: AssignInstitutionPayeeInput) {
+    const enrolmentKey = tenantKeyOfOrThrow(input.enrolmentId, 'Enrolment', 'enrolmentId');
+    const institutionKey = tenantKeyOfOrThrow(input.institutionPayeeId, 'InstitutionPayee', 'institutionPayeeId');
+    const enrolment = await ctx.services.funds.assignInstitutionPayee(ctx.caller, enrolmentKey, institutionKey);
+    return { enrolment, institutionPayee: await ctx.services.funds.findInstitutionPayee(ctx.caller, institutionKey) };
+  }
+
+  @Query(() => InstitutionPayeeConnection, {
+    nullable: true,
+    description: 'Care institutions paid for centralised TEKUN recipients, newest first (供养机构收款账户), D§10.',
+  })
+  @Needs('read', 'InstitutionPayee')
+  institutionPayees(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('townshipCode', () => String, { nullable: true, description: 'Only this township (乡镇代码)' }) townshipCode?: string,
+  ): Promise<Connection<InstitutionPayee>> {
+    return ctx.services.funds.listInstitutionPayees(ctx.caller, { townshipCode }, page);
   }
 
   @Mutation(() => SubmitRosterPayload, {

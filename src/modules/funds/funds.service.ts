@@ -16,6 +16,7 @@ import {
   FundRequest,
   FundRequestRoster,
   FundRequestStatus,
+  InstitutionPayee,
   Payment,
   PaymentBatch,
   PaymentBatchKind,
@@ -28,6 +29,8 @@ import {
   RosterStatus,
 } from './funds.entity';
 import { batchCsv } from './batch-file';
+import { Enrolment } from '../enrolment/enrolment.entity';
+import { Programme, SupportForm } from '../case/case.entity';
 import { fenOf, reconcile, Reconciliation, TransferOutcome } from './reconciliation';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -42,12 +45,83 @@ const LINSHI_APPROVED = ['APPROVED', 'FILED', 'SPOT_CHECKED', 'CORRECTION_ORDERE
 const ROSTER = tenantSubject('Roster', Roster, () => notFound('funds.roster.notFound'));
 const FUND_REQUEST = tenantSubject('FundRequest', FundRequest, () => notFound('funds.request.notFound'));
 const PAYMENT_BATCH = tenantSubject('PaymentBatch', PaymentBatch, () => notFound('funds.batch.notFound'));
+const INSTITUTION = tenantSubject('InstitutionPayee', InstitutionPayee, () => notFound('funds.institution.notFound'));
+const ENROLMENT = tenantSubject('Enrolment', Enrolment, () => notFound('enrolment.notFound'));
+
+/** An account number as a bank takes it (the same rule as a household's). */
+function accountOrThrow(account: string, field: string): string {
+  if (!/^\d{8,32}$/.test(account)) throw badInput(field, 'household.bankAccount.invalid');
+  return account;
+}
 
 export interface PaymentResultInput {
   reference: string;
   outcome: PaymentOutcome;
   reason?: string | null;
 }
+
+/*
+ * A roster's lines, written by one INSERT … SELECT whatever its size (issue #12: a roster of 20,000 in
+ * ≤ 2 s): ids and amounts never travel through Node and back. Parameters: $1 district, $2 township,
+ * $3 the roster's id, $4 the month's first day, $5 the LINSHI statuses whose amount was approved.
+ * Each payee is taken only if no other roster of the township's month holds it, so that a
+ * supplementary roster holds only what the submitted ones miss and no payee is paid twice in a month.
+ */
+const notYetRostered = (key: string) =>
+  `NOT EXISTS (SELECT 1 FROM roster_lines o JOIN rosters r ON r.district_code = o.district_code AND r.id = o.roster_id
+     WHERE o.district_code = $1 AND r.township_code = $2 AND r.month = to_char($4::date, 'YYYY-MM') AND r.id <> $3
+       AND coalesce(o.enrolment_id, o.case_id) = ${key})`;
+
+/** The ID number on the line: the household head's. */
+const HEAD_ID_NUMBER = `LEFT JOIN LATERAL (SELECT p.id_number FROM persons p WHERE p.district_code = h.district_code AND p.household_id = h.id
+                         ORDER BY (p.relation = 'HEAD') DESC, p.id LIMIT 1) head ON true`;
+
+/**
+ * The enrolments paid in the month at their amount of that month (`termsInMonthSql`). A centralised
+ * TEKUN recipient is paid to the care institution named on the enrolment (D§10), everyone else to
+ * the household; a centralised recipient without an institution gets a line without an account,
+ * which is never sent to a bank and shows in the reconciliation until the roster is corrected.
+ */
+const ENROLMENT_LINES = `
+  SELECT e.district_code, e.township_code, e.village_code, $3::uuid, e.id, NULL::uuid, e.programme, 'PAYABLE', i.id,
+         CASE WHEN paid.central THEN coalesce(i.name, e.payee_name) ELSE e.payee_name END, coalesce(head.id_number, ''),
+         CASE WHEN paid.central THEN i.bank_name ELSE h.bank_name END, CASE WHEN paid.central THEN i.bank_account ELSE h.bank_account END, t.amount
+  FROM (${termsInMonthSql('$1', '$2', '$4::date')}) AS t
+  JOIN enrolments e ON e.district_code = $1 AND e.id = t.enrolment_id
+  CROSS JOIN LATERAL (SELECT e.programme = 'TEKUN' AND e.support_form = 'CENTRALISED' AS central) paid
+  LEFT JOIN institution_payees i ON paid.central AND i.district_code = e.district_code AND i.id = e.institution_payee_id
+  JOIN households h ON h.district_code = e.district_code AND h.id = e.household_id
+  ${HEAD_ID_NUMBER}
+  WHERE ${notYetRostered('e.id')}`;
+
+/** LINSHI amounts approved in the month (decided in it, by China Standard Time), paid to the household (D§6, D§10). */
+const LINSHI_LINES = `
+  SELECT c.district_code, c.township_code, c.village_code, $3::uuid, NULL::uuid, c.id, c.programme, 'PAYABLE', NULL::uuid,
+         h.head_name, coalesce(head.id_number, ''), h.bank_name, h.bank_account, c.amount
+  FROM cases c
+  JOIN households h ON h.district_code = c.district_code AND h.id = c.household_id
+  ${HEAD_ID_NUMBER}
+  WHERE c.district_code = $1 AND c.township_code = $2 AND c.programme = 'LINSHI' AND c.amount IS NOT NULL
+    AND c.status = ANY($5) AND to_char(c.decided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = to_char($4::date, 'YYYY-MM')
+    -- Paid on the spot already (D§6): it enters the books as an emergency line, never as one the bank pays.
+    AND c.emergency_paid_at IS NULL
+    AND ${notYetRostered('c.id')}`;
+
+/**
+ * Emergency LINSHI payments made in the month (D§6: the head's decision, paid on the spot) enter the
+ * same books (D§10) as lines of their own kind: counted in the roster, the request and the
+ * reconciliation, and never given a payment, so no bank batch can pay them a second time.
+ */
+const EMERGENCY_LINES = `
+  SELECT c.district_code, c.township_code, c.village_code, $3::uuid, NULL::uuid, c.id, c.programme, 'EMERGENCY_PAID', NULL::uuid,
+         h.head_name, coalesce(head.id_number, ''), h.bank_name, h.bank_account, c.amount
+  FROM cases c
+  JOIN households h ON h.district_code = c.district_code AND h.id = c.household_id
+  ${HEAD_ID_NUMBER}
+  WHERE c.district_code = $1 AND c.township_code = $2 AND c.programme = 'LINSHI' AND c.amount IS NOT NULL
+    AND c.emergency_paid_at IS NOT NULL
+    AND to_char(c.emergency_paid_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = to_char($4::date, 'YYYY-MM')
+    AND ${notYetRostered('c.id')}`;
 
 /** The monthly funds cycle (D§10, P4.3, P4.4): roster, fund request, payment batches, bank results, reconciliation. */
 export class FundsService {
@@ -60,18 +134,62 @@ export class FundsService {
 
   /**
    * The township's roster for a month, built once (D§10): the enrolments paid in the month
-   * (`termsInMonthSql`) and the LINSHI amounts approved in it, each with the payee's account as it
-   * stands today. Building again returns the roster already built.
+   * (`termsInMonthSql`), the LINSHI amounts approved in it and the emergency payments made in it,
+   * each with the payee's account as it stands today. Building again returns the roster already built.
    */
   async buildRoster(caller: Caller, townshipCode: string, month: string): Promise<Roster> {
     assertMonthOrThrow(month);
     const districtCode = await this.townshipOrThrow(caller, townshipCode);
     const existing = await this.rosterOf(caller, districtCode, townshipCode, month);
     if (existing) return existing;
-    const roster = Object.assign(new Roster(), {
+    const roster = this.newRoster(caller, districtCode, townshipCode, month, null, null);
+    return this.writes.guardedCreate(caller, 'Roster', roster, 'create', async (manager) => {
+      const saved = await this.saveWithLines(manager, roster);
+      return changed(saved, 'buildRoster', { month, lines: saved.lineCount, total: saved.total });
+    });
+  }
+
+  /**
+   * A correction of a submitted roster (补充花名册), D§10: the submitted roster stays as it was; the
+   * payees of the month that no roster of the township's month holds yet (an approval or emergency
+   * payment recorded after submission, an institution named late) go on a roster of their own,
+   * linked to the original, with the reason. A failed transfer is not corrected here: it is re-paid
+   * by a supplementary payment batch once the account is corrected.
+   */
+  async buildSupplementaryRoster(caller: Caller, key: TenantKey, reason: string): Promise<Roster> {
+    const text = textOrThrow(reason, 'reason', 500);
+    const original = await this.findRoster(caller, key);
+    if (!original) throw notFound('funds.roster.notFound');
+    if (original.supplementsId) throw badInput('rosterId', 'funds.roster.supplementOfSupplement');
+    if (original.status !== RosterStatus.SUBMITTED) throw conflict('funds.roster.notSubmitted');
+    const roster = this.newRoster(caller, original.districtCode, original.townshipCode, original.month, original.id, text);
+    return this.writes.guardedCreate(caller, 'Roster', roster, 'create', async (manager) => {
+      const saved = await this.saveWithLines(manager, roster);
+      // Thrown inside the transaction: the empty roster is rolled back with it.
+      if (!saved.lineCount) throw unmet(message('funds.roster.nothingToSupplement', { month: saved.month }));
+      return changed(saved, 'buildSupplementaryRoster', {
+        supplements: original.id,
+        reason: text,
+        lines: saved.lineCount,
+        total: saved.total,
+      });
+    });
+  }
+
+  private newRoster(
+    caller: Caller,
+    districtCode: string,
+    townshipCode: string,
+    month: string,
+    supplementsId: string | null,
+    reason: string | null,
+  ): Roster {
+    return Object.assign(new Roster(), {
       districtCode,
       townshipCode,
       month,
+      supplementsId,
+      reason,
       status: RosterStatus.DRAFT,
       total: 0,
       lineCount: 0,
@@ -79,53 +197,87 @@ export class FundsService {
       submittedById: null,
       submittedAt: null,
     });
-    return this.writes.guardedCreate(caller, 'Roster', roster, 'create', async (manager) => {
-      const saved = await manager.save(roster);
-      await this.insertEnrolmentLines(manager, saved);
-      await this.insertLinshiLines(manager, saved);
-      const [totals]: { total: string; count: number }[] = await manager.query(
-        `SELECT coalesce(sum(amount), 0)::text AS total, count(*)::int AS count FROM roster_lines WHERE district_code = $1 AND roster_id = $2`,
-        [districtCode, saved.id],
-      );
-      Object.assign(saved, { total: Number(totals.total), lineCount: totals.count });
-      await manager.update(Roster, { districtCode, id: saved.id }, { total: saved.total, lineCount: saved.lineCount });
-      return changed(saved, 'buildRoster', { month, lines: saved.lineCount, total: saved.total });
+  }
+
+  private async saveWithLines(manager: EntityManager, roster: Roster): Promise<Roster> {
+    const saved = await manager.save(roster);
+    const [totals]: { total: string; count: number }[] = await manager.query(
+      `WITH added AS (
+         INSERT INTO roster_lines (district_code, township_code, village_code, roster_id, enrolment_id, case_id, programme, kind,
+                                   institution_payee_id, payee_name, id_number, bank_name, bank_account, amount)
+         ${ENROLMENT_LINES} UNION ALL ${LINSHI_LINES} UNION ALL ${EMERGENCY_LINES}
+         RETURNING amount)
+       SELECT coalesce(sum(amount), 0)::text AS total, count(*)::int AS count FROM added`,
+      [saved.districtCode, saved.townshipCode, saved.id, `${saved.month}-01`, LINSHI_APPROVED],
+    );
+    Object.assign(saved, { total: Number(totals.total), lineCount: totals.count });
+    await manager.update(Roster, { districtCode: saved.districtCode, id: saved.id }, { total: saved.total, lineCount: saved.lineCount });
+    return saved;
+  }
+
+  /**
+   * A care institution's payee record (D§10): centralised TEKUN recipients in its care are paid to
+   * its account. Kept by the township it is in, or by the district (policy rows, D§10).
+   */
+  async createInstitutionPayee(
+    caller: Caller,
+    input: { townshipCode: string; name: string; bankName: string; bankAccount: string },
+  ): Promise<InstitutionPayee> {
+    const districtCode = await this.townshipOrThrow(caller, input.townshipCode);
+    const payee = Object.assign(new InstitutionPayee(), {
+      districtCode,
+      townshipCode: input.townshipCode,
+      name: textOrThrow(input.name, 'name', 50),
+      bankName: textOrThrow(input.bankName, 'bankName', 50),
+      bankAccount: accountOrThrow(input.bankAccount, 'bankAccount'),
+      createdById: caller.actor!.accountId,
+    });
+    return this.writes.guardedCreate(caller, 'InstitutionPayee', payee, 'create', async (manager) => {
+      if (await manager.exists(InstitutionPayee, { where: { districtCode, townshipCode: payee.townshipCode, name: payee.name } }))
+        throw conflict('funds.institution.exists');
+      return changed(await manager.save(payee), 'createInstitutionPayee', { name: payee.name, bankName: payee.bankName });
+    });
+  }
+
+  /** The institution's account changes: rosters built from now on pay the new one; submitted ones keep theirs. */
+  updateInstitutionPayee(caller: Caller, key: TenantKey, input: { bankName: string; bankAccount: string }): Promise<InstitutionPayee> {
+    const bankName = textOrThrow(input.bankName, 'bankName', 50);
+    const bankAccount = accountOrThrow(input.bankAccount, 'bankAccount');
+    return this.writes.guardedChange(caller, INSTITUTION, key, 'update', async ({ manager, row }) => {
+      const before = { bankName: row.bankName };
+      Object.assign(row, { bankName, bankAccount });
+      return changed(await manager.save(row), 'updateInstitutionPayee', { before, bankName });
     });
   }
 
   /**
-   * One INSERT … SELECT from the enrolments' history: the ids and amounts of a township's 20,000
-   * enrolments never travel through Node and back (issue #12: a roster in ≤ 2 s), and building a
-   * roster costs the same number of statements whatever its size.
+   * Names the institution paid for a centralised TEKUN recipient (D§10); refused for anyone else,
+   * who is paid to the household's account. The institution must be one the caller may see.
    */
-  private async insertEnrolmentLines(manager: EntityManager, roster: Roster) {
-    await manager.query(
-      `INSERT INTO roster_lines (district_code, township_code, village_code, roster_id, enrolment_id, programme, payee_name, id_number, bank_name, bank_account, amount)
-       SELECT e.district_code, e.township_code, e.village_code, $3, e.id, e.programme, e.payee_name, coalesce(head.id_number, ''), h.bank_name, h.bank_account, t.amount
-       FROM (${termsInMonthSql('$1', '$2', '$4::date')}) AS t
-       JOIN enrolments e ON e.district_code = $1 AND e.id = t.enrolment_id
-       JOIN households h ON h.district_code = e.district_code AND h.id = e.household_id
-       LEFT JOIN LATERAL (SELECT p.id_number FROM persons p WHERE p.district_code = h.district_code AND p.household_id = h.id
-                          ORDER BY (p.relation = 'HEAD') DESC, p.id LIMIT 1) head ON true`,
-      [roster.districtCode, roster.townshipCode, roster.id, `${roster.month}-01`],
-    );
+  async assignInstitutionPayee(caller: Caller, enrolmentKey: TenantKey, institutionKey: TenantKey): Promise<Enrolment> {
+    const institution = await this.findInstitutionPayee(caller, institutionKey);
+    if (!institution || institution.districtCode !== enrolmentKey.districtCode) throw notFound('funds.institution.notFound');
+    return this.writes.guardedChange(caller, ENROLMENT, enrolmentKey, 'update', async ({ manager, row }) => {
+      if (row.programme !== Programme.TEKUN || row.supportForm !== SupportForm.CENTRALISED)
+        throw badInput('enrolmentId', 'funds.institution.notCentralised');
+      const before = row.institutionPayeeId;
+      await manager.update(Enrolment, { districtCode: row.districtCode, id: row.id }, { institutionPayeeId: institution.id });
+      row.institutionPayeeId = institution.id;
+      return changed(row, 'assignInstitutionPayee', { before, institution: institution.id, name: institution.name });
+    });
   }
 
-  /** LINSHI amounts approved in the month (decided in it, by China Standard Time) enter its roster (D§6, D§10). */
-  private async insertLinshiLines(manager: EntityManager, roster: Roster) {
-    await manager.query(
-      `INSERT INTO roster_lines (district_code, township_code, village_code, roster_id, case_id, programme, payee_name, id_number, bank_name, bank_account, amount)
-       SELECT c.district_code, c.township_code, c.village_code, $3, c.id, c.programme, h.head_name, coalesce(head.id_number, ''), h.bank_name, h.bank_account, c.amount
-       FROM cases c
-       JOIN households h ON h.district_code = c.district_code AND h.id = c.household_id
-       LEFT JOIN LATERAL (SELECT p.id_number FROM persons p WHERE p.district_code = h.district_code AND p.household_id = h.id
-                          ORDER BY (p.relation = 'HEAD') DESC, p.id LIMIT 1) head ON true
-       WHERE c.district_code = $1 AND c.township_code = $2 AND c.programme = 'LINSHI' AND c.amount IS NOT NULL
-         AND c.status = ANY($5) AND to_char(c.decided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = $4
-         -- Paid on the spot already (D§6): a roster line would have the bank pay it a second time.
-         AND c.emergency_paid_at IS NULL`,
-      [roster.districtCode, roster.townshipCode, roster.id, roster.month, LINSHI_APPROVED],
-    );
+  findInstitutionPayee(caller: Caller, key: TenantKey): Promise<InstitutionPayee | null> {
+    return this.data
+      .scoped(caller, 'read', 'InstitutionPayee', InstitutionPayee, 'i')
+      .andWhere('i.district_code = :d AND i.id = :id', { d: key.districtCode, id: key.id })
+      .getOne();
+  }
+
+  listInstitutionPayees(caller: Caller, filter: { townshipCode?: string | null }, page: PageArgs): Promise<Connection<InstitutionPayee>> {
+    const qb = this.data.scoped(caller, 'read', 'InstitutionPayee', InstitutionPayee, 'i');
+    if (filter.townshipCode) qb.andWhere('i.township_code = :t', { t: filter.townshipCode });
+    return keysetPage(qb, page, { type: 'InstitutionPayee', sortColumn: 'created_at' });
   }
 
   /** The township head submits the roster to the district; from then on it is frozen (the table refuses changes). */
@@ -139,11 +291,15 @@ export class FundsService {
     });
   }
 
-  /** The district compiles the month's submitted rosters into its fund request to finance (P4.3). */
+  /**
+   * The district compiles the month's submitted rosters into its fund request to finance (P4.3):
+   * those not yet in a request in force, so that a supplementary roster submitted after the month's
+   * request is requested on its own, and no roster is requested twice.
+   */
   async submitFundRequest(caller: Caller, month: string): Promise<FundRequest> {
     assertMonthOrThrow(month);
     const districtCode = caller.actor!.districtCode;
-    const rosters = await this.data
+    const submitted = await this.data
       .scoped(caller, 'read', 'Roster', Roster, 'r')
       .andWhere('r.district_code = :d AND r.month = :month AND r.status = :submitted', {
         d: districtCode,
@@ -151,13 +307,14 @@ export class FundsService {
         submitted: RosterStatus.SUBMITTED,
       })
       .orderBy('r.township_code')
+      .addOrderBy('r.created_at')
       .getMany();
-    if (!rosters.length) throw unmet(message('funds.request.noRosters', { month }));
+    if (!submitted.length) throw unmet(message('funds.request.noRosters', { month }));
     const request = Object.assign(new FundRequest(), {
       districtCode,
       month,
       status: FundRequestStatus.SUBMITTED,
-      requestedTotal: rosters.reduce((sum, r) => sum + fenOf(r.total), 0) / 100,
+      requestedTotal: 0,
       allocatedAmount: null,
       returnReasons: [],
       compiledById: caller.actor!.accountId,
@@ -165,10 +322,17 @@ export class FundsService {
       decidedAt: null,
     });
     return this.writes.guardedCreate(caller, 'FundRequest', request, 'create', async (manager) => {
-      const inForce = await manager.exists(FundRequest, {
-        where: { districtCode, month, status: In([FundRequestStatus.SUBMITTED, FundRequestStatus.APPROVED]) },
-      });
-      if (inForce) throw conflict('funds.request.exists', { month });
+      // The month's requests are compiled one at a time: the lock is released when this one commits.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`fund_request:${districtCode}:${month}`]);
+      const requested: { roster_id: string }[] = await manager.query(
+        `SELECT s.roster_id FROM fund_request_rosters s JOIN fund_requests f ON f.district_code = s.district_code AND f.id = s.fund_request_id
+         WHERE s.district_code = $1 AND f.month = $2 AND f.status <> 'RETURNED'`,
+        [districtCode, month],
+      );
+      const already = new Set(requested.map((r) => r.roster_id));
+      const rosters = submitted.filter((r) => !already.has(r.id));
+      if (!rosters.length) throw conflict('funds.request.exists', { month });
+      request.requestedTotal = rosters.reduce((sum, r) => sum + fenOf(r.total), 0) / 100;
       const saved = await manager.save(request);
       await manager.insert(
         FundRequestRoster,
@@ -180,7 +344,8 @@ export class FundsService {
 
   /**
    * Finance approves the request and records the allocation, in full (P4.4): one payment per payee
-   * of its rosters is created, which the unique index keeps to one per payee and month.
+   * of its rosters is created, which the unique index keeps to one per payee and month. Emergency
+   * lines were paid on the spot (D§6): the allocation covers them, but they get no payment to send.
    */
   approveFundRequest(caller: Caller, key: TenantKey, allocatedAmount: number): Promise<FundRequest> {
     return this.writes.guardedChange(caller, FUND_REQUEST, key, 'decide', async ({ manager, row }) => {
@@ -197,7 +362,7 @@ export class FundsService {
         `INSERT INTO payments (district_code, township_code, village_code, month, roster_line_id, payee_key, fund_request_id, programme, payee_name, amount)
          SELECT l.district_code, l.township_code, l.village_code, $3, l.id, coalesce(l.enrolment_id, l.case_id), $2, l.programme, l.payee_name, l.amount
          FROM fund_request_rosters s JOIN roster_lines l ON l.district_code = s.district_code AND l.roster_id = s.roster_id
-         WHERE s.district_code = $1 AND s.fund_request_id = $2 RETURNING id`,
+         WHERE s.district_code = $1 AND s.fund_request_id = $2 AND l.kind = 'PAYABLE' RETURNING id`,
         [row.districtCode, row.id, row.month],
       );
       return changed(saved, 'approveFundRequest', { allocatedAmount, payments: created.length });
@@ -278,19 +443,23 @@ export class FundsService {
         [batch.districtCode, batch.townshipCode, batch.month],
       );
     }
-    // The latest transfer of each payment failed, and the household's account differs from the one it failed on.
+    // The latest transfer of each payment failed, and the payee's account (the institution's for a
+    // centralised TEKUN recipient, D§10, else the household's) differs from the one it failed on.
     return manager.query(
-      `${select}, h.bank_name AS "bankName", h.bank_account AS "bankAccount"
+      `${select}, payee.bank_name AS "bankName", payee.bank_account AS "bankAccount"
        FROM payments p
        JOIN roster_lines l ON l.district_code = p.district_code AND l.id = p.roster_line_id
        LEFT JOIN enrolments e ON e.district_code = l.district_code AND e.id = l.enrolment_id
        LEFT JOIN cases c ON c.district_code = l.district_code AND c.id = l.case_id
        JOIN households h ON h.district_code = p.district_code AND h.id = coalesce(e.household_id, c.household_id)
+       LEFT JOIN institution_payees i ON i.district_code = l.district_code AND i.id = l.institution_payee_id
+       CROSS JOIN LATERAL (SELECT CASE WHEN i.id IS NULL THEN h.bank_name ELSE i.bank_name END AS bank_name,
+                                  CASE WHEN i.id IS NULL THEN h.bank_account ELSE i.bank_account END AS bank_account) payee
        JOIN LATERAL (SELECT x.id, x.bank_account FROM payment_transfers x WHERE x.district_code = p.district_code AND x.payment_id = p.id
                      ORDER BY x.created_at DESC, x.id DESC LIMIT 1) latest ON true
        JOIN payment_results r ON r.district_code = p.district_code AND r.transfer_id = latest.id AND r.outcome = 'FAILED'
        WHERE p.district_code = $1 AND p.township_code = $2 AND p.month = $3
-         AND h.bank_account IS NOT NULL AND h.bank_account <> latest.bank_account
+         AND payee.bank_account IS NOT NULL AND payee.bank_account <> latest.bank_account
        ORDER BY p.village_code, p.id`,
       [batch.districtCode, batch.townshipCode, batch.month],
     );
@@ -425,6 +594,39 @@ export class FundsService {
       .getOne();
   }
 
+  /** Every line of a roster the caller may read, for its export: the `lines` of `rosters`, all pages at once. */
+  async rosterForExport(caller: Caller, key: TenantKey): Promise<{ roster: Roster; lines: RosterLine[] }> {
+    const roster = await this.findRoster(caller, key);
+    if (!roster) throw notFound('funds.roster.notFound');
+    const lines = await this.data
+      .scoped(caller, 'read', 'RosterLine', RosterLine, 'l')
+      .andWhere('l.district_code = :d AND l.roster_id = :r', { d: roster.districtCode, r: roster.id })
+      .orderBy('l.village_code')
+      .addOrderBy('l.created_at')
+      .addOrderBy('l.id')
+      .getMany();
+    return { roster, lines };
+  }
+
+  /** The month's payments the caller may read, with where each stands, for the payment report: the `payments` query, all pages at once. */
+  async paymentsForExport(
+    caller: Caller,
+    filter: { month: string; townshipCode?: string | null; villageCode?: string | null },
+  ): Promise<Payment[]> {
+    assertMonthOrThrow(filter.month);
+    const qb = this.data.scoped(caller, 'read', 'Payment', Payment, 'p').andWhere('p.month = :month', { month: filter.month });
+    if (filter.townshipCode) qb.andWhere('p.township_code = :t', { t: filter.townshipCode });
+    if (filter.villageCode) qb.andWhere('p.village_code = :v', { v: filter.villageCode });
+    const payments = await qb
+      .orderBy('p.township_code')
+      .addOrderBy('p.village_code')
+      .addOrderBy('p.created_at')
+      .addOrderBy('p.id')
+      .getMany();
+    await this.withStatus(caller, payments);
+    return payments;
+  }
+
   /** Each payment's status from its transfers and their results, read under the payment's own scope. */
   private async withStatus(caller: Caller, payments: Payment[]): Promise<void> {
     const history = await this.historyOf(caller, payments);
@@ -459,21 +661,26 @@ export class FundsService {
   async reconciliation(caller: Caller, month: string, townshipCode: string): Promise<Reconciliation> {
     assertMonthOrThrow(month);
     const districtCode = await this.townshipOrThrow(caller, townshipCode);
-    const roster = await this.rosterOf(caller, districtCode, townshipCode, month);
-    const lines = roster
+    // The month's regular roster and its supplementary rosters make one set of books.
+    const rosters = await this.data
+      .scoped(caller, 'read', 'Roster', Roster, 'r')
+      .andWhere('r.district_code = :d AND r.township_code = :t AND r.month = :month', { d: districtCode, t: townshipCode, month })
+      .getMany();
+    const rosterIds = rosters.map((r) => r.id);
+    const lines = rosterIds.length
       ? await this.data
           .scoped(caller, 'read', 'RosterLine', RosterLine, 'l')
-          .andWhere('l.district_code = :d AND l.roster_id = :r', { d: districtCode, r: roster.id })
+          .andWhere('l.district_code = :d AND l.roster_id IN (:...r)', { d: districtCode, r: rosterIds })
           .getMany()
       : [];
-    const shares = roster
+    const shares = rosterIds.length
       ? await this.data
           .scoped(caller, 'read', 'FundRequest', FundRequest, 'f')
           .innerJoin(FundRequestRoster, 's', 's.district_code = f.district_code AND s.fund_request_id = f.id')
           .select(['f.status AS status', 's.amount::text AS amount'])
-          .andWhere('s.district_code = :d AND s.roster_id = :r AND f.status <> :returned', {
+          .andWhere('s.district_code = :d AND s.roster_id IN (:...r) AND f.status <> :returned', {
             d: districtCode,
-            r: roster.id,
+            r: rosterIds,
             returned: FundRequestStatus.RETURNED,
           })
           .getRawMany<{ status: FundRequestStatus; amount: string }>()
@@ -483,13 +690,18 @@ export class FundsService {
       .andWhere('p.district_code = :d AND p.township_code = :t AND p.month = :month', { d: districtCode, t: townshipCode, month })
       .getMany();
     const history = await this.historyOf(caller, payments);
-    return reconcile({ month, townshipCode, roster, lines, shares, payments, history });
+    return reconcile({ month, townshipCode, rosters, lines, shares, payments, history });
   }
 
+  /** The month's regular roster of a township, as far as the caller may read it. */
   private rosterOf(caller: Caller, districtCode: string, townshipCode: string, month: string): Promise<Roster | null> {
     return this.data
       .scoped(caller, 'read', 'Roster', Roster, 'r')
-      .andWhere('r.district_code = :d AND r.township_code = :t AND r.month = :month', { d: districtCode, t: townshipCode, month })
+      .andWhere('r.district_code = :d AND r.township_code = :t AND r.month = :month AND r.supplements_id IS NULL', {
+        d: districtCode,
+        t: townshipCode,
+        month,
+      })
       .getOne();
   }
 

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { DecimalScalar } from '../../graphql/scalars';
-import { FundRequestStatus, PaymentOutcome, type Payment, type Roster, type RosterLine } from './funds.entity';
+import { FundRequestStatus, PaymentOutcome, RosterLineKind, type Payment, type Roster, type RosterLine } from './funds.entity';
 
 export const DifferenceKind = defineEnum('DifferenceKind', 'Why a roster line keeps the books apart (对账差异类别), D§10', {
   NO_PAYMENT: 'On the roster, but no payment was created (未生成发放)',
@@ -30,7 +30,8 @@ export class ReconciliationDifference {
 }
 
 @ObjectType('Reconciliation', {
-  description: 'A township month reconciled (月度对账): roster = request = allocated = paid + failed + re-paid, to the fen, D§10.',
+  description:
+    'A township month reconciled (月度对账): roster = request = allocated = paid + emergency-paid + failed + re-paid, to the fen, D§10.',
 })
 export class Reconciliation {
   @Field({ description: 'Month, YYYY-MM (月份)' })
@@ -39,7 +40,7 @@ export class Reconciliation {
   @Field({ description: 'Township code (乡镇代码)' })
   townshipCode: string;
 
-  @Field(() => DecimalScalar, { description: 'Roster total (花名册金额, 元)' })
+  @Field(() => DecimalScalar, { description: 'Total of the regular roster and its supplementary rosters (花名册金额, 元)' })
   rosterTotal: number;
 
   @Field(() => DecimalScalar, { description: 'Requested from finance for this roster (申请金额, 元)' })
@@ -50,6 +51,11 @@ export class Reconciliation {
 
   @Field(() => DecimalScalar, { description: 'Paid at the first transfer (首次到账, 元)' })
   paidTotal: number;
+
+  @Field(() => DecimalScalar, {
+    description: 'Paid on the spot as emergency assistance in the month, never sent to the bank (急难先行已发放, 元), D§6',
+  })
+  emergencyPaidTotal: number;
 
   @Field(() => DecimalScalar, { description: 'Failed and not yet re-paid (发放失败, 元)' })
   failedTotal: number;
@@ -78,19 +84,20 @@ export interface TransferOutcome {
 /**
  * The books of a township month, in whole fen: each line's payment is paid (at its first transfer),
  * re-paid (after a failure), failed (its latest transfer) or unsettled; a line counts in the paid
- * columns only with the amount the bank confirmed.
+ * columns only with the amount the bank confirmed. An emergency line was paid on the spot (D§6) and
+ * has no payment: it counts as emergency-paid.
  */
 export function reconcile(books: {
   month: string;
   townshipCode: string;
-  roster: Roster | null;
+  rosters: Roster[];
   lines: RosterLine[];
   shares: { status: FundRequestStatus; amount: string }[];
   payments: Payment[];
   history: Map<string, TransferOutcome[]>;
 }): Reconciliation {
   const paymentByLine = new Map(books.payments.map((p) => [p.rosterLineId, p]));
-  const totals = { paid: 0, failed: 0, repaid: 0 };
+  const totals = { paid: 0, emergency: 0, failed: 0, repaid: 0 };
   const differences: ReconciliationDifference[] = [];
   const differ = (kind: DifferenceKind, payee: string, payeeName: string, rosterFen: number, paidFen: number) =>
     differences.push(
@@ -99,6 +106,10 @@ export function reconcile(books: {
   for (const line of books.lines) {
     const rosterFen = fenOf(line.amount);
     const payment = paymentByLine.get(line.id);
+    if (line.kind === RosterLineKind.EMERGENCY_PAID && !payment) {
+      totals.emergency += rosterFen;
+      continue;
+    }
     if (!payment) {
       differ(DifferenceKind.NO_PAYMENT, line.payee, line.payeeName, rosterFen, 0);
       continue;
@@ -113,10 +124,10 @@ export function reconcile(books: {
     } else if (latest?.outcome === PaymentOutcome.FAILED) differ(DifferenceKind.FAILED, line.payee, line.payeeName, rosterFen, 0);
     else if (!latest || latest.outcome === null) differ(DifferenceKind.UNSETTLED, line.payee, line.payeeName, rosterFen, 0);
   }
-  const rosterFen = books.roster ? fenOf(books.roster.total) : 0;
+  const rosterFen = books.rosters.reduce((sum, r) => sum + fenOf(r.total), 0);
   const requestedFen = books.shares.reduce((sum, s) => sum + fenOf(s.amount), 0);
   const allocatedFen = books.shares.filter((s) => s.status === FundRequestStatus.APPROVED).reduce((sum, s) => sum + fenOf(s.amount), 0);
-  const settledFen = totals.paid + totals.failed + totals.repaid;
+  const settledFen = totals.paid + totals.emergency + totals.failed + totals.repaid;
   const balanced = differences.length === 0 && rosterFen === requestedFen && requestedFen === allocatedFen && allocatedFen === settledFen;
   return Object.assign(new Reconciliation(), {
     month: books.month,
@@ -125,6 +136,7 @@ export function reconcile(books: {
     requestedTotal: requestedFen / 100,
     allocatedTotal: allocatedFen / 100,
     paidTotal: totals.paid / 100,
+    emergencyPaidTotal: totals.emergency / 100,
     failedTotal: totals.failed / 100,
     repaidTotal: totals.repaid / 100,
     balanced,

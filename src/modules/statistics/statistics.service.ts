@@ -9,6 +9,7 @@ import { SpotCheck, SpotCheckOutcome } from '../case/case-records.entity';
 import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
 import { CalendarDayKind, DistrictHoliday } from '../settings/settings.entity';
 import { Petition, PetitionStatus } from '../petition/petition.entity';
+import { Payment, PaymentOutcome, PaymentResult, PaymentTransfer } from '../funds/funds.entity';
 import type { TownshipMonthFigures } from './statistics.types';
 
 /** Months are counted on the China Standard Time calendar, as deadlines are (D§3). */
@@ -50,13 +51,14 @@ export class StatisticsService {
     if (codes.length === 0) return [];
     const params = { year: filter.year, nextYear: filter.year + 1, codes };
 
-    const [cases, decisions, overdue, spotChecks, recipients, petitions] = await Promise.all([
+    const [cases, decisions, overdue, spotChecks, recipients, petitions, paid] = await Promise.all([
       this.caseCounts(caller, params),
       this.decisions(caller, params),
       this.overdueSteps(caller, params),
       this.spotChecks(caller, params),
       this.recipients(caller, params),
       this.openPetitions(caller, params),
+      this.paid(caller, params),
     ]);
 
     const months = Array.from({ length: 12 }, (_, i) => `${filter.year}-${String(i + 1).padStart(2, '0')}`);
@@ -85,6 +87,8 @@ export class StatisticsService {
           recipients: enrolled?.count ?? 0,
           recipientsMonthlyAmount: decimal(enrolled?.amount) ?? 0,
           openPetitions: petitions.find(at)?.count ?? 0,
+          paidRecipients: paid.find(at)?.count ?? 0,
+          amountPaid: decimal(paid.find(at)?.amount) ?? 0,
         };
       }),
     );
@@ -220,6 +224,29 @@ export class StatisticsService {
       .groupBy('p.township_code')
       .addGroupBy(monthOf('p.received_at'));
     return raw<{ township: string; month: string; count: number }>(qb, params);
+  }
+
+  /**
+   * The month's payments the bank confirmed (D§10), in the caller's payment scope: a payment is paid
+   * by its one PAID result (a payment is sent again only after a failure), with the amount of the
+   * transfer the bank confirmed; the month is the month paid, as on the roster.
+   */
+  private paid(caller: Caller, params: Params) {
+    const qb = this.data
+      .scoped(caller, 'read', 'Payment', Payment, 'p')
+      .innerJoin(PaymentResult, 'r', 'r.district_code = p.district_code AND r.payment_id = p.id AND r.outcome = :paid', {
+        paid: PaymentOutcome.PAID,
+      })
+      .innerJoin(PaymentTransfer, 'x', 'x.district_code = r.district_code AND x.id = r.transfer_id')
+      .select('p.township_code', 'township')
+      .addSelect('p.month', 'month')
+      .addSelect('count(DISTINCT p.id)::int', 'count')
+      .addSelect('sum(x.amount)', 'amount')
+      .andWhere('p.month >= :firstMonth AND p.month <= :lastMonth', { firstMonth: `${params.year}-01`, lastMonth: `${params.year}-12` })
+      .andWhere('p.township_code IN (:...codes)')
+      .groupBy('p.township_code')
+      .addGroupBy('p.month');
+    return raw<{ township: string; month: string; count: number; amount: string }>(qb, params);
   }
 }
 

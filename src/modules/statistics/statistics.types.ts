@@ -80,6 +80,16 @@ export class TownshipMonthFigures {
   recipientsMonthlyAmount: number;
 
   @Field(() => Int, {
+    description: "Payees of the month's payments whose transfer the bank confirmed, of those the caller may read (已到账人数), D§10",
+  })
+  paidRecipients: number;
+
+  @Field(() => DecimalScalar, {
+    description: "Amount the bank confirmed for the month's payments, first transfers and re-payments, in yuan (已到账金额), D§10",
+  })
+  amountPaid: number;
+
+  @Field(() => Int, {
     description: 'Petitions received in the month and not yet answered, of those the caller may read (未办结信访件数), D§12',
   })
   openPetitions: number;
