@@ -15,7 +15,7 @@ async function main() {
   const config = loadConfig();
   const db = await openDatabase(config, createLogger('warn'));
   try {
-    const catalog = await readCatalog((sql) => db.dataSource.query(sql));
+    const catalog = await readCatalog((sql) => db.owner.query(sql));
     const ddl = ['-- On the coordinator, after `CREATE EXTENSION citus;` and the migrations:', ...citusDdl(catalog)].join('\n');
     console.log(ddl);
     if (process.argv.includes('--doc')) {

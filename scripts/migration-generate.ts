@@ -15,7 +15,7 @@ async function main() {
   const config = loadConfig();
   const db = await openDatabase(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
   try {
-    const sql = await db.dataSource.driver.createSchemaBuilder().log();
+    const sql = await db.owner.driver.createSchemaBuilder().log();
     if (sql.upQueries.length === 0) {
       console.log('Entities and migrations agree; nothing to generate.');
       return;

@@ -8,12 +8,12 @@ async function main() {
   const config = loadConfig();
   const db = await openDatabase(config, createLogger(config.logLevel), { migrate: false });
   try {
-    const [last] = await db.dataSource.query<{ name: string }[]>('SELECT name FROM migrations ORDER BY id DESC LIMIT 1');
+    const [last] = await db.owner.query<{ name: string }[]>('SELECT name FROM migrations ORDER BY id DESC LIMIT 1');
     if (!last) {
       console.log('No migration is applied; nothing to revert.');
       return;
     }
-    await db.dataSource.undoLastMigration({ transaction: 'each' });
+    await db.owner.undoLastMigration({ transaction: 'each' });
     console.log(`Reverted ${last.name}.`);
   } finally {
     await db.close();
