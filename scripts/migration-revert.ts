@@ -6,7 +6,7 @@ import { openDatabase } from '../src/db/open-database';
 
 async function main() {
   const config = loadConfig();
-  const db = await openDatabase(config, createLogger(config.logLevel), { migrate: false });
+  const db = await openDatabase(config, createLogger(config.logLevel), { migrate: false, application: false });
   try {
     const [last] = await db.owner.query<{ name: string }[]>('SELECT name FROM migrations ORDER BY id DESC LIMIT 1');
     if (!last) {

@@ -23,7 +23,7 @@ async function main() {
   const factor = option('factor', 1);
   const first = option('first', 1);
   const config = loadConfig();
-  const db = await openDatabase(config, createLogger(config.logLevel));
+  const db = await openDatabase(config, createLogger(config.logLevel), { application: false });
   const started = Date.now();
   const expected = Math.round(ESTIMATED_ROWS_PER_DISTRICT * factor * districts);
   let lastDrawn = 0;

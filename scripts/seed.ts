@@ -7,7 +7,7 @@ import { seedDemoDistrictIfEmpty } from '../src/seed/demo-district';
 
 async function main() {
   const config = loadConfig();
-  const db = await openDatabase(config, createLogger(config.logLevel));
+  const db = await openDatabase(config, createLogger(config.logLevel), { application: false });
   try {
     const seeded = await seedDemoDistrictIfEmpty(db.owner, config.demoPassword);
     console.log(seeded ? 'Seeded the demo district.' : 'The database already has regions; nothing seeded.');

@@ -25,6 +25,8 @@ export interface OpenDatabaseOptions {
   /** false: the caller handles SIGINT and SIGTERM and calls `close()`, so the embedded server stops
    * after the pool rather than beside it. */
   stopOnTerminationSignals?: boolean;
+  /** false: no pool for the API; `dataSource` is the owner's (scripts that migrate, seed or inspect). */
+  application?: boolean;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function openDatabase(config: Config, logger: Logger, options: Open
       const applied = await underStartupLock(owner, () => owner.runMigrations());
       if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     }
+    if (options.application === false) return { dataSource: owner, owner, close };
     let appUrl = config.appDatabaseUrl;
     if (embedded) {
       const password = readOrCreateSecret(config.dataDir, 'pg-app-password');
