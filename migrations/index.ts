@@ -30,6 +30,7 @@ import { PaymentDay1795870100000 } from './1795870100000-PaymentDay';
 import { AdoptedIncomeAccounting1796412700000 } from './1796412700000-AdoptedIncomeAccounting';
 import { DistrictCataloguesAndLinshiRepeats1796412800000 } from './1796412800000-DistrictCataloguesAndLinshiRepeats';
 import { FundsPayeesSupplements1796438200000 } from './1796438200000-FundsPayeesSupplements';
+import { LeastPrivilege1796418300000 } from './1796418300000-LeastPrivilege';
 import { IdempotencyKeys1795860000000 } from './1795860000000-IdempotencyKeys';
 import { BankAccountChanges1795868844093 } from './1795868844093-BankAccountChanges';
 import { DistrictProposals1795868072035 } from './1795868072035-DistrictProposals';
@@ -69,5 +70,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DistrictCataloguesAndLinshiRepeats1796412800000,
   ReviewClasses20211796417300000,
   SpotCheckDraws1796417400000,
+  LeastPrivilege1796418300000,
   FundsPayeesSupplements1796438200000,
 ];

@@ -318,12 +318,19 @@ async function main() {
   const config = { ...base, dataDir, logLevel: 'silent' };
   const jwtSecret = crypto.randomBytes(32).toString('hex');
   const db = await openDatabase(config, createLogger(process.env.BENCH_LOG_LEVEL || 'warn'));
-  const url = (db.dataSource.options as { url: string }).url;
-  const env = { DATABASE_URL: url, JWT_SECRET: jwtSecret, NODE_ENV: 'production', DEMO_PASSWORD: config.demoPassword };
+  const url = (db.owner.options as { url: string }).url;
+  const appUrl = (db.dataSource.options as { url: string }).url;
+  const env = {
+    DATABASE_URL: url,
+    APP_DATABASE_URL: appUrl,
+    JWT_SECRET: jwtSecret,
+    NODE_ENV: 'production',
+    DEMO_PASSWORD: config.demoPassword,
+  };
   const children: Child[] = [];
   const started = Date.now();
   try {
-    await seedDemoDistrictIfEmpty(db.dataSource, config.demoPassword);
+    await seedDemoDistrictIfEmpty(db.owner, config.demoPassword);
     await fill(url);
     console.log(
       `${CASES} cases, ${ENROLMENTS} enrolments; ${CONNECTIONS} connections, ${SECONDS} s per request after ${WARMUP_SECONDS} s of warm-up; ` +

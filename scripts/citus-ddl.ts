@@ -13,9 +13,9 @@ import { citusDdl, readCatalog } from '../src/db/distribution';
 
 async function main() {
   const config = loadConfig();
-  const db = await openDatabase(config, createLogger('warn'));
+  const db = await openDatabase(config, createLogger('warn'), { application: false });
   try {
-    const catalog = await readCatalog((sql) => db.dataSource.query(sql));
+    const catalog = await readCatalog((sql) => db.owner.query(sql));
     const ddl = ['-- On the coordinator, after `CREATE EXTENSION citus;` and the migrations:', ...citusDdl(catalog)].join('\n');
     console.log(ddl);
     if (process.argv.includes('--doc')) {

@@ -6,7 +6,7 @@ import { openDatabase } from '../src/db/open-database';
 
 async function main() {
   const config = loadConfig();
-  const db = await openDatabase(config, createLogger(config.logLevel));
+  const db = await openDatabase(config, createLogger(config.logLevel), { application: false });
   await db.close();
 }
 

@@ -13,9 +13,9 @@ async function main() {
   if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
     throw new Error('Give the migration a PascalCase name: npm run migration:generate -- AddThing');
   const config = loadConfig();
-  const db = await openDatabase(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
+  const db = await openDatabase(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel), { application: false });
   try {
-    const sql = await db.dataSource.driver.createSchemaBuilder().log();
+    const sql = await db.owner.driver.createSchemaBuilder().log();
     if (sql.upQueries.length === 0) {
       console.log('Entities and migrations agree; nothing to generate.');
       return;

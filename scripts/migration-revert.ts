@@ -6,14 +6,14 @@ import { openDatabase } from '../src/db/open-database';
 
 async function main() {
   const config = loadConfig();
-  const db = await openDatabase(config, createLogger(config.logLevel), { migrate: false });
+  const db = await openDatabase(config, createLogger(config.logLevel), { migrate: false, application: false });
   try {
-    const [last] = await db.dataSource.query<{ name: string }[]>('SELECT name FROM migrations ORDER BY id DESC LIMIT 1');
+    const [last] = await db.owner.query<{ name: string }[]>('SELECT name FROM migrations ORDER BY id DESC LIMIT 1');
     if (!last) {
       console.log('No migration is applied; nothing to revert.');
       return;
     }
-    await db.dataSource.undoLastMigration({ transaction: 'each' });
+    await db.owner.undoLastMigration({ transaction: 'each' });
     console.log(`Reverted ${last.name}.`);
   } finally {
     await db.close();

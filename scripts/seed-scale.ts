@@ -23,7 +23,7 @@ async function main() {
   const factor = option('factor', 1);
   const first = option('first', 1);
   const config = loadConfig();
-  const db = await openDatabase(config, createLogger(config.logLevel));
+  const db = await openDatabase(config, createLogger(config.logLevel), { application: false });
   const started = Date.now();
   const expected = Math.round(ESTIMATED_ROWS_PER_DISTRICT * factor * districts);
   let lastDrawn = 0;
@@ -39,7 +39,7 @@ async function main() {
     );
   };
   try {
-    const found: { count: number }[] = await db.dataSource.query(
+    const found: { count: number }[] = await db.owner.query(
       `SELECT count(*)::int AS count FROM regions WHERE code LIKE '52%' AND level = 'DISTRICT' AND code::bigint BETWEEN $1 AND $2`,
       [Number(`52${String(9000 + first).slice(-4)}000000`), Number(`52${String(9000 + first + districts - 1).slice(-4)}000000`)],
     );
@@ -48,11 +48,11 @@ async function main() {
       return;
     }
     const passwordHash = await hashPassword(config.demoPassword);
-    const result = await seedScale(db.dataSource, { districts, factor, firstDistrict: first, passwordHash, onRows: draw });
+    const result = await seedScale(db.owner, { districts, factor, firstDistrict: first, passwordHash, onRows: draw });
     draw(result.rows, true);
     process.stderr.write('\n');
     process.stderr.write('ANALYZE …\n');
-    await db.dataSource.query('ANALYZE');
+    await db.owner.query('ANALYZE');
     for (const d of result.districts) {
       console.log(
         `${d.districtCode}: ${d.residents.toLocaleString('en')} residents; ${Object.entries(d.rows)

@@ -7,9 +7,9 @@ import { seedDemoDistrictIfEmpty } from '../src/seed/demo-district';
 
 async function main() {
   const config = loadConfig();
-  const db = await openDatabase(config, createLogger(config.logLevel));
+  const db = await openDatabase(config, createLogger(config.logLevel), { application: false });
   try {
-    const seeded = await seedDemoDistrictIfEmpty(db.dataSource, config.demoPassword);
+    const seeded = await seedDemoDistrictIfEmpty(db.owner, config.demoPassword);
     console.log(seeded ? 'Seeded the demo district.' : 'The database already has regions; nothing seeded.');
   } finally {
     await db.close();

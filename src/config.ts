@@ -13,6 +13,9 @@ export interface Config {
   port: number;
   /** External PostgreSQL; when absent an embedded server is started under `dataDir`. */
   databaseUrl?: string;
+  /** The API's own connection to that database, as a role that owns nothing (src/db/app-role.ts);
+   * `DATABASE_URL` is then used for migrations and the seed only. */
+  appDatabaseUrl?: string;
   dataDir: string;
   /** Port of the embedded server; 0 picks a free one (5432 is usually taken by a system service). */
   embeddedPgPort: number;
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Config = {
     port: intFromEnv('PORT', 4000, env),
     databaseUrl: env.DATABASE_URL || undefined,
+    appDatabaseUrl: env.APP_DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR || '.data'),
     embeddedPgPort: intFromEnv('EMBEDDED_PG_PORT', 0, env),
     jwtSecret: env.JWT_SECRET || undefined,
@@ -136,6 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
   };
+  if (config.appDatabaseUrl && !config.databaseUrl)
+    throw new Error('APP_DATABASE_URL is used with DATABASE_URL only: the embedded server creates its own application role');
   if (production && !config.jwtSecret) throw new Error('JWT_SECRET must be set when NODE_ENV=production');
   if (config.jwtSecret && config.jwtSecret.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
   return config;

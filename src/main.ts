@@ -43,7 +43,7 @@ async function main() {
   const db = await openDatabase(config, logger, { stopOnTerminationSignals: false });
   let app: App;
   try {
-    if (config.seedDemo && (await seedDemoDistrictIfEmpty(db.dataSource, config.demoPassword))) {
+    if (config.seedDemo && (await seedDemoDistrictIfEmpty(db.owner, config.demoPassword))) {
       logger.info('seeded the demo district (see README for the demo accounts)');
     }
     app = await createApp(db.dataSource, { ...config, jwtSecret }, logger);

@@ -18,9 +18,10 @@ afterAll(() => t.close());
 
 const chainOf = async (username = 'auditor') => (await as(t, username, VERIFY, { d: DISTRICT })).verifyAuditChain;
 
-/** Edits the log as the database superuser, with the append-only trigger switched off for the edit. */
+/** Edits the log as the database superuser, with the append-only trigger switched off for the edit:
+ * the owner's connection, since the application's role may do neither (test/least-privilege.test.ts). */
 async function tamper(sql: string, params: unknown[]) {
-  await t.dataSource.transaction(async (manager) => {
+  await t.ownerDataSource.transaction(async (manager) => {
     await manager.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
     await manager.query(sql, params);
     await manager.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');

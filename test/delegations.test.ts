@@ -179,8 +179,8 @@ describe('delegation records (D§13)', () => {
     const revoke = { delegationId: hexiTekun.id, effectiveFrom: tomorrow(), documentReference: '云溪民发〔2026〕40号' };
     await as(t, 'district.officer', REVOKE, { i: revoke });
     expect(messageKeyOf(await t.gql(REVOKE, { i: revoke }, await t.login('district.officer')))).toBe('delegation.alreadyRevoked');
-    await expect(t.dataSource.query("UPDATE delegations SET effective_from = '2020-01-01'")).rejects.toThrow(/append-only/);
-    await expect(t.dataSource.query('DELETE FROM delegations')).rejects.toThrow(/append-only/);
+    await expect(t.ownerDataSource.query("UPDATE delegations SET effective_from = '2020-01-01'")).rejects.toThrow(/append-only/);
+    await expect(t.ownerDataSource.query('DELETE FROM delegations')).rejects.toThrow(/append-only/);
   });
 });
 

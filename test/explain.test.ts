@@ -17,10 +17,10 @@ let t: TestApp;
 let district: ScaleDistrict;
 beforeAll(async () => {
   t = await startTestApp({ seed: false });
-  const { districts } = await seedScale(t.dataSource, { factor: 0.1, months: 6, passwordHash: await hashPassword(DEMO_PASSWORD) });
+  const { districts } = await seedScale(t.ownerDataSource, { factor: 0.1, months: 6, passwordHash: await hashPassword(DEMO_PASSWORD) });
   district = districts[0];
   // As autovacuum leaves a table in service: statistics, and the visibility map that lets a count read an index alone.
-  await t.dataSource.query('VACUUM ANALYZE');
+  await t.ownerDataSource.query('VACUUM ANALYZE');
 }, 300_000);
 afterAll(() => t.close());
 

@@ -113,10 +113,12 @@ describe('the monthly cycle: roster → request → approval → batch → resul
     expect(submitted.status).toBe('SUBMITTED');
     const again = await t.gql(SUBMIT_ROSTER, { i: { rosterId } }, await t.login('hexi.head'));
     expect(messageKeyOf(again)).toBe('funds.roster.alreadySubmitted');
-    await expect(t.dataSource.query(`UPDATE rosters SET total = total + 1 WHERE id = $1`, [rawId(rosterId)])).rejects.toThrow(/frozen/);
-    await expect(t.dataSource.query(`UPDATE roster_lines SET amount = amount + 1 WHERE roster_id = $1`, [rawId(rosterId)])).rejects.toThrow(
-      /append-only/,
+    await expect(t.ownerDataSource.query(`UPDATE rosters SET total = total + 1 WHERE id = $1`, [rawId(rosterId)])).rejects.toThrow(
+      /frozen/,
     );
+    await expect(
+      t.ownerDataSource.query(`UPDATE roster_lines SET amount = amount + 1 WHERE roster_id = $1`, [rawId(rosterId)]),
+    ).rejects.toThrow(/append-only/);
     await expect(
       t.dataSource.query(
         `INSERT INTO roster_lines (district_code, township_code, village_code, roster_id, enrolment_id, programme, payee_name, id_number, amount)

@@ -9,7 +9,7 @@ it('every migration reverts, down to nothing, and applies again', async () => {
   const database = await createTestDatabase();
   const db = await openDatabase(loadConfig({ ...process.env, DATABASE_URL: database.url }), createLogger('silent'));
   try {
-    const { dataSource } = db;
+    const { owner: dataSource } = db;
     const tables = async () =>
       (await dataSource.query<{ name: string }[]>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).map(
         (row) => row.name,

@@ -222,9 +222,9 @@ describe('the audit API over HTTP', () => {
     expect(log.data!.auditLog.nodes).toEqual([
       { action: 'read', subjectType: 'AuditEntry', reason: expect.stringMatching(/deny by default/) },
     ]);
-    await expect(t.dataSource.query("UPDATE audit_log SET reason = 'edited'")).rejects.toThrow(/append-only/);
-    await expect(t.dataSource.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
-    await expect(t.dataSource.query('DELETE FROM case_events')).rejects.toThrow(/append-only/);
+    await expect(t.ownerDataSource.query("UPDATE audit_log SET reason = 'edited'")).rejects.toThrow(/append-only/);
+    await expect(t.ownerDataSource.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    await expect(t.ownerDataSource.query('DELETE FROM case_events')).rejects.toThrow(/append-only/);
   });
 
   it("keeps one district's audit log from the other", async () => {

@@ -2,7 +2,7 @@ import { loadConfig, serverJwtSecret } from '../src/config';
 import { createLogger } from '../src/logger';
 import { openDatabase, OpenDatabase } from '../src/db/open-database';
 import { DEMO_REGIONS, seedDemoDistrictIfEmpty } from '../src/seed/demo-district';
-import { createTestDatabase } from './support/harness';
+import { asAppRole, createTestDatabase } from './support/harness';
 
 /**
  * Replicas starting together on an empty database (issues #10, #15): migrations and the demo seed
@@ -11,19 +11,19 @@ import { createTestDatabase } from './support/harness';
  */
 it('three servers starting at once on an empty database all come up; one migrates and seeds', async () => {
   const database = await createTestDatabase();
-  const config = loadConfig({ ...process.env, DATABASE_URL: database.url });
+  const config = loadConfig({ ...process.env, DATABASE_URL: database.url, APP_DATABASE_URL: asAppRole(database.url) });
   const opened: OpenDatabase[] = [];
   try {
     const starts = await Promise.allSettled(
       [1, 2, 3].map(async () => {
         const db = await openDatabase(config, createLogger('silent'));
         opened.push(db);
-        return seedDemoDistrictIfEmpty(db.dataSource, 'replica-password');
+        return seedDemoDistrictIfEmpty(db.owner, 'replica-password');
       }),
     );
     expect(starts.map((start) => start.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
     expect(starts.filter((start) => start.status === 'fulfilled' && start.value).length).toBe(1);
-    const { dataSource } = opened[0];
+    const { owner: dataSource } = opened[0];
     const applied = await dataSource.query<{ name: string }[]>('SELECT name FROM migrations');
     expect(applied.length).toBe(dataSource.migrations.length);
     expect(new Set(applied.map((row) => row.name)).size).toBe(applied.length);

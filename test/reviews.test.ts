@@ -48,7 +48,7 @@ async function enrolmentOf(payeeName: string): Promise<{ id: string; monthlyAmou
 async function enrolledTwoMonthsAgo(enrolmentId: string) {
   const id = rawId(enrolmentId);
   const from = `${month(-2)}-01`;
-  await t.dataSource.transaction(async (manager) => {
+  await t.ownerDataSource.transaction(async (manager) => {
     await manager.query('ALTER TABLE enrolment_changes DISABLE TRIGGER enrolment_changes_append_only');
     await manager.query(`UPDATE enrolment_changes SET effective_month = $2 WHERE enrolment_id = $1 AND kind = 'ENROLLED'`, [id, from]);
     await manager.query('ALTER TABLE enrolment_changes ENABLE TRIGGER enrolment_changes_append_only');
@@ -231,7 +231,7 @@ describe('recordReviewOutcome (D§9)', () => {
     expect(messageKeyOf(meanwhile)).toBe('review.termination.underNotice');
 
     // As if the notice period had passed.
-    await t.dataSource.transaction(async (manager) => {
+    await t.ownerDataSource.transaction(async (manager) => {
       await manager.query('ALTER TABLE enrolment_reviews DISABLE TRIGGER enrolment_reviews_append_only');
       await manager.query(
         `UPDATE enrolment_reviews SET notice_starts_at = notice_starts_at - interval '8 days', notice_ends_at = notice_ends_at - interval '8 days' WHERE id = $1`,

@@ -5,6 +5,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { Client } from 'pg';
 import { findFreePort } from '../src/db/embedded-postgres';
 import { LOGIN, lockAccounts, send } from './support/slow-requests';
 
@@ -72,7 +73,19 @@ describe('SIGTERM to the running server', () => {
     }
 
     const password = fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
-    const lock = await lockAccounts(`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/assistance`);
+    const ownerUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/assistance`;
+    // The API's pool runs as the application's role (issue #10 item 5), its password generated into the data folder.
+    expect(fs.statSync(path.join(dataDir, 'pg-app-password')).mode & 0o777).toBe(0o600);
+    // The pool closes idle connections after a few seconds: /readyz takes one, which stays a while.
+    expect((await send(port, new http.Agent(), 'GET', '/readyz')).status).toBe(200);
+    const observer = new Client({ connectionString: ownerUrl });
+    await observer.connect();
+    const sessions = await observer.query(
+      `SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'assistance' AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+    );
+    await observer.end();
+    expect(sessions.rows.map((row) => row.usename)).toContain('assistance_app');
+    const lock = await lockAccounts(ownerUrl);
     try {
       const signIn = send(port, new http.Agent(), 'POST', '/graphql', { query: LOGIN, variables: { u: 'admin', p: DEMO_PASSWORD } });
       await lock.untilARequestWaits();

@@ -8,7 +8,7 @@ import readline from 'node:readline';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { findFreePort } from '../src/db/embedded-postgres';
-import { codeOf, createTestDatabase, GraphQLResult, TestApp } from './support/harness';
+import { asAppRole, codeOf, createTestDatabase, GraphQLResult, TestApp } from './support/harness';
 import { ALL_APPROVE, as, caseOf, apply, letNoticePass, meetingWithVotes, prepareForReview, step, stepOk } from './support/workflow';
 
 /**
@@ -70,6 +70,7 @@ async function startReplica(databaseUrl: string, jwtSecret: string, otlpEndpoint
     ...process.env,
     PORT: String(port),
     DATABASE_URL: databaseUrl,
+    APP_DATABASE_URL: asAppRole(databaseUrl),
     JWT_SECRET: jwtSecret,
     DEMO_PASSWORD,
     LOG_LEVEL: 'info',

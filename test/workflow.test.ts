@@ -155,7 +155,7 @@ describe('a DIBAO case from a village application to filing, each actor with its
     const checks = (await as(t, 'auditor', 'query($id: ID!) { case(id: $id) { spotChecks { outcome findings } } }', { id: applied.id }))
       .case.spotChecks;
     expect(checks).toEqual([{ outcome: 'CONFIRMED', findings: 'Checked on site.' }]);
-    const edit = t.dataSource.query('UPDATE spot_checks SET findings = $1', ['rewritten']);
+    const edit = t.ownerDataSource.query('UPDATE spot_checks SET findings = $1', ['rewritten']);
     await expect(edit).rejects.toThrow(/append-only/);
   });
 });

@@ -26,6 +26,34 @@ export interface Outcome<R> {
 /** An outcome that changed something, as every creation does. */
 type Changed<R> = Outcome<R> & { change: Change };
 
+/**
+ * The tables the append-only trigger guards (their migrations name them; test/least-privilege.test.ts
+ * checks this list against the catalog). A change "to" such a row (confirming a role grant, recording
+ * a batch's results) adds rows beside it, under a lock on it; but PostgreSQL's row locks need UPDATE
+ * privilege, which the application's role has not on these tables (issue #10 item 5). Their rows are
+ * locked instead by a transaction-level advisory lock on the row's key: writers still take turns,
+ * and the lock ends with the transaction as a row lock would.
+ */
+export const APPEND_ONLY_TABLES: ReadonlySet<string> = new Set([
+  'audit_log',
+  'case_events',
+  'change_reports',
+  'delegations',
+  'enrolment_changes',
+  'enrolment_reviews',
+  'fund_request_rosters',
+  'payment_batches',
+  'payment_results',
+  'payment_transfers',
+  'payments',
+  'role_grant_acts',
+  'role_grants',
+  'roster_lines',
+  'spot_check_draws',
+  'spot_check_pool_entries',
+  'spot_checks',
+]);
+
 export const changed = <R>(result: R, action: string, details?: object): Changed<R> => ({ result, change: { action, details } });
 export const unchanged = <R>(result: R): Outcome<R> => ({ result, change: null });
 
@@ -100,11 +128,18 @@ export class GuardedWrites {
     }
     assertCan(caller, action, subject.name, loaded);
     return this.data.system('change a row the caller may change, under lock').transaction(async (manager) => {
-      const primaryKey = manager.dataSource.getMetadata(subject.entity).getEntityIdMap(loaded)!;
-      const row = await withRelations(manager.getRepository(subject.entity).createQueryBuilder(ALIAS), subject.relations)
-        .setLock(lock, undefined, [ALIAS])
-        .where(primaryKey)
-        .getOneOrFail();
+      const metadata = manager.dataSource.getMetadata(subject.entity);
+      const primaryKey = metadata.getEntityIdMap(loaded)!;
+      const query = withRelations(manager.getRepository(subject.entity).createQueryBuilder(ALIAS), subject.relations).where(primaryKey);
+      if (APPEND_ONLY_TABLES.has(metadata.tableName)) {
+        const take = lock === 'pessimistic_read' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+        await manager.query(`SELECT ${take}(hashtext('append-only row'), hashtext($1))`, [
+          `${metadata.tableName}:${JSON.stringify(primaryKey)}`,
+        ]);
+      } else {
+        query.setLock(lock, undefined, [ALIAS]);
+      }
+      const row = await query.getOneOrFail();
       // Checked again on the locked row: a change committed since the first read (a kin
       // declaration, a status change) counts.
       assertCan(caller, action, subject.name, row);

@@ -5,20 +5,33 @@ import type { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { openDatabase, OpenDatabase } from '../../src/db/open-database';
+import { APP_ROLE, ensureAppLoginRole, withCredentials } from '../../src/db/app-role';
 import { createApp, App } from '../../src/app';
 import { DEMO_ACCOUNTS, DEMO_REGIONS, insertRegionsAndAccounts, seedDemoDistrictIfEmpty } from '../../src/seed/demo-district';
 
 export const DEMO_PASSWORD = 'test-demo-password';
 
-/** A database of its own on the run's server, created from scratch and migrated. */
+/** The password of the application's role on the run's server: the role belongs to the whole cluster,
+ * so every test file (and every run) sets the same one. */
+const APP_ROLE_PASSWORD = 'assistance-app-test-password';
+
+/** `url` (a test database's, possibly through a proxy) as the application's role, as the API connects. */
+export const asAppRole = (url: string) => withCredentials(url, APP_ROLE, APP_ROLE_PASSWORD);
+
+/** A database of its own on the run's server, created from scratch (migrated when opened), and the
+ * application's LOGIN role on that server, as a database administrator would create it for `APP_DATABASE_URL`. */
 export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.TEST_ADMIN_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_ADMIN_DATABASE_URL is not set: run tests through jest (globalSetup starts PostgreSQL)');
   const name = `assistance_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+    await ensureAppLoginRole(admin, APP_ROLE_PASSWORD);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
@@ -43,8 +56,15 @@ export interface GraphQLResult<T = Record<string, any>> {
 export interface TestApp {
   app: App;
   db: OpenDatabase;
+  /** The server's own pool, connected as the application's role. */
   dataSource: DataSource;
+  /** The owner's pool, for a test's own manipulation beyond the application's privileges (editing an
+   * append-only row, disabling a trigger, VACUUM); never the server's. */
+  ownerDataSource: DataSource;
+  /** The owner's address (`DATABASE_URL`). */
   databaseUrl: string;
+  /** The application role's address (`APP_DATABASE_URL`). */
+  appDatabaseUrl: string;
   http(): ReturnType<typeof request>;
   /** Runs a GraphQL operation, signed in with `token` (a JWT or API key) when given. */
   gql<T = Record<string, any>>(
@@ -83,11 +103,13 @@ export const JWT_SECRET_FOR_TESTS = crypto.randomBytes(32).toString('hex');
 /** The real API in-process over a real PostgreSQL database with migrations applied. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.sharing ? { url: options.sharing.databaseUrl, drop: async () => {} } : await createTestDatabase();
+  const reachedAt = options.connectThrough ? await options.connectThrough(database.url) : database.url;
   const config = {
     ...loadConfig({
       ...options.env,
       NODE_ENV: 'test',
-      DATABASE_URL: options.connectThrough ? await options.connectThrough(database.url) : database.url,
+      DATABASE_URL: reachedAt,
+      APP_DATABASE_URL: asAppRole(reachedAt),
     }),
     production: options.production ?? false,
     // Tests read the statement count and internal detail, which only development mode shows.
@@ -98,9 +120,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   try {
     db = await openDatabase(config, logger);
     const seed = !options.sharing && options.seed !== false;
-    if (options.demo && !options.sharing) await seedDemoDistrictIfEmpty(db.dataSource, DEMO_PASSWORD);
-    else if (seed) await insertRegionsAndAccounts(db.dataSource, DEMO_REGIONS, DEMO_ACCOUNTS, DEMO_PASSWORD);
-    if (options.fixture) await insertRegionsAndAccounts(db.dataSource, options.fixture.regions, options.fixture.accounts, DEMO_PASSWORD);
+    if (options.demo && !options.sharing) await seedDemoDistrictIfEmpty(db.owner, DEMO_PASSWORD);
+    else if (seed) await insertRegionsAndAccounts(db.owner, DEMO_REGIONS, DEMO_ACCOUNTS, DEMO_PASSWORD);
+    if (options.fixture) await insertRegionsAndAccounts(db.owner, options.fixture.regions, options.fixture.accounts, DEMO_PASSWORD);
     const app = await createApp(
       db.dataSource,
       {
@@ -115,7 +137,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       app,
       db,
       dataSource: db.dataSource,
+      ownerDataSource: db.owner,
       databaseUrl: database.url,
+      appDatabaseUrl: asAppRole(database.url),
       http: () => request(app.express),
       async gql(query, variables, token, headers = {}) {
         const req = request(app.express)
