@@ -99,6 +99,12 @@ const WALKS: Record<string, WalkFixture> = {
     overrides: "jsonb_build_object('month', substr(md5(random()::text), 1, 7))",
   },
   paymentBatches: { caller: 'finance', table: 'payment_batches', sortColumn: 'created_at' },
+  institutionPayees: {
+    caller: 'district.officer',
+    table: 'institution_payees',
+    sortColumn: 'created_at',
+    overrides: "jsonb_build_object('name', md5(random()::text))",
+  },
   payments: {
     caller: 'hexi.caseworker',
     table: 'payments',
@@ -176,6 +182,8 @@ beforeAll(async () => {
      WHERE h.head_name = '翻页户' AND a.username = 'va.101201'`);
   await t.dataSource.query(`INSERT INTO api_keys (account_id, district_code, name, prefix, secret_hash, created_by_id)
     SELECT d.id, d.district_code, 'walk', 'walkkey000000000', repeat('0', 64), a.id FROM accounts d, accounts a WHERE d.username = 'dept.tax' AND a.username = 'admin'`);
+  await t.dataSource.query(`INSERT INTO institution_payees (district_code, township_code, name, bank_name, bank_account, created_by_id)
+    SELECT district_code, '510199101000', '河西敬老院', '农业银行', '6228480000111122223', id FROM accounts WHERE username = 'hexi.head'`);
   await t.gql(
     'mutation { proposeDistrict(input: { regionCode: "510196000000", name: "翻页区", adminUsername: "walk.admin", adminDisplayName: "翻页" }) { proposal { id } } }',
     {},

@@ -96,6 +96,11 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read DevelopmentLink': 'SVT',
     'create Roster': 'SVT', // D§10: the township builds its monthly roster
     'read Roster': 'SVT',
+    // D§10: the institution caring for a centralised TEKUN recipient is its payee; the township keeps its record.
+    'read InstitutionPayee': 'SVT',
+    'create InstitutionPayee': 'SVT',
+    'update InstitutionPayee': 'SVT',
+    'update Enrolment': 'SVT', // D§10: names the institution a centralised TEKUN enrolment is paid to
     'read RosterLine': 'SVT',
     'read Payment': 'SVT',
     'read WorkPlan': 'SVT', // P5.2: works to the own township's plan
@@ -168,6 +173,9 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read DevelopmentLink': 'SVT',
     'submit Roster': 'SVT', // P3.1: the head answers for the roster and submits it
     'read Roster': 'SVT',
+    'read InstitutionPayee': 'SVT',
+    'create InstitutionPayee': 'SVT',
+    'update InstitutionPayee': 'SVT',
     'read RosterLine': 'SVT',
     'read Payment': 'SVT',
   },
@@ -223,6 +231,9 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     // P4.3: requests the funds and pays monthly; compiles, never approves, the fund request
     'create FundRequest': 'SVTD',
     'read Roster': 'SVTD',
+    'read InstitutionPayee': 'SVTD',
+    'create InstitutionPayee': 'SVTD',
+    'update InstitutionPayee': 'SVTD',
     'read RosterLine': 'SVTD',
     'read FundRequest': 'SVTD',
     'read PaymentBatch': 'SVTD',
@@ -247,6 +258,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'decide FundRequest': 'VTD',
     'create PaymentBatch': 'SVTD',
     'read Roster': 'SVTD',
+    'read InstitutionPayee': 'SVTD', // D§10: finance pays the institution
     'read RosterLine': 'SVTD',
     'read FundRequest': 'SVTD',
     'read PaymentBatch': 'SVTD',
@@ -280,6 +292,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read Delegation': 'SVTD', // P5
     // P4.4: the whole funds cycle, read-only
     'read Roster': 'SVTD',
+    'read InstitutionPayee': 'SVTD',
     'read RosterLine': 'SVTD',
     'read FundRequest': 'SVTD',
     'read PaymentBatch': 'SVTD',

@@ -160,8 +160,8 @@ describe('a draw (P4.3, D§3)', () => {
   });
 
   it('is recorded once and for all: its rows cannot be changed, and the audit log holds its seed', async () => {
-    await expect(t.dataSource.query(`UPDATE spot_check_draws SET seed = repeat('0', 64)`)).rejects.toThrow(/append-only/);
-    await expect(t.dataSource.query('UPDATE spot_check_pool_entries SET sampled = NOT sampled')).rejects.toThrow(/append-only/);
+    await expect(t.ownerDataSource.query(`UPDATE spot_check_draws SET seed = repeat('0', 64)`)).rejects.toThrow(/append-only/);
+    await expect(t.ownerDataSource.query('UPDATE spot_check_pool_entries SET sampled = NOT sampled')).rejects.toThrow(/append-only/);
     const audit = await t.dataSource.query(`SELECT actor_username, details FROM audit_log WHERE action = 'drawSpotCheckSample'`);
     expect(audit).toEqual([
       expect.objectContaining({
