@@ -25,6 +25,7 @@ import { CalendarDayKinds1795859269684 } from './1795859269684-CalendarDayKinds'
 import { ScopedListIndexes1795869164330 } from './1795869164330-ScopedListIndexes';
 import { SignInFailures1795870000000 } from './1795870000000-SignInFailures';
 import { PaymentDay1795870100000 } from './1795870100000-PaymentDay';
+import { AuthorityEpochs1796481700000 } from './1796481700000-AuthorityEpochs';
 import { IdempotencyKeys1795860000000 } from './1795860000000-IdempotencyKeys';
 import { BankAccountChanges1795868844093 } from './1795868844093-BankAccountChanges';
 import { DistrictProposals1795868072035 } from './1795868072035-DistrictProposals';
@@ -60,4 +61,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ScopedListIndexes1795869164330,
   SignInFailures1795870000000,
   PaymentDay1795870100000,
+  AuthorityEpochs1796481700000,
 ];

@@ -12,7 +12,7 @@
  * (`--fresh` drops it first). The app runs in this process as `npm run bench` runs it
  * (`NODE_ENV=production`, silent log); the caseworker signs in once, then `PROFILE_REQUESTS` (300)
  * requests go one after another over a keep-alive HTTP connection after `PROFILE_WARMUP` (100).
- * Printed: CPU ms and SQL statements per request, and the wall time. The figure includes the small
+ * `PROFILE_SHOW_SQL=1` prints the statements of one request first. Printed: CPU ms and SQL statements per request, and the wall time. The figure includes the small
  * cost of this process's own HTTP client (the answers are read as bytes, not parsed).
  */
 import 'reflect-metadata';
@@ -94,10 +94,12 @@ async function main() {
     await fillBenchData(url, { cases: CASES, enrolments: 0 });
   }
   let statements = 0;
+  let showSql = false;
   const logger = db.dataSource.logger;
   const counting: TypeOrmLogger = Object.assign(Object.create(logger) as TypeOrmLogger, {
     logQuery(query: string, parameters?: unknown[], queryRunner?: QueryRunner) {
       statements += 1;
+      if (showSql) console.log(query, parameters);
       logger.logQuery(query, parameters, queryRunner);
     },
   });
@@ -117,6 +119,11 @@ async function main() {
     const body = JSON.stringify({ query: CASE_PAGE });
     const first = await post(agent, port, body, token);
     const answer = JSON.parse(first.text) as { data?: { cases: { totalCount: number; edges: unknown[] } }; errors?: unknown };
+    if (process.env.PROFILE_SHOW_SQL) {
+      showSql = true;
+      await post(agent, port, body, token);
+      showSql = false;
+    }
     if (first.status !== 200 || answer.errors || answer.data!.cases.edges.length !== 50)
       throw new Error(`unexpected answer: ${first.text.slice(0, 500)}`);
     for (let i = 0; i < WARMUP; i += 1) await post(agent, port, body, token);
