@@ -31,6 +31,7 @@ import { AdoptedIncomeAccounting1796412700000 } from './1796412700000-AdoptedInc
 import { DistrictCataloguesAndLinshiRepeats1796412800000 } from './1796412800000-DistrictCataloguesAndLinshiRepeats';
 import { FundsPayeesSupplements1796438200000 } from './1796438200000-FundsPayeesSupplements';
 import { LeastPrivilege1796418300000 } from './1796418300000-LeastPrivilege';
+import { AuthorityEpochs1796481700000 } from './1796481700000-AuthorityEpochs';
 import { IdempotencyKeys1795860000000 } from './1795860000000-IdempotencyKeys';
 import { BankAccountChanges1795868844093 } from './1795868844093-BankAccountChanges';
 import { DistrictProposals1795868072035 } from './1795868072035-DistrictProposals';
@@ -72,4 +73,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SpotCheckDraws1796417400000,
   LeastPrivilege1796418300000,
   FundsPayeesSupplements1796438200000,
+  AuthorityEpochs1796481700000,
 ];

@@ -20,12 +20,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
-import { Client } from 'pg';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { openDatabase } from '../src/db/open-database';
 import { seedDemoDistrictIfEmpty } from '../src/seed/demo-district';
 import type { CapturedStatement, FromServer, ToServer } from './bench-server';
+import { BAIYUN, CASE_PAGE, fillBenchData, PAGE_SELECTION } from './bench-data';
 
 const CASES = Number(process.env.BENCH_CASES || 20000);
 /** Active enrolments of one township (Baiyun) for the roster measurement (D§10: ≤ 2 s for 20,000). */
@@ -36,10 +36,7 @@ const WARMUP_SECONDS = 3;
 const ROSTER_BUILDS = 3;
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF;
 const ROSTER_ONLY = process.env.BENCH_ONLY === 'roster';
-const BAIYUN = '510199201000';
 
-const PAGE_SELECTION = 'totalCount edges { node { id status household { headName members { name } } } }';
-const CASE_PAGE = `{ cases(first: 50) { ${PAGE_SELECTION} } }`;
 /** Without the policy the caseworker would see the whole district: the township is asked for
  * explicitly, so that authorization off reads the same rows and answers the same JSON. */
 const CASE_PAGE_OF_HEXI = `{ cases(first: 50, filter: { townshipCode: "510199101000" }) { ${PAGE_SELECTION} } }`;
@@ -74,73 +71,6 @@ const SCENARIOS: Scenario[] = [
     query: `{ districtStatistics(year: ${year}) { townshipCode month applications approvals recipients overdueSteps openPetitions approvalRatePercent averageWorkingDaysToDecision cases { programme count } } }`,
   },
 ];
-
-async function fill(url: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await insertCases(client);
-    await insertEnrolments(client);
-    await client.query('ANALYZE');
-  } finally {
-    await client.end();
-  }
-}
-
-async function insertCases(client: Client): Promise<void> {
-  // Households, one member each, and a case each, spread over the demo district's villages.
-  await client.query(
-    `
-    WITH villages AS (SELECT array_agg(code ORDER BY code) AS codes FROM regions WHERE level = 'VILLAGE'),
-    creator AS (SELECT id FROM accounts WHERE username = 'admin'),
-    h AS (
-      INSERT INTO households (district_code, township_code, village_code, residence, head_name, member_count, has_member_able_to_work, address, created_by_id)
-      SELECT '510199000000', substr(v.codes[1 + g % array_length(v.codes, 1)], 1, 9) || '000', v.codes[1 + g % array_length(v.codes, 1)],
-             'RURAL', '户主' || g, 1, g % 3 = 0, '地址 ' || g, (SELECT id FROM creator)
-      FROM generate_series(1, $1::int) g, villages v
-      RETURNING district_code, id, township_code, village_code, head_name, created_by_id),
-    p AS (
-      INSERT INTO persons (district_code, household_id, township_code, village_code, name, id_number, relation, labour_capacity)
-      SELECT district_code, id, township_code, village_code, head_name, '510199' || (19400101 + (random() * 500000)::int % 600000)::text || lpad((random() * 999)::int::text, 3, '0') || 'X', 'HEAD', 'NONE' FROM h)
-    INSERT INTO cases (district_code, household_id, township_code, village_code, programme, status, channel, applicant_name, residence, created_by_id, decision_due_at, version)
-    SELECT district_code, id, township_code, village_code, (ARRAY['DIBAO','TEKUN','LINSHI'])[1 + (random() * 2)::int], 'SUBMITTED', 'WINDOW', head_name, 'RURAL',
-           created_by_id, now() + (random() * 60 - 20) * interval '1 day', 1
-    FROM h`,
-    [CASES],
-  );
-}
-
-async function insertEnrolments(client: Client): Promise<void> {
-  // Approved DIBAO households of Baiyun, each enrolled and paid from the current month, with a bank account.
-  await client.query(
-    `
-    WITH villages AS (SELECT array_agg(code ORDER BY code) AS codes FROM regions WHERE level = 'VILLAGE' AND code LIKE '510199201%'),
-    creator AS (SELECT id FROM accounts WHERE username = 'admin'),
-    h AS (
-      INSERT INTO households (district_code, township_code, village_code, residence, head_name, member_count, address, bank_name, bank_account, created_by_id)
-      SELECT '510199000000', '${BAIYUN}', v.codes[1 + g % array_length(v.codes, 1)], 'RURAL', '在保户' || g, 1, '地址 ' || g,
-             '农村信用社', '62284800' || lpad(g::text, 11, '0'), (SELECT id FROM creator)
-      FROM generate_series(1, $1::int) g, villages v
-      RETURNING district_code, id, township_code, village_code, head_name, created_by_id),
-    p AS (
-      INSERT INTO persons (district_code, household_id, township_code, village_code, name, id_number, relation, labour_capacity)
-      SELECT district_code, id, township_code, village_code, head_name, '510199' || (19400101 + (random() * 500000)::int % 600000)::text || lpad((random() * 999)::int::text, 3, '0') || 'X', 'HEAD', 'NONE' FROM h),
-    c AS (
-      INSERT INTO cases (district_code, household_id, township_code, village_code, programme, status, channel, applicant_name, residence, amount, created_by_id, version)
-      SELECT district_code, id, township_code, village_code, 'DIBAO', 'APPROVED', 'WINDOW', head_name, 'RURAL', 300 + (random() * 500)::int, created_by_id, 1 FROM h
-      RETURNING district_code, id, household_id, township_code, village_code, applicant_name, amount),
-    e AS (
-      INSERT INTO enrolments (district_code, case_id, household_id, township_code, village_code, programme, residence, has_member_able_to_work, payee_name,
-                              monthly_amount, start_month, review_class, next_review_on, status)
-      SELECT district_code, id, household_id, township_code, village_code, 'DIBAO', 'RURAL', false, applicant_name, amount,
-             date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date, 'A', now()::date + 365, 'ACTIVE' FROM c
-      RETURNING district_code, id, township_code, village_code, monthly_amount, start_month)
-    -- The roster pays what an enrolment's history says from its start month (D§9).
-    INSERT INTO enrolment_changes (district_code, township_code, village_code, enrolment_id, kind, amount, status, effective_month, reason)
-    SELECT district_code, township_code, village_code, id, 'ENROLLED', monthly_amount, 'ACTIVE', start_month, '经审核确认纳入' FROM e`,
-    [ENROLMENTS],
-  );
-}
 
 interface Stats {
   cpuMicros: number;
@@ -331,7 +261,7 @@ async function main() {
   const started = Date.now();
   try {
     await seedDemoDistrictIfEmpty(db.owner, config.demoPassword);
-    await fill(url);
+    await fillBenchData(url, { cases: CASES, enrolments: ENROLMENTS });
     console.log(
       `${CASES} cases, ${ENROLMENTS} enrolments; ${CONNECTIONS} connections, ${SECONDS} s per request after ${WARMUP_SECONDS} s of warm-up; ` +
         `${os.cpus().length} × ${os.cpus()[0].model}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}; ${new Date().toISOString()}\n`,

@@ -173,6 +173,22 @@ export function assertAmountOrThrow(value: number, field: string, max = 10_000_0
   if (!Number.isFinite(value) || value < 0 || value > max) throw badInput(field, 'input.amount.range', { field, max });
 }
 
+interface FieldFailure {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: FieldFailure[];
+}
+
+/** class-validator's failures down to the input field that failed (`members.0.name`), not only the
+ * argument holding it. */
+function failedFields(failures: FieldFailure[], prefix: string): { field: string; constraints: string[] }[] {
+  return failures.flatMap((failure) => {
+    const field = prefix ? `${prefix}.${failure.property}` : failure.property;
+    const own = failure.constraints ? [{ field, constraints: Object.values(failure.constraints) }] : [];
+    return [...own, ...failedFields(failure.children ?? [], field)];
+  });
+}
+
 /** Postgres error codes that mean the client sent something the database refused. */
 const PG_INPUT_ERRORS: Record<string, ErrorCode> = {
   '23505': ErrorCode.CONFLICT, // unique_violation
@@ -275,9 +291,9 @@ export function createErrorFormatter(logger: Logger, development: boolean) {
     }
     const original = unwrapResolverError(error);
     if (original instanceof ArgumentValidationError) {
-      const fields = original.extensions.validationErrors as { property: string; constraints?: Record<string, string> }[];
-      const detail = fields.map((f) => `${f.property}: ${Object.values(f.constraints ?? {}).join(', ')}`).join('; ');
-      return answer(ErrorCode.BAD_USER_INPUT, message('input.invalid', { detail }), { field: fields[0]?.property });
+      const fields = failedFields(original.extensions.validationErrors, '');
+      const detail = fields.map((f) => `${f.field}: ${f.constraints.join(', ')}`).join('; ');
+      return answer(ErrorCode.BAD_USER_INPUT, message('input.invalid', { detail }), { field: fields[0]?.field });
     }
     if (isDatabaseUnreachable(original)) {
       logger.warn({ err: original }, 'database unreachable');

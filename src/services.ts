@@ -6,6 +6,7 @@ import { DataAccess } from './db/data-access';
 import { GuardedWrites } from './db/guarded-writes';
 import { RegionService } from './modules/region/region.service';
 import { AccountService } from './modules/account/account.service';
+import { SignedInActors } from './modules/account/signed-in-actors';
 import { AuditService } from './modules/audit/audit.service';
 import { RoleGrantService } from './modules/account/role-grant.service';
 import { HouseholdService } from './modules/household/household.service';
@@ -57,7 +58,7 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
   const writes = new GuardedWrites(data, audit);
   const settings = new SettingsService(data, audit);
   const regions = new RegionService(data, writes);
-  const accounts = new AccountService(data, tokens, throttle, audit, writes, settings);
+  const accounts = new AccountService(data, tokens, throttle, audit, writes, settings, new SignedInActors(data));
   const roleGrants = new RoleGrantService(data, writes, accounts);
   const kin = new KinService(data, writes);
   const households = new HouseholdService(data, writes, kin);

@@ -21,6 +21,9 @@ async function statementsFor(username: string): Promise<{ statements: number; ca
 it('a page of cases with households, members, events and step records takes a constant number of statements', async () => {
   await householdWithCase(t, 'va.101201', '510199101201', 'DIBAO', '甲');
   await householdWithCase(t, 'va.101202', '510199101202', 'DIBAO', '乙');
+  // A token's first request reads its actor in full; later ones check the actor's epoch only: both
+  // pages are measured as later ones.
+  await t.gql('{ __typename }', {}, await t.login('hexi.caseworker'));
   const small = await statementsFor('hexi.caseworker');
   for (const [i, village] of ['510199101201', '510199101202', '510199101203', '510199101204', '510199101201', '510199101202'].entries()) {
     await householdWithCase(t, `va.${village.slice(6)}`, village, 'DIBAO', `丙${i}`);
@@ -29,7 +32,7 @@ it('a page of cases with households, members, events and step records takes a co
   expect(small.cases).toBe(2);
   expect(large.cases).toBe(8);
   expect(large.statements).toBe(small.statements);
-  // actor, page, count, households, members, household cases, events, five step-record kinds, audit flush
+  // actor's epoch, page, count, households, members, household cases, events, five step-record kinds, audit flush
   expect(large.statements).toBeLessThanOrEqual(14);
 });
 
@@ -56,6 +59,8 @@ async function hexiCases(n: number): Promise<void> {
 
 it("the caseworker's page of cases with household and members costs at most four statements after sign-in, for 5 cases as for 50", async () => {
   const token = await t.login('hexi.caseworker');
+  // What sign-in costs a token already seen (its first request reads the actor in full).
+  await t.gql('{ __typename }', {}, token);
   const signIn = (await t.gql('{ __typename }', {}, token)).statements;
   const page = async (first: number) => {
     const result = await t.gql(

@@ -17,8 +17,11 @@ export interface TokenSigner {
    * is the district's setting, never longer than the bearer's own sign-in would still last.
    */
   signViewAs(viewed: TokenAccount, viewer: TokenAccount, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }>;
-  /** The account of a valid token (and, for a "view as" token, the account looking), or the message key of why it is not valid. */
-  verify(token: string): Promise<(TokenAccount & { viewer?: TokenAccount }) | { invalid: 'auth.token.invalid' | 'auth.token.expired' }>;
+  /** The account of a valid token (and, for a "view as" token, the account looking) with the instant
+   * it expires (ms since the epoch), or the message key of why it is not valid. */
+  verify(
+    token: string,
+  ): Promise<(TokenAccount & { expiresAtMs: number; viewer?: TokenAccount }) | { invalid: 'auth.token.invalid' | 'auth.token.expired' }>;
 }
 
 /** HS256 tokens signed with the server's secret; expiry is checked on every request. */
@@ -38,8 +41,8 @@ export function createTokenSigner(secret: string, ttlSeconds: number): TokenSign
     async verify(token) {
       try {
         const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-        if (!payload.sub || typeof payload.cv !== 'number') return { invalid: 'auth.token.invalid' };
-        const verified = { accountId: payload.sub, credentialsVersion: payload.cv };
+        if (!payload.sub || typeof payload.cv !== 'number' || typeof payload.exp !== 'number') return { invalid: 'auth.token.invalid' };
+        const verified = { accountId: payload.sub, credentialsVersion: payload.cv, expiresAtMs: payload.exp * 1000 };
         if (payload.act === undefined) return verified;
         const act = payload.act as { sub?: unknown; cv?: unknown } | null | undefined;
         if (typeof act?.sub !== 'string' || typeof act.cv !== 'number') return { invalid: 'auth.token.invalid' };

@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Action, SubjectName } from '../../permissions/policy';
+import type { AppAbility } from '../../permissions/ability';
 import { scopeQuery } from './policy-sql';
+import { selectPlain } from './plain-rows';
 import type { Caller } from '../auth/caller';
 import type { Logger } from '../logger';
 
@@ -55,6 +57,8 @@ export class DataAccess {
   private readonly reasonsSeen = new Set<SystemReason>();
   private readonly open = new AsyncLocalStorage<EntityManager>();
   private readonly joining: DataSource;
+  /** The texts of `scopedRows` statements, per caller ability and shape. */
+  private readonly statements = new WeakMap<AppAbility, Map<string, KeptStatement<ObjectLiteral>>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -101,6 +105,52 @@ export class DataAccess {
     return Object.assign(qb, { where: refuse, orWhere: refuse });
   }
 
+  /**
+   * Plain rows (`selectPlain`) of a scoped statement that is the same request after request but for
+   * `values`: its SQL text is built once through `scoped` and `build`, and kept per caller ability
+   * (shared, never changed) and `shape`, which must name everything `build` adds besides `values`
+   * (a loader's batch: the scope, and the keys asked for). `values` are bound by name, never
+   * spread (`:...name`), so that their positions do not depend on their sizes.
+   */
+  async scopedRows<T extends ObjectLiteral>(
+    caller: Caller,
+    action: Action,
+    subject: SubjectName,
+    entity: EntityTarget<T>,
+    alias: string,
+    shape: string,
+    build: (qb: SelectQueryBuilder<T>) => SelectQueryBuilder<T>,
+    values: Readonly<Record<string, unknown>>,
+  ): Promise<T[]> {
+    let kept = this.statements.get(caller.ability);
+    if (!kept) {
+      kept = new Map();
+      this.statements.set(caller.ability, kept);
+    }
+    const key = `${action}\0${subject}\0${alias}\0${shape}`;
+    let statement = kept.get(key) as KeptStatement<T> | undefined;
+    if (!statement) {
+      // Stand-ins mark where each value goes among the positional parameters of the built text.
+      const standIns = new Map(Object.keys(values).map((name) => [{ standIn: name }, name] as const));
+      const qb = build(this.scoped(caller, action, subject, entity, alias)).setParameters(
+        Object.fromEntries([...standIns].map(([standIn, name]) => [name, standIn])),
+      );
+      const select = selectPlain(qb);
+      const [sql, parameters] = select.qb.getQueryAndParameters();
+      statement = {
+        sql,
+        parameters,
+        slots: parameters.map((parameter: unknown) => standIns.get(parameter as { standIn: string })),
+        toRow: select.toRow,
+      };
+      kept.set(key, statement);
+    }
+    const { sql, parameters, slots, toRow } = statement;
+    const bound = parameters.map((parameter, i) => (slots[i] === undefined ? parameter : values[slots[i]]));
+    const rows = await (this.current() ?? this.dataSource.manager).query<Record<string, unknown>[]>(sql, bound);
+    return rows.map(toRow);
+  }
+
   /** A scoped builder's SQL and parameters, for an EXISTS or IN over another subject. */
   scopedSql<T extends ObjectLiteral>(
     caller: Caller,
@@ -122,6 +172,14 @@ export class DataAccess {
     }
     return this.joining;
   }
+}
+
+interface KeptStatement<T> {
+  sql: string;
+  parameters: unknown[];
+  /** For each positional parameter, the name of the value bound there on each run, if any. */
+  slots: (string | undefined)[];
+  toRow: (raw: Record<string, unknown>) => T;
 }
 
 /** What a `DataSource` reaches rows through, taken from the open transaction's manager instead. */

@@ -65,6 +65,13 @@ function toSql(node: AstNode, qb: SelectQueryBuilder<ObjectLiteral>, alias: stri
   }
 }
 
+type Translation = Readonly<{ sql: string; params: Readonly<Record<string, unknown>> }>;
+
+/** Translations already made, per ability (abilities are shared and never change once made, see
+ * src/auth/abilities.ts): a request's scoped statements reuse them instead of walking the rules again.
+ * Parameter names are unique per translation, so two fragments in one statement never collide. */
+const translations = new WeakMap<AppAbility, Map<string, Translation>>();
+
 /** The ability's answer to "which rows may I `action`?" as a WHERE fragment; FALSE when none. */
 export function abilityWhere(
   ability: AppAbility,
@@ -72,10 +79,20 @@ export function abilityWhere(
   subject: SubjectName,
   qb: SelectQueryBuilder<ObjectLiteral>,
   alias: string,
-) {
-  const ast = rulesToAST(ability, action, subject) as AstNode | null;
-  if (!ast) return { sql: 'FALSE', params: {} };
-  return toSql(ast, qb, alias);
+): Translation {
+  let made = translations.get(ability);
+  if (!made) {
+    made = new Map();
+    translations.set(ability, made);
+  }
+  const key = `${action}\0${subject}\0${alias}\0${qb.expressionMap.mainAlias!.metadata.tableName}`;
+  let translation = made.get(key);
+  if (!translation) {
+    const ast = rulesToAST(ability, action, subject) as AstNode | null;
+    translation = Object.freeze(ast ? toSql(ast, qb, alias) : { sql: 'FALSE', params: {} });
+    made.set(key, translation);
+  }
+  return translation;
 }
 
 /**

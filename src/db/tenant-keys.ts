@@ -15,11 +15,14 @@ export function whereTenantKeysIn<T extends ObjectLiteral>(
   column: string,
   keys: readonly TenantKey[],
 ): SelectQueryBuilder<T> {
-  return qb.andWhere(`(${qb.alias}.district_code, ${qb.alias}.${column}) IN (SELECT * FROM unnest(:districts::varchar[], :ids::uuid[]))`, {
-    districts: keys.map((k) => k.districtCode),
-    ids: keys.map((k) => k.id),
-  });
+  return qb.andWhere(tenantKeysCondition(qb.alias, column), tenantKeyValues(keys));
 }
+
+/** The condition of `whereTenantKeysIn`, with its values named `districts` and `ids`. */
+export const tenantKeysCondition = (alias: string, column: string) =>
+  `(${alias}.district_code, ${alias}.${column}) IN (SELECT * FROM unnest(:districts::varchar[], :ids::uuid[]))`;
+
+export const tenantKeyValues = (keys: readonly TenantKey[]) => ({ districts: keys.map((k) => k.districtCode), ids: keys.map((k) => k.id) });
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -9,6 +9,7 @@ import { NodeResolver } from '../modules/node/node.resolver';
 import { applyFieldPermissions } from './field-permissions';
 import { assertEveryFieldClassified } from './field-classes';
 import { DateTimeScalar } from './scalars';
+import { normaliseStringArguments } from './input-guard';
 import './enums';
 import { HouseholdResolver, PersonResolver } from '../modules/household/household.resolver';
 import { BankAccountChangeResolver } from '../modules/household/bank-account-change.resolver';
@@ -87,7 +88,7 @@ export async function buildCheckedSchema(resolvers: BuildSchemaOptions['resolver
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
   assertEveryFieldClassified(schema);
-  return applyFieldPermissions(schema);
+  return normaliseStringArguments(applyFieldPermissions(schema));
 }
 
 /** The schema from the resolver classes; `schema/schema.graphql` is printed from this. */

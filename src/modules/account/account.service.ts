@@ -21,6 +21,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { DataAccess } from '../../db/data-access';
 import { changed, unchanged } from '../../db/guarded-writes';
 import type { GuardedSubject, GuardedWrites } from '../../db/guarded-writes';
+import type { SignedInActors } from './signed-in-actors';
 
 export interface AccountFilter {
   regionCode?: string;
@@ -72,6 +73,7 @@ export class AccountService {
     private readonly audit: AuditService,
     private readonly writes: GuardedWrites,
     private readonly settings: SettingsService,
+    private readonly signedIn: SignedInActors,
   ) {}
 
   /** Changes the caller's own password; every token issued before stops working. */
@@ -128,11 +130,19 @@ export class AccountService {
    * its power to view as the actor), so that taking the power away ends the view at once. */
   async actorFromCredential(credential: string): Promise<{ actor: Actor; method: 'TOKEN' | 'API_KEY'; viewer: Viewer | null }> {
     if (credential.startsWith('dak_')) return { actor: await this.actorFromApiKey(credential), method: 'API_KEY', viewer: null };
+    const known = await this.signedIn.current(credential);
+    if (known) return { actor: known, method: 'TOKEN', viewer: null };
     const verified = await this.tokens.verify(credential);
     if ('invalid' in verified) throw unauthenticated(verified.invalid);
+    if (!verified.viewer) {
+      const row = await this.signedIn.read(verified.accountId);
+      if (!row || !row.active) throw unauthenticated('auth.token.accountGone');
+      if (verified.credentialsVersion !== row.credentialsVersion) throw unauthenticated('auth.token.passwordChanged');
+      return { actor: await this.signedIn.actorOf(credential, row, verified.expiresAtMs), method: 'TOKEN', viewer: null };
+    }
+    // A "view as" token is checked in full on every request: it is short-lived and rare.
     const account = await this.tokenAccount(verified);
     const delegations = await delegationsInForce(this.data, account.districtCode);
-    if (!verified.viewer) return { actor: actorOf(account, delegations), method: 'TOKEN', viewer: null };
     const looking = await this.tokenAccount(verified.viewer);
     if (defineAbilityFor(actorOf(looking, delegations)).cannot('viewAs', asSubject('Account', account))) {
       throw unauthenticated('auth.viewAs.noLongerAllowed');

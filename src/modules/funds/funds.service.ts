@@ -94,34 +94,26 @@ const ENROLMENT_LINES = `
   ${HEAD_ID_NUMBER}
   WHERE ${notYetRostered('e.id')}`;
 
-/** LINSHI amounts approved in the month (decided in it, by China Standard Time), paid to the household (D§6, D§10). */
-const LINSHI_LINES = `
-  SELECT c.district_code, c.township_code, c.village_code, $3::uuid, NULL::uuid, c.id, c.programme, 'PAYABLE', NULL::uuid,
-         h.head_name, coalesce(head.id_number, ''), h.bank_name, h.bank_account, c.amount
-  FROM cases c
-  JOIN households h ON h.district_code = c.district_code AND h.id = c.household_id
-  ${HEAD_ID_NUMBER}
-  WHERE c.district_code = $1 AND c.township_code = $2 AND c.programme = 'LINSHI' AND c.amount IS NOT NULL
-    AND c.status = ANY($5) AND to_char(c.decided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = to_char($4::date, 'YYYY-MM')
-    -- Paid on the spot already (D§6): it enters the books as an emergency line, never as one the bank pays.
-    AND c.emergency_paid_at IS NULL
-    AND ${notYetRostered('c.id')}`;
-
 /**
- * Emergency LINSHI payments made in the month (D§6: the head's decision, paid on the spot) enter the
- * same books (D§10) as lines of their own kind: counted in the roster, the request and the
- * reconciliation, and never given a payment, so no bank batch can pay them a second time.
+ * LINSHI lines of the month, paid to the household (D§6, D§10): amounts approved in it (decided in
+ * it, by China Standard Time) that the bank pays, and emergency payments made in it (the head's
+ * decision, paid on the spot), which enter the same books as lines of their own kind: counted in the
+ * roster, the request and the reconciliation, and never given a payment, so no bank batch can pay
+ * them a second time.
  */
-const EMERGENCY_LINES = `
-  SELECT c.district_code, c.township_code, c.village_code, $3::uuid, NULL::uuid, c.id, c.programme, 'EMERGENCY_PAID', NULL::uuid,
+const linshiLines = (kind: 'PAYABLE' | 'EMERGENCY_PAID', inMonth: string) => `
+  SELECT c.district_code, c.township_code, c.village_code, $3::uuid, NULL::uuid, c.id, c.programme, '${kind}', NULL::uuid,
          h.head_name, coalesce(head.id_number, ''), h.bank_name, h.bank_account, c.amount
   FROM cases c
   JOIN households h ON h.district_code = c.district_code AND h.id = c.household_id
   ${HEAD_ID_NUMBER}
   WHERE c.district_code = $1 AND c.township_code = $2 AND c.programme = 'LINSHI' AND c.amount IS NOT NULL
-    AND c.emergency_paid_at IS NOT NULL
-    AND to_char(c.emergency_paid_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = to_char($4::date, 'YYYY-MM')
+    AND ${inMonth}
     AND ${notYetRostered('c.id')}`;
+const inTheMonth = (column: string) => `to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = to_char($4::date, 'YYYY-MM')`;
+// An approved amount already paid on the spot is an emergency line, never one the bank pays.
+const LINSHI_LINES = linshiLines('PAYABLE', `c.status = ANY($5) AND ${inTheMonth('c.decided_at')} AND c.emergency_paid_at IS NULL`);
+const EMERGENCY_LINES = linshiLines('EMERGENCY_PAID', `c.emergency_paid_at IS NOT NULL AND ${inTheMonth('c.emergency_paid_at')}`);
 
 /** The monthly funds cycle (D§10, P4.3, P4.4): roster, fund request, payment batches, bank results, reconciliation. */
 export class FundsService {

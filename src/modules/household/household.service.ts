@@ -1,4 +1,4 @@
-import { TenantKey, whereTenantKeysIn } from '../../db/tenant-keys';
+import { TenantKey, tenantKeysCondition, tenantKeyValues, whereTenantKeysIn } from '../../db/tenant-keys';
 import { EntityManager } from 'typeorm';
 import { badInput, conflict, notFound, textOrThrow } from '../../errors';
 import { Case, CaseEvent } from '../case/case.entity';
@@ -13,7 +13,6 @@ import type { KinService } from '../kin/kin.service';
 import type { DataAccess } from '../../db/data-access';
 import { changed, tenantSubject, unchanged } from '../../db/guarded-writes';
 import type { GuardedWrites } from '../../db/guarded-writes';
-import { plainMany } from '../../db/plain-rows';
 import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
 import { bankFieldsForAudit } from './bank-account-change.service';
 
@@ -256,8 +255,16 @@ export class HouseholdService {
 
   findByKeys(caller: Caller, keys: readonly TenantKey[]): Promise<Household[]> {
     if (keys.length === 0) return Promise.resolve([]);
-    const qb = whereTenantKeysIn(this.data.scoped(caller, 'read', 'Household', Household, 'household'), 'id', keys);
-    return plainMany(qb);
+    return this.data.scopedRows(
+      caller,
+      'read',
+      'Household',
+      Household,
+      'household',
+      'by tenant keys',
+      (qb) => qb.andWhere(tenantKeysCondition('household', 'id')),
+      tenantKeyValues(keys),
+    );
   }
 
   async findOrThrow(caller: Caller, key: TenantKey): Promise<Household> {
@@ -268,8 +275,16 @@ export class HouseholdService {
 
   /** Members of several households in one scoped query, as plain rows (read for lists, never saved). */
   membersOf(caller: Caller, keys: readonly TenantKey[]): Promise<Person[]> {
-    const qb = whereTenantKeysIn(this.data.scoped(caller, 'read', 'Person', Person, 'person'), 'household_id', keys);
-    return plainMany(qb.orderBy('person.created_at').addOrderBy('person.id'));
+    return this.data.scopedRows(
+      caller,
+      'read',
+      'Person',
+      Person,
+      'person',
+      'members by household keys',
+      (qb) => qb.andWhere(tenantKeysCondition('person', 'household_id')).orderBy('person.created_at').addOrderBy('person.id'),
+      tenantKeyValues(keys),
+    );
   }
 
   findPersonsByKeys(caller: Caller, keys: readonly TenantKey[]): Promise<Person[]> {

@@ -102,37 +102,47 @@ export class SettingsService {
 
   /** The district says whether it asks a department in its verifications, and what for (D§7). */
   async setVerificationDepartment(caller: Caller, department: Department, findings: string, active: boolean): Promise<void> {
-    const districtCode = caller.actor!.districtCode;
-    assertCan(caller, 'update', 'DistrictCatalogue', { districtCode });
-    const text = textOrThrow(findings, 'findings', 500);
-    await this.data.system('write a change the caller was allowed').transaction(async (manager) => {
-      await manager.upsert(VerificationDepartmentRow, { districtCode, department, findings: text, active }, ['districtCode', 'department']);
-      await this.audit.recordChange(manager, caller, {
-        action: 'setVerificationDepartment',
-        subjectType: 'DistrictCatalogue',
-        subjectId: department,
-        districtCode,
-        details: { department, findings: text, active },
-      });
-    });
+    const districtCode = this.catalogueOf(caller);
+    const row = { department, findings: textOrThrow(findings, 'findings', 500), active };
+    await this.setCatalogueRow(
+      caller,
+      'setVerificationDepartment',
+      department,
+      VerificationDepartmentRow,
+      { districtCode, ...row },
+      'department',
+    );
   }
 
   /** The district lists, renames or retires a LINSHI cause category (D§6). A retired category stays
    * on the cases that cite it, and still counts for the repeat rule; new applications cannot use it. */
   async setLinshiCauseCategory(caller: Caller, code: string, name: string, active: boolean): Promise<void> {
+    const districtCode = this.catalogueOf(caller);
+    if (!CATEGORY_CODE.test(code)) throw badInput('code', 'catalogue.causeCategory.code', { code });
+    const row = { code, name: textOrThrow(name, 'name', 100), active };
+    await this.setCatalogueRow(caller, 'setLinshiCauseCategory', code, LinshiCauseCategoryRow, { districtCode, ...row }, 'code');
+  }
+
+  /** The caller's district, whose catalogues the caller may change (D§7). */
+  private catalogueOf(caller: Caller): string {
     const districtCode = caller.actor!.districtCode;
     assertCan(caller, 'update', 'DistrictCatalogue', { districtCode });
-    if (!CATEGORY_CODE.test(code)) throw badInput('code', 'catalogue.causeCategory.code', { code });
-    const text = textOrThrow(name, 'name', 100);
+    return districtCode;
+  }
+
+  /** Writes a catalogue row, keyed by its district and `key`, with the audit entry of the change. */
+  private async setCatalogueRow<R extends { districtCode: string }>(
+    caller: Caller,
+    action: string,
+    subjectId: string,
+    entity: typeof VerificationDepartmentRow | typeof LinshiCauseCategoryRow,
+    row: R,
+    key: keyof R & string,
+  ): Promise<void> {
     await this.data.system('write a change the caller was allowed').transaction(async (manager) => {
-      await manager.upsert(LinshiCauseCategoryRow, { districtCode, code, name: text, active }, ['districtCode', 'code']);
-      await this.audit.recordChange(manager, caller, {
-        action: 'setLinshiCauseCategory',
-        subjectType: 'DistrictCatalogue',
-        subjectId: code,
-        districtCode,
-        details: { code, name: text, active },
-      });
+      await manager.upsert(entity, row, ['districtCode', key]);
+      const { districtCode, ...details } = row;
+      await this.audit.recordChange(manager, caller, { action, subjectType: 'DistrictCatalogue', subjectId, districtCode, details });
     });
   }
 
