@@ -403,6 +403,8 @@ describe('the roster is built by one set-based insert from the enrolments’ his
       const result = await t.gql(BUILD, { i: { townshipCode, month } }, await t.login(username));
       return { lines: result.data!.buildRoster.roster.lineCount, statements: result.statements };
     };
+    // A token's first request reads its account in full; later ones only check it is still current.
+    for (const username of ['baiyun.caseworker', 'hexi.caseworker']) await t.gql('{ me { id } }', {}, await t.login(username));
     const many = await build('baiyun.caseworker', BAIYUN, monthFromNow(2));
     const one = await build('hexi.caseworker', HEXI, monthFromNow(2));
     const none = await build('baiyun.caseworker', BAIYUN, monthFromNow(-60));
