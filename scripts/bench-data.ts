@@ -69,9 +69,9 @@ async function insertEnrolments(client: Client, enrolments: number): Promise<voi
       RETURNING district_code, id, household_id, township_code, village_code, applicant_name, amount),
     e AS (
       INSERT INTO enrolments (district_code, case_id, household_id, township_code, village_code, programme, residence, has_member_able_to_work, payee_name,
-                              monthly_amount, start_month, review_class, next_review_on, status)
+                              monthly_amount, start_month, review_class, review_class_rule, next_review_on, status)
       SELECT district_code, id, household_id, township_code, village_code, 'DIBAO', 'RURAL', false, applicant_name, amount,
-             date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date, 'A', now()::date + 365, 'ACTIVE' FROM c
+             date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date, 'A', 'STABLE_INCOME', now()::date + 365, 'ACTIVE' FROM c
       RETURNING district_code, id, township_code, village_code, monthly_amount, start_month)
     -- The roster pays what an enrolment's history says from its start month (D§9).
     INSERT INTO enrolment_changes (district_code, township_code, village_code, enrolment_id, kind, amount, status, effective_month, reason)
