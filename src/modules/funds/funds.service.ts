@@ -1,3 +1,4 @@
+import { bankFieldsForAudit } from '../household/bank-account-change.service';
 import { EntityManager, In } from 'typeorm';
 import type { Caller } from '../../auth/caller';
 import { badInput, conflict, notFound, textOrThrow, unmet } from '../../errors';
@@ -236,9 +237,10 @@ export class FundsService {
     const bankName = textOrThrow(input.bankName, 'bankName', 50);
     const bankAccount = accountOrThrow(input.bankAccount, 'bankAccount');
     return this.writes.guardedChange(caller, INSTITUTION, key, 'update', async ({ manager, row }) => {
-      const before = { bankName: row.bankName };
+      // The bank and masked account before and after, as for a household's account (issue #10 item 4).
+      const before = bankFieldsForAudit(row);
       Object.assign(row, { bankName, bankAccount });
-      return changed(await manager.save(row), 'updateInstitutionPayee', { before, bankName });
+      return changed(await manager.save(row), 'updateInstitutionPayee', { before, after: bankFieldsForAudit(row) });
     });
   }
 
