@@ -16,7 +16,7 @@ export type SystemReason =
   | 'roles of accounts the caller may read'
   | 'check a committee against its members'
   | 'resolve the delegations in force'
-  | "count a case's meetings for its next steps"
+  | "count a case's meetings and drafts for its next steps"
   | 'public notices for anyone'
   | 'check uniqueness across the district'
   | 'write a change the caller was allowed'

@@ -13,6 +13,13 @@ import { accountIncome, careLevelOf, IncomeItem, SelfCareItems, tekunAmount } fr
 import { CareLevel, Case, CaseStatus, Programme, SupportForm } from './case.entity';
 import { Appraisal, Delivery, IncomeAccounting, Investigation, LegalSupporters, Objection, SpotCheck } from './case-records.entity';
 import type { WorkflowService } from './workflow.service';
+import {
+  ADOPT_INCOME_ACCOUNTING,
+  CONFIRM_NEW_GROUNDS,
+  INVESTIGATION_STATES,
+  RECORD_INCOME_ACCOUNTING,
+  RECORD_NEW_GROUNDS,
+} from './record-steps';
 import { assertPaymentAmountOrThrow, newGroundsConfirmed, recordDecision } from './workflow';
 import type { SettingsService } from '../settings/settings.service';
 import type { CaseService } from './case.service';
@@ -23,7 +30,6 @@ const {
   INVESTIGATING,
   OBJECTION_RAISED,
   EMERGENCY_PAID,
-  CORRECTION_ORDERED,
   TOWNSHIP_REVIEW,
   DENIED,
   NOT_ACCEPTED,
@@ -75,12 +81,6 @@ function adoptInto(c: Case, accounting: IncomeAccounting, settings: Settings): v
         : 0
       : accounting.amountYuan;
 }
-
-/** States of a LINSHI case before its decision or emergency payment, when new grounds are recorded and confirmed (D§6). */
-const NEW_GROUNDS_STATES = [SUBMITTED, ACCEPTED, INVESTIGATING, PUBLIC_NOTICE, OBJECTION_RAISED] as const;
-
-/** States in which the household may be (re-)investigated and its income accounted. */
-const INVESTIGATION_STATES = [INVESTIGATING, OBJECTION_RAISED, EMERGENCY_PAID, CORRECTION_ORDERED] as const;
 
 /** What the investigation of a TEKUN case establishes about the person applying (D§3). */
 export interface TekunFindings {
@@ -218,18 +218,13 @@ export class CaseStepsService {
   async recordIncomeAccounting(caller: Caller, key: TenantKey, input: AccountingInput): Promise<IncomeAccounting> {
     const checked = checkedAccountingOrThrow(input);
     const { settings } = await this.settings.calendarOf(key.districtCode);
-    return this.workflow.record(
-      caller,
-      { name: 'recordIncomeAccounting', action: 'assess', statuses: INVESTIGATION_STATES, programmes: [Programme.DIBAO, Programme.TEKUN] },
-      key,
-      async ({ manager, case: c, now }) => {
-        const adopting = caller.ability.can('adopt', asSubject('Case', c));
-        const householdSize = await manager.countBy(Person, { districtCode: c.districtCode, householdId: c.householdId });
-        const accounting = await manager.save(this.accounting(householdSize, caller, c, settings, checked, adopting ? now : null, null));
-        if (adopting) adoptInto(c, accounting, settings);
-        return accounting;
-      },
-    );
+    return this.workflow.record(caller, RECORD_INCOME_ACCOUNTING, key, async ({ manager, case: c, now }) => {
+      const adopting = caller.ability.can('adopt', asSubject('Case', c));
+      const householdSize = await manager.countBy(Person, { districtCode: c.districtCode, householdId: c.householdId });
+      const accounting = await manager.save(this.accounting(householdSize, caller, c, settings, checked, adopting ? now : null, null));
+      if (adopting) adoptInto(c, accounting, settings);
+      return accounting;
+    });
   }
 
   /**
@@ -250,29 +245,24 @@ export class CaseStepsService {
     const revised = changes && { items: draft.items, assets: draft.assets, deductionsYuan: draft.deductionsYuan, ...changes };
     const checked = revised && checkedAccountingOrThrow(revised);
     const { settings } = await this.settings.calendarOf(draft.districtCode);
-    const accounting = await this.workflow.record(
-      caller,
-      { name: 'adoptIncomeAccounting', action: 'adopt', statuses: INVESTIGATION_STATES, programmes: [Programme.DIBAO, Programme.TEKUN] },
-      caseKey,
-      async ({ manager, case: c, now }) => {
-        const locked = await manager.findOneByOrFail(IncomeAccounting, { districtCode: draft.districtCode, id: draft.id });
-        // Adopted as it stands, or with changes into an accounting based on it: either way once.
-        const adoptedBefore =
-          locked.adoptedAt || (await manager.existsBy(IncomeAccounting, { districtCode: locked.districtCode, draftId: locked.id }));
-        if (adoptedBefore) throw conflict('income.accounting.alreadyAdopted');
-        let adopted: IncomeAccounting;
-        if (checked) {
-          const householdSize = await manager.countBy(Person, { districtCode: c.districtCode, householdId: c.householdId });
-          adopted = await manager.save(this.accounting(householdSize, caller, c, settings, checked, now, locked.id));
-        } else {
-          locked.adoptedById = caller.actor!.accountId;
-          locked.adoptedAt = now;
-          adopted = await manager.save(locked);
-        }
-        adoptInto(c, adopted, settings);
-        return adopted;
-      },
-    );
+    const accounting = await this.workflow.record(caller, ADOPT_INCOME_ACCOUNTING, caseKey, async ({ manager, case: c, now }) => {
+      const locked = await manager.findOneByOrFail(IncomeAccounting, { districtCode: draft.districtCode, id: draft.id });
+      // Adopted as it stands, or with changes into an accounting based on it: either way once.
+      const adoptedBefore =
+        locked.adoptedAt || (await manager.existsBy(IncomeAccounting, { districtCode: locked.districtCode, draftId: locked.id }));
+      if (adoptedBefore) throw conflict('income.accounting.alreadyAdopted');
+      let adopted: IncomeAccounting;
+      if (checked) {
+        const householdSize = await manager.countBy(Person, { districtCode: c.districtCode, householdId: c.householdId });
+        adopted = await manager.save(this.accounting(householdSize, caller, c, settings, checked, now, locked.id));
+      } else {
+        locked.adoptedById = caller.actor!.accountId;
+        locked.adoptedAt = now;
+        adopted = await manager.save(locked);
+      }
+      adoptInto(c, adopted, settings);
+      return adopted;
+    });
     return { accounting, caseKey };
   }
 
@@ -426,39 +416,29 @@ export class CaseStepsService {
    */
   async recordNewGrounds(caller: Caller, key: TenantKey, grounds: string): Promise<void> {
     const text = textOrThrow(grounds, 'grounds', 2000);
-    await this.workflow.record(
-      caller,
-      { name: 'recordNewGrounds', action: 'investigate', statuses: NEW_GROUNDS_STATES, programmes: [Programme.LINSHI] },
-      key,
-      ({ case: c }) => {
-        if (!c.repeatOfId) throw unmet(message('case.newGrounds.notRepeat'));
-        c.newGrounds = text;
-        c.newGroundsRecordedById = caller.actor!.accountId;
-        c.newGroundsConfirmedById = null;
-        c.newGroundsConfirmedAt = null;
-        return Promise.resolve();
-      },
-    );
+    await this.workflow.record(caller, RECORD_NEW_GROUNDS, key, ({ case: c }) => {
+      if (!c.repeatOfId) throw unmet(message('case.newGrounds.notRepeat'));
+      c.newGrounds = text;
+      c.newGroundsRecordedById = caller.actor!.accountId;
+      c.newGroundsConfirmedById = null;
+      c.newGroundsConfirmedAt = null;
+      return Promise.resolve();
+    });
   }
 
   /** A second township account confirms the new grounds (D§6); the one who recorded them cannot. */
   async confirmNewGrounds(caller: Caller, key: TenantKey): Promise<void> {
-    await this.workflow.record(
-      caller,
-      { name: 'confirmNewGrounds', action: 'investigate', statuses: NEW_GROUNDS_STATES, programmes: [Programme.LINSHI] },
-      key,
-      ({ case: c, now }) => {
-        if (!c.repeatOfId) throw unmet(message('case.newGrounds.notRepeat'));
-        if (!c.newGrounds) throw unmet(message('case.newGrounds.notRecorded'));
-        if (c.newGroundsConfirmedAt) throw conflict('case.newGrounds.alreadyConfirmed');
-        if (c.newGroundsRecordedById === caller.actor!.accountId) {
-          throw refuse(caller, 'investigate', 'Case', c, message('case.newGrounds.confirmerIsRecorder'));
-        }
-        c.newGroundsConfirmedById = caller.actor!.accountId;
-        c.newGroundsConfirmedAt = now;
-        return Promise.resolve();
-      },
-    );
+    await this.workflow.record(caller, CONFIRM_NEW_GROUNDS, key, ({ case: c, now }) => {
+      if (!c.repeatOfId) throw unmet(message('case.newGrounds.notRepeat'));
+      if (!c.newGrounds) throw unmet(message('case.newGrounds.notRecorded'));
+      if (c.newGroundsConfirmedAt) throw conflict('case.newGrounds.alreadyConfirmed');
+      if (c.newGroundsRecordedById === caller.actor!.accountId) {
+        throw refuse(caller, 'investigate', 'Case', c, message('case.newGrounds.confirmerIsRecorder'));
+      }
+      c.newGroundsConfirmedById = caller.actor!.accountId;
+      c.newGroundsConfirmedAt = now;
+      return Promise.resolve();
+    });
   }
 
   /** The district confirms a LINSHI amount above the township limit (D§6), before an emergency

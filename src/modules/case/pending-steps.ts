@@ -6,7 +6,15 @@ import { Role, ROLE_TIER } from '../../../permissions/roles';
 import { DomainError, ErrorCode } from '../../errors';
 import { actorOf } from '../account/account.service';
 import type { Account } from '../account/account.entity';
-import { Case, CaseStatus } from './case.entity';
+import { Case, CaseStatus, Programme } from './case.entity';
+import {
+  ADOPT_INCOME_ACCOUNTING,
+  CONFIRM_NEW_GROUNDS,
+  RECORD_INCOME_ACCOUNTING,
+  RECORD_NEW_GROUNDS,
+  RecordStep,
+  takenIn,
+} from './record-steps';
 import { actionsOf, Check, nextStepsOf, StepRun } from './workflow';
 import { currentLanguage } from '../../i18n/language';
 import { Message, message, render } from '../../i18n/message';
@@ -22,29 +30,58 @@ export interface PendingStep {
   dueAt: Date | null;
 }
 
-interface RecordStep {
+/** What a case's next steps depend on beyond its own row. */
+export interface CaseFacts {
+  /** Meetings that took up the case since it entered its current state (D§4). */
+  meetings: number;
+  /** Village drafts of its income accounting that no accounting adopted yet (D§8). */
+  adoptableDrafts: number;
+}
+
+interface PendingRecord {
   step: string;
   action: Action;
   subject: SubjectName;
-  /** Whether the step is still to be done on this case. */
-  open?: (meetings: number, c: Case) => boolean;
+  statuses: readonly CaseStatus[];
+  programmes?: readonly Programme[];
+  /** Whether the step is still to be done, or can be taken at all, on this case. */
+  open?: (facts: CaseFacts, c: Case) => boolean;
+  /** Accounts that may not take it on this case whatever their roles: a separation of duties the step's service checks. */
+  barred?: (c: Case) => (string | null)[];
 }
 
+/** A recording step on the case, offered under the definition its service takes it by. */
+const onCase = (step: RecordStep, rest: Pick<PendingRecord, 'open' | 'barred'> = {}): PendingRecord => ({
+  step: step.name,
+  action: step.action,
+  subject: 'Case',
+  statuses: step.statuses,
+  programmes: step.programmes,
+  ...rest,
+});
+
+const { INVESTIGATING, TOWNSHIP_REVIEW, OBJECTION_RAISED, DENIED, NOT_ACCEPTED } = CaseStatus;
+
 /** Steps that record something without moving the case, but that someone must take before it can
- * move on: they answer "waiting for whom?" where the transition table alone would not (D§3, D§4). */
-const RECORD_STEPS: Partial<Record<CaseStatus, RecordStep[]>> = {
-  [CaseStatus.INVESTIGATING]: [
-    { step: 'recordInvestigation', action: 'investigate', subject: 'Case' },
-    { step: 'recordIncomeAccounting', action: 'assess', subject: 'Case' },
-  ],
-  [CaseStatus.TOWNSHIP_REVIEW]: [
-    { step: 'scheduleMeeting', action: 'create', subject: 'Meeting', open: (meetings) => meetings === 0 },
-    { step: 'castVote', action: 'vote', subject: 'Case', open: (meetings) => meetings > 0 },
-  ],
-  [CaseStatus.OBJECTION_RAISED]: [{ step: 'recordAppraisal', action: 'appraise', subject: 'Case' }],
-  [CaseStatus.DENIED]: [{ step: 'recordDelivery', action: 'deliver', subject: 'Case', open: (_meetings, c) => !c.deliveredAt }],
-  [CaseStatus.NOT_ACCEPTED]: [{ step: 'recordDelivery', action: 'deliver', subject: 'Case', open: (_meetings, c) => !c.deliveredAt }],
-};
+ * move on: they answer "waiting for whom?" where the transition table alone would not (D§3, D§4,
+ * D§6, D§8). Listed in the order they are offered. */
+const RECORD_STEPS: PendingRecord[] = [
+  { step: 'recordInvestigation', action: 'investigate', subject: 'Case', statuses: [INVESTIGATING] },
+  { ...onCase(RECORD_INCOME_ACCOUNTING), statuses: [INVESTIGATING] },
+  // The township adopts a village draft wherever it may, as long as one waits (D§8).
+  onCase(ADOPT_INCOME_ACCOUNTING, { open: (facts) => facts.adoptableDrafts > 0 }),
+  { step: 'scheduleMeeting', action: 'create', subject: 'Meeting', statuses: [TOWNSHIP_REVIEW], open: ({ meetings }) => meetings === 0 },
+  { step: 'castVote', action: 'vote', subject: 'Case', statuses: [TOWNSHIP_REVIEW], open: ({ meetings }) => meetings > 0 },
+  { step: 'recordAppraisal', action: 'appraise', subject: 'Case', statuses: [OBJECTION_RAISED] },
+  { step: 'recordDelivery', action: 'deliver', subject: 'Case', statuses: [DENIED, NOT_ACCEPTED], open: (_facts, c) => !c.deliveredAt },
+  // A LINSHI repeat within the window (D§6): the township records the new grounds (again, to correct
+  // them, which takes back a confirmation); a second account, never the recorder, confirms them once.
+  onCase(RECORD_NEW_GROUNDS, { open: (_facts, c) => c.repeatOfId !== null }),
+  onCase(CONFIRM_NEW_GROUNDS, {
+    open: (_facts, c) => c.repeatOfId !== null && c.newGrounds !== null && c.newGroundsConfirmedAt === null,
+    barred: (c) => [c.newGroundsRecordedById],
+  }),
+];
 
 /** The region a role of its tier would be held for to reach this case. */
 function regionFor(role: Role, c: Case): string {
@@ -98,8 +135,7 @@ export async function pendingStepsOf(
   env: Pick<StepRun, 'caller' | 'services' | 'manager' | 'calendar'>,
   c: Case,
   visibleAccounts: Account[],
-  /** Meetings that took up the case since it entered its current state (D§4). */
-  meetings: number,
+  facts: CaseFacts,
 ): Promise<PendingStep[]> {
   const language = currentLanguage();
   const run: StepRun = { ...env, case: c, input: {}, now: new Date() };
@@ -107,33 +143,35 @@ export async function pendingStepsOf(
   const delegations = env.caller.actor!.delegations;
   const caseRow = { ...c };
   const scopeRow = { districtCode: c.districtCode, townshipCode: c.townshipCode, villageCode: c.villageCode };
-  const candidates: { step: string; actions: Action[]; subject: SubjectName; row: object; unmet: Message[] }[] = [];
-  for (const record of RECORD_STEPS[c.status] ?? []) {
-    if (record.open && !record.open(meetings, c)) continue;
+  const candidates: { step: string; actions: Action[]; subject: SubjectName; row: object; unmet: Message[]; barred: (string | null)[] }[] =
+    [];
+  for (const record of RECORD_STEPS) {
+    if (!takenIn(record, c) || (record.open && !record.open(facts, c))) continue;
     candidates.push({
       step: record.step,
       actions: [record.action],
       subject: record.subject,
       row: record.subject === 'Case' ? caseRow : scopeRow,
       unmet: [],
+      barred: record.barred?.(c) ?? [],
     });
   }
   for (const transition of nextStepsOf(c)) {
     const unmet =
-      transition.step === 'concludeReview' && meetings === 0
+      transition.step === 'concludeReview' && facts.meetings === 0
         ? [message('case.pending.meetingRequired')]
         : await unmetOf(run, transition.guard);
     // A step that may end in a decision lists who may take it and who may decide it: which one
     // signs depends on the committee's tally (D§13).
-    candidates.push({ step: transition.step, actions: actionsOf(transition), subject: 'Case', row: caseRow, unmet });
+    candidates.push({ step: transition.step, actions: actionsOf(transition), subject: 'Case', row: caseRow, unmet, barred: [] });
   }
-  return candidates.map(({ step, actions, subject, row, unmet }) => ({
+  return candidates.map(({ step, actions, subject, row, unmet, barred }) => ({
     step,
     actions,
     subjectType: subject,
     roles: rolesAllowed(actions, subject, row, c, delegations),
     accounts: visibleAccounts.filter((account) => {
-      if (!account.active) return false;
+      if (!account.active || barred.includes(account.id)) return false;
       const ability = abilityFor(actorOf(account, delegations));
       return actions.some((action) => ability.can(action, asSubject(subject, { ...row })));
     }),

@@ -1,14 +1,15 @@
 import { EntityManager } from 'typeorm';
-import type { Action } from '../../../permissions/policy';
 import { conflict, unmet } from '../../errors';
 import type { Caller } from '../../auth/caller';
 import type { TenantKey } from '../../db/tenant-keys';
-import { Case, CaseEvent, CaseStatus, Programme } from './case.entity';
+import { Case, CaseEvent, CaseStatus } from './case.entity';
 import { DECIDED, dueAtFor } from './deadlines';
 import { subject } from '@casl/ability';
 import { assertCan } from '../../auth/authorize';
 import { actionFor, actionsOf, invalidTransition, StepCollaborators, StepInput, StepRun, TRANSITION_BY_STEP } from './workflow';
 import { PendingStep, pendingStepsOf } from './pending-steps';
+import { ADOPT_INCOME_ACCOUNTING, RecordStep, takenIn } from './record-steps';
+import { IncomeAccounting } from './case-records.entity';
 import { Meeting } from '../committee/committee.entity';
 import type { Account } from '../account/account.entity';
 import type { DataAccess } from '../../db/data-access';
@@ -16,13 +17,6 @@ import type { SettingsService } from '../settings/settings.service';
 import { CASE } from './case.service';
 import { changed } from '../../db/guarded-writes';
 import type { GuardedWrites } from '../../db/guarded-writes';
-
-export interface RecordStep {
-  name: string;
-  action: Action;
-  statuses: readonly CaseStatus[];
-  programmes?: readonly Programme[];
-}
 
 /**
  * Runs the workflow table through `guardedChange`: a case the caller cannot see is NOT_FOUND, a step
@@ -76,10 +70,11 @@ export class WorkflowService {
   /** What can happen next on a case, for everyone (`Case.pendingSteps`). */
   async pendingSteps(caller: Caller, c: Case, visibleAccounts: Account[]): Promise<PendingStep[]> {
     const calendar = await this.settings.calendarOf(c.districtCode);
-    const manager = this.data.system("count a case's meetings for its next steps").manager;
+    const reason = "count a case's meetings and drafts for its next steps";
+    const manager = this.data.system(reason).manager;
     // That a meeting exists is what "waiting for whom?" answers, not what it decided: counted across scope.
     const meetings = await this.data
-      .system("count a case's meetings for its next steps")
+      .system(reason)
       .getRepository(Meeting)
       .createQueryBuilder('m')
       .where('m.district_code = :d AND :id = ANY(m.agenda_case_ids) AND m.created_at >= :since', {
@@ -88,7 +83,24 @@ export class WorkflowService {
         since: c.statusSince,
       })
       .getCount();
-    return pendingStepsOf({ caller, services: this.collaborators, manager, calendar }, c, visibleAccounts, meetings);
+    // A village draft neither adopted nor adopted with changes is one the township may adopt (D§8);
+    // looked for only where adopting is a step at all.
+    const adoptedFrom = this.data
+      .system(reason)
+      .getRepository(IncomeAccounting)
+      .createQueryBuilder('b')
+      .select('1')
+      .where('b.district_code = a.district_code AND b.draft_id = a.id');
+    const adoptableDrafts = takenIn(ADOPT_INCOME_ACCOUNTING, c)
+      ? await this.data
+          .system(reason)
+          .getRepository(IncomeAccounting)
+          .createQueryBuilder('a')
+          .where('a.district_code = :d AND a.case_id = :id AND a.adopted_at IS NULL', { d: c.districtCode, id: c.id })
+          .andWhere(`NOT EXISTS (${adoptedFrom.getQuery()})`)
+          .getCount()
+      : 0;
+    return pendingStepsOf({ caller, services: this.collaborators, manager, calendar }, c, visibleAccounts, { meetings, adoptableDrafts });
   }
 
   /**
@@ -102,9 +114,7 @@ export class WorkflowService {
     work: (run: { manager: EntityManager; case: Case; now: Date }) => Promise<T>,
   ): Promise<T> {
     return this.writes.guardedChange(caller, CASE, key, step.action, async ({ manager, row: found }) => {
-      if (!step.statuses.includes(found.status) || (step.programmes && !step.programmes.includes(found.programme))) {
-        throw invalidTransition(found, step.name);
-      }
+      if (!takenIn(step, found)) throw invalidTransition(found, step.name);
       const result = await work({ manager, case: found, now: new Date() });
       const saved = await manager.save(found);
       return this.withEvent(manager, caller, saved, saved.status, step.name, null, result);
