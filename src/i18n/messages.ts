@@ -72,6 +72,11 @@ export const messages = {
     zh: '部门接口账号（角色 DEPARTMENT）必须填写 departmentCode，其他账号不得填写。',
     en: 'A department integration (role DEPARTMENT) needs a departmentCode, and only it may have one.',
   },
+  'account.department.notInUse': {
+    zh: '该账号所属部门“{department}”不是本区使用中的核对部门，不能作为部门接口；请区民政先启用该部门（setVerificationDepartment）。',
+    en: "The account's department {department} is not a verification department the district uses, so it cannot act as one; the district turns it on first (setVerificationDepartment).",
+    clause: 'D§7',
+  },
   'account.role.wrongLevel': {
     zh: '{role} 须授予在 {tier} 级区划，但 {regionCode} 是 {level} 级。',
     en: '{role} is held for a {tier} region, but {regionCode} is a {level}.',

@@ -298,6 +298,9 @@ export class AccountService {
       activationExpiresAt: new Date(Date.now() + settings.activationCodeDays * 86_400_000),
     });
     assertCan(caller, 'create', 'Account', account);
+    if (input.departmentCode && !(await this.departmentInUse(home.districtCode, input.departmentCode))) {
+      throw badInput('departmentCode', 'catalogue.department.notInUse', { department: input.departmentCode });
+    }
     const saved = await this.data.system('write a change the caller was allowed').transaction(async (manager) => {
       await assertRegionsExist(manager, [input.regionCode]);
       if (await manager.existsBy(Account, { username: input.username })) {
@@ -317,6 +320,15 @@ export class AccountService {
       return row;
     });
     return { account: saved, activationCode };
+  }
+
+  /**
+   * Whether a department is one the district asks in its verifications (D§7): an integration account
+   * answers data checks for its department, so it is made or empowered only for one the district lists
+   * and has switched on.
+   */
+  async departmentInUse(districtCode: string, department: Department): Promise<boolean> {
+    return (await this.settings.departmentsInUse(districtCode)).includes(department);
   }
 
   /**

@@ -10,6 +10,7 @@ import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { levelOfCodeOrThrow, scopeCodesOf } from '../region/region-code';
 import { Region } from '../region/region.entity';
 import type { AccountService } from './account.service';
+import { Account } from './account.entity';
 import { RoleGrant, RoleGrantAct, RoleGrantActKind } from './role-grant.entity';
 import { newAct, newGrant } from './role-grant.records';
 
@@ -46,6 +47,7 @@ export class RoleGrantService {
   async propose(caller: Caller, input: GrantProposal): Promise<RoleGrant> {
     const account = await this.accounts.findByIdOrThrow(caller, input.accountId);
     assertRoleFits(input.role, input.regionCode, account.districtCode, account.departmentCode !== null);
+    if (input.role === Role.DEPARTMENT) await this.assertDepartmentInUse(account, 'accountId');
     const from = input.effectiveFrom ?? new Date();
     if (input.effectiveUntil && input.effectiveUntil <= from) throw badInput('effectiveUntil', 'roleGrant.untilBeforeFrom');
     const proposedAs = caller.actor!.roles.some((r) => r.role === Role.ADMIN) ? Role.ADMIN : Role.TOWNSHIP_HEAD;
@@ -72,6 +74,9 @@ export class RoleGrantService {
       const acts = await manager.findBy(RoleGrantAct, { districtCode: row.districtCode, grantId: row.id });
       if (acts.some((act) => act.kind === RoleGrantActKind.REVOKE)) throw conflict('roleGrant.revoked');
       if (acts.some((act) => act.kind === RoleGrantActKind.CONFIRM)) throw conflict('roleGrant.alreadyConfirmed');
+      // The district may have switched the department off since the grant was proposed.
+      if (row.role === Role.DEPARTMENT)
+        await this.assertDepartmentInUse(await manager.findOneByOrFail(Account, { id: row.accountId }), 'roleGrantId');
       await manager.insert(RoleGrantAct, newAct(row, RoleGrantActKind.CONFIRM, caller.actor!.accountId, new Date()));
       return changed(row, 'confirmRoleGrant', { accountId: row.accountId, role: row.role, regionCode: row.regionCode });
     });
@@ -89,6 +94,13 @@ export class RoleGrantService {
       return changed(row, 'revokeRoleGrant', { accountId: row.accountId, role: row.role, regionCode: row.regionCode, effectiveAt: at });
     });
     return this.findOrThrow(caller, key);
+  }
+
+  /** A DEPARTMENT grant makes its account answer data checks for its department: only for one the district uses (D§7). */
+  private async assertDepartmentInUse(account: Account, field: string): Promise<void> {
+    if (!account.departmentCode || !(await this.accounts.departmentInUse(account.districtCode, account.departmentCode))) {
+      throw badInput(field, 'account.department.notInUse', { department: account.departmentCode ?? '—' });
+    }
   }
 
   /** Grants the caller may read, newest first, each with its confirmation and revocation. */
