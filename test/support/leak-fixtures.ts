@@ -19,7 +19,7 @@ const PAYING_TOWNSHIPS = [
  * next month's funds cycle of three townships (rosters and their lines, the district's fund request,
  * one bank batch per township, its payments, one of them failed), bank account changes, kin
  * declarations, institution payees, a spot-check draw of the demo district, petitions (one shared with its township),
- * a change report, a development link and an audit finding. Everything is made through the API.
+ * two periodic reviews, a change report, a development link and an audit finding. Everything is made through the API.
  */
 export async function seedLeakFixtures(t: TestApp): Promise<void> {
   const month = monthFromNow(1);
@@ -147,6 +147,15 @@ export async function seedLeakFixtures(t: TestApp): Promise<void> {
       i: { enrolmentId: globalId('Enrolment', hexi.district_code, hexi.id), content: '家庭成员外出务工', reportedOn: '2026-11-01' },
     },
   );
+  const review = 'mutation($i: RecordReviewOutcomeInput!) { recordReviewOutcome(input: $i) { __typename } }';
+  for (const [username, enrolment] of [
+    ['hexi.caseworker', hexi],
+    ['shiqiao.caseworker', shiqiao],
+  ] as const) {
+    await as(t, username, review, {
+      i: { enrolmentId: globalId('Enrolment', enrolment.district_code, enrolment.id), outcome: 'KEEP', reasons: '情况未变 (unchanged)' },
+    });
+  }
   await as(t, 'auditor', 'mutation($i: RecordAuditFindingInput!) { recordAuditFinding(input: $i) { __typename } }', {
     i: { severity: 'OBSERVATION', title: '发放核对', body: '抽查无异常', townshipCode: '510199101000' },
   });
