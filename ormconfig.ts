@@ -4,6 +4,7 @@ import { ENTITIES } from './src/db/entities';
 import { SnakeNamingStrategy } from './src/db/naming-strategy';
 import { MIGRATIONS } from './migrations';
 import type { PoolOptions } from './src/config';
+import { WalledClient } from './src/db/district-wall';
 
 /** `DB_POOL_SIZE` and `DB_CONNECT_TIMEOUT_MS`, for the CLI; the server takes them from its configuration. */
 const POOL_FROM_ENVIRONMENT: PoolOptions = {
@@ -11,8 +12,17 @@ const POOL_FROM_ENVIRONMENT: PoolOptions = {
   connectTimeoutMs: Number(process.env.DB_CONNECT_TIMEOUT_MS || 15000),
 };
 
-/** DataSource options for a PostgreSQL URL. The schema changes only through migrations. */
-export function dataSourceOptions(url: string, logger?: Logger, pool: PoolOptions = POOL_FROM_ENVIRONMENT): DataSourceOptions {
+/**
+ * DataSource options for a PostgreSQL URL. The schema changes only through migrations. `walled`: the
+ * application's pool, whose connections carry the district wall of the work they serve
+ * (src/db/district-wall.ts); the owner's pool is not walled, as row-level security does not bind the owner.
+ */
+export function dataSourceOptions(
+  url: string,
+  logger?: Logger,
+  pool: PoolOptions = POOL_FROM_ENVIRONMENT,
+  walled = false,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -35,6 +45,7 @@ export function dataSourceOptions(url: string, logger?: Logger, pool: PoolOption
       // as a request may run (REQUEST_TIMEOUT_MS), so a burst is served late rather than refused.
       // A database that refuses connections fails at once whatever this is.
       connectionTimeoutMillis: pool.connectTimeoutMs,
+      ...(walled ? { Client: WalledClient } : {}),
     },
   };
 }

@@ -35,6 +35,7 @@ import { AuthorityEpochs1796481700000 } from './1796481700000-AuthorityEpochs';
 import { IdempotencyKeys1795860000000 } from './1795860000000-IdempotencyKeys';
 import { BankAccountChanges1795868844093 } from './1795868844093-BankAccountChanges';
 import { DistrictProposals1795868072035 } from './1795868072035-DistrictProposals';
+import { DistrictWall1796640000000 } from './1796640000000-DistrictWall';
 
 /** Migrations in the order they apply; add each new one here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -74,4 +75,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   LeastPrivilege1796418300000,
   FundsPayeesSupplements1796438200000,
   AuthorityEpochs1796481700000,
+  DistrictWall1796640000000,
 ];

@@ -32,6 +32,7 @@ import { corsFromAllowList } from './http/cors';
 import { HttpDrain } from './http/drain';
 import { Metrics } from './http/metrics';
 import { exportRoutes } from './http/exports';
+import { admit, withinRequest } from './db/district-wall';
 
 export interface App {
   express: Express;
@@ -155,7 +156,8 @@ export async function createApp(
     const language = languageOf(req.header('accept-language'));
     res.setHeader('content-language', language);
     res.vary('accept-language');
-    requestLanguage.run(language, () => requestStatements.run(statements, next));
+    // Behind the district wall, shut until the caller is known (src/db/district-wall.ts).
+    requestLanguage.run(language, () => requestStatements.run(statements, () => withinRequest(next)));
   });
 
   app.use(metrics.observeHttp);
@@ -219,6 +221,7 @@ export async function createApp(
       if (!match) throw unauthenticated('auth.header.malformed');
       ({ actor, method: authMethod, viewer } = await services.accounts.actorFromCredential(match[1]));
     }
+    admit(actor);
     return {
       actor,
       authMethod,

@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, QueryBuilder, Repository } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { acrossDistricts } from './district-wall';
 import type { Action, SubjectName } from '../../permissions/policy';
 import type { AppAbility } from '../../permissions/ability';
 import { scopeQuery } from './policy-sql';
@@ -40,6 +42,25 @@ export type SystemReason =
   | 'check a person for a double benefit across the district';
 
 /**
+ * The reasons whose work reaches beyond the caller's district, past the database's district wall
+ * (src/db/district-wall.ts): who is calling is not known yet (sign-in, the delegations that make an
+ * actor), the public has no district (notices, petitions), an attempt on another district's row is
+ * looked up to be logged, and the audit log records it there. Every other reason works inside the
+ * caller's district, behind the wall.
+ */
+const ACROSS_DISTRICTS: ReadonlySet<SystemReason> = new Set<SystemReason>([
+  'seed the demo district',
+  'sign in and resolve credentials',
+  'resolve the delegations in force',
+  'read district settings and holidays',
+  'public notices for anyone',
+  'record a petition from the public',
+  'a petition by the reference its petitioner holds',
+  'notice an attempt on a row outside the caller’s scope',
+  'write the audit log',
+]);
+
+/**
  * The one way services reach rows of the policy's subjects. `scoped` gives a query builder with the
  * caller's ability for an action AND-ed in from the start: filters are added with `andWhere`, and
  * `where`/`orWhere` — which would replace or widen the scope — refuse to run. Subqueries and joins to
@@ -57,6 +78,7 @@ export class DataAccess {
   private readonly reasonsSeen = new Set<SystemReason>();
   private readonly open = new AsyncLocalStorage<EntityManager>();
   private readonly joining: DataSource;
+  private readonly acrossJoining: DataSource;
   /** The texts of `scopedRows` statements, per caller ability and shape. */
   private readonly statements = new WeakMap<AppAbility, Map<string, KeptStatement<ObjectLiteral>>>();
 
@@ -74,6 +96,7 @@ export class DataAccess {
         return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(from) : value;
       },
     });
+    this.acrossJoining = beyondTheWall(this.joining);
   }
 
   /** The open transaction of this piece of work, if any (a released one, outlived by a timer, is not). */
@@ -170,9 +193,33 @@ export class DataAccess {
       this.reasonsSeen.add(reason);
       this.logger.info({ reason }, 'system data access');
     }
-    return this.joining;
+    return ACROSS_DISTRICTS.has(reason) ? this.acrossJoining : this.joining;
   }
 }
+
+/**
+ * `target` with every method run across districts, and the repositories, query builders and
+ * managers it hands out wrapped the same way: the statements they issue, whenever they are awaited,
+ * start inside `acrossDistricts` and so carry its wall.
+ */
+function beyondTheWall<T extends object>(target: T): T {
+  const wrapped: T = new Proxy(target, {
+    get(object, property) {
+      const value: unknown = Reflect.get(object, property, object);
+      if (typeof value !== 'function') return reaches(value) ? beyondTheWall(value) : value;
+      return (...args: unknown[]) => {
+        const result = acrossDistricts(() => (value as (...a: unknown[]) => unknown).apply(object, args));
+        if (result === object) return wrapped;
+        return reaches(result) ? beyondTheWall(result) : result;
+      };
+    },
+  });
+  return wrapped;
+}
+
+/** What reaches rows later, when its own methods are called. */
+const reaches = (value: unknown): value is object =>
+  value instanceof Repository || value instanceof QueryBuilder || value instanceof EntityManager;
 
 interface KeptStatement<T> {
   sql: string;

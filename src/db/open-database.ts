@@ -43,8 +43,8 @@ export async function openDatabase(config: Config, logger: Logger, options: Open
       });
   const ownerUrl = config.databaseUrl ?? embedded!.url;
   const pools: DataSource[] = [];
-  const open = async (url: string) => {
-    const dataSource = new DataSource(dataSourceOptions(url, new CountingQueryLogger(logger), config.dbPool));
+  const open = async (url: string, walled = false) => {
+    const dataSource = new DataSource(dataSourceOptions(url, new CountingQueryLogger(logger), config.dbPool, walled));
     pools.push(dataSource);
     await dataSource.initialize();
     codeUnreachableDatabase(dataSource);
@@ -75,7 +75,7 @@ export async function openDatabase(config: Config, logger: Logger, options: Open
       );
       return { dataSource: owner, owner, close };
     }
-    const dataSource = await open(appUrl);
+    const dataSource = await open(appUrl, true);
     const check = await checkAppRole(dataSource);
     if (check.problems.length) {
       throw new Error(
