@@ -14,6 +14,12 @@ RUN npm run build
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
+# A heap limit, well above what the API keeps live (about 50 MB, 100 MB under load), so that V8 grows
+# the heap by at most about 1.4 times what it keeps between full collections instead of 4 times, its
+# factor when the limit is its default of 4 GB on a machine of 16 GB or more: at 176 requests/s of the
+# cases page the API reached 487 MB of RSS uncapped (issue #14, docs/benchmark.md). The benchmark runs
+# its servers with the same flag (scripts/benchmark.ts); override NODE_OPTIONS to change it.
+ENV NODE_OPTIONS=--max-old-space-size=512
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

@@ -12,12 +12,18 @@
  * (`--fresh` drops it first). The app runs in this process as `npm run bench` runs it
  * (`NODE_ENV=production`, silent log); the caseworker signs in once, then `PROFILE_REQUESTS` (300)
  * requests go one after another over a keep-alive HTTP connection after `PROFILE_WARMUP` (100).
- * `PROFILE_SHOW_SQL=1` prints the statements of one request first. Printed: CPU ms and SQL statements per request, and the wall time. The figure includes the small
+ * `PROFILE_SHOW_SQL=1` prints the statements of one request first. `PROFILE_CPU=<file>` writes a V8
+ * CPU profile of the measured requests only (not the start-up, seed and warm-up that `--cpu-prof`
+ * also records), `PROFILE_ALLOC=<file>` a sampling heap profile of what they allocate (garbage
+ * included: what makes the collector run), and `PROFILE_HEAP=<file>` a heap snapshot after them. Printed: CPU ms and SQL statements per request, the wall time and the process's peak RSS. The figure includes the small
  * cost of this process's own HTTP client (the answers are read as bytes, not parsed).
  */
 import 'reflect-metadata';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
+import { Session } from 'node:inspector/promises';
+import v8 from 'node:v8';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import type { Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
@@ -127,16 +133,42 @@ async function main() {
     if (first.status !== 200 || answer.errors || answer.data!.cases.edges.length !== 50)
       throw new Error(`unexpected answer: ${first.text.slice(0, 500)}`);
     for (let i = 0; i < WARMUP; i += 1) await post(agent, port, body, token);
+    const session = process.env.PROFILE_CPU || process.env.PROFILE_ALLOC ? new Session() : undefined;
+    session?.connect();
+    if (process.env.PROFILE_CPU) {
+      await session!.post('Profiler.enable');
+      await session!.post('Profiler.start');
+    }
+    if (process.env.PROFILE_ALLOC) {
+      await session!.post('HeapProfiler.enable');
+      // Every 4 KB on average, keeping what was collected since: garbage is what this profile is for.
+      await session!.post('HeapProfiler.startSampling', {
+        samplingInterval: 4096,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
+    }
     const statementsBefore = statements;
     const cpuBefore = process.cpuUsage();
     const started = process.hrtime.bigint();
     for (let i = 0; i < REQUESTS; i += 1) await post(agent, port, body, token);
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     const cpu = process.cpuUsage(cpuBefore);
+    if (process.env.PROFILE_CPU) {
+      const { profile } = await session!.post('Profiler.stop');
+      fs.writeFileSync(process.env.PROFILE_CPU, JSON.stringify(profile));
+    }
+    if (process.env.PROFILE_ALLOC) {
+      const { profile } = await session!.post('HeapProfiler.stopSampling');
+      fs.writeFileSync(process.env.PROFILE_ALLOC, JSON.stringify(profile));
+    }
+    session?.disconnect();
+    if (process.env.PROFILE_HEAP) v8.writeHeapSnapshot(process.env.PROFILE_HEAP);
     console.log(
       `${REQUESTS} requests of page (a) (${answer.data!.cases.totalCount} cases in scope, ${first.text.length} bytes): ` +
         `${((cpu.user + cpu.system) / 1000 / REQUESTS).toFixed(2)} CPU ms/request (user ${(cpu.user / 1000 / REQUESTS).toFixed(2)}), ` +
-        `${((statements - statementsBefore) / REQUESTS).toFixed(1)} statements/request, wall ${(wallMs / REQUESTS).toFixed(2)} ms/request`,
+        `${((statements - statementsBefore) / REQUESTS).toFixed(1)} statements/request, wall ${(wallMs / REQUESTS).toFixed(2)} ms/request, ` +
+        `peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
     );
   } finally {
     agent.destroy();

@@ -79,8 +79,8 @@ export class DataAccess {
   private readonly open = new AsyncLocalStorage<EntityManager>();
   private readonly joining: DataSource;
   private readonly acrossJoining: DataSource;
-  /** The texts of `scopedRows` statements, per caller ability and shape. */
-  private readonly statements = new WeakMap<AppAbility, Map<string, KeptStatement<ObjectLiteral>>>();
+  /** The texts of `scopedRows` and `scopedKept` statements, per caller ability and shape. */
+  private readonly statements = new WeakMap<AppAbility, Map<string, KeptStatement<unknown>>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -135,7 +135,7 @@ export class DataAccess {
    * (a loader's batch: the scope, and the keys asked for). `values` are bound by name, never
    * spread (`:...name`), so that their positions do not depend on their sizes.
    */
-  async scopedRows<T extends ObjectLiteral>(
+  scopedRows<T extends ObjectLiteral>(
     caller: Caller,
     action: Action,
     subject: SubjectName,
@@ -145,33 +145,66 @@ export class DataAccess {
     build: (qb: SelectQueryBuilder<T>) => SelectQueryBuilder<T>,
     values: Readonly<Record<string, unknown>>,
   ): Promise<T[]> {
+    return this.scopedKept(
+      caller,
+      action,
+      subject,
+      entity,
+      alias,
+      `rows\0${shape}`,
+      (qb) => {
+        const select = selectPlain(build(qb));
+        return { qb: select.qb, read: select.toRow };
+      },
+      values,
+    );
+  }
+
+  /**
+   * `scopedRows` for any statement over a scoped builder: `prepare` adds the filters, the selection
+   * and the order (everything but `values`, all named by `shape`) and says how each raw row is read.
+   * The cases page and its count (`keptKeysetPage`) are kept this way: TypeORM's rebuilding of their
+   * text from metadata was the largest part of a page's CPU after the garbage collector (issue #14).
+   * At most `KEPT_SHAPES` shapes are kept per ability, the oldest dropped first, so that a client
+   * varying its selection cannot grow the memory without bound.
+   */
+  async scopedKept<T extends ObjectLiteral, R>(
+    caller: Caller,
+    action: Action,
+    subject: SubjectName,
+    entity: EntityTarget<T>,
+    alias: string,
+    shape: string,
+    prepare: (qb: SelectQueryBuilder<T>) => { qb: SelectQueryBuilder<T>; read: (raw: Record<string, unknown>) => R },
+    values: Readonly<Record<string, unknown>>,
+  ): Promise<R[]> {
     let kept = this.statements.get(caller.ability);
     if (!kept) {
       kept = new Map();
       this.statements.set(caller.ability, kept);
     }
     const key = `${action}\0${subject}\0${alias}\0${shape}`;
-    let statement = kept.get(key) as KeptStatement<T> | undefined;
+    let statement = kept.get(key) as KeptStatement<R> | undefined;
     if (!statement) {
       // Stand-ins mark where each value goes among the positional parameters of the built text.
       const standIns = new Map(Object.keys(values).map((name) => [{ standIn: name }, name] as const));
-      const qb = build(this.scoped(caller, action, subject, entity, alias)).setParameters(
-        Object.fromEntries([...standIns].map(([standIn, name]) => [name, standIn])),
-      );
-      const select = selectPlain(qb);
-      const [sql, parameters] = select.qb.getQueryAndParameters();
+      const prepared = prepare(this.scoped(caller, action, subject, entity, alias));
+      const [sql, parameters] = prepared.qb
+        .setParameters(Object.fromEntries([...standIns].map(([standIn, name]) => [name, standIn])))
+        .getQueryAndParameters();
       statement = {
         sql,
         parameters,
         slots: parameters.map((parameter: unknown) => standIns.get(parameter as { standIn: string })),
-        toRow: select.toRow,
+        read: prepared.read,
       };
+      if (kept.size >= KEPT_SHAPES) kept.delete(kept.keys().next().value!);
       kept.set(key, statement);
     }
-    const { sql, parameters, slots, toRow } = statement;
+    const { sql, parameters, slots, read } = statement;
     const bound = parameters.map((parameter, i) => (slots[i] === undefined ? parameter : values[slots[i]]));
     const rows = await (this.current() ?? this.dataSource.manager).query<Record<string, unknown>[]>(sql, bound);
-    return rows.map(toRow);
+    return rows.map(read);
   }
 
   /** A scoped builder's SQL and parameters, for an EXISTS or IN over another subject. */
@@ -221,13 +254,16 @@ function beyondTheWall<T extends object>(target: T): T {
 const reaches = (value: unknown): value is object =>
   value instanceof Repository || value instanceof QueryBuilder || value instanceof EntityManager;
 
-interface KeptStatement<T> {
+interface KeptStatement<R> {
   sql: string;
   parameters: unknown[];
   /** For each positional parameter, the name of the value bound there on each run, if any. */
   slots: (string | undefined)[];
-  toRow: (raw: Record<string, unknown>) => T;
+  read: (raw: Record<string, unknown>) => R;
 }
+
+/** Statement shapes kept per ability: a role's lists, filters and selections in use, with room to spare. */
+const KEPT_SHAPES = 200;
 
 /** What a `DataSource` reaches rows through, taken from the open transaction's manager instead. */
 const JOINED = new Set<string | symbol>(['getRepository', 'getTreeRepository', 'createQueryBuilder', 'query']);

@@ -139,22 +139,37 @@ function pageSizeOrThrow(first: number | null | undefined): number {
  * in; its ORDER BY is replaced): one statement for the page, fetching one row more than asked to
  * learn whether another page follows, and one COUNT over the same scope when `totalCount` is read.
  * Rows are compared on (sort key, id) in SQL, so rows sharing a timestamp and rows added between
- * pages neither repeat nor go missing. With `plain` (a builder without joined relations) the items
- * are plain rows of only `plain.properties` and the keys (every column when not given).
+ * pages neither repeat nor go missing.
  */
 export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   scoped: SelectQueryBuilder<T>,
   page: PageArgs,
   keyset: Keyset,
-  plain?: { properties?: ReadonlySet<string> },
 ): Promise<Connection<T>> {
   const first = pageSizeOrThrow(page.first);
   const after = page.after == null ? null : decodeCursorOrThrow(page.after, keyset.type);
-  const alias = scoped.alias;
+  const counter = scoped.clone();
+  const rows = scoped.clone().addSelect(CURSOR_AT_SQL(`${scoped.alias}.${keyset.sortColumn}`), 'keyset_at');
+  const { raw, entities } = await pageRows(rows, keyset, first, after).getRawAndEntities();
+  const atById = new Map(raw.map((row: Record<string, string>) => [row[`${scoped.alias}_id`], row.keyset_at]));
+  return connectionOf(
+    entities.map((node) => ({ node, at: atById.get(node.id)! })),
+    first,
+    keyset,
+    () => counter.getCount(),
+  );
+}
+
+/** The rows of a page: after the cursor, in the keyset's order, one more than asked. */
+function pageRows<T extends ObjectLiteral>(
+  rows: SelectQueryBuilder<T>,
+  keyset: Keyset,
+  first: number,
+  after: { at: string; id: string } | null,
+): SelectQueryBuilder<T> {
+  const alias = rows.alias;
   const sort = `${alias}.${keyset.sortColumn}`;
   const direction = keyset.direction ?? 'DESC';
-  const counter = scoped.clone();
-  const rows = plain ? scoped.clone() : scoped.clone().addSelect(CURSOR_AT_SQL(sort), 'keyset_at');
   if (after) {
     rows.andWhere(
       new Brackets((where) =>
@@ -168,36 +183,96 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
       ),
     );
   }
-  rows
+  return rows
     .orderBy(sort, direction)
     .addOrderBy(`${alias}.id`, direction)
     .limit(first + 1);
-  let entities: T[];
-  let atById: Map<string, string>;
-  if (plain) {
-    const select = selectPlain(rows, plain.properties);
-    const raw = await select.qb.addSelect(CURSOR_AT_SQL(sort), 'keyset_at').getRawMany<Record<string, unknown>>();
-    entities = raw.map(select.toRow);
-    atById = new Map(raw.map((row, i) => [entities[i].id, row.keyset_at as string]));
-  } else {
-    const result = await rows.getRawAndEntities();
-    entities = result.entities;
-    atById = new Map(result.raw.map((row: Record<string, string>) => [row[`${alias}_id`], row.keyset_at]));
-  }
-  const edges = entities.slice(0, first).map((node) => ({ cursor: encodeCursor(keyset.type, atById.get(node.id)!, node.id), node }));
+}
+
+/** A connection of up to `first + 1` rows read in order with their sort keys (the extra one tells
+ * that another page follows); `count` runs only when `totalCount` is read. */
+function connectionOf<T extends { id: string }>(
+  read: { node: T; at: string }[],
+  first: number,
+  keyset: Keyset,
+  count: () => Promise<number>,
+): Connection<T> {
+  const edges = read.slice(0, first).map(({ node, at }) => ({ cursor: encodeCursor(keyset.type, at, node.id), node }));
   let total: Promise<number> | undefined;
   return {
     edges,
     nodes: edges.map((edge) => edge.node),
     pageInfo: {
-      hasNextPage: entities.length > first,
+      hasNextPage: read.length > first,
       hasPreviousPage: false,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
     get totalCount() {
-      total ??= counter.getCount();
+      total ??= count();
       return total;
     },
   };
+}
+
+/**
+ * A scoped list read through statements whose text is kept per caller ability and shape
+ * (`DataAccess.scopedKept`, bound to one caller, action, subject, entity and alias by `run`).
+ * `filter` adds the list's filters to the scoped builder, each value bound by name from `values`
+ * (never spread), and `shape` names everything else `filter` adds: which filters are present and how
+ * many values each has.
+ */
+export interface KeptList<T extends ObjectLiteral> {
+  run: <R>(
+    shape: string,
+    prepare: (qb: SelectQueryBuilder<T>) => { qb: SelectQueryBuilder<T>; read: (raw: Record<string, unknown>) => R },
+    values: Readonly<Record<string, unknown>>,
+  ) => Promise<R[]>;
+  shape: string;
+  filter: (qb: SelectQueryBuilder<T>) => SelectQueryBuilder<T>;
+  values: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * `keysetPage` over a `KeptList`, reading plain rows (`selectPlain`) of only the properties that
+ * `columns` names and the keys (every column without it; `columns.shape` says what decides them, such
+ * as the GraphQL fields asked): the same statements (the page, one row more than
+ * asked, and the COUNT when `totalCount` is read), whose text is built once per caller ability and
+ * shape (here also the page size, whether a cursor is given, and the columns read) and then only
+ * bound to the request's values and cursor.
+ */
+export async function keptKeysetPage<T extends ObjectLiteral & { id: string }>(
+  list: KeptList<T>,
+  page: PageArgs,
+  keyset: Keyset,
+  columns?: { shape: string; properties: (qb: SelectQueryBuilder<T>) => ReadonlySet<string> | undefined },
+): Promise<Connection<T>> {
+  const first = pageSizeOrThrow(page.first);
+  const after = page.after == null ? null : decodeCursorOrThrow(page.after, keyset.type);
+  const shape = [
+    keyset.type,
+    keyset.sortColumn,
+    keyset.direction ?? 'DESC',
+    first,
+    after ? 'after' : '',
+    columns?.shape ?? '*',
+    list.shape,
+  ].join('\0');
+  const read = await list.run(
+    `page\0${shape}`,
+    (qb) => {
+      const select = selectPlain(pageRows(list.filter(qb), keyset, first, after), columns?.properties(qb));
+      select.qb.addSelect(CURSOR_AT_SQL(`${qb.alias}.${keyset.sortColumn}`), 'keyset_at');
+      return { qb: select.qb, read: (raw) => ({ node: select.toRow(raw), at: raw.keyset_at as string }) };
+    },
+    after ? { ...list.values, keysetAt: after.at, keysetId: after.id } : list.values,
+  );
+  return connectionOf(read, first, keyset, async () => {
+    const [total] = await list.run(
+      `count\0${list.shape}`,
+      (qb) => ({ qb: list.filter(qb).select('COUNT(1)', 'cnt'), read: (raw) => Number(raw.cnt) }),
+      list.values,
+    );
+    return total;
+  });
 }

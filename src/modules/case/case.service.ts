@@ -1,5 +1,5 @@
 import { TenantKey, whereTenantKeysIn } from '../../db/tenant-keys';
-import { EntityManager } from 'typeorm';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { badInput, conflict, notFound } from '../../errors';
 import { decisionDueAtFor } from './deadlines';
 import type { Caller } from '../../auth/caller';
@@ -8,7 +8,7 @@ import { SpotCheckPoolEntry } from '../oversight/spot-check-draw.entity';
 import { Person } from '../household/household.entity';
 import { Case, CaseEvent, CaseStatus, Channel, DecisionAuthority, Programme } from './case.entity';
 import { Delegation } from '../delegation/delegation.entity';
-import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
+import { Connection, keptKeysetPage, keysetPage, PageArgs } from '../../graphql/connection';
 import { propertiesFor } from '../../db/plain-rows';
 import type { KinService } from '../kin/kin.service';
 import type { HouseholdService } from '../household/household.service';
@@ -153,17 +153,26 @@ export class CaseService {
       .getOne();
   }
 
-  /** One page of the cases the caller may read, with the total under the same filter and scope. */
-  /** A page of the cases the caller may read; with `fields` (the GraphQL fields asked of each
-   * case) only the columns those need are read. */
+  /** A page of the cases the caller may read, with the total under the same filter and scope; with
+   * `fields` (the GraphQL fields asked of each case) only the columns those need are read. The
+   * statements' text is kept per ability and shape (`keptKeysetPage`): each filter adds the same
+   * text whatever its value, its values bound by name (the statuses one name each, counted in the shape). */
   async page(caller: Caller, filter: CaseFilter, page: PageArgs, fields?: ReadonlySet<string>): Promise<Connection<Case>> {
-    const base = () => {
-      const qb = this.data.scoped(caller, 'read', 'Case', Case, 'c');
-      if (filter.programme) qb.andWhere('c.programme = :programme', { programme: filter.programme });
-      if (filter.status?.length) qb.andWhere('c.status IN (:...status)', { status: filter.status });
-      if (filter.villageCode) qb.andWhere('c.village_code = :villageCode', { villageCode: filter.villageCode });
-      if (filter.townshipCode) qb.andWhere('c.township_code = :townshipCode', { townshipCode: filter.townshipCode });
-      if (filter.kinRegistered !== undefined) qb.andWhere('c.kin_registered = :kin', { kin: filter.kinRegistered });
+    const statuses = [...new Set(filter.status ?? [])];
+    const values: Record<string, unknown> = {};
+    statuses.forEach((status, i) => (values[`status${i}`] = status));
+    if (filter.programme) values.programme = filter.programme;
+    if (filter.villageCode) values.villageCode = filter.villageCode;
+    if (filter.townshipCode) values.townshipCode = filter.townshipCode;
+    if (filter.kinRegistered !== undefined) values.kin = filter.kinRegistered;
+    if (filter.overdue !== undefined) values.overdue = filter.overdue;
+    if (filter.search) values.search = `%${escapeLike(filter.search)}%`;
+    const filterOf = (qb: SelectQueryBuilder<Case>): SelectQueryBuilder<Case> => {
+      if ('programme' in values) qb.andWhere('c.programme = :programme');
+      if (statuses.length) qb.andWhere(`c.status IN (${statuses.map((_, i) => `:status${i}`).join(', ')})`);
+      if ('villageCode' in values) qb.andWhere('c.village_code = :villageCode');
+      if ('townshipCode' in values) qb.andWhere('c.township_code = :townshipCode');
+      if ('kin' in values) qb.andWhere('c.kin_registered = :kin');
       if (filter.spotCheckDue !== undefined) {
         // P4.3, D§3: a filed case is due for a spot check when it is kin-registered or complained about,
         // or when a district draw sampled this filing of it. The draws are read through the caller's own
@@ -178,28 +187,28 @@ export class CaseService {
         const due = `(c.status = 'FILED' AND (c.kin_registered OR c.complained_about OR EXISTS (${sampled.sql})))`;
         qb.andWhere(filter.spotCheckDue ? due : `NOT ${due}`, sampled.params);
       }
-      if (filter.overdue !== undefined) {
-        qb.andWhere(`(COALESCE(c.due_at < now(), false) OR COALESCE(c.decision_due_at < now(), false)) = :overdue`, {
-          overdue: filter.overdue,
-        });
-      }
-      if (filter.search) {
-        const search = `%${escapeLike(filter.search)}%`;
+      if ('overdue' in values) qb.andWhere(`(COALESCE(c.due_at < now(), false) OR COALESCE(c.decision_due_at < now(), false)) = :overdue`);
+      if ('search' in values) {
         // Members are searched through the caller's own Person scope: a role that may not read
         // members must not learn who belongs to a household by searching.
         const members = this.data.scopedSql(caller, 'read', 'Person', Person, 'p', (persons) =>
           persons.select('1').andWhere('p.district_code = c.district_code AND p.household_id = c.household_id AND p.name ILIKE :search'),
         );
-        qb.andWhere(`(c.applicant_name ILIKE :search OR EXISTS (${members.sql}))`, { ...members.params, search });
+        qb.andWhere(`(c.applicant_name ILIKE :search OR EXISTS (${members.sql}))`, members.params);
       }
       return qb;
     };
-    const qb = base();
-    return keysetPage(
-      qb,
+    const shape = [...Object.keys(values).sort(), `spotCheckDue=${filter.spotCheckDue}`].join(',');
+    return keptKeysetPage(
+      {
+        run: (statement, prepare, bound) => this.data.scopedKept(caller, 'read', 'Case', Case, 'c', statement, prepare, bound),
+        shape,
+        filter: filterOf,
+        values,
+      },
       page,
       { type: 'Case', sortColumn: 'created_at' },
-      { properties: propertiesFor(qb, fields, CASE_FIELD_NEEDS, CASE_KEYS) },
+      fields && { shape: [...fields].sort().join(','), properties: (qb) => propertiesFor(qb, fields, CASE_FIELD_NEEDS, CASE_KEYS) },
     );
   }
 
