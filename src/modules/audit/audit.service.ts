@@ -162,15 +162,26 @@ export class AuditService {
         .scoped(caller, 'verify', 'AuditEntry', AuditEntry, 'entry')
         .andWhere('entry.district_code = :districtCode', { districtCode });
     const entriesChecked = await district().getCount();
-    // The previous row by position, read by the (district_code, seq) index: a row whose predecessor
+    // Each row beside its predecessor by position, in one ordered pass over the district's rows (a
+    // lookup per row would be scanned whole behind the district wall: `seq - 1` is no leakproof
+    // expression, so it cannot be an index condition under row-level security). A row whose predecessor
     // is missing compares its recorded previous hash with NULL and is named.
-    const previousHash =
-      '(SELECT previous.hash FROM audit_log previous WHERE previous.district_code = entry.district_code AND previous.seq = entry.seq - 1)';
+    const linked = this.data.scopedSql(caller, 'verify', 'AuditEntry', AuditEntry, 'linked', (qb) =>
+      qb
+        .select('linked.seq', 'seq')
+        .addSelect(
+          'CASE WHEN lag(linked.seq) OVER (ORDER BY linked.seq) = linked.seq - 1 THEN lag(linked.hash) OVER (ORDER BY linked.seq) END',
+          'previous_hash',
+        )
+        .andWhere('linked.district_code = :linkedDistrictCode', { linkedDistrictCode: districtCode }),
+    );
     const broken = await district()
+      .innerJoin(`(${linked.sql})`, 'linked', 'linked.seq = entry.seq')
+      .setParameters({ ...linked.params, districtCode })
       .select('entry.seq', 'position')
       .addSelect('entry.id', 'id')
       .addSelect(`CASE WHEN entry.hash IS DISTINCT FROM audit_row_hash(entry) THEN 'CONTENT_CHANGED' ELSE 'LINK_BROKEN' END`, 'problem')
-      .andWhere(`(entry.hash IS DISTINCT FROM audit_row_hash(entry) OR entry.prev_hash IS DISTINCT FROM ${previousHash})`)
+      .andWhere('(entry.hash IS DISTINCT FROM audit_row_hash(entry) OR entry.prev_hash IS DISTINCT FROM linked.previous_hash)')
       .orderBy('entry.seq', 'ASC')
       .limit(1)
       .getRawOne<{ position: string; id: string; problem: AuditChainProblem }>();
