@@ -89,4 +89,13 @@ describe("an integration account's department (D§7)", () => {
     expect(confirmed.confirmedAt).toEqual(expect.any(String));
     expect(await confirmationsOf('dept.veterans')).toBe(1);
   });
+
+  it("makes and empowers a bank's account even while the district does not ask banks about deposits: it also sends payment results (D§10)", async () => {
+    await setDepartment('BANK', false);
+    const created = await t.gql(CREATE, { u: 'dept.bank2', d: 'BANK' }, await t.login('admin'));
+    expect(created.errors).toBeUndefined();
+    const proposed = (await as(t, 'admin', PROPOSE, { a: created.data!.createAccount.account.id })).proposeRoleGrant.roleGrant;
+    await as(t, 'district.officer', CONFIRM, { g: proposed.id });
+    expect(await confirmationsOf('dept.bank2')).toBe(1);
+  });
 });

@@ -325,9 +325,11 @@ export class AccountService {
   /**
    * Whether a department is one the district asks in its verifications (D§7): an integration account
    * answers data checks for its department, so it is made or empowered only for one the district lists
-   * and has switched on.
+   * and has switched on. The bank's account also sends the results of payment batches (D§10), which a
+   * district needs whether or not it asks banks about deposits.
    */
   async departmentInUse(districtCode: string, department: Department): Promise<boolean> {
+    if (department === Department.BANK) return true;
     return (await this.settings.departmentsInUse(districtCode)).includes(department);
   }
 
