@@ -1,8 +1,8 @@
 import { Column, Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { TenantRelation, TownshipRow } from '../../db/tenant-row';
+import { TenantRelation } from '../../db/tenant-row';
 import { Node, tenantGlobalId } from '../../graphql/node';
-import { ProposedBankAccount } from '../payee-account/account-change.entity';
+import { ProposedAccountChange } from '../payee-account/account-change.entity';
 import { InstitutionPayee } from './funds.entity';
 
 /**
@@ -19,7 +19,7 @@ import { InstitutionPayee } from './funds.entity';
   description:
     "A change of a care institution's payment account, in effect only once a second account confirms it (供养机构账户变更), D§10.",
 })
-export class InstitutionAccountChange extends ProposedBankAccount(TownshipRow) {
+export class InstitutionAccountChange extends ProposedAccountChange {
   @Column('uuid')
   institutionPayeeId: string;
 

@@ -1,8 +1,8 @@
 import { Column, Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { TenantRelation, VillageRow } from '../../db/tenant-row';
+import { TenantRelation } from '../../db/tenant-row';
 import { Node, tenantGlobalId } from '../../graphql/node';
-import { ProposedBankAccount } from '../payee-account/account-change.entity';
+import { ProposedAccountChange } from '../payee-account/account-change.entity';
 import { Household } from './household.entity';
 
 /** A change of an enrolled household's payment account (银行账户变更), D§10, issue 10 item 7. */
@@ -13,7 +13,12 @@ import { Household } from './household.entity';
   implements: Node,
   description: 'A change of an enrolled payee bank account, in effect only once a second account confirms it (银行账户变更), D§10.',
 })
-export class BankAccountChange extends ProposedBankAccount(VillageRow) {
+export class BankAccountChange extends ProposedAccountChange {
+  // The household's village, as a VillageRow carries it: the village proposes its households' changes.
+  @Column({ type: 'varchar', length: 12 })
+  @Field({ description: 'Village code (村代码)' })
+  villageCode: string;
+
   @Column('uuid')
   householdId: string;
 

@@ -3,7 +3,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import type { Caller } from '../../auth/caller';
 import type { DataAccess } from '../../db/data-access';
 import { changed, tenantSubject } from '../../db/guarded-writes';
-import type { GuardedWrites } from '../../db/guarded-writes';
+import type { GuardedSubject, GuardedWrites } from '../../db/guarded-writes';
 import type { TenantKey } from '../../db/tenant-keys';
 import { badInput, conflict, DomainError, notFound, textOrThrow } from '../../errors';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
@@ -54,7 +54,7 @@ export interface PayeeAccountKind<C extends ProposedAccountChange, P extends Pay
  * the masked account before and after. The same for every kind of payee (`PayeeAccountKind`).
  */
 export class PayeeAccountChanges<C extends ProposedAccountChange, P extends Payee> {
-  private readonly guarded;
+  private readonly guarded: GuardedSubject<C, 'districtCode' | 'id'>;
 
   constructor(
     private readonly data: DataAccess,
