@@ -32,6 +32,7 @@ import { DistrictCataloguesAndLinshiRepeats1796412800000 } from './1796412800000
 import { FundsPayeesSupplements1796438200000 } from './1796438200000-FundsPayeesSupplements';
 import { LeastPrivilege1796418300000 } from './1796418300000-LeastPrivilege';
 import { AuthorityEpochs1796481700000 } from './1796481700000-AuthorityEpochs';
+import { InstitutionAccountChanges1796610000000 } from './1796610000000-InstitutionAccountChanges';
 import { IdempotencyKeys1795860000000 } from './1795860000000-IdempotencyKeys';
 import { BankAccountChanges1795868844093 } from './1795868844093-BankAccountChanges';
 import { DistrictProposals1795868072035 } from './1795868072035-DistrictProposals';
@@ -75,5 +76,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   LeastPrivilege1796418300000,
   FundsPayeesSupplements1796438200000,
   AuthorityEpochs1796481700000,
+  InstitutionAccountChanges1796610000000,
   DistrictWall1796640000000,
 ];

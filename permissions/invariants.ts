@@ -376,6 +376,18 @@ export const INVARIANTS: readonly Invariant[] = [
     second: 'confirm',
     marker: 'proposedById',
   }),
+  twoPeople({
+    id: 'duties.changeAndConfirmInstitutionAccount',
+    clause: 'D§10, D§14',
+    text: {
+      zh: '任何账号都不能既提出供养机构收款账户的变更，又确认该项变更。',
+      en: "No single account both proposes a change of a care institution's account and confirms it.",
+    },
+    subject: 'InstitutionAccountChange',
+    first: 'create',
+    second: 'confirm',
+    marker: 'proposedById',
+  }),
   decideUnderDelegation(),
   decideWithoutDelegation(),
   kinNeverActs(),

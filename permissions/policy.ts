@@ -658,8 +658,8 @@ export const POLICY: readonly Grant[] = [
   ...[TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD].flatMap((role) => [
     g(role, 'create', 'InstitutionPayee', 'township', 'D§10', 'The township records the account of a care institution in it that is paid for centralised TEKUN recipients.',
       '乡镇（街道）登记本乡镇（街道）供养机构的收款账户，用于集中供养特困人员的发放。'),
-    g(role, 'update', 'InstitutionPayee', 'township', 'D§10', 'The township keeps the account of its care institutions up to date.',
-      '乡镇（街道）维护本乡镇（街道）供养机构的收款账户。'),
+    g(role, 'update', 'InstitutionPayee', 'township', 'D§10', 'The township keeps the record of its care institutions up to date; an account changes only as a confirmed proposal.',
+      '乡镇（街道）维护本乡镇（街道）供养机构的登记信息；收款账户须经提出并确认后变更。'),
     g(role, 'read', 'InstitutionPayee', 'township', 'D§10', 'The township sees the care institutions it pays for its centralised TEKUN recipients.',
       '乡镇（街道）查看为本乡镇（街道）集中供养特困人员收款的供养机构。'),
   ]),
@@ -671,6 +671,25 @@ export const POLICY: readonly Grant[] = [
   ...[FINANCE_OFFICER, AUDITOR].map((role) =>
     g(role, 'read', 'InstitutionPayee', 'district', 'P4.4', 'Finance pays, and audit checks, the institutions paid for centralised TEKUN recipients.',
       '财政部门向供养机构拨付、审计部门审计集中供养特困人员的发放。')),
+  // An institution's account, as an enrolled household's, changes with two people (D§10, D§14): one
+  // account of those that keep the institution proposes, a second of them confirms.
+  ...[TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD].flatMap((role) => [
+    g(role, 'read', 'InstitutionAccountChange', 'township', 'D§10', 'The township follows the account changes of its care institutions.',
+      '乡镇（街道）查看本乡镇（街道）供养机构的收款账户变更。'),
+    g(role, 'create', 'InstitutionAccountChange', 'township', 'D§10', 'The township proposes a change of its care institution\'s account; a second account must confirm it.',
+      '乡镇（街道）提出本乡镇（街道）供养机构收款账户的变更，须经另一账号确认后生效。'),
+    g(role, 'confirm', 'InstitutionAccountChange', 'township', 'D§10', 'The township confirms or rejects a change of its care institution\'s account another account proposed.',
+      '乡镇（街道）确认或驳回他人提出的本乡镇（街道）供养机构收款账户变更。'),
+  ]),
+  ...(['read', 'create', 'confirm'] as const).map((action) =>
+    g(DISTRICT_OFFICER, action, 'InstitutionAccountChange', 'district', 'D§10', 'The district keeps the accounts of the care institutions in any of its townships, with a second account.',
+      '区民政维护本区各乡镇（街道）供养机构的收款账户，须经另一账号确认。')),
+  ...[FINANCE_OFFICER, AUDITOR].map((role) =>
+    g(role, 'read', 'InstitutionAccountChange', 'district', 'P4.4', 'Finance pays, and audit checks, into the accounts institutions change to, and who confirmed each.',
+      '财政部门、审计部门查看供养机构收款账户的变更及其确认人。')),
+  ...forAllRoles((role) => g(role, 'confirm', 'InstitutionAccountChange', 'district', 'D§14', 'No account confirms its own proposal: an institution\'s account change needs a second account.',
+    '任何账号都不能确认自己提出的供养机构账户变更：须经另一账号确认。',
+    { inverted: true, when: { conditions: { proposedById: '$accountId' }, text: { zh: '本人提出的变更', en: 'changes it proposed itself' } } })),
   g(DEPARTMENT, 'read', 'PaymentBatch', 'self', 'P4.4', 'A bank integration sees only the batches sent to it.',
     '银行接口只能看到发给本行的代发批次。'),
   g(DEPARTMENT, 'answer', 'PaymentBatch', 'self', 'P4.4', 'A bank integration reports the results of the batches sent to it: paid, or failed with the reason.',

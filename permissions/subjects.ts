@@ -39,6 +39,7 @@ export const SUBJECT_SCOPE_FIELDS: Record<SubjectName, Partial<Record<Scope, str
   RosterLine: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },
   FundRequest: { district: 'districtCode' },
   InstitutionPayee: { district: 'districtCode', township: 'townshipCode' },
+  InstitutionAccountChange: { district: 'districtCode', township: 'townshipCode' },
   // A batch is addressed to one bank's integration account: that account alone of the departments sees it.
   PaymentBatch: { district: 'districtCode', township: 'townshipCode', self: 'bankIntegrationId' },
   Payment: { district: 'districtCode', township: 'townshipCode', village: 'villageCode' },

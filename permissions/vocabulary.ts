@@ -85,6 +85,7 @@ export type SubjectName =
   | 'RosterLine'
   | 'FundRequest'
   | 'InstitutionPayee'
+  | 'InstitutionAccountChange'
   | 'PaymentBatch'
   | 'Payment'
   | 'WorkPlan'

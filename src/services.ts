@@ -29,7 +29,9 @@ import { StatisticsService } from './modules/statistics/statistics.service';
 import { StaffingService } from './modules/staffing/staffing.service';
 import { WorkPlanService } from './modules/work-plan/work-plan.service';
 import { IdempotencyService } from './modules/idempotency/idempotency.service';
-import { BankAccountChangeService } from './modules/household/bank-account-change.service';
+import { PayeeAccountChanges } from './modules/payee-account/account-change.service';
+import { HOUSEHOLD_ACCOUNT } from './modules/household/bank-account-change.service';
+import { INSTITUTION_ACCOUNT } from './modules/funds/institution-account-change.service';
 
 /** The process-wide limits services keep (from `Config`). */
 export interface ServiceLimits {
@@ -101,7 +103,8 @@ export function createServices(dataSource: DataSource, logger: Logger, tokens: T
     spotCheckDraws: new SpotCheckDrawService(data, writes, settings),
     funds: new FundsService(data, writes, regions, settings),
     idempotency: new IdempotencyService(data, limits.idempotencyTtlSeconds),
-    bankAccountChanges: new BankAccountChangeService(data, writes),
+    bankAccountChanges: new PayeeAccountChanges(data, writes, HOUSEHOLD_ACCOUNT),
+    institutionAccountChanges: new PayeeAccountChanges(data, writes, INSTITUTION_ACCOUNT),
   };
 }
 

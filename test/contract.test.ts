@@ -159,12 +159,26 @@ describe('node(id)', () => {
     await as(t, 'district.officer', 'mutation($i: SubmitPetitionInput!) { submitPetition(input: $i) { reference } }', {
       i: { kind: 'COMPLAINT', caseId: noticed.id, title: '合同', content: '内容' },
     });
-    await as(
+    const { createInstitutionPayee } = await as(
       t,
       'hexi.caseworker',
       'mutation($i: CreateInstitutionPayeeInput!) { createInstitutionPayee(input: $i) { institutionPayee { id } } }',
       {
         i: { townshipCode: '510199101000', name: '河西镇敬老院', bankName: '农村信用社', bankAccount: '6230000011112222333' },
+      },
+    );
+    // The institution's new account, waiting for a second account (D§10).
+    await as(
+      t,
+      'hexi.caseworker',
+      'mutation($i: ProposeInstitutionAccountChangeInput!) { proposeInstitutionAccountChange(input: $i) { institutionAccountChange { id } } }',
+      {
+        i: {
+          institutionPayeeId: createInstitutionPayee.institutionPayee.id,
+          bankName: '建设银行',
+          bankAccount: '6217000011112222333',
+          reason: '换开户行',
+        },
       },
     );
     await payHexiMonth(t, monthFromNow(1));
@@ -193,7 +207,10 @@ describe('node(id)', () => {
         regions { __typename id } accounts(first: 1) { nodes { __typename id } } }`,
       ],
       ['admin', '{ apiKeys { nodes { __typename id } } roleGrants(first: 1) { nodes { __typename id } } }'],
-      ['hexi.caseworker', '{ bankAccountChanges(first: 1) { nodes { __typename id } } }'],
+      [
+        'hexi.caseworker',
+        '{ bankAccountChanges(first: 1) { nodes { __typename id } } institutionAccountChanges(first: 1) { nodes { __typename id } } }',
+      ],
       ['province.operator', '{ districtProposals(first: 1) { nodes { __typename id } } }'],
     ];
     const seen = new Map<string, { id: string; reader: string }>();

@@ -1,4 +1,3 @@
-import { maskBankAccount } from '../src/modules/household/id-number';
 import { Workbook } from 'exceljs';
 import type { Response } from 'superagent';
 import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
@@ -86,19 +85,23 @@ describe('a centralised TEKUN recipient is paid to the institution that cares fo
     institutionId = shiqiao.institutionPayee.id;
   });
 
-  it("changes an institution's account by its township; the audit keeps the bank and masked account before and after (D§10, issue #10)", async () => {
-    const UPDATE = `mutation($i: UpdateInstitutionPayeeInput!) { updateInstitutionPayee(input: $i) { institutionPayee { id bankName } } }`;
+  it("corrects an institution's name by its township; its account changes only with a second account (D§10, issue #10)", async () => {
+    const UPDATE = `mutation($i: UpdateInstitutionPayeeInput!) { updateInstitutionPayee(input: $i) { institutionPayee { id name bankAccount } } }`;
     const input = { townshipCode: HEXI, name: '河西镇福利院', bankName: '农业银行', bankAccount: '6228000011110000111' };
     const { id } = (await as(t, 'hexi.caseworker', CREATE_INSTITUTION, { i: input })).createInstitutionPayee.institutionPayee;
-    const change = { institutionPayeeId: id, bankName: '工商银行', bankAccount: '6222000022220000222' };
+    const change = { institutionPayeeId: id, name: '河西镇中心福利院' };
     expect(codeOf(await t.gql(UPDATE, { i: change }, await t.login('va.101201')))).toBe('FORBIDDEN');
     expect(codeOf(await t.gql(UPDATE, { i: change }, await t.login('shiqiao.caseworker')))).toBe('NOT_FOUND');
-    expect((await as(t, 'hexi.head', UPDATE, { i: change })).updateInstitutionPayee.institutionPayee).toEqual({ id, bankName: '工商银行' });
-    const [entry] = await t.dataSource.query(`SELECT details FROM audit_log WHERE action = 'updateInstitutionPayee' AND kind = 'CHANGE'`);
-    expect(entry.details).toEqual({
-      before: { bankName: '农业银行', bankAccount: maskBankAccount('6228000011110000111') },
-      after: { bankName: '工商银行', bankAccount: maskBankAccount('6222000022220000222') },
+    // The account is proposed and confirmed by two accounts (test/institution-account-change.test.ts).
+    const account = await t.gql(UPDATE, { i: { ...change, bankAccount: '6222000022220000222' } }, await t.login('hexi.head'));
+    expect(messageKeyOf(account)).toBe('funds.institution.secondAccountNeeded');
+    expect((await as(t, 'hexi.head', UPDATE, { i: change })).updateInstitutionPayee.institutionPayee).toEqual({
+      id,
+      name: '河西镇中心福利院',
+      bankAccount: '6228000011110000111',
     });
+    const [entry] = await t.dataSource.query(`SELECT details FROM audit_log WHERE action = 'updateInstitutionPayee' AND kind = 'CHANGE'`);
+    expect(entry.details).toEqual({ before: { name: '河西镇福利院' }, after: { name: '河西镇中心福利院' } });
   });
 
   it('is named on a centralised TEKUN enrolment only; DIBAO and dispersed TEKUN keep the household account', async () => {

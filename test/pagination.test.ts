@@ -105,6 +105,13 @@ const WALKS: Record<string, WalkFixture> = {
     sortColumn: 'created_at',
     overrides: "jsonb_build_object('name', md5(random()::text))",
   },
+  // Copies are decided: one change at a time may wait for confirmation per institution.
+  institutionAccountChanges: {
+    caller: 'district.officer',
+    table: 'institution_account_changes',
+    sortColumn: 'proposed_at',
+    overrides: "jsonb_build_object('status', 'REJECTED')",
+  },
   payments: {
     caller: 'hexi.caseworker',
     table: 'payments',
@@ -184,6 +191,10 @@ beforeAll(async () => {
     SELECT d.id, d.district_code, 'walk', 'walkkey000000000', repeat('0', 64), a.id FROM accounts d, accounts a WHERE d.username = 'dept.tax' AND a.username = 'admin'`);
   await t.dataSource.query(`INSERT INTO institution_payees (district_code, township_code, name, bank_name, bank_account, created_by_id)
     SELECT district_code, '510199101000', '河西敬老院', '农业银行', '6228480000111122223', id FROM accounts WHERE username = 'hexi.head'`);
+  await t.dataSource
+    .query(`INSERT INTO institution_account_changes (district_code, township_code, institution_payee_id, bank_name, bank_account, status, reason, proposed_by_id)
+    SELECT i.district_code, i.township_code, i.id, '建设银行', '6217000011112222333', 'PROPOSED', '换开户行', a.id FROM institution_payees i, accounts a
+     WHERE i.name = '河西敬老院' AND a.username = 'hexi.head'`);
   await t.gql(
     'mutation { proposeDistrict(input: { regionCode: "510196000000", name: "翻页区", adminUsername: "walk.admin", adminDisplayName: "翻页" }) { proposal { id } } }',
     {},

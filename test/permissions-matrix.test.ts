@@ -100,6 +100,10 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read InstitutionPayee': 'SVT',
     'create InstitutionPayee': 'SVT',
     'update InstitutionPayee': 'SVT',
+    // D§10, D§14: proposes a change of an institution's account; confirms one another account proposed
+    'read InstitutionAccountChange': 'SVT',
+    'create InstitutionAccountChange': 'SVT',
+    'confirm InstitutionAccountChange': 'SVT',
     'update Enrolment': 'SVT', // D§10: names the institution a centralised TEKUN enrolment is paid to
     'read RosterLine': 'SVT',
     'read Payment': 'SVT',
@@ -176,6 +180,9 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read InstitutionPayee': 'SVT',
     'create InstitutionPayee': 'SVT',
     'update InstitutionPayee': 'SVT',
+    'read InstitutionAccountChange': 'SVT',
+    'create InstitutionAccountChange': 'SVT',
+    'confirm InstitutionAccountChange': 'SVT',
     'read RosterLine': 'SVT',
     'read Payment': 'SVT',
   },
@@ -234,6 +241,9 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'read InstitutionPayee': 'SVTD',
     'create InstitutionPayee': 'SVTD',
     'update InstitutionPayee': 'SVTD',
+    'read InstitutionAccountChange': 'SVTD',
+    'create InstitutionAccountChange': 'SVTD',
+    'confirm InstitutionAccountChange': 'SVTD',
     'read RosterLine': 'SVTD',
     'read FundRequest': 'SVTD',
     'read PaymentBatch': 'SVTD',
@@ -259,6 +269,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     'create PaymentBatch': 'SVTD',
     'read Roster': 'SVTD',
     'read InstitutionPayee': 'SVTD', // D§10: finance pays the institution
+    'read InstitutionAccountChange': 'SVTD',
     'read RosterLine': 'SVTD',
     'read FundRequest': 'SVTD',
     'read PaymentBatch': 'SVTD',
@@ -293,6 +304,7 @@ const EXPECTED: Record<Role, Partial<Record<`${Action} ${SubjectName}`, string>>
     // P4.4: the whole funds cycle, read-only
     'read Roster': 'SVTD',
     'read InstitutionPayee': 'SVTD',
+    'read InstitutionAccountChange': 'SVTD',
     'read RosterLine': 'SVTD',
     'read FundRequest': 'SVTD',
     'read PaymentBatch': 'SVTD',

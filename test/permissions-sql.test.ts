@@ -71,6 +71,7 @@ const SUBJECT_OF_TABLE: Record<string, SubjectName> = {
   RosterLine: 'RosterLine',
   FundRequest: 'FundRequest',
   InstitutionPayee: 'InstitutionPayee',
+  InstitutionAccountChange: 'InstitutionAccountChange',
   PaymentBatch: 'PaymentBatch',
   Payment: 'Payment',
   DistrictProposal: 'DistrictProposal',
@@ -227,9 +228,26 @@ beforeAll(async () => {
     ['hexi.caseworker', '510199101000', '河西镇敬老院'],
     ['district.officer', '510199102000', '石桥镇敬老院'],
   ]) {
-    await as(t, username, 'mutation($i: CreateInstitutionPayeeInput!) { createInstitutionPayee(input: $i) { institutionPayee { id } } }', {
-      i: { townshipCode, name, bankName: '农村信用社', bankAccount: '6230000011112222333' },
-    });
+    const { createInstitutionPayee } = await as(
+      t,
+      username,
+      'mutation($i: CreateInstitutionPayeeInput!) { createInstitutionPayee(input: $i) { institutionPayee { id } } }',
+      { i: { townshipCode, name, bankName: '农村信用社', bankAccount: '6230000011112222333' } },
+    );
+    // A change of each one's account waiting for a second account (D§10, D§14).
+    await as(
+      t,
+      username,
+      'mutation($i: ProposeInstitutionAccountChangeInput!) { proposeInstitutionAccountChange(input: $i) { institutionAccountChange { id } } }',
+      {
+        i: {
+          institutionPayeeId: createInstitutionPayee.institutionPayee.id,
+          bankName: '建设银行',
+          bankAccount: '6217000011112222333',
+          reason: '换开户行',
+        },
+      },
+    );
   }
   await payHexiMonth(t, monthFromNow(1));
   await as(

@@ -131,6 +131,20 @@ describe('policy invariants over every combination of roles (issue #17)', () => 
       smallest: 'Smallest combination (1 role): TOWNSHIP_CASEWORKER held for township A (110101001000)',
     },
     {
+      id: 'duties.changeAndConfirmInstitutionAccount',
+      how: "the head's own-proposal denial on institution account changes narrowed to rejected ones (D§10)",
+      edit: replacing(
+        (g) =>
+          g.role === Role.TOWNSHIP_HEAD &&
+          g.subject === 'InstitutionAccountChange' &&
+          g.action === 'confirm' &&
+          Boolean(g.inverted) &&
+          'proposedById' in (g.when?.conditions ?? {}),
+        (g) => ({ ...g, when: { conditions: { proposedById: '$accountId', status: 'REJECTED' }, text: g.when!.text } }),
+      ),
+      smallest: 'Smallest combination (1 role): TOWNSHIP_HEAD held for township A (110101001000)',
+    },
+    {
       id: 'delegation.districtNeverDecidesDelegated',
       how: "the head's decision widened from the own township to the district",
       edit: adding(row(Role.TOWNSHIP_HEAD, 'decide', 'Case', 'district', { clause: 'P3.1' })),

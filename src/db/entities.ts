@@ -32,6 +32,7 @@ import {
 } from '../modules/funds/funds.entity';
 import { WorkPlan } from '../modules/work-plan/work-plan.entity';
 import { BankAccountChange } from '../modules/household/bank-account-change.entity';
+import { InstitutionAccountChange } from '../modules/funds/institution-account-change.entity';
 
 /** Every entity, listed explicitly so the same set loads under tsc output and under jest. */
 export const ENTITIES = [
@@ -84,6 +85,7 @@ export const ENTITIES = [
   PaymentResult,
   WorkPlan,
   BankAccountChange,
+  InstitutionAccountChange,
   DistrictProposal,
   DistrictProposalDecision,
 ];

@@ -13,15 +13,16 @@ export type Requirement =
   | { kind: 'can'; action: Action; subject: SubjectName }
   | { kind: 'can-any'; actions: Action[]; subject: SubjectName };
 
-/** `ResolverClass.method` → its requirement, filled as resolver classes load. */
-const REQUIREMENTS = new Map<string, Requirement>();
+/** Resolver class → method → its requirement, filled as resolver classes load. By the class itself,
+ * not its name: the classes a factory makes (payeeAccountResolver) share one name. */
+const REQUIREMENTS = new Map<object, Map<string, Requirement>>();
 
 /** What a root field (by its schema name) declared; undefined if it declared nothing. */
 export function requirementOf(operation: 'Query' | 'Mutation', fieldName: string): Requirement | undefined {
   const storage = getMetadataStorage();
   const resolvers = operation === 'Query' ? storage.queries : storage.mutations;
   const resolver = resolvers.find((r) => r.schemaName === fieldName);
-  return resolver && REQUIREMENTS.get(`${resolver.target.name}.${resolver.methodName}`);
+  return resolver && REQUIREMENTS.get(resolver.target)?.get(resolver.methodName);
 }
 
 function declare(
@@ -33,7 +34,8 @@ function declare(
     return next() as Promise<unknown>;
   });
   return (target, propertyKey, descriptor) => {
-    REQUIREMENTS.set(`${target.constructor.name}.${String(propertyKey)}`, requirement);
+    const methods = REQUIREMENTS.get(target.constructor) ?? new Map<string, Requirement>();
+    REQUIREMENTS.set(target.constructor, methods.set(String(propertyKey), requirement));
     middleware(target, propertyKey, descriptor);
   };
 }

@@ -50,6 +50,7 @@ export const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) =>
   ApiKey: (ctx, id) => (UUID_PATTERN.test(id) ? ctx.services.accounts.findApiKey(ctx.caller, id) : Promise.resolve(null)),
   Household: (ctx, key) => tenant(key, (k) => ctx.loaders.householdByKey.load(k)),
   BankAccountChange: (ctx, key) => tenant(key, (k) => ctx.services.bankAccountChanges.find(ctx.caller, k)),
+  InstitutionAccountChange: (ctx, key) => tenant(key, (k) => ctx.services.institutionAccountChanges.find(ctx.caller, k)),
   Person: (ctx, key) => tenant(key, (k) => ctx.loaders.personByKey.load(k)),
   Case: (ctx, key) => tenant(key, (k) => ctx.loaders.caseByKey.load(k)),
   CaseEvent: scopedRow('CaseRecord', CaseEvent),

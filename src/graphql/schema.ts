@@ -13,6 +13,7 @@ import { normaliseStringArguments } from './input-guard';
 import './enums';
 import { HouseholdResolver, PersonResolver } from '../modules/household/household.resolver';
 import { BankAccountChangeResolver } from '../modules/household/bank-account-change.resolver';
+import { InstitutionAccountChangeResolver } from '../modules/funds/institution-account-change.resolver';
 import { CaseResolver } from '../modules/case/case.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { PolicyResolver } from '../modules/policy/policy.resolver';
@@ -44,6 +45,7 @@ export const RESOLVERS = [
   NodeResolver,
   HouseholdResolver,
   BankAccountChangeResolver,
+  InstitutionAccountChangeResolver,
   PersonResolver,
   CaseResolver,
   AuditResolver,

@@ -44,6 +44,7 @@ const TENANT_KEYED = new Set([
   'Payment',
   'WorkPlan',
   'BankAccountChange',
+  'InstitutionAccountChange',
 ]);
 
 /**

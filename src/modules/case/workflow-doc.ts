@@ -12,6 +12,11 @@ const FUNDS_CYCLE: [string, string, string][] = [
     "records a care institution's account and names it on a centralised TEKUN enrolment: the roster pays the institution; DIBAO and dispersed TEKUN are paid to the household",
   ],
   [
+    'proposeInstitutionAccountChange + confirmInstitutionAccountChange',
+    'TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD or DISTRICT_OFFICER, then a second account of them',
+    "changes a care institution's account only once a second account confirms it; rosters built until then pay the old account",
+  ],
+  [
     'buildRoster',
     'TOWNSHIP_CASEWORKER',
     "the township's roster of the month: every enrolment active in it at the amount of its history for that month (a review's change applies from the month it names), the LINSHI amounts decided in the month, and the month's emergency payments as EMERGENCY_PAID lines (counted, never sent to a bank); built once, building again returns it",

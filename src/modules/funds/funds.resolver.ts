@@ -44,16 +44,29 @@ class CreateInstitutionPayeeInput {
   bankAccount: string;
 }
 
-@InputType('UpdateInstitutionPayeeInput', { description: "A care institution's new account (变更供养机构收款账户), D§10" })
+@InputType('UpdateInstitutionPayeeInput', {
+  description:
+    "A correction of a care institution's record (更正供养机构信息), D§10; its account changes only through proposeInstitutionAccountChange",
+})
 class UpdateInstitutionPayeeInput {
   @Field(() => ID, { description: 'The institution (供养机构)' })
   institutionPayeeId: string;
 
-  @Field({ description: 'Bank of the account (开户银行)' })
-  bankName: string;
+  @Field(() => String, { nullable: true, description: 'Institution (供养机构名称)' })
+  name?: string | null;
 
-  @Field({ description: "The institution's bank account, 8–32 digits (机构银行账号)" })
-  bankAccount: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Bank of the account, as recorded (开户银行); another bank is refused: propose it with proposeInstitutionAccountChange',
+  })
+  bankName?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The institution's account, as recorded (机构银行账号); another account is refused: propose it with proposeInstitutionAccountChange",
+  })
+  bankAccount?: string | null;
 }
 
 @InputType('AssignInstitutionPayeeInput', {
@@ -153,7 +166,7 @@ const CreateInstitutionPayeePayload = payloadType<{ institutionPayee: Institutio
 );
 const UpdateInstitutionPayeePayload = payloadType<{ institutionPayee: InstitutionPayee }>(
   'UpdateInstitutionPayee',
-  'The institution with its new account (已变更供养机构账户)',
+  'The institution as corrected (已更正供养机构)',
   { institutionPayee: { type: () => InstitutionPayee, description: 'The institution (供养机构)' } },
 );
 const AssignInstitutionPayeePayload = payloadType<{ enrolment: Enrolment; institutionPayee: InstitutionPayee }>(
@@ -225,7 +238,7 @@ export class FundsResolver {
 
   @Mutation(() => UpdateInstitutionPayeePayload, {
     description:
-      "Change a care institution's account; rosters built afterwards pay it (变更供养机构收款账户); the township or the district, D§10.",
+      "Correct a care institution's name (更正供养机构信息); the township or the district, D§10. Its account changes only once a second account confirms a proposal: proposeInstitutionAccountChange.",
   })
   @Needs('update', 'InstitutionPayee')
   async updateInstitutionPayee(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateInstitutionPayeeInput) {

@@ -1,4 +1,4 @@
-import { bankFieldsForAudit } from '../household/bank-account-change.service';
+import { bankAccountOrThrow } from '../payee-account/account-change.service';
 import { EntityManager, In } from 'typeorm';
 import type { Caller } from '../../auth/caller';
 import { badInput, conflict, notFound, textOrThrow, unmet } from '../../errors';
@@ -7,7 +7,7 @@ import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import type { TenantKey } from '../../db/tenant-keys';
 import { UUID_PATTERN } from '../../db/tenant-keys';
 import type { DataAccess } from '../../db/data-access';
-import { changed, tenantSubject } from '../../db/guarded-writes';
+import { changed, tenantSubject, unchanged } from '../../db/guarded-writes';
 import type { GuardedWrites } from '../../db/guarded-writes';
 import { levelOfCodeOrThrow, RegionLevel } from '../region/region-code';
 import type { RegionService } from '../region/region.service';
@@ -48,12 +48,6 @@ const FUND_REQUEST = tenantSubject('FundRequest', FundRequest, () => notFound('f
 const PAYMENT_BATCH = tenantSubject('PaymentBatch', PaymentBatch, () => notFound('funds.batch.notFound'));
 const INSTITUTION = tenantSubject('InstitutionPayee', InstitutionPayee, () => notFound('funds.institution.notFound'));
 const ENROLMENT = tenantSubject('Enrolment', Enrolment, () => notFound('enrolment.notFound'));
-
-/** An account number as a bank takes it (the same rule as a household's). */
-function accountOrThrow(account: string, field: string): string {
-  if (!/^\d{8,32}$/.test(account)) throw badInput(field, 'household.bankAccount.invalid');
-  return account;
-}
 
 export interface PaymentResultInput {
   reference: string;
@@ -222,7 +216,7 @@ export class FundsService {
       townshipCode: input.townshipCode,
       name: textOrThrow(input.name, 'name', 50),
       bankName: textOrThrow(input.bankName, 'bankName', 50),
-      bankAccount: accountOrThrow(input.bankAccount, 'bankAccount'),
+      bankAccount: bankAccountOrThrow(input.bankAccount),
       createdById: caller.actor!.accountId,
     });
     return this.writes.guardedCreate(caller, 'InstitutionPayee', payee, 'create', async (manager) => {
@@ -232,15 +226,29 @@ export class FundsService {
     });
   }
 
-  /** The institution's account changes: rosters built from now on pay the new one; submitted ones keep theirs. */
-  updateInstitutionPayee(caller: Caller, key: TenantKey, input: { bankName: string; bankAccount: string }): Promise<InstitutionPayee> {
-    const bankName = textOrThrow(input.bankName, 'bankName', 50);
-    const bankAccount = accountOrThrow(input.bankAccount, 'bankAccount');
+  /**
+   * Corrects an institution's record in one step. Its account is not corrected here: the institution
+   * is a payee, so its account changes only as a proposal a second account confirms (D§10, D§14;
+   * proposeInstitutionAccountChange). The bank fields are still taken, and pass when they repeat the
+   * record, so that a client sending the record back as it read it is not refused.
+   */
+  updateInstitutionPayee(
+    caller: Caller,
+    key: TenantKey,
+    input: { name?: string | null; bankName?: string | null; bankAccount?: string | null },
+  ): Promise<InstitutionPayee> {
+    const name = input.name == null ? undefined : textOrThrow(input.name, 'name', 50);
     return this.writes.guardedChange(caller, INSTITUTION, key, 'update', async ({ manager, row }) => {
-      // The bank and masked account before and after, as for a household's account (issue #10 item 4).
-      const before = bankFieldsForAudit(row);
-      Object.assign(row, { bankName, bankAccount });
-      return changed(await manager.save(row), 'updateInstitutionPayee', { before, after: bankFieldsForAudit(row) });
+      if (input.bankAccount != null && bankAccountOrThrow(input.bankAccount) !== row.bankAccount)
+        throw badInput('bankAccount', 'funds.institution.secondAccountNeeded');
+      if (input.bankName != null && input.bankName.trim() !== row.bankName)
+        throw badInput('bankName', 'funds.institution.secondAccountNeeded');
+      if (name === undefined || name === row.name) return unchanged(row);
+      const where = { districtCode: row.districtCode, townshipCode: row.townshipCode, name };
+      if (await manager.exists(InstitutionPayee, { where })) throw conflict('funds.institution.exists');
+      const before = row.name;
+      row.name = name;
+      return changed(await manager.save(row), 'updateInstitutionPayee', { before: { name: before }, after: { name } });
     });
   }
 

@@ -14,7 +14,7 @@ import type { DataAccess } from '../../db/data-access';
 import { changed, tenantSubject, unchanged } from '../../db/guarded-writes';
 import type { GuardedWrites } from '../../db/guarded-writes';
 import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
-import { bankFieldsForAudit } from './bank-account-change.service';
+import { bankFieldsForAudit } from '../payee-account/account-change.service';
 
 export interface NewPerson {
   name: string;

@@ -66,6 +66,7 @@ registerEnum(PermissionSubject, 'PermissionSubject', 'A subject of the policy ta
   RosterLine: 'A payee of a monthly roster (花名册明细)',
   FundRequest: "The district's monthly fund request (资金申请)",
   InstitutionPayee: 'A care institution paid for centralised TEKUN recipients (供养机构收款账户)',
+  InstitutionAccountChange: "Change of a care institution's account, confirmed by a second account (供养机构账户变更)",
   PaymentBatch: 'A batch of transfers sent to a bank (银行代发批次)',
   Payment: 'A payment to one payee for one month (发放记录)',
   WorkPlan: "A township's work plan, progress report or year-end evaluation (工作方案、进展报告、年度评估)",
