@@ -218,7 +218,9 @@ it('sends a trace per request with its HTTP, GraphQL and SQL spans to the config
     const served = exported.find((span) => span.attributes.some((a) => a.key === 'request.id' && a.value.stringValue === requestId));
     return served ? exported.filter((span) => span.traceId === served.traceId).map((span) => span.name) : [];
   };
-  const complete = (names: string[]) => names.some((name) => name.startsWith('pg.query')) && names.includes('graphql.validate');
+  // The spans of one request reach the collector in several batches: the HTTP span, which ends last, may come after the others.
+  const complete = (names: string[]) =>
+    names.some((name) => /^POST/.test(name)) && names.some((name) => name.startsWith('pg.query')) && names.includes('graphql.validate');
   const deadline = Date.now() + 20_000;
   while (!complete(traceOf()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
   const names = traceOf();
