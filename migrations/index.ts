@@ -37,6 +37,7 @@ import { IdempotencyKeys1795860000000 } from './1795860000000-IdempotencyKeys';
 import { BankAccountChanges1795868844093 } from './1795868844093-BankAccountChanges';
 import { DistrictProposals1795868072035 } from './1795868072035-DistrictProposals';
 import { DistrictWall1796640000000 } from './1796640000000-DistrictWall';
+import { CasesByProgramme1796670000000 } from './1796670000000-CasesByProgramme';
 
 /** Migrations in the order they apply; add each new one here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -78,4 +79,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AuthorityEpochs1796481700000,
   InstitutionAccountChanges1796610000000,
   DistrictWall1796640000000,
+  CasesByProgramme1796670000000,
 ];

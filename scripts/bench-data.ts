@@ -9,6 +9,8 @@ export const BAIYUN = '510199201000';
 export const PAGE_SELECTION = 'totalCount edges { node { id status household { headName members { name } } } }';
 /** Page (a) of issue #14, as the township caseworker asks for it. */
 export const CASE_PAGE = `{ cases(first: 50) { ${PAGE_SELECTION} } }`;
+/** Page (b): the same over the whole district, as the district officer asks for DIBAO cases. */
+export const DISTRICT_PAGE = `{ cases(first: 50, filter: { programme: DIBAO }) { ${PAGE_SELECTION} } }`;
 
 /** Adds `cases` cases (one household with one member each, spread over the demo district's villages)
  * and `enrolments` active DIBAO enrolments of Baiyun, with their history, to a database seeded with

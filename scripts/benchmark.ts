@@ -25,7 +25,7 @@ import { createLogger } from '../src/logger';
 import { openDatabase } from '../src/db/open-database';
 import { seedDemoDistrictIfEmpty } from '../src/seed/demo-district';
 import type { CapturedStatement, FromServer, ToServer } from './bench-server';
-import { BAIYUN, CASE_PAGE, fillBenchData, PAGE_SELECTION } from './bench-data';
+import { BAIYUN, CASE_PAGE, DISTRICT_PAGE, fillBenchData, PAGE_SELECTION } from './bench-data';
 
 const CASES = Number(process.env.BENCH_CASES || 20000);
 /** Active enrolments of one township (Baiyun) for the roster measurement (D§10: ≤ 2 s for 20,000). */
@@ -57,7 +57,7 @@ const SCENARIOS: Scenario[] = [
   {
     name: '(b) cases page, district officer, DIBAO',
     as: 'district.officer',
-    query: `{ cases(first: 50, filter: { programme: DIBAO }) { ${PAGE_SELECTION} } }`,
+    query: DISTRICT_PAGE,
   },
   { name: '(c) case detail with its steps', as: 'hexi.caseworker', query: CASE_DETAIL },
   {

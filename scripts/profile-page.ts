@@ -1,5 +1,5 @@
 /**
- * CPU milliseconds the API spends on page (a) of issue #14 (`CASE_PAGE`, as the Hexi caseworker), in
+ * CPU milliseconds the API spends on page (a) of issue #14 (`CASE_PAGE`, as the Hexi caseworker; `PROFILE_PAGE=b`: page (b)), in
  * one process, with no load generator beside it: on a shared machine CPU time per request is what
  * stays comparable when wall time and requests/s do not. Build, then e.g.
  *
@@ -32,13 +32,18 @@ import { createLogger } from '../src/logger';
 import { openDatabase } from '../src/db/open-database';
 import { createApp } from '../src/app';
 import { seedDemoDistrictIfEmpty } from '../src/seed/demo-district';
-import { CASE_PAGE, fillBenchData } from './bench-data';
+import { CASE_PAGE, DISTRICT_PAGE, fillBenchData } from './bench-data';
 
 const CASES = Number(process.env.PROFILE_CASES || 3000);
 const REQUESTS = Number(process.env.PROFILE_REQUESTS || 300);
 const WARMUP = Number(process.env.PROFILE_WARMUP || 100);
 const DATABASE = process.env.PROFILE_DATABASE || 'assistance_profile_page';
 const PASSWORD = 'demo-2026';
+/** `PROFILE_PAGE=b` measures page (b), the district officer's DIBAO page, instead of (a). */
+const PAGE =
+  process.env.PROFILE_PAGE === 'b'
+    ? { name: '(b)', as: 'district.officer', query: DISTRICT_PAGE }
+    : { name: '(a)', as: 'hexi.caseworker', query: CASE_PAGE };
 
 /** The profiling database on the server of `DATABASE_URL`, created and seeded when absent. */
 async function profileDatabase(adminUrl: string, fresh: boolean): Promise<string> {
@@ -119,10 +124,10 @@ async function main() {
     const login = await post(
       agent,
       port,
-      JSON.stringify({ query: `mutation { login(username: "hexi.caseworker", password: "${PASSWORD}") { token } }` }),
+      JSON.stringify({ query: `mutation { login(username: "${PAGE.as}", password: "${PASSWORD}") { token } }` }),
     );
     const token = (JSON.parse(login.text) as { data: { login: { token: string } } }).data.login.token;
-    const body = JSON.stringify({ query: CASE_PAGE });
+    const body = JSON.stringify({ query: PAGE.query });
     const first = await post(agent, port, body, token);
     const answer = JSON.parse(first.text) as { data?: { cases: { totalCount: number; edges: unknown[] } }; errors?: unknown };
     if (process.env.PROFILE_SHOW_SQL) {
@@ -165,7 +170,7 @@ async function main() {
     session?.disconnect();
     if (process.env.PROFILE_HEAP) v8.writeHeapSnapshot(process.env.PROFILE_HEAP);
     console.log(
-      `${REQUESTS} requests of page (a) (${answer.data!.cases.totalCount} cases in scope, ${first.text.length} bytes): ` +
+      `${REQUESTS} requests of page ${PAGE.name} (${answer.data!.cases.totalCount} cases in scope, ${first.text.length} bytes): ` +
         `${((cpu.user + cpu.system) / 1000 / REQUESTS).toFixed(2)} CPU ms/request (user ${(cpu.user / 1000 / REQUESTS).toFixed(2)}), ` +
         `${((statements - statementsBefore) / REQUESTS).toFixed(1)} statements/request, wall ${(wallMs / REQUESTS).toFixed(2)} ms/request, ` +
         `peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,

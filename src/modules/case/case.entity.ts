@@ -74,6 +74,8 @@ export type SupportForm = EnumValue<typeof SupportForm>;
 @Index(['districtCode', 'createdAt', 'id'])
 @Index(['districtCode', 'townshipCode', 'createdAt', 'id'])
 @Index(['districtCode', 'villageCode', 'createdAt', 'id'])
+// The district tier's list of one programme, newest first, and its count (issue #14 page (b)).
+@Index(['districtCode', 'programme', 'createdAt', 'id'])
 @ObjectType('Case', { implements: Node, description: 'An assistance case (救助申请/案件) from application to filing.' })
 export class Case extends VillageRow {
   @Column('uuid')
