@@ -147,6 +147,31 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
   return createMongoAbility<AppAbility>(actor ? rulesFor(actor) : []);
 }
 
+const conditionFieldsKept = new WeakMap<AppAbility, Map<string, readonly string[]>>();
+
+/**
+ * The properties the ability's rules for `action` on `subjectType` test a row by (any field's rule):
+ * a row read with fewer columns than its entity has must hold these for `ability.can` to decide on
+ * it. The policy's conditions are equalities on named properties (D§1). Kept per ability.
+ */
+export function conditionFields(ability: AppAbility, action: Action, subjectType: SubjectName): readonly string[] {
+  let kept = conditionFieldsKept.get(ability);
+  if (!kept) {
+    kept = new Map();
+    conditionFieldsKept.set(ability, kept);
+  }
+  const key = `${action}\0${subjectType}`;
+  let fields = kept.get(key);
+  if (!fields) {
+    const names = new Set<string>();
+    for (const rule of ability.possibleRulesFor(action, subjectType))
+      for (const name of Object.keys(rule.conditions ?? {})) names.add(name.split('.')[0]);
+    fields = [...names];
+    kept.set(key, fields);
+  }
+  return fields;
+}
+
 /** Tags a plain row with its subject type for `ability.can`. */
 export function subjectOf<T extends object>(type: SubjectName, row: T): T {
   return asSubject(type, { ...row });

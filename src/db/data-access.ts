@@ -5,7 +5,7 @@ import { acrossDistricts } from './district-wall';
 import type { Action, SubjectName } from '../../permissions/policy';
 import type { AppAbility } from '../../permissions/ability';
 import { scopeQuery } from './policy-sql';
-import { selectPlain } from './plain-rows';
+import { KeptColumns, selectPlain } from './plain-rows';
 import type { Caller } from '../auth/caller';
 import type { Logger } from '../logger';
 
@@ -144,6 +144,7 @@ export class DataAccess {
     shape: string,
     build: (qb: SelectQueryBuilder<T>) => SelectQueryBuilder<T>,
     values: Readonly<Record<string, unknown>>,
+    columns?: KeptColumns<T>,
   ): Promise<T[]> {
     return this.scopedKept(
       caller,
@@ -151,9 +152,10 @@ export class DataAccess {
       subject,
       entity,
       alias,
-      `rows\0${shape}`,
+      `rows\0${shape}\0${columns?.shape ?? '*'}`,
       (qb) => {
-        const select = selectPlain(build(qb));
+        const built = build(qb);
+        const select = selectPlain(built, columns?.properties(built));
         return { qb: select.qb, read: select.toRow };
       },
       values,

@@ -14,6 +14,12 @@ export interface PlainSelect<T extends ObjectLiteral> {
   toRow: (raw: Record<string, unknown>) => T;
 }
 
+/** Which columns a kept statement reads: `properties` of the built query, decided by what `shape` names. */
+export interface KeptColumns<T extends ObjectLiteral> {
+  shape: string;
+  properties: (qb: SelectQueryBuilder<T>) => ReadonlySet<string> | undefined;
+}
+
 export function selectPlain<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, properties?: ReadonlySet<string>): PlainSelect<T> {
   const { metadata, name: alias } = qb.expressionMap.mainAlias!;
   // Join columns without a property of their own are not the entity's to hold.

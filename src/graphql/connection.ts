@@ -2,7 +2,7 @@ import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../errors';
 import { UUID_PATTERN } from '../db/tenant-keys';
-import { selectPlain } from '../db/plain-rows';
+import { KeptColumns, selectPlain } from '../db/plain-rows';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
@@ -245,7 +245,7 @@ export async function keptKeysetPage<T extends ObjectLiteral & { id: string }>(
   list: KeptList<T>,
   page: PageArgs,
   keyset: Keyset,
-  columns?: { shape: string; properties: (qb: SelectQueryBuilder<T>) => ReadonlySet<string> | undefined },
+  columns?: KeptColumns<T>,
 ): Promise<Connection<T>> {
   const first = pageSizeOrThrow(page.first);
   const after = page.after == null ? null : decodeCursorOrThrow(page.after, keyset.type);

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { connectionItemFields } from '../../graphql/selection';
+import { connectionItemFields, objectFields } from '../../graphql/selection';
 import { IsOptional, Length } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
@@ -168,8 +168,8 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => Household, { nullable: true, description: 'The applying household (申请家庭), if the caller may see it' })
-  household(@Root() found: Case, @Ctx() ctx: RequestContext): Promise<Household | null> {
-    return ctx.loaders.householdByKey.load({ districtCode: found.districtCode, id: found.householdId });
+  household(@Root() found: Case, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Household | null> {
+    return ctx.loaders.householdsSelecting(objectFields(info)).load({ districtCode: found.districtCode, id: found.householdId });
   }
 
   @FieldResolver(() => Delegation, {

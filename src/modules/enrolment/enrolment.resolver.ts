@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { objectFields } from '../../graphql/selection';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
@@ -28,8 +30,8 @@ export class EnrolmentResolver {
   }
 
   @FieldResolver(() => Household, { nullable: true, description: 'The recipient household (救助家庭), if the caller may see it' })
-  household(@Root() enrolment: Enrolment, @Ctx() ctx: RequestContext): Promise<Household | null> {
-    return ctx.loaders.householdByKey.load({ districtCode: enrolment.districtCode, id: enrolment.householdId });
+  household(@Root() enrolment: Enrolment, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Household | null> {
+    return ctx.loaders.householdsSelecting(objectFields(info)).load({ districtCode: enrolment.districtCode, id: enrolment.householdId });
   }
 
   @FieldResolver(() => [EnrolmentChange], {

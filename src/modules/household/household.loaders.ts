@@ -6,23 +6,51 @@ import type { TenantKey } from '../../db/tenant-keys';
 
 export const tenantKeyOf = (key: TenantKey) => `${key.districtCode}:${key.id}`;
 
+/** One loader per selection of fields (see `objectFields`), made when first asked for: the items of a
+ * page share one selection, so their batch is one statement reading only the columns it needs. */
+function perSelection<L>(make: (fields?: ReadonlySet<string>) => L): (fields?: ReadonlySet<string>) => L {
+  const made = new Map<ReadonlySet<string> | undefined, L>();
+  return (fields) => {
+    let loader = made.get(fields);
+    if (!loader) {
+      loader = make(fields);
+      made.set(fields, loader);
+    }
+    return loader;
+  };
+}
+
 /** Per-request batches over the caller's scoped queries (one statement per batch). */
 export function createHouseholdLoaders(caller: Caller, services: Services) {
-  return {
-    householdByKey: new DataLoader<TenantKey, Household | null, string>(
+  const households = (fields?: ReadonlySet<string>) =>
+    new DataLoader<TenantKey, Household | null, string>(
       async (keys) => {
-        const found = new Map((await services.households.findByKeys(caller, keys)).map((h) => [tenantKeyOf(h), h] as const));
+        const found = new Map((await services.households.findByKeys(caller, keys, fields)).map((h) => [tenantKeyOf(h), h] as const));
         return keys.map((key) => found.get(tenantKeyOf(key)) ?? null);
       },
       { cacheKeyFn: tenantKeyOf },
-    ),
-    membersByHouseholdKey: new DataLoader<TenantKey, Person[], string>(
+    );
+  const members = (fields?: ReadonlySet<string>) =>
+    new DataLoader<TenantKey, Person[], string>(
       async (keys) => {
-        const members = await services.households.membersOf(caller, keys);
-        return keys.map((key) => members.filter((m) => m.districtCode === key.districtCode && m.householdId === key.id));
+        const byHousehold = new Map<string, Person[]>();
+        for (const member of await services.households.membersOf(caller, keys, fields)) {
+          const key = tenantKeyOf({ districtCode: member.districtCode, id: member.householdId });
+          const list = byHousehold.get(key);
+          if (list) list.push(member);
+          else byHousehold.set(key, [member]);
+        }
+        return keys.map((key) => byHousehold.get(tenantKeyOf(key)) ?? []);
       },
       { cacheKeyFn: tenantKeyOf },
-    ),
+    );
+  return {
+    /** Households by key with every column. */
+    householdByKey: households(),
+    /** Households by key with the columns a GraphQL selection on them needs. */
+    householdsSelecting: perSelection(households),
+    /** Members by household key, with the columns a GraphQL selection on them needs (all without one). */
+    membersSelecting: perSelection(members),
     personByKey: new DataLoader<TenantKey, Person | null, string>(
       async (keys) => {
         const found = new Map((await services.households.findPersonsByKeys(caller, keys)).map((p) => [tenantKeyOf(p), p] as const));

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { objectFields } from '../../graphql/selection';
 import { IsOptional, Length, ValidateNested } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
 import { Needs } from '../../graphql/guards';
@@ -205,8 +207,8 @@ export class HouseholdResolver {
     nullable: true,
     description: 'Members (家庭成员) the caller may see; null for roles granted only payee fields',
   })
-  members(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<Person[]> {
-    return ctx.loaders.membersByHouseholdKey.load(household);
+  members(@Root() household: Household, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Person[]> {
+    return ctx.loaders.membersSelecting(objectFields(info)).load(household);
   }
 
   @FieldResolver(() => [Case], {
@@ -221,7 +223,7 @@ export class HouseholdResolver {
 @Resolver(() => Person)
 export class PersonResolver {
   @FieldResolver(() => Household, { nullable: true, description: "The member's household (所属家庭), if visible to the caller" })
-  household(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<Household | null> {
-    return ctx.loaders.householdByKey.load({ districtCode: person.districtCode, id: person.householdId });
+  household(@Root() person: Person, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Household | null> {
+    return ctx.loaders.householdsSelecting(objectFields(info)).load({ districtCode: person.districtCode, id: person.householdId });
   }
 }

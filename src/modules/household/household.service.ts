@@ -1,5 +1,7 @@
 import { TenantKey, tenantKeysCondition, tenantKeyValues, whereTenantKeysIn } from '../../db/tenant-keys';
-import { EntityManager } from 'typeorm';
+import { EntityManager, ObjectLiteral } from 'typeorm';
+import { KeptColumns, propertiesFor } from '../../db/plain-rows';
+import { conditionFields } from '../../../permissions/ability';
 import { badInput, conflict, notFound, textOrThrow } from '../../errors';
 import { Case, CaseEvent } from '../case/case.entity';
 import { OPEN_STATUSES } from '../kin/kin.service';
@@ -48,6 +50,38 @@ export interface NewHousehold {
 
 /** Households as their changes find, lock and audit them. */
 const HOUSEHOLD = tenantSubject('Household', Household, () => notFound('household.notFound'));
+
+/** The columns every plain row of a household or person holds: its keys and scope, which the field
+ * guard and the global id read. A member also holds its household's key, to be grouped by it. */
+const ROW_KEYS = ['districtCode', 'id', 'townshipCode', 'villageCode'];
+const MEMBER_KEYS = [...ROW_KEYS, 'householdId'];
+/** GraphQL fields that are not a column of their own, and the columns they read; any other such
+ * field reads every column. */
+const HOUSEHOLD_FIELD_NEEDS: Record<string, readonly string[]> = { id: [], members: [], cases: [] };
+const PERSON_FIELD_NEEDS: Record<string, readonly string[]> = {
+  id: [],
+  household: ['householdId'],
+  age: ['idNumber'],
+  birthDate: ['idNumber'],
+  sex: ['idNumber'],
+};
+
+/**
+ * The columns of a loader's rows for a selection of GraphQL `fields`, with the keys and whatever the
+ * caller's rules test a row by (a field guard decides on the row); undefined (every column) without
+ * a selection.
+ */
+function columnsFor<T extends ObjectLiteral>(
+  caller: Caller,
+  subject: 'Household' | 'Person',
+  fields: ReadonlySet<string> | undefined,
+  needs: Readonly<Record<string, readonly string[]>>,
+  keys: readonly string[],
+): KeptColumns<T> | undefined {
+  if (!fields) return undefined;
+  const always = [...keys, ...conditionFields(caller.ability, 'read', subject)];
+  return { shape: [...fields].sort().join(','), properties: (qb) => propertiesFor(qb, fields, needs, always) };
+}
 
 export class HouseholdService {
   constructor(
@@ -253,7 +287,8 @@ export class HouseholdService {
     return keysetPage(qb, page, { type: 'Household', sortColumn: 'created_at' });
   }
 
-  findByKeys(caller: Caller, keys: readonly TenantKey[]): Promise<Household[]> {
+  /** Households by key, as plain rows of the columns `fields` (GraphQL fields of Household) need; all without. */
+  findByKeys(caller: Caller, keys: readonly TenantKey[], fields?: ReadonlySet<string>): Promise<Household[]> {
     if (keys.length === 0) return Promise.resolve([]);
     return this.data.scopedRows(
       caller,
@@ -264,6 +299,7 @@ export class HouseholdService {
       'by tenant keys',
       (qb) => qb.andWhere(tenantKeysCondition('household', 'id')),
       tenantKeyValues(keys),
+      columnsFor(caller, 'Household', fields, HOUSEHOLD_FIELD_NEEDS, ROW_KEYS),
     );
   }
 
@@ -273,8 +309,9 @@ export class HouseholdService {
     return household;
   }
 
-  /** Members of several households in one scoped query, as plain rows (read for lists, never saved). */
-  membersOf(caller: Caller, keys: readonly TenantKey[]): Promise<Person[]> {
+  /** Members of several households in one scoped query, as plain rows (read for lists, never saved) of
+   * the columns `fields` (GraphQL fields of Person) need; all without. */
+  membersOf(caller: Caller, keys: readonly TenantKey[], fields?: ReadonlySet<string>): Promise<Person[]> {
     return this.data.scopedRows(
       caller,
       'read',
@@ -284,6 +321,7 @@ export class HouseholdService {
       'members by household keys',
       (qb) => qb.andWhere(tenantKeysCondition('person', 'household_id')).orderBy('person.created_at').addOrderBy('person.id'),
       tenantKeyValues(keys),
+      columnsFor(caller, 'Person', fields, PERSON_FIELD_NEEDS, MEMBER_KEYS),
     );
   }
 
