@@ -9,7 +9,7 @@
  * with authorization switched off (a flag of the bench's server entry only), and the ratios of
  * issue #14 are printed. BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each server process.
  * BENCH_ONLY=roster measures the roster builds (d) alone, for work on the roster that need not wait
- * for the load runs.
+ * for the load runs; BENCH_ONLY=scale measures page (a) at 5,000 and at 100,000 cases instead.
  * Numbers depend on the machine and its load; statement counts do not.
  */
 import 'reflect-metadata';
@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
+import { Client } from 'pg';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { openDatabase } from '../src/db/open-database';
@@ -36,6 +37,10 @@ const WARMUP_SECONDS = 3;
 const ROSTER_BUILDS = 3;
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF;
 const ROSTER_ONLY = process.env.BENCH_ONLY === 'roster';
+/** `BENCH_ONLY=scale`: page (a) with 5,000 cases, then again once the database holds 100,000 (issue #14's
+ * page-1 target), under load and one request at a time. */
+const SCALE_ONLY = process.env.BENCH_ONLY === 'scale';
+const SCALE_SIZES = [5000, 100000] as const;
 
 /** Without the policy the caseworker would see the whole district: the township is asked for
  * explicitly, so that authorization off reads the same rows and answers the same JSON. */
@@ -161,13 +166,13 @@ async function post(url: string, query: string, token?: string, variables?: Reco
 }
 
 /** Drives `url` with one request under load and reads what the server spent on it. */
-async function load(name: string, server: Child, body: string, token?: string): Promise<Measured> {
+async function load(name: string, server: Child, body: string, token?: string, connections = CONNECTIONS): Promise<Measured> {
   const options = {
     url: server.url,
     method: 'POST' as const,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body,
-    connections: CONNECTIONS,
+    connections,
   };
   await autocannon({ ...options, duration: WARMUP_SECONDS });
   // autocannon stops with requests still in flight; the server finishes them before it is measured.
@@ -247,6 +252,40 @@ function printTable(rows: Measured[]): void {
   }
 }
 
+/**
+ * Page (a) as the database grows from `SCALE_SIZES[0]` cases to `SCALE_SIZES[1]`: each size vacuumed
+ * and analysed as autovacuum would leave it, then served by a fresh server, under load and alone.
+ */
+async function scaleRun(url: string, env: NodeJS.ProcessEnv, password: string): Promise<void> {
+  const rows: Measured[] = [];
+  let held = 0;
+  for (const size of SCALE_SIZES) {
+    await fillBenchData(url, { cases: size - held, enrolments: 0 });
+    held = size;
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    await client.query('VACUUM ANALYZE cases, households, persons');
+    await client.end();
+    const api = await Child.start('bench-server.js', [], env);
+    try {
+      const token = await login(api.url, 'hexi.caseworker', password);
+      const body = JSON.stringify({ query: CASE_PAGE });
+      await post(api.url, CASE_PAGE, token);
+      rows.push(await load(`(a) at ${size} cases, ${CONNECTIONS} connections`, api, body, token));
+      rows.push(await load(`(a) at ${size} cases, 1 connection`, api, body, token, 1));
+    } finally {
+      await api.exit();
+    }
+  }
+  printTable(rows);
+  const [smallLoaded, smallAlone, largeLoaded, largeAlone] = rows;
+  console.log('\n| page-1 latency, 100,000 / 5,000 cases | measured | target |');
+  console.log('| --- | --: | --- |');
+  console.log(`| p50 under load | ${fixed(largeLoaded.p50 / smallLoaded.p50, 2)} × | ≤ 2 × |`);
+  console.log(`| p99 under load | ${fixed(largeLoaded.p99 / smallLoaded.p99, 2)} × | ≤ 2 × |`);
+  console.log(`| p50 alone | ${fixed(largeAlone.p50 / smallAlone.p50, 2)} × | ≤ 2 × |`);
+}
+
 async function main() {
   const base = loadConfig();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assistance-bench-'));
@@ -266,6 +305,10 @@ async function main() {
   const started = Date.now();
   try {
     await seedDemoDistrictIfEmpty(db.owner, config.demoPassword);
+    if (SCALE_ONLY) {
+      await scaleRun(url, env, config.demoPassword);
+      return;
+    }
     await fillBenchData(url, { cases: CASES, enrolments: ENROLMENTS });
     console.log(
       `${CASES} cases, ${ENROLMENTS} enrolments; ${CONNECTIONS} connections, ${SECONDS} s per request after ${WARMUP_SECONDS} s of warm-up; ` +
