@@ -3,12 +3,13 @@ import { Field, Int } from 'type-graphql';
 import { CalendarDateScalar, DecimalScalar } from '../graphql/scalars';
 import { DecimalColumn } from './decimal-column';
 
-/**
- * Decorators that declare a column and its GraphQL field together, from one spec, so that an entity
- * property reads as one line: `@Varchar(50, 'Name (姓名)') name: string;`. The first argument after
- * the column's own (length, enum) is the field's description; without one the column is not a GraphQL
- * field. The column type fixes the field type (varchar → String, timestamptz → Date, numeric → Decimal …).
- */
+// Decorators that declare a column and its GraphQL field together, so that an entity property reads
+// as one line: `@Varchar(50, 'Name (姓名)') name: string;`. The argument after the column's own
+// (length, enum) is the field's description; without one the column is not a GraphQL field. The
+// column type fixes the field type (varchar → String, timestamptz → Date, numeric → Decimal …).
+// Keys, relations, computed fields and one-off columns keep TypeORM's and type-graphql's decorators.
+
+/** Where a column departs from the plain case. */
 export interface Spec {
   /**
    * true: the column and the field may be null. 'field': the column is NOT NULL but the field may be
@@ -35,6 +36,7 @@ function persisted(
   const { nullable, ...rest } = spec;
   const columnDecorator = column({ ...columnOptions, ...rest, ...(nullable === true && { nullable }) });
   const fieldDecorator = description === undefined ? undefined : Field(type, { description, ...(nullable && { nullable: true }) });
+  // The field before the column: the order in which the `@Column` `@Field` pair this replaces ran.
   return (prototype, property) => {
     fieldDecorator?.(prototype, property);
     columnDecorator(prototype, property);
