@@ -1,19 +1,9 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  OneToMany,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
 import { Node, toGlobalId } from '../../graphql/node';
 import { Department, Role } from '../../../permissions/roles';
 import { Region } from '../region/region.entity';
+import { Bool, CreatedAt, Enum, Integer, Timestamp, UpdatedAt, Varchar } from '../../db/fields';
 
 /**
  * A person or a department integration. Its home region places it for scoping (a township
@@ -26,67 +16,38 @@ export class Account implements Node {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'varchar', length: 64, unique: true })
-  @Field({ description: 'Sign-in name (用户名)' })
-  username: string;
-
-  @Column({ type: 'varchar', length: 100 })
-  @Field({ description: 'Display name (姓名/名称)' })
-  displayName: string;
+  @Varchar(64, 'Sign-in name (用户名)', { unique: true }) username: string;
+  @Varchar(100, 'Display name (姓名/名称)') displayName: string;
 
   /** argon2id hash; null for integrations that sign in with API keys only. */
-  @Column({ type: 'varchar', length: 255, nullable: true })
-  passwordHash: string | null;
+  @Varchar(255, { nullable: true }) passwordHash: string | null;
 
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Home region code (所属区划代码)' })
-  regionCode: string;
+  @Varchar(12, 'Home region code (所属区划代码)') regionCode: string;
 
   @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'region_code' })
   region?: Region;
 
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @Column({ type: 'varchar', length: 12, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Township code of the home region (乡镇代码)' })
-  townshipCode: string | null;
-
-  @Column({ type: 'varchar', length: 12, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Village code of the home region (村代码)' })
-  villageCode: string | null;
-
-  @Column({ type: 'varchar', length: 32, nullable: true })
-  @Field(() => Department, { nullable: true, description: 'Department of an integration account (所属部门)' })
-  departmentCode: Department | null;
-
-  @Column({ type: 'boolean', default: true })
-  @Field({ description: 'Whether the account may sign in (启用)' })
-  active: boolean;
+  @Varchar(12, 'District code (区代码)') districtCode: string;
+  @Varchar(12, 'Township code of the home region (乡镇代码)', { nullable: true }) townshipCode: string | null;
+  @Varchar(12, 'Village code of the home region (村代码)', { nullable: true }) villageCode: string | null;
+  @Enum(Department, 32, 'Department of an integration account (所属部门)', { nullable: true }) departmentCode: Department | null;
+  @Bool('Whether the account may sign in (启用)', { default: true }) active: boolean;
 
   /** SHA-256 of the one-time activation code a new account chooses its password with (D§14); null once used. */
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  activationCodeHash: string | null;
+  @Varchar(64, { nullable: true }) activationCodeHash: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  activationExpiresAt: Date | null;
+  @Timestamp({ nullable: true }) activationExpiresAt: Date | null;
 
   /** Carried in every token; raised when the password changes, so that older tokens are refused. */
-  @Column({ type: 'int', default: 0 })
-  credentialsVersion: number;
+  @Integer({ default: 0 }) credentialsVersion: number;
 
   @OneToMany(() => RoleAssignment, (assignment) => assignment.account)
   @Field(() => [RoleAssignment], { description: 'Roles held, each for a region (角色)' })
   roles: RoleAssignment[];
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Created at (创建时间)' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
+  @CreatedAt('Created at (创建时间)') createdAt: Date;
+  @UpdatedAt() updatedAt: Date;
 
   get nodeId(): string {
     return toGlobalId('Account', this.id);

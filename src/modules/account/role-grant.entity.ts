@@ -1,10 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Field, ObjectType } from 'type-graphql';
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { ObjectType } from 'type-graphql';
 import { Role } from '../../../permissions/roles';
 import { DistrictRow, TenantRelation } from '../../db/tenant-row';
 import { Region } from '../region/region.entity';
 import { Account } from './account.entity';
 import { Node } from '../../graphql/node';
+import { Bool, CreatedAt, Enum, Timestamp, Uuid, Varchar } from '../../db/fields';
 
 /** The capacity a grant was proposed in: a role of the proposer, or the seed (a system act). A
  * district's first ADMIN is proposed by a province operator with the district itself (issue #15). */
@@ -20,58 +21,36 @@ export type ProposedAs = Role.ADMIN | Role.TOWNSHIP_HEAD | Role.PROVINCE_OPERATO
 @Index(['districtCode', 'accountId'])
 @ObjectType('RoleGrant', { implements: Node, description: 'A role granted to an account for a region (角色授予记录).' })
 export class RoleGrant extends DistrictRow {
-  @Column('uuid')
-  accountId: string;
+  @Uuid() accountId: string;
 
   @ManyToOne(() => Account, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'account_id' })
   account?: Account;
 
-  @Column({ type: 'varchar', length: 32 })
-  @Field(() => Role, { description: 'Role (角色)' })
-  role: Role;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Region the role is held for (授权区划代码)' })
-  regionCode: string;
+  @Enum(Role, 32, 'Role (角色)') role: Role;
+  @Varchar(12, 'Region the role is held for (授权区划代码)') regionCode: string;
 
   @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'region_code' })
   region?: Region;
 
   /** The township of a township or village role, for the township head's scope; null for district roles. */
-  @Column({ type: 'varchar', length: 12, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Township of a township or village role (乡镇代码)' })
-  townshipCode: string | null;
+  @Varchar(12, 'Township of a township or village role (乡镇代码)', { nullable: true }) townshipCode: string | null;
 
   /** District-tier roles are confirmed by a district officer, the others by ADMIN and the township head (D§14). */
-  @Column({ type: 'boolean' })
-  @Field({ description: 'Whether the role is of the district tier (区级角色)' })
-  districtTier: boolean;
+  @Bool('Whether the role is of the district tier (区级角色)') districtTier: boolean;
 
   /** Null when the seed made the grant. */
-  @Column({ type: 'uuid', nullable: true })
-  proposedById: string | null;
+  @Uuid({ nullable: true }) proposedById: string | null;
 
   @ManyToOne(() => Account, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'proposed_by_id' })
   proposedBy?: Account;
 
-  @Column({ type: 'varchar', length: 32 })
-  @Field(() => String, { description: 'Capacity the proposer acted in (提议身份): ADMIN, TOWNSHIP_HEAD, PROVINCE_OPERATOR or SEED' })
-  proposedAs: ProposedAs;
-
-  @Column({ type: 'timestamptz' })
-  @Field({ description: 'In force from, once confirmed (生效时间)' })
-  effectiveFrom: Date;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'In force until (失效时间); null: until revoked' })
-  effectiveUntil: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Proposed at (提议时间)' })
-  createdAt: Date;
+  @Varchar(32, 'Capacity the proposer acted in (提议身份): ADMIN, TOWNSHIP_HEAD, PROVINCE_OPERATOR or SEED') proposedAs: ProposedAs;
+  @Timestamp('In force from, once confirmed (生效时间)') effectiveFrom: Date;
+  @Timestamp('In force until (失效时间); null: until revoked', { nullable: true }) effectiveUntil: Date | null;
+  @CreatedAt('Proposed at (提议时间)') createdAt: Date;
 
   /** Read with the grant, when there is one. */
   confirmation?: RoleGrantAct | null;
@@ -99,17 +78,14 @@ export class RoleGrantAct {
   grant?: RoleGrant;
 
   /** Null when the seed confirmed the grant. */
-  @Column({ type: 'uuid', nullable: true })
-  byId: string | null;
+  @Uuid({ nullable: true }) byId: string | null;
 
   @ManyToOne(() => Account, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'by_id' })
   by?: Account;
 
   /** From when the act counts: a confirmation when made, a revocation from its date. */
-  @Column({ type: 'timestamptz' })
-  effectiveAt: Date;
+  @Timestamp() effectiveAt: Date;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  recordedAt: Date;
+  @CreatedAt() recordedAt: Date;
 }

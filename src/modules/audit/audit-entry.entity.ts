@@ -1,9 +1,10 @@
 import { Node, tenantGlobalId, toGlobalId } from '../../graphql/node';
 import { DistrictRow } from '../../db/tenant-row';
-import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { GraphQLJSONObject } from 'graphql-scalars';
+import { CreatedAt, Enum, Json, Text, Uuid, Varchar } from '../../db/fields';
 
 export const AuditKind = defineEnum('AuditKind', 'Kind of audit entry (审计类别), D§12', {
   CHANGE: 'A change was made (变更)',
@@ -59,31 +60,13 @@ const TENANT_KEYED = new Set([
 @Index(['districtCode', 'actorId', 'at', 'id'])
 @ObjectType('AuditEntry', { implements: Node, description: 'An entry of the append-only audit log (审计日志).' })
 export class AuditEntry extends DistrictRow {
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'When (时间)' })
-  at: Date;
-
-  @Column({ type: 'varchar', length: 24 })
-  @Field(() => AuditKind, { description: 'Kind (类别)' })
-  kind: AuditKind;
-
-  @Column({ type: 'uuid', nullable: true })
-  actorId: string | null;
-
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Who (操作人); null for anonymous callers' })
-  actorUsername: string | null;
-
-  @Column({ type: 'varchar', length: 40 })
-  @Field({ description: 'Action attempted or done (操作)' })
-  action: string;
-
-  @Column({ type: 'varchar', length: 40 })
-  @Field({ description: 'Subject type (对象类型)' })
-  subjectType: string;
-
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  subjectId: string | null;
+  @CreatedAt('When (时间)') at: Date;
+  @Enum(AuditKind, 24, 'Kind (类别)') kind: AuditKind;
+  @Uuid({ nullable: true }) actorId: string | null;
+  @Varchar(64, 'Who (操作人); null for anonymous callers', { nullable: true }) actorUsername: string | null;
+  @Varchar(40, 'Action attempted or done (操作)') action: string;
+  @Varchar(40, 'Subject type (对象类型)') subjectType: string;
+  @Varchar(64, { nullable: true }) subjectId: string | null;
 
   /** The subject as a global ID when its type is one `node(id)` serves; a record whose concrete
    * type the log does not keep (`CaseRecord`) or a table-wide subject (`Policy`) has none. */
@@ -95,29 +78,12 @@ export class AuditEntry extends DistrictRow {
     return TENANT_KEYED.has(type) ? tenantGlobalId(type, { districtCode: this.districtCode, id: this.subjectId }) : null;
   }
 
-  @Column({ type: 'varchar', length: 40, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Field read or changed (字段)' })
-  field: string | null;
-
-  @Column({ type: 'varchar', length: 12, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Township of the subject (乡镇代码)' })
-  townshipCode: string | null;
-
-  @Column({ type: 'varchar', length: 12, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Village of the subject (村代码)' })
-  villageCode: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Reason or rule (原因/依据)' })
-  reason: string | null;
-
-  @Column({ type: 'jsonb', nullable: true })
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Details (详情)' })
-  details: object | null;
-
-  @Column({ type: 'varchar', length: 100, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Request id (请求标识), to join with the service logs' })
-  requestId: string | null;
+  @Varchar(40, 'Field read or changed (字段)', { nullable: true }) field: string | null;
+  @Varchar(12, 'Township of the subject (乡镇代码)', { nullable: true }) townshipCode: string | null;
+  @Varchar(12, 'Village of the subject (村代码)', { nullable: true }) villageCode: string | null;
+  @Text('Reason or rule (原因/依据)', { nullable: true }) reason: string | null;
+  @Json(() => GraphQLJSONObject, 'Details (详情)', { nullable: true }) details: object | null;
+  @Varchar(100, 'Request id (请求标识), to join with the service logs', { nullable: true }) requestId: string | null;
 
   // The hash chain (tamper evidence): the database numbers each district's rows and hashes each
   // over its content and the previous row's hash, in a trigger under a per-district lock, so that
@@ -128,10 +94,8 @@ export class AuditEntry extends DistrictRow {
   seq: string;
 
   /** The previous row's `hash`; null for the first row of a district. */
-  @Column({ type: 'varchar', length: 64, nullable: true, insert: false, update: false })
-  prevHash: string | null;
+  @Varchar(64, { nullable: true, insert: false, update: false }) prevHash: string | null;
 
   /** SHA-256 (hex) of `prevHash` and this row's canonical content (`audit_row_hash`). */
-  @Column({ type: 'varchar', length: 64, insert: false, update: false })
-  hash: string;
+  @Varchar(64, { insert: false, update: false }) hash: string;
 }

@@ -1,11 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { CaseStatus, CaseStepRow } from './case.entity';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Node } from '../../graphql/node';
-import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
-import { DecimalColumn } from '../../db/decimal-column';
+import { DecimalScalar } from '../../graphql/scalars';
 import { LabourCapacity } from '../household/household.entity';
+import { Bool, CalendarDate, CreatedAt, Enum, Integer, Json, Money, Text, Timestamp, Uuid, UuidArray, Varchar } from '../../db/fields';
 
 /** What a district spot check concluded (P4.3). */
 export const SpotCheckOutcome = defineEnum('SpotCheckOutcome', 'Result of a supervisory spot check (抽查结论)', {
@@ -39,12 +39,8 @@ export type LegalSupporters = EnumValue<typeof LegalSupporters>;
 /** Columns every step record shares beyond those of a case step: who recorded it, and when. */
 @ObjectType({ description: 'Fields every case step record has (办理环节记录); not itself in the schema.' })
 abstract class CaseRecordBase extends CaseStepRow {
-  @Column('uuid')
-  recordedById: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Recorded at (记录时间)' })
-  recordedAt: Date;
+  @Uuid() recordedById: string;
+  @CreatedAt('Recorded at (记录时间)') recordedAt: Date;
 }
 
 /** Household investigation (入户调查): at least two township investigators, each signs (D§3). */
@@ -52,40 +48,24 @@ abstract class CaseRecordBase extends CaseStepRow {
 @Index(['districtCode', 'caseId'])
 @ObjectType('Investigation', { implements: Node, description: "Household investigation (入户调查) with its investigators' signatures." })
 export class Investigation extends CaseRecordBase {
-  @Column({ type: 'date' })
-  @Field(() => CalendarDateScalar, { description: 'Visit date (入户日期)' })
-  visitedOn: string;
-
-  @Column({ type: 'text' })
-  @Field({ description: 'Findings (调查情况)' })
-  findings: string;
+  @CalendarDate('Visit date (入户日期)') visitedOn: string;
+  @Text('Findings (调查情况)') findings: string;
 
   @Column({ type: 'uuid', array: true })
   investigatorIds: string[];
 
-  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
-  signedByIds: string[];
+  @UuidArray() signedByIds: string[];
 
   /** TEKUN (D§3): the member whose eligibility the investigators examined. */
-  @Column({ type: 'uuid', nullable: true })
-  tekunPersonId: string | null;
+  @Uuid({ nullable: true }) tekunPersonId: string | null;
 
-  @Column({ type: 'varchar', length: 8, nullable: true })
-  @Field(() => LabourCapacity, {
-    nullable: true,
-    description: 'TEKUN: the work capacity the investigators found (劳动能力核实); null for other programmes',
-  })
+  @Enum(LabourCapacity, 8, 'TEKUN: the work capacity the investigators found (劳动能力核实); null for other programmes', { nullable: true })
   tekunWorkCapacity: LabourCapacity | null;
 
-  @Column({ type: 'boolean', nullable: true })
-  @Field(() => Boolean, { nullable: true, description: 'TEKUN: a minor of 16 or 17 still in school (在校就读); null for other programmes' })
+  @Bool('TEKUN: a minor of 16 or 17 still in school (在校就读); null for other programmes', { nullable: true })
   tekunInSchool: boolean | null;
 
-  @Column({ type: 'varchar', length: 8, nullable: true })
-  @Field(() => LegalSupporters, {
-    nullable: true,
-    description: 'TEKUN: legal supporters as found (法定义务人情况); null for other programmes',
-  })
+  @Enum(LegalSupporters, 8, 'TEKUN: legal supporters as found (法定义务人情况); null for other programmes', { nullable: true })
   tekunLegalSupporters: LegalSupporters | null;
 }
 
@@ -118,49 +98,26 @@ class AssetItemView {
 @Index(['districtCode', 'caseId'])
 @ObjectType('IncomeAccounting', { implements: Node, description: 'Income accounting (收入核算) against the district standard (D§8).' })
 export class IncomeAccounting extends CaseRecordBase {
-  @Column({ type: 'jsonb' })
-  @Field(() => [IncomeItemView], { description: 'Income items (收入项)' })
-  items: { source: string; monthlyYuan: number; counted: boolean }[];
+  @Json(() => [IncomeItemView], 'Income items (收入项)') items: { source: string; monthlyYuan: number; counted: boolean }[];
 
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  @Field(() => [AssetItemView], { description: 'Assets declared and verified (家庭财产), for the committee to weigh' })
+  @Json(() => [AssetItemView], 'Assets declared and verified (家庭财产), for the committee to weigh', { default: () => "'[]'" })
   assets: { kind: string; description: string; valueYuan: number }[];
 
-  @DecimalColumn()
-  @Field(() => DecimalScalar, { description: 'Allowed deductions per month (可扣减支出, 元)' })
-  deductionsYuan: number;
-
-  @Column({ type: 'int' })
-  @Field(() => Int, { description: 'Household size used (家庭人口)' })
-  householdSize: number;
-
-  @DecimalColumn()
-  @Field(() => DecimalScalar, { description: 'Per-capita monthly income (人均月收入, 元)' })
-  perCapitaIncomeYuan: number;
-
-  @DecimalColumn()
-  @Field(() => DecimalScalar, { description: 'Standard compared with (适用标准, 元)' })
-  standardYuan: number;
-
-  @Column({ type: 'boolean' })
-  @Field({ description: 'Per-capita income is below the standard (低于标准)' })
-  belowStandard: boolean;
-
-  @DecimalColumn()
-  @Field(() => DecimalScalar, { description: 'Computed monthly amount (核定金额, 元)' })
-  amountYuan: number;
+  @Money('Allowed deductions per month (可扣减支出, 元)') deductionsYuan: number;
+  @Integer('Household size used (家庭人口)') householdSize: number;
+  @Money('Per-capita monthly income (人均月收入, 元)') perCapitaIncomeYuan: number;
+  @Money('Standard compared with (适用标准, 元)') standardYuan: number;
+  @Bool('Per-capita income is below the standard (低于标准)') belowStandard: boolean;
+  @Money('Computed monthly amount (核定金额, 元)') amountYuan: number;
 
   /** D§8: a township accounting is adopted when recorded; a village draft only when the township adopts it. */
-  @Column({ type: 'uuid', nullable: true })
-  adoptedById: string | null;
+  @Uuid({ nullable: true }) adoptedById: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'When the township adopted it (乡镇采纳时间); null for a village draft not adopted' })
+  @Timestamp('When the township adopted it (乡镇采纳时间); null for a village draft not adopted', { nullable: true })
   adoptedAt: Date | null;
 
   /** The village draft this township accounting adopted with changes (D§8), if any. */
-  @Column({ type: 'uuid', nullable: true })
-  draftId: string | null;
+  @Uuid({ nullable: true }) draftId: string | null;
 }
 
 /** Democratic appraisal (民主评议), held only on an objection or doubt (D§3). */
@@ -168,21 +125,10 @@ export class IncomeAccounting extends CaseRecordBase {
 @Index(['districtCode', 'caseId'])
 @ObjectType('Appraisal', { implements: Node, description: 'Democratic appraisal (民主评议).' })
 export class Appraisal extends CaseRecordBase {
-  @Column({ type: 'date' })
-  @Field(() => CalendarDateScalar, { description: 'Held on (评议日期)' })
-  heldOn: string;
-
-  @Column({ type: 'int' })
-  @Field(() => Int, { description: 'Participants (参加人数)' })
-  participants: number;
-
-  @Column({ type: 'varchar', length: 20 })
-  @Field(() => AppraisalOutcome, { description: 'Outcome (评议结果)' })
-  outcome: AppraisalOutcome;
-
-  @Column({ type: 'text' })
-  @Field({ description: 'Minutes (评议记录)' })
-  minutes: string;
+  @CalendarDate('Held on (评议日期)') heldOn: string;
+  @Integer('Participants (参加人数)') participants: number;
+  @Enum(AppraisalOutcome, 20, 'Outcome (评议结果)') outcome: AppraisalOutcome;
+  @Text('Minutes (评议记录)') minutes: string;
 }
 
 /** An objection raised during the public notice (公示异议), with who raised it and what. */
@@ -190,28 +136,15 @@ export class Appraisal extends CaseRecordBase {
 @Index(['districtCode', 'caseId'])
 @ObjectType('Objection', { implements: Node, description: 'An objection to a public notice (公示异议).' })
 export class Objection extends CaseRecordBase {
-  @Column({ type: 'varchar', length: 100 })
-  @Field({ description: 'Who objected (异议人)' })
-  objector: string;
+  @Varchar(100, 'Who objected (异议人)') objector: string;
+  @Text('What the objection says (异议内容)') content: string;
+  @Timestamp('When it was resolved by re-investigation or appraisal (处理时间)', { nullable: true }) resolvedAt: Date | null;
 
-  @Column({ type: 'text' })
-  @Field({ description: 'What the objection says (异议内容)' })
-  content: string;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'When it was resolved by re-investigation or appraisal (处理时间)' })
-  resolvedAt: Date | null;
-
-  @Column({ type: 'varchar', length: 16, nullable: true })
-  @Field(() => ObjectionResolution, { nullable: true, description: 'How it was dealt with (处理方式); null while open' })
+  @Enum(ObjectionResolution, 16, 'How it was dealt with (处理方式); null while open', { nullable: true })
   resolution: ObjectionResolution | null;
 
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'What the township concluded on it (处理意见); null while open' })
-  resolutionNote: string | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  resolvedById: string | null;
+  @Text('What the township concluded on it (处理意见); null while open', { nullable: true }) resolutionNote: string | null;
+  @Uuid({ nullable: true }) resolvedById: string | null;
 }
 
 /** A district spot check of a filed case (监督抽查), with its outcome and findings (P4.3). */
@@ -219,13 +152,8 @@ export class Objection extends CaseRecordBase {
 @Index(['districtCode', 'caseId'])
 @ObjectType('SpotCheck', { implements: Node, description: 'A district spot check (监督抽查) of a filed case, with its findings.' })
 export class SpotCheck extends CaseRecordBase {
-  @Column({ type: 'varchar', length: 12 })
-  @Field(() => SpotCheckOutcome, { description: 'Outcome (抽查结论)' })
-  outcome: SpotCheckOutcome;
-
-  @Column({ type: 'text' })
-  @Field({ description: 'Findings (抽查意见)' })
-  findings: string;
+  @Enum(SpotCheckOutcome, 12, 'Outcome (抽查结论)') outcome: SpotCheckOutcome;
+  @Text('Findings (抽查意见)') findings: string;
 }
 
 /** Delivery of a written decision (书面决定送达), recorded by the village (P4.1). */
@@ -233,15 +161,7 @@ export class SpotCheck extends CaseRecordBase {
 @Index(['districtCode', 'caseId'])
 @ObjectType('Delivery', { implements: Node, description: 'Delivery of a written decision (送达记录).' })
 export class Delivery extends CaseRecordBase {
-  @Column({ type: 'date' })
-  @Field(() => CalendarDateScalar, { description: 'Delivered on (送达日期)' })
-  deliveredOn: string;
-
-  @Column({ type: 'varchar', length: 100 })
-  @Field({ description: 'Received by (签收人)' })
-  recipient: string;
-
-  @Column({ type: 'varchar', length: 24 })
-  @Field(() => CaseStatus, { description: 'Decision delivered (送达文书): the case state it announces' })
-  decision: CaseStatus;
+  @CalendarDate('Delivered on (送达日期)') deliveredOn: string;
+  @Varchar(100, 'Received by (签收人)') recipient: string;
+  @Enum(CaseStatus, 24, 'Decision delivered (送达文书): the case state it announces') decision: CaseStatus;
 }

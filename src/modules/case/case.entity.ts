@@ -1,11 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Entity, Index, VersionColumn } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Node } from '../../graphql/node';
 import { TenantRelation, TenantRow, VillageRow } from '../../db/tenant-row';
-import { DecimalScalar } from '../../graphql/scalars';
-import { DecimalColumn } from '../../db/decimal-column';
 import { Household, Residence } from '../household/household.entity';
+import { Bool, CreatedAt, Enum, Money, Text, TextArray, Timestamp, UpdatedAt, Uuid, UuidArray, Varchar } from '../../db/fields';
 
 export const Programme = defineEnum('Programme', 'Assistance programme (救助类别)', {
   DIBAO: 'Minimum living allowance (城乡低保)',
@@ -78,206 +77,108 @@ export type SupportForm = EnumValue<typeof SupportForm>;
 @Index(['districtCode', 'programme', 'createdAt', 'id'])
 @ObjectType('Case', { implements: Node, description: 'An assistance case (救助申请/案件) from application to filing.' })
 export class Case extends VillageRow {
-  @Column('uuid')
-  householdId: string;
+  @Uuid() householdId: string;
 
   @TenantRelation(() => Household, 'household_id', 'RESTRICT')
   household?: Household;
 
-  @Column({ type: 'varchar', length: 8 })
-  @Field(() => Programme, { description: 'Programme (救助类别)' })
-  programme: Programme;
-
-  @Column({ type: 'varchar', length: 24 })
-  @Field(() => CaseStatus, { description: 'Current state (办理状态)' })
-  status: CaseStatus;
-
-  @Column({ type: 'varchar', length: 24 })
-  @Field(() => Channel, { description: 'Application channel (申请渠道)' })
-  channel: Channel;
+  @Enum(Programme, 8, 'Programme (救助类别)') programme: Programme;
+  @Enum(CaseStatus, 24, 'Current state (办理状态)') status: CaseStatus;
+  @Enum(Channel, 24, 'Application channel (申请渠道)') channel: Channel;
 
   /** Name of the applicant (head of household) at application, for lists and search. */
-  @Column({ type: 'varchar', length: 50 })
-  @Field({ description: 'Applicant (申请人)' })
-  applicantName: string;
+  @Varchar(50, 'Applicant (申请人)') applicantName: string;
 
-  @Column({ type: 'boolean', default: false })
-  @Field({ description: 'A member is a close relative of staff (近亲属备案), P6.3' })
-  kinRegistered: boolean;
+  @Bool('A member is a close relative of staff (近亲属备案), P6.3', { default: false }) kinRegistered: boolean;
 
   /** Set when a petition names the case: the district's spot check always takes it (D§3, D§12). */
-  @Column({ type: 'boolean', default: false })
-  @Field({ description: 'A petition was filed about the case, so it is always spot-checked (被投诉), D§12' })
-  complainedAbout: boolean;
+  @Bool('A petition was filed about the case, so it is always spot-checked (被投诉), D§12', { default: false }) complainedAbout: boolean;
 
   /** Staff who declared a member of this household as close kin: barred from it (P6.3). */
-  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
-  kinStaffIds: string[];
+  @UuidArray() kinStaffIds: string[];
 
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  @Field(() => [String], {
-    description:
-      'Found at acceptance: ID numbers already in an open case or active enrolment of the same programme (重复申请/重复享受提示), D§5',
-  })
+  @TextArray(
+    'Found at acceptance: ID numbers already in an open case or active enrolment of the same programme (重复申请/重复享受提示), D§5',
+  )
   duplicateFindings: string[];
 
   /** Staff who signed the household investigation: they recuse from the committee vote (D§4). */
-  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
-  investigatorIds: string[];
+  @UuidArray() investigatorIds: string[];
 
   /**
    * Who chairs and signs for this case in place of a recused chair (D§4): the committee's deputy
    * chair while the chair is kin of the household or investigated it, else empty. Kept by the
    * database (trigger `cases_acting_chairs`, and the committee's changes): never written from here.
    */
-  @Column({ type: 'uuid', array: true, default: () => "'{}'", insert: false, update: false })
-  actingChairIds: string[];
+  @UuidArray({ insert: false, update: false }) actingChairIds: string[];
 
   /** Copied from the household at application: the poverty office's scope is rural households. */
-  @Column({ type: 'varchar', length: 8 })
-  @Field(() => Residence, { description: 'Urban or rural at application (城乡属性)' })
-  residence: Residence;
+  @Enum(Residence, 8, 'Urban or rural at application (城乡属性)') residence: Residence;
 
-  @Column({ type: 'varchar', length: 200, nullable: true })
-  @Field(() => String, {
-    nullable: true,
-    description: 'Cause of a LINSHI application (救助事由); the same cause is refused within the repeat window',
-  })
+  @Varchar(200, 'Cause of a LINSHI application (救助事由); the same cause is refused within the repeat window', { nullable: true })
   cause: string | null;
 
   /** D§6: the category from the district's list the cause falls in; the repeat rule compares these. */
-  @Column({ type: 'varchar', length: 32, nullable: true })
-  @Field(() => String, {
+  @Varchar(32, "LINSHI: the cause's category from the district's list (救助事由类别, settings.linshiCauseCategories), D§6", {
     nullable: true,
-    description: "LINSHI: the cause's category from the district's list (救助事由类别, settings.linshiCauseCategories), D§6",
   })
   causeCategory: string | null;
 
   /** D§6: an earlier grant for the same cause category within the repeat window, when there is one. */
-  @Column({ type: 'uuid', nullable: true })
-  repeatOfId: string | null;
+  @Uuid({ nullable: true }) repeatOfId: string | null;
 
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, {
-    nullable: true,
-    description: 'LINSHI repeat within the window: the new grounds the township recorded (新情况), D§6; null until recorded',
-  })
+  @Text('LINSHI repeat within the window: the new grounds the township recorded (新情况), D§6; null until recorded', { nullable: true })
   newGrounds: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
-  newGroundsRecordedById: string | null;
+  @Uuid({ nullable: true }) newGroundsRecordedById: string | null;
+  @Uuid({ nullable: true }) newGroundsConfirmedById: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
-  newGroundsConfirmedById: string | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, {
-    nullable: true,
-    description: 'When a second account confirmed the new grounds (新情况确认时间), D§6; null until confirmed',
-  })
+  @Timestamp('When a second account confirmed the new grounds (新情况确认时间), D§6; null until confirmed', { nullable: true })
   newGroundsConfirmedAt: Date | null;
 
-  @Column({ type: 'boolean', default: false })
-  @Field({ description: 'Emergency path of LINSHI (急难型): paid first, paperwork after' })
-  emergency: boolean;
-
-  @Column({ type: 'boolean', default: false })
-  @Field({ description: 'Special case with the longer total time limit (特殊情况)' })
-  special: boolean;
-
-  @Column({ type: 'boolean', default: false })
-  @Field({ description: 'The township recorded a doubt, so a democratic appraisal may be held (存疑)' })
-  doubtRaised: boolean;
-
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  @Field(() => [String], { description: 'Missing materials, listed once and completely (一次性告知需补正材料)' })
-  missingMaterials: string[];
-
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Written reasons of a refusal (不予受理/不予确认理由)' })
-  refusalReasons: string | null;
-
-  @DecimalColumn({ nullable: true })
-  @Field(() => DecimalScalar, { nullable: true, description: 'Amount (救助金额, 元): monthly for DIBAO/TEKUN, one-off for LINSHI' })
-  amount: number | null;
+  @Bool('Emergency path of LINSHI (急难型): paid first, paperwork after', { default: false }) emergency: boolean;
+  @Bool('Special case with the longer total time limit (特殊情况)', { default: false }) special: boolean;
+  @Bool('The township recorded a doubt, so a democratic appraisal may be held (存疑)', { default: false }) doubtRaised: boolean;
+  @TextArray('Missing materials, listed once and completely (一次性告知需补正材料)') missingMaterials: string[];
+  @Text('Written reasons of a refusal (不予受理/不予确认理由)', { nullable: true }) refusalReasons: string | null;
+  @Money('Amount (救助金额, 元): monthly for DIBAO/TEKUN, one-off for LINSHI', { nullable: true }) amount: number | null;
 
   /** The adopted income accounting the amount follows (D§8); a village draft never becomes it until adopted. */
-  @Column({ type: 'uuid', nullable: true })
-  incomeAccountingId: string | null;
+  @Uuid({ nullable: true }) incomeAccountingId: string | null;
 
-  @Column({ type: 'varchar', length: 20, nullable: true })
-  @Field(() => CareLevel, { nullable: true, description: 'TEKUN care level from the self-care assessment (护理等级)' })
-  careLevel: CareLevel | null;
-
-  @Column({ type: 'varchar', length: 12, nullable: true })
-  @Field(() => SupportForm, { nullable: true, description: 'TEKUN support form (供养方式)' })
-  supportForm: SupportForm | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'Public notice starts (公示开始)' })
-  noticeStartsAt: Date | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'Public notice ends (公示结束) = start + notice days' })
-  noticeEndsAt: Date | null;
-
-  @Column({ type: 'boolean', default: false })
-  @Field({ description: 'The district confirmed a LINSHI amount above the township limit (区级确认)' })
-  districtConfirmed: boolean;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'When the written decision was delivered (送达时间)' })
-  deliveredAt: Date | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'When emergency assistance was paid (先行发放时间)' })
-  emergencyPaidAt: Date | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  decidedById: string | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'When the case was decided (决定时间)' })
-  decidedAt: Date | null;
+  @Enum(CareLevel, 20, 'TEKUN care level from the self-care assessment (护理等级)', { nullable: true }) careLevel: CareLevel | null;
+  @Enum(SupportForm, 12, 'TEKUN support form (供养方式)', { nullable: true }) supportForm: SupportForm | null;
+  @Timestamp('Public notice starts (公示开始)', { nullable: true }) noticeStartsAt: Date | null;
+  @Timestamp('Public notice ends (公示结束) = start + notice days', { nullable: true }) noticeEndsAt: Date | null;
+  @Bool('The district confirmed a LINSHI amount above the township limit (区级确认)', { default: false }) districtConfirmed: boolean;
+  @Timestamp('When the written decision was delivered (送达时间)', { nullable: true }) deliveredAt: Date | null;
+  @Timestamp('When emergency assistance was paid (先行发放时间)', { nullable: true }) emergencyPaidAt: Date | null;
+  @Uuid({ nullable: true }) decidedById: string | null;
+  @Timestamp('When the case was decided (决定时间)', { nullable: true }) decidedAt: Date | null;
 
   /** Each decision stores the authority of its date, so it can be checked against it later (D§13). */
-  @Column({ type: 'varchar', length: 16, nullable: true })
-  @Field(() => DecisionAuthority, { nullable: true, description: 'The authority the decision was made under (决定依据的权限)' })
+  @Enum(DecisionAuthority, 16, 'The authority the decision was made under (决定依据的权限)', { nullable: true })
   decisionAuthority: DecisionAuthority | null;
 
   /** The delegation a township decided under; null when the district decided. */
-  @Column({ type: 'uuid', nullable: true })
-  decidedUnderId: string | null;
+  @Uuid({ nullable: true }) decidedUnderId: string | null;
 
   /** When the current state was entered. */
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  @Field({ description: 'Since when the case is in its current state (进入当前状态时间)' })
-  statusSince: Date;
+  @Timestamp('Since when the case is in its current state (进入当前状态时间)', { default: () => 'now()' }) statusSince: Date;
 
   /** Deadline of the open step, fixed from the district's settings when the step opened. */
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'Deadline of the current step (当前环节期限); null when nothing is due' })
-  dueAt: Date | null;
+  @Timestamp('Deadline of the current step (当前环节期限); null when nothing is due', { nullable: true }) dueAt: Date | null;
 
   /** Deadline of the whole procedure, from application to decision (30/45 working days). */
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'Deadline for the decision (办理总时限)' })
-  decisionDueAt: Date | null;
+  @Timestamp('Deadline for the decision (办理总时限)', { nullable: true }) decisionDueAt: Date | null;
 
   @VersionColumn()
   @Field(() => Int, { description: 'Version for optimistic concurrency (版本号): pass it back with a transition' })
   version: number;
 
-  @Column('uuid')
-  createdById: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Submitted at (申请时间)' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Last change (最近变更)' })
-  updatedAt: Date;
+  @Uuid() createdById: string;
+  @CreatedAt('Submitted at (申请时间)') createdAt: Date;
+  @UpdatedAt('Last change (最近变更)') updatedAt: Date;
 }
 
 /**
@@ -285,17 +186,13 @@ export class Case extends VillageRow {
  * township and village copied for scoping. None of these columns is a GraphQL field.
  */
 export abstract class CaseStepRow extends TenantRow {
-  @Column('uuid')
-  caseId: string;
+  @Uuid() caseId: string;
 
   @TenantRelation(() => Case, 'case_id', 'CASCADE')
   case?: Case;
 
-  @Column({ type: 'varchar', length: 12 })
-  townshipCode: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  villageCode: string;
+  @Varchar(12) townshipCode: string;
+  @Varchar(12) villageCode: string;
 }
 
 /** One step of a case: who moved it from which state to which, when, and why. Append-only. */
@@ -303,31 +200,14 @@ export abstract class CaseStepRow extends TenantRow {
 @Index(['districtCode', 'caseId', 'at'])
 @ObjectType('CaseEvent', { implements: Node, description: "A step in a case's history (办理记录)." })
 export class CaseEvent extends CaseStepRow {
-  @Column({ type: 'varchar', length: 24, nullable: true })
-  @Field(() => CaseStatus, { nullable: true, description: 'State before (原状态); null when the case was created' })
-  fromStatus: CaseStatus | null;
-
-  @Column({ type: 'varchar', length: 24 })
-  @Field(() => CaseStatus, { description: 'State after (新状态)' })
-  toStatus: CaseStatus;
-
-  @Column({ type: 'varchar', length: 40 })
-  @Field({ description: 'What was done (操作)' })
-  action: string;
+  @Enum(CaseStatus, 24, 'State before (原状态); null when the case was created', { nullable: true }) fromStatus: CaseStatus | null;
+  @Enum(CaseStatus, 24, 'State after (新状态)') toStatus: CaseStatus;
+  @Varchar(40, 'What was done (操作)') action: string;
 
   /** Null for a system act (a case flagged because a relative was declared, P6.3). */
-  @Column({ type: 'uuid', nullable: true })
-  actorId: string | null;
+  @Uuid({ nullable: true }) actorId: string | null;
 
-  @Column({ type: 'varchar', length: 64 })
-  @Field({ description: 'Who did it (操作人); "system" for a system act' })
-  actorUsername: string;
-
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Note (备注)' })
-  note: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'When (时间)' })
-  at: Date;
+  @Varchar(64, 'Who did it (操作人); "system" for a system act') actorUsername: string;
+  @Text('Note (备注)', { nullable: true }) note: string | null;
+  @CreatedAt('When (时间)') at: Date;
 }

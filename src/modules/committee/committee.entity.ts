@@ -1,11 +1,11 @@
-import { CalendarDateScalar } from '../../graphql/scalars';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Case } from '../case/case.entity';
 import { Account } from '../account/account.entity';
 import { Node, tenantGlobalId, toGlobalId } from '../../graphql/node';
 import { TenantRelation, TownshipRow } from '../../db/tenant-row';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
+import { Bool, CalendarDate, CreatedAt, Enum, Text, Timestamp, Uuid, UuidArray, Varchar } from '../../db/fields';
 
 /** What a member brings to the committee (P3.2 lists who sits on it). */
 export const CommitteeFunction = defineEnum('CommitteeFunction', "A member's place on the joint review committee (小组成员职责), P3.2", {
@@ -42,13 +42,8 @@ export class Committee {
   @Field(() => ID, { description: 'Committee id (小组标识)' })
   id: string;
 
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Township code (乡镇代码)' })
-  townshipCode: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Formed at (成立时间)' })
-  createdAt: Date;
+  @Varchar(12, 'Township code (乡镇代码)') townshipCode: string;
+  @CreatedAt('Formed at (成立时间)') createdAt: Date;
 }
 
 /**
@@ -66,11 +61,8 @@ export class CommitteeMember {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column('uuid')
-  committeeId: string;
-
-  @Column('uuid')
-  accountId: string;
+  @Uuid() committeeId: string;
+  @Uuid() accountId: string;
 
   @TenantRelation(() => Committee, 'committee_id', 'CASCADE')
   committee?: Committee;
@@ -79,24 +71,13 @@ export class CommitteeMember {
   @JoinColumn({ name: 'account_id' })
   account?: Account;
 
-  @Column({ type: 'varchar', length: 12 })
-  townshipCode: string;
+  @Varchar(12) townshipCode: string;
+  @Enum(CommitteeFunction, 24, 'Seat (职责)') function: CommitteeFunction;
 
-  @Column({ type: 'varchar', length: 24 })
-  @Field(() => CommitteeFunction, { description: 'Seat (职责)' })
-  function: CommitteeFunction;
+  @Bool('Deputy chair (副组长): chairs and signs for a case on which the chair recuses', { default: false }) deputyChair: boolean;
 
-  @Column({ default: false })
-  @Field({ description: 'Deputy chair (副组长): chairs and signs for a case on which the chair recuses' })
-  deputyChair: boolean;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Member from (任职起始时间)' })
-  effectiveFrom: Date;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'Member until (任职截止时间); null while in force' })
-  effectiveUntil: Date | null;
+  @CreatedAt('Member from (任职起始时间)') effectiveFrom: Date;
+  @Timestamp('Member until (任职截止时间); null while in force', { nullable: true }) effectiveUntil: Date | null;
 }
 
 /** A committee meeting (审核会议): agenda of cases, attendance, and votes (D§4). */
@@ -105,28 +86,16 @@ export class CommitteeMember {
 @Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('Meeting', { implements: Node, description: 'A committee meeting (审核会议) with its agenda, attendance and votes.' })
 export class Meeting extends TownshipRow {
-  @Column('uuid')
-  committeeId: string;
+  @Uuid() committeeId: string;
 
   @TenantRelation(() => Committee, 'committee_id', 'RESTRICT')
   committee?: Committee;
 
-  @Column({ type: 'date' })
-  @Field(() => CalendarDateScalar, { description: 'Held on (会议日期)' })
-  heldOn: string;
-
-  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
-  agendaCaseIds: string[];
-
-  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
-  presentIds: string[];
-
-  @Column('uuid')
-  createdById: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Scheduled at (安排时间)' })
-  createdAt: Date;
+  @CalendarDate('Held on (会议日期)') heldOn: string;
+  @UuidArray() agendaCaseIds: string[];
+  @UuidArray() presentIds: string[];
+  @Uuid() createdById: string;
+  @CreatedAt('Scheduled at (安排时间)') createdAt: Date;
 }
 
 /** One member's vote on one case at one meeting; dissent is kept (D§4). */
@@ -161,18 +130,8 @@ export class CommitteeVote {
   @TenantRelation(() => Case, 'case_id', 'CASCADE')
   case?: Case;
 
-  @Column({ type: 'varchar', length: 12 })
-  townshipCode: string;
-
-  @Column({ type: 'varchar', length: 8 })
-  @Field(() => Vote, { description: 'Vote (表决意见)' })
-  vote: Vote;
-
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Note, e.g. the grounds of dissent (意见说明)' })
-  note: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Cast at (表决时间)' })
-  castAt: Date;
+  @Varchar(12) townshipCode: string;
+  @Enum(Vote, 8, 'Vote (表决意见)') vote: Vote;
+  @Text('Note, e.g. the grounds of dissent (意见说明)', { nullable: true }) note: string | null;
+  @CreatedAt('Cast at (表决时间)') castAt: Date;
 }

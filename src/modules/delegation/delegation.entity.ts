@@ -1,10 +1,10 @@
-import { Check, Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Check, Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { TenantRelation, TownshipRow } from '../../db/tenant-row';
 import { Node, tenantGlobalId } from '../../graphql/node';
-import { CalendarDateScalar } from '../../graphql/scalars';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Programme } from '../case/case.entity';
+import { CalendarDate, CreatedAt, Enum, Uuid, Varchar } from '../../db/fields';
 
 export const DelegationKind = defineEnum('DelegationKind', 'What a delegation record does (委托记录类别), D§13', {
   GRANT: 'Entrusts the township with the authority to decide (委托审核确认权)',
@@ -28,29 +28,14 @@ export type DelegationKind = EnumValue<typeof DelegationKind>;
   description: 'A record of delegated authority to decide (审核确认权委托记录): a grant to a township, or its revocation, D§13.',
 })
 export class Delegation extends TownshipRow {
-  @Column({ type: 'varchar', length: 16 })
-  @Field(() => DelegationKind, { description: 'Grant or revocation (委托或收回)' })
-  kind: DelegationKind;
-
-  @Column({ type: 'varchar', length: 16 })
-  @Field(() => Programme, { description: 'Programme delegated (救助类别)' })
-  programme: Programme;
-
-  @Column({ type: 'date' })
-  @Field(() => CalendarDateScalar, { description: 'From this date the record takes effect (生效日期)' })
-  effectiveFrom: string;
-
-  @Column({ type: 'date', nullable: true })
-  @Field(() => CalendarDateScalar, { nullable: true, description: 'A grant ends after this date, if one is set (截止日期)' })
-  effectiveUntil: string | null;
-
-  @Column({ type: 'varchar', length: 200 })
-  @Field({ description: "The district's document reference (区文件文号)" })
-  documentReference: string;
+  @Enum(DelegationKind, 16, 'Grant or revocation (委托或收回)') kind: DelegationKind;
+  @Enum(Programme, 16, 'Programme delegated (救助类别)') programme: Programme;
+  @CalendarDate('From this date the record takes effect (生效日期)') effectiveFrom: string;
+  @CalendarDate('A grant ends after this date, if one is set (截止日期)', { nullable: true }) effectiveUntil: string | null;
+  @Varchar(200, "The district's document reference (区文件文号)") documentReference: string;
 
   /** The grant a revocation ends; null on a grant. */
-  @Column({ type: 'uuid', nullable: true })
-  revokesId: string | null;
+  @Uuid({ nullable: true }) revokesId: string | null;
 
   @TenantRelation(() => Delegation, 'revokes_id', 'RESTRICT')
   revokes?: Delegation;
@@ -60,10 +45,6 @@ export class Delegation extends TownshipRow {
     return this.revokesId ? tenantGlobalId('Delegation', { districtCode: this.districtCode, id: this.revokesId }) : null;
   }
 
-  @Column('uuid')
-  createdById: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Recorded at (记录时间)' })
-  createdAt: Date;
+  @Uuid() createdById: string;
+  @CreatedAt('Recorded at (记录时间)') createdAt: Date;
 }

@@ -1,12 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { TenantRelation, VillageRow } from '../../db/tenant-row';
-import { DecimalColumn } from '../../db/decimal-column';
 import { Node, tenantGlobalId } from '../../graphql/node';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
-import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
 import { EnrolmentReview } from '../review/review.entity';
 import { Enrolment, EnrolmentStatus } from './enrolment.entity';
+import { CalendarDate, CreatedAt, Enum, Money, Text, Uuid } from '../../db/fields';
 
 export const EnrolmentChangeKind = defineEnum('EnrolmentChangeKind', 'What changed an enrolment (救助变动类别), D§9', {
   ENROLLED: 'Enrolled by an approval (纳入)',
@@ -31,38 +30,21 @@ export type EnrolmentChangeKind = EnumValue<typeof EnrolmentChangeKind>;
   description: "A record of an enrolment's amount and status from a month on (救助变动记录), D§9.",
 })
 export class EnrolmentChange extends VillageRow {
-  @Column('uuid')
-  enrolmentId: string;
+  @Uuid() enrolmentId: string;
 
   @TenantRelation(() => Enrolment, 'enrolment_id', 'RESTRICT')
   enrolment?: Enrolment;
 
-  @Column({ type: 'varchar', length: 16 })
-  @Field(() => EnrolmentChangeKind, { description: 'What changed (变动类别)' })
-  kind: EnrolmentChangeKind;
-
-  @DecimalColumn()
-  @Field(() => DecimalScalar, { description: 'Monthly amount in force from the effective month (月救助金额, 元); 0 once ended' })
-  amount: number;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field(() => EnrolmentStatus, { description: 'Status from the effective month (状态)' })
-  status: EnrolmentStatus;
-
-  @Column({ type: 'date' })
-  @Field(() => CalendarDateScalar, { description: 'First month these terms apply (生效月份, YYYY-MM-01)' })
-  effectiveMonth: string;
-
-  @Column({ type: 'text' })
-  @Field({ description: 'Why (变动理由)' })
-  reason: string;
+  @Enum(EnrolmentChangeKind, 16, 'What changed (变动类别)') kind: EnrolmentChangeKind;
+  @Money('Monthly amount in force from the effective month (月救助金额, 元); 0 once ended') amount: number;
+  @Enum(EnrolmentStatus, 12, 'Status from the effective month (状态)') status: EnrolmentStatus;
+  @CalendarDate('First month these terms apply (生效月份, YYYY-MM-01)') effectiveMonth: string;
+  @Text('Why (变动理由)') reason: string;
 
   /** Who recorded it; null only for records carried over from before the history existed. */
-  @Column({ type: 'uuid', nullable: true })
-  recordedById: string | null;
+  @Uuid({ nullable: true }) recordedById: string | null;
 
-  @Column({ type: 'uuid', nullable: true })
-  reviewId: string | null;
+  @Uuid({ nullable: true }) reviewId: string | null;
 
   @TenantRelation(() => EnrolmentReview, 'review_id', 'RESTRICT')
   review?: EnrolmentReview;
@@ -72,7 +54,5 @@ export class EnrolmentChange extends VillageRow {
     return this.reviewId ? tenantGlobalId('EnrolmentReview', { districtCode: this.districtCode, id: this.reviewId }) : null;
   }
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Recorded at (记录时间)' })
-  createdAt: Date;
+  @CreatedAt('Recorded at (记录时间)') createdAt: Date;
 }

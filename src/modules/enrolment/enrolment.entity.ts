@@ -1,13 +1,12 @@
 import { Node } from '../../graphql/node';
 import { TenantRelation, VillageRow } from '../../db/tenant-row';
-import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
-import { Field, ObjectType } from 'type-graphql';
+import { Entity, Index } from 'typeorm';
+import { ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
-import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
-import { DecimalColumn } from '../../db/decimal-column';
 import { Case, CareLevel, Programme, SupportForm } from '../case/case.entity';
 import { Residence } from '../household/household.entity';
 import { InstitutionPayee } from '../funds/funds.entity';
+import { Bool, CalendarDate, CreatedAt, Enum, Money, Text, Uuid, Varchar } from '../../db/fields';
 
 export const EnrolmentStatus = defineEnum('EnrolmentStatus', 'Whether a recipient is being paid (救助状态)', {
   ACTIVE: 'Receiving assistance (在保)',
@@ -52,99 +51,55 @@ export type ReviewClassRule = EnumValue<typeof ReviewClassRule>;
 @Index(['districtCode', 'status', 'nextReviewOn', 'id'])
 @ObjectType('Enrolment', { implements: Node, description: 'A beneficiary enrolment (救助对象登记) created by an approval.' })
 export class Enrolment extends VillageRow {
-  @Column('uuid')
-  caseId: string;
+  @Uuid() caseId: string;
 
   @TenantRelation(() => Case, 'case_id', 'RESTRICT')
   case?: Case;
 
-  @Column('uuid')
-  householdId: string;
+  @Uuid() householdId: string;
+  @Enum(Programme, 8, 'Programme (救助类别)') programme: Programme;
 
-  @Column({ type: 'varchar', length: 8 })
-  @Field(() => Programme, { description: 'Programme (救助类别)' })
-  programme: Programme;
-
-  @Column({ type: 'varchar', length: 8 })
-  @Field(() => Residence, {
-    nullable: true,
-    description: 'Urban or rural (城乡属性); null for finance, which is granted only the payee (P4.4)',
-  })
+  @Enum(Residence, 8, 'Urban or rural (城乡属性); null for finance, which is granted only the payee (P4.4)', { nullable: 'field' })
   residence: Residence;
 
-  @Column({ type: 'boolean' })
-  @Field(() => Boolean, {
-    nullable: true,
-    description: 'Has a member able to work (有劳动能力成员); null for finance, which is granted only the payee (P4.4)',
-  })
+  @Bool('Has a member able to work (有劳动能力成员); null for finance, which is granted only the payee (P4.4)', { nullable: 'field' })
   hasMemberAbleToWork: boolean;
 
-  @Column({ type: 'varchar', length: 50 })
-  @Field({ description: 'Payee (收款人)' })
-  payeeName: string;
+  @Varchar(50, 'Payee (收款人)') payeeName: string;
+  @Money('Monthly amount (月救助金额, 元)') monthlyAmount: number;
+  @CalendarDate('First day of the first month paid (起始月份), the month after approval') startMonth: string;
 
-  @DecimalColumn()
-  @Field(() => DecimalScalar, { description: 'Monthly amount (月救助金额, 元)' })
-  monthlyAmount: number;
-
-  @Column({ type: 'date' })
-  @Field(() => CalendarDateScalar, { description: 'First day of the first month paid (起始月份), the month after approval' })
-  startMonth: string;
-
-  @Column({ type: 'varchar', length: 1 })
-  @Field(() => ReviewClass, {
-    nullable: true,
-    description: 'Review class (分类管理类别), D§9; null for finance, which is granted only the payee (P4.4)',
-  })
+  @Enum(ReviewClass, 1, 'Review class (分类管理类别), D§9; null for finance, which is granted only the payee (P4.4)', { nullable: 'field' })
   reviewClass: ReviewClass;
 
-  @Column({ type: 'varchar', length: 32 })
-  @Field(() => ReviewClassRule, {
-    nullable: true,
-    description: 'The rule that set the review class (分类依据), D§9; null for finance, which is granted only the payee (P4.4)',
-  })
+  @Enum(
+    ReviewClassRule,
+    32,
+    'The rule that set the review class (分类依据), D§9; null for finance, which is granted only the payee (P4.4)',
+    { nullable: 'field' },
+  )
   reviewClassRule: ReviewClassRule;
 
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, {
+  @Text("The township's reason when it changed the review class (调整分类理由), D§9; null while the rule's class stands", {
     nullable: true,
-    description: "The township's reason when it changed the review class (调整分类理由), D§9; null while the rule's class stands",
   })
   reviewClassReason: string | null;
 
-  @Column({ type: 'date' })
-  @Field(() => CalendarDateScalar, {
-    nullable: true,
-    description: 'Next review (下次复核日期); null for finance, which is granted only the payee (P4.4)',
-  })
+  @CalendarDate('Next review (下次复核日期); null for finance, which is granted only the payee (P4.4)', { nullable: 'field' })
   nextReviewOn: string;
 
-  @Column({ type: 'varchar', length: 12, nullable: true })
-  @Field(() => SupportForm, {
-    nullable: true,
-    description: 'TEKUN support form (供养方式); null for finance, which is granted only the payee (P4.4)',
-  })
+  @Enum(SupportForm, 12, 'TEKUN support form (供养方式); null for finance, which is granted only the payee (P4.4)', { nullable: true })
   supportForm: SupportForm | null;
 
-  @Column({ type: 'varchar', length: 20, nullable: true })
-  @Field(() => CareLevel, {
-    nullable: true,
-    description: 'TEKUN care level (护理等级); null for finance, which is granted only the payee (P4.4)',
-  })
+  @Enum(CareLevel, 20, 'TEKUN care level (护理等级); null for finance, which is granted only the payee (P4.4)', { nullable: true })
   careLevel: CareLevel | null;
 
   /** The institution paid for a centralised TEKUN recipient (D§10); the roster pays it instead of the household. */
-  @Column({ type: 'uuid', nullable: true })
-  institutionPayeeId: string | null;
+  @Uuid({ nullable: true }) institutionPayeeId: string | null;
 
   @TenantRelation(() => InstitutionPayee, 'institution_payee_id', 'RESTRICT')
   institutionPayee?: InstitutionPayee;
 
-  @Column({ type: 'varchar', length: 12 })
-  @Field(() => EnrolmentStatus, { description: 'Status (状态)' })
-  status: EnrolmentStatus;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Enrolled at (登记时间)' })
-  createdAt: Date;
+  @Enum(EnrolmentStatus, 12, 'Status (状态)') status: EnrolmentStatus;
+  @CreatedAt('Enrolled at (登记时间)') createdAt: Date;
 }

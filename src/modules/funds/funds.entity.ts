@@ -1,11 +1,10 @@
-import { Check, Column, CreateDateColumn, Entity, Index } from 'typeorm';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Check, Entity, Index } from 'typeorm';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { DistrictRow, TenantRelation, TownshipRow, VillageRow } from '../../db/tenant-row';
-import { DecimalColumn } from '../../db/decimal-column';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Node, tenantGlobalId, toGlobalId } from '../../graphql/node';
-import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
 import { Programme } from '../case/case.entity';
+import { CalendarDate, CreatedAt, Enum, Integer, Money, Text, TextArray, Timestamp, Uuid, Varchar } from '../../db/fields';
 
 export const RosterStatus = defineEnum('RosterStatus', 'Where a monthly roster stands (花名册状态), D§10', {
   DRAFT: 'Built, not yet submitted (草稿)',
@@ -58,48 +57,24 @@ export type PaymentStatus = EnumValue<typeof PaymentStatus>;
 @Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('Roster', { implements: Node, description: "A township's monthly payment roster (月度发放花名册), D§10." })
 export class Roster extends TownshipRow {
-  @Column({ type: 'varchar', length: 7 })
-  @Field({ description: 'Month paid, YYYY-MM (发放月份)' })
-  month: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field(() => RosterStatus, { description: 'Draft or submitted (状态)' })
-  status: RosterStatus;
-
-  @DecimalColumn()
-  @Field(() => DecimalScalar, { description: 'Sum of the lines (合计金额, 元)' })
-  total: number;
-
-  @Column({ type: 'int' })
-  @Field(() => Int, { description: 'Number of payees (人数)' })
-  lineCount: number;
+  @Varchar(7, 'Month paid, YYYY-MM (发放月份)') month: string;
+  @Enum(RosterStatus, 12, 'Draft or submitted (状态)') status: RosterStatus;
+  @Money('Sum of the lines (合计金额, 元)') total: number;
+  @Integer('Number of payees (人数)') lineCount: number;
 
   /** The submitted roster this one corrects (补充花名册), D§10; null for the month's regular roster. */
-  @Column({ type: 'uuid', nullable: true })
-  supplementsId: string | null;
+  @Uuid({ nullable: true }) supplementsId: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Global ID of the submitted roster this supplementary roster corrects (所补充的花名册)' })
   get supplements(): string | null {
     return this.supplementsId ? tenantGlobalId('Roster', { districtCode: this.districtCode, id: this.supplementsId }) : null;
   }
 
-  @Column({ type: 'varchar', length: 500, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Why a supplementary roster was built (补充理由)' })
-  reason: string | null;
-
-  @Column('uuid')
-  builtById: string;
-
-  @Column({ type: 'uuid', nullable: true })
-  submittedById: string | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'Submitted at (报送时间)' })
-  submittedAt: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Built at (生成时间)' })
-  createdAt: Date;
+  @Varchar(500, 'Why a supplementary roster was built (补充理由)', { nullable: true }) reason: string | null;
+  @Uuid() builtById: string;
+  @Uuid({ nullable: true }) submittedById: string | null;
+  @Timestamp('Submitted at (报送时间)', { nullable: true }) submittedAt: Date | null;
+  @CreatedAt('Built at (生成时间)') createdAt: Date;
 }
 
 /**
@@ -114,25 +89,14 @@ export class Roster extends TownshipRow {
   description: 'A care institution paid for centralised TEKUN recipients (供养机构收款账户), D§10.',
 })
 export class InstitutionPayee extends TownshipRow {
-  @Column({ type: 'varchar', length: 50 })
-  @Field({ description: 'Institution (供养机构名称)' })
-  name: string;
-
-  @Column({ type: 'varchar', length: 50 })
-  @Field({ description: 'Bank of the account (开户银行)' })
-  bankName: string;
+  @Varchar(50, 'Institution (供养机构名称)') name: string;
+  @Varchar(50, 'Bank of the account (开户银行)') bankName: string;
 
   /** An institution's account, not a person's: not personal data. */
-  @Column({ type: 'varchar', length: 32 })
-  @Field({ description: "The institution's bank account (机构银行账号)" })
-  bankAccount: string;
+  @Varchar(32, "The institution's bank account (机构银行账号)") bankAccount: string;
 
-  @Column('uuid')
-  createdById: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Recorded at (登记时间)' })
-  createdAt: Date;
+  @Uuid() createdById: string;
+  @CreatedAt('Recorded at (登记时间)') createdAt: Date;
 }
 
 /** One payee of a roster (花名册明细): an enrolment's monthly amount or a LINSHI case's one-off amount. */
@@ -141,17 +105,13 @@ export class InstitutionPayee extends TownshipRow {
 @Check('CK_roster_lines_one_payee', '(enrolment_id IS NULL) <> (case_id IS NULL)')
 @ObjectType('RosterLine', { implements: Node, description: 'A payee of a monthly roster (花名册明细), D§10.' })
 export class RosterLine extends VillageRow {
-  @Column('uuid')
-  rosterId: string;
+  @Uuid() rosterId: string;
 
   @TenantRelation(() => Roster, 'roster_id', 'RESTRICT')
   roster?: Roster;
 
-  @Column({ type: 'uuid', nullable: true })
-  enrolmentId: string | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  caseId: string | null;
+  @Uuid({ nullable: true }) enrolmentId: string | null;
+  @Uuid({ nullable: true }) caseId: string | null;
 
   @Field(() => ID, { description: 'Global ID of the enrolment or LINSHI case paid (发放依据)' })
   get payee(): string {
@@ -160,17 +120,11 @@ export class RosterLine extends VillageRow {
       : tenantGlobalId('Case', { districtCode: this.districtCode, id: this.caseId! });
   }
 
-  @Column({ type: 'varchar', length: 8 })
-  @Field(() => Programme, { description: 'Programme (救助类别)' })
-  programme: Programme;
-
-  @Column({ type: 'varchar', length: 16, default: 'PAYABLE' })
-  @Field(() => RosterLineKind, { description: 'Paid through the bank, or already paid on the spot (类别)' })
-  kind: RosterLineKind;
+  @Enum(Programme, 8, 'Programme (救助类别)') programme: Programme;
+  @Enum(RosterLineKind, 16, 'Paid through the bank, or already paid on the spot (类别)', { default: 'PAYABLE' }) kind: RosterLineKind;
 
   /** The institution paid for a centralised TEKUN recipient (D§10); null when the household is paid. */
-  @Column({ type: 'uuid', nullable: true })
-  institutionPayeeId: string | null;
+  @Uuid({ nullable: true }) institutionPayeeId: string | null;
 
   @TenantRelation(() => InstitutionPayee, 'institution_payee_id', 'RESTRICT')
   institutionPayee?: InstitutionPayee;
@@ -182,32 +136,18 @@ export class RosterLine extends VillageRow {
       : null;
   }
 
-  @Column({ type: 'varchar', length: 50 })
-  @Field({ description: 'Payee: the household, or the institution of a centralised TEKUN recipient (收款人)' })
-  payeeName: string;
+  @Varchar(50, 'Payee: the household, or the institution of a centralised TEKUN recipient (收款人)') payeeName: string;
 
-  @Column({ type: 'varchar', length: 18 })
-  @Field(() => String, {
-    nullable: true,
-    description: "Payee's ID number (身份证号); personal data: masked unless your role is granted it",
-  })
+  @Varchar(18, "Payee's ID number (身份证号); personal data: masked unless your role is granted it", { nullable: 'field' })
   idNumber: string;
 
-  @Column({ type: 'varchar', length: 50, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Bank of the account (开户银行)' })
-  bankName: string | null;
+  @Varchar(50, 'Bank of the account (开户银行)', { nullable: true }) bankName: string | null;
 
-  @Column({ type: 'varchar', length: 32, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Bank account (银行账号); personal data: masked unless your role is granted it' })
+  @Varchar(32, 'Bank account (银行账号); personal data: masked unless your role is granted it', { nullable: true })
   bankAccount: string | null;
 
-  @DecimalColumn()
-  @Field(() => DecimalScalar, { description: 'Amount for the month (金额, 元)' })
-  amount: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Recorded at (记录时间)' })
-  createdAt: Date;
+  @Money('Amount for the month (金额, 元)') amount: number;
+  @CreatedAt('Recorded at (记录时间)') createdAt: Date;
 }
 
 /** The district's monthly fund request to finance (资金申请), compiled from the townships' submitted rosters (P4.3, P4.4). */
@@ -218,59 +158,32 @@ export class RosterLine extends VillageRow {
 @Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('FundRequest', { implements: Node, description: "The district's monthly fund request to finance (资金申请), P4.3, P4.4." })
 export class FundRequest extends DistrictRow {
-  @Column({ type: 'varchar', length: 7 })
-  @Field({ description: 'Month, YYYY-MM (月份)' })
-  month: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field(() => FundRequestStatus, { description: 'Status (状态)' })
-  status: FundRequestStatus;
-
-  @DecimalColumn()
-  @Field(() => DecimalScalar, { description: 'Requested: the sum of the rosters (申请金额, 元)' })
-  requestedTotal: number;
-
-  @DecimalColumn({ nullable: true })
-  @Field(() => DecimalScalar, { nullable: true, description: 'Allocated by finance (拨付金额, 元)' })
-  allocatedAmount: number | null;
-
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  @Field(() => [String], { description: 'Why finance returned it (退回理由)' })
-  returnReasons: string[];
-
-  @Column('uuid')
-  compiledById: string;
-
-  @Column({ type: 'uuid', nullable: true })
-  decidedById: string | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'Approved or returned at (处理时间)' })
-  decidedAt: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Submitted at (提交时间)' })
-  createdAt: Date;
+  @Varchar(7, 'Month, YYYY-MM (月份)') month: string;
+  @Enum(FundRequestStatus, 12, 'Status (状态)') status: FundRequestStatus;
+  @Money('Requested: the sum of the rosters (申请金额, 元)') requestedTotal: number;
+  @Money('Allocated by finance (拨付金额, 元)', { nullable: true }) allocatedAmount: number | null;
+  @TextArray('Why finance returned it (退回理由)') returnReasons: string[];
+  @Uuid() compiledById: string;
+  @Uuid({ nullable: true }) decidedById: string | null;
+  @Timestamp('Approved or returned at (处理时间)', { nullable: true }) decidedAt: Date | null;
+  @CreatedAt('Submitted at (提交时间)') createdAt: Date;
 }
 
 /** A township's share of a fund request: the roster it was compiled from. Append-only. */
 @Entity('fund_request_rosters')
 @Index(['districtCode', 'rosterId'])
 export class FundRequestRoster extends TownshipRow {
-  @Column('uuid')
-  fundRequestId: string;
+  @Uuid() fundRequestId: string;
 
   @TenantRelation(() => FundRequest, 'fund_request_id', 'RESTRICT')
   fundRequest?: FundRequest;
 
-  @Column('uuid')
-  rosterId: string;
+  @Uuid() rosterId: string;
 
   @TenantRelation(() => Roster, 'roster_id', 'RESTRICT')
   roster?: Roster;
 
-  @DecimalColumn()
-  amount: number;
+  @Money() amount: number;
 }
 
 /**
@@ -285,34 +198,19 @@ export class FundRequestRoster extends TownshipRow {
 @Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('Payment', { implements: Node, description: 'A payment to one payee for one month (发放记录), D§10.' })
 export class Payment extends VillageRow {
-  @Column({ type: 'varchar', length: 7 })
-  @Field({ description: 'Month paid, YYYY-MM (发放月份)' })
-  month: string;
-
-  @Column('uuid')
-  rosterLineId: string;
+  @Varchar(7, 'Month paid, YYYY-MM (发放月份)') month: string;
+  @Uuid() rosterLineId: string;
 
   @TenantRelation(() => RosterLine, 'roster_line_id', 'RESTRICT')
   rosterLine?: RosterLine;
 
   /** The enrolment or LINSHI case paid: one payment each per month. */
-  @Column('uuid')
-  payeeKey: string;
+  @Uuid() payeeKey: string;
 
-  @Column('uuid')
-  fundRequestId: string;
-
-  @Column({ type: 'varchar', length: 8 })
-  @Field(() => Programme, { description: 'Programme (救助类别)' })
-  programme: Programme;
-
-  @Column({ type: 'varchar', length: 50 })
-  @Field({ description: 'Payee (收款人)' })
-  payeeName: string;
-
-  @DecimalColumn()
-  @Field(() => DecimalScalar, { description: 'Amount (金额, 元)' })
-  amount: number;
+  @Uuid() fundRequestId: string;
+  @Enum(Programme, 8, 'Programme (救助类别)') programme: Programme;
+  @Varchar(50, 'Payee (收款人)') payeeName: string;
+  @Money('Amount (金额, 元)') amount: number;
 
   @Field(() => PaymentStatus, { description: 'Paid, failed, sent or pending (发放状态)' })
   status: PaymentStatus;
@@ -326,9 +224,7 @@ export class Payment extends VillageRow {
   })
   bankAccount: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Created at (生成时间)' })
-  createdAt: Date;
+  @CreatedAt('Created at (生成时间)') createdAt: Date;
 }
 
 /**
@@ -340,50 +236,30 @@ export class Payment extends VillageRow {
 @Index(['districtCode', 'createdAt', 'id'])
 @ObjectType('PaymentBatch', { implements: Node, description: 'A batch of transfers sent to a bank (银行代发批次), D§10.' })
 export class PaymentBatch extends TownshipRow {
-  @Column({ type: 'varchar', length: 7 })
-  @Field({ description: 'Month paid, YYYY-MM (发放月份)' })
-  month: string;
-
-  @Column({ type: 'varchar', length: 16 })
-  @Field(() => PaymentBatchKind, { description: 'Regular or supplementary (类别)' })
-  kind: PaymentBatchKind;
+  @Varchar(7, 'Month paid, YYYY-MM (发放月份)') month: string;
+  @Enum(PaymentBatchKind, 16, 'Regular or supplementary (类别)') kind: PaymentBatchKind;
 
   /** The bank's integration account the batch is sent to: it alone of the departments sees it. */
-  @Column('uuid')
-  bankIntegrationId: string;
+  @Uuid() bankIntegrationId: string;
 
   @Field(() => ID, { name: 'bankIntegration', description: "Global ID of the bank's integration account (代发银行接口账号)" })
   get bankIntegrationGlobalId(): string {
     return toGlobalId('Account', this.bankIntegrationId);
   }
 
-  @Column({ type: 'int' })
-  @Field(() => Int, { description: 'Transfers in the batch (笔数)' })
-  transferCount: number;
-
-  @DecimalColumn()
-  @Field(() => DecimalScalar, { description: 'Sum of the transfers (合计金额, 元)' })
-  total: number;
+  @Integer('Transfers in the batch (笔数)') transferCount: number;
+  @Money('Sum of the transfers (合计金额, 元)') total: number;
 
   /** The district's payment day of the batch's month when it was exported (D§10): a supplementary batch past it is late. */
-  @Column({ type: 'date' })
-  @Field(() => CalendarDateScalar, { description: "Due by: the district's payment day of the month (应发放日期)" })
-  dueOn: string;
+  @CalendarDate("Due by: the district's payment day of the month (应发放日期)") dueOn: string;
 
-  @Column({ type: 'text' })
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'The batch file, CSV in UTF-8: 收款人姓名, 银行账号, 开户银行, 金额, 业务参考号 (代发文件); personal data, each read audited',
+  @Text('The batch file, CSV in UTF-8: 收款人姓名, 银行账号, 开户银行, 金额, 业务参考号 (代发文件); personal data, each read audited', {
+    nullable: 'field',
   })
   file: string;
 
-  @Column('uuid')
-  createdById: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Exported at (导出时间)' })
-  createdAt: Date;
+  @Uuid() createdById: string;
+  @CreatedAt('Exported at (导出时间)') createdAt: Date;
 }
 
 /** One transfer of a payment in a batch (代发明细), with the account it was sent to. Append-only. */
@@ -391,29 +267,20 @@ export class PaymentBatch extends TownshipRow {
 @Index(['districtCode', 'batchId', 'paymentId'], { unique: true })
 @Index(['districtCode', 'paymentId'])
 export class PaymentTransfer extends VillageRow {
-  @Column('uuid')
-  batchId: string;
+  @Uuid() batchId: string;
 
   @TenantRelation(() => PaymentBatch, 'batch_id', 'RESTRICT')
   batch?: PaymentBatch;
 
-  @Column('uuid')
-  paymentId: string;
+  @Uuid() paymentId: string;
 
   @TenantRelation(() => Payment, 'payment_id', 'RESTRICT')
   payment?: Payment;
 
-  @Column({ type: 'varchar', length: 50, nullable: true })
-  bankName: string | null;
-
-  @Column({ type: 'varchar', length: 32 })
-  bankAccount: string;
-
-  @DecimalColumn()
-  amount: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @Varchar(50, { nullable: true }) bankName: string | null;
+  @Varchar(32) bankAccount: string;
+  @Money() amount: number;
+  @CreatedAt() createdAt: Date;
 }
 
 /** The bank's result for one transfer (发放结果): paid, or failed with a reason. One per transfer, append-only. */
@@ -421,24 +288,14 @@ export class PaymentTransfer extends VillageRow {
 @Index(['districtCode', 'transferId'], { unique: true })
 @Check('CK_payment_results_failure_has_reason', "(outcome = 'FAILED') = (reason IS NOT NULL)")
 export class PaymentResult extends VillageRow {
-  @Column('uuid')
-  transferId: string;
+  @Uuid() transferId: string;
 
   @TenantRelation(() => PaymentTransfer, 'transfer_id', 'RESTRICT')
   transfer?: PaymentTransfer;
 
-  @Column('uuid')
-  paymentId: string;
-
-  @Column({ type: 'varchar', length: 8 })
-  outcome: PaymentOutcome;
-
-  @Column({ type: 'varchar', length: 200, nullable: true })
-  reason: string | null;
-
-  @Column('uuid')
-  recordedById: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @Uuid() paymentId: string;
+  @Varchar(8) outcome: PaymentOutcome;
+  @Varchar(200, { nullable: true }) reason: string | null;
+  @Uuid() recordedById: string;
+  @CreatedAt() createdAt: Date;
 }

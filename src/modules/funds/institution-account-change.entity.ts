@@ -1,9 +1,10 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { TenantRelation } from '../../db/tenant-row';
 import { Node, tenantGlobalId } from '../../graphql/node';
 import { ProposedAccountChange } from '../payee-account/account-change.entity';
 import { InstitutionPayee } from './funds.entity';
+import { Uuid } from '../../db/fields';
 
 /**
  * A change of a care institution's payment account (供养机构收款账户变更), D§10, issue 10 item 7:
@@ -20,8 +21,7 @@ import { InstitutionPayee } from './funds.entity';
     "A change of a care institution's payment account, in effect only once a second account confirms it (供养机构账户变更), D§10.",
 })
 export class InstitutionAccountChange extends ProposedAccountChange {
-  @Column('uuid')
-  institutionPayeeId: string;
+  @Uuid() institutionPayeeId: string;
 
   @TenantRelation(() => InstitutionPayee, 'institution_payee_id', 'RESTRICT')
   institutionPayee?: InstitutionPayee;

@@ -1,9 +1,10 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { TenantRelation } from '../../db/tenant-row';
 import { Node, tenantGlobalId } from '../../graphql/node';
 import { ProposedAccountChange } from '../payee-account/account-change.entity';
 import { Household } from './household.entity';
+import { Uuid, Varchar } from '../../db/fields';
 
 /** A change of an enrolled household's payment account (银行账户变更), D§10, issue 10 item 7. */
 @Entity('bank_account_changes')
@@ -15,12 +16,8 @@ import { Household } from './household.entity';
 })
 export class BankAccountChange extends ProposedAccountChange {
   // The household's village, as a VillageRow carries it: the village proposes its households' changes.
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Village code (村代码)' })
-  villageCode: string;
-
-  @Column('uuid')
-  householdId: string;
+  @Varchar(12, 'Village code (村代码)') villageCode: string;
+  @Uuid() householdId: string;
 
   @TenantRelation(() => Household, 'household_id', 'RESTRICT')
   household?: Household;

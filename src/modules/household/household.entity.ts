@@ -1,10 +1,11 @@
 import { CalendarDateScalar } from '../../graphql/scalars';
-import { Column, CreateDateColumn, Entity, Index, OneToMany, UpdateDateColumn } from 'typeorm';
+import { Entity, Index, OneToMany } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Node } from '../../graphql/node';
 import { TenantRelation, VillageRow } from '../../db/tenant-row';
 import { ageOn, birthDateOf, sexOf } from './id-number';
+import { Bool, CreatedAt, Enum, Integer, UpdatedAt, Uuid, Varchar } from '../../db/fields';
 
 export const Residence = defineEnum('Residence', 'Urban or rural residence (城乡属性); the DIBAO standard differs (D§8)', {
   URBAN: 'Urban (城市)',
@@ -62,78 +63,50 @@ export type Sex = EnumValue<typeof Sex>;
   description: 'A household (家庭/户) with its members; personal fields are masked unless your role is granted them.',
 })
 export class Household extends VillageRow {
-  @Column({ type: 'varchar', length: 8 })
-  @Field(() => Residence, { nullable: true, description: 'Urban or rural (城乡属性); null for roles granted only payee fields' })
-  residence: Residence;
+  @Enum(Residence, 8, 'Urban or rural (城乡属性); null for roles granted only payee fields', { nullable: 'field' }) residence: Residence;
 
   /** Name of the head of household, kept with the household for lists and search. */
-  @Column({ type: 'varchar', length: 50 })
-  @Field({ description: 'Name of the head of household (户主姓名)' })
-  headName: string;
+  @Varchar(50, 'Name of the head of household (户主姓名)') headName: string;
 
-  @Column({ type: 'int', default: 0 })
-  @Field(() => Int, { nullable: true, description: 'Number of members (家庭人口); null for roles granted only payee fields' })
-  memberCount: number;
+  @Integer('Number of members (家庭人口); null for roles granted only payee fields', { nullable: 'field', default: 0 }) memberCount: number;
 
   /** Whether any member can fully work: the poverty office's scope (P4.4) is a plain equality. */
-  @Column({ type: 'boolean', default: false })
-  @Field(() => Boolean, {
-    nullable: true,
-    description: 'Has a member able to work (有劳动能力成员); null for roles granted only payee fields',
-  })
+  @Bool('Has a member able to work (有劳动能力成员); null for roles granted only payee fields', { nullable: 'field', default: false })
   hasMemberAbleToWork: boolean;
 
   /** Null until someone records it; approval then treats a household with members able to work as irregular (D§9). */
-  @Column({ type: 'varchar', length: 10, nullable: true })
-  @Field(() => IncomeStability, {
-    nullable: true,
-    description: 'Steadiness of the income (收入稳定性), sets the review class at approval (D§9); null when not recorded or not granted',
-  })
+  @Enum(
+    IncomeStability,
+    10,
+    'Steadiness of the income (收入稳定性), sets the review class at approval (D§9); null when not recorded or not granted',
+    { nullable: true },
+  )
   incomeStability: IncomeStability | null;
 
   /** Paid by an active enrolment: finance sees the payees of these only (P4.4, D§10). Kept in sync
    * by a trigger on enrolments, so the scope is a plain equality. */
-  @Column({ type: 'boolean', default: false })
-  activeEnrolment: boolean;
+  @Bool({ default: false }) activeEnrolment: boolean;
 
   /** Paid by an active DIBAO enrolment: the poverty office's scope (P4.4). Kept in sync like the above. */
-  @Column({ type: 'boolean', default: false })
-  activeDibaoEnrolment: boolean;
+  @Bool({ default: false }) activeDibaoEnrolment: boolean;
 
-  @Column({ type: 'varchar', length: 200 })
-  @Field(() => String, { nullable: true, description: 'Detailed address (详细住址); personal data: null unless your role is granted it' })
-  address: string;
+  @Varchar(200, 'Detailed address (详细住址); personal data: null unless your role is granted it', { nullable: 'field' }) address: string;
 
-  @Column({ type: 'varchar', length: 20, nullable: true })
-  @Field(() => String, {
-    nullable: true,
-    description: 'Phone (联系电话); personal data: masked (138****5678) unless your role is granted it',
-  })
+  @Varchar(20, 'Phone (联系电话); personal data: masked (138****5678) unless your role is granted it', { nullable: true })
   phone: string | null;
 
-  @Column({ type: 'varchar', length: 50, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Bank of the payment account (开户银行)' })
-  bankName: string | null;
+  @Varchar(50, 'Bank of the payment account (开户银行)', { nullable: true }) bankName: string | null;
 
-  @Column({ type: 'varchar', length: 32, nullable: true })
-  @Field(() => String, {
-    nullable: true,
-    description: 'Payment bank account (银行账号); personal data: masked (****1234) unless your role is granted it',
-  })
+  @Varchar(32, 'Payment bank account (银行账号); personal data: masked (****1234) unless your role is granted it', { nullable: true })
   bankAccount: string | null;
 
-  @Column('uuid')
-  createdById: string;
+  @Uuid() createdById: string;
 
   @OneToMany(() => Person, (person) => person.household)
   members?: Person[];
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field(() => Date, { nullable: true, description: 'Registered at (登记时间); null for roles granted only payee fields' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
+  @CreatedAt('Registered at (登记时间); null for roles granted only payee fields', { nullable: 'field' }) createdAt: Date;
+  @UpdatedAt() updatedAt: Date;
 }
 
 /** A member of a household. ID number, disability and health detail are personal data. */
@@ -145,49 +118,31 @@ export class Household extends VillageRow {
   description: 'A household member (家庭成员); personal fields are masked unless your role is granted them.',
 })
 export class Person extends VillageRow {
-  @Column('uuid')
-  householdId: string;
+  @Uuid() householdId: string;
 
   @TenantRelation(() => Household, 'household_id', 'CASCADE', (household) => household.members)
   household?: Household;
 
-  @Column({ type: 'varchar', length: 50 })
-  @Field({ description: 'Name (姓名)' })
-  name: string;
+  @Varchar(50, 'Name (姓名)') name: string;
 
-  @Column({ type: 'varchar', length: 18 })
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Resident ID number (身份证号码); personal data: masked (1101**********1234) unless your role is granted it; every unmasked read is audited',
-  })
+  @Varchar(
+    18,
+    'Resident ID number (身份证号码); personal data: masked (1101**********1234) unless your role is granted it; every unmasked read is audited',
+    { nullable: 'field' },
+  )
   idNumber: string;
 
-  @Column({ type: 'varchar', length: 12 })
-  @Field(() => Relation, { description: 'Relation to the head (与户主关系)' })
-  relation: Relation;
+  @Enum(Relation, 12, 'Relation to the head (与户主关系)') relation: Relation;
+  @Enum(LabourCapacity, 8, 'Ability to work (劳动能力)') labourCapacity: LabourCapacity;
+  @Bool('Holds a disability certificate (持残疾证)', { default: false }) disabled: boolean;
 
-  @Column({ type: 'varchar', length: 8 })
-  @Field(() => LabourCapacity, { description: 'Ability to work (劳动能力)' })
-  labourCapacity: LabourCapacity;
-
-  @Column({ type: 'boolean', default: false })
-  @Field({ description: 'Holds a disability certificate (持残疾证)' })
-  disabled: boolean;
-
-  @Column({ type: 'varchar', length: 200, nullable: true })
-  @Field(() => String, {
-    nullable: true,
-    description: 'Disability detail (残疾类别等级); personal data: null unless your role is granted it',
-  })
+  @Varchar(200, 'Disability detail (残疾类别等级); personal data: null unless your role is granted it', { nullable: true })
   disabilityDetail: string | null;
 
-  @Column({ type: 'varchar', length: 200, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Health detail (患病情况); personal data: null unless your role is granted it' })
+  @Varchar(200, 'Health detail (患病情况); personal data: null unless your role is granted it', { nullable: true })
   healthDetail: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 
   @Field(() => Int, { description: 'Age in whole years (年龄), from the ID number' })
   get age(): number {

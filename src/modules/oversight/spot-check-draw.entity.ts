@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Entity, Index } from 'typeorm';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Node, tenantGlobalId } from '../../graphql/node';
 import { DistrictRow, TenantRelation, VillageRow } from '../../db/tenant-row';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Case } from '../case/case.entity';
+import { Bool, CreatedAt, Enum, Integer, Timestamp, Uuid, Varchar } from '../../db/fields';
 
 /** Why a case of a draw's pool is, or is not, in its sample (D§3, D§12). */
 export const SpotCheckInclusion = defineEnum('SpotCheckInclusion', 'Why a filed case is or is not in the sample (入样原因)', {
@@ -26,36 +27,14 @@ export type SpotCheckInclusion = EnumValue<typeof SpotCheckInclusion>;
   description: 'A spot-check draw of the district (抽查抽签): its seed, rate and pool, from which the sample can be replayed. P4.3, D§3.',
 })
 export class SpotCheckDraw extends DistrictRow {
-  @Column({ type: 'varchar', length: 64 })
-  @Field({ description: '32 random bytes drawn at the moment of the draw, hex (随机种子)' })
-  seed: string;
-
-  @Column({ type: 'varchar', length: 32 })
-  @Field({ description: 'The selection procedure, to replay the draw from its record: HMAC-SHA256-RANK-1 (抽样算法)' })
-  algorithm: string;
-
-  @Column({ type: 'int' })
-  @Field(() => Int, { description: "The district's sample rate at the moment of the draw (抽查比例 %)" })
-  ratePercent: number;
-
-  @Column({ type: 'timestamptz' })
-  @Field({ description: 'Cases filed up to this moment and in no earlier draw formed the pool (备案截止时间)' })
-  filedBy: Date;
-
-  @Column({ type: 'int' })
-  @Field(() => Int, { description: 'Filed cases in the pool (样本池案件数)' })
-  poolSize: number;
-
-  @Column({ type: 'int' })
-  @Field(() => Int, { description: 'Cases in the sample, the always-checked included (抽中案件数)' })
-  sampleSize: number;
-
-  @Column('uuid')
-  drawnById: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'When the district drew (抽签时间)' })
-  drawnAt: Date;
+  @Varchar(64, '32 random bytes drawn at the moment of the draw, hex (随机种子)') seed: string;
+  @Varchar(32, 'The selection procedure, to replay the draw from its record: HMAC-SHA256-RANK-1 (抽样算法)') algorithm: string;
+  @Integer("The district's sample rate at the moment of the draw (抽查比例 %)") ratePercent: number;
+  @Timestamp('Cases filed up to this moment and in no earlier draw formed the pool (备案截止时间)') filedBy: Date;
+  @Integer('Filed cases in the pool (样本池案件数)') poolSize: number;
+  @Integer('Cases in the sample, the always-checked included (抽中案件数)') sampleSize: number;
+  @Uuid() drawnById: string;
+  @CreatedAt('When the district drew (抽签时间)') drawnAt: Date;
 }
 
 /** One filed case of a draw's pool, with whether and why it is in the sample. Never edited. */
@@ -65,14 +44,12 @@ export class SpotCheckDraw extends DistrictRow {
 @Index(['districtCode', 'caseId', 'filedAt'], { unique: true })
 @ObjectType('SpotCheckPoolEntry', { implements: Node, description: 'A filed case in a spot-check draw’s pool (样本池案件), D§3.' })
 export class SpotCheckPoolEntry extends VillageRow {
-  @Column('uuid')
-  drawId: string;
+  @Uuid() drawId: string;
 
   @TenantRelation(() => SpotCheckDraw, 'draw_id', 'RESTRICT')
   draw?: SpotCheckDraw;
 
-  @Column('uuid')
-  caseId: string;
+  @Uuid() caseId: string;
 
   @TenantRelation(() => Case, 'case_id', 'RESTRICT')
   case?: Case;
@@ -82,19 +59,8 @@ export class SpotCheckPoolEntry extends VillageRow {
     return tenantGlobalId('Case', { districtCode: this.districtCode, id: this.caseId });
   }
 
-  @Column({ type: 'timestamptz' })
-  @Field({ description: 'When the case was filed with the district (备案时间)' })
-  filedAt: Date;
-
-  @Column({ type: 'varchar', length: 20 })
-  @Field(() => SpotCheckInclusion, { description: 'Why it is or is not in the sample (入样原因)' })
-  inclusion: SpotCheckInclusion;
-
-  @Column({ type: 'boolean' })
-  @Field({ description: 'In the sample (是否抽中)' })
-  sampled: boolean;
-
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Its HMAC-SHA256 rank under the seed; null for an always-checked case (排序值)' })
-  score: string | null;
+  @Timestamp('When the case was filed with the district (备案时间)') filedAt: Date;
+  @Enum(SpotCheckInclusion, 20, 'Why it is or is not in the sample (入样原因)') inclusion: SpotCheckInclusion;
+  @Bool('In the sample (是否抽中)') sampled: boolean;
+  @Varchar(64, 'Its HMAC-SHA256 rank under the seed; null for an always-checked case (排序值)', { nullable: true }) score: string | null;
 }

@@ -1,9 +1,9 @@
-import { Column, CreateDateColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { TownshipRow } from '../../db/tenant-row';
 import { toGlobalId } from '../../graphql/node';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { maskBankAccount } from '../household/id-number';
+import { CreatedAt, Enum, Text, Timestamp, Uuid, Varchar } from '../../db/fields';
 
 export const BankAccountChangeStatus = defineEnum('BankAccountChangeStatus', 'Where a change of a payee bank account stands (变更状态)', {
   PROPOSED: 'Proposed, waiting for a second account (待确认)',
@@ -24,12 +24,8 @@ const masked = (account: string | null) => (account === null ? null : maskBankAc
  */
 @ObjectType()
 export abstract class ProposedAccountChange extends TownshipRow {
-  @Column({ type: 'varchar', length: 50, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Bank before the change (原开户银行)' })
-  previousBankName: string | null;
-
-  @Column({ type: 'varchar', length: 32, nullable: true })
-  previousBankAccount: string | null;
+  @Varchar(50, 'Bank before the change (原开户银行)', { nullable: true }) previousBankName: string | null;
+  @Varchar(32, { nullable: true }) previousBankAccount: string | null;
 
   @Field(() => String, {
     name: 'previousBankAccount',
@@ -40,51 +36,31 @@ export abstract class ProposedAccountChange extends TownshipRow {
     return masked(this.previousBankAccount);
   }
 
-  @Column({ type: 'varchar', length: 50, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Bank proposed (新开户银行)' })
-  bankName: string | null;
-
-  @Column({ type: 'varchar', length: 32 })
-  bankAccount: string;
+  @Varchar(50, 'Bank proposed (新开户银行)', { nullable: true }) bankName: string | null;
+  @Varchar(32) bankAccount: string;
 
   @Field(() => String, { name: 'bankAccount', description: 'Account proposed, masked (新银行账号, ****1234)' })
   get bankAccountMasked(): string {
     return maskBankAccount(this.bankAccount);
   }
 
-  @Column({ type: 'varchar', length: 10 })
-  @Field(() => BankAccountChangeStatus, { description: 'Status (状态)' })
-  status: BankAccountChangeStatus;
-
-  @Column({ type: 'text' })
-  @Field({ description: 'Why the account changes, as the payee stated it (变更原因)' })
-  reason: string;
-
-  @Column('uuid')
-  proposedById: string;
+  @Enum(BankAccountChangeStatus, 10, 'Status (状态)') status: BankAccountChangeStatus;
+  @Text('Why the account changes, as the payee stated it (变更原因)') reason: string;
+  @Uuid() proposedById: string;
 
   @Field(() => ID, { name: 'proposedById', description: 'Who proposed it (提议人账号)' })
   get proposedByGlobalId(): string {
     return toGlobalId('Account', this.proposedById);
   }
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Proposed at (提议时间)' })
-  proposedAt: Date;
-
-  @Column({ type: 'uuid', nullable: true })
-  decidedById: string | null;
+  @CreatedAt('Proposed at (提议时间)') proposedAt: Date;
+  @Uuid({ nullable: true }) decidedById: string | null;
 
   @Field(() => ID, { name: 'decidedById', nullable: true, description: 'Who confirmed or rejected it (确认人账号)' })
   get decidedByGlobalId(): string | null {
     return this.decidedById ? toGlobalId('Account', this.decidedById) : null;
   }
 
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'Confirmed or rejected at (确认时间)' })
-  decidedAt: Date | null;
-
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Why it was rejected (驳回理由)' })
-  rejectionReason: string | null;
+  @Timestamp('Confirmed or rejected at (确认时间)', { nullable: true }) decidedAt: Date | null;
+  @Text('Why it was rejected (驳回理由)', { nullable: true }) rejectionReason: string | null;
 }

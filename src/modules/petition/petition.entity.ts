@@ -1,9 +1,10 @@
-import { Check, Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Check, Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { TenantRelation, TownshipRow } from '../../db/tenant-row';
 import { Node, tenantGlobalId, toGlobalId } from '../../graphql/node';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Case } from '../case/case.entity';
+import { Bool, CreatedAt, Enum, Text, Timestamp, Uuid, Varchar } from '../../db/fields';
 
 export const PetitionKind = defineEnum('PetitionKind', 'What a petition asks (信访类别), D§12', {
   COMPLAINT: 'A complaint or report about a case, a township or a public notice (投诉举报)',
@@ -44,94 +45,47 @@ export type PetitionStatus = EnumValue<typeof PetitionStatus>;
 })
 export class Petition extends TownshipRow {
   /** The village of the case complained about, or the one whose assistant recorded it; null otherwise. */
-  @Column({ type: 'varchar', length: 12, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Village concerned, if any (村代码)' })
-  villageCode: string | null;
+  @Varchar(12, 'Village concerned, if any (村代码)', { nullable: true }) villageCode: string | null;
 
-  @Column({ type: 'varchar', length: 12 })
-  @Field(() => PetitionKind, { description: 'Complaint or appeal (信访类别)' })
-  kind: PetitionKind;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field(() => PetitionChannel, { description: 'How it arrived (信访渠道)' })
-  channel: PetitionChannel;
-
-  @Column({ type: 'varchar', length: 16 })
-  @Field(() => PetitionStatus, { description: 'Where it stands (办理状态)' })
-  status: PetitionStatus;
+  @Enum(PetitionKind, 12, 'Complaint or appeal (信访类别)') kind: PetitionKind;
+  @Enum(PetitionChannel, 12, 'How it arrived (信访渠道)') channel: PetitionChannel;
+  @Enum(PetitionStatus, 16, 'Where it stands (办理状态)') status: PetitionStatus;
 
   /** The case complained about or appealed; null for a petition about a township as a whole. */
-  @Column({ type: 'uuid', nullable: true })
-  caseId: string | null;
+  @Uuid({ nullable: true }) caseId: string | null;
 
   @TenantRelation(() => Case, 'case_id', 'RESTRICT')
   case?: Case;
 
-  @Column({ type: 'boolean', default: false })
-  @Field({ description: 'Filed against a public notice by its id (针对公示提出)' })
-  citesNotice: boolean;
+  @Bool('Filed against a public notice by its id (针对公示提出)', { default: false }) citesNotice: boolean;
+  @Varchar(200, 'Subject (事由)') title: string;
+  @Text('What the petitioner says (信访内容)') content: string;
+  @Varchar(50, 'Petitioner, if given (信访人); never shown to the township', { nullable: true }) residentName: string | null;
 
-  @Column({ type: 'varchar', length: 200 })
-  @Field({ description: 'Subject (事由)' })
-  title: string;
-
-  @Column({ type: 'text' })
-  @Field({ description: 'What the petitioner says (信访内容)' })
-  content: string;
-
-  @Column({ type: 'varchar', length: 50, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Petitioner, if given (信访人); never shown to the township' })
-  residentName: string | null;
-
-  @Column({ type: 'varchar', length: 100, nullable: true })
-  @Field(() => String, { nullable: true, description: 'How to reach the petitioner, if given (联系方式); never shown to the township' })
+  @Varchar(100, 'How to reach the petitioner, if given (联系方式); never shown to the township', { nullable: true })
   residentContact: string | null;
 
   /** SHA-256 of the reference the petitioner was given: the reference itself is not kept. */
-  @Column({ type: 'varchar', length: 64 })
-  referenceHash: string;
+  @Varchar(64) referenceHash: string;
 
   /** SHA-256 of the client address of a public petition, for the per-address limit; null for staff. */
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  clientAddressHash: string | null;
+  @Varchar(64, { nullable: true }) clientAddressHash: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Received at (受理时间)' })
-  receivedAt: Date;
-
-  @Column({ type: 'timestamptz' })
-  @Field({ description: 'The district answers by then (答复期限)' })
-  answerDueAt: Date;
-
-  @Column({ type: 'uuid', nullable: true })
-  assigneeId: string | null;
+  @CreatedAt('Received at (受理时间)') receivedAt: Date;
+  @Timestamp('The district answers by then (答复期限)') answerDueAt: Date;
+  @Uuid({ nullable: true }) assigneeId: string | null;
 
   @Field(() => ID, { name: 'assignee', nullable: true, description: 'Global ID of the district officer handling it (承办人)' })
   get assigneeGlobalId(): string | null {
     return this.assigneeId ? toGlobalId('Account', this.assigneeId) : null;
   }
 
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'What the investigation found (调查核实情况)' })
-  findings: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: "The district's answer (答复意见), also readable by the reference" })
-  answer: string | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'Answered at (答复时间)' })
-  answeredAt: Date | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  answeredById: string | null;
-
-  @Column({ type: 'boolean', default: false })
-  @Field({ description: 'The district shared it with the township concerned (已转乡镇)' })
-  sharedWithTownship: boolean;
-
-  @Column('uuid', { nullable: true })
-  createdById: string | null;
+  @Text('What the investigation found (调查核实情况)', { nullable: true }) findings: string | null;
+  @Text("The district's answer (答复意见), also readable by the reference", { nullable: true }) answer: string | null;
+  @Timestamp('Answered at (答复时间)', { nullable: true }) answeredAt: Date | null;
+  @Uuid({ nullable: true }) answeredById: string | null;
+  @Bool('The district shared it with the township concerned (已转乡镇)', { default: false }) sharedWithTownship: boolean;
+  @Uuid({ nullable: true }) createdById: string | null;
 
   @Field(() => ID, { name: 'case', nullable: true, description: 'Global ID of the case complained about or appealed (涉及案件)' })
   get caseGlobalId(): string | null {

@@ -1,10 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Node } from '../../graphql/node';
 import { TenantRelation, TenantRow } from '../../db/tenant-row';
 import { Account } from '../account/account.entity';
 import { DecimalScalar } from '../../graphql/scalars';
+import { CreatedAt, Integer, Json, Uuid, Varchar } from '../../db/fields';
 
 /** Where a proposal stands: open until a second province operator confirms or rejects it. */
 export const DistrictProposalStatus = defineEnum(
@@ -41,48 +42,24 @@ export class ProposedSetting {
   description: 'A proposal to create a district (新设区提议), decided by a second province operator.',
 })
 export class DistrictProposal extends TenantRow {
-  @Column({ type: 'varchar', length: 2 })
-  @Field({ description: 'Province code (省代码): the first two digits of the division code' })
-  provinceCode: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'Code of the district to create (拟设区代码), `PPCCDD000000`' })
-  regionCode: string;
-
-  @Column({ type: 'varchar', length: 100 })
-  @Field({ description: 'Name of the district (区名称)' })
-  name: string;
-
-  @Column({ type: 'int' })
-  @Field(() => Int, { description: 'Resident population (常住人口)' })
-  population: number;
-
-  @Column({ type: 'varchar', length: 64 })
-  @Field({ description: "Sign-in name of the district's first administrator (首个系统管理员用户名)" })
-  adminUsername: string;
-
-  @Column({ type: 'varchar', length: 100 })
-  @Field({ description: "Display name of the district's first administrator (首个系统管理员姓名)" })
-  adminDisplayName: string;
+  @Varchar(2, 'Province code (省代码): the first two digits of the division code') provinceCode: string;
+  @Varchar(12, 'Code of the district to create (拟设区代码), `PPCCDD000000`') regionCode: string;
+  @Varchar(100, 'Name of the district (区名称)') name: string;
+  @Integer('Resident population (常住人口)') population: number;
+  @Varchar(64, "Sign-in name of the district's first administrator (首个系统管理员用户名)") adminUsername: string;
+  @Varchar(100, "Display name of the district's first administrator (首个系统管理员姓名)") adminDisplayName: string;
 
   /** SHA-256 of the activation code shown once to the proposer; the administrator's account carries it from confirmation. */
-  @Column({ type: 'varchar', length: 64 })
-  activationCodeHash: string;
+  @Varchar(64) activationCodeHash: string;
 
-  @Column({ type: 'jsonb' })
-  @Field(() => [ProposedSetting], { description: 'Settings the district starts with instead of the defaults (初始设置)' })
-  settings: ProposedSetting[];
-
-  @Column('uuid')
-  proposedById: string;
+  @Json(() => [ProposedSetting], 'Settings the district starts with instead of the defaults (初始设置)') settings: ProposedSetting[];
+  @Uuid() proposedById: string;
 
   @ManyToOne(() => Account, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'proposed_by_id' })
   proposedBy?: Account;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Proposed at (提议时间)' })
-  createdAt: Date;
+  @CreatedAt('Proposed at (提议时间)') createdAt: Date;
 
   /** Read with the proposal, when it is decided. */
   decision?: DistrictProposalDecision | null;
@@ -105,19 +82,13 @@ export class DistrictProposalDecision {
   @TenantRelation(() => DistrictProposal, 'proposal_id', 'RESTRICT')
   proposal?: DistrictProposal;
 
-  @Column({ type: 'varchar', length: 16 })
-  kind: DistrictProposalDecisionKind;
-
-  @Column('uuid')
-  byId: string;
+  @Varchar(16) kind: DistrictProposalDecisionKind;
+  @Uuid() byId: string;
 
   @ManyToOne(() => Account, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'by_id' })
   by?: Account;
 
-  @Column({ type: 'varchar', length: 500, nullable: true })
-  reason: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  decidedAt: Date;
+  @Varchar(500, { nullable: true }) reason: string | null;
+  @CreatedAt() decidedAt: Date;
 }

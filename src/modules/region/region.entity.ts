@@ -1,8 +1,9 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Check, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue, registerEnum } from '../../graphql/define-enum';
 import { Node, toGlobalId } from '../../graphql/node';
 import { RegionLevel } from './region-code';
+import { CreatedAt, Enum, Integer, UpdatedAt, Varchar } from '../../db/fields';
 
 /** What kind of body governs the place: townships may be street offices, villages communities. */
 export const RegionKind = defineEnum('RegionKind', 'Kind of governing body (区划类型)', {
@@ -47,52 +48,24 @@ export class Region implements Node {
   @Field({ description: '12-digit statistical division code (统计用区划代码)' })
   code: string;
 
-  @Column({ type: 'varchar', length: 100 })
-  @Field({ description: 'Name (名称)' })
-  name: string;
-
-  @Column({ type: 'varchar', length: 16 })
-  @Field(() => RegionLevel, { description: 'Tier (层级)' })
-  level: RegionLevel;
-
-  @Column({ type: 'varchar', length: 16 })
-  @Field(() => RegionKind, { description: 'Kind of body (类型)' })
-  kind: RegionKind;
-
-  @Column({ type: 'varchar', length: 12, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Code of the parent region (上级区划代码); null for a district' })
-  parentCode: string | null;
+  @Varchar(100, 'Name (名称)') name: string;
+  @Enum(RegionLevel, 16, 'Tier (层级)') level: RegionLevel;
+  @Enum(RegionKind, 16, 'Kind of body (类型)') kind: RegionKind;
+  @Varchar(12, 'Code of the parent region (上级区划代码); null for a district', { nullable: true }) parentCode: string | null;
 
   @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'parent_code' })
   parent?: Region;
 
   /** The scope of the province tier's grants (D§1): the first two digits of the code. */
-  @Column({ type: 'varchar', length: 2 })
-  @Field({ description: 'Province code (省代码), the first two digits of the code' })
-  provinceCode: string;
+  @Varchar(2, 'Province code (省代码), the first two digits of the code') provinceCode: string;
 
-  @Column({ type: 'varchar', length: 12 })
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @Column({ type: 'varchar', length: 12, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Township code (乡镇代码); null for a district' })
-  townshipCode: string | null;
-
-  @Column({ type: 'varchar', length: 12, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Village code (村代码); set only for a village' })
-  villageCode: string | null;
-
-  @Column({ type: 'int', default: 0 })
-  @Field(() => Int, { description: 'Resident population (常住人口), used for the staffing rule (P6.2)' })
-  population: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
+  @Varchar(12, 'District code (区代码)') districtCode: string;
+  @Varchar(12, 'Township code (乡镇代码); null for a district', { nullable: true }) townshipCode: string | null;
+  @Varchar(12, 'Village code (村代码); set only for a village', { nullable: true }) villageCode: string | null;
+  @Integer('Resident population (常住人口), used for the staffing rule (P6.2)', { default: 0 }) population: number;
+  @CreatedAt() createdAt: Date;
+  @UpdatedAt() updatedAt: Date;
 
   get nodeId(): string {
     return toGlobalId('Region', this.code);

@@ -1,11 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { TenantRelation, VillageRow } from '../../db/tenant-row';
-import { DecimalColumn } from '../../db/decimal-column';
 import { Node, tenantGlobalId } from '../../graphql/node';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
-import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
 import { Enrolment, ReviewClass } from '../enrolment/enrolment.entity';
+import { CalendarDate, CreatedAt, Enum, Money, Text, Timestamp, Uuid, Varchar } from '../../db/fields';
 
 /** What a periodic review decides (D§9). */
 export const ReviewOutcome = defineEnum('ReviewOutcome', 'Outcome of a periodic review (复核结果), D§9', {
@@ -31,8 +30,7 @@ export type ReviewOutcome = EnumValue<typeof ReviewOutcome>;
   description: 'The recorded outcome of a periodic review of an enrolment (定期复核记录), D§9.',
 })
 export class EnrolmentReview extends VillageRow {
-  @Column('uuid')
-  enrolmentId: string;
+  @Uuid() enrolmentId: string;
 
   @TenantRelation(() => Enrolment, 'enrolment_id', 'RESTRICT')
   enrolment?: Enrolment;
@@ -42,62 +40,24 @@ export class EnrolmentReview extends VillageRow {
     return tenantGlobalId('Enrolment', { districtCode: this.districtCode, id: this.enrolmentId });
   }
 
-  @Column({ type: 'varchar', length: 1 })
-  @Field(() => ReviewClass, { description: 'Review class the review was due under (复核时的分类管理类别)' })
-  reviewClass: ReviewClass;
+  @Enum(ReviewClass, 1, 'Review class the review was due under (复核时的分类管理类别)') reviewClass: ReviewClass;
+  @CalendarDate('The review date this review answered (应复核日期)') dueOn: string;
+  @Enum(ReviewOutcome, 16, 'Outcome (复核结果)') outcome: ReviewOutcome;
+  @Money('Monthly amount before the review (复核前月救助金额, 元)') amountBefore: number;
+  @Money('Monthly amount decided (复核后月救助金额, 元); null when the benefit ends', { nullable: true }) amount: number | null;
+  @Text('Reasons, in writing (复核理由; 停止救助的书面理由)') reasons: string;
 
-  @Column({ type: 'date' })
-  @Field(() => CalendarDateScalar, { description: 'The review date this review answered (应复核日期)' })
-  dueOn: string;
-
-  @Column({ type: 'varchar', length: 16 })
-  @Field(() => ReviewOutcome, { description: 'Outcome (复核结果)' })
-  outcome: ReviewOutcome;
-
-  @DecimalColumn()
-  @Field(() => DecimalScalar, { description: 'Monthly amount before the review (复核前月救助金额, 元)' })
-  amountBefore: number;
-
-  @DecimalColumn({ nullable: true })
-  @Field(() => DecimalScalar, { nullable: true, description: 'Monthly amount decided (复核后月救助金额, 元); null when the benefit ends' })
-  amount: number | null;
-
-  @Column({ type: 'text' })
-  @Field({ description: 'Reasons, in writing (复核理由; 停止救助的书面理由)' })
-  reasons: string;
-
-  @Column({ type: 'varchar', length: 200, nullable: true })
-  @Field(() => String, {
-    nullable: true,
-    description: 'Reference of the economic-status verification behind a change of income (核对报告编号)',
-  })
+  @Varchar(200, 'Reference of the economic-status verification behind a change of income (核对报告编号)', { nullable: true })
   verificationReference: string | null;
 
-  @Column({ type: 'date', nullable: true })
-  @Field(() => CalendarDateScalar, {
-    nullable: true,
-    description: 'First month the outcome applies (生效月份); null while a TEKUN termination is under public notice',
-  })
+  @CalendarDate('First month the outcome applies (生效月份); null while a TEKUN termination is under public notice', { nullable: true })
   effectiveMonth: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'Public notice of a TEKUN termination starts (停止供养公示开始)' })
-  noticeStartsAt: Date | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'Public notice of a TEKUN termination ends (停止供养公示结束)' })
-  noticeEndsAt: Date | null;
-
-  @Column({ type: 'date' })
-  @Field(() => CalendarDateScalar, { description: 'Next review date set by this review (下次复核日期)' })
-  nextReviewOn: string;
-
-  @Column('uuid')
-  recordedById: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Recorded at (记录时间)' })
-  createdAt: Date;
+  @Timestamp('Public notice of a TEKUN termination starts (停止供养公示开始)', { nullable: true }) noticeStartsAt: Date | null;
+  @Timestamp('Public notice of a TEKUN termination ends (停止供养公示结束)', { nullable: true }) noticeEndsAt: Date | null;
+  @CalendarDate('Next review date set by this review (下次复核日期)') nextReviewOn: string;
+  @Uuid() recordedById: string;
+  @CreatedAt('Recorded at (记录时间)') createdAt: Date;
 }
 
 /**
@@ -108,8 +68,7 @@ export class EnrolmentReview extends VillageRow {
 @Index(['districtCode', 'enrolmentId', 'createdAt'])
 @ObjectType('ChangeReport', { implements: Node, description: "A recipient's report of a change in the household (家庭变化情况报告), D§9." })
 export class ChangeReport extends VillageRow {
-  @Column('uuid')
-  enrolmentId: string;
+  @Uuid() enrolmentId: string;
 
   @TenantRelation(() => Enrolment, 'enrolment_id', 'RESTRICT')
   enrolment?: Enrolment;
@@ -119,18 +78,8 @@ export class ChangeReport extends VillageRow {
     return tenantGlobalId('Enrolment', { districtCode: this.districtCode, id: this.enrolmentId });
   }
 
-  @Column({ type: 'date' })
-  @Field(() => CalendarDateScalar, { description: 'Day the recipient reported (报告日期)' })
-  reportedOn: string;
-
-  @Column({ type: 'text' })
-  @Field({ description: 'What changed, as reported (变化情况)' })
-  content: string;
-
-  @Column('uuid')
-  recordedById: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Recorded at (记录时间)' })
-  createdAt: Date;
+  @CalendarDate('Day the recipient reported (报告日期)') reportedOn: string;
+  @Text('What changed, as reported (变化情况)') content: string;
+  @Uuid() recordedById: string;
+  @CreatedAt('Recorded at (记录时间)') createdAt: Date;
 }

@@ -1,5 +1,6 @@
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { UpdatedAt, Varchar } from '../../db/fields';
 
 /** The values a district has changed from the defaults; absent keys take the default. Keyed by
  * district, so it stays a small table next to the regions. */
@@ -11,8 +12,7 @@ export class DistrictSettings {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   values: Record<string, number | null>;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
+  @UpdatedAt() updatedAt: Date;
 }
 
 /** Whether a listed day is off or worked (D§3). */
@@ -32,9 +32,6 @@ export class DistrictHoliday {
   @PrimaryColumn({ type: 'date' })
   day: string;
 
-  @Column({ type: 'varchar', length: 50 })
-  name: string;
-
-  @Column({ type: 'varchar', length: 8, default: 'HOLIDAY' })
-  kind: CalendarDayKind;
+  @Varchar(50) name: string;
+  @Varchar(8, { default: 'HOLIDAY' }) kind: CalendarDayKind;
 }

@@ -1,10 +1,11 @@
 import { Node, tenantGlobalId } from '../../graphql/node';
 import { DistrictRow, TenantRelation, VillageRow } from '../../db/tenant-row';
-import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Case } from '../case/case.entity';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
 import { Department } from '../../../permissions/roles';
+import { CreatedAt, Enum, Json, Text, Timestamp, Uuid, Varchar } from '../../db/fields';
 
 export const VerificationStatus = defineEnum('VerificationStatus', 'Where an economic-status verification stands (核对状态), D§7', {
   REQUESTED: 'Requested by the township (乡镇已申请)',
@@ -19,30 +20,20 @@ export type VerificationStatus = EnumValue<typeof VerificationStatus>;
 @Index(['districtCode', 'requestedAt', 'id'])
 @ObjectType('VerificationRequest', { implements: Node, description: 'Economic-status verification of a case (经济状况核对).' })
 export class VerificationRequest extends VillageRow {
-  @Column('uuid')
-  caseId: string;
+  @Uuid() caseId: string;
 
   @TenantRelation(() => Case, 'case_id', 'CASCADE')
   case?: Case;
 
-  @Column({ type: 'varchar', length: 20 })
-  @Field(() => VerificationStatus, { description: 'Status (状态)' })
-  status: VerificationStatus;
+  @Enum(VerificationStatus, 20, 'Status (状态)') status: VerificationStatus;
 
   @Column({ type: 'varchar', length: 32, array: true })
   @Field(() => [Department], { description: 'Departments asked (核对部门)' })
   departments: Department[];
 
-  @Column('uuid')
-  requestedById: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Requested at (申请时间)' })
-  requestedAt: Date;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'Report approved at (报告审批时间)' })
-  reportApprovedAt: Date | null;
+  @Uuid() requestedById: string;
+  @CreatedAt('Requested at (申请时间)') requestedAt: Date;
+  @Timestamp('Report approved at (报告审批时间)', { nullable: true }) reportApprovedAt: Date | null;
 }
 
 @ObjectType('VerificationSubject', { description: 'A person a department checks (核对对象): only what it needs to find its records' })
@@ -66,8 +57,7 @@ class VerificationSubject {
   description: 'A verification request as a department sees it, and its answer (部门核对).',
 })
 export class VerificationAnswer extends DistrictRow {
-  @Column('uuid')
-  requestId: string;
+  @Uuid() requestId: string;
 
   @Field(() => ID, { name: 'requestId', description: 'The verification request (核对申请)' })
   get requestGlobalId(): string {
@@ -77,32 +67,14 @@ export class VerificationAnswer extends DistrictRow {
   @TenantRelation(() => VerificationRequest, 'request_id', 'CASCADE')
   request?: VerificationRequest;
 
-  @Column('uuid')
-  caseId: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  townshipCode: string;
-
-  @Column({ type: 'varchar', length: 32 })
-  @Field(() => Department, { description: 'Department addressed (核对部门)' })
-  departmentCode: Department;
-
-  @Column({ type: 'jsonb' })
-  @Field(() => [VerificationSubject], { description: 'Persons to check (核对对象)' })
-  subjects: { name: string; idNumber: string }[];
-
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Findings (核对结果); null until answered' })
-  findings: string | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'Answered at (反馈时间)' })
-  answeredAt: Date | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  answeredById: string | null;
+  @Uuid() caseId: string;
+  @Varchar(12) townshipCode: string;
+  @Enum(Department, 32, 'Department addressed (核对部门)') departmentCode: Department;
+  @Json(() => [VerificationSubject], 'Persons to check (核对对象)') subjects: { name: string; idNumber: string }[];
+  @Text('Findings (核对结果); null until answered', { nullable: true }) findings: string | null;
+  @Timestamp('Answered at (反馈时间)', { nullable: true }) answeredAt: Date | null;
+  @Uuid({ nullable: true }) answeredById: string | null;
 
   /** When the department was asked; the order of the answer lists. */
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  @CreatedAt() createdAt: Date;
 }

@@ -1,9 +1,9 @@
-import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Entity, Index } from 'typeorm';
+import { ObjectType } from 'type-graphql';
 import { TownshipRow } from '../../db/tenant-row';
 import { Node } from '../../graphql/node';
-import { CalendarDateScalar } from '../../graphql/scalars';
 import { defineEnum, EnumValue } from '../../graphql/define-enum';
+import { CalendarDate, CreatedAt, Enum, Integer, Text, Timestamp, UpdatedAt, Uuid, Varchar } from '../../db/fields';
 
 export const WorkPlanKind = defineEnum('WorkPlanKind', 'Kind of document a township files with the district (乡镇报备文件类别), P5', {
   WORK_PLAN: "The township's work plan (工作方案), P5.1",
@@ -34,53 +34,17 @@ export type WorkPlanStatus = EnumValue<typeof WorkPlanStatus>;
   description: "A township's work plan, progress report or year-end evaluation filed with the district (乡镇报备文件), P5.1–P5.3.",
 })
 export class WorkPlan extends TownshipRow {
-  @Column({ type: 'varchar', length: 16 })
-  @Field(() => WorkPlanKind, { description: 'Kind of document (文件类别)' })
-  kind: WorkPlanKind;
-
-  @Column({ type: 'int' })
-  @Field(() => Int, { description: 'Year the document is for (年度)' })
-  year: number;
-
-  @Column({ type: 'varchar', length: 200 })
-  @Field({ description: 'Title (标题)' })
-  title: string;
-
-  @Column({ type: 'text' })
-  @Field({ description: 'Text (正文)' })
-  body: string;
-
-  @Column({ type: 'date' })
-  @Field(() => CalendarDateScalar, { description: 'Date of the document (成文日期)' })
-  documentDate: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  @Field(() => WorkPlanStatus, { description: 'Where it stands (报备状态)' })
-  status: WorkPlanStatus;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'Last filed at (报备时间)' })
-  filedAt: Date | null;
-
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: "The district's reasons for the latest return (退回理由); null if never returned" })
-  returnReasons: string | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'When the district accepted or last returned it (区民政处理时间)' })
-  reviewedAt: Date | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  reviewedById: string | null;
-
-  @Column('uuid')
-  createdById: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Drafted at (起草时间)' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  @Field({ description: 'Last change (最近变更)' })
-  updatedAt: Date;
+  @Enum(WorkPlanKind, 16, 'Kind of document (文件类别)') kind: WorkPlanKind;
+  @Integer('Year the document is for (年度)') year: number;
+  @Varchar(200, 'Title (标题)') title: string;
+  @Text('Text (正文)') body: string;
+  @CalendarDate('Date of the document (成文日期)') documentDate: string;
+  @Enum(WorkPlanStatus, 12, 'Where it stands (报备状态)') status: WorkPlanStatus;
+  @Timestamp('Last filed at (报备时间)', { nullable: true }) filedAt: Date | null;
+  @Text("The district's reasons for the latest return (退回理由); null if never returned", { nullable: true }) returnReasons: string | null;
+  @Timestamp('When the district accepted or last returned it (区民政处理时间)', { nullable: true }) reviewedAt: Date | null;
+  @Uuid({ nullable: true }) reviewedById: string | null;
+  @Uuid() createdById: string;
+  @CreatedAt('Drafted at (起草时间)') createdAt: Date;
+  @UpdatedAt('Last change (最近变更)') updatedAt: Date;
 }
