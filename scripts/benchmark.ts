@@ -20,7 +20,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
-import { Client } from 'pg';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { openDatabase } from '../src/db/open-database';
@@ -93,9 +92,11 @@ class Child {
 
   static async start(script: string, args: string[], env: NodeJS.ProcessEnv, first?: object): Promise<Child> {
     const execArgv = [
-      // The heap limit of the Docker image (its NODE_OPTIONS): without it V8 lets the heap grow to four
-      // times what survives a full collection, and the API's RSS passed 400 MB under this load.
+      // The heap limits of the Docker image (its NODE_OPTIONS): without the first V8 lets the heap grow to
+      // four times what survives a full collection, and the API's RSS passed 400 MB under this load; the
+      // second keeps the garbage of 32 requests in flight in the young generation (see the Dockerfile).
       '--max-old-space-size=512',
+      '--max-semi-space-size=64',
       ...(CPU_PROFILE_DIR
         ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`, `--cpu-prof-name=${path.basename(script, '.js')}${args.join('')}.cpuprofile`]
         : []),
@@ -254,7 +255,7 @@ function printTable(rows: Measured[]): void {
 
 /**
  * Page (a) as the database grows from `SCALE_SIZES[0]` cases to `SCALE_SIZES[1]`: each size vacuumed
- * and analysed as autovacuum would leave it, then served by a fresh server, under load and alone.
+ * and analysed (`fillBenchData`), then served by a fresh server, under load and alone.
  */
 async function scaleRun(url: string, env: NodeJS.ProcessEnv, password: string): Promise<void> {
   const rows: Measured[] = [];
@@ -262,10 +263,6 @@ async function scaleRun(url: string, env: NodeJS.ProcessEnv, password: string): 
   for (const size of SCALE_SIZES) {
     await fillBenchData(url, { cases: size - held, enrolments: 0 });
     held = size;
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    await client.query('VACUUM ANALYZE cases, households, persons');
-    await client.end();
     const api = await Child.start('bench-server.js', [], env);
     try {
       const token = await login(api.url, 'hexi.caseworker', password);
@@ -370,6 +367,9 @@ async function main() {
     console.log(
       `| authorization cost (1 − throughput / auth-off) | ${fixed((1 - a.requestsPerSecond / authOff.requestsPerSecond) * 100)} % | ≤ 10 % |`,
     );
+    // Without the policy's district the auth-off page filters by township alone, which no index
+    // serves: its database side costs more, so its throughput understates what authorization costs.
+    console.log(`| authorization cost in server CPU (CPU / auth-off CPU − 1) | ${fixed((a.cpuMs / authOff.cpuMs - 1) * 100)} % | ≤ 10 % |`);
     const roster = rows[3] as Measured & { ms: number[] };
     console.log(`| roster build, slowest of ${ROSTER_BUILDS} | ${fixed(Math.max(...roster.ms), 0)} ms | ≤ 2000 ms |`);
     console.log(`| server peak RSS, all runs | ${fixed(Math.max(...[...rows, authOff].map((r) => r.peakRssMb)), 0)} MB | ≤ 400 MB |`);
