@@ -3,6 +3,7 @@ import { buildAppSchema } from '../src/graphql/schema';
 import { hashPassword } from '../src/auth/passwords';
 import { seedScale, ScaleDistrict } from '../src/seed/scale-seed';
 import { DEMO_PASSWORD, startTestApp, TestApp } from './support/harness';
+import { statementsOf } from './support/statements';
 
 /**
  * Every list the API offers, asked by every role over a district's worth of rows (the scale seed at
@@ -55,23 +56,6 @@ function wholeReads(node: PlanNode, rows: Map<string, number>, share: number): P
   return [...own, ...(node.Plans ?? []).flatMap((child) => wholeReads(child, rows, share))];
 }
 
-/** The SQL statements (with their parameters) the API sends while `work` runs. */
-async function statementsOf(work: () => Promise<unknown>): Promise<{ sql: string; parameters: unknown[] }[]> {
-  const logger = t.dataSource.logger;
-  const original = logger.logQuery.bind(logger);
-  const caught: { sql: string; parameters: unknown[] }[] = [];
-  logger.logQuery = (sql, parameters, runner) => {
-    caught.push({ sql, parameters: (parameters as unknown[] | undefined) ?? [] });
-    original(sql, parameters, runner);
-  };
-  try {
-    await work();
-  } finally {
-    logger.logQuery = original;
-  }
-  return caught;
-}
-
 const ROLES = () => ({
   VILLAGE_ASSISTANT: district.usernames.villageAssistant,
   TOWNSHIP_CASEWORKER: district.usernames.townshipCaseworker,
@@ -108,7 +92,7 @@ it('runs every list of every role on indexes, never reading a whole case, person
   for (const [role, username] of Object.entries(ROLES())) {
     const token = await t.login(username);
     for (const query of queries) {
-      const statements = await statementsOf(() => t.gql(query, {}, token));
+      const statements = await statementsOf(t, () => t.gql(query, {}, token));
       for (const { sql, parameters } of statements) {
         if (!/^\s*SELECT/i.test(sql) || ![...WATCHED].some((table) => sql.includes(`"${table}"`) || sql.includes(` ${table} `))) continue;
         const [{ 'QUERY PLAN': plan }]: { 'QUERY PLAN': { Plan: PlanNode }[] }[] = await t.dataSource.query(

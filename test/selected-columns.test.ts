@@ -1,4 +1,5 @@
 import { startTestApp, TestApp } from './support/harness';
+import { statementsOf } from './support/statements';
 import { tenantGlobalId } from '../src/graphql/node';
 
 /**
@@ -14,26 +15,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** The SQL statements the API sends while `work` runs. */
-async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
-  const logger = t.dataSource.logger;
-  const original = logger.logQuery.bind(logger);
-  const caught: string[] = [];
-  logger.logQuery = (sql, parameters, runner) => {
-    caught.push(sql);
-    original(sql, parameters, runner);
-  };
-  try {
-    await work();
-  } finally {
-    logger.logQuery = original;
-  }
-  return caught;
-}
-
 /** The columns a statement selects from `table` under `alias` (`"alias"."column" AS …`). */
-function selectedColumns(statements: string[], table: string, alias: string): string[] {
-  const statement = statements.find((sql) => sql.includes(`FROM "${table}" "${alias}"`));
+function selectedColumns(statements: { sql: string }[], table: string, alias: string): string[] {
+  const statement = statements.find(({ sql }) => sql.includes(`FROM "${table}" "${alias}"`))?.sql;
   expect(statement).toBeDefined();
   const list = statement!.slice(0, statement!.indexOf(' FROM '));
   return [...list.matchAll(new RegExp(`"${alias}"\\."([a-z_]+)" AS`, 'g'))].map(([, column]) => column).sort();
@@ -42,7 +26,7 @@ function selectedColumns(statements: string[], table: string, alias: string): st
 it('reads the keys, the scope and the selected fields of a page’s households and members, and answers as the rows hold', async () => {
   const token = await t.login('hexi.caseworker');
   let answer: { data?: { cases: { nodes: { household: { headName: string; members: { name: string }[] } }[] } } } = {};
-  const statements = await statementsOf(async () => {
+  const statements = await statementsOf(t, async () => {
     answer = await t.gql('{ cases(first: 20) { nodes { household { headName members { name } } } } }', {}, token);
   });
   const scope = ['district_code', 'id', 'township_code', 'village_code'];
@@ -81,7 +65,7 @@ it('gives the poverty-alleviation officer the fields of a household its conditio
   );
   const token = await t.login('poverty');
   let answer: { data?: { node: { household: { headName: string | null; address: string | null } | null } } } = {};
-  const statements = await statementsOf(async () => {
+  const statements = await statementsOf(t, async () => {
     answer = await t.gql(
       'query($id: ID!) { node(id: $id) { ... on Enrolment { household { headName address } } } }',
       { id: tenantGlobalId('Enrolment', { districtCode: enrolment.district_code, id: enrolment.id }) },
