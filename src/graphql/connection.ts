@@ -9,17 +9,10 @@ export const MAX_PAGE_SIZE = 100;
 
 @ObjectType('PageInfo', { description: 'Relay page information (分页信息).' })
 export class PageInfo {
-  @Field({ description: 'More items after this page (有下一页)' })
-  hasNextPage: boolean;
-
-  @Field({ description: 'Always false: pages go forward with `after` (有上一页)' })
-  hasPreviousPage: boolean;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the first item (起始游标)' })
-  startCursor: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the last item; pass as `after` (结束游标)' })
-  endCursor: string | null;
+  @Field({ description: 'More items after this page (有下一页)' }) hasNextPage: boolean;
+  @Field({ description: 'Always false: pages go forward with `after` (有上一页)' }) hasPreviousPage: boolean;
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item (起始游标)' }) startCursor: string | null;
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item; pass as `after` (结束游标)' }) endCursor: string | null;
 }
 
 /** `first` and `after` of every connection field; declare with `@Args() page: PageArgs`. */
@@ -59,23 +52,15 @@ export function ConnectionType<T extends object>(
 ): ClassType<Connection<T>> {
   @ObjectType(`${names.name}Edge`, { description: `An item of a page of ${names.items}, with its cursor (${names.zh}分页项).` })
   class EdgeType {
-    @Field({ description: 'Cursor of this item; pass as `after` to continue after it (游标)' })
-    cursor: string;
-
-    @Field(() => node, { description: `The item (${names.zh})` })
-    node: T;
+    @Field({ description: 'Cursor of this item; pass as `after` to continue after it (游标)' }) cursor: string;
+    @Field(() => node, { description: `The item (${names.zh})` }) node: T;
   }
 
   @ObjectType(`${names.name}Connection`, { description: `A page of ${names.items}, newest first (${names.zh}分页).` })
   class ConnectionClass {
-    @Field(() => [EdgeType], { description: `Items of this page with their cursors (本页${names.zh})` })
-    edges: Edge<T>[];
-
-    @Field(() => [node], { description: `Items of this page, without cursors (本页${names.zh})` })
-    nodes: T[];
-
-    @Field(() => PageInfo, { description: 'Paging (分页信息)' })
-    pageInfo: PageInfo;
+    @Field(() => [EdgeType], { description: `Items of this page with their cursors (本页${names.zh})` }) edges: Edge<T>[];
+    @Field(() => [node], { description: `Items of this page, without cursors (本页${names.zh})` }) nodes: T[];
+    @Field(() => PageInfo, { description: 'Paging (分页信息)' }) pageInfo: PageInfo;
 
     @Field(() => Int, { description: `All ${names.items} matching the arguments within the caller's scope, on every page (总数)` })
     totalCount: Promise<number>;

@@ -5,8 +5,7 @@ import { parseTenantKey, TenantKey } from '../db/tenant-keys';
 /** Relay global object identification: `node(id)` finds any object by an opaque id. */
 @InterfaceType('Node', { description: 'An object with a global ID (全局标识), fetchable with `node(id)`.' })
 export abstract class Node {
-  @Field(() => ID, { name: 'id', description: 'Opaque global ID; pass it to `node(id:)`.' })
-  nodeId: string;
+  @Field(() => ID, { name: 'id', description: 'Opaque global ID; pass it to `node(id:)`.' }) nodeId: string;
 }
 
 // Every global ID of the API is encoded and decoded here and nowhere else.

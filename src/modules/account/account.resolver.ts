@@ -13,38 +13,24 @@ import { ApiKey } from './api-key.entity';
 
 @ObjectType({ description: 'Result of signing in (登录结果).' })
 class AuthPayload {
-  @Field({ description: 'Signed bearer token (访问令牌): send as `Authorization: Bearer <token>`' })
-  token: string;
-
-  @Field({ description: 'When the token expires (过期时间)' })
-  expiresAt: Date;
-
-  @Field(() => Account, { description: 'The signed-in account (当前账号)' })
-  account: Account;
+  @Field({ description: 'Signed bearer token (访问令牌): send as `Authorization: Bearer <token>`' }) token: string;
+  @Field({ description: 'When the token expires (过期时间)' }) expiresAt: Date;
+  @Field(() => Account, { description: 'The signed-in account (当前账号)' }) account: Account;
 }
 
 @ObjectType('CreateApiKeyPayload', { description: 'A newly issued API key (新签发密钥); `secret` is shown only this once.' })
 class IssuedApiKey {
-  @Field(() => ApiKey, { description: 'The stored key (密钥记录), without its secret' })
-  apiKey: ApiKey;
-
-  @Field({ description: 'The full key (完整密钥) to send as `Authorization: Bearer <key>`; not stored, not shown again' })
-  secret: string;
+  @Field(() => ApiKey, { description: 'The stored key (密钥记录), without its secret' }) apiKey: ApiKey;
+  @Field({ description: 'The full key (完整密钥) to send as `Authorization: Bearer <key>`; not stored, not shown again' }) secret: string;
 }
 
 @InputType({
   description: 'A new account, without roles or password (新建账号): roles come by grants, the password from its holder (D§14)',
 })
 class CreateAccountInput {
-  @Field({ description: 'Sign-in name (用户名): lower-case letters, digits, ".", "_", "-"' })
-  username: string;
-
-  @Field({ description: 'Display name (姓名/名称)' })
-  @Length(1, 100)
-  displayName: string;
-
-  @Field({ description: 'Home region code (所属区划代码)' })
-  regionCode: string;
+  @Field({ description: 'Sign-in name (用户名): lower-case letters, digits, ".", "_", "-"' }) username: string;
+  @Field({ description: 'Display name (姓名/名称)' }) @Length(1, 100) displayName: string;
+  @Field({ description: 'Home region code (所属区划代码)' }) regionCode: string;
 
   @Field(() => Department, { nullable: true, description: 'Department, for integration accounts only (所属部门)' })
   @IsOptional()
@@ -53,50 +39,36 @@ class CreateAccountInput {
 
 @InputType('ActivateAccountInput', { description: 'Choose your password with the one-time activation code (激活账号)' })
 class ActivateAccountInput {
-  @Field({ description: 'Sign-in name (用户名)' })
-  username: string;
-
-  @Field({ description: 'The one-time activation code from the account’s creator (激活码)' })
-  code: string;
-
-  @Field({ description: 'Your new password, at least 8 characters (密码)' })
-  password: string;
+  @Field({ description: 'Sign-in name (用户名)' }) username: string;
+  @Field({ description: 'The one-time activation code from the account’s creator (激活码)' }) code: string;
+  @Field({ description: 'Your new password, at least 8 characters (密码)' }) password: string;
 }
 
 @InputType('ChangePasswordInput', { description: 'Your current and new password (修改密码)' })
 class ChangePasswordInput {
-  @Field({ description: 'Current password (当前密码)' })
-  currentPassword: string;
-
-  @Field({ description: 'New password, at least 8 characters (新密码)' })
-  newPassword: string;
+  @Field({ description: 'Current password (当前密码)' }) currentPassword: string;
+  @Field({ description: 'New password, at least 8 characters (新密码)' }) newPassword: string;
 }
 
 @InputType('SetAccountActiveInput', { description: 'Deactivate or reactivate an account (停用/启用账号)' })
 class SetAccountActiveInput {
-  @Field(() => ID, { description: 'The account (账号)' })
-  accountId: string;
-
-  @Field({ description: 'Active (启用)' })
-  active: boolean;
+  @Field(() => ID, { description: 'The account (账号)' }) accountId: string;
+  @Field({ description: 'Active (启用)' }) active: boolean;
 }
 
 @InputType('CreateApiKeyInput', { description: "A key for the caller's own department integration (创建密钥)" })
 class CreateApiKeyInput {
-  @Field({ description: 'Label, e.g. "tax bureau production" (名称)' })
-  name: string;
+  @Field({ description: 'Label, e.g. "tax bureau production" (名称)' }) name: string;
 }
 
 @InputType('RevokeApiKeyInput', { description: 'A key to withdraw (吊销密钥)' })
 class RevokeApiKeyInput {
-  @Field(() => ID, { description: 'The key (密钥)' })
-  apiKeyId: string;
+  @Field(() => ID, { description: 'The key (密钥)' }) apiKeyId: string;
 }
 
 @InputType('ViewAsInput', { description: 'The account of your district whose view of the API to look at (以他人视角查看)' })
 class ViewAsInput {
-  @Field(() => ID, { description: 'The account viewed (被查看账号)' })
-  accountId: string;
+  @Field(() => ID, { description: 'The account viewed (被查看账号)' }) accountId: string;
 }
 
 const ACCOUNT = { type: () => Account, description: 'The account after the change (变更后的账号)' };

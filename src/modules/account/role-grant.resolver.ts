@@ -11,14 +11,9 @@ import { RoleGrant } from './role-grant.entity';
 
 @InputType('ProposeRoleGrantInput', { description: 'A role to grant, pending a second account’s confirmation (提议授予角色)' })
 class ProposeRoleGrantInput {
-  @Field(() => ID, { description: 'The account to receive the role (账号)' })
-  accountId: string;
-
-  @Field(() => Role, { description: 'Role (角色)' })
-  role: Role;
-
-  @Field({ description: "Region code the role is held for (授权区划代码); must be of the role's tier" })
-  regionCode: string;
+  @Field(() => ID, { description: 'The account to receive the role (账号)' }) accountId: string;
+  @Field(() => Role, { description: 'Role (角色)' }) role: Role;
+  @Field({ description: "Region code the role is held for (授权区划代码); must be of the role's tier" }) regionCode: string;
 
   @Field(() => Date, { nullable: true, description: 'In force from (生效时间), once confirmed; now if omitted' })
   @IsOptional()
@@ -31,14 +26,12 @@ class ProposeRoleGrantInput {
 
 @InputType('ConfirmRoleGrantInput', { description: 'Confirm a proposed role grant (确认角色授予)' })
 class ConfirmRoleGrantInput {
-  @Field(() => ID, { description: 'The grant (授予记录)' })
-  roleGrantId: string;
+  @Field(() => ID, { description: 'The grant (授予记录)' }) roleGrantId: string;
 }
 
 @InputType('RevokeRoleGrantInput', { description: 'End a role grant (撤销角色授予)' })
 class RevokeRoleGrantInput {
-  @Field(() => ID, { description: 'The grant (授予记录)' })
-  roleGrantId: string;
+  @Field(() => ID, { description: 'The grant (授予记录)' }) roleGrantId: string;
 
   @Field(() => Date, { nullable: true, description: 'From when the role is no longer held (撤销生效时间); now if omitted' })
   @IsOptional()

@@ -15,26 +15,16 @@ const AuditChainProblem = defineEnum('AuditChainProblem', 'How a link of the aud
 
 @ObjectType('AuditChainBreak', { description: 'The first entry of a district audit chain that does not hold (审计链首个断点)' })
 class AuditChainBreak {
-  @Field(() => Int, { description: "Position of the entry in the district's chain, from 1 (序号)" })
-  position: number;
-
-  @Field(() => ID, { description: 'The entry (审计日志条目), as a global ID' })
-  entryId: string;
-
-  @Field(() => AuditChainProblem, { description: 'What is wrong with it (问题)' })
-  problem: ProblemValue;
+  @Field(() => Int, { description: "Position of the entry in the district's chain, from 1 (序号)" }) position: number;
+  @Field(() => ID, { description: 'The entry (审计日志条目), as a global ID' }) entryId: string;
+  @Field(() => AuditChainProblem, { description: 'What is wrong with it (问题)' }) problem: ProblemValue;
 }
 
 @ObjectType('AuditChainCheck', { description: "Result of recomputing a district's audit hash chain (审计链校验结果)" })
 class AuditChainCheck {
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @Field({ description: 'True when every entry matches its hash and follows the one before it (完整)' })
-  ok: boolean;
-
-  @Field(() => Int, { description: 'Entries checked (已校验条目数)' })
-  entriesChecked: number;
+  @Field({ description: 'District code (区代码)' }) districtCode: string;
+  @Field({ description: 'True when every entry matches its hash and follows the one before it (完整)' }) ok: boolean;
+  @Field(() => Int, { description: 'Entries checked (已校验条目数)' }) entriesChecked: number;
 
   @Field(() => AuditChainBreak, { nullable: true, description: 'The first broken link, if any (首个断点)' })
   firstBrokenLink: AuditChainBreak | null;
@@ -42,23 +32,15 @@ class AuditChainCheck {
 
 @InputType({ description: 'Filters for the audit log (审计日志筛选)' })
 class AuditFilter {
-  @Field(() => AuditKind, { nullable: true, description: 'Kind (类别)' })
-  kind?: AuditKind;
+  @Field(() => AuditKind, { nullable: true, description: 'Kind (类别)' }) kind?: AuditKind;
 
   @Field(() => String, { nullable: true, description: 'Subject type, e.g. Case (对象类型)' })
   @IsOptional()
   @Length(1, 40)
   subjectType?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Subject (对象), by its global ID' })
-  @IsOptional()
-  @Length(1, 200)
-  subjectId?: string;
-
-  @Field(() => String, { nullable: true, description: 'Who (操作人用户名)' })
-  @IsOptional()
-  @Length(1, 64)
-  actorUsername?: string;
+  @Field(() => ID, { nullable: true, description: 'Subject (对象), by its global ID' }) @IsOptional() @Length(1, 200) subjectId?: string;
+  @Field(() => String, { nullable: true, description: 'Who (操作人用户名)' }) @IsOptional() @Length(1, 64) actorUsername?: string;
 }
 
 const AuditEntryConnection = ConnectionType(AuditEntry, { name: 'AuditEntry', items: 'audit log entries', zh: '审计日志' });

@@ -14,35 +14,22 @@ import { LabourCapacity } from '../household/household.entity';
 /** Step records name their case with a global ID. */
 @InputType({ description: 'Shared by the step inputs; not itself in the schema.' })
 abstract class CaseRecordInput {
-  @Field(() => ID, { description: 'The case (案件)' })
-  caseId: string;
+  @Field(() => ID, { description: 'The case (案件)' }) caseId: string;
 }
 
 @InputType('TekunFindingsInput', { description: 'What the investigation of a TEKUN case found (特困认定条件核实), D§3' })
 class TekunFindingsInput {
-  @Field(() => ID, { description: 'The household member applying for TEKUN (申请特困供养的家庭成员)' })
-  personId: string;
-
-  @Field(() => LabourCapacity, { description: 'Work capacity as found (劳动能力)' })
-  workCapacity: LabourCapacity;
-
-  @Field({ defaultValue: false, description: 'A minor of 16 or 17 still in school (在校就读)' })
-  inSchool: boolean;
-
-  @Field(() => LegalSupporters, { description: 'Legal supporters as found (法定赡养抚养扶养义务人情况)' })
-  legalSupporters: LegalSupporters;
+  @Field(() => ID, { description: 'The household member applying for TEKUN (申请特困供养的家庭成员)' }) personId: string;
+  @Field(() => LabourCapacity, { description: 'Work capacity as found (劳动能力)' }) workCapacity: LabourCapacity;
+  @Field({ defaultValue: false, description: 'A minor of 16 or 17 still in school (在校就读)' }) inSchool: boolean;
+  @Field(() => LegalSupporters, { description: 'Legal supporters as found (法定赡养抚养扶养义务人情况)' }) legalSupporters: LegalSupporters;
 }
 
 @InputType('RecordInvestigationInput', { description: 'A household investigation (入户调查)' })
 class RecordInvestigationInput extends CaseRecordInput {
-  @Field(() => CalendarDateScalar, { description: 'Visit date (入户日期)' })
-  visitedOn: string;
-
-  @Field({ description: 'Findings (调查情况)' })
-  findings: string;
-
-  @Field(() => [ID], { description: 'Investigators, at least two accounts of the township (调查人员)' })
-  investigatorIds: string[];
+  @Field(() => CalendarDateScalar, { description: 'Visit date (入户日期)' }) visitedOn: string;
+  @Field({ description: 'Findings (调查情况)' }) findings: string;
+  @Field(() => [ID], { description: 'Investigators, at least two accounts of the township (调查人员)' }) investigatorIds: string[];
 
   @Field(() => TekunFindingsInput, {
     nullable: true,
@@ -53,46 +40,27 @@ class RecordInvestigationInput extends CaseRecordInput {
 
 @InputType('SignInvestigationInput', { description: 'Your signature on an investigation (调查人签字)' })
 class SignInvestigationInput {
-  @Field(() => ID, { description: 'The investigation (入户调查)' })
-  investigationId: string;
+  @Field(() => ID, { description: 'The investigation (入户调查)' }) investigationId: string;
 }
 
 @InputType({ description: 'One income item (收入项)' })
 class IncomeItemInput {
-  @Field({ description: 'Source, e.g. wages, pension, farming (来源)' })
-  @Length(1, 100)
-  source: string;
-
-  @Field(() => DecimalScalar, { description: 'Monthly amount in yuan (月收入, 元)' })
-  @Min(0)
-  monthlyYuan: number;
-
-  @Field({ defaultValue: true, description: 'Counted as household income (计入家庭收入)' })
-  counted: boolean;
+  @Field({ description: 'Source, e.g. wages, pension, farming (来源)' }) @Length(1, 100) source: string;
+  @Field(() => DecimalScalar, { description: 'Monthly amount in yuan (月收入, 元)' }) @Min(0) monthlyYuan: number;
+  @Field({ defaultValue: true, description: 'Counted as household income (计入家庭收入)' }) counted: boolean;
 }
 
 @InputType({ description: 'One asset (财产项)' })
 class AssetItemInput {
-  @Field({ description: 'Kind, e.g. deposit, vehicle, housing (类别: 存款/车辆/房产)' })
-  @Length(1, 50)
-  kind: string;
-
-  @Field({ description: 'Description (说明)' })
-  @Length(0, 200)
-  description: string;
-
-  @Field(() => DecimalScalar, { description: 'Value in yuan (价值, 元)' })
-  @Min(0)
-  valueYuan: number;
+  @Field({ description: 'Kind, e.g. deposit, vehicle, housing (类别: 存款/车辆/房产)' }) @Length(1, 50) kind: string;
+  @Field({ description: 'Description (说明)' }) @Length(0, 200) description: string;
+  @Field(() => DecimalScalar, { description: 'Value in yuan (价值, 元)' }) @Min(0) valueYuan: number;
 }
 
 @InputType('RecordIncomeAccountingInput', { description: 'Income accounting (收入核算)' })
 class RecordIncomeAccountingInput extends CaseRecordInput {
-  @Field(() => [IncomeItemInput], { description: 'Income items (收入项)' })
-  items: IncomeItemInput[];
-
-  @Field(() => [AssetItemInput], { defaultValue: [], description: 'Assets (家庭财产)' })
-  assets: AssetItemInput[];
+  @Field(() => [IncomeItemInput], { description: 'Income items (收入项)' }) items: IncomeItemInput[];
+  @Field(() => [AssetItemInput], { defaultValue: [], description: 'Assets (家庭财产)' }) assets: AssetItemInput[];
 
   @Field(() => DecimalScalar, { defaultValue: 0, description: 'Allowed deductions per month (可扣减支出, 元)' })
   @Min(0)
@@ -103,8 +71,7 @@ class RecordIncomeAccountingInput extends CaseRecordInput {
   description: "The township adopts a village's draft accounting (采纳收入核算), as it stands or with the changes given, D§8",
 })
 class AdoptIncomeAccountingInput {
-  @Field(() => ID, { description: 'The draft accounting (村级收入核算草稿)' })
-  accountingId: string;
+  @Field(() => ID, { description: 'The draft accounting (村级收入核算草稿)' }) accountingId: string;
 
   @Field(() => [IncomeItemInput], { nullable: true, description: "Changed income items (修改后的收入项); absent: the draft's" })
   items?: IncomeItemInput[] | null;
@@ -130,11 +97,8 @@ class SelfCareInput {
 
 @InputType('RecordCareAssessmentInput', { description: 'TEKUN self-care assessment and support form (特困自理能力评估)' })
 class RecordCareAssessmentInput extends CaseRecordInput {
-  @Field(() => SelfCareInput, { description: 'The six items (六项评估)' })
-  items: SelfCareInput;
-
-  @Field(() => SupportForm, { description: 'Support form (供养方式)' })
-  supportForm: SupportForm;
+  @Field(() => SelfCareInput, { description: 'The six items (六项评估)' }) items: SelfCareInput;
+  @Field(() => SupportForm, { description: 'Support form (供养方式)' }) supportForm: SupportForm;
 }
 
 @InputType('RaiseDoubtInput', { description: 'A doubt about a case (存疑)' })
@@ -142,43 +106,30 @@ class RaiseDoubtInput extends CaseRecordInput {}
 
 @InputType('RecordAppraisalInput', { description: 'A democratic appraisal (民主评议)' })
 class RecordAppraisalInput extends CaseRecordInput {
-  @Field(() => CalendarDateScalar, { description: 'Held on (评议日期)' })
-  heldOn: string;
-
-  @Field(() => Int, { description: 'Participants (参加人数)' })
-  participants: number;
-
-  @Field({ description: 'Whether the appraisal supports the application (是否支持)' })
-  supported: boolean;
-
-  @Field({ description: 'Minutes (评议记录)' })
-  minutes: string;
+  @Field(() => CalendarDateScalar, { description: 'Held on (评议日期)' }) heldOn: string;
+  @Field(() => Int, { description: 'Participants (参加人数)' }) participants: number;
+  @Field({ description: 'Whether the appraisal supports the application (是否支持)' }) supported: boolean;
+  @Field({ description: 'Minutes (评议记录)' }) minutes: string;
 }
 
 @InputType('RecordDeliveryInput', { description: 'Delivery of the written decision (送达)' })
 class RecordDeliveryInput extends CaseRecordInput {
-  @Field(() => CalendarDateScalar, { description: 'Delivered on (送达日期)' })
-  deliveredOn: string;
-
-  @Field({ description: 'Received by (签收人)' })
-  @IsOptional()
-  recipient: string;
+  @Field(() => CalendarDateScalar, { description: 'Delivered on (送达日期)' }) deliveredOn: string;
+  @Field({ description: 'Received by (签收人)' }) @IsOptional() recipient: string;
 }
 
 @InputType('DecideEmergencyPaymentInput', {
   description: "The township head's decision to pay an emergency LINSHI first (急难型先行救助决定)",
 })
 class DecideEmergencyPaymentInput extends CaseRecordInput {
-  @Field(() => DecimalScalar, { description: 'Amount to pay, in yuan (决定金额, 元)' })
-  amount: number;
+  @Field(() => DecimalScalar, { description: 'Amount to pay, in yuan (决定金额, 元)' }) amount: number;
 }
 
 @InputType('RecordNewGroundsInput', {
   description: 'The new grounds of a LINSHI repeat of the same cause category within the window (登记新情况), D§6',
 })
 class RecordNewGroundsInput extends CaseRecordInput {
-  @Field({ description: 'What is new since the earlier grant (新情况)' })
-  grounds: string;
+  @Field({ description: 'What is new since the earlier grant (新情况)' }) grounds: string;
 }
 
 @InputType('ConfirmNewGroundsInput', { description: "A second account's confirmation of the new grounds (确认新情况), D§6" })
@@ -392,14 +343,9 @@ export class CaseStepsResolver {
 
 @ObjectType('Investigator', { description: 'An investigator named on an investigation, and whether they signed (调查人及签字)' })
 class Investigator {
-  @Field(() => ID, { description: "The investigator's account (调查人账号), as a global ID" })
-  accountId: string;
-
-  @Field(() => Account, { nullable: true, description: 'The account, if visible to the caller (调查人)' })
-  account: Account | null;
-
-  @Field({ description: 'Has signed the investigation (已签字)' })
-  signed: boolean;
+  @Field(() => ID, { description: "The investigator's account (调查人账号), as a global ID" }) accountId: string;
+  @Field(() => Account, { nullable: true, description: 'The account, if visible to the caller (调查人)' }) account: Account | null;
+  @Field({ description: 'Has signed the investigation (已签字)' }) signed: boolean;
 }
 
 @Resolver(() => Investigation)

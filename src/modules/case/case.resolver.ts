@@ -21,23 +21,15 @@ import { PermissionAction, PermissionSubject } from '../policy/policy-enums';
 
 @ObjectType('PendingStep', { description: 'A step that can happen next on a case (待办环节): who may take it and what it still waits for' })
 class PendingStepView {
-  @Field({ description: 'The mutation that takes the step (环节)' })
-  step: string;
+  @Field({ description: 'The mutation that takes the step (环节)' }) step: string;
 
   @Field(() => [PermissionAction], { description: 'The actions of the policy table that allow it (所需权限操作); whoCan answers why' })
   actions: Action[];
 
-  @Field(() => PermissionSubject, { description: 'The subject those actions are on (权限对象类型)' })
-  subjectType: SubjectName;
-
-  @Field(() => [Role], { description: 'Roles the policy table allows to take it here (可办理角色)' })
-  roles: Role[];
-
-  @Field(() => [Account], { description: 'Accounts that may take it, among those the caller may see (可办理账号)' })
-  accounts: Account[];
-
-  @Field(() => [String], { description: 'Every requirement not yet met (未满足条件); empty when it can be taken now' })
-  unmet: string[];
+  @Field(() => PermissionSubject, { description: 'The subject those actions are on (权限对象类型)' }) subjectType: SubjectName;
+  @Field(() => [Role], { description: 'Roles the policy table allows to take it here (可办理角色)' }) roles: Role[];
+  @Field(() => [Account], { description: 'Accounts that may take it, among those the caller may see (可办理账号)' }) accounts: Account[];
+  @Field(() => [String], { description: 'Every requirement not yet met (未满足条件); empty when it can be taken now' }) unmet: string[];
 
   @Field(() => Date, { nullable: true, description: 'Deadline (期限): of the current step, else of the whole procedure' })
   dueAt: Date | null;
@@ -45,23 +37,12 @@ class PendingStepView {
 
 @InputType({ description: 'Filters for the case list (案件筛选)' })
 class CaseFilter {
-  @Field(() => Programme, { nullable: true, description: 'Programme (救助类别)' })
-  programme?: Programme;
-
-  @Field(() => [CaseStatus], { nullable: true, description: 'Any of these states (办理状态)' })
-  status?: CaseStatus[];
-
-  @Field(() => String, { nullable: true, description: 'Village code (村代码)' })
-  villageCode?: string;
-
-  @Field(() => String, { nullable: true, description: 'Township code (乡镇代码)' })
-  townshipCode?: string;
-
-  @Field(() => Boolean, { nullable: true, description: 'Only kin-registered cases, or only others (近亲属备案)' })
-  kinRegistered?: boolean;
-
-  @Field(() => Boolean, { nullable: true, description: 'Only cases past a deadline, or only others (超期)' })
-  overdue?: boolean;
+  @Field(() => Programme, { nullable: true, description: 'Programme (救助类别)' }) programme?: Programme;
+  @Field(() => [CaseStatus], { nullable: true, description: 'Any of these states (办理状态)' }) status?: CaseStatus[];
+  @Field(() => String, { nullable: true, description: 'Village code (村代码)' }) villageCode?: string;
+  @Field(() => String, { nullable: true, description: 'Township code (乡镇代码)' }) townshipCode?: string;
+  @Field(() => Boolean, { nullable: true, description: 'Only kin-registered cases, or only others (近亲属备案)' }) kinRegistered?: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'Only cases past a deadline, or only others (超期)' }) overdue?: boolean;
 
   @Field(() => Boolean, {
     nullable: true,
@@ -78,19 +59,10 @@ class CaseFilter {
 
 @InputType({ description: 'An application for assistance (救助申请)' })
 class SubmitApplicationInput {
-  @Field(() => ID, { description: 'The applying household (申请家庭)' })
-  householdId: string;
-
-  @Field(() => Programme, { description: 'Programme applied for (救助类别)' })
-  programme: Programme;
-
-  @Field(() => Channel, { description: 'How it came in (申请渠道)' })
-  channel: Channel;
-
-  @Field(() => String, { nullable: true, description: 'Note (备注)' })
-  @IsOptional()
-  @Length(0, 2000)
-  note?: string;
+  @Field(() => ID, { description: 'The applying household (申请家庭)' }) householdId: string;
+  @Field(() => Programme, { description: 'Programme applied for (救助类别)' }) programme: Programme;
+  @Field(() => Channel, { description: 'How it came in (申请渠道)' }) channel: Channel;
+  @Field(() => String, { nullable: true, description: 'Note (备注)' }) @IsOptional() @Length(0, 2000) note?: string;
 
   @Field(() => String, { nullable: true, description: 'LINSHI: the cause of the need (救助事由), required for LINSHI' })
   @IsOptional()
@@ -106,11 +78,8 @@ class SubmitApplicationInput {
   @Length(1, 32)
   causeCategory?: string;
 
-  @Field({ defaultValue: false, description: 'LINSHI: emergency path, paid first (急难型)' })
-  emergency: boolean;
-
-  @Field({ defaultValue: false, description: 'Special case with the longer time limit (特殊情况)' })
-  special: boolean;
+  @Field({ defaultValue: false, description: 'LINSHI: emergency path, paid first (急难型)' }) emergency: boolean;
+  @Field({ defaultValue: false, description: 'Special case with the longer time limit (特殊情况)' }) special: boolean;
 
   @Field({
     defaultValue: false,

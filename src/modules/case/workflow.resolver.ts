@@ -11,11 +11,8 @@ import type { StepInput } from './workflow';
 /** What every transition names: the case, and the version the caller last read. */
 @InputType({ description: 'Shared by the step inputs; not itself in the schema.' })
 abstract class CaseStepInput {
-  @Field(() => ID, { description: 'The case (案件)' })
-  caseId: string;
-
-  @Field(() => Int, { description: 'The version you last read; a stale one answers CONFLICT (版本号)' })
-  version: number;
+  @Field(() => ID, { description: 'The case (案件)' }) caseId: string;
+  @Field(() => Int, { description: 'The version you last read; a stale one answers CONFLICT (版本号)' }) version: number;
 }
 
 /** The input of a step that carries nothing but the case and its version. */
@@ -46,32 +43,27 @@ const CompleteEmergencyPaperworkInput = plainStepInput(
 
 @InputType('RequestMaterialsInput', { description: 'Missing materials, listed once and completely (一次性告知补正材料)' })
 class RequestMaterialsInput extends CaseStepInput {
-  @Field(() => [String], { description: 'Everything missing (需补正材料清单)' })
-  missingMaterials: string[];
+  @Field(() => [String], { description: 'Everything missing (需补正材料清单)' }) missingMaterials: string[];
 }
 
 @InputType('SupplyMaterialsInput', { description: 'Missing materials supplied (补正材料)' })
 class SupplyMaterialsInput extends CaseStepInput {
-  @Field(() => String, { nullable: true, description: 'What was supplied (补正说明)' })
-  note?: string | null;
+  @Field(() => String, { nullable: true, description: 'What was supplied (补正说明)' }) note?: string | null;
 }
 
 @InputType('RefuseAcceptanceInput', { description: 'Refusal to accept, with written reasons (不予受理)' })
 class RefuseAcceptanceInput extends CaseStepInput {
-  @Field({ description: 'Written reasons delivered to the applicant (书面理由)' })
-  reasons: string;
+  @Field({ description: 'Written reasons delivered to the applicant (书面理由)' }) reasons: string;
 }
 
 @InputType('StartNoticeInput', { description: 'Publish a LINSHI case with its amount (临时救助公示)' })
 class StartNoticeInput extends CaseStepInput {
-  @Field(() => DecimalScalar, { description: 'One-off amount (救助金额, 元)' })
-  amount: number;
+  @Field(() => DecimalScalar, { description: 'One-off amount (救助金额, 元)' }) amount: number;
 }
 
 @InputType('ConcludeReviewInput', { description: "The committee's conclusion from a meeting's votes (联审联批结论)" })
 class ConcludeReviewInput extends CaseStepInput {
-  @Field(() => ID, { description: 'The meeting that voted (会议)' })
-  meetingId: string;
+  @Field(() => ID, { description: 'The meeting that voted (会议)' }) meetingId: string;
 
   @Field(() => String, { nullable: true, description: 'Written reasons, required when the committee refuses (不予确认理由)' })
   reasons?: string | null;
@@ -79,44 +71,34 @@ class ConcludeReviewInput extends CaseStepInput {
 
 @InputType('RaiseObjectionInput', { description: 'An objection to a public notice (公示异议)' })
 class RaiseObjectionInput extends CaseStepInput {
-  @Field({ description: 'Who objected (异议人)' })
-  objector: string;
-
-  @Field({ description: 'What the objection says (异议内容)' })
-  content: string;
+  @Field({ description: 'Who objected (异议人)' }) objector: string;
+  @Field({ description: 'What the objection says (异议内容)' }) content: string;
 }
 
 @InputType('ReturnToReviewInput', { description: 'Back to review after the objection was looked into (异议处理后重新审核)' })
 class ReturnToReviewInput extends CaseStepInput {
-  @Field(() => String, { nullable: true, description: 'How the objection was looked into (处理情况)' })
-  note?: string | null;
+  @Field(() => String, { nullable: true, description: 'How the objection was looked into (处理情况)' }) note?: string | null;
 }
 
 @InputType('ApproveCaseInput', { description: 'Approve after the notice (审核确认)' })
 class ApproveCaseInput extends CaseStepInput {
-  @Field(() => String, { nullable: true, description: 'Note (备注)' })
-  note?: string | null;
+  @Field(() => String, { nullable: true, description: 'Note (备注)' }) note?: string | null;
 }
 
 @InputType('DenyCaseInput', { description: 'Refuse with written reasons (不予确认)' })
 class DenyCaseInput extends CaseStepInput {
-  @Field({ description: 'Written reasons delivered to the applicant (书面理由)' })
-  reasons: string;
+  @Field({ description: 'Written reasons delivered to the applicant (书面理由)' }) reasons: string;
 }
 
 @InputType('SpotCheckInput', { description: 'A district spot check (监督抽查)' })
 class SpotCheckInput extends CaseStepInput {
-  @Field(() => SpotCheckOutcome, { description: 'Outcome (抽查结论)' })
-  outcome: SpotCheckOutcome;
-
-  @Field({ description: 'Findings (抽查意见)' })
-  findings: string;
+  @Field(() => SpotCheckOutcome, { description: 'Outcome (抽查结论)' }) outcome: SpotCheckOutcome;
+  @Field({ description: 'Findings (抽查意见)' }) findings: string;
 }
 
 @InputType('EmergencyPayInput', { description: 'Emergency LINSHI paid first (急难型先行救助)' })
 class EmergencyPayInput extends CaseStepInput {
-  @Field(() => DecimalScalar, { description: 'Amount paid: the amount the head decided (发放金额, 元)' })
-  amount: number;
+  @Field(() => DecimalScalar, { description: 'Amount paid: the amount the head decided (发放金额, 元)' }) amount: number;
 }
 
 const AcceptCasePayload = casePayload('AcceptCase', 'The accepted case (受理结果)');

@@ -14,11 +14,8 @@ import type { CommitteeState } from './committee.service';
 
 @InputType({ description: 'A committee seat (小组成员)' })
 class CommitteeMemberInput {
-  @Field(() => ID, { description: 'Account (账号)' })
-  accountId: string;
-
-  @Field(() => CommitteeFunction, { description: 'Function (职责)' })
-  function: CommitteeFunction;
+  @Field(() => ID, { description: 'Account (账号)' }) accountId: string;
+  @Field(() => CommitteeFunction, { description: 'Function (职责)' }) function: CommitteeFunction;
 }
 
 @ObjectType('CommitteeView', {
@@ -27,24 +24,16 @@ class CommitteeMemberInput {
 })
 export class CommitteeView implements Node {
   districtCode: string;
-
   id: string;
 
   get nodeId(): string {
     return tenantGlobalId('CommitteeView', this);
   }
 
-  @Field({ description: 'Township code (乡镇代码)' })
-  townshipCode: string;
-
-  @Field(() => [CommitteeMember], { description: 'Members (成员)' })
-  members: CommitteeMember[];
-
-  @Field({ description: 'Whether it may decide cases (是否有效)' })
-  valid: boolean;
-
-  @Field(() => [String], { description: "What keeps it from deciding (存在问题), in the request's language" })
-  problems: string[];
+  @Field({ description: 'Township code (乡镇代码)' }) townshipCode: string;
+  @Field(() => [CommitteeMember], { description: 'Members (成员)' }) members: CommitteeMember[];
+  @Field({ description: 'Whether it may decide cases (是否有效)' }) valid: boolean;
+  @Field(() => [String], { description: "What keeps it from deciding (存在问题), in the request's language" }) problems: string[];
 }
 
 export const committeeView = (state: CommitteeState): CommitteeView =>
@@ -59,11 +48,8 @@ export const committeeView = (state: CommitteeState): CommitteeView =>
 
 @InputType('SetCommitteeInput', { description: "A township's committee and its members (联审联批小组组成)" })
 class SetCommitteeInput {
-  @Field({ description: 'Township code (乡镇代码)' })
-  townshipCode: string;
-
-  @Field(() => [CommitteeMemberInput], { description: 'Members (成员), each with the seat they fill' })
-  members: CommitteeMemberInput[];
+  @Field({ description: 'Township code (乡镇代码)' }) townshipCode: string;
+  @Field(() => [CommitteeMemberInput], { description: 'Members (成员), each with the seat they fill' }) members: CommitteeMemberInput[];
 
   @Field(() => ID, {
     nullable: true,
@@ -74,38 +60,23 @@ class SetCommitteeInput {
 
 @InputType('ScheduleMeetingInput', { description: 'A committee meeting and its agenda (审核会议安排)' })
 class ScheduleMeetingInput {
-  @Field({ description: 'Township code (乡镇代码)' })
-  townshipCode: string;
-
-  @Field(() => CalendarDateScalar, { description: 'Meeting day (会议日期)' })
-  heldOn: string;
-
-  @Field(() => [ID], { description: 'Agenda (议程): cases awaiting review' })
-  caseIds: string[];
+  @Field({ description: 'Township code (乡镇代码)' }) townshipCode: string;
+  @Field(() => CalendarDateScalar, { description: 'Meeting day (会议日期)' }) heldOn: string;
+  @Field(() => [ID], { description: 'Agenda (议程): cases awaiting review' }) caseIds: string[];
 }
 
 @InputType('RecordAttendanceInput', { description: 'Who is present at a meeting (出席情况)' })
 class RecordAttendanceInput {
-  @Field(() => ID, { description: 'The meeting (会议)' })
-  meetingId: string;
-
-  @Field(() => [ID], { description: 'Accounts present (出席成员)' })
-  presentIds: string[];
+  @Field(() => ID, { description: 'The meeting (会议)' }) meetingId: string;
+  @Field(() => [ID], { description: 'Accounts present (出席成员)' }) presentIds: string[];
 }
 
 @InputType('CastVoteInput', { description: 'Your vote on a case at a meeting (表决)' })
 class CastVoteInput {
-  @Field(() => ID, { description: 'The meeting (会议)' })
-  meetingId: string;
-
-  @Field(() => ID, { description: 'The case (案件)' })
-  caseId: string;
-
-  @Field(() => Vote, { description: 'Vote (表决意见)' })
-  vote: Vote;
-
-  @Field(() => String, { nullable: true, description: 'Grounds, e.g. of dissent (意见)' })
-  note?: string | null;
+  @Field(() => ID, { description: 'The meeting (会议)' }) meetingId: string;
+  @Field(() => ID, { description: 'The case (案件)' }) caseId: string;
+  @Field(() => Vote, { description: 'Vote (表决意见)' }) vote: Vote;
+  @Field(() => String, { nullable: true, description: 'Grounds, e.g. of dissent (意见)' }) note?: string | null;
 }
 
 const MEETING = { type: () => Meeting, description: 'The meeting (会议)' };

@@ -13,32 +13,18 @@ import { Delegation } from './delegation.entity';
 
 @InputType('GrantDelegationInput', { description: 'A delegation of the authority to decide to a township (审核确认权委托), D§13' })
 class GrantDelegationInput {
-  @Field({ description: 'Township entrusted (受委托乡镇代码)' })
-  townshipCode: string;
-
-  @Field(() => Programme, { description: 'Programme delegated (救助类别)' })
-  programme: Programme;
-
-  @Field(() => CalendarDateScalar, { description: 'Effective from (生效日期)' })
-  effectiveFrom: string;
-
-  @Field(() => CalendarDateScalar, { nullable: true, description: 'Ends after this date, if set (截止日期)' })
-  effectiveUntil?: string;
-
-  @Field({ description: "The district's document reference (区文件文号)" })
-  documentReference: string;
+  @Field({ description: 'Township entrusted (受委托乡镇代码)' }) townshipCode: string;
+  @Field(() => Programme, { description: 'Programme delegated (救助类别)' }) programme: Programme;
+  @Field(() => CalendarDateScalar, { description: 'Effective from (生效日期)' }) effectiveFrom: string;
+  @Field(() => CalendarDateScalar, { nullable: true, description: 'Ends after this date, if set (截止日期)' }) effectiveUntil?: string;
+  @Field({ description: "The district's document reference (区文件文号)" }) documentReference: string;
 }
 
 @InputType('RevokeDelegationInput', { description: 'The revocation of a delegation from a date (收回委托), D§13' })
 class RevokeDelegationInput {
-  @Field(() => ID, { description: 'The grant to end (要收回的委托)' })
-  delegationId: string;
-
-  @Field(() => CalendarDateScalar, { description: 'From this date the district decides again (收回生效日期)' })
-  effectiveFrom: string;
-
-  @Field({ description: "The district's document reference (区文件文号)" })
-  documentReference: string;
+  @Field(() => ID, { description: 'The grant to end (要收回的委托)' }) delegationId: string;
+  @Field(() => CalendarDateScalar, { description: 'From this date the district decides again (收回生效日期)' }) effectiveFrom: string;
+  @Field({ description: "The district's document reference (区文件文号)" }) documentReference: string;
 }
 
 const GrantDelegationPayload = payloadType<{ delegation: Delegation; staffingWarning: string | null }>(

@@ -17,14 +17,9 @@ registerEnumType(ErrorCode, {
 
 @ObjectType('ErrorCodeInfo', { description: 'An error code and what it means (错误代码说明).' })
 class ErrorCodeInfo {
-  @Field(() => ErrorCode, { description: 'The code, as in `extensions.code` (代码)' })
-  code: ErrorCode;
-
-  @Field({ description: 'What it means and what to do, in Chinese (中文说明)' })
-  zh: string;
-
-  @Field({ description: 'What it means and what to do, in English (英文说明)' })
-  en: string;
+  @Field(() => ErrorCode, { description: 'The code, as in `extensions.code` (代码)' }) code: ErrorCode;
+  @Field({ description: 'What it means and what to do, in Chinese (中文说明)' }) zh: string;
+  @Field({ description: 'What it means and what to do, in English (英文说明)' }) en: string;
 }
 
 @Resolver()

@@ -11,37 +11,24 @@ import { Reconciliation } from './reconciliation';
 
 @InputType('BuildRosterInput', { description: "A township's roster for a month (生成月度花名册), D§10" })
 class BuildRosterInput {
-  @Field({ description: 'Township (乡镇代码)' })
-  townshipCode: string;
-
-  @Field({ description: 'Month, YYYY-MM (发放月份)' })
-  month: string;
+  @Field({ description: 'Township (乡镇代码)' }) townshipCode: string;
+  @Field({ description: 'Month, YYYY-MM (发放月份)' }) month: string;
 }
 
 @InputType('BuildSupplementaryRosterInput', { description: 'A correction of a submitted roster (生成补充花名册), D§10' })
 class BuildSupplementaryRosterInput {
-  @Field(() => ID, { description: 'The submitted regular roster of the month it corrects (所补充的花名册)' })
-  rosterId: string;
-
-  @Field({ description: 'Why the submitted roster is corrected (补充理由)' })
-  reason: string;
+  @Field(() => ID, { description: 'The submitted regular roster of the month it corrects (所补充的花名册)' }) rosterId: string;
+  @Field({ description: 'Why the submitted roster is corrected (补充理由)' }) reason: string;
 }
 
 @InputType('CreateInstitutionPayeeInput', {
   description: 'A care institution paid for centralised TEKUN recipients (登记供养机构收款账户), D§10',
 })
 class CreateInstitutionPayeeInput {
-  @Field({ description: 'Township the institution is in (所在乡镇代码)' })
-  townshipCode: string;
-
-  @Field({ description: 'Institution (供养机构名称)' })
-  name: string;
-
-  @Field({ description: 'Bank of the account (开户银行)' })
-  bankName: string;
-
-  @Field({ description: "The institution's bank account, 8–32 digits (机构银行账号)" })
-  bankAccount: string;
+  @Field({ description: 'Township the institution is in (所在乡镇代码)' }) townshipCode: string;
+  @Field({ description: 'Institution (供养机构名称)' }) name: string;
+  @Field({ description: 'Bank of the account (开户银行)' }) bankName: string;
+  @Field({ description: "The institution's bank account, 8–32 digits (机构银行账号)" }) bankAccount: string;
 }
 
 @InputType('UpdateInstitutionPayeeInput', {
@@ -49,11 +36,8 @@ class CreateInstitutionPayeeInput {
     "A correction of a care institution's record (更正供养机构信息), D§10; its account changes only through proposeInstitutionAccountChange",
 })
 class UpdateInstitutionPayeeInput {
-  @Field(() => ID, { description: 'The institution (供养机构)' })
-  institutionPayeeId: string;
-
-  @Field(() => String, { nullable: true, description: 'Institution (供养机构名称)' })
-  name?: string | null;
+  @Field(() => ID, { description: 'The institution (供养机构)' }) institutionPayeeId: string;
+  @Field(() => String, { nullable: true, description: 'Institution (供养机构名称)' }) name?: string | null;
 
   @Field(() => String, {
     nullable: true,
@@ -73,53 +57,37 @@ class UpdateInstitutionPayeeInput {
   description: 'The institution paid for a centralised TEKUN recipient (指定收款供养机构), D§10',
 })
 class AssignInstitutionPayeeInput {
-  @Field(() => ID, { description: 'The centralised TEKUN enrolment (集中供养特困人员)' })
-  enrolmentId: string;
-
-  @Field(() => ID, { description: 'The institution that cares for the person (供养机构)' })
-  institutionPayeeId: string;
+  @Field(() => ID, { description: 'The centralised TEKUN enrolment (集中供养特困人员)' }) enrolmentId: string;
+  @Field(() => ID, { description: 'The institution that cares for the person (供养机构)' }) institutionPayeeId: string;
 }
 
 @InputType('SubmitRosterInput', { description: 'Submit a roster to the district (报送花名册)' })
 class SubmitRosterInput {
-  @Field(() => ID, { description: 'The roster (花名册)' })
-  rosterId: string;
+  @Field(() => ID, { description: 'The roster (花名册)' }) rosterId: string;
 }
 
 @InputType('SubmitFundRequestInput', { description: "The district's fund request for a month (提交资金申请), P4.3" })
 class SubmitFundRequestInput {
-  @Field({ description: 'Month, YYYY-MM (月份)' })
-  month: string;
+  @Field({ description: 'Month, YYYY-MM (月份)' }) month: string;
 }
 
 @InputType('ApproveFundRequestInput', { description: "Finance's approval with the allocation (批准资金申请并拨付), P4.4" })
 class ApproveFundRequestInput {
-  @Field(() => ID, { description: 'The fund request (资金申请)' })
-  fundRequestId: string;
-
-  @Field(() => DecimalScalar, { description: 'Allocated, in full: equal to the requested total (拨付金额, 元)' })
-  allocatedAmount: number;
+  @Field(() => ID, { description: 'The fund request (资金申请)' }) fundRequestId: string;
+  @Field(() => DecimalScalar, { description: 'Allocated, in full: equal to the requested total (拨付金额, 元)' }) allocatedAmount: number;
 }
 
 @InputType('ReturnFundRequestInput', { description: "Finance's return of a fund request with reasons (退回资金申请), P4.4" })
 class ReturnFundRequestInput {
-  @Field(() => ID, { description: 'The fund request (资金申请)' })
-  fundRequestId: string;
-
-  @Field(() => [String], { description: 'Reasons, at least one (退回理由)' })
-  reasons: string[];
+  @Field(() => ID, { description: 'The fund request (资金申请)' }) fundRequestId: string;
+  @Field(() => [String], { description: 'Reasons, at least one (退回理由)' }) reasons: string[];
 }
 
 @InputType('ExportPaymentBatchInput', { description: "A township month's payments sent to a bank (导出代发批次), D§10" })
 class ExportPaymentBatchInput {
-  @Field({ description: 'Township (乡镇代码)' })
-  townshipCode: string;
-
-  @Field({ description: 'Month, YYYY-MM (发放月份)' })
-  month: string;
-
-  @Field(() => ID, { description: "The bank's integration account (代发银行接口账号)" })
-  bankIntegrationId: string;
+  @Field({ description: 'Township (乡镇代码)' }) townshipCode: string;
+  @Field({ description: 'Month, YYYY-MM (发放月份)' }) month: string;
+  @Field(() => ID, { description: "The bank's integration account (代发银行接口账号)" }) bankIntegrationId: string;
 
   @Field(() => PaymentBatchKind, { description: 'Regular, or supplementary for failed payments after correction (类别)' })
   kind: PaymentBatchKind;
@@ -127,26 +95,16 @@ class ExportPaymentBatchInput {
 
 @InputType('PaymentResultInput', { description: "The bank's result for one transfer (单笔发放结果)" })
 class PaymentResultInput {
-  @Field({ description: 'The reference of the batch file line (业务参考号)' })
-  reference: string;
-
-  @Field(() => PaymentOutcome, { description: 'Paid or failed (结果)' })
-  outcome: PaymentOutcome;
-
-  @Field(() => String, { nullable: true, description: 'Why it failed; only on a failure (失败原因)' })
-  reason?: string | null;
+  @Field({ description: 'The reference of the batch file line (业务参考号)' }) reference: string;
+  @Field(() => PaymentOutcome, { description: 'Paid or failed (结果)' }) outcome: PaymentOutcome;
+  @Field(() => String, { nullable: true, description: 'Why it failed; only on a failure (失败原因)' }) reason?: string | null;
 }
 
 @InputType('RecordPaymentResultsInput', { description: "The bank's results for a batch sent to it (反馈代发结果), D§10" })
 class RecordPaymentResultsInput {
-  @Field(() => ID, { description: 'The batch (代发批次)' })
-  batchId: string;
-
-  @Field(() => [PaymentResultInput], { description: 'One result per transfer reported (结果明细)' })
-  results: PaymentResultInput[];
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
+  @Field(() => ID, { description: 'The batch (代发批次)' }) batchId: string;
+  @Field(() => [PaymentResultInput], { description: 'One result per transfer reported (结果明细)' }) results: PaymentResultInput[];
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null;
 }
 
 const BuildRosterPayload = payloadType<{ roster: Roster }>('BuildRoster', 'The roster (花名册)', {

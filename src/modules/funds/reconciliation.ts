@@ -13,20 +13,11 @@ export type DifferenceKind = EnumValue<typeof DifferenceKind>;
 
 @ObjectType('ReconciliationDifference', { description: 'A roster line or payment that keeps the books apart (对账差异明细), D§10.' })
 export class ReconciliationDifference {
-  @Field(() => DifferenceKind, { description: 'What is wrong (差异类别)' })
-  kind: DifferenceKind;
-
-  @Field(() => ID, { description: 'Global ID of the enrolment or LINSHI case paid (发放依据)' })
-  payee: string;
-
-  @Field({ description: 'Payee (收款人)' })
-  payeeName: string;
-
-  @Field(() => DecimalScalar, { description: 'On the roster (花名册金额, 元)' })
-  rosterAmount: number;
-
-  @Field(() => DecimalScalar, { description: 'Paid to the account (已到账金额, 元)' })
-  paidAmount: number;
+  @Field(() => DifferenceKind, { description: 'What is wrong (差异类别)' }) kind: DifferenceKind;
+  @Field(() => ID, { description: 'Global ID of the enrolment or LINSHI case paid (发放依据)' }) payee: string;
+  @Field({ description: 'Payee (收款人)' }) payeeName: string;
+  @Field(() => DecimalScalar, { description: 'On the roster (花名册金额, 元)' }) rosterAmount: number;
+  @Field(() => DecimalScalar, { description: 'Paid to the account (已到账金额, 元)' }) paidAmount: number;
 }
 
 @ObjectType('Reconciliation', {
@@ -34,37 +25,24 @@ export class ReconciliationDifference {
     'A township month reconciled (月度对账): roster = request = allocated = paid + emergency-paid + failed + re-paid, to the fen, D§10.',
 })
 export class Reconciliation {
-  @Field({ description: 'Month, YYYY-MM (月份)' })
-  month: string;
-
-  @Field({ description: 'Township code (乡镇代码)' })
-  townshipCode: string;
+  @Field({ description: 'Month, YYYY-MM (月份)' }) month: string;
+  @Field({ description: 'Township code (乡镇代码)' }) townshipCode: string;
 
   @Field(() => DecimalScalar, { description: 'Total of the regular roster and its supplementary rosters (花名册金额, 元)' })
   rosterTotal: number;
 
-  @Field(() => DecimalScalar, { description: 'Requested from finance for this roster (申请金额, 元)' })
-  requestedTotal: number;
-
-  @Field(() => DecimalScalar, { description: 'Allocated by finance for this roster (拨付金额, 元)' })
-  allocatedTotal: number;
-
-  @Field(() => DecimalScalar, { description: 'Paid at the first transfer (首次到账, 元)' })
-  paidTotal: number;
+  @Field(() => DecimalScalar, { description: 'Requested from finance for this roster (申请金额, 元)' }) requestedTotal: number;
+  @Field(() => DecimalScalar, { description: 'Allocated by finance for this roster (拨付金额, 元)' }) allocatedTotal: number;
+  @Field(() => DecimalScalar, { description: 'Paid at the first transfer (首次到账, 元)' }) paidTotal: number;
 
   @Field(() => DecimalScalar, {
     description: 'Paid on the spot as emergency assistance in the month, never sent to the bank (急难先行已发放, 元), D§6',
   })
   emergencyPaidTotal: number;
 
-  @Field(() => DecimalScalar, { description: 'Failed and not yet re-paid (发放失败, 元)' })
-  failedTotal: number;
-
-  @Field(() => DecimalScalar, { description: 'Re-paid in a supplementary batch after a failure (补发到账, 元)' })
-  repaidTotal: number;
-
-  @Field({ description: 'Every total equal and no difference listed (账实相符)' })
-  balanced: boolean;
+  @Field(() => DecimalScalar, { description: 'Failed and not yet re-paid (发放失败, 元)' }) failedTotal: number;
+  @Field(() => DecimalScalar, { description: 'Re-paid in a supplementary batch after a failure (补发到账, 元)' }) repaidTotal: number;
+  @Field({ description: 'Every total equal and no difference listed (账实相符)' }) balanced: boolean;
 
   @Field(() => [ReconciliationDifference], { description: 'Lines that keep the totals apart (差异明细)' })
   differences: ReconciliationDifference[];

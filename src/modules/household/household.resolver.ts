@@ -12,21 +12,11 @@ import { Household, IncomeStability, LabourCapacity, Person, Relation, Residence
 
 @InputType({ description: 'A household member (家庭成员)' })
 class PersonInput {
-  @Field({ description: 'Name (姓名)' })
-  @Length(1, 50)
-  name: string;
-
-  @Field({ description: '18-character resident ID number (身份证号码), checked with its check digit' })
-  idNumber: string;
-
-  @Field(() => Relation, { description: 'Relation to the head (与户主关系)' })
-  relation: Relation;
-
-  @Field(() => LabourCapacity, { description: 'Ability to work (劳动能力)' })
-  labourCapacity: LabourCapacity;
-
-  @Field({ defaultValue: false, description: 'Holds a disability certificate (持残疾证)' })
-  disabled: boolean;
+  @Field({ description: 'Name (姓名)' }) @Length(1, 50) name: string;
+  @Field({ description: '18-character resident ID number (身份证号码), checked with its check digit' }) idNumber: string;
+  @Field(() => Relation, { description: 'Relation to the head (与户主关系)' }) relation: Relation;
+  @Field(() => LabourCapacity, { description: 'Ability to work (劳动能力)' }) labourCapacity: LabourCapacity;
+  @Field({ defaultValue: false, description: 'Holds a disability certificate (持残疾证)' }) disabled: boolean;
 
   @Field(() => String, { nullable: true, description: 'Disability detail (残疾类别等级)' })
   @IsOptional()
@@ -41,20 +31,10 @@ class PersonInput {
 
 @InputType({ description: 'A household applying for assistance (申请家庭)' })
 class CreateHouseholdInput {
-  @Field({ description: 'Village or community code (村/社区代码)' })
-  villageCode: string;
-
-  @Field(() => Residence, { description: 'Urban or rural (城乡属性)' })
-  residence: Residence;
-
-  @Field({ description: 'Detailed address (详细住址)' })
-  @Length(1, 200)
-  address: string;
-
-  @Field(() => String, { nullable: true, description: 'Phone (联系电话)' })
-  @IsOptional()
-  @Length(5, 20)
-  phone?: string | null;
+  @Field({ description: 'Village or community code (村/社区代码)' }) villageCode: string;
+  @Field(() => Residence, { description: 'Urban or rural (城乡属性)' }) residence: Residence;
+  @Field({ description: 'Detailed address (详细住址)' }) @Length(1, 200) address: string;
+  @Field(() => String, { nullable: true, description: 'Phone (联系电话)' }) @IsOptional() @Length(5, 20) phone?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Bank of the payment account (开户银行)' })
   @IsOptional()
@@ -80,32 +60,17 @@ class CreateHouseholdInput {
 
 @InputType({ description: 'Corrections to a household (家庭信息更正); omitted fields stay as they are' })
 class UpdateHouseholdInput {
-  @Field(() => ID, { description: 'The household (家庭)' })
-  householdId: string;
-
-  @Field(() => String, { nullable: true, description: 'Detailed address (详细住址)' })
-  @IsOptional()
-  @Length(1, 200)
-  address?: string;
-
-  @Field(() => String, { nullable: true, description: 'Phone (联系电话)' })
-  @IsOptional()
-  @Length(0, 20)
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Bank (开户银行)' })
-  @IsOptional()
-  @Length(0, 50)
-  bankName?: string | null;
+  @Field(() => ID, { description: 'The household (家庭)' }) householdId: string;
+  @Field(() => String, { nullable: true, description: 'Detailed address (详细住址)' }) @IsOptional() @Length(1, 200) address?: string;
+  @Field(() => String, { nullable: true, description: 'Phone (联系电话)' }) @IsOptional() @Length(0, 20) phone?: string | null;
+  @Field(() => String, { nullable: true, description: 'Bank (开户银行)' }) @IsOptional() @Length(0, 50) bankName?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Payment bank account (银行账号)' })
   @IsOptional()
   @Length(0, 32)
   bankAccount?: string | null;
 
-  @Field(() => Residence, { nullable: true, description: 'Urban or rural (城乡属性)' })
-  @IsOptional()
-  residence?: Residence;
+  @Field(() => Residence, { nullable: true, description: 'Urban or rural (城乡属性)' }) @IsOptional() residence?: Residence;
 
   @Field(() => IncomeStability, {
     nullable: true,
@@ -117,18 +82,13 @@ class UpdateHouseholdInput {
 
 @InputType('AddHouseholdMemberInput', { description: 'A new member of a household (增加家庭成员)' })
 class AddHouseholdMemberInput {
-  @Field(() => ID, { description: 'The household (家庭)' })
-  householdId: string;
-
-  @Field(() => PersonInput, { description: 'The member (成员)' })
-  @ValidateNested()
-  member: PersonInput;
+  @Field(() => ID, { description: 'The household (家庭)' }) householdId: string;
+  @Field(() => PersonInput, { description: 'The member (成员)' }) @ValidateNested() member: PersonInput;
 }
 
 @InputType('RemoveHouseholdMemberInput', { description: 'A member to remove (减少家庭成员)' })
 class RemoveHouseholdMemberInput {
-  @Field(() => ID, { description: 'The member, not the head (成员)' })
-  personId: string;
+  @Field(() => ID, { description: 'The member, not the head (成员)' }) personId: string;
 }
 
 const HOUSEHOLD = { type: () => Household, description: 'The household after the change (变更后的家庭)' };

@@ -9,15 +9,9 @@ import { KinDeclaration, KinRelation } from './kin-declaration.entity';
 
 @InputType('DeclareKinInput', { description: 'A close relative to declare (申报近亲属)' })
 class DeclareKinInput {
-  @Field({ description: 'Name (姓名)' })
-  @Length(1, 50)
-  name: string;
-
-  @Field({ description: '18-character ID number (身份证号码)' })
-  idNumber: string;
-
-  @Field(() => KinRelation, { description: 'Relation (关系)' })
-  relation: KinRelation;
+  @Field({ description: 'Name (姓名)' }) @Length(1, 50) name: string;
+  @Field({ description: '18-character ID number (身份证号码)' }) idNumber: string;
+  @Field(() => KinRelation, { description: 'Relation (关系)' }) relation: KinRelation;
 }
 
 const DeclareKinPayload = payloadType<{ kinDeclaration: KinDeclaration }>('DeclareKin', 'The declaration (近亲属备案)', {
@@ -25,8 +19,7 @@ const DeclareKinPayload = payloadType<{ kinDeclaration: KinDeclaration }>('Decla
 });
 @InputType('WithdrawKinDeclarationInput', { description: 'A kin declaration to withdraw (撤回近亲属备案)' })
 class WithdrawKinDeclarationInput {
-  @Field(() => ID, { description: 'Your declaration (本人的备案)' })
-  kinDeclarationId: string;
+  @Field(() => ID, { description: 'Your declaration (本人的备案)' }) kinDeclarationId: string;
 }
 
 const WithdrawKinDeclarationPayload = payloadType<{ kinDeclaration: KinDeclaration }>(

@@ -12,30 +12,14 @@ import type { PublicNotice } from './public-notice.service';
 })
 export class PublicNoticeView implements Node {
   nodeId: string;
-
-  @Field({ description: 'Applicant, masked (申请人, 如 张*三)' })
-  maskedName: string;
-
-  @Field(() => Int, { description: 'Household size (家庭人口)' })
-  householdSize: number;
-
-  @Field(() => Programme, { description: 'Programme (救助类别)' })
-  programme: Programme;
-
-  @Field(() => DecimalScalar, { nullable: true, description: 'Amount (金额, 元)' })
-  amount: number | null;
-
-  @Field({ description: 'Village code (村代码)' })
-  villageCode: string;
-
-  @Field({ description: 'Village (村/社区)' })
-  villageName: string;
-
-  @Field({ description: 'Notice starts (公示开始)' })
-  noticeStartsAt: Date;
-
-  @Field({ description: 'Notice ends (公示结束)' })
-  noticeEndsAt: Date;
+  @Field({ description: 'Applicant, masked (申请人, 如 张*三)' }) maskedName: string;
+  @Field(() => Int, { description: 'Household size (家庭人口)' }) householdSize: number;
+  @Field(() => Programme, { description: 'Programme (救助类别)' }) programme: Programme;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Amount (金额, 元)' }) amount: number | null;
+  @Field({ description: 'Village code (村代码)' }) villageCode: string;
+  @Field({ description: 'Village (村/社区)' }) villageName: string;
+  @Field({ description: 'Notice starts (公示开始)' }) noticeStartsAt: Date;
+  @Field({ description: 'Notice ends (公示结束)' }) noticeEndsAt: Date;
 }
 
 export const publicNoticeView = (notice: PublicNotice): PublicNoticeView => Object.assign(new PublicNoticeView(), notice);

@@ -10,29 +10,17 @@ import { AuditFinding, DevelopmentLink, FindingSeverity } from './oversight.enti
 
 @InputType('RecordAuditFindingInput', { description: 'An audit finding (审计发现)' })
 class RecordAuditFindingInput {
-  @Field(() => FindingSeverity, { description: 'Severity (等级)' })
-  severity: FindingSeverity;
-
-  @Field({ description: 'Title (标题)' })
-  title: string;
-
-  @Field({ description: 'What was found (内容)' })
-  body: string;
-
-  @Field(() => String, { nullable: true, description: 'Township concerned (涉及乡镇)' })
-  townshipCode?: string;
-
-  @Field(() => ID, { nullable: true, description: 'Global ID of the case or other object concerned (涉及对象)' })
-  subjectId?: string;
+  @Field(() => FindingSeverity, { description: 'Severity (等级)' }) severity: FindingSeverity;
+  @Field({ description: 'Title (标题)' }) title: string;
+  @Field({ description: 'What was found (内容)' }) body: string;
+  @Field(() => String, { nullable: true, description: 'Township concerned (涉及乡镇)' }) townshipCode?: string;
+  @Field(() => ID, { nullable: true, description: 'Global ID of the case or other object concerned (涉及对象)' }) subjectId?: string;
 }
 
 @InputType('LinkDevelopmentSupportInput', { description: 'Development support for a recipient household (帮扶衔接)' })
 class LinkDevelopmentSupportInput {
-  @Field(() => ID, { description: 'The enrolment supported (救助对象登记)' })
-  enrolmentId: string;
-
-  @Field({ description: 'Support measure (帮扶措施)' })
-  measure: string;
+  @Field(() => ID, { description: 'The enrolment supported (救助对象登记)' }) enrolmentId: string;
+  @Field({ description: 'Support measure (帮扶措施)' }) measure: string;
 }
 
 const RecordAuditFindingPayload = payloadType<{ auditFinding: AuditFinding }>('RecordAuditFinding', 'The recorded finding (审计发现)', {

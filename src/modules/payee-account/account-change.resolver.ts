@@ -29,26 +29,19 @@ export interface PayeeAccountApi<C extends ProposedAccountChange> {
 
 @InputType()
 class ProposeAccountChangeFields {
-  @Field(() => String, { nullable: true, description: 'Bank (开户银行)' })
-  bankName?: string | null;
-
-  @Field({ description: 'Account number, 8–32 digits (银行账号)' })
-  bankAccount: string;
-
-  @Field({ description: 'Why the account changes (变更原因)' })
-  reason: string;
+  @Field(() => String, { nullable: true, description: 'Bank (开户银行)' }) bankName?: string | null;
+  @Field({ description: 'Account number, 8–32 digits (银行账号)' }) bankAccount: string;
+  @Field({ description: 'Why the account changes (变更原因)' }) reason: string;
 }
 
 @InputType()
 class DecideAccountChangeFields {
-  @Field(() => ID, { description: 'The change (变更)' })
-  changeId: string;
+  @Field(() => ID, { description: 'The change (变更)' }) changeId: string;
 }
 
 @InputType()
 class RejectAccountChangeFields extends DecideAccountChangeFields {
-  @Field({ description: 'Why it is rejected (驳回理由)' })
-  reason: string;
+  @Field({ description: 'Why it is rejected (驳回理由)' }) reason: string;
 }
 
 /**

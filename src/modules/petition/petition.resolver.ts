@@ -13,26 +13,13 @@ import type { PetitionStatusView } from './petition.service';
     'A petition (信访) against exactly one of a case, a township or a running public notice; without an account, only a complaint citing a notice, D§12',
 })
 class SubmitPetitionInput {
-  @Field(() => PetitionKind, { description: 'Complaint, or a refused applicant’s appeal against the case (信访类别)' })
-  kind: PetitionKind;
-
-  @Field(() => ID, { nullable: true, description: 'The case complained about or appealed; staff only (涉及案件)' })
-  caseId?: string;
-
-  @Field({ nullable: true, description: 'The township complained about; staff only (涉及乡镇代码)' })
-  townshipCode?: string;
-
-  @Field(() => ID, { nullable: true, description: "A running public notice's id (公示编号)" })
-  noticeId?: string;
-
-  @Field({ description: 'Subject, at most 200 characters (事由)' })
-  title: string;
-
-  @Field({ description: 'What the petitioner says, at most 5000 characters (信访内容)' })
-  content: string;
-
-  @Field({ nullable: true, description: 'Petitioner, if they give a name (信访人), at most 50 characters' })
-  residentName?: string;
+  @Field(() => PetitionKind, { description: 'Complaint, or a refused applicant’s appeal against the case (信访类别)' }) kind: PetitionKind;
+  @Field(() => ID, { nullable: true, description: 'The case complained about or appealed; staff only (涉及案件)' }) caseId?: string;
+  @Field({ nullable: true, description: 'The township complained about; staff only (涉及乡镇代码)' }) townshipCode?: string;
+  @Field(() => ID, { nullable: true, description: "A running public notice's id (公示编号)" }) noticeId?: string;
+  @Field({ description: 'Subject, at most 200 characters (事由)' }) title: string;
+  @Field({ description: 'What the petitioner says, at most 5000 characters (信访内容)' }) content: string;
+  @Field({ nullable: true, description: 'Petitioner, if they give a name (信访人), at most 50 characters' }) residentName?: string;
 
   @Field({ nullable: true, description: 'How to reach the petitioner, if given (联系方式), at most 100 characters' })
   residentContact?: string;
@@ -40,47 +27,32 @@ class SubmitPetitionInput {
 
 @InputType('AssignPetitionInput', { description: 'Hand a petition to a district officer (信访交办)' })
 class AssignPetitionInput {
-  @Field(() => ID, { description: 'The petition (信访事项)' })
-  petitionId: string;
-
-  @Field(() => ID, { description: 'The district officer who handles it (承办人账号)' })
-  assigneeId: string;
+  @Field(() => ID, { description: 'The petition (信访事项)' }) petitionId: string;
+  @Field(() => ID, { description: 'The district officer who handles it (承办人账号)' }) assigneeId: string;
 }
 
 @InputType('InvestigatePetitionInput', { description: 'What the investigation of a petition found (调查核实)' })
 class InvestigatePetitionInput {
-  @Field(() => ID, { description: 'The petition (信访事项)' })
-  petitionId: string;
-
-  @Field({ description: 'Findings, at most 5000 characters (调查核实情况)' })
-  findings: string;
+  @Field(() => ID, { description: 'The petition (信访事项)' }) petitionId: string;
+  @Field({ description: 'Findings, at most 5000 characters (调查核实情况)' }) findings: string;
 }
 
 @InputType('AnswerPetitionInput', { description: "The district's answer to a petition (信访答复)" })
 class AnswerPetitionInput {
-  @Field(() => ID, { description: 'The petition (信访事项)' })
-  petitionId: string;
-
-  @Field({ description: 'The answer the petitioner reads by the reference, at most 5000 characters (答复意见)' })
-  answer: string;
+  @Field(() => ID, { description: 'The petition (信访事项)' }) petitionId: string;
+  @Field({ description: 'The answer the petitioner reads by the reference, at most 5000 characters (答复意见)' }) answer: string;
 }
 
 @InputType('SharePetitionInput', { description: 'Let the township concerned see a petition (转乡镇办理)' })
 class SharePetitionInput {
-  @Field(() => ID, { description: 'The petition (信访事项)' })
-  petitionId: string;
+  @Field(() => ID, { description: 'The petition (信访事项)' }) petitionId: string;
 }
 
 @ObjectType('PetitionProgress', { description: 'What the holder of a petition reference may know (信访办理进度): nothing personal, D§12.' })
 class PetitionProgress {
-  @Field(() => PetitionStatus, { description: 'Where it stands (办理状态)' })
-  status: PetitionStatus;
-
-  @Field(() => String, { nullable: true, description: "The district's answer, once given (答复意见)" })
-  answer: string | null;
-
-  @Field(() => Date, { nullable: true, description: 'Answered at (答复时间)' })
-  answeredAt: Date | null;
+  @Field(() => PetitionStatus, { description: 'Where it stands (办理状态)' }) status: PetitionStatus;
+  @Field(() => String, { nullable: true, description: "The district's answer, once given (答复意见)" }) answer: string | null;
+  @Field(() => Date, { nullable: true, description: 'Answered at (答复时间)' }) answeredAt: Date | null;
 }
 
 const progress = (view: PetitionStatusView): PetitionProgress => Object.assign(new PetitionProgress(), view);

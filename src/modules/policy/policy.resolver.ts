@@ -29,29 +29,17 @@ const PermissionEffect = defineEnum('PermissionEffect', 'What a policy row does 
 type PermissionEffect = EnumValue<typeof PermissionEffect>;
 @ObjectType('PermissionGrant', { description: 'One row of the policy table (权限规则), with the plan clause it implements.' })
 class PermissionGrant {
-  @Field(() => Role, { description: 'Role (角色)' })
-  role: Role;
-
-  @Field(() => PermissionAction, { description: 'Action (操作)' })
-  action: Action;
-
-  @Field(() => PermissionSubject, { description: 'Subject (对象)' })
-  subject: SubjectName;
-
-  @Field({ description: 'Scope in words (范围), in the request\'s language, e.g. "本村（社区）" or "own village"' })
-  scope: string;
-
-  @Field(() => [String], { nullable: true, description: 'Fields covered (字段); null means all fields' })
-  fields: string[] | null;
+  @Field(() => Role, { description: 'Role (角色)' }) role: Role;
+  @Field(() => PermissionAction, { description: 'Action (操作)' }) action: Action;
+  @Field(() => PermissionSubject, { description: 'Subject (对象)' }) subject: SubjectName;
+  @Field({ description: 'Scope in words (范围), in the request\'s language, e.g. "本村（社区）" or "own village"' }) scope: string;
+  @Field(() => [String], { nullable: true, description: 'Fields covered (字段); null means all fields' }) fields: string[] | null;
 
   @Field(() => String, { nullable: true, description: "Extra condition in words (附加条件), in the request's language" })
   condition: string | null;
 
-  @Field(() => PermissionEffect, { description: 'Allow, or a denial that overrides grants (效果)' })
-  effect: PermissionEffect;
-
-  @Field({ description: 'Plan clause or DOMAIN section implemented (依据条款), e.g. P4.1' })
-  clause: string;
+  @Field(() => PermissionEffect, { description: 'Allow, or a denial that overrides grants (效果)' }) effect: PermissionEffect;
+  @Field({ description: 'Plan clause or DOMAIN section implemented (依据条款), e.g. P4.1' }) clause: string;
 
   @Field(() => String, { nullable: true, description: "The clause's heading (条款标题), in the request's language" })
   clauseTitle: string | null;
@@ -65,23 +53,12 @@ class PermissionGrant {
 
 @ObjectType('PermissionExplanation', { description: 'Why an account may or may not do something (权限说明).' })
 class PermissionExplanation {
-  @Field({ description: 'Whether it is allowed (是否允许)' })
-  allowed: boolean;
-
-  @Field({ description: 'Account explained (账号)' })
-  username: string;
-
-  @Field(() => PermissionAction, { description: 'Action (操作)' })
-  action: Action;
-
-  @Field(() => PermissionSubject, { description: 'Subject type (对象类型)' })
-  subjectType: SubjectName;
-
-  @Field(() => ID, { nullable: true, description: 'Subject (对象标识); null for a question about the type' })
-  subjectId: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Field asked about (字段)' })
-  field: string | null;
+  @Field({ description: 'Whether it is allowed (是否允许)' }) allowed: boolean;
+  @Field({ description: 'Account explained (账号)' }) username: string;
+  @Field(() => PermissionAction, { description: 'Action (操作)' }) action: Action;
+  @Field(() => PermissionSubject, { description: 'Subject type (对象类型)' }) subjectType: SubjectName;
+  @Field(() => ID, { nullable: true, description: 'Subject (对象标识); null for a question about the type' }) subjectId: string | null;
+  @Field(() => String, { nullable: true, description: 'Field asked about (字段)' }) field: string | null;
 
   @Field(() => PermissionGrant, {
     nullable: true,
@@ -89,28 +66,21 @@ class PermissionExplanation {
   })
   decidingGrant: PermissionGrant | null;
 
-  @Field(() => String, { nullable: true, description: 'Region the deciding role is held for (授权区划代码)' })
-  heldFor: string | null;
+  @Field(() => String, { nullable: true, description: 'Region the deciding role is held for (授权区划代码)' }) heldFor: string | null;
 
   @Field(() => [String], {
     description: "For a refusal: which condition of each grant did not hold (未满足条件), in the request's language",
   })
   failedConditions: string[];
 
-  @Field({ description: "The answer in one sentence (说明), in the request's language" })
-  message: string;
+  @Field({ description: "The answer in one sentence (说明), in the request's language" }) message: string;
 }
 
 @ObjectType('WhoCanEntry', { description: 'An account allowed to do something, and the rule that allows it (有权账号).' })
 class WhoCanEntry {
-  @Field(() => Account, { description: 'Account (账号)' })
-  account: Account;
-
-  @Field(() => PermissionGrant, { description: 'The granting rule (授权规则)' })
-  grant: PermissionGrant;
-
-  @Field({ description: 'Region the role is held for (授权区划代码)' })
-  heldFor: string;
+  @Field(() => Account, { description: 'Account (账号)' }) account: Account;
+  @Field(() => PermissionGrant, { description: 'The granting rule (授权规则)' }) grant: PermissionGrant;
+  @Field({ description: 'Region the role is held for (授权区划代码)' }) heldFor: string;
 }
 
 const InvariantStatus = defineEnum('InvariantStatus', 'Whether a policy invariant holds on the table (不变式状态)', {
@@ -125,17 +95,13 @@ type InvariantStatus = EnumValue<typeof InvariantStatus>;
 })
 class PolicyInvariant {
   // Not `id`: a type with an `id` is a refetchable Node, and an invariant is a line of code, not a record.
-  @Field(() => String, { description: 'Stable identifier of the invariant (编号), e.g. duties.decideAndPay' })
-  invariantId: string;
-
-  @Field({ description: 'Plan clauses and DOMAIN sections it protects (依据条款), e.g. D§6, D§10' })
-  clause: string;
+  @Field(() => String, { description: 'Stable identifier of the invariant (编号), e.g. duties.decideAndPay' }) invariantId: string;
+  @Field({ description: 'Plan clauses and DOMAIN sections it protects (依据条款), e.g. D§6, D§10' }) clause: string;
 
   @Field({ description: "The invariant in one sentence (表述), in the request's language: Chinese unless English is asked for" })
   text: string;
 
-  @Field(() => InvariantStatus, { description: 'Whether it holds on the table (状态)' })
-  status: InvariantStatus;
+  @Field(() => InvariantStatus, { description: 'Whether it holds on the table (状态)' }) status: InvariantStatus;
 
   @Field(() => [String], {
     description:

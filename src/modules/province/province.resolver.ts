@@ -13,8 +13,7 @@ import { DecimalScalar } from '../../graphql/scalars';
 
 @InputType('ProposedSettingInput', { description: 'A setting the new district starts with (初始设置)' })
 class ProposedSettingInput {
-  @Field({ description: 'Setting key (设置项), as `settings` lists them' })
-  key: string;
+  @Field({ description: 'Setting key (设置项), as `settings` lists them' }) key: string;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'Value (取值) within its legal bounds; null for "none" where allowed' })
   value: number | null;
@@ -22,12 +21,8 @@ class ProposedSettingInput {
 
 @InputType('ProposeDistrictInput', { description: 'A new district with its first administrator (提议新设区)' })
 class ProposeDistrictInput {
-  @Field({ description: 'Code of the district (区代码), `PPCCDD000000`, in the proposer’s province' })
-  regionCode: string;
-
-  @Field({ description: 'Name (名称)' })
-  @Length(1, 100)
-  name: string;
+  @Field({ description: 'Code of the district (区代码), `PPCCDD000000`, in the proposer’s province' }) regionCode: string;
+  @Field({ description: 'Name (名称)' }) @Length(1, 100) name: string;
 
   @Field(() => Int, { defaultValue: 0, description: 'Resident population (常住人口)' })
   @IsInt()
@@ -35,8 +30,7 @@ class ProposeDistrictInput {
   @Max(100_000_000)
   population: number;
 
-  @Field({ description: "Sign-in name of the district's first administrator (首个系统管理员用户名)" })
-  adminUsername: string;
+  @Field({ description: "Sign-in name of the district's first administrator (首个系统管理员用户名)" }) adminUsername: string;
 
   @Field({ description: "Display name of the district's first administrator (首个系统管理员姓名)" })
   @Length(1, 100)
@@ -48,18 +42,13 @@ class ProposeDistrictInput {
 
 @InputType('ConfirmDistrictProposalInput', { description: "Confirm another operator's district proposal (确认新设区)" })
 class ConfirmDistrictProposalInput {
-  @Field(() => ID, { description: 'The proposal (提议)' })
-  proposalId: string;
+  @Field(() => ID, { description: 'The proposal (提议)' }) proposalId: string;
 }
 
 @InputType('RejectDistrictProposalInput', { description: "Turn down another operator's district proposal (否决新设区提议)" })
 class RejectDistrictProposalInput {
-  @Field(() => ID, { description: 'The proposal (提议)' })
-  proposalId: string;
-
-  @Field({ description: 'Why (理由)' })
-  @Length(1, 500)
-  reason: string;
+  @Field(() => ID, { description: 'The proposal (提议)' }) proposalId: string;
+  @Field({ description: 'Why (理由)' }) @Length(1, 500) reason: string;
 }
 
 const PROPOSAL = { type: () => DistrictProposal, description: 'The proposal (提议)' };

@@ -8,41 +8,18 @@ import { RegionLevel } from './region-code';
 
 @InputType({ description: 'A new place (新增区划)' })
 class CreateRegionInput {
-  @Field({ description: '12-digit statistical division code (统计用区划代码); its parent must exist' })
-  code: string;
-
-  @Field({ description: 'Name (名称)' })
-  @Length(1, 100)
-  name: string;
-
-  @Field(() => RegionKind, { description: 'Kind of body (类型)' })
-  kind: RegionKind;
-
-  @Field(() => Int, { defaultValue: 0, description: 'Resident population (常住人口)' })
-  @IsInt()
-  @Min(0)
-  population: number;
+  @Field({ description: '12-digit statistical division code (统计用区划代码); its parent must exist' }) code: string;
+  @Field({ description: 'Name (名称)' }) @Length(1, 100) name: string;
+  @Field(() => RegionKind, { description: 'Kind of body (类型)' }) kind: RegionKind;
+  @Field(() => Int, { defaultValue: 0, description: 'Resident population (常住人口)' }) @IsInt() @Min(0) population: number;
 }
 
 @InputType({ description: 'Changes to a place (修改区划); omitted fields stay as they are' })
 class UpdateRegionInput {
-  @Field({ description: '12-digit code of the place (区划代码)' })
-  code: string;
-
-  @Field({ nullable: true, description: 'Name (名称)' })
-  @IsOptional()
-  @Length(1, 100)
-  name?: string;
-
-  @Field(() => RegionKind, { nullable: true, description: 'Kind of body (类型)' })
-  @IsOptional()
-  kind?: RegionKind;
-
-  @Field(() => Int, { nullable: true, description: 'Resident population (常住人口)' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  population?: number;
+  @Field({ description: '12-digit code of the place (区划代码)' }) code: string;
+  @Field({ nullable: true, description: 'Name (名称)' }) @IsOptional() @Length(1, 100) name?: string;
+  @Field(() => RegionKind, { nullable: true, description: 'Kind of body (类型)' }) @IsOptional() kind?: RegionKind;
+  @Field(() => Int, { nullable: true, description: 'Resident population (常住人口)' }) @IsOptional() @IsInt() @Min(0) population?: number;
 }
 
 const REGION = { type: () => Region, description: 'The place (区划)' };

@@ -10,11 +10,8 @@ import { ChangeReport, EnrolmentReview, ReviewOutcome } from './review.entity';
 
 @InputType('RecordReviewOutcomeInput', { description: "The township's outcome of a periodic review (复核结果), D§9" })
 class RecordReviewOutcomeInput {
-  @Field(() => ID, { description: 'The enrolment reviewed (救助对象)' })
-  enrolmentId: string;
-
-  @Field(() => ReviewOutcome, { description: 'Keep, raise, lower, gradual exit or end (复核结果)' })
-  outcome: ReviewOutcome;
+  @Field(() => ID, { description: 'The enrolment reviewed (救助对象)' }) enrolmentId: string;
+  @Field(() => ReviewOutcome, { description: 'Keep, raise, lower, gradual exit or end (复核结果)' }) outcome: ReviewOutcome;
 
   @Field(() => DecimalScalar, {
     nullable: true,
@@ -22,8 +19,7 @@ class RecordReviewOutcomeInput {
   })
   amount?: number;
 
-  @Field({ description: 'Reasons; for an ending, the written reasons the recipient receives (理由)' })
-  reasons: string;
+  @Field({ description: 'Reasons; for an ending, the written reasons the recipient receives (理由)' }) reasons: string;
 
   @Field(() => String, {
     nullable: true,
@@ -34,32 +30,21 @@ class RecordReviewOutcomeInput {
 
 @InputType('ConcludeTerminationInput', { description: 'Ending a TEKUN support after its termination notice (公示期满终止供养), D§9' })
 class ConcludeTerminationInput {
-  @Field(() => ID, { description: 'The review that noticed the termination (终止供养复核记录)' })
-  reviewId: string;
+  @Field(() => ID, { description: 'The review that noticed the termination (终止供养复核记录)' }) reviewId: string;
 }
 
 @InputType('RecordChangeReportInput', { description: "A recipient's report of a change in the household (家庭变化情况报告), D§9" })
 class RecordChangeReportInput {
-  @Field(() => ID, { description: 'The enrolment concerned (救助对象)' })
-  enrolmentId: string;
-
-  @Field(() => CalendarDateScalar, { description: 'Day the recipient reported (报告日期)' })
-  reportedOn: string;
-
-  @Field({ description: 'What changed, as reported (变化情况)' })
-  content: string;
+  @Field(() => ID, { description: 'The enrolment concerned (救助对象)' }) enrolmentId: string;
+  @Field(() => CalendarDateScalar, { description: 'Day the recipient reported (报告日期)' }) reportedOn: string;
+  @Field({ description: 'What changed, as reported (变化情况)' }) content: string;
 }
 
 @InputType('ChangeReviewClassInput', { description: "The township's change of a recipient's review class (调整复核分类), D§9" })
 class ChangeReviewClassInput {
-  @Field(() => ID, { description: 'The enrolment (救助对象)' })
-  enrolmentId: string;
-
-  @Field(() => ReviewClass, { description: 'The new class: A yearly, B every six months (新分类)' })
-  reviewClass: ReviewClass;
-
-  @Field({ description: 'Why the class changes, e.g. the income became regular (调整理由)' })
-  reason: string;
+  @Field(() => ID, { description: 'The enrolment (救助对象)' }) enrolmentId: string;
+  @Field(() => ReviewClass, { description: 'The new class: A yearly, B every six months (新分类)' }) reviewClass: ReviewClass;
+  @Field({ description: 'Why the class changes, e.g. the income became regular (调整理由)' }) reason: string;
 }
 
 const ChangeReviewClassPayload = payloadType<{ enrolment: Enrolment }>('ChangeReviewClass', 'The reclassified enrolment (调整分类结果)', {

@@ -10,20 +10,11 @@ import { SETTING_DEFINITIONS, SETTING_KEYS } from './settings-definitions';
 
 @ObjectType('Setting', { description: 'A number the district sets (区级参数), with its default and the clause it comes from.' })
 class SettingView {
-  @Field({ description: 'Key (参数名)' })
-  key: string;
-
-  @Field(() => DecimalScalar, { nullable: true, description: 'Value in force (当前值); null = none' })
-  value: number | null;
-
-  @Field(() => DecimalScalar, { nullable: true, description: 'Default (默认值)' })
-  defaultValue: number | null;
-
-  @Field({ description: 'Meaning (说明)' })
-  description: string;
-
-  @Field({ description: 'Clause (依据)' })
-  clause: string;
+  @Field({ description: 'Key (参数名)' }) key: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Value in force (当前值); null = none' }) value: number | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Default (默认值)' }) defaultValue: number | null;
+  @Field({ description: 'Meaning (说明)' }) description: string;
+  @Field({ description: 'Clause (依据)' }) clause: string;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'Smallest value the law allows (法定下限); null when the law sets none' })
   legalFloor: number | null;
@@ -34,8 +25,7 @@ class SettingView {
   @Field({ description: "The legal rule in words (法定依据), in the request's language, with its clause in `legalClause`" })
   legalRule: string;
 
-  @Field({ description: 'Clause of the legal rule (法定依据条款)' })
-  legalClause: string;
+  @Field({ description: 'Clause of the legal rule (法定依据条款)' }) legalClause: string;
 }
 
 @ObjectType('Holiday', {
@@ -43,25 +33,17 @@ class SettingView {
     'A calendar exception of the district (节假日): a public holiday skipped by working-day deadlines, or a make-up working day counted by them.',
 })
 class HolidayView {
-  @Field(() => CalendarDateScalar, { description: 'Day (日期)' })
-  day: string;
-
-  @Field({ description: 'Name (名称), e.g. 春节 or 春节调休上班' })
-  name: string;
-
-  @Field(() => CalendarDayKind, { description: 'Off or worked (放假/调休上班)' })
-  kind: CalendarDayKind;
+  @Field(() => CalendarDateScalar, { description: 'Day (日期)' }) day: string;
+  @Field({ description: 'Name (名称), e.g. 春节 or 春节调休上班' }) name: string;
+  @Field(() => CalendarDayKind, { description: 'Off or worked (放假/调休上班)' }) kind: CalendarDayKind;
 }
 
 @ObjectType('VerificationDepartment', {
   description: 'A department the district may ask in its economic-status verifications (核对部门), with what it answers, D§7.',
 })
 class VerificationDepartmentView {
-  @Field(() => Department, { description: 'The department, as its integration accounts are bound to it (部门)' })
-  department: Department;
-
-  @Field({ description: 'What it answers (核对事项), e.g. 户籍、车辆' })
-  findings: string;
+  @Field(() => Department, { description: 'The department, as its integration accounts are bound to it (部门)' }) department: Department;
+  @Field({ description: 'What it answers (核对事项), e.g. 户籍、车辆' }) findings: string;
 
   @Field({ description: 'Asked in the verifications of the district (使用中); a new request goes to every department in use' })
   active: boolean;
@@ -71,26 +53,16 @@ class VerificationDepartmentView {
   description: 'A category of temporary-assistance causes (临时救助事由类别), D§6: the 12-month rule compares categories, not wording.',
 })
 class LinshiCauseCategoryView {
-  @Field({ description: 'Code (类别代码), as an application gives it in `causeCategory`' })
-  code: string;
-
-  @Field({ description: 'Name (类别名称)' })
-  name: string;
-
-  @Field({ description: 'Open to new applications (使用中); a retired category stays on the cases that cite it' })
-  active: boolean;
+  @Field({ description: 'Code (类别代码), as an application gives it in `causeCategory`' }) code: string;
+  @Field({ description: 'Name (类别名称)' }) name: string;
+  @Field({ description: 'Open to new applications (使用中); a retired category stays on the cases that cite it' }) active: boolean;
 }
 
 @ObjectType('DistrictSettings', { description: "The settings of the caller's district (区级参数)." })
 class DistrictSettingsView {
-  @Field({ description: 'District code (区代码)' })
-  districtCode: string;
-
-  @Field(() => [SettingView], { description: 'Settings (参数)' })
-  values: SettingView[];
-
-  @Field(() => [HolidayView], { description: 'Holidays (节假日)' })
-  holidays: HolidayView[];
+  @Field({ description: 'District code (区代码)' }) districtCode: string;
+  @Field(() => [SettingView], { description: 'Settings (参数)' }) values: SettingView[];
+  @Field(() => [HolidayView], { description: 'Holidays (节假日)' }) holidays: HolidayView[];
 
   @Field(() => [VerificationDepartmentView], { description: 'Verification departments, in use or not (核对部门), D§7' })
   verificationDepartments: VerificationDepartmentView[];
@@ -101,46 +73,30 @@ class DistrictSettingsView {
 
 @InputType('SetVerificationDepartmentInput', { description: 'Whether and for what the district asks a department (核对部门设置), D§7' })
 class SetVerificationDepartmentInput {
-  @Field(() => Department, { description: 'The department (部门)' })
-  department: Department;
-
-  @Field({ description: 'What it answers (核对事项)' })
-  findings: string;
-
-  @Field({ description: 'Ask it in new verifications (使用)' })
-  active: boolean;
+  @Field(() => Department, { description: 'The department (部门)' }) department: Department;
+  @Field({ description: 'What it answers (核对事项)' }) findings: string;
+  @Field({ description: 'Ask it in new verifications (使用)' }) active: boolean;
 }
 
 @InputType('SetLinshiCauseCategoryInput', {
   description: 'A temporary-assistance cause category to list, rename or retire (事由类别设置), D§6',
 })
 class SetLinshiCauseCategoryInput {
-  @Field({ description: 'Code (类别代码): upper-case letters, digits and underscores' })
-  code: string;
-
-  @Field({ description: 'Name (类别名称)' })
-  name: string;
-
-  @Field({ description: 'Open to new applications (使用)' })
-  active: boolean;
+  @Field({ description: 'Code (类别代码): upper-case letters, digits and underscores' }) code: string;
+  @Field({ description: 'Name (类别名称)' }) name: string;
+  @Field({ description: 'Open to new applications (使用)' }) active: boolean;
 }
 
 @InputType('UpdateSettingInput', { description: 'One district setting (区级参数)' })
 class UpdateSettingInput {
-  @Field({ description: 'Key (参数名), as listed by `settings`' })
-  key: string;
-
-  @Field(() => DecimalScalar, { nullable: true, description: 'New value; null restores the default (新值)' })
-  value?: number | null;
+  @Field({ description: 'Key (参数名), as listed by `settings`' }) key: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'New value; null restores the default (新值)' }) value?: number | null;
 }
 
 @InputType('SetHolidayInput', { description: 'A holiday to add or remove (节假日)' })
 class SetHolidayInput {
-  @Field(() => CalendarDateScalar, { description: 'Day (日期)' })
-  day: string;
-
-  @Field(() => String, { nullable: true, description: 'Name to add the day; omit to remove it (名称)' })
-  name?: string | null;
+  @Field(() => CalendarDateScalar, { description: 'Day (日期)' }) day: string;
+  @Field(() => String, { nullable: true, description: 'Name to add the day; omit to remove it (名称)' }) name?: string | null;
 
   @Field(() => CalendarDayKind, {
     defaultValue: CalendarDayKind.HOLIDAY,

@@ -6,19 +6,15 @@ import type { StaffingLine as Line } from './staffing.service';
 
 @ObjectType('StaffingLine', { description: "One township's line of the staffing report (乡镇人员配备情况), P6.2, D§11" })
 class StaffingLine implements Line {
-  @Field(() => Region, { description: 'The township (乡镇)' })
-  township: Region;
+  @Field(() => Region, { description: 'The township (乡镇)' }) township: Region;
 
   @Field(() => Int, {
     description: 'Civil-affairs staff P6.2 requires: 3 up to 30,000 residents, one more per further full 10,000 (应配民政工作人员)',
   })
   requiredCaseworkers: number;
 
-  @Field(() => Int, { description: 'Active accounts holding TOWNSHIP_CASEWORKER for the township (实有民政工作人员)' })
-  caseworkers: number;
-
-  @Field(() => Int, { description: 'Staff missing, 0 when the rule is met (缺员)' })
-  shortfall: number;
+  @Field(() => Int, { description: 'Active accounts holding TOWNSHIP_CASEWORKER for the township (实有民政工作人员)' }) caseworkers: number;
+  @Field(() => Int, { description: 'Staff missing, 0 when the rule is met (缺员)' }) shortfall: number;
 
   @Field(() => [Region], { description: 'Villages of the township without an active designated assistant (未配备协理员的村/社区)' })
   villagesWithoutAssistant: Region[];

@@ -4,14 +4,9 @@ import { CaseStatus, Programme } from '../case/case.entity';
 
 @ObjectType('CaseCount', { description: 'Cases of one programme in one state (案件数)' })
 export class CaseCount {
-  @Field(() => Programme, { description: 'Programme (救助类别)' })
-  programme: Programme;
-
-  @Field(() => CaseStatus, { description: 'State the cases are in now (当前状态)' })
-  status: CaseStatus;
-
-  @Field(() => Int, { description: 'Number of cases (件数)' })
-  count: number;
+  @Field(() => Programme, { description: 'Programme (救助类别)' }) programme: Programme;
+  @Field(() => CaseStatus, { description: 'State the cases are in now (当前状态)' }) status: CaseStatus;
+  @Field(() => Int, { description: 'Number of cases (件数)' }) count: number;
 }
 
 /**
@@ -25,25 +20,17 @@ export class CaseCount {
     "One township's figures for one month (乡镇月度统计), P4.2, P4.3; each computed in SQL over only the rows the caller may read, so no row outside the caller's scope contributes.",
 })
 export class TownshipMonthFigures {
-  @Field({ description: 'Township code (乡镇代码)' })
-  townshipCode: string;
-
-  @Field({ description: 'Month, YYYY-MM, China Standard Time (月份)' })
-  month: string;
+  @Field({ description: 'Township code (乡镇代码)' }) townshipCode: string;
+  @Field({ description: 'Month, YYYY-MM, China Standard Time (月份)' }) month: string;
 
   @Field(() => [CaseCount], {
     description: 'Cases applied for in the month, by programme and the state they are in now (按类别和状态分列的案件)',
   })
   cases: CaseCount[];
 
-  @Field(() => Int, { description: 'Applications submitted in the month (申请数)' })
-  applications: number;
-
-  @Field(() => Int, { description: 'Cases approved in the month (审核确认数)' })
-  approvals: number;
-
-  @Field(() => Int, { description: 'Cases refused in the month, by the head or by the committee (不予确认数)' })
-  refusals: number;
+  @Field(() => Int, { description: 'Applications submitted in the month (申请数)' }) applications: number;
+  @Field(() => Int, { description: 'Cases approved in the month (审核确认数)' }) approvals: number;
+  @Field(() => Int, { description: 'Cases refused in the month, by the head or by the committee (不予确认数)' }) refusals: number;
 
   @Field(() => DecimalScalar, {
     nullable: true,
@@ -64,14 +51,9 @@ export class TownshipMonthFigures {
   })
   averageWorkingDaysToDecision: number | null;
 
-  @Field(() => Int, { description: 'Cases whose current step fell due in the month and is overdue now (超期环节数)' })
-  overdueSteps: number;
-
-  @Field(() => Int, { description: 'Spot checks recorded in the month (抽查数)' })
-  spotChecks: number;
-
-  @Field(() => Int, { description: 'Spot checks of the month that ordered a correction (抽查发现问题数)' })
-  spotCheckCorrections: number;
+  @Field(() => Int, { description: 'Cases whose current step fell due in the month and is overdue now (超期环节数)' }) overdueSteps: number;
+  @Field(() => Int, { description: 'Spot checks recorded in the month (抽查数)' }) spotChecks: number;
+  @Field(() => Int, { description: 'Spot checks of the month that ordered a correction (抽查发现问题数)' }) spotCheckCorrections: number;
 
   @Field(() => Int, { description: 'Recipients whose assistance starts in the month and is still active (新增在保对象)' })
   recipients: number;

@@ -10,8 +10,7 @@ import { VerificationAnswer, VerificationRequest, VerificationStatus } from './v
 
 @InputType('ApproveVerificationRequestInput', { description: 'A verification request to send to the departments (核对审批)' })
 class ApproveVerificationRequestInput {
-  @Field(() => ID, { description: 'The verification request (核对申请)' })
-  requestId: string;
+  @Field(() => ID, { description: 'The verification request (核对申请)' }) requestId: string;
 
   @Field(() => [Department], {
     nullable: true,
@@ -23,20 +22,14 @@ class ApproveVerificationRequestInput {
 
 @InputType('ApproveVerificationReportInput', { description: 'A combined verification report to approve (核对报告审批)' })
 class ApproveVerificationReportInput {
-  @Field(() => ID, { description: 'The verification request (核对申请)' })
-  requestId: string;
+  @Field(() => ID, { description: 'The verification request (核对申请)' }) requestId: string;
 }
 
 @InputType('AnswerVerificationInput', { description: "A department's answer (部门核对反馈)" })
 class AnswerVerificationInput {
-  @Field(() => ID, { description: 'The request as addressed to your department (核对事项)' })
-  answerId: string;
-
-  @Field({ description: 'Findings (核对结果)' })
-  findings: string;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
+  @Field(() => ID, { description: 'The request as addressed to your department (核对事项)' }) answerId: string;
+  @Field({ description: 'Findings (核对结果)' }) findings: string;
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null;
 }
 
 const REQUEST = { type: () => VerificationRequest, description: 'The verification request (核对申请)' };

@@ -12,61 +12,38 @@ import { WorkPlan, WorkPlanKind, WorkPlanStatus } from './work-plan.entity';
   description: 'A work plan, progress report or year-end evaluation drafted by the township (起草报备文件), P5',
 })
 class DraftWorkPlanInput {
-  @Field({ description: 'Township the document is of (乡镇代码)' })
-  townshipCode: string;
-
-  @Field(() => WorkPlanKind, { description: 'Kind of document (文件类别)' })
-  kind: WorkPlanKind;
-
-  @Field(() => Int, { description: 'Year the document is for (年度)' })
-  year: number;
-
-  @Field({ description: 'Title (标题)' })
-  title: string;
-
-  @Field({ description: 'Text (正文)' })
-  body: string;
-
-  @Field(() => CalendarDateScalar, { description: 'Date of the document (成文日期)' })
-  documentDate: string;
+  @Field({ description: 'Township the document is of (乡镇代码)' }) townshipCode: string;
+  @Field(() => WorkPlanKind, { description: 'Kind of document (文件类别)' }) kind: WorkPlanKind;
+  @Field(() => Int, { description: 'Year the document is for (年度)' }) year: number;
+  @Field({ description: 'Title (标题)' }) title: string;
+  @Field({ description: 'Text (正文)' }) body: string;
+  @Field(() => CalendarDateScalar, { description: 'Date of the document (成文日期)' }) documentDate: string;
 }
 
 @InputType('ReviseWorkPlanInput', {
   description: 'New text for a draft or a returned document (修改报备文件); fields left out stay as they are',
 })
 class ReviseWorkPlanInput {
-  @Field(() => ID, { description: 'The document (文件)' })
-  workPlanId: string;
-
-  @Field(() => String, { nullable: true, description: 'Title (标题)' })
-  title?: string;
-
-  @Field(() => String, { nullable: true, description: 'Text (正文)' })
-  body?: string;
-
-  @Field(() => CalendarDateScalar, { nullable: true, description: 'Date of the document (成文日期)' })
-  documentDate?: string;
+  @Field(() => ID, { description: 'The document (文件)' }) workPlanId: string;
+  @Field(() => String, { nullable: true, description: 'Title (标题)' }) title?: string;
+  @Field(() => String, { nullable: true, description: 'Text (正文)' }) body?: string;
+  @Field(() => CalendarDateScalar, { nullable: true, description: 'Date of the document (成文日期)' }) documentDate?: string;
 }
 
 @InputType('FileWorkPlanInput', { description: 'Filing a document with the district bureau (报备), P5' })
 class FileWorkPlanInput {
-  @Field(() => ID, { description: 'The document (文件)' })
-  workPlanId: string;
+  @Field(() => ID, { description: 'The document (文件)' }) workPlanId: string;
 }
 
 @InputType('AcceptWorkPlanInput', { description: "The district's acceptance of a filed document (接收报备文件), P5.1" })
 class AcceptWorkPlanInput {
-  @Field(() => ID, { description: 'The document (文件)' })
-  workPlanId: string;
+  @Field(() => ID, { description: 'The document (文件)' }) workPlanId: string;
 }
 
 @InputType('ReturnWorkPlanInput', { description: 'A filed document returned by the district with reasons (退回报备文件), P5.1' })
 class ReturnWorkPlanInput {
-  @Field(() => ID, { description: 'The document (文件)' })
-  workPlanId: string;
-
-  @Field({ description: 'What the township must change (退回理由)' })
-  reasons: string;
+  @Field(() => ID, { description: 'The document (文件)' }) workPlanId: string;
+  @Field({ description: 'What the township must change (退回理由)' }) reasons: string;
 }
 
 const payload = (name: string, description: string) =>
