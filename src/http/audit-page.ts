@@ -395,7 +395,12 @@ async function refresh() {
   for (const key of Object.keys(cache)) delete cache[key];
   await render();
 }
+// A render overtaken by a later one (ending a view re-renders while a tab is clicked) must neither
+// add to the later one's page nor mark it ready: each render draws into its own container, which a
+// later render detaches, and only the latest marks the view ready.
+let renders = 0;
 async function render() {
+  const mine = ++renders;
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   document.title = t('title');
   $('title').textContent = t('title');
@@ -413,15 +418,16 @@ async function render() {
   const tabs = $('tabs');
   tabs.replaceChildren(...Object.keys(VIEWS).map((name) => el('button', { id: 'tab-' + name, class: name === view ? 'active' : '', text: t(name), onclick: () => { view = name; render(); } })));
   const root = $('view');
-  root.replaceChildren();
+  const own = el('div', {});
+  root.replaceChildren(own);
   root.dataset.view = view;
   root.dataset.ready = 'false';
   if (!localStorage.getItem(KEY.token)) {
-    root.append(el('p', { class: 'muted', text: t('signInFirst') }));
+    own.append(el('p', { class: 'muted', text: t('signInFirst') }));
   } else {
-    try { await VIEWS[view](root); } catch (error) { fail(root, error); }
+    try { await VIEWS[view](own); } catch (error) { fail(own, error); }
   }
-  if (root.dataset.view === view) root.dataset.ready = 'true';
+  if (mine === renders) root.dataset.ready = 'true';
 }
 
 $('signin').addEventListener('submit', async (event) => {
