@@ -13,10 +13,10 @@ export interface ScopeSlots {}
 /**
  * The one `AsyncLocalStorage` of the process (issue #14 §2). In Node 20 every promise created while
  * a storage is enabled pays a hook call per enabled storage, and each sets one more property on the
- * promise: four storages cost about 4 % of a page's CPU and 11 % of its allocated bytes. A store is
- * never changed once running: a nested scope runs on a copy with its slots replaced, and state that a
- * request changes as it goes (its statement count, its wall once the caller is known) lives in objects
- * the slots point to, which the copies share.
+ * promise: with a storage per module, that hook allocated 205 KB of page (a)'s 1.84 MB per request;
+ * with this one, 110 KB. A store is never changed once running: a nested scope runs on a copy with
+ * its slots replaced, and state that a request changes as it goes (its statement count, its wall once
+ * the caller is known) lives in objects the slots point to, which the copies share.
  */
 const scope = new AsyncLocalStorage<Readonly<ScopeSlots>>();
 

@@ -276,6 +276,7 @@ interface OpenTransaction {
 
 declare module '../async-scope' {
   interface ScopeSlots {
+    /** The transaction `DataAccess.transaction` opened in this piece of work, which the work it starts joins. */
     transaction?: OpenTransaction;
   }
 }

@@ -50,8 +50,9 @@ interface Holder {
 
 declare module '../async-scope' {
   interface ScopeSlots {
-    /** Its own holder per `withinRequest` and per `acrossDistricts`: `admit` changes the request's,
-     * which the scopes nested in the request share, and never the wall of an `acrossDistricts`. */
+    /** A new holder per `withinRequest` and per `acrossDistricts`, shared by the scopes nested in it
+     * (a transaction): `admit` opens the request's wall for the rest of the request wherever in it the
+     * caller is resolved, and an `acrossDistricts` inside it leaves it as it was. */
     districtWall?: Holder;
   }
 }
