@@ -13,14 +13,14 @@ import { abilityFor as sharedAbilityFor } from './auth/abilities';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { createErrorFormatter, DomainError, ErrorCode, isDatabaseUnreachable, plainErrorBody, unauthenticated } from './errors';
-import { languageOf, requestLanguage } from './i18n/language';
+import { languageOf } from './i18n/language';
 import { buildAppSchema } from './graphql/schema';
 import type { RequestContext } from './graphql/context';
 import { Caller, PendingAudit } from './auth/caller';
 import { createServices, Services } from './services';
 import { createLoaders } from './loaders';
 import { createTokenSigner } from './auth/tokens';
-import { RequestRecord, requestStatements } from './db/query-counter';
+import { currentRequest, RequestRecord } from './db/query-counter';
 import { costLimitPlugin, QueryLimits, queryLimitRules } from './graphql/query-limits';
 import { message } from './i18n/message';
 import { controlCharacterGuard } from './graphql/input-guard';
@@ -33,6 +33,7 @@ import { HttpDrain } from './http/drain';
 import { Metrics } from './http/metrics';
 import { exportRoutes } from './http/exports';
 import { admit, withinRequest } from './db/district-wall';
+import { withScope } from './async-scope';
 
 export interface App {
   express: Express;
@@ -104,8 +105,8 @@ export async function createApp(
           return Promise.resolve({
             async willSendResponse({ response, contextValue }) {
               await contextValue.services.audit.flush(contextValue.caller);
-              const store = requestStatements.getStore();
-              if (store && config.development) response.http.headers.set('x-sql-statements', String(store.count));
+              const record = currentRequest();
+              if (record && config.development) response.http.headers.set('x-sql-statements', String(record.count));
             },
           });
         },
@@ -157,7 +158,7 @@ export async function createApp(
     res.setHeader('content-language', language);
     res.vary('accept-language');
     // Behind the district wall, shut until the caller is known (src/db/district-wall.ts).
-    requestLanguage.run(language, () => requestStatements.run(statements, () => withinRequest(next)));
+    withScope({ language, request: statements }, () => withinRequest(next));
   });
 
   app.use(metrics.observeHttp);

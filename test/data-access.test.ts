@@ -71,3 +71,19 @@ it("keeps a member-name search inside the caller's Person scope", async () => {
     .getMany();
   expect(found.map((h) => h.headName)).toEqual(['乙户主']);
 });
+
+it('joins the transaction open in this piece of work, and only one it opened itself', async () => {
+  const other = new DataAccess(t.dataSource, createLogger('silent'));
+  const reason = 'check uniqueness across the district';
+  const connection = async (db: { query: (sql: string) => Promise<{ pid: number }[]> }) =>
+    (await db.query('SELECT pg_backend_pid() AS pid'))[0].pid;
+  await data.system(reason).transaction(async (manager) => {
+    const outer = await connection(manager);
+    expect(await connection(data.system(reason))).toBe(outer);
+    await other.system(reason).transaction(async (inner) => {
+      expect(await connection(inner)).not.toBe(outer);
+      expect(await connection(other.system(reason))).toBe(await connection(inner));
+      expect(await connection(data.system(reason))).toBe(outer);
+    });
+  });
+});

@@ -1,6 +1,7 @@
 import { Client, QueryResult } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../ormconfig';
+import { withScope } from '../src/async-scope';
 import { acrossDistricts, admit, withinRequest } from '../src/db/district-wall';
 import { startTestApp, TestApp } from './support/harness';
 import { apply } from './support/workflow';
@@ -62,6 +63,19 @@ it('shows a query that forgot the filter only the caller’s district, and nothi
   await withinRequest(async () => {
     admit({ districtCode: QINGSHAN });
     expect(await districtsSeen(t.dataSource)).toEqual([QINGSHAN]);
+  });
+});
+
+it('opens the wall for the rest of the request from a scope nested in it, and crosses it inside acrossDistricts only', async () => {
+  await withinRequest(async () => {
+    // A nested scope, as a transaction's, shares the request's wall: the caller may be resolved there.
+    await withScope({}, async () => {
+      await Promise.resolve();
+      admit({ districtCode: HEXI });
+    });
+    expect(await districtsSeen(t.dataSource)).toEqual([HEXI]);
+    expect(await acrossDistricts(() => districtsSeen(t.dataSource))).toEqual(EVERY);
+    expect(await districtsSeen(t.dataSource)).toEqual([HEXI]);
   });
 });
 

@@ -4,7 +4,8 @@ import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLEnumType, GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { createErrorFormatter, DomainError, ERROR_CODE_MEANINGS, ErrorCode, notFound, unmet } from '../src/errors';
-import { languageOf, requestLanguage } from '../src/i18n/language';
+import { languageOf } from '../src/i18n/language';
+import { withScope } from '../src/async-scope';
 import { message } from '../src/i18n/message';
 import { messages } from '../src/i18n/messages';
 import { buildAppSchema } from '../src/graphql/schema';
@@ -139,7 +140,7 @@ describe('error codes', () => {
     const error = new GraphQLError('x', { path: ['case'], originalError: new DomainError(ErrorCode.NOT_FOUND, message('case.notFound')) });
     const answer = (): GraphQLFormattedError => format({ message: 'x', extensions: {} }, error);
     expect(answer().message).toBe('未找到该案件。');
-    expect(requestLanguage.run('en', answer).message).toBe('Case not found.');
+    expect(withScope({ language: 'en' }, answer).message).toBe('Case not found.');
   });
 });
 

@@ -1,6 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { EntityManager, QueryBuilder, Repository } from 'typeorm';
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { currentScope, withScope } from '../async-scope';
 import { acrossDistricts } from './district-wall';
 import type { Action, SubjectName } from '../../permissions/policy';
 import type { AppAbility } from '../../permissions/ability';
@@ -76,7 +76,6 @@ const ACROSS_DISTRICTS: ReadonlySet<SystemReason> = new Set<SystemReason>([
  */
 export class DataAccess {
   private readonly reasonsSeen = new Set<SystemReason>();
-  private readonly open = new AsyncLocalStorage<EntityManager>();
   private readonly joining: DataSource;
   private readonly acrossJoining: DataSource;
   /** The texts of `scopedRows` and `scopedKept` statements, per caller ability and shape. */
@@ -101,15 +100,18 @@ export class DataAccess {
 
   /** The open transaction of this piece of work, if any (a released one, outlived by a timer, is not). */
   private current(): EntityManager | undefined {
-    const manager = this.open.getStore();
-    return manager && !manager.queryRunner?.isReleased ? manager : undefined;
+    let open = currentScope().transaction;
+    while (open && open.access !== this) open = open.outer;
+    return open && !open.manager.queryRunner?.isReleased ? open.manager : undefined;
   }
 
   /** `DataSource.transaction`, joining the transaction already open in this piece of work. */
   private readonly transaction = <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> => {
     const current = this.current();
     if (current) return work(current);
-    return this.dataSource.transaction((manager) => this.open.run(manager, () => work(manager)));
+    return this.dataSource.transaction((manager) =>
+      withScope({ transaction: { access: this, manager, outer: currentScope().transaction } }, () => work(manager)),
+    );
   };
 
   scoped<T extends ObjectLiteral>(
@@ -262,6 +264,21 @@ interface KeptStatement<R> {
   /** For each positional parameter, the name of the value bound there on each run, if any. */
   slots: (string | undefined)[];
   read: (raw: Record<string, unknown>) => R;
+}
+
+/** A transaction open in a piece of work, and the one of another `DataAccess` open around it, if any:
+ * each `DataAccess` joins its own transactions only, as when each had its own storage. */
+interface OpenTransaction {
+  access: DataAccess;
+  manager: EntityManager;
+  outer: OpenTransaction | undefined;
+}
+
+declare module '../async-scope' {
+  interface ScopeSlots {
+    /** The transaction `DataAccess.transaction` opened in this piece of work, which the work it starts joins. */
+    transaction?: OpenTransaction;
+  }
 }
 
 /** Statement shapes kept per ability: a role's lists, filters and selections in use, with room to spare. */

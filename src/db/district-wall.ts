@@ -1,5 +1,5 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Client } from 'pg';
+import { currentScope, withScope } from '../async-scope';
 
 /**
  * The second wall between districts (issue #10 item 5): PostgreSQL's row-level security on every
@@ -48,24 +48,31 @@ interface Holder {
   wall: Wall;
 }
 
-const walls = new AsyncLocalStorage<Holder>();
+declare module '../async-scope' {
+  interface ScopeSlots {
+    /** A new holder per `withinRequest` and per `acrossDistricts`, shared by the scopes nested in it
+     * (a transaction): `admit` opens the request's wall for the rest of the request wherever in it the
+     * caller is resolved, and an `acrossDistricts` inside it leaves it as it was. */
+    districtWall?: Holder;
+  }
+}
 
-export const currentWall = (): Wall => walls.getStore()?.wall ?? EVERY_DISTRICT;
+export const currentWall = (): Wall => currentScope().districtWall?.wall ?? EVERY_DISTRICT;
 
 /** Runs a request's handling behind a shut wall, until `admit` opens it to its caller. */
 export function withinRequest<T>(work: () => T): T {
-  return walls.run({ wall: NO_DISTRICT }, work);
+  return withScope({ districtWall: { wall: NO_DISTRICT } }, work);
 }
 
 /** Opens the running request's wall to what `actor` may reach. Outside a request it does nothing. */
 export function admit(actor: { districtCode: string } | null): void {
-  const holder = walls.getStore();
+  const holder = currentScope().districtWall;
   if (holder) holder.wall = wallOf(actor);
 }
 
 /** Runs `work`, and everything it starts, with every district in reach. */
 export function acrossDistricts<T>(work: () => T): T {
-  return walls.run({ wall: EVERY_DISTRICT }, work);
+  return withScope({ districtWall: { wall: EVERY_DISTRICT } }, work);
 }
 
 const SET_WALL = `SELECT set_config('app.district_low', $1, false), set_config('app.district_high', $2, false)`;

@@ -1,5 +1,5 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { currentScope } from '../async-scope';
 import type { Logger } from '../logger';
 
 /** What the one log line of a request says about it: the SQL statements it ran, and, for GraphQL,
@@ -13,18 +13,26 @@ export interface RequestRecord {
   result?: string;
 }
 
-/** Counts SQL statements per HTTP request: tests assert these counts (N+1 guards), the benchmark
- * reports them, and responses carry them in `x-sql-statements` outside production. */
-export const requestStatements = new AsyncLocalStorage<RequestRecord>();
+declare module '../async-scope' {
+  interface ScopeSlots {
+    /** Counts SQL statements per HTTP request: tests assert these counts (N+1 guards), the benchmark
+     * reports them, and responses carry them in `x-sql-statements` outside production. One object
+     * per request, shared by the nested scopes of its work. */
+    request?: RequestRecord;
+  }
+}
 
-export const currentRequestId = (): string | undefined => requestStatements.getStore()?.requestId;
+/** The record of the HTTP request being served, if any. */
+export const currentRequest = (): RequestRecord | undefined => currentScope().request;
+
+export const currentRequestId = (): string | undefined => currentScope().request?.requestId;
 
 export class CountingQueryLogger implements TypeOrmLogger {
   constructor(private readonly logger: Logger) {}
 
   logQuery(query: string, parameters?: unknown): void {
-    const store = requestStatements.getStore();
-    if (store) store.count += 1;
+    const request = currentScope().request;
+    if (request) request.count += 1;
     if (this.logger.isLevelEnabled('trace')) this.logger.trace({ sql: query, parameters }, 'sql');
   }
 

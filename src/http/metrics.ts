@@ -4,7 +4,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { DataSource } from 'typeorm';
 import { getOperationAST } from 'graphql';
 import type { RequestContext } from '../graphql/context';
-import { requestStatements } from '../db/query-counter';
+import { currentRequest } from '../db/query-counter';
 
 /** Operation names come from clients: past this many distinct ones, further names count as `other`,
  * so a client inventing names cannot grow the series without bound. */
@@ -118,10 +118,10 @@ export class Metrics {
             this.requests.inc({ operation, result: codes[0] ?? 'ok' });
             for (const code of codes) this.errors.inc({ operation, code });
             this.duration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
-            const store = requestStatements.getStore();
-            if (store) {
-              this.statements.observe({ operation }, store.count);
-              Object.assign(store, { operation, accountId: contextValue?.caller?.actor?.accountId ?? null, result: codes[0] ?? 'ok' });
+            const record = currentRequest();
+            if (record) {
+              this.statements.observe({ operation }, record.count);
+              Object.assign(record, { operation, accountId: contextValue?.caller?.actor?.accountId ?? null, result: codes[0] ?? 'ok' });
             }
             for (const denial of contextValue?.caller?.audit.denials() ?? []) {
               this.denials.inc({ action: denial.action, subject: denial.subjectType });

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { currentScope } from '../async-scope';
 
 export type Language = 'zh' | 'en';
 
@@ -7,11 +7,15 @@ const LANGUAGES: readonly Language[] = ['zh', 'en'];
 /** The clerks of the district read Chinese; English is for those who ask for it. */
 export const DEFAULT_LANGUAGE: Language = 'zh';
 
-/** The language of the request being served, for code that has no request context of its own (the
- * error formatter: Apollo calls it with the error only). */
-export const requestLanguage = new AsyncLocalStorage<Language>();
+declare module '../async-scope' {
+  interface ScopeSlots {
+    /** The language of the request being served, for code that has no request context of its own
+     * (the error formatter: Apollo calls it with the error only). */
+    language?: Language;
+  }
+}
 
-export const currentLanguage = (): Language => requestLanguage.getStore() ?? DEFAULT_LANGUAGE;
+export const currentLanguage = (): Language => currentScope().language ?? DEFAULT_LANGUAGE;
 
 /**
  * The language to answer in, from an `Accept-Language` header (RFC 9110 §12.5.4): the supported
