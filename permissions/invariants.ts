@@ -272,6 +272,14 @@ export const PROVINCE_REACH: Partial<Record<SubjectName, (target: Target, world:
   DistrictProposal: () => true,
 };
 
+/** Every action on every subject, on every row but those `reach` admits: what a tier must never do. */
+const beyondReach = (reach: typeof ADMIN_REACH) => (world: World) =>
+  world.subjects.map((subject) => ({
+    subject,
+    actions: world.actions,
+    rows: (_situation: Situation, target: Target) => !reach[subject]?.(target, world),
+  }));
+
 /** The tiers the plan names for each workflow action (D§3, D§6); `delegated` says under which mode
  * of D§13 the tier decides. An action missing here must still be granted to someone. */
 export const PLAN_TIERS: Partial<Record<Action, readonly { tier: Tier; delegated?: boolean; clause: string }[]>> = {
@@ -400,12 +408,7 @@ export const INVARIANTS: readonly Invariant[] = [
       en: 'ADMIN manages accounts, places, keys and role grants; it never reads or acts on case data.',
     },
     holdings: (holding) => holding.role === Role.ADMIN,
-    acts: (world) =>
-      world.subjects.map((subject) => ({
-        subject,
-        actions: world.actions,
-        rows: (_situation: Situation, target: Target) => !ADMIN_REACH[subject]?.(target, world),
-      })),
+    acts: beyondReach(ADMIN_REACH),
   }),
   twoPeople({
     id: 'duties.proposeAndConfirmDistrict',
@@ -427,12 +430,7 @@ export const INVARIANTS: readonly Invariant[] = [
       en: "A province operator sees the districts of its province and the proposals to create them; it never reads or acts on any district's data (cases, households, persons, enrolments, payments, audit log).",
     },
     holdings: (holding) => tierOf(holding) === 'PROVINCE',
-    acts: (world) =>
-      world.subjects.map((subject) => ({
-        subject,
-        actions: world.actions,
-        rows: (_situation: Situation, target: Target) => !PROVINCE_REACH[subject]?.(target, world),
-      })),
+    acts: beyondReach(PROVINCE_REACH),
   }),
   never({
     id: 'power.neverAlone',

@@ -1,4 +1,4 @@
-import { monthFromNow, payHexiMonth } from './support/funds';
+import { monthFromNow, payHexiMonth, proposeInstitutionAccountChange } from './support/funds';
 import { getNamedType, GraphQLObjectType, isInputObjectType, isInterfaceType, isNonNullType, isObjectType } from 'graphql';
 import { buildAppSchema } from '../src/graphql/schema';
 import { NODE_FETCHERS } from '../src/graphql/node-fetchers';
@@ -168,19 +168,7 @@ describe('node(id)', () => {
       },
     );
     // The institution's new account, waiting for a second account (D§10).
-    await as(
-      t,
-      'hexi.caseworker',
-      'mutation($i: ProposeInstitutionAccountChangeInput!) { proposeInstitutionAccountChange(input: $i) { institutionAccountChange { id } } }',
-      {
-        i: {
-          institutionPayeeId: createInstitutionPayee.institutionPayee.id,
-          bankName: '建设银行',
-          bankAccount: '6217000011112222333',
-          reason: '换开户行',
-        },
-      },
-    );
+    await proposeInstitutionAccountChange(t, 'hexi.caseworker', createInstitutionPayee.institutionPayee.id);
     await payHexiMonth(t, monthFromNow(1));
     // A district proposed by one province operator, waiting for a second (D§14).
     await as(

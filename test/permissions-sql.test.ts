@@ -13,7 +13,7 @@ import { createLogger } from '../src/logger';
 import { delegationsInForce } from '../src/modules/delegation/delegations-in-force';
 import { startTestApp, TestApp } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
-import { monthFromNow, payHexiMonth } from './support/funds';
+import { monthFromNow, payHexiMonth, proposeInstitutionAccountChange } from './support/funds';
 import { householdWithCase, idNumber } from './support/households';
 import {
   ALL_APPROVE,
@@ -235,19 +235,7 @@ beforeAll(async () => {
       { i: { townshipCode, name, bankName: '农村信用社', bankAccount: '6230000011112222333' } },
     );
     // A change of each one's account waiting for a second account (D§10, D§14).
-    await as(
-      t,
-      username,
-      'mutation($i: ProposeInstitutionAccountChangeInput!) { proposeInstitutionAccountChange(input: $i) { institutionAccountChange { id } } }',
-      {
-        i: {
-          institutionPayeeId: createInstitutionPayee.institutionPayee.id,
-          bankName: '建设银行',
-          bankAccount: '6217000011112222333',
-          reason: '换开户行',
-        },
-      },
-    );
+    await proposeInstitutionAccountChange(t, username, createInstitutionPayee.institutionPayee.id);
   }
   await payHexiMonth(t, monthFromNow(1));
   await as(

@@ -37,3 +37,13 @@ export async function payHexiMonth(t: TestApp, month: string): Promise<string> {
   );
   return exportPaymentBatch.paymentBatch.id;
 }
+
+/** A proposed change of an institution's bank account (D§10), waiting for a second account. */
+export async function proposeInstitutionAccountChange(t: TestApp, username: string, institutionPayeeId: string): Promise<void> {
+  await as(
+    t,
+    username,
+    'mutation($i: ProposeInstitutionAccountChangeInput!) { proposeInstitutionAccountChange(input: $i) { institutionAccountChange { id } } }',
+    { i: { institutionPayeeId, bankName: '建设银行', bankAccount: '6217000011112222333', reason: '换开户行' } },
+  );
+}

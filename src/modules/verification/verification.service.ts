@@ -107,17 +107,7 @@ export class VerificationService {
       .scoped(caller, 'read', 'VerificationAnswer', VerificationAnswer, 'a')
       .andWhere('a.district_code = :d AND a.id = :id', { d: key.districtCode, id: key.id });
     const answer = await qb.getOne();
-    if (answer) {
-      caller.audit.queueOnce({
-        kind: 'READ_PERSONAL_DATA',
-        action: 'read',
-        subjectType: 'VerificationAnswer',
-        subjectId: answer.id,
-        field: 'subjects',
-        districtCode: answer.districtCode,
-        townshipCode: answer.townshipCode,
-      });
-    }
+    if (answer) this.auditAnswerReads(caller, [answer]);
     return answer ?? null;
   }
 
