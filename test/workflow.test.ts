@@ -5,9 +5,9 @@ import {
   accountIdOf,
   ALL_APPROVE,
   apply,
+  applyForKin,
   as,
   caseOf,
-  CASE_FIELDS,
   investigate,
   letNoticePass,
   meetingWithVotes,
@@ -424,30 +424,18 @@ describe('LINSHI', () => {
 
 describe('favour cases (P6.3) and duplicates (D§5)', () => {
   it("flags a kin-registered case at acceptance, lists it for the district, and refuses the related member's vote", async () => {
-    const cousinId = idNumber('19600303', 901);
-    await as(t, 'hexi.member2', 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', {
-      i: { name: '钱亲戚', idNumber: cousinId, relation: 'SIBLING' },
-    });
-    const household = (
-      await as(t, 'va.101202', 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { household { id } } }', {
-        input: {
-          villageCode: '510199101202',
-          residence: 'RURAL',
-          address: '张湾村 1 组',
-          members: [{ name: '钱亲戚', idNumber: cousinId, relation: 'HEAD', labourCapacity: 'NONE' }],
-        },
-      })
-    ).createHousehold.household;
-    const applied = (
-      await as(
-        t,
-        'va.101202',
-        `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { ${CASE_FIELDS} } } }`,
-        {
-          input: { householdId: household.id, programme: 'DIBAO', channel: 'WINDOW' },
-        },
-      )
-    ).submitApplication.case;
+    const applied = await applyForKin(
+      t,
+      {
+        declarer: 'hexi.member2',
+        name: '钱亲戚',
+        idNumber: idNumber('19600303', 901),
+        relation: 'SIBLING',
+        village: '510199101202',
+        address: '张湾村 1 组',
+      },
+      { programme: 'DIBAO' },
+    );
     const accepted = await stepOk(t, 'hexi.caseworker', 'acceptCase', applied.id);
     expect(accepted.kinRegistered).toBe(true);
     const listed = (
@@ -626,37 +614,18 @@ describe('committee meetings', () => {
 
 describe('favour cases on the emergency path', () => {
   it('are flagged at application, so a related township head cannot pay first', async () => {
-    const relative = idNumber('19480404', 904);
-    await as(t, 'hexi.head', 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', {
-      i: { name: '急亲', idNumber: relative, relation: 'PARENT' },
-    });
-    const household = (
-      await as(t, 'va.101204', 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { household { id } } }', {
-        input: {
-          villageCode: '510199101204',
-          residence: 'RURAL',
-          address: '水口村',
-          members: [{ name: '急亲', idNumber: relative, relation: 'HEAD', labourCapacity: 'NONE' }],
-        },
-      })
-    ).createHousehold.household;
-    const applied = (
-      await as(
-        t,
-        'va.101204',
-        `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { ${CASE_FIELDS} } } }`,
-        {
-          input: {
-            householdId: household.id,
-            programme: 'LINSHI',
-            channel: 'WINDOW',
-            emergency: true,
-            cause: '车祸 (accident)',
-            causeCategory: 'TRAFFIC_ACCIDENT',
-          },
-        },
-      )
-    ).submitApplication.case;
+    const applied = await applyForKin(
+      t,
+      {
+        declarer: 'hexi.head',
+        name: '急亲',
+        idNumber: idNumber('19480404', 904),
+        relation: 'PARENT',
+        village: '510199101204',
+        address: '水口村',
+      },
+      { programme: 'LINSHI', emergency: true, cause: '车祸 (accident)', causeCategory: 'TRAFFIC_ACCIDENT' },
+    );
     expect(applied.kinRegistered).toBe(true);
     const refused = await t.gql(DECIDE_EMERGENCY, { i: { caseId: applied.id, amount: 1000 } }, await t.login('hexi.head'));
     expect(codeOf(refused)).toBe('FORBIDDEN');

@@ -114,29 +114,53 @@ export async function delegate(t: TestApp, townshipCode: string, programmes = ['
 }
 
 /**
- * A case the Hexi head must recuse from (P6.3, D§4): the head declares a sibling, whose household
- * village 101203 registers and for whom it applies for `programme`. Returns the case, kin-registered.
+ * A case for a relative a staff member has declared (P6.3): `declarer` declares `kin`, whose
+ * household the assistant of `kin.village` registers and for whom it applies with `application`
+ * (programme and the rest; the household and channel are filled in). Returns the case.
  */
-export async function applyForHeadsKin(t: TestApp, programme: string) {
-  const relative = idNumber('19520505', 905);
-  await as(t, 'hexi.head', 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', {
-    i: { name: '组长亲', idNumber: relative, relation: 'SIBLING' },
+export async function applyForKin(
+  t: TestApp,
+  kin: { declarer: string; name: string; idNumber: string; relation: string; village: string; address: string },
+  application: Record<string, unknown>,
+) {
+  await as(t, kin.declarer, 'mutation($i: DeclareKinInput!) { declareKin(input: $i) { kinDeclaration { id } } }', {
+    i: { name: kin.name, idNumber: kin.idNumber, relation: kin.relation },
   });
+  const assistant = `va.${kin.village.slice(6)}`;
   const household = (
-    await as(t, 'va.101203', 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { household { id } } }', {
+    await as(t, assistant, 'mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { household { id } } }', {
       input: {
-        villageCode: '510199101203',
+        villageCode: kin.village,
         residence: 'RURAL',
-        address: '组长亲属家',
-        members: [{ name: '组长亲', idNumber: relative, relation: 'HEAD', labourCapacity: 'NONE' }],
+        address: kin.address,
+        members: [{ name: kin.name, idNumber: kin.idNumber, relation: 'HEAD', labourCapacity: 'NONE' }],
       },
     })
   ).createHousehold.household;
   return (
-    await as(t, 'va.101203', `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { ${CASE_FIELDS} } } }`, {
-      input: { householdId: household.id, programme, channel: 'WINDOW' },
+    await as(t, assistant, `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { ${CASE_FIELDS} } } }`, {
+      input: { householdId: household.id, channel: 'WINDOW', ...application },
     })
   ).submitApplication.case;
+}
+
+/**
+ * A case the Hexi head must recuse from (P6.3, D§4): the head declares a sibling, whose household
+ * village 101203 registers and for whom it applies for `programme`. Returns the case, kin-registered.
+ */
+export function applyForHeadsKin(t: TestApp, programme: string) {
+  return applyForKin(
+    t,
+    {
+      declarer: 'hexi.head',
+      name: '组长亲',
+      idNumber: idNumber('19520505', 905),
+      relation: 'SIBLING',
+      village: '510199101203',
+      address: '组长亲属家',
+    },
+    { programme },
+  );
 }
 
 /** Registers a household in a Hexi village and applies, as the village assistant. */
