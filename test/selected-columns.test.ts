@@ -76,4 +76,23 @@ it('gives the poverty-alleviation officer the fields of a household its conditio
   const columns = selectedColumns(statements, 'households', 'household');
   expect(columns).toEqual(expect.arrayContaining(['active_dibao_enrolment', 'residence', 'has_member_able_to_work', 'head_name']));
   expect(columns).not.toContain('bank_account');
+
+  // The same nested field for a household outside the officer's condition (no longer paid DIBAO):
+  // the loader's scoped statement leaves it out, whatever columns it reads.
+  await t.ownerDataSource.query(`UPDATE households SET active_dibao_enrolment = false WHERE district_code = $1 AND id = $2`, [
+    enrolment.district_code,
+    enrolment.household_id,
+  ]);
+  const outside = await t.gql<{ node: { household: unknown } }>(
+    'query($id: ID!) { node(id: $id) { ... on Enrolment { household { headName } } } }',
+    { id: tenantGlobalId('Enrolment', { districtCode: enrolment.district_code, id: enrolment.id }) },
+    token,
+  );
+  expect(outside.data!.node.household).toBeNull();
+});
+
+it('refuses a page’s households and members to a tier the plan gives no case list (finance, P4.4)', async () => {
+  const refused = await t.gql('{ cases(first: 5) { nodes { household { headName members { name } } } } }', {}, await t.login('finance'));
+  expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  expect(refused.data?.cases ?? null).toBeNull();
 });

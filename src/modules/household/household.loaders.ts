@@ -44,11 +44,12 @@ export function createHouseholdLoaders(caller: Caller, services: Services) {
       },
       { cacheKeyFn: tenantKeyOf },
     );
+  const householdsSelecting = perSelection(households);
   return {
-    /** Households by key with every column. */
-    householdByKey: households(),
+    /** Households by key with every column: the loader of a selection that cannot be told, so both share one batch. */
+    householdByKey: householdsSelecting(undefined),
     /** Households by key with the columns a GraphQL selection on them needs. */
-    householdsSelecting: perSelection(households),
+    householdsSelecting,
     /** Members by household key, with the columns a GraphQL selection on them needs (all without one). */
     membersSelecting: perSelection(members),
     personByKey: new DataLoader<TenantKey, Person | null, string>(
