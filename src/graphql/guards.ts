@@ -1,4 +1,4 @@
-import { createMethodMiddlewareDecorator, getMetadataStorage } from 'type-graphql';
+import { ClassType, createMethodMiddlewareDecorator, getMetadataStorage, Mutation, Query } from 'type-graphql';
 import type { Action, SubjectName } from '../../permissions/policy';
 import { unauthenticated } from '../errors';
 import { assertCan } from '../auth/authorize';
@@ -80,6 +80,40 @@ function targetOf(args: Record<string, unknown>): string | null {
 
 /** A row id as the server issues them: a UUID, or a region code. */
 const ROW_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{12})$/;
+
+/** What a root field answers: an object type, or a list of one. */
+type Answer = ClassType | [ClassType];
+
+/** The schema name of a root field whose method is named otherwise. */
+interface Renamed {
+  name: string;
+}
+
+/**
+ * A query that reads `subject`, a list or one object: nullable, so that a refusal answers null for
+ * this field with a coded error beside the rest of the answer, and it needs read on `subject`.
+ */
+export function ReadQuery(answer: Answer, subject: SubjectName, description: string, renamed?: Renamed): MethodDecorator {
+  return stacked(
+    Query(() => answer, { ...renamed, nullable: true, description }),
+    Needs('read', subject),
+  );
+}
+
+/** A mutation: it answers with its payload and needs `action` on `subject`. */
+export function Command(payload: ClassType, action: Action, subject: SubjectName, description: string, renamed?: Renamed): MethodDecorator {
+  return stacked(
+    Mutation(() => payload, { ...renamed, description }),
+    Needs(action, subject),
+  );
+}
+
+/** Decorators as if written one above the other: the lowest applies first. */
+function stacked(...decorators: MethodDecorator[]): MethodDecorator {
+  return (target, propertyKey, descriptor) => {
+    for (const decorator of [...decorators].reverse()) decorator(target, propertyKey, descriptor);
+  };
+}
 
 /** Reachable by anyone, signed in or not; `why` names the clause that makes it public. */
 export function Public(why: string): MethodDecorator {

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, Length } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
-import { Needs, Public, SignedIn } from '../../graphql/guards';
+import { Command, Public, ReadQuery, SignedIn } from '../../graphql/guards';
 import { keyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
@@ -129,11 +129,12 @@ export class AccountResolver {
     return ctx.services.accounts.changePassword(ctx.caller, input.currentPassword, input.newPassword);
   }
 
-  @Mutation(() => ViewAsPayload, {
-    description:
-      "Look at the API exactly as another account of your district sees it (以他人视角查看): a read-only token for the district's viewAsMinutes. AUDITOR.",
-  })
-  @Needs('viewAs', 'Account')
+  @Command(
+    ViewAsPayload,
+    'viewAs',
+    'Account',
+    "Look at the API exactly as another account of your district sees it (以他人视角查看): a read-only token for the district's viewAsMinutes. AUDITOR.",
+  )
   viewAs(@Ctx() ctx: RequestContext, @Arg('input') input: ViewAsInput) {
     return ctx.services.accounts.viewAs(ctx.caller, keyOfOrThrow(input.accountId, 'Account', 'accountId'));
   }
@@ -144,11 +145,11 @@ export class AccountResolver {
     return ctx.services.accounts.me(ctx.caller);
   }
 
-  @Query(() => AccountConnection, {
-    nullable: true,
-    description: 'Accounts the caller may see (账号列表), newest first, optionally under a region or with a role.',
-  })
-  @Needs('read', 'Account')
+  @ReadQuery(
+    AccountConnection,
+    'Account',
+    'Accounts the caller may see (账号列表), newest first, optionally under a region or with a role.',
+  )
   accounts(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
@@ -158,11 +159,12 @@ export class AccountResolver {
     return ctx.services.accounts.page(ctx.caller, { regionCode, role }, page);
   }
 
-  @Mutation(() => CreateAccountPayload, {
-    description:
-      "Create an account in the caller's district (新建账号); ADMIN. It holds no role until a grant is confirmed, and no password until its holder activates it.",
-  })
-  @Needs('create', 'Account')
+  @Command(
+    CreateAccountPayload,
+    'create',
+    'Account',
+    "Create an account in the caller's district (新建账号); ADMIN. It holds no role until a grant is confirmed, and no password until its holder activates it.",
+  )
   createAccount(@Ctx() ctx: RequestContext, @Arg('input') input: CreateAccountInput) {
     return ctx.services.accounts.create(ctx.caller, input);
   }
@@ -175,21 +177,19 @@ export class AccountResolver {
     return ctx.services.accounts.activate(ctx.caller, input.username, input.code, input.password);
   }
 
-  @Mutation(() => SetAccountActivePayload, {
-    description: 'Deactivate or reactivate an account (停用/启用账号); ADMIN. Its tokens and keys stop working at once.',
-  })
-  @Needs('update', 'Account')
+  @Command(
+    SetAccountActivePayload,
+    'update',
+    'Account',
+    'Deactivate or reactivate an account (停用/启用账号); ADMIN. Its tokens and keys stop working at once.',
+  )
   async setAccountActive(@Ctx() ctx: RequestContext, @Arg('input') input: SetAccountActiveInput) {
     return {
       account: await ctx.services.accounts.setActive(ctx.caller, keyOfOrThrow(input.accountId, 'Account', 'accountId'), input.active),
     };
   }
 
-  @Query(() => ApiKeyConnection, {
-    nullable: true,
-    description: 'API keys the caller may see (接口密钥), newest first, never their secrets.',
-  })
-  @Needs('read', 'ApiKey')
+  @ReadQuery(ApiKeyConnection, 'ApiKey', 'API keys the caller may see (接口密钥), newest first, never their secrets.')
   apiKeys(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
@@ -198,19 +198,19 @@ export class AccountResolver {
     return ctx.services.accounts.listApiKeys(ctx.caller, accountId ? keyOfOrThrow(accountId, 'Account') : undefined, page);
   }
 
-  @Mutation(() => IssuedApiKey, {
-    description:
-      'Create an API key for the calling department integration account (创建密钥); the secret is shown once, to it alone (D§14).',
-  })
-  @Needs('create', 'ApiKey')
+  @Command(
+    IssuedApiKey,
+    'create',
+    'ApiKey',
+    'Create an API key for the calling department integration account (创建密钥); the secret is shown once, to it alone (D§14).',
+  )
   createApiKey(@Ctx() ctx: RequestContext, @Arg('input') input: CreateApiKeyInput): Promise<IssuedApiKey> {
     const name = input.name.trim();
     if (!name || name.length > 100) throw badInput('name', 'input.text.length', { field: 'name', max: 100 });
     return ctx.services.accounts.createApiKey(ctx.caller, name);
   }
 
-  @Mutation(() => RevokeApiKeyPayload, { description: 'Revoke an API key (吊销密钥); it is refused from the next request on.' })
-  @Needs('revoke', 'ApiKey')
+  @Command(RevokeApiKeyPayload, 'revoke', 'ApiKey', 'Revoke an API key (吊销密钥); it is refused from the next request on.')
   async revokeApiKey(@Ctx() ctx: RequestContext, @Arg('input') input: RevokeApiKeyInput) {
     return { apiKey: await ctx.services.accounts.revokeApiKey(ctx.caller, keyOfOrThrow(input.apiKeyId, 'ApiKey', 'apiKeyId')) };
   }

@@ -1,7 +1,7 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
 import { IsOptional } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { Command, ReadQuery } from '../../graphql/guards';
 import { keyOfOrThrow, tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
@@ -52,12 +52,11 @@ const RoleGrantConnection = ConnectionType(RoleGrant, { name: 'RoleGrant', items
 
 @Resolver(() => RoleGrant)
 export class RoleGrantResolver {
-  @Query(() => RoleGrantConnection, {
-    nullable: true,
-    description:
-      'Role grants the caller may see (角色授予记录), newest first, with their confirmation and revocation; with `at`, only those in force then; with `role` and `regionCode`, who held that role there ("who could approve in Hexi on that date, on whose grant").',
-  })
-  @Needs('read', 'RoleGrant')
+  @ReadQuery(
+    RoleGrantConnection,
+    'RoleGrant',
+    'Role grants the caller may see (角色授予记录), newest first, with their confirmation and revocation; with `at`, only those in force then; with `role` and `regionCode`, who held that role there ("who could approve in Hexi on that date, on whose grant").',
+  )
   roleGrants(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
@@ -70,28 +69,30 @@ export class RoleGrantResolver {
     return ctx.services.roleGrants.page(ctx.caller, { accountId: holder, at, role, regionCode }, page);
   }
 
-  @Mutation(() => ProposeRoleGrantPayload, {
-    description: 'Propose a role for an account (提议授予角色); it is held only once a second account confirms it (D§14).',
-  })
-  @Needs('create', 'RoleGrant')
+  @Command(
+    ProposeRoleGrantPayload,
+    'create',
+    'RoleGrant',
+    'Propose a role for an account (提议授予角色); it is held only once a second account confirms it (D§14).',
+  )
   async proposeRoleGrant(@Ctx() ctx: RequestContext, @Arg('input') input: ProposeRoleGrantInput) {
     const accountId = keyOfOrThrow(input.accountId, 'Account', 'accountId');
     return { roleGrant: await ctx.services.roleGrants.propose(ctx.caller, { ...input, accountId }) };
   }
 
-  @Mutation(() => ConfirmRoleGrantPayload, {
-    description:
-      'Confirm a proposed role grant (确认角色授予): a district officer for district-tier roles, otherwise the one of ADMIN and township head who did not propose it (D§14).',
-  })
-  @Needs('confirm', 'RoleGrant')
+  @Command(
+    ConfirmRoleGrantPayload,
+    'confirm',
+    'RoleGrant',
+    'Confirm a proposed role grant (确认角色授予): a district officer for district-tier roles, otherwise the one of ADMIN and township head who did not propose it (D§14).',
+  )
   async confirmRoleGrant(@Ctx() ctx: RequestContext, @Arg('input') input: ConfirmRoleGrantInput) {
     return {
       roleGrant: await ctx.services.roleGrants.confirm(ctx.caller, tenantKeyOfOrThrow(input.roleGrantId, 'RoleGrant', 'roleGrantId')),
     };
   }
 
-  @Mutation(() => RevokeRoleGrantPayload, { description: 'End a role grant from a date (撤销角色授予); the grant stays on record (D§14).' })
-  @Needs('revoke', 'RoleGrant')
+  @Command(RevokeRoleGrantPayload, 'revoke', 'RoleGrant', 'End a role grant from a date (撤销角色授予); the grant stays on record (D§14).')
   async revokeRoleGrant(@Ctx() ctx: RequestContext, @Arg('input') input: RevokeRoleGrantInput) {
     const key = tenantKeyOfOrThrow(input.roleGrantId, 'RoleGrant', 'roleGrantId');
     return { roleGrant: await ctx.services.roleGrants.revoke(ctx.caller, key, input.effectiveAt) };

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsOptional, Length } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { Needs, ReadQuery } from '../../graphql/guards';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { fromGlobalIdOrThrow } from '../../graphql/node';
 import { AuditEntry, AuditKind } from './audit-entry.entity';
@@ -47,11 +47,7 @@ const AuditEntryConnection = ConnectionType(AuditEntry, { name: 'AuditEntry', it
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
-  @Query(() => AuditEntryConnection, {
-    nullable: true,
-    description: 'The audit log (审计日志), newest first: changes, refusals and personal-data reads.',
-  })
-  @Needs('read', 'AuditEntry')
+  @ReadQuery(AuditEntryConnection, 'AuditEntry', 'The audit log (审计日志), newest first: changes, refusals and personal-data reads.')
   auditLog(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,

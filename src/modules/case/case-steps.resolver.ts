@@ -1,7 +1,7 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { IsOptional, Length, Min } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { Command } from '../../graphql/guards';
 import { keyOfOrThrow, tenantGlobalId, tenantKeyOfOrThrow, toGlobalId } from '../../graphql/node';
 import { Account } from '../account/account.entity';
 import { payloadType } from '../../graphql/payload';
@@ -204,10 +204,12 @@ export class CaseStepsResolver {
     return ctx.services.cases.findOrThrow(ctx.caller, key);
   }
 
-  @Mutation(() => RecordInvestigationPayload, {
-    description: 'Record a household investigation with its investigators (入户调查记录), D§3.',
-  })
-  @Needs('investigate', 'Case')
+  @Command(
+    RecordInvestigationPayload,
+    'investigate',
+    'Case',
+    'Record a household investigation with its investigators (入户调查记录), D§3.',
+  )
   async recordInvestigation(@Ctx() ctx: RequestContext, @Arg('input') input: RecordInvestigationInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
     const investigation = await ctx.services.steps.recordInvestigation(ctx.caller, key, {
@@ -224,8 +226,7 @@ export class CaseStepsResolver {
     return { investigation, case: await this.caseAfter(ctx, key) };
   }
 
-  @Mutation(() => SignInvestigationPayload, { description: 'Sign an investigation you are named on (调查人签字), D§3.' })
-  @Needs('investigate', 'Case')
+  @Command(SignInvestigationPayload, 'investigate', 'Case', 'Sign an investigation you are named on (调查人签字), D§3.')
   async signInvestigation(@Ctx() ctx: RequestContext, @Arg('input') input: SignInvestigationInput) {
     const investigation = await ctx.services.steps.signInvestigation(
       ctx.caller,
@@ -234,21 +235,24 @@ export class CaseStepsResolver {
     return { investigation, case: await this.caseAfter(ctx, { districtCode: investigation.districtCode, id: investigation.caseId }) };
   }
 
-  @Mutation(() => RecordIncomeAccountingPayload, {
-    description: 'Record income accounting; the amount follows the district standard (收入核算), D§8.',
-  })
-  @Needs('assess', 'Case')
+  @Command(
+    RecordIncomeAccountingPayload,
+    'assess',
+    'Case',
+    'Record income accounting; the amount follows the district standard (收入核算), D§8.',
+  )
   async recordIncomeAccounting(@Ctx() ctx: RequestContext, @Arg('input') input: RecordIncomeAccountingInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
     const incomeAccounting = await ctx.services.steps.recordIncomeAccounting(ctx.caller, key, input);
     return { incomeAccounting, case: await this.caseAfter(ctx, key) };
   }
 
-  @Mutation(() => AdoptIncomeAccountingPayload, {
-    description:
-      "The township adopts a village's draft income accounting, with changes or without; only then does it set the amount (采纳收入核算), D§8.",
-  })
-  @Needs('adopt', 'Case')
+  @Command(
+    AdoptIncomeAccountingPayload,
+    'adopt',
+    'Case',
+    "The township adopts a village's draft income accounting, with changes or without; only then does it set the amount (采纳收入核算), D§8.",
+  )
   async adoptIncomeAccounting(@Ctx() ctx: RequestContext, @Arg('input') input: AdoptIncomeAccountingInput) {
     const { accountingId, items, assets, deductionsYuan } = input;
     // Only what is given changes; nothing given adopts the draft as it stands.
@@ -265,75 +269,71 @@ export class CaseStepsResolver {
     return { incomeAccounting: accounting, case: await this.caseAfter(ctx, caseKey) };
   }
 
-  @Mutation(() => RecordCareAssessmentPayload, { description: 'TEKUN self-care assessment; sets the care level (自理能力评估), D§3.' })
-  @Needs('assess', 'Case')
+  @Command(RecordCareAssessmentPayload, 'assess', 'Case', 'TEKUN self-care assessment; sets the care level (自理能力评估), D§3.')
   async recordCareAssessment(@Ctx() ctx: RequestContext, @Arg('input') input: RecordCareAssessmentInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
     await ctx.services.steps.recordCareAssessment(ctx.caller, key, { ...input.items }, input.supportForm);
     return { case: await this.caseAfter(ctx, key) };
   }
 
-  @Mutation(() => RaiseDoubtPayload, { description: 'Record a doubt about the case, which allows a democratic appraisal (存疑), D§3.' })
-  @Needs('investigate', 'Case')
+  @Command(RaiseDoubtPayload, 'investigate', 'Case', 'Record a doubt about the case, which allows a democratic appraisal (存疑), D§3.')
   async raiseDoubt(@Ctx() ctx: RequestContext, @Arg('input') input: RaiseDoubtInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
     await ctx.services.steps.raiseDoubt(ctx.caller, key);
     return { case: await this.caseAfter(ctx, key) };
   }
 
-  @Mutation(() => RecordAppraisalPayload, { description: 'Record a democratic appraisal, held on an objection or doubt (民主评议), D§3.' })
-  @Needs('appraise', 'Case')
+  @Command(RecordAppraisalPayload, 'appraise', 'Case', 'Record a democratic appraisal, held on an objection or doubt (民主评议), D§3.')
   async recordAppraisal(@Ctx() ctx: RequestContext, @Arg('input') input: RecordAppraisalInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
     const appraisal = await ctx.services.steps.recordAppraisal(ctx.caller, key, input);
     return { appraisal, case: await this.caseAfter(ctx, key) };
   }
 
-  @Mutation(() => RecordDeliveryPayload, { description: 'Record delivery of the written decision (送达记录), P4.1.' })
-  @Needs('deliver', 'Case')
+  @Command(RecordDeliveryPayload, 'deliver', 'Case', 'Record delivery of the written decision (送达记录), P4.1.')
   async recordDelivery(@Ctx() ctx: RequestContext, @Arg('input') input: RecordDeliveryInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
     const delivery = await ctx.services.steps.recordDelivery(ctx.caller, key, input);
     return { delivery, case: await this.caseAfter(ctx, key) };
   }
 
-  @Mutation(() => DecideEmergencyPaymentPayload, {
-    description:
-      'The township head decides to pay an emergency LINSHI first, and how much (急难型先行救助决定); a caseworker then records the payment with emergencyPay, D§6.',
-  })
-  @Needs('decide', 'Case')
+  @Command(
+    DecideEmergencyPaymentPayload,
+    'decide',
+    'Case',
+    'The township head decides to pay an emergency LINSHI first, and how much (急难型先行救助决定); a caseworker then records the payment with emergencyPay, D§6.',
+  )
   async decideEmergencyPayment(@Ctx() ctx: RequestContext, @Arg('input') input: DecideEmergencyPaymentInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
     await ctx.services.steps.decideEmergencyPayment(ctx.caller, key, input.amount);
     return { case: await this.caseAfter(ctx, key) };
   }
 
-  @Mutation(() => RecordNewGroundsPayload, {
-    description:
-      'The township records the new grounds of a LINSHI repeat of the same cause category within the window (登记新情况); a second account confirms them, D§6.',
-  })
-  @Needs('investigate', 'Case')
+  @Command(
+    RecordNewGroundsPayload,
+    'investigate',
+    'Case',
+    'The township records the new grounds of a LINSHI repeat of the same cause category within the window (登记新情况); a second account confirms them, D§6.',
+  )
   async recordNewGrounds(@Ctx() ctx: RequestContext, @Arg('input') input: RecordNewGroundsInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
     await ctx.services.steps.recordNewGrounds(ctx.caller, key, input.grounds);
     return { case: await this.caseAfter(ctx, key) };
   }
 
-  @Mutation(() => ConfirmNewGroundsPayload, {
-    description:
-      'A second township account confirms the new grounds another recorded (确认新情况); only then may the repeat be decided or paid, D§6.',
-  })
-  @Needs('investigate', 'Case')
+  @Command(
+    ConfirmNewGroundsPayload,
+    'investigate',
+    'Case',
+    'A second township account confirms the new grounds another recorded (确认新情况); only then may the repeat be decided or paid, D§6.',
+  )
   async confirmNewGrounds(@Ctx() ctx: RequestContext, @Arg('input') input: ConfirmNewGroundsInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
     await ctx.services.steps.confirmNewGrounds(ctx.caller, key);
     return { case: await this.caseAfter(ctx, key) };
   }
 
-  @Mutation(() => ConfirmAmountPayload, {
-    description: 'District confirmation of a LINSHI amount above the township limit (超限额确认), D§6.',
-  })
-  @Needs('confirm', 'Case')
+  @Command(ConfirmAmountPayload, 'confirm', 'Case', 'District confirmation of a LINSHI amount above the township limit (超限额确认), D§6.')
   async confirmAmount(@Ctx() ctx: RequestContext, @Arg('input') input: ConfirmAmountInput) {
     const key = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');
     await ctx.services.steps.confirmAmount(ctx.caller, key);

@@ -1,9 +1,9 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { connectionItemFields, objectFields } from '../../graphql/selection';
 import { IsOptional, Length } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { Command, Needs, ReadQuery } from '../../graphql/guards';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { Household } from '../household/household.entity';
 import { tenantKeyOfOrThrow } from '../../graphql/node';
@@ -97,14 +97,12 @@ const SubmitApplicationPayload = payloadType<{ case: Case }>('SubmitApplication'
 
 @Resolver(() => Case)
 export class CaseResolver {
-  @Mutation(() => SubmitApplicationPayload, { description: 'Submit an application for a household (提交申请), P4.1.' })
-  @Needs('submit', 'Case')
+  @Command(SubmitApplicationPayload, 'submit', 'Case', 'Submit an application for a household (提交申请), P4.1.')
   async submitApplication(@Ctx() ctx: RequestContext, @Arg('input') input: SubmitApplicationInput) {
     return { case: await ctx.services.cases.submit(ctx.caller, tenantKeyOfOrThrow(input.householdId, 'Household', 'householdId'), input) };
   }
 
-  @Query(() => CaseConnection, { nullable: true, description: 'Cases the caller may see (案件列表), newest first, as a Relay connection.' })
-  @Needs('read', 'Case')
+  @ReadQuery(CaseConnection, 'Case', 'Cases the caller may see (案件列表), newest first, as a Relay connection.')
   cases(
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
@@ -114,8 +112,7 @@ export class CaseResolver {
     return ctx.services.cases.page(ctx.caller, filter ?? {}, page, connectionItemFields(info));
   }
 
-  @Query(() => CaseConnection, { nullable: true, description: "Cases past a deadline in the caller's scope (超期案件), newest first." })
-  @Needs('read', 'Case')
+  @ReadQuery(CaseConnection, 'Case', "Cases past a deadline in the caller's scope (超期案件), newest first.")
   overdueCases(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<Case>> {
     return ctx.services.cases.page(ctx.caller, { overdue: true }, page);
   }
@@ -130,8 +127,7 @@ export class CaseResolver {
     return ctx.services.cases.decisionsWithoutAuthority(ctx.caller, page);
   }
 
-  @Query(() => Case, { name: 'case', nullable: true, description: "One case by ID (案件详情); NOT_FOUND outside the caller's scope." })
-  @Needs('read', 'Case')
+  @ReadQuery(Case, 'Case', "One case by ID (案件详情); NOT_FOUND outside the caller's scope.", { name: 'case' })
   caseById(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Case> {
     return ctx.services.cases.findOrThrow(ctx.caller, tenantKeyOfOrThrow(id, 'Case'));
   }

@@ -1,6 +1,6 @@
 import { Arg, ClassType, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { Needs, NeedsAny } from '../../graphql/guards';
+import { Command, NeedsAny } from '../../graphql/guards';
 import { tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { DecimalScalar } from '../../graphql/scalars';
@@ -138,46 +138,42 @@ export class WorkflowResolver {
     return { case: changed };
   }
 
-  @Mutation(() => AcceptCasePayload, { description: 'Accept an application (受理); runs the kin and duplicate checks (D§3, D§5).' })
-  @Needs('accept', 'Case')
+  @Command(AcceptCasePayload, 'accept', 'Case', 'Accept an application (受理); runs the kin and duplicate checks (D§3, D§5).')
   acceptCase(@Ctx() ctx: RequestContext, @Arg('input', () => AcceptCaseInput) input: CaseStepInput) {
     return this.run(ctx, 'acceptCase', input);
   }
 
-  @Mutation(() => RequestMaterialsPayload, { description: 'List every missing material, once and completely (一次性告知补正材料), D§3.' })
-  @Needs('accept', 'Case')
+  @Command(RequestMaterialsPayload, 'accept', 'Case', 'List every missing material, once and completely (一次性告知补正材料), D§3.')
   requestMaterials(@Ctx() ctx: RequestContext, @Arg('input') input: RequestMaterialsInput) {
     return this.run(ctx, 'requestMaterials', input, { missingMaterials: input.missingMaterials });
   }
 
-  @Mutation(() => SupplyMaterialsPayload, { description: 'The missing materials have been supplied (补正材料), P4.1.' })
-  @Needs('submit', 'Case')
+  @Command(SupplyMaterialsPayload, 'submit', 'Case', 'The missing materials have been supplied (补正材料), P4.1.')
   supplyMaterials(@Ctx() ctx: RequestContext, @Arg('input') input: SupplyMaterialsInput) {
     return this.run(ctx, 'supplyMaterials', input, { note: input.note });
   }
 
-  @Mutation(() => RefuseAcceptancePayload, { description: 'Refuse to accept, with written reasons (不予受理), D§3.' })
-  @Needs('accept', 'Case')
+  @Command(RefuseAcceptancePayload, 'accept', 'Case', 'Refuse to accept, with written reasons (不予受理), D§3.')
   refuseAcceptance(@Ctx() ctx: RequestContext, @Arg('input') input: RefuseAcceptanceInput) {
     return this.run(ctx, 'refuseAcceptance', input, { reasons: input.reasons });
   }
 
-  @Mutation(() => StartInvestigationPayload, {
-    description: 'Start the household investigation; the economic-status verification is requested with it (开始调查核对), D§3, D§7.',
-  })
-  @Needs('investigate', 'Case')
+  @Command(
+    StartInvestigationPayload,
+    'investigate',
+    'Case',
+    'Start the household investigation; the economic-status verification is requested with it (开始调查核对), D§3, D§7.',
+  )
   startInvestigation(@Ctx() ctx: RequestContext, @Arg('input', () => StartInvestigationInput) input: CaseStepInput) {
     return this.run(ctx, 'startInvestigation', input);
   }
 
-  @Mutation(() => SubmitForReviewPayload, { description: 'Put a DIBAO/TEKUN case before the joint review committee (提交联审联批), D§3.' })
-  @Needs('investigate', 'Case')
+  @Command(SubmitForReviewPayload, 'investigate', 'Case', 'Put a DIBAO/TEKUN case before the joint review committee (提交联审联批), D§3.')
   submitForReview(@Ctx() ctx: RequestContext, @Arg('input', () => SubmitForReviewInput) input: CaseStepInput) {
     return this.run(ctx, 'submitForReview', input);
   }
 
-  @Mutation(() => StartNoticePayload, { description: 'Publish a LINSHI case with its one-off amount (临时救助公示), D§6.' })
-  @Needs('investigate', 'Case')
+  @Command(StartNoticePayload, 'investigate', 'Case', 'Publish a LINSHI case with its one-off amount (临时救助公示), D§6.')
   startNotice(@Ctx() ctx: RequestContext, @Arg('input') input: StartNoticeInput) {
     return this.run(ctx, 'startNotice', input, { amount: input.amount });
   }
@@ -194,71 +190,72 @@ export class WorkflowResolver {
     });
   }
 
-  @Mutation(() => RaiseObjectionPayload, { description: 'Record an objection raised during the notice (记录公示异议), D§3.' })
-  @Needs('notice', 'Case')
+  @Command(RaiseObjectionPayload, 'notice', 'Case', 'Record an objection raised during the notice (记录公示异议), D§3.')
   raiseObjection(@Ctx() ctx: RequestContext, @Arg('input') input: RaiseObjectionInput) {
     return this.run(ctx, 'raiseObjection', input, { objector: input.objector, content: input.content });
   }
 
-  @Mutation(() => ReturnToReviewPayload, {
-    description: 'Back to review after re-investigation or democratic appraisal of the objection (异议处理后重新审核), D§3.',
-  })
-  @Needs('notice', 'Case')
+  @Command(
+    ReturnToReviewPayload,
+    'notice',
+    'Case',
+    'Back to review after re-investigation or democratic appraisal of the objection (异议处理后重新审核), D§3.',
+  )
   returnToReview(@Ctx() ctx: RequestContext, @Arg('input') input: ReturnToReviewInput) {
     return this.run(ctx, 'returnToReview', input, { note: input.note });
   }
 
-  @Mutation(() => ApproveCasePayload, {
-    description: 'Approve (审核确认) after the notice ended without open objections; enrols DIBAO/TEKUN from next month. P3.1, D§3.',
-  })
-  @Needs('decide', 'Case')
+  @Command(
+    ApproveCasePayload,
+    'decide',
+    'Case',
+    'Approve (审核确认) after the notice ended without open objections; enrols DIBAO/TEKUN from next month. P3.1, D§3.',
+  )
   approveCase(@Ctx() ctx: RequestContext, @Arg('input') input: ApproveCaseInput) {
     return this.run(ctx, 'approveCase', input, { note: input.note });
   }
 
-  @Mutation(() => DenyCasePayload, { description: 'Refuse with written reasons (不予确认) after the notice ended. P3.1, D§3.' })
-  @Needs('decide', 'Case')
+  @Command(DenyCasePayload, 'decide', 'Case', 'Refuse with written reasons (不予确认) after the notice ended. P3.1, D§3.')
   denyCase(@Ctx() ctx: RequestContext, @Arg('input') input: DenyCaseInput) {
     return this.run(ctx, 'denyCase', input, { reasons: input.reasons });
   }
 
-  @Mutation(() => FileCasePayload, { description: 'File a decided case with the district (备案), P3.1.' })
-  @Needs('file', 'Case')
+  @Command(FileCasePayload, 'file', 'Case', 'File a decided case with the district (备案), P3.1.')
   fileCase(@Ctx() ctx: RequestContext, @Arg('input', () => FileCaseInput) input: CaseStepInput) {
     return this.run(ctx, 'fileCase', input);
   }
 
-  @Mutation(() => SpotCheckPayload, {
-    description: 'District spot check of a filed case (监督抽查); a correction sends it back to the township, which re-decides. P4.3.',
-  })
-  @Needs('spotCheck', 'Case')
+  @Command(
+    SpotCheckPayload,
+    'spotCheck',
+    'Case',
+    'District spot check of a filed case (监督抽查); a correction sends it back to the township, which re-decides. P4.3.',
+  )
   spotCheck(@Ctx() ctx: RequestContext, @Arg('input') input: SpotCheckInput) {
     return this.run(ctx, 'spotCheck', input, { spotCheckOutcome: input.outcome, note: input.findings });
   }
 
-  @Mutation(() => ReReviewPayload, { description: 'The township takes a corrected case back to review (纠正后重新审核), D§3.' })
-  @Needs('investigate', 'Case')
+  @Command(ReReviewPayload, 'investigate', 'Case', 'The township takes a corrected case back to review (纠正后重新审核), D§3.')
   reReview(@Ctx() ctx: RequestContext, @Arg('input', () => ReReviewInput) input: CaseStepInput) {
     return this.run(ctx, 'reReview', input);
   }
 
-  @Mutation(() => RecordPaymentPayload, { description: 'Record the payment of approved temporary assistance (临时救助发放), D§6.' })
-  @Needs('pay', 'Case')
+  @Command(RecordPaymentPayload, 'pay', 'Case', 'Record the payment of approved temporary assistance (临时救助发放), D§6.')
   recordPayment(@Ctx() ctx: RequestContext, @Arg('input', () => RecordPaymentInput) input: CaseStepInput) {
     return this.run(ctx, 'recordPayment', input);
   }
 
-  @Mutation(() => EmergencyPayPayload, {
-    description:
-      'Emergency LINSHI: a caseworker records the payment the head decided, within the township limit at the time of payment; paperwork follows within the configured working days (急难型先行救助), D§6.',
-  })
-  @Needs('pay', 'Case')
+  @Command(
+    EmergencyPayPayload,
+    'pay',
+    'Case',
+    'Emergency LINSHI: a caseworker records the payment the head decided, within the township limit at the time of payment; paperwork follows within the configured working days (急难型先行救助), D§6.',
+  )
   emergencyPay(@Ctx() ctx: RequestContext, @Arg('input') input: EmergencyPayInput) {
     return this.run(ctx, 'emergencyPay', input, { amount: input.amount });
   }
 
-  @Mutation(() => CompleteEmergencyPaperworkPayload, { description: 'Complete the paperwork of an emergency payment (补办手续), D§6.' })
-  @Needs('investigate', 'Case')
+  @Command(CompleteEmergencyPaperworkPayload, 'investigate', 'Case', 'Complete the paperwork of an emergency payment (补办手续), D§6.')
   completeEmergencyPaperwork(@Ctx() ctx: RequestContext, @Arg('input', () => CompleteEmergencyPaperworkInput) input: CaseStepInput) {
     return this.run(ctx, 'completeEmergencyPaperwork', input);
   }

@@ -1,8 +1,8 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { currentLanguage } from '../../i18n/language';
 import { render } from '../../i18n/message';
-import { Needs } from '../../graphql/guards';
+import { Command, ReadQuery } from '../../graphql/guards';
 import { keyOfOrThrow, Node, tenantGlobalId, tenantKeyOfOrThrow, toGlobalId } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { CalendarDateScalar } from '../../graphql/scalars';
@@ -118,32 +118,25 @@ const MeetingConnection = ConnectionType(Meeting, { name: 'Meeting', items: 'com
 
 @Resolver(() => Meeting)
 export class CommitteeResolver {
-  @Query(() => [CommitteeView], {
-    nullable: true,
-    description: 'Joint review committees the caller may see (联审联批小组), with validity.',
-  })
-  @Needs('read', 'Committee')
+  @ReadQuery([CommitteeView], 'Committee', 'Joint review committees the caller may see (联审联批小组), with validity.')
   async committees(@Ctx() ctx: RequestContext): Promise<CommitteeView[]> {
     return (await ctx.services.committees.list(ctx.caller)).map(committeeView);
   }
 
-  @Mutation(() => SetCommitteePayload, {
-    description:
-      "Record a township's committee: its members, the seat each fills and the deputy chair (设立/调整联审联批小组); the township head. " +
+  @Command(
+    SetCommitteePayload,
+    'create',
+    'Committee',
+    "Record a township's committee: its members, the seat each fills and the deputy chair (设立/调整联审联批小组); the township head. " +
       'Changed memberships end and new ones start now; none is deleted. P3.2, P5.1, D§4.',
-  })
-  @Needs('create', 'Committee')
+  )
   async setCommittee(@Ctx() ctx: RequestContext, @Arg('input') input: SetCommitteeInput) {
     const members = input.members.map((m) => ({ accountId: keyOfOrThrow(m.accountId, 'Account', 'members'), function: m.function }));
     const deputy = input.deputyChairId ? keyOfOrThrow(input.deputyChairId, 'Account', 'deputyChairId') : null;
     return { committee: committeeView(await ctx.services.committees.setCommittee(ctx.caller, input.townshipCode, members, deputy)) };
   }
 
-  @Query(() => MeetingConnection, {
-    nullable: true,
-    description: 'Committee meetings the caller may see (审核会议), most recently scheduled first.',
-  })
-  @Needs('read', 'Meeting')
+  @ReadQuery(MeetingConnection, 'Meeting', 'Committee meetings the caller may see (审核会议), most recently scheduled first.')
   meetings(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
@@ -152,25 +145,25 @@ export class CommitteeResolver {
     return ctx.services.committees.listMeetings(ctx.caller, townshipCode, page);
   }
 
-  @Mutation(() => ScheduleMeetingPayload, { description: 'Schedule a committee meeting with its agenda of cases (安排审核会议), P4.2.' })
-  @Needs('create', 'Meeting')
+  @Command(ScheduleMeetingPayload, 'create', 'Meeting', 'Schedule a committee meeting with its agenda of cases (安排审核会议), P4.2.')
   async scheduleMeeting(@Ctx() ctx: RequestContext, @Arg('input') input: ScheduleMeetingInput) {
     const caseKeys = input.caseIds.map((id) => tenantKeyOfOrThrow(id, 'Case', 'caseIds'));
     return { meeting: await ctx.services.committees.scheduleMeeting(ctx.caller, input.townshipCode, input.heldOn, caseKeys) };
   }
 
-  @Mutation(() => RecordAttendancePayload, { description: 'Record who is present (出席情况), D§4.' })
-  @Needs('update', 'Meeting')
+  @Command(RecordAttendancePayload, 'update', 'Meeting', 'Record who is present (出席情况), D§4.')
   async recordAttendance(@Ctx() ctx: RequestContext, @Arg('input') input: RecordAttendanceInput) {
     const meeting = tenantKeyOfOrThrow(input.meetingId, 'Meeting', 'meetingId');
     const present = input.presentIds.map((id) => keyOfOrThrow(id, 'Account', 'presentIds'));
     return { meeting: await ctx.services.committees.recordAttendance(ctx.caller, meeting, present) };
   }
 
-  @Mutation(() => CastVotePayload, {
-    description: 'Cast your vote on a case at a meeting (表决); kin of the applicant and its investigators are refused (P6.3, D§4).',
-  })
-  @Needs('vote', 'Case')
+  @Command(
+    CastVotePayload,
+    'vote',
+    'Case',
+    'Cast your vote on a case at a meeting (表决); kin of the applicant and its investigators are refused (P6.3, D§4).',
+  )
   async castVote(@Ctx() ctx: RequestContext, @Arg('input') input: CastVoteInput) {
     const meeting = tenantKeyOfOrThrow(input.meetingId, 'Meeting', 'meetingId');
     const caseKey = tenantKeyOfOrThrow(input.caseId, 'Case', 'caseId');

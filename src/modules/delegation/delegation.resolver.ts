@@ -1,7 +1,7 @@
 import { GraphQLString } from 'graphql';
-import { Arg, Args, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, InputType, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { Command, ReadQuery } from '../../graphql/guards';
 import { tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { CalendarDateScalar } from '../../graphql/scalars';
@@ -46,30 +46,30 @@ const DelegationConnection = ConnectionType(Delegation, { name: 'Delegation', it
 
 @Resolver()
 export class DelegationResolver {
-  @Mutation(() => GrantDelegationPayload, {
-    description: 'Entrust a township with the authority to decide a programme (委托审核确认权); DISTRICT_OFFICER, P3.1, P5.',
-  })
-  @Needs('create', 'Delegation')
+  @Command(
+    GrantDelegationPayload,
+    'create',
+    'Delegation',
+    'Entrust a township with the authority to decide a programme (委托审核确认权); DISTRICT_OFFICER, P3.1, P5.',
+  )
   async grantDelegation(@Ctx() ctx: RequestContext, @Arg('input') input: GrantDelegationInput) {
     const { delegation, warnings } = await ctx.services.delegations.grant(ctx.caller, input);
     const language = currentLanguage();
     return { delegation, staffingWarning: warnings.length ? warnings.map((w) => render(w, language)).join(' ') : null };
   }
 
-  @Mutation(() => RevokeDelegationPayload, {
-    description: 'End a delegation from a date, by a revocation record (收回委托); DISTRICT_OFFICER, P3.3.',
-  })
-  @Needs('revoke', 'Delegation')
+  @Command(
+    RevokeDelegationPayload,
+    'revoke',
+    'Delegation',
+    'End a delegation from a date, by a revocation record (收回委托); DISTRICT_OFFICER, P3.3.',
+  )
   async revokeDelegation(@Ctx() ctx: RequestContext, @Arg('input') input: RevokeDelegationInput) {
     const key = tenantKeyOfOrThrow(input.delegationId, 'Delegation', 'delegationId');
     return { delegation: await ctx.services.delegations.revoke(ctx.caller, key, input.effectiveFrom, input.documentReference) };
   }
 
-  @Query(() => DelegationConnection, {
-    nullable: true,
-    description: 'Delegation records the caller may see, grants and revocations, newest first (委托记录).',
-  })
-  @Needs('read', 'Delegation')
+  @ReadQuery(DelegationConnection, 'Delegation', 'Delegation records the caller may see, grants and revocations, newest first (委托记录).')
   delegations(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,

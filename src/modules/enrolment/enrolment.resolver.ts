@@ -1,8 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { objectFields } from '../../graphql/selection';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { ReadQuery } from '../../graphql/guards';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
 import { Case, Programme } from '../case/case.entity';
 import { Household } from '../household/household.entity';
@@ -13,8 +13,7 @@ const EnrolmentConnection = ConnectionType(Enrolment, { name: 'Enrolment', items
 
 @Resolver(() => Enrolment)
 export class EnrolmentResolver {
-  @Query(() => EnrolmentConnection, { nullable: true, description: 'Beneficiary enrolments the caller may see (救助对象), newest first.' })
-  @Needs('read', 'Enrolment')
+  @ReadQuery(EnrolmentConnection, 'Enrolment', 'Beneficiary enrolments the caller may see (救助对象), newest first.')
   enrolments(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,

@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { Command, ReadQuery } from '../../graphql/guards';
 import { keyOfOrThrow, tenantKeyOfOrThrow } from '../../graphql/node';
 import { IDEMPOTENCY_KEY_DESCRIPTION, payloadType } from '../../graphql/payload';
 import { DecimalScalar } from '../../graphql/scalars';
@@ -167,47 +167,54 @@ const PaymentConnection = ConnectionType(Payment, { name: 'Payment', items: 'pay
 
 @Resolver(() => Roster)
 export class FundsResolver {
-  @Mutation(() => BuildRosterPayload, {
-    description: "Build a township's roster for a month, once: building again returns it (生成月度花名册); TOWNSHIP_CASEWORKER, D§10.",
-  })
-  @Needs('create', 'Roster')
+  @Command(
+    BuildRosterPayload,
+    'create',
+    'Roster',
+    "Build a township's roster for a month, once: building again returns it (生成月度花名册); TOWNSHIP_CASEWORKER, D§10.",
+  )
   async buildRoster(@Ctx() ctx: RequestContext, @Arg('input') input: BuildRosterInput) {
     return { roster: await ctx.services.funds.buildRoster(ctx.caller, input.townshipCode, input.month) };
   }
 
-  @Mutation(() => BuildSupplementaryRosterPayload, {
-    description:
-      "Correct a submitted roster with a supplementary one holding the month's payees it misses, with the reason (生成补充花名册); TOWNSHIP_CASEWORKER, D§10.",
-  })
-  @Needs('create', 'Roster')
+  @Command(
+    BuildSupplementaryRosterPayload,
+    'create',
+    'Roster',
+    "Correct a submitted roster with a supplementary one holding the month's payees it misses, with the reason (生成补充花名册); TOWNSHIP_CASEWORKER, D§10.",
+  )
   async buildSupplementaryRoster(@Ctx() ctx: RequestContext, @Arg('input') input: BuildSupplementaryRosterInput) {
     const key = tenantKeyOfOrThrow(input.rosterId, 'Roster', 'rosterId');
     return { roster: await ctx.services.funds.buildSupplementaryRoster(ctx.caller, key, input.reason) };
   }
 
-  @Mutation(() => CreateInstitutionPayeePayload, {
-    description:
-      'Record a care institution paid for centralised TEKUN recipients (登记供养机构收款账户); the township or the district, D§10.',
-  })
-  @Needs('create', 'InstitutionPayee')
+  @Command(
+    CreateInstitutionPayeePayload,
+    'create',
+    'InstitutionPayee',
+    'Record a care institution paid for centralised TEKUN recipients (登记供养机构收款账户); the township or the district, D§10.',
+  )
   async createInstitutionPayee(@Ctx() ctx: RequestContext, @Arg('input') input: CreateInstitutionPayeeInput) {
     return { institutionPayee: await ctx.services.funds.createInstitutionPayee(ctx.caller, input) };
   }
 
-  @Mutation(() => UpdateInstitutionPayeePayload, {
-    description:
-      "Correct a care institution's name (更正供养机构信息); the township or the district, D§10. Its account changes only once a second account confirms a proposal: proposeInstitutionAccountChange.",
-  })
-  @Needs('update', 'InstitutionPayee')
+  @Command(
+    UpdateInstitutionPayeePayload,
+    'update',
+    'InstitutionPayee',
+    "Correct a care institution's name (更正供养机构信息); the township or the district, D§10. Its account changes only once a second account confirms a proposal: proposeInstitutionAccountChange.",
+  )
   async updateInstitutionPayee(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateInstitutionPayeeInput) {
     const key = tenantKeyOfOrThrow(input.institutionPayeeId, 'InstitutionPayee', 'institutionPayeeId');
     return { institutionPayee: await ctx.services.funds.updateInstitutionPayee(ctx.caller, key, input) };
   }
 
-  @Mutation(() => AssignInstitutionPayeePayload, {
-    description: 'Name the care institution paid for a centralised TEKUN recipient (指定收款供养机构); TOWNSHIP_CASEWORKER, D§10.',
-  })
-  @Needs('update', 'Enrolment')
+  @Command(
+    AssignInstitutionPayeePayload,
+    'update',
+    'Enrolment',
+    'Name the care institution paid for a centralised TEKUN recipient (指定收款供养机构); TOWNSHIP_CASEWORKER, D§10.',
+  )
   async assignInstitutionPayee(@Ctx() ctx: RequestContext, @Arg('input') input: AssignInstitutionPayeeInput) {
     const enrolmentKey = tenantKeyOfOrThrow(input.enrolmentId, 'Enrolment', 'enrolmentId');
     const institutionKey = tenantKeyOfOrThrow(input.institutionPayeeId, 'InstitutionPayee', 'institutionPayeeId');
@@ -215,11 +222,11 @@ export class FundsResolver {
     return { enrolment, institutionPayee: await ctx.services.funds.findInstitutionPayee(ctx.caller, institutionKey) };
   }
 
-  @Query(() => InstitutionPayeeConnection, {
-    nullable: true,
-    description: 'Care institutions paid for centralised TEKUN recipients, newest first (供养机构收款账户), D§10.',
-  })
-  @Needs('read', 'InstitutionPayee')
+  @ReadQuery(
+    InstitutionPayeeConnection,
+    'InstitutionPayee',
+    'Care institutions paid for centralised TEKUN recipients, newest first (供养机构收款账户), D§10.',
+  )
   institutionPayees(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
@@ -228,54 +235,61 @@ export class FundsResolver {
     return ctx.services.funds.listInstitutionPayees(ctx.caller, { townshipCode }, page);
   }
 
-  @Mutation(() => SubmitRosterPayload, {
-    description: 'Submit a roster to the district; it is frozen from then on (报送花名册); TOWNSHIP_HEAD, P3.1.',
-  })
-  @Needs('submit', 'Roster')
+  @Command(
+    SubmitRosterPayload,
+    'submit',
+    'Roster',
+    'Submit a roster to the district; it is frozen from then on (报送花名册); TOWNSHIP_HEAD, P3.1.',
+  )
   async submitRoster(@Ctx() ctx: RequestContext, @Arg('input') input: SubmitRosterInput) {
     const key = tenantKeyOfOrThrow(input.rosterId, 'Roster', 'rosterId');
     return { roster: await ctx.services.funds.submitRoster(ctx.caller, key) };
   }
 
-  @Mutation(() => SubmitFundRequestPayload, {
-    description: "Compile the month's submitted rosters into the fund request to finance (提交资金申请); DISTRICT_OFFICER, P4.3.",
-  })
-  @Needs('create', 'FundRequest')
+  @Command(
+    SubmitFundRequestPayload,
+    'create',
+    'FundRequest',
+    "Compile the month's submitted rosters into the fund request to finance (提交资金申请); DISTRICT_OFFICER, P4.3.",
+  )
   async submitFundRequest(@Ctx() ctx: RequestContext, @Arg('input') input: SubmitFundRequestInput) {
     return { fundRequest: await ctx.services.funds.submitFundRequest(ctx.caller, input.month) };
   }
 
-  @Mutation(() => ApproveFundRequestPayload, {
-    description:
-      'Approve a fund request and record the allocation; creates the payments (批准资金申请); FINANCE_OFFICER, not its compiler, P4.4.',
-  })
-  @Needs('decide', 'FundRequest')
+  @Command(
+    ApproveFundRequestPayload,
+    'decide',
+    'FundRequest',
+    'Approve a fund request and record the allocation; creates the payments (批准资金申请); FINANCE_OFFICER, not its compiler, P4.4.',
+  )
   async approveFundRequest(@Ctx() ctx: RequestContext, @Arg('input') input: ApproveFundRequestInput) {
     const key = tenantKeyOfOrThrow(input.fundRequestId, 'FundRequest', 'fundRequestId');
     return { fundRequest: await ctx.services.funds.approveFundRequest(ctx.caller, key, input.allocatedAmount) };
   }
 
-  @Mutation(() => ReturnFundRequestPayload, { description: 'Return a fund request with reasons (退回资金申请); FINANCE_OFFICER, P4.4.' })
-  @Needs('decide', 'FundRequest')
+  @Command(ReturnFundRequestPayload, 'decide', 'FundRequest', 'Return a fund request with reasons (退回资金申请); FINANCE_OFFICER, P4.4.')
   async returnFundRequest(@Ctx() ctx: RequestContext, @Arg('input') input: ReturnFundRequestInput) {
     const key = tenantKeyOfOrThrow(input.fundRequestId, 'FundRequest', 'fundRequestId');
     return { fundRequest: await ctx.services.funds.returnFundRequest(ctx.caller, key, input.reasons) };
   }
 
-  @Mutation(() => ExportPaymentBatchPayload, {
-    description: "Send a township month's payments to a bank as a batch file (导出代发批次); FINANCE_OFFICER, P4.4, D§10.",
-  })
-  @Needs('create', 'PaymentBatch')
+  @Command(
+    ExportPaymentBatchPayload,
+    'create',
+    'PaymentBatch',
+    "Send a township month's payments to a bank as a batch file (导出代发批次); FINANCE_OFFICER, P4.4, D§10.",
+  )
   async exportPaymentBatch(@Ctx() ctx: RequestContext, @Arg('input') input: ExportPaymentBatchInput) {
     const bankIntegrationId = keyOfOrThrow(input.bankIntegrationId, 'Account', 'bankIntegrationId');
     return { paymentBatch: await ctx.services.funds.exportPaymentBatch(ctx.caller, { ...input, bankIntegrationId }) };
   }
 
-  @Mutation(() => RecordPaymentResultsPayload, {
-    description:
-      "Report a batch's results: paid, or failed with the reason (反馈代发结果); the bank's integration the batch was sent to, P4.4.",
-  })
-  @Needs('answer', 'PaymentBatch')
+  @Command(
+    RecordPaymentResultsPayload,
+    'answer',
+    'PaymentBatch',
+    "Report a batch's results: paid, or failed with the reason (反馈代发结果); the bank's integration the batch was sent to, P4.4.",
+  )
   async recordPaymentResults(@Ctx() ctx: RequestContext, @Arg('input') input: RecordPaymentResultsInput) {
     const key = tenantKeyOfOrThrow(input.batchId, 'PaymentBatch', 'batchId');
     const { idempotencyKey, ...request } = input;
@@ -287,8 +301,7 @@ export class FundsResolver {
     return { paymentBatch };
   }
 
-  @Query(() => RosterConnection, { nullable: true, description: 'Monthly rosters the caller may see, newest first (月度花名册).' })
-  @Needs('read', 'Roster')
+  @ReadQuery(RosterConnection, 'Roster', 'Monthly rosters the caller may see, newest first (月度花名册).')
   rosters(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
@@ -303,8 +316,7 @@ export class FundsResolver {
     return ctx.services.funds.listRosterLines(ctx.caller, roster, page);
   }
 
-  @Query(() => FundRequestConnection, { nullable: true, description: 'Fund requests the caller may see, newest first (资金申请).' })
-  @Needs('read', 'FundRequest')
+  @ReadQuery(FundRequestConnection, 'FundRequest', 'Fund requests the caller may see, newest first (资金申请).')
   fundRequests(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
@@ -313,8 +325,7 @@ export class FundsResolver {
     return ctx.services.funds.listFundRequests(ctx.caller, { month }, page);
   }
 
-  @Query(() => PaymentBatchConnection, { nullable: true, description: 'Payment batches the caller may see, newest first (代发批次).' })
-  @Needs('read', 'PaymentBatch')
+  @ReadQuery(PaymentBatchConnection, 'PaymentBatch', 'Payment batches the caller may see, newest first (代发批次).')
   paymentBatches(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
@@ -324,11 +335,7 @@ export class FundsResolver {
     return ctx.services.funds.listPaymentBatches(ctx.caller, { month, townshipCode }, page);
   }
 
-  @Query(() => PaymentConnection, {
-    nullable: true,
-    description: 'Payments the caller may see, with where each stands, newest first (发放记录).',
-  })
-  @Needs('read', 'Payment')
+  @ReadQuery(PaymentConnection, 'Payment', 'Payments the caller may see, with where each stands, newest first (发放记录).')
   payments(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
@@ -339,11 +346,11 @@ export class FundsResolver {
     return ctx.services.funds.listPayments(ctx.caller, { month, townshipCode, villageCode }, page);
   }
 
-  @Query(() => Reconciliation, {
-    nullable: true,
-    description: 'A township month reconciled: roster = request = allocated = paid + failed + re-paid, to the fen (月度对账), D§10.',
-  })
-  @Needs('read', 'FundRequest')
+  @ReadQuery(
+    Reconciliation,
+    'FundRequest',
+    'A township month reconciled: roster = request = allocated = paid + failed + re-paid, to the fen (月度对账), D§10.',
+  )
   reconciliation(
     @Ctx() ctx: RequestContext,
     @Arg('month', { description: 'Month, YYYY-MM (月份)' }) month: string,

@@ -1,9 +1,9 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { objectFields } from '../../graphql/selection';
 import { IsOptional, Length, ValidateNested } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { Command, ReadQuery } from '../../graphql/guards';
 import { tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
@@ -112,10 +112,12 @@ const HouseholdConnection = ConnectionType(Household, { name: 'Household', items
 
 @Resolver(() => Household)
 export class HouseholdResolver {
-  @Mutation(() => UpdateHouseholdPayload, {
-    description: "Correct a household's contact, payment or residence data (更正家庭信息), P4.1, P4.2.",
-  })
-  @Needs('update', 'Household')
+  @Command(
+    UpdateHouseholdPayload,
+    'update',
+    'Household',
+    "Correct a household's contact, payment or residence data (更正家庭信息), P4.1, P4.2.",
+  )
   async updateHousehold(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateHouseholdInput) {
     const { householdId, ...changes } = input;
     return {
@@ -123,31 +125,24 @@ export class HouseholdResolver {
     };
   }
 
-  @Mutation(() => AddHouseholdMemberPayload, { description: 'Add a member to a household (增加家庭成员).' })
-  @Needs('update', 'Household')
+  @Command(AddHouseholdMemberPayload, 'update', 'Household', 'Add a member to a household (增加家庭成员).')
   async addHouseholdMember(@Ctx() ctx: RequestContext, @Arg('input') input: AddHouseholdMemberInput) {
     const key = tenantKeyOfOrThrow(input.householdId, 'Household', 'householdId');
     const person = await ctx.services.households.addMember(ctx.caller, key, input.member);
     return { person, household: await ctx.services.households.findOrThrow(ctx.caller, key) };
   }
 
-  @Mutation(() => RemoveHouseholdMemberPayload, { description: 'Remove a member other than the head (减少家庭成员).' })
-  @Needs('update', 'Household')
+  @Command(RemoveHouseholdMemberPayload, 'update', 'Household', 'Remove a member other than the head (减少家庭成员).')
   async removeHouseholdMember(@Ctx() ctx: RequestContext, @Arg('input') input: RemoveHouseholdMemberInput) {
     return { household: await ctx.services.households.removeMember(ctx.caller, tenantKeyOfOrThrow(input.personId, 'Person', 'personId')) };
   }
 
-  @Mutation(() => CreateHouseholdPayload, { description: 'Register a household and its members (家庭登记), P4.1.' })
-  @Needs('create', 'Household')
+  @Command(CreateHouseholdPayload, 'create', 'Household', 'Register a household and its members (家庭登记), P4.1.')
   async createHousehold(@Ctx() ctx: RequestContext, @Arg('input') input: CreateHouseholdInput) {
     return { household: await ctx.services.households.create(ctx.caller, input) };
   }
 
-  @Query(() => HouseholdConnection, {
-    nullable: true,
-    description: 'Households the caller may see (家庭列表), newest first; `search` matches member names.',
-  })
-  @Needs('read', 'Household')
+  @ReadQuery(HouseholdConnection, 'Household', 'Households the caller may see (家庭列表), newest first; `search` matches member names.')
   households(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
@@ -157,8 +152,7 @@ export class HouseholdResolver {
     return ctx.services.households.list(ctx.caller, { villageCode, search }, page);
   }
 
-  @Query(() => Household, { nullable: true, description: "One household by ID (家庭详情); NOT_FOUND outside the caller's scope." })
-  @Needs('read', 'Household')
+  @ReadQuery(Household, 'Household', "One household by ID (家庭详情); NOT_FOUND outside the caller's scope.")
   household(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Household> {
     return ctx.services.households.findOrThrow(ctx.caller, tenantKeyOfOrThrow(id, 'Household'));
   }

@@ -1,7 +1,7 @@
-import { Arg, Args, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, InputType, Resolver } from 'type-graphql';
 import { Length } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { Command, ReadQuery } from '../../graphql/guards';
 import { tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
@@ -31,29 +31,32 @@ const KinDeclarationConnection = ConnectionType(KinDeclaration, { name: 'KinDecl
 
 @Resolver(() => KinDeclaration)
 export class KinResolver {
-  @Mutation(() => DeclareKinPayload, {
-    description: "Declare a close relative (近亲属备案); open cases of the relative's household are flagged at once. P6.3.",
-  })
-  @Needs('create', 'KinDeclaration')
+  @Command(
+    DeclareKinPayload,
+    'create',
+    'KinDeclaration',
+    "Declare a close relative (近亲属备案); open cases of the relative's household are flagged at once. P6.3.",
+  )
   async declareKin(@Ctx() ctx: RequestContext, @Arg('input') input: DeclareKinInput) {
     return { kinDeclaration: await ctx.services.kin.declare(ctx.caller, input) };
   }
 
-  @Mutation(() => WithdrawKinDeclarationPayload, {
-    description:
-      'Withdraw your own kin declaration (撤回近亲属备案): recorded, never deleted; cases flagged while it stood stay flagged. P6.3.',
-  })
-  @Needs('revoke', 'KinDeclaration')
+  @Command(
+    WithdrawKinDeclarationPayload,
+    'revoke',
+    'KinDeclaration',
+    'Withdraw your own kin declaration (撤回近亲属备案): recorded, never deleted; cases flagged while it stood stay flagged. P6.3.',
+  )
   async withdrawKinDeclaration(@Ctx() ctx: RequestContext, @Arg('input') input: WithdrawKinDeclarationInput) {
     const key = tenantKeyOfOrThrow(input.kinDeclarationId, 'KinDeclaration', 'kinDeclarationId');
     return { kinDeclaration: await ctx.services.kin.withdraw(ctx.caller, key) };
   }
 
-  @Query(() => KinDeclarationConnection, {
-    nullable: true,
-    description: "Kin declarations the caller may see, newest first: your own, or the district's for the district officer (近亲属备案).",
-  })
-  @Needs('read', 'KinDeclaration')
+  @ReadQuery(
+    KinDeclarationConnection,
+    'KinDeclaration',
+    "Kin declarations the caller may see, newest first: your own, or the district's for the district officer (近亲属备案).",
+  )
   kinDeclarations(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<KinDeclaration>> {
     return ctx.services.kin.list(ctx.caller, page);
   }

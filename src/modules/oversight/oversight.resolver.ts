@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, InputType, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { Command, ReadQuery } from '../../graphql/guards';
 import { fromGlobalIdOrThrow, tenantKeyOfOrThrow } from '../../graphql/node';
 import { fetchNode } from '../../graphql/node-fetchers';
 import { notFound } from '../../errors';
@@ -38,8 +38,7 @@ const DevelopmentLinkConnection = ConnectionType(DevelopmentLink, {
 
 @Resolver()
 export class OversightResolver {
-  @Mutation(() => RecordAuditFindingPayload, { description: 'Record an audit finding (记录审计发现); AUDITOR, P4.4.' })
-  @Needs('create', 'AuditFinding')
+  @Command(RecordAuditFindingPayload, 'create', 'AuditFinding', 'Record an audit finding (记录审计发现); AUDITOR, P4.4.')
   async recordAuditFinding(@Ctx() ctx: RequestContext, @Arg('input') input: RecordAuditFindingInput) {
     if (input.subjectId) {
       const { type, key } = fromGlobalIdOrThrow(input.subjectId, 'subjectId');
@@ -49,26 +48,23 @@ export class OversightResolver {
     return { auditFinding: await ctx.services.oversight.recordFinding(ctx.caller, input) };
   }
 
-  @Query(() => AuditFindingConnection, { nullable: true, description: 'Audit findings the caller may see (审计发现), newest first.' })
-  @Needs('read', 'AuditFinding')
+  @ReadQuery(AuditFindingConnection, 'AuditFinding', 'Audit findings the caller may see (审计发现), newest first.')
   auditFindings(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<AuditFinding>> {
     return ctx.services.oversight.listFindings(ctx.caller, page);
   }
 
-  @Mutation(() => LinkDevelopmentSupportPayload, {
-    description: 'Link development support to a rural DIBAO household able to work (帮扶衔接); POVERTY_OFFICER, P4.4.',
-  })
-  @Needs('create', 'DevelopmentLink')
+  @Command(
+    LinkDevelopmentSupportPayload,
+    'create',
+    'DevelopmentLink',
+    'Link development support to a rural DIBAO household able to work (帮扶衔接); POVERTY_OFFICER, P4.4.',
+  )
   async linkDevelopmentSupport(@Ctx() ctx: RequestContext, @Arg('input') input: LinkDevelopmentSupportInput) {
     const enrolment = tenantKeyOfOrThrow(input.enrolmentId, 'Enrolment', 'enrolmentId');
     return { developmentLink: await ctx.services.oversight.linkDevelopment(ctx.caller, enrolment.id, input.measure) };
   }
 
-  @Query(() => DevelopmentLinkConnection, {
-    nullable: true,
-    description: 'Development-support links the caller may see (帮扶衔接), newest first.',
-  })
-  @Needs('read', 'DevelopmentLink')
+  @ReadQuery(DevelopmentLinkConnection, 'DevelopmentLink', 'Development-support links the caller may see (帮扶衔接), newest first.')
   developmentLinks(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<DevelopmentLink>> {
     return ctx.services.oversight.listLinks(ctx.caller, page);
   }

@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, InputType, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { Command, ReadQuery } from '../../graphql/guards';
 import { payloadType } from '../../graphql/payload';
 import { CalendarDateScalar } from '../../graphql/scalars';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
@@ -25,20 +25,21 @@ const SpotCheckDrawConnection = ConnectionType(SpotCheckDraw, { name: 'SpotCheck
 
 @Resolver(() => SpotCheckDraw)
 export class SpotCheckDrawResolver {
-  @Mutation(() => DrawSpotCheckSamplePayload, {
-    description:
-      "Draw the spot-check sample now (抽查抽签): a random seed is generated and recorded with the district's rate and the pool of filed cases in no earlier draw; kin-registered and complained-about cases are always in the sample. DISTRICT_OFFICER; P4.3, D§3.",
-  })
-  @Needs('create', 'SpotCheckDraw')
+  @Command(
+    DrawSpotCheckSamplePayload,
+    'create',
+    'SpotCheckDraw',
+    "Draw the spot-check sample now (抽查抽签): a random seed is generated and recorded with the district's rate and the pool of filed cases in no earlier draw; kin-registered and complained-about cases are always in the sample. DISTRICT_OFFICER; P4.3, D§3.",
+  )
   async drawSpotCheckSample(@Ctx() ctx: RequestContext, @Arg('input') input: DrawSpotCheckSampleInput) {
     return { draw: await ctx.services.spotCheckDraws.draw(ctx.caller, input) };
   }
 
-  @Query(() => SpotCheckDrawConnection, {
-    nullable: true,
-    description: "The district's spot-check draws, newest first (抽查抽签记录); townships see none (P4.3, D§3).",
-  })
-  @Needs('read', 'SpotCheckDraw')
+  @ReadQuery(
+    SpotCheckDrawConnection,
+    'SpotCheckDraw',
+    "The district's spot-check draws, newest first (抽查抽签记录); townships see none (P4.3, D§3).",
+  )
   spotCheckDraws(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<Connection<SpotCheckDraw>> {
     return ctx.services.spotCheckDraws.list(ctx.caller, page);
   }

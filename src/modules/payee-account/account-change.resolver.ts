@@ -1,6 +1,6 @@
-import { Arg, Args, ClassType, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ClassType, Ctx, Field, ID, InputType, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { Command, ReadQuery } from '../../graphql/guards';
 import { tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
@@ -74,8 +74,7 @@ export function payeeAccountResolver<C extends ProposedAccountChange>(api: Payee
 
   @Resolver(() => api.type)
   class PayeeAccountResolver {
-    @Query(() => ChangeConnection, { name: `${payloadField}s`, nullable: true, description: texts.list })
-    @Needs('read', name)
+    @ReadQuery(ChangeConnection, name, texts.list, { name: `${payloadField}s` })
     list(
       @Ctx() ctx: RequestContext,
       @Args() page: PageArgs,
@@ -90,22 +89,19 @@ export function payeeAccountResolver<C extends ProposedAccountChange>(api: Payee
       return api.service(ctx).list(ctx.caller, { status, payeeId: id }, page);
     }
 
-    @Mutation(() => ProposePayload, { name: `propose${name}`, description: texts.propose })
-    @Needs('create', name)
+    @Command(ProposePayload, 'create', name, texts.propose, { name: `propose${name}` })
     async propose(@Ctx() ctx: RequestContext, @Arg('input', () => ProposeInput) input: ProposeInput & Record<string, string>) {
       const key = tenantKeyOfOrThrow(input[payee.field], payee.type, payee.field);
       return { [payloadField]: await api.service(ctx).propose(ctx.caller, key, input) };
     }
 
-    @Mutation(() => ConfirmPayload, { name: `confirm${name}`, description: texts.confirm })
-    @Needs('confirm', name)
+    @Command(ConfirmPayload, 'confirm', name, texts.confirm, { name: `confirm${name}` })
     async confirm(@Ctx() ctx: RequestContext, @Arg('input', () => ConfirmInput) input: ConfirmInput) {
       const key = tenantKeyOfOrThrow(input.changeId, name, 'changeId');
       return { [payloadField]: await api.service(ctx).decide(ctx.caller, key, { confirm: true }) };
     }
 
-    @Mutation(() => RejectPayload, { name: `reject${name}`, description: texts.reject })
-    @Needs('confirm', name)
+    @Command(RejectPayload, 'confirm', name, texts.reject, { name: `reject${name}` })
     async reject(@Ctx() ctx: RequestContext, @Arg('input', () => RejectInput) input: RejectInput) {
       const key = tenantKeyOfOrThrow(input.changeId, name, 'changeId');
       return { [payloadField]: await api.service(ctx).decide(ctx.caller, key, { confirm: false, reason: input.reason }) };

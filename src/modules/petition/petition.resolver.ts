@@ -1,7 +1,7 @@
 import { GraphQLString } from 'graphql';
 import { Arg, Args, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { Needs, Public } from '../../graphql/guards';
+import { Command, Public, ReadQuery } from '../../graphql/guards';
 import { keyOfOrThrow, tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
@@ -102,45 +102,46 @@ export class PetitionResolver {
     return progress(await ctx.services.petitions.statusOf(reference));
   }
 
-  @Mutation(() => AssignPetitionPayload, { description: 'Hand a petition to a district officer (信访交办); DISTRICT_OFFICER, P4.3.' })
-  @Needs('assign', 'Petition')
+  @Command(AssignPetitionPayload, 'assign', 'Petition', 'Hand a petition to a district officer (信访交办); DISTRICT_OFFICER, P4.3.')
   async assignPetition(@Ctx() ctx: RequestContext, @Arg('input') input: AssignPetitionInput) {
     const key = tenantKeyOfOrThrow(input.petitionId, 'Petition', 'petitionId');
     const assigneeId = keyOfOrThrow(input.assigneeId, 'Account', 'assigneeId');
     return { petition: await ctx.services.petitions.assign(ctx.caller, key, assigneeId) };
   }
 
-  @Mutation(() => InvestigatePetitionPayload, {
-    description: 'Record what the investigation of an assigned petition found (调查核实); DISTRICT_OFFICER, P4.3.',
-  })
-  @Needs('investigate', 'Petition')
+  @Command(
+    InvestigatePetitionPayload,
+    'investigate',
+    'Petition',
+    'Record what the investigation of an assigned petition found (调查核实); DISTRICT_OFFICER, P4.3.',
+  )
   async investigatePetition(@Ctx() ctx: RequestContext, @Arg('input') input: InvestigatePetitionInput) {
     const key = tenantKeyOfOrThrow(input.petitionId, 'Petition', 'petitionId');
     return { petition: await ctx.services.petitions.investigate(ctx.caller, key, input.findings) };
   }
 
-  @Mutation(() => AnswerPetitionPayload, { description: 'Answer an investigated petition (信访答复); DISTRICT_OFFICER, P4.3.' })
-  @Needs('answer', 'Petition')
+  @Command(AnswerPetitionPayload, 'answer', 'Petition', 'Answer an investigated petition (信访答复); DISTRICT_OFFICER, P4.3.')
   async answerPetition(@Ctx() ctx: RequestContext, @Arg('input') input: AnswerPetitionInput) {
     const key = tenantKeyOfOrThrow(input.petitionId, 'Petition', 'petitionId');
     return { petition: await ctx.services.petitions.answer(ctx.caller, key, input.answer) };
   }
 
-  @Mutation(() => SharePetitionPayload, {
-    description: 'Let the township concerned see a petition, without who filed it (转乡镇办理); DISTRICT_OFFICER, D§12.',
-  })
-  @Needs('share', 'Petition')
+  @Command(
+    SharePetitionPayload,
+    'share',
+    'Petition',
+    'Let the township concerned see a petition, without who filed it (转乡镇办理); DISTRICT_OFFICER, D§12.',
+  )
   async sharePetition(@Ctx() ctx: RequestContext, @Arg('input') input: SharePetitionInput) {
     const key = tenantKeyOfOrThrow(input.petitionId, 'Petition', 'petitionId');
     return { petition: await ctx.services.petitions.share(ctx.caller, key) };
   }
 
-  @Query(() => PetitionConnection, {
-    nullable: true,
-    description:
-      'Petitions the caller may see, newest first (信访事项): the whole district for the district, a township only those shared with it.',
-  })
-  @Needs('read', 'Petition')
+  @ReadQuery(
+    PetitionConnection,
+    'Petition',
+    'Petitions the caller may see, newest first (信访事项): the whole district for the district, a township only those shared with it.',
+  )
   petitions(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,

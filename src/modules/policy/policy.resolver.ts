@@ -8,7 +8,7 @@ import { actorOf } from '../account/account.service';
 import { Account } from '../account/account.entity';
 import { assertCan } from '../../auth/authorize';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { Needs, ReadQuery } from '../../graphql/guards';
 import { fromGlobalIdOrThrow, keyOfOrThrow } from '../../graphql/node';
 import { fetchNode } from '../../graphql/node-fetchers';
 import { badInput, forbidden, notFound } from '../../errors';
@@ -216,11 +216,7 @@ export class PolicyResolver {
     });
   }
 
-  @Query(() => [PermissionGrant], {
-    nullable: true,
-    description: 'The policy table (权限矩阵): every grant of a role, or of all roles, with clause and reason.',
-  })
-  @Needs('read', 'Policy')
+  @ReadQuery([PermissionGrant], 'Policy', 'The policy table (权限矩阵): every grant of a role, or of all roles, with clause and reason.')
   permissionMatrix(@Arg('role', () => Role, { nullable: true }) role?: Role): PermissionGrant[] {
     return grantsOf(role ?? undefined).map(view);
   }

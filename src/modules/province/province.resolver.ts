@@ -1,7 +1,7 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
 import { IsInt, Length, Max, Min } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { Command, ReadQuery } from '../../graphql/guards';
 import { tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
@@ -86,11 +86,11 @@ const DistrictProposalConnection = ConnectionType(DistrictProposal, {
 
 @Resolver(() => DistrictProposal)
 export class ProvinceResolver {
-  @Query(() => DistrictProposalConnection, {
-    nullable: true,
-    description: 'Proposals to create districts of the caller’s province (新设区提议), newest first; province operators only.',
-  })
-  @Needs('read', 'DistrictProposal')
+  @ReadQuery(
+    DistrictProposalConnection,
+    'DistrictProposal',
+    'Proposals to create districts of the caller’s province (新设区提议), newest first; province operators only.',
+  )
   districtProposals(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
@@ -99,29 +99,33 @@ export class ProvinceResolver {
     return ctx.services.province.page(ctx.caller, { status }, page);
   }
 
-  @Mutation(() => ProposeDistrictPayload, {
-    description:
-      'Propose a district with its first administrator and settings (提议新设区); nothing exists until a second province operator confirms it (D§14).',
-  })
-  @Needs('create', 'DistrictProposal')
+  @Command(
+    ProposeDistrictPayload,
+    'create',
+    'DistrictProposal',
+    'Propose a district with its first administrator and settings (提议新设区); nothing exists until a second province operator confirms it (D§14).',
+  )
   async proposeDistrict(@Ctx() ctx: RequestContext, @Arg('input') input: ProposeDistrictInput) {
     return ctx.services.province.propose(ctx.caller, input);
   }
 
-  @Mutation(() => ConfirmDistrictProposalPayload, {
-    description:
-      'Confirm a district proposal (确认新设区): creates the district, its settings, its administrator and the ADMIN grant. Never the proposer.',
-  })
-  @Needs('confirm', 'DistrictProposal')
+  @Command(
+    ConfirmDistrictProposalPayload,
+    'confirm',
+    'DistrictProposal',
+    'Confirm a district proposal (确认新设区): creates the district, its settings, its administrator and the ADMIN grant. Never the proposer.',
+  )
   async confirmDistrictProposal(@Ctx() ctx: RequestContext, @Arg('input') input: ConfirmDistrictProposalInput) {
     const key = tenantKeyOfOrThrow(input.proposalId, 'DistrictProposal', 'proposalId');
     return { proposal: await ctx.services.province.confirm(ctx.caller, key) };
   }
 
-  @Mutation(() => RejectDistrictProposalPayload, {
-    description: 'Turn a district proposal down (否决新设区提议), with the reason. Never the proposer.',
-  })
-  @Needs('reject', 'DistrictProposal')
+  @Command(
+    RejectDistrictProposalPayload,
+    'reject',
+    'DistrictProposal',
+    'Turn a district proposal down (否决新设区提议), with the reason. Never the proposer.',
+  )
   async rejectDistrictProposal(@Ctx() ctx: RequestContext, @Arg('input') input: RejectDistrictProposalInput) {
     const key = tenantKeyOfOrThrow(input.proposalId, 'DistrictProposal', 'proposalId');
     return { proposal: await ctx.services.province.reject(ctx.caller, key, input.reason) };

@@ -1,7 +1,7 @@
-import { Arg, Ctx, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, InputType, Int, Resolver, Root } from 'type-graphql';
 import { IsInt, IsOptional, Length, Min } from 'class-validator';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { Command, ReadQuery } from '../../graphql/guards';
 import { payloadType } from '../../graphql/payload';
 import { Region, RegionKind } from './region.entity';
 import { RegionLevel } from './region-code';
@@ -28,8 +28,7 @@ const UpdateRegionPayload = payloadType<{ region: Region }>('UpdateRegion', 'The
 
 @Resolver(() => Region)
 export class RegionResolver {
-  @Query(() => [Region], { nullable: true, description: 'Places the caller may see (区划列表), optionally under a parent or at a level.' })
-  @Needs('read', 'Region')
+  @ReadQuery([Region], 'Region', 'Places the caller may see (区划列表), optionally under a parent or at a level.')
   regions(
     @Ctx() ctx: RequestContext,
     @Arg('parentCode', () => String, { nullable: true }) parentCode?: string,
@@ -38,20 +37,17 @@ export class RegionResolver {
     return ctx.services.regions.list(ctx.caller, { parentCode, level });
   }
 
-  @Query(() => Region, { nullable: true, description: "One place by its code (按代码查区划); NOT_FOUND outside the caller's scope." })
-  @Needs('read', 'Region')
+  @ReadQuery(Region, 'Region', "One place by its code (按代码查区划); NOT_FOUND outside the caller's scope.")
   region(@Ctx() ctx: RequestContext, @Arg('code') code: string): Promise<Region> {
     return ctx.services.regions.findByCodeOrThrow(ctx.caller, code);
   }
 
-  @Mutation(() => CreateRegionPayload, { description: 'Register a place (新增区划); ADMIN of the district.' })
-  @Needs('create', 'Region')
+  @Command(CreateRegionPayload, 'create', 'Region', 'Register a place (新增区划); ADMIN of the district.')
   async createRegion(@Ctx() ctx: RequestContext, @Arg('input') input: CreateRegionInput) {
     return { region: await ctx.services.regions.create(ctx.caller, input) };
   }
 
-  @Mutation(() => UpdateRegionPayload, { description: 'Rename a place or update its population (修改区划); ADMIN of the district.' })
-  @Needs('update', 'Region')
+  @Command(UpdateRegionPayload, 'update', 'Region', 'Rename a place or update its population (修改区划); ADMIN of the district.')
   async updateRegion(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateRegionInput) {
     const { code, ...changes } = input;
     return { region: await ctx.services.regions.update(ctx.caller, code, changes) };

@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { Command, ReadQuery } from '../../graphql/guards';
 import { tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
@@ -72,12 +72,11 @@ const ReviewDueConnection = ConnectionType(Enrolment, { name: 'ReviewDue', items
 
 @Resolver()
 export class ReviewResolver {
-  @Query(() => ReviewDueConnection, {
-    nullable: true,
-    description:
-      "Enrolments whose periodic review falls due (应复核对象), soonest first, with their review class, in the caller's scope; by default those due within the district's reviewDueWithinDays, overdue ones included (D§9).",
-  })
-  @Needs('read', 'EnrolmentReview')
+  @ReadQuery(
+    ReviewDueConnection,
+    'EnrolmentReview',
+    "Enrolments whose periodic review falls due (应复核对象), soonest first, with their review class, in the caller's scope; by default those due within the district's reviewDueWithinDays, overdue ones included (D§9).",
+  )
   reviewsDue(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
@@ -87,41 +86,45 @@ export class ReviewResolver {
     return ctx.services.reviews.reviewsDue(ctx.caller, { dueBy, villageCode }, page);
   }
 
-  @Mutation(() => RecordReviewOutcomePayload, {
-    description:
-      'Record the outcome of a periodic review (记录复核结果): keep, raise, lower, gradual exit or end, from the next month; a TEKUN ending is noticed publicly first. TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD; D§9.',
-  })
-  @Needs('review', 'Enrolment')
+  @Command(
+    RecordReviewOutcomePayload,
+    'review',
+    'Enrolment',
+    'Record the outcome of a periodic review (记录复核结果): keep, raise, lower, gradual exit or end, from the next month; a TEKUN ending is noticed publicly first. TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD; D§9.',
+  )
   async recordReviewOutcome(@Ctx() ctx: RequestContext, @Arg('input') input: RecordReviewOutcomeInput) {
     const key = tenantKeyOfOrThrow(input.enrolmentId, 'Enrolment', 'enrolmentId');
     return ctx.services.reviews.recordOutcome(ctx.caller, key, input);
   }
 
-  @Mutation(() => ConcludeTerminationPayload, {
-    description:
-      'End a TEKUN support once its termination notice has run (公示期满终止供养), from the next month. TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD; D§9.',
-  })
-  @Needs('review', 'Enrolment')
+  @Command(
+    ConcludeTerminationPayload,
+    'review',
+    'Enrolment',
+    'End a TEKUN support once its termination notice has run (公示期满终止供养), from the next month. TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD; D§9.',
+  )
   async concludeTermination(@Ctx() ctx: RequestContext, @Arg('input') input: ConcludeTerminationInput) {
     const key = tenantKeyOfOrThrow(input.reviewId, 'EnrolmentReview', 'reviewId');
     return ctx.services.reviews.concludeTermination(ctx.caller, key);
   }
 
-  @Mutation(() => ChangeReviewClassPayload, {
-    description:
-      "Change a recipient's review class with a reason (调整复核分类): the next review moves to the new class's interval. TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD; D§9.",
-  })
-  @Needs('reclassify', 'Enrolment')
+  @Command(
+    ChangeReviewClassPayload,
+    'reclassify',
+    'Enrolment',
+    "Change a recipient's review class with a reason (调整复核分类): the next review moves to the new class's interval. TOWNSHIP_CASEWORKER, TOWNSHIP_HEAD; D§9.",
+  )
   async changeReviewClass(@Ctx() ctx: RequestContext, @Arg('input') input: ChangeReviewClassInput) {
     const key = tenantKeyOfOrThrow(input.enrolmentId, 'Enrolment', 'enrolmentId');
     return { enrolment: await ctx.services.reviews.changeReviewClass(ctx.caller, key, input) };
   }
 
-  @Mutation(() => RecordChangeReportPayload, {
-    description:
-      "Record a change a recipient reported (登记家庭变化情况); the enrolment's review falls due at once. VILLAGE_ASSISTANT, TOWNSHIP_CASEWORKER; D§9.",
-  })
-  @Needs('create', 'ChangeReport')
+  @Command(
+    RecordChangeReportPayload,
+    'create',
+    'ChangeReport',
+    "Record a change a recipient reported (登记家庭变化情况); the enrolment's review falls due at once. VILLAGE_ASSISTANT, TOWNSHIP_CASEWORKER; D§9.",
+  )
   async recordChangeReport(@Ctx() ctx: RequestContext, @Arg('input') input: RecordChangeReportInput) {
     const key = tenantKeyOfOrThrow(input.enrolmentId, 'Enrolment', 'enrolmentId');
     return { changeReport: await ctx.services.reviews.recordChangeReport(ctx.caller, key, input) };

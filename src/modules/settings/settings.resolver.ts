@@ -1,6 +1,6 @@
-import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, InputType, ObjectType, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { Command, ReadQuery } from '../../graphql/guards';
 import { payloadType } from '../../graphql/payload';
 import { CalendarDateScalar, DecimalScalar } from '../../graphql/scalars';
 import { currentLanguage } from '../../i18n/language';
@@ -150,49 +150,50 @@ async function settingsView(ctx: RequestContext): Promise<DistrictSettingsView> 
 
 @Resolver()
 export class SettingsResolver {
-  @Query(() => DistrictSettingsView, {
-    nullable: true,
-    description: "Deadlines, standards and limits of the caller's district (区级参数).",
-  })
-  @Needs('read', 'Settings')
+  @ReadQuery(DistrictSettingsView, 'Settings', "Deadlines, standards and limits of the caller's district (区级参数).")
   settings(@Ctx() ctx: RequestContext): Promise<DistrictSettingsView> {
     return settingsView(ctx);
   }
 
-  @Mutation(() => UpdateSettingPayload, {
-    description: 'Set one district setting (设置区级参数); null restores the default. DISTRICT_OFFICER, P4.3.',
-  })
-  @Needs('update', 'Settings')
+  @Command(
+    UpdateSettingPayload,
+    'update',
+    'Settings',
+    'Set one district setting (设置区级参数); null restores the default. DISTRICT_OFFICER, P4.3.',
+  )
   async updateSetting(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateSettingInput) {
     await ctx.services.settings.update(ctx.caller, input.key, input.value ?? null);
     return { settings: await settingsView(ctx) };
   }
 
-  @Mutation(() => SetVerificationDepartmentPayload, {
-    description:
-      'Say whether the district asks a department in its verifications, and what it answers (设置核对部门); new requests go to every department in use. DISTRICT_OFFICER, D§7.',
-  })
-  @Needs('update', 'DistrictCatalogue')
+  @Command(
+    SetVerificationDepartmentPayload,
+    'update',
+    'DistrictCatalogue',
+    'Say whether the district asks a department in its verifications, and what it answers (设置核对部门); new requests go to every department in use. DISTRICT_OFFICER, D§7.',
+  )
   async setVerificationDepartment(@Ctx() ctx: RequestContext, @Arg('input') input: SetVerificationDepartmentInput) {
     await ctx.services.settings.setVerificationDepartment(ctx.caller, input.department, input.findings, input.active);
     return { settings: await settingsView(ctx) };
   }
 
-  @Mutation(() => SetLinshiCauseCategoryPayload, {
-    description:
-      'List, rename or retire a temporary-assistance cause category (设置临时救助事由类别); applications name one. DISTRICT_OFFICER, D§6.',
-  })
-  @Needs('update', 'DistrictCatalogue')
+  @Command(
+    SetLinshiCauseCategoryPayload,
+    'update',
+    'DistrictCatalogue',
+    'List, rename or retire a temporary-assistance cause category (设置临时救助事由类别); applications name one. DISTRICT_OFFICER, D§6.',
+  )
   async setLinshiCauseCategory(@Ctx() ctx: RequestContext, @Arg('input') input: SetLinshiCauseCategoryInput) {
     await ctx.services.settings.setLinshiCauseCategory(ctx.caller, input.code, input.name, input.active);
     return { settings: await settingsView(ctx) };
   }
 
-  @Mutation(() => SetHolidayPayload, {
-    description:
-      'Add (with a name) or remove (without) a public holiday or a make-up working day (设置节假日/调休上班日). DISTRICT_OFFICER, D§3.',
-  })
-  @Needs('update', 'Settings')
+  @Command(
+    SetHolidayPayload,
+    'update',
+    'Settings',
+    'Add (with a name) or remove (without) a public holiday or a make-up working day (设置节假日/调休上班日). DISTRICT_OFFICER, D§3.',
+  )
   async setHoliday(@Ctx() ctx: RequestContext, @Arg('input') input: SetHolidayInput) {
     await ctx.services.settings.setHoliday(ctx.caller, input.day, input.name ?? null, input.kind);
     return { settings: await settingsView(ctx) };

@@ -1,6 +1,6 @@
-import { Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { ReadQuery } from '../../graphql/guards';
 import { Region } from '../region/region.entity';
 import type { StaffingLine as Line } from './staffing.service';
 
@@ -22,12 +22,11 @@ class StaffingLine implements Line {
 
 @Resolver(() => StaffingLine)
 export class StaffingResolver {
-  @Query(() => [StaffingLine], {
-    nullable: true,
-    description:
-      'The staffing compliance report (人员配备情况), P6.2, D§11: per township its population, required and actual civil-affairs staff, the shortfall and the villages without a designated assistant. The district sees every township, a township head its own.',
-  })
-  @Needs('read', 'StaffingReport')
+  @ReadQuery(
+    [StaffingLine],
+    'StaffingReport',
+    'The staffing compliance report (人员配备情况), P6.2, D§11: per township its population, required and actual civil-affairs staff, the shortfall and the villages without a designated assistant. The district sees every township, a township head its own.',
+  )
   staffingReport(@Ctx() ctx: RequestContext): Promise<Line[]> {
     return ctx.services.staffing.report(ctx.caller);
   }

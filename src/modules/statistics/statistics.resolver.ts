@@ -1,16 +1,15 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { ReadQuery } from '../../graphql/guards';
 import { TownshipMonthFigures } from './statistics.types';
 
 @Resolver()
 export class StatisticsResolver {
-  @Query(() => [TownshipMonthFigures], {
-    nullable: true,
-    description:
-      "Figures per township and month of a year, for charts (统计数据): the district's view of every township (DISTRICT_OFFICER, P4.3), a township's of itself (P4.2). Each figure is computed in SQL over only the rows the caller may read: no row outside the caller's scope contributes.",
-  })
-  @Needs('read', 'Statistics')
+  @ReadQuery(
+    [TownshipMonthFigures],
+    'Statistics',
+    "Figures per township and month of a year, for charts (统计数据): the district's view of every township (DISTRICT_OFFICER, P4.3), a township's of itself (P4.2). Each figure is computed in SQL over only the rows the caller may read: no row outside the caller's scope contributes.",
+  )
   districtStatistics(
     @Ctx() ctx: RequestContext,
     @Arg('year', () => Int, { description: 'Calendar year (年度)' }) year: number,

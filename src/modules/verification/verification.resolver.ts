@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { Command, ReadQuery } from '../../graphql/guards';
 import { tenantKeyOfOrThrow } from '../../graphql/node';
 import { IDEMPOTENCY_KEY_DESCRIPTION, payloadType } from '../../graphql/payload';
 import { Connection, ConnectionType, PageArgs } from '../../graphql/connection';
@@ -60,11 +60,11 @@ const VerificationAnswerConnection = ConnectionType(VerificationAnswer, {
 
 @Resolver(() => VerificationRequest)
 export class VerificationResolver {
-  @Query(() => VerificationRequestConnection, {
-    nullable: true,
-    description: 'Economic-status verifications the caller may see (核对申请), newest first.',
-  })
-  @Needs('read', 'VerificationRequest')
+  @ReadQuery(
+    VerificationRequestConnection,
+    'VerificationRequest',
+    'Economic-status verifications the caller may see (核对申请), newest first.',
+  )
   verificationRequests(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
@@ -78,12 +78,11 @@ export class VerificationResolver {
     );
   }
 
-  @Query(() => VerificationAnswerConnection, {
-    nullable: true,
-    description:
-      'Verification requests as departments see them (部门核对), newest first; a department sees only its own. Reads are audited.',
-  })
-  @Needs('read', 'VerificationAnswer')
+  @ReadQuery(
+    VerificationAnswerConnection,
+    'VerificationAnswer',
+    'Verification requests as departments see them (部门核对), newest first; a department sees only its own. Reads are audited.',
+  )
   verificationAnswers(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
@@ -94,17 +93,23 @@ export class VerificationResolver {
     return ctx.services.verification.listAnswers(ctx.caller, { pending, requestId: request }, page);
   }
 
-  @Mutation(() => ApproveVerificationRequestPayload, {
-    description: 'Approve a verification request; it goes out to the departments (核对审批), P4.3.',
-  })
-  @Needs('verify', 'VerificationRequest')
+  @Command(
+    ApproveVerificationRequestPayload,
+    'verify',
+    'VerificationRequest',
+    'Approve a verification request; it goes out to the departments (核对审批), P4.3.',
+  )
   async approveVerificationRequest(@Ctx() ctx: RequestContext, @Arg('input') input: ApproveVerificationRequestInput) {
     const key = tenantKeyOfOrThrow(input.requestId, 'VerificationRequest', 'requestId');
     return { verificationRequest: await ctx.services.verification.approveRequest(ctx.caller, key.id, input.departments) };
   }
 
-  @Mutation(() => AnswerVerificationPayload, { description: 'A department answers a verification addressed to it (部门核对反馈), P4.4.' })
-  @Needs('answer', 'VerificationAnswer')
+  @Command(
+    AnswerVerificationPayload,
+    'answer',
+    'VerificationAnswer',
+    'A department answers a verification addressed to it (部门核对反馈), P4.4.',
+  )
   async answerVerification(@Ctx() ctx: RequestContext, @Arg('input') input: AnswerVerificationInput) {
     const key = tenantKeyOfOrThrow(input.answerId, 'VerificationAnswer', 'answerId');
     const { idempotencyKey, ...request } = input;
@@ -116,10 +121,12 @@ export class VerificationResolver {
     return { verificationAnswer };
   }
 
-  @Mutation(() => ApproveVerificationReportPayload, {
-    description: 'Approve the combined verification report once every department answered (核对报告审批), P4.3.',
-  })
-  @Needs('verify', 'VerificationRequest')
+  @Command(
+    ApproveVerificationReportPayload,
+    'verify',
+    'VerificationRequest',
+    'Approve the combined verification report once every department answered (核对报告审批), P4.3.',
+  )
   async approveVerificationReport(@Ctx() ctx: RequestContext, @Arg('input') input: ApproveVerificationReportInput) {
     const key = tenantKeyOfOrThrow(input.requestId, 'VerificationRequest', 'requestId');
     return { verificationRequest: await ctx.services.verification.approveReport(ctx.caller, key.id) };

@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { Needs } from '../../graphql/guards';
+import { Command, ReadQuery } from '../../graphql/guards';
 import { tenantKeyOfOrThrow } from '../../graphql/node';
 import { payloadType } from '../../graphql/payload';
 import { CalendarDateScalar } from '../../graphql/scalars';
@@ -65,47 +65,47 @@ const keyOf = (id: string) => tenantKeyOfOrThrow(id, 'WorkPlan', 'workPlanId');
 
 @Resolver(() => WorkPlan)
 export class WorkPlanResolver {
-  @Mutation(() => DraftWorkPlanPayload, {
-    description: 'Draft a work plan, progress report or year-end evaluation (起草报备文件); TOWNSHIP_HEAD, P5.1–P5.3.',
-  })
-  @Needs('create', 'WorkPlan')
+  @Command(
+    DraftWorkPlanPayload,
+    'create',
+    'WorkPlan',
+    'Draft a work plan, progress report or year-end evaluation (起草报备文件); TOWNSHIP_HEAD, P5.1–P5.3.',
+  )
   async draftWorkPlan(@Ctx() ctx: RequestContext, @Arg('input') input: DraftWorkPlanInput) {
     return { workPlan: await ctx.services.workPlans.draft(ctx.caller, input) };
   }
 
-  @Mutation(() => ReviseWorkPlanPayload, { description: 'Revise a draft or a returned document (修改报备文件); TOWNSHIP_HEAD, P5.1.' })
-  @Needs('update', 'WorkPlan')
+  @Command(ReviseWorkPlanPayload, 'update', 'WorkPlan', 'Revise a draft or a returned document (修改报备文件); TOWNSHIP_HEAD, P5.1.')
   async reviseWorkPlan(@Ctx() ctx: RequestContext, @Arg('input') input: ReviseWorkPlanInput) {
     const { workPlanId, ...changes } = input;
     return { workPlan: await ctx.services.workPlans.revise(ctx.caller, keyOf(workPlanId), changes) };
   }
 
-  @Mutation(() => FileWorkPlanPayload, {
-    description: 'File a draft or a returned document with the district bureau (报备); TOWNSHIP_HEAD, P5.1–P5.3.',
-  })
-  @Needs('file', 'WorkPlan')
+  @Command(
+    FileWorkPlanPayload,
+    'file',
+    'WorkPlan',
+    'File a draft or a returned document with the district bureau (报备); TOWNSHIP_HEAD, P5.1–P5.3.',
+  )
   async fileWorkPlan(@Ctx() ctx: RequestContext, @Arg('input') input: FileWorkPlanInput) {
     return { workPlan: await ctx.services.workPlans.file(ctx.caller, keyOf(input.workPlanId)) };
   }
 
-  @Mutation(() => AcceptWorkPlanPayload, { description: 'Accept a filed document (接收报备文件); DISTRICT_OFFICER, P5.1.' })
-  @Needs('review', 'WorkPlan')
+  @Command(AcceptWorkPlanPayload, 'review', 'WorkPlan', 'Accept a filed document (接收报备文件); DISTRICT_OFFICER, P5.1.')
   async acceptWorkPlan(@Ctx() ctx: RequestContext, @Arg('input') input: AcceptWorkPlanInput) {
     return { workPlan: await ctx.services.workPlans.accept(ctx.caller, keyOf(input.workPlanId)) };
   }
 
-  @Mutation(() => ReturnWorkPlanPayload, { description: 'Return a filed document with reasons (退回报备文件); DISTRICT_OFFICER, P5.1.' })
-  @Needs('review', 'WorkPlan')
+  @Command(ReturnWorkPlanPayload, 'review', 'WorkPlan', 'Return a filed document with reasons (退回报备文件); DISTRICT_OFFICER, P5.1.')
   async returnWorkPlan(@Ctx() ctx: RequestContext, @Arg('input') input: ReturnWorkPlanInput) {
     return { workPlan: await ctx.services.workPlans.returnFiled(ctx.caller, keyOf(input.workPlanId), input.reasons) };
   }
 
-  @Query(() => WorkPlanConnection, {
-    nullable: true,
-    description:
-      "Work plans, progress reports and year-end evaluations the caller may see, newest first (报备文件): a township's own, every township's for the district.",
-  })
-  @Needs('read', 'WorkPlan')
+  @ReadQuery(
+    WorkPlanConnection,
+    'WorkPlan',
+    "Work plans, progress reports and year-end evaluations the caller may see, newest first (报备文件): a township's own, every township's for the district.",
+  )
   workPlans(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
