@@ -21,6 +21,7 @@ import {
   RECORD_NEW_GROUNDS,
 } from './record-steps';
 import { assertPaymentAmountOrThrow, newGroundsConfirmed, recordDecision } from './workflow';
+import { recordOf } from './case-rows';
 import type { SettingsService } from '../settings/settings.service';
 import type { CaseService } from './case.service';
 import type { AccountService } from '../account/account.service';
@@ -170,11 +171,7 @@ export class CaseStepsService {
         c.investigatorIds = [...new Set([...c.investigatorIds, ...ids])];
         return manager.save(
           Object.assign(new Investigation(), {
-            districtCode: c.districtCode,
-            caseId: c.id,
-            townshipCode: c.townshipCode,
-            villageCode: c.villageCode,
-            recordedById: caller.actor!.accountId,
+            ...recordOf(c, caller),
             visitedOn: input.visitedOn,
             findings,
             investigatorIds: ids,
@@ -278,11 +275,7 @@ export class CaseStepsService {
   ): IncomeAccounting {
     const result = accountIncome(settings, c.residence, householdSize, input.items, input.deductionsYuan);
     return Object.assign(new IncomeAccounting(), {
-      districtCode: c.districtCode,
-      caseId: c.id,
-      townshipCode: c.townshipCode,
-      villageCode: c.villageCode,
-      recordedById: caller.actor!.accountId,
+      ...recordOf(c, caller),
       items: input.items,
       assets: input.assets ?? [],
       deductionsYuan: input.deductionsYuan,
@@ -344,11 +337,7 @@ export class CaseStepsService {
         }
         return manager.save(
           Object.assign(new Appraisal(), {
-            districtCode: c.districtCode,
-            caseId: c.id,
-            townshipCode: c.townshipCode,
-            villageCode: c.villageCode,
-            recordedById: caller.actor!.accountId,
+            ...recordOf(c, caller),
             heldOn: input.heldOn,
             participants: input.participants,
             outcome: input.supported ? 'SUPPORTED' : 'NOT_SUPPORTED',
@@ -372,11 +361,7 @@ export class CaseStepsService {
         if (c.status === DENIED || c.status === NOT_ACCEPTED) c.dueAt = null;
         return manager.save(
           Object.assign(new Delivery(), {
-            districtCode: c.districtCode,
-            caseId: c.id,
-            townshipCode: c.townshipCode,
-            villageCode: c.villageCode,
-            recordedById: caller.actor!.accountId,
+            ...recordOf(c, caller),
             deliveredOn: input.deliveredOn,
             recipient,
             decision: c.status,

@@ -2,6 +2,7 @@ import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Household, IncomeStability } from '../household/household.entity';
 import { Programme } from '../case/case.entity';
+import { caseColumnsOf } from '../case/case-rows';
 import { unmet } from '../../errors';
 import { message } from '../../i18n/message';
 import type { StepRun } from '../case/workflow';
@@ -72,11 +73,8 @@ export class EnrolmentService {
     const { reviewClass, rule } = reviewClassFor(c.programme, household);
     const startMonth = firstOfNextMonth(now);
     const { identifiers } = await manager.insert(Enrolment, {
-      districtCode: c.districtCode,
-      caseId: c.id,
+      ...caseColumnsOf(c),
       householdId: c.householdId,
-      townshipCode: c.townshipCode,
-      villageCode: c.villageCode,
       programme: c.programme,
       residence: household.residence,
       hasMemberAbleToWork: household.hasMemberAbleToWork,

@@ -3,7 +3,8 @@ import { EntityManager, ObjectLiteral } from 'typeorm';
 import { KeptColumns, propertiesFor } from '../../db/plain-rows';
 import { conditionFields } from '../../../permissions/ability';
 import { badInput, conflict, notFound, textOrThrow } from '../../errors';
-import { Case, CaseEvent } from '../case/case.entity';
+import { Case } from '../case/case.entity';
+import { insertCaseEvent } from '../case/case-rows';
 import { OPEN_STATUSES } from '../kin/kin.service';
 import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
@@ -243,16 +244,9 @@ export class HouseholdService {
       const kinBefore = c.kinStaffIds.length;
       await this.kin.flagCase(manager, c);
       await manager.save(c);
-      await manager.insert(CaseEvent, {
-        districtCode: c.districtCode,
-        caseId: c.id,
-        townshipCode: c.townshipCode,
-        villageCode: c.villageCode,
-        fromStatus: c.status,
-        toStatus: c.status,
+      await insertCaseEvent(manager, caller, c, {
+        from: c.status,
         action: 'householdChanged',
-        actorId: caller.actor!.accountId,
-        actorUsername: caller.actor!.username,
         note:
           c.kinStaffIds.length > kinBefore
             ? 'A member added to the household is declared close kin of staff (P6.3).'

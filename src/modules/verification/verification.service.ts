@@ -7,6 +7,7 @@ import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Person } from '../household/household.entity';
 import type { Case } from '../case/case.entity';
+import { caseColumnsOf } from '../case/case-rows';
 import { VerificationAnswer, VerificationRequest, VerificationStatus } from './verification.entity';
 import type { DataAccess } from '../../db/data-access';
 import type { SettingsService } from '../settings/settings.service';
@@ -40,10 +41,7 @@ export class VerificationService {
   async requestFor(manager: EntityManager, caller: Caller, c: Case): Promise<void> {
     const departments = await this.settings.departmentsInUse(c.districtCode);
     await manager.insert(VerificationRequest, {
-      districtCode: c.districtCode,
-      caseId: c.id,
-      townshipCode: c.townshipCode,
-      villageCode: c.villageCode,
+      ...caseColumnsOf(c),
       status: VerificationStatus.REQUESTED,
       departments,
       requestedById: caller.actor!.accountId,
