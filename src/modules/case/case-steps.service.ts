@@ -26,6 +26,7 @@ import type { SettingsService } from '../settings/settings.service';
 import type { CaseService } from './case.service';
 import type { AccountService } from '../account/account.service';
 import type { DataAccess } from '../../db/data-access';
+import { whereKey } from '../../db/scoped-filters';
 
 const {
   INVESTIGATING,
@@ -185,9 +186,7 @@ export class CaseStepsService {
 
   /** Each named investigator signs the investigation themselves. */
   async signInvestigation(caller: Caller, investigationKey: TenantKey): Promise<Investigation> {
-    const qb = this.data
-      .scoped(caller, 'read', 'CaseRecord', Investigation, 'i')
-      .andWhere('i.district_code = :d AND i.id = :id', { d: investigationKey.districtCode, id: investigationKey.id });
+    const qb = whereKey(this.data.scoped(caller, 'read', 'CaseRecord', Investigation, 'i'), investigationKey);
     const investigation = await qb.getOne();
     if (!investigation) throw notFound('investigation.notFound');
     if (!investigation.investigatorIds.includes(caller.actor!.accountId)) {
@@ -233,10 +232,7 @@ export class CaseStepsService {
     draftKey: TenantKey,
     changes: Partial<AccountingInput> | null,
   ): Promise<{ accounting: IncomeAccounting; caseKey: TenantKey }> {
-    const draft = await this.data
-      .scoped(caller, 'read', 'CaseRecord', IncomeAccounting, 'a')
-      .andWhere('a.district_code = :d AND a.id = :id', { d: draftKey.districtCode, id: draftKey.id })
-      .getOne();
+    const draft = await whereKey(this.data.scoped(caller, 'read', 'CaseRecord', IncomeAccounting, 'a'), draftKey).getOne();
     if (!draft) throw notFound('income.accounting.notFound');
     const caseKey = { districtCode: draft.districtCode, id: draft.caseId };
     const revised = changes && { items: draft.items, assets: draft.assets, deductionsYuan: draft.deductionsYuan, ...changes };

@@ -18,6 +18,7 @@ import { changed, tenantSubject, unchanged } from '../../db/guarded-writes';
 import type { GuardedWrites } from '../../db/guarded-writes';
 import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
 import { bankFieldsForAudit } from '../payee-account/account-change.service';
+import { whereEqual } from '../../db/scoped-filters';
 
 export interface NewPerson {
   name: string;
@@ -266,7 +267,7 @@ export class HouseholdService {
   /** Households the caller may read; `search` matches the head's or any member's name. */
   list(caller: Caller, filter: { villageCode?: string; search?: string }, page: PageArgs): Promise<Connection<Household>> {
     const qb = this.data.scoped(caller, 'read', 'Household', Household, 'household');
-    if (filter.villageCode) qb.andWhere('household.village_code = :villageCode', { villageCode: filter.villageCode });
+    whereEqual(qb, { village_code: filter.villageCode });
     if (filter.search) {
       const search = `%${escapeLike(filter.search)}%`;
       // Members are searched through the caller's own Person scope: a role that may not read

@@ -13,6 +13,7 @@ import type { DataAccess } from '../../db/data-access';
 import type { SettingsService } from '../settings/settings.service';
 import { changed } from '../../db/guarded-writes';
 import type { GuardedSubject, GuardedWrites } from '../../db/guarded-writes';
+import { whereEqual, whereKey } from '../../db/scoped-filters';
 
 /** Requests and answers as their changes find, lock and audit them; both are found by id alone. */
 const REQUEST: GuardedSubject<VerificationRequest, 'id'> = {
@@ -55,8 +56,7 @@ export class VerificationService {
     page: PageArgs,
   ): Promise<Connection<VerificationRequest>> {
     const qb = this.data.scoped(caller, 'read', 'VerificationRequest', VerificationRequest, 'v');
-    if (filter.caseId) qb.andWhere('v.case_id = :caseId', { caseId: filter.caseId });
-    if (filter.status) qb.andWhere('v.status = :status', { status: filter.status });
+    whereEqual(qb, { case_id: filter.caseId, status: filter.status });
     return keysetPage(qb, page, { type: 'VerificationRequest', sortColumn: 'requested_at' });
   }
 
@@ -67,7 +67,7 @@ export class VerificationService {
     page: PageArgs,
   ): Promise<Connection<VerificationAnswer>> {
     const qb = this.data.scoped(caller, 'read', 'VerificationAnswer', VerificationAnswer, 'a');
-    if (filter.requestId) qb.andWhere('a.request_id = :requestId', { requestId: filter.requestId });
+    whereEqual(qb, { request_id: filter.requestId });
     if (filter.pending !== undefined) qb.andWhere(filter.pending ? 'a.answered_at IS NULL' : 'a.answered_at IS NOT NULL');
     const found = await keysetPage(qb, page, { type: 'VerificationAnswer', sortColumn: 'created_at' });
     this.auditAnswerReads(caller, found.nodes);
@@ -101,9 +101,7 @@ export class VerificationService {
 
   /** One answer by its key, as `node(id)` reads it: scoped and audited like the list. */
   async findAnswer(caller: Caller, key: TenantKey): Promise<VerificationAnswer | null> {
-    const qb = this.data
-      .scoped(caller, 'read', 'VerificationAnswer', VerificationAnswer, 'a')
-      .andWhere('a.district_code = :d AND a.id = :id', { d: key.districtCode, id: key.id });
+    const qb = whereKey(this.data.scoped(caller, 'read', 'VerificationAnswer', VerificationAnswer, 'a'), key);
     const answer = await qb.getOne();
     if (answer) this.auditAnswerReads(caller, [answer]);
     return answer ?? null;
