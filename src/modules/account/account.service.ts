@@ -22,6 +22,7 @@ import type { DataAccess } from '../../db/data-access';
 import { changed, unchanged } from '../../db/guarded-writes';
 import type { GuardedSubject, GuardedWrites } from '../../db/guarded-writes';
 import type { SignedInActors } from './signed-in-actors';
+import { whereEqual } from '../../db/scoped-filters';
 
 export interface AccountFilter {
   regionCode?: string;
@@ -425,7 +426,7 @@ export class AccountService {
 
   listApiKeys(caller: Caller, accountId: string | undefined, page: PageArgs): Promise<Connection<ApiKey>> {
     const qb = this.data.scoped(caller, 'read', 'ApiKey', ApiKey, 'key');
-    if (accountId) qb.andWhere('key.account_id = :accountId', { accountId });
+    whereEqual(qb, { account_id: accountId });
     return keysetPage(qb, page, { type: 'ApiKey', sortColumn: 'created_at' });
   }
 

@@ -13,6 +13,7 @@ import type { AccountService } from './account.service';
 import { Account } from './account.entity';
 import { RoleGrant, RoleGrantAct, RoleGrantActKind } from './role-grant.entity';
 import { newAct, newGrant } from './role-grant.records';
+import { whereEqual, whereKey } from '../../db/scoped-filters';
 
 export interface GrantProposal {
   accountId: string;
@@ -106,9 +107,7 @@ export class RoleGrantService {
   /** Grants the caller may read, newest first, each with its confirmation and revocation. */
   page(caller: Caller, filter: GrantFilter, page: PageArgs): Promise<Connection<RoleGrant>> {
     const qb = this.withActs(caller);
-    if (filter.accountId) qb.andWhere('grant.account_id = :accountId', { accountId: filter.accountId });
-    if (filter.role) qb.andWhere('grant.role = :role', { role: filter.role });
-    if (filter.regionCode) qb.andWhere('grant.region_code = :regionCode', { regionCode: filter.regionCode });
+    whereEqual(qb, { account_id: filter.accountId, role: filter.role, region_code: filter.regionCode });
     if (filter.at) {
       qb.andWhere('grant.effective_from <= :at AND (grant.effective_until IS NULL OR grant.effective_until > :at)', { at: filter.at })
         .andWhere('confirmation.effective_at <= :at', { at: filter.at })
@@ -118,9 +117,7 @@ export class RoleGrantService {
   }
 
   async find(caller: Caller, key: TenantKey): Promise<RoleGrant | null> {
-    return this.withActs(caller)
-      .andWhere('grant.district_code = :districtCode AND grant.id = :id', { districtCode: key.districtCode, id: key.id })
-      .getOne();
+    return whereKey(this.withActs(caller), key).getOne();
   }
 
   private async findOrThrow(caller: Caller, key: TenantKey): Promise<RoleGrant> {

@@ -8,6 +8,7 @@ import { assertCan } from '../../auth/authorize';
 import { tenantGlobalId } from '../../graphql/node';
 import { parseTenantKey } from '../../db/tenant-keys';
 import { message, render } from '../../i18n/message';
+import { whereEqual } from '../../db/scoped-filters';
 
 /** The first row of a district's chain that does not hold, and how. */
 export interface AuditChainBreak {
@@ -141,10 +142,12 @@ export class AuditService {
 
   list(caller: Caller, filter: AuditFilter, page: PageArgs): Promise<Connection<AuditEntry>> {
     const qb = this.data.scoped(caller, 'read', 'AuditEntry', AuditEntry, 'entry');
-    if (filter.kind) qb.andWhere('entry.kind = :kind', { kind: filter.kind });
-    if (filter.subjectType) qb.andWhere('entry.subject_type = :subjectType', { subjectType: filter.subjectType });
-    if (filter.subjectId) qb.andWhere('entry.subject_id = :subjectId', { subjectId: filter.subjectId });
-    if (filter.actorUsername) qb.andWhere('entry.actor_username = :actorUsername', { actorUsername: filter.actorUsername });
+    whereEqual(qb, {
+      kind: filter.kind,
+      subject_type: filter.subjectType,
+      subject_id: filter.subjectId,
+      actor_username: filter.actorUsername,
+    });
     return keysetPage(qb, page, { type: 'AuditEntry', sortColumn: 'at' });
   }
 

@@ -21,10 +21,12 @@ import {
   RECORD_NEW_GROUNDS,
 } from './record-steps';
 import { assertPaymentAmountOrThrow, newGroundsConfirmed, recordDecision } from './workflow';
+import { recordOf } from './case-rows';
 import type { SettingsService } from '../settings/settings.service';
 import type { CaseService } from './case.service';
 import type { AccountService } from '../account/account.service';
 import type { DataAccess } from '../../db/data-access';
+import { whereKey } from '../../db/scoped-filters';
 
 const {
   INVESTIGATING,
@@ -170,11 +172,7 @@ export class CaseStepsService {
         c.investigatorIds = [...new Set([...c.investigatorIds, ...ids])];
         return manager.save(
           Object.assign(new Investigation(), {
-            districtCode: c.districtCode,
-            caseId: c.id,
-            townshipCode: c.townshipCode,
-            villageCode: c.villageCode,
-            recordedById: caller.actor!.accountId,
+            ...recordOf(c, caller),
             visitedOn: input.visitedOn,
             findings,
             investigatorIds: ids,
@@ -188,9 +186,7 @@ export class CaseStepsService {
 
   /** Each named investigator signs the investigation themselves. */
   async signInvestigation(caller: Caller, investigationKey: TenantKey): Promise<Investigation> {
-    const qb = this.data
-      .scoped(caller, 'read', 'CaseRecord', Investigation, 'i')
-      .andWhere('i.district_code = :d AND i.id = :id', { d: investigationKey.districtCode, id: investigationKey.id });
+    const qb = whereKey(this.data.scoped(caller, 'read', 'CaseRecord', Investigation, 'i'), investigationKey);
     const investigation = await qb.getOne();
     if (!investigation) throw notFound('investigation.notFound');
     if (!investigation.investigatorIds.includes(caller.actor!.accountId)) {
@@ -236,10 +232,7 @@ export class CaseStepsService {
     draftKey: TenantKey,
     changes: Partial<AccountingInput> | null,
   ): Promise<{ accounting: IncomeAccounting; caseKey: TenantKey }> {
-    const draft = await this.data
-      .scoped(caller, 'read', 'CaseRecord', IncomeAccounting, 'a')
-      .andWhere('a.district_code = :d AND a.id = :id', { d: draftKey.districtCode, id: draftKey.id })
-      .getOne();
+    const draft = await whereKey(this.data.scoped(caller, 'read', 'CaseRecord', IncomeAccounting, 'a'), draftKey).getOne();
     if (!draft) throw notFound('income.accounting.notFound');
     const caseKey = { districtCode: draft.districtCode, id: draft.caseId };
     const revised = changes && { items: draft.items, assets: draft.assets, deductionsYuan: draft.deductionsYuan, ...changes };
@@ -278,11 +271,7 @@ export class CaseStepsService {
   ): IncomeAccounting {
     const result = accountIncome(settings, c.residence, householdSize, input.items, input.deductionsYuan);
     return Object.assign(new IncomeAccounting(), {
-      districtCode: c.districtCode,
-      caseId: c.id,
-      townshipCode: c.townshipCode,
-      villageCode: c.villageCode,
-      recordedById: caller.actor!.accountId,
+      ...recordOf(c, caller),
       items: input.items,
       assets: input.assets ?? [],
       deductionsYuan: input.deductionsYuan,
@@ -344,11 +333,7 @@ export class CaseStepsService {
         }
         return manager.save(
           Object.assign(new Appraisal(), {
-            districtCode: c.districtCode,
-            caseId: c.id,
-            townshipCode: c.townshipCode,
-            villageCode: c.villageCode,
-            recordedById: caller.actor!.accountId,
+            ...recordOf(c, caller),
             heldOn: input.heldOn,
             participants: input.participants,
             outcome: input.supported ? 'SUPPORTED' : 'NOT_SUPPORTED',
@@ -372,11 +357,7 @@ export class CaseStepsService {
         if (c.status === DENIED || c.status === NOT_ACCEPTED) c.dueAt = null;
         return manager.save(
           Object.assign(new Delivery(), {
-            districtCode: c.districtCode,
-            caseId: c.id,
-            townshipCode: c.townshipCode,
-            villageCode: c.villageCode,
-            recordedById: caller.actor!.accountId,
+            ...recordOf(c, caller),
             deliveredOn: input.deliveredOn,
             recipient,
             decision: c.status,

@@ -7,6 +7,7 @@ import { escapeLike } from '../household/household.service';
 import { SpotCheckPoolEntry } from '../oversight/spot-check-draw.entity';
 import { Person } from '../household/household.entity';
 import { Case, CaseEvent, CaseStatus, Channel, DecisionAuthority, Programme } from './case.entity';
+import { insertCaseEvent } from './case-rows';
 import { Delegation } from '../delegation/delegation.entity';
 import { Connection, keptKeysetPage, keysetPage, PageArgs } from '../../graphql/connection';
 import { propertiesFor } from '../../db/plain-rows';
@@ -116,16 +117,9 @@ export class CaseService {
       // Flagged from the start, so that an emergency payment straight from SUBMITTED is covered too.
       await this.kin.flagCase(manager, saved);
       await manager.save(saved);
-      await manager.insert(CaseEvent, {
-        districtCode: saved.districtCode,
-        caseId: saved.id,
-        townshipCode: saved.townshipCode,
-        villageCode: saved.villageCode,
-        fromStatus: null,
-        toStatus: CaseStatus.SUBMITTED,
+      await insertCaseEvent(manager, caller, saved, {
+        from: null,
         action: 'submit',
-        actorId: caller.actor!.accountId,
-        actorUsername: caller.actor!.username,
         note: note ?? (input.newGrounds ? 'Same cause again, on new grounds.' : null),
       });
       return changed(saved, 'submit', { programme, channel });

@@ -2,7 +2,8 @@ import { EntityManager } from 'typeorm';
 import { conflict, unmet } from '../../errors';
 import type { Caller } from '../../auth/caller';
 import type { TenantKey } from '../../db/tenant-keys';
-import { Case, CaseEvent, CaseStatus } from './case.entity';
+import { Case, CaseStatus } from './case.entity';
+import { insertCaseEvent } from './case-rows';
 import { DECIDED, dueAtFor } from './deadlines';
 import { subject } from '@casl/ability';
 import { assertCan } from '../../auth/authorize';
@@ -131,18 +132,7 @@ export class WorkflowService {
     note: string | null,
     result: R,
   ) {
-    await manager.insert(CaseEvent, {
-      districtCode: c.districtCode,
-      caseId: c.id,
-      townshipCode: c.townshipCode,
-      villageCode: c.villageCode,
-      fromStatus: from,
-      toStatus: c.status,
-      action,
-      actorId: caller.actor!.accountId,
-      actorUsername: caller.actor!.username,
-      note,
-    });
+    await insertCaseEvent(manager, caller, c, { from, action, note });
     return changed(result, action, { from, to: c.status, version: c.version });
   }
 }

@@ -17,6 +17,7 @@ import {
 } from './case-records.entity';
 import { VerificationRequest, VerificationStatus } from '../verification/verification.entity';
 import { tekunConditionsUnmet } from './eligibility';
+import { recordOf } from './case-rows';
 
 /** What a transition mutation may carry besides the case and its version. */
 export interface StepInput {
@@ -298,11 +299,7 @@ export const TRANSITIONS: readonly Transition[] = [
     guard: ({ case: c, now }) => unless(!c.noticeEndsAt || now <= c.noticeEndsAt, message('case.transition.unmet.noticeEnded')),
     effect: async ({ manager, caller, case: c, input }) => {
       await manager.insert(Objection, {
-        districtCode: c.districtCode,
-        caseId: c.id,
-        townshipCode: c.townshipCode,
-        villageCode: c.villageCode,
-        recordedById: caller.actor!.accountId,
+        ...recordOf(c, caller),
         objector: textOrThrow(input.objector, 'objector', 100),
         content: textOrThrow(input.content, 'content'),
         resolvedAt: null,
@@ -423,11 +420,7 @@ export const TRANSITIONS: readonly Transition[] = [
     // The findings are a record of their own, not a note on the event (P4.3).
     effect: async ({ manager, caller, case: c, input }) => {
       await manager.insert(SpotCheck, {
-        districtCode: c.districtCode,
-        caseId: c.id,
-        townshipCode: c.townshipCode,
-        villageCode: c.villageCode,
-        recordedById: caller.actor!.accountId,
+        ...recordOf(c, caller),
         outcome: input.spotCheckOutcome!,
         findings: textOrThrow(input.note, 'findings'),
       });

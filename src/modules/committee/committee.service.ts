@@ -20,6 +20,7 @@ import type { DataAccess } from '../../db/data-access';
 import { changed, tenantSubject } from '../../db/guarded-writes';
 import type { GuardedWrites } from '../../db/guarded-writes';
 import { CASE } from '../case/case.service';
+import { whereEqual, whereKey } from '../../db/scoped-filters';
 
 export interface CommitteeState {
   committee: Committee;
@@ -201,9 +202,7 @@ export class CommitteeService {
 
   /** One committee by its key, as `node(id)` reads it. */
   async findByKey(caller: Caller, key: TenantKey): Promise<CommitteeState | null> {
-    const qb = this.data
-      .scoped(caller, 'read', 'Committee', Committee, 'c')
-      .andWhere('c.district_code = :d AND c.id = :id', { d: key.districtCode, id: key.id });
+    const qb = whereKey(this.data.scoped(caller, 'read', 'Committee', Committee, 'c'), key);
     const committee = await qb.getOne();
     return committee ? this.stateOf(this.data.system('check a committee against its members').manager, committee) : null;
   }
@@ -244,9 +243,7 @@ export class CommitteeService {
   }
 
   async meetingOrThrow(caller: Caller, key: TenantKey): Promise<Meeting> {
-    const qb = this.data
-      .scoped(caller, 'read', 'Meeting', Meeting, 'm')
-      .andWhere('m.district_code = :d AND m.id = :id', { d: key.districtCode, id: key.id });
+    const qb = whereKey(this.data.scoped(caller, 'read', 'Meeting', Meeting, 'm'), key);
     const meeting = await qb.getOne();
     if (!meeting) throw notFound('meeting.notFound');
     return meeting;
@@ -256,7 +253,7 @@ export class CommitteeService {
    * the pages. */
   listMeetings(caller: Caller, townshipCode: string | undefined, page: PageArgs): Promise<Connection<Meeting>> {
     const qb = this.data.scoped(caller, 'read', 'Meeting', Meeting, 'm');
-    if (townshipCode) qb.andWhere('m.township_code = :townshipCode', { townshipCode });
+    whereEqual(qb, { township_code: townshipCode });
     return keysetPage(qb, page, { type: 'Meeting', sortColumn: 'created_at' });
   }
 

@@ -17,6 +17,7 @@ import { requiredCaseworkers } from '../staffing/staffing-rule';
 import { hasAcceptedWorkPlan } from '../work-plan/accepted-work-plan';
 import { Delegation, DelegationKind } from './delegation.entity';
 import { delegationsInForce, today } from './delegations-in-force';
+import { whereEqual, whereKey } from '../../db/scoped-filters';
 
 export interface GrantDelegationInput {
   townshipCode: string;
@@ -102,15 +103,12 @@ export class DelegationService {
   /** Grants and revocations the caller may read, newest first: the history of the authority to decide. */
   list(caller: Caller, filter: { townshipCode?: string | null }, page: PageArgs): Promise<Connection<Delegation>> {
     const qb = this.data.scoped(caller, 'read', 'Delegation', Delegation, 'd');
-    if (filter.townshipCode) qb.andWhere('d.township_code = :townshipCode', { townshipCode: filter.townshipCode });
+    whereEqual(qb, { township_code: filter.townshipCode });
     return keysetPage(qb, page, { type: 'Delegation', sortColumn: 'created_at' });
   }
 
   findByKey(caller: Caller, key: TenantKey): Promise<Delegation | null> {
-    return this.data
-      .scoped(caller, 'read', 'Delegation', Delegation, 'd')
-      .andWhere('d.district_code = :d AND d.id = :id', { d: key.districtCode, id: key.id })
-      .getOne();
+    return whereKey(this.data.scoped(caller, 'read', 'Delegation', Delegation, 'd'), key).getOne();
   }
 
   /** Several delegations by key in one scoped query (the decisions of a page of cases). */

@@ -2,6 +2,7 @@ import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Household, IncomeStability } from '../household/household.entity';
 import { Programme } from '../case/case.entity';
+import { caseColumnsOf } from '../case/case-rows';
 import { unmet } from '../../errors';
 import { message } from '../../i18n/message';
 import type { StepRun } from '../case/workflow';
@@ -12,6 +13,7 @@ import type { Settings } from '../settings/settings-definitions';
 import { TenantKey, whereTenantKeysIn } from '../../db/tenant-keys';
 import { EnrolmentChange, EnrolmentChangeKind } from './enrolment-change.entity';
 import type { DataAccess } from '../../db/data-access';
+import { whereEqual } from '../../db/scoped-filters';
 
 function addMonths(month: string, months: number): string {
   const [y, m] = month.split('-').map(Number);
@@ -72,11 +74,8 @@ export class EnrolmentService {
     const { reviewClass, rule } = reviewClassFor(c.programme, household);
     const startMonth = firstOfNextMonth(now);
     const { identifiers } = await manager.insert(Enrolment, {
-      districtCode: c.districtCode,
-      caseId: c.id,
+      ...caseColumnsOf(c),
       householdId: c.householdId,
-      townshipCode: c.townshipCode,
-      villageCode: c.villageCode,
       programme: c.programme,
       residence: household.residence,
       hasMemberAbleToWork: household.hasMemberAbleToWork,
@@ -146,8 +145,7 @@ export class EnrolmentService {
 
   list(caller: Caller, filter: { programme?: Programme; villageCode?: string }, page: PageArgs): Promise<Connection<Enrolment>> {
     const qb = this.data.scoped(caller, 'read', 'Enrolment', Enrolment, 'e');
-    if (filter.programme) qb.andWhere('e.programme = :programme', { programme: filter.programme });
-    if (filter.villageCode) qb.andWhere('e.village_code = :villageCode', { villageCode: filter.villageCode });
+    whereEqual(qb, { programme: filter.programme, village_code: filter.villageCode });
     return keysetPage(qb, page, { type: 'Enrolment', sortColumn: 'created_at' });
   }
 }

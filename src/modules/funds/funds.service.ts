@@ -33,8 +33,15 @@ import { batchCsv } from './batch-file';
 import { Enrolment } from '../enrolment/enrolment.entity';
 import { Programme, SupportForm } from '../case/case.entity';
 import { fenOf, reconcile, Reconciliation, TransferOutcome } from './reconciliation';
+import { whereEqual, whereKey } from '../../db/scoped-filters';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The month and township a funds list is narrowed to, each only when given. */
+interface MonthTownshipFilter {
+  month?: string | null;
+  townshipCode?: string | null;
+}
 
 function assertMonthOrThrow(month: string, field = 'month'): void {
   if (!MONTH.test(month)) throw badInput(field, 'funds.month.invalid', { field });
@@ -270,15 +277,12 @@ export class FundsService {
   }
 
   findInstitutionPayee(caller: Caller, key: TenantKey): Promise<InstitutionPayee | null> {
-    return this.data
-      .scoped(caller, 'read', 'InstitutionPayee', InstitutionPayee, 'i')
-      .andWhere('i.district_code = :d AND i.id = :id', { d: key.districtCode, id: key.id })
-      .getOne();
+    return whereKey(this.data.scoped(caller, 'read', 'InstitutionPayee', InstitutionPayee, 'i'), key).getOne();
   }
 
   listInstitutionPayees(caller: Caller, filter: { townshipCode?: string | null }, page: PageArgs): Promise<Connection<InstitutionPayee>> {
     const qb = this.data.scoped(caller, 'read', 'InstitutionPayee', InstitutionPayee, 'i');
-    if (filter.townshipCode) qb.andWhere('i.township_code = :t', { t: filter.townshipCode });
+    whereEqual(qb, { township_code: filter.townshipCode });
     return keysetPage(qb, page, { type: 'InstitutionPayee', sortColumn: 'created_at' });
   }
 
@@ -480,10 +484,7 @@ export class FundsService {
 
   /** One batch by its key, as far as the caller may read it. */
   findBatch(caller: Caller, key: TenantKey): Promise<PaymentBatch | null> {
-    return this.data
-      .scoped(caller, 'read', 'PaymentBatch', PaymentBatch, 'b')
-      .andWhere('b.district_code = :d AND b.id = :id', { d: key.districtCode, id: key.id })
-      .getOne();
+    return whereKey(this.data.scoped(caller, 'read', 'PaymentBatch', PaymentBatch, 'b'), key).getOne();
   }
 
   /** The bank's integration reports the result of each transfer of a batch sent to it: paid, or failed with the reason. */
@@ -531,14 +532,9 @@ export class FundsService {
     });
   }
 
-  listRosters(
-    caller: Caller,
-    filter: { month?: string | null; townshipCode?: string | null },
-    page: PageArgs,
-  ): Promise<Connection<Roster>> {
+  listRosters(caller: Caller, filter: MonthTownshipFilter, page: PageArgs): Promise<Connection<Roster>> {
     const qb = this.data.scoped(caller, 'read', 'Roster', Roster, 'r');
-    if (filter.month) qb.andWhere('r.month = :month', { month: filter.month });
-    if (filter.townshipCode) qb.andWhere('r.township_code = :t', { t: filter.townshipCode });
+    whereEqual(qb, { month: filter.month, township_code: filter.townshipCode });
     return keysetPage(qb, page, { type: 'Roster', sortColumn: 'created_at' });
   }
 
@@ -551,49 +547,36 @@ export class FundsService {
 
   listFundRequests(caller: Caller, filter: { month?: string | null }, page: PageArgs): Promise<Connection<FundRequest>> {
     const qb = this.data.scoped(caller, 'read', 'FundRequest', FundRequest, 'f');
-    if (filter.month) qb.andWhere('f.month = :month', { month: filter.month });
+    whereEqual(qb, { month: filter.month });
     return keysetPage(qb, page, { type: 'FundRequest', sortColumn: 'created_at' });
   }
 
-  listPaymentBatches(
-    caller: Caller,
-    filter: { month?: string | null; townshipCode?: string | null },
-    page: PageArgs,
-  ): Promise<Connection<PaymentBatch>> {
+  listPaymentBatches(caller: Caller, filter: MonthTownshipFilter, page: PageArgs): Promise<Connection<PaymentBatch>> {
     const qb = this.data.scoped(caller, 'read', 'PaymentBatch', PaymentBatch, 'b');
-    if (filter.month) qb.andWhere('b.month = :month', { month: filter.month });
-    if (filter.townshipCode) qb.andWhere('b.township_code = :t', { t: filter.townshipCode });
+    whereEqual(qb, { month: filter.month, township_code: filter.townshipCode });
     return keysetPage(qb, page, { type: 'PaymentBatch', sortColumn: 'created_at' });
   }
 
   async listPayments(
     caller: Caller,
-    filter: { month?: string | null; townshipCode?: string | null; villageCode?: string | null },
+    filter: MonthTownshipFilter & { villageCode?: string | null },
     page: PageArgs,
   ): Promise<Connection<Payment>> {
     const qb = this.data.scoped(caller, 'read', 'Payment', Payment, 'p');
-    if (filter.month) qb.andWhere('p.month = :month', { month: filter.month });
-    if (filter.townshipCode) qb.andWhere('p.township_code = :t', { t: filter.townshipCode });
-    if (filter.villageCode) qb.andWhere('p.village_code = :v', { v: filter.villageCode });
+    whereEqual(qb, { month: filter.month, township_code: filter.townshipCode, village_code: filter.villageCode });
     const connection = await keysetPage(qb, page, { type: 'Payment', sortColumn: 'created_at' });
     await this.withStatus(caller, connection.nodes);
     return connection;
   }
 
   async findPayment(caller: Caller, key: TenantKey): Promise<Payment | null> {
-    const payment = await this.data
-      .scoped(caller, 'read', 'Payment', Payment, 'p')
-      .andWhere('p.district_code = :d AND p.id = :id', { d: key.districtCode, id: key.id })
-      .getOne();
+    const payment = await whereKey(this.data.scoped(caller, 'read', 'Payment', Payment, 'p'), key).getOne();
     if (payment) await this.withStatus(caller, [payment]);
     return payment;
   }
 
   findRoster(caller: Caller, key: TenantKey): Promise<Roster | null> {
-    return this.data
-      .scoped(caller, 'read', 'Roster', Roster, 'r')
-      .andWhere('r.district_code = :d AND r.id = :id', { d: key.districtCode, id: key.id })
-      .getOne();
+    return whereKey(this.data.scoped(caller, 'read', 'Roster', Roster, 'r'), key).getOne();
   }
 
   /** Every line of a roster the caller may read, for its export: the `lines` of `rosters`, all pages at once. */
@@ -617,8 +600,7 @@ export class FundsService {
   ): Promise<Payment[]> {
     assertMonthOrThrow(filter.month);
     const qb = this.data.scoped(caller, 'read', 'Payment', Payment, 'p').andWhere('p.month = :month', { month: filter.month });
-    if (filter.townshipCode) qb.andWhere('p.township_code = :t', { t: filter.townshipCode });
-    if (filter.villageCode) qb.andWhere('p.village_code = :v', { v: filter.villageCode });
+    whereEqual(qb, { township_code: filter.townshipCode, village_code: filter.villageCode });
     const payments = await qb
       .orderBy('p.township_code')
       .addOrderBy('p.village_code')

@@ -3,7 +3,8 @@ import { EntityManager, ObjectLiteral } from 'typeorm';
 import { KeptColumns, propertiesFor } from '../../db/plain-rows';
 import { conditionFields } from '../../../permissions/ability';
 import { badInput, conflict, notFound, textOrThrow } from '../../errors';
-import { Case, CaseEvent } from '../case/case.entity';
+import { Case } from '../case/case.entity';
+import { insertCaseEvent } from '../case/case-rows';
 import { OPEN_STATUSES } from '../kin/kin.service';
 import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
@@ -17,6 +18,7 @@ import { changed, tenantSubject, unchanged } from '../../db/guarded-writes';
 import type { GuardedWrites } from '../../db/guarded-writes';
 import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
 import { bankFieldsForAudit } from '../payee-account/account-change.service';
+import { whereEqual } from '../../db/scoped-filters';
 
 export interface NewPerson {
   name: string;
@@ -243,16 +245,9 @@ export class HouseholdService {
       const kinBefore = c.kinStaffIds.length;
       await this.kin.flagCase(manager, c);
       await manager.save(c);
-      await manager.insert(CaseEvent, {
-        districtCode: c.districtCode,
-        caseId: c.id,
-        townshipCode: c.townshipCode,
-        villageCode: c.villageCode,
-        fromStatus: c.status,
-        toStatus: c.status,
+      await insertCaseEvent(manager, caller, c, {
+        from: c.status,
         action: 'householdChanged',
-        actorId: caller.actor!.accountId,
-        actorUsername: caller.actor!.username,
         note:
           c.kinStaffIds.length > kinBefore
             ? 'A member added to the household is declared close kin of staff (P6.3).'
@@ -272,7 +267,7 @@ export class HouseholdService {
   /** Households the caller may read; `search` matches the head's or any member's name. */
   list(caller: Caller, filter: { villageCode?: string; search?: string }, page: PageArgs): Promise<Connection<Household>> {
     const qb = this.data.scoped(caller, 'read', 'Household', Household, 'household');
-    if (filter.villageCode) qb.andWhere('household.village_code = :villageCode', { villageCode: filter.villageCode });
+    whereEqual(qb, { village_code: filter.villageCode });
     if (filter.search) {
       const search = `%${escapeLike(filter.search)}%`;
       // Members are searched through the caller's own Person scope: a role that may not read

@@ -10,6 +10,7 @@ import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import type { SubjectName } from '../../../permissions/policy';
 import { maskBankAccount } from '../household/id-number';
 import { BankAccountChangeStatus, ProposedAccountChange } from './account-change.entity';
+import { whereEqual, whereKey } from '../../db/scoped-filters';
 
 /** An account number as banks print it: digits only once spaces are taken out. */
 export function bankAccountOrThrow(raw: string, field = 'bankAccount'): string {
@@ -73,10 +74,7 @@ export class PayeeAccountChanges<C extends ProposedAccountChange, P extends Paye
     const bankAccount = bankAccountOrThrow(proposal.bankAccount);
     const bankName = kind.bankNameOrThrow(proposal.bankName);
     const reason = textOrThrow(proposal.reason, 'reason', 500);
-    const payee = await this.data
-      .scoped(caller, 'read', kind.payee.subject, kind.payee.entity, 'p')
-      .andWhere('p.district_code = :d AND p.id = :id', { d: payeeKey.districtCode, id: payeeKey.id })
-      .getOne();
+    const payee = await whereKey(this.data.scoped(caller, 'read', kind.payee.subject, kind.payee.entity, 'p'), payeeKey).getOne();
     if (!payee) throw kind.payee.notFound();
     const draft: C = Object.assign(new kind.change(), kind.placeOf(payee), {
       districtCode: payee.districtCode,
@@ -148,15 +146,11 @@ export class PayeeAccountChanges<C extends ProposedAccountChange, P extends Paye
   /** Newest first; by status (those waiting for a second account: PROPOSED) and payee. */
   list(caller: Caller, filter: { status?: BankAccountChangeStatus; payeeId?: string }, page: PageArgs): Promise<Connection<C>> {
     const qb = this.data.scoped(caller, 'read', this.kind.subject, this.kind.change, 'b');
-    if (filter.status) qb.andWhere('b.status = :status', { status: filter.status });
-    if (filter.payeeId) qb.andWhere(`b.${this.kind.payeeColumn} = :payeeId`, { payeeId: filter.payeeId });
+    whereEqual(qb, { status: filter.status, [this.kind.payeeColumn]: filter.payeeId });
     return keysetPage(qb, page, { type: this.kind.subject, sortColumn: 'proposed_at' });
   }
 
   find(caller: Caller, key: TenantKey): Promise<C | null> {
-    return this.data
-      .scoped(caller, 'read', this.kind.subject, this.kind.change, 'b')
-      .andWhere('b.district_code = :d AND b.id = :id', { d: key.districtCode, id: key.id })
-      .getOne();
+    return whereKey(this.data.scoped(caller, 'read', this.kind.subject, this.kind.change, 'b'), key).getOne();
   }
 }

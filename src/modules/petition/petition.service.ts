@@ -19,6 +19,7 @@ import type { SettingsService } from '../settings/settings.service';
 import { addWorkingDays } from '../settings/working-days';
 import type { PublicNoticeService } from '../notice/public-notice.service';
 import { Petition, PetitionChannel, PetitionKind, PetitionStatus } from './petition.entity';
+import { whereEqual, whereKey } from '../../db/scoped-filters';
 
 /** Size limits of what a petition carries: enough for a letter, not for a flood (D§12). */
 export const PETITION_LIMITS = { title: 200, content: 5000, residentName: 50, residentContact: 100 } as const;
@@ -217,8 +218,7 @@ export class PetitionService {
   list(caller: Caller, filter: PetitionFilter, page: PageArgs): Promise<Connection<Petition>> {
     const qb = this.data.scoped(caller, 'read', 'Petition', Petition, 'p');
     if (filter.status?.length) qb.andWhere('p.status IN (:...status)', { status: filter.status });
-    if (filter.kind) qb.andWhere('p.kind = :kind', { kind: filter.kind });
-    if (filter.townshipCode) qb.andWhere('p.township_code = :townshipCode', { townshipCode: filter.townshipCode });
+    whereEqual(qb, { kind: filter.kind, township_code: filter.townshipCode });
     if (filter.overdue !== null && filter.overdue !== undefined) {
       qb.andWhere('(COALESCE(p.answered_at, now()) > p.answer_due_at) = :overdue', { overdue: filter.overdue });
     }
@@ -226,10 +226,7 @@ export class PetitionService {
   }
 
   findByKey(caller: Caller, key: TenantKey): Promise<Petition | null> {
-    return this.data
-      .scoped(caller, 'read', 'Petition', Petition, 'p')
-      .andWhere('p.district_code = :d AND p.id = :id', { d: key.districtCode, id: key.id })
-      .getOne();
+    return whereKey(this.data.scoped(caller, 'read', 'Petition', Petition, 'p'), key).getOne();
   }
 
   /** Where a staff-filed petition belongs: the case's place, the township's, or the noticed case's. */

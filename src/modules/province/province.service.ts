@@ -25,6 +25,7 @@ import {
   DistrictProposalStatus,
   ProposedSetting,
 } from './district-proposal.entity';
+import { whereKey } from '../../db/scoped-filters';
 
 export interface NewDistrict {
   regionCode: string;
@@ -188,9 +189,7 @@ export class ProvinceService {
   }
 
   find(caller: Caller, key: TenantKey): Promise<DistrictProposal | null> {
-    return this.withDecision(caller)
-      .andWhere('proposal.district_code = :districtCode AND proposal.id = :id', { districtCode: key.districtCode, id: key.id })
-      .getOne();
+    return whereKey(this.withDecision(caller), key).getOne();
   }
 
   private async findOrThrow(caller: Caller, key: TenantKey): Promise<DistrictProposal> {

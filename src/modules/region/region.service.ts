@@ -5,6 +5,7 @@ import { levelOfCodeOrThrow, parentCodeOf, provinceCodeOf, RegionLevel, scopeCod
 import type { DataAccess } from '../../db/data-access';
 import { changed } from '../../db/guarded-writes';
 import type { GuardedSubject, GuardedWrites } from '../../db/guarded-writes';
+import { whereEqual } from '../../db/scoped-filters';
 
 export interface RegionFilter {
   parentCode?: string;
@@ -35,8 +36,7 @@ export class RegionService {
   /** Regions the caller may read, in code order. */
   list(caller: Caller, filter: RegionFilter = {}): Promise<Region[]> {
     const qb = this.data.scoped(caller, 'read', 'Region', Region, 'region');
-    if (filter.parentCode) qb.andWhere('region.parent_code = :parentCode', { parentCode: filter.parentCode });
-    if (filter.level) qb.andWhere('region.level = :level', { level: filter.level });
+    whereEqual(qb, { parent_code: filter.parentCode, level: filter.level });
     return qb.orderBy('region.code').getMany();
   }
 

@@ -13,6 +13,7 @@ import { Enrolment, EnrolmentStatus, ReviewClass, ReviewClassRule } from '../enr
 import { reviewIntervalMonths } from '../enrolment/enrolment.service';
 import { EnrolmentChange, EnrolmentChangeKind } from '../enrolment/enrolment-change.entity';
 import { ChangeReport, EnrolmentReview, ReviewOutcome } from './review.entity';
+import { whereEqual, whereKey } from '../../db/scoped-filters';
 
 /** A public notice runs at least 7 days (D§3): a district may lengthen it, never shorten it. */
 export const STATUTORY_NOTICE_DAYS = 7;
@@ -60,11 +61,16 @@ export class ReviewService {
       const { settings } = await this.settings.calendarOf(caller.actor!.districtCode);
       dueBy = cstDay(addCalendarDays(new Date(), settings.reviewDueWithinDays));
     }
-    const qb = this.data
-      .scoped(caller, 'read', 'Enrolment', Enrolment, 'e')
-      .andWhere('e.status = :active AND e.next_review_on <= :dueBy', { active: EnrolmentStatus.ACTIVE, dueBy });
-    if (filter.villageCode) qb.andWhere('e.village_code = :villageCode', { villageCode: filter.villageCode });
-    return keysetPage(qb, page, { type: 'ReviewDue', sortColumn: 'next_review_on', direction: 'ASC' });
+    return keysetPage(
+      whereEqual(
+        this.data
+          .scoped(caller, 'read', 'Enrolment', Enrolment, 'e')
+          .andWhere('e.status = :active AND e.next_review_on <= :dueBy', { active: EnrolmentStatus.ACTIVE, dueBy }),
+        { village_code: filter.villageCode },
+      ),
+      page,
+      { type: 'ReviewDue', sortColumn: 'next_review_on', direction: 'ASC' },
+    );
   }
 
   /**
@@ -270,10 +276,7 @@ export class ReviewService {
     assertDateOrThrow(input.reportedOn, 'reportedOn');
     if (input.reportedOn > cstDay(new Date())) throw badInput('reportedOn', 'review.report.future');
     const content = textOrThrow(input.content, 'content');
-    const enrolment = await this.data
-      .scoped(caller, 'read', 'Enrolment', Enrolment, 'e')
-      .andWhere('e.district_code = :d AND e.id = :id', { d: key.districtCode, id: key.id })
-      .getOne();
+    const enrolment = await whereKey(this.data.scoped(caller, 'read', 'Enrolment', Enrolment, 'e'), key).getOne();
     if (!enrolment || enrolment.status !== EnrolmentStatus.ACTIVE) throw notFound('enrolment.active.notFound');
     const report = Object.assign(new ChangeReport(), {
       districtCode: enrolment.districtCode,
@@ -313,9 +316,6 @@ export class ReviewService {
   }
 
   findReview(caller: Caller, key: TenantKey): Promise<EnrolmentReview | null> {
-    return this.data
-      .scoped(caller, 'read', 'EnrolmentReview', EnrolmentReview, 'r')
-      .andWhere('r.district_code = :d AND r.id = :id', { d: key.districtCode, id: key.id })
-      .getOne();
+    return whereKey(this.data.scoped(caller, 'read', 'EnrolmentReview', EnrolmentReview, 'r'), key).getOne();
   }
 }

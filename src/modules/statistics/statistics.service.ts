@@ -19,6 +19,9 @@ const monthOf = (column: string) => `to_char(${column} AT TIME ZONE '${ZONE}', '
 const inYear = (column: string) =>
   `${column} >= make_timestamptz(:year, 1, 1, 0, 0, 0, '${ZONE}') AND ${column} < make_timestamptz(:nextYear, 1, 1, 0, 0, 0, '${ZONE}')`;
 
+/** The months of an instant column: its month on the CST calendar, and the condition that the instant falls in the year. */
+const instantMonths = (column: string): Months => ({ month: monthOf(column), inYear: inYear(column) });
+
 /** The calendar day (CST) of an instant column. */
 const dayOf = (column: string) => `(${column} AT TIME ZONE '${ZONE}')::date`;
 /** Weekdays from a Monday (2000-01-03) up to the day before `day`: their difference counts the weekdays between two days. */
@@ -96,18 +99,12 @@ export class StatisticsService {
 
   /** Cases applied for in each month by programme and current state, and (the rows without a programme) all of them. */
   private caseCounts(caller: Caller, params: Params) {
-    const qb = this.data
-      .scoped(caller, 'read', 'Case', Case, 'c')
-      .select('c.township_code', 'township')
-      .addSelect(monthOf('c.created_at'), 'month')
+    const qb = perTownshipMonth(this.data.scoped(caller, 'read', 'Case', Case, 'c'), instantMonths('c.created_at'))
       .addSelect('c.programme', 'programme')
       .addSelect('c.status', 'status')
       .addSelect('count(*)::int', 'count')
-      .andWhere(inYear('c.created_at'))
-      .andWhere('c.township_code IN (:...codes)')
-      .groupBy(
-        `GROUPING SETS ((c.township_code, ${monthOf('c.created_at')}, c.programme, c.status), (c.township_code, ${monthOf('c.created_at')}))`,
-      )
+      // Each township and month once by programme and state, and once in all.
+      .addGroupBy('GROUPING SETS ((c.programme, c.status), ())')
       .orderBy('c.programme')
       .addOrderBy('c.status');
     return raw<{ township: string; month: string; programme: Programme | null; status: CaseStatus | null; count: number }>(qb, params);
@@ -136,11 +133,10 @@ export class StatisticsService {
     const workdays = calendarDays('w', CalendarDayKind.WORKDAY, true);
     const workingDays = `${weekdaysBefore(`${decided} + 1`)} - ${weekdaysBefore(`${applied} + 1`)} - (${holidays.sql}) + (${workdays.sql})`;
     const approved = `e.to_status = '${CaseStatus.APPROVED}'`;
-    const qb = this.data
+    const events = this.data
       .scoped(caller, 'read', 'CaseRecord', CaseEvent, 'e')
-      .innerJoin(Case, 'c', 'c.district_code = e.district_code AND c.id = e.case_id')
-      .select('e.township_code', 'township')
-      .addSelect(monthOf('e.at'), 'month')
+      .innerJoin(Case, 'c', 'c.district_code = e.district_code AND c.id = e.case_id');
+    const qb = perTownshipMonth(events, instantMonths('e.at'))
       .addSelect(`count(*) FILTER (WHERE ${approved})::int`, 'approvals')
       .addSelect(`count(*) FILTER (WHERE NOT ${approved})::int`, 'refusals')
       .addSelect(`round(100.0 * count(*) FILTER (WHERE ${approved}) / count(*), 2)`, 'approvalRate')
@@ -148,11 +144,7 @@ export class StatisticsService {
       .addSelect(`round(avg(${workingDays}), 2)`, 'averageWorkingDays')
       .andWhere('e.to_status IN (:...decisions)', { decisions: DECISIONS })
       .andWhere(`c.id IN (${visibleCases.sql})`, visibleCases.params)
-      .setParameters({ ...holidays.params, ...workdays.params })
-      .andWhere(inYear('e.at'))
-      .andWhere('e.township_code IN (:...codes)')
-      .groupBy('e.township_code')
-      .addGroupBy(monthOf('e.at'));
+      .setParameters({ ...holidays.params, ...workdays.params });
     return raw<{
       township: string;
       month: string;
@@ -166,63 +158,38 @@ export class StatisticsService {
 
   /** Open cases whose current step is past its deadline, by the month the deadline fell in. */
   private overdueSteps(caller: Caller, params: Params) {
-    const qb = this.data
-      .scoped(caller, 'read', 'Case', Case, 'c')
-      .select('c.township_code', 'township')
-      .addSelect(monthOf('c.due_at'), 'month')
+    const qb = perTownshipMonth(this.data.scoped(caller, 'read', 'Case', Case, 'c'), instantMonths('c.due_at'))
       .addSelect('count(*)::int', 'count')
-      .andWhere('c.due_at < now()')
-      .andWhere(inYear('c.due_at'))
-      .andWhere('c.township_code IN (:...codes)')
-      .groupBy('c.township_code')
-      .addGroupBy(monthOf('c.due_at'));
+      .andWhere('c.due_at < now()');
     return raw<{ township: string; month: string; count: number }>(qb, params);
   }
 
   private spotChecks(caller: Caller, params: Params) {
-    const qb = this.data
-      .scoped(caller, 'read', 'CaseRecord', SpotCheck, 's')
-      .select('s.township_code', 'township')
-      .addSelect(monthOf('s.recorded_at'), 'month')
+    const qb = perTownshipMonth(this.data.scoped(caller, 'read', 'CaseRecord', SpotCheck, 's'), instantMonths('s.recorded_at'))
       .addSelect('count(*)::int', 'checks')
       .addSelect('count(*) FILTER (WHERE s.outcome = :correction)::int', 'corrections')
-      .andWhere(inYear('s.recorded_at'))
-      .andWhere('s.township_code IN (:...codes)')
-      .setParameter('correction', SpotCheckOutcome.CORRECTION)
-      .groupBy('s.township_code')
-      .addGroupBy(monthOf('s.recorded_at'));
+      .setParameter('correction', SpotCheckOutcome.CORRECTION);
     return raw<{ township: string; month: string; checks: number; corrections: number }>(qb, params);
   }
 
   /** Active enrolments by the month their assistance starts, and the sum of their monthly amounts. */
   private recipients(caller: Caller, params: Params) {
-    const qb = this.data
-      .scoped(caller, 'read', 'Enrolment', Enrolment, 'n')
-      .select('n.township_code', 'township')
-      .addSelect(`to_char(n.start_month, 'YYYY-MM')`, 'month')
+    const qb = perTownshipMonth(this.data.scoped(caller, 'read', 'Enrolment', Enrolment, 'n'), {
+      month: `to_char(n.start_month, 'YYYY-MM')`,
+      inYear: 'n.start_month >= make_date(:year, 1, 1) AND n.start_month < make_date(:nextYear, 1, 1)',
+    })
       .addSelect('count(*)::int', 'count')
       .addSelect('sum(n.monthly_amount)', 'amount')
-      .andWhere('n.status = :active', { active: EnrolmentStatus.ACTIVE })
-      .andWhere('n.start_month >= make_date(:year, 1, 1) AND n.start_month < make_date(:nextYear, 1, 1)')
-      .andWhere('n.township_code IN (:...codes)')
-      .groupBy('n.township_code')
-      .addGroupBy(`to_char(n.start_month, 'YYYY-MM')`);
+      .andWhere('n.status = :active', { active: EnrolmentStatus.ACTIVE });
     return raw<{ township: string; month: string; count: number; amount: string }>(qb, params);
   }
 
   /** Petitions received in each month that are not answered yet, in the caller's petition scope (a
    * township sees those the district shared with it, D§12). */
   private openPetitions(caller: Caller, params: Params) {
-    const qb = this.data
-      .scoped(caller, 'read', 'Petition', Petition, 'p')
-      .select('p.township_code', 'township')
-      .addSelect(monthOf('p.received_at'), 'month')
+    const qb = perTownshipMonth(this.data.scoped(caller, 'read', 'Petition', Petition, 'p'), instantMonths('p.received_at'))
       .addSelect('count(*)::int', 'count')
-      .andWhere('p.status <> :answered', { answered: PetitionStatus.ANSWERED })
-      .andWhere(inYear('p.received_at'))
-      .andWhere('p.township_code IN (:...codes)')
-      .groupBy('p.township_code')
-      .addGroupBy(monthOf('p.received_at'));
+      .andWhere('p.status <> :answered', { answered: PetitionStatus.ANSWERED });
     return raw<{ township: string; month: string; count: number }>(qb, params);
   }
 
@@ -232,22 +199,38 @@ export class StatisticsService {
    * transfer the bank confirmed; the month is the month paid, as on the roster.
    */
   private paid(caller: Caller, params: Params) {
-    const qb = this.data
+    const payments = this.data
       .scoped(caller, 'read', 'Payment', Payment, 'p')
       .innerJoin(PaymentResult, 'r', 'r.district_code = p.district_code AND r.payment_id = p.id AND r.outcome = :paid', {
         paid: PaymentOutcome.PAID,
       })
       .innerJoin(PaymentTransfer, 'x', 'x.district_code = r.district_code AND x.id = r.transfer_id')
-      .select('p.township_code', 'township')
-      .addSelect('p.month', 'month')
+      .setParameters({ firstMonth: `${params.year}-01`, lastMonth: `${params.year}-12` });
+    const qb = perTownshipMonth(payments, { month: 'p.month', inYear: 'p.month >= :firstMonth AND p.month <= :lastMonth' })
       .addSelect('count(DISTINCT p.id)::int', 'count')
-      .addSelect('sum(x.amount)', 'amount')
-      .andWhere('p.month >= :firstMonth AND p.month <= :lastMonth', { firstMonth: `${params.year}-01`, lastMonth: `${params.year}-12` })
-      .andWhere('p.township_code IN (:...codes)')
-      .groupBy('p.township_code')
-      .addGroupBy('p.month');
+      .addSelect('sum(x.amount)', 'amount');
     return raw<{ township: string; month: string; count: number; amount: string }>(qb, params);
   }
+}
+
+/** How the rows of a table fall in the months of the year: the month (YYYY-MM) a row counts in, and the condition that it is in the year. */
+interface Months {
+  month: string;
+  inYear: string;
+}
+
+/**
+ * The rows of the year in the requested townships, grouped by township and month (the caller adds the
+ * figures): every figure of the statistics is counted over this same grouping.
+ */
+function perTownshipMonth<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, months: Months): SelectQueryBuilder<T> {
+  return qb
+    .select(`${qb.alias}.township_code`, 'township')
+    .addSelect(months.month, 'month')
+    .andWhere(months.inYear)
+    .andWhere(`${qb.alias}.township_code IN (:...codes)`)
+    .groupBy(`${qb.alias}.township_code`)
+    .addGroupBy(months.month);
 }
 
 interface Params {

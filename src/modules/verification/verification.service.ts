@@ -7,11 +7,13 @@ import type { Caller } from '../../auth/caller';
 import { Connection, keysetPage, PageArgs } from '../../graphql/connection';
 import { Person } from '../household/household.entity';
 import type { Case } from '../case/case.entity';
+import { caseColumnsOf } from '../case/case-rows';
 import { VerificationAnswer, VerificationRequest, VerificationStatus } from './verification.entity';
 import type { DataAccess } from '../../db/data-access';
 import type { SettingsService } from '../settings/settings.service';
 import { changed } from '../../db/guarded-writes';
 import type { GuardedSubject, GuardedWrites } from '../../db/guarded-writes';
+import { whereEqual, whereKey } from '../../db/scoped-filters';
 
 /** Requests and answers as their changes find, lock and audit them; both are found by id alone. */
 const REQUEST: GuardedSubject<VerificationRequest, 'id'> = {
@@ -40,10 +42,7 @@ export class VerificationService {
   async requestFor(manager: EntityManager, caller: Caller, c: Case): Promise<void> {
     const departments = await this.settings.departmentsInUse(c.districtCode);
     await manager.insert(VerificationRequest, {
-      districtCode: c.districtCode,
-      caseId: c.id,
-      townshipCode: c.townshipCode,
-      villageCode: c.villageCode,
+      ...caseColumnsOf(c),
       status: VerificationStatus.REQUESTED,
       departments,
       requestedById: caller.actor!.accountId,
@@ -57,8 +56,7 @@ export class VerificationService {
     page: PageArgs,
   ): Promise<Connection<VerificationRequest>> {
     const qb = this.data.scoped(caller, 'read', 'VerificationRequest', VerificationRequest, 'v');
-    if (filter.caseId) qb.andWhere('v.case_id = :caseId', { caseId: filter.caseId });
-    if (filter.status) qb.andWhere('v.status = :status', { status: filter.status });
+    whereEqual(qb, { case_id: filter.caseId, status: filter.status });
     return keysetPage(qb, page, { type: 'VerificationRequest', sortColumn: 'requested_at' });
   }
 
@@ -69,7 +67,7 @@ export class VerificationService {
     page: PageArgs,
   ): Promise<Connection<VerificationAnswer>> {
     const qb = this.data.scoped(caller, 'read', 'VerificationAnswer', VerificationAnswer, 'a');
-    if (filter.requestId) qb.andWhere('a.request_id = :requestId', { requestId: filter.requestId });
+    whereEqual(qb, { request_id: filter.requestId });
     if (filter.pending !== undefined) qb.andWhere(filter.pending ? 'a.answered_at IS NULL' : 'a.answered_at IS NOT NULL');
     const found = await keysetPage(qb, page, { type: 'VerificationAnswer', sortColumn: 'created_at' });
     this.auditAnswerReads(caller, found.nodes);
@@ -103,9 +101,7 @@ export class VerificationService {
 
   /** One answer by its key, as `node(id)` reads it: scoped and audited like the list. */
   async findAnswer(caller: Caller, key: TenantKey): Promise<VerificationAnswer | null> {
-    const qb = this.data
-      .scoped(caller, 'read', 'VerificationAnswer', VerificationAnswer, 'a')
-      .andWhere('a.district_code = :d AND a.id = :id', { d: key.districtCode, id: key.id });
+    const qb = whereKey(this.data.scoped(caller, 'read', 'VerificationAnswer', VerificationAnswer, 'a'), key);
     const answer = await qb.getOne();
     if (answer) this.auditAnswerReads(caller, [answer]);
     return answer ?? null;

@@ -11,6 +11,7 @@ import type { RegionService } from '../region/region.service';
 import type { StatisticsService } from '../statistics/statistics.service';
 import type { TownshipMonthFigures } from '../statistics/statistics.types';
 import { WorkPlan, WorkPlanKind, WorkPlanStatus } from './work-plan.entity';
+import { whereEqual } from '../../db/scoped-filters';
 
 const WORK_PLAN = tenantSubject('WorkPlan', WorkPlan, () => notFound('workPlan.notFound'));
 
@@ -131,10 +132,8 @@ export class WorkPlanService {
   /** Documents the caller may read, newest first. */
   list(caller: Caller, filter: WorkPlanFilter, page: PageArgs): Promise<Connection<WorkPlan>> {
     const qb = this.data.scoped(caller, 'read', 'WorkPlan', WorkPlan, 'w');
-    if (filter.townshipCode) qb.andWhere('w.township_code = :townshipCode', { townshipCode: filter.townshipCode });
-    if (filter.kind) qb.andWhere('w.kind = :kind', { kind: filter.kind });
+    whereEqual(qb, { township_code: filter.townshipCode, kind: filter.kind, status: filter.status });
     if (filter.year != null) qb.andWhere('w.year = :year', { year: filter.year });
-    if (filter.status) qb.andWhere('w.status = :status', { status: filter.status });
     return keysetPage(qb, page, { type: 'WorkPlan', sortColumn: 'created_at' });
   }
 
