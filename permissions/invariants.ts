@@ -102,6 +102,12 @@ export interface Invariant {
   check(world: World): Outcome;
 }
 
+/** What an invariant says, apart from how it is checked. */
+type InvariantText = Omit<Invariant, 'check'>;
+
+/** The text of an invariant out of a builder's spec, leaving the spec's own fields behind. */
+const textOf = ({ id, clause, text }: InvariantText): InvariantText => ({ id, clause, text });
+
 /** Runs `find` over combinations of one holding, then of two, and stops at the first breach:
  * the first combination found is therefore among the smallest. */
 function smallestFirst(
@@ -128,21 +134,18 @@ const hasSubject = (world: World, subject: string): boolean => world.subjects.in
  * holdings allows the first and one the second, and the pair of them has no more denials than the
  * whole combination (grants and denials of a holding do not depend on the others), so it may do both too.
  */
-function twoPeople(spec: {
-  id: string;
-  clause: string;
-  text: Localized;
-  subject: string;
-  first: Action;
-  second: Action;
-  marker: string;
-  firstField?: string;
-  missing?: Localized;
-}): Invariant {
+function twoPeople(
+  spec: InvariantText & {
+    subject: string;
+    first: Action;
+    second: Action;
+    marker: string;
+    firstField?: string;
+    missing?: Localized;
+  },
+): Invariant {
   return {
-    id: spec.id,
-    clause: spec.clause,
-    text: spec.text,
+    ...textOf(spec),
     check(world) {
       if (!hasSubject(world, spec.subject)) {
         return {
@@ -193,26 +196,23 @@ function twoPeople(spec: {
  * is allowed by a row of one of its holdings, and that holding alone carries only a subset of the
  * combination's denials, so it may do the act too.
  */
-function never(spec: {
-  id: string;
-  clause: string;
-  text: Localized;
-  /** Which holdings the rule is about (all when absent). */
-  holdings?: (holding: Holding) => boolean;
-  acts: (
-    world: World,
-    holding: Holding,
-  ) => {
-    subject: SubjectName;
-    actions: readonly Action[];
-    fields?: readonly (string | undefined)[];
-    rows: (situation: Situation, target: Target) => boolean;
-  }[];
-}): Invariant {
+function never(
+  spec: InvariantText & {
+    /** Which holdings the rule is about (all when absent). */
+    holdings?: (holding: Holding) => boolean;
+    acts: (
+      world: World,
+      holding: Holding,
+    ) => {
+      subject: SubjectName;
+      actions: readonly Action[];
+      fields?: readonly (string | undefined)[];
+      rows: (situation: Situation, target: Target) => boolean;
+    }[];
+  },
+): Invariant {
   return {
-    id: spec.id,
-    clause: spec.clause,
-    text: spec.text,
+    ...textOf(spec),
     check(world) {
       return smallestFirst(world, [1], ([holding]) => {
         if (spec.holdings && !spec.holdings(holding)) return null;
@@ -280,6 +280,13 @@ const beyondReach = (reach: typeof ADMIN_REACH) => (world: World) =>
     rows: (_situation: Situation, target: Target) => !reach[subject]?.(target, world),
   }));
 
+/** Democratic appraisal and public notice are duties of both tiers: the village assists (P4.1), the
+ * township is responsible (P4.2). */
+const VILLAGE_ASSISTS_TOWNSHIP = [
+  { tier: 'VILLAGE', clause: 'P4.1' },
+  { tier: 'TOWNSHIP', clause: 'P4.2' },
+] as const;
+
 /** The tiers the plan names for each workflow action (D§3, D§6); `delegated` says under which mode
  * of D§13 the tier decides. An action missing here must still be granted to someone. */
 export const PLAN_TIERS: Partial<Record<Action, readonly { tier: Tier; delegated?: boolean; clause: string }[]>> = {
@@ -294,14 +301,8 @@ export const PLAN_TIERS: Partial<Record<Action, readonly { tier: Tier; delegated
     { tier: 'VILLAGE', clause: 'P4.1' },
   ],
   adopt: [{ tier: 'TOWNSHIP', clause: 'D§8' }],
-  appraise: [
-    { tier: 'VILLAGE', clause: 'P4.1' },
-    { tier: 'TOWNSHIP', clause: 'P4.2' },
-  ],
-  notice: [
-    { tier: 'VILLAGE', clause: 'P4.1' },
-    { tier: 'TOWNSHIP', clause: 'P4.2' },
-  ],
+  appraise: VILLAGE_ASSISTS_TOWNSHIP,
+  notice: VILLAGE_ASSISTS_TOWNSHIP,
   vote: [{ tier: 'TOWNSHIP', clause: 'P3.2' }],
   review: [{ tier: 'TOWNSHIP', clause: 'P3.2' }],
   decide: [

@@ -1,6 +1,6 @@
 import type { Action, Localized, Scope, SubjectName } from './vocabulary';
 import { Role } from './roles';
-import { nonPersonalFields } from './subjects';
+import { ENROLMENT_PAYEE_FIELDS, nonPersonalFields } from './subjects';
 
 export type { Action, Localized, Scope, SubjectName } from './vocabulary';
 
@@ -100,22 +100,6 @@ const forAllRoles = (make: (role: Role) => Grant): Grant[] => Object.values(Role
 
 /** What finance may see of a household: the payee and where the money goes (P4.4). */
 const PAYEE_FIELDS = ['id', 'districtCode', 'townshipCode', 'villageCode', 'headName', 'bankName', 'bankAccount'];
-
-/** What finance may see of an enrolment: programme, payee and amount, not the household's
- * circumstances (residence, ability to work, care level, review class) (P4.4, D§10). */
-const ENROLMENT_PAYEE_FIELDS = [
-  'id',
-  'districtCode',
-  'townshipCode',
-  'villageCode',
-  'programme',
-  'payeeName',
-  'monthlyAmount',
-  'startMonth',
-  'status',
-  'createdAt',
-  'household',
-];
 
 /**
  * The policy: every grant in the system. Nothing is allowed that is not here (deny by default).

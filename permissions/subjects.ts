@@ -77,6 +77,22 @@ export const DERIVED_PERSONAL_FIELDS: Partial<Record<SubjectName, Readonly<Recor
   Person: { birthDate: 'idNumber', sex: 'idNumber' },
 };
 
+/** What finance may see of an enrolment: programme, payee and amount, not the household's
+ * circumstances (residence, ability to work, care level, review class) (P4.4, D§10). */
+export const ENROLMENT_PAYEE_FIELDS = [
+  'id',
+  'districtCode',
+  'townshipCode',
+  'villageCode',
+  'programme',
+  'payeeName',
+  'monthlyAmount',
+  'startMonth',
+  'status',
+  'createdAt',
+  'household',
+];
+
 /**
  * Every GraphQL field of the subjects that have field-limited grants. Each field is checked against
  * the caller's grants (a grant that lists fields hides every field it does not list); the start-up
@@ -119,17 +135,7 @@ export const SUBJECT_FIELDS: Partial<Record<SubjectName, readonly string[]>> = {
     'healthDetail',
   ],
   Enrolment: [
-    'id',
-    'districtCode',
-    'townshipCode',
-    'villageCode',
-    'programme',
-    'payeeName',
-    'monthlyAmount',
-    'startMonth',
-    'status',
-    'createdAt',
-    'household',
+    ...ENROLMENT_PAYEE_FIELDS,
     'case',
     'residence',
     'hasMemberAbleToWork',

@@ -10,7 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
 import { tenantGlobalId } from '../src/graphql/node';
-import type { CapturedStatement, FromServer, ToServer } from './bench-server';
+import { CapturedStatement, FromServer, statsOfThisProcess, ToServer } from './bench-child';
 
 type Row = Record<string, unknown>;
 
@@ -99,14 +99,7 @@ async function main() {
   server.listen(0, '127.0.0.1', () => send({ type: 'listening', port: (server.address() as AddressInfo).port }));
   process.on('message', (message: ToServer) => {
     if (message.type === 'stats') {
-      const usage = process.cpuUsage();
-      send({
-        type: 'stats',
-        cpuMicros: usage.user + usage.system,
-        rssBytes: process.memoryUsage().rss,
-        maxRssBytes: process.resourceUsage().maxRSS * 1024,
-        statements: replayed,
-      });
+      send(statsOfThisProcess(replayed));
     } else if (message.type === 'exit') {
       server.close();
       void pool.end().finally(() => process.exit(0));

@@ -19,17 +19,7 @@ import { BenchOnlyReplacement, createApp } from '../src/app';
 import { RESOLVERS } from '../src/graphql/schema';
 import { DateTimeScalar } from '../src/graphql/scalars';
 import type { AppAbility } from '../permissions/ability';
-
-export interface CapturedStatement {
-  sql: string;
-  params: unknown[];
-}
-
-export type ToServer = { type: 'stats' } | { type: 'capture'; on: boolean } | { type: 'exit' };
-export type FromServer =
-  | { type: 'listening'; port: number }
-  | { type: 'stats'; cpuMicros: number; rssBytes: number; maxRssBytes: number; statements: number }
-  | { type: 'captured'; statements: CapturedStatement[] };
+import { CapturedStatement, FromServer, statsOfThisProcess, ToServer } from './bench-child';
 
 async function withoutAuthorization(): Promise<BenchOnlyReplacement> {
   // CASL's wildcard action and subject: the policy's vocabulary has no word for "everything". One
@@ -70,14 +60,7 @@ async function main() {
   const server = app.express.listen(0, '127.0.0.1', () => send({ type: 'listening', port: (server.address() as AddressInfo).port }));
   process.on('message', (message: ToServer) => {
     if (message.type === 'stats') {
-      const usage = process.cpuUsage();
-      send({
-        type: 'stats',
-        cpuMicros: usage.user + usage.system,
-        rssBytes: process.memoryUsage().rss,
-        maxRssBytes: process.resourceUsage().maxRSS * 1024,
-        statements,
-      });
+      send(statsOfThisProcess(statements));
     } else if (message.type === 'capture') {
       if (message.on) captured = [];
       else {

@@ -24,7 +24,7 @@ import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { openDatabase } from '../src/db/open-database';
 import { seedDemoDistrictIfEmpty } from '../src/seed/demo-district';
-import type { CapturedStatement, FromServer, ToServer } from './bench-server';
+import type { CapturedStatement, FromServer, ToServer } from './bench-child';
 import { BAIYUN, CASE_PAGE, DISTRICT_PAGE, fillBenchData, PAGE_SELECTION } from './bench-data';
 
 const CASES = Number(process.env.BENCH_CASES || 20000);

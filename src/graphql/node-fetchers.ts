@@ -37,6 +37,15 @@ function scopedRow(subject: SubjectName, entity: EntityTarget<ObjectLiteral>) {
     });
 }
 
+/** A tenant row found by `find` and shown as the GraphQL type `view` builds from it. */
+function viewed<T>(find: (ctx: RequestContext, key: TenantKey) => Promise<T | null>, view: (found: T) => Node) {
+  return (ctx: RequestContext, key: string) =>
+    tenant(key, async (k) => {
+      const found = await find(ctx, k);
+      return found ? view(found) : null;
+    });
+}
+
 /**
  * How each type with a global ID is fetched by its key: through the same scoped loaders, services
  * or policy push-down as its lists, so `node`, explanations and every other by-id path see exactly
@@ -62,11 +71,7 @@ export const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) =>
   SpotCheck: scopedRow('CaseRecord', SpotCheck),
   AuditEntry: scopedRow('AuditEntry', AuditEntry),
   Meeting: scopedRow('Meeting', Meeting),
-  CommitteeView: (ctx, key) =>
-    tenant(key, async (k) => {
-      const state = await ctx.services.committees.findByKey(ctx.caller, k);
-      return state ? committeeView(state) : null;
-    }),
+  CommitteeView: viewed((ctx, k) => ctx.services.committees.findByKey(ctx.caller, k), committeeView),
   VerificationRequest: scopedRow('VerificationRequest', VerificationRequest),
   VerificationAnswer: (ctx, key) => tenant(key, (k) => ctx.services.verification.findAnswer(ctx.caller, k)),
   KinDeclaration: scopedRow('KinDeclaration', KinDeclaration),
@@ -80,11 +85,7 @@ export const NODE_FETCHERS: Record<string, (ctx: RequestContext, key: string) =>
   EnrolmentChange: scopedRow('EnrolmentChange', EnrolmentChange),
   ChangeReport: scopedRow('ChangeReport', ChangeReport),
   Petition: scopedRow('Petition', Petition),
-  PublicNotice: (ctx, key) =>
-    tenant(key, async (k) => {
-      const notice = await ctx.services.notices.find(k);
-      return notice ? publicNoticeView(notice) : null;
-    }),
+  PublicNotice: viewed((ctx, k) => ctx.services.notices.find(k), publicNoticeView),
   Roster: (ctx, key) => tenant(key, (k) => ctx.services.funds.findRoster(ctx.caller, k)),
   RosterLine: scopedRow('RosterLine', RosterLine),
   InstitutionPayee: scopedRow('InstitutionPayee', InstitutionPayee),

@@ -213,6 +213,17 @@ class DemoCase {
     });
   }
 
+  /** The head's approval once the public notice has run its course. */
+  async approveAfterNotice(): Promise<void> {
+    await this.letNoticePass();
+    await this.step(this.head, 'approveCase');
+  }
+
+  /** The district's spot check of a filed case (P4.3), with what it found. */
+  async spotCheck(spotCheckOutcome: SpotCheckOutcome, note: string): Promise<void> {
+    await this.step('district.officer', 'spotCheck', { spotCheckOutcome, note });
+  }
+
   /** The decision to pay an emergency LINSHI first (D§6), by whoever decides the township's cases (D§13). */
   async decideEmergencyPayment(username: string, amount: number): Promise<void> {
     await this.staff.as(username, (caller, services) => services.steps.decideEmergencyPayment(caller, this.key, amount));
@@ -449,8 +460,7 @@ async function seedHexi(run: DemoRun): Promise<void> {
   ]);
   await run.meeting([{ case: noticeEnded }, { case: filed }]);
   await noticeEnded.letNoticePass();
-  await filed.letNoticePass();
-  await filed.step(filed.head, 'approveCase');
+  await filed.approveAfterNotice();
   await filed.step(filed.caseworker, 'fileCase');
   await run.reportChange('va.101204', '本人住院治疗，医疗支出增加 (in hospital; medical costs have risen)');
 }
@@ -498,15 +508,9 @@ async function seedShiqiao(run: DemoRun): Promise<void> {
     run.apply(dibao('510199102201', head('马淑华', '19680514'))).then((c) => c.prepareForReview(450)),
   ]);
   await run.meeting([{ case: noticeRunning }, { case: tekun }, { case: spotChecked }]);
-  for (const c of [tekun, spotChecked]) {
-    await c.letNoticePass();
-    await c.step(c.head, 'approveCase');
-  }
+  for (const c of [tekun, spotChecked]) await c.approveAfterNotice();
   await spotChecked.step(spotChecked.caseworker, 'fileCase');
-  await spotChecked.step('district.officer', 'spotCheck', {
-    spotCheckOutcome: SpotCheckOutcome.CONFIRMED,
-    note: '入户抽查，情况属实 (checked on site: as recorded)',
-  });
+  await spotChecked.spotCheck(SpotCheckOutcome.CONFIRMED, '入户抽查，情况属实 (checked on site: as recorded)');
   await run.reportChange('va.102201', '女儿外出务工，每月寄回600元 (a daughter working away sends 600 yuan a month)');
 }
 
@@ -532,13 +536,12 @@ async function seedChengguan(run: DemoRun): Promise<void> {
     objector: '居民李某 (a resident)',
     content: '申请人家中有一辆营运出租车 (the household runs a taxi)',
   });
-  await corrected.letNoticePass();
-  await corrected.step(corrected.head, 'approveCase');
+  await corrected.approveAfterNotice();
   await corrected.step(corrected.caseworker, 'fileCase');
-  await corrected.step('district.officer', 'spotCheck', {
-    spotCheckOutcome: SpotCheckOutcome.CORRECTION,
-    note: '儿子每月给付赡养费800元未计入收入 (800 yuan a month of support from a son was not counted)',
-  });
+  await corrected.spotCheck(
+    SpotCheckOutcome.CORRECTION,
+    '儿子每月给付赡养费800元未计入收入 (800 yuan a month of support from a son was not counted)',
+  );
 }
 
 /** Investigated, accounted, and verified by every department but the bank. */

@@ -81,16 +81,39 @@ const VILLAGE_ASSISTANTS: DemoAccount[] = DEMO_REGIONS.filter((r) => r.kind === 
   }),
 );
 
-/** A township's head (who chairs its committee) and staff, usernames `<prefix>.<name>`. */
+/**
+ * A township's head (who chairs its committee), its caseworkers by surname, and the four seats of
+ * its committee besides the head; usernames `<prefix>.<name>`. The second caseworker sits on the
+ * committee too. A street's assigned cadre comes from a community, a town's from a village.
+ */
 const township = (
   prefix: string,
   regionCode: string,
   headName: string,
-  staff: [name: string, displayName: string, roles: Role[]][],
-): DemoAccount[] => [
-  { username: `${prefix}.head`, displayName: headName, regionCode, roles: [Role.TOWNSHIP_HEAD, Role.COMMITTEE_MEMBER] },
-  ...staff.map(([name, displayName, roles]) => ({ username: `${prefix}.${name}`, displayName, regionCode, roles })),
-];
+  caseworkers: string[],
+  cadreFrom: 'village' | 'community' = 'village',
+): DemoAccount[] => {
+  const town = prefix[0].toUpperCase() + prefix.slice(1);
+  const account = (name: string, displayName: string, roles: Role[]): DemoAccount => ({
+    username: `${prefix}.${name}`,
+    displayName,
+    regionCode,
+    roles,
+  });
+  return [
+    account('head', headName, [Role.TOWNSHIP_HEAD, Role.COMMITTEE_MEMBER]),
+    ...caseworkers.map((surname, i) =>
+      account(
+        i === 0 ? 'caseworker' : `caseworker${i + 1}`,
+        `${town} caseworker ${surname}`,
+        i === 1 ? [Role.TOWNSHIP_CASEWORKER, Role.COMMITTEE_MEMBER] : [Role.TOWNSHIP_CASEWORKER],
+      ),
+    ),
+    ...['discipline inspection', 'finance office', 'poverty alleviation', `${cadreFrom}-assigned cadre`].map((seat, i) =>
+      account(`member${i + 1}`, `${town} ${seat}`, [Role.COMMITTEE_MEMBER]),
+    ),
+  ];
+};
 
 /**
  * One account for every role, in more than one township and village so that scope can be tried.
@@ -110,56 +133,16 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   district('dept.hrss', 'HR and social security integration', Role.DEPARTMENT, Department.HR_SOCIAL_SECURITY),
   district('dept.market', 'Market regulation integration', Role.DEPARTMENT, Department.MARKET_REGULATION),
   district('dept.bank', 'Banking integration', Role.DEPARTMENT, Department.BANK),
-  ...township('hexi', '510199101000', 'Head of Hexi Town', [
-    ['caseworker', 'Hexi caseworker Wang', [Role.TOWNSHIP_CASEWORKER]],
-    ['caseworker2', 'Hexi caseworker Li', [Role.TOWNSHIP_CASEWORKER, Role.COMMITTEE_MEMBER]],
-    ['caseworker3', 'Hexi caseworker Chen', [Role.TOWNSHIP_CASEWORKER]],
-    ['member1', 'Hexi discipline inspection', [Role.COMMITTEE_MEMBER]],
-    ['member2', 'Hexi finance office', [Role.COMMITTEE_MEMBER]],
-    ['member3', 'Hexi poverty alleviation', [Role.COMMITTEE_MEMBER]],
-    ['member4', 'Hexi village-assigned cadre', [Role.COMMITTEE_MEMBER]],
-  ]),
-  ...township('shiqiao', '510199102000', 'Head of Shiqiao Town', [
-    ['caseworker', 'Shiqiao caseworker Zhao', [Role.TOWNSHIP_CASEWORKER]],
-    ['caseworker2', 'Shiqiao caseworker Sun', [Role.TOWNSHIP_CASEWORKER, Role.COMMITTEE_MEMBER]],
-    ['caseworker3', 'Shiqiao caseworker Xu', [Role.TOWNSHIP_CASEWORKER]],
-    ['member1', 'Shiqiao discipline inspection', [Role.COMMITTEE_MEMBER]],
-    ['member2', 'Shiqiao finance office', [Role.COMMITTEE_MEMBER]],
-    ['member3', 'Shiqiao poverty alleviation', [Role.COMMITTEE_MEMBER]],
-    ['member4', 'Shiqiao village-assigned cadre', [Role.COMMITTEE_MEMBER]],
-  ]),
-  ...township('chengguan', '510199001000', 'Director of Chengguan Street', [
-    ['caseworker', 'Chengguan caseworker Zhou', [Role.TOWNSHIP_CASEWORKER]],
-    ['caseworker2', 'Chengguan caseworker Qian', [Role.TOWNSHIP_CASEWORKER, Role.COMMITTEE_MEMBER]],
-    ['caseworker3', 'Chengguan caseworker Feng', [Role.TOWNSHIP_CASEWORKER]],
-    ['caseworker4', 'Chengguan caseworker Han', [Role.TOWNSHIP_CASEWORKER]],
-    ['member1', 'Chengguan discipline inspection', [Role.COMMITTEE_MEMBER]],
-    ['member2', 'Chengguan finance office', [Role.COMMITTEE_MEMBER]],
-    ['member3', 'Chengguan poverty alleviation', [Role.COMMITTEE_MEMBER]],
-    ['member4', 'Chengguan community-assigned cadre', [Role.COMMITTEE_MEMBER]],
-  ]),
+  ...township('hexi', '510199101000', 'Head of Hexi Town', ['Wang', 'Li', 'Chen']),
+  ...township('shiqiao', '510199102000', 'Head of Shiqiao Town', ['Zhao', 'Sun', 'Xu']),
+  ...township('chengguan', '510199001000', 'Director of Chengguan Street', ['Zhou', 'Qian', 'Feng', 'Han'], 'community'),
   // Baiyun is the township kept short of staff: two caseworkers where D§11 requires three.
-  ...township('baiyun', '510199201000', 'Head of Baiyun Township', [
-    ['caseworker', 'Baiyun caseworker Wu', [Role.TOWNSHIP_CASEWORKER]],
-    ['caseworker2', 'Baiyun caseworker Ma', [Role.TOWNSHIP_CASEWORKER, Role.COMMITTEE_MEMBER]],
-    ['member1', 'Baiyun discipline inspection', [Role.COMMITTEE_MEMBER]],
-    ['member2', 'Baiyun finance office', [Role.COMMITTEE_MEMBER]],
-    ['member3', 'Baiyun poverty alleviation', [Role.COMMITTEE_MEMBER]],
-    ['member4', 'Baiyun village-assigned cadre', [Role.COMMITTEE_MEMBER]],
-  ]),
+  ...township('baiyun', '510199201000', 'Head of Baiyun Township', ['Wu', 'Ma']),
   ...VILLAGE_ASSISTANTS.filter((a) => a.regionCode.startsWith('510199')),
   // Qingshan, the second district: its own officer and staff, none of whom reach into Yunxi (D§1).
   district('qingshan.admin', 'Qingshan administrator', Role.ADMIN, undefined, SECOND_DISTRICT),
   district('qingshan.officer', 'Qingshan civil-affairs officer', Role.DISTRICT_OFFICER, undefined, SECOND_DISTRICT),
-  ...township('longtan', '510197103000', 'Head of Longtan Town', [
-    ['caseworker', 'Longtan caseworker Deng', [Role.TOWNSHIP_CASEWORKER]],
-    ['caseworker2', 'Longtan caseworker Tang', [Role.TOWNSHIP_CASEWORKER, Role.COMMITTEE_MEMBER]],
-    ['caseworker3', 'Longtan caseworker Yang', [Role.TOWNSHIP_CASEWORKER]],
-    ['member1', 'Longtan discipline inspection', [Role.COMMITTEE_MEMBER]],
-    ['member2', 'Longtan finance office', [Role.COMMITTEE_MEMBER]],
-    ['member3', 'Longtan poverty alleviation', [Role.COMMITTEE_MEMBER]],
-    ['member4', 'Longtan village-assigned cadre', [Role.COMMITTEE_MEMBER]],
-  ]),
+  ...township('longtan', '510197103000', 'Head of Longtan Town', ['Deng', 'Tang', 'Yang']),
   ...VILLAGE_ASSISTANTS.filter((a) => a.regionCode.startsWith('510197')),
   // Province operators are seeded (a system act, like every demo account): two, because a district
   // takes two of them (D§14). Nobody grants PROVINCE_OPERATOR through the API.

@@ -438,6 +438,42 @@ async function seedDistrict(
   const cases: unknown[][] = [];
   const events: unknown[][] = [];
   const audit: { at: number; row: unknown[] }[] = [];
+  /** An entry of the audit log, its columns by name (the `audit_log` insert below lists them in order). */
+  const logAudit = (
+    at: number,
+    entry: {
+      kind?: 'CHANGE' | 'READ_PERSONAL_DATA';
+      actor: { id: string; username: string };
+      action: string;
+      subjectType: string;
+      subjectId: string;
+      field?: string;
+      townshipCode?: string;
+      villageCode?: string;
+      details?: object;
+      requestId?: string;
+    },
+  ) =>
+    audit.push({
+      at,
+      row: [
+        districtCode,
+        random.uuid(),
+        iso(at),
+        entry.kind ?? 'CHANGE',
+        entry.actor.id,
+        entry.actor.username,
+        entry.action,
+        entry.subjectType,
+        entry.subjectId,
+        entry.field ?? null,
+        entry.townshipCode ?? null,
+        entry.villageCode ?? null,
+        null,
+        entry.details ? JSON.stringify(entry.details) : null,
+        entry.requestId ?? null,
+      ],
+    });
   const enrolments: unknown[][] = [];
   const changes: unknown[][] = [];
   const seeded: SeededCase[] = [];
@@ -519,20 +555,22 @@ async function seedDistrict(
     return { id, head: members[0], ableToWork, residence: place.township.urban ? 'URBAN' : 'RURAL', bankName, bankAccount };
   };
 
-  /** The steps a case took and where it stopped; one event and one audit entry per step. */
-  const DIBAO_STEPS = [
+  /** The steps a case took and where it stopped; one event and one audit entry per step. Every
+   * programme starts the same way: submitted, accepted, investigated. */
+  const INTAKE_STEPS = [
     ['submit', null, 'SUBMITTED'],
     ['acceptCase', 'SUBMITTED', 'ACCEPTED'],
     ['startInvestigation', 'ACCEPTED', 'INVESTIGATING'],
+  ] as const;
+  const DIBAO_STEPS = [
+    ...INTAKE_STEPS,
     ['submitForReview', 'INVESTIGATING', 'TOWNSHIP_REVIEW'],
     ['concludeReview', 'TOWNSHIP_REVIEW', 'PUBLIC_NOTICE'],
     ['approveCase', 'PUBLIC_NOTICE', 'APPROVED'],
     ['fileCase', 'APPROVED', 'FILED'],
   ] as const;
   const LINSHI_STEPS = [
-    ['submit', null, 'SUBMITTED'],
-    ['acceptCase', 'SUBMITTED', 'ACCEPTED'],
-    ['startInvestigation', 'ACCEPTED', 'INVESTIGATING'],
+    ...INTAKE_STEPS,
     ['startNotice', 'INVESTIGATING', 'PUBLIC_NOTICE'],
     ['approveCase', 'PUBLIC_NOTICE', 'APPROVED'],
     ['recordPayment', 'APPROVED', 'PAID'],
@@ -588,25 +626,15 @@ async function seedDistrict(
         null,
         iso(t),
       ]);
-      audit.push({
-        at: t,
-        row: [
-          districtCode,
-          random.uuid(),
-          iso(t),
-          'CHANGE',
-          actor.id,
-          actor.username,
-          action,
-          'Case',
-          id,
-          null,
-          place.township.code,
-          place.village.code,
-          null,
-          JSON.stringify({ from: fromStatus, to: toStatus, version: version + 1 }),
-          `seed-${id.slice(0, 8)}-${s}`,
-        ],
+      logAudit(t, {
+        actor,
+        action,
+        subjectType: 'Case',
+        subjectId: id,
+        townshipCode: place.township.code,
+        villageCode: place.village.code,
+        details: { from: fromStatus, to: toStatus, version: version + 1 },
+        requestId: `seed-${id.slice(0, 8)}-${s}`,
       });
       version++;
       status = toStatus;
@@ -615,25 +643,16 @@ async function seedDistrict(
     if (random.chance(0.1)) {
       const readAt = t + random.int(1, 30) * DAY;
       const reader = random.pick(staff.caseworkers);
-      audit.push({
-        at: readAt,
-        row: [
-          districtCode,
-          random.uuid(),
-          iso(readAt),
-          'READ_PERSONAL_DATA',
-          reader.id,
-          reader.username,
-          'read',
-          'Person',
-          household.id,
-          'idNumber',
-          place.township.code,
-          place.village.code,
-          null,
-          null,
-          `seed-read-${id.slice(0, 8)}`,
-        ],
+      logAudit(readAt, {
+        kind: 'READ_PERSONAL_DATA',
+        actor: reader,
+        action: 'read',
+        subjectType: 'Person',
+        subjectId: household.id,
+        field: 'idNumber',
+        townshipCode: place.township.code,
+        villageCode: place.village.code,
+        requestId: `seed-read-${id.slice(0, 8)}`,
       });
     }
     const amount =
@@ -704,36 +723,34 @@ async function seedDistrict(
         endMonth === null ? 'ACTIVE' : 'ENDED',
         iso(decidedAt),
       ]);
-      changes.push([
-        districtCode,
-        random.uuid(),
-        place.township.code,
-        place.village.code,
-        enrolmentId,
-        'ENROLLED',
-        amount,
-        'ACTIVE',
-        dateText(monthStart(startMonth) + DAY),
-        '经审核确认纳入 (enrolled by the approval of its case)',
-        staff.head.id,
-        iso(decidedAt),
-      ]);
-      if (endMonth !== null) {
-        const endedAt = monthStart(endMonth) - random.int(2, 20) * DAY;
+      /** A change of this enrolment, in force from the first of `month` (the columns of `enrolment_changes`). */
+      const logChange = (
+        kind: string,
+        monthlyAmount: number,
+        status: string,
+        month: number,
+        reason: string,
+        actor: { id: string },
+        at: number,
+      ) =>
         changes.push([
           districtCode,
           random.uuid(),
           place.township.code,
           place.village.code,
           enrolmentId,
-          'ENDED',
-          0,
-          'ENDED',
-          dateText(monthStart(endMonth) + DAY),
-          '复核后停止救助 (ended by a periodic review)',
-          caseworker.id,
-          iso(endedAt),
+          kind,
+          monthlyAmount,
+          status,
+          dateText(monthStart(month) + DAY),
+          reason,
+          actor.id,
+          iso(at),
         ]);
+      logChange('ENROLLED', amount, 'ACTIVE', startMonth, '经审核确认纳入 (enrolled by the approval of its case)', staff.head, decidedAt);
+      if (endMonth !== null) {
+        const endedAt = monthStart(endMonth) - random.int(2, 20) * DAY;
+        logChange('ENDED', 0, 'ENDED', endMonth, '复核后停止救助 (ended by a periodic review)', caseworker, endedAt);
       }
     }
     seeded.push({
@@ -1049,46 +1066,22 @@ async function seedDistrict(
           ]);
         }
       }
-      audit.push({
-        at,
-        row: [
-          districtCode,
-          random.uuid(),
-          iso(at),
-          'CHANGE',
-          finance.id,
-          finance.username,
-          'exportPaymentBatch',
-          'PaymentBatch',
-          id,
-          null,
-          code,
-          null,
-          null,
-          JSON.stringify({ kind, month: monthText(month), transfers: list.length }),
-          null,
-        ],
+      logAudit(at, {
+        actor: finance,
+        action: 'exportPaymentBatch',
+        subjectType: 'PaymentBatch',
+        subjectId: id,
+        townshipCode: code,
+        details: { kind, month: monthText(month), transfers: list.length },
       });
       if (reported) {
-        audit.push({
-          at: at + 2 * DAY,
-          row: [
-            districtCode,
-            random.uuid(),
-            iso(at + 2 * DAY),
-            'CHANGE',
-            bank.id,
-            bank.username,
-            'recordPaymentResults',
-            'PaymentBatch',
-            id,
-            null,
-            code,
-            null,
-            null,
-            JSON.stringify({ failed: sent.filter((t) => t.failed).length }),
-            null,
-          ],
+        logAudit(at + 2 * DAY, {
+          actor: bank,
+          action: 'recordPaymentResults',
+          subjectType: 'PaymentBatch',
+          subjectId: id,
+          townshipCode: code,
+          details: { failed: sent.filter((t) => t.failed).length },
         });
       }
       return sent.filter((t) => t.failed).map((t) => t.payment);
@@ -1238,86 +1231,29 @@ async function seedDistrict(
     );
     for (const [code, r] of list) {
       const staff = staffOf.get(code)!;
-      audit.push({
-        at: r.at,
-        row: [
-          districtCode,
-          random.uuid(),
-          iso(r.at),
-          'CHANGE',
-          staff.caseworkers[0].id,
-          staff.caseworkers[0].username,
-          'buildRoster',
-          'Roster',
-          r.id,
-          null,
-          code,
-          null,
-          null,
-          JSON.stringify({ month: monthText(month), lines: r.lines.length }),
-          null,
-        ],
+      logAudit(r.at, {
+        actor: staff.caseworkers[0],
+        action: 'buildRoster',
+        subjectType: 'Roster',
+        subjectId: r.id,
+        townshipCode: code,
+        details: { month: monthText(month), lines: r.lines.length },
       });
-      audit.push({
-        at: submittedAt,
-        row: [
-          districtCode,
-          random.uuid(),
-          iso(submittedAt),
-          'CHANGE',
-          staff.head.id,
-          staff.head.username,
-          'submitRoster',
-          'Roster',
-          r.id,
-          null,
-          code,
-          null,
-          null,
-          null,
-          null,
-        ],
-      });
+      logAudit(submittedAt, { actor: staff.head, action: 'submitRoster', subjectType: 'Roster', subjectId: r.id, townshipCode: code });
     }
-    audit.push({
-      at: compiledAt,
-      row: [
-        districtCode,
-        random.uuid(),
-        iso(compiledAt),
-        'CHANGE',
-        officer.id,
-        officer.username,
-        'submitFundRequest',
-        'FundRequest',
-        requestId,
-        null,
-        null,
-        null,
-        null,
-        JSON.stringify({ month: monthText(month), total }),
-        null,
-      ],
+    logAudit(compiledAt, {
+      actor: officer,
+      action: 'submitFundRequest',
+      subjectType: 'FundRequest',
+      subjectId: requestId,
+      details: { month: monthText(month), total },
     });
-    audit.push({
-      at: approvedAt,
-      row: [
-        districtCode,
-        random.uuid(),
-        iso(approvedAt),
-        'CHANGE',
-        finance.id,
-        finance.username,
-        'approveFundRequest',
-        'FundRequest',
-        requestId,
-        null,
-        null,
-        null,
-        null,
-        JSON.stringify({ allocated: total, payments: lines.length }),
-        null,
-      ],
+    logAudit(approvedAt, {
+      actor: finance,
+      action: 'approveFundRequest',
+      subjectType: 'FundRequest',
+      subjectId: requestId,
+      details: { allocated: total, payments: lines.length },
     });
   }
 
