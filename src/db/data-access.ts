@@ -138,12 +138,15 @@ export class DataAccess {
    * spread (`:...name`), so that their positions do not depend on their sizes.
    */
   scopedRows<T extends ObjectLiteral>(
-    ...[caller, action, subject, entity, alias, shape, build, values, columns]: [
-      ...statement: KeptStatementOf<T>,
-      build: (qb: SelectQueryBuilder<T>) => SelectQueryBuilder<T>,
-      values: Readonly<Record<string, unknown>>,
-      columns?: KeptColumns<T>,
-    ]
+    caller: Caller,
+    action: Action,
+    subject: SubjectName,
+    entity: EntityTarget<T>,
+    alias: string,
+    shape: string,
+    build: (qb: SelectQueryBuilder<T>) => SelectQueryBuilder<T>,
+    values: Readonly<Record<string, unknown>>,
+    columns?: KeptColumns<T>,
   ): Promise<T[]> {
     return this.scopedKept(
       caller,
@@ -170,11 +173,14 @@ export class DataAccess {
    * varying its selection cannot grow the memory without bound.
    */
   async scopedKept<T extends ObjectLiteral, R>(
-    ...[caller, action, subject, entity, alias, shape, prepare, values]: [
-      ...statement: KeptStatementOf<T>,
-      prepare: (qb: SelectQueryBuilder<T>) => { qb: SelectQueryBuilder<T>; read: (raw: Record<string, unknown>) => R },
-      values: Readonly<Record<string, unknown>>,
-    ]
+    caller: Caller,
+    action: Action,
+    subject: SubjectName,
+    entity: EntityTarget<T>,
+    alias: string,
+    shape: string,
+    prepare: (qb: SelectQueryBuilder<T>) => { qb: SelectQueryBuilder<T>; read: (raw: Record<string, unknown>) => R },
+    values: Readonly<Record<string, unknown>>,
   ): Promise<R[]> {
     let kept = this.statements.get(caller.ability);
     if (!kept) {
@@ -251,17 +257,6 @@ function beyondTheWall<T extends object>(target: T): T {
 /** What reaches rows later, when its own methods are called. */
 const reaches = (value: unknown): value is object =>
   value instanceof Repository || value instanceof QueryBuilder || value instanceof EntityManager;
-
-/** What names a kept statement (`scopedRows`, `scopedKept`): the scope it is built under (caller,
- * action, subject), the entity and alias it reads, and its `shape`. */
-type KeptStatementOf<T extends ObjectLiteral> = [
-  caller: Caller,
-  action: Action,
-  subject: SubjectName,
-  entity: EntityTarget<T>,
-  alias: string,
-  shape: string,
-];
 
 interface KeptStatement<R> {
   sql: string;

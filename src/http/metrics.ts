@@ -20,21 +20,6 @@ interface PoolLike {
 /** Seconds, for the latency of GraphQL and of HTTP requests alike. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
-/** The request metrics of one server, in its own registry. */
-// A table: one metric to a line, as reviewers read it (Prettier would spread each over several).
-// prettier-ignore
-function metricsIn(registry: Registry) {
-  const registers = [registry];
-  return {
-    requests: new Counter({ name: 'graphql_requests_total', labelNames: ['operation', 'result'] as const, registers, help: 'GraphQL requests by operation name and result (ok, or the first error code)' }),
-    duration: new Histogram({ name: 'graphql_request_duration_seconds', labelNames: ['operation'] as const, buckets: LATENCY_BUCKETS, registers, help: 'Time from receiving a GraphQL request to sending its answer, by operation name' }),
-    errors: new Counter({ name: 'graphql_errors_total', labelNames: ['operation', 'code'] as const, registers, help: 'Errors in GraphQL answers by operation name and error code' }),
-    statements: new Histogram({ name: 'graphql_sql_statements', labelNames: ['operation'] as const, buckets: [1, 2, 3, 4, 6, 8, 12, 16, 32, 64], registers, help: 'SQL statements run for one GraphQL request, by operation name' }),
-    denials: new Counter({ name: 'authorization_denials_total', labelNames: ['action', 'subject'] as const, registers, help: 'Attempts the policy refused, by action and subject' }),
-    httpDuration: new Histogram({ name: 'http_request_duration_seconds', labelNames: ['method', 'route', 'status'] as const, buckets: LATENCY_BUCKETS, registers, help: 'HTTP requests by method, route and status' }),
-  };
-}
-
 /**
  * Prometheus metrics of one server (issue #15): requests, latency and errors per GraphQL operation,
  * SQL statements per operation, connection pool use, denials per policy action and subject, and the
@@ -45,7 +30,50 @@ export class Metrics {
   readonly registry = new Registry();
   private readonly operations = new Set<string>();
 
-  private readonly metric = metricsIn(this.registry);
+  private readonly requests = new Counter({
+    name: 'graphql_requests_total',
+    help: 'GraphQL requests by operation name and result (ok, or the first error code)',
+    labelNames: ['operation', 'result'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly duration = new Histogram({
+    name: 'graphql_request_duration_seconds',
+    help: 'Time from receiving a GraphQL request to sending its answer, by operation name',
+    labelNames: ['operation'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+
+  private readonly errors = new Counter({
+    name: 'graphql_errors_total',
+    help: 'Errors in GraphQL answers by operation name and error code',
+    labelNames: ['operation', 'code'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly statements = new Histogram({
+    name: 'graphql_sql_statements',
+    help: 'SQL statements run for one GraphQL request, by operation name',
+    labelNames: ['operation'] as const,
+    buckets: [1, 2, 3, 4, 6, 8, 12, 16, 32, 64],
+    registers: [this.registry],
+  });
+
+  private readonly denials = new Counter({
+    name: 'authorization_denials_total',
+    help: 'Attempts the policy refused, by action and subject',
+    labelNames: ['action', 'subject'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP requests by method, route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
 
   constructor(dataSource: DataSource) {
     collectDefaultMetrics({ register: this.registry });
@@ -90,16 +118,16 @@ export class Metrics {
               const code = error.extensions?.code;
               return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
             });
-            this.metric.requests.inc({ operation, result: codes[0] ?? 'ok' });
-            for (const code of codes) this.metric.errors.inc({ operation, code });
-            this.metric.duration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
+            this.requests.inc({ operation, result: codes[0] ?? 'ok' });
+            for (const code of codes) this.errors.inc({ operation, code });
+            this.duration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
             const record = currentRequest();
             if (record) {
-              this.metric.statements.observe({ operation }, record.count);
+              this.statements.observe({ operation }, record.count);
               Object.assign(record, { operation, accountId: contextValue?.caller?.actor?.accountId ?? null, result: codes[0] ?? 'ok' });
             }
             for (const denial of contextValue?.caller?.audit.denials() ?? []) {
-              this.metric.denials.inc({ action: denial.action, subject: denial.subjectType });
+              this.denials.inc({ action: denial.action, subject: denial.subjectType });
             }
             return Promise.resolve();
           },
@@ -110,7 +138,7 @@ export class Metrics {
 
   /** Times every HTTP request; the route is the path's first segment, never an id. */
   readonly observeHttp: RequestHandler = (req, res, next) => {
-    const stop = this.metric.httpDuration.startTimer();
+    const stop = this.httpDuration.startTimer();
     res.on('finish', () => {
       const route = `/${req.originalUrl.split(/[/?]/)[1] ?? ''}`;
       stop({ method: req.method, route: KNOWN_ROUTES.has(route) ? route : 'other', status: String(res.statusCode) });
