@@ -1,15 +1,5 @@
 import { codeOf, startTestApp, TestApp } from './support/harness';
-import {
-  ALL_APPROVE,
-  apply,
-  caseOf,
-  letNoticePass,
-  meetingWithVotes,
-  prepareForReview,
-  rawId,
-  setHexiCommittee,
-  stepOk,
-} from './support/workflow';
+import { apply, awaitingDecision, caseOf, meetingWithVotes, prepareForReview, rawId, setHexiCommittee } from './support/workflow';
 
 /** Issue #10 item 8: simultaneous requests on one case or one vote leave exactly one winner. */
 let t: TestApp;
@@ -54,11 +44,7 @@ describe('fifty simultaneous requests', () => {
   });
 
   it('make one decision on a case; the other 49 answer CONFLICT and leave no event', async () => {
-    const { case: applied } = await apply(t, 'DIBAO', { head: '同决' });
-    await prepareForReview(t, applied.id);
-    const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
-    await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
-    await letNoticePass(t, applied.id);
+    const { case: applied } = await awaitingDecision(t, '同决');
     const { version } = await caseOf(t, 'hexi.head', applied.id);
     const token = await t.login('hexi.head');
     const approve = `mutation($id: ID!, $v: Int!) { approveCase(input: { caseId: $id, version: $v }) { case { status } } }`;

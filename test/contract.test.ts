@@ -6,7 +6,7 @@ import { fromGlobalIdOrThrow } from '../src/graphql/node';
 import { TRANSITIONS } from '../src/modules/case/workflow';
 import { codeOf, startTestApp, TestApp } from './support/harness';
 import { idNumber } from './support/households';
-import { ALL_APPROVE, apply, as, letNoticePass, meetingWithVotes, prepareForReview, setHexiCommittee, stepOk } from './support/workflow';
+import { ALL_APPROVE, apply, as, meetingWithVotes, prepareForReview, setHexiCommittee, stepOk, throughNotice } from './support/workflow';
 
 /**
  * The API contract every module follows (issue #7): one id scheme, one input and a payload per
@@ -104,8 +104,7 @@ describe('node(id)', () => {
       { c: applied.id },
     );
     await stepOk(t, 'va.101201', 'returnToReview', applied.id, { note: '评议支持' });
-    await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId: await meetingWithVotes(t, [applied.id], ALL_APPROVE) });
-    await letNoticePass(t, applied.id);
+    await throughNotice(t, [applied.id]);
     await stepOk(t, 'hexi.head', 'approveCase', applied.id);
     await as(
       t,

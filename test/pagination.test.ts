@@ -4,7 +4,7 @@ import { buildAppSchema } from '../src/graphql/schema';
 import { UUID_PATTERN } from '../src/db/tenant-keys';
 import { codeOf, GraphQLResult, startTestApp, TestApp } from './support/harness';
 import { idNumber } from './support/households';
-import { ALL_APPROVE, apply, letNoticePass, meetingWithVotes, prepareForReview, setHexiCommittee, stepOk } from './support/workflow';
+import { approvedDibao, setHexiCommittee } from './support/workflow';
 
 /**
  * Every connection, walked page by page over HTTP, returns each row that existed when the walk
@@ -159,12 +159,7 @@ beforeAll(async () => {
   t = await startTestApp();
   // One row in every table through the workflow; the walks multiply them.
   await setHexiCommittee(t);
-  const { case: applied } = await apply(t, 'DIBAO', { head: '翻页户' });
-  await prepareForReview(t, applied.id);
-  const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
-  await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
-  await letNoticePass(t, applied.id);
-  await stepOk(t, 'hexi.head', 'approveCase', applied.id);
+  await approvedDibao(t, '翻页户');
   await t.gql(
     'mutation($i: SubmitPetitionInput!) { submitPetition(input: $i) { reference } }',
     { i: { kind: 'COMPLAINT', townshipCode: '510199101000', title: '翻页', content: '翻页' } },

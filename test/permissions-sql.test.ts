@@ -19,12 +19,12 @@ import {
   ALL_APPROVE,
   apply,
   as,
-  letNoticePass,
   meetingWithVotes,
   prepareForReview,
   rawId,
   setHexiCommittee,
   stepOk,
+  throughNotice,
 } from './support/workflow';
 
 /**
@@ -156,9 +156,7 @@ beforeAll(async () => {
     { c: approved.id },
   );
   await stepOk(t, 'va.101201', 'returnToReview', approved.id);
-  const again = await meetingWithVotes(t, [approved.id], ALL_APPROVE);
-  await stepOk(t, 'hexi.head', 'concludeReview', approved.id, { meetingId: again });
-  await letNoticePass(t, approved.id);
+  await throughNotice(t, [approved.id]);
   await stepOk(t, 'hexi.head', 'approveCase', approved.id);
   await as(
     t,

@@ -2,16 +2,15 @@ import crypto from 'node:crypto';
 import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import {
-  ALL_APPROVE,
   apply,
   as,
   investigate,
   letNoticePass,
-  meetingWithVotes,
   prepareForReview,
   rawId,
   setHexiCommittee,
   stepOk,
+  throughNotice,
   verify,
 } from './support/workflow';
 
@@ -94,10 +93,8 @@ async function filedDibaoCases(heads: string[]): Promise<string[]> {
     await prepareForReview(t, c.id);
     ids.push(c.id);
   }
-  const meetingId = await meetingWithVotes(t, ids, ALL_APPROVE);
+  await throughNotice(t, ids);
   for (const id of ids) {
-    await stepOk(t, 'hexi.head', 'concludeReview', id, { meetingId });
-    await letNoticePass(t, id);
     await stepOk(t, 'hexi.head', 'approveCase', id);
     await stepOk(t, 'hexi.caseworker', 'fileCase', id);
   }

@@ -7,6 +7,7 @@ import {
   apply,
   applyForKin,
   as,
+  awaitingDecision,
   caseOf,
   investigate,
   letNoticePass,
@@ -453,43 +454,22 @@ describe('favour cases (P6.3) and duplicates (D§5)', () => {
       { c: applied.id },
     );
     await stepOk(t, 'hexi.caseworker', 'submitForReview', applied.id);
-    const meeting = (
-      await as(
-        t,
-        'hexi.caseworker',
-        `mutation($c: [ID!]!) { scheduleMeeting(input: { townshipCode: "510199101000", heldOn: "2026-11-27", caseIds: $c }) { meeting { id } } }`,
-        { c: [applied.id] },
-      )
-    ).scheduleMeeting.meeting;
-    const present = await Promise.all(
-      ['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2', 'hexi.member3'].map((u) => accountIdOf(t, u)),
-    );
-    await as(
-      t,
-      'hexi.caseworker',
-      'mutation($m: ID!, $p: [ID!]!) { recordAttendance(input: { meetingId: $m, presentIds: $p }) { meeting { id } } }',
-      { m: meeting.id, p: present },
-    );
+    // Everyone present, no vote cast yet.
+    const meetingId = await meetingWithVotes(t, [applied.id], {});
+    const voteApprove = async (username: string) =>
+      t.gql(
+        'mutation($m: ID!, $c: ID!) { castVote(input: { meetingId: $m, caseId: $c, vote: APPROVE }) { committeeVote { vote } } }',
+        { m: meetingId, c: applied.id },
+        await t.login(username),
+      );
 
-    const kinVote = await t.gql(
-      'mutation($m: ID!, $c: ID!) { castVote(input: { meetingId: $m, caseId: $c, vote: APPROVE }) { committeeVote { vote } } }',
-      { m: meeting.id, c: applied.id },
-      await t.login('hexi.member2'),
-    );
+    const kinVote = await voteApprove('hexi.member2');
     expect(codeOf(kinVote)).toBe('FORBIDDEN');
     expect(kinVote.errors![0].extensions).toMatchObject({ messageKey: 'permission.denied.rule', clause: 'P6.3' });
-    const investigatorVote = await t.gql(
-      'mutation($m: ID!, $c: ID!) { castVote(input: { meetingId: $m, caseId: $c, vote: APPROVE }) { committeeVote { vote } } }',
-      { m: meeting.id, c: applied.id },
-      await t.login('hexi.caseworker2'),
-    );
+    const investigatorVote = await voteApprove('hexi.caseworker2');
     expect(codeOf(investigatorVote)).toBe('FORBIDDEN');
     expect(investigatorVote.errors![0].extensions).toMatchObject({ messageKey: 'permission.denied.rule', clause: 'D§4' });
-    const fairVote = await t.gql(
-      'mutation($m: ID!, $c: ID!) { castVote(input: { meetingId: $m, caseId: $c, vote: APPROVE }) { committeeVote { vote } } }',
-      { m: meeting.id, c: applied.id },
-      await t.login('hexi.member1'),
-    );
+    const fairVote = await voteApprove('hexi.member1');
     expect(fairVote.errors).toBeUndefined();
     const votes = (await t.dataSource.query('SELECT count(*)::int AS n FROM votes WHERE case_id = $1', [rawId(applied.id)]))[0].n;
     expect(votes).toBe(1);
@@ -635,11 +615,7 @@ describe('favour cases on the emergency path', () => {
 
 describe('concurrency', () => {
   it('lets exactly one of two simultaneous decisions win; the other gets CONFLICT and changes nothing', async () => {
-    const { case: applied } = await apply(t, 'DIBAO', { head: '并发' });
-    await prepareForReview(t, applied.id);
-    const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
-    await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
-    await letNoticePass(t, applied.id);
+    const { case: applied } = await awaitingDecision(t, '并发');
     const { version } = await caseOf(t, 'hexi.head', applied.id);
     const token = await t.login('hexi.head');
     const approve = `mutation($id: ID!, $v: Int!) { approveCase(input: { caseId: $id, version: $v }) { case { status } } }`;

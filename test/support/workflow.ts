@@ -365,3 +365,28 @@ export async function letNoticePass(t: TestApp, caseId: string) {
 }
 
 export const rawId = (caseId: string) => Buffer.from(caseId, 'base64url').toString().split(':')[2];
+
+/** Cases in TOWNSHIP_REVIEW through one meeting that approves them all, the head's conclusion and
+ * the notice period: each then awaits the head's decision. */
+export async function throughNotice(t: TestApp, caseIds: string[]) {
+  const meetingId = await meetingWithVotes(t, caseIds, ALL_APPROVE);
+  for (const id of caseIds) {
+    await stepOk(t, 'hexi.head', 'concludeReview', id, { meetingId });
+    await letNoticePass(t, id);
+  }
+}
+
+/** A Hexi DIBAO application of a household headed by `head`, reviewed and through its notice: it awaits the head's decision. */
+export async function awaitingDecision(t: TestApp, head: string) {
+  const applied = await apply(t, 'DIBAO', { head });
+  await prepareForReview(t, applied.case.id);
+  await throughNotice(t, [applied.case.id]);
+  return applied;
+}
+
+/** A Hexi DIBAO application of a household headed by `head`, approved by the township head: the household is enrolled. */
+export async function approvedDibao(t: TestApp, head: string) {
+  const applied = await awaitingDecision(t, head);
+  await stepOk(t, 'hexi.head', 'approveCase', applied.case.id);
+  return applied;
+}
