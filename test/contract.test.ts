@@ -6,7 +6,17 @@ import { fromGlobalIdOrThrow } from '../src/graphql/node';
 import { TRANSITIONS } from '../src/modules/case/workflow';
 import { codeOf, startTestApp, TestApp } from './support/harness';
 import { idNumber } from './support/households';
-import { ALL_APPROVE, apply, as, meetingWithVotes, prepareForReview, setHexiCommittee, stepOk, throughNotice } from './support/workflow';
+import {
+  ALL_APPROVE,
+  apply,
+  as,
+  meetingWithVotes,
+  prepareForReview,
+  reportChangeAndKeep,
+  setHexiCommittee,
+  stepOk,
+  throughNotice,
+} from './support/workflow';
 
 /**
  * The API contract every module follows (issue #7): one id scheme, one input and a payload per
@@ -139,18 +149,7 @@ describe('node(id)', () => {
       { e: enrolment.id },
     );
     await as(t, 'dept.tax', 'mutation { createApiKey(input: { name: "k" }) { apiKey { id } } }');
-    await as(
-      t,
-      'va.101201',
-      'mutation($e: ID!) { recordChangeReport(input: { enrolmentId: $e, reportedOn: "2026-11-27", content: "外出务工" }) { changeReport { id } } }',
-      { e: enrolment.id },
-    );
-    await as(
-      t,
-      'hexi.caseworker',
-      'mutation($e: ID!) { recordReviewOutcome(input: { enrolmentId: $e, outcome: KEEP, reasons: "收入未变" }) { review { id } } }',
-      { e: enrolment.id },
-    );
+    await reportChangeAndKeep(t, enrolment.id);
     // A notice still running (its id is what a petition cites), and a petition (D§12).
     const { case: noticed } = await apply(t, 'DIBAO', { head: '公示户' });
     await prepareForReview(t, noticed.id);

@@ -2,7 +2,7 @@ import { Workbook } from 'exceljs';
 import type { Response } from 'superagent';
 import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
 import { accountIdOf, apply, as, rawId, stepOk } from './support/workflow';
-import { monthFromNow, payHexiMonth } from './support/funds';
+import { monthFromNow, payHexiMonth, referencesOf } from './support/funds';
 
 /**
  * Institution payees (issue #11 item 8), supplementary rosters and the file exports (issue #12
@@ -178,12 +178,7 @@ describe('amounts paid in the district statistics (issue #13 item 5)', () => {
       },
     );
     const batch = paymentBatches.nodes[0];
-    const references = (batch.file as string)
-      .slice(1)
-      .split('\r\n')
-      .filter(Boolean)
-      .slice(1)
-      .map((line) => line.split(',')[4]);
+    const references = referencesOf(batch.file);
     // One transfer fails: only what the bank confirmed counts as paid.
     await as(t, 'dept.bank', 'mutation($i: RecordPaymentResultsInput!) { recordPaymentResults(input: $i) { paymentBatch { id } } }', {
       i: {

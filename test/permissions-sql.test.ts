@@ -22,6 +22,7 @@ import {
   meetingWithVotes,
   prepareForReview,
   rawId,
+  reportChangeAndKeep,
   setHexiCommittee,
   stepOk,
   throughNotice,
@@ -206,18 +207,7 @@ beforeAll(async () => {
   await as(t, 'other.officer', 'mutation { updateSetting(input: { key: "noticeDays", value: 10 }) { settings { districtCode } } }');
   // Dynamic management of the approved case's enrolment (D§9), a petition (D§12) and a month of its payments (D§10).
   const hexiEnrolment = (await as(t, 'hexi.caseworker', '{ enrolments { nodes { id } } }')).enrolments.nodes[0];
-  await as(
-    t,
-    'va.101201',
-    'mutation($e: ID!) { recordChangeReport(input: { enrolmentId: $e, reportedOn: "2026-11-27", content: "外出务工" }) { changeReport { id } } }',
-    { e: hexiEnrolment.id },
-  );
-  await as(
-    t,
-    'hexi.caseworker',
-    'mutation($e: ID!) { recordReviewOutcome(input: { enrolmentId: $e, outcome: KEEP, reasons: "收入未变" }) { review { id } } }',
-    { e: hexiEnrolment.id },
-  );
+  await reportChangeAndKeep(t, hexiEnrolment.id);
   await as(t, 'district.officer', 'mutation($i: SubmitPetitionInput!) { submitPetition(input: $i) { reference } }', {
     i: { kind: 'COMPLAINT', caseId: approved.id, title: '反映', content: '内容' },
   });

@@ -354,11 +354,13 @@ describe('LINSHI', () => {
   });
 
   it('needs district confirmation above the township limit, and refuses the same cause again within 12 months', async () => {
-    await as(
-      t,
-      'district.officer',
-      'mutation { updateSetting(input: { key: "linshiTownshipLimitYuan", value: 2000 }) { settings { districtCode } } }',
-    );
+    const setTownshipLimit = (value: number | null) =>
+      as(
+        t,
+        'district.officer',
+        `mutation { updateSetting(input: { key: "linshiTownshipLimitYuan", value: ${value} }) { settings { districtCode } } }`,
+      );
+    await setTownshipLimit(2000);
     const { case: applied, household } = await apply(t, 'LINSHI', {
       head: '赵大额',
       cause: '水灾 (flood)',
@@ -384,41 +386,27 @@ describe('LINSHI', () => {
     });
     expect((await stepOk(t, 'hexi.head', 'approveCase', applied.id)).status).toBe('APPROVED');
     expect((await stepOk(t, 'hexi.caseworker', 'recordPayment', applied.id)).status).toBe('PAID');
-    await as(
-      t,
-      'district.officer',
-      'mutation { updateSetting(input: { key: "linshiTownshipLimitYuan", value: null }) { settings { districtCode } } }',
-    );
+    await setTownshipLimit(null);
 
-    const repeat = await t.gql(
-      `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id } } }`,
-      {
-        input: {
-          householdId: household.id,
-          programme: 'LINSHI',
-          channel: 'WINDOW',
-          cause: '水灾 (FLOOD)',
-          causeCategory: 'NATURAL_DISASTER',
+    // The same household applies again for the same cause.
+    const applyAgain = async (fields: Record<string, unknown> = {}) =>
+      t.gql(
+        `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id } } }`,
+        {
+          input: {
+            householdId: household.id,
+            programme: 'LINSHI',
+            channel: 'WINDOW',
+            cause: '水灾 (FLOOD)',
+            causeCategory: 'NATURAL_DISASTER',
+            ...fields,
+          },
         },
-      },
-      await t.login('va.101201'),
-    );
+        await t.login('va.101201'),
+      );
+    const repeat = await applyAgain();
     expect(codeOf(repeat)).toBe('CONFLICT');
-    const withNewGrounds = await t.gql(
-      `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id } } }`,
-      {
-        input: {
-          householdId: household.id,
-          programme: 'LINSHI',
-          channel: 'WINDOW',
-          cause: '水灾 (FLOOD)',
-          causeCategory: 'NATURAL_DISASTER',
-          newGrounds: true,
-          note: 'Second flood in November.',
-        },
-      },
-      await t.login('va.101201'),
-    );
+    const withNewGrounds = await applyAgain({ newGrounds: true, note: 'Second flood in November.' });
     expect(withNewGrounds.errors).toBeUndefined();
   });
 });

@@ -390,3 +390,19 @@ export async function approvedDibao(t: TestApp, head: string) {
   await stepOk(t, 'hexi.head', 'approveCase', applied.case.id);
   return applied;
 }
+
+/** Dynamic management of a Hexi enrolment (D§9): village 101201 reports a change, and the caseworker's review keeps the enrolment. */
+export async function reportChangeAndKeep(t: TestApp, enrolmentId: string) {
+  await as(
+    t,
+    'va.101201',
+    'mutation($e: ID!) { recordChangeReport(input: { enrolmentId: $e, reportedOn: "2026-11-27", content: "外出务工" }) { changeReport { id } } }',
+    { e: enrolmentId },
+  );
+  await as(
+    t,
+    'hexi.caseworker',
+    'mutation($e: ID!) { recordReviewOutcome(input: { enrolmentId: $e, outcome: KEEP, reasons: "收入未变" }) { review { id } } }',
+    { e: enrolmentId },
+  );
+}
