@@ -406,3 +406,13 @@ export async function reportChangeAndKeep(t: TestApp, enrolmentId: string) {
     { e: enrolmentId },
   );
 }
+
+/** A DIBAO case of Hexi under investigation, verified and investigated, without an accounting yet. Returns its id. */
+export async function investigating(t: TestApp, head: string): Promise<string> {
+  const { case: applied } = await apply(t, 'DIBAO', { head });
+  await stepOk(t, 'hexi.caseworker', 'acceptCase', applied.id);
+  await stepOk(t, 'hexi.caseworker', 'startInvestigation', applied.id);
+  await verify(t, applied.id);
+  await investigate(t, applied.id);
+  return applied.id;
+}
