@@ -41,6 +41,18 @@ const replacing =
     return { table: table.map((g) => (g === found[0] ? changed : g)), changed };
   };
 
+/** Narrows `role`'s denial of confirming what it proposed itself on `subject` to the rows that also match `conditions`. */
+const narrowingOwnProposalDenial = (role: Role, subject: Grant['subject'], conditions: Record<string, unknown>): Edit =>
+  replacing(
+    (g) =>
+      g.role === role &&
+      g.subject === subject &&
+      g.action === 'confirm' &&
+      Boolean(g.inverted) &&
+      'proposedById' in (g.when?.conditions ?? {}),
+    (g) => ({ ...g, when: { conditions: { proposedById: '$accountId', ...conditions }, text: g.when!.text } }),
+  );
+
 /** Runs the checker on the table with one edit, through the same `defineAbilityFor` the server uses
  * (the policy module itself is replaced, so the ability builder reads the edited table). */
 function checkWith(id: string, edit: Edit, extraSubjects: Record<string, Record<string, string>> = {}) {
@@ -105,43 +117,19 @@ describe('policy invariants over every combination of roles (issue #17)', () => 
     {
       id: 'duties.proposeAndConfirmRole',
       how: "ADMIN's own-proposal denial narrowed to district-tier roles (D§14)",
-      edit: replacing(
-        (g) =>
-          g.role === Role.ADMIN &&
-          g.subject === 'RoleGrant' &&
-          g.action === 'confirm' &&
-          Boolean(g.inverted) &&
-          'proposedById' in (g.when?.conditions ?? {}),
-        (g) => ({ ...g, when: { conditions: { proposedById: '$accountId', districtTier: true }, text: g.when!.text } }),
-      ),
+      edit: narrowingOwnProposalDenial(Role.ADMIN, 'RoleGrant', { districtTier: true }),
       smallest: 'Smallest combination (1 role): ADMIN held for district D (110101000000)',
     },
     {
       id: 'duties.changeAndConfirmBankAccount',
       how: "the caseworker's own-proposal denial on bank account changes narrowed to rejected ones (D§10)",
-      edit: replacing(
-        (g) =>
-          g.role === Role.TOWNSHIP_CASEWORKER &&
-          g.subject === 'BankAccountChange' &&
-          g.action === 'confirm' &&
-          Boolean(g.inverted) &&
-          'proposedById' in (g.when?.conditions ?? {}),
-        (g) => ({ ...g, when: { conditions: { proposedById: '$accountId', status: 'REJECTED' }, text: g.when!.text } }),
-      ),
+      edit: narrowingOwnProposalDenial(Role.TOWNSHIP_CASEWORKER, 'BankAccountChange', { status: 'REJECTED' }),
       smallest: 'Smallest combination (1 role): TOWNSHIP_CASEWORKER held for township A (110101001000)',
     },
     {
       id: 'duties.changeAndConfirmInstitutionAccount',
       how: "the head's own-proposal denial on institution account changes narrowed to rejected ones (D§10)",
-      edit: replacing(
-        (g) =>
-          g.role === Role.TOWNSHIP_HEAD &&
-          g.subject === 'InstitutionAccountChange' &&
-          g.action === 'confirm' &&
-          Boolean(g.inverted) &&
-          'proposedById' in (g.when?.conditions ?? {}),
-        (g) => ({ ...g, when: { conditions: { proposedById: '$accountId', status: 'REJECTED' }, text: g.when!.text } }),
-      ),
+      edit: narrowingOwnProposalDenial(Role.TOWNSHIP_HEAD, 'InstitutionAccountChange', { status: 'REJECTED' }),
       smallest: 'Smallest combination (1 role): TOWNSHIP_HEAD held for township A (110101001000)',
     },
     {
