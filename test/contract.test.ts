@@ -4,7 +4,7 @@ import { buildAppSchema } from '../src/graphql/schema';
 import { NODE_FETCHERS } from '../src/graphql/node-fetchers';
 import { fromGlobalIdOrThrow } from '../src/graphql/node';
 import { TRANSITIONS } from '../src/modules/case/workflow';
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, useTestApp } from './support/harness';
 import { idNumber } from './support/households';
 import {
   ALL_APPROVE,
@@ -22,11 +22,7 @@ import {
  * The API contract every module follows (issue #7): one id scheme, one input and a payload per
  * mutation, every identity refetchable through `node(id)`.
  */
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 describe('the schema', () => {
   it('gives every mutation but login one `input` argument of its own input type, and a payload of its own', async () => {

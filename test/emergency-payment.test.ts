@@ -1,4 +1,4 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp, unmetKeysOf } from './support/harness';
 import { fundMonth, monthFromNow } from './support/funds';
 import { accountIdOf, apply, as, investigate, rawId, setHexiCommittee, step, stepOk, verify } from './support/workflow';
 
@@ -6,12 +6,10 @@ const HEXI = '510199101000';
 
 /** Issue 10 item 7, D§6: an emergency LINSHI payment takes the head's decision and a caseworker's
  * record, never one account, and the township limit as it stands when the money goes out. */
-let t: TestApp;
+const t = useTestApp();
 beforeAll(async () => {
-  t = await startTestApp();
   await setHexiCommittee(t);
 });
-afterAll(() => t.close());
 
 const DECIDE = 'mutation($i: DecideEmergencyPaymentInput!) { decideEmergencyPayment(input: $i) { case { id status amount } } }';
 const decide = async (username: string, caseId: string, amount: number) =>

@@ -1,14 +1,12 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp, unmetKeysOf } from './support/harness';
 import { as, investigating, setHexiCommittee, step, stepOk } from './support/workflow';
 
 /** Issue 11 item 5, D§8: one authoritative income accounting. The village may draft one; only the
  * township's own or the one it adopted sets the amount, and the case says which it is and who adopted it. */
-let t: TestApp;
+const t = useTestApp();
 beforeAll(async () => {
-  t = await startTestApp();
   await setHexiCommittee(t);
 });
-afterAll(() => t.close());
 
 const ACCOUNTING = 'id draft adoptedAt basedOnDraftId amountYuan adoptedBy { username } recordedBy { username }';
 const RECORD = `mutation($i: RecordIncomeAccountingInput!) { recordIncomeAccounting(input: $i) {

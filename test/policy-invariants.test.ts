@@ -4,7 +4,7 @@ import { Role } from '../permissions/roles';
 import { checkInvariants, passes, renderReport } from '../permissions/invariant-check';
 import { INVARIANTS } from '../permissions/invariants';
 import { workflowNeeds } from '../src/modules/policy/workflow-needs';
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, useTestApp } from './support/harness';
 import { as } from './support/workflow';
 
 /**
@@ -240,11 +240,7 @@ describe('policy invariants over every combination of roles (issue #17)', () => 
 });
 
 describe('policyInvariants over GraphQL, for the audit console (issue #17)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ demo: true });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ demo: true });
 
   const QUERY = '{ policyInvariants { invariantId clause text status combination rows { role action subject } violation note } }';
 

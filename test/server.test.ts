@@ -5,13 +5,9 @@ import { getIntrospectionQuery, GraphQLScalarType, isSpecifiedScalarType } from 
 import { buildAppSchema } from '../src/graphql/schema';
 import { printAppSchema } from '../src/graphql/print-schema';
 import { GRAPHIQL_ASSETS } from '../src/http/graphiql-page';
-import { startTestApp, TestApp } from './support/harness';
+import { startTestApp, useTestApp } from './support/harness';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 describe('health and readiness', () => {
   it('/healthz answers while the process is up', async () => {

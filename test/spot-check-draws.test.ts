@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import {
   apply,
@@ -21,12 +21,10 @@ import {
  * are in the pool; townships see no draw and learn nothing of the sample.
  */
 
-let t: TestApp;
+const t = useTestApp({ fixture: OTHER_DISTRICT });
 beforeAll(async () => {
-  t = await startTestApp({ fixture: OTHER_DISTRICT });
   await setHexiCommittee(t);
 });
-afterAll(() => t.close());
 
 const DRAW = `mutation($i: DrawSpotCheckSampleInput!) { drawSpotCheckSample(input: $i) { draw { id } } }`;
 const DRAW_FIELDS = `id seed algorithm ratePercent poolSize sampleSize replayMatches

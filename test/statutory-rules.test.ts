@@ -1,4 +1,4 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp, unmetKeysOf } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { CREATE_HOUSEHOLD, householdInput, SUBMIT } from './support/households';
 import {
@@ -16,12 +16,10 @@ import {
 } from './support/workflow';
 import { SETTING_DEFINITIONS, SETTING_KEYS } from '../src/modules/settings/settings-definitions';
 
-let t: TestApp;
+const t = useTestApp({ fixture: OTHER_DISTRICT });
 beforeAll(async () => {
-  t = await startTestApp({ fixture: OTHER_DISTRICT });
   expect(await setHexiCommittee(t)).toMatchObject({ valid: true });
 });
-afterAll(() => t.close());
 
 const UPDATE = 'mutation($k: String!, $v: Decimal) { updateSetting(input: { key: $k, value: $v }) { settings { values { key value } } } }';
 const update = async (key: string, value: number | null) => t.gql(UPDATE, { k: key, v: value }, await t.login('district.officer'));

@@ -1,4 +1,4 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp, unmetKeysOf } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { idNumber } from './support/households';
 import {
@@ -20,13 +20,11 @@ import {
   verify,
 } from './support/workflow';
 
-let t: TestApp;
+const t = useTestApp({ fixture: OTHER_DISTRICT });
 beforeAll(async () => {
-  t = await startTestApp({ fixture: OTHER_DISTRICT });
   const committee = await setHexiCommittee(t);
   expect(committee).toMatchObject({ valid: true, problems: [] });
 });
-afterAll(() => t.close());
 
 const DECIDE_EMERGENCY = 'mutation($i: DecideEmergencyPaymentInput!) { decideEmergencyPayment(input: $i) { case { id status amount } } }';
 
