@@ -1,5 +1,5 @@
 import { codeOf, startTestApp, TestApp } from './support/harness';
-import { apply, awaitingDecision, caseOf, meetingWithVotes, prepareForReview, rawId, setHexiCommittee } from './support/workflow';
+import { apply, awaitingDecision, decisionsAtOnce, meetingWithVotes, prepareForReview, rawId, setHexiCommittee } from './support/workflow';
 
 /** Issue #10 item 8: simultaneous requests on one case or one vote leave exactly one winner. */
 let t: TestApp;
@@ -45,13 +45,7 @@ describe('fifty simultaneous requests', () => {
 
   it('make one decision on a case; the other 49 answer CONFLICT and leave no event', async () => {
     const { case: applied } = await awaitingDecision(t, '同决');
-    const { version } = await caseOf(t, 'hexi.head', applied.id);
-    const token = await t.login('hexi.head');
-    const approve = `mutation($id: ID!, $v: Int!) { approveCase(input: { caseId: $id, version: $v }) { case { status } } }`;
-    const deny = `mutation($id: ID!, $v: Int!) { denyCase(input: { caseId: $id, version: $v, reasons: "收入超标 (income above the standard)" }) { case { status } } }`;
-    const results = await Promise.all(
-      Array.from({ length: SIMULTANEOUS }, (_, i) => t.gql(i % 2 ? approve : deny, { id: applied.id, v: version }, token)),
-    );
+    const results = await decisionsAtOnce(t, applied.id, SIMULTANEOUS);
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => r.errors).map(codeOf)).toEqual(Array(SIMULTANEOUS - 1).fill('CONFLICT'));
     const decisions = await t.dataSource.query(

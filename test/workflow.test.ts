@@ -9,6 +9,7 @@ import {
   as,
   awaitingDecision,
   caseOf,
+  decisionsAtOnce,
   investigate,
   letNoticePass,
   meetingWithVotes,
@@ -602,14 +603,7 @@ describe('favour cases on the emergency path', () => {
 describe('concurrency', () => {
   it('lets exactly one of two simultaneous decisions win; the other gets CONFLICT and changes nothing', async () => {
     const { case: applied } = await awaitingDecision(t, '并发');
-    const { version } = await caseOf(t, 'hexi.head', applied.id);
-    const token = await t.login('hexi.head');
-    const approve = `mutation($id: ID!, $v: Int!) { approveCase(input: { caseId: $id, version: $v }) { case { status } } }`;
-    const deny = `mutation($id: ID!, $v: Int!) { denyCase(input: { caseId: $id, version: $v, reasons: "changed my mind" }) { case { status } } }`;
-    const results = await Promise.all([
-      t.gql(approve, { id: applied.id, v: version }, token),
-      t.gql(deny, { id: applied.id, v: version }, token),
-    ]);
+    const results = await decisionsAtOnce(t, applied.id, 2);
     const winners = results.filter((r) => !r.errors);
     const losers = results.filter((r) => r.errors);
     expect(winners).toHaveLength(1);

@@ -416,3 +416,12 @@ export async function investigating(t: TestApp, head: string): Promise<string> {
   await investigate(t, applied.id);
   return applied.id;
 }
+
+/** `count` decisions of the Hexi head on a case awaiting one, denials and approvals in turn, all sent at once with the case's current version. */
+export async function decisionsAtOnce(t: TestApp, caseId: string, count: number) {
+  const { version } = await caseOf(t, 'hexi.head', caseId);
+  const token = await t.login('hexi.head');
+  const approve = `mutation($id: ID!, $v: Int!) { approveCase(input: { caseId: $id, version: $v }) { case { status } } }`;
+  const deny = `mutation($id: ID!, $v: Int!) { denyCase(input: { caseId: $id, version: $v, reasons: "收入超标 (income above the standard)" }) { case { status } } }`;
+  return Promise.all(Array.from({ length: count }, (_, i) => t.gql(i % 2 ? approve : deny, { id: caseId, v: version }, token)));
+}
