@@ -1,6 +1,6 @@
 import { PendingAudit } from '../src/auth/caller';
 import { defineAbilityFor } from '../permissions/ability';
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, useTestApp } from './support/harness';
 import { as } from './support/workflow';
 
 /**
@@ -9,11 +9,7 @@ import { as } from './support/workflow';
  * that cannot be written as queued neither fails the answer nor takes the other notes with it.
  */
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useTestApp({ demo: true });
 
 const rawId = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':').pop()!;
 const deniedOn = (id: string) =>

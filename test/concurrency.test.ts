@@ -1,13 +1,11 @@
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, useTestApp } from './support/harness';
 import { apply, awaitingDecision, decisionsAtOnce, meetingWithVotes, prepareForReview, rawId, setHexiCommittee } from './support/workflow';
 
 /** Issue #10 item 8: simultaneous requests on one case or one vote leave exactly one winner. */
-let t: TestApp;
+const t = useTestApp();
 beforeAll(async () => {
-  t = await startTestApp();
   await setHexiCommittee(t);
 });
-afterAll(() => t.close());
 
 const SIMULTANEOUS = 50;
 describe('fifty simultaneous requests', () => {

@@ -1,4 +1,4 @@
-import { startTestApp, TestApp } from './support/harness';
+import { useTestApp } from './support/harness';
 import { approvedDibao, caseOf, setHexiCommittee } from './support/workflow';
 
 /**
@@ -7,12 +7,10 @@ import { approvedDibao, caseOf, setHexiCommittee } from './support/workflow';
  * wait for a connection only it could free, and answer SERVICE_UNAVAILABLE after the connection
  * timeout; under a burst of requests queued on that lock the same wait starved pools of any size.
  */
-let t: TestApp;
+const t = useTestApp({ env: { DB_POOL_SIZE: '1', DB_CONNECT_TIMEOUT_MS: '3000' } });
 beforeAll(async () => {
-  t = await startTestApp({ env: { DB_POOL_SIZE: '1', DB_CONNECT_TIMEOUT_MS: '3000' } });
   await setHexiCommittee(t);
 });
-afterAll(() => t.close());
 
 it('takes a DIBAO case from application to approval on a pool of one connection', async () => {
   const { master: pool } = t.dataSource.driver as unknown as { master: { options: { max: number } } };

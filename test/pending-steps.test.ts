@@ -1,15 +1,13 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp } from './support/harness';
 import { apply, as, investigating, setHexiCommittee, stepOk } from './support/workflow';
 
 /** `Case.pendingSteps` offers the recording steps of issue 11 (D§6, D§8) exactly when they can be
  * taken: to the tier that may take them, in the states and programmes they are taken in, while there
  * is something to take them on, and for confirming new grounds never to the account that recorded them. */
-let t: TestApp;
+const t = useTestApp();
 beforeAll(async () => {
-  t = await startTestApp();
   await setHexiCommittee(t);
 });
-afterAll(() => t.close());
 
 interface Offered {
   step: string;

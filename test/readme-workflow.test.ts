@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import { DEMO_REGIONS } from '../src/seed/demo-district';
 import { TRANSITION_BY_STEP } from '../src/modules/case/workflow';
-import { startTestApp, TestApp } from './support/harness';
+import { useTestApp } from './support/harness';
 import { householdInput } from './support/households';
 import { letNoticePass } from './support/workflow';
 import { readme, tablesUnder } from './support/readme';
@@ -62,11 +62,7 @@ interface Walk {
   meetingId?: string;
 }
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useTestApp({ demo: true });
 
 async function gqlOk(username: string, query: string, variables: Record<string, unknown> = {}) {
   const result = await t.gql(query, variables, await t.login(username));

@@ -1,4 +1,4 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { apply, as, prepareForReview, setHexiCommittee, stepOk, throughNotice } from './support/workflow';
 
@@ -8,12 +8,10 @@ import { apply, as, prepareForReview, setHexiCommittee, stepOk, throughNotice } 
  * township (caseworker or head) changes a class with a reason; every other tier is refused.
  */
 
-let t: TestApp;
+const t = useTestApp({ fixture: OTHER_DISTRICT });
 beforeAll(async () => {
-  t = await startTestApp({ fixture: OTHER_DISTRICT });
   await setHexiCommittee(t);
 });
-afterAll(() => t.close());
 
 const ENROLMENTS = `{ enrolments(first: 100) { nodes { id payeeName programme startMonth reviewClass reviewClassRule reviewClassReason nextReviewOn } } }`;
 const CHANGE = `mutation($i: ChangeReviewClassInput!) { changeReviewClass(input: $i) {
