@@ -1,6 +1,6 @@
 import { Workbook } from 'exceljs';
 import type { Response } from 'superagent';
-import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp } from './support/harness';
 import { accountIdOf, apply, as, rawId, stepOk } from './support/workflow';
 import { monthFromNow, payHexiMonth, referencesOf } from './support/funds';
 
@@ -28,11 +28,7 @@ const ASSIGN = `mutation($i: AssignInstitutionPayeeInput!) { assignInstitutionPa
 const PAYMENTS = `query($m: String) { payments(month: $m, first: 100) { totalCount nodes { id townshipCode villageCode payeeName amount status bankAccount } } }`;
 const STATISTICS = `query($y: Int!, $t: String) { districtStatistics(year: $y, townshipCode: $t) { townshipCode month paidRecipients amountPaid recipients } }`;
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useTestApp({ demo: true });
 
 /** The body of a file answer as bytes, whatever its content type. */
 function bytes(res: Response, callback: (error: Error | null, body: Buffer) => void) {
