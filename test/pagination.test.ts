@@ -2,7 +2,7 @@ import { monthFromNow, payHexiMonth } from './support/funds';
 import { getNamedType } from 'graphql';
 import { buildAppSchema } from '../src/graphql/schema';
 import { UUID_PATTERN } from '../src/db/tenant-keys';
-import { codeOf, GraphQLResult, startTestApp, TestApp } from './support/harness';
+import { codeOf, GraphQLResult, useTestApp } from './support/harness';
 import { idNumber } from './support/households';
 import { approvedDibao, setHexiCommittee } from './support/workflow';
 
@@ -11,7 +11,7 @@ import { approvedDibao, setHexiCommittee } from './support/workflow';
  * began exactly once: over many rows sharing one timestamp (and rows microseconds apart within one
  * millisecond), and while new rows are inserted between pages.
  */
-let t: TestApp;
+const t = useTestApp();
 
 /** Rows created together: three instants a microsecond apart, each shared by a third of the rows. */
 const TIED_AT = "'2026-03-01 08:00:00.123456+00'::timestamptz + (g % 3) * interval '1 microsecond'";
@@ -156,7 +156,6 @@ function rowKeyOf(id: string): string {
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
   // One row in every table through the workflow; the walks multiply them.
   await setHexiCommittee(t);
   await approvedDibao(t, '翻页户');
@@ -197,7 +196,6 @@ beforeAll(async () => {
   );
   for (const fixture of Object.values(WALKS)) await insertRows(fixture, TIED_ROWS, TIED_AT);
 });
-afterAll(() => t.close());
 
 it('has a walk for every connection field of the schema', async () => {
   const schema = await buildAppSchema();

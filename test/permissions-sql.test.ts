@@ -11,7 +11,7 @@ import { Household } from '../src/modules/household/household.entity';
 import { DataAccess } from '../src/db/data-access';
 import { createLogger } from '../src/logger';
 import { delegationsInForce } from '../src/modules/delegation/delegations-in-force';
-import { startTestApp, TestApp } from './support/harness';
+import { useTestApp } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { monthFromNow, payHexiMonth, proposeInstitutionAccountChange } from './support/funds';
 import { householdWithCase, idNumber } from './support/households';
@@ -126,10 +126,9 @@ const COMBINED_ROLES: Actor[] = [
   },
 ];
 
-let t: TestApp;
+const t = useTestApp({ fixture: OTHER_DISTRICT });
 let data: DataAccess;
 beforeAll(async () => {
-  t = await startTestApp({ fixture: OTHER_DISTRICT });
   data = new DataAccess(t.dataSource, createLogger('silent'));
   // Rows spread over villages, townships and both districts.
   await householdWithCase(t, 'va.101201', '510199101201', 'DIBAO', '甲一');
@@ -235,7 +234,6 @@ beforeAll(async () => {
   // The province's own rows: a proposal to create a district (D§1, D§14).
   await as(t, 'province.operator', PROPOSE_DISTRICT);
 });
-afterAll(() => t.close());
 
 describe('SQL push-down returns exactly the rows ability.can accepts', () => {
   it('knows the subject of every table', () => {
