@@ -2,13 +2,9 @@
  * New accounts (D§14): ADMIN creates an account without roles or password; its holder chooses the
  * password with a one-time code that expires; ADMIN alone cannot give it a district-tier role.
  */
-import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp } from './support/harness';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const CREATE = `mutation($u: String!, $d: Department) { createAccount(input: { username: $u, displayName: "新人", regionCode: "510199000000", departmentCode: $d }) {
   activationCode account { id username roles { role } } } }`;

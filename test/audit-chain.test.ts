@@ -1,4 +1,4 @@
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, useTestApp } from './support/harness';
 import { as } from './support/workflow';
 
 /**
@@ -10,11 +10,7 @@ import { as } from './support/workflow';
 const DISTRICT = '510199000000';
 const VERIFY = `query($d: String!) { verifyAuditChain(districtCode: $d) { districtCode ok entriesChecked firstBrokenLink { position entryId problem } } }`;
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useTestApp({ demo: true });
 
 const chainOf = async (username = 'auditor') => (await as(t, username, VERIFY, { d: DISTRICT })).verifyAuditChain;
 

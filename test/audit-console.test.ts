@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { AUDIT_QUERIES } from '../src/http/audit-page';
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, useTestApp } from './support/harness';
 import { accountIdOf } from './support/workflow';
 
 /**
@@ -9,11 +9,7 @@ import { accountIdOf } from './support/workflow';
  * gets answers. (The browser test, `audit-console-browser.test.ts`, drives the page itself.)
  */
 describe('/audit', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ demo: true });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ demo: true });
 
   it('is one page with its script allowed by hash, nothing loaded from another server', async () => {
     const response = await t.http().get('/audit');

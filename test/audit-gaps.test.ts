@@ -1,6 +1,6 @@
 import { PendingAudit } from '../src/auth/caller';
 import { defineAbilityFor } from '../permissions/ability';
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, useTestApp } from './support/harness';
 import { as } from './support/workflow';
 
 /**
@@ -9,11 +9,7 @@ import { as } from './support/workflow';
  * that cannot be written as queued neither fails the answer nor takes the other notes with it.
  */
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useTestApp({ demo: true });
 
 const rawId = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':').pop()!;
 const deniedOn = (id: string) =>
@@ -28,26 +24,25 @@ describe('an attempt on a row outside the scope, answered NOT_FOUND (D§12)', ()
     shiqiaoCase = (await as(t, 'shiqiao.caseworker', '{ cases(first: 1) { nodes { id version } } }')).cases.nodes[0];
   });
 
-  it('node(id) of another township’s case: NOT_FOUND to the caller, DENIED in the log', async () => {
-    const result = await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: shiqiaoCase.id }, await t.login('hexi.caseworker'));
-    expect(codeOf(result)).toBe('NOT_FOUND');
-    expect(await deniedOn(rawId(shiqiaoCase.id))).toContainEqual({
-      actor_username: 'hexi.caseworker',
+  it.each([
+    {
+      attempt: 'node(id) of another township’s case',
+      query: 'query($id: ID!) { node(id: $id) { id } }',
+      variables: (c: typeof shiqiaoCase) => ({ id: c.id }),
       action: 'read',
-      details: { answered: 'NOT_FOUND' },
-    });
-  });
-
-  it('a step on another township’s case: NOT_FOUND to the caller, DENIED in the log', async () => {
-    const result = await t.gql(
-      'mutation($i: AcceptCaseInput!) { acceptCase(input: $i) { case { id } } }',
-      { i: { caseId: shiqiaoCase.id, version: shiqiaoCase.version } },
-      await t.login('hexi.caseworker'),
-    );
+    },
+    {
+      attempt: 'a step on another township’s case',
+      query: 'mutation($i: AcceptCaseInput!) { acceptCase(input: $i) { case { id } } }',
+      variables: (c: typeof shiqiaoCase) => ({ i: { caseId: c.id, version: c.version } }),
+      action: 'accept',
+    },
+  ])('$attempt: NOT_FOUND to the caller, DENIED in the log', async ({ query, variables, action }) => {
+    const result = await t.gql(query, variables(shiqiaoCase), await t.login('hexi.caseworker'));
     expect(codeOf(result)).toBe('NOT_FOUND');
     expect(await deniedOn(rawId(shiqiaoCase.id))).toContainEqual({
       actor_username: 'hexi.caseworker',
-      action: 'accept',
+      action,
       details: { answered: 'NOT_FOUND' },
     });
   });

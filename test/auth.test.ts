@@ -2,16 +2,12 @@ import { SignJWT } from 'jose';
 import { Role } from '../permissions/roles';
 import { createTokenSigner } from '../src/auth/tokens';
 import { DEMO_ACCOUNTS } from '../src/seed/demo-district';
-import { codeOf, DEMO_PASSWORD, JWT_SECRET_FOR_TESTS, messageKeyOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, DEMO_PASSWORD, JWT_SECRET_FOR_TESTS, messageKeyOf, useTestApp } from './support/harness';
 
 const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt account { username } } }';
 const ME = '{ me { username roles { role regionCode districtCode townshipCode villageCode } } }';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 describe('signing in', () => {
   it('returns a signed, expiring token for the right password', async () => {

@@ -1,6 +1,6 @@
 import { ErrorCode } from '../src/errors';
 import { buildAppSchema } from '../src/graphql/schema';
-import { startTestApp, TestApp } from './support/harness';
+import { useTestApp } from './support/harness';
 import { householdWithCase } from './support/households';
 import { Flavour, garbage, operationText } from './support/graphql-input';
 
@@ -10,16 +10,14 @@ import { Flavour, garbage, operationText } from './support/graphql-input';
  * answer with a coded error or succeed, never a 500 or an INTERNAL_SERVER_ERROR; every error keeps
  * the error contract (a code of ErrorCode and a message key).
  */
-let t: TestApp;
+const t = useTestApp();
 let realCaseId: string;
 let realHouseholdId: string;
 beforeAll(async () => {
-  t = await startTestApp();
   const made = await householdWithCase(t, 'va.101201', '510199101201');
   realCaseId = made.case.id;
   realHouseholdId = made.household.id;
 });
-afterAll(() => t.close());
 
 const CODES = new Set<string>(Object.values(ErrorCode));
 

@@ -1,22 +1,14 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
-import { ALL_APPROVE, apply, letNoticePass, meetingWithVotes, prepareForReview, rawId, setHexiCommittee, stepOk } from './support/workflow';
+import { codeOf, messageKeyOf, useTestApp } from './support/harness';
+import { approvedDibao, rawId, setHexiCommittee } from './support/workflow';
 
 /** Issue 10 item 7, D§10, D§14: an enrolled payee's bank account changes only when a second account
  * confirms it, and the audit log keeps the bank and the masked account before and after. */
-let t: TestApp;
+const t = useTestApp();
 let householdId: string;
 beforeAll(async () => {
-  t = await startTestApp();
   await setHexiCommittee(t);
-  const { case: applied, household } = await apply(t, 'DIBAO', { head: '改账户' });
-  await prepareForReview(t, applied.id);
-  const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
-  await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
-  await letNoticePass(t, applied.id);
-  await stepOk(t, 'hexi.head', 'approveCase', applied.id);
-  householdId = household.id;
+  householdId = (await approvedDibao(t, '改账户')).household.id;
 });
-afterAll(() => t.close());
 
 const PROPOSE =
   'mutation($i: ProposeBankAccountChangeInput!) { proposeBankAccountChange(input: $i) { bankAccountChange { id status bankAccount previousBankAccount } } }';

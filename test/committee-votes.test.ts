@@ -1,13 +1,9 @@
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, useTestApp } from './support/harness';
 
 /** Votes are a policy subject of their own (issue #9): read through the scoped data access, by the
  * township that holds the meeting (P3.2) and the district that supervises it (P3.3). */
 describe("who reads a committee's votes", () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ demo: true });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ demo: true });
 
   const VOTES = '{ meetings(first: 100) { nodes { id townshipCode votes { vote memberId } } } }';
   const hexiVotes = async (username: string) => {

@@ -1,4 +1,4 @@
-import { codeOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
+import { codeOf, useTestApp, unmetKeysOf } from './support/harness';
 import {
   accountIdOf,
   as,
@@ -17,11 +17,7 @@ const HEXI = '510199101000';
 const SET_COMMITTEE = 'mutation($input: SetCommitteeInput!) { setCommittee(input: $input) { committee { id valid problems } } }';
 const SCHEDULE = `mutation($c: [ID!]!) { scheduleMeeting(input: { townshipCode: "${HEXI}", heldOn: "2026-11-25", caseIds: $c }) { meeting { id } } }`;
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 /** Hexi's committee as the brief of P3.2 has it, as a `SetCommitteeInput`. */
 async function hexiCommitteeInput() {

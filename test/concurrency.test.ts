@@ -1,23 +1,11 @@
-import { codeOf, startTestApp, TestApp } from './support/harness';
-import {
-  ALL_APPROVE,
-  apply,
-  caseOf,
-  letNoticePass,
-  meetingWithVotes,
-  prepareForReview,
-  rawId,
-  setHexiCommittee,
-  stepOk,
-} from './support/workflow';
+import { codeOf, useTestApp } from './support/harness';
+import { apply, awaitingDecision, decisionsAtOnce, meetingWithVotes, prepareForReview, rawId, setHexiCommittee } from './support/workflow';
 
 /** Issue #10 item 8: simultaneous requests on one case or one vote leave exactly one winner. */
-let t: TestApp;
+const t = useTestApp();
 beforeAll(async () => {
-  t = await startTestApp();
   await setHexiCommittee(t);
 });
-afterAll(() => t.close());
 
 const SIMULTANEOUS = 50;
 describe('fifty simultaneous requests', () => {
@@ -54,18 +42,8 @@ describe('fifty simultaneous requests', () => {
   });
 
   it('make one decision on a case; the other 49 answer CONFLICT and leave no event', async () => {
-    const { case: applied } = await apply(t, 'DIBAO', { head: '同决' });
-    await prepareForReview(t, applied.id);
-    const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
-    await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
-    await letNoticePass(t, applied.id);
-    const { version } = await caseOf(t, 'hexi.head', applied.id);
-    const token = await t.login('hexi.head');
-    const approve = `mutation($id: ID!, $v: Int!) { approveCase(input: { caseId: $id, version: $v }) { case { status } } }`;
-    const deny = `mutation($id: ID!, $v: Int!) { denyCase(input: { caseId: $id, version: $v, reasons: "收入超标 (income above the standard)" }) { case { status } } }`;
-    const results = await Promise.all(
-      Array.from({ length: SIMULTANEOUS }, (_, i) => t.gql(i % 2 ? approve : deny, { id: applied.id, v: version }, token)),
-    );
+    const { case: applied } = await awaitingDecision(t, '同决');
+    const results = await decisionsAtOnce(t, applied.id, SIMULTANEOUS);
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => r.errors).map(codeOf)).toEqual(Array(SIMULTANEOUS - 1).fill('CONFLICT'));
     const decisions = await t.dataSource.query(

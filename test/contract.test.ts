@@ -4,19 +4,25 @@ import { buildAppSchema } from '../src/graphql/schema';
 import { NODE_FETCHERS } from '../src/graphql/node-fetchers';
 import { fromGlobalIdOrThrow } from '../src/graphql/node';
 import { TRANSITIONS } from '../src/modules/case/workflow';
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, useTestApp } from './support/harness';
 import { idNumber } from './support/households';
-import { ALL_APPROVE, apply, as, letNoticePass, meetingWithVotes, prepareForReview, setHexiCommittee, stepOk } from './support/workflow';
+import {
+  ALL_APPROVE,
+  apply,
+  as,
+  meetingWithVotes,
+  prepareForReview,
+  reportChangeAndKeep,
+  setHexiCommittee,
+  stepOk,
+  throughNotice,
+} from './support/workflow';
 
 /**
  * The API contract every module follows (issue #7): one id scheme, one input and a payload per
  * mutation, every identity refetchable through `node(id)`.
  */
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 describe('the schema', () => {
   it('gives every mutation but login one `input` argument of its own input type, and a payload of its own', async () => {
@@ -104,8 +110,7 @@ describe('node(id)', () => {
       { c: applied.id },
     );
     await stepOk(t, 'va.101201', 'returnToReview', applied.id, { note: '评议支持' });
-    await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId: await meetingWithVotes(t, [applied.id], ALL_APPROVE) });
-    await letNoticePass(t, applied.id);
+    await throughNotice(t, [applied.id]);
     await stepOk(t, 'hexi.head', 'approveCase', applied.id);
     await as(
       t,
@@ -140,18 +145,7 @@ describe('node(id)', () => {
       { e: enrolment.id },
     );
     await as(t, 'dept.tax', 'mutation { createApiKey(input: { name: "k" }) { apiKey { id } } }');
-    await as(
-      t,
-      'va.101201',
-      'mutation($e: ID!) { recordChangeReport(input: { enrolmentId: $e, reportedOn: "2026-11-27", content: "外出务工" }) { changeReport { id } } }',
-      { e: enrolment.id },
-    );
-    await as(
-      t,
-      'hexi.caseworker',
-      'mutation($e: ID!) { recordReviewOutcome(input: { enrolmentId: $e, outcome: KEEP, reasons: "收入未变" }) { review { id } } }',
-      { e: enrolment.id },
-    );
+    await reportChangeAndKeep(t, enrolment.id);
     // A notice still running (its id is what a petition cites), and a petition (D§12).
     const { case: noticed } = await apply(t, 'DIBAO', { head: '公示户' });
     await prepareForReview(t, noticed.id);

@@ -1,6 +1,6 @@
 import type { Response } from 'supertest';
 import { loadConfig } from '../src/config';
-import { startTestApp, TestApp } from './support/harness';
+import { startTestApp, TestApp, useTestApp } from './support/harness';
 
 const ALLOWED = 'https://app.example.org';
 const ALSO_ALLOWED = 'http://localhost:5173';
@@ -20,11 +20,7 @@ const query = (t: TestApp, origin: string) =>
   t.http().post('/graphql').set('origin', origin).set('content-type', 'application/json').send({ query: '{ __typename }' });
 
 describe('CORS with an allow-list (CORS_ORIGINS)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ seed: false, env: { CORS_ORIGINS: ` ${ALLOWED}, ${ALSO_ALLOWED} ` } });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ seed: false, env: { CORS_ORIGINS: ` ${ALLOWED}, ${ALSO_ALLOWED} ` } });
 
   it('answers a preflight from an allowed origin with that origin, the methods and the headers a front-end sends', async () => {
     for (const origin of [ALLOWED, ALSO_ALLOWED]) {

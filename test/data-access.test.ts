@@ -6,20 +6,18 @@ import { Household, Person } from '../src/modules/household/household.entity';
 import { Account } from '../src/modules/account/account.entity';
 import { actorOf } from '../src/modules/account/account.service';
 import { delegationsInForce } from '../src/modules/delegation/delegations-in-force';
-import { startTestApp, TestApp } from './support/harness';
+import { useTestApp } from './support/harness';
 import { householdWithCase } from './support/households';
 
 /** The data-access layer: a scoped builder cannot lose its scope, and a subquery over another
  * subject carries that subject's scope (issue 8: scoped by construction). */
-let t: TestApp;
+const t = useTestApp();
 let data: DataAccess;
 beforeAll(async () => {
-  t = await startTestApp();
   data = new DataAccess(t.dataSource, createLogger('silent'));
   await householdWithCase(t, 'va.101201', '510199101201', 'DIBAO', '甲户主');
   await householdWithCase(t, 'va.101202', '510199101202', 'DIBAO', '乙户主');
 });
-afterAll(() => t.close());
 
 async function callerFor(username: string): Promise<Caller> {
   const account = await t.dataSource.getRepository(Account).findOneOrFail({ where: { username }, relations: { roles: true } });

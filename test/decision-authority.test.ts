@@ -1,4 +1,4 @@
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, useTestApp } from './support/harness';
 import { apply, applyForHeadsKin, as, meetingWithVotes, prepareForReview, rawId, stepOk } from './support/workflow';
 
 /**
@@ -18,11 +18,7 @@ const PENDING = 'query($id: ID!) { case(id: $id) { pendingSteps { step roles acc
 const ALL_REJECT = { 'hexi.head': 'REJECT', 'hexi.member1': 'REJECT', 'hexi.member2': 'REJECT', 'hexi.member3': 'REJECT' };
 const REASONS = '家庭人均收入高于标准 (per-capita income above the standard)';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useTestApp({ demo: true });
 
 const flagged = async (username = 'district.officer') =>
   (await as(t, username, CHECK)).decisionsWithoutAuthority.nodes.map((c: { applicantName: string }) => c.applicantName);

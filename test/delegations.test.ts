@@ -1,4 +1,4 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp, unmetKeysOf } from './support/harness';
 import { acceptedWorkPlan, accountIdOf, as, caseOf, letNoticePass, setHexiCommittee } from './support/workflow';
 
 /**
@@ -18,11 +18,7 @@ const REVOKE = 'mutation($i: RevokeDelegationInput!) { revokeDelegation(input: $
 const HISTORY = `query($t: String) { delegations(townshipCode: $t, first: 50) { totalCount nodes { id kind programme townshipCode effectiveFrom revokes } } }`;
 const CASE = `id status version decisionAuthority decidedUnder { id programme townshipCode documentReference }`;
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useTestApp({ demo: true });
 
 async function caseOfHead(headName: string) {
   const found = await as(t, 'district.officer', `query($s: String) { cases(filter: { search: $s }) { nodes { ${CASE} } } }`, {
@@ -185,11 +181,7 @@ describe('delegation records (D§13)', () => {
 });
 
 describe('a township without a valid committee cannot take up a delegation (P3.2, D§13)', () => {
-  let bare: TestApp;
-  beforeAll(async () => {
-    bare = await startTestApp();
-  });
-  afterAll(() => bare.close());
+  const bare = useTestApp();
 
   it('names the missing committee', async () => {
     const result = await bare.gql(

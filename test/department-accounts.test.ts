@@ -1,14 +1,10 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, messageKeyOf, TestApp, useTestApp } from './support/harness';
 import { as } from './support/workflow';
 
 /** D§7, issue 11 item 7: an integration account answers data checks for its department, so it is
  * created, and given the DEPARTMENT role, only for a department the district lists and has switched
  * on; anything else is refused naming the field, and nothing changes. */
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const DISTRICT = '510199000000';
 const CREATE = `mutation($u: String!, $d: Department) { createAccount(input: { username: $u, displayName: "部门接口", regionCode: "${DISTRICT}", departmentCode: $d }) {

@@ -1,14 +1,10 @@
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, TestApp, useTestApp } from './support/harness';
 import { householdInput } from './support/households';
 import { apply, as, stepOk } from './support/workflow';
 
 /** Issue 11 item 7, D§6, D§7: the verification departments a district uses and its LINSHI cause
  * categories are the district's data, kept by the district officer, and what requests are checked against. */
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const CATALOGUES = '{ settings { verificationDepartments { department findings active } linshiCauseCategories { code name active } } }';
 const SET_DEPARTMENT = `mutation($i: SetVerificationDepartmentInput!) { setVerificationDepartment(input: $i) {

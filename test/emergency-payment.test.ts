@@ -1,17 +1,15 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
-import { monthFromNow } from './support/funds';
+import { codeOf, messageKeyOf, useTestApp, unmetKeysOf } from './support/harness';
+import { fundMonth, monthFromNow } from './support/funds';
 import { accountIdOf, apply, as, investigate, rawId, setHexiCommittee, step, stepOk, verify } from './support/workflow';
 
 const HEXI = '510199101000';
 
 /** Issue 10 item 7, D§6: an emergency LINSHI payment takes the head's decision and a caseworker's
  * record, never one account, and the township limit as it stands when the money goes out. */
-let t: TestApp;
+const t = useTestApp();
 beforeAll(async () => {
-  t = await startTestApp();
   await setHexiCommittee(t);
 });
-afterAll(() => t.close());
 
 const DECIDE = 'mutation($i: DecideEmergencyPaymentInput!) { decideEmergencyPayment(input: $i) { case { id status amount } } }';
 const decide = async (username: string, caseId: string, amount: number) =>
@@ -91,15 +89,7 @@ describe('an emergency LINSHI payment', () => {
     await as(t, 'hexi.head', 'mutation($i: SubmitRosterInput!) { submitRoster(input: $i) { roster { id } } }', {
       i: { rosterId: buildRoster.roster.id },
     });
-    const { submitFundRequest } = await as(
-      t,
-      'district.officer',
-      'mutation($i: SubmitFundRequestInput!) { submitFundRequest(input: $i) { fundRequest { id requestedTotal } } }',
-      { i: { month } },
-    );
-    await as(t, 'finance', 'mutation($i: ApproveFundRequestInput!) { approveFundRequest(input: $i) { fundRequest { id } } }', {
-      i: { fundRequestId: submitFundRequest.fundRequest.id, allocatedAmount: submitFundRequest.fundRequest.requestedTotal },
-    });
+    await fundMonth(t, month);
     // The bank batch (when there is anything else to pay) holds no emergency-paid case: it has no payment to send.
     await t.gql(
       'mutation($i: ExportPaymentBatchInput!) { exportPaymentBatch(input: $i) { paymentBatch { id } } }',

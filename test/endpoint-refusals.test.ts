@@ -4,7 +4,7 @@ import { requirementOf } from '../src/graphql/guards';
 import { POLICY } from '../permissions/policy';
 import { Role } from '../permissions/roles';
 import { DEMO_ACCOUNTS } from '../src/seed/demo-district';
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, useTestApp } from './support/harness';
 import { householdWithCase } from './support/households';
 import { garbage, operationText } from './support/graphql-input';
 
@@ -14,14 +14,12 @@ import { garbage, operationText } from './support/graphql-input';
  * table itself is checked against the plan in permissions-matrix.test.ts; this checks that each
  * endpoint enforces what it declares. The allowed side is exercised by the workflow tests.
  */
-let t: TestApp;
+const t = useTestApp();
 let ids: { realCaseId: string; realHouseholdId: string };
 beforeAll(async () => {
-  t = await startTestApp();
   const made = await householdWithCase(t, 'va.101201', '510199101201');
   ids = { realCaseId: made.case.id, realHouseholdId: made.household.id };
 });
-afterAll(() => t.close());
 
 /** One demo account per role, holding that role alone where the demo has one (the township head
  * also sits on the committee; an account is refused only what none of its roles is granted). */

@@ -10,7 +10,7 @@ import { message } from '../src/i18n/message';
 import { messages } from '../src/i18n/messages';
 import { buildAppSchema } from '../src/graphql/schema';
 import { createLogger } from '../src/logger';
-import { startTestApp, TestApp } from './support/harness';
+import { useTestApp } from './support/harness';
 import { apply, setHexiCommittee } from './support/workflow';
 
 const CLAUSE = /\b(P\d(\.\d)?|D§\d+)\b/;
@@ -145,11 +145,7 @@ describe('error codes', () => {
 });
 
 describe('errors over HTTP', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('a refusal speaks Chinese by default and English when asked, with the same key', async () => {
     const token = await t.login('va.101201');

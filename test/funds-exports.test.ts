@@ -1,8 +1,8 @@
 import { Workbook } from 'exceljs';
 import type { Response } from 'superagent';
-import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp } from './support/harness';
 import { accountIdOf, apply, as, rawId, stepOk } from './support/workflow';
-import { monthFromNow, payHexiMonth } from './support/funds';
+import { monthFromNow, payHexiMonth, referencesOf } from './support/funds';
 
 /**
  * Institution payees (issue #11 item 8), supplementary rosters and the file exports (issue #12
@@ -28,11 +28,7 @@ const ASSIGN = `mutation($i: AssignInstitutionPayeeInput!) { assignInstitutionPa
 const PAYMENTS = `query($m: String) { payments(month: $m, first: 100) { totalCount nodes { id townshipCode villageCode payeeName amount status bankAccount } } }`;
 const STATISTICS = `query($y: Int!, $t: String) { districtStatistics(year: $y, townshipCode: $t) { townshipCode month paidRecipients amountPaid recipients } }`;
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useTestApp({ demo: true });
 
 /** The body of a file answer as bytes, whatever its content type. */
 function bytes(res: Response, callback: (error: Error | null, body: Buffer) => void) {
@@ -178,12 +174,7 @@ describe('amounts paid in the district statistics (issue #13 item 5)', () => {
       },
     );
     const batch = paymentBatches.nodes[0];
-    const references = (batch.file as string)
-      .slice(1)
-      .split('\r\n')
-      .filter(Boolean)
-      .slice(1)
-      .map((line) => line.split(',')[4]);
+    const references = referencesOf(batch.file);
     // One transfer fails: only what the bank confirmed counts as paid.
     await as(t, 'dept.bank', 'mutation($i: RecordPaymentResultsInput!) { recordPaymentResults(input: $i) { paymentBatch { id } } }', {
       i: {

@@ -1,6 +1,6 @@
 import { Department, Role } from '../permissions/roles';
 import { termsInMonth } from '../src/modules/enrolment/terms-in-month';
-import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
+import { codeOf, messageKeyOf, unmetKeysOf, useTestApp } from './support/harness';
 import { accountIdOf, as, rawId } from './support/workflow';
 import { monthFromNow } from './support/funds';
 
@@ -51,11 +51,7 @@ const FIXTURE = {
   ],
 };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true, fixture: FIXTURE });
-});
-afterAll(() => t.close());
+const t = useTestApp({ demo: true, fixture: FIXTURE });
 
 const cents = (yuan: string) => Math.round(Number(yuan) * 100);
 

@@ -1,13 +1,9 @@
 import { Client } from 'pg';
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, useTestApp } from './support/harness';
 import { householdWithCase } from './support/households';
 import { rawId } from './support/workflow';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 /** Waits until a statement of this database waits for a row lock another transaction holds. */
 async function someoneWaitsForALock(): Promise<void> {

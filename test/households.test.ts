@@ -1,17 +1,15 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { CREATE_HOUSEHOLD, householdInput, householdWithCase, idNumber } from './support/households';
 
-let t: TestApp;
+const t = useTestApp({ fixture: OTHER_DISTRICT });
 let liujia: Awaited<ReturnType<typeof householdWithCase>>;
 let zhangwan: Awaited<ReturnType<typeof householdWithCase>>;
 
 beforeAll(async () => {
-  t = await startTestApp({ fixture: OTHER_DISTRICT });
   liujia = await householdWithCase(t, 'va.101201', '510199101201', 'DIBAO', '刘德华');
   zhangwan = await householdWithCase(t, 'va.101202', '510199101202', 'TEKUN', '张学友');
 });
-afterAll(() => t.close());
 
 const auditCount = async (kind: string) =>
   (await t.dataSource.query('SELECT count(*)::int AS n FROM audit_log WHERE kind = $1', [kind]))[0].n as number;

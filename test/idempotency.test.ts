@@ -1,12 +1,11 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp } from './support/harness';
 import { apply, as, stepOk } from './support/workflow';
 
 /** Issue 10 item 8: an integration that lost a response retries with its idempotency key and gets
  * the first answer; nothing is written twice. */
-let t: TestApp;
+const t = useTestApp();
 let requestId: string;
 beforeAll(async () => {
-  t = await startTestApp();
   const { case: applied } = await apply(t, 'DIBAO', { head: '幂等' });
   await stepOk(t, 'hexi.caseworker', 'acceptCase', applied.id);
   await stepOk(t, 'hexi.caseworker', 'startInvestigation', applied.id);
@@ -22,7 +21,6 @@ beforeAll(async () => {
     },
   );
 });
-afterAll(() => t.close());
 
 const ANSWER = 'mutation($i: AnswerVerificationInput!) { answerVerification(input: $i) { verificationAnswer { id findings answeredAt } } }';
 

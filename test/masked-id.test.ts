@@ -1,5 +1,5 @@
 import { ageOn, idNumberCheckChar, maskIdNumber } from '../src/modules/household/id-number';
-import { startTestApp, TestApp } from './support/harness';
+import { useTestApp } from './support/harness';
 
 /** One demo account of every role. */
 const ONE_OF_EACH_ROLE = [
@@ -38,11 +38,7 @@ function candidatesFor(masked: string, districtCode: string, age: number, today:
 }
 
 describe('for every role, no visible field narrows a masked ID number down to a guess (issue #9)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ demo: true });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ demo: true });
 
   it.each(ONE_OF_EACH_ROLE)('%s', async (username) => {
     const persons: Record<string, any>[] = [];

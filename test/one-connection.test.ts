@@ -1,14 +1,5 @@
-import { startTestApp, TestApp } from './support/harness';
-import {
-  ALL_APPROVE,
-  apply,
-  caseOf,
-  letNoticePass,
-  meetingWithVotes,
-  prepareForReview,
-  setHexiCommittee,
-  stepOk,
-} from './support/workflow';
+import { useTestApp } from './support/harness';
+import { approvedDibao, caseOf, setHexiCommittee } from './support/workflow';
 
 /**
  * Issue #10 item 8: a step holds one database connection from its first read to its commit. Served by
@@ -16,21 +7,14 @@ import {
  * wait for a connection only it could free, and answer SERVICE_UNAVAILABLE after the connection
  * timeout; under a burst of requests queued on that lock the same wait starved pools of any size.
  */
-let t: TestApp;
+const t = useTestApp({ env: { DB_POOL_SIZE: '1', DB_CONNECT_TIMEOUT_MS: '3000' } });
 beforeAll(async () => {
-  t = await startTestApp({ env: { DB_POOL_SIZE: '1', DB_CONNECT_TIMEOUT_MS: '3000' } });
   await setHexiCommittee(t);
 });
-afterAll(() => t.close());
 
 it('takes a DIBAO case from application to approval on a pool of one connection', async () => {
   const { master: pool } = t.dataSource.driver as unknown as { master: { options: { max: number } } };
   expect(pool.options.max).toBe(1);
-  const { case: applied } = await apply(t, 'DIBAO', { head: '单连' });
-  await prepareForReview(t, applied.id);
-  const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
-  await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
-  await letNoticePass(t, applied.id);
-  await stepOk(t, 'hexi.head', 'approveCase', applied.id);
+  const { case: applied } = await approvedDibao(t, '单连');
   expect(await caseOf(t, 'hexi.head', applied.id)).toMatchObject({ status: 'APPROVED' });
 });

@@ -1,21 +1,14 @@
-import { codeOf, startTestApp, TestApp } from './support/harness';
-import { ALL_APPROVE, apply, as, letNoticePass, meetingWithVotes, prepareForReview, setHexiCommittee, stepOk } from './support/workflow';
+import { codeOf, useTestApp } from './support/harness';
+import { approvedDibao, as, setHexiCommittee } from './support/workflow';
 
 /** Audit adds its findings, poverty alleviation its development links (P4.4); nobody else may. */
-let t: TestApp;
+const t = useTestApp();
 let enrolmentId: string;
 beforeAll(async () => {
-  t = await startTestApp();
   await setHexiCommittee(t);
-  const { case: applied } = await apply(t, 'DIBAO', { head: '帮扶户' });
-  await prepareForReview(t, applied.id);
-  const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
-  await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
-  await letNoticePass(t, applied.id);
-  await stepOk(t, 'hexi.head', 'approveCase', applied.id);
+  await approvedDibao(t, '帮扶户');
   enrolmentId = (await as(t, 'poverty', '{ enrolments { nodes { id payeeName } } }')).enrolments.nodes[0].id;
 });
-afterAll(() => t.close());
 
 const FINDING =
   'mutation { recordAuditFinding(input: { severity: IRREGULARITY, title: "Late payments", body: "Paid after the 10th (晚于10日发放).", townshipCode: "510199101000" }) { auditFinding { id severity } } }';

@@ -2,16 +2,16 @@ import { monthFromNow, payHexiMonth } from './support/funds';
 import { getNamedType } from 'graphql';
 import { buildAppSchema } from '../src/graphql/schema';
 import { UUID_PATTERN } from '../src/db/tenant-keys';
-import { codeOf, GraphQLResult, startTestApp, TestApp } from './support/harness';
+import { codeOf, GraphQLResult, useTestApp } from './support/harness';
 import { idNumber } from './support/households';
-import { ALL_APPROVE, apply, letNoticePass, meetingWithVotes, prepareForReview, setHexiCommittee, stepOk } from './support/workflow';
+import { approvedDibao, setHexiCommittee } from './support/workflow';
 
 /**
  * Every connection, walked page by page over HTTP, returns each row that existed when the walk
  * began exactly once: over many rows sharing one timestamp (and rows microseconds apart within one
  * millisecond), and while new rows are inserted between pages.
  */
-let t: TestApp;
+const t = useTestApp();
 
 /** Rows created together: three instants a microsecond apart, each shared by a third of the rows. */
 const TIED_AT = "'2026-03-01 08:00:00.123456+00'::timestamptz + (g % 3) * interval '1 microsecond'";
@@ -156,15 +156,9 @@ function rowKeyOf(id: string): string {
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
   // One row in every table through the workflow; the walks multiply them.
   await setHexiCommittee(t);
-  const { case: applied } = await apply(t, 'DIBAO', { head: '翻页户' });
-  await prepareForReview(t, applied.id);
-  const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
-  await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
-  await letNoticePass(t, applied.id);
-  await stepOk(t, 'hexi.head', 'approveCase', applied.id);
+  await approvedDibao(t, '翻页户');
   await t.gql(
     'mutation($i: SubmitPetitionInput!) { submitPetition(input: $i) { reference } }',
     { i: { kind: 'COMPLAINT', townshipCode: '510199101000', title: '翻页', content: '翻页' } },
@@ -202,7 +196,6 @@ beforeAll(async () => {
   );
   for (const fixture of Object.values(WALKS)) await insertRows(fixture, TIED_ROWS, TIED_AT);
 });
-afterAll(() => t.close());
 
 it('has a walk for every connection field of the schema', async () => {
   const schema = await buildAppSchema();

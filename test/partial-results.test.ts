@@ -1,20 +1,18 @@
 import { isNonNullType } from 'graphql';
 import { buildAppSchema } from '../src/graphql/schema';
-import { startTestApp, TestApp } from './support/harness';
+import { useTestApp } from './support/harness';
 import { householdWithCase } from './support/households';
 
 /**
  * A refused or missing root field is null at its path with its error; the fields next to it still
  * answer. A dashboard asking for several lists loses only what the caller may not see.
  */
-let t: TestApp;
+const t = useTestApp();
 let otherVillageCase: string;
 beforeAll(async () => {
-  t = await startTestApp();
   await householdWithCase(t, 'va.101201', '510199101201');
   otherVillageCase = (await householdWithCase(t, 'va.101202', '510199101202')).case.id;
 });
-afterAll(() => t.close());
 
 interface LocatedError {
   path?: (string | number)[];

@@ -1,15 +1,13 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
-import { apply, as, investigate, setHexiCommittee, stepOk, verify } from './support/workflow';
+import { codeOf, messageKeyOf, useTestApp } from './support/harness';
+import { apply, as, investigating, setHexiCommittee, stepOk } from './support/workflow';
 
 /** `Case.pendingSteps` offers the recording steps of issue 11 (D§6, D§8) exactly when they can be
  * taken: to the tier that may take them, in the states and programmes they are taken in, while there
  * is something to take them on, and for confirming new grounds never to the account that recorded them. */
-let t: TestApp;
+const t = useTestApp();
 beforeAll(async () => {
-  t = await startTestApp();
   await setHexiCommittee(t);
 });
-afterAll(() => t.close());
 
 interface Offered {
   step: string;
@@ -55,18 +53,8 @@ describe('adoptIncomeAccounting in pendingSteps (D§8)', () => {
       })
     ).recordIncomeAccounting.incomeAccounting as { id: string; draft: boolean };
 
-  /** A DIBAO case of Hexi under investigation, verified and investigated, without an accounting yet. */
-  async function investigating(head: string): Promise<string> {
-    const { case: applied } = await apply(t, 'DIBAO', { head });
-    await stepOk(t, 'hexi.caseworker', 'acceptCase', applied.id);
-    await stepOk(t, 'hexi.caseworker', 'startInvestigation', applied.id);
-    await verify(t, applied.id);
-    await investigate(t, applied.id);
-    return applied.id as string;
-  }
-
   it("is offered to the township's caseworkers only while a village draft waits, and the one offered adopts it", async () => {
-    const caseId = await investigating('待办采纳甲');
+    const caseId = await investigating(t, '待办采纳甲');
     expect(await offered('hexi.caseworker', caseId, 'adoptIncomeAccounting')).toBeUndefined();
 
     const draft = await record('va.101201', caseId, 200);
@@ -94,7 +82,7 @@ describe('adoptIncomeAccounting in pendingSteps (D§8)', () => {
   });
 
   it('is not offered once the case has left the states a draft is adopted in, and adopting there is refused', async () => {
-    const caseId = await investigating('待办采纳乙');
+    const caseId = await investigating(t, '待办采纳乙');
     await record('hexi.caseworker', caseId, 300);
     const draft = await record('va.101201', caseId, 100);
     // The township's own accounting does not use up the draft: it can still be adopted instead.

@@ -11,7 +11,7 @@ import { Household } from '../src/modules/household/household.entity';
 import { DataAccess } from '../src/db/data-access';
 import { createLogger } from '../src/logger';
 import { delegationsInForce } from '../src/modules/delegation/delegations-in-force';
-import { startTestApp, TestApp } from './support/harness';
+import { useTestApp } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { monthFromNow, payHexiMonth, proposeInstitutionAccountChange } from './support/funds';
 import { householdWithCase, idNumber } from './support/households';
@@ -19,12 +19,13 @@ import {
   ALL_APPROVE,
   apply,
   as,
-  letNoticePass,
   meetingWithVotes,
   prepareForReview,
   rawId,
+  reportChangeAndKeep,
   setHexiCommittee,
   stepOk,
+  throughNotice,
 } from './support/workflow';
 
 /**
@@ -125,10 +126,9 @@ const COMBINED_ROLES: Actor[] = [
   },
 ];
 
-let t: TestApp;
+const t = useTestApp({ fixture: OTHER_DISTRICT });
 let data: DataAccess;
 beforeAll(async () => {
-  t = await startTestApp({ fixture: OTHER_DISTRICT });
   data = new DataAccess(t.dataSource, createLogger('silent'));
   // Rows spread over villages, townships and both districts.
   await householdWithCase(t, 'va.101201', '510199101201', 'DIBAO', '甲一');
@@ -156,9 +156,7 @@ beforeAll(async () => {
     { c: approved.id },
   );
   await stepOk(t, 'va.101201', 'returnToReview', approved.id);
-  const again = await meetingWithVotes(t, [approved.id], ALL_APPROVE);
-  await stepOk(t, 'hexi.head', 'concludeReview', approved.id, { meetingId: again });
-  await letNoticePass(t, approved.id);
+  await throughNotice(t, [approved.id]);
   await stepOk(t, 'hexi.head', 'approveCase', approved.id);
   await as(
     t,
@@ -208,18 +206,7 @@ beforeAll(async () => {
   await as(t, 'other.officer', 'mutation { updateSetting(input: { key: "noticeDays", value: 10 }) { settings { districtCode } } }');
   // Dynamic management of the approved case's enrolment (D§9), a petition (D§12) and a month of its payments (D§10).
   const hexiEnrolment = (await as(t, 'hexi.caseworker', '{ enrolments { nodes { id } } }')).enrolments.nodes[0];
-  await as(
-    t,
-    'va.101201',
-    'mutation($e: ID!) { recordChangeReport(input: { enrolmentId: $e, reportedOn: "2026-11-27", content: "外出务工" }) { changeReport { id } } }',
-    { e: hexiEnrolment.id },
-  );
-  await as(
-    t,
-    'hexi.caseworker',
-    'mutation($e: ID!) { recordReviewOutcome(input: { enrolmentId: $e, outcome: KEEP, reasons: "收入未变" }) { review { id } } }',
-    { e: hexiEnrolment.id },
-  );
+  await reportChangeAndKeep(t, hexiEnrolment.id);
   await as(t, 'district.officer', 'mutation($i: SubmitPetitionInput!) { submitPetition(input: $i) { reference } }', {
     i: { kind: 'COMPLAINT', caseId: approved.id, title: '反映', content: '内容' },
   });
@@ -247,7 +234,6 @@ beforeAll(async () => {
   // The province's own rows: a proposal to create a district (D§1, D§14).
   await as(t, 'province.operator', PROPOSE_DISTRICT);
 });
-afterAll(() => t.close());
 
 describe('SQL push-down returns exactly the rows ability.can accepts', () => {
   it('knows the subject of every table', () => {

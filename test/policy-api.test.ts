@@ -8,7 +8,7 @@ import { checkInvariants } from '../permissions/invariant-check';
 import { workflowNeeds } from '../src/modules/policy/workflow-needs';
 import { Role } from '../permissions/roles';
 import { POLICY } from '../permissions/policy';
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, useTestApp } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { householdWithCase } from './support/households';
 import { setHexiCommittee } from './support/workflow';
@@ -56,12 +56,11 @@ describe('the policy table as a document', () => {
 });
 
 describe('the audit API over HTTP', () => {
-  let t: TestApp;
+  const t = useTestApp({ fixture: OTHER_DISTRICT });
   let hexiCase: { id: string };
   let idOf: (username: string) => Promise<string>;
 
   beforeAll(async () => {
-    t = await startTestApp({ fixture: OTHER_DISTRICT });
     hexiCase = (await householdWithCase(t, 'va.101201', '510199101201')).case;
     // Hexi takes up the district's delegations (D§13): its head decides, the district may not (P1).
     await setHexiCommittee(t);
@@ -70,7 +69,6 @@ describe('the audit API over HTTP', () => {
       return result.data!.accounts.nodes.find((a: { username: string }) => a.username === username).id;
     };
   });
-  afterAll(() => t.close());
 
   it("permissionMatrix(role) lists every grant of the role with clause and reason, in the request's language", async () => {
     const query = '{ permissionMatrix(role: DISTRICT_OFFICER) { role action subject scope effect clause reason } }';

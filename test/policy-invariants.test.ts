@@ -4,7 +4,7 @@ import { Role } from '../permissions/roles';
 import { checkInvariants, passes, renderReport } from '../permissions/invariant-check';
 import { INVARIANTS } from '../permissions/invariants';
 import { workflowNeeds } from '../src/modules/policy/workflow-needs';
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, useTestApp } from './support/harness';
 import { as } from './support/workflow';
 
 /**
@@ -40,6 +40,18 @@ const replacing =
     const changed = widen(found[0]);
     return { table: table.map((g) => (g === found[0] ? changed : g)), changed };
   };
+
+/** Narrows `role`'s denial of confirming what it proposed itself on `subject` to the rows that also match `conditions`. */
+const narrowingOwnProposalDenial = (role: Role, subject: Grant['subject'], conditions: Record<string, unknown>): Edit =>
+  replacing(
+    (g) =>
+      g.role === role &&
+      g.subject === subject &&
+      g.action === 'confirm' &&
+      Boolean(g.inverted) &&
+      'proposedById' in (g.when?.conditions ?? {}),
+    (g) => ({ ...g, when: { conditions: { proposedById: '$accountId', ...conditions }, text: g.when!.text } }),
+  );
 
 /** Runs the checker on the table with one edit, through the same `defineAbilityFor` the server uses
  * (the policy module itself is replaced, so the ability builder reads the edited table). */
@@ -105,43 +117,19 @@ describe('policy invariants over every combination of roles (issue #17)', () => 
     {
       id: 'duties.proposeAndConfirmRole',
       how: "ADMIN's own-proposal denial narrowed to district-tier roles (D§14)",
-      edit: replacing(
-        (g) =>
-          g.role === Role.ADMIN &&
-          g.subject === 'RoleGrant' &&
-          g.action === 'confirm' &&
-          Boolean(g.inverted) &&
-          'proposedById' in (g.when?.conditions ?? {}),
-        (g) => ({ ...g, when: { conditions: { proposedById: '$accountId', districtTier: true }, text: g.when!.text } }),
-      ),
+      edit: narrowingOwnProposalDenial(Role.ADMIN, 'RoleGrant', { districtTier: true }),
       smallest: 'Smallest combination (1 role): ADMIN held for district D (110101000000)',
     },
     {
       id: 'duties.changeAndConfirmBankAccount',
       how: "the caseworker's own-proposal denial on bank account changes narrowed to rejected ones (D§10)",
-      edit: replacing(
-        (g) =>
-          g.role === Role.TOWNSHIP_CASEWORKER &&
-          g.subject === 'BankAccountChange' &&
-          g.action === 'confirm' &&
-          Boolean(g.inverted) &&
-          'proposedById' in (g.when?.conditions ?? {}),
-        (g) => ({ ...g, when: { conditions: { proposedById: '$accountId', status: 'REJECTED' }, text: g.when!.text } }),
-      ),
+      edit: narrowingOwnProposalDenial(Role.TOWNSHIP_CASEWORKER, 'BankAccountChange', { status: 'REJECTED' }),
       smallest: 'Smallest combination (1 role): TOWNSHIP_CASEWORKER held for township A (110101001000)',
     },
     {
       id: 'duties.changeAndConfirmInstitutionAccount',
       how: "the head's own-proposal denial on institution account changes narrowed to rejected ones (D§10)",
-      edit: replacing(
-        (g) =>
-          g.role === Role.TOWNSHIP_HEAD &&
-          g.subject === 'InstitutionAccountChange' &&
-          g.action === 'confirm' &&
-          Boolean(g.inverted) &&
-          'proposedById' in (g.when?.conditions ?? {}),
-        (g) => ({ ...g, when: { conditions: { proposedById: '$accountId', status: 'REJECTED' }, text: g.when!.text } }),
-      ),
+      edit: narrowingOwnProposalDenial(Role.TOWNSHIP_HEAD, 'InstitutionAccountChange', { status: 'REJECTED' }),
       smallest: 'Smallest combination (1 role): TOWNSHIP_HEAD held for township A (110101001000)',
     },
     {
@@ -252,11 +240,7 @@ describe('policy invariants over every combination of roles (issue #17)', () => 
 });
 
 describe('policyInvariants over GraphQL, for the audit console (issue #17)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ demo: true });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ demo: true });
 
   const QUERY = '{ policyInvariants { invariantId clause text status combination rows { role action subject } violation note } }';
 

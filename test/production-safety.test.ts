@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { loadConfig } from '../src/config';
-import { startTestApp, TestApp } from './support/harness';
+import { useTestApp } from './support/harness';
 
 /**
  * Production-safe by default (issue #10, item 3): without NODE_ENV=development no stack trace, no
@@ -9,11 +9,7 @@ import { startTestApp, TestApp } from './support/harness';
  * script passes.
  */
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ seed: true, development: false });
-});
-afterAll(() => t.close());
+const t = useTestApp({ seed: true, development: false });
 
 it('is development mode only when NODE_ENV=development says so', () => {
   expect(loadConfig({}).development).toBe(false);

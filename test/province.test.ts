@@ -7,13 +7,9 @@
  */
 import { Role } from '../permissions/roles';
 import { DEMO_ACCOUNTS } from '../src/seed/demo-district';
-import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp } from './support/harness';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useTestApp({ demo: true });
 
 const PROPOSE = `mutation($i: ProposeDistrictInput!) { proposeDistrict(input: $i) {
   activationCode proposal { id status regionCode provinceCode adminUsername settings { key value } proposedBy { username } } } }`;

@@ -1,5 +1,5 @@
 import { loadConfig } from '../src/config';
-import { startTestApp, TestApp } from './support/harness';
+import { startTestApp, useTestApp } from './support/harness';
 
 /**
  * What one request may cost (issue #10, item 1): the crash query, alias and directive floods, huge
@@ -7,11 +7,7 @@ import { startTestApp, TestApp } from './support/harness';
  * setting, and the server stays up.
  */
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useTestApp({ demo: true });
 
 const nested = (levels: number): string => `members { id ${levels > 1 ? `household { ${nested(levels - 1)} }` : ''} }`;
 const CRASH = `{ households(first: 100) { nodes { ${nested(5)} } } }`;

@@ -12,9 +12,10 @@ import {
 } from 'graphql';
 import { DEMO_REGIONS } from '../src/seed/demo-district';
 import { TRANSITION_BY_STEP } from '../src/modules/case/workflow';
-import { startTestApp, TestApp } from './support/harness';
+import { useTestApp } from './support/harness';
 import { householdInput } from './support/households';
 import { letNoticePass } from './support/workflow';
+import { readme, tablesUnder } from './support/readme';
 
 /**
  * The README's workflow tables, run literally: each table is one new application on a freshly seeded
@@ -23,7 +24,6 @@ import { letNoticePass } from './support/workflow';
  * produced so far (ids, the current version); which steps, by whom and in what order is the README's.
  */
 
-const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
 const schema: GraphQLSchema = buildSchema(fs.readFileSync(path.join(__dirname, '..', 'schema', 'schema.graphql'), 'utf8'));
 const mutationType = schema.getMutationType()!;
 
@@ -39,25 +39,6 @@ const WALK_HEADER = '| who (demo account) | mutation(s) | state after |';
 const SEEDED_HEADER = '| household head | village | programme | state | next step (demo account: mutation) |';
 
 const backticked = (text: string) => [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
-
-function tablesUnder(header: string): string[][][] {
-  const lines = readme.split('\n');
-  return lines
-    .flatMap((line, i) => (line === header ? [i] : []))
-    .map((start) => {
-      const rows: string[][] = [];
-      for (const line of lines.slice(start + 2)) {
-        if (!line.startsWith('|')) break;
-        rows.push(
-          line
-            .split('|')
-            .slice(1, -1)
-            .map((cell) => cell.trim()),
-        );
-      }
-      return rows;
-    });
-}
 
 const walks: Row[][] = tablesUnder(WALK_HEADER).map((rows) =>
   rows.map(([who, mutations, state]) => ({
@@ -81,11 +62,7 @@ interface Walk {
   meetingId?: string;
 }
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useTestApp({ demo: true });
 
 async function gqlOk(username: string, query: string, variables: Record<string, unknown> = {}) {
   const result = await t.gql(query, variables, await t.login(username));

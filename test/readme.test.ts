@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_REGIONS, seedDemoDistrictIfEmpty } from '../src/seed/demo-district';
 import { loadConfig } from '../src/config';
 import { createTestDatabase } from './support/harness';
+import { readme, tableRows } from './support/readme';
 import { openDatabase, OpenDatabase } from '../src/db/open-database';
 import { createLogger } from '../src/logger';
 import { verifyPassword } from '../src/auth/passwords';
@@ -10,26 +9,6 @@ import { Committee } from '../src/modules/committee/committee.entity';
 import { createServices } from '../src/services';
 import { createTokenSigner } from '../src/auth/tokens';
 import { TRANSITION_BY_STEP } from '../src/modules/case/workflow';
-
-const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-
-/** The body rows of the README table whose header row is `header`, as trimmed cells. */
-function tableRows(header: string): string[][] {
-  const lines = readme.split('\n');
-  const start = lines.indexOf(header);
-  if (start < 0) throw new Error(`No README table with header ${header}`);
-  const rows: string[][] = [];
-  for (const line of lines.slice(start + 2)) {
-    if (!line.startsWith('|')) break;
-    rows.push(
-      line
-        .split('|')
-        .slice(1, -1)
-        .map((cell) => cell.trim()),
-    );
-  }
-  return rows;
-}
 
 describe('the README demo-account table', () => {
   it('lists exactly the seeded demo accounts with their roles, regions and departments', () => {

@@ -1,15 +1,11 @@
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, useTestApp } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { levelOfCodeOrThrow, parentCodeOf } from '../src/modules/region/region-code';
 
 const CREATE =
   'mutation($input: CreateRegionInput!) { createRegion(input: $input) { region { code level kind parentCode districtCode townshipCode villageCode } } }';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ fixture: OTHER_DISTRICT });
-});
-afterAll(() => t.close());
+const t = useTestApp({ fixture: OTHER_DISTRICT });
 
 const regionCount = async () => (await t.dataSource.query('SELECT count(*)::int AS n FROM regions'))[0].n as number;
 

@@ -1,6 +1,6 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
-import { ALL_APPROVE, apply, as, letNoticePass, meetingWithVotes, prepareForReview, setHexiCommittee, stepOk } from './support/workflow';
+import { apply, as, prepareForReview, setHexiCommittee, stepOk, throughNotice } from './support/workflow';
 
 /**
  * Review classes of the MCA 2021 measures (D§9), over HTTP: an approval assigns the class from the
@@ -8,12 +8,10 @@ import { ALL_APPROVE, apply, as, letNoticePass, meetingWithVotes, prepareForRevi
  * township (caseworker or head) changes a class with a reason; every other tier is refused.
  */
 
-let t: TestApp;
+const t = useTestApp({ fixture: OTHER_DISTRICT });
 beforeAll(async () => {
-  t = await startTestApp({ fixture: OTHER_DISTRICT });
   await setHexiCommittee(t);
 });
-afterAll(() => t.close());
 
 const ENROLMENTS = `{ enrolments(first: 100) { nodes { id payeeName programme startMonth reviewClass reviewClassRule reviewClassReason nextReviewOn } } }`;
 const CHANGE = `mutation($i: ChangeReviewClassInput!) { changeReviewClass(input: $i) {
@@ -65,12 +63,8 @@ describe('review class at approval (D§9, MCA 2021 measures)', () => {
       await prepareForReview(t, c.id, { tekun: h.tekun, incomeYuan: h.tekun ? 300 : 400 });
       caseIds.push(c.id);
     }
-    const meetingId = await meetingWithVotes(t, caseIds, ALL_APPROVE);
-    for (const id of caseIds) {
-      await stepOk(t, 'hexi.head', 'concludeReview', id, { meetingId });
-      await letNoticePass(t, id);
-      await stepOk(t, 'hexi.head', 'approveCase', id);
-    }
+    await throughNotice(t, caseIds);
+    for (const id of caseIds) await stepOk(t, 'hexi.head', 'approveCase', id);
     const nodes: EnrolmentView[] = (await as(t, 'hexi.caseworker', ENROLMENTS)).enrolments.nodes;
     byPayee = Object.fromEntries(nodes.map((n) => [n.payeeName, n]));
     const classOf = (name: string) => [byPayee[name].reviewClass, byPayee[name].reviewClassRule];

@@ -1,5 +1,5 @@
 import { termsInMonth } from '../src/modules/enrolment/terms-in-month';
-import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
+import { codeOf, messageKeyOf, unmetKeysOf, useTestApp } from './support/harness';
 import { as, rawId } from './support/workflow';
 
 /**
@@ -12,11 +12,7 @@ const HEXI = '510199101000';
 const SHIQIAO = '510199102000';
 const DISTRICT = '510199000000';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useTestApp({ demo: true });
 
 const DUE = `query($v: String) { reviewsDue(villageCode: $v, first: 50) { totalCount nodes { id payeeName reviewClass nextReviewOn townshipCode } } }`;
 const RECORD = `mutation($i: RecordReviewOutcomeInput!) { recordReviewOutcome(input: $i) {

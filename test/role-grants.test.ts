@@ -3,13 +3,9 @@
  * second account confirms it and ends from the date of its revocation; no account grants itself.
  */
 import { toGlobalId } from '../src/graphql/node';
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, useTestApp } from './support/harness';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const DISTRICT = '510199000000';
 const HEXI = '510199101000';

@@ -1,4 +1,4 @@
-import { startTestApp, TestApp } from './support/harness';
+import { useTestApp } from './support/harness';
 import { statementsOf } from './support/statements';
 import { tenantGlobalId } from '../src/graphql/node';
 
@@ -8,12 +8,7 @@ import { tenantGlobalId } from '../src/graphql/node';
  * caller's rules test a row by, never every column. A field guard that decides row by row (the
  * poverty-alleviation officer's households, P4.4) must still find the columns its conditions name.
  */
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-});
-afterAll(() => t.close());
+const t = useTestApp({ demo: true });
 
 /** The columns a statement selects from `table` under `alias` (`"alias"."column" AS …`). */
 function selectedColumns(statements: { sql: string }[], table: string, alias: string): string[] {

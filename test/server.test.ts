@@ -5,13 +5,9 @@ import { getIntrospectionQuery, GraphQLScalarType, isSpecifiedScalarType } from 
 import { buildAppSchema } from '../src/graphql/schema';
 import { printAppSchema } from '../src/graphql/print-schema';
 import { GRAPHIQL_ASSETS } from '../src/http/graphiql-page';
-import { startTestApp, TestApp } from './support/harness';
+import { startTestApp, useTestApp } from './support/harness';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 describe('health and readiness', () => {
   it('/healthz answers while the process is up', async () => {
@@ -76,38 +72,27 @@ describe('GraphiQL', () => {
 });
 
 describe('GraphQL over HTTP', () => {
+  /** A JSON POST of `query` to /graphql with `headers`, as any client sends it. */
+  const post = (query: string, headers: Record<string, string> = {}) =>
+    t.http().post('/graphql').set('content-type', 'application/json').set(headers).send({ query });
+  const GRAPHQL_RESPONSE = { accept: 'application/graphql-response+json' };
+
   it('answers application/graphql-response+json when asked for it', async () => {
-    const response = await t
-      .http()
-      .post('/graphql')
-      .set('content-type', 'application/json')
-      .set('accept', 'application/graphql-response+json')
-      .send({ query: '{ __typename }' });
+    const response = await post('{ __typename }', GRAPHQL_RESPONSE);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/application\/graphql-response\+json/);
     expect(response.body).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('answers a query that does not validate with 400 and a code', async () => {
-    const response = await t
-      .http()
-      .post('/graphql')
-      .set('content-type', 'application/json')
-      .set('accept', 'application/graphql-response+json')
-      .send({ query: '{ noSuchField }' });
+    const response = await post('{ noSuchField }', GRAPHQL_RESPONSE);
     expect(response.status).toBe(400);
     expect(response.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('refuses queries nested deeper than the limit, but not the introspection GraphiQL runs', async () => {
     const deep = `{ regions { ${'children { '.repeat(12)}code${' }'.repeat(12)} } }`;
-    const response = await t
-      .http()
-      .post('/graphql')
-      .set('content-type', 'application/json')
-      .set('authorization', `Bearer ${await t.login('admin')}`)
-      .set('accept', 'application/graphql-response+json')
-      .send({ query: deep });
+    const response = await post(deep, { authorization: `Bearer ${await t.login('admin')}`, ...GRAPHQL_RESPONSE });
     expect(response.status).toBe(400);
     expect(response.body.errors[0].extensions).toMatchObject({
       code: 'GRAPHQL_VALIDATION_FAILED',
@@ -121,14 +106,10 @@ describe('GraphQL over HTTP', () => {
       { length: 24 },
       (_, i) => `fragment F${i} on Region { code ${i < 23 ? `children { ...F${i + 1} } parent { ...F${i + 1} }` : ''} }`,
     ).join('\n');
-    const wide = await t
-      .http()
-      .post('/graphql')
-      .set('content-type', 'application/json')
-      .send({ query: `{ regions { ...F0 } }\n${fragments}` });
+    const wide = await post(`{ regions { ...F0 } }\n${fragments}`);
     expect(wide.status).toBe(400);
     expect(wide.body.errors[0].extensions.params).toEqual({ depth: 25, max: 12 });
-    const introspection = await t.http().post('/graphql').set('content-type', 'application/json').send({ query: getIntrospectionQuery() });
+    const introspection = await post(getIntrospectionQuery());
     expect(introspection.status).toBe(200);
     expect(introspection.body.data.__schema.queryType.name).toBe('Query');
   });

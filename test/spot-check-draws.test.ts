@@ -1,17 +1,16 @@
 import crypto from 'node:crypto';
-import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import {
-  ALL_APPROVE,
   apply,
   as,
   investigate,
   letNoticePass,
-  meetingWithVotes,
   prepareForReview,
   rawId,
   setHexiCommittee,
   stepOk,
+  throughNotice,
   verify,
 } from './support/workflow';
 
@@ -22,12 +21,10 @@ import {
  * are in the pool; townships see no draw and learn nothing of the sample.
  */
 
-let t: TestApp;
+const t = useTestApp({ fixture: OTHER_DISTRICT });
 beforeAll(async () => {
-  t = await startTestApp({ fixture: OTHER_DISTRICT });
   await setHexiCommittee(t);
 });
-afterAll(() => t.close());
 
 const DRAW = `mutation($i: DrawSpotCheckSampleInput!) { drawSpotCheckSample(input: $i) { draw { id } } }`;
 const DRAW_FIELDS = `id seed algorithm ratePercent poolSize sampleSize replayMatches
@@ -94,10 +91,8 @@ async function filedDibaoCases(heads: string[]): Promise<string[]> {
     await prepareForReview(t, c.id);
     ids.push(c.id);
   }
-  const meetingId = await meetingWithVotes(t, ids, ALL_APPROVE);
+  await throughNotice(t, ids);
   for (const id of ids) {
-    await stepOk(t, 'hexi.head', 'concludeReview', id, { meetingId });
-    await letNoticePass(t, id);
     await stepOk(t, 'hexi.head', 'approveCase', id);
     await stepOk(t, 'hexi.caseworker', 'fileCase', id);
   }

@@ -1,13 +1,9 @@
-import { startTestApp, TestApp } from './support/harness';
+import { useTestApp } from './support/harness';
 import { householdWithCase } from './support/households';
 
 /** Statement counts per request (from the server's own counter): nested fields are batched, so a
  * page of cases costs the same number of statements whatever its size. */
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const PAGE = `{ cases(first: 50) { totalCount edges { node { id status household { headName members { name idNumber } cases { id } } events { action }
   investigations { id } incomeAccountings { id } objections { id } deliveries { id } appraisals { id } overdue nextSteps } } } }`;

@@ -1,29 +1,25 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp, unmetKeysOf } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { CREATE_HOUSEHOLD, householdInput, SUBMIT } from './support/households';
 import {
   accountIncome,
-  ALL_APPROVE,
   apply,
   as,
   investigate,
-  letNoticePass,
-  meetingWithVotes,
   prepareForReview,
   setHexiCommittee,
   step,
   stepOk,
   TekunFindings,
+  throughNotice,
   verify,
 } from './support/workflow';
 import { SETTING_DEFINITIONS, SETTING_KEYS } from '../src/modules/settings/settings-definitions';
 
-let t: TestApp;
+const t = useTestApp({ fixture: OTHER_DISTRICT });
 beforeAll(async () => {
-  t = await startTestApp({ fixture: OTHER_DISTRICT });
   expect(await setHexiCommittee(t)).toMatchObject({ valid: true });
 });
-afterAll(() => t.close());
 
 const UPDATE = 'mutation($k: String!, $v: Decimal) { updateSetting(input: { key: $k, value: $v }) { settings { values { key value } } } }';
 const update = async (key: string, value: number | null) => t.gql(UPDATE, { k: key, v: value }, await t.login('district.officer'));
@@ -172,11 +168,7 @@ describe('no double benefit (D§5): TEKUN and DIBAO exclude each other for the s
     await accountIncome(t, pending.id);
     await stepOk(t, 'hexi.caseworker', 'submitForReview', pending.id);
 
-    const meetingId = await meetingWithVotes(t, [tekun.id, pending.id], ALL_APPROVE);
-    for (const id of [tekun.id, pending.id]) {
-      await stepOk(t, 'hexi.head', 'concludeReview', id, { meetingId });
-      await letNoticePass(t, id);
-    }
+    await throughNotice(t, [tekun.id, pending.id]);
     expect((await stepOk(t, 'hexi.head', 'approveCase', tekun.id)).status).toBe('APPROVED');
     // Now a TEKUN recipient: the DIBAO case cannot be approved (D§5).
     const atApproval = await step(t, 'hexi.head', 'approveCase', pending.id);

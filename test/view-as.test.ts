@@ -1,6 +1,6 @@
 import { Role } from '../permissions/roles';
 import { DEMO_ACCOUNTS } from '../src/seed/demo-district';
-import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { householdInput } from './support/households';
 import { accountIdOf, as } from './support/workflow';
@@ -14,16 +14,14 @@ const VIEW_AS = 'mutation($input: ViewAsInput!) { viewAs(input: $input) { token 
 const ASSISTANT = 'va.101201';
 
 describe('viewAs', () => {
-  let t: TestApp;
+  // A second auditor, for the test that takes the power away.
+  const auditor2 = { username: 'auditor2', displayName: 'Second auditor', regionCode: '510199000000', roles: [Role.AUDITOR] };
+  const t = useTestApp({ fixture: { regions: OTHER_DISTRICT.regions, accounts: [...OTHER_DISTRICT.accounts, auditor2] } });
   let assistantId: string;
 
   beforeAll(async () => {
-    // A second auditor, for the test that takes the power away.
-    const auditor2 = { username: 'auditor2', displayName: 'Second auditor', regionCode: '510199000000', roles: [Role.AUDITOR] };
-    t = await startTestApp({ fixture: { regions: OTHER_DISTRICT.regions, accounts: [...OTHER_DISTRICT.accounts, auditor2] } });
     assistantId = await accountIdOf(t, ASSISTANT);
   });
-  afterAll(() => t.close());
 
   async function viewAs(username: string, accountId: string) {
     return t.gql(VIEW_AS, { input: { accountId } }, await t.login(username));

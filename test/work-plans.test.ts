@@ -1,4 +1,4 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
+import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf, useTestApp } from './support/harness';
 import { accountIdOf, as } from './support/workflow';
 
 /**
@@ -179,11 +179,7 @@ describe('the year-end evaluation shows the township’s figures next to its tex
 });
 
 describe('a township takes up a delegation only with a work plan the district accepted (P5.1, D§13)', () => {
-  let bare: TestApp;
-  beforeAll(async () => {
-    bare = await startTestApp();
-  });
-  afterAll(() => bare.close());
+  const bare = useTestApp();
 
   const GRANT = 'mutation($i: GrantDelegationInput!) { grantDelegation(input: $i) { delegation { id townshipCode } } }';
 

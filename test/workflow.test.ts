@@ -1,4 +1,4 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp, unmetKeysOf } from './support/harness';
 import { OTHER_DISTRICT } from './support/fixtures';
 import { idNumber } from './support/households';
 import {
@@ -7,7 +7,9 @@ import {
   apply,
   applyForKin,
   as,
+  awaitingDecision,
   caseOf,
+  decisionsAtOnce,
   investigate,
   letNoticePass,
   meetingWithVotes,
@@ -19,13 +21,11 @@ import {
   verify,
 } from './support/workflow';
 
-let t: TestApp;
+const t = useTestApp({ fixture: OTHER_DISTRICT });
 beforeAll(async () => {
-  t = await startTestApp({ fixture: OTHER_DISTRICT });
   const committee = await setHexiCommittee(t);
   expect(committee).toMatchObject({ valid: true, problems: [] });
 });
-afterAll(() => t.close());
 
 const DECIDE_EMERGENCY = 'mutation($i: DecideEmergencyPaymentInput!) { decideEmergencyPayment(input: $i) { case { id status amount } } }';
 
@@ -353,11 +353,13 @@ describe('LINSHI', () => {
   });
 
   it('needs district confirmation above the township limit, and refuses the same cause again within 12 months', async () => {
-    await as(
-      t,
-      'district.officer',
-      'mutation { updateSetting(input: { key: "linshiTownshipLimitYuan", value: 2000 }) { settings { districtCode } } }',
-    );
+    const setTownshipLimit = (value: number | null) =>
+      as(
+        t,
+        'district.officer',
+        `mutation { updateSetting(input: { key: "linshiTownshipLimitYuan", value: ${value} }) { settings { districtCode } } }`,
+      );
+    await setTownshipLimit(2000);
     const { case: applied, household } = await apply(t, 'LINSHI', {
       head: '赵大额',
       cause: '水灾 (flood)',
@@ -383,41 +385,27 @@ describe('LINSHI', () => {
     });
     expect((await stepOk(t, 'hexi.head', 'approveCase', applied.id)).status).toBe('APPROVED');
     expect((await stepOk(t, 'hexi.caseworker', 'recordPayment', applied.id)).status).toBe('PAID');
-    await as(
-      t,
-      'district.officer',
-      'mutation { updateSetting(input: { key: "linshiTownshipLimitYuan", value: null }) { settings { districtCode } } }',
-    );
+    await setTownshipLimit(null);
 
-    const repeat = await t.gql(
-      `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id } } }`,
-      {
-        input: {
-          householdId: household.id,
-          programme: 'LINSHI',
-          channel: 'WINDOW',
-          cause: '水灾 (FLOOD)',
-          causeCategory: 'NATURAL_DISASTER',
+    // The same household applies again for the same cause.
+    const applyAgain = async (fields: Record<string, unknown> = {}) =>
+      t.gql(
+        `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id } } }`,
+        {
+          input: {
+            householdId: household.id,
+            programme: 'LINSHI',
+            channel: 'WINDOW',
+            cause: '水灾 (FLOOD)',
+            causeCategory: 'NATURAL_DISASTER',
+            ...fields,
+          },
         },
-      },
-      await t.login('va.101201'),
-    );
+        await t.login('va.101201'),
+      );
+    const repeat = await applyAgain();
     expect(codeOf(repeat)).toBe('CONFLICT');
-    const withNewGrounds = await t.gql(
-      `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) { case { id } } }`,
-      {
-        input: {
-          householdId: household.id,
-          programme: 'LINSHI',
-          channel: 'WINDOW',
-          cause: '水灾 (FLOOD)',
-          causeCategory: 'NATURAL_DISASTER',
-          newGrounds: true,
-          note: 'Second flood in November.',
-        },
-      },
-      await t.login('va.101201'),
-    );
+    const withNewGrounds = await applyAgain({ newGrounds: true, note: 'Second flood in November.' });
     expect(withNewGrounds.errors).toBeUndefined();
   });
 });
@@ -453,43 +441,22 @@ describe('favour cases (P6.3) and duplicates (D§5)', () => {
       { c: applied.id },
     );
     await stepOk(t, 'hexi.caseworker', 'submitForReview', applied.id);
-    const meeting = (
-      await as(
-        t,
-        'hexi.caseworker',
-        `mutation($c: [ID!]!) { scheduleMeeting(input: { townshipCode: "510199101000", heldOn: "2026-11-27", caseIds: $c }) { meeting { id } } }`,
-        { c: [applied.id] },
-      )
-    ).scheduleMeeting.meeting;
-    const present = await Promise.all(
-      ['hexi.head', 'hexi.caseworker2', 'hexi.member1', 'hexi.member2', 'hexi.member3'].map((u) => accountIdOf(t, u)),
-    );
-    await as(
-      t,
-      'hexi.caseworker',
-      'mutation($m: ID!, $p: [ID!]!) { recordAttendance(input: { meetingId: $m, presentIds: $p }) { meeting { id } } }',
-      { m: meeting.id, p: present },
-    );
+    // Everyone present, no vote cast yet.
+    const meetingId = await meetingWithVotes(t, [applied.id], {});
+    const voteApprove = async (username: string) =>
+      t.gql(
+        'mutation($m: ID!, $c: ID!) { castVote(input: { meetingId: $m, caseId: $c, vote: APPROVE }) { committeeVote { vote } } }',
+        { m: meetingId, c: applied.id },
+        await t.login(username),
+      );
 
-    const kinVote = await t.gql(
-      'mutation($m: ID!, $c: ID!) { castVote(input: { meetingId: $m, caseId: $c, vote: APPROVE }) { committeeVote { vote } } }',
-      { m: meeting.id, c: applied.id },
-      await t.login('hexi.member2'),
-    );
+    const kinVote = await voteApprove('hexi.member2');
     expect(codeOf(kinVote)).toBe('FORBIDDEN');
     expect(kinVote.errors![0].extensions).toMatchObject({ messageKey: 'permission.denied.rule', clause: 'P6.3' });
-    const investigatorVote = await t.gql(
-      'mutation($m: ID!, $c: ID!) { castVote(input: { meetingId: $m, caseId: $c, vote: APPROVE }) { committeeVote { vote } } }',
-      { m: meeting.id, c: applied.id },
-      await t.login('hexi.caseworker2'),
-    );
+    const investigatorVote = await voteApprove('hexi.caseworker2');
     expect(codeOf(investigatorVote)).toBe('FORBIDDEN');
     expect(investigatorVote.errors![0].extensions).toMatchObject({ messageKey: 'permission.denied.rule', clause: 'D§4' });
-    const fairVote = await t.gql(
-      'mutation($m: ID!, $c: ID!) { castVote(input: { meetingId: $m, caseId: $c, vote: APPROVE }) { committeeVote { vote } } }',
-      { m: meeting.id, c: applied.id },
-      await t.login('hexi.member1'),
-    );
+    const fairVote = await voteApprove('hexi.member1');
     expect(fairVote.errors).toBeUndefined();
     const votes = (await t.dataSource.query('SELECT count(*)::int AS n FROM votes WHERE case_id = $1', [rawId(applied.id)]))[0].n;
     expect(votes).toBe(1);
@@ -635,19 +602,8 @@ describe('favour cases on the emergency path', () => {
 
 describe('concurrency', () => {
   it('lets exactly one of two simultaneous decisions win; the other gets CONFLICT and changes nothing', async () => {
-    const { case: applied } = await apply(t, 'DIBAO', { head: '并发' });
-    await prepareForReview(t, applied.id);
-    const meetingId = await meetingWithVotes(t, [applied.id], ALL_APPROVE);
-    await stepOk(t, 'hexi.head', 'concludeReview', applied.id, { meetingId });
-    await letNoticePass(t, applied.id);
-    const { version } = await caseOf(t, 'hexi.head', applied.id);
-    const token = await t.login('hexi.head');
-    const approve = `mutation($id: ID!, $v: Int!) { approveCase(input: { caseId: $id, version: $v }) { case { status } } }`;
-    const deny = `mutation($id: ID!, $v: Int!) { denyCase(input: { caseId: $id, version: $v, reasons: "changed my mind" }) { case { status } } }`;
-    const results = await Promise.all([
-      t.gql(approve, { id: applied.id, v: version }, token),
-      t.gql(deny, { id: applied.id, v: version }, token),
-    ]);
+    const { case: applied } = await awaitingDecision(t, '并发');
+    const results = await decisionsAtOnce(t, applied.id, 2);
     const winners = results.filter((r) => !r.errors);
     const losers = results.filter((r) => r.errors);
     expect(winners).toHaveLength(1);

@@ -19,6 +19,18 @@ export async function payHexiMonth(t: TestApp, month: string): Promise<string> {
   await as(t, 'hexi.head', 'mutation($i: SubmitRosterInput!) { submitRoster(input: $i) { roster { id } } }', {
     i: { rosterId: buildRoster.roster.id },
   });
+  await fundMonth(t, month);
+  const { exportPaymentBatch } = await as(
+    t,
+    'finance',
+    'mutation($i: ExportPaymentBatchInput!) { exportPaymentBatch(input: $i) { paymentBatch { id } } }',
+    { i: { townshipCode: '510199101000', month, bankIntegrationId: await accountIdOf(t, 'dept.bank'), kind: 'REGULAR' } },
+  );
+  return exportPaymentBatch.paymentBatch.id;
+}
+
+/** The district's fund request for `month` over the rosters submitted, approved by finance in full (D§10). */
+export async function fundMonth(t: TestApp, month: string): Promise<void> {
   const { submitFundRequest } = await as(
     t,
     'district.officer',
@@ -29,14 +41,16 @@ export async function payHexiMonth(t: TestApp, month: string): Promise<string> {
   await as(t, 'finance', 'mutation($i: ApproveFundRequestInput!) { approveFundRequest(input: $i) { fundRequest { id } } }', {
     i: { fundRequestId: id, allocatedAmount: requestedTotal },
   });
-  const { exportPaymentBatch } = await as(
-    t,
-    'finance',
-    'mutation($i: ExportPaymentBatchInput!) { exportPaymentBatch(input: $i) { paymentBatch { id } } }',
-    { i: { townshipCode: '510199101000', month, bankIntegrationId: await accountIdOf(t, 'dept.bank'), kind: 'REGULAR' } },
-  );
-  return exportPaymentBatch.paymentBatch.id;
 }
+
+/** The payment references of a bank batch file: the fifth column of each line below the header, after the byte-order mark. */
+export const referencesOf = (file: string) =>
+  file
+    .slice(1)
+    .split('\r\n')
+    .filter(Boolean)
+    .slice(1)
+    .map((line) => line.split(',')[4]);
 
 /** A proposed change of an institution's bank account (D§10), waiting for a second account. */
 export async function proposeInstitutionAccountChange(t: TestApp, username: string, institutionPayeeId: string): Promise<void> {

@@ -182,6 +182,24 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   }
 }
 
+/**
+ * The test app of a file or a describe block: started before its tests with `options` (in the first
+ * `beforeAll`, so later hooks may use it) and closed after them. Use it from hooks and tests only.
+ */
+export function useTestApp(options: TestAppOptions = {}): TestApp {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(options);
+  });
+  afterAll(() => started?.close());
+  return new Proxy({} as TestApp, {
+    get(_, key) {
+      if (!started) throw new Error('The test app starts in beforeAll: use it from a hook or a test, not while the file loads');
+      return Reflect.get(started, key);
+    },
+  });
+}
+
 /** The error code of the first error, for one-line assertions. */
 export const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
 

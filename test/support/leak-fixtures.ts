@@ -1,5 +1,5 @@
 import type { TestApp } from './harness';
-import { monthFromNow } from './funds';
+import { fundMonth, monthFromNow, referencesOf } from './funds';
 import { idNumber } from './households';
 import { accountIdOf, as } from './workflow';
 
@@ -37,15 +37,7 @@ export async function seedLeakFixtures(t: TestApp): Promise<void> {
       i: { rosterId: buildRoster.roster.id },
     });
   }
-  const { submitFundRequest } = await as(
-    t,
-    'district.officer',
-    'mutation($i: SubmitFundRequestInput!) { submitFundRequest(input: $i) { fundRequest { id requestedTotal } } }',
-    { i: { month } },
-  );
-  await as(t, 'finance', 'mutation($i: ApproveFundRequestInput!) { approveFundRequest(input: $i) { __typename } }', {
-    i: { fundRequestId: submitFundRequest.fundRequest.id, allocatedAmount: submitFundRequest.fundRequest.requestedTotal },
-  });
+  await fundMonth(t, month);
   let failedOne = false;
   for (const township of PAYING_TOWNSHIPS) {
     const { exportPaymentBatch } = await as(
@@ -55,12 +47,7 @@ export async function seedLeakFixtures(t: TestApp): Promise<void> {
       { i: { townshipCode: township.code, month, bankIntegrationId: bank, kind: 'REGULAR' } },
     );
     const { id, file } = exportPaymentBatch.paymentBatch as { id: string; file: string };
-    const references = file
-      .slice(1)
-      .split('\r\n')
-      .filter(Boolean)
-      .slice(1)
-      .map((line) => line.split(',')[4]);
+    const references = referencesOf(file);
     await as(t, 'dept.bank', 'mutation($i: RecordPaymentResultsInput!) { recordPaymentResults(input: $i) { __typename } }', {
       i: {
         batchId: id,

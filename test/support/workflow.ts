@@ -365,3 +365,63 @@ export async function letNoticePass(t: TestApp, caseId: string) {
 }
 
 export const rawId = (caseId: string) => Buffer.from(caseId, 'base64url').toString().split(':')[2];
+
+/** Cases in TOWNSHIP_REVIEW through one meeting that approves them all, the head's conclusion and
+ * the notice period: each then awaits the head's decision. */
+export async function throughNotice(t: TestApp, caseIds: string[]) {
+  const meetingId = await meetingWithVotes(t, caseIds, ALL_APPROVE);
+  for (const id of caseIds) {
+    await stepOk(t, 'hexi.head', 'concludeReview', id, { meetingId });
+    await letNoticePass(t, id);
+  }
+}
+
+/** A Hexi DIBAO application of a household headed by `head`, reviewed and through its notice: it awaits the head's decision. */
+export async function awaitingDecision(t: TestApp, head: string) {
+  const applied = await apply(t, 'DIBAO', { head });
+  await prepareForReview(t, applied.case.id);
+  await throughNotice(t, [applied.case.id]);
+  return applied;
+}
+
+/** A Hexi DIBAO application of a household headed by `head`, approved by the township head: the household is enrolled. */
+export async function approvedDibao(t: TestApp, head: string) {
+  const applied = await awaitingDecision(t, head);
+  await stepOk(t, 'hexi.head', 'approveCase', applied.case.id);
+  return applied;
+}
+
+/** Dynamic management of a Hexi enrolment (D§9): village 101201 reports a change, and the caseworker's review keeps the enrolment. */
+export async function reportChangeAndKeep(t: TestApp, enrolmentId: string) {
+  await as(
+    t,
+    'va.101201',
+    'mutation($e: ID!) { recordChangeReport(input: { enrolmentId: $e, reportedOn: "2026-11-27", content: "外出务工" }) { changeReport { id } } }',
+    { e: enrolmentId },
+  );
+  await as(
+    t,
+    'hexi.caseworker',
+    'mutation($e: ID!) { recordReviewOutcome(input: { enrolmentId: $e, outcome: KEEP, reasons: "收入未变" }) { review { id } } }',
+    { e: enrolmentId },
+  );
+}
+
+/** A DIBAO case of Hexi under investigation, verified and investigated, without an accounting yet. Returns its id. */
+export async function investigating(t: TestApp, head: string): Promise<string> {
+  const { case: applied } = await apply(t, 'DIBAO', { head });
+  await stepOk(t, 'hexi.caseworker', 'acceptCase', applied.id);
+  await stepOk(t, 'hexi.caseworker', 'startInvestigation', applied.id);
+  await verify(t, applied.id);
+  await investigate(t, applied.id);
+  return applied.id;
+}
+
+/** `count` decisions of the Hexi head on a case awaiting one, denials and approvals in turn, all sent at once with the case's current version. */
+export async function decisionsAtOnce(t: TestApp, caseId: string, count: number) {
+  const { version } = await caseOf(t, 'hexi.head', caseId);
+  const token = await t.login('hexi.head');
+  const approve = `mutation($id: ID!, $v: Int!) { approveCase(input: { caseId: $id, version: $v }) { case { status } } }`;
+  const deny = `mutation($id: ID!, $v: Int!) { denyCase(input: { caseId: $id, version: $v, reasons: "收入超标 (income above the standard)" }) { case { status } } }`;
+  return Promise.all(Array.from({ length: count }, (_, i) => t.gql(i % 2 ? approve : deny, { id: caseId, v: version }, token)));
+}
