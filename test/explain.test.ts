@@ -2,7 +2,7 @@ import { getNamedType } from 'graphql';
 import { buildAppSchema } from '../src/graphql/schema';
 import { hashPassword } from '../src/auth/passwords';
 import { seedScale, ScaleDistrict } from '../src/seed/scale-seed';
-import { DEMO_PASSWORD, startTestApp, TestApp } from './support/harness';
+import { DEMO_PASSWORD, useTestApp } from './support/harness';
 import { statementsOf } from './support/statements';
 
 /**
@@ -16,16 +16,14 @@ import { statementsOf } from './support/statements';
  */
 const WATCHED = new Set(['cases', 'persons', 'households', 'enrolments', 'enrolment_changes', 'payments', 'audit_log', 'case_events']);
 
-let t: TestApp;
+const t = useTestApp({ seed: false });
 let district: ScaleDistrict;
 beforeAll(async () => {
-  t = await startTestApp({ seed: false });
   const { districts } = await seedScale(t.ownerDataSource, { factor: 0.1, months: 6, passwordHash: await hashPassword(DEMO_PASSWORD) });
   district = districts[0];
   // As autovacuum leaves a table in service: statistics, and the visibility map that lets a count read an index alone.
   await t.ownerDataSource.query('VACUUM ANALYZE');
 }, 300_000);
-afterAll(() => t.close());
 
 /**
  * Two oversight lists of the district tier test every case of the district against conditions no

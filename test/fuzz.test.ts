@@ -19,7 +19,7 @@ import { requirementOf } from '../src/graphql/guards';
 import { AppAbility, defineAbilityFor } from '../permissions/ability';
 import { toGlobalId, tenantGlobalId } from '../src/graphql/node';
 import { ErrorCode } from '../src/errors';
-import { GraphQLResult, startTestApp, TestApp } from './support/harness';
+import { GraphQLResult, useTestApp } from './support/harness';
 
 /**
  * Schema-driven fuzzing (issue #10, item 2): every argument of every Query and Mutation field, input
@@ -56,7 +56,7 @@ const ACCEPTED = new Set<string>(
   ),
 );
 
-let t: TestApp;
+const t = useTestApp({ demo: true }, 180_000);
 let schema: GraphQLSchema;
 const tokens = new Map<string | null, string | undefined>();
 const abilities = new Map<string | null, AppAbility>();
@@ -77,7 +77,6 @@ const HARVEST: [type: string, table: string][] = [
 ];
 
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   schema = await buildAppSchema();
   for (const caller of CALLERS) {
     const token = caller ? await t.login(caller) : undefined;
@@ -99,7 +98,6 @@ beforeAll(async () => {
   ids.set('Account', [toGlobalId('Account', account.id)]);
   ids.set('Region', [toGlobalId('Region', '510199101000'), toGlobalId('Region', '510197103000')]);
 }, 120_000);
-afterAll(() => t?.close());
 
 const capitalised = (name: string) => name[0].toUpperCase() + name.slice(1);
 

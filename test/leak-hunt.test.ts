@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { startTestApp, TestApp } from './support/harness';
+import { useTestApp } from './support/harness';
 import { seedLeakFixtures } from './support/leak-fixtures';
 
 /**
@@ -323,7 +323,7 @@ interface Account {
   unmasked: Map<string, Set<string>>;
 }
 
-let t: TestApp;
+const t = useTestApp({ demo: true }, 180_000);
 const accounts: Account[] = [];
 /** Every id of every type, of both districts, to be asked for by anyone. */
 const idsOf = new Map<string, string[]>();
@@ -363,7 +363,6 @@ async function rowSatisfies(type: string, id: string, condition: string | null):
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   await seedLeakFixtures(t);
   for (const username of ACCOUNTS) {
     const roles: { id: string; district_code: string; department_code: string | null; role: string; region_code: string }[] =
@@ -407,7 +406,6 @@ beforeAll(async () => {
     );
   }
 }, 180_000);
-afterAll(() => t?.close());
 
 const accountNamed = (username: string) => accounts.find((account) => account.username === username)!;
 

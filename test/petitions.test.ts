@@ -1,4 +1,4 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, messageKeyOf, useTestApp } from './support/harness';
 import { accountIdOf, as, letNoticePass, stepOk } from './support/workflow';
 
 /**
@@ -35,13 +35,8 @@ const NOT_DISTRICT = [
   'admin',
 ];
 
-let t: TestApp;
-beforeAll(async () => {
-  // Behind the loopback proxy, each test's public petitions come from their own client address.
-  t = await startTestApp({ demo: true, env: { TRUSTED_PROXIES: 'loopback' } });
-  // Seeding the whole demo district takes most of a minute on a busy machine.
-}, 180_000);
-afterAll(() => t.close());
+// Behind the loopback proxy, each test's public petitions come from their own client address.
+const t = useTestApp({ demo: true, env: { TRUSTED_PROXIES: 'loopback' } }, 180_000);
 
 const from = (address: string) => ({ 'x-forwarded-for': address });
 

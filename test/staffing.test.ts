@@ -1,5 +1,5 @@
 import { requiredCaseworkers } from '../src/modules/staffing/staffing-rule';
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, useTestApp } from './support/harness';
 import { accountIdOf, as } from './support/workflow';
 
 /**
@@ -27,12 +27,7 @@ describe('the rule: 3 up to 30,000 residents, one more per further full 10,000 (
 });
 
 describe('staffingReport', () => {
-  let t: TestApp;
-  // Seeding the demo through the services takes a while on a machine shared with other test runs.
-  beforeAll(async () => {
-    t = await startTestApp({ demo: true });
-  }, 180_000);
-  afterAll(() => t.close());
+  const t = useTestApp({ demo: true }, 180_000);
 
   const lineOf = async (username: string, code: string) =>
     (await as(t, username, REPORT)).staffingReport.find((line: { township: { code: string } }) => line.township.code === code);

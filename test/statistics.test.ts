@@ -1,4 +1,4 @@
-import { codeOf, startTestApp, TestApp } from './support/harness';
+import { codeOf, useTestApp } from './support/harness';
 import { as } from './support/workflow';
 
 /**
@@ -21,10 +21,8 @@ interface Row {
   [figure: string]: unknown;
 }
 
-let t: TestApp;
-// Seeding the demo through the services takes a while on a machine shared with other test runs.
+const t = useTestApp({ demo: true }, 180_000);
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
   // One approved case of the demo applied for in June, so that its working days to decision span weekends
   // and a district holiday (Friday 12 June) rather than being zero.
   await as(t, 'district.officer', 'mutation($i: SetHolidayInput!) { setHoliday(input: $i) { settings { districtCode } } }', {
@@ -32,7 +30,6 @@ beforeAll(async () => {
   });
   await t.dataSource.query(`UPDATE cases SET created_at = '${YEAR}-06-10 09:00+08' WHERE applicant_name = '孙福来'`);
 }, 180_000);
-afterAll(() => t.close());
 
 /** The same figures counted directly over the tables, with none of the API's code. */
 async function directCounts(): Promise<Map<string, Record<string, unknown>>> {

@@ -1,4 +1,4 @@
-import { codeOf, messageKeyOf, startTestApp, TestApp, unmetKeysOf, useTestApp } from './support/harness';
+import { codeOf, messageKeyOf, TestApp, unmetKeysOf, useTestApp } from './support/harness';
 import { accountIdOf, as } from './support/workflow';
 
 /**
@@ -30,12 +30,7 @@ const progressReport = (townshipCode = HEXI) => ({
   documentDate: `${YEAR}-10-08`,
 });
 
-let t: TestApp;
-// Seeding the demo through the services takes a while on a machine shared with other test runs.
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-}, 180_000);
-afterAll(() => t.close());
+const t = useTestApp({ demo: true }, 180_000);
 
 async function drafted(input = progressReport()) {
   return (await as(t, 'hexi.head', DRAFT, { i: input })).draftWorkPlan.workPlan;

@@ -185,12 +185,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 /**
  * The test app of a file or a describe block: started before its tests with `options` (in the first
  * `beforeAll`, so later hooks may use it) and closed after them. Use it from hooks and tests only.
+ * `startTimeout` (ms) is for a start that seeds the demo district, which takes most of a minute on a busy machine.
  */
-export function useTestApp(options: TestAppOptions = {}): TestApp {
+export function useTestApp(options: TestAppOptions = {}, startTimeout?: number): TestApp {
   let started: TestApp | undefined;
   beforeAll(async () => {
     started = await startTestApp(options);
-  });
+  }, startTimeout);
   afterAll(() => started?.close());
   return new Proxy({} as TestApp, {
     get(_, key) {
